@@ -1,0 +1,103 @@
+#include "cli.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+
+#include "status.h"
+
+const char kVersion[] = "0.1.0";
+
+namespace {
+
+const char* const kCommands[] = {"query", "agencies", "test"};
+// Options of the top-level app that take a value (for finding the text).
+const char* const kValueOptions[] = {"--data", "--rules", "--lang", "--format", "--top", "-n", "-f", "-l"};
+
+bool IsCommand(const std::string& arg) {
+  for (const char* c : kCommands)
+    if (arg == c) return true;
+  return false;
+}
+
+// `tsunagu [options] TEXT...` → `tsunagu [options] query TEXT...`.
+std::vector<std::string> InsertDefaultCommand(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") {
+      args.insert(args.begin() + static_cast<long>(i), "query");
+      return args;
+    }
+    if (!a.empty() && a[0] == '-' && a != "-") {
+      bool takes_value = false;
+      for (const char* o : kValueOptions) takes_value = takes_value || a == o;
+      if (takes_value) ++i;
+      continue;
+    }
+    if (!IsCommand(a)) args.insert(args.begin() + static_cast<long>(i), "query");
+    return args;
+  }
+  return args;
+}
+
+}  // namespace
+
+int ParseCommandLine(int argc, char** argv, CliOptions* out) {
+  CLI::App app{
+      "tsunagu (つなぐ): referral triage for hikikomori support in Niigata City's Nishi Ward.\n"
+      "Give a case in Japanese or English; get the agencies to involve, ranked, with the role\n"
+      "each plays. Example: tsunagu \"親が80代、息子は無職、生活が苦しい\"",
+      "tsunagu"};
+  app.set_version_flag("--version", std::string("tsunagu ") + kVersion);
+  app.require_subcommand(0, 1);
+  std::string lang = "ja";
+  if (const char* env = std::getenv("TSUNAGU_LANG")) lang = env;
+  app.add_option("--data", out->data_dir, "directory with agencies.yaml and crisis.yaml (default: built in)")
+      ->envname("TSUNAGU_DATA");
+  app.add_option("--rules", out->rules_dir, "directory with lexicon.yaml, routing.yaml, alerts.yaml (default: built in)")
+      ->envname("TSUNAGU_RULES");
+  app.add_option("-l,--lang", lang, "output language: ja (default) or en; env TSUNAGU_LANG")
+      ->check(CLI::IsMember({"ja", "en"}));
+  app.add_option("-f,--format", out->format, "output format: table (default) or json")
+      ->check(CLI::IsMember({"table", "json"}));
+
+  CLI::App* query = app.add_subcommand("query", "rank the agencies for a case (the default command)");
+  query->fallthrough();
+  query->add_option("text", out->text, "the case, in Japanese or English; - reads standard input")->required();
+  query->add_option("-n,--top", out->top, "show only the first N agencies")->check(CLI::NonNegativeNumber);
+
+  CLI::App* agencies = app.add_subcommand("agencies", "list the agencies, or show one in full");
+  agencies->fallthrough();
+  agencies->add_option("id", out->agency, "agency id, e.g. hikikomori-center");
+
+  CLI::App* test = app.add_subcommand("test", "run scenario files (YAML cases with expectations) and report rule coverage");
+  test->fallthrough();
+  test->add_option("files", out->files, "scenario files, e.g. tests/cases/*.yaml")->required();
+  test->add_option("--min-coverage", out->min_coverage, "fail when fewer than PCT percent of rules fire")
+      ->check(CLI::Range(0.0, 100.0));
+
+  app.footer(
+      "Exit codes: 0 ok, 1 scenario tests failed, 2 usage, 3 bad text, 4 bad data or rule file,\n"
+      "5 file not readable.\n"
+      "See man tsunagu for the JSON format and the files.");
+
+  std::vector<std::string> args = InsertDefaultCommand(argc, argv);
+  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 parses a reversed vector
+  try {
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  out->lang = lang == "en" ? Lang::kEn : Lang::kJa;
+  if (query->parsed()) out->command = "query";
+  else if (agencies->parsed()) out->command = "agencies";
+  else if (test->parsed()) out->command = "test";
+  else {
+    std::fprintf(stderr, "%s\nRun 'tsunagu --help' for more.\n",
+                 "tsunagu: give a case to rank, e.g. tsunagu \"親が80代、息子は無職、生活が苦しい\"");
+    return kExitUsage;
+  }
+  return -1;
+}

@@ -1,0 +1,30 @@
+// Command-line parsing (CLI11 wiring only). `tsunagu TEXT` is short for
+// `tsunagu query TEXT`. Environment: TSUNAGU_DATA, TSUNAGU_RULES,
+// TSUNAGU_LANG.
+#ifndef TSUNAGU_CLI_H_
+#define TSUNAGU_CLI_H_
+
+#include <string>
+#include <vector>
+
+#include "model.h"
+
+struct CliOptions {
+  std::string command;            // "query", "agencies", "test"
+  std::vector<std::string> text;  // query words (joined with spaces)
+  std::string format = "table";   // table | json
+  Lang lang = Lang::kJa;
+  int top = 0;
+  std::string data_dir, rules_dir;
+  std::string agency;             // agencies [ID]
+  std::vector<std::string> files;  // test FILES
+  double min_coverage = 0;         // test --min-coverage
+};
+
+/// Parses argv. Returns -1 to go on, or an exit code when parsing already
+/// finished the run (--help printed, or a usage error reported).
+int ParseCommandLine(int argc, char** argv, CliOptions* out);
+
+extern const char kVersion[];
+
+#endif  // TSUNAGU_CLI_H_

@@ -1,0 +1,403 @@
+#include "facts.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "numbers.h"
+#include "utf8.h"
+
+namespace {
+
+// Japanese: words between a phrase and its negation ("障害は特にない").
+const char* const kJaGap[] = {"は", "が", "も", "を", "とか", "なども", "など", "特に", "とくに",
+                              "全く", "まったく", "別に", "べつに", "一切", "いっさい", "あまり",
+                              "今のところ", "今は", "まだ", "現在", "今"};
+// Japanese negations that follow the phrase.
+const char* const kJaNegations[] = {
+    "ではない", "ではありません", "じゃない", "でない", "ありません", "ないです", "なかった", "ない",
+    "無い", "なし", "無し", "いない", "いません", "持っていない", "もっていない", "持ってない",
+    "持っていません", "していない", "してない", "しない", "しません", "必要ない", "必要ありません",
+    "必要としていない", "必要なし", "不要", "受けていない", "もらっていない", "ゼロ"};
+// English negations before the phrase ("no disability", "not in debt").
+const char* const kEnNegations[] = {"no", "not", "without", "never", "none", "nor", "neither"};
+// English words that end a negation's reach ("not violent and has a disability").
+const char* const kEnScopeEnds[] = {"and", "or", "but", "so", "because", "although", "though"};
+
+// English words that carry no case information: never "unrecognised".
+const char* const kEnStopwords[] = {
+    "a", "an", "the", "and", "or", "but", "so", "of", "in", "on", "at", "to", "for", "from", "with",
+    "by", "about", "as", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have",
+    "had", "do", "does", "did", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their",
+    "our", "my", "your", "its", "him", "them", "me", "us", "this", "that", "these", "those", "there",
+    "here", "who", "which", "what", "when", "where", "how", "why", "very", "also", "too", "still",
+    "just", "only", "now", "then", "some", "any", "all", "much", "many", "more", "most", "can",
+    "could", "would", "should", "will", "may", "might", "must", "not", "no", "yes", "since", "than",
+    "into", "out", "up", "down", "over", "under", "again", "because", "if", "while", "s", "t",
+    "years", "year", "old", "months", "month", "aged", "age", "lately", "recently", "really",
+    "please", "help", "case", "wants", "want", "need", "needs", "get", "got", "living", "lives",
+    "live", "home", "house", "time", "day", "days", "mr", "mrs", "ms", "someone", "anyone"};
+// Japanese particles trimmed from the edges of an unrecognised piece.
+const char* const kJaParticles[] = {"から", "まで", "より", "など", "って", "の", "が", "は", "を",
+                                    "に", "で", "と", "も", "へ", "や", "か", "ね", "よ", "て"};
+
+bool StartsWith(std::string_view text, size_t at, std::string_view word) {
+  return text.compare(at, word.size(), word) == 0;
+}
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+bool IsHiragana(int32_t cp) { return cp >= 0x3041 && cp <= 0x309F; }
+bool IsJapaneseContent(int32_t cp) {
+  return (cp >= 0x30A0 && cp <= 0x30FF) || (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3005 ||
+         (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+// Japanese negation after [pos, clause_end): returns its end, or 0.
+size_t JapaneseNegationEnd(std::string_view text, size_t pos, size_t clause_end) {
+  for (int guard = 0; guard < 4; ++guard) {
+    bool skipped = false;
+    for (const char* gap : kJaGap) {
+      if (StartsWith(text, pos, gap) && pos + std::strlen(gap) <= clause_end) {
+        // Do not treat the negation itself as a gap word.
+        bool is_negation = false;
+        for (const char* neg : kJaNegations)
+          is_negation = is_negation || StartsWith(text, pos, neg);
+        if (is_negation) break;
+        pos += std::strlen(gap);
+        skipped = true;
+        break;
+      }
+    }
+    if (!skipped) break;
+  }
+  for (const char* neg : kJaNegations) {
+    size_t len = std::strlen(neg);
+    if (pos + len <= clause_end && StartsWith(text, pos, neg)) return pos + len;
+  }
+  return 0;
+}
+
+// English words of text[begin, end) in order, as [start, end) ranges.
+std::vector<std::pair<size_t, size_t>> Words(std::string_view text, size_t begin, size_t end) {
+  std::vector<std::pair<size_t, size_t>> words;
+  size_t i = begin;
+  while (i < end) {
+    while (i < end && !(IsAsciiAlnum(static_cast<unsigned char>(text[i])) || text[i] == '\''))
+      ++i;
+    size_t s = i;
+    while (i < end && (IsAsciiAlnum(static_cast<unsigned char>(text[i])) || text[i] == '\'')) ++i;
+    if (i > s) words.push_back({s, i});
+  }
+  return words;
+}
+
+bool IsEnNegation(std::string_view word) {
+  for (const char* n : kEnNegations)
+    if (word == n) return true;
+  return word.size() > 3 && word.substr(word.size() - 3) == "n't";
+}
+
+// English negation among the three words before `at`: returns its start.
+bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at, size_t* neg_begin) {
+  auto words = Words(text, clause_begin, at);
+  int looked = 0;
+  for (auto it = words.rbegin(); it != words.rend() && looked < 3; ++it, ++looked) {
+    std::string_view w = text.substr(it->first, it->second - it->first);
+    for (const char* end : kEnScopeEnds)
+      if (w == end) return false;
+    if (IsEnNegation(w)) {
+      *neg_begin = it->first;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsLatinPhrase(const std::string& phrase) {
+  return !phrase.empty() && IsAsciiAlnum(static_cast<unsigned char>(phrase[0]));
+}
+
+// The subject for a mention at [begin, end) in clause: the nearest subject
+// word before it, else the nearest after it; -1 when the clause has none.
+int NearestSubject(const std::vector<SubjectMention>& subjects, int clause, size_t begin, size_t end) {
+  int before = -1, after = -1;
+  for (size_t i = 0; i < subjects.size(); ++i) {
+    const SubjectMention& s = subjects[i];
+    if (s.clause != clause) continue;
+    if (s.end <= begin) before = static_cast<int>(i);
+    else if (s.begin >= end && after < 0) after = static_cast<int>(i);
+  }
+  return before >= 0 ? before : after;
+}
+
+// Bytes between a number and a subject word that still tie them together
+// ("son 52", "母は78歳", "母親(82)", "mother is 76").
+bool IsTightGap(std::string_view gap) {
+  static const char* const kGaps[] = {"", " ", "は", "が", "の", "(", " (", " is ", " is", ", ",
+                                      "さん", "さんは", " aged ", " age "};
+  for (const char* g : kGaps)
+    if (gap == g) return true;
+  return false;
+}
+
+void AddUnrecognized(const std::string& display, size_t begin, size_t end,
+                     std::vector<std::string>* out) {
+  std::string piece;
+  auto flush_japanese = [&]() {
+    // Trim particles at both edges; keep the piece when content remains.
+    bool trimmed = true;
+    while (trimmed && !piece.empty()) {
+      trimmed = false;
+      for (const char* p : kJaParticles) {
+        size_t len = std::strlen(p);
+        if (piece.size() >= len && piece.compare(0, len, p) == 0) {
+          piece.erase(0, len);
+          trimmed = true;
+        } else if (piece.size() >= len && piece.compare(piece.size() - len, len, p) == 0) {
+          piece.erase(piece.size() - len);
+          trimmed = true;
+        }
+      }
+    }
+    bool content = false;
+    for (size_t i = 0; i < piece.size();) content = content || IsJapaneseContent(DecodeUtf8(piece, &i));
+    if (content && std::find(out->begin(), out->end(), piece) == out->end()) out->push_back(piece);
+    piece.clear();
+  };
+  for (size_t i = begin; i < end;) {
+    unsigned char c = static_cast<unsigned char>(display[i]);
+    if (c < 0x80) {
+      flush_japanese();
+      if (IsAsciiAlnum(c)) {
+        size_t s = i;
+        while (i < end && (IsAsciiAlnum(static_cast<unsigned char>(display[i])) || display[i] == '\'')) ++i;
+        std::string word = display.substr(s, i - s);
+        bool stop = false;
+        for (const char* w : kEnStopwords) stop = stop || word == w;
+        bool number = std::all_of(word.begin(), word.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        if (!stop && !number && std::find(out->begin(), out->end(), word) == out->end())
+          out->push_back(word);
+      } else {
+        ++i;
+      }
+      continue;
+    }
+    size_t s = i;
+    int32_t cp = DecodeUtf8(display, &i);
+    if (IsHiragana(cp) || IsJapaneseContent(cp) || cp == 0x30FC) {
+      piece.append(display, s, i - s);
+    } else {
+      flush_japanese();  // symbols and other scripts separate pieces
+    }
+  }
+  flush_japanese();
+}
+
+}  // namespace
+
+std::string MentionWords(const FactMention& m) {
+  if (!m.negated) return m.words;
+  if (!m.words.empty() && IsAsciiAlnum(static_cast<unsigned char>(m.words[0])))
+    return m.negation + " " + m.words;
+  return m.words + m.negation;
+}
+
+bool Understanding::Has(int fact, bool any_subject, Subject subject) const {
+  for (const FactMention& m : mentions)
+    if (m.fact == fact && !m.negated && (any_subject || m.subject == subject)) return true;
+  return false;
+}
+
+Status Understand(const Model& model, const Lexicon& lexicon, std::string_view input,
+                  Understanding* out) {
+  *out = Understanding();
+  if (input.size() > kMaxQueryBytes)
+    return Status::Input("the text is " + std::to_string(input.size()) + " bytes; the limit is " +
+                         std::to_string(kMaxQueryBytes) + " bytes per case");
+  Status s = Normalize(input, &out->text);
+  if (!s.ok()) return s;
+  out->input = std::string(input);
+  const std::string& match = out->text.match;
+  const std::string& display = out->text.display;
+  out->clauses = SplitClauses(match);
+  std::vector<bool> covered(match.size(), false);
+  auto cover = [&](size_t b, size_t e) {
+    for (size_t i = b; i < e && i < covered.size(); ++i) covered[i] = true;
+  };
+
+  std::vector<NumberMention> numbers;
+  std::vector<int> number_clause;
+  for (size_t ci = 0; ci < out->clauses.size(); ++ci) {
+    const Clause& clause = out->clauses[ci];
+    const int c = static_cast<int>(ci);
+    std::string_view part(match.data() + clause.begin, clause.end - clause.begin);
+    for (Matcher::Hit hit : lexicon.Find(part)) {
+      hit.begin += clause.begin;
+      hit.end += clause.begin;
+      cover(hit.begin, hit.end);
+      for (const PhraseMeaning& meaning : lexicon.Meanings(hit)) {
+        if (meaning.is_subject) {
+          out->subjects.push_back({meaning.subject, c, hit.begin, hit.end,
+                                   display.substr(hit.begin, hit.end - hit.begin)});
+          continue;
+        }
+        FactMention m;
+        m.fact = meaning.fact;
+        m.clause = c;
+        m.begin = hit.begin;
+        m.end = hit.end;
+        m.words = display.substr(hit.begin, hit.end - hit.begin);
+        m.has_own_subject = lexicon.OwnSubject(hit, &m.subject);
+        if (IsLatinPhrase(lexicon.Phrase(hit))) {
+          size_t neg = 0;
+          if (EnglishNegationBefore(match, clause.begin, hit.begin, &neg)) {
+            m.negated = true;
+            m.negation = display.substr(neg, hit.begin - neg);
+            while (!m.negation.empty() && m.negation.back() == ' ') m.negation.pop_back();
+            cover(neg, hit.begin);
+          }
+        } else if (size_t neg_end = JapaneseNegationEnd(match, hit.end, clause.end)) {
+          m.negated = true;
+          m.negation = display.substr(hit.end, neg_end - hit.end);
+          cover(hit.end, neg_end);
+        }
+        out->mentions.push_back(m);
+      }
+    }
+    for (const NumberMention& n : FindNumbers(match, clause.begin, clause.end)) {
+      numbers.push_back(n);
+      number_clause.push_back(c);
+    }
+  }
+
+  // A subject word inside a fact's own phrase ("高齢の親", "elderly parent")
+  // decides its subject; otherwise the nearest subject word in the clause.
+  for (FactMention& m : out->mentions) {
+    if (m.has_own_subject) continue;
+    int near = NearestSubject(out->subjects, m.clause, m.begin, m.end);
+    m.subject = near >= 0 ? out->subjects[near].subject : model.facts[m.fact].subject;
+  }
+  // Ages: attach each to the nearest subject word in its clause.
+  std::vector<bool> is_duration_used(numbers.size(), false);
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    const NumberMention& n = numbers[i];
+    const int c = number_clause[i];
+    std::string words = display.substr(n.begin, n.end - n.begin);
+    if (n.kind == NumberMention::kGenerations) {
+      out->ages.push_back({Subject::kParent, n.age, c, words});
+      out->ages.push_back({Subject::kPerson, n.child_age, c, words});
+      cover(n.begin, n.end);
+      continue;
+    }
+    if (n.kind == NumberMention::kDuration) {
+      cover(n.begin, n.end);  // understood as a duration, used or not
+      continue;
+    }
+    // Nearest subject word by gap, either side.
+    int best = -1;
+    size_t best_gap = std::string::npos;
+    for (size_t si = 0; si < out->subjects.size(); ++si) {
+      const SubjectMention& sm = out->subjects[si];
+      if (sm.clause != c) continue;
+      size_t gap = sm.end <= n.begin ? n.begin - sm.end : (sm.begin >= n.end ? sm.begin - n.end : 0);
+      if (gap <= best_gap) {  // ties go to the later word: "80代の母" over "息子、80代"
+        best_gap = gap;
+        best = static_cast<int>(si);
+      }
+    }
+    Subject subject = Subject::kPerson;
+    if (best >= 0) {
+      subject = out->subjects[best].subject;
+    } else {
+      // No subject word: a fact in the clause about someone else decides.
+      for (const FactMention& m : out->mentions)
+        if (m.clause == c && m.origin == FactMention::kPhrase) {
+          subject = m.subject;
+          break;
+        }
+    }
+    if (n.kind == NumberMention::kBare) {
+      if (best < 0) continue;
+      const SubjectMention& sm = out->subjects[best];
+      size_t gb = sm.end <= n.begin ? sm.end : n.end;
+      size_t ge = sm.end <= n.begin ? n.begin : sm.begin;
+      if (!IsTightGap(std::string_view(match).substr(gb, ge - gb))) continue;
+    }
+    out->ages.push_back({subject, n.age, c, words});
+    cover(n.begin, n.end);
+  }
+  for (const AgeMention& a : out->ages) {
+    AgeRange& r = out->age_of[static_cast<int>(a.subject)];
+    if (!r.known()) {
+      r = a.range;
+    } else {
+      r.lo = std::min(r.lo, a.range.lo);
+      r.hi = std::max(r.hi, a.range.hi);
+    }
+  }
+
+  // Facts implied by ages ("80代の母" → elderly parent).
+  for (size_t f = 0; f < model.facts.size(); ++f) {
+    const FactDef& def = model.facts[f];
+    if (!def.from_age) continue;
+    AgeRange r = out->AgeOf(def.age_subject);
+    if (!r.known() || (def.age_min >= 0 && r.lo < def.age_min) || (def.age_max >= 0 && r.hi > def.age_max))
+      continue;
+    FactMention m;
+    m.fact = static_cast<int>(f);
+    m.subject = def.age_subject;
+    m.origin = FactMention::kAge;
+    for (const AgeMention& a : out->ages) {
+      if (a.subject != def.age_subject) continue;
+      if (!m.words.empty()) m.words += " ";
+      m.words += a.words;
+      m.clause = a.clause;
+    }
+    out->mentions.push_back(m);
+  }
+
+  // Facts implied by durations ("10年ひきこもっている" → long withdrawal):
+  // the duration must sit in a clause that states a fact of the same area,
+  // or in a clause of its own ("ひきこもり、10年以上").
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    const NumberMention& n = numbers[i];
+    if (n.kind != NumberMention::kDuration) continue;
+    const int c = number_clause[i];
+    bool clause_has_facts = false;
+    for (const FactMention& m : out->mentions) clause_has_facts = clause_has_facts || m.clause == c;
+    for (size_t f = 0; f < model.facts.size(); ++f) {
+      const FactDef& def = model.facts[f];
+      if (def.from_duration_months < 0 || n.months < def.from_duration_months) continue;
+      bool related = false;
+      for (const FactMention& m : out->mentions)
+        if (!m.negated && m.fact != static_cast<int>(f) && model.facts[m.fact].area == def.area &&
+            (m.clause == c || !clause_has_facts))
+          related = true;
+      if (!related) continue;
+      FactMention m;
+      m.fact = static_cast<int>(f);
+      m.subject = def.subject;
+      m.clause = c;
+      m.begin = n.begin;
+      m.end = n.end;
+      m.origin = FactMention::kDuration;
+      m.words = display.substr(n.begin, n.end - n.begin);
+      out->mentions.push_back(m);
+      cover(n.begin, n.end);
+    }
+  }
+
+  // What is left uncovered, clause by clause, is what we did not understand.
+  for (const Clause& clause : out->clauses) {
+    size_t i = clause.begin;
+    while (i < clause.end) {
+      while (i < clause.end && covered[i]) ++i;
+      size_t s = i;
+      while (i < clause.end && !covered[i]) ++i;
+      if (i > s) AddUnrecognized(display, s, i, &out->unrecognized);
+    }
+  }
+  return Status::Ok();
+}

@@ -1,0 +1,50 @@
+#include "lexicon.h"
+
+#include "normalize.h"
+
+namespace {
+// Payloads: a fact index f is stored as f; a subject s as -(s + 1).
+int SubjectPayload(int s) { return -(s + 1); }
+}  // namespace
+
+Lexicon::Lexicon(const Model& model) {
+  for (int s = 0; s < kSubjectCount; ++s) {
+    for (const auto* words : {&model.subjects[s].ja, &model.subjects[s].en})
+      for (const std::string& w : *words) matcher_.Add(NormalizePhrase(w), SubjectPayload(s));
+  }
+  for (size_t f = 0; f < model.facts.size(); ++f) {
+    for (const auto* phrases : {&model.facts[f].ja, &model.facts[f].en})
+      for (const std::string& p : *phrases) matcher_.Add(NormalizePhrase(p), static_cast<int>(f));
+  }
+  matcher_.Build();
+  own_subject_.assign(matcher_.phrase_count(), -1);
+  for (size_t i = 0; i < matcher_.phrase_count(); ++i) {
+    for (const Matcher::Hit& inner : matcher_.FindAll(matcher_.phrase(static_cast<int>(i)))) {
+      if (inner.phrase == static_cast<int>(i)) continue;
+      for (int payload : matcher_.payloads(inner.phrase))
+        if (payload < 0) own_subject_[i] = -payload - 1;
+    }
+  }
+}
+
+bool Lexicon::OwnSubject(const Matcher::Hit& hit, Subject* subject) const {
+  int s = own_subject_[hit.phrase];
+  if (s < 0) return false;
+  *subject = static_cast<Subject>(s);
+  return true;
+}
+
+std::vector<PhraseMeaning> Lexicon::Meanings(const Matcher::Hit& hit) const {
+  std::vector<PhraseMeaning> meanings;
+  for (int payload : matcher_.payloads(hit.phrase)) {
+    PhraseMeaning m;
+    if (payload < 0) {
+      m.is_subject = true;
+      m.subject = static_cast<Subject>(-payload - 1);
+    } else {
+      m.fact = payload;
+    }
+    meanings.push_back(m);
+  }
+  return meanings;
+}

@@ -1,0 +1,186 @@
+#include "load_data.h"
+
+#include <cctype>
+
+#include "yaml_doc.h"
+
+namespace {
+
+bool IsId(const std::string& id) {
+  if (id.empty()) return false;
+  for (char c : id)
+    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
+          c == '-' || c == '_'))
+      return false;
+  return true;
+}
+
+Status ReadId(const YamlDoc& doc, const YAML::Node& map, std::string* id) {
+  TSUNAGU_TRY(doc.String(map, "id", id, true));
+  if (!IsId(*id))
+    return doc.Error(map["id"], "id '" + *id + "' must use only a-z, 0-9, '-' and '_'");
+  return Status::Ok();
+}
+
+// Phones are digits separated by single hyphens ("025-278-8585"), or a
+// short number such as "110" or "#8008".
+bool IsPhone(const std::string& phone) {
+  if (phone.empty()) return false;
+  size_t i = phone[0] == '#' ? 1 : 0;
+  if (i >= phone.size()) return false;
+  bool last_digit = false;
+  for (; i < phone.size(); ++i) {
+    char c = phone[i];
+    if (std::isdigit(static_cast<unsigned char>(c))) last_digit = true;
+    else if (c == '-' && last_digit) last_digit = false;
+    else return false;
+  }
+  return last_digit;
+}
+
+Status ReadPhone(const YamlDoc& doc, const YAML::Node& map, std::string* phone) {
+  TSUNAGU_TRY(doc.String(map, "phone", phone, false));
+  if (map["phone"] && !IsPhone(*phone))
+    return doc.Error(map["phone"], "phone '" + *phone +
+                                       "' must be digits and single hyphens, like 025-278-8585");
+  return Status::Ok();
+}
+
+bool IsTime(const std::string& t) {
+  return t.size() == 5 && std::isdigit(static_cast<unsigned char>(t[0])) &&
+         std::isdigit(static_cast<unsigned char>(t[1])) && t[2] == ':' &&
+         std::isdigit(static_cast<unsigned char>(t[3])) &&
+         std::isdigit(static_cast<unsigned char>(t[4])) && (t[0] - '0') * 10 + (t[1] - '0') < 24 &&
+         (t[3] - '0') < 6;
+}
+
+Status ReadHours(const YamlDoc& doc, const YAML::Node& node, Hours* hours) {
+  TSUNAGU_TRY(doc.CheckMap(node, {"byday", "opens_at", "closes_at", "closed", "appointment", "text"},
+                           "hours"));
+  hours->present = true;
+  TSUNAGU_TRY(doc.StringList(node, "byday", &hours->byday, true));
+  static const char* const kDays[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+  for (size_t i = 0; i < hours->byday.size(); ++i) {
+    bool ok = false;
+    for (const char* d : kDays) ok = ok || hours->byday[i] == d;
+    if (!ok)
+      return doc.Error(node["byday"][i], "day '" + hours->byday[i] +
+                                             "' must be one of MO TU WE TH FR SA SU");
+  }
+  TSUNAGU_TRY(doc.String(node, "opens_at", &hours->opens_at, true));
+  TSUNAGU_TRY(doc.String(node, "closes_at", &hours->closes_at, true));
+  if (!IsTime(hours->opens_at))
+    return doc.Error(node["opens_at"], "opens_at must be a time like \"09:00\" (quote it)");
+  if (!IsTime(hours->closes_at))
+    return doc.Error(node["closes_at"], "closes_at must be a time like \"18:00\" (quote it)");
+  if (hours->closes_at <= hours->opens_at)
+    return doc.Error(node["closes_at"], "closes_at must be later than opens_at");
+  TSUNAGU_TRY(doc.StringList(node, "closed", &hours->closed, false));
+  for (size_t i = 0; i < hours->closed.size(); ++i) {
+    if (hours->closed[i] != "holidays" && hours->closed[i] != "new-year")
+      return doc.Error(node["closed"][i], "closed must list only 'holidays' and 'new-year'");
+  }
+  TSUNAGU_TRY(doc.Bool(node, "appointment", &hours->appointment, false));
+  TSUNAGU_TRY(doc.Text(node, "text", &hours->text, true));
+  return Status::Ok();
+}
+
+Status ReadEligibility(const YamlDoc& doc, const YAML::Node& node, Eligibility* e) {
+  TSUNAGU_TRY(doc.CheckMap(node, {"min_age", "max_age", "residence", "note"}, "eligibility"));
+  TSUNAGU_TRY(doc.Int(node, "min_age", &e->min_age, false));
+  TSUNAGU_TRY(doc.Int(node, "max_age", &e->max_age, false));
+  if (e->max_age >= 0 && e->min_age > e->max_age)
+    return doc.Error(node, "min_age is greater than max_age");
+  TSUNAGU_TRY(doc.String(node, "residence", &e->residence, false));
+  TSUNAGU_TRY(doc.Text(node, "note", &e->note, false));
+  return Status::Ok();
+}
+
+Status ReadSource(const YamlDoc& doc, const YAML::Node& node, Provenance* p) {
+  TSUNAGU_TRY(doc.CheckMap(node, {"block", "name", "phone", "note"}, "source"));
+  TSUNAGU_TRY(doc.Int(node, "block", &p->block, true));
+  TSUNAGU_TRY(doc.String(node, "name", &p->name, true));
+  if (p->name != "stated" && p->name != "inferred")
+    return doc.Error(node["name"], "source name must be 'stated' or 'inferred'");
+  TSUNAGU_TRY(doc.String(node, "phone", &p->phone, false));
+  TSUNAGU_TRY(doc.String(node, "note", &p->note, false));
+  return Status::Ok();
+}
+
+Status ReadRoles(const YamlDoc& doc, const YAML::Node& node, std::vector<Role>* roles) {
+  TSUNAGU_TRY(doc.CheckSequence(node, "roles"));
+  for (const YAML::Node& item : node) {
+    TSUNAGU_TRY(doc.CheckMap(item, {"id", "ja", "en"}, "a role"));
+    Role role;
+    TSUNAGU_TRY(ReadId(doc, item, &role.id));
+    TSUNAGU_TRY(doc.String(item, "ja", &role.label.ja, true));
+    TSUNAGU_TRY(doc.String(item, "en", &role.label.en, true));
+    for (const Role& earlier : *roles)
+      if (earlier.id == role.id)
+        return doc.Error(item["id"], "duplicate role id '" + role.id + "' in this agency");
+    roles->push_back(role);
+  }
+  if (roles->empty()) return doc.Error(node, "an agency needs at least one role");
+  return Status::Ok();
+}
+
+Status ReadAgency(const YamlDoc& doc, const YAML::Node& node, Agency* a) {
+  TSUNAGU_TRY(doc.CheckMap(node,
+                           {"id", "name", "summary", "roles", "address", "phone", "hours",
+                            "eligibility", "source", "verified"},
+                           "an agency"));
+  a->pos = doc.PosOf(node);
+  TSUNAGU_TRY(ReadId(doc, node, &a->id));
+  TSUNAGU_TRY(doc.Text(node, "name", &a->name, true));
+  TSUNAGU_TRY(doc.Text(node, "summary", &a->summary, true));
+  if (!node["roles"]) return doc.Error(node, "missing required key 'roles'");
+  TSUNAGU_TRY(ReadRoles(doc, node["roles"], &a->roles));
+  TSUNAGU_TRY(doc.Text(node, "address", &a->address, false));
+  TSUNAGU_TRY(ReadPhone(doc, node, &a->phone));
+  if (node["hours"]) TSUNAGU_TRY(ReadHours(doc, node["hours"], &a->hours));
+  if (node["eligibility"]) TSUNAGU_TRY(ReadEligibility(doc, node["eligibility"], &a->eligibility));
+  if (!node["source"]) return doc.Error(node, "missing required key 'source' (where the facts come from)");
+  TSUNAGU_TRY(ReadSource(doc, node["source"], &a->source));
+  TSUNAGU_TRY(doc.Bool(node, "verified", &a->verified, true));
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status LoadAgencies(const std::string& text, const std::string& name, Model* model) {
+  YamlDoc doc(name);
+  TSUNAGU_TRY(doc.Parse(text));
+  TSUNAGU_TRY(doc.CheckSequence(doc.root(), "the agencies file"));
+  for (const YAML::Node& node : doc.root()) {
+    Agency agency;
+    TSUNAGU_TRY(ReadAgency(doc, node, &agency));
+    if (model->FindAgency(agency.id) >= 0)
+      return doc.Error(node["id"], "duplicate agency id '" + agency.id + "'");
+    model->agencies.push_back(std::move(agency));
+  }
+  if (model->agencies.empty()) return doc.Error(doc.root(), "no agencies defined");
+  return Status::Ok();
+}
+
+Status LoadCrisis(const std::string& text, const std::string& name, Model* model) {
+  YamlDoc doc(name);
+  TSUNAGU_TRY(doc.Parse(text));
+  TSUNAGU_TRY(doc.CheckSequence(doc.root(), "the crisis contacts file"));
+  for (const YAML::Node& node : doc.root()) {
+    TSUNAGU_TRY(doc.CheckMap(node, {"id", "name", "phone", "kinds", "note", "source", "verified"},
+                             "a crisis contact"));
+    CrisisContact c;
+    TSUNAGU_TRY(ReadId(doc, node, &c.id));
+    TSUNAGU_TRY(doc.Text(node, "name", &c.name, true));
+    TSUNAGU_TRY(doc.Text(node, "note", &c.note, false));
+    TSUNAGU_TRY(ReadPhone(doc, node, &c.phone));
+    if (c.phone.empty()) return doc.Error(node, "missing required key 'phone'");
+    TSUNAGU_TRY(doc.StringList(node, "kinds", &c.kinds, true));
+    TSUNAGU_TRY(doc.String(node, "source", &c.source, true));
+    TSUNAGU_TRY(doc.Bool(node, "verified", &c.verified, true));
+    if (model->FindCrisis(c.id) >= 0)
+      return doc.Error(node["id"], "duplicate crisis contact id '" + c.id + "'");
+    model->crisis.push_back(std::move(c));
+  }
+  return Status::Ok();
+}

@@ -1,0 +1,64 @@
+#include "load_model.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "load_data.h"
+#include "load_rules.h"
+
+namespace {
+// Data and rule files are small; a bigger one is a mistake (or an attack).
+constexpr size_t kMaxFileBytes = 4 * 1024 * 1024;
+}  // namespace
+
+Status ReadFile(const std::string& path, std::string* contents) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return Status::Io("cannot open " + path + ": " + std::strerror(errno));
+  contents->clear();
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    contents->append(buf, n);
+    if (contents->size() > kMaxFileBytes) {
+      std::fclose(f);
+      return Status::Io(path + ": larger than " + std::to_string(kMaxFileBytes) +
+                        " bytes; data and rule files are expected to be small");
+    }
+  }
+  bool failed = std::ferror(f);
+  std::fclose(f);
+  if (failed) return Status::Io("cannot read " + path + ": " + std::strerror(errno));
+  return Status::Ok();
+}
+
+Status LoadModel(const FileSource& source, Model* model) {
+  using Loader = Status (*)(const std::string&, const std::string&, Model*);
+  struct Step {
+    bool data;
+    const char* file;
+    Loader load;
+  };
+  static const Step kSteps[] = {{true, "agencies.yaml", LoadAgencies},
+                                {true, "crisis.yaml", LoadCrisis},
+                                {false, "lexicon.yaml", LoadLexicon},
+                                {false, "routing.yaml", LoadRouting},
+                                {false, "alerts.yaml", LoadAlerts}};
+  *model = Model();
+  for (const Step& step : kSteps) {
+    std::string text, name;
+    Status s = source(step.data, step.file, &text, &name);
+    if (s.ok()) s = step.load(text, name, model);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status LoadModelFromDirs(const std::string& data_dir, const std::string& rules_dir, Model* model) {
+  return LoadModel(
+      [&](bool data, const std::string& file, std::string* text, std::string* name) {
+        *name = (data ? data_dir : rules_dir) + "/" + file;
+        return ReadFile(*name, text);
+      },
+      model);
+}

@@ -1,0 +1,27 @@
+// Reads a whole model: data files (agencies.yaml, crisis.yaml) and rule
+// files (lexicon.yaml, routing.yaml, alerts.yaml), in that order, since
+// rules refer to agencies and facts.
+#ifndef TSUNAGU_LOAD_MODEL_H_
+#define TSUNAGU_LOAD_MODEL_H_
+
+#include <functional>
+#include <string>
+
+#include "model.h"
+#include "status.h"
+
+/// Reads a whole file; an Io status names the path when it cannot.
+Status ReadFile(const std::string& path, std::string* contents);
+
+/// Supplies one file: `data` tells a data file from a rule file; fills the
+/// text and the name to show in messages.
+using FileSource = std::function<Status(bool data, const std::string& file, std::string* text,
+                                        std::string* name)>;
+
+/// Loads every file from source, stopping at the first error.
+Status LoadModel(const FileSource& source, Model* model);
+
+/// Loads from two directories.
+Status LoadModelFromDirs(const std::string& data_dir, const std::string& rules_dir, Model* model);
+
+#endif  // TSUNAGU_LOAD_MODEL_H_

@@ -1,0 +1,318 @@
+#include "load_rules.h"
+
+#include <map>
+
+#include "edit_distance.h"
+#include "yaml_doc.h"
+
+namespace {
+
+Status ReadSubject(const YamlDoc& doc, const YAML::Node& map, const char* key, Subject* out,
+                   bool required) {
+  std::string id;
+  TSUNAGU_TRY(doc.String(map, key, &id, required));
+  if (id.empty()) return Status::Ok();
+  if (!ParseSubject(id, out))
+    return doc.Error(map[key], "unknown subject '" + id +
+                                   "'; use person, parent, family, household or neighbour");
+  return Status::Ok();
+}
+
+std::vector<std::string> Ids(const std::vector<FactDef>& facts) {
+  std::vector<std::string> ids;
+  for (const FactDef& f : facts) ids.push_back(f.id);
+  return ids;
+}
+
+std::vector<std::string> AgencyIds(const Model& model) {
+  std::vector<std::string> ids;
+  for (const Agency& a : model.agencies) ids.push_back(a.id);
+  return ids;
+}
+
+std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string guess = ClosestMatch(word, candidates);
+  return guess.empty() ? "" : "; did you mean '" + guess + "'?";
+}
+
+Status ReadFact(const YamlDoc& doc, const YAML::Node& node, FactDef* f) {
+  TSUNAGU_TRY(doc.CheckMap(node,
+                           {"id", "label", "area", "subject", "ja", "en", "from_age",
+                            "from_duration"},
+                           "a fact"));
+  f->pos = doc.PosOf(node);
+  TSUNAGU_TRY(doc.String(node, "id", &f->id, true));
+  TSUNAGU_TRY(doc.Text(node, "label", &f->label, true));
+  TSUNAGU_TRY(doc.String(node, "area", &f->area, true));
+  bool known_area = false;
+  for (const std::string& a : KnownAreas()) known_area = known_area || a == f->area;
+  if (!known_area)
+    return doc.Error(node["area"], "unknown area '" + f->area + "'" +
+                                       DidYouMean(f->area, KnownAreas()));
+  TSUNAGU_TRY(ReadSubject(doc, node, "subject", &f->subject, true));
+  TSUNAGU_TRY(doc.StringList(node, "ja", &f->ja, false));
+  TSUNAGU_TRY(doc.StringList(node, "en", &f->en, false));
+  if (YAML::Node age = node["from_age"]) {
+    TSUNAGU_TRY(doc.CheckMap(age, {"subject", "min", "max"}, "from_age"));
+    f->from_age = true;
+    TSUNAGU_TRY(ReadSubject(doc, age, "subject", &f->age_subject, true));
+    TSUNAGU_TRY(doc.Int(age, "min", &f->age_min, false));
+    TSUNAGU_TRY(doc.Int(age, "max", &f->age_max, false));
+    if (f->age_min < 0 && f->age_max < 0) return doc.Error(age, "from_age needs min or max");
+  }
+  if (YAML::Node duration = node["from_duration"]) {
+    TSUNAGU_TRY(doc.CheckMap(duration, {"min_months"}, "from_duration"));
+    TSUNAGU_TRY(doc.Int(duration, "min_months", &f->from_duration_months, true));
+    if (f->from_duration_months < 0)
+      return doc.Error(duration, "min_months must be 0 or more");
+  }
+  if (f->ja.empty() && f->en.empty() && !f->from_age && f->from_duration_months < 0)
+    return doc.Error(node, "fact '" + f->id + "' has no phrases (ja/en) and no from_age: it can never be found");
+  return Status::Ok();
+}
+
+// "fact" or "fact@subject".
+Status ReadFactRef(const YamlDoc& doc, const YAML::Node& node, const Model& model, FactRef* ref) {
+  std::string text;
+  TSUNAGU_TRY(doc.Scalar(node, "a fact reference", &text));
+  std::string id = text;
+  size_t at = text.find('@');
+  if (at != std::string::npos) {
+    id = text.substr(0, at);
+    ref->any_subject = false;
+    if (!ParseSubject(text.substr(at + 1), &ref->subject))
+      return doc.Error(node, "unknown subject in '" + text +
+                                 "'; use person, parent, family, household or neighbour");
+  }
+  ref->fact = model.FindFact(id);
+  if (ref->fact < 0)
+    return doc.Error(node, "unknown fact '" + id + "'" + DidYouMean(id, Ids(model.facts)) +
+                               " (facts are defined in lexicon.yaml)");
+  return Status::Ok();
+}
+
+Status ReadFactRefs(const YamlDoc& doc, const YAML::Node& when, const char* key, const Model& model,
+                    std::vector<FactRef>* out) {
+  YAML::Node list = when[key];
+  if (!list) return Status::Ok();
+  if (list.IsScalar()) {  // a single fact written without brackets
+    FactRef ref;
+    TSUNAGU_TRY(ReadFactRef(doc, list, model, &ref));
+    out->push_back(ref);
+    return Status::Ok();
+  }
+  TSUNAGU_TRY(doc.CheckSequence(list, key));
+  for (const YAML::Node& item : list) {
+    FactRef ref;
+    TSUNAGU_TRY(ReadFactRef(doc, item, model, &ref));
+    out->push_back(ref);
+  }
+  return Status::Ok();
+}
+
+Status ReadAgeCondition(const YamlDoc& doc, const YAML::Node& node, AgeCondition* c) {
+  TSUNAGU_TRY(doc.CheckMap(node, {"subject", "min", "max"}, "an age condition"));
+  TSUNAGU_TRY(ReadSubject(doc, node, "subject", &c->subject, true));
+  TSUNAGU_TRY(doc.Int(node, "min", &c->min, false));
+  TSUNAGU_TRY(doc.Int(node, "max", &c->max, false));
+  if (c->min < 0 && c->max < 0) return doc.Error(node, "an age condition needs min or max");
+  if (c->max >= 0 && c->min > c->max) return doc.Error(node, "min is greater than max");
+  return Status::Ok();
+}
+
+Status ReadCondition(const YamlDoc& doc, const YAML::Node& node, const Model& model, Condition* c) {
+  TSUNAGU_TRY(doc.CheckMap(node, {"all", "any", "none", "age"}, "when"));
+  TSUNAGU_TRY(ReadFactRefs(doc, node, "all", model, &c->all));
+  TSUNAGU_TRY(ReadFactRefs(doc, node, "any", model, &c->any));
+  TSUNAGU_TRY(ReadFactRefs(doc, node, "none", model, &c->none));
+  if (YAML::Node age = node["age"]) {
+    if (age.IsSequence()) {
+      for (const YAML::Node& item : age) {
+        AgeCondition ac;
+        TSUNAGU_TRY(ReadAgeCondition(doc, item, &ac));
+        c->ages.push_back(ac);
+      }
+    } else {
+      AgeCondition ac;
+      TSUNAGU_TRY(ReadAgeCondition(doc, age, &ac));
+      c->ages.push_back(ac);
+    }
+  }
+  if (c->all.empty() && c->any.empty() && c->ages.empty())
+    return doc.Error(node, "'when' needs at least one of all, any or age (none alone always holds)");
+  return Status::Ok();
+}
+
+Status ReadTarget(const YamlDoc& doc, const YAML::Node& node, const Model& model, bool need_weight,
+                  Target* t) {
+  TSUNAGU_TRY(doc.CheckMap(node, {"agency", "roles", "weight"}, "a target"));
+  std::string agency;
+  TSUNAGU_TRY(doc.String(node, "agency", &agency, true));
+  t->agency = model.FindAgency(agency);
+  if (t->agency < 0)
+    return doc.Error(node["agency"], "unknown agency '" + agency + "'" +
+                                         DidYouMean(agency, AgencyIds(model)) +
+                                         " (agencies are defined in data/agencies.yaml)");
+  const Agency& a = model.agencies[t->agency];
+  std::vector<std::string> roles;
+  TSUNAGU_TRY(doc.StringList(node, "roles", &roles, true));
+  if (roles.empty()) return doc.Error(node["roles"], "a target needs at least one role");
+  std::vector<std::string> role_ids;
+  for (const Role& r : a.roles) role_ids.push_back(r.id);
+  for (size_t i = 0; i < roles.size(); ++i) {
+    int role = FindRole(a, roles[i]);
+    if (role < 0)
+      return doc.Error(node["roles"][i], "agency '" + agency + "' has no role '" + roles[i] + "'" +
+                                             DidYouMean(roles[i], role_ids));
+    t->roles.push_back(role);
+  }
+  TSUNAGU_TRY(doc.Int(node, "weight", &t->weight, need_weight));
+  if (need_weight && (t->weight <= 0 || t->weight > 1000))
+    return doc.Error(node["weight"], "weight must be between 1 and 1000");
+  return Status::Ok();
+}
+
+Status ReadTargets(const YamlDoc& doc, const YAML::Node& map, const char* key, const Model& model,
+                   bool required, std::vector<Target>* out) {
+  YAML::Node list = map[key];
+  if (!list) return required ? doc.Error(map, std::string("missing required key '") + key + "'")
+                             : Status::Ok();
+  TSUNAGU_TRY(doc.CheckSequence(list, key));
+  for (const YAML::Node& item : list) {
+    Target t;
+    TSUNAGU_TRY(ReadTarget(doc, item, model, true, &t));
+    out->push_back(t);
+  }
+  if (required && out->empty()) return doc.Error(list, std::string("'") + key + "' is empty");
+  return Status::Ok();
+}
+
+template <typename T>
+Status CheckUniqueId(const YamlDoc& doc, const YAML::Node& node, const std::vector<T>& items,
+                     const std::string& id, const char* what) {
+  for (const T& item : items)
+    if (item.id == id)
+      return doc.Error(node["id"], std::string("duplicate ") + what + " id '" + id +
+                                       "' (first defined at line " + std::to_string(item.pos.line) +
+                                       ")");
+  return Status::Ok();
+}
+
+}  // namespace
+
+const std::vector<std::string>& KnownAreas() {
+  static const std::vector<std::string> areas = {"withdrawal", "care",   "money",
+                                                 "disability", "work",   "admin",
+                                                 "family",     "crisis", "community"};
+  return areas;
+}
+
+Status LoadLexicon(const std::string& text, const std::string& name, Model* model) {
+  YamlDoc doc(name);
+  TSUNAGU_TRY(doc.Parse(text));
+  TSUNAGU_TRY(doc.CheckMap(doc.root(), {"subjects", "facts"}, "the lexicon file"));
+  YAML::Node subjects = doc.root()["subjects"];
+  if (!subjects) return doc.Error(doc.root(), "missing required key 'subjects'");
+  TSUNAGU_TRY(doc.CheckMap(subjects, {"person", "parent", "family", "household", "neighbour"},
+                           "subjects"));
+  for (auto it = subjects.begin(); it != subjects.end(); ++it) {
+    Subject s;
+    ParseSubject(it->first.Scalar(), &s);
+    TSUNAGU_TRY(doc.CheckMap(it->second, {"ja", "en"}, "a subject"));
+    SubjectWords& words = model->subjects[static_cast<int>(s)];
+    TSUNAGU_TRY(doc.StringList(it->second, "ja", &words.ja, false));
+    TSUNAGU_TRY(doc.StringList(it->second, "en", &words.en, false));
+  }
+  YAML::Node facts = doc.root()["facts"];
+  if (!facts) return doc.Error(doc.root(), "missing required key 'facts'");
+  TSUNAGU_TRY(doc.CheckSequence(facts, "facts"));
+  for (const YAML::Node& node : facts) {
+    FactDef f;
+    TSUNAGU_TRY(ReadFact(doc, node, &f));
+    TSUNAGU_TRY(CheckUniqueId(doc, node, model->facts, f.id, "fact"));
+    model->facts.push_back(std::move(f));
+  }
+  return Status::Ok();
+}
+
+Status LoadRouting(const std::string& text, const std::string& name, Model* model) {
+  YamlDoc doc(name);
+  TSUNAGU_TRY(doc.Parse(text));
+  TSUNAGU_TRY(doc.CheckSequence(doc.root(), "the routing file"));
+  for (const YAML::Node& node : doc.root()) {
+    TSUNAGU_TRY(doc.CheckMap(node, {"id", "when", "to", "reason"}, "a rule"));
+    Rule rule;
+    rule.pos = doc.PosOf(node);
+    TSUNAGU_TRY(doc.String(node, "id", &rule.id, true));
+    TSUNAGU_TRY(CheckUniqueId(doc, node, model->rules, rule.id, "rule"));
+    if (!node["when"]) return doc.Error(node, "missing required key 'when'");
+    TSUNAGU_TRY(ReadCondition(doc, node["when"], *model, &rule.when));
+    TSUNAGU_TRY(ReadTargets(doc, node, "to", *model, true, &rule.to));
+    TSUNAGU_TRY(doc.Text(node, "reason", &rule.reason, true));
+    model->rules.push_back(std::move(rule));
+  }
+  return Status::Ok();
+}
+
+Status LoadAlerts(const std::string& text, const std::string& name, Model* model) {
+  YamlDoc doc(name);
+  TSUNAGU_TRY(doc.Parse(text));
+  TSUNAGU_TRY(doc.CheckMap(doc.root(), {"alerts", "team", "fallback"}, "the alerts file"));
+  YAML::Node alerts = doc.root()["alerts"];
+  if (!alerts) return doc.Error(doc.root(), "missing required key 'alerts'");
+  TSUNAGU_TRY(doc.CheckSequence(alerts, "alerts"));
+  for (const YAML::Node& node : alerts) {
+    TSUNAGU_TRY(doc.CheckMap(node, {"id", "kind", "when", "contacts", "to", "message"}, "an alert"));
+    AlertRule alert;
+    alert.pos = doc.PosOf(node);
+    TSUNAGU_TRY(doc.String(node, "id", &alert.id, true));
+    TSUNAGU_TRY(CheckUniqueId(doc, node, model->alerts, alert.id, "alert"));
+    TSUNAGU_TRY(doc.String(node, "kind", &alert.kind, true));
+    if (!node["when"]) return doc.Error(node, "missing required key 'when'");
+    TSUNAGU_TRY(ReadCondition(doc, node["when"], *model, &alert.when));
+    std::vector<std::string> contacts;
+    TSUNAGU_TRY(doc.StringList(node, "contacts", &contacts, true));
+    for (size_t i = 0; i < contacts.size(); ++i) {
+      int c = model->FindCrisis(contacts[i]);
+      if (c < 0)
+        return doc.Error(node["contacts"][i],
+                         "unknown crisis contact '" + contacts[i] + "' (see data/crisis.yaml)");
+      alert.contacts.push_back(c);
+    }
+    TSUNAGU_TRY(ReadTargets(doc, node, "to", *model, false, &alert.to));
+    TSUNAGU_TRY(doc.Text(node, "message", &alert.message, true));
+    model->alerts.push_back(std::move(alert));
+  }
+  YAML::Node team = doc.root()["team"];
+  if (!team) return doc.Error(doc.root(), "missing required key 'team'");
+  TSUNAGU_TRY(doc.CheckMap(team, {"convener", "multi_issue_areas", "weight"}, "team"));
+  if (!team["convener"]) return doc.Error(team, "missing required key 'convener'");
+  YAML::Node convener = team["convener"];
+  TSUNAGU_TRY(doc.CheckMap(convener, {"agency", "role"}, "convener"));
+  std::string agency, role;
+  TSUNAGU_TRY(doc.String(convener, "agency", &agency, true));
+  TSUNAGU_TRY(doc.String(convener, "role", &role, true));
+  model->team.convener = model->FindAgency(agency);
+  if (model->team.convener < 0)
+    return doc.Error(convener["agency"], "unknown agency '" + agency + "'" +
+                                             DidYouMean(agency, AgencyIds(*model)));
+  model->team.convener_role = FindRole(model->agencies[model->team.convener], role);
+  if (model->team.convener_role < 0)
+    return doc.Error(convener["role"], "agency '" + agency + "' has no role '" + role + "'");
+  TSUNAGU_TRY(doc.Int(team, "multi_issue_areas", &model->team.multi_issue_areas, true));
+  TSUNAGU_TRY(doc.Int(team, "weight", &model->team.convener_weight, false));
+  if (model->team.multi_issue_areas < 1)
+    return doc.Error(team["multi_issue_areas"], "multi_issue_areas must be 1 or more");
+  YAML::Node fallback = doc.root()["fallback"];
+  if (!fallback) return doc.Error(doc.root(), "missing required key 'fallback'");
+  TSUNAGU_TRY(doc.CheckSequence(fallback, "fallback"));
+  for (const YAML::Node& item : fallback) {
+    Target t;
+    TSUNAGU_TRY(ReadTarget(doc, item, *model, false, &t));
+    if (t.weight <= 0) t.weight = 1;
+    model->fallback.push_back(t);
+  }
+  if (model->fallback.empty())
+    return doc.Error(fallback, "fallback needs at least one agency: an answer is never empty");
+  return Status::Ok();
+}

@@ -1,0 +1,178 @@
+// The model: agencies, crisis contacts, lexicon and rules as plain structs.
+// Loaders (load_*.cpp) and the embedded snapshot (snapshot.cpp) build it; the
+// engine reads it; nothing here does I/O. References between parts are
+// indexes into the Model's vectors, resolved and checked at load time.
+#ifndef TSUNAGU_MODEL_H_
+#define TSUNAGU_MODEL_H_
+
+#include <string>
+#include <vector>
+
+enum class Lang { kJa, kEn };
+
+/// A text in both languages.
+struct LocalText {
+  std::string ja, en;
+  const std::string& in(Lang lang) const { return lang == Lang::kEn && !en.empty() ? en : ja; }
+  bool empty() const { return ja.empty() && en.empty(); }
+};
+
+/// Where a definition came from, so later messages can point at it.
+struct SourcePos {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+struct Role {
+  std::string id;
+  LocalText label;
+};
+
+/// Opening hours, shaped after HSDS 3.0 schedule (byday, opens_at, closes_at).
+struct Hours {
+  bool present = false;
+  std::vector<std::string> byday;   // "MO".."SU"
+  std::string opens_at, closes_at;  // "09:00"
+  std::vector<std::string> closed;  // "holidays", "new-year"
+  bool appointment = false;
+  LocalText text;
+};
+
+/// Who an agency serves. Ages apply to the person (本人); -1 = no limit.
+struct Eligibility {
+  int min_age = -1;
+  int max_age = -1;
+  std::string residence;  // e.g. "niigata-city"; empty = none
+  LocalText note;
+};
+
+/// Where the agency's facts come from in the guideline.
+struct Provenance {
+  int block = 0;          // agency block in the guideline, 1-based
+  std::string name;       // "stated" | "inferred"
+  std::string phone;      // how the phone number was read
+  std::string note;
+};
+
+struct Agency {
+  std::string id;
+  LocalText name, summary, address;
+  std::vector<Role> roles;
+  std::string phone;  // empty = not in the guideline
+  Hours hours;
+  Eligibility eligibility;
+  Provenance source;
+  bool verified = false;
+  SourcePos pos;
+};
+
+struct CrisisContact {
+  std::string id;
+  LocalText name, note;
+  std::string phone;
+  std::vector<std::string> kinds;
+  std::string source;
+  bool verified = false;
+};
+
+/// Who a fact or an age is about.
+enum class Subject { kPerson, kParent, kFamily, kHousehold, kNeighbour };
+constexpr int kSubjectCount = 5;
+const char* SubjectId(Subject s);
+/// Parses "person", "parent"...; false when unknown.
+bool ParseSubject(const std::string& id, Subject* out);
+
+/// An inclusive age range; lo/hi = -1 when unknown.
+struct AgeRange {
+  int lo = -1, hi = -1;
+  bool known() const { return lo >= 0; }
+};
+
+struct FactDef {
+  std::string id;
+  LocalText label;
+  std::string area;  // withdrawal, care, money, ...
+  Subject subject = Subject::kPerson;  // default subject
+  std::vector<std::string> ja, en;     // phrases as written in the file
+  bool from_age = false;               // true when a subject's known age implies it
+  Subject age_subject = Subject::kPerson;
+  int age_min = -1, age_max = -1;
+  int from_duration_months = -1;       // >= 0: a stated duration implies it
+  SourcePos pos;
+};
+
+struct SubjectWords {
+  std::vector<std::string> ja, en;
+};
+
+/// A reference to a fact in a condition, optionally about one subject.
+struct FactRef {
+  int fact = -1;
+  bool any_subject = true;
+  Subject subject = Subject::kPerson;
+};
+
+struct AgeCondition {
+  Subject subject = Subject::kPerson;
+  int min = -1, max = -1;  // -1 = unbounded
+};
+
+/// All given parts must hold for the condition to hold.
+struct Condition {
+  std::vector<FactRef> all, any, none;
+  std::vector<AgeCondition> ages;
+};
+
+/// An agency a rule brings in, with its roles in this case and a weight.
+struct Target {
+  int agency = -1;
+  std::vector<int> roles;  // indexes into the agency's roles
+  int weight = 0;
+};
+
+struct Rule {
+  std::string id;
+  Condition when;
+  std::vector<Target> to;
+  LocalText reason;
+  SourcePos pos;
+};
+
+struct AlertRule {
+  std::string id;
+  std::string kind;  // suicide, self-harm, violence, abuse
+  Condition when;
+  std::vector<int> contacts;  // indexes into Model::crisis
+  std::vector<Target> to;
+  LocalText message;
+  SourcePos pos;
+};
+
+/// Multi-agency cases: who convenes the case conference.
+struct TeamPolicy {
+  int convener = -1;       // agency index
+  int convener_role = -1;  // role index within that agency
+  int convener_weight = 15;
+  int multi_issue_areas = 2;
+};
+
+struct Model {
+  std::vector<Agency> agencies;
+  std::vector<CrisisContact> crisis;
+  SubjectWords subjects[kSubjectCount];
+  std::vector<FactDef> facts;
+  std::vector<Rule> rules;
+  std::vector<AlertRule> alerts;
+  TeamPolicy team;
+  std::vector<Target> fallback;  // when nothing was understood
+
+  int FindAgency(const std::string& id) const;
+  int FindFact(const std::string& id) const;
+  int FindCrisis(const std::string& id) const;
+};
+
+/// Index of the role with this id in the agency, or -1.
+int FindRole(const Agency& agency, const std::string& id);
+
+#endif  // TSUNAGU_MODEL_H_

@@ -1,0 +1,108 @@
+#include "normalize.h"
+
+#include <utf8proc.h>
+
+#include <cctype>
+#include <cstdlib>
+
+#include "utf8.h"
+
+namespace {
+
+// Lower-cases and folds katakana (U+30A1..U+30F6) to hiragana (U+3041..
+// U+3096); both are three bytes in UTF-8, so offsets are preserved.
+void Fold(const std::string& nfkc, NormalizedText* out) {
+  out->display.clear();
+  out->match.clear();
+  out->display.reserve(nfkc.size());
+  out->match.reserve(nfkc.size());
+  for (size_t i = 0; i < nfkc.size();) {
+    unsigned char c = static_cast<unsigned char>(nfkc[i]);
+    if (c < 0x80) {
+      char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
+      out->display.push_back(lower);
+      out->match.push_back(lower);
+      ++i;
+      continue;
+    }
+    int32_t cp = DecodeUtf8(nfkc, &i);
+    int32_t lower = utf8proc_tolower(cp);
+    // Keep the byte length: only fold where the encoding length is unchanged.
+    std::string a, b;
+    AppendUtf8(cp, &a);
+    AppendUtf8(lower, &b);
+    if (a.size() != b.size()) lower = cp;
+    AppendUtf8(lower, &out->display);
+    int32_t kana = (lower >= 0x30A1 && lower <= 0x30F6) ? lower - 0x60 : lower;
+    AppendUtf8(kana, &out->match);
+  }
+}
+
+std::string Nfkc(std::string_view input) {
+  utf8proc_uint8_t* result = nullptr;
+  utf8proc_ssize_t len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(input.data()),
+                                      static_cast<utf8proc_ssize_t>(input.size()), &result,
+                                      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                                     UTF8PROC_COMPAT));
+  if (len < 0 || result == nullptr) return std::string(input);
+  std::string out(reinterpret_cast<char*>(result), static_cast<size_t>(len));
+  std::free(result);
+  return out;
+}
+
+}  // namespace
+
+Status Normalize(std::string_view input, NormalizedText* out) {
+  size_t bad = 0;
+  if (!IsValidUtf8(input, &bad))
+    return Status::Input("the text is not valid UTF-8 (or holds a NUL byte) at byte offset " +
+                         std::to_string(bad) + "; re-save it as UTF-8");
+  Fold(Nfkc(input), out);
+  return Status::Ok();
+}
+
+std::string NormalizePhrase(std::string_view phrase) {
+  NormalizedText n;
+  Fold(Nfkc(phrase), &n);
+  return n.match;
+}
+
+std::vector<Clause> SplitClauses(std::string_view text) {
+  // Multi-byte separators, after NFKC (which turns ， ； ！ ？ into ASCII).
+  static const char* const kSeparators[] = {"。", "、", "・", "「", "」", "『", "』", "…",
+                                            "(", ")", "/", "\n", ",", ";", "!", "?",
+                                            ":", "\t", "\"", "\r"};
+  std::vector<Clause> clauses;
+  size_t start = 0;
+  auto close = [&](size_t end) {
+    if (end > start) clauses.push_back({start, end});
+  };
+  for (size_t i = 0; i < text.size();) {
+    size_t sep_len = 0;
+    for (const char* sep : kSeparators) {
+      std::string_view s(sep);
+      if (text.compare(i, s.size(), s) == 0) {
+        sep_len = s.size();
+        break;
+      }
+    }
+    // A full stop ends a clause unless it sits inside a number ("3.5").
+    if (sep_len == 0 && text[i] == '.') {
+      bool in_number = i > 0 && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+                       std::isdigit(static_cast<unsigned char>(text[i + 1]));
+      if (!in_number) sep_len = 1;
+    }
+    // English " but " starts a new clause: negation does not cross it.
+    if (sep_len == 0 && text.compare(i, 5, " but ") == 0) sep_len = 5;
+    if (sep_len > 0) {
+      close(i);
+      i += sep_len;
+      start = i;
+      continue;
+    }
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+  }
+  close(text.size());
+  return clauses;
+}

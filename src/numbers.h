@@ -1,0 +1,25 @@
+// Numbers in a case: ages ("80代", "85歳", "over 80", "52-year-old",
+// "in his 50s", "8050") and durations ("10年", "6ヶ月", "for 3 years").
+// Works on normalised text, so full-width digits are already ASCII.
+#ifndef TSUNAGU_NUMBERS_H_
+#define TSUNAGU_NUMBERS_H_
+
+#include <string_view>
+#include <vector>
+
+#include "model.h"
+
+struct NumberMention {
+  enum Kind { kAge, kDuration, kBare, kGenerations } kind = kAge;
+  size_t begin = 0, end = 0;  // byte range in the text
+  AgeRange age;               // kAge, kBare (lo == hi), kGenerations: the parent
+  AgeRange child_age;         // kGenerations ("8050"): the person
+  int months = 0;             // kDuration
+};
+
+/// Every number mention in text[begin, end), in text order. A bare
+/// number ("son 52") is reported as kBare: only a neighbouring subject
+/// word makes it an age, which the caller decides.
+std::vector<NumberMention> FindNumbers(std::string_view text, size_t begin, size_t end);
+
+#endif  // TSUNAGU_NUMBERS_H_

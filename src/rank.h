@@ -1,0 +1,64 @@
+// Ranking: turns fired rules into a ranked team of agencies. Scores add up
+// the weights of the rules that brought each agency; eligibility removes
+// agencies a known age rules out and notes the conditions to check;
+// multi-issue cases get the conference convener; a case with nothing
+// understood gets the fallback windows. Ties: higher score first, then the
+// order of data/agencies.yaml (documented in man/tsunagu.1).
+#ifndef TSUNAGU_RANK_H_
+#define TSUNAGU_RANK_H_
+
+#include <string>
+#include <vector>
+
+#include "facts.h"
+#include "model.h"
+#include "rules.h"
+
+/// One addend of an agency's score: a rule, an alert, the team or the fallback.
+struct ScorePart {
+  std::string source;  // rule or alert id, "team-convener" or "fallback"
+  int weight = 0;
+};
+
+/// Something to check before referring: an age limit not checked, residence...
+struct AgencyCondition {
+  std::string kind;  // "age-unknown", "residence"
+  LocalText text;
+};
+
+struct RankedAgency {
+  int agency = -1;
+  int rank = 0;
+  int score = 0;
+  std::vector<int> roles;            // indexes into the agency's roles
+  std::vector<std::string> reasons;  // rule/alert ids, first firing first
+  std::vector<ScorePart> parts;
+  std::vector<AgencyCondition> conditions;
+};
+
+/// An agency a rule brought in but eligibility removed.
+struct Removal {
+  int agency = -1;
+  int score = 0;
+  LocalText why;
+};
+
+struct Team {
+  bool multi_issue = false;
+  std::vector<std::string> areas;  // distinct problem areas stated
+  int first_contact = -1;          // agency index
+  int convener = -1;               // agency index, when multi_issue
+};
+
+struct Ranking {
+  std::vector<RankedAgency> agencies;  // rank order
+  std::vector<Removal> removed;
+  Team team;
+  bool fallback = false;  // nothing routed: general windows shown
+};
+
+/// Ranks the agencies for a case from its fired rules and alerts.
+Ranking Rank(const Model& model, const Understanding& u, const std::vector<Firing>& rules,
+             const std::vector<Firing>& alerts);
+
+#endif  // TSUNAGU_RANK_H_

@@ -1,0 +1,228 @@
+// Terminal rendering. Column widths count display columns (CJK = 2), so
+// the table lines up in a Japanese terminal. Colour only when asked for
+// (main asks when stdout is a TTY and NO_COLOR is unset).
+#include <algorithm>
+
+#include "render.h"
+#include "utf8.h"
+
+namespace {
+
+struct Style {
+  bool on;
+  std::string Bold(const std::string& s) const { return on ? "\033[1m" + s + "\033[0m" : s; }
+  std::string Red(const std::string& s) const { return on ? "\033[1;31m" + s + "\033[0m" : s; }
+  std::string Dim(const std::string& s) const { return on ? "\033[2m" + s + "\033[0m" : s; }
+};
+
+// Cuts s to at most width columns, ending with "…" when cut.
+std::string Fit(const std::string& s, int width) {
+  if (DisplayWidth(s) <= width) return s;
+  std::string out;
+  int used = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t start = i;
+    std::string one;
+    DecodeUtf8(s, &i);
+    one = s.substr(start, i - start);
+    int w = DisplayWidth(one);
+    if (used + w > width - 1) break;
+    out += one;
+    used += w;
+  }
+  return out + "…";
+}
+
+std::string Pad(const std::string& s, int width) {
+  int w = DisplayWidth(s);
+  return s + std::string(w < width ? static_cast<size_t>(width - w) : 0, ' ');
+}
+
+// A table whose rows are lists of cells; a cell may hold several lines.
+class Table {
+ public:
+  explicit Table(std::vector<int> max_widths) : max_(std::move(max_widths)), width_(max_.size(), 0) {}
+  void Row(std::vector<std::vector<std::string>> cells) {
+    for (size_t c = 0; c < cells.size(); ++c)
+      for (std::string& line : cells[c]) {
+        line = Fit(line, max_[c]);
+        width_[c] = std::max(width_[c], DisplayWidth(line));
+      }
+    rows_.push_back(std::move(cells));
+  }
+  std::string Render(const Style& style) const {
+    std::string out;
+    for (size_t r = 0; r < rows_.size(); ++r) {
+      size_t lines = 1;
+      for (const auto& cell : rows_[r]) lines = std::max(lines, cell.size());
+      for (size_t l = 0; l < lines; ++l) {
+        std::string line;
+        for (size_t c = 0; c < rows_[r].size(); ++c) {
+          std::string text = l < rows_[r][c].size() ? rows_[r][c][l] : "";
+          line += c + 1 == rows_[r].size() ? text : Pad(text, width_[c]) + "  ";
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out += (r == 0 ? style.Bold(line) : line) + "\n";
+      }
+    }
+    return out;
+  }
+
+ private:
+  std::vector<int> max_;
+  std::vector<int> width_;
+  std::vector<std::vector<std::vector<std::string>>> rows_;
+};
+
+std::string AgeLabel(const AgeRange& r, Lang lang) {
+  if (!r.known()) return "";
+  bool ja = lang == Lang::kJa;
+  if (r.lo == r.hi) return std::to_string(r.lo) + (ja ? "歳" : "");
+  if (r.hi >= 120) return std::to_string(r.lo) + (ja ? "歳以上" : "+");
+  if (r.lo == 0) return (ja ? "" : "under ") + std::to_string(r.hi + 1) + (ja ? "歳未満" : "");
+  if (r.lo % 10 == 0 && r.hi == r.lo + 9) return std::to_string(r.lo) + (ja ? "代" : "s");
+  return std::to_string(r.lo) + "-" + std::to_string(r.hi) + (ja ? "歳" : "");
+}
+
+const char* SubjectLabel(Subject s, Lang lang) {
+  static const char* const ja[] = {"本人", "親", "家族", "世帯", "近所"};
+  static const char* const en[] = {"person", "parent", "family", "household", "neighbour"};
+  return (lang == Lang::kJa ? ja : en)[static_cast<int>(s)];
+}
+
+}  // namespace
+
+std::string HoursShort(const Hours& h, Lang lang) {
+  if (!h.present) return "";
+  static const char* const kCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+  static const char* const kJa[] = {"月", "火", "水", "木", "金", "土", "日"};
+  static const char* const kEn[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  auto day = [&](const std::string& code) -> std::string {
+    for (int i = 0; i < 7; ++i)
+      if (code == kCodes[i]) return lang == Lang::kJa ? kJa[i] : kEn[i];
+    return code;
+  };
+  std::string days = h.byday.empty() ? "" : day(h.byday.front());
+  if (h.byday.size() > 1) days += (lang == Lang::kJa ? "〜" : "-") + day(h.byday.back());
+  auto hhmm = [](const std::string& t) { return t[0] == '0' ? t.substr(1) : t; };
+  std::string out = days + " " + hhmm(h.opens_at) + "-" + hhmm(h.closes_at);
+  if (h.appointment) out += lang == Lang::kJa ? " 要予約" : ", by appointment";
+  return out;
+}
+
+std::string RenderTable(const Model& model, const CaseResult& result, const RenderOptions& options) {
+  const Understanding& u = result.understanding;
+  const Ranking& ranking = result.ranking;
+  const Lang lang = options.lang;
+  const bool ja = lang == Lang::kJa;
+  Style style{options.color};
+  std::string out;
+
+  for (const Firing& f : result.alerts) {
+    const AlertRule& a = model.alerts[f.index];
+    out += style.Red((ja ? "【緊急】" : "[URGENT] ") + a.message.in(lang)) + "\n";
+    for (int c : a.contacts) {
+      const CrisisContact& cc = model.crisis[c];
+      out += "  " + Pad(cc.name.in(lang), 34) + " " + style.Bold(cc.phone) + "\n";
+    }
+    out += "\n";
+  }
+
+  // What was understood, grouped by subject.
+  std::string understood;
+  for (int s = 0; s < kSubjectCount; ++s) {
+    std::vector<std::string> items;
+    for (const FactMention& m : u.mentions) {
+      if (static_cast<int>(m.subject) != s) continue;
+      std::string item = model.facts[m.fact].label.in(lang);
+      if (m.negated) item = ja ? item + "(否定)" : "not " + item;
+      if (std::find(items.begin(), items.end(), item) == items.end()) items.push_back(item);
+    }
+    AgeRange age = u.age_of[s];
+    if (items.empty() && !age.known()) continue;
+    std::string who = SubjectLabel(static_cast<Subject>(s), lang);
+    if (age.known()) who += " " + AgeLabel(age, lang);
+    std::string joined;
+    for (const std::string& i : items) joined += (joined.empty() ? "" : ja ? "、" : ", ") + i;
+    understood += "  " + who + (joined.empty() ? "" : ": " + joined) + "\n";
+  }
+  out += style.Bold(ja ? "読み取った内容" : "Understood") + "\n";
+  out += understood.empty() ? (ja ? "  (なし)\n" : "  (nothing)\n") : understood;
+  if (!u.unrecognized.empty()) {
+    std::string words;
+    for (const std::string& w : u.unrecognized) words += (words.empty() ? "" : ja ? "、" : ", ") + w;
+    out += style.Bold(ja ? "読み取れなかった語" : "Not understood") + "\n  " + words + "\n";
+  }
+  out += "\n";
+
+  if (ranking.fallback) {
+    out += ja ? "該当する規則がありません。まず総合相談窓口へ(一般的な窓口の案内です):\n"
+              : "No rule matched. Start with a general consultation window (a fallback, not a match):\n";
+  } else {
+    const Team& t = ranking.team;
+    out += style.Bold(ja ? "チーム" : "Team") + "\n";
+    out += std::string(ja ? "  最初の窓口: " : "  First contact: ") + model.agencies[t.first_contact].name.in(lang) + "\n";
+    if (t.convener >= 0)
+      out += std::string(ja ? "  ケース会議の招集: " : "  Case conference convened by: ") +
+             model.agencies[t.convener].name.in(lang) +
+             (ja ? "(複数の課題があるため)" : " (several problem areas)") + "\n";
+    out += "\n";
+  }
+
+  Table table({4, 34, 46, 14, 28});
+  table.Row({{ja ? "順位" : "#"}, {ja ? "機関" : "Agency"}, {ja ? "この事例での役割" : "Role in this case"},
+             {ja ? "電話" : "Phone"}, {ja ? "受付" : "Hours"}});
+  int shown = 0;
+  for (const RankedAgency& r : ranking.agencies) {
+    if (options.top > 0 && shown >= options.top) break;
+    ++shown;
+    const Agency& a = model.agencies[r.agency];
+    std::vector<std::string> roles;
+    for (int role : r.roles) roles.push_back(a.roles[role].label.in(lang));
+    std::vector<std::string> name = {a.name.in(lang), (ja ? "点数 " : "score ") + std::to_string(r.score)};
+    for (const AgencyCondition& c : r.conditions) roles.push_back((ja ? "※ " : "* ") + c.text.in(lang));
+    std::string phone = a.phone.empty() ? (ja ? "(記載なし)" : "(not listed)") : a.phone;
+    table.Row({{std::to_string(r.rank)}, name, roles, {phone}, {HoursShort(a.hours, lang)}});
+  }
+  out += table.Render(style);
+  if (!ranking.removed.empty()) {
+    out += "\n" + style.Dim(ja ? "対象外として除いた機関:" : "Left out (not eligible):") + "\n";
+    for (const Removal& r : ranking.removed)
+      out += style.Dim("  " + model.agencies[r.agency].name.in(lang) + " — " + r.why.in(lang)) + "\n";
+  }
+  bool unverified = false;
+  for (const RankedAgency& r : ranking.agencies) unverified = unverified || !model.agencies[r.agency].verified;
+  if (unverified)
+    out += style.Dim(ja ? "\n連絡先はガイドラインからの転記で、未確認です。電話の前にご確認ください。\n"
+                        : "\nContact details are transcribed from the guideline and not verified; check before calling.\n");
+  return out;
+}
+
+std::string RenderAgencies(const Model& model, int only, const RenderOptions& options) {
+  const Lang lang = options.lang;
+  const bool ja = lang == Lang::kJa;
+  Style style{options.color};
+  if (only < 0) {
+    Table table({18, 40, 14, 28});
+    table.Row({{"id"}, {ja ? "機関" : "Agency"}, {ja ? "電話" : "Phone"}, {ja ? "受付" : "Hours"}});
+    for (const Agency& a : model.agencies)
+      table.Row({{a.id}, {a.name.in(lang)}, {a.phone.empty() ? "-" : a.phone}, {HoursShort(a.hours, lang)}});
+    return table.Render(style);
+  }
+  const Agency& a = model.agencies[only];
+  std::string out = style.Bold(a.name.in(lang)) + "  (" + a.id + ")\n";
+  out += "  " + a.summary.in(lang) + "\n";
+  out += std::string(ja ? "  電話: " : "  Phone: ") + (a.phone.empty() ? (ja ? "ガイドラインに記載なし" : "not in the guideline") : a.phone) + "\n";
+  if (!a.address.empty()) out += std::string(ja ? "  住所: " : "  Address: ") + a.address.in(lang) + "\n";
+  if (a.hours.present) out += std::string(ja ? "  受付: " : "  Hours: ") + a.hours.text.in(lang) + "\n";
+  if (!a.eligibility.note.empty()) out += std::string(ja ? "  対象: " : "  Serves: ") + a.eligibility.note.in(lang) + "\n";
+  if (a.eligibility.max_age >= 0)
+    out += std::string(ja ? "  年齢: " : "  Age: ") + (ja ? std::to_string(a.eligibility.max_age) + "歳まで" : "up to " + std::to_string(a.eligibility.max_age)) + "\n";
+  out += std::string(ja ? "  役割:\n" : "  Roles:\n");
+  for (const Role& r : a.roles) out += "    - " + r.label.in(lang) + "  [" + r.id + "]\n";
+  out += std::string(ja ? "  出典: ガイドラインの第" : "  Source: guideline block ") + std::to_string(a.source.block) +
+         (ja ? "ブロック、名称は" : ", name ") + (a.source.name == "stated" ? (ja ? "記載あり" : "stated") : (ja ? "推定" : "inferred")) +
+         (a.verified ? (ja ? "、確認済み" : ", verified") : (ja ? "、未確認" : ", not verified")) + "\n";
+  if (!a.source.note.empty()) out += "  " + a.source.note + "\n";
+  return out;
+}

@@ -1,0 +1,37 @@
+// Rules: which routing and alert rules a case satisfies, and with which
+// facts. Pure functions over the model and an Understanding.
+#ifndef TSUNAGU_RULES_H_
+#define TSUNAGU_RULES_H_
+
+#include <vector>
+
+#include "facts.h"
+#include "model.h"
+
+/// A rule or alert that fired, with the facts that satisfied it.
+struct Firing {
+  int index = -1;          // into Model::rules or Model::alerts
+  std::vector<int> facts;  // the facts its all/any parts used
+};
+
+/// Evaluates a condition. With count_negated, a negated mention counts as
+/// present (alerts use it: "自殺はしないと思うが" still shows the contacts).
+bool Holds(const Condition& when, const Understanding& u, bool count_negated,
+           std::vector<int>* used_facts);
+
+/// The routing rules that hold, in file order.
+std::vector<Firing> FireRules(const Model& model, const Understanding& u);
+
+/// The alert rules that hold (negated mentions count), in file order.
+std::vector<Firing> FireAlerts(const Model& model, const Understanding& u);
+
+/// Why a condition fails, part by part, for explain and --why-not.
+struct ConditionGap {
+  enum Kind { kMissingAll, kMissingAny, kPresentNone, kAgeUnknown, kAgeOutside } kind;
+  std::vector<FactRef> facts;  // the facts concerned
+  AgeCondition age;            // for age kinds
+  AgeRange actual;             // the known age, for kAgeOutside
+};
+std::vector<ConditionGap> FindGaps(const Condition& when, const Understanding& u);
+
+#endif  // TSUNAGU_RULES_H_

@@ -1,0 +1,335 @@
+#include "snapshot.h"
+
+#include <cstdint>
+
+namespace {
+
+constexpr char kMagic[] = "TSUNAGU1";
+
+class Writer {
+ public:
+  void Int(int64_t v) {
+    uint64_t u = static_cast<uint64_t>(v);
+    for (int i = 0; i < 8; ++i) out_.push_back(static_cast<char>((u >> (8 * i)) & 0xff));
+  }
+  void Str(const std::string& s) {
+    Int(static_cast<int64_t>(s.size()));
+    out_ += s;
+  }
+  void Text(const LocalText& t) {
+    Str(t.ja);
+    Str(t.en);
+  }
+  void Strs(const std::vector<std::string>& v) {
+    Int(static_cast<int64_t>(v.size()));
+    for (const std::string& s : v) Str(s);
+  }
+  void Ints(const std::vector<int>& v) {
+    Int(static_cast<int64_t>(v.size()));
+    for (int i : v) Int(i);
+  }
+  void Pos(const SourcePos& p) {
+    Str(p.file);
+    Int(p.line);
+    Int(p.column);
+  }
+  std::string out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool ok() const { return ok_; }
+  int64_t Int() {
+    if (pos_ + 8 > in_.size()) return Fail();
+    uint64_t u = 0;
+    for (int i = 0; i < 8; ++i) u |= static_cast<uint64_t>(static_cast<unsigned char>(in_[pos_ + i])) << (8 * i);
+    pos_ += 8;
+    return static_cast<int64_t>(u);
+  }
+  int Small() { return static_cast<int>(Int()); }
+  bool Bool() { return Int() != 0; }
+  std::string Str() {
+    int64_t n = Int();
+    if (n < 0 || pos_ + static_cast<size_t>(n) > in_.size()) return Fail(), std::string();
+    std::string s(in_.substr(pos_, static_cast<size_t>(n)));
+    pos_ += static_cast<size_t>(n);
+    return s;
+  }
+  LocalText Text() {
+    LocalText t;
+    t.ja = Str();
+    t.en = Str();
+    return t;
+  }
+  size_t Count() {
+    int64_t n = Int();
+    if (n < 0 || static_cast<size_t>(n) > in_.size()) return Fail(), 0;
+    return static_cast<size_t>(n);
+  }
+  std::vector<std::string> Strs() {
+    std::vector<std::string> v(Count());
+    for (std::string& s : v) s = Str();
+    return v;
+  }
+  std::vector<int> Ints() {
+    std::vector<int> v(Count());
+    for (int& i : v) i = Small();
+    return v;
+  }
+  SourcePos Pos() {
+    SourcePos p;
+    p.file = Str();
+    p.line = Small();
+    p.column = Small();
+    return p;
+  }
+  bool AtEnd() const { return pos_ == in_.size(); }
+
+ private:
+  int64_t Fail() {
+    ok_ = false;
+    pos_ = in_.size();
+    return 0;
+  }
+  std::string_view in_;
+  size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+void WriteCondition(Writer& w, const Condition& c) {
+  for (const std::vector<FactRef>* refs : {&c.all, &c.any, &c.none}) {
+    w.Int(static_cast<int64_t>(refs->size()));
+    for (const FactRef& r : *refs) {
+      w.Int(r.fact);
+      w.Int(r.any_subject);
+      w.Int(static_cast<int>(r.subject));
+    }
+  }
+  w.Int(static_cast<int64_t>(c.ages.size()));
+  for (const AgeCondition& a : c.ages) {
+    w.Int(static_cast<int>(a.subject));
+    w.Int(a.min);
+    w.Int(a.max);
+  }
+}
+
+Condition ReadCondition(Reader& r) {
+  Condition c;
+  for (std::vector<FactRef>* refs : {&c.all, &c.any, &c.none}) {
+    refs->resize(r.Count());
+    for (FactRef& ref : *refs) {
+      ref.fact = r.Small();
+      ref.any_subject = r.Bool();
+      ref.subject = static_cast<Subject>(r.Small());
+    }
+  }
+  c.ages.resize(r.Count());
+  for (AgeCondition& a : c.ages) {
+    a.subject = static_cast<Subject>(r.Small());
+    a.min = r.Small();
+    a.max = r.Small();
+  }
+  return c;
+}
+
+void WriteTargets(Writer& w, const std::vector<Target>& targets) {
+  w.Int(static_cast<int64_t>(targets.size()));
+  for (const Target& t : targets) {
+    w.Int(t.agency);
+    w.Ints(t.roles);
+    w.Int(t.weight);
+  }
+}
+
+std::vector<Target> ReadTargets(Reader& r) {
+  std::vector<Target> targets(r.Count());
+  for (Target& t : targets) {
+    t.agency = r.Small();
+    t.roles = r.Ints();
+    t.weight = r.Small();
+  }
+  return targets;
+}
+
+}  // namespace
+
+std::string WriteSnapshot(const Model& m) {
+  Writer w;
+  w.out_ = kMagic;
+  w.Int(static_cast<int64_t>(m.agencies.size()));
+  for (const Agency& a : m.agencies) {
+    w.Str(a.id);
+    w.Text(a.name);
+    w.Text(a.summary);
+    w.Text(a.address);
+    w.Int(static_cast<int64_t>(a.roles.size()));
+    for (const Role& r : a.roles) {
+      w.Str(r.id);
+      w.Text(r.label);
+    }
+    w.Str(a.phone);
+    w.Int(a.hours.present);
+    w.Strs(a.hours.byday);
+    w.Str(a.hours.opens_at);
+    w.Str(a.hours.closes_at);
+    w.Strs(a.hours.closed);
+    w.Int(a.hours.appointment);
+    w.Text(a.hours.text);
+    w.Int(a.eligibility.min_age);
+    w.Int(a.eligibility.max_age);
+    w.Str(a.eligibility.residence);
+    w.Text(a.eligibility.note);
+    w.Int(a.source.block);
+    w.Str(a.source.name);
+    w.Str(a.source.phone);
+    w.Str(a.source.note);
+    w.Int(a.verified);
+    w.Pos(a.pos);
+  }
+  w.Int(static_cast<int64_t>(m.crisis.size()));
+  for (const CrisisContact& c : m.crisis) {
+    w.Str(c.id);
+    w.Text(c.name);
+    w.Text(c.note);
+    w.Str(c.phone);
+    w.Strs(c.kinds);
+    w.Str(c.source);
+    w.Int(c.verified);
+  }
+  for (const SubjectWords& s : m.subjects) {
+    w.Strs(s.ja);
+    w.Strs(s.en);
+  }
+  w.Int(static_cast<int64_t>(m.facts.size()));
+  for (const FactDef& f : m.facts) {
+    w.Str(f.id);
+    w.Text(f.label);
+    w.Str(f.area);
+    w.Int(static_cast<int>(f.subject));
+    w.Strs(f.ja);
+    w.Strs(f.en);
+    w.Int(f.from_age);
+    w.Int(static_cast<int>(f.age_subject));
+    w.Int(f.age_min);
+    w.Int(f.age_max);
+    w.Int(f.from_duration_months);
+    w.Pos(f.pos);
+  }
+  w.Int(static_cast<int64_t>(m.rules.size()));
+  for (const Rule& rule : m.rules) {
+    w.Str(rule.id);
+    WriteCondition(w, rule.when);
+    WriteTargets(w, rule.to);
+    w.Text(rule.reason);
+    w.Pos(rule.pos);
+  }
+  w.Int(static_cast<int64_t>(m.alerts.size()));
+  for (const AlertRule& a : m.alerts) {
+    w.Str(a.id);
+    w.Str(a.kind);
+    WriteCondition(w, a.when);
+    w.Ints(a.contacts);
+    WriteTargets(w, a.to);
+    w.Text(a.message);
+    w.Pos(a.pos);
+  }
+  w.Int(m.team.convener);
+  w.Int(m.team.convener_role);
+  w.Int(m.team.convener_weight);
+  w.Int(m.team.multi_issue_areas);
+  WriteTargets(w, m.fallback);
+  return w.out_;
+}
+
+Status ReadSnapshot(std::string_view bytes, Model* model) {
+  const size_t magic = sizeof kMagic - 1;
+  if (bytes.substr(0, magic) != kMagic) return Status::Internal("embedded model: bad header");
+  Reader r(bytes.substr(magic));
+  Model m;
+  m.agencies.resize(r.Count());
+  for (Agency& a : m.agencies) {
+    a.id = r.Str();
+    a.name = r.Text();
+    a.summary = r.Text();
+    a.address = r.Text();
+    a.roles.resize(r.Count());
+    for (Role& role : a.roles) {
+      role.id = r.Str();
+      role.label = r.Text();
+    }
+    a.phone = r.Str();
+    a.hours.present = r.Bool();
+    a.hours.byday = r.Strs();
+    a.hours.opens_at = r.Str();
+    a.hours.closes_at = r.Str();
+    a.hours.closed = r.Strs();
+    a.hours.appointment = r.Bool();
+    a.hours.text = r.Text();
+    a.eligibility.min_age = r.Small();
+    a.eligibility.max_age = r.Small();
+    a.eligibility.residence = r.Str();
+    a.eligibility.note = r.Text();
+    a.source.block = r.Small();
+    a.source.name = r.Str();
+    a.source.phone = r.Str();
+    a.source.note = r.Str();
+    a.verified = r.Bool();
+    a.pos = r.Pos();
+  }
+  m.crisis.resize(r.Count());
+  for (CrisisContact& c : m.crisis) {
+    c.id = r.Str();
+    c.name = r.Text();
+    c.note = r.Text();
+    c.phone = r.Str();
+    c.kinds = r.Strs();
+    c.source = r.Str();
+    c.verified = r.Bool();
+  }
+  for (SubjectWords& s : m.subjects) {
+    s.ja = r.Strs();
+    s.en = r.Strs();
+  }
+  m.facts.resize(r.Count());
+  for (FactDef& f : m.facts) {
+    f.id = r.Str();
+    f.label = r.Text();
+    f.area = r.Str();
+    f.subject = static_cast<Subject>(r.Small());
+    f.ja = r.Strs();
+    f.en = r.Strs();
+    f.from_age = r.Bool();
+    f.age_subject = static_cast<Subject>(r.Small());
+    f.age_min = r.Small();
+    f.age_max = r.Small();
+    f.from_duration_months = r.Small();
+    f.pos = r.Pos();
+  }
+  m.rules.resize(r.Count());
+  for (Rule& rule : m.rules) {
+    rule.id = r.Str();
+    rule.when = ReadCondition(r);
+    rule.to = ReadTargets(r);
+    rule.reason = r.Text();
+    rule.pos = r.Pos();
+  }
+  m.alerts.resize(r.Count());
+  for (AlertRule& a : m.alerts) {
+    a.id = r.Str();
+    a.kind = r.Str();
+    a.when = ReadCondition(r);
+    a.contacts = r.Ints();
+    a.to = ReadTargets(r);
+    a.message = r.Text();
+    a.pos = r.Pos();
+  }
+  m.team.convener = r.Small();
+  m.team.convener_role = r.Small();
+  m.team.convener_weight = r.Small();
+  m.team.multi_issue_areas = r.Small();
+  m.fallback = ReadTargets(r);
+  if (!r.ok() || !r.AtEnd()) return Status::Internal("embedded model: damaged or truncated");
+  *model = std::move(m);
+  return Status::Ok();
+}

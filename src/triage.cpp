@@ -1,0 +1,10 @@
+#include "triage.h"
+
+Status Triage(const Model& model, const Lexicon& lexicon, std::string_view text, CaseResult* out) {
+  Status s = Understand(model, lexicon, text, &out->understanding);
+  if (!s.ok()) return s;
+  out->rules = FireRules(model, out->understanding);
+  out->alerts = FireAlerts(model, out->understanding);
+  out->ranking = Rank(model, out->understanding, out->rules, out->alerts);
+  return Status::Ok();
+}

@@ -1,0 +1,60 @@
+// YamlDoc: one parsed YAML file plus typed, position-aware accessors.
+// yaml-cpp accepts duplicate keys and invalid UTF-8 silently; Parse rejects
+// both. Every error names file:line:column and, for unknown keys, the
+// closest allowed key. Loaders take text + a name, so tests need no files.
+#ifndef TSUNAGU_YAML_DOC_H_
+#define TSUNAGU_YAML_DOC_H_
+
+#include <yaml-cpp/yaml.h>
+
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include "model.h"
+#include "status.h"
+
+#define TSUNAGU_TRY(expr)             \
+  do {                                \
+    Status try_status_ = (expr);      \
+    if (!try_status_.ok()) return try_status_; \
+  } while (0)
+
+class YamlDoc {
+ public:
+  explicit YamlDoc(std::string name) : name_(std::move(name)) {}
+
+  /// Parses text; the root is then available from root().
+  Status Parse(const std::string& text);
+  const YAML::Node& root() const { return root_; }
+  const std::string& name() const { return name_; }
+
+  /// An error pointing at node.
+  Status Error(const YAML::Node& at, const std::string& message) const;
+  SourcePos PosOf(const YAML::Node& node) const;
+
+  /// Requires a mapping whose keys are all in allowed.
+  Status CheckMap(const YAML::Node& node, std::initializer_list<const char*> allowed,
+                  const char* what) const;
+  Status CheckSequence(const YAML::Node& node, const char* what) const;
+
+  // Field readers: `required` fields that are missing are errors; optional
+  // ones leave *out unchanged. Wrong types are always errors.
+  Status String(const YAML::Node& map, const char* key, std::string* out, bool required) const;
+  Status Int(const YAML::Node& map, const char* key, int* out, bool required) const;
+  Status Bool(const YAML::Node& map, const char* key, bool* out, bool required) const;
+  Status StringList(const YAML::Node& map, const char* key, std::vector<std::string>* out,
+                    bool required) const;
+  /// {ja: ..., en: ...}; both required when required is true.
+  Status Text(const YAML::Node& map, const char* key, LocalText* out, bool required) const;
+
+  /// Reads a scalar node as a string (errors when it is not a scalar).
+  Status Scalar(const YAML::Node& node, const char* what, std::string* out) const;
+
+ private:
+  Status CheckDuplicateKeys(const YAML::Node& node, int depth) const;
+  std::string name_;
+  YAML::Node root_;
+};
+
+#endif  // TSUNAGU_YAML_DOC_H_
