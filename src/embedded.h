@@ -1,5 +1,6 @@
 // The default data and rules, compiled into the binary at build time by
-// tools/embed_model.cpp: a ready Model snapshot (fast start) and the YAML
+// tools/embed_model.cpp: a ready Model snapshot and compiled Lexicon (so a
+// query starts with no YAML parsing and no automaton building) and the YAML
 // texts themselves (to mix with --data or --rules given alone).
 #ifndef TSUNAGU_EMBEDDED_H_
 #define TSUNAGU_EMBEDDED_H_
@@ -7,15 +8,21 @@
 #include <string>
 #include <string_view>
 
+#include "lexicon.h"
 #include "model.h"
 #include "status.h"
 
 /// The shipped model, from the embedded snapshot (no YAML parsing).
 Status LoadEmbeddedModel(Model* model);
 
-/// The model to use: the embedded one when both directories are empty,
-/// else files from the given directories, the embedded YAML for the other.
-Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, Model* model);
+/// The shipped lexicon, compiled at build time.
+Status LoadEmbeddedLexicon(Lexicon* lexicon);
+
+/// The model and lexicon to use: the embedded ones when both directories
+/// are empty, else files from the given directories (the embedded YAML for
+/// a directory not given) and a lexicon built from them.
+Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, Model* model,
+                    Lexicon* lexicon);
 
 /// The shipped YAML text of one file ("agencies.yaml", "lexicon.yaml"...),
 /// or an empty view when there is no such file.

@@ -142,7 +142,7 @@ bool IsTightGap(std::string_view gap) {
   return false;
 }
 
-void AddUnrecognized(const std::string& display, size_t begin, size_t end,
+void AddUnrecognized(const std::string& display, size_t begin, size_t end, bool keep_kana,
                      std::vector<std::string>* out) {
   std::string piece;
   auto flush_japanese = [&]() {
@@ -161,8 +161,8 @@ void AddUnrecognized(const std::string& display, size_t begin, size_t end,
         }
       }
     }
-    bool content = false;
-    for (size_t i = 0; i < piece.size();) content = content || IsJapaneseContent(DecodeUtf8(piece, &i));
+    bool content = keep_kana && piece.size() >= 6;  // two kana or more
+    for (size_t i = 0; i < piece.size() && !content;) content = IsJapaneseContent(DecodeUtf8(piece, &i));
     if (content && std::find(out->begin(), out->end(), piece) == out->end()) out->push_back(piece);
     piece.clear();
   };
@@ -279,6 +279,24 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
     int near = NearestSubject(out->subjects, m.clause, m.begin, m.end);
     m.subject = near >= 0 ? out->subjects[near].subject : model.facts[m.fact].subject;
   }
+  // The person of concern (本人) is usually a son or daughter; when the
+  // text names no one as such but a brother or sister is the one who is
+  // withdrawn or out of work, that family member is the person.
+  bool names_person = false;
+  for (const SubjectMention& sm : out->subjects) names_person = names_person || sm.subject == Subject::kPerson;
+  bool family_is_person = false;
+  for (const FactMention& m : out->mentions) {
+    const std::string& area = model.facts[m.fact].area;
+    if (!names_person && m.subject == Subject::kFamily && (area == "withdrawal" || area == "work"))
+      family_is_person = true;
+  }
+  if (family_is_person) {
+    for (SubjectMention& sm : out->subjects)
+      if (sm.subject == Subject::kFamily) sm.subject = Subject::kPerson;
+    for (FactMention& m : out->mentions)
+      if (m.subject == Subject::kFamily) m.subject = Subject::kPerson;
+  }
+
   // Ages: attach each to the nearest subject word in its clause.
   std::vector<bool> is_duration_used(numbers.size(), false);
   for (size_t i = 0; i < numbers.size(); ++i) {
@@ -390,13 +408,17 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
   }
 
   // What is left uncovered, clause by clause, is what we did not understand.
+  // A clause with nothing understood at all is reported whole, kana
+  // included ("ほげほげ"): there the kana are not just grammar.
   for (const Clause& clause : out->clauses) {
+    bool any_covered = false;
+    for (size_t i = clause.begin; i < clause.end && !any_covered; ++i) any_covered = covered[i];
     size_t i = clause.begin;
     while (i < clause.end) {
       while (i < clause.end && covered[i]) ++i;
       size_t s = i;
       while (i < clause.end && !covered[i]) ++i;
-      if (i > s) AddUnrecognized(display, s, i, &out->unrecognized);
+      if (i > s) AddUnrecognized(display, s, i, !any_covered, &out->unrecognized);
     }
   }
   return Status::Ok();

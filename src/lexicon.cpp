@@ -1,5 +1,6 @@
 #include "lexicon.h"
 
+#include "binary_io.h"
 #include "normalize.h"
 
 namespace {
@@ -47,4 +48,20 @@ std::vector<PhraseMeaning> Lexicon::Meanings(const Matcher::Hit& hit) const {
     meanings.push_back(m);
   }
   return meanings;
+}
+
+std::string Lexicon::Save() const {
+  Writer w;
+  matcher_.Save(&w);
+  w.Ints(own_subject_);
+  return w.out_;
+}
+
+bool Lexicon::Restore(std::string_view bytes) {
+  Reader r(bytes);
+  if (!matcher_.Restore(&r)) return false;
+  own_subject_ = r.Ints();
+  bool ok = r.ok() && r.AtEnd() && own_subject_.size() == matcher_.phrase_count();
+  for (size_t i = 0; ok && i < own_subject_.size(); ++i) ok = own_subject_[i] >= -1 && own_subject_[i] < kSubjectCount;
+  return ok;
 }

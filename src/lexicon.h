@@ -3,6 +3,7 @@
 #ifndef TSUNAGU_LEXICON_H_
 #define TSUNAGU_LEXICON_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,7 +19,13 @@ struct PhraseMeaning {
 
 class Lexicon {
  public:
+  Lexicon() = default;
   explicit Lexicon(const Model& model);
+
+  /// The compiled form, embedded at build time (see embedded.h).
+  std::string Save() const;
+  /// False when bytes are damaged.
+  bool Restore(std::string_view bytes);
 
   /// The non-overlapping phrase hits in a normalised (match form) text.
   std::vector<Matcher::Hit> Find(std::string_view text) const { return matcher_.FindLongest(text); }

@@ -150,6 +150,10 @@ Status ReadAgency(const YamlDoc& doc, const YAML::Node& node, Agency* a) {
 Status LoadAgencies(const std::string& text, const std::string& name, Model* model) {
   YamlDoc doc(name);
   TSUNAGU_TRY(doc.Parse(text));
+  return LoadAgencies(doc, model);
+}
+
+Status LoadAgencies(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.CheckSequence(doc.root(), "the agencies file"));
   for (const YAML::Node& node : doc.root()) {
     Agency agency;
@@ -165,6 +169,10 @@ Status LoadAgencies(const std::string& text, const std::string& name, Model* mod
 Status LoadCrisis(const std::string& text, const std::string& name, Model* model) {
   YamlDoc doc(name);
   TSUNAGU_TRY(doc.Parse(text));
+  return LoadCrisis(doc, model);
+}
+
+Status LoadCrisis(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.CheckSequence(doc.root(), "the crisis contacts file"));
   for (const YAML::Node& node : doc.root()) {
     TSUNAGU_TRY(doc.CheckMap(node, {"id", "name", "phone", "kinds", "note", "source", "verified"},

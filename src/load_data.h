@@ -6,6 +6,7 @@
 #include <string>
 
 #include "model.h"
+#include "yaml_doc.h"
 #include "status.h"
 
 /// Appends the agencies in text to model->agencies; rejects duplicate ids.
@@ -13,5 +14,9 @@ Status LoadAgencies(const std::string& text, const std::string& name, Model* mod
 
 /// Appends the crisis contacts in text to model->crisis.
 Status LoadCrisis(const std::string& text, const std::string& name, Model* model);
+
+/// The same, from an already parsed document.
+Status LoadAgencies(const YamlDoc& doc, Model* model);
+Status LoadCrisis(const YamlDoc& doc, Model* model);
 
 #endif  // TSUNAGU_LOAD_DATA_H_

@@ -210,6 +210,10 @@ const std::vector<std::string>& KnownAreas() {
 Status LoadLexicon(const std::string& text, const std::string& name, Model* model) {
   YamlDoc doc(name);
   TSUNAGU_TRY(doc.Parse(text));
+  return LoadLexicon(doc, model);
+}
+
+Status LoadLexicon(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.CheckMap(doc.root(), {"subjects", "facts"}, "the lexicon file"));
   YAML::Node subjects = doc.root()["subjects"];
   if (!subjects) return doc.Error(doc.root(), "missing required key 'subjects'");
@@ -238,6 +242,10 @@ Status LoadLexicon(const std::string& text, const std::string& name, Model* mode
 Status LoadRouting(const std::string& text, const std::string& name, Model* model) {
   YamlDoc doc(name);
   TSUNAGU_TRY(doc.Parse(text));
+  return LoadRouting(doc, model);
+}
+
+Status LoadRouting(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.CheckSequence(doc.root(), "the routing file"));
   for (const YAML::Node& node : doc.root()) {
     TSUNAGU_TRY(doc.CheckMap(node, {"id", "when", "to", "reason"}, "a rule"));
@@ -257,6 +265,10 @@ Status LoadRouting(const std::string& text, const std::string& name, Model* mode
 Status LoadAlerts(const std::string& text, const std::string& name, Model* model) {
   YamlDoc doc(name);
   TSUNAGU_TRY(doc.Parse(text));
+  return LoadAlerts(doc, model);
+}
+
+Status LoadAlerts(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.CheckMap(doc.root(), {"alerts", "team", "fallback"}, "the alerts file"));
   YAML::Node alerts = doc.root()["alerts"];
   if (!alerts) return doc.Error(doc.root(), "missing required key 'alerts'");

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "model.h"
+#include "yaml_doc.h"
 #include "status.h"
 
 /// Subject words and facts.
@@ -17,6 +18,11 @@ Status LoadRouting(const std::string& text, const std::string& name, Model* mode
 
 /// Alert rules, the team policy and the fallback answer.
 Status LoadAlerts(const std::string& text, const std::string& name, Model* model);
+
+/// The same, from already parsed documents.
+Status LoadLexicon(const YamlDoc& doc, Model* model);
+Status LoadRouting(const YamlDoc& doc, Model* model);
+Status LoadAlerts(const YamlDoc& doc, Model* model);
 
 /// The facts' allowed areas (withdrawal, care, money, ...).
 const std::vector<std::string>& KnownAreas();

@@ -37,8 +37,7 @@ std::string JoinText(const std::vector<std::string>& words) {
 
 bool UseColor() { return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr; }
 
-int RunQuery(const Model& model, const CliOptions& options) {
-  Lexicon lexicon(model);
+int RunQuery(const Model& model, const Lexicon& lexicon, const CliOptions& options) {
   CaseResult result;
   Status s = Understand(model, lexicon, JoinText(options.text), &result.understanding);
   if (!s.ok()) return Fail(s);
@@ -75,8 +74,7 @@ int RunAgencies(const Model& model, const CliOptions& options) {
   return kExitOk;
 }
 
-int RunTest(const Model& model, const CliOptions& options) {
-  Lexicon lexicon(model);
+int RunTest(const Model& model, const Lexicon& lexicon, const CliOptions& options) {
   std::vector<Scenario> cases;
   for (const std::string& file : options.files) {
     std::string text;
@@ -116,10 +114,11 @@ int main(int argc, char** argv) {
   if (code >= 0) return code;
 
   Model model;
-  Status s = LoadModelFor(options.data_dir, options.rules_dir, &model);
+  Lexicon lexicon;
+  Status s = LoadModelFor(options.data_dir, options.rules_dir, &model, &lexicon);
   if (!s.ok()) return Fail(s);
 
   if (options.command == "agencies") return RunAgencies(model, options);
-  if (options.command == "test") return RunTest(model, options);
-  return RunQuery(model, options);
+  if (options.command == "test") return RunTest(model, lexicon, options);
+  return RunQuery(model, lexicon, options);
 }

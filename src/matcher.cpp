@@ -1,7 +1,10 @@
 #include "matcher.h"
 
 #include <algorithm>
+#include <map>
 #include <queue>
+
+#include "binary_io.h"
 
 namespace {
 bool IsWordByte(unsigned char c) {
@@ -11,56 +14,64 @@ bool IsWordByte(unsigned char c) {
 
 void Matcher::Add(const std::string& phrase, int payload) {
   if (phrase.empty()) return;
-  for (Phrase& p : phrases_) {
-    if (p.text == phrase) {
-      if (std::find(p.payloads.begin(), p.payloads.end(), payload) == p.payloads.end())
-        p.payloads.push_back(payload);
-      return;
-    }
+  auto [it, added] = index_.emplace(phrase, static_cast<int>(phrases_.size()));
+  if (!added) {
+    std::vector<int>& p = payloads_[it->second];
+    if (std::find(p.begin(), p.end(), payload) == p.end()) p.push_back(payload);
+    return;
   }
-  Phrase p;
-  p.text = phrase;
-  p.payloads.push_back(payload);
-  p.word_start = IsWordByte(static_cast<unsigned char>(phrase.front()));
-  p.word_end = IsWordByte(static_cast<unsigned char>(phrase.back()));
-  phrases_.push_back(std::move(p));
-}
-
-int Matcher::Child(int node, unsigned char c) const {
-  const auto& children = nodes_[node].children;
-  auto it = std::lower_bound(children.begin(), children.end(), std::make_pair(c, -1));
-  return it != children.end() && it->first == c ? it->second : -1;
+  phrases_.push_back(phrase);
+  payloads_.push_back({payload});
+  word_edges_.push_back(static_cast<uint8_t>((IsWordByte(static_cast<unsigned char>(phrase.front())) ? 1 : 0) |
+                                             (IsWordByte(static_cast<unsigned char>(phrase.back())) ? 2 : 0)));
 }
 
 int Matcher::Step(int node, unsigned char c) const {
   while (node != 0) {
-    int child = Child(node, c);
-    if (child >= 0) return child;
-    node = nodes_[node].fail;
+    const uint8_t* first = child_byte_.data() + child_begin_[node];
+    const uint8_t* last = child_byte_.data() + child_begin_[node + 1];
+    const uint8_t* it = std::lower_bound(first, last, c);
+    if (it != last && *it == c) return child_node_[static_cast<size_t>(it - child_byte_.data())];
+    node = fail_[node];
   }
   return root_next_[c];
 }
 
 void Matcher::Build() {
-  nodes_.assign(1, Node());
+  // A plain trie first, then flattened in breadth-first order.
+  std::vector<std::map<uint8_t, int>> trie(1);
+  std::vector<int> trie_output(1, -1);
   for (size_t i = 0; i < phrases_.size(); ++i) {
     int node = 0;
-    for (unsigned char c : phrases_[i].text) {
-      int child = Child(node, c);
-      if (child < 0) {
-        child = static_cast<int>(nodes_.size());
-        auto& children = nodes_[node].children;
-        children.insert(std::lower_bound(children.begin(), children.end(), std::make_pair(c, -1)),
-                        std::make_pair(c, child));
-        nodes_.emplace_back();
+    for (unsigned char c : phrases_[i]) {
+      auto it = trie[node].find(c);
+      if (it == trie[node].end()) {
+        it = trie[node].emplace(c, static_cast<int>(trie.size())).first;
+        trie.emplace_back();
+        trie_output.push_back(-1);
       }
-      node = child;
+      node = it->second;
     }
-    nodes_[node].output = static_cast<int>(i);
+    trie_output[node] = static_cast<int>(i);
   }
-  std::fill(std::begin(root_next_), std::end(root_next_), 0);
+  const size_t n = trie.size();
+  child_begin_.assign(n + 1, 0);
+  child_byte_.clear();
+  child_node_.clear();
+  for (size_t node = 0; node < n; ++node) {
+    child_begin_[node] = static_cast<uint32_t>(child_byte_.size());
+    for (const auto& [c, child] : trie[node]) {
+      child_byte_.push_back(c);
+      child_node_.push_back(child);
+    }
+  }
+  child_begin_[n] = static_cast<uint32_t>(child_byte_.size());
+  output_.assign(trie_output.begin(), trie_output.end());
+  fail_.assign(n, 0);
+  output_link_.assign(n, -1);
+  root_next_.assign(256, 0);
   std::queue<int> queue;
-  for (const auto& [c, child] : nodes_[0].children) {
+  for (const auto& [c, child] : trie[0]) {
     root_next_[c] = child;
     queue.push(child);
   }
@@ -68,33 +79,32 @@ void Matcher::Build() {
   while (!queue.empty()) {
     int node = queue.front();
     queue.pop();
-    int fail = nodes_[node].fail;
-    nodes_[node].output_link = nodes_[fail].output >= 0 ? fail : nodes_[fail].output_link;
-    for (const auto& [c, child] : nodes_[node].children) {
-      nodes_[child].fail = node == 0 ? 0 : Step(fail, c);
+    int fail = fail_[node];
+    output_link_[node] = output_[fail] >= 0 ? fail : output_link_[fail];
+    for (const auto& [c, child] : trie[node]) {
+      fail_[child] = node == 0 ? 0 : Step(fail, c);
       queue.push(child);
     }
   }
-  nodes_[0].output_link = -1;
+  output_link_[0] = -1;
+  index_.clear();
 }
 
 std::vector<Matcher::Hit> Matcher::FindAll(std::string_view text) const {
   std::vector<Hit> hits;
-  if (nodes_.empty()) return hits;
+  if (fail_.empty()) return hits;
   int node = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     node = Step(node, static_cast<unsigned char>(text[i]));
-    for (int n = nodes_[node].output >= 0 ? node : nodes_[node].output_link; n >= 0;
-         n = nodes_[n].output_link) {
-      int id = nodes_[n].output;
-      const Phrase& p = phrases_[id];
+    for (int at = output_[node] >= 0 ? node : output_link_[node]; at >= 0; at = output_link_[at]) {
+      int id = output_[at];
       Hit h;
       h.end = i + 1;
-      h.begin = h.end - p.text.size();
+      h.begin = h.end - phrases_[id].size();
       h.phrase = id;
-      if (p.word_start && h.begin > 0 && IsWordByte(static_cast<unsigned char>(text[h.begin - 1])))
+      if ((word_edges_[id] & 1) && h.begin > 0 && IsWordByte(static_cast<unsigned char>(text[h.begin - 1])))
         continue;
-      if (p.word_end && h.end < text.size() && IsWordByte(static_cast<unsigned char>(text[h.end])))
+      if ((word_edges_[id] & 2) && h.end < text.size() && IsWordByte(static_cast<unsigned char>(text[h.end])))
         continue;
       hits.push_back(h);
     }
@@ -120,4 +130,45 @@ std::vector<Matcher::Hit> Matcher::FindLongest(std::string_view text) const {
   }
   std::sort(chosen.begin(), chosen.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
   return chosen;
+}
+
+void Matcher::Save(Writer* w) const {
+  w->Strs(phrases_);
+  w->Int(static_cast<int64_t>(payloads_.size()));
+  for (const std::vector<int>& p : payloads_) w->Ints(p);
+  w->Array(word_edges_);
+  w->Array(child_begin_);
+  w->Array(child_byte_);
+  w->Array(child_node_);
+  w->Array(fail_);
+  w->Array(output_);
+  w->Array(output_link_);
+  w->Array(root_next_);
+}
+
+bool Matcher::Restore(Reader* r) {
+  phrases_ = r->Strs();
+  payloads_.resize(r->Count());
+  for (std::vector<int>& p : payloads_) p = r->Ints();
+  word_edges_ = r->Array<uint8_t>();
+  child_begin_ = r->Array<uint32_t>();
+  child_byte_ = r->Array<uint8_t>();
+  child_node_ = r->Array<int32_t>();
+  fail_ = r->Array<int32_t>();
+  output_ = r->Array<int32_t>();
+  output_link_ = r->Array<int32_t>();
+  root_next_ = r->Array<int32_t>();
+  // Check the shape, so that a damaged input cannot send Step out of bounds.
+  const size_t n = fail_.size();
+  bool ok = r->ok() && n > 0 && payloads_.size() == phrases_.size() && word_edges_.size() == phrases_.size() &&
+            child_begin_.size() == n + 1 && child_byte_.size() == child_node_.size() &&
+            child_begin_[n] == child_byte_.size() && output_.size() == n && output_link_.size() == n &&
+            root_next_.size() == 256;
+  for (size_t i = 0; ok && i < n; ++i)
+    ok = child_begin_[i] <= child_begin_[i + 1] && fail_[i] >= 0 && static_cast<size_t>(fail_[i]) < n &&
+         output_[i] >= -1 && output_[i] < static_cast<int32_t>(phrases_.size()) && output_link_[i] >= -1 &&
+         output_link_[i] < static_cast<int32_t>(n);
+  for (size_t i = 0; ok && i < child_node_.size(); ++i) ok = child_node_[i] > 0 && static_cast<size_t>(child_node_[i]) < n;
+  for (size_t i = 0; ok && i < 256; ++i) ok = root_next_[i] >= 0 && static_cast<size_t>(root_next_[i]) < n;
+  return ok;
 }

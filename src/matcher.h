@@ -1,14 +1,20 @@
 // Matcher: finds every lexicon phrase in a text in one pass (Aho–Corasick
 // over bytes), so the cost is linear in the text whatever the lexicon size.
 // Phrases with an ASCII letter or digit at an edge match whole words only.
-// Built once per model; Find is const and safe to call from many threads.
+// After Build the automaton is a few flat arrays, which Save/Restore copy
+// as they are: the shipped lexicon is compiled at build time, not start-up.
+// Find* are const and safe to call from many threads.
 #ifndef TSUNAGU_MATCHER_H_
 #define TSUNAGU_MATCHER_H_
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
+
+class Writer;
+class Reader;
 
 class Matcher {
  public:
@@ -27,29 +33,29 @@ class Matcher {
   /// Occurrences that do not overlap, longer phrases first, then leftmost.
   std::vector<Hit> FindLongest(std::string_view text) const;
 
-  const std::string& phrase(int i) const { return phrases_[i].text; }
-  const std::vector<int>& payloads(int i) const { return phrases_[i].payloads; }
+  const std::string& phrase(int i) const { return phrases_[i]; }
+  const std::vector<int>& payloads(int i) const { return payloads_[i]; }
   size_t phrase_count() const { return phrases_.size(); }
 
+  void Save(Writer* w) const;
+  /// False when the bytes are damaged.
+  bool Restore(Reader* r);
+
  private:
-  struct Phrase {
-    std::string text;
-    std::vector<int> payloads;
-    bool word_start = false, word_end = false;  // needs a word boundary there
-  };
-  // Sparse children keep the automaton small (thousands of phrases, tens of
-  // thousands of nodes) so building it at start-up costs well under 1 ms.
-  struct Node {
-    std::vector<std::pair<unsigned char, int>> children;  // sorted by byte
-    int fail = 0;
-    int output = -1;       // phrase ending exactly here, or -1
-    int output_link = -1;  // nearest node on the fail chain with an output
-  };
-  int Child(int node, unsigned char c) const;
   int Step(int node, unsigned char c) const;
-  std::vector<Phrase> phrases_;
-  std::vector<Node> nodes_;
-  int root_next_[256];  // dense transitions from the root: most bytes land here
+
+  std::unordered_map<std::string, int> index_;  // phrase → index, while adding
+  std::vector<std::string> phrases_;
+  std::vector<std::vector<int>> payloads_;
+  std::vector<uint8_t> word_edges_;  // per phrase: 1 = word start, 2 = word end
+  // The automaton, one entry per node; children in CSR form, sorted by byte.
+  std::vector<uint32_t> child_begin_;  // node → first child edge (size nodes + 1)
+  std::vector<uint8_t> child_byte_;
+  std::vector<int32_t> child_node_;
+  std::vector<int32_t> fail_;
+  std::vector<int32_t> output_;       // phrase ending exactly here, or -1
+  std::vector<int32_t> output_link_;  // nearest node on the fail chain with an output
+  std::vector<int32_t> root_next_;    // 256 dense transitions from the root
 };
 
 #endif  // TSUNAGU_MATCHER_H_

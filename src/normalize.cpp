@@ -9,6 +9,8 @@
 
 namespace {
 
+size_t Utf8Length(int32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
+
 // Lower-cases and folds katakana (U+30A1..U+30F6) to hiragana (U+3041..
 // U+3096); both are three bytes in UTF-8, so offsets are preserved.
 void Fold(const std::string& nfkc, NormalizedText* out) {
@@ -26,19 +28,35 @@ void Fold(const std::string& nfkc, NormalizedText* out) {
       continue;
     }
     int32_t cp = DecodeUtf8(nfkc, &i);
-    int32_t lower = utf8proc_tolower(cp);
-    // Keep the byte length: only fold where the encoding length is unchanged.
-    std::string a, b;
-    AppendUtf8(cp, &a);
-    AppendUtf8(lower, &b);
-    if (a.size() != b.size()) lower = cp;
+    // Kana and kanji have no case; elsewhere keep the byte length.
+    int32_t lower = cp >= 0x3000 && cp <= 0x9FFF ? cp : utf8proc_tolower(cp);
+    if (Utf8Length(lower) != Utf8Length(cp)) lower = cp;
     AppendUtf8(lower, &out->display);
     int32_t kana = (lower >= 0x30A1 && lower <= 0x30F6) ? lower - 0x60 : lower;
     AppendUtf8(kana, &out->match);
   }
 }
 
+// True for code points NFKC leaves as they are and that need no case
+// folding beyond ASCII: most query text (kana, kanji, ASCII) is all such,
+// and skipping utf8proc for it makes normalising several times cheaper.
+bool IsNfkcStable(int32_t cp) {
+  return (cp < 0x80) || (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x309D && cp <= 0x309E) ||
+         (cp >= 0x30A1 && cp <= 0x30FA) || (cp >= 0x30FC && cp <= 0x30FE) ||
+         (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3001 || cp == 0x3002 || cp == 0x300C ||
+         cp == 0x300D;
+}
+
 std::string Nfkc(std::string_view input) {
+  bool stable = true;
+  for (size_t i = 0; i < input.size() && stable;) {
+    if (static_cast<unsigned char>(input[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    stable = IsNfkcStable(DecodeUtf8(input, &i));
+  }
+  if (stable) return std::string(input);
   utf8proc_uint8_t* result = nullptr;
   utf8proc_ssize_t len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(input.data()),
                                       static_cast<utf8proc_ssize_t>(input.size()), &result,

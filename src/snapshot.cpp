@@ -2,100 +2,11 @@
 
 #include <cstdint>
 
+#include "binary_io.h"
+
 namespace {
 
 constexpr char kMagic[] = "TSUNAGU1";
-
-class Writer {
- public:
-  void Int(int64_t v) {
-    uint64_t u = static_cast<uint64_t>(v);
-    for (int i = 0; i < 8; ++i) out_.push_back(static_cast<char>((u >> (8 * i)) & 0xff));
-  }
-  void Str(const std::string& s) {
-    Int(static_cast<int64_t>(s.size()));
-    out_ += s;
-  }
-  void Text(const LocalText& t) {
-    Str(t.ja);
-    Str(t.en);
-  }
-  void Strs(const std::vector<std::string>& v) {
-    Int(static_cast<int64_t>(v.size()));
-    for (const std::string& s : v) Str(s);
-  }
-  void Ints(const std::vector<int>& v) {
-    Int(static_cast<int64_t>(v.size()));
-    for (int i : v) Int(i);
-  }
-  void Pos(const SourcePos& p) {
-    Str(p.file);
-    Int(p.line);
-    Int(p.column);
-  }
-  std::string out_;
-};
-
-class Reader {
- public:
-  explicit Reader(std::string_view in) : in_(in) {}
-  bool ok() const { return ok_; }
-  int64_t Int() {
-    if (pos_ + 8 > in_.size()) return Fail();
-    uint64_t u = 0;
-    for (int i = 0; i < 8; ++i) u |= static_cast<uint64_t>(static_cast<unsigned char>(in_[pos_ + i])) << (8 * i);
-    pos_ += 8;
-    return static_cast<int64_t>(u);
-  }
-  int Small() { return static_cast<int>(Int()); }
-  bool Bool() { return Int() != 0; }
-  std::string Str() {
-    int64_t n = Int();
-    if (n < 0 || pos_ + static_cast<size_t>(n) > in_.size()) return Fail(), std::string();
-    std::string s(in_.substr(pos_, static_cast<size_t>(n)));
-    pos_ += static_cast<size_t>(n);
-    return s;
-  }
-  LocalText Text() {
-    LocalText t;
-    t.ja = Str();
-    t.en = Str();
-    return t;
-  }
-  size_t Count() {
-    int64_t n = Int();
-    if (n < 0 || static_cast<size_t>(n) > in_.size()) return Fail(), 0;
-    return static_cast<size_t>(n);
-  }
-  std::vector<std::string> Strs() {
-    std::vector<std::string> v(Count());
-    for (std::string& s : v) s = Str();
-    return v;
-  }
-  std::vector<int> Ints() {
-    std::vector<int> v(Count());
-    for (int& i : v) i = Small();
-    return v;
-  }
-  SourcePos Pos() {
-    SourcePos p;
-    p.file = Str();
-    p.line = Small();
-    p.column = Small();
-    return p;
-  }
-  bool AtEnd() const { return pos_ == in_.size(); }
-
- private:
-  int64_t Fail() {
-    ok_ = false;
-    pos_ = in_.size();
-    return 0;
-  }
-  std::string_view in_;
-  size_t pos_ = 0;
-  bool ok_ = true;
-};
 
 void WriteCondition(Writer& w, const Condition& c) {
   for (const std::vector<FactRef>* refs : {&c.all, &c.any, &c.none}) {

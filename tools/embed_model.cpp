@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "lexicon.h"
 #include "load_model.h"
 #include "snapshot.h"
 
@@ -39,6 +40,11 @@ int main(int argc, char** argv) {
   out += "const char kEmbeddedSnapshot[] =\n\"";
   AppendBytes(snapshot, &out);
   out += "\";\nconst size_t kEmbeddedSnapshotSize = " + std::to_string(snapshot.size()) + ";\n";
+  std::string lexicon = Lexicon(model).Save();
+  out += "extern const char kEmbeddedLexicon[];\nextern const size_t kEmbeddedLexiconSize;\n";
+  out += "alignas(8) const char kEmbeddedLexicon[] =\n\"";
+  AppendBytes(lexicon, &out);
+  out += "\";\nconst size_t kEmbeddedLexiconSize = " + std::to_string(lexicon.size()) + ";\n";
   out += "struct EmbeddedYaml { const char* name; const char* text; size_t size; };\n";
   out += "extern const EmbeddedYaml kEmbeddedYaml[];\nextern const size_t kEmbeddedYamlCount;\n";
   const char* files[][2] = {{"agencies.yaml", "data"}, {"crisis.yaml", "data"},
