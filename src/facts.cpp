@@ -9,7 +9,7 @@
 namespace {
 
 // Japanese: words between a phrase and its negation ("障害は特にない").
-const char* const kJaGap[] = {"は", "が", "も", "を", "とか", "なども", "など", "特に", "とくに",
+const char* const kJaGap[] = {"は", "が", "も", "を", "について", "に関しては", "とか", "なども", "など", "特に", "とくに",
                               "全く", "まったく", "別に", "べつに", "一切", "いっさい", "あまり",
                               "今のところ", "今は", "まだ", "現在", "今"};
 // Japanese negations that follow the phrase.
@@ -17,7 +17,9 @@ const char* const kJaNegations[] = {
     "ではない", "ではありません", "じゃない", "でない", "ありません", "ないです", "なかった", "ない",
     "無い", "なし", "無し", "いない", "いません", "持っていない", "もっていない", "持ってない",
     "持っていません", "していない", "してない", "しない", "しません", "必要ない", "必要ありません",
-    "必要としていない", "必要なし", "不要", "受けていない", "もらっていない", "ゼロ"};
+    "必要としていない", "必要なし", "不要", "受けていない", "受けていません", "もらっていない",
+    "もらっていません", "取っていない", "取っていません", "取ってない", "とっていない", "ありませんでした",
+    "ゼロ"};
 // English negations before the phrase ("no disability", "not in debt").
 const char* const kEnNegations[] = {"no", "not", "without", "never", "none", "nor", "neither"};
 // English words that end a negation's reach ("not violent and has a disability").

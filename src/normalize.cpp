@@ -112,6 +112,19 @@ std::vector<Clause> SplitClauses(std::string_view text) {
     }
     // English " but " starts a new clause: negation does not cross it.
     if (sep_len == 0 && text.compare(i, 5, " but ") == 0) sep_len = 5;
+    // "son, 48, has..." keeps the age in the clause of the word it belongs to.
+    if (sep_len == 1 && text[i] == ',') {
+      size_t j = i + 1;
+      while (j < text.size() && text[j] == ' ') ++j;
+      size_t digits = j;
+      while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+      size_t number_end = j;
+      while (j < text.size() && text[j] == ' ') ++j;
+      if (number_end > digits && number_end - digits <= 3 && j < text.size() && text[j] == ',') {
+        i = j + 1;
+        continue;
+      }
+    }
     if (sep_len > 0) {
       close(i);
       i += sep_len;

@@ -77,7 +77,9 @@ std::vector<NumberMention> FindNumbers(std::string_view text, size_t begin, size
     }
     size_t digits_end = i;
     while (digits_end < end && IsDigit(text[digits_end])) ++digits_end;
-    if (digits_end - i > 4 || (digits_end < end && (text[digits_end] == '.' || text[digits_end] == ','))) {
+    bool decimal = digits_end + 1 < end && (text[digits_end] == '.' || text[digits_end] == ',') &&
+                   IsDigit(text[digits_end + 1]);  // "3.5", "1,000"
+    if (digits_end - i > 4 || decimal) {
       i = digits_end;  // not an age or a duration (money, decimals...)
       continue;
     }
