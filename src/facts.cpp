@@ -20,6 +20,8 @@ const char* const kJaNegations[] = {
     "必要としていない", "必要なし", "不要", "受けていない", "受けていません", "もらっていない",
     "もらっていません", "取っていない", "取っていません", "取ってない", "とっていない", "ありませんでした",
     "ゼロ"};
+// Words after a negation that make it uncertain.
+const char* const kJaHedges[] = {"と思", "とは思", "はず", "だろう", "でしょう", "かも", "か心配", "か不安"};
 // English negations before the phrase ("no disability", "not in debt").
 const char* const kEnNegations[] = {"no", "not", "without", "never", "none", "nor", "neither"};
 // English words that end a negation's reach ("not violent and has a disability").
@@ -76,7 +78,12 @@ size_t JapaneseNegationEnd(std::string_view text, size_t pos, size_t clause_end)
   }
   for (const char* neg : kJaNegations) {
     size_t len = std::strlen(neg);
-    if (pos + len <= clause_end && StartsWith(text, pos, neg)) return pos + len;
+    if (pos + len <= clause_end && StartsWith(text, pos, neg)) {
+      // A hedged negation ("自殺はしないと思う") is a worry, not a denial.
+      for (const char* hedge : kJaHedges)
+        if (StartsWith(text, pos + len, hedge)) return 0;
+      return pos + len;
+    }
   }
   return 0;
 }

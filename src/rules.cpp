@@ -64,7 +64,7 @@ std::vector<Firing> FireRules(const Model& model, const Understanding& u) {
 std::vector<Firing> FireAlerts(const Model& model, const Understanding& u) {
   std::vector<const Condition*> conditions;
   for (const AlertRule& a : model.alerts) conditions.push_back(&a.when);
-  return Fire(conditions, u, true);
+  return Fire(conditions, u, false);
 }
 
 std::vector<ConditionGap> FindGaps(const Condition& when, const Understanding& u) {

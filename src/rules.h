@@ -15,14 +15,15 @@ struct Firing {
 };
 
 /// Evaluates a condition. With count_negated, a negated mention counts as
-/// present (alerts use it: "自殺はしないと思うが" still shows the contacts).
+/// present (FindGaps-style what-ifs use it).
 bool Holds(const Condition& when, const Understanding& u, bool count_negated,
            std::vector<int>* used_facts);
 
 /// The routing rules that hold, in file order.
 std::vector<Firing> FireRules(const Model& model, const Understanding& u);
 
-/// The alert rules that hold (negated mentions count), in file order.
+/// The alert rules that hold, in file order. A firm negation ("isn't
+/// violent") does not alert; a hedged one ("しないと思う") is not a negation.
 std::vector<Firing> FireAlerts(const Model& model, const Understanding& u);
 
 /// Why a condition fails, part by part, for explain and --why-not.
