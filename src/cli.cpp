@@ -6,7 +6,7 @@
 
 #include "status.h"
 
-const char kVersion[] = "0.1.0";
+const char kVersion[] = TSUNAGU_VERSION;
 
 namespace {
 

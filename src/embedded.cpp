@@ -1,6 +1,10 @@
 #include "embedded.h"
 
+#include <utility>
+#include <vector>
+
 #include "load_model.h"
+#include "model_cache.h"
 #include "snapshot.h"
 
 // Defined in the generated embedded_data.cpp.
@@ -38,18 +42,37 @@ Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, M
     Status s = LoadEmbeddedModel(model);
     return s.ok() ? LoadEmbeddedLexicon(lexicon) : s;
   }
+  // Read every file first: their bytes key the compiled-model cache.
+  static const std::pair<bool, const char*> kFiles[] = {{true, "agencies.yaml"}, {true, "crisis.yaml"},
+                                                        {false, "lexicon.yaml"}, {false, "routing.yaml"},
+                                                        {false, "alerts.yaml"}};
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& [data, file] : kFiles) {
+    const std::string& dir = data ? data_dir : rules_dir;
+    std::string name, text;
+    if (dir.empty()) {
+      name = "(built-in) " + std::string(data ? "data/" : "rules/") + file;
+      text = std::string(EmbeddedFile(file));
+    } else {
+      name = dir + "/" + file;
+      Status s = ReadFile(name, &text);
+      if (!s.ok()) return s;
+    }
+    files.emplace_back(name, std::move(text));
+  }
+  std::string key = ModelCacheKey(files);
+  if (ReadCachedModel(key, model, lexicon)) return Status::Ok();
+  size_t next = 0;
   Status s = LoadModel(
-      [&](bool data, const std::string& file, std::string* text, std::string* name) {
-        const std::string& dir = data ? data_dir : rules_dir;
-        if (dir.empty()) {
-          *name = "(built-in) " + std::string(data ? "data/" : "rules/") + file;
-          *text = std::string(EmbeddedFile(file));
-          return Status::Ok();
-        }
-        *name = dir + "/" + file;
-        return ReadFile(*name, text);
+      [&](bool, const std::string&, std::string* text, std::string* name) {
+        *name = files[next].first;
+        *text = files[next].second;
+        ++next;
+        return Status::Ok();
       },
       model);
-  if (s.ok()) *lexicon = Lexicon(*model);
-  return s;
+  if (!s.ok()) return s;
+  *lexicon = Lexicon(*model);
+  WriteCachedModel(key, *model, *lexicon);
+  return Status::Ok();
 }
