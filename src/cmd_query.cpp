@@ -1,0 +1,59 @@
+// `tsunagu query` (the default) and `tsunagu agencies`.
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <iterator>
+
+#include "commands.h"
+#include "render.h"
+#include "result.h"
+#include "triage.h"
+
+namespace {
+std::string JoinText(const std::vector<std::string>& words) {
+  if (words.size() == 1 && words[0] == "-")
+    return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  std::string text;
+  for (const std::string& w : words) text += (text.empty() ? "" : " ") + w;
+  return text;
+}
+
+}  // namespace
+
+int RunQuery(const CommandContext& c) {
+  const Model& model = c.model;
+  const CliOptions& options = c.options;
+  CaseResult result;
+  Status s = Triage(model, c.lexicon, JoinText(options.text), &result);
+  if (!s.ok()) return Fail(s);
+
+  RenderOptions render;
+  render.lang = options.lang;
+  render.top = options.top;
+  render.color = UseColor();
+  std::string out = options.format == "json" ? RenderJson(model, result, render) + "\n"
+                                             : RenderTable(model, result, render);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return kExitOk;
+}
+
+int RunAgencies(const CommandContext& c) {
+  const Model& model = c.model;
+  const CliOptions& options = c.options;
+  int only = -1;
+  if (!options.agency.empty()) {
+    only = model.FindAgency(options.agency);
+    if (only < 0) {
+      std::string ids;
+      for (const Agency& a : model.agencies) ids += " " + a.id;
+      return Fail(Status::Usage("no agency '" + options.agency + "'; known ids:" + ids));
+    }
+  }
+  RenderOptions render;
+  render.lang = options.lang;
+  render.color = UseColor();
+  std::string out = options.format == "json" ? RenderAgenciesJson(model, only) + "\n"
+                                             : RenderAgencies(model, only, render);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return kExitOk;
+}

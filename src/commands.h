@@ -1,0 +1,29 @@
+// Entry points of the subcommands, one file each (cmd_*.cpp), called by
+// main once the model is loaded. Each returns the process exit code; they
+// are the only places besides main that print.
+#ifndef TSUNAGU_COMMANDS_H_
+#define TSUNAGU_COMMANDS_H_
+
+#include <string>
+
+#include "cli.h"
+#include "lexicon.h"
+#include "model.h"
+#include "status.h"
+
+struct CommandContext {
+  const Model& model;
+  const Lexicon& lexicon;
+  const CliOptions& options;
+};
+
+/// Prints "tsunagu: <status>" to stderr and returns its exit code.
+int Fail(const Status& s);
+/// ANSI colour for stdout: only a terminal, and only without NO_COLOR.
+bool UseColor();
+
+int RunQuery(const CommandContext& c);
+int RunAgencies(const CommandContext& c);
+int RunTest(const CommandContext& c);
+
+#endif  // TSUNAGU_COMMANDS_H_
