@@ -15,6 +15,21 @@ struct RenderOptions {
   bool pretty = true;  // JSON: indented (false = one line, for JSON Lines)
 };
 
+/// The schema id of the result object (man/tsunagu.1, JSON OUTPUT).
+constexpr char kResultSchema[] = "tsunagu.result/1";
+
+/// A batch record's identity, written after "schema" in batch output.
+struct RecordIdentity {
+  std::string id;
+  size_t number = 0;  // 1-based record number in the input
+};
+
+class JsonWriter;
+/// Writes the result object for one case (with the record's identity
+/// when given); RenderJson is this for a single query.
+void WriteResultJson(JsonWriter& w, const Model& model, const CaseResult& result,
+                     const RenderOptions& options, const RecordIdentity* record);
+
 /// The JSON object for one case; same input, same bytes.
 std::string RenderJson(const Model& model, const CaseResult& result, const RenderOptions& options);
 

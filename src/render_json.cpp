@@ -1,132 +1,236 @@
-// JSON rendering with nlohmann::ordered_json: keys keep the documented
-// order, so the same input gives the same bytes.
+// JSON rendering. Results go through JsonWriter (fast, order as written:
+// same input, same bytes); the agency listing, rarely run, uses nlohmann.
 #include <nlohmann/json.hpp>
 
-#include "render.h"
+#include <algorithm>
 
-using Json = nlohmann::ordered_json;
+#include "json_writer.h"
+#include "render.h"
 
 namespace {
 
-Json TextJson(const LocalText& t) { return Json{{"ja", t.ja}, {"en", t.en}}; }
-
-Json AgeJson(const AgeRange& r) {
-  if (!r.known()) return nullptr;
-  return Json{{"min", r.lo}, {"max", r.hi}};
+void Text(JsonWriter& w, std::string_view key, const LocalText& t) {
+  w.Key(key);
+  w.BeginObject();
+  w.Member("ja", t.ja);
+  w.Member("en", t.en);
+  w.EndObject();
 }
 
-Json HoursJson(const Hours& h) {
+void HoursMember(JsonWriter& w, const Hours& h) {
+  w.Key("hours");
+  if (!h.present) return w.Null();
+  w.BeginObject();
+  w.Member("byday", h.byday);
+  w.Member("opens_at", h.opens_at);
+  w.Member("closes_at", h.closes_at);
+  w.Member("closed", h.closed);
+  w.Member("appointment", h.appointment);
+  Text(w, "text", h.text);
+  w.EndObject();
+}
+
+void Facts(JsonWriter& w, const Model& model, const Understanding& u) {
+  // One entry per (fact, subject, negated), in order of first mention.
+  struct Entry {
+    const FactMention* first;
+    std::vector<std::string> words;
+  };
+  std::vector<Entry> entries;
+  for (const FactMention& m : u.mentions) {
+    Entry* e = nullptr;
+    for (Entry& x : entries)
+      if (x.first->fact == m.fact && x.first->subject == m.subject && x.first->negated == m.negated) e = &x;
+    if (!e) {
+      entries.push_back({&m, {}});
+      e = &entries.back();
+    }
+    std::string words = MentionWords(m);
+    if (std::find(e->words.begin(), e->words.end(), words) == e->words.end()) e->words.push_back(words);
+  }
+  w.Key("facts");
+  w.BeginArray();
+  for (const Entry& e : entries) {
+    const FactDef& f = model.facts[e.first->fact];
+    w.BeginObject();
+    w.Member("id", f.id);
+    Text(w, "label", f.label);
+    w.Member("area", f.area);
+    w.Member("subject", SubjectId(e.first->subject));
+    w.Member("negated", e.first->negated);
+    AgeRange age = u.AgeOf(e.first->subject);
+    w.Key("age");
+    if (age.known()) {
+      w.BeginObject();
+      w.Member("min", age.lo);
+      w.Member("max", age.hi);
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.Member("from", e.first->origin == FactMention::kPhrase ? "phrase"
+                     : e.first->origin == FactMention::kAge ? "age" : "duration");
+    w.Member("words", e.words);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void AgencyId(JsonWriter& w, std::string_view key, const Model& model, int agency) {
+  w.Key(key);
+  if (agency < 0) return w.Null();
+  w.String(model.agencies[agency].id);
+}
+
+}  // namespace
+
+void WriteResultJson(JsonWriter& w, const Model& model, const CaseResult& result,
+                     const RenderOptions& options, const RecordIdentity* record) {
+  const Understanding& u = result.understanding;
+  const Ranking& ranking = result.ranking;
+  w.BeginObject();
+  w.Member("schema", kResultSchema);
+  if (record) {
+    w.Member("id", record->id);
+    w.Key("record");
+    w.Int(static_cast<long long>(record->number));
+  }
+  w.Member("input", u.input);
+  w.Member("normalized", u.text.display);
+  Facts(w, model, u);
+  w.Key("ages");
+  w.BeginArray();
+  for (const AgeMention& a : u.ages) {
+    w.BeginObject();
+    w.Member("subject", SubjectId(a.subject));
+    w.Member("min", a.range.lo);
+    w.Member("max", a.range.hi);
+    w.Member("words", a.words);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Member("unrecognized", u.unrecognized);
+  w.Key("alerts");
+  w.BeginArray();
+  for (const Firing& f : result.alerts) {
+    const AlertRule& a = model.alerts[f.index];
+    w.BeginObject();
+    w.Member("id", a.id);
+    w.Member("kind", a.kind);
+    Text(w, "message", a.message);
+    w.Key("facts");
+    w.BeginArray();
+    for (int fact : f.facts) w.String(model.facts[fact].id);
+    w.EndArray();
+    w.Key("contacts");
+    w.BeginArray();
+    for (int c : a.contacts) {
+      const CrisisContact& cc = model.crisis[c];
+      w.BeginObject();
+      w.Member("id", cc.id);
+      Text(w, "name", cc.name);
+      w.Member("phone", cc.phone);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("team");
+  w.BeginObject();
+  w.Member("multi_issue", ranking.team.multi_issue);
+  w.Member("areas", ranking.team.areas);
+  AgencyId(w, "first_contact", model, ranking.team.first_contact);
+  AgencyId(w, "convener", model, ranking.team.convener);
+  w.EndObject();
+  w.Member("fallback", ranking.fallback);
+  w.Key("agencies");
+  w.BeginArray();
+  int shown = 0;
+  for (const RankedAgency& r : ranking.agencies) {
+    if (options.top > 0 && shown >= options.top) break;
+    ++shown;
+    const Agency& a = model.agencies[r.agency];
+    w.BeginObject();
+    w.Member("id", a.id);
+    w.Member("rank", r.rank);
+    w.Member("score", r.score);
+    Text(w, "name", a.name);
+    w.Key("phone");
+    if (a.phone.empty()) w.Null(); else w.String(a.phone);
+    if (a.address.empty()) {
+      w.Key("address");
+      w.Null();
+    } else {
+      Text(w, "address", a.address);
+    }
+    HoursMember(w, a.hours);
+    w.Key("roles");
+    w.BeginArray();
+    for (int role : r.roles) {
+      w.BeginObject();
+      w.Member("id", a.roles[role].id);
+      w.Member("ja", a.roles[role].label.ja);
+      w.Member("en", a.roles[role].label.en);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Member("reasons", r.reasons);
+    w.Key("score_parts");
+    w.BeginArray();
+    for (const ScorePart& p : r.parts) {
+      w.BeginObject();
+      w.Member("source", p.source);
+      w.Member("weight", p.weight);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("conditions");
+    w.BeginArray();
+    for (const AgencyCondition& c : r.conditions) {
+      w.BeginObject();
+      w.Member("kind", c.kind);
+      w.Member("ja", c.text.ja);
+      w.Member("en", c.text.en);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Member("verified", a.verified);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("removed");
+  w.BeginArray();
+  for (const Removal& r : ranking.removed) {
+    w.BeginObject();
+    w.Member("id", model.agencies[r.agency].id);
+    w.Member("score", r.score);
+    Text(w, "why", r.why);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+std::string RenderJson(const Model& model, const CaseResult& result, const RenderOptions& options) {
+  std::string out;
+  JsonWriter w(&out, options.pretty);
+  WriteResultJson(w, model, result, options, nullptr);
+  return out;
+}
+
+namespace {
+using Json = nlohmann::ordered_json;
+
+Json TextJson(const LocalText& t) { return Json{{"ja", t.ja}, {"en", t.en}}; }
+
+Json HoursJson(const ::Hours& h) {
   if (!h.present) return nullptr;
   return Json{{"byday", h.byday},         {"opens_at", h.opens_at},
               {"closes_at", h.closes_at}, {"closed", h.closed},
               {"appointment", h.appointment}, {"text", TextJson(h.text)}};
 }
-
-Json FactsJson(const Model& model, const Understanding& u) {
-  // One entry per (fact, subject, negated), in order of first mention.
-  Json facts = Json::array();
-  struct Key {
-    int fact;
-    Subject subject;
-    bool negated;
-  };
-  std::vector<Key> keys;
-  std::vector<std::vector<std::string>> words;
-  std::vector<std::string> origin;
-  for (const FactMention& m : u.mentions) {
-    size_t k = 0;
-    while (k < keys.size() && !(keys[k].fact == m.fact && keys[k].subject == m.subject && keys[k].negated == m.negated)) ++k;
-    if (k == keys.size()) {
-      keys.push_back({m.fact, m.subject, m.negated});
-      words.emplace_back();
-      origin.push_back(m.origin == FactMention::kPhrase ? "phrase" : m.origin == FactMention::kAge ? "age" : "duration");
-    }
-    std::string w = MentionWords(m);
-    if (std::find(words[k].begin(), words[k].end(), w) == words[k].end()) words[k].push_back(w);
-  }
-  for (size_t k = 0; k < keys.size(); ++k) {
-    const FactDef& f = model.facts[keys[k].fact];
-    facts.push_back(Json{{"id", f.id},
-                         {"label", TextJson(f.label)},
-                         {"area", f.area},
-                         {"subject", SubjectId(keys[k].subject)},
-                         {"negated", keys[k].negated},
-                         {"age", AgeJson(u.AgeOf(keys[k].subject))},
-                         {"from", origin[k]},
-                         {"words", words[k]}});
-  }
-  return facts;
-}
-
 }  // namespace
-
-std::string RenderJson(const Model& model, const CaseResult& result, const RenderOptions& options) {
-  const Understanding& u = result.understanding;
-  const Ranking& ranking = result.ranking;
-  Json out;
-  out["schema"] = "tsunagu.result/1";
-  out["input"] = u.input;
-  out["normalized"] = u.text.display;
-  out["facts"] = FactsJson(model, u);
-  Json ages = Json::array();
-  for (const AgeMention& a : u.ages)
-    ages.push_back(Json{{"subject", SubjectId(a.subject)}, {"min", a.range.lo}, {"max", a.range.hi}, {"words", a.words}});
-  out["ages"] = ages;
-  out["unrecognized"] = u.unrecognized;
-  Json alerts = Json::array();
-  for (const Firing& f : result.alerts) {
-    const AlertRule& a = model.alerts[f.index];
-    Json contacts = Json::array();
-    for (int c : a.contacts) {
-      const CrisisContact& cc = model.crisis[c];
-      contacts.push_back(Json{{"id", cc.id}, {"name", TextJson(cc.name)}, {"phone", cc.phone}});
-    }
-    Json facts = Json::array();
-    for (int fact : f.facts) facts.push_back(model.facts[fact].id);
-    alerts.push_back(Json{{"id", a.id}, {"kind", a.kind}, {"message", TextJson(a.message)},
-                          {"facts", facts}, {"contacts", contacts}});
-  }
-  out["alerts"] = alerts;
-  auto agency_id = [&](int i) -> Json { return i < 0 ? Json(nullptr) : Json(model.agencies[i].id); };
-  out["team"] = Json{{"multi_issue", ranking.team.multi_issue},
-                     {"areas", ranking.team.areas},
-                     {"first_contact", agency_id(ranking.team.first_contact)},
-                     {"convener", agency_id(ranking.team.convener)}};
-  out["fallback"] = ranking.fallback;
-  Json agencies = Json::array();
-  size_t shown = 0;
-  for (const RankedAgency& r : ranking.agencies) {
-    if (options.top > 0 && shown >= static_cast<size_t>(options.top)) break;
-    ++shown;
-    const Agency& a = model.agencies[r.agency];
-    Json roles = Json::array();
-    for (int role : r.roles)
-      roles.push_back(Json{{"id", a.roles[role].id}, {"ja", a.roles[role].label.ja}, {"en", a.roles[role].label.en}});
-    Json parts = Json::array();
-    for (const ScorePart& p : r.parts) parts.push_back(Json{{"source", p.source}, {"weight", p.weight}});
-    Json conditions = Json::array();
-    for (const AgencyCondition& c : r.conditions)
-      conditions.push_back(Json{{"kind", c.kind}, {"ja", c.text.ja}, {"en", c.text.en}});
-    agencies.push_back(Json{{"id", a.id},
-                            {"rank", r.rank},
-                            {"score", r.score},
-                            {"name", TextJson(a.name)},
-                            {"phone", a.phone.empty() ? Json(nullptr) : Json(a.phone)},
-                            {"address", a.address.empty() ? Json(nullptr) : TextJson(a.address)},
-                            {"hours", HoursJson(a.hours)},
-                            {"roles", roles},
-                            {"reasons", r.reasons},
-                            {"score_parts", parts},
-                            {"conditions", conditions},
-                            {"verified", a.verified}});
-  }
-  out["agencies"] = agencies;
-  Json removed = Json::array();
-  for (const Removal& r : ranking.removed)
-    removed.push_back(Json{{"id", model.agencies[r.agency].id}, {"score", r.score}, {"why", TextJson(r.why)}});
-  out["removed"] = removed;
-  return options.pretty ? out.dump(2) : out.dump();
-}
 
 std::string RenderAgenciesJson(const Model& model, int only) {
   Json list = Json::array();
