@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <tuple>
 
 #include "numbers.h"
 #include "utf8.h"
@@ -220,7 +221,7 @@ bool Understanding::Has(int fact, bool any_subject, Subject subject) const {
 }
 
 Status Understand(const Model& model, const Lexicon& lexicon, std::string_view input,
-                  Understanding* out) {
+                  Understanding* out, const GivenAges* given) {
   *out = Understanding();
   if (input.size() > kMaxQueryBytes)
     return Status::Input("the text is " + std::to_string(input.size()) + " bytes; the limit is " +
@@ -287,6 +288,7 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
     if (m.has_own_subject) continue;
     int near = NearestSubject(out->subjects, m.clause, m.begin, m.end);
     m.subject = near >= 0 ? out->subjects[near].subject : model.facts[m.fact].subject;
+    m.subject_word = near;
   }
   // The person of concern (本人) is usually a son or daughter; when the
   // text names no one as such but a brother or sister is the one who is
@@ -298,6 +300,16 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
     const std::string& area = model.facts[m.fact].area;
     if (!names_person && m.subject == Subject::kFamily && (area == "withdrawal" || area == "work"))
       family_is_person = true;
+  }
+  // So is a brother or sister whose age is given ("50歳の兄が仕事を探したい"):
+  // callers seldom state their own age.
+  for (size_t i = 0; i < numbers.size() && !names_person; ++i) {
+    const NumberMention& n = numbers[i];
+    if (n.kind != NumberMention::kAge) continue;
+    for (const SubjectMention& sm : out->subjects) {
+      size_t gap = sm.begin >= n.end ? sm.begin - n.end : (n.begin >= sm.end ? n.begin - sm.end : 0);
+      if (sm.subject == Subject::kFamily && sm.clause == number_clause[i] && gap <= 6) family_is_person = true;
+    }
   }
   if (family_is_person) {
     for (SubjectMention& sm : out->subjects)
@@ -313,13 +325,14 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
     const int c = number_clause[i];
     std::string words = display.substr(n.begin, n.end - n.begin);
     if (n.kind == NumberMention::kGenerations) {
-      out->ages.push_back({Subject::kParent, n.age, c, words});
-      out->ages.push_back({Subject::kPerson, n.child_age, c, words});
+      out->ages.push_back({Subject::kParent, n.age, c, words, n.begin, n.end});
+      out->ages.push_back({Subject::kPerson, n.child_age, c, words, n.begin, n.end});
       cover(n.begin, n.end);
       continue;
     }
     if (n.kind == NumberMention::kDuration) {
       cover(n.begin, n.end);  // understood as a duration, used or not
+      out->durations.push_back({n.months, c, words});
       continue;
     }
     // Nearest subject word by gap, either side.
@@ -346,14 +359,29 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
         }
     }
     if (n.kind == NumberMention::kBare) {
-      if (best < 0) continue;
+      if (best < 0) {
+        out->ignored_numbers.push_back(words);
+        continue;
+      }
       const SubjectMention& sm = out->subjects[best];
       size_t gb = sm.end <= n.begin ? sm.end : n.end;
       size_t ge = sm.end <= n.begin ? n.begin : sm.begin;
-      if (!IsTightGap(std::string_view(match).substr(gb, ge - gb))) continue;
+      if (!IsTightGap(std::string_view(match).substr(gb, ge - gb))) {
+        out->ignored_numbers.push_back(words);
+        continue;
+      }
     }
-    out->ages.push_back({subject, n.age, c, words});
+    out->ages.push_back({subject, n.age, c, words, n.begin, n.end});
     cover(n.begin, n.end);
+  }
+  if (given) {
+    for (auto [age, subject, column] : {std::tuple{given->person, Subject::kPerson, "age"},
+                                        std::tuple{given->parent, Subject::kParent, "parent_age"}}) {
+      if (age < 0) continue;
+      AgeRange r;
+      r.lo = r.hi = age;
+      out->ages.push_back({subject, r, 0, std::string(column) + "=" + std::to_string(age)});
+    }
   }
   for (const AgeMention& a : out->ages) {
     AgeRange& r = out->age_of[static_cast<int>(a.subject)];

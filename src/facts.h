@@ -24,6 +24,7 @@ struct FactMention {
   std::string words;          // as shown to the user
   std::string negation;       // the negating words, when negated
   bool has_own_subject = false;  // the phrase names its subject itself
+  int subject_word = -1;  // index into Understanding::subjects of the word that set the subject
   enum Origin { kPhrase, kAge, kDuration } origin = kPhrase;
 };
 
@@ -35,6 +36,14 @@ std::string MentionWords(const FactMention& m);
 struct AgeMention {
   Subject subject = Subject::kPerson;
   AgeRange range;
+  int clause = 0;
+  std::string words;
+  size_t begin = 0, end = 0;  // the words, in the normalised text
+};
+
+/// A duration the text gives ("10年", "for 3 years"), used for a fact or not.
+struct DurationMention {
+  int months = 0;
   int clause = 0;
   std::string words;
 };
@@ -54,6 +63,8 @@ struct Understanding {
   std::vector<SubjectMention> subjects;
   std::vector<FactMention> mentions;
   std::vector<AgeMention> ages;
+  std::vector<DurationMention> durations;
+  std::vector<std::string> ignored_numbers;  // bare numbers no subject word made an age
   std::vector<std::string> unrecognized;
   AgeRange age_of[kSubjectCount];  // union of the ages given per subject
 
@@ -66,8 +77,14 @@ struct Understanding {
 /// Longest query accepted, in bytes; longer text is an input error.
 constexpr size_t kMaxQueryBytes = 64 * 1024;
 
+/// Ages known from outside the text (batch `age` / `parent_age` columns).
+struct GivenAges {
+  int person = -1;  // -1 = not given
+  int parent = -1;
+};
+
 /// Understands text; fails only on invalid UTF-8 or over-long text.
 Status Understand(const Model& model, const Lexicon& lexicon, std::string_view text,
-                  Understanding* out);
+                  Understanding* out, const GivenAges* given = nullptr);
 
 #endif  // TSUNAGU_FACTS_H_

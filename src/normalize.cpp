@@ -88,7 +88,7 @@ std::string NormalizePhrase(std::string_view phrase) {
 std::vector<Clause> SplitClauses(std::string_view text) {
   // Multi-byte separators, after NFKC (which turns ， ； ！ ？ into ASCII).
   static const char* const kSeparators[] = {"。", "、", "・", "「", "」", "『", "』", "…",
-                                            "(", ")", "/", "\n", ",", ";", "!", "?",
+                                            "/", "\n", ",", ";", "!", "?",
                                             ":", "\t", "\"", "\r"};
   std::vector<Clause> clauses;
   size_t start = 0;

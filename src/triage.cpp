@@ -1,7 +1,8 @@
 #include "triage.h"
 
-Status Triage(const Model& model, const Lexicon& lexicon, std::string_view text, CaseResult* out) {
-  Status s = Understand(model, lexicon, text, &out->understanding);
+Status Triage(const Model& model, const Lexicon& lexicon, std::string_view text, CaseResult* out,
+              const GivenAges* given) {
+  Status s = Understand(model, lexicon, text, &out->understanding, given);
   if (!s.ok()) return s;
   out->rules = FireRules(model, out->understanding);
   out->alerts = FireAlerts(model, out->understanding);

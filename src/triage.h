@@ -11,6 +11,7 @@
 #include "status.h"
 
 /// Fails only when the text cannot be read (invalid UTF-8, too long).
-Status Triage(const Model& model, const Lexicon& lexicon, std::string_view text, CaseResult* out);
+Status Triage(const Model& model, const Lexicon& lexicon, std::string_view text, CaseResult* out,
+              const GivenAges* given = nullptr);
 
 #endif  // TSUNAGU_TRIAGE_H_
