@@ -10,9 +10,10 @@ const char kVersion[] = TSUNAGU_VERSION;
 
 namespace {
 
-const char* const kCommands[] = {"query", "agencies", "test"};
+const char* const kCommands[] = {"query", "agencies", "test", "batch", "explain", "check", "graph", "diff"};
 // Options of the top-level app that take a value (for finding the text).
-const char* const kValueOptions[] = {"--data", "--rules", "--lang", "--format", "--top", "-n", "-f", "-l"};
+const char* const kValueOptions[] = {"--data", "--rules", "--lang", "--format", "--top", "-n", "-f", "-l",
+                                     "-o", "--output", "--jobs", "-j", "--input-format"};
 
 bool IsCommand(const std::string& arg) {
   for (const char* c : kCommands)
@@ -52,20 +53,28 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   app.set_version_flag("--version", std::string("tsunagu ") + kVersion);
   app.require_subcommand(0, 1);
   std::string lang = "ja";
-  if (const char* env = std::getenv("TSUNAGU_LANG")) lang = env;
+  if (const char* env = std::getenv("TSUNAGU_LANG"); env && *env) {
+    lang = env;
+    if (lang != "ja" && lang != "en") {
+      std::fprintf(stderr, "tsunagu: TSUNAGU_LANG is '%s'; use ja or en\n", env);
+      return kExitUsage;
+    }
+  }
   app.add_option("--data", out->data_dir, "directory with agencies.yaml and crisis.yaml (default: built in)")
       ->envname("TSUNAGU_DATA");
   app.add_option("--rules", out->rules_dir, "directory with lexicon.yaml, routing.yaml, alerts.yaml (default: built in)")
       ->envname("TSUNAGU_RULES");
   app.add_option("-l,--lang", lang, "output language: ja (default) or en; env TSUNAGU_LANG")
       ->check(CLI::IsMember({"ja", "en"}));
-  app.add_option("-f,--format", out->format, "output format: table (default) or json")
-      ->check(CLI::IsMember({"table", "json"}));
+  app.add_option("-f,--format", out->format,
+                 "output format: query/explain table|json; batch jsonl|csv|markdown|html (each command checks its own)");
+
+  app.add_option("-n,--top", out->top, "show only the first N agencies (query, batch)")->check(CLI::NonNegativeNumber);
 
   CLI::App* query = app.add_subcommand("query", "rank the agencies for a case (the default command)");
   query->fallthrough();
   query->add_option("text", out->text, "the case, in Japanese or English; - reads standard input")->required();
-  query->add_option("-n,--top", out->top, "show only the first N agencies")->check(CLI::NonNegativeNumber);
+
 
   CLI::App* agencies = app.add_subcommand("agencies", "list the agencies, or show one in full");
   agencies->fallthrough();
@@ -77,9 +86,41 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   test->add_option("--min-coverage", out->min_coverage, "fail when fewer than PCT percent of rules fire")
       ->check(CLI::Range(0.0, 100.0));
 
+  CLI::App* batch = app.add_subcommand("batch", "triage many cases: CSV, JSON Lines or text lines in; JSON Lines, CSV or referral sheets out");
+  batch->fallthrough();
+  batch->add_option("input", out->input, "input file, or - for standard input (default)");
+  batch->add_option("--input-format", out->input_format, "csv, jsonl or text (default: from the file extension; text for stdin)")
+      ->check(CLI::IsMember({"csv", "jsonl", "json", "ndjson", "text", "txt"}));
+  batch->add_option("-o,--output", out->output, "write here instead of standard output (created 0600, atomically)");
+  batch->add_flag("--split", out->split, "markdown/html: one sheet per case into the directory given by -o");
+  batch->add_flag("--force", out->force, "replace existing output files");
+  batch->add_option("-j,--jobs", out->jobs, "worker threads (output order and bytes do not depend on it)")
+      ->check(CLI::Range(1, 256));
+
+  CLI::App* explain = app.add_subcommand("explain", "trace a case step by step: words, facts, rules, scores, eligibility, ranking");
+  explain->fallthrough();
+  explain->add_option("text", out->text, "the case, in Japanese or English; - reads standard input")->required();
+  explain->add_option("--why-not", out->why_not,
+                      "AGENCY: why it is absent or low, and the smallest checked change that brings it in");
+
+  CLI::App* check = app.add_subcommand("check", "validate the data and rule files (--data, --rules): every error and warning, with file:line:column");
+  check->fallthrough();
+
+  CLI::App* graph = app.add_subcommand("graph", "the routing logic as a picture: facts -> rules -> agencies, as Graphviz DOT or Mermaid");
+  graph->fallthrough();
+  graph->add_option("--case", out->case_text, "show only the part this case uses");
+
+  CLI::App* diff = app.add_subcommand("diff", "how the answers for cases change between an old and the current rules/data");
+  diff->fallthrough();
+  diff->add_option("--rules,--old-rules", out->old_rules_dir,
+                   "the OLD rules directory (after 'diff'; before 'diff', --rules names the new one)");
+  diff->add_option("--data,--old-data", out->old_data_dir,
+                   "the OLD data directory (after 'diff'; before 'diff', --data names the new one)");
+  diff->add_option("cases", out->files, "scenario YAML files, or text files with one case per line")->required();
+
   app.footer(
       "Exit codes: 0 ok, 1 scenario tests failed, 2 usage, 3 bad text, 4 bad data or rule file,\n"
-      "5 file not readable.\n"
+      "5 file not readable, 6 batch finished with error records, 70 internal error.\n"
       "See man tsunagu for the JSON format and the files.");
 
   std::vector<std::string> args = InsertDefaultCommand(argc, argv);
@@ -94,6 +135,11 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   if (query->parsed()) out->command = "query";
   else if (agencies->parsed()) out->command = "agencies";
   else if (test->parsed()) out->command = "test";
+  else if (batch->parsed()) out->command = "batch";
+  else if (explain->parsed()) out->command = "explain";
+  else if (check->parsed()) out->command = "check";
+  else if (graph->parsed()) out->command = "graph";
+  else if (diff->parsed()) out->command = "diff";
   else {
     std::fprintf(stderr, "%s\nRun 'tsunagu --help' for more.\n",
                  "tsunagu: give a case to rank, e.g. tsunagu \"親が80代、息子は無職、生活が苦しい\"");

@@ -10,15 +10,25 @@
 #include "model.h"
 
 struct CliOptions {
-  std::string command;            // "query", "agencies", "test"
+  std::string command;            // "query", "agencies", "test", "batch"
   std::vector<std::string> text;  // query words (joined with spaces)
-  std::string format = "table";   // table | json
+  std::string format;             // empty = the command's default
   Lang lang = Lang::kJa;
   int top = 0;
   std::string data_dir, rules_dir;
   std::string agency;             // agencies [ID]
   std::vector<std::string> files;  // test FILES
   double min_coverage = 0;         // test --min-coverage
+  // batch
+  std::string input = "-";
+  std::string input_format;        // empty = from the extension
+  std::string output;              // empty = stdout
+  bool split = false, force = false;
+  int jobs = 1;
+  // explain, graph, diff
+  std::string why_not;                      // explain --why-not AGENCY
+  std::string case_text;                    // graph --case TEXT
+  std::string old_data_dir, old_rules_dir;  // diff: the old version (CASES in files)
 };
 
 /// Parses argv. Returns -1 to go on, or an exit code when parsing already

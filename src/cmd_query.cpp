@@ -23,8 +23,13 @@ std::string JoinText(const std::vector<std::string>& words) {
 int RunQuery(const CommandContext& c) {
   const Model& model = c.model;
   const CliOptions& options = c.options;
+  if (!options.format.empty() && options.format != "table" && options.format != "json")
+    return Fail(Status::Usage("query --format must be table or json, not '" + options.format + "'"));
+  std::string text = JoinText(options.text);
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+    return Fail(Status::Input("the case text is empty; describe the case, e.g. tsunagu \"親が80代、息子は無職\""));
   CaseResult result;
-  Status s = Triage(model, c.lexicon, JoinText(options.text), &result);
+  Status s = Triage(model, c.lexicon, text, &result);
   if (!s.ok()) return Fail(s);
 
   RenderOptions render;

@@ -25,5 +25,14 @@ bool UseColor();
 int RunQuery(const CommandContext& c);
 int RunAgencies(const CommandContext& c);
 int RunTest(const CommandContext& c);
+int RunBatch(const CommandContext& c);
+
+// Issue 3: trainers and data keepers.
+int RunExplain(const CommandContext& c);
+int RunGraph(const CommandContext& c);
+int RunDiff(const CommandContext& c);
+/// `tsunagu check` runs before (and instead of) loading the model: it
+/// reports every problem the loaders and the lint find.
+int RunCheck(const CliOptions& options);
 
 #endif  // TSUNAGU_COMMANDS_H_

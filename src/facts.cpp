@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <tuple>
+#include <unordered_set>
 
 #include "numbers.h"
 #include "utf8.h"
@@ -184,8 +185,8 @@ void AddUnrecognized(const std::string& display, size_t begin, size_t end, bool 
         size_t s = i;
         while (i < end && (IsAsciiAlnum(static_cast<unsigned char>(display[i])) || display[i] == '\'')) ++i;
         std::string word = display.substr(s, i - s);
-        bool stop = false;
-        for (const char* w : kEnStopwords) stop = stop || word == w;
+        static const std::unordered_set<std::string_view> stopwords(std::begin(kEnStopwords), std::end(kEnStopwords));
+        bool stop = stopwords.count(word) > 0;
         bool number = std::all_of(word.begin(), word.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
         if (!stop && !number && std::find(out->begin(), out->end(), word) == out->end())
           out->push_back(word);

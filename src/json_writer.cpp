@@ -3,8 +3,12 @@
 void JsonWriter::Escape(std::string_view s, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
   out->push_back('"');
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
+  size_t run = 0;  // start of the pending run of bytes that need no escape
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;  // UTF-8 passes through: input is validated
+    out->append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out->append("\\\""); break;
       case '\\': out->append("\\\\"); break;
@@ -14,15 +18,12 @@ void JsonWriter::Escape(std::string_view s, std::string* out) {
       case '\b': out->append("\\b"); break;
       case '\f': out->append("\\f"); break;
       default:
-        if (c < 0x20) {
-          out->append("\\u00");
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 15]);
-        } else {
-          out->push_back(ch);  // UTF-8 passes through: input is validated
-        }
+        out->append("\\u00");
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 15]);
     }
   }
+  out->append(s.data() + run, s.size() - run);
   out->push_back('"');
 }
 
@@ -44,7 +45,10 @@ void JsonWriter::BeforeValue() {
 
 void JsonWriter::Key(std::string_view key) {
   BeforeValue();
-  Escape(key, out_);
+  // Keys are names from our own code: no escaping needed.
+  out_->push_back('"');
+  out_->append(key);
+  out_->push_back('"');
   out_->append(pretty_ ? ": " : ":");
   after_key_ = true;
 }
@@ -87,4 +91,15 @@ void JsonWriter::Member(std::string_view key, const std::vector<std::string>& li
   BeginArray();
   for (const std::string& s : list) String(s);
   EndArray();
+}
+
+void JsonWriter::RawMembers(std::string_view members) {
+  if (members.empty()) return;
+  BeforeValue();
+  out_->append(members);
+}
+
+void JsonWriter::RawValue(std::string_view value) {
+  BeforeValue();
+  out_->append(value);
 }

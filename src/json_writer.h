@@ -34,6 +34,11 @@ class JsonWriter {
   void Member(std::string_view key, bool v) { Key(key); Bool(v); }
   void Member(std::string_view key, const std::vector<std::string>& list);
 
+  /// Pre-rendered compact JSON: object members without braces, or one
+  /// value. Only for compact output (the bytes are not re-indented).
+  void RawMembers(std::string_view members);
+  void RawValue(std::string_view value);
+
   /// Appends s as a JSON string literal (quotes and escapes) to out.
   static void Escape(std::string_view s, std::string* out);
 

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   CliOptions options;
   int code = ParseCommandLine(argc, argv, &options);
   if (code >= 0) return code;
+  if (options.command == "check") return RunCheck(options);
 
   Model model;
   Lexicon lexicon;
@@ -31,5 +32,9 @@ int main(int argc, char** argv) {
   CommandContext context{model, lexicon, options};
   if (options.command == "agencies") return RunAgencies(context);
   if (options.command == "test") return RunTest(context);
+  if (options.command == "batch") return RunBatch(context);
+  if (options.command == "explain") return RunExplain(context);
+  if (options.command == "graph") return RunGraph(context);
+  if (options.command == "diff") return RunDiff(context);
   return RunQuery(context);
 }

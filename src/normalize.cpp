@@ -96,6 +96,21 @@ std::vector<Clause> SplitClauses(std::string_view text) {
     if (end > start) clauses.push_back({start, end});
   };
   for (size_t i = 0; i < text.size();) {
+    // Separators start with an ASCII punctuation byte or with E2/E3 (…, 。、「」
+    // and friends); any other byte cannot start one.
+    unsigned char lead = static_cast<unsigned char>(text[i]);
+    if ((lead >= 0x80 && lead != 0xE2 && lead != 0xE3) || std::isalnum(lead) || lead == ' ') {
+      // English " but " starts a new clause: negation does not cross it.
+      if (lead == ' ' && text.compare(i, 5, " but ") == 0) {
+        close(i);
+        i += 5;
+        start = i;
+        continue;
+      }
+      ++i;
+      while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+      continue;
+    }
     size_t sep_len = 0;
     for (const char* sep : kSeparators) {
       std::string_view s(sep);
@@ -110,8 +125,6 @@ std::vector<Clause> SplitClauses(std::string_view text) {
                        std::isdigit(static_cast<unsigned char>(text[i + 1]));
       if (!in_number) sep_len = 1;
     }
-    // English " but " starts a new clause: negation does not cross it.
-    if (sep_len == 0 && text.compare(i, 5, " but ") == 0) sep_len = 5;
     // "son, 48, has..." keeps the age in the clause of the word it belongs to.
     if (sep_len == 1 && text[i] == ',') {
       size_t j = i + 1;

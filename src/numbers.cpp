@@ -80,7 +80,10 @@ std::vector<NumberMention> FindNumbers(std::string_view text, size_t begin, size
     bool decimal = digits_end + 1 < end && (text[digits_end] == '.' || text[digits_end] == ',') &&
                    IsDigit(text[digits_end + 1]);  // "3.5", "1,000"
     if (digits_end - i > 4 || decimal) {
-      i = digits_end;  // not an age or a duration (money, decimals...)
+      // Not an age or a duration (money, decimals): skip all its digits.
+      while (digits_end < end && (IsDigit(text[digits_end]) || text[digits_end] == '.' || text[digits_end] == ','))
+        ++digits_end;
+      i = digits_end;
       continue;
     }
     int n = std::stoi(std::string(text.substr(i, digits_end - i)));

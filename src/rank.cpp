@@ -57,7 +57,7 @@ bool CheckEligibility(const Agency& a, const Understanding& u, RankedAgency* e, 
     bool inside = r.known() && (el.max_age < 0 || r.hi <= el.max_age) && (el.min_age < 0 || r.lo >= el.min_age);
     if (!inside) {
       AgencyCondition c;
-      c.kind = "age-unknown";
+      c.kind = r.known() ? "age-uncertain" : "age-unknown";
       c.text.ja = "対象は" + limit_ja + ": 本人の年齢を確認してください";
       c.text.en = "serves " + limit_en + ": check the person's age";
       e->conditions.push_back(c);

@@ -22,7 +22,7 @@ struct ScorePart {
 
 /// Something to check before referring: an age limit not checked, residence...
 struct AgencyCondition {
-  std::string kind;  // "age-unknown", "residence"
+  std::string kind;  // "age-unknown", "age-uncertain" (range crosses the limit), "residence"
   LocalText text;
 };
 

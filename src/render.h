@@ -4,15 +4,26 @@
 #define TSUNAGU_RENDER_H_
 
 #include <string>
+#include <vector>
 
 #include "model.h"
 #include "result.h"
+
+/// Pre-rendered compact JSON of each agency's fixed members (name, phone,
+/// address, hours) and of its roles, built once per batch run: they are
+/// most of the bytes of a result, and the same for every case.
+struct JsonFragments {
+  std::vector<std::string> agency_members;      // per agency: "name":...,"hours":...
+  std::vector<std::vector<std::string>> roles;  // per agency, per role: {"id":...}
+};
+JsonFragments BuildJsonFragments(const Model& model);
 
 struct RenderOptions {
   Lang lang = Lang::kJa;
   int top = 0;         // 0 = all agencies
   bool color = false;  // ANSI colour (only for a terminal)
   bool pretty = true;  // JSON: indented (false = one line, for JSON Lines)
+  const JsonFragments* fragments = nullptr;  // compact JSON only: same bytes, faster
 };
 
 /// The schema id of the result object (man/tsunagu.1, JSON OUTPUT).

@@ -76,6 +76,28 @@ void Facts(JsonWriter& w, const Model& model, const Understanding& u) {
   w.EndArray();
 }
 
+// The members of an agency that do not depend on the case.
+void AgencyFixedMembers(JsonWriter& w, const Agency& a) {
+  Text(w, "name", a.name);
+  w.Key("phone");
+  if (a.phone.empty()) w.Null(); else w.String(a.phone);
+  if (a.address.empty()) {
+    w.Key("address");
+    w.Null();
+  } else {
+    Text(w, "address", a.address);
+  }
+  HoursMember(w, a.hours);
+}
+
+void RoleObject(JsonWriter& w, const Role& role) {
+  w.BeginObject();
+  w.Member("id", role.id);
+  w.Member("ja", role.label.ja);
+  w.Member("en", role.label.en);
+  w.EndObject();
+}
+
 void AgencyId(JsonWriter& w, std::string_view key, const Model& model, int agency) {
   w.Key(key);
   if (agency < 0) return w.Null();
@@ -155,24 +177,14 @@ void WriteResultJson(JsonWriter& w, const Model& model, const CaseResult& result
     w.Member("id", a.id);
     w.Member("rank", r.rank);
     w.Member("score", r.score);
-    Text(w, "name", a.name);
-    w.Key("phone");
-    if (a.phone.empty()) w.Null(); else w.String(a.phone);
-    if (a.address.empty()) {
-      w.Key("address");
-      w.Null();
-    } else {
-      Text(w, "address", a.address);
-    }
-    HoursMember(w, a.hours);
+    const JsonFragments* fragments = options.pretty ? nullptr : options.fragments;
+    if (fragments) w.RawMembers(fragments->agency_members[r.agency]);
+    else AgencyFixedMembers(w, a);
     w.Key("roles");
     w.BeginArray();
     for (int role : r.roles) {
-      w.BeginObject();
-      w.Member("id", a.roles[role].id);
-      w.Member("ja", a.roles[role].label.ja);
-      w.Member("en", a.roles[role].label.en);
-      w.EndObject();
+      if (fragments) w.RawValue(fragments->roles[r.agency][role]);
+      else RoleObject(w, a.roles[role]);
     }
     w.EndArray();
     w.Member("reasons", r.reasons);
@@ -210,6 +222,26 @@ void WriteResultJson(JsonWriter& w, const Model& model, const CaseResult& result
   }
   w.EndArray();
   w.EndObject();
+}
+
+JsonFragments BuildJsonFragments(const Model& model) {
+  JsonFragments f;
+  for (const Agency& a : model.agencies) {
+    std::string members;
+    JsonWriter w(&members);
+    w.BeginObject();
+    AgencyFixedMembers(w, a);
+    w.EndObject();
+    f.agency_members.push_back(members.substr(1, members.size() - 2));
+    f.roles.emplace_back();
+    for (const Role& role : a.roles) {
+      std::string object;
+      JsonWriter rw(&object);
+      RoleObject(rw, role);
+      f.roles.back().push_back(object);
+    }
+  }
+  return f;
 }
 
 std::string RenderJson(const Model& model, const CaseResult& result, const RenderOptions& options) {
@@ -251,7 +283,8 @@ std::string RenderAgenciesJson(const Model& model, int only) {
                         {"hours", HoursJson(a.hours)},
                         {"eligibility", el},
                         {"source", Json{{"block", a.source.block}, {"name", a.source.name},
-                                        {"phone", a.source.phone}, {"note", a.source.note}}},
+                                        {"phone", a.source.phone.empty() ? Json(nullptr) : Json(a.source.phone)},
+                                        {"note", a.source.note.empty() ? Json(nullptr) : Json(a.source.note)}}},
                         {"verified", a.verified}});
   }
   return (only >= 0 ? list[0] : list).dump(2);

@@ -14,8 +14,8 @@ struct Firing {
   std::vector<int> facts;  // the facts its all/any parts used
 };
 
-/// Evaluates a condition. With count_negated, a negated mention counts as
-/// present (FindGaps-style what-ifs use it).
+/// Evaluates a condition; used_facts gets the facts its all/any parts used.
+/// With count_negated, a negated mention counts as present.
 bool Holds(const Condition& when, const Understanding& u, bool count_negated,
            std::vector<int>* used_facts);
 

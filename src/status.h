@@ -54,6 +54,7 @@ enum ExitCode {
   kExitInput = 3,      // bad query text (e.g. invalid UTF-8)
   kExitData = 4,       // bad data or rule files
   kExitIo = 5,         // a file could not be read or written
+  kExitRecordErrors = 6,  // `tsunagu batch` finished, but some records were errors
   kExitInternal = 70,  // a bug: please report
 };
 

@@ -1,0 +1,119 @@
+#include "batch.h"
+
+#include <thread>
+#include <vector>
+
+#include "json_writer.h"
+#include "render_sheet.h"
+#include "triage.h"
+
+namespace {
+
+// Records per chunk: big enough to keep threads busy, small enough that
+// memory stays flat however long the input is.
+constexpr size_t kChunk = 2048;
+
+std::string RenderError(const Record& r, const RecordIdentity& id, const BatchOptions& options) {
+  switch (options.format) {
+    case BatchFormat::kJsonl: {
+      std::string out;
+      JsonWriter w(&out);
+      w.BeginObject();
+      w.Member("schema", kResultSchema);
+      w.Member("id", id.id);
+      w.Key("record");
+      w.Int(static_cast<long long>(id.number));
+      w.Key("error");
+      w.BeginObject();
+      w.Member("kind", r.error_kind);
+      w.Member("message", r.error);
+      w.Key("line");
+      w.Int(static_cast<long long>(r.line));
+      w.EndObject();
+      w.EndObject();
+      return out + "\n";
+    }
+    case BatchFormat::kCsv: return RenderCsvError(id, r.error);
+    case BatchFormat::kMarkdown: return RenderErrorMarkdown(id, r.error, options.render.lang);
+    case BatchFormat::kHtml: return RenderErrorHtml(id, r.error, options.render.lang);
+  }
+  return "";
+}
+
+// Triage and render one record; false when it is an error record.
+bool Process(const Model& model, const Lexicon& lexicon, Record& r, const BatchOptions& options, std::string* out) {
+  RecordIdentity id{r.id, r.number};
+  if (r.error.empty()) {
+    CaseResult result;
+    GivenAges given{r.age, r.parent_age};
+    Status s = Triage(model, lexicon, r.text, &result, &given);
+    if (s.ok()) {
+      switch (options.format) {
+        case BatchFormat::kJsonl: {
+          JsonWriter w(out);
+          WriteResultJson(w, model, result, options.render, &id);
+          out->push_back('\n');
+          break;
+        }
+        case BatchFormat::kCsv: *out = RenderCsvRows(model, result, id, options.render); break;
+        case BatchFormat::kMarkdown: *out = RenderSheetMarkdown(model, result, id, options.render); break;
+        case BatchFormat::kHtml: *out = RenderSheetHtml(model, result, id, options.render); break;
+      }
+      return true;
+    }
+    r.error_kind = "input";
+    r.error = s.message();
+  }
+  *out = RenderError(r, id, options);
+  return false;
+}
+
+}  // namespace
+
+bool ParseBatchFormat(const std::string& name, BatchFormat* out) {
+  if (name == "jsonl" || name == "json") *out = BatchFormat::kJsonl;
+  else if (name == "csv") *out = BatchFormat::kCsv;
+  else if (name == "markdown" || name == "md") *out = BatchFormat::kMarkdown;
+  else if (name == "html") *out = BatchFormat::kHtml;
+  else return false;
+  return true;
+}
+
+Status RunBatch(const Model& model, const Lexicon& lexicon, RecordReader& reader, const BatchOptions& options,
+                BatchSink& sink, BatchCounts* counts, const std::function<void(size_t)>& progress) {
+  *counts = BatchCounts();
+  BatchOptions local = options;
+  const JsonFragments fragments = BuildJsonFragments(model);
+  local.render.fragments = &fragments;
+  const size_t jobs = static_cast<size_t>(options.jobs < 1 ? 1 : options.jobs);
+  std::vector<Record> records(kChunk);
+  std::vector<std::string> outputs(kChunk);
+  std::vector<char> ok(kChunk);
+  for (bool more = true; more;) {
+    size_t n = 0;
+    while (n < kChunk && (more = reader.Next(&records[n]))) ++n;
+    if (n == 0) break;
+    auto work = [&](size_t first) {
+      for (size_t i = first; i < n; i += jobs) {
+        outputs[i].clear();
+        ok[i] = Process(model, lexicon, records[i], local, &outputs[i]);
+      }
+    };
+    if (jobs == 1) {
+      work(0);
+    } else {
+      std::vector<std::thread> threads;
+      for (size_t t = 1; t < jobs; ++t) threads.emplace_back(work, t);
+      work(0);
+      for (std::thread& t : threads) t.join();
+    }
+    for (size_t i = 0; i < n; ++i) {
+      ++counts->cases;
+      if (!ok[i]) ++counts->errors;
+      Status s = sink.Put(RecordIdentity{records[i].id, records[i].number}, outputs[i]);
+      if (!s.ok()) return s;
+    }
+    if (progress) progress(counts->cases);
+  }
+  return Status::Ok();
+}

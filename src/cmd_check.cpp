@@ -1,0 +1,2 @@
+#include "commands.h"
+int RunCheck(const CliOptions&) { return 0; }

@@ -1,0 +1,2 @@
+#include "commands.h"
+int RunDiff(const CommandContext&) { return 0; }

@@ -1,0 +1,50 @@
+// `tsunagu explain TEXT [--why-not AGENCY]`: the trace of one case.
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+
+#include "commands.h"
+#include "explain.h"
+#include "render_explain.h"
+
+namespace {
+
+std::string CaseText(const std::vector<std::string>& words) {
+  if (words.size() == 1 && words[0] == "-")
+    return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  std::string text;
+  for (const std::string& w : words) text += (text.empty() ? "" : " ") + w;
+  return text;
+}
+
+}  // namespace
+
+int RunExplain(const CommandContext& c) {
+  const Model& model = c.model;
+  const CliOptions& options = c.options;
+  std::string format = options.format.empty() ? "table" : options.format;
+  if (format != "table" && format != "json")
+    return Fail(Status::Usage("explain --format must be table or json, not '" + format + "'"));
+  int agency = -1;
+  if (!options.why_not.empty()) {
+    Status s = FindAgencyId(model, options.why_not, &agency);
+    if (!s.ok()) return Fail(s);
+  }
+  Explanation e;
+  Status s = Explain(model, c.lexicon, CaseText(options.text), &e);
+  if (!s.ok()) return Fail(s);
+  WhyNot why_not;
+  if (agency >= 0) why_not = ExplainWhyNot(model, c.lexicon, e, agency, options.lang);
+  const WhyNot* w = agency >= 0 ? &why_not : nullptr;
+  std::string out;
+  if (format == "json") {
+    out = RenderExplainJson(model, e, w) + "\n";
+  } else {
+    RenderOptions render;
+    render.lang = options.lang;
+    render.color = UseColor();
+    out = RenderExplain(model, e, w, render);
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return kExitOk;
+}

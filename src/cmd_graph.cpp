@@ -1,0 +1,2 @@
+#include "commands.h"
+int RunGraph(const CommandContext&) { return 0; }

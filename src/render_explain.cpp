@@ -1,0 +1,570 @@
+// `tsunagu explain` output: numbered steps in pipeline order, in Japanese
+// or English, and the same trace as JSON (nlohmann::ordered_json keeps the
+// documented key order: same input, same bytes).
+#include "render_explain.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+const char* T(Lang lang, const char* ja, const char* en) { return lang == Lang::kJa ? ja : en; }
+
+const char* SubjectName(Subject s, Lang lang) {
+  static const char* const kJa[] = {"本人", "親", "家族", "世帯", "近所"};
+  static const char* const kEn[] = {"the person", "the parent", "a family member", "the household",
+                                    "a neighbour"};
+  return (lang == Lang::kJa ? kJa : kEn)[static_cast<int>(s)];
+}
+
+std::string Quote(const std::string& s, Lang lang) {
+  return lang == Lang::kJa ? "「" + s + "」" : "\"" + s + "\"";
+}
+
+std::string AgeText(const AgeRange& r, Lang lang) {
+  bool ja = lang == Lang::kJa;
+  if (!r.known()) return ja ? "不明" : "unknown";
+  if (r.lo == r.hi) return std::to_string(r.lo) + (ja ? "歳" : "");
+  if (r.hi >= 120) return std::to_string(r.lo) + (ja ? "歳以上" : " or older");
+  return std::to_string(r.lo) + (ja ? "〜" : "-") + std::to_string(r.hi) + (ja ? "歳" : "");
+}
+
+std::string Bounds(int min, int max, Lang lang) {
+  bool ja = lang == Lang::kJa;
+  if (min >= 0 && max >= 0)
+    return ja ? std::to_string(min) + "〜" + std::to_string(max) + "歳"
+              : "between " + std::to_string(min) + " and " + std::to_string(max);
+  if (max >= 0) return std::to_string(max) + (ja ? "歳以下" : " or younger");
+  return std::to_string(min) + (ja ? "歳以上" : " or older");
+}
+
+std::string RefText(const Model& model, const FactRef& ref) {
+  std::string s = model.facts[ref.fact].id;
+  if (!ref.any_subject) s += std::string("@") + SubjectId(ref.subject);
+  return s;
+}
+
+std::string Join(const std::vector<std::string>& items, const std::string& sep) {
+  std::string out;
+  for (const std::string& i : items) out += (out.empty() ? "" : sep) + i;
+  return out;
+}
+
+std::string AgencyLabel(const Model& model, int agency, Lang lang) {
+  return model.agencies[agency].id + " (" + model.agencies[agency].name.in(lang) + ")";
+}
+
+std::string TargetsText(const Model& model, const std::vector<Target>& to) {
+  std::vector<std::string> items;
+  for (const Target& t : to) {
+    std::vector<std::string> roles;
+    for (int r : t.roles) roles.push_back(model.agencies[t.agency].roles[r].id);
+    items.push_back(model.agencies[t.agency].id + " +" + std::to_string(t.weight) + " [" + Join(roles, ", ") + "]");
+  }
+  return Join(items, ", ");
+}
+
+std::string PosText(const SourcePos& pos) {
+  if (pos.file.empty()) return "";
+  return pos.file + ":" + std::to_string(pos.line);
+}
+
+// Why the mention is about its subject.
+std::string SubjectReason(const Understanding& u, const FactMention& m, Lang lang) {
+  if (m.origin != FactMention::kPhrase) return "";
+  if (m.has_own_subject) return T(lang, "語句が主語を含む", "the phrase names it");
+  if (m.subject_word >= 0 && m.subject_word < static_cast<int>(u.subjects.size()))
+    return std::string(T(lang, "主語の語", "subject word ")) + Quote(u.subjects[m.subject_word].words, lang);
+  return T(lang, "この事実の既定の主語", "the fact's default subject");
+}
+
+std::string OriginText(const Model& model, const FactMention& m, Lang lang) {
+  const FactDef& def = model.facts[m.fact];
+  if (m.origin == FactMention::kAge)
+    return std::string(T(lang, "年齢から ", "from the age ")) + Quote(m.words, lang) + " (" +
+           SubjectName(def.age_subject, lang) + " " + Bounds(def.age_min, def.age_max, lang) + ")";
+  if (m.origin == FactMention::kDuration)
+    return std::string(T(lang, "期間から ", "from the duration ")) + Quote(m.words, lang) + " (" +
+           std::to_string(def.from_duration_months) + T(lang, "か月以上", " months or more") + ")";
+  return "";
+}
+
+// The words of a mention as the case says them, negation included.
+std::string MentionQuoted(const FactMention& m, Lang lang) { return Quote(MentionWords(m), lang); }
+
+std::string GapText(const Model& model, const Understanding& u, const ConditionGap& g, Lang lang) {
+  std::vector<std::string> ids;
+  for (const FactRef& r : g.facts) ids.push_back(RefText(model, r));
+  switch (g.kind) {
+    case ConditionGap::kMissingAll: {
+      for (const FactMention& m : u.mentions)
+        if (m.fact == g.facts[0].fact && m.negated)
+          return "all: " + ids[0] + T(lang, " が否定されている ", " is negated ") + MentionQuoted(m, lang);
+      return "all: " + ids[0] + T(lang, " が述べられていない", " is not stated");
+    }
+    case ConditionGap::kMissingAny: {
+      std::string negated;
+      for (const FactRef& r : g.facts)
+        for (const FactMention& m : u.mentions)
+          if (m.fact == r.fact && m.negated && negated.find(MentionQuoted(m, lang)) == std::string::npos)
+            negated += std::string(negated.empty() ? "" : ", ") + model.facts[r.fact].id + " " + MentionQuoted(m, lang);
+      return std::string("any: ") + Join(ids, ", ") + T(lang, " のどれも述べられていない", ": none is stated") +
+             (negated.empty() ? "" : std::string(T(lang, "(否定: ", " (negated: ")) + negated + ")");
+    }
+    case ConditionGap::kPresentNone: {
+      std::string words;
+      for (const FactMention& m : u.mentions)
+        if (m.fact == g.facts[0].fact && !m.negated) words = " " + Quote(m.words, lang);
+      return "none: " + ids[0] + T(lang, " が述べられている", " is stated") + words;
+    }
+    case ConditionGap::kAgeUnknown:
+      return std::string("age: ") + SubjectName(g.age.subject, lang) + T(lang, "の年齢が不明(条件 ", "'s age is not given (needs ") +
+             Bounds(g.age.min, g.age.max, lang) + ")";
+    case ConditionGap::kAgeOutside:
+      return std::string("age: ") + SubjectName(g.age.subject, lang) + T(lang, "は", " is ") + AgeText(g.actual, lang) +
+             T(lang, "(条件 ", " (needs ") + Bounds(g.age.min, g.age.max, lang) + ")";
+  }
+  return "";
+}
+
+std::string RouteName(const Model& model, const Route& r, Lang lang) {
+  switch (r.kind) {
+    case Route::kRule: return model.rules[r.index].id;
+    case Route::kAlert: return model.alerts[r.index].id + T(lang, "(緊急)", " (alert)");
+    case Route::kConvener: return T(lang, "team-convener(ケース会議の招集)", "team-convener (case conference)");
+    case Route::kFallback: return T(lang, "fallback(何も該当しないとき)", "fallback (when nothing routes)");
+  }
+  return "";
+}
+
+Json TextJson(const LocalText& t) { return Json{{"ja", t.ja}, {"en", t.en}}; }
+Json AgeJson(const AgeRange& r) { return r.known() ? Json{{"min", r.lo}, {"max", r.hi}} : Json(nullptr); }
+Json BoundJson(int v) { return v < 0 ? Json(nullptr) : Json(v); }
+
+Json RefJson(const Model& model, const FactRef& ref) {
+  return Json{{"fact", model.facts[ref.fact].id}, {"subject", ref.any_subject ? Json(nullptr) : Json(SubjectId(ref.subject))}};
+}
+
+Json TraceJson(const Model& model, const Understanding& u, const RuleTrace& t) {
+  static const char* const kKinds[] = {"all", "any", "none", "age"};
+  Json parts = Json::array();
+  for (const PartTrace& p : t.parts) {
+    Json part{{"kind", kKinds[p.kind]}, {"holds", p.holds}};
+    if (p.kind == PartTrace::kAge) {
+      part["subject"] = SubjectId(p.age.subject);
+      part["min"] = BoundJson(p.age.min);
+      part["max"] = BoundJson(p.age.max);
+      part["actual"] = AgeJson(p.actual);
+    } else {
+      Json facts = Json::array();
+      for (const FactCheck& c : p.facts) {
+        Json words = Json::array();
+        for (int m : c.mentions) words.push_back(u.mentions[m].words);
+        Json f = RefJson(model, c.ref);
+        f["present"] = c.present();
+        f["words"] = words;
+        facts.push_back(f);
+      }
+      part["facts"] = facts;
+    }
+    parts.push_back(part);
+  }
+  const std::vector<Target>& to = t.alert ? model.alerts[t.index].to : model.rules[t.index].to;
+  Json targets = Json::array();
+  for (const Target& x : to) {
+    Json roles = Json::array();
+    for (int r : x.roles) roles.push_back(model.agencies[x.agency].roles[r].id);
+    targets.push_back(Json{{"agency", model.agencies[x.agency].id}, {"roles", roles}, {"weight", x.weight}});
+  }
+  const SourcePos& pos = t.alert ? model.alerts[t.index].pos : model.rules[t.index].pos;
+  return Json{{"id", t.alert ? model.alerts[t.index].id : model.rules[t.index].id},
+              {"kind", t.alert ? "alert" : "rule"},
+              {"file", pos.file},
+              {"line", pos.line},
+              {"when", parts},
+              {"to", targets},
+              {"reason", TextJson(t.alert ? model.alerts[t.index].message : model.rules[t.index].reason)}};
+}
+
+Json GapJson(const Model& model, const ConditionGap& g) {
+  static const char* const kKinds[] = {"missing-all", "missing-any", "present-none", "age-unknown", "age-outside"};
+  Json j{{"kind", kKinds[g.kind]}};
+  if (g.kind == ConditionGap::kAgeUnknown || g.kind == ConditionGap::kAgeOutside) {
+    j["subject"] = SubjectId(g.age.subject);
+    j["min"] = BoundJson(g.age.min);
+    j["max"] = BoundJson(g.age.max);
+    j["actual"] = AgeJson(g.actual);
+  } else {
+    Json facts = Json::array();
+    for (const FactRef& r : g.facts) facts.push_back(RefJson(model, r));
+    j["facts"] = facts;
+  }
+  return j;
+}
+
+Json WhyNotJson(const Model& model, const WhyNot& w) {
+  static const char* const kStates[] = {"ranked", "removed", "absent"};
+  static const char* const kRoutes[] = {"rule", "alert", "team-convener", "fallback"};
+  static const char* const kChanges[] = {"mention", "unnegate", "unmention", "age"};
+  Json routes = Json::array();
+  for (const Route& r : w.routes) {
+    Json gaps = Json::array();
+    for (const ConditionGap& g : r.gaps) gaps.push_back(GapJson(model, g));
+    Json id = r.kind == Route::kRule ? Json(model.rules[r.index].id)
+              : r.kind == Route::kAlert ? Json(model.alerts[r.index].id)
+                                        : Json(kRoutes[r.kind]);
+    Json route{{"kind", kRoutes[r.kind]}, {"id", id}, {"weight", r.weight}, {"fired", r.fired}, {"gaps", gaps}};
+    if (r.kind == Route::kConvener) {
+      route["areas"] = r.areas_have;
+      route["areas_needed"] = r.areas_needed;
+    }
+    routes.push_back(route);
+  }
+  Json suggestions = Json::array();
+  for (const Suggestion& s : w.suggestions) {
+    Json changes = Json::array();
+    for (const CaseChange& c : s.changes) {
+      Json change{{"kind", kChanges[c.kind]}};
+      if (c.kind == CaseChange::kAge) {
+        change["subject"] = SubjectId(c.subject);
+        change["min"] = BoundJson(c.age_min);
+        change["max"] = BoundJson(c.age_max);
+      } else {
+        change["fact"] = model.facts[c.fact].id;
+        change["subject"] = c.any_subject ? Json(nullptr) : Json(SubjectId(c.subject));
+        change["words"] = c.phrase;
+      }
+      changes.push_back(change);
+    }
+    suggestions.push_back(Json{{"text", TextJson({DescribeChanges(model, s.changes, Lang::kJa),
+                                                  DescribeChanges(model, s.changes, Lang::kEn)})},
+                               {"changes", changes},
+                               {"via", s.via},
+                               {"rank", s.rank},
+                               {"score", s.score},
+                               {"checked", true},
+                               {"checked_text", s.text}});
+  }
+  return Json{{"agency", model.agencies[w.agency].id},
+              {"state", kStates[w.state]},
+              {"rank", w.state == WhyNot::kRanked ? Json(w.rank) : Json(nullptr)},
+              {"score", w.state == WhyNot::kAbsent ? Json(nullptr) : Json(w.score)},
+              {"removed_why", w.state == WhyNot::kRemoved ? TextJson(w.removed_why) : Json(nullptr)},
+              {"routes", routes},
+              {"suggestions", suggestions},
+              {"tried", w.tried}};
+}
+
+}  // namespace
+
+std::string DescribeChange(const Model& model, const CaseChange& c, Lang lang) {
+  bool ja = lang == Lang::kJa;
+  const bool about = !c.any_subject && c.kind == CaseChange::kMention && c.fact >= 0 &&
+                     c.subject != model.facts[c.fact].subject;
+  switch (c.kind) {
+    case CaseChange::kMention:
+      if (ja) return (about ? std::string(SubjectName(c.subject, lang)) + "について" : "") + Quote(c.phrase, lang) + "の記載がある";
+      return Quote(c.phrase, lang) + " were mentioned" + (about ? std::string(" about ") + SubjectName(c.subject, lang) : "");
+    case CaseChange::kUnnegate: {
+      bool latin = !c.phrase.empty() && static_cast<unsigned char>(c.phrase[0]) < 0x80;
+      std::string said = latin ? c.negation + " " + c.phrase : c.phrase + c.negation;
+      if (ja) return Quote(c.phrase, lang) + "が否定されていない(本文は" + Quote(said, lang) + ")";
+      return Quote(c.phrase, lang) + " were not negated (the text says " + Quote(said, lang) + ")";
+    }
+    case CaseChange::kUnmention:
+      if (ja) return Quote(c.phrase, lang) + "の記載がない";
+      return Quote(c.phrase, lang) + " were not mentioned";
+    case CaseChange::kAge: {
+      std::string bounds = Bounds(c.age_min, c.age_max, lang);
+      if (ja) return std::string(SubjectName(c.subject, lang)) + "が" + bounds + (c.age_known ? "である" : "と分かる(本文に年齢なし)");
+      return std::string(SubjectName(c.subject, lang)) + " were " + bounds + (c.age_known ? "" : " (the text gives no age)");
+    }
+  }
+  return "";
+}
+
+std::string DescribeChanges(const Model& model, const std::vector<CaseChange>& changes, Lang lang) {
+  std::vector<std::string> parts;
+  for (const CaseChange& c : changes) parts.push_back(DescribeChange(model, c, lang));
+  if (lang == Lang::kJa) return Join(parts, "、") + "なら";
+  return "if " + Join(parts, " and ");
+}
+
+std::string RenderExplain(const Model& model, const Explanation& e, const WhyNot* why_not,
+                          const RenderOptions& options) {
+  const Lang lang = options.lang;
+  const bool ja = lang == Lang::kJa;
+  const Understanding& u = e.result.understanding;
+  const Ranking& ranking = e.result.ranking;
+  std::string out;
+  auto bold = [&](const std::string& s) { return options.color ? "\033[1m" + s + "\033[0m" : s; };
+  int step = 0;
+  auto head = [&](const char* j, const char* en, size_t count = static_cast<size_t>(-1)) {
+    out += bold(std::to_string(++step) + ". " + T(lang, j, en) +
+                (count == static_cast<size_t>(-1) ? "" : " (" + std::to_string(count) + ")")) + "\n";
+  };
+  auto none = [&]() { out += std::string("   ") + T(lang, "(なし)", "(none)") + "\n"; };
+  auto clause_tag = [&](int c) { return "[" + std::to_string(c + 1) + "] "; };
+
+  out += std::string(T(lang, "入力: ", "Input: ")) + u.input + "\n\n";
+  head("正規化したテキスト (NFKC・小文字化)", "Normalised text (NFKC, lower case)");
+  out += "   " + u.text.display + "\n";
+
+  head("節", "Clauses", u.clauses.size());
+  for (size_t i = 0; i < u.clauses.size(); ++i)
+    out += "   " + clause_tag(static_cast<int>(i)) +
+           u.text.display.substr(u.clauses[i].begin, u.clauses[i].end - u.clauses[i].begin) + "\n";
+
+  head("主語の語", "Subject words", u.subjects.size());
+  if (u.subjects.empty()) none();
+  for (const SubjectMention& s : u.subjects)
+    out += "   " + clause_tag(s.clause) + Quote(s.words, lang) + " → " + SubjectName(s.subject, lang) + "\n";
+
+  head("語句と事実 (主語・否定)", "Phrases and facts (subject, negation)", u.mentions.size());
+  if (u.mentions.empty()) none();
+  for (const FactMention& m : u.mentions) {
+    const FactDef& def = model.facts[m.fact];
+    std::string line = "   " + clause_tag(m.clause) + (m.origin == FactMention::kPhrase ? MentionQuoted(m, lang) + " → " : "") +
+                       def.id + " (" + def.label.in(lang) + ")";
+    line += std::string(ja ? "、" : ", ") + SubjectName(m.subject, lang) + (ja ? "について" : "");
+    std::string why = m.origin == FactMention::kPhrase ? SubjectReason(u, m, lang) : OriginText(model, m, lang);
+    if (!why.empty()) line += " [" + why + "]";
+    if (m.negated) line += std::string(ja ? "、否定 " : ", negated by ") + Quote(m.negation, lang) + T(lang, ": 数えない", ": not counted");
+    out += line + "\n";
+  }
+
+  head("数 (年齢・期間)", "Numbers (ages, durations)", u.ages.size() + u.durations.size() + u.ignored_numbers.size());
+  if (u.ages.empty() && u.durations.empty() && u.ignored_numbers.empty()) none();
+  for (const AgeMention& a : u.ages)
+    out += "   " + clause_tag(a.clause) + Quote(a.words, lang) + " → " + SubjectName(a.subject, lang) +
+           T(lang, "の年齢 ", "'s age: ") + AgeText(a.range, lang) + "\n";
+  for (const DurationMention& d : u.durations)
+    out += "   " + clause_tag(d.clause) + Quote(d.words, lang) + T(lang, " → 期間 ", " → duration: ") +
+           std::to_string(d.months) + T(lang, "か月", " months") + "\n";
+  for (const std::string& n : u.ignored_numbers)
+    out += "   " + Quote(n, lang) + T(lang, ": 年齢として読まない(すぐ隣に主語の語がない)", ": not read as an age (no subject word right next to it)") + "\n";
+
+  head("読み取れなかった語", "Words not understood", u.unrecognized.size());
+  if (u.unrecognized.empty()) none();
+  else out += "   " + Join(u.unrecognized, ja ? "、" : ", ") + "\n";
+
+  head("発動した規則と警報", "Rules and alerts that fired", e.fired.size());
+  if (e.fired.empty()) none();
+  for (const RuleTrace& t : e.fired) {
+    const std::string& id = t.alert ? model.alerts[t.index].id : model.rules[t.index].id;
+    const SourcePos& pos = t.alert ? model.alerts[t.index].pos : model.rules[t.index].pos;
+    out += "   " + bold(id) + (t.alert ? T(lang, " 【緊急】", " [ALERT]") : "") + (pos.file.empty() ? "" : "  " + PosText(pos)) + "\n";
+    for (const PartTrace& p : t.parts) {
+      static const char* const kKinds[] = {"all ", "any ", "none", "age "};
+      std::vector<std::string> items;
+      if (p.kind == PartTrace::kAge) {
+        items.push_back(std::string(p.holds ? "✓ " : "✗ ") + SubjectName(p.age.subject, lang) + " " + AgeText(p.actual, lang) +
+                        T(lang, "(条件 ", " (needs ") + Bounds(p.age.min, p.age.max, lang) + ")");
+      } else {
+        for (const FactCheck& c : p.facts) {
+          bool good = p.kind == PartTrace::kNone ? !c.present() : c.present();
+          std::string item = std::string(good ? "✓ " : "✗ ") + RefText(model, c.ref);
+          std::vector<std::string> words;
+          for (int m : c.mentions) words.push_back(Quote(u.mentions[m].words, lang));
+          if (!words.empty()) item += " " + Join(words, " ");
+          else if (p.kind == PartTrace::kNone) item += T(lang, "(述べられていない)", " (not stated)");
+          items.push_back(item);
+        }
+      }
+      out += std::string("     ") + kKinds[p.kind] + "  " + Join(items, ja ? "、" : ", ") + "\n";
+    }
+    const std::vector<Target>& to = t.alert ? model.alerts[t.index].to : model.rules[t.index].to;
+    if (!to.empty()) out += "     → " + TargetsText(model, to) + "\n";
+    if (t.alert) {
+      std::vector<std::string> contacts;
+      for (int c : model.alerts[t.index].contacts) contacts.push_back(model.crisis[c].name.in(lang) + " " + model.crisis[c].phone);
+      out += std::string("     ") + T(lang, "連絡先: ", "contacts: ") + Join(contacts, ja ? "、" : ", ") + "\n";
+    }
+    const LocalText& reason = t.alert ? model.alerts[t.index].message : model.rules[t.index].reason;
+    out += std::string("     ") + T(lang, "理由: ", "reason: ") + reason.in(lang) + "\n";
+  }
+
+  head("チーム", "Team");
+  const Team& team = ranking.team;
+  out += std::string("   ") + T(lang, "課題の領域: ", "problem areas: ") +
+         (team.areas.empty() ? T(lang, "なし", "none") : Join(team.areas, ", ")) + " (" +
+         std::to_string(team.areas.size()) + T(lang, "、複数機関の事例は", "; multi-agency from ") +
+         std::to_string(model.team.multi_issue_areas) + T(lang, "以上", "") + ")\n";
+  if (team.convener >= 0)
+    out += std::string("   ") + T(lang, "ケース会議の招集: ", "case conference convened by: ") + model.agencies[team.convener].id +
+           " +" + std::to_string(model.team.convener_weight) + " (team-convener)\n";
+  if (team.first_contact >= 0)
+    out += std::string("   ") + T(lang, "最初の窓口: ", "first contact: ") + model.agencies[team.first_contact].id + "\n";
+  if (ranking.fallback)
+    out += std::string("   ") + T(lang, "該当する規則がないため、一般の窓口 (fallback) を示す", "no rule routed the case: the general windows (fallback) are shown") + "\n";
+
+  head("点数の内訳", "Scores, part by part", ranking.agencies.size());
+  size_t width = 0;
+  for (const RankedAgency& r : ranking.agencies) width = std::max(width, model.agencies[r.agency].id.size());
+  for (const RankedAgency& r : ranking.agencies) {
+    std::vector<std::string> parts;
+    for (const ScorePart& p : r.parts) parts.push_back(std::to_string(p.weight) + " " + p.source);
+    const std::string& id = model.agencies[r.agency].id;
+    out += "   " + id + std::string(width - id.size(), ' ') + "  " + std::to_string(r.score) + " = " + Join(parts, " + ") + "\n";
+  }
+  if (ranking.agencies.empty()) none();
+
+  head("対象の判定", "Eligibility");
+  bool any_condition = false;
+  for (const RankedAgency& r : ranking.agencies)
+    for (const AgencyCondition& c : r.conditions) {
+      any_condition = true;
+      out += "   " + model.agencies[r.agency].id + ": " + T(lang, "残す、条件つき — ", "kept, with a condition — ") + c.text.in(lang) + "\n";
+    }
+  for (const Removal& r : ranking.removed) {
+    any_condition = true;
+    out += "   " + model.agencies[r.agency].id + ": " + T(lang, "除外 (点数 ", "removed (score ") + std::to_string(r.score) +
+           ") — " + r.why.in(lang) + "\n";
+  }
+  if (!any_condition) out += std::string("   ") + T(lang, "(条件・除外なし)", "(no conditions, nothing removed)") + "\n";
+
+  head("最終順位", "Final ranking", ranking.agencies.size());
+  for (const RankedAgency& r : ranking.agencies) {
+    const Agency& a = model.agencies[r.agency];
+    std::vector<std::string> roles;
+    for (int role : r.roles) roles.push_back(a.roles[role].label.in(lang));
+    out += "   " + std::to_string(r.rank) + ". " + a.id + " " + a.name.in(lang) + T(lang, " 点数 ", " score ") +
+           std::to_string(r.score) + "\n      " + Join(roles, ja ? "/" : "; ") + "\n";
+  }
+
+  if (why_not) {
+    const WhyNot& w = *why_not;
+    out += "\n" + bold(std::string(T(lang, "なぜ ", "Why not ")) + AgencyLabel(model, w.agency, lang) + T(lang, " ではないか", "?")) + "\n";
+    if (w.state == WhyNot::kRanked)
+      out += std::string("   ") + T(lang, "順位に入っている: ", "It is ranked: ") + std::to_string(w.rank) +
+             T(lang, "位、点数 ", " (score ") + std::to_string(w.score) + T(lang, "", ")") + "\n";
+    else if (w.state == WhyNot::kRemoved)
+      out += std::string("   ") + T(lang, "規則で入ったが対象外として除外: ", "A rule brought it in, but eligibility removed it: ") +
+             w.removed_why.in(lang) + "\n";
+    else
+      out += std::string("   ") + T(lang, "どの規則もこの機関を入れなかった。", "No rule brought it into this case.") + "\n";
+    out += std::string("   ") + T(lang, "この機関を入れうる規則:", "What could bring it in:") + "\n";
+    for (const Route& r : w.routes) {
+      std::string line = "     " + RouteName(model, r, lang) + " (+" + std::to_string(r.weight) + "): ";
+      if (r.fired) {
+        line += T(lang, "発動した", "fired");
+      } else if (r.kind == Route::kConvener) {
+        line += std::string(T(lang, "発動せず — 課題の領域が ", "did not fire — ")) + std::to_string(r.areas_have) +
+                T(lang, "(", " problem area(s), needs ") + std::to_string(r.areas_needed) + T(lang, "以上が必要)", "");
+      } else if (r.kind == Route::kFallback) {
+        line += T(lang, "使われず(他の規則が該当した)", "not used (other rules routed the case)");
+      } else {
+        std::vector<std::string> gaps;
+        for (const ConditionGap& g : r.gaps) gaps.push_back(GapText(model, u, g, lang));
+        line += std::string(T(lang, "発動せず — ", "did not fire — ")) + Join(gaps, "; ");
+      }
+      out += line + "\n";
+    }
+    if (w.routes.empty()) out += std::string("     ") + T(lang, "(ない: どの規則もこの機関を挙げていない)", "(none: no rule names this agency)") + "\n";
+    if (w.state == WhyNot::kRanked && w.rank == 1) {
+      out += std::string("   ") + T(lang, "すでに1位です。", "It is already first.") + "\n";
+      return out;
+    }
+    if (w.suggestions.empty()) {
+      out += std::string("   ") + T(lang, "事例を変えて試した ", "Tried ") + std::to_string(w.tried) +
+             T(lang, " 通りの変更のどれでも入らなかった(緊急の語を加える変更は提案しない)。",
+               " changed versions of the case; none brings it in (changes that add a crisis word are never suggested).") + "\n";
+      return out;
+    }
+    out += std::string("   ") + (w.state == WhyNot::kRanked ? T(lang, "順位を上げる最小の変更", "Smallest changes that move it up")
+                                                            : T(lang, "この機関が入る最小の変更", "Smallest changes that bring it in")) +
+           T(lang, "(確認済み: 変えた事例を再実行した結果):", " (checked: each changed case was run again):") + "\n";
+    const size_t kShown = 5;
+    for (size_t i = 0; i < w.suggestions.size() && i < kShown; ++i) {
+      const Suggestion& s = w.suggestions[i];
+      out += "     " + std::to_string(i + 1) + ". " + DescribeChanges(model, s.changes, lang) + "\n";
+      out += std::string("        → ") + T(lang, "", "rank ") + std::to_string(s.rank) + T(lang, "位、点数 ", ", score ") +
+             std::to_string(s.score) + " (" + (s.via == "eligibility" ? T(lang, "対象の判定", "eligibility") : s.via) + ")  " +
+             T(lang, "確認済み", "checked") + "\n";
+      out += std::string("        ") + T(lang, "再実行した文: ", "re-run as: ") + s.text + "\n";
+    }
+    if (w.suggestions.size() > kShown)
+      out += std::string("     ") + T(lang, "ほか ", "and ") + std::to_string(w.suggestions.size() - kShown) +
+             T(lang, " 件(--format json ですべて)", " more (all with --format json)") + "\n";
+  }
+  return out;
+}
+
+std::string RenderExplainJson(const Model& model, const Explanation& e, const WhyNot* why_not) {
+  const Understanding& u = e.result.understanding;
+  const Ranking& ranking = e.result.ranking;
+  Json out;
+  out["schema"] = kExplainSchema;
+  out["input"] = u.input;
+  out["normalized"] = u.text.display;
+  Json clauses = Json::array();
+  for (const Clause& c : u.clauses) clauses.push_back(u.text.display.substr(c.begin, c.end - c.begin));
+  out["clauses"] = clauses;
+  Json subjects = Json::array();
+  for (const SubjectMention& s : u.subjects)
+    subjects.push_back(Json{{"clause", s.clause + 1}, {"words", s.words}, {"subject", SubjectId(s.subject)}});
+  out["subjects"] = subjects;
+  Json mentions = Json::array();
+  for (const FactMention& m : u.mentions) {
+    static const char* const kFrom[] = {"phrase", "age", "duration"};
+    std::string subject_from = m.origin != FactMention::kPhrase ? kFrom[m.origin]
+                               : m.has_own_subject             ? "phrase"
+                               : m.subject_word >= 0           ? "subject-word"
+                                                               : "default";
+    Json word = m.subject_word >= 0 && m.subject_word < static_cast<int>(u.subjects.size())
+                    ? Json(u.subjects[m.subject_word].words) : Json(nullptr);
+    mentions.push_back(Json{{"clause", m.clause + 1},
+                            {"words", m.words},
+                            {"fact", model.facts[m.fact].id},
+                            {"label", TextJson(model.facts[m.fact].label)},
+                            {"area", model.facts[m.fact].area},
+                            {"subject", SubjectId(m.subject)},
+                            {"subject_from", subject_from},
+                            {"subject_word", word},
+                            {"negated", m.negated},
+                            {"negation", m.negated ? Json(m.negation) : Json(nullptr)},
+                            {"from", kFrom[m.origin]}});
+  }
+  out["mentions"] = mentions;
+  Json ages = Json::array();
+  for (const AgeMention& a : u.ages)
+    ages.push_back(Json{{"clause", a.clause + 1}, {"words", a.words}, {"subject", SubjectId(a.subject)}, {"min", a.range.lo}, {"max", a.range.hi}});
+  out["ages"] = ages;
+  Json durations = Json::array();
+  for (const DurationMention& d : u.durations)
+    durations.push_back(Json{{"clause", d.clause + 1}, {"words", d.words}, {"months", d.months}});
+  out["durations"] = durations;
+  out["ignored_numbers"] = u.ignored_numbers;
+  out["unrecognized"] = u.unrecognized;
+  Json fired = Json::array();
+  for (const RuleTrace& t : e.fired) fired.push_back(TraceJson(model, u, t));
+  out["fired"] = fired;
+  auto agency_id = [&](int i) -> Json { return i < 0 ? Json(nullptr) : Json(model.agencies[i].id); };
+  out["team"] = Json{{"areas", ranking.team.areas},
+                     {"multi_issue", ranking.team.multi_issue},
+                     {"areas_needed", model.team.multi_issue_areas},
+                     {"convener", agency_id(ranking.team.convener)},
+                     {"first_contact", agency_id(ranking.team.first_contact)}};
+  out["fallback"] = ranking.fallback;
+  Json agencies = Json::array();
+  for (const RankedAgency& r : ranking.agencies) {
+    Json parts = Json::array();
+    for (const ScorePart& p : r.parts) parts.push_back(Json{{"source", p.source}, {"weight", p.weight}});
+    Json conditions = Json::array();
+    for (const AgencyCondition& c : r.conditions) conditions.push_back(Json{{"kind", c.kind}, {"ja", c.text.ja}, {"en", c.text.en}});
+    Json roles = Json::array();
+    for (int role : r.roles) roles.push_back(model.agencies[r.agency].roles[role].id);
+    agencies.push_back(Json{{"rank", r.rank}, {"id", model.agencies[r.agency].id}, {"score", r.score},
+                            {"score_parts", parts}, {"roles", roles}, {"conditions", conditions}});
+  }
+  out["ranking"] = agencies;
+  Json removed = Json::array();
+  for (const Removal& r : ranking.removed)
+    removed.push_back(Json{{"id", model.agencies[r.agency].id}, {"score", r.score}, {"why", TextJson(r.why)}});
+  out["removed"] = removed;
+  out["why_not"] = why_not ? WhyNotJson(model, *why_not) : Json(nullptr);
+  return out.dump(2);
+}
