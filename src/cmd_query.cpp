@@ -36,6 +36,7 @@ int RunQuery(const CommandContext& c) {
   render.lang = options.lang;
   render.top = options.top;
   render.color = UseColor();
+  render.width = TerminalWidth();
   std::string out = options.format == "json" ? RenderJson(model, result, render) + "\n"
                                              : RenderTable(model, result, render);
   std::fwrite(out.data(), 1, out.size(), stdout);

@@ -21,6 +21,8 @@ struct CommandContext {
 int Fail(const Status& s);
 /// ANSI colour for stdout: only a terminal, and only without NO_COLOR.
 bool UseColor();
+/// Columns of the terminal on stdout; 0 when stdout is not a terminal.
+int TerminalWidth();
 
 int RunQuery(const CommandContext& c);
 int RunAgencies(const CommandContext& c);

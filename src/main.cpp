@@ -2,6 +2,7 @@
 // lexicon (embedded, or from --data/--rules), run one command. For a case
 // the pipeline is triage.cpp: understand (facts.cpp) → fire rules and
 // alerts (rules.cpp) → rank (rank.cpp) → render (render_*.cpp).
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -17,6 +18,12 @@ int Fail(const Status& s) {
 }
 
 bool UseColor() { return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr; }
+
+int TerminalWidth() {
+  struct winsize size;
+  if (!isatty(STDOUT_FILENO) || ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0) return 0;
+  return size.ws_col;
+}
 
 int main(int argc, char** argv) {
   CliOptions options;

@@ -22,6 +22,7 @@ struct RenderOptions {
   Lang lang = Lang::kJa;
   int top = 0;         // 0 = all agencies
   bool color = false;  // ANSI colour (only for a terminal)
+  int width = 0;       // terminal columns to fit the table in; 0 = no limit
   bool pretty = true;  // JSON: indented (false = one line, for JSON Lines)
   const JsonFragments* fragments = nullptr;  // compact JSON only: same bytes, faster
 };

@@ -169,7 +169,9 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     out += "\n";
   }
 
-  Table table({4, 34, 46, 14, 28});
+  // Long role labels are cut to fit a terminal; piped output keeps them whole.
+  int roles_width = options.width > 0 ? std::max(30, options.width - (4 + 38 + 14 + 26 + 8)) : 400;
+  Table table({4, 38, roles_width, 14, 26});
   table.Row({{ja ? "順位" : "#"}, {ja ? "機関" : "Agency"}, {ja ? "この事例での役割" : "Role in this case"},
              {ja ? "電話" : "Phone"}, {ja ? "受付" : "Hours"}});
   int shown = 0;
