@@ -1,0 +1,137 @@
+// Tests for src/batch_input.h: every input record gives exactly one
+// record, good or bad, with the record number and a reason for bad ones.
+#include "batch_input.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace {
+
+// Reads all records of text in the given format (through a real FILE*).
+std::vector<Record> ReadAll(InputFormat format, const std::string& text, Status* open = nullptr) {
+  FILE* f = fmemopen(const_cast<char*>(text.data()), text.size(), "rb");
+  if (text.empty()) f = fopen("/dev/null", "rb");
+  REQUIRE(f != nullptr);
+  auto reader = MakeRecordReader(format, f);
+  Status s = reader->Open();
+  if (open) *open = s;
+  std::vector<Record> out;
+  Record r;
+  if (s.ok())
+    while (reader->Next(&r)) out.push_back(r);
+  fclose(f);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("text lines: one record per line, bad lines are error records") {
+  std::string input = "父が80代\n\n\xff\xfe bad\r\nson 52, unemployed\n";
+  auto records = ReadAll(InputFormat::kText, input);
+  REQUIRE(records.size() == 4);
+  CHECK(records[0].text == "父が80代");
+  CHECK(records[0].id == "1");
+  CHECK(records[0].error.empty());
+  CHECK(records[1].error_kind == "empty-text");
+  CHECK(records[2].error_kind == "invalid-utf8");
+  CHECK(records[2].error == "text is not valid UTF-8 (or holds a NUL byte) at byte offset 0");
+  CHECK(records[3].text == "son 52, unemployed");  // CRLF of the line before did not leak
+  CHECK(records[3].number == 4);
+}
+
+TEST_CASE("text lines: an over-long line is one error record and the next line is read") {
+  std::string input = std::string(kMaxRecordBytes + 10, 'a') + "\nnext\n";
+  auto records = ReadAll(InputFormat::kText, input);
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].error_kind == "too-long");
+  CHECK(records[0].error == "record is longer than 65536 bytes");
+  CHECK(records[1].text == "next");
+}
+
+TEST_CASE("text lines: a UTF-8 BOM is dropped and a NUL byte is an error") {
+  auto records = ReadAll(InputFormat::kText, std::string("\xEF\xBB\xBFひきこもり\nab\0cd\n", 22));
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].text == "ひきこもり");
+  CHECK(records[1].error_kind == "invalid-utf8");
+}
+
+TEST_CASE("csv: header columns in any order and case, quotes, multi-line fields, ages") {
+  std::string input =
+      "Text,ID,age,parent_age\n"
+      "\"母が80代、\"\"要介護\"\"\",c1,52,80\n"
+      "\"two\nlines\",c2,,\n";
+  auto records = ReadAll(InputFormat::kCsv, input);
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].id == "c1");
+  CHECK(records[0].text == "母が80代、\"要介護\"");
+  CHECK(records[0].age == 52);
+  CHECK(records[0].parent_age == 80);
+  CHECK(records[1].text == "two\nlines");
+  CHECK(records[1].age == -1);
+  CHECK(records[1].line == 3);
+}
+
+TEST_CASE("csv: quoting errors, wrong field counts and bad ages are error records") {
+  std::string input =
+      "id,text,age\n"
+      "a,\"ok\",\n"
+      "b,bad \"quote\",\n"
+      "c,\"closed\"x,\n"
+      "d,too,many,fields\n"
+      "e,\"ok\",abc\n"
+      "f,,\n"
+      "g,\"never closed\n";
+  auto records = ReadAll(InputFormat::kCsv, input);
+  REQUIRE(records.size() == 7);
+  CHECK(records[0].error.empty());
+  CHECK(records[1].error == "line 3: a quote inside an unquoted field at column 7; quote the whole field");
+  CHECK(records[2].error == "line 4: unexpected character after a closing quote at column 11");
+  CHECK(records[3].error == "line 5: 4 fields, the header has 3");
+  CHECK(records[4].error == "line 6: age 'abc' must be a whole number 0-120");
+  CHECK(records[5].error_kind == "empty-text");
+  CHECK(records[6].error == "line 8: unterminated quoted field (opened on line 8)");
+  for (size_t i = 0; i < records.size(); ++i) CHECK(records[i].number == i + 1);
+}
+
+TEST_CASE("csv: a header without a text column is refused before any record") {
+  Status open;
+  ReadAll(InputFormat::kCsv, "id,body\n1,x\n", &open);
+  CHECK(open.message() == "line 1: the CSV header has no 'text' column (found: id, body); name the column holding the case 'text'");
+  ReadAll(InputFormat::kCsv, "", &open);
+  CHECK(open.message() == "the CSV input is empty: it needs a header line with a 'text' column");
+}
+
+TEST_CASE("jsonl: ids, texts, ages, and every kind of bad line") {
+  std::string input =
+      "{\"id\": \"a\", \"text\": \"無職\", \"age\": 30}\n"
+      "{\"id\": 7, \"text\": \"son 52\"}\n"
+      "not json\n"
+      "[1, 2]\n"
+      "{\"id\": \"c\"}\n"
+      "{\"text\": \"x\", \"age\": \"old\"}\n"
+      "{\"id\": {\"x\": 1}, \"text\": \"x\"}\n";
+  auto records = ReadAll(InputFormat::kJsonl, input);
+  REQUIRE(records.size() == 7);
+  CHECK(records[0].id == "a");
+  CHECK(records[0].age == 30);
+  CHECK(records[1].id == "7");
+  CHECK(records[2].error_kind == "json");
+  CHECK(records[3].error == "not a JSON object");
+  CHECK(records[4].error == "missing \"text\" string");
+  CHECK(records[5].error == "\"age\" must be a whole number 0-120");
+  CHECK(records[6].error == "\"id\" must be a string or a whole number");
+  CHECK(records[6].id == "7");  // falls back to the record number
+}
+
+TEST_CASE("input formats from names and extensions") {
+  InputFormat f;
+  CHECK(ParseInputFormat("ndjson", &f));
+  CHECK(f == InputFormat::kJsonl);
+  CHECK_FALSE(ParseInputFormat("xml", &f));
+  CHECK(FormatFromPath("intake.csv") == InputFormat::kCsv);
+  CHECK(FormatFromPath("a.b/intake.jsonl") == InputFormat::kJsonl);
+  CHECK(FormatFromPath("notes") == InputFormat::kText);
+}

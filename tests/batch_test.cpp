@@ -1,0 +1,185 @@
+// Tests for src/batch.h, src/render_sheet.h and src/safe_file.h: nothing
+// lost, same bytes whatever --jobs, each output format, safe files.
+#include "batch.h"
+
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "embedded.h"
+#include "load_model.h"
+#include "render_sheet.h"
+#include "safe_file.h"
+
+namespace {
+
+struct Shipped {
+  Model model;
+  Lexicon lexicon;
+  Shipped() {
+    REQUIRE(LoadEmbeddedModel(&model).ok());
+    REQUIRE(LoadEmbeddedLexicon(&lexicon).ok());
+  }
+};
+
+const Shipped& S() {
+  static Shipped s;
+  return s;
+}
+
+class Collect : public BatchSink {
+ public:
+  Status Put(const RecordIdentity& record, const std::string& bytes) override {
+    ids.push_back(record.id);
+    out += bytes;
+    return Status::Ok();
+  }
+  std::vector<std::string> ids;
+  std::string out;
+};
+
+std::string Run(InputFormat in, const std::string& input, BatchFormat format, int jobs, BatchCounts* counts,
+                std::vector<std::string>* ids = nullptr) {
+  FILE* f = fmemopen(const_cast<char*>(input.data()), input.size(), "rb");
+  REQUIRE(f != nullptr);
+  auto reader = MakeRecordReader(in, f);
+  REQUIRE(reader->Open().ok());
+  BatchOptions options;
+  options.format = format;
+  options.jobs = jobs;
+  options.render.pretty = false;
+  Collect sink;
+  REQUIRE(RunBatch(S().model, S().lexicon, *reader, options, sink, counts).ok());
+  fclose(f);
+  if (ids) *ids = sink.ids;
+  return sink.out;
+}
+
+// Good records with bad ones among them, in every way a record can be bad.
+const char kMixedCsv[] =
+    "id,text,age\n"
+    "ok1,親が80代、息子は無職、生活が苦しい,\n"
+    "bad-quote,oops \"here\",\n"
+    "ok2,\"son is withdrawn, wants to work\",30\n"
+    "empty,,\n"
+    "bad-age,ひきこもり,old\n"
+    "ok3,息子が「死にたい」と言っている,\n"
+    "bad-utf8,\xff\xfe,\n"
+    "fields,a,b,c\n";
+
+std::vector<std::string> Lines(const std::string& s) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  for (size_t nl; (nl = s.find('\n', start)) != std::string::npos; start = nl + 1) lines.push_back(s.substr(start, nl - start));
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("batch: bad records among good ones — one output per input, counted") {
+  BatchCounts counts;
+  std::vector<std::string> ids;
+  std::string out = Run(InputFormat::kCsv, kMixedCsv, BatchFormat::kJsonl, 1, &counts, &ids);
+  CHECK(counts.cases == 8);
+  CHECK(counts.errors == 5);
+  std::vector<std::string> lines = Lines(out);
+  REQUIRE(lines.size() == 8);
+  std::vector<std::string> kinds;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    nlohmann::json j = nlohmann::json::parse(lines[i]);
+    CHECK(j["schema"] == "tsunagu.result/1");
+    CHECK(j["record"] == i + 1);
+    kinds.push_back(j.contains("error") ? j["error"]["kind"].get<std::string>() : "ok");
+  }
+  CHECK(kinds == std::vector<std::string>{"ok", "csv-quote", "ok", "empty-text", "bad-age", "ok", "invalid-utf8", "csv-fields"});
+  nlohmann::json third = nlohmann::json::parse(lines[2]);
+  CHECK(third["id"] == "ok2");
+  CHECK(third["ages"][0]["words"] == "age=30");  // the age column reaches the engine
+  CHECK(nlohmann::json::parse(lines[5])["alerts"].size() == 1);
+}
+
+TEST_CASE("batch: the same input gives the same bytes with 1 or 3 threads, across chunks") {
+  std::string input;
+  const char* texts[] = {"親が80代、息子は無職、生活が苦しい", "qwerty", "30歳、発達障害の診断はあるが手帳はない。働きたい",
+                         "", "国民年金の保険料が払えない"};
+  for (int i = 0; i < 5000; ++i) input += std::string(texts[i % 5]) + "\n";
+  BatchCounts one, three;
+  std::string a = Run(InputFormat::kText, input, BatchFormat::kJsonl, 1, &one);
+  std::string b = Run(InputFormat::kText, input, BatchFormat::kJsonl, 3, &three);
+  CHECK(one.cases == 5000);
+  CHECK(one.errors == 1000);
+  CHECK(three.errors == one.errors);
+  CHECK(a == b);
+}
+
+TEST_CASE("batch: CSV output has one row per case and agency, and an error row") {
+  BatchCounts counts;
+  std::string out = Run(InputFormat::kCsv, kMixedCsv, BatchFormat::kCsv, 1, &counts);
+  std::vector<std::string> lines = Lines(out);
+  CHECK(lines[0].rfind("ok1,1,1,houkatsu,", 0) == 0);
+  size_t error_rows = 0;
+  for (const std::string& l : lines) error_rows += l.find(",,,,,,,,") != std::string::npos;
+  CHECK(error_rows == 5);
+  CHECK(CsvHeader() == "case_id,record,rank,agency_id,agency_name,roles,phone,score,alerts,error\n");
+}
+
+TEST_CASE("batch: referral sheets put alerts first, then the team and the agencies") {
+  BatchCounts counts;
+  std::string md = Run(InputFormat::kText, "息子が「死にたい」と言っている\n", BatchFormat::kMarkdown, 1, &counts);
+  size_t alert = md.find("【緊急】");
+  size_t team = md.find("## チーム");
+  size_t agencies = md.find("## 関係機関");
+  CHECK(md.rfind("# 紹介シート — 1", 0) == 0);
+  CHECK(alert != std::string::npos);
+  CHECK(alert < team);
+  CHECK(team < agencies);
+  CHECK(md.find("0570-064-556") != std::string::npos);
+  CHECK(md.find("未確認") != std::string::npos);
+  std::string html = Run(InputFormat::kText, "<script>x</script> 借金\n", BatchFormat::kHtml, 1, &counts);
+  CHECK(html.find("<script>") == std::string::npos);  // the case text is escaped
+  CHECK(html.find("&lt;script&gt;") != std::string::npos);
+  CHECK(HtmlDocumentStart(Lang::kJa).find("@page { size: A4") != std::string::npos);
+}
+
+TEST_CASE("SafeFile: 0600, atomic, no overwrite without force, nothing left behind") {
+  char dir_template[] = "/tmp/tsunagu-safe-XXXXXX";
+  REQUIRE(mkdtemp(dir_template) != nullptr);
+  std::string dir = dir_template;
+  std::string path = dir + "/out.jsonl";
+  {
+    std::unique_ptr<SafeFile> f;
+    REQUIRE(SafeFile::Create(path, false, &f).ok());
+    REQUIRE(f->Write("abc").ok());
+    struct stat st;
+    CHECK(stat(path.c_str(), &st) != 0);  // not visible before Commit
+    REQUIRE(f->Commit().ok());
+    REQUIRE(stat(path.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+  }
+  std::unique_ptr<SafeFile> again;
+  Status s = SafeFile::Create(path, false, &again);
+  CHECK(s.message() == path + " already exists; use --force to replace it");
+  {
+    std::unique_ptr<SafeFile> forced;
+    REQUIRE(SafeFile::Create(path, true, &forced).ok());
+    REQUIRE(forced->Write("new").ok());
+    // Dropped without Commit: the old file stays, the temporary goes.
+  }
+  std::string text;
+  REQUIRE(ReadFile(path, &text).ok());
+  CHECK(text == "abc");
+  std::string listing;
+  FILE* ls = popen(("ls -A " + dir).c_str(), "r");
+  char buf[256];
+  while (fgets(buf, sizeof buf, ls)) listing += buf;
+  pclose(ls);
+  CHECK(listing == "out.jsonl\n");
+  CHECK(MakeDirectory(dir + "/a/b").ok());
+  CHECK(MakeDirectory(path).message() == path + " is not a directory");
+  std::system(("rm -rf " + dir).c_str());
+}
