@@ -1,0 +1,28 @@
+#!/bin/sh
+# Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for
+# FUZZ_SECONDS (default 60) on a copy of its seed corpus (fuzz/corpus/*,
+# made from tests/cases and the shipped data/rules). A crash leaves its
+# input in build-fuzz/crashes/ and makes this script fail: turn it into a
+# regression test (tests/regressions/) before fixing it.
+# Long run: FUZZ_SECONDS=3600 fuzz/run.sh
+set -eu
+cd "$(dirname "$0")/.."
+SECONDS_EACH=${FUZZ_SECONDS:-60}
+command -v clang++ >/dev/null || { echo "fuzz/run.sh: clang++ is needed (apt-get install clang libclang-rt-14-dev)" >&2; exit 2; }
+CXX=clang++ cmake -S . -B build-fuzz -DTSUNAGU_FUZZ=ON -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+ASAN_OPTIONS=detect_leaks=0 cmake --build build-fuzz -j"$(nproc)" --target query_fuzzer loader_fuzzer batch_fuzzer
+mkdir -p build-fuzz/crashes
+status=0
+for target in query loader batch; do
+  work=build-fuzz/corpus-$target
+  rm -rf "$work" && cp -r fuzz/corpus/$target "$work"
+  echo "fuzzing $target for ${SECONDS_EACH}s"
+  if ! build-fuzz/fuzz/${target}_fuzzer -max_total_time="$SECONDS_EACH" -max_len=8192 -timeout=10 \
+       -artifact_prefix=build-fuzz/crashes/$target- -print_final_stats=1 "$work" >build-fuzz/$target.log 2>&1; then
+    echo "fuzz/run.sh: $target found a crash; see build-fuzz/$target.log and build-fuzz/crashes/" >&2
+    tail -30 build-fuzz/$target.log >&2
+    status=1
+  fi
+  grep -E "^stat::number_of_executed_units|^Done" build-fuzz/$target.log || true
+done
+exit $status
