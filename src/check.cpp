@@ -1,0 +1,494 @@
+#include "check.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+
+#include "load_data.h"
+#include "load_rules.h"
+#include "model.h"
+#include "normalize.h"
+#include "utf8.h"
+#include "yaml_doc.h"
+
+namespace {
+
+// Set-aside rounds per file: enough for a file where every item is broken.
+constexpr int kMaxRounds = 300;
+
+using Loader = Status (*)(const YamlDoc&, Model*);
+struct Step {
+  const char* file;
+  Loader load;
+  const char* list_key;  // the list of items in the file ("" = the root list)
+  const char* provides;  // the kind later files refer to ("" = none)
+};
+const Step kSteps[] = {{"agencies.yaml", LoadAgencies, "", "agency"},
+                       {"crisis.yaml", LoadCrisis, "", "crisis contact"},
+                       {"lexicon.yaml", LoadLexicon, "facts", "fact"},
+                       {"routing.yaml", LoadRouting, "", ""},
+                       {"alerts.yaml", LoadAlerts, "alerts", ""}};
+constexpr size_t kFiles = sizeof kSteps / sizeof kSteps[0];
+const char* const kKinds[] = {"agency", "crisis contact", "fact"};
+
+// What a file left out, for the references of later files.
+struct SetAside {
+  std::map<std::string, std::string> ids;  // id → where its error is
+  bool whole_file = false;                 // nothing of this kind can be trusted
+  std::string file;
+};
+
+std::string Where(const Status& s) {
+  return s.file() + ":" + std::to_string(s.line()) + ":" + std::to_string(s.column());
+}
+
+// The id in a loader's "unknown <kind> '<id>'" message.
+bool ReferencedId(const std::string& message, const std::string& kind, std::string* id) {
+  std::string prefix = "unknown " + kind + " '";
+  size_t at = message.find(prefix);
+  if (at == std::string::npos) return false;
+  size_t start = at + prefix.size();
+  size_t end = message.find('\'', start);
+  if (end == std::string::npos) return false;
+  *id = message.substr(start, end - start);
+  return true;
+}
+
+YAML::Node ItemList(const YAML::Node& root, const char* list_key) {
+  if (!*list_key) return root;
+  if (!root.IsMap()) return YAML::Node();
+  return root[list_key];
+}
+
+// One entry of a file's list: its lines [first, end) (0-based) and its id.
+struct Item {
+  int first = 0, end = 0;
+  std::string id;
+};
+
+std::vector<Item> Items(const YAML::Node& root, const char* list_key, int total_lines) {
+  std::vector<Item> items;
+  YAML::Node list = ItemList(root, list_key);
+  if (!list || !list.IsSequence()) return items;
+  // The list ends where the next key of the root mapping starts.
+  int list_end = total_lines;
+  if (*list_key) {
+    int list_line = list.Mark().line;
+    for (auto it = root.begin(); it != root.end(); ++it) {
+      int line = it->first.Mark().line;
+      if (line > list_line && line < list_end) list_end = line;
+    }
+  }
+  for (const YAML::Node& child : list) {
+    Item item;
+    item.first = child.Mark().line;
+    if (child.IsMap() && child["id"] && child["id"].IsScalar()) item.id = child["id"].Scalar();
+    items.push_back(item);
+  }
+  for (size_t i = 0; i < items.size(); ++i) items[i].end = i + 1 < items.size() ? items[i + 1].first : list_end;
+  return items;
+}
+
+// text with lines [first, end) emptied (line numbers are kept).
+std::string BlankLines(const std::string& text, int first, int end) {
+  std::string out;
+  int line = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      out += '\n';
+      ++line;
+    } else if (line < first || line >= end) {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// Writes " []" after "key:" in text, so the emptied list still is a list.
+bool EmptyList(const YAML::Node& root, const char* key, std::string* text) {
+  for (auto it = root.begin(); it != root.end(); ++it) {
+    if (!it->first.IsScalar() || it->first.Scalar() != key) continue;
+    size_t at = 0;
+    for (int line = 0; line < it->first.Mark().line && at != std::string::npos; ++line) {
+      at = text->find('\n', at);
+      if (at != std::string::npos) ++at;
+    }
+    if (at == std::string::npos) return false;
+    at += static_cast<size_t>(it->first.Mark().column) + std::string(key).size();
+    if (at >= text->size() || (*text)[at] != ':') return false;
+    text->insert(at + 1, " []");
+    return true;
+  }
+  return false;
+}
+
+int LineCount(const std::string& text) {
+  return static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1;
+}
+
+class Checker {
+ public:
+  explicit Checker(const std::vector<SourceFile>& files) : files_(files) {}
+
+  std::vector<Finding> Run() {
+    for (size_t i = 0; i < kFiles && i < files_.size(); ++i) LoadOne(i);
+    LintPhrases();
+    LintConditions(3, "", "rule");
+    LintConditions(4, "alerts", "alert");
+    LintReach();
+    std::stable_sort(findings_.begin(), findings_.end(), [&](const Finding& a, const Finding& b) {
+      if (a.file != b.file) return FileIndex(a.file) < FileIndex(b.file);
+      return a.line < b.line;
+    });
+    return findings_;
+  }
+
+ private:
+  size_t FileIndex(const std::string& name) const {
+    for (size_t i = 0; i < files_.size(); ++i)
+      if (files_[i].name == name) return i;
+    return files_.size();
+  }
+
+  void Add(const std::string& file, int line, int column, Finding::Severity severity, const std::string& message) {
+    findings_.push_back({file, line, column, severity, message});
+  }
+  void Add(const Status& s, Finding::Severity severity) {
+    Add(s.file(), s.line(), s.column(), severity, s.message());
+  }
+
+  // Loads file i into model_, setting broken items aside until it loads.
+  void LoadOne(size_t i) {
+    const Step& step = kSteps[i];
+    const SourceFile& f = files_[i];
+    SetAside* provides = nullptr;
+    for (size_t k = 0; k < 3; ++k)
+      if (step.provides == std::string(kKinds[k])) provides = &set_aside_[k];
+    if (provides) provides->file = f.name;
+    if (!f.read.ok()) {
+      Add(f.name, 0, 0, Finding::kError, f.read.message());
+      if (provides) provides->whole_file = true;
+      return;
+    }
+    std::string text = f.text;
+    int silenced = 0;
+    std::string silenced_by;
+    struct Pending {
+      std::string kind, id, error_at;
+      Status first;
+      int count = 0;
+    };
+    std::vector<Pending> pending;  // references to set-aside items, one entry per item
+    for (int round = 0; round < kMaxRounds; ++round) {
+      YamlDoc doc(f.name);
+      Status s = doc.Parse(text);
+      YAML::Node root;
+      if (s.ok()) {
+        Model trial = model_;
+        s = step.load(doc, &trial);
+        if (s.ok()) {
+          model_ = std::move(trial);
+          loaded_[i] = text;
+          clean_[i] = round == 0;
+          break;
+        }
+        root = doc.root();
+      } else {
+        // A duplicate key or a bad byte still parses: its item can be set
+        // aside. A syntax error ends the file.
+        try {
+          root = YAML::Load(text);
+        } catch (const YAML::Exception&) {
+          Add(s, Finding::kError);
+          if (provides) provides->whole_file = true;
+          break;
+        }
+      }
+      // A reference to something set aside earlier is not a new error.
+      bool reported = false;
+      for (size_t k = 0; k < 3 && !reported; ++k) {
+        std::string id;
+        if (!ReferencedId(s.message(), kKinds[k], &id)) continue;
+        const SetAside& aside = set_aside_[k];
+        if (aside.whole_file) {
+          ++silenced;
+          silenced_by = aside.file;
+          reported = true;
+        } else if (aside.ids.count(id)) {
+          auto it = std::find_if(pending.begin(), pending.end(),
+                                 [&](const Pending& p) { return p.kind == kKinds[k] && p.id == id; });
+          if (it == pending.end()) it = pending.insert(pending.end(), {kKinds[k], id, aside.ids.at(id), s, 0});
+          ++it->count;
+          reported = true;
+        }
+      }
+      if (!reported) Add(s, Finding::kError);
+      // Set the broken item aside and check the rest of the file again.
+      std::vector<Item> items = Items(root, step.list_key, LineCount(text));
+      const Item* broken = nullptr;
+      for (const Item& item : items)
+        if (s.line() - 1 >= item.first && s.line() - 1 < item.end) broken = &item;
+      if (!broken || broken->end <= broken->first) {
+        if (provides) provides->whole_file = true;  // not inside an item: the rest is unchecked
+        break;
+      }
+      if (provides && !broken->id.empty()) provides->ids[broken->id] = Where(s);
+      std::string next = BlankLines(text, broken->first, broken->end);
+      if (items.size() == 1) {
+        // The last item: a root list has nothing left to check; a list under
+        // a key becomes empty ("alerts: []") so the keys after it are checked.
+        if (!*step.list_key || !EmptyList(root, step.list_key, &next)) break;
+      }
+      if (next == text) break;
+      text = next;
+    }
+    for (const Pending& p : pending)
+      Add(p.first.file(), p.first.line(), p.first.column(), Finding::kWarning,
+          "refers to " + p.kind + " '" + p.id + "', which has an error (" + p.error_at + "); " +
+              (p.count == 1 ? std::string("this item is") : std::to_string(p.count) + " items here that refer to it are") +
+              " checked once that is fixed");
+    if (silenced > 0)
+      Add(f.name, 0, 0, Finding::kWarning,
+          std::to_string(silenced) + " item(s) refer to entries of " + silenced_by +
+              ", which could not be read; they are checked once it loads");
+  }
+
+  // A phrase must mean one thing: the engine would give it every meaning.
+  void LintPhrases() {
+    if (loaded_[2].empty()) return;
+    YamlDoc doc(files_[2].name);
+    if (!doc.Parse(loaded_[2]).ok()) return;
+    struct Claim {
+      std::string owner;
+      int line;
+    };
+    std::map<std::string, Claim> first;
+    auto claim = [&](const YAML::Node& list, const std::string& owner) {
+      if (!list || !list.IsSequence()) return;
+      for (const YAML::Node& item : list) {
+        if (!item.IsScalar()) continue;
+        std::string key = NormalizePhrase(item.Scalar());
+        if (key.empty()) continue;
+        auto it = first.find(key);
+        SourcePos pos = doc.PosOf(item);
+        if (it == first.end()) {
+          first[key] = {owner, pos.line};
+        } else if (it->second.owner != owner) {
+          Add(pos.file, pos.line, pos.column, Finding::kWarning,
+              "phrase '" + item.Scalar() + "' of " + owner + " is also claimed by " + it->second.owner + " (line " +
+                  std::to_string(it->second.line) + "); a phrase found in a case then means both: keep it in one place");
+        }
+      }
+    };
+    YAML::Node subjects = doc.root()["subjects"];
+    if (subjects && subjects.IsMap())
+      for (auto it = subjects.begin(); it != subjects.end(); ++it)
+        for (const char* lang : {"ja", "en"})
+          if (it->second.IsMap()) claim(it->second[lang], "subject '" + it->first.Scalar() + "'");
+    YAML::Node facts = doc.root()["facts"];
+    if (facts && facts.IsSequence())
+      for (const YAML::Node& fact : facts)
+        if (fact.IsMap() && fact["id"])
+          for (const char* lang : {"ja", "en"}) claim(fact[lang], "fact '" + fact["id"].Scalar() + "'");
+  }
+
+  // Rules and alerts that load but can never hold.
+  void LintConditions(size_t file, const char* list_key, const char* what) {
+    if (loaded_[file].empty()) return;
+    YamlDoc doc(files_[file].name);
+    if (!doc.Parse(loaded_[file]).ok()) return;
+    YAML::Node list = ItemList(doc.root(), list_key);
+    if (!list || !list.IsSequence()) return;
+    for (const YAML::Node& item : list) {
+      if (!item.IsMap() || !item["id"] || !item["when"]) continue;
+      const std::string id = item["id"].Scalar();
+      const Condition* when = nullptr;
+      if (file == 3) {
+        for (const Rule& r : model_.rules)
+          if (r.id == id) when = &r.when;
+      } else {
+        for (const AlertRule& a : model_.alerts)
+          if (a.id == id) when = &a.when;
+      }
+      if (!when) continue;
+      YAML::Node node = item["when"];
+      auto entry = [&](const char* key, size_t j) -> YAML::Node {
+        YAML::Node part = node[key];
+        if (part && part.IsSequence() && j < part.size()) return part[j];
+        return part ? part : node;
+      };
+      auto covers = [](const FactRef& none, const FactRef& ref) {
+        return none.fact == ref.fact && (none.any_subject || (!ref.any_subject && none.subject == ref.subject));
+      };
+      auto name = [&](const FactRef& r) {
+        return model_.facts[r.fact].id + (r.any_subject ? "" : std::string("@") + SubjectId(r.subject));
+      };
+      for (size_t j = 0; j < when->none.size(); ++j) {
+        for (const FactRef& ref : when->all)
+          if (covers(when->none[j], ref)) {
+            SourcePos pos = doc.PosOf(entry("none", j));
+            Add(pos.file, pos.line, pos.column, Finding::kWarning,
+                std::string(what) + " '" + id + "' can never fire: '" + name(ref) + "' is in both all and none");
+          }
+      }
+      if (!when->any.empty()) {
+        bool all_blocked = true;
+        for (const FactRef& ref : when->any) {
+          bool blocked = false;
+          for (const FactRef& none : when->none) blocked = blocked || covers(none, ref);
+          all_blocked = all_blocked && blocked;
+        }
+        if (all_blocked) {
+          SourcePos pos = doc.PosOf(node["none"] ? node["none"] : node);
+          Add(pos.file, pos.line, pos.column, Finding::kWarning,
+              std::string(what) + " '" + id + "' can never fire: every fact of its any list is also in none");
+        }
+      }
+      for (size_t a = 0; a < when->ages.size(); ++a)
+        for (size_t b = 0; b < a; ++b) {
+          const AgeCondition& x = when->ages[a];
+          const AgeCondition& y = when->ages[b];
+          if (x.subject != y.subject) continue;
+          int lo = std::max(x.min, y.min);
+          int hi = x.max < 0 ? y.max : y.max < 0 ? x.max : std::min(x.max, y.max);
+          if (hi >= 0 && lo > hi) {
+            SourcePos pos = doc.PosOf(entry("age", a));
+            Add(pos.file, pos.line, pos.column, Finding::kWarning,
+                std::string(what) + " '" + id + "' can never fire: its age conditions on " + SubjectId(x.subject) +
+                    " do not overlap");
+          }
+        }
+    }
+  }
+
+  // Agencies and crisis contacts that no case can ever reach. Only when
+  // every file loaded cleanly: with items set aside the answer would lie.
+  void LintReach() {
+    for (size_t i = 0; i < kFiles; ++i)
+      if (!clean_[i]) return;
+    std::vector<bool> reached(model_.agencies.size(), false);
+    auto mark = [&](const std::vector<Target>& to) {
+      for (const Target& t : to) reached[t.agency] = true;
+    };
+    for (const Rule& r : model_.rules) mark(r.to);
+    for (const AlertRule& a : model_.alerts) mark(a.to);
+    mark(model_.fallback);
+    if (model_.team.convener >= 0) reached[model_.team.convener] = true;
+    for (size_t i = 0; i < model_.agencies.size(); ++i)
+      if (!reached[i]) {
+        const SourcePos& pos = model_.agencies[i].pos;
+        Add(pos.file, pos.line, pos.column, Finding::kWarning,
+            "agency '" + model_.agencies[i].id +
+                "' is named by no rule, alert, fallback or team convener: no case can return it");
+      }
+    std::vector<bool> referenced(model_.facts.size(), false);
+    auto refer = [&](const Condition& when) {
+      for (const auto* refs : {&when.all, &when.any, &when.none})
+        for (const FactRef& r : *refs) referenced[r.fact] = true;
+    };
+    for (const Rule& r : model_.rules) refer(r.when);
+    for (const AlertRule& a : model_.alerts) refer(a.when);
+    for (size_t f = 0; f < model_.facts.size(); ++f)
+      if (!referenced[f]) {
+        const SourcePos& pos = model_.facts[f].pos;
+        Add(pos.file, pos.line, pos.column, Finding::kWarning,
+            "fact '" + model_.facts[f].id +
+                "' is used by no rule or alert: a case that says it is shown as understood and counts as a "
+                "problem area, but it routes nowhere");
+      }
+    std::vector<bool> used(model_.crisis.size(), false);
+    for (const AlertRule& a : model_.alerts)
+      for (int c : a.contacts) used[c] = true;
+    YamlDoc doc(files_[1].name);
+    if (!doc.Parse(loaded_[1]).ok() || !doc.root().IsSequence()) return;
+    for (const YAML::Node& item : doc.root()) {
+      if (!item.IsMap() || !item["id"]) continue;
+      int c = model_.FindCrisis(item["id"].Scalar());
+      if (c < 0 || used[c]) continue;
+      SourcePos pos = doc.PosOf(item);
+      Add(pos.file, pos.line, pos.column, Finding::kWarning,
+          "crisis contact '" + model_.crisis[c].id + "' is used by no alert: it is never shown");
+    }
+  }
+
+  const std::vector<SourceFile>& files_;
+  std::vector<Finding> findings_;
+  Model model_;
+  SetAside set_aside_[3];
+  std::string loaded_[kFiles];  // the text that finally loaded (items set aside blanked)
+  bool clean_[kFiles] = {};     // loaded with nothing set aside
+};
+
+}  // namespace
+
+const std::vector<std::string>& CheckedFileNames() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (const Step& s : kSteps) v.push_back(s.file);
+    return v;
+  }();
+  return names;
+}
+
+std::vector<Finding> CheckFiles(const std::vector<SourceFile>& files) {
+  if (files.size() != kFiles) return {{"", 0, 0, Finding::kError, "internal: check needs the five model files"}};
+  return Checker(files).Run();
+}
+
+int CountErrors(const std::vector<Finding>& findings) {
+  return static_cast<int>(std::count_if(findings.begin(), findings.end(),
+                                        [](const Finding& f) { return f.severity == Finding::kError; }));
+}
+
+std::string RenderFindings(const std::vector<Finding>& findings, const std::vector<SourceFile>& files, bool color) {
+  auto paint = [&](const char* code, const std::string& s) { return color ? std::string(code) + s + "\033[0m" : s; };
+  std::string out;
+  for (const Finding& f : findings) {
+    std::string where = f.file;
+    if (f.line > 0) where += ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
+    bool error = f.severity == Finding::kError;
+    out += paint("\033[1m", where + ":") + " " + paint(error ? "\033[1;31m" : "\033[1;35m", error ? "error:" : "warning:") +
+           " " + f.message + "\n";
+    // The line and a caret under the column, when the line is readable.
+    const SourceFile* source = nullptr;
+    for (const SourceFile& s : files)
+      if (s.name == f.file) source = &s;
+    if (!source || f.line <= 0) continue;
+    size_t start = 0;
+    for (int line = 1; line < f.line && start != std::string::npos; ++line) {
+      start = source->text.find('\n', start);
+      if (start != std::string::npos) ++start;
+    }
+    if (start == std::string::npos || start > source->text.size()) continue;
+    size_t end = source->text.find('\n', start);
+    std::string text = source->text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    size_t bad = 0;
+    if (!IsValidUtf8(text, &bad) || text.find('\t') != std::string::npos) continue;
+    std::string number = std::to_string(f.line);
+    out += " " + number + " | " + text + "\n";
+    size_t column = f.column > 0 ? static_cast<size_t>(f.column - 1) : 0;
+    if (column > text.size()) column = text.size();
+    while (column > 0 && (static_cast<unsigned char>(text[column]) & 0xC0) == 0x80) --column;
+    out += " " + std::string(number.size(), ' ') + " | " + std::string(DisplayWidth(text.substr(0, column)), ' ') +
+           paint("\033[1;32m", "^") + "\n";
+  }
+  int errors = CountErrors(findings);
+  int warnings = static_cast<int>(findings.size()) - errors;
+  out += std::to_string(errors) + (errors == 1 ? " error, " : " errors, ") + std::to_string(warnings) +
+         (warnings == 1 ? " warning" : " warnings") + " in " + std::to_string(files.size()) + " files\n";
+  return out;
+}
+
+std::string RenderFindingsJson(const std::vector<Finding>& findings) {
+  using Json = nlohmann::ordered_json;
+  Json list = Json::array();
+  for (const Finding& f : findings)
+    list.push_back(Json{{"file", f.file},
+                        {"line", f.line},
+                        {"column", f.column},
+                        {"severity", f.severity == Finding::kError ? "error" : "warning"},
+                        {"message", f.message}});
+  int errors = CountErrors(findings);
+  return Json{{"findings", list}, {"errors", errors}, {"warnings", static_cast<int>(findings.size()) - errors}}.dump(2);
+}

@@ -1,2 +1,33 @@
+// `tsunagu check [--data DIR] [--rules DIR]`: every problem in the data and
+// rule files, with file:line:column. Runs without loading the model first,
+// since the point is to report what would stop it from loading.
+#include <cstdio>
+
+#include "check.h"
 #include "commands.h"
-int RunCheck(const CliOptions&) { return 0; }
+#include "embedded.h"
+#include "load_model.h"
+
+int RunCheck(const CliOptions& options) {
+  std::string format = options.format.empty() ? "text" : options.format;
+  if (format != "text" && format != "json")
+    return Fail(Status::Usage("check --format must be text or json, not '" + format + "'"));
+  std::vector<SourceFile> files;
+  for (const std::string& name : CheckedFileNames()) {
+    bool data = name == "agencies.yaml" || name == "crisis.yaml";
+    const std::string& dir = data ? options.data_dir : options.rules_dir;
+    SourceFile f;
+    if (dir.empty()) {
+      f.name = std::string("(built-in) ") + (data ? "data/" : "rules/") + name;
+      f.text = std::string(EmbeddedFile(name));
+    } else {
+      f.name = dir + "/" + name;
+      f.read = ReadFile(f.name, &f.text);
+    }
+    files.push_back(f);
+  }
+  std::vector<Finding> findings = CheckFiles(files);
+  std::string out = format == "json" ? RenderFindingsJson(findings) + "\n" : RenderFindings(findings, files, UseColor());
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return CountErrors(findings) > 0 ? kExitData : kExitOk;
+}

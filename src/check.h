@@ -1,0 +1,50 @@
+// Check: validates the data and rule files of a model and reports every
+// problem, not just the first. Errors are what the loaders reject; after
+// one, the broken item (an agency, a fact, a rule, an alert) is set aside
+// and the rest of its file is checked again, and a later reference to a
+// set-aside item becomes a warning instead of a second error. Warnings are
+// what loads but cannot work: a phrase claimed by two facts or subjects, a
+// rule that can never fire, an agency or crisis contact nothing reaches.
+// Pure: takes the file texts, never reads or prints.
+#ifndef TSUNAGU_CHECK_H_
+#define TSUNAGU_CHECK_H_
+
+#include <string>
+#include <vector>
+
+#include "status.h"
+
+/// One problem, pointing into a file (line and column 1-based; 0 when the
+/// problem concerns the whole file). Columns count bytes, like the loaders.
+struct Finding {
+  std::string file;
+  int line = 0, column = 0;
+  enum Severity { kError, kWarning } severity = kError;
+  std::string message;
+};
+
+/// One input file. read is not ok when the file could not be read.
+struct SourceFile {
+  std::string name;  // as shown in findings
+  std::string text;
+  Status read;
+};
+
+/// The five files, in load order: agencies.yaml, crisis.yaml, lexicon.yaml,
+/// routing.yaml, alerts.yaml. Findings come in file order, then line order.
+std::vector<Finding> CheckFiles(const std::vector<SourceFile>& files);
+
+/// The file names CheckFiles expects, in order.
+const std::vector<std::string>& CheckedFileNames();
+
+int CountErrors(const std::vector<Finding>& findings);
+
+/// "file:line:column: error: message", then the line and a caret under the
+/// column (ninja style), then a summary line.
+std::string RenderFindings(const std::vector<Finding>& findings, const std::vector<SourceFile>& files,
+                           bool color);
+
+/// {"findings": [{file, line, column, severity, message}], "errors": N, "warnings": M}
+std::string RenderFindingsJson(const std::vector<Finding>& findings);
+
+#endif  // TSUNAGU_CHECK_H_

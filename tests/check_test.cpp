@@ -1,0 +1,306 @@
+// Tests for src/check.h: every finding with its exact file:line:column and
+// message, from files given as strings (a small model written here), the
+// recovery after a broken item, the lint warnings, and the shipped files.
+#include "check.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "load_model.h"
+
+namespace {
+
+const char kAgencies[] = R"(- id: center
+  name: {ja: センター, en: Center}
+  summary: {ja: 相談, en: Consultation}
+  roles:
+    - {id: general, ja: 総合相談, en: General consultation}
+    - {id: convene, ja: 会議の招集, en: Convening}
+  source: {block: 1, name: stated}
+  verified: false
+- id: youth
+  name: {ja: 若者, en: Youth}
+  summary: {ja: 就労, en: Work}
+  roles:
+    - {id: work, ja: 就労相談, en: Work consultation}
+  eligibility: {max_age: 49}
+  source: {block: 2, name: stated}
+  verified: false
+)";
+
+const char kCrisis[] = R"(- id: police
+  name: {ja: 警察, en: Police}
+  phone: "110"
+  kinds: [violence]
+  source: test
+  verified: false
+)";
+
+const char kLexicon[] = R"(subjects:
+  person: {ja: [本人, 息子], en: [son]}
+  parent: {ja: [親], en: [parent]}
+facts:
+  - id: hikikomori
+    label: {ja: ひきこもり, en: withdrawal}
+    area: withdrawal
+    subject: person
+    ja: [ひきこもり]
+  - id: wants-work
+    label: {ja: 働きたい, en: wants to work}
+    area: work
+    subject: person
+    ja: [働きたい]
+  - id: violence
+    label: {ja: 暴力, en: violence}
+    area: crisis
+    subject: person
+    ja: [暴力]
+)";
+
+const char kRouting[] = R"(- id: general
+  when: {any: [hikikomori]}
+  to:
+    - {agency: center, roles: [general], weight: 40}
+  reason: {ja: 相談, en: consult}
+- id: work
+  when: {all: [wants-work]}
+  to:
+    - {agency: youth, roles: [work], weight: 30}
+  reason: {ja: 就労, en: work}
+)";
+
+const char kAlerts[] = R"(alerts:
+  - id: alert-violence
+    kind: violence
+    when: {any: [violence]}
+    contacts: [police]
+    message: {ja: 暴力, en: Violence}
+team:
+  convener: {agency: center, role: convene}
+  multi_issue_areas: 2
+fallback:
+  - {agency: center, roles: [general]}
+)";
+
+struct Files {
+  std::string texts[5] = {kAgencies, kCrisis, kLexicon, kRouting, kAlerts};
+  std::vector<SourceFile> Make() const {
+    static const char* const kNames[] = {"data/agencies.yaml", "data/crisis.yaml", "rules/lexicon.yaml",
+                                         "rules/routing.yaml", "rules/alerts.yaml"};
+    std::vector<SourceFile> files;
+    for (int i = 0; i < 5; ++i) files.push_back({kNames[i], texts[i], Status::Ok()});
+    return files;
+  }
+  // Replaces the first `from` in file i.
+  Files& Edit(int i, const std::string& from, const std::string& to) {
+    size_t at = texts[i].find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, from);
+    texts[i].replace(at, from.size(), to);
+    return *this;
+  }
+};
+
+std::vector<std::string> Lines(const std::vector<Finding>& findings) {
+  std::vector<std::string> out;
+  for (const Finding& f : findings)
+    out.push_back(f.file + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + ": " +
+                  (f.severity == Finding::kError ? "error: " : "warning: ") + f.message);
+  return out;
+}
+
+// The findings, one per line, for a readable comparison.
+std::string Check(const Files& f) {
+  std::string out;
+  for (const std::string& line : Lines(CheckFiles(f.Make()))) out += line + "\n";
+  return out;
+}
+
+std::string Expect(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& line : lines) out += line + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("check: a good model has no findings") {
+  CHECK(Check(Files()) == "");
+}
+
+TEST_CASE("check: a broken rule file reports every broken rule, not just the first") {
+  Files f;
+  f.Edit(3, "any: [hikikomori]", "any: [hikikomor]").Edit(3, "agency: youth", "agency: yout");
+  CHECK(Check(f) == Expect({
+                        "rules/routing.yaml:2:16: error: unknown fact 'hikikomor'; did you mean 'hikikomori'? (facts "
+                        "are defined in lexicon.yaml)",
+                        "rules/routing.yaml:9:16: error: unknown agency 'yout'; did you mean 'youth'? (agencies are "
+                        "defined in data/agencies.yaml)",
+                    }));
+}
+
+TEST_CASE("check: unknown keys, wrong types and duplicate ids, one per item; references to them warn") {
+  Files f;
+  f.Edit(0, "max_age: 49}\n  source: {block: 2, name: stated}\n  verified: false",
+            "max_age: 49}\n  source: {block: 2, name: stated}\n  verified: maybe")  // youth is set aside
+      .Edit(1, "kinds: [violence]", "kind: [violence]")                            // police is set aside
+      .Edit(3, "- id: work", "- id: general");
+  CHECK(Check(f) == Expect({
+                        "data/agencies.yaml:16:13: error: 'verified' must be true or false, found 'maybe'",
+                        "data/crisis.yaml:4:3: error: unknown key 'kind' in a crisis contact; did you mean 'kinds'?",
+                        "rules/routing.yaml:6:7: error: duplicate rule id 'general' (first defined at line 1)",
+                        "rules/alerts.yaml:5:16: warning: refers to crisis contact 'police', which has an error "
+                        "(data/crisis.yaml:4:3); this item is checked once that is fixed",
+                    }));
+  // The only alert was set aside; the team and fallback after it are still checked.
+  f.Edit(4, "role: convene}", "role: conveen}");
+  CHECK(Check(f).find("rules/alerts.yaml:8:36: error: agency 'center' has no role 'conveen'\n") != std::string::npos);
+}
+
+TEST_CASE("check: a YAML syntax error ends its file; references to it are not reported again") {
+  Files f;
+  f.Edit(2, "facts:\n", "facts: [\n");
+  std::vector<std::string> got = Lines(CheckFiles(f.Make()));
+  REQUIRE(got.size() == 3);
+  CHECK(got[0].rfind("rules/lexicon.yaml:", 0) == 0);
+  CHECK(got[0].find(": error: YAML syntax: ") != std::string::npos);
+  CHECK(got[1] ==
+        "rules/routing.yaml:0:0: warning: 2 item(s) refer to entries of rules/lexicon.yaml, which could not be "
+        "read; they are checked once it loads");
+  CHECK(got[2] ==
+        "rules/alerts.yaml:0:0: warning: 1 item(s) refer to entries of rules/lexicon.yaml, which could not be "
+        "read; they are checked once it loads");
+}
+
+TEST_CASE("check: duplicate keys and bad bytes set their item aside; the rest is still checked") {
+  Files f;
+  f.Edit(2, "    area: work\n", "    area: work\n    area: work\n").Edit(3, "agency: youth", "agency: yuoth");
+  f.texts[1] += "- id: bad\xff\n";
+  CHECK(Check(f) == Expect({
+                        "data/crisis.yaml:7:10: error: invalid UTF-8 or NUL byte at byte offset 123; save the file as "
+                        "UTF-8",
+                        "rules/lexicon.yaml:13:5: error: duplicate key 'area'; remove one of them",
+                        "rules/routing.yaml:7:16: warning: refers to fact 'wants-work', which has an error "
+                        "(rules/lexicon.yaml:13:5); this item is checked once that is fixed",
+                    }));
+}
+
+TEST_CASE("check: phone and hours formats") {
+  Files f;
+  f.Edit(0, "  roles:\n    - {id: work", "  phone: \"025-12-X\"\n  roles:\n    - {id: work");
+  f.Edit(0, "  source: {block: 1", "  hours: {byday: [MO], opens_at: \"9:00\", closes_at: \"18:00\", text: {ja: a, en: b}}\n  source: {block: 1");
+  CHECK(Check(f) == Expect({
+                        "data/agencies.yaml:7:34: error: opens_at must be a time like \"09:00\" (quote it)",
+                        "data/agencies.yaml:13:10: error: phone '025-12-X' must be digits and single hyphens, like "
+                        "025-278-8585",
+                        "rules/routing.yaml:4:16: warning: refers to agency 'center', which has an error "
+                        "(data/agencies.yaml:7:34); this item is checked once that is fixed",
+                        "rules/routing.yaml:9:16: warning: refers to agency 'youth', which has an error "
+                        "(data/agencies.yaml:13:10); this item is checked once that is fixed",
+                        "rules/alerts.yaml:8:22: warning: refers to agency 'center', which has an error "
+                        "(data/agencies.yaml:7:34); this item is checked once that is fixed",
+                    }));
+}
+
+TEST_CASE("check: lint warnings for what loads but cannot work") {
+  Files f;
+  f.Edit(2, "ja: [働きたい]", "ja: [働きたい, ひきこもり]")                         // claimed twice
+      .Edit(2, "person: {ja: [本人, 息子]", "person: {ja: [本人, 息子, 親]")      // subject twice
+      .Edit(3, "when: {all: [wants-work]}", "when: {all: [wants-work], none: [wants-work]}")
+      .Edit(3, "when: {any: [hikikomori]}",
+            "when:\n    any: [hikikomori]\n    age: [{subject: person, min: 50}, {subject: person, max: 40}]");
+  CHECK(Check(f) == Expect({
+                        "rules/lexicon.yaml:3:17: warning: phrase '親' of subject 'parent' is also claimed by subject "
+                        "'person' (line 2); a phrase found in a case then means both: keep it in one place",
+                        "rules/lexicon.yaml:14:24: warning: phrase 'ひきこもり' of fact 'wants-work' is also claimed "
+                        "by fact 'hikikomori' (line 9); a phrase found in a case then means both: keep it in one place",
+                        "rules/routing.yaml:4:39: warning: rule 'general' can never fire: its age conditions on "
+                        "person do not overlap",
+                        "rules/routing.yaml:9:36: warning: rule 'work' can never fire: 'wants-work' is in both all "
+                        "and none",
+                    }));
+}
+
+TEST_CASE("check: an any list wholly in none can never fire") {
+  Files f;
+  f.Edit(3, "when: {any: [hikikomori]}", "when: {any: [hikikomori], none: [hikikomori]}");
+  CHECK(Check(f) == Expect({
+                        "rules/routing.yaml:2:35: warning: rule 'general' can never fire: every fact of its any list "
+                        "is also in none",
+                    }));
+}
+
+TEST_CASE("check: agencies, crisis contacts and facts nothing reaches") {
+  Files f;
+  f.texts[0] += "- id: lonely\n  name: {ja: 孤, en: Alone}\n  summary: {ja: 孤, en: Alone}\n  roles:\n"
+                "    - {id: r, ja: 役, en: Role}\n  source: {block: 3, name: inferred}\n  verified: false\n";
+  f.texts[1] += "- id: unused\n  name: {ja: 未使用, en: Unused}\n  phone: \"119\"\n  kinds: [x]\n  source: test\n"
+                "  verified: false\n";
+  f.texts[2] += "  - id: orphan\n    label: {ja: 孤児, en: orphan}\n    area: family\n    subject: person\n"
+                "    ja: [孤児]\n";
+  CHECK(Check(f) == Expect({
+                        "data/agencies.yaml:17:3: warning: agency 'lonely' is named by no rule, alert, fallback or "
+                        "team convener: no case can return it",
+                        "data/crisis.yaml:7:3: warning: crisis contact 'unused' is used by no alert: it is never shown",
+                        "rules/lexicon.yaml:20:5: warning: fact 'orphan' is used by no rule or alert: a case that says "
+                        "it is shown as understood and counts as a problem area, but it routes nowhere",
+                    }));
+}
+
+TEST_CASE("check: a file that cannot be read is an error at line 0") {
+  std::vector<SourceFile> files = Files().Make();
+  files[4].text.clear();
+  files[4].read = Status::Io("cannot open rules/alerts.yaml: No such file or directory");
+  CHECK(Lines(CheckFiles(files)) ==
+        std::vector<std::string>{"rules/alerts.yaml:0:0: error: cannot open rules/alerts.yaml: No such file or directory"});
+}
+
+TEST_CASE("check: text output shows the line and a caret under the column, then a summary") {
+  Files f;
+  f.Edit(3, "agency: youth", "agency: yout");
+  std::vector<SourceFile> files = f.Make();
+  std::vector<Finding> findings = CheckFiles(files);
+  CHECK(RenderFindings(findings, files, false) ==
+        "rules/routing.yaml:9:16: error: unknown agency 'yout'; did you mean 'youth'? (agencies are defined in "
+        "data/agencies.yaml)\n"
+        " 9 |     - {agency: yout, roles: [work], weight: 30}\n"
+        "   |                ^\n"
+        "1 error, 0 warnings in 5 files\n");
+  CHECK(CountErrors(findings) == 1);
+  // The caret counts display columns: a Japanese character is two wide.
+  Files g;
+  g.Edit(2, "ja: [働きたい]", "ja: [働きたい, ひきこもり]");
+  files = g.Make();
+  std::string text = RenderFindings(CheckFiles(files), files, false);
+  CHECK(text.find(" 14 |     ja: [働きたい, ひきこもり]\n    |                    ^\n") != std::string::npos);
+}
+
+TEST_CASE("check: JSON for CI") {
+  Files f;
+  f.Edit(3, "agency: youth", "agency: yout").Edit(3, "when: {any: [hikikomori]}", "when: {any: [hikikomori], none: [hikikomori]}");
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(RenderFindingsJson(CheckFiles(f.Make())));
+  CHECK(j["errors"] == 1);
+  CHECK(j["warnings"] == 1);
+  REQUIRE(j["findings"].size() == 2);
+  std::vector<std::string> keys;
+  for (auto it = j["findings"][0].begin(); it != j["findings"][0].end(); ++it) keys.push_back(it.key());
+  CHECK(keys == std::vector<std::string>{"file", "line", "column", "severity", "message"});
+  CHECK(j["findings"][0]["severity"] == "warning");
+  CHECK(j["findings"][1]["line"] == 9);
+}
+
+TEST_CASE("check: the shipped data and rules have no errors") {
+  std::vector<SourceFile> files;
+  for (const std::string& name : CheckedFileNames()) {
+    bool data = name == "agencies.yaml" || name == "crisis.yaml";
+    SourceFile f;
+    f.name = std::string(data ? "data/" : "rules/") + name;
+    f.read = ReadFile(std::string(TSUNAGU_SOURCE_DIR) + "/" + f.name, &f.text);
+    files.push_back(f);
+  }
+  std::vector<Finding> findings = CheckFiles(files);
+  for (const Finding& f : findings) MESSAGE(f.file << ":" << f.line << ": " << f.message);
+  CHECK(CountErrors(findings) == 0);
+}
