@@ -11,7 +11,7 @@
 namespace {
 
 // Japanese: words between a phrase and its negation ("障害は特にない").
-const char* const kJaGap[] = {"は", "が", "も", "を", "について", "に関しては", "とか", "なども", "など", "特に", "とくに",
+const char* const kJaGap[] = {"にも", "は", "が", "も", "を", "について", "に関しては", "とか", "なども", "など", "特に", "とくに",
                               "全く", "まったく", "別に", "べつに", "一切", "いっさい", "あまり",
                               "今のところ", "今は", "まだ", "現在", "今"};
 // Japanese negations that follow the phrase.
@@ -20,12 +20,12 @@ const char* const kJaNegations[] = {
     "無い", "なし", "無し", "いない", "いません", "持っていない", "もっていない", "持ってない",
     "持っていません", "していない", "してない", "しない", "しません", "必要ない", "必要ありません",
     "必要としていない", "必要なし", "不要", "受けていない", "受けていません", "もらっていない",
-    "もらっていません", "取っていない", "取っていません", "取ってない", "とっていない", "ありませんでした",
+    "もらっていません", "行っていない", "行っていません", "通っていない", "通っていません", "取っていない", "取っていません", "取ってない", "とっていない", "ありませんでした",
     "ゼロ"};
 // Words after a negation that make it uncertain.
 const char* const kJaHedges[] = {"と思", "とは思", "はず", "だろう", "でしょう", "かも", "か心配", "か不安"};
 // English negations before the phrase ("no disability", "not in debt").
-const char* const kEnNegations[] = {"no", "not", "without", "never", "none", "nor", "neither"};
+const char* const kEnNegations[] = {"no", "not", "without", "never", "none", "nor", "neither", "cannot"};
 // English words that end a negation's reach ("not violent and has a disability").
 const char* const kEnScopeEnds[] = {"and", "or", "but", "so", "because", "although", "though"};
 
@@ -146,7 +146,7 @@ int NearestSubject(const std::vector<SubjectMention>& subjects, int clause, size
 // Bytes between a number and a subject word that still tie them together
 // ("son 52", "母は78歳", "母親(82)", "mother is 76").
 bool IsTightGap(std::string_view gap) {
-  static const char* const kGaps[] = {"", " ", "は", "が", "の", "(", " (", " is ", " is", ", ",
+  static const char* const kGaps[] = {"", " ", "は", "が", "の", "(", " (", " is ", " is", ", ", "'s ", "’s ",
                                       "さん", "さんは", " aged ", " age "};
   for (const char* g : kGaps)
     if (gap == g) return true;
@@ -291,34 +291,6 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
     m.subject = near >= 0 ? out->subjects[near].subject : model.facts[m.fact].subject;
     m.subject_word = near;
   }
-  // The person of concern (本人) is usually a son or daughter; when the
-  // text names no one as such but a brother or sister is the one who is
-  // withdrawn or out of work, that family member is the person.
-  bool names_person = false;
-  for (const SubjectMention& sm : out->subjects) names_person = names_person || sm.subject == Subject::kPerson;
-  bool family_is_person = false;
-  for (const FactMention& m : out->mentions) {
-    const std::string& area = model.facts[m.fact].area;
-    if (!names_person && m.subject == Subject::kFamily && (area == "withdrawal" || area == "work"))
-      family_is_person = true;
-  }
-  // So is a brother or sister whose age is given ("50歳の兄が仕事を探したい"):
-  // callers seldom state their own age.
-  for (size_t i = 0; i < numbers.size() && !names_person; ++i) {
-    const NumberMention& n = numbers[i];
-    if (n.kind != NumberMention::kAge) continue;
-    for (const SubjectMention& sm : out->subjects) {
-      size_t gap = sm.begin >= n.end ? sm.begin - n.end : (n.begin >= sm.end ? n.begin - sm.end : 0);
-      if (sm.subject == Subject::kFamily && sm.clause == number_clause[i] && gap <= 6) family_is_person = true;
-    }
-  }
-  if (family_is_person) {
-    for (SubjectMention& sm : out->subjects)
-      if (sm.subject == Subject::kFamily) sm.subject = Subject::kPerson;
-    for (FactMention& m : out->mentions)
-      if (m.subject == Subject::kFamily) m.subject = Subject::kPerson;
-  }
-
   // Ages: attach each to the nearest subject word in its clause.
   std::vector<bool> is_duration_used(numbers.size(), false);
   for (size_t i = 0; i < numbers.size(); ++i) {
@@ -349,7 +321,13 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
       }
     }
     Subject subject = Subject::kPerson;
-    if (best >= 0) {
+    if (n.after_pronoun) {
+      // "He hits his mother. She's 74": the latest subject word before it.
+      best = -1;
+      for (size_t si = 0; si < out->subjects.size(); ++si)
+        if (out->subjects[si].end <= n.begin) best = static_cast<int>(si);
+      if (best >= 0) subject = out->subjects[best].subject;
+    } else if (best >= 0) {
       subject = out->subjects[best].subject;
     } else {
       // No subject word: a fact in the clause about someone else decides.
@@ -375,6 +353,27 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
     out->ages.push_back({subject, n.age, c, words, n.begin, n.end});
     cover(n.begin, n.end);
   }
+  // The person of concern (本人) is usually a son or daughter. When the
+  // text names no one as such, a brother or sister who is withdrawn or out
+  // of work, or whose age is given ("50歳の兄が仕事を探したい": callers
+  // seldom state their own age), is the person.
+  bool names_person = false;
+  for (const SubjectMention& sm : out->subjects) names_person = names_person || sm.subject == Subject::kPerson;
+  bool family_is_person = false;
+  for (const FactMention& m : out->mentions) {
+    const std::string& area = model.facts[m.fact].area;
+    family_is_person = family_is_person || (m.subject == Subject::kFamily && (area == "withdrawal" || area == "work"));
+  }
+  for (const AgeMention& a : out->ages) family_is_person = family_is_person || a.subject == Subject::kFamily;
+  if (family_is_person && !names_person) {
+    for (SubjectMention& sm : out->subjects)
+      if (sm.subject == Subject::kFamily) sm.subject = Subject::kPerson;
+    for (FactMention& m : out->mentions)
+      if (m.subject == Subject::kFamily) m.subject = Subject::kPerson;
+    for (AgeMention& a : out->ages)
+      if (a.subject == Subject::kFamily) a.subject = Subject::kPerson;
+  }
+
   if (given) {
     for (auto [age, subject, column] : {std::tuple{given->person, Subject::kPerson, "age"},
                                         std::tuple{given->parent, Subject::kParent, "parent_age"}}) {

@@ -48,6 +48,19 @@ bool Before(std::string_view text, size_t from, size_t at, std::string_view word
   return true;
 }
 
+// "two" → 2 ... "twenty" → 20, "a"/"an" → 1, "several"/"many" → 3; else 0.
+int NumberWord(std::string_view word) {
+  static const char* const kWords[] = {"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                       "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                                       "seventeen", "eighteen", "nineteen", "twenty"};
+  for (int n = 1; n <= 20; ++n)
+    if (word == kWords[n]) return n;
+  if (word == "a" || word == "an") return 1;
+  if (word == "several" || word == "many" || word == "some") return 3;
+  if (word == "thirty") return 30;
+  return 0;
+}
+
 AgeRange Range(int lo, int hi) {
   AgeRange r;
   r.lo = lo < 0 ? 0 : lo;
@@ -69,6 +82,28 @@ std::vector<NumberMention> FindNumbers(std::string_view text, size_t begin, size
       m.months = 6;
       out.push_back(m);
       i += 6;
+      continue;
+    }
+    if (IsAlpha(text[i]) && (i == begin || !IsAlpha(text[i - 1]))) {
+      // English number words before years/months: "two years", "a year".
+      size_t word_end = i;
+      while (word_end < end && IsAlpha(text[word_end])) ++word_end;
+      int value = NumberWord(text.substr(i, word_end - i));
+      Cursor c{text, word_end, end};
+      c.SkipSpaces();
+      bool years = value > 0 && c.EatAny({"years", "year"});
+      bool months = value > 0 && !years && c.EatAny({"months", "month"});
+      if (years || months) {
+        NumberMention m;
+        m.kind = NumberMention::kDuration;
+        m.begin = i;
+        m.end = c.pos;
+        m.months = years ? value * 12 : value;
+        out.push_back(m);
+        i = c.pos;
+        continue;
+      }
+      i = word_end;
       continue;
     }
     if (!IsDigit(text[i]) || (i > begin && (IsDigit(text[i - 1]) || IsAlpha(text[i - 1])))) {
@@ -159,6 +194,12 @@ std::vector<NumberMention> FindNumbers(std::string_view text, size_t begin, size
                  Before(text, begin, i, "at least", &start)) {
         m.kind = NumberMention::kAge;
         m.age = Before(text, begin, i, "at least", &start) ? Range(n, kMaxAge) : Range(n, n);
+        found = true;
+      } else if (n >= 10 && (Before(text, begin, i, "he's", &start) || Before(text, begin, i, "she's", &start) ||
+                             Before(text, begin, i, "he is", &start) || Before(text, begin, i, "she is", &start))) {
+        m.kind = NumberMention::kAge;
+        m.age = Range(n, n);
+        m.after_pronoun = true;
         found = true;
       } else if (n >= 10) {
         m.kind = NumberMention::kBare;

@@ -15,6 +15,7 @@ struct NumberMention {
   AgeRange age;               // kAge, kBare (lo == hi), kGenerations: the parent
   AgeRange child_age;         // kGenerations ("8050"): the person
   int months = 0;             // kDuration
+  bool after_pronoun = false; // "she's 74": about the subject named before
 };
 
 /// Every number mention in text[begin, end), in text order. A bare
