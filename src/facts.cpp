@@ -42,6 +42,11 @@ const char* const kEnStopwords[] = {
     "years", "year", "old", "months", "month", "aged", "age", "lately", "recently", "really",
     "please", "help", "case", "wants", "want", "need", "needs", "get", "got", "living", "lives",
     "live", "home", "house", "time", "day", "days", "mr", "mrs", "ms", "someone", "anyone"};
+// Japanese words that carry no case information: never "unrecognised".
+const char* const kJaStopwords[] = {"言っている", "言っています", "言って", "言う", "言います", "言った",
+                                    "言われ", "思う", "思います", "思って", "思っている", "心配", "心配です",
+                                    "相談", "相談したい", "様子", "状態", "最近", "今", "自分", "こと", "もの",
+                                    "ため", "家", "方", "人", "話", "聞いて", "感じ", "状況", "場合"};
 // Japanese particles trimmed from the edges of an unrecognised piece.
 const char* const kJaParticles[] = {"から", "まで", "より", "など", "って", "の", "が", "は", "を",
                                     "に", "で", "と", "も", "へ", "や", "か", "ね", "よ", "て"};
@@ -174,6 +179,7 @@ void AddUnrecognized(const std::string& display, size_t begin, size_t end, bool 
     }
     bool content = keep_kana && piece.size() >= 6;  // two kana or more
     for (size_t i = 0; i < piece.size() && !content;) content = IsJapaneseContent(DecodeUtf8(piece, &i));
+    for (const char* stop : kJaStopwords) content = content && piece != stop;
     if (content && std::find(out->begin(), out->end(), piece) == out->end()) out->push_back(piece);
     piece.clear();
   };
