@@ -1,2 +1,26 @@
+// `tsunagu graph [--format dot|mermaid] [--case TEXT]`: the routing logic
+// as a picture (Graphviz DOT or Mermaid), whole or for one case.
+#include <cstdio>
+
 #include "commands.h"
-int RunGraph(const CommandContext&) { return 0; }
+#include "graph.h"
+#include "triage.h"
+
+int RunGraph(const CommandContext& c) {
+  const CliOptions& options = c.options;
+  std::string format = options.format.empty() ? "dot" : options.format;
+  if (format != "dot" && format != "mermaid")
+    return Fail(Status::Usage("graph --format must be dot or mermaid, not '" + format + "'"));
+  GraphFormat f = format == "dot" ? GraphFormat::kDot : GraphFormat::kMermaid;
+  std::string out;
+  if (options.case_text.empty()) {
+    out = RenderGraph(c.model, f, options.lang, nullptr);
+  } else {
+    CaseResult result;
+    Status s = Triage(c.model, c.lexicon, options.case_text, &result);
+    if (!s.ok()) return Fail(s);
+    out = RenderGraph(c.model, f, options.lang, &result);
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return kExitOk;
+}
