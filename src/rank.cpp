@@ -107,7 +107,7 @@ Ranking Rank(const Model& model, const Understanding& u, const std::vector<Firin
       if (e.agency < 0) continue;
       Removal removal;
       if (CheckEligibility(model.agencies[e.agency], u, &e, &removal)) {
-        out.agencies.push_back(e);
+        out.agencies.push_back(std::move(e));
       } else {
         removal.agency = e.agency;
         removal.score = e.score;
