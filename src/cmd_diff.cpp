@@ -1,2 +1,36 @@
+// `tsunagu diff --rules OLD_DIR [--data OLD_DIR] CASES...`: how the answers
+// change from an old version of the rules/data to the current one. After
+// `diff`, --rules and --data (also spelled --old-rules, --old-data) name
+// the OLD version; the NEW one is what every command uses: built in, or
+// the --rules/--data given before `diff`.
+#include <cstdio>
+
 #include "commands.h"
-int RunDiff(const CommandContext&) { return 0; }
+#include "diff.h"
+#include "embedded.h"
+#include "load_model.h"
+
+int RunDiff(const CommandContext& c) {
+  const CliOptions& options = c.options;
+  std::string format = options.format.empty() ? "text" : options.format;
+  if (format != "text" && format != "json")
+    return Fail(Status::Usage("diff --format must be text or json, not '" + format + "'"));
+  if (options.old_rules_dir.empty() && options.old_data_dir.empty())
+    return Fail(Status::Usage(
+        "diff needs the old version: tsunagu diff --rules OLD_RULES_DIR [--data OLD_DATA_DIR] CASES..."));
+  std::vector<DiffCase> cases;
+  for (const std::string& file : options.files) {
+    std::string text;
+    Status s = ReadFile(file, &text);
+    if (s.ok()) s = ReadDiffCases(text, file, &cases);
+    if (!s.ok()) return Fail(s);
+  }
+  Model old_model;
+  Lexicon old_lexicon;
+  Status s = LoadModelFor(options.old_data_dir, options.old_rules_dir, &old_model, &old_lexicon);
+  if (!s.ok()) return Fail(s);
+  DiffReport report = DiffCases(old_model, old_lexicon, c.model, c.lexicon, cases);
+  std::string out = format == "json" ? RenderDiffJson(report) + "\n" : RenderDiff(report, options.lang);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return report.errors > 0 ? kExitInput : kExitOk;
+}
