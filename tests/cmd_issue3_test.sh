@@ -1,0 +1,180 @@
+#!/bin/sh
+# Command-line tests for the trainer and data-keeper commands (issue 3):
+# explain (and --why-not), check, graph, diff — exit codes, formats and
+# messages, through the real binary.
+# Usage: sh tests/cmd_issue3_test.sh PATH_TO_TSUNAGU REPO_ROOT
+# Exits non-zero at the first failure, saying which check failed.
+
+set -u
+
+if [ $# -ne 2 ]; then
+  echo "usage: sh $0 PATH_TO_TSUNAGU REPO_ROOT" >&2
+  exit 2
+fi
+T=$1
+ROOT=$2
+[ -x "$T" ] || { echo "cmd_issue3_test: not an executable: $T" >&2; exit 2; }
+[ -f "$ROOT/rules/routing.yaml" ] || { echo "cmd_issue3_test: no rules/routing.yaml under $ROOT" >&2; exit 2; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/tsunagu-issue3.XXXXXX") || exit 2
+trap 'rm -rf "$WORK"' EXIT
+trap 'exit 130' INT TERM HUP
+TSUNAGU_CACHE_DIR=$WORK/cache
+export TSUNAGU_CACHE_DIR
+unset TSUNAGU_DATA TSUNAGU_RULES TSUNAGU_LANG 2>/dev/null || true
+
+CHECKS=0
+fail() {
+  echo "cmd_issue3_test: FAIL: $*" >&2
+  if [ -s "$WORK/out" ]; then echo "--- stdout:" >&2; head -n 30 "$WORK/out" >&2; fi
+  if [ -s "$WORK/err" ]; then echo "--- stderr:" >&2; head -n 30 "$WORK/err" >&2; fi
+  exit 1
+}
+pass() { CHECKS=$((CHECKS + 1)); }
+run() {
+  "$@" >"$WORK/out" 2>"$WORK/err"
+  RC=$?
+}
+expect_rc() {
+  [ "$RC" -eq "$1" ] || fail "$2: exit $RC, expected $1"
+  pass
+}
+out_has() {
+  grep -F -e "$1" "$WORK/out" >/dev/null || fail "$2: stdout lacks '$1'"
+  pass
+}
+err_has() {
+  grep -F -e "$1" "$WORK/err" >/dev/null || fail "$2: stderr lacks '$1'"
+  pass
+}
+
+CASE="親が80代、息子は無職、生活が苦しい"
+
+# ------------------------------------------------------------------ explain
+
+run "$T" explain "$CASE"
+expect_rc 0 "explain"
+out_has "1. 正規化したテキスト" "explain: first step"
+out_has "[2] 「無職」 → unemployed (無職)、本人について [主語の語「息子」]" "explain: phrase, fact and subject"
+out_has "elderly-parent-8050  rules/routing.yaml:" "explain: fired rule with its file and line"
+out_has "any   ✓ elderly-parent 「80代」、✗ 8050" "explain: condition parts and the words that satisfied them"
+out_has "60 = 40 elderly-parent-8050 + 20 shape-8050" "explain: score as a sum of its parts"
+out_has "11. 最終順位" "explain: final ranking"
+
+run "$T" --lang en explain "50歳の息子が10年ひきこもっている" --why-not saposute
+expect_rc 0 "explain --why-not"
+out_has "Why not saposute" "why-not: heading"
+out_has "A rule brought it in, but eligibility removed it: serves up to age 49; the person is 50" "why-not: eligibility"
+out_has "1. if the person were 49 or younger" "why-not: smallest change first, for a person"
+out_has "checked" "why-not: suggestions are checked"
+out_has "re-run as: 49歳の息子が10年ひきこもっている" "why-not: the text that was re-run"
+
+run "$T" explain "40代の息子が仕事がなく、生活が苦しい" --why-not kikan-soudan
+expect_rc 0 "explain --why-not (absent)"
+out_has "「障害者手帳」の記載があるなら" "why-not: a lexicon phrase for the missing fact"
+
+run "$T" explain "$CASE" --why-not houkatu
+expect_rc 2 "explain --why-not with an unknown agency"
+err_has "no agency 'houkatu'; did you mean 'houkatsu'?" "why-not: did you mean"
+
+run "$T" -f json explain "$CASE" --why-not saposute
+expect_rc 0 "explain --format json"
+out_has '"schema": "tsunagu.explain/1"' "explain json: schema"
+out_has '"why_not": {' "explain json: why_not"
+
+run "$T" -f csv explain "$CASE"
+expect_rc 2 "explain with a format it does not have"
+
+printf 'bad \377 text' >"$WORK/bad.txt"
+run sh -c "'$T' explain - <'$WORK/bad.txt'"
+expect_rc 3 "explain with invalid UTF-8"
+
+# ------------------------------------------------------------------ check
+
+run "$T" check
+expect_rc 0 "check (built in)"
+out_has "0 errors" "check: shipped files have no errors"
+
+run "$T" check --data "$ROOT/data" --rules "$ROOT/rules"
+expect_rc 0 "check --data --rules"
+
+cp -r "$ROOT/rules" "$WORK/rules"
+LINE=$(grep -n 'agency: houkatsu' "$WORK/rules/routing.yaml" | head -n 1 | cut -d: -f1)
+sed -i "${LINE}s/agency: houkatsu/agency: houkatu/" "$WORK/rules/routing.yaml"
+FACT_LINE=$(grep -n 'any: \[family-group\]' "$WORK/rules/routing.yaml" | head -n 1 | cut -d: -f1)
+sed -i "${FACT_LINE}s/family-group/family-grop/" "$WORK/rules/routing.yaml"
+run "$T" check --rules "$WORK/rules"
+expect_rc 4 "check with a broken rule file"
+out_has "$WORK/rules/routing.yaml:$FACT_LINE:11: error: unknown fact 'family-grop'; did you mean 'family-group'?" \
+  "check: first error with file:line:column"
+out_has "$WORK/rules/routing.yaml:$LINE:16: error: unknown agency 'houkatu'; did you mean 'houkatsu'?" \
+  "check: second error in the same file"
+out_has "^" "check: caret under the column"
+out_has "2 errors," "check: summary"
+
+run "$T" check --rules "$WORK/rules" --format json
+expect_rc 4 "check --format json"
+out_has '"errors": 2' "check json: error count"
+out_has '"severity": "error"' "check json: severity"
+
+run "$T" check --rules "$WORK/no-such-dir"
+expect_rc 4 "check with a missing directory"
+out_has "error: cannot open $WORK/no-such-dir/lexicon.yaml" "check: unreadable file"
+
+# ------------------------------------------------------------------ graph
+
+run "$T" graph
+expect_rc 0 "graph"
+out_has "digraph tsunagu {" "graph: DOT"
+run "$T" graph --format mermaid
+expect_rc 0 "graph --format mermaid"
+out_has "flowchart LR" "graph: Mermaid"
+run "$T" graph --case "$CASE"
+expect_rc 0 "graph --case"
+out_has '"rule:elderly-parent-8050" -> "agency:houkatsu"' "graph --case: fired rule to ranked agency"
+if command -v dot >/dev/null 2>&1; then
+  "$T" graph --case "$CASE" | dot -Tsvg -o "$WORK/g.svg" || fail "dot rejects graph --case"
+  pass
+  "$T" --lang en graph | dot -Tsvg -o "$WORK/g.svg" || fail "dot rejects graph"
+  pass
+else
+  echo "cmd_issue3_test: skipped the dot checks: Graphviz 'dot' is not installed" >&2
+fi
+run "$T" graph --format svg
+expect_rc 2 "graph with a format it does not have"
+
+# ------------------------------------------------------------------ diff
+
+cat >"$WORK/cases.yaml" <<'EOF'
+- name: withdrawn-young
+  text: "息子がひきこもっている"
+- text: "50歳の息子がひきこもっている"
+EOF
+printf '# one per line\n息子がひきこもっている\n' >"$WORK/cases.txt"
+
+run "$T" diff "$WORK/cases.yaml"
+expect_rc 2 "diff without an old version"
+err_has "diff needs the old version" "diff: says what it needs"
+
+run "$T" diff --rules "$ROOT/rules" "$WORK/cases.yaml" "$WORK/cases.txt"
+expect_rc 0 "diff against the same rules"
+out_has "3 cases, 0 changed" "diff: nothing changed"
+
+cp -r "$ROOT/rules" "$WORK/old"
+sed -i 's/{agency: saposute, roles: \[discovery-consultation\], weight: 10}/{agency: saposute, roles: [discovery-consultation], weight: 90}/' \
+  "$WORK/old/routing.yaml"
+run "$T" --lang en diff --rules "$WORK/old" "$WORK/cases.yaml"
+expect_rc 0 "diff against older rules"
+out_has "withdrawn-young" "diff: case name"
+out_has "~ saposute" "diff: agency moved"
+out_has "rank 1 → 3" "diff: rank a -> b"
+out_has "2 cases, 1 changed" "diff: summary"
+
+# The new version may come from --rules before 'diff'; --old-rules names the old.
+run "$T" --rules "$WORK/old" diff --old-rules "$ROOT/rules" "$WORK/cases.yaml" --format json
+expect_rc 0 "diff with both versions from directories"
+out_has '"schema": "tsunagu.diff/1"' "diff json: schema"
+out_has '"changed": 1' "diff json: count"
+
+echo "cmd_issue3_test: all $CHECKS checks passed"
+exit 0
