@@ -59,23 +59,31 @@ std::string TooLongMessage() {
   return "record is longer than " + std::to_string(kMaxRecordBytes) + " bytes";
 }
 
+// One record per line (text and JSON Lines): reads the next line into a
+// fresh record numbered by its line; false at the end of input. A line
+// over the limit comes back as a too-long error record.
+bool NextLineRecord(LineReader& lines, Record* r, std::string* line) {
+  bool too_long = false;
+  if (!lines.Next(line, &too_long)) return false;
+  *r = Record();
+  r->number = r->line = lines.number();
+  r->id = std::to_string(r->number);
+  if (too_long) {
+    line->clear();
+    SetError(r, "too-long", TooLongMessage());
+  }
+  return true;
+}
+
 class TextReader : public RecordReader {
  public:
   explicit TextReader(FILE* file) : lines_(file) {}
   bool Next(Record* r) override {
     std::string line;
-    bool too_long = false;
-    if (!lines_.Next(&line, &too_long)) return false;
-    *r = Record();
-    r->number = r->line = lines_.number();
-    r->id = std::to_string(r->number);
+    if (!NextLineRecord(lines_, r, &line)) return false;
+    if (!r->error.empty()) return true;
     r->text = std::move(line);
-    if (too_long) {
-      r->text.clear();
-      SetError(r, "too-long", TooLongMessage());
-    } else {
-      CheckText(r);
-    }
+    CheckText(r);
     return true;
   }
 
@@ -97,12 +105,8 @@ class JsonlReader : public RecordReader {
   explicit JsonlReader(FILE* file) : lines_(file) {}
   bool Next(Record* r) override {
     std::string line;
-    bool too_long = false;
-    if (!lines_.Next(&line, &too_long)) return false;
-    *r = Record();
-    r->number = r->line = lines_.number();
-    r->id = std::to_string(r->number);
-    if (too_long) return SetError(r, "too-long", TooLongMessage()), true;
+    if (!NextLineRecord(lines_, r, &line)) return false;
+    if (!r->error.empty()) return true;
     size_t bad = 0;
     if (!IsValidUtf8(line, &bad))
       return SetError(r, "invalid-utf8", "line is not valid UTF-8 at byte offset " + std::to_string(bad)), true;
