@@ -1,0 +1,323 @@
+#!/bin/sh
+# Command-line tests for tsunagu: exit codes, formats, options, the
+# environment and error messages, through the real binary.
+# Usage: sh tests/cli_test.sh PATH_TO_TSUNAGU REPO_ROOT
+# Exits non-zero at the first failure, saying which check failed.
+
+set -u
+
+if [ $# -ne 2 ]; then
+  echo "usage: sh $0 PATH_TO_TSUNAGU REPO_ROOT" >&2
+  exit 2
+fi
+T=$1
+ROOT=$2
+[ -x "$T" ] || { echo "cli_test: not an executable: $T" >&2; exit 2; }
+[ -f "$ROOT/data/agencies.yaml" ] || { echo "cli_test: no data/agencies.yaml under $ROOT" >&2; exit 2; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/tsunagu-cli.XXXXXX") || exit 2
+trap 'rm -rf "$WORK"' EXIT
+trap 'exit 130' INT TERM HUP
+# Keep the compiled-model cache (used with --data/--rules) out of $HOME.
+TSUNAGU_CACHE_DIR=$WORK/cache
+export TSUNAGU_CACHE_DIR
+# The checks below expect the defaults, whatever the caller's environment.
+unset TSUNAGU_DATA TSUNAGU_RULES TSUNAGU_LANG 2>/dev/null || true
+
+CHECKS=0
+fail() {
+  echo "cli_test: FAIL: $*" >&2
+  if [ -s "$WORK/out" ]; then echo "--- stdout:" >&2; head -n 30 "$WORK/out" >&2; fi
+  if [ -s "$WORK/err" ]; then echo "--- stderr:" >&2; head -n 30 "$WORK/err" >&2; fi
+  exit 1
+}
+pass() { CHECKS=$((CHECKS + 1)); }
+
+# run CMD...: runs it with stdout in $WORK/out, stderr in $WORK/err, code in $RC.
+run() {
+  "$@" >"$WORK/out" 2>"$WORK/err"
+  RC=$?
+}
+expect_rc() {  # expect_rc CODE WHAT
+  [ "$RC" -eq "$1" ] || fail "$2: exit $RC, expected $1"
+  pass
+}
+out_has() {  # out_has TEXT WHAT
+  grep -F -e "$1" "$WORK/out" >/dev/null || fail "$2: stdout lacks '$1'"
+  pass
+}
+err_has() {
+  grep -F -e "$1" "$WORK/err" >/dev/null || fail "$2: stderr lacks '$1'"
+  pass
+}
+# Lines of the agency table that start a ranked row ("1     ...").
+ranked_rows() { grep -c '^[1-9][0-9]* ' "$WORK/out"; }
+
+CASE="80代の母が要介護、52歳の息子が10年ひきこもり、生活が苦しい"
+
+# ------------------------------------------------------------------ query
+
+run "$T" "$CASE"
+expect_rc 0 "tsunagu TEXT"
+out_has "読み取った内容" "tsunagu TEXT prints the Japanese table"
+out_has "地域包括支援センター" "tsunagu TEXT ranks houkatsu"
+cp "$WORK/out" "$WORK/short"
+run "$T" query "$CASE"
+expect_rc 0 "tsunagu query TEXT"
+cmp -s "$WORK/short" "$WORK/out" || fail "tsunagu TEXT differs from tsunagu query TEXT"
+pass
+
+# Several words are joined with spaces, like one quoted text.
+run "$T" son is withdrawn
+expect_rc 0 "tsunagu WORDS..."
+cp "$WORK/out" "$WORK/words"
+run "$T" "son is withdrawn"
+cmp -s "$WORK/words" "$WORK/out" || fail "tsunagu WORDS... differs from tsunagu 'WORDS...'"
+pass
+
+# ------------------------------------------------------------------- JSON
+
+run "$T" --format json "$CASE"
+expect_rc 0 "--format json"
+cp "$WORK/out" "$WORK/json1"
+out_has '"schema": "tsunagu.result/1"' "--format json schema"
+if command -v python3 >/dev/null 2>&1; then
+  python3 -m json.tool "$WORK/json1" >/dev/null 2>&1 || fail "--format json is not valid JSON"
+  pass
+fi
+run "$T" --format json "$CASE"
+cmp -s "$WORK/json1" "$WORK/out" || fail "--format json differs between two runs"
+pass
+run "$T" -f json "$CASE"
+cmp -s "$WORK/json1" "$WORK/out" || fail "-f json differs from --format json"
+pass
+
+# ---------------------------------------------------------------- --lang
+
+run "$T" --lang en "$CASE"
+expect_rc 0 "--lang en"
+out_has "Understood" "--lang en heading"
+out_has "Team" "--lang en team heading"
+out_has "Agency" "--lang en table header"
+grep -F "読み取った内容" "$WORK/out" >/dev/null && fail "--lang en still prints Japanese headings"
+pass
+run "$T" "$CASE" --lang en
+out_has "Understood" "--lang en after the text"
+TSUNAGU_LANG=en run "$T" "$CASE"
+out_has "Understood" "TSUNAGU_LANG=en"
+run "$T" --lang fr "$CASE"
+expect_rc 2 "--lang fr"
+
+# ----------------------------------------------------------------- --top
+
+run "$T" "$CASE"
+ALL=$(ranked_rows)
+[ "$ALL" -gt 2 ] || fail "the case should rank more than 2 agencies, got $ALL"
+pass
+for form in "--top 2 TEXT" "TEXT --top 2" "query --top 2 TEXT" "-n 2 TEXT"; do
+  case $form in
+    "--top 2 TEXT") run "$T" --top 2 "$CASE" ;;
+    "TEXT --top 2") run "$T" "$CASE" --top 2 ;;
+    "query --top 2 TEXT") run "$T" query --top 2 "$CASE" ;;
+    "-n 2 TEXT") run "$T" -n 2 "$CASE" ;;
+  esac
+  expect_rc 0 "tsunagu $form"
+  [ "$(ranked_rows)" -eq 2 ] || fail "tsunagu $form: $(ranked_rows) ranked rows, expected 2"
+  pass
+done
+run "$T" --format json "$CASE" --top 2
+[ "$(grep -c '"rank": ' "$WORK/out")" -eq 2 ] || fail "--format json --top 2: expected 2 agencies"
+pass
+run "$T" --top -1 "$CASE"
+expect_rc 2 "--top -1"
+
+# ------------------------------------------------------------- agencies
+
+run "$T" agencies
+expect_rc 0 "tsunagu agencies"
+# Header plus one line per agency; every id at the start of a line.
+IDS=$(sed 1d "$WORK/out" | grep -c '^[a-z][a-z0-9-]*  ')
+[ "$IDS" -eq 13 ] || fail "tsunagu agencies lists $IDS ids, expected 13"
+pass
+for id in hikikomori-center niigata-net nishi-shakyo kikan-soudan houkatsu kyotaku-kaigo \
+          minsei-iin shogai-soudan kenko-fukushi seikatsu-hogo kumin-seikatsu personal-support saposute; do
+  grep "^$id " "$WORK/out" >/dev/null || fail "tsunagu agencies lacks $id"
+done
+pass
+
+run "$T" agencies saposute
+expect_rc 0 "tsunagu agencies saposute"
+out_has "025-255-0099" "tsunagu agencies saposute phone"
+out_has "(saposute)" "tsunagu agencies saposute id"
+run "$T" --format json agencies saposute
+expect_rc 0 "tsunagu --format json agencies saposute"
+out_has '"phone": "025-255-0099"' "agencies saposute as JSON"
+
+run "$T" agencies nope
+expect_rc 2 "tsunagu agencies nope"
+err_has "no agency 'nope'" "tsunagu agencies nope names the id"
+err_has "hikikomori-center" "tsunagu agencies nope lists the known ids"
+err_has "saposute" "tsunagu agencies nope lists the known ids"
+
+# ------------------------------------------------------------ usage errors
+
+run "$T"
+expect_rc 2 "no arguments"
+[ -s "$WORK/err" ] || fail "no arguments: nothing on stderr"
+pass
+run "$T" --bogus "$CASE"
+expect_rc 2 "unknown option"
+run "$T" --format xml "$CASE"
+expect_rc 2 "--format xml"
+err_has "xml" "--format xml names the value"
+run "$T" query
+expect_rc 2 "query without text"
+
+run "$T" --help
+expect_rc 0 "--help"
+out_has "tsunagu" "--help"
+run "$T" --version
+expect_rc 0 "--version"
+[ "$(cat "$WORK/out")" = "tsunagu 0.1.0" ] || fail "--version prints '$(cat "$WORK/out")', expected 'tsunagu 0.1.0'"
+pass
+
+# ------------------------------------------------------------ input errors
+
+run "$T" "$(printf 'ok\377')"
+expect_rc 3 "invalid UTF-8 text"
+err_has "not valid UTF-8" "invalid UTF-8 text message"
+err_has "byte offset 2" "invalid UTF-8 text offset"
+[ -s "$WORK/out" ] && fail "invalid UTF-8 text: something on stdout"
+pass
+
+# ----------------------------------------------------------------- stdin
+
+printf '%s' "$CASE" | "$T" - >"$WORK/out" 2>"$WORK/err"
+RC=$?
+expect_rc 0 "text from stdin with -"
+cmp -s "$WORK/short" "$WORK/out" || fail "tsunagu - (stdin) differs from tsunagu TEXT"
+pass
+printf '%s' "$CASE" | "$T" query - >"$WORK/out" 2>"$WORK/err"
+cmp -s "$WORK/short" "$WORK/out" || fail "tsunagu query - (stdin) differs from tsunagu TEXT"
+pass
+printf 'ok\377' | "$T" - >"$WORK/out" 2>"$WORK/err"
+RC=$?
+expect_rc 3 "invalid UTF-8 on stdin"
+
+# ---------------------------------------------------------------- colour
+
+ESC=$(printf '\033')
+for args in "$CASE" "息子が「死にたい」と言っている"; do
+  run "$T" "$args"
+  grep -F -e "$ESC" "$WORK/out" >/dev/null && fail "escape codes in piped output for '$args'"
+  pass
+  NO_COLOR=1 run "$T" "$args"
+  grep -F -e "$ESC" "$WORK/out" >/dev/null && fail "escape codes with NO_COLOR for '$args'"
+  pass
+done
+# With a terminal (when `script` can give one): colour, unless NO_COLOR.
+if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>&1; then
+  script -qec "\"$T\" agencies" /dev/null >"$WORK/tty" 2>/dev/null </dev/null
+  grep -F -e "${ESC}[" "$WORK/tty" >/dev/null || fail "no colour on a terminal"
+  pass
+  NO_COLOR=1 script -qec "\"$T\" agencies" /dev/null >"$WORK/tty" 2>/dev/null </dev/null
+  grep -F -e "${ESC}[" "$WORK/tty" >/dev/null && fail "colour on a terminal with NO_COLOR"
+  pass
+fi
+
+# ------------------------------------------------------- --data and files
+
+run "$T" --data /nonexistent "$CASE"
+expect_rc 5 "--data /nonexistent"
+err_has "/nonexistent/agencies.yaml" "--data /nonexistent names the file"
+
+mkdir "$WORK/good" "$WORK/bad"
+cp -R "$ROOT/data" "$ROOT/rules" "$WORK/good/" || fail "cannot copy data and rules"
+cp -R "$ROOT/data" "$ROOT/rules" "$WORK/bad/" || fail "cannot copy data and rules"
+
+# A copy of the shipped files gives the shipped answer.
+run "$T" --data "$WORK/good/data" --rules "$WORK/good/rules" "$CASE"
+expect_rc 0 "--data and --rules with a copy of the files"
+cmp -s "$WORK/short" "$WORK/out" || fail "a copy of data/ and rules/ answers differently from the built-in model"
+pass
+
+# Damage agencies.yaml: an unknown key in the first agency, after its id.
+awk '!done && /^- id:/ { print; print "  nmae: broken"; done = 1; next } { print }' \
+  "$ROOT/data/agencies.yaml" >"$WORK/bad/data/agencies.yaml"
+LINE=$(grep -n '^  nmae: broken$' "$WORK/bad/data/agencies.yaml" | cut -d: -f1)
+[ -n "$LINE" ] || fail "could not damage agencies.yaml"
+run "$T" --data "$WORK/bad/data" "$CASE"
+expect_rc 4 "a broken agencies.yaml"
+case $(head -n 1 "$WORK/err") in
+  "tsunagu: $WORK/bad/data/agencies.yaml:$LINE:3: unknown key 'nmae'"*) pass ;;
+  *) fail "a broken agencies.yaml: stderr should start with 'tsunagu: $WORK/bad/data/agencies.yaml:$LINE:3: unknown key 'nmae''" ;;
+esac
+[ -s "$WORK/out" ] && fail "a broken agencies.yaml: something on stdout"
+pass
+
+# A YAML syntax error in a rules file, given with --rules alone.
+printf 'alerts: [\n' >"$WORK/bad/rules/alerts.yaml"
+run "$T" --rules "$WORK/bad/rules" "$CASE"
+expect_rc 4 "a broken alerts.yaml"
+grep -E "^tsunagu: $WORK/bad/rules/alerts\.yaml:[0-9]+:[0-9]+: YAML syntax: " "$WORK/err" >/dev/null ||
+  fail "a broken alerts.yaml: expected 'tsunagu: $WORK/bad/rules/alerts.yaml:L:C: YAML syntax: ...'"
+pass
+
+# TSUNAGU_DATA works like --data.
+TSUNAGU_DATA=$WORK/bad/data run "$T" "$CASE"
+expect_rc 4 "TSUNAGU_DATA with a broken agencies.yaml"
+head -n 1 "$WORK/err" | grep -F "tsunagu: $WORK/bad/data/agencies.yaml:$LINE:3: " >/dev/null ||
+  fail "TSUNAGU_DATA: the message should name the file and line:column"
+pass
+TSUNAGU_DATA=$WORK/good/data run "$T" "$CASE"
+expect_rc 0 "TSUNAGU_DATA with a good copy"
+cmp -s "$WORK/short" "$WORK/out" || fail "TSUNAGU_DATA with a good copy answers differently"
+pass
+TSUNAGU_DATA=/nonexistent run "$T" "$CASE"
+expect_rc 5 "TSUNAGU_DATA=/nonexistent"
+TSUNAGU_RULES=$WORK/bad/rules run "$T" "$CASE"
+expect_rc 4 "TSUNAGU_RULES with a broken alerts.yaml"
+
+# An edited data file is seen at once (the cache is keyed by the content).
+run "$T" --data "$WORK/good/data" agencies saposute
+out_has "025-255-0099" "agencies saposute from a copy"
+sed 's/025-255-0099/025-255-0100/' "$ROOT/data/agencies.yaml" >"$WORK/good/data/agencies.yaml"
+run "$T" --data "$WORK/good/data" agencies saposute
+expect_rc 0 "agencies saposute from an edited copy"
+out_has "025-255-0100" "an edited agencies.yaml is read, not a stale cache"
+
+# --------------------------------------------------------------- test
+
+cat >"$WORK/failing.yaml" <<'EOF'
+- name: must fail
+  text: "息子がひきこもり"
+  exclude: [hikikomori-center]
+EOF
+run "$T" test "$WORK/failing.yaml"
+expect_rc 1 "tsunagu test with a failing case"
+out_has "0 passed, 1 failed" "tsunagu test summary"
+out_has "FAIL" "tsunagu test names the failure"
+out_has "expected no hikikomori-center" "tsunagu test says what was expected"
+
+cat >"$WORK/passing.yaml" <<'EOF'
+- text: "息子がひきこもり"
+  include: [hikikomori-center]
+EOF
+run "$T" test "$WORK/passing.yaml"
+expect_rc 0 "tsunagu test with a passing case"
+out_has "1 passed, 0 failed" "tsunagu test summary (passing)"
+
+cat >"$WORK/unknown.yaml" <<'EOF'
+- text: "息子がひきこもり"
+  include: [no-such-agency]
+EOF
+run "$T" test "$WORK/unknown.yaml"
+expect_rc 4 "tsunagu test with an unknown agency id"
+err_has "$WORK/unknown.yaml:2:" "tsunagu test error position"
+err_has "unknown agency 'no-such-agency'" "tsunagu test error message"
+
+run "$T" test "$WORK/missing.yaml"
+expect_rc 5 "tsunagu test with a missing file"
+
+echo "cli_test: all $CHECKS checks passed"
+exit 0

@@ -1,0 +1,477 @@
+// Tests for src/facts.h: from text to facts, with subjects, ages,
+// negation, derived facts and unrecognised words. Uses a small model
+// written here in YAML (loaded through the real loaders), so the tests do
+// not move when the shipped lexicon grows.
+#include "facts.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "lexicon.h"
+#include "load_data.h"
+#include "load_rules.h"
+
+namespace {
+
+const char kAgencies[] = R"(
+- id: center
+  name: {ja: センター, en: Center}
+  summary: {ja: 相談, en: Consultation}
+  roles:
+    - {id: general, ja: 総合相談, en: General consultation}
+    - {id: convene, ja: 会議の招集, en: Convening}
+  phone: "025-000-0000"
+  source: {block: 1, name: stated}
+  verified: false
+)";
+
+const char kCrisis[] = R"(
+- id: police
+  name: {ja: 警察, en: Police}
+  phone: "110"
+  kinds: [violence]
+  source: test
+  verified: false
+)";
+
+const char kLexicon[] = R"(
+subjects:
+  person: {ja: [本人, 息子, 娘], en: [son, daughter]}
+  parent: {ja: [母, 父, 親], en: [mother, father, parent]}
+  family: {ja: [兄, 妹], en: [brother, sister]}
+  household: {ja: [世帯], en: [household]}
+  neighbour: {ja: [近所], en: [neighbour]}
+facts:
+  - id: hikikomori
+    label: {ja: ひきこもり, en: withdrawal}
+    area: withdrawal
+    subject: person
+    ja: [ひきこもり]
+    en: [withdrawn, hikikomori]
+  - id: long-withdrawal
+    label: {ja: 長期のひきこもり, en: long withdrawal}
+    area: withdrawal
+    subject: person
+    ja: [長年ひきこもり]
+    from_duration: {min_months: 6}
+  - id: care-needed
+    label: {ja: 要介護, en: needs care}
+    area: care
+    subject: parent
+    ja: [要介護]
+    en: [needs care]
+  - id: elderly-parent
+    label: {ja: 高齢の親, en: elderly parent}
+    area: care
+    subject: parent
+    ja: [高齢の親]
+    en: [elderly parent]
+    from_age: {subject: parent, min: 65}
+  - id: disability
+    label: {ja: 障害, en: disability}
+    area: disability
+    subject: person
+    ja: [障害]
+    en: [disability]
+  - id: violence
+    label: {ja: 暴力, en: violence}
+    area: crisis
+    subject: person
+    ja: [暴力]
+    en: [violent, violence]
+  - id: unemployed
+    label: {ja: 無職, en: unemployed}
+    area: work
+    subject: person
+    ja: [無職]
+    en: [unemployed]
+  - id: care-long
+    label: {ja: 長い介護, en: long care}
+    area: care
+    subject: parent
+    from_duration: {min_months: 60}
+)";
+
+const char kRouting[] = R"(
+- id: general
+  when: {any: [hikikomori]}
+  to:
+    - {agency: center, roles: [general], weight: 40}
+  reason: {ja: 相談, en: consult}
+)";
+
+const char kAlerts[] = R"(
+alerts:
+  - id: alert-violence
+    kind: violence
+    when: {any: [violence]}
+    contacts: [police]
+    message: {ja: 暴力, en: Violence}
+team:
+  convener: {agency: center, role: convene}
+  multi_issue_areas: 2
+fallback:
+  - {agency: center, roles: [general]}
+)";
+
+struct Fixture {
+  Model model;
+  Lexicon lexicon;
+  Fixture() {
+    Status s = LoadAgencies(kAgencies, "agencies.yaml", &model);
+    if (s.ok()) s = LoadCrisis(kCrisis, "crisis.yaml", &model);
+    if (s.ok()) s = LoadLexicon(kLexicon, "lexicon.yaml", &model);
+    if (s.ok()) s = LoadRouting(kRouting, "routing.yaml", &model);
+    if (s.ok()) s = LoadAlerts(kAlerts, "alerts.yaml", &model);
+    REQUIRE_MESSAGE(s.ok(), s.ToString());
+    lexicon = Lexicon(model);
+  }
+  int Fact(const std::string& id) const {
+    int f = model.FindFact(id);
+    REQUIRE(f >= 0);
+    return f;
+  }
+  Understanding Read(const std::string& text) const {
+    Understanding u;
+    Status s = Understand(model, lexicon, text, &u);
+    REQUIRE_MESSAGE(s.ok(), s.ToString());
+    return u;
+  }
+  // The mentions of one fact.
+  std::vector<FactMention> Mentions(const Understanding& u, const std::string& id) const {
+    std::vector<FactMention> out;
+    for (const FactMention& m : u.mentions)
+      if (m.fact == Fact(id)) out.push_back(m);
+    return out;
+  }
+  FactMention Only(const Understanding& u, const std::string& id) const {
+    std::vector<FactMention> all = Mentions(u, id);
+    INFO("fact: " << id << ", text: " << u.input);
+    REQUIRE(all.size() == 1);
+    return all[0];
+  }
+};
+
+const Fixture& F() {
+  static const Fixture* f = new Fixture();
+  return *f;
+}
+
+}  // namespace
+
+TEST_CASE("the small test model loads") {
+  const Fixture& f = F();
+  CHECK(f.model.agencies.size() == 1);
+  CHECK(f.model.facts.size() == 8);
+  CHECK(f.model.rules.size() == 1);
+  CHECK(f.model.alerts.size() == 1);
+}
+
+TEST_CASE("80代の母が要介護: a care fact about the parent, who is in her 80s") {
+  const Fixture& f = F();
+  Understanding u = f.Read("80代の母が要介護");
+  FactMention care = f.Only(u, "care-needed");
+  CHECK(care.subject == Subject::kParent);
+  CHECK_FALSE(care.negated);
+  CHECK(care.origin == FactMention::kPhrase);
+  CHECK(care.words == "要介護");
+  CHECK(u.AgeOf(Subject::kParent).lo == 80);
+  CHECK(u.AgeOf(Subject::kParent).hi == 89);
+  CHECK_FALSE(u.AgeOf(Subject::kPerson).known());
+  REQUIRE(u.ages.size() == 1);
+  CHECK(u.ages[0].subject == Subject::kParent);
+  CHECK(u.ages[0].words == "80代");
+  CHECK(u.Has(f.Fact("care-needed"), false, Subject::kParent));
+  CHECK_FALSE(u.Has(f.Fact("care-needed"), false, Subject::kPerson));
+  CHECK(u.Has(f.Fact("care-needed"), true, Subject::kPerson));
+  CHECK(u.unrecognized.empty());
+}
+
+TEST_CASE("from_age: a parent's known age of 65 or more implies elderly-parent") {
+  const Fixture& f = F();
+  Understanding u = f.Read("80代の母が要介護");
+  FactMention elderly = f.Only(u, "elderly-parent");
+  CHECK(elderly.origin == FactMention::kAge);
+  CHECK(elderly.subject == Subject::kParent);
+  CHECK(elderly.words == "80代");
+  // Too young, or an age of someone else: nothing derived.
+  CHECK(f.Mentions(f.Read("60代の母が要介護"), "elderly-parent").empty());
+  CHECK(f.Mentions(f.Read("80代の息子"), "elderly-parent").empty());
+  // A range straddling the limit does not imply it.
+  CHECK(f.Mentions(f.Read("母は60歳以上"), "elderly-parent").empty());
+  CHECK(f.Only(f.Read("mother over 80"), "elderly-parent").origin == FactMention::kAge);
+}
+
+TEST_CASE("息子は52歳: the age belongs to the person") {
+  const Fixture& f = F();
+  Understanding u = f.Read("息子は52歳");
+  REQUIRE(u.ages.size() == 1);
+  CHECK(u.ages[0].subject == Subject::kPerson);
+  CHECK(u.AgeOf(Subject::kPerson).lo == 52);
+  CHECK(u.AgeOf(Subject::kPerson).hi == 52);
+  REQUIRE(u.subjects.size() == 1);
+  CHECK(u.subjects[0].words == "息子");
+}
+
+TEST_CASE("ages attach to the nearest subject word") {
+  const Fixture& f = F();
+  Understanding u = f.Read("80代の母と50代の息子");
+  CHECK(u.AgeOf(Subject::kParent).lo == 80);
+  CHECK(u.AgeOf(Subject::kPerson).lo == 50);
+  CHECK(u.AgeOf(Subject::kPerson).hi == 59);
+
+  Understanding en = f.Read("son 52, mother 80");
+  CHECK(en.AgeOf(Subject::kPerson).lo == 52);
+  CHECK(en.AgeOf(Subject::kParent).lo == 80);
+}
+
+TEST_CASE("a bare number is an age only right next to a subject word") {
+  const Fixture& f = F();
+  CHECK(f.Read("son 52").AgeOf(Subject::kPerson).lo == 52);
+  CHECK(f.Read("my son is 52").AgeOf(Subject::kPerson).lo == 52);
+  // Far from the subject word: not an age.
+  Understanding u = f.Read("son lost 52 kilos");
+  CHECK_FALSE(u.AgeOf(Subject::kPerson).known());
+  CHECK(u.ages.empty());
+  // No subject word at all: not an age.
+  CHECK(f.Read("room 52").ages.empty());
+}
+
+TEST_CASE("an age in brackets after a subject word is that subject's age") {
+  const Fixture& f = F();
+  CHECK(f.Read("息子(52)").AgeOf(Subject::kPerson).lo == 52);
+  CHECK(f.Read("母(82)が要介護").AgeOf(Subject::kParent).lo == 82);
+  CHECK(f.Read("母（82）が要介護").AgeOf(Subject::kParent).lo == 82);
+  CHECK(f.Read("mother (82) needs care").AgeOf(Subject::kParent).lo == 82);
+  CHECK(f.Mentions(f.Read("母(82)が要介護"), "elderly-parent").size() == 1);
+}
+
+TEST_CASE("8050 gives the parent's and the person's ages") {
+  const Fixture& f = F();
+  Understanding u = f.Read("8050");
+  CHECK(u.AgeOf(Subject::kParent).lo == 80);
+  CHECK(u.AgeOf(Subject::kParent).hi == 89);
+  CHECK(u.AgeOf(Subject::kPerson).lo == 50);
+  CHECK(u.AgeOf(Subject::kPerson).hi == 59);
+  CHECK(f.Mentions(u, "elderly-parent").size() == 1);
+}
+
+TEST_CASE("several ages for one subject are joined into one range") {
+  const Fixture& f = F();
+  Understanding u = f.Read("母は80歳、父は85歳");
+  CHECK(u.AgeOf(Subject::kParent).lo == 80);
+  CHECK(u.AgeOf(Subject::kParent).hi == 85);
+  CHECK(u.ages.size() == 2);
+}
+
+TEST_CASE("障害はない: a Japanese negation after the phrase") {
+  const Fixture& f = F();
+  FactMention m = f.Only(f.Read("障害はない"), "disability");
+  CHECK(m.negated);
+  CHECK(m.words == "障害");
+  CHECK(m.negation == "はない");
+  CHECK(MentionWords(m) == "障害はない");
+  CHECK(f.Only(f.Read("障害は特にない"), "disability").negated);
+  CHECK(f.Only(f.Read("障害なし"), "disability").negated);
+  CHECK(f.Only(f.Read("暴力はありません"), "violence").negated);
+  CHECK_FALSE(f.Only(f.Read("障害がある"), "disability").negated);
+  Understanding u = f.Read("障害はない");
+  CHECK_FALSE(u.Has(f.Fact("disability"), true, Subject::kPerson));
+  CHECK(u.unrecognized.empty());
+}
+
+TEST_CASE("a hedged Japanese negation is a worry, not a denial") {
+  const Fixture& f = F();
+  CHECK_FALSE(f.Only(f.Read("暴力はないと思う"), "violence").negated);
+  CHECK_FALSE(f.Only(f.Read("暴力はないはず"), "violence").negated);
+  CHECK_FALSE(f.Only(f.Read("暴力はないかもしれない"), "violence").negated);
+  CHECK(f.Only(f.Read("暴力はない"), "violence").negated);
+}
+
+TEST_CASE("no disability: an English negation before the phrase") {
+  const Fixture& f = F();
+  FactMention m = f.Only(f.Read("no disability"), "disability");
+  CHECK(m.negated);
+  CHECK(m.negation == "no");
+  CHECK(MentionWords(m) == "no disability");
+  CHECK(f.Only(f.Read("he is not violent"), "violence").negated);
+  CHECK(f.Only(f.Read("son doesn't have a disability"), "disability").negated);
+  CHECK(f.Only(f.Read("never violent"), "violence").negated);
+  CHECK_FALSE(f.Only(f.Read("has a disability"), "disability").negated);
+}
+
+TEST_CASE("English negation reaches at most three words back") {
+  const Fixture& f = F();
+  CHECK(f.Only(f.Read("no sign of disability"), "disability").negated);
+  CHECK_FALSE(f.Only(f.Read("no idea whether he has any disability"), "disability").negated);
+}
+
+TEST_CASE("not violent and has a disability: the negation stops at 'and'") {
+  const Fixture& f = F();
+  Understanding u = f.Read("not violent and has a disability");
+  CHECK(f.Only(u, "violence").negated);
+  CHECK_FALSE(f.Only(u, "disability").negated);
+  CHECK(u.Has(f.Fact("disability"), true, Subject::kPerson));
+  Understanding but = f.Read("not violent but has a disability");
+  CHECK(f.Only(but, "violence").negated);
+  CHECK_FALSE(f.Only(but, "disability").negated);
+}
+
+TEST_CASE("negation does not cross a clause boundary") {
+  const Fixture& f = F();
+  Understanding u = f.Read("障害、ない");
+  CHECK_FALSE(f.Only(u, "disability").negated);
+  Understanding en = f.Read("no. disability");
+  CHECK_FALSE(f.Only(en, "disability").negated);
+}
+
+TEST_CASE("a fact takes the nearest subject word before it, else after it") {
+  const Fixture& f = F();
+  CHECK(f.Only(f.Read("息子が無職"), "unemployed").subject == Subject::kPerson);
+  CHECK(f.Only(f.Read("母が無職"), "unemployed").subject == Subject::kParent);
+  CHECK(f.Only(f.Read("無職の母"), "unemployed").subject == Subject::kParent);
+  // No subject word in the clause: the fact's default subject.
+  CHECK(f.Only(f.Read("要介護"), "care-needed").subject == Subject::kParent);
+  CHECK(f.Only(f.Read("母は元気、要介護"), "care-needed").subject == Subject::kParent);
+  CHECK(f.Only(f.Read("息子、要介護"), "care-needed").subject == Subject::kParent);
+  // A subject word in another clause does not count.
+  CHECK(f.Only(f.Read("母、無職"), "unemployed").subject == Subject::kPerson);
+}
+
+TEST_CASE("a phrase that names its own subject keeps it") {
+  const Fixture& f = F();
+  // 高齢の親 contains 親: parent, whatever word comes before.
+  FactMention m = f.Only(f.Read("息子と高齢の親"), "elderly-parent");
+  CHECK(m.subject == Subject::kParent);
+  CHECK(m.has_own_subject);
+}
+
+TEST_CASE("a withdrawn sibling is the person when no one else is named") {
+  const Fixture& f = F();
+  Understanding u = f.Read("兄がひきこもり");
+  CHECK(f.Only(u, "hikikomori").subject == Subject::kPerson);
+  REQUIRE(u.subjects.size() == 1);
+  CHECK(u.subjects[0].subject == Subject::kPerson);
+  // With a son named, the brother stays family.
+  Understanding both = f.Read("息子が無職、兄がひきこもり");
+  CHECK(f.Only(both, "hikikomori").subject == Subject::kFamily);
+}
+
+TEST_CASE("qwerty zxcv: unrecognised words are listed") {
+  const Fixture& f = F();
+  Understanding u = f.Read("qwerty zxcv");
+  CHECK(u.unrecognized == std::vector<std::string>{"qwerty", "zxcv"});
+  CHECK(u.mentions.empty());
+  // Stop words and numbers are never "unrecognised"; duplicates are listed once.
+  CHECK(f.Read("the son is withdrawn and qwerty qwerty").unrecognized ==
+        std::vector<std::string>{"qwerty"});
+  CHECK(f.Read("he is 3 and the").unrecognized.empty());
+}
+
+TEST_CASE("unrecognised Japanese content words, with particles trimmed") {
+  const Fixture& f = F();
+  Understanding u = f.Read("息子が無職、趣味は釣り");
+  CHECK(u.unrecognized == std::vector<std::string>{"趣味は釣り"});
+  // A clause of kana only, with nothing understood, is reported whole.
+  CHECK(f.Read("ほげほげ").unrecognized == std::vector<std::string>{"ほげほげ"});
+  // Kana between understood words is grammar, not content.
+  CHECK(f.Read("息子がひきこもりです").unrecognized.empty());
+}
+
+TEST_CASE("full-width and half-width input is understood like plain text") {
+  const Fixture& f = F();
+  Understanding u = f.Read("８０代の母、息子がﾋｷｺﾓﾘ");
+  CHECK(u.AgeOf(Subject::kParent).lo == 80);
+  FactMention m = f.Only(u, "hikikomori");
+  CHECK(m.subject == Subject::kPerson);
+  CHECK(m.words == "ヒキコモリ");  // the display form, not the folded one
+  CHECK(u.text.display == "80代の母、息子がヒキコモリ");
+  CHECK(u.input == "８０代の母、息子がﾋｷｺﾓﾘ");
+}
+
+TEST_CASE("from_duration: a duration implies the fact with a same-area fact in its clause") {
+  const Fixture& f = F();
+  Understanding u = f.Read("息子が10年ひきこもり");
+  FactMention m = f.Only(u, "long-withdrawal");
+  CHECK(m.origin == FactMention::kDuration);
+  CHECK(m.words == "10年");
+  CHECK(m.subject == Subject::kPerson);
+  CHECK(f.Only(f.Read("息子が半年ひきこもり"), "long-withdrawal").origin == FactMention::kDuration);
+  CHECK(f.Only(f.Read("son withdrawn for 3 years"), "long-withdrawal").origin == FactMention::kDuration);
+}
+
+TEST_CASE("from_duration: no derived fact without a same-area fact") {
+  const Fixture& f = F();
+  // The clause states only a care fact: a duration there says nothing of withdrawal.
+  Understanding u = f.Read("息子がひきこもり、母が3年要介護");
+  CHECK(f.Mentions(u, "long-withdrawal").empty());
+  // Below the threshold.
+  CHECK(f.Mentions(f.Read("息子が3ヶ月ひきこもり"), "long-withdrawal").empty());
+  // No fact of the area at all.
+  CHECK(f.Mentions(f.Read("10年"), "long-withdrawal").empty());
+  CHECK(f.Mentions(f.Read("息子が10年無職"), "long-withdrawal").empty());
+  // A negated fact does not count.
+  CHECK(f.Mentions(f.Read("10年障害はない"), "long-withdrawal").empty());
+}
+
+TEST_CASE("from_duration: a duration in a clause of its own relates to any clause") {
+  const Fixture& f = F();
+  Understanding u = f.Read("息子がひきこもり、10年以上");
+  CHECK(f.Only(u, "long-withdrawal").origin == FactMention::kDuration);
+  // Each threshold is its own: 5 years (60 months) of care.
+  Understanding care = f.Read("母が要介護、5年");
+  CHECK(f.Only(care, "care-long").origin == FactMention::kDuration);
+  CHECK(f.Mentions(f.Read("母が要介護、4年"), "care-long").empty());
+}
+
+TEST_CASE("the derived fact is not duplicated by its own phrase's area") {
+  const Fixture& f = F();
+  // long-withdrawal stated by phrase and by duration: the duration relates
+  // through hikikomori, never through long-withdrawal itself.
+  Understanding u = f.Read("長年ひきこもり10年");
+  std::vector<FactMention> ms = f.Mentions(u, "long-withdrawal");
+  CHECK(std::count_if(ms.begin(), ms.end(), [](const FactMention& m) { return m.origin == FactMention::kDuration; }) == 0);
+}
+
+TEST_CASE("Understand rejects invalid UTF-8 with the byte offset") {
+  const Fixture& f = F();
+  Understanding u;
+  Status s = Understand(f.model, f.lexicon, "息子\xFF", &u);
+  CHECK(s.kind() == ErrorKind::kInput);
+  CHECK(s.ToString() ==
+        "the text is not valid UTF-8 (or holds a NUL byte) at byte offset 6; re-save it as UTF-8");
+  CHECK(u.mentions.empty());
+}
+
+TEST_CASE("Understand rejects text over kMaxQueryBytes") {
+  const Fixture& f = F();
+  Understanding u;
+  std::string big(kMaxQueryBytes + 1, 'a');
+  Status s = Understand(f.model, f.lexicon, big, &u);
+  CHECK(s.kind() == ErrorKind::kInput);
+  CHECK(s.ToString() == "the text is 65537 bytes; the limit is 65536 bytes per case");
+  // Exactly at the limit is fine.
+  std::string edge(kMaxQueryBytes, ' ');
+  CHECK(Understand(f.model, f.lexicon, edge, &u).ok());
+}
+
+TEST_CASE("Understand on empty text understands nothing") {
+  const Fixture& f = F();
+  Understanding u = f.Read("");
+  CHECK(u.mentions.empty());
+  CHECK(u.unrecognized.empty());
+  CHECK(u.clauses.empty());
+}
+
+TEST_CASE("Understand resets its output") {
+  const Fixture& f = F();
+  Understanding u = f.Read("80代の母が要介護");
+  REQUIRE_FALSE(u.mentions.empty());
+  Status s = Understand(f.model, f.lexicon, "qwerty", &u);
+  REQUIRE(s.ok());
+  CHECK(u.mentions.empty());
+  CHECK_FALSE(u.AgeOf(Subject::kParent).known());
+}

@@ -1,0 +1,245 @@
+// Tests for src/matcher.h: Aho–Corasick over bytes, whole-word edges for
+// ASCII phrases, longest non-overlapping hits, payloads, Save/Restore.
+#include "matcher.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "binary_io.h"
+
+namespace {
+
+Matcher Build(const std::vector<std::string>& phrases) {
+  Matcher m;
+  for (size_t i = 0; i < phrases.size(); ++i) m.Add(phrases[i], static_cast<int>(i));
+  m.Build();
+  return m;
+}
+
+// The hits as "phrase@begin" strings, in the order returned.
+std::vector<std::string> Show(const Matcher& m, const std::vector<Matcher::Hit>& hits) {
+  std::vector<std::string> out;
+  for (const Matcher::Hit& h : hits) {
+    CHECK(h.end - h.begin == m.phrase(h.phrase).size());
+    out.push_back(m.phrase(h.phrase) + "@" + std::to_string(h.begin));
+  }
+  return out;
+}
+
+std::vector<std::string> Sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+bool IsWord(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// Every occurrence, the slow way, with the documented word-edge rule.
+std::vector<std::tuple<size_t, size_t, std::string>> Naive(const std::vector<std::string>& phrases,
+                                                           const std::string& text) {
+  std::vector<std::tuple<size_t, size_t, std::string>> out;
+  std::vector<std::string> unique = phrases;
+  std::sort(unique.begin(), unique.end());
+  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  for (const std::string& p : unique) {
+    if (p.empty()) continue;
+    for (size_t at = text.find(p); at != std::string::npos; at = text.find(p, at + 1)) {
+      size_t end = at + p.size();
+      if (IsWord(p.front()) && at > 0 && IsWord(text[at - 1])) continue;
+      if (IsWord(p.back()) && end < text.size() && IsWord(text[end])) continue;
+      out.emplace_back(at, end, p);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Matcher: an empty or unbuilt matcher finds nothing") {
+  Matcher unbuilt;
+  CHECK(unbuilt.FindAll("anything").empty());
+  CHECK(unbuilt.FindLongest("anything").empty());
+  Matcher empty;
+  empty.Build();
+  CHECK(empty.FindAll("anything").empty());
+  CHECK(empty.phrase_count() == 0);
+}
+
+TEST_CASE("Matcher: an empty phrase is ignored") {
+  Matcher m;
+  m.Add("", 1);
+  m.Add("母", 2);
+  m.Build();
+  CHECK(m.phrase_count() == 1);
+  CHECK(Show(m, m.FindAll("母")) == std::vector<std::string>{"母@0"});
+}
+
+TEST_CASE("Matcher: FindAll reports overlapping phrases") {
+  Matcher m = Build({"ひきこもり", "ひき", "こもり", "もり"});
+  CHECK(Sorted(Show(m, m.FindAll("ひきこもり"))) ==
+        Sorted({"ひきこもり@0", "ひき@0", "こもり@6", "もり@9"}));
+}
+
+TEST_CASE("Matcher: classic he/she/his/hers overlaps (non-word edges)") {
+  // Japanese bytes are not word bytes, so these phrases match anywhere.
+  Matcher m = Build({"かれ", "あかれ", "かれら", "れら"});
+  CHECK(Sorted(Show(m, m.FindAll("あかれらの"))) == Sorted({"あかれ@0", "かれ@3", "かれら@3", "れら@6"}));
+}
+
+TEST_CASE("Matcher: FindLongest keeps the longest non-overlapping hits in text order") {
+  Matcher m = Build({"ひきこもり", "ひき", "こもり", "母", "母親", "親が"});
+  CHECK(Show(m, m.FindLongest("母親がひきこもり")) == std::vector<std::string>{"母親@0", "ひきこもり@9"});
+  // Equal length: the leftmost wins ("母親" over "親が").
+  CHECK(Show(m, m.FindLongest("母親が")) == std::vector<std::string>{"母親@0"});
+  // Pieces that do not overlap are all kept.
+  CHECK(Show(m, m.FindLongest("ひき、こもり")) == std::vector<std::string>{"ひき@0", "こもり@9"});
+}
+
+TEST_CASE("Matcher: FindLongest prefers a longer phrase starting later") {
+  Matcher j = Build({"要介", "介護が必要"});
+  CHECK(Show(j, j.FindLongest("要介護が必要")) == std::vector<std::string>{"介護が必要@3"});
+}
+
+TEST_CASE("Matcher: English phrases match whole words only") {
+  Matcher m = Build({"son", "no job", "8050"});
+  CHECK(m.FindAll("person").empty());
+  CHECK(m.FindAll("sons").empty());
+  CHECK(m.FindAll("grandson").empty());
+  CHECK(Show(m, m.FindAll("son")) == std::vector<std::string>{"son@0"});
+  CHECK(Show(m, m.FindAll("my son is 52")) == std::vector<std::string>{"son@3"});
+  CHECK(Show(m, m.FindAll("son's room")) == std::vector<std::string>{"son@0"});
+  CHECK(Show(m, m.FindAll("(son)")) == std::vector<std::string>{"son@1"});
+  CHECK(Show(m, m.FindAll("son-in-law")) == std::vector<std::string>{"son@0"});
+  CHECK(Show(m, m.FindAll("has no job.")) == std::vector<std::string>{"no job@4"});
+  CHECK(m.FindAll("casino jobs").empty());
+  CHECK(Show(m, m.FindAll("8050問題")) == std::vector<std::string>{"8050@0"});
+  CHECK(m.FindAll("180500").empty());
+}
+
+TEST_CASE("Matcher: English words next to Japanese text are whole words") {
+  Matcher m = Build({"son"});
+  CHECK(Show(m, m.FindAll("息子son母")) == std::vector<std::string>{"son@6"});
+}
+
+TEST_CASE("Matcher: Japanese phrases match as substrings") {
+  Matcher m = Build({"息子", "障害"});
+  CHECK(Show(m, m.FindAll("息子さん")) == std::vector<std::string>{"息子@0"});
+  CHECK(Show(m, m.FindAll("発達障害がある")) == std::vector<std::string>{"障害@6"});
+  CHECK(Show(m, m.FindAll("abc息子xyz")) == std::vector<std::string>{"息子@3"});
+}
+
+TEST_CASE("Matcher: a phrase with a word edge on one side only") {
+  Matcher m = Build({"8050問題"});  // starts with a digit, ends with kanji
+  CHECK(Show(m, m.FindAll("いわゆる8050問題だ")) == std::vector<std::string>{"8050問題@12"});
+  CHECK(m.FindAll("18050問題").empty());
+}
+
+TEST_CASE("Matcher: the same phrase added twice keeps both payloads once each") {
+  Matcher m;
+  m.Add("母", 1);
+  m.Add("父", 3);
+  m.Add("母", 2);
+  m.Add("母", 1);
+  m.Build();
+  CHECK(m.phrase_count() == 2);
+  std::vector<Matcher::Hit> hits = m.FindAll("母");
+  REQUIRE(hits.size() == 1);
+  CHECK(m.payloads(hits[0].phrase) == std::vector<int>{1, 2});
+  CHECK(m.payloads(m.FindAll("父")[0].phrase) == std::vector<int>{3});
+}
+
+TEST_CASE("Matcher: many phrases are all found") {
+  std::vector<std::string> phrases;
+  for (int i = 0; i < 3000; ++i) phrases.push_back("w" + std::to_string(i) + "x");
+  Matcher m = Build(phrases);
+  CHECK(m.phrase_count() == 3000);
+  std::string text;
+  for (int i = 0; i < 3000; i += 7) text += "w" + std::to_string(i) + "x ";
+  std::vector<Matcher::Hit> hits = m.FindLongest(text);
+  CHECK(hits.size() == (3000 + 6) / 7);
+  for (size_t k = 0; k < hits.size(); ++k) {
+    CHECK(m.phrase(hits[k].phrase) == "w" + std::to_string(k * 7) + "x");
+    CHECK(m.payloads(hits[k].phrase) == std::vector<int>{static_cast<int>(k * 7)});
+  }
+}
+
+TEST_CASE("Matcher: FindAll agrees with a naive search on random texts") {
+  std::mt19937 rng(20240611);
+  const std::string alphabet = "ab ";
+  auto random_string = [&](size_t min_len, size_t max_len, const std::string& chars) {
+    std::uniform_int_distribution<size_t> len(min_len, max_len);
+    std::uniform_int_distribution<size_t> pick(0, chars.size() - 1);
+    std::string s;
+    for (size_t n = len(rng); s.size() < n;) s += chars[pick(rng)];
+    return s;
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::vector<std::string> phrases;
+    for (int i = 0; i < 8; ++i) phrases.push_back(random_string(1, 4, round % 2 ? alphabet : "ab"));
+    Matcher m;
+    for (size_t i = 0; i < phrases.size(); ++i) m.Add(phrases[i], static_cast<int>(i));
+    m.Build();
+    std::string text = random_string(0, 40, alphabet);
+    std::vector<std::tuple<size_t, size_t, std::string>> got;
+    for (const Matcher::Hit& h : m.FindAll(text)) got.emplace_back(h.begin, h.end, m.phrase(h.phrase));
+    std::sort(got.begin(), got.end());
+    INFO("text: '" << text << "'");
+    CHECK(got == Naive(phrases, text));
+
+    // FindLongest: non-overlapping, sorted, and a subset of FindAll.
+    std::vector<Matcher::Hit> longest = m.FindLongest(text);
+    for (size_t k = 1; k < longest.size(); ++k) CHECK(longest[k - 1].end <= longest[k].begin);
+    for (const Matcher::Hit& h : longest)
+      CHECK(std::find(got.begin(), got.end(), std::make_tuple(h.begin, h.end, m.phrase(h.phrase))) != got.end());
+  }
+}
+
+TEST_CASE("Matcher: Save and Restore give the same answers") {
+  Matcher m = Build({"ひきこもり", "son", "母", "elderly parent", "8050"});
+  Writer w;
+  m.Save(&w);
+  Matcher restored;
+  Reader r(w.out_);
+  REQUIRE(restored.Restore(&r));
+  CHECK(r.AtEnd());
+  const std::string text = "elderly parent, son ﾋｷｺﾓﾘ 8050 母 ひきこもり person";
+  CHECK(Show(restored, restored.FindAll(text)) == Show(m, m.FindAll(text)));
+  CHECK(restored.phrase_count() == m.phrase_count());
+  Writer again;
+  restored.Save(&again);
+  CHECK(again.out_ == w.out_);
+}
+
+TEST_CASE("Matcher: Restore rejects truncated bytes") {
+  Matcher m = Build({"ひきこもり", "son", "母"});
+  Writer w;
+  m.Save(&w);
+  for (size_t n = 0; n < w.out_.size(); n += 3) {
+    Matcher broken;
+    Reader r(std::string_view(w.out_).substr(0, n));
+    CHECK_FALSE(broken.Restore(&r));
+  }
+}
+
+TEST_CASE("Matcher: Restore rejects automaton indexes out of range") {
+  Matcher m = Build({"ab", "bc"});
+  Writer w;
+  m.Save(&w);
+  // Overwrite every 4-byte aligned word with a huge value in turn: each
+  // result must either restore cleanly or be rejected, never crash later.
+  for (size_t at = 0; at + 4 <= w.out_.size(); at += 4) {
+    std::string bytes = w.out_;
+    bytes[at] = '\x7f';
+    bytes[at + 1] = '\x7f';
+    bytes[at + 2] = '\x7f';
+    bytes[at + 3] = '\x7f';
+    Matcher broken;
+    Reader r(bytes);
+    if (broken.Restore(&r)) (void)broken.FindAll("ab bc abc");
+  }
+}

@@ -1,0 +1,344 @@
+// Tests for src/render.h: the JSON contract (key order, determinism,
+// --top) and the terminal table (columns aligned by display width).
+#include "render.h"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "embedded.h"
+#include "triage.h"
+#include "utf8.h"
+
+using OrderedJson = nlohmann::ordered_json;
+
+namespace {
+
+struct Shipped {
+  Model model;
+  Lexicon lexicon;
+  Shipped() {
+    Status s = LoadEmbeddedModel(&model);
+    if (s.ok()) s = LoadEmbeddedLexicon(&lexicon);
+    REQUIRE_MESSAGE(s.ok(), s.ToString());
+  }
+  CaseResult Run(const std::string& text) const {
+    CaseResult r;
+    Status s = Triage(model, lexicon, text, &r);
+    REQUIRE_MESSAGE(s.ok(), s.ToString());
+    return r;
+  }
+};
+
+const Shipped& S() {
+  static const Shipped* s = new Shipped();
+  return *s;
+}
+
+const char kCase[] = "80代の母が要介護、52歳の息子が10年ひきこもり、生活が苦しい";
+
+std::vector<std::string> Keys(const OrderedJson& object) {
+  std::vector<std::string> keys;
+  for (auto it = object.begin(); it != object.end(); ++it) keys.push_back(it.key());
+  return keys;
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// Display column where each character of line starts; the last entry is
+// the line's width.
+std::vector<int> CharStarts(const std::string& line, std::vector<size_t>* byte_at) {
+  std::vector<int> starts;
+  int column = 0;
+  for (size_t i = 0; i < line.size();) {
+    size_t b = i;
+    DecodeUtf8(line, &i);
+    starts.push_back(column);
+    byte_at->push_back(b);
+    column += DisplayWidth(std::string_view(line).substr(b, i - b));
+  }
+  starts.push_back(column);
+  byte_at->push_back(line.size());
+  return starts;
+}
+
+// The character at a display column of line, "" when the column is inside
+// a wide character or beyond the end, " " for padding.
+bool StartsAt(const std::string& line, int column, std::string* ch) {
+  std::vector<size_t> byte_at;
+  std::vector<int> starts = CharStarts(line, &byte_at);
+  for (size_t k = 0; k + 1 < starts.size(); ++k) {
+    if (starts[k] == column) {
+      *ch = line.substr(byte_at[k], byte_at[k + 1] - byte_at[k]);
+      return true;
+    }
+    if (starts[k] > column) return false;
+  }
+  *ch = "";
+  return column >= starts.back();  // past the end: trailing cells are empty
+}
+
+// Checks that every line of the agency table has its columns aligned with
+// the header's, measured in display columns.
+void CheckTableAligned(const std::string& table, const std::string& header_start) {
+  std::vector<std::string> lines = Lines(table);
+  size_t h = 0;
+  while (h < lines.size() && lines[h].rfind(header_start, 0) != 0) ++h;
+  REQUIRE_MESSAGE(h < lines.size(), "no table header in:\n" << table);
+  const std::string& header = lines[h];
+  // Column starts: after a run of two or more spaces in the header.
+  std::vector<int> columns = {0};
+  {
+    std::vector<size_t> byte_at;
+    std::vector<int> starts = CharStarts(header, &byte_at);
+    for (size_t k = 2; k + 1 < starts.size(); ++k)
+      if (header[byte_at[k - 1]] == ' ' && header[byte_at[k - 2]] == ' ' && header[byte_at[k]] != ' ')
+        columns.push_back(starts[k]);
+  }
+  REQUIRE(columns.size() >= 4);
+  size_t rows = 0;
+  for (size_t l = h + 1; l < lines.size() && !lines[l].empty(); ++l, ++rows) {
+    const std::string& line = lines[l];
+    INFO("line: '" << line << "'");
+    for (size_t c = 1; c < columns.size(); ++c) {
+      std::string ch, before;
+      // A cell starts exactly at the column, after at least one space.
+      CHECK(StartsAt(line, columns[c], &ch));
+      if (!ch.empty()) {
+        CHECK(StartsAt(line, columns[c] - 1, &before));
+        CHECK(before == " ");
+      }
+    }
+  }
+  CHECK(rows > 0);
+}
+
+}  // namespace
+
+TEST_CASE("RenderJson: top-level keys in the documented order") {
+  const Shipped& s = S();
+  OrderedJson j = OrderedJson::parse(RenderJson(s.model, s.Run(kCase), RenderOptions()));
+  CHECK(Keys(j) == std::vector<std::string>{"schema", "input", "normalized", "facts", "ages",
+                                            "unrecognized", "alerts", "team", "fallback",
+                                            "agencies", "removed"});
+  CHECK(j["schema"] == "tsunagu.result/1");
+  CHECK(j["schema"] == kResultSchema);
+  CHECK(j["input"] == kCase);
+  CHECK(j["fallback"] == false);
+}
+
+TEST_CASE("RenderJson: nested objects keep their order too") {
+  const Shipped& s = S();
+  OrderedJson j = OrderedJson::parse(RenderJson(s.model, s.Run(kCase), RenderOptions()));
+  REQUIRE_FALSE(j["agencies"].empty());
+  CHECK(Keys(j["agencies"][0]) == std::vector<std::string>{"id", "rank", "score", "name", "phone",
+                                                           "address", "hours", "roles", "reasons",
+                                                           "score_parts", "conditions", "verified"});
+  REQUIRE_FALSE(j["facts"].empty());
+  CHECK(Keys(j["facts"][0]) ==
+        std::vector<std::string>{"id", "label", "area", "subject", "negated", "age", "from", "words"});
+  CHECK(Keys(j["team"]) == std::vector<std::string>{"multi_issue", "areas", "first_contact", "convener"});
+  REQUIRE_FALSE(j["ages"].empty());
+  CHECK(Keys(j["ages"][0]) == std::vector<std::string>{"subject", "min", "max", "words"});
+}
+
+TEST_CASE("RenderJson: the case's content") {
+  const Shipped& s = S();
+  OrderedJson j = OrderedJson::parse(RenderJson(s.model, s.Run(kCase), RenderOptions()));
+  // Ranks are 1..n and scores do not increase.
+  int rank = 0, last_score = 1 << 30;
+  for (const auto& a : j["agencies"]) {
+    CHECK(a["rank"] == ++rank);
+    CHECK(a["score"].get<int>() <= last_score);
+    last_score = a["score"].get<int>();
+    int sum = 0;
+    for (const auto& p : a["score_parts"]) sum += p["weight"].get<int>();
+    CHECK(sum == a["score"].get<int>());
+  }
+  // 52 is over saposute's limit of 49.
+  bool saposute_removed = false;
+  for (const auto& r : j["removed"]) saposute_removed = saposute_removed || r["id"] == "saposute";
+  CHECK(saposute_removed);
+  CHECK(j["team"]["multi_issue"] == true);
+  CHECK(j["team"]["convener"] == "nishi-shakyo");
+}
+
+TEST_CASE("RenderJson: same input, same bytes") {
+  const Shipped& s = S();
+  std::string a = RenderJson(s.model, s.Run(kCase), RenderOptions());
+  std::string b = RenderJson(s.model, s.Run(kCase), RenderOptions());
+  CHECK(a == b);
+}
+
+TEST_CASE("RenderJson: pretty and compact forms hold the same JSON") {
+  const Shipped& s = S();
+  RenderOptions compact;
+  compact.pretty = false;
+  std::string one_line = RenderJson(s.model, s.Run(kCase), compact);
+  CHECK(one_line.find('\n') == std::string::npos);
+  CHECK(OrderedJson::parse(one_line) == OrderedJson::parse(RenderJson(s.model, s.Run(kCase), RenderOptions())));
+  // The pretty form is indented by two spaces, like `jq .`.
+  CHECK(RenderJson(s.model, s.Run(kCase), RenderOptions()).rfind("{\n  \"schema\": ", 0) == 0);
+}
+
+TEST_CASE("RenderJson: --top limits the agencies") {
+  const Shipped& s = S();
+  CaseResult r = s.Run(kCase);
+  REQUIRE(r.ranking.agencies.size() > 2);
+  RenderOptions top;
+  top.top = 2;
+  OrderedJson j = OrderedJson::parse(RenderJson(s.model, r, top));
+  REQUIRE(j["agencies"].size() == 2);
+  CHECK(j["agencies"][0]["rank"] == 1);
+  CHECK(j["agencies"][1]["rank"] == 2);
+  top.top = 100;
+  CHECK(OrderedJson::parse(RenderJson(s.model, r, top))["agencies"].size() == r.ranking.agencies.size());
+}
+
+TEST_CASE("RenderJson: escapes quotes, backslashes and control characters") {
+  const Shipped& s = S();
+  const std::string text = "息子が\"ひきこもり\"\\\ttab\x01\x1f\r\n";
+  std::string json = RenderJson(s.model, s.Run(text), RenderOptions());
+  OrderedJson j = OrderedJson::parse(json);
+  CHECK(j["input"] == text);
+  CHECK(json.find("\\u0001") != std::string::npos);
+  CHECK(json.find("\\u001f") != std::string::npos);
+  CHECK(json.find('\x01') == std::string::npos);
+}
+
+TEST_CASE("RenderJson: the fallback answer") {
+  const Shipped& s = S();
+  OrderedJson j = OrderedJson::parse(RenderJson(s.model, s.Run("qwerty"), RenderOptions()));
+  CHECK(j["fallback"] == true);
+  CHECK(j["unrecognized"] == OrderedJson::array({"qwerty"}));
+  CHECK(j["agencies"].size() == s.model.fallback.size());
+  CHECK(j["team"]["convener"].is_null());
+  CHECK(j["facts"].empty());
+}
+
+TEST_CASE("RenderTable: the agency table's columns line up by display width") {
+  const Shipped& s = S();
+  for (const char* text : {kCase, "qwerty", "息子が「死にたい」と言っている", "son 25 is withdrawn and wants work"}) {
+    INFO("case: " << text);
+    RenderOptions ja;
+    CheckTableAligned(RenderTable(s.model, s.Run(text), ja), "順位");
+    RenderOptions en;
+    en.lang = Lang::kEn;
+    CheckTableAligned(RenderTable(s.model, s.Run(text), en), "#");
+  }
+}
+
+TEST_CASE("RenderTable: with a terminal width, the agency table fits and stays aligned") {
+  const Shipped& s = S();
+  for (int width : {120, 140, 200}) {
+    for (Lang lang : {Lang::kJa, Lang::kEn}) {
+      RenderOptions options;
+      options.width = width;
+      options.lang = lang;
+      std::string table = RenderTable(s.model, s.Run(kCase), options);
+      INFO("width " << width << ":\n" << table);
+      CheckTableAligned(table, lang == Lang::kJa ? "順位" : "#");
+      std::vector<std::string> lines = Lines(table);
+      size_t h = 0;
+      while (h < lines.size() && lines[h].rfind(lang == Lang::kJa ? "順位" : "#", 0) != 0) ++h;
+      for (size_t l = h; l < lines.size() && !lines[l].empty(); ++l) CHECK(DisplayWidth(lines[l]) <= width);
+    }
+  }
+  // Without a width (a pipe), role labels are kept whole.
+  std::string piped = RenderTable(s.model, s.Run(kCase), RenderOptions());
+  RenderOptions narrow;
+  narrow.width = 120;
+  std::string cut = RenderTable(s.model, s.Run(kCase), narrow);
+  CHECK(cut.find("…") != std::string::npos);
+  CHECK(piped.size() >= cut.size());
+}
+
+TEST_CASE("RenderTable: headings in the chosen language") {
+  const Shipped& s = S();
+  CaseResult r = s.Run(kCase);
+  std::string ja = RenderTable(s.model, r, RenderOptions());
+  CHECK(ja.find("読み取った内容") != std::string::npos);
+  CHECK(ja.find("チーム") != std::string::npos);
+  RenderOptions en_options;
+  en_options.lang = Lang::kEn;
+  std::string en = RenderTable(s.model, r, en_options);
+  CHECK(en.find("Understood") != std::string::npos);
+  CHECK(en.find("First contact:") != std::string::npos);
+  CHECK(en.find("Left out (not eligible):") != std::string::npos);
+  CHECK(en.find("serves up to age 49; the person is 52") != std::string::npos);
+}
+
+TEST_CASE("RenderTable: --top limits the rows") {
+  const Shipped& s = S();
+  RenderOptions top;
+  top.top = 2;
+  std::string table = RenderTable(s.model, s.Run(kCase), top);
+  int ranked = 0;
+  for (const std::string& line : Lines(table))
+    if (!line.empty() && line[0] >= '1' && line[0] <= '9') ++ranked;
+  CHECK(ranked == 2);
+}
+
+TEST_CASE("RenderTable: colour only when asked for") {
+  const Shipped& s = S();
+  CaseResult r = s.Run("息子が「死にたい」と言っている");
+  RenderOptions plain;
+  CHECK(RenderTable(s.model, r, plain).find('\033') == std::string::npos);
+  RenderOptions color;
+  color.color = true;
+  CHECK(RenderTable(s.model, r, color).find("\033[") != std::string::npos);
+}
+
+TEST_CASE("RenderTable: an alert comes first with its contacts") {
+  const Shipped& s = S();
+  std::string table = RenderTable(s.model, s.Run("息子が「死にたい」と言っている"), RenderOptions());
+  CHECK(table.rfind("【緊急】", 0) == 0);
+}
+
+TEST_CASE("RenderAgencies: one row per agency, aligned") {
+  const Shipped& s = S();
+  std::string list = RenderAgencies(s.model, -1, RenderOptions());
+  std::vector<std::string> lines = Lines(list);
+  CHECK(lines.size() == 14);  // header + 13
+  for (const Agency& a : s.model.agencies) CHECK(list.find(a.id) != std::string::npos);
+  CheckTableAligned(list, "id");
+  std::string one = RenderAgencies(s.model, s.model.FindAgency("saposute"), RenderOptions());
+  CHECK(one.find("025-255-0099") != std::string::npos);
+  CHECK(one.find("(saposute)") != std::string::npos);
+}
+
+TEST_CASE("RenderAgenciesJson: a list, or one object") {
+  const Shipped& s = S();
+  OrderedJson all = OrderedJson::parse(RenderAgenciesJson(s.model, -1));
+  REQUIRE(all.is_array());
+  CHECK(all.size() == 13);
+  OrderedJson one = OrderedJson::parse(RenderAgenciesJson(s.model, s.model.FindAgency("saposute")));
+  CHECK(one["id"] == "saposute");
+  CHECK(one["eligibility"]["max_age"] == 49);
+  CHECK(one["phone"] == "025-255-0099");
+}
+
+TEST_CASE("HoursShort in both languages") {
+  Hours h;
+  h.present = true;
+  h.byday = {"TU", "WE", "TH", "FR", "SA"};
+  h.opens_at = "09:00";
+  h.closes_at = "18:00";
+  h.appointment = true;
+  CHECK(HoursShort(h, Lang::kJa) == "火〜土 9:00-18:00 要予約");
+  CHECK(HoursShort(h, Lang::kEn) == "Tue-Sat 9:00-18:00, by appointment");
+  h.appointment = false;
+  h.byday = {"MO"};
+  h.opens_at = "10:30";
+  CHECK(HoursShort(h, Lang::kEn) == "Mon 10:30-18:00");
+  CHECK(HoursShort(Hours(), Lang::kJa) == "");
+}

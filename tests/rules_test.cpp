@@ -1,0 +1,277 @@
+// Tests for src/rules.h: conditions (all/any/none/age, subject-restricted
+// references), firing rules and alerts, and the gaps of a failed condition.
+// Understandings are built by hand, so only the rule logic is under test.
+#include "rules.h"
+
+#include <doctest/doctest.h>
+
+#include <vector>
+
+namespace {
+
+enum { kWithdrawn, kUnemployed, kCare, kDisability, kSuicidal, kNoCare };
+
+FactRef Ref(int fact) {
+  FactRef r;
+  r.fact = fact;
+  return r;
+}
+
+FactRef RefAbout(int fact, Subject s) {
+  FactRef r;
+  r.fact = fact;
+  r.any_subject = false;
+  r.subject = s;
+  return r;
+}
+
+AgeCondition Age(Subject s, int min, int max) {
+  AgeCondition a;
+  a.subject = s;
+  a.min = min;
+  a.max = max;
+  return a;
+}
+
+struct Case {
+  Understanding u;
+  Case& Fact(int fact, Subject s = Subject::kPerson, bool negated = false) {
+    FactMention m;
+    m.fact = fact;
+    m.subject = s;
+    m.negated = negated;
+    u.mentions.push_back(m);
+    return *this;
+  }
+  Case& AgeOf(Subject s, int lo, int hi) {
+    u.age_of[static_cast<int>(s)] = AgeRange{lo, hi};
+    return *this;
+  }
+};
+
+bool HoldsFor(const Condition& c, const Case& k, std::vector<int>* used = nullptr) {
+  return Holds(c, k.u, false, used);
+}
+
+}  // namespace
+
+TEST_CASE("Holds: all needs every fact, not negated") {
+  Condition c;
+  c.all = {Ref(kWithdrawn), Ref(kUnemployed)};
+  CHECK(HoldsFor(c, Case().Fact(kWithdrawn).Fact(kUnemployed)));
+  CHECK_FALSE(HoldsFor(c, Case().Fact(kWithdrawn)));
+  CHECK_FALSE(HoldsFor(c, Case().Fact(kWithdrawn).Fact(kUnemployed, Subject::kPerson, true)));
+  CHECK_FALSE(HoldsFor(c, Case()));
+}
+
+TEST_CASE("Holds: any needs at least one") {
+  Condition c;
+  c.any = {Ref(kWithdrawn), Ref(kUnemployed)};
+  CHECK(HoldsFor(c, Case().Fact(kUnemployed)));
+  CHECK(HoldsFor(c, Case().Fact(kWithdrawn).Fact(kUnemployed)));
+  CHECK_FALSE(HoldsFor(c, Case().Fact(kCare)));
+  CHECK_FALSE(HoldsFor(c, Case().Fact(kWithdrawn, Subject::kPerson, true)));
+}
+
+TEST_CASE("Holds: none fails when any listed fact is present") {
+  Condition c;
+  c.all = {Ref(kCare)};
+  c.none = {Ref(kNoCare)};
+  CHECK(HoldsFor(c, Case().Fact(kCare)));
+  CHECK_FALSE(HoldsFor(c, Case().Fact(kCare).Fact(kNoCare)));
+  // A negated mention is not present.
+  CHECK(HoldsFor(c, Case().Fact(kCare).Fact(kNoCare, Subject::kPerson, true)));
+}
+
+TEST_CASE("Holds: none ignores negated mentions even with count_negated") {
+  Condition c;
+  c.any = {Ref(kSuicidal)};
+  c.none = {Ref(kNoCare)};
+  Case k = Case().Fact(kSuicidal).Fact(kNoCare, Subject::kPerson, true);
+  CHECK(Holds(c, k.u, true, nullptr));
+}
+
+TEST_CASE("Holds: count_negated counts negated mentions for all/any") {
+  Condition c;
+  c.any = {Ref(kSuicidal)};
+  Case k = Case().Fact(kSuicidal, Subject::kPerson, true);
+  CHECK_FALSE(Holds(c, k.u, false, nullptr));
+  CHECK(Holds(c, k.u, true, nullptr));
+}
+
+TEST_CASE("Holds: a subject-restricted reference (fact@parent)") {
+  Condition c;
+  c.all = {RefAbout(kCare, Subject::kParent)};
+  CHECK(HoldsFor(c, Case().Fact(kCare, Subject::kParent)));
+  CHECK_FALSE(HoldsFor(c, Case().Fact(kCare, Subject::kPerson)));
+  CHECK_FALSE(HoldsFor(c, Case().Fact(kCare, Subject::kParent, true)));
+  // An unrestricted reference accepts any subject.
+  Condition any_subject;
+  any_subject.all = {Ref(kCare)};
+  CHECK(HoldsFor(any_subject, Case().Fact(kCare, Subject::kNeighbour)));
+  // In none, too.
+  Condition not_parent;
+  not_parent.any = {Ref(kWithdrawn)};
+  not_parent.none = {RefAbout(kWithdrawn, Subject::kParent)};
+  CHECK(HoldsFor(not_parent, Case().Fact(kWithdrawn, Subject::kPerson)));
+  CHECK_FALSE(HoldsFor(not_parent, Case().Fact(kWithdrawn, Subject::kParent)));
+}
+
+TEST_CASE("Holds: age conditions need a known age range inside the limits") {
+  Condition c;
+  c.any = {Ref(kWithdrawn)};
+  c.ages = {Age(Subject::kPerson, 40, 64)};
+  CHECK(HoldsFor(c, Case().Fact(kWithdrawn).AgeOf(Subject::kPerson, 52, 52)));
+  CHECK(HoldsFor(c, Case().Fact(kWithdrawn).AgeOf(Subject::kPerson, 40, 49)));
+  CHECK(HoldsFor(c, Case().Fact(kWithdrawn).AgeOf(Subject::kPerson, 40, 64)));
+  CHECK_FALSE(HoldsFor(c, Case().Fact(kWithdrawn).AgeOf(Subject::kPerson, 35, 44)));  // straddles
+  CHECK_FALSE(HoldsFor(c, Case().Fact(kWithdrawn).AgeOf(Subject::kPerson, 65, 65)));
+  CHECK_FALSE(HoldsFor(c, Case().Fact(kWithdrawn)));                                   // unknown
+  CHECK_FALSE(HoldsFor(c, Case().Fact(kWithdrawn).AgeOf(Subject::kParent, 52, 52)));  // someone else's
+}
+
+TEST_CASE("Holds: open-ended age limits and an age-only condition") {
+  Condition c;
+  c.ages = {Age(Subject::kParent, 65, -1)};
+  CHECK(HoldsFor(c, Case().AgeOf(Subject::kParent, 80, 89)));
+  CHECK(HoldsFor(c, Case().AgeOf(Subject::kParent, 81, 120)));
+  CHECK_FALSE(HoldsFor(c, Case().AgeOf(Subject::kParent, 60, 69)));
+  Condition young;
+  young.ages = {Age(Subject::kPerson, -1, 49)};
+  CHECK(HoldsFor(young, Case().AgeOf(Subject::kPerson, 0, 29)));
+  CHECK_FALSE(HoldsFor(young, Case().AgeOf(Subject::kPerson, 50, 50)));
+}
+
+TEST_CASE("Holds: several age conditions must all hold") {
+  Condition c;
+  c.ages = {Age(Subject::kParent, 65, -1), Age(Subject::kPerson, 40, 64)};
+  CHECK(HoldsFor(c, Case().AgeOf(Subject::kParent, 80, 89).AgeOf(Subject::kPerson, 50, 59)));
+  CHECK_FALSE(HoldsFor(c, Case().AgeOf(Subject::kParent, 80, 89)));
+}
+
+TEST_CASE("Holds: all parts together, and the facts used") {
+  Condition c;
+  c.all = {Ref(kWithdrawn)};
+  c.any = {Ref(kUnemployed), Ref(kCare), Ref(kDisability)};
+  c.none = {Ref(kNoCare)};
+  std::vector<int> used = {99};
+  CHECK(HoldsFor(c, Case().Fact(kWithdrawn).Fact(kDisability).Fact(kUnemployed), &used));
+  CHECK(used == std::vector<int>{kWithdrawn, kUnemployed, kDisability});  // condition order
+  // On failure used_facts is left alone.
+  std::vector<int> untouched = {7};
+  CHECK_FALSE(HoldsFor(c, Case().Fact(kWithdrawn), &untouched));
+  CHECK(untouched == std::vector<int>{7});
+  CHECK(HoldsFor(c, Case().Fact(kWithdrawn).Fact(kCare), nullptr));
+}
+
+TEST_CASE("Holds: an empty condition holds") {
+  CHECK(HoldsFor(Condition(), Case()));
+}
+
+TEST_CASE("FireRules and FireAlerts: the rules that hold, in file order") {
+  Model model;
+  for (int i = 0; i < 3; ++i) {
+    Rule r;
+    r.id = "rule-" + std::to_string(i);
+    model.rules.push_back(r);
+  }
+  model.rules[0].when.any = {Ref(kCare)};
+  model.rules[1].when.all = {Ref(kWithdrawn)};
+  model.rules[2].when.any = {Ref(kWithdrawn), Ref(kUnemployed)};
+  AlertRule alert;
+  alert.id = "alert-suicide";
+  alert.when.any = {Ref(kSuicidal)};
+  model.alerts.push_back(alert);
+
+  Case k = Case().Fact(kUnemployed).Fact(kWithdrawn).Fact(kSuicidal, Subject::kPerson, true);
+  std::vector<Firing> rules = FireRules(model, k.u);
+  REQUIRE(rules.size() == 2);
+  CHECK(rules[0].index == 1);
+  CHECK(rules[0].facts == std::vector<int>{kWithdrawn});
+  CHECK(rules[1].index == 2);
+  CHECK(rules[1].facts == std::vector<int>{kWithdrawn, kUnemployed});
+
+  // A firm negation ("isn't suicidal") does not alert; an unnegated mention does.
+  CHECK(FireAlerts(model, k.u).empty());
+  std::vector<Firing> alerts = FireAlerts(model, Case().Fact(kUnemployed).Fact(kSuicidal).u);
+  REQUIRE(alerts.size() == 1);
+  CHECK(alerts[0].index == 0);
+  CHECK(alerts[0].facts == std::vector<int>{kSuicidal});
+
+  CHECK(FireRules(model, Case().u).empty());
+  CHECK(FireAlerts(model, Case().u).empty());
+}
+
+TEST_CASE("FindGaps: nothing missing when the condition holds") {
+  Condition c;
+  c.all = {Ref(kWithdrawn)};
+  c.ages = {Age(Subject::kPerson, 40, 64)};
+  CHECK(FindGaps(c, Case().Fact(kWithdrawn).AgeOf(Subject::kPerson, 50, 59).u).empty());
+}
+
+TEST_CASE("FindGaps: one gap per missing all-fact") {
+  Condition c;
+  c.all = {Ref(kWithdrawn), RefAbout(kCare, Subject::kParent), Ref(kUnemployed)};
+  std::vector<ConditionGap> gaps = FindGaps(c, Case().Fact(kUnemployed).Fact(kCare, Subject::kPerson).u);
+  REQUIRE(gaps.size() == 2);
+  CHECK(gaps[0].kind == ConditionGap::kMissingAll);
+  REQUIRE(gaps[0].facts.size() == 1);
+  CHECK(gaps[0].facts[0].fact == kWithdrawn);
+  CHECK(gaps[1].kind == ConditionGap::kMissingAll);
+  CHECK(gaps[1].facts[0].fact == kCare);
+  CHECK_FALSE(gaps[1].facts[0].any_subject);
+  CHECK(gaps[1].facts[0].subject == Subject::kParent);
+}
+
+TEST_CASE("FindGaps: one gap listing all the any-facts when none is present") {
+  Condition c;
+  c.any = {Ref(kUnemployed), Ref(kDisability)};
+  std::vector<ConditionGap> gaps = FindGaps(c, Case().Fact(kUnemployed, Subject::kPerson, true).u);
+  REQUIRE(gaps.size() == 1);
+  CHECK(gaps[0].kind == ConditionGap::kMissingAny);
+  REQUIRE(gaps[0].facts.size() == 2);
+  CHECK(gaps[0].facts[0].fact == kUnemployed);
+  CHECK(gaps[0].facts[1].fact == kDisability);
+  CHECK(FindGaps(c, Case().Fact(kDisability).u).empty());
+}
+
+TEST_CASE("FindGaps: a present none-fact") {
+  Condition c;
+  c.any = {Ref(kCare)};
+  c.none = {Ref(kNoCare), Ref(kDisability)};
+  std::vector<ConditionGap> gaps = FindGaps(c, Case().Fact(kCare).Fact(kNoCare).u);
+  REQUIRE(gaps.size() == 1);
+  CHECK(gaps[0].kind == ConditionGap::kPresentNone);
+  CHECK(gaps[0].facts[0].fact == kNoCare);
+}
+
+TEST_CASE("FindGaps: unknown age and age outside the limits") {
+  Condition c;
+  c.ages = {Age(Subject::kPerson, -1, 49), Age(Subject::kParent, 65, -1)};
+  std::vector<ConditionGap> gaps = FindGaps(c, Case().AgeOf(Subject::kPerson, 52, 52).u);
+  REQUIRE(gaps.size() == 2);
+  CHECK(gaps[0].kind == ConditionGap::kAgeOutside);
+  CHECK(gaps[0].age.max == 49);
+  CHECK(gaps[0].actual.lo == 52);
+  CHECK(gaps[0].actual.hi == 52);
+  CHECK(gaps[1].kind == ConditionGap::kAgeUnknown);
+  CHECK(gaps[1].age.subject == Subject::kParent);
+  CHECK_FALSE(gaps[1].actual.known());
+}
+
+TEST_CASE("FindGaps: every kind at once, in condition order") {
+  Condition c;
+  c.all = {Ref(kWithdrawn)};
+  c.any = {Ref(kUnemployed)};
+  c.none = {Ref(kNoCare)};
+  c.ages = {Age(Subject::kPerson, 40, 64), Age(Subject::kParent, 65, -1)};
+  Case k = Case().Fact(kNoCare).AgeOf(Subject::kPerson, 30, 30);
+  std::vector<ConditionGap> gaps = FindGaps(c, k.u);
+  REQUIRE(gaps.size() == 5);
+  CHECK(gaps[0].kind == ConditionGap::kMissingAll);
+  CHECK(gaps[1].kind == ConditionGap::kMissingAny);
+  CHECK(gaps[2].kind == ConditionGap::kPresentNone);
+  CHECK(gaps[3].kind == ConditionGap::kAgeOutside);
+  CHECK(gaps[4].kind == ConditionGap::kAgeUnknown);
+  CHECK_FALSE(Holds(c, k.u, false, nullptr));
+}

@@ -1,0 +1,209 @@
+// Tests for src/snapshot.h (and the embedded model built from it): the
+// shipped model survives a round trip byte for byte, damaged bytes are an
+// error and never a crash, and the embedded model equals data/ + rules/.
+#include "snapshot.h"
+
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+
+#include "embedded.h"
+#include "lexicon.h"
+#include "load_model.h"
+
+namespace {
+
+const Model& DirsModel() {
+  static const Model* model = [] {
+    Model* m = new Model();
+    Status s = LoadModelFromDirs(TSUNAGU_SOURCE_DIR "/data", TSUNAGU_SOURCE_DIR "/rules", m);
+    REQUIRE_MESSAGE(s.ok(), s.ToString());
+    return m;
+  }();
+  return *model;
+}
+
+// The model with each position's file cut to its last two components
+// ("/work/main/data/agencies.yaml" → "data/agencies.yaml"): the embedded
+// model names files relative to the source tree.
+Model WithShortFileNames(Model m) {
+  auto cut = [](SourcePos* p) {
+    size_t slash = p->file.rfind('/');
+    if (slash != std::string::npos && slash > 0) {
+      size_t dir = p->file.rfind('/', slash - 1);
+      if (dir != std::string::npos) p->file = p->file.substr(dir + 1);
+    }
+  };
+  for (Agency& a : m.agencies) cut(&a.pos);
+  for (FactDef& f : m.facts) cut(&f.pos);
+  for (Rule& r : m.rules) cut(&r.pos);
+  for (AlertRule& a : m.alerts) cut(&a.pos);
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("snapshot: the shipped model round-trips to identical bytes") {
+  const Model& model = DirsModel();
+  REQUIRE(model.agencies.size() == 13);
+  std::string bytes = WriteSnapshot(model);
+  CHECK(bytes.substr(0, 8) == "TSUNAGU1");
+  Model read;
+  Status s = ReadSnapshot(bytes, &read);
+  REQUIRE_MESSAGE(s.ok(), s.ToString());
+  CHECK(WriteSnapshot(read) == bytes);
+}
+
+TEST_CASE("snapshot: the model read back has the same content") {
+  const Model& model = DirsModel();
+  Model read;
+  REQUIRE(ReadSnapshot(WriteSnapshot(model), &read).ok());
+  REQUIRE(read.agencies.size() == model.agencies.size());
+  for (size_t i = 0; i < model.agencies.size(); ++i) {
+    CHECK(read.agencies[i].id == model.agencies[i].id);
+    CHECK(read.agencies[i].phone == model.agencies[i].phone);
+    CHECK(read.agencies[i].roles.size() == model.agencies[i].roles.size());
+    CHECK(read.agencies[i].eligibility.max_age == model.agencies[i].eligibility.max_age);
+    CHECK(read.agencies[i].hours.byday == model.agencies[i].hours.byday);
+    CHECK(read.agencies[i].pos.line == model.agencies[i].pos.line);
+  }
+  CHECK(read.crisis.size() == model.crisis.size());
+  CHECK(read.facts.size() == model.facts.size());
+  CHECK(read.rules.size() == model.rules.size());
+  CHECK(read.alerts.size() == model.alerts.size());
+  CHECK(read.fallback.size() == model.fallback.size());
+  CHECK(read.team.convener == model.team.convener);
+  CHECK(read.team.multi_issue_areas == model.team.multi_issue_areas);
+  CHECK(read.FindAgency("saposute") == model.FindAgency("saposute"));
+  CHECK(read.agencies[read.FindAgency("saposute")].eligibility.max_age == 49);
+  for (int s = 0; s < kSubjectCount; ++s) CHECK(read.subjects[s].ja == model.subjects[s].ja);
+}
+
+TEST_CASE("snapshot: an empty model round-trips") {
+  Model empty;
+  std::string bytes = WriteSnapshot(empty);
+  Model read;
+  read.agencies.resize(3);  // replaced on success
+  REQUIRE(ReadSnapshot(bytes, &read).ok());
+  CHECK(read.agencies.empty());
+  CHECK(WriteSnapshot(read) == bytes);
+}
+
+TEST_CASE("snapshot: a bad header is an error") {
+  Model read;
+  for (const char* bytes : {"", "TSUNAGU", "TSUNAGU2xxxxxxxx", "garbage!"}) {
+    Status s = ReadSnapshot(bytes, &read);
+    CHECK(s.kind() == ErrorKind::kInternal);
+    CHECK(s.message() == "embedded model: bad header");
+  }
+}
+
+TEST_CASE("snapshot: truncated bytes are an error, not a crash") {
+  std::string bytes = WriteSnapshot(DirsModel());
+  Model read;
+  read.agencies.resize(1);
+  read.agencies[0].id = "untouched";
+  // Every prefix near the ends, and a stride through the middle.
+  auto check = [&](size_t n) {
+    Status s = ReadSnapshot(std::string_view(bytes).substr(0, n), &read);
+    INFO("prefix of " << n << " bytes");
+    CHECK_FALSE(s.ok());
+    CHECK(s.kind() == ErrorKind::kInternal);
+  };
+  for (size_t n = 0; n < 200 && n < bytes.size(); ++n) check(n);
+  for (size_t n = 200; n + 200 < bytes.size(); n += 97) check(n);
+  for (size_t n = bytes.size() > 200 ? bytes.size() - 200 : 0; n < bytes.size(); ++n) check(n);
+  CHECK(read.agencies.size() == 1);  // the output is left alone on failure
+  CHECK(read.agencies[0].id == "untouched");
+}
+
+TEST_CASE("snapshot: trailing bytes are an error") {
+  std::string bytes = WriteSnapshot(DirsModel()) + "x";
+  Model read;
+  Status s = ReadSnapshot(bytes, &read);
+  CHECK_FALSE(s.ok());
+  CHECK(s.message() == "embedded model: damaged or truncated");
+}
+
+TEST_CASE("snapshot: garbage after the header is an error, not a crash") {
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> byte(0, 255);
+  for (int round = 0; round < 200; ++round) {
+    std::string bytes = "TSUNAGU1";
+    for (int i = 0; i < 64 + round * 8; ++i) bytes += static_cast<char>(byte(rng));
+    Model read;
+    CHECK_FALSE(ReadSnapshot(bytes, &read).ok());
+  }
+}
+
+TEST_CASE("snapshot: huge counts and lengths are rejected without allocating them") {
+  std::string bytes = "TSUNAGU1";
+  for (int i = 0; i < 8; ++i) bytes += '\x7f';  // agency count 0x7f7f...
+  Model read;
+  CHECK_FALSE(ReadSnapshot(bytes, &read).ok());
+  std::string negative = "TSUNAGU1";
+  for (int i = 0; i < 8; ++i) negative += '\xff';  // -1
+  CHECK_FALSE(ReadSnapshot(negative, &read).ok());
+}
+
+TEST_CASE("snapshot: single flipped bytes never crash the reader") {
+  std::string bytes = WriteSnapshot(DirsModel());
+  for (size_t at = 8; at < bytes.size(); at += 131) {
+    std::string damaged = bytes;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x80);
+    Model read;
+    (void)ReadSnapshot(damaged, &read);  // may or may not notice; must not crash
+  }
+}
+
+TEST_CASE("LoadEmbeddedModel gives the model of data/ and rules/") {
+  Model embedded;
+  Status s = LoadEmbeddedModel(&embedded);
+  REQUIRE_MESSAGE(s.ok(), s.ToString());
+  CHECK(embedded.agencies.size() == 13);
+  CHECK(WriteSnapshot(WithShortFileNames(embedded)) == WriteSnapshot(WithShortFileNames(DirsModel())));
+  // Positions name the file and line a rule came from.
+  REQUIRE_FALSE(embedded.rules.empty());
+  CHECK(WithShortFileNames(embedded).rules[0].pos.file == "rules/routing.yaml");
+  CHECK(embedded.rules[0].pos.line > 0);
+}
+
+TEST_CASE("LoadEmbeddedLexicon equals a lexicon built from the model") {
+  Lexicon embedded;
+  REQUIRE(LoadEmbeddedLexicon(&embedded).ok());
+  Lexicon built(DirsModel());
+  CHECK(embedded.Save() == built.Save());
+  // And it finds the same phrases.
+  const std::string text = "80代の母が要介護、息子はひきこもり。son is withdrawn";
+  std::vector<Matcher::Hit> a = embedded.Find(text), b = built.Find(text);
+  REQUIRE(a.size() == b.size());
+  CHECK_FALSE(a.empty());
+  for (size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].begin == b[i].begin);
+    CHECK(embedded.Phrase(a[i]) == built.Phrase(b[i]));
+  }
+}
+
+TEST_CASE("Lexicon::Restore rejects damaged bytes") {
+  std::string bytes = Lexicon(DirsModel()).Save();
+  Lexicon l;
+  CHECK_FALSE(l.Restore(""));
+  CHECK_FALSE(l.Restore(std::string_view(bytes).substr(0, bytes.size() / 2)));
+  CHECK_FALSE(l.Restore(bytes + "x"));
+  CHECK(l.Restore(bytes));
+}
+
+TEST_CASE("EmbeddedFile holds the shipped YAML texts") {
+  for (const char* name : {"agencies.yaml", "crisis.yaml"}) {
+    std::string text;
+    REQUIRE(ReadFile(std::string(TSUNAGU_SOURCE_DIR "/data/") + name, &text).ok());
+    CHECK(EmbeddedFile(name) == text);
+  }
+  for (const char* name : {"lexicon.yaml", "routing.yaml", "alerts.yaml"}) {
+    std::string text;
+    REQUIRE(ReadFile(std::string(TSUNAGU_SOURCE_DIR "/rules/") + name, &text).ok());
+    CHECK(EmbeddedFile(name) == text);
+  }
+  CHECK(EmbeddedFile("nope.yaml").empty());
+}

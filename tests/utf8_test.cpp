@@ -1,0 +1,133 @@
+// Tests for src/utf8.h: validation with the offset of the first bad byte,
+// decoding, display width (CJK = 2) and line/column of a byte offset.
+#include "utf8.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace std::string_literals;
+
+TEST_CASE("IsValidUtf8 accepts ASCII, Japanese and the empty string") {
+  size_t bad = 12345;
+  CHECK(IsValidUtf8("", &bad));
+  CHECK(IsValidUtf8("hello", &bad));
+  CHECK(IsValidUtf8("80代の母が要介護", &bad));
+  CHECK(IsValidUtf8("emoji \xF0\x9F\x98\x80 ok", &bad));
+  CHECK(bad == 12345);  // untouched on success
+  CHECK(IsValidUtf8("abc", nullptr));
+}
+
+TEST_CASE("IsValidUtf8 reports the byte offset of the first bad byte") {
+  size_t bad = 0;
+  SUBCASE("stray continuation byte") {
+    CHECK_FALSE(IsValidUtf8("ab\x80" "cd", &bad));
+    CHECK(bad == 2);
+  }
+  SUBCASE("0xFF anywhere") {
+    CHECK_FALSE(IsValidUtf8("\xFF", &bad));
+    CHECK(bad == 0);
+    CHECK_FALSE(IsValidUtf8("母\xFF", &bad));
+    CHECK(bad == 3);
+  }
+  SUBCASE("truncated multi-byte sequence at the end") {
+    std::string s = "あい";
+    s.pop_back();
+    CHECK_FALSE(IsValidUtf8(s, &bad));
+    CHECK(bad == 3);
+  }
+  SUBCASE("overlong encoding of '/'") {
+    CHECK_FALSE(IsValidUtf8("x\xC0\xAF", &bad));
+    CHECK(bad == 1);
+  }
+  SUBCASE("UTF-16 surrogate encoded in UTF-8") {
+    CHECK_FALSE(IsValidUtf8("\xED\xA0\x80", &bad));
+    CHECK(bad == 0);
+  }
+  SUBCASE("the first of several bad bytes") {
+    CHECK_FALSE(IsValidUtf8("ok\xFE\xFF", &bad));
+    CHECK(bad == 2);
+  }
+  SUBCASE("null pointer for the offset is allowed") { CHECK_FALSE(IsValidUtf8("\xFF", nullptr)); }
+}
+
+TEST_CASE("IsValidUtf8 rejects a NUL byte") {
+  size_t bad = 0;
+  CHECK_FALSE(IsValidUtf8("ab\0cd"s, &bad));
+  CHECK(bad == 2);
+  CHECK_FALSE(IsValidUtf8("\0"s, &bad));
+  CHECK(bad == 0);
+}
+
+TEST_CASE("DecodeUtf8 and AppendUtf8 round-trip") {
+  std::string text = "aé母😀";
+  size_t i = 0;
+  CHECK(DecodeUtf8(text, &i) == 'a');
+  CHECK(i == 1);
+  CHECK(DecodeUtf8(text, &i) == 0xE9);
+  CHECK(i == 3);
+  CHECK(DecodeUtf8(text, &i) == 0x6BCD);
+  CHECK(i == 6);
+  CHECK(DecodeUtf8(text, &i) == 0x1F600);
+  CHECK(i == text.size());
+
+  std::string out;
+  for (int32_t cp : {0x61, 0xE9, 0x6BCD, 0x1F600}) AppendUtf8(cp, &out);
+  CHECK(out == text);
+}
+
+TEST_CASE("DecodeUtf8 makes progress on a bad byte") {
+  std::string text = "\xFF" "a";
+  size_t i = 0;
+  CHECK(DecodeUtf8(text, &i) == 0xFFFD);
+  CHECK(i == 1);
+  CHECK(DecodeUtf8(text, &i) == 'a');
+}
+
+TEST_CASE("DisplayWidth counts East Asian wide characters as 2") {
+  CHECK(DisplayWidth("") == 0);
+  CHECK(DisplayWidth("abc") == 3);
+  CHECK(DisplayWidth("母") == 2);
+  CHECK(DisplayWidth("日本語") == 6);
+  CHECK(DisplayWidth("ひきこもり") == 10);
+  CHECK(DisplayWidth("８０") == 4);    // full-width digits
+  CHECK(DisplayWidth("ﾋｷｺﾓﾘ") == 5);  // half-width katakana
+  CHECK(DisplayWidth("025-278-8585") == 12);
+  CHECK(DisplayWidth("点数 80") == 7);
+  CHECK(DisplayWidth("…") == 1);
+  CHECK(DisplayWidth("e\xCC\x81") == 1);  // e + combining acute
+}
+
+TEST_CASE("LineColumnAt gives 1-based line and code-point column") {
+  int line = 0, column = 0;
+  LineColumnAt("abc", 0, &line, &column);
+  CHECK(line == 1);
+  CHECK(column == 1);
+
+  LineColumnAt("abc", 2, &line, &column);
+  CHECK(line == 1);
+  CHECK(column == 3);
+
+  LineColumnAt("ab\ncd", 4, &line, &column);
+  CHECK(line == 2);
+  CHECK(column == 2);
+
+  LineColumnAt("ab\n", 3, &line, &column);  // just after the newline
+  CHECK(line == 2);
+  CHECK(column == 1);
+
+  // Columns count code points, not bytes: "日本" is 6 bytes, 2 columns.
+  std::string text = "日本\n語x";
+  LineColumnAt(text, text.find('x'), &line, &column);
+  CHECK(line == 2);
+  CHECK(column == 2);
+
+  LineColumnAt("a\nb\nc", 4, &line, &column);
+  CHECK(line == 3);
+  CHECK(column == 1);
+
+  // An offset past the end stops at the end.
+  LineColumnAt("ab", 100, &line, &column);
+  CHECK(line == 1);
+  CHECK(column == 3);
+}
