@@ -5,7 +5,8 @@
 #include <string>
 #include <vector>
 
-/// Levenshtein distance between two byte strings.
+/// Edit distance between two byte strings: insertions, deletions,
+/// substitutions and swaps of neighbouring bytes each cost one.
 int EditDistance(const std::string& a, const std::string& b);
 
 /// The candidate closest to word if it is close enough to be a likely
