@@ -46,9 +46,10 @@ const char* const kEnStopwords[] = {
 const char* const kJaStopwords[] = {"言っている", "言っています", "言って", "言う", "言います", "言った",
                                     "言われ", "思う", "思います", "思って", "思っている", "心配", "心配です",
                                     "相談", "相談したい", "様子", "状態", "最近", "今", "自分", "こと", "もの",
-                                    "ため", "家", "方", "人", "話", "聞いて", "感じ", "状況", "場合"};
+                                    "ため", "家", "方", "人", "話", "聞いて", "感じ", "状況", "場合", "知りたい",
+                                    "教えて", "教えてほしい", "どうしたら", "どこに", "いい"};
 // Japanese particles trimmed from the edges of an unrecognised piece.
-const char* const kJaParticles[] = {"から", "まで", "より", "など", "って", "の", "が", "は", "を",
+const char* const kJaParticles[] = {"について", "として", "から", "まで", "より", "など", "って", "の", "が", "は", "を",
                                     "に", "で", "と", "も", "へ", "や", "か", "ね", "よ", "て"};
 
 bool StartsWith(std::string_view text, size_t at, std::string_view word) {
