@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+#include "utf8.h"
+
 using Json = nlohmann::ordered_json;
 
 namespace {
@@ -45,6 +47,23 @@ std::string RefText(const Model& model, const FactRef& ref) {
   std::string s = model.facts[ref.fact].id;
   if (!ref.any_subject) s += std::string("@") + SubjectId(ref.subject);
   return s;
+}
+
+// A long text as its start and end ("…" between): the changes of a
+// suggestion are near the age at the start or appended at the end; JSON
+// has the whole text.
+std::string Elide(const std::string& s, int head, int tail) {
+  if (DisplayWidth(s) <= head + tail + 2) return s;
+  std::vector<std::string> chars;
+  for (size_t i = 0; i < s.size();) {
+    size_t start = i;
+    DecodeUtf8(s, &i);
+    chars.push_back(s.substr(start, i - start));
+  }
+  std::string front, back;
+  for (size_t i = 0; i < chars.size() && DisplayWidth(front + chars[i]) <= head; ++i) front += chars[i];
+  for (size_t i = chars.size(); i > 0 && DisplayWidth(chars[i - 1] + back) <= tail; --i) back = chars[i - 1] + back;
+  return front + " … " + back;
 }
 
 std::string Join(const std::vector<std::string>& items, const std::string& sep) {
@@ -484,7 +503,7 @@ std::string RenderExplain(const Model& model, const Explanation& e, const WhyNot
       out += std::string("        → ") + T(lang, "", "rank ") + std::to_string(s.rank) + T(lang, "位、点数 ", ", score ") +
              std::to_string(s.score) + " (" + (s.via == "eligibility" ? T(lang, "対象の判定", "eligibility") : s.via) + ")  " +
              T(lang, "確認済み", "checked") + "\n";
-      out += std::string("        ") + T(lang, "再実行した文: ", "re-run as: ") + s.text + "\n";
+      out += std::string("        ") + T(lang, "再実行した文: ", "re-run as: ") + Elide(s.text, 40, 60) + "\n";
     }
     if (w.suggestions.size() > kShown)
       out += std::string("     ") + T(lang, "ほか ", "and ") + std::to_string(w.suggestions.size() - kShown) +
