@@ -67,7 +67,8 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   app.add_option("-l,--lang", lang, "output language: ja (default) or en; env TSUNAGU_LANG")
       ->check(CLI::IsMember({"ja", "en"}));
   app.add_option("-f,--format", out->format,
-                 "output format: query/explain table|json; batch jsonl|csv|markdown|html (each command checks its own)");
+                 "output format: query/explain table|json; batch jsonl|csv|markdown|html; check/diff text|json;\n"
+                 "graph dot|mermaid (each command checks its own)");
 
   app.add_option("-n,--top", out->top, "show only the first N agencies (query, batch)")->check(CLI::NonNegativeNumber);
 
