@@ -132,7 +132,7 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
   return false;
 }
 
-bool IsLatinPhrase(const std::string& phrase) {
+bool IsLatinPhrase(std::string_view phrase) {
   return !phrase.empty() && IsAsciiAlnum(static_cast<unsigned char>(phrase[0]));
 }
 

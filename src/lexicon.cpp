@@ -37,7 +37,7 @@ bool Lexicon::OwnSubject(const Matcher::Hit& hit, Subject* subject) const {
 
 std::vector<PhraseMeaning> Lexicon::Meanings(const Matcher::Hit& hit) const {
   std::vector<PhraseMeaning> meanings;
-  for (int payload : matcher_.payloads(hit.phrase)) {
+  for (int payload : matcher_.payloads(hit.phrase)) {  // usually one
     PhraseMeaning m;
     if (payload < 0) {
       m.is_subject = true;

@@ -31,7 +31,7 @@ class Lexicon {
   std::vector<Matcher::Hit> Find(std::string_view text) const { return matcher_.FindLongest(text); }
   /// Meanings of a hit's phrase (usually one).
   std::vector<PhraseMeaning> Meanings(const Matcher::Hit& hit) const;
-  const std::string& Phrase(const Matcher::Hit& hit) const { return matcher_.phrase(hit.phrase); }
+  std::string_view Phrase(const Matcher::Hit& hit) const { return matcher_.phrase(hit.phrase); }
   /// The subject a fact phrase names itself ("高齢の親", "elderly parent"):
   /// true and *subject set when it contains a subject word.
   bool OwnSubject(const Matcher::Hit& hit, Subject* subject) const;

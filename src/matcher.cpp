@@ -14,14 +14,14 @@ bool IsWordByte(unsigned char c) {
 
 void Matcher::Add(const std::string& phrase, int payload) {
   if (phrase.empty()) return;
-  auto [it, added] = index_.emplace(phrase, static_cast<int>(phrases_.size()));
+  auto [it, added] = index_.emplace(phrase, static_cast<int>(adding_.size()));
   if (!added) {
-    std::vector<int>& p = payloads_[it->second];
+    std::vector<int>& p = adding_payloads_[it->second];
     if (std::find(p.begin(), p.end(), payload) == p.end()) p.push_back(payload);
     return;
   }
-  phrases_.push_back(phrase);
-  payloads_.push_back({payload});
+  adding_.push_back(phrase);
+  adding_payloads_.push_back({payload});
   word_edges_.push_back(static_cast<uint8_t>((IsWordByte(static_cast<unsigned char>(phrase.front())) ? 1 : 0) |
                                              (IsWordByte(static_cast<unsigned char>(phrase.back())) ? 2 : 0)));
 }
@@ -41,9 +41,19 @@ void Matcher::Build() {
   // A plain trie first, then flattened in breadth-first order.
   std::vector<std::map<uint8_t, int>> trie(1);
   std::vector<int> trie_output(1, -1);
-  for (size_t i = 0; i < phrases_.size(); ++i) {
+  phrase_bytes_.clear();
+  phrase_begin_.assign(1, 0);
+  payload_begin_.assign(1, 0);
+  payload_.clear();
+  for (size_t i = 0; i < adding_.size(); ++i) {
+    phrase_bytes_ += adding_[i];
+    phrase_begin_.push_back(static_cast<uint32_t>(phrase_bytes_.size()));
+    payload_.insert(payload_.end(), adding_payloads_[i].begin(), adding_payloads_[i].end());
+    payload_begin_.push_back(static_cast<uint32_t>(payload_.size()));
+  }
+  for (size_t i = 0; i < adding_.size(); ++i) {
     int node = 0;
-    for (unsigned char c : phrases_[i]) {
+    for (unsigned char c : adding_[i]) {
       auto it = trie[node].find(c);
       if (it == trie[node].end()) {
         it = trie[node].emplace(c, static_cast<int>(trie.size())).first;
@@ -88,6 +98,8 @@ void Matcher::Build() {
   }
   output_link_[0] = -1;
   index_.clear();
+  adding_.clear();
+  adding_payloads_.clear();
 }
 
 std::vector<Matcher::Hit> Matcher::FindAll(std::string_view text) const {
@@ -100,7 +112,7 @@ std::vector<Matcher::Hit> Matcher::FindAll(std::string_view text) const {
       int id = output_[at];
       Hit h;
       h.end = i + 1;
-      h.begin = h.end - phrases_[id].size();
+      h.begin = h.end - (phrase_begin_[id + 1] - phrase_begin_[id]);
       h.phrase = id;
       if ((word_edges_[id] & 1) && h.begin > 0 && IsWordByte(static_cast<unsigned char>(text[h.begin - 1])))
         continue;
@@ -133,9 +145,10 @@ std::vector<Matcher::Hit> Matcher::FindLongest(std::string_view text) const {
 }
 
 void Matcher::Save(Writer* w) const {
-  w->Strs(phrases_);
-  w->Int(static_cast<int64_t>(payloads_.size()));
-  for (const std::vector<int>& p : payloads_) w->Ints(p);
+  w->Str(phrase_bytes_);
+  w->Array(phrase_begin_);
+  w->Array(payload_begin_);
+  w->Array(payload_);
   w->Array(word_edges_);
   w->Array(child_begin_);
   w->Array(child_byte_);
@@ -147,9 +160,10 @@ void Matcher::Save(Writer* w) const {
 }
 
 bool Matcher::Restore(Reader* r) {
-  phrases_ = r->Strs();
-  payloads_.resize(r->Count());
-  for (std::vector<int>& p : payloads_) p = r->Ints();
+  phrase_bytes_ = r->Str();
+  phrase_begin_ = r->Array<uint32_t>();
+  payload_begin_ = r->Array<uint32_t>();
+  payload_ = r->Array<int32_t>();
   word_edges_ = r->Array<uint8_t>();
   child_begin_ = r->Array<uint32_t>();
   child_byte_ = r->Array<uint8_t>();
@@ -158,15 +172,20 @@ bool Matcher::Restore(Reader* r) {
   output_ = r->Array<int32_t>();
   output_link_ = r->Array<int32_t>();
   root_next_ = r->Array<int32_t>();
-  // Check the shape, so that a damaged input cannot send Step out of bounds.
+  // Check the shape, so that damaged bytes cannot send a lookup out of
+  // bounds. Linear in the automaton, with no allocation per element.
   const size_t n = fail_.size();
-  bool ok = r->ok() && n > 0 && payloads_.size() == phrases_.size() && word_edges_.size() == phrases_.size() &&
-            child_begin_.size() == n + 1 && child_byte_.size() == child_node_.size() &&
-            child_begin_[n] == child_byte_.size() && output_.size() == n && output_link_.size() == n &&
-            root_next_.size() == 256;
+  const size_t phrases = phrase_begin_.empty() ? 0 : phrase_begin_.size() - 1;
+  bool ok = r->ok() && n > 0 && phrases > 0 && payload_begin_.size() == phrases + 1 &&
+            word_edges_.size() == phrases && phrase_begin_.back() == phrase_bytes_.size() &&
+            payload_begin_.back() == payload_.size() && child_begin_.size() == n + 1 &&
+            child_byte_.size() == child_node_.size() && child_begin_[n] == child_byte_.size() &&
+            output_.size() == n && output_link_.size() == n && root_next_.size() == 256;
+  for (size_t i = 0; ok && i < phrases; ++i)
+    ok = phrase_begin_[i] <= phrase_begin_[i + 1] && payload_begin_[i] <= payload_begin_[i + 1];
   for (size_t i = 0; ok && i < n; ++i)
-    ok = child_begin_[i] <= child_begin_[i + 1] && fail_[i] >= 0 && static_cast<size_t>(fail_[i]) < n &&
-         output_[i] >= -1 && output_[i] < static_cast<int32_t>(phrases_.size()) && output_link_[i] >= -1 &&
+    ok = child_begin_[i] <= child_begin_[i + 1] && static_cast<size_t>(fail_[i]) < n &&
+         output_[i] >= -1 && output_[i] < static_cast<int32_t>(phrases) && output_link_[i] >= -1 &&
          output_link_[i] < static_cast<int32_t>(n);
   for (size_t i = 0; ok && i < child_node_.size(); ++i) ok = child_node_[i] > 0 && static_cast<size_t>(child_node_[i]) < n;
   for (size_t i = 0; ok && i < 256; ++i) ok = root_next_[i] >= 0 && static_cast<size_t>(root_next_[i]) < n;

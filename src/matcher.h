@@ -33,9 +33,13 @@ class Matcher {
   /// Occurrences that do not overlap, longer phrases first, then leftmost.
   std::vector<Hit> FindLongest(std::string_view text) const;
 
-  const std::string& phrase(int i) const { return phrases_[i]; }
-  const std::vector<int>& payloads(int i) const { return payloads_[i]; }
-  size_t phrase_count() const { return phrases_.size(); }
+  std::string_view phrase(int i) const {
+    return std::string_view(phrase_bytes_).substr(phrase_begin_[i], phrase_begin_[i + 1] - phrase_begin_[i]);
+  }
+  std::vector<int> payloads(int i) const {
+    return std::vector<int>(payload_.begin() + payload_begin_[i], payload_.begin() + payload_begin_[i + 1]);
+  }
+  size_t phrase_count() const { return phrase_begin_.empty() ? adding_.size() : phrase_begin_.size() - 1; }
 
   void Save(Writer* w) const;
   /// False when the bytes are damaged.
@@ -44,9 +48,15 @@ class Matcher {
  private:
   int Step(int node, unsigned char c) const;
 
-  std::unordered_map<std::string, int> index_;  // phrase → index, while adding
-  std::vector<std::string> phrases_;
-  std::vector<std::vector<int>> payloads_;
+  // While adding: the phrases and their payloads; Build flattens them.
+  std::unordered_map<std::string, int> index_;
+  std::vector<std::string> adding_;
+  std::vector<std::vector<int>> adding_payloads_;
+  // Phrases and payloads as flat arrays (CSR), so Restore is a few copies.
+  std::string phrase_bytes_;
+  std::vector<uint32_t> phrase_begin_;   // phrase i is [begin[i], begin[i+1])
+  std::vector<uint32_t> payload_begin_;  // its payloads: payload_[begin[i]..begin[i+1])
+  std::vector<int32_t> payload_;
   std::vector<uint8_t> word_edges_;  // per phrase: 1 = word start, 2 = word end
   // The automaton, one entry per node; children in CSR form, sorted by byte.
   std::vector<uint32_t> child_begin_;  // node → first child edge (size nodes + 1)

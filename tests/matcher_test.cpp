@@ -26,7 +26,7 @@ std::vector<std::string> Show(const Matcher& m, const std::vector<Matcher::Hit>&
   std::vector<std::string> out;
   for (const Matcher::Hit& h : hits) {
     CHECK(h.end - h.begin == m.phrase(h.phrase).size());
-    out.push_back(m.phrase(h.phrase) + "@" + std::to_string(h.begin));
+    out.push_back(std::string(m.phrase(h.phrase)) + "@" + std::to_string(h.begin));
   }
   return out;
 }
@@ -186,7 +186,7 @@ TEST_CASE("Matcher: FindAll agrees with a naive search on random texts") {
     m.Build();
     std::string text = random_string(0, 40, alphabet);
     std::vector<std::tuple<size_t, size_t, std::string>> got;
-    for (const Matcher::Hit& h : m.FindAll(text)) got.emplace_back(h.begin, h.end, m.phrase(h.phrase));
+    for (const Matcher::Hit& h : m.FindAll(text)) got.emplace_back(h.begin, h.end, std::string(m.phrase(h.phrase)));
     std::sort(got.begin(), got.end());
     INFO("text: '" << text << "'");
     CHECK(got == Naive(phrases, text));
@@ -195,7 +195,7 @@ TEST_CASE("Matcher: FindAll agrees with a naive search on random texts") {
     std::vector<Matcher::Hit> longest = m.FindLongest(text);
     for (size_t k = 1; k < longest.size(); ++k) CHECK(longest[k - 1].end <= longest[k].begin);
     for (const Matcher::Hit& h : longest)
-      CHECK(std::find(got.begin(), got.end(), std::make_tuple(h.begin, h.end, m.phrase(h.phrase))) != got.end());
+      CHECK(std::find(got.begin(), got.end(), std::make_tuple(h.begin, h.end, std::string(m.phrase(h.phrase)))) != got.end());
   }
 }
 
