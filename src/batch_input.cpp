@@ -51,7 +51,9 @@ void CheckText(Record* r) {
     SetError(r, "invalid-utf8", "text is not valid UTF-8 (or holds a NUL byte) at byte offset " + std::to_string(bad));
     return;
   }
-  bool blank = std::all_of(r->text.begin(), r->text.end(), [](char c) { return c == ' ' || c == '\t'; });
+  // Line breaks too: a quoted CSV field may hold only those.
+  bool blank = std::all_of(r->text.begin(), r->text.end(),
+                           [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
   if (blank) SetError(r, "empty-text", "the text is empty");
 }
 
@@ -152,10 +154,17 @@ class CsvReader : public RecordReader {
     std::string line;
     bool too_long = false;
     if (!lines_.Next(&line, &too_long)) return Status::Input("the CSV input is empty: it needs a header line with a 'text' column");
+    if (too_long) return Status::Input("line 1: cannot read the CSV header: " + TooLongMessage());
+    // The header is echoed in messages: it must be valid UTF-8 too.
+    size_t bad = 0;
+    if (!IsValidUtf8(line, &bad))
+      return Status::Input("line 1: the CSV header is not valid UTF-8 (or holds a NUL byte) at byte offset " +
+                           std::to_string(bad));
     std::vector<std::string> header;
     std::string error;
-    if (too_long || !SplitFields(line, &header, &error))
-      return Status::Input("line 1: cannot read the CSV header" + (error.empty() ? "" : ": " + error));
+    if (!SplitFields(line, 1, &header, &error))
+      return Status::Input(error == kOpenQuote ? "line 1: cannot read the CSV header: a quoted name is not closed"
+                                               : error);
     for (size_t i = 0; i < header.size(); ++i) {
       std::string name = header[i];
       name.erase(0, name.find_first_not_of(" \t"));
@@ -188,16 +197,24 @@ class CsvReader : public RecordReader {
     // A quoted field may continue on the next lines.
     std::vector<std::string> fields;
     std::string error;
-    while (!SplitFields(line, &fields, &error) && error == kOpenQuote) {
+    size_t resume = 0;
+    while (!SplitFields(line, r->line, &fields, &error, &resume) && error == kOpenQuote) {
       std::string more;
       if (!lines_.Next(&more, &too_long)) {
-        error = "unterminated quoted field (opened on line " + std::to_string(r->line) + ")";
+        error = "line " + std::to_string(r->line) + ": unterminated quoted field (opened on line " +
+                std::to_string(r->line) + ")";
         break;
       }
       line += "\n" + more;
       if (too_long || line.size() > kMaxRecordBytes) return SetError(r, "too-long", TooLongMessage()), true;
     }
-    if (!error.empty() && error != kOpenQuote) return SetError(r, "csv-quote", "line " + std::to_string(r->line) + ": " + error), true;
+    if (!error.empty() && error != kOpenQuote) return SetError(r, "csv-quote", error), true;
+    // Every field, not only the text: the id and ages are echoed in output.
+    size_t bad = 0;
+    if (!IsValidUtf8(line, &bad))
+      return SetError(r, "invalid-utf8", "line " + std::to_string(r->line) +
+                                             ": the record is not valid UTF-8 (or holds a NUL byte) at byte offset " +
+                                             std::to_string(bad)), true;
     if (fields.size() != columns_)
       return SetError(r, "csv-fields", "line " + std::to_string(r->line) + ": " + std::to_string(fields.size()) +
                                            " fields, the header has " + std::to_string(columns_)), true;
@@ -215,45 +232,66 @@ class CsvReader : public RecordReader {
  private:
   static constexpr const char* kOpenQuote = "open quote";
 
-  // Splits one record; false with error set on a quoting problem, or with
-  // error == kOpenQuote when a quoted field runs past the end.
-  static bool SplitFields(const std::string& line, std::vector<std::string>* fields, std::string* error) {
-    fields->assign(1, std::string());
+  // "line L: " and the column of byte i of a record that starts on first_line.
+  static std::string Where(const std::string& record, size_t first_line, size_t i, int* column) {
+    int line = 0;
+    LineColumnAt(record, i, &line, column);
+    return "line " + std::to_string(first_line + line - 1) + ": ";
+  }
+
+  // Splits one record starting on first_line; false with error set
+  // ("line L: ... at column C") on a quoting problem, or with error ==
+  // kOpenQuote when a quoted field runs past the end. Then the caller
+  // appends the next line and calls again with the same *resume, and the
+  // scan goes on inside that field: a long multi-line field costs linear
+  // time, not a rescan per line.
+  static bool SplitFields(const std::string& line, size_t first_line, std::vector<std::string>* fields,
+                          std::string* error, size_t* resume = nullptr) {
+    size_t i = resume ? *resume : 0;
+    if (i == 0) fields->assign(1, std::string());
     error->clear();
-    size_t i = 0;
+    bool in_quotes = i > 0;
     bool at_field_start = true;
-    while (i < line.size()) {
-      char c = line[i];
-      if (at_field_start && c == '"') {
-        ++i;
-        for (;;) {
-          if (i >= line.size()) {
-            *error = kOpenQuote;
-            return false;
-          }
-          if (line[i] == '"') {
-            if (i + 1 < line.size() && line[i + 1] == '"') {
-              fields->back().push_back('"');
-              i += 2;
-              continue;
-            }
-            ++i;
-            break;
-          }
-          fields->back().push_back(line[i++]);
+    int column = 0;
+    while (i < line.size() || in_quotes) {
+      if (in_quotes) {
+        if (i >= line.size()) {
+          *error = kOpenQuote;
+          if (resume) *resume = i;
+          return false;
         }
+        if (line[i] != '"') {
+          fields->back().push_back(line[i++]);
+          continue;
+        }
+        if (i + 1 < line.size() && line[i + 1] == '"') {
+          fields->back().push_back('"');
+          i += 2;
+          continue;
+        }
+        ++i;
+        in_quotes = false;
         if (i < line.size() && line[i] != ',') {
-          *error = "unexpected character after a closing quote at column " + std::to_string(i + 1);
+          std::string where = Where(line, first_line, i, &column);
+          *error = where + "unexpected character after a closing quote at column " + std::to_string(column);
           return false;
         }
         at_field_start = false;
+        continue;
+      }
+      char c = line[i];
+      if (at_field_start && c == '"') {
+        ++i;
+        in_quotes = true;
         continue;
       }
       if (c == ',') {
         fields->emplace_back();
         at_field_start = true;
       } else if (c == '"') {
-        *error = "a quote inside an unquoted field at column " + std::to_string(i + 1) + "; quote the whole field";
+        std::string where = Where(line, first_line, i, &column);
+        *error = where + "a quote inside an unquoted field at column " + std::to_string(column) +
+                 "; quote the whole field";
         return false;
       } else {
         fields->back().push_back(c);

@@ -1,6 +1,7 @@
 #include "load_data.h"
 
 #include <cctype>
+#include <unordered_set>
 
 #include "yaml_doc.h"
 
@@ -109,15 +110,15 @@ Status ReadSource(const YamlDoc& doc, const YAML::Node& node, Provenance* p) {
 
 Status ReadRoles(const YamlDoc& doc, const YAML::Node& node, std::vector<Role>* roles) {
   TSUNAGU_TRY(doc.CheckSequence(node, "roles"));
+  std::unordered_set<std::string> ids;  // a scan of the earlier roles per role is quadratic
   for (const YAML::Node& item : node) {
     TSUNAGU_TRY(doc.CheckMap(item, {"id", "ja", "en"}, "a role"));
     Role role;
     TSUNAGU_TRY(ReadId(doc, item, &role.id));
     TSUNAGU_TRY(doc.String(item, "ja", &role.label.ja, true));
     TSUNAGU_TRY(doc.String(item, "en", &role.label.en, true));
-    for (const Role& earlier : *roles)
-      if (earlier.id == role.id)
-        return doc.Error(item["id"], "duplicate role id '" + role.id + "' in this agency");
+    if (!ids.insert(role.id).second)
+      return doc.Error(item["id"], "duplicate role id '" + role.id + "' in this agency");
     roles->push_back(role);
   }
   if (roles->empty()) return doc.Error(node, "an agency needs at least one role");
@@ -155,10 +156,12 @@ Status LoadAgencies(const std::string& text, const std::string& name, Model* mod
 
 Status LoadAgencies(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.CheckSequence(doc.root(), "the agencies file"));
+  std::unordered_set<std::string> ids;  // FindAgency per agency would be quadratic
+  for (const Agency& a : model->agencies) ids.insert(a.id);
   for (const YAML::Node& node : doc.root()) {
     Agency agency;
     TSUNAGU_TRY(ReadAgency(doc, node, &agency));
-    if (model->FindAgency(agency.id) >= 0)
+    if (!ids.insert(agency.id).second)
       return doc.Error(node["id"], "duplicate agency id '" + agency.id + "'");
     model->agencies.push_back(std::move(agency));
   }
@@ -174,6 +177,8 @@ Status LoadCrisis(const std::string& text, const std::string& name, Model* model
 
 Status LoadCrisis(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.CheckSequence(doc.root(), "the crisis contacts file"));
+  std::unordered_set<std::string> ids;  // FindCrisis per contact would be quadratic
+  for (const CrisisContact& c : model->crisis) ids.insert(c.id);
   for (const YAML::Node& node : doc.root()) {
     TSUNAGU_TRY(doc.CheckMap(node, {"id", "name", "phone", "kinds", "note", "source", "verified"},
                              "a crisis contact"));
@@ -186,7 +191,7 @@ Status LoadCrisis(const YamlDoc& doc, Model* model) {
     TSUNAGU_TRY(doc.StringList(node, "kinds", &c.kinds, true));
     TSUNAGU_TRY(doc.String(node, "source", &c.source, true));
     TSUNAGU_TRY(doc.Bool(node, "verified", &c.verified, true));
-    if (model->FindCrisis(c.id) >= 0)
+    if (!ids.insert(c.id).second)
       return doc.Error(node["id"], "duplicate crisis contact id '" + c.id + "'");
     model->crisis.push_back(std::move(c));
   }

@@ -1,6 +1,7 @@
 #include "load_rules.h"
 
 #include <map>
+#include <unordered_map>
 
 #include "edit_distance.h"
 #include "yaml_doc.h"
@@ -157,13 +158,14 @@ Status ReadTarget(const YamlDoc& doc, const YAML::Node& node, const Model& model
   std::vector<std::string> roles;
   TSUNAGU_TRY(doc.StringList(node, "roles", &roles, true));
   if (roles.empty()) return doc.Error(node["roles"], "a target needs at least one role");
-  std::vector<std::string> role_ids;
-  for (const Role& r : a.roles) role_ids.push_back(r.id);
   for (size_t i = 0; i < roles.size(); ++i) {
     int role = FindRole(a, roles[i]);
-    if (role < 0)
+    if (role < 0) {
+      std::vector<std::string> role_ids;
+      for (const Role& r : a.roles) role_ids.push_back(r.id);
       return doc.Error(node["roles"][i], "agency '" + agency + "' has no role '" + roles[i] + "'" +
                                              DidYouMean(roles[i], role_ids));
+    }
     t->roles.push_back(role);
   }
   TSUNAGU_TRY(doc.Int(node, "weight", &t->weight, need_weight));
@@ -187,14 +189,24 @@ Status ReadTargets(const YamlDoc& doc, const YAML::Node& map, const char* key, c
   return Status::Ok();
 }
 
+// The ids defined so far and the line of each: a scan of the earlier items
+// per item would make a big file quadratic.
+using IdLines = std::unordered_map<std::string, int>;
+
 template <typename T>
-Status CheckUniqueId(const YamlDoc& doc, const YAML::Node& node, const std::vector<T>& items,
-                     const std::string& id, const char* what) {
-  for (const T& item : items)
-    if (item.id == id)
-      return doc.Error(node["id"], std::string("duplicate ") + what + " id '" + id +
-                                       "' (first defined at line " + std::to_string(item.pos.line) +
-                                       ")");
+IdLines IdLinesOf(const std::vector<T>& items) {
+  IdLines ids;
+  for (const T& item : items) ids.emplace(item.id, item.pos.line);
+  return ids;
+}
+
+Status CheckUniqueId(const YamlDoc& doc, const YAML::Node& node, const std::string& id, int line,
+                     const char* what, IdLines* ids) {
+  auto [first, added] = ids->emplace(id, line);
+  if (!added)
+    return doc.Error(node["id"], std::string("duplicate ") + what + " id '" + id +
+                                     "' (first defined at line " + std::to_string(first->second) +
+                                     ")");
   return Status::Ok();
 }
 
@@ -230,10 +242,11 @@ Status LoadLexicon(const YamlDoc& doc, Model* model) {
   YAML::Node facts = doc.root()["facts"];
   if (!facts) return doc.Error(doc.root(), "missing required key 'facts'");
   TSUNAGU_TRY(doc.CheckSequence(facts, "facts"));
+  IdLines ids = IdLinesOf(model->facts);
   for (const YAML::Node& node : facts) {
     FactDef f;
     TSUNAGU_TRY(ReadFact(doc, node, &f));
-    TSUNAGU_TRY(CheckUniqueId(doc, node, model->facts, f.id, "fact"));
+    TSUNAGU_TRY(CheckUniqueId(doc, node, f.id, f.pos.line, "fact", &ids));
     model->facts.push_back(std::move(f));
   }
   return Status::Ok();
@@ -247,12 +260,13 @@ Status LoadRouting(const std::string& text, const std::string& name, Model* mode
 
 Status LoadRouting(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.CheckSequence(doc.root(), "the routing file"));
+  IdLines ids = IdLinesOf(model->rules);
   for (const YAML::Node& node : doc.root()) {
     TSUNAGU_TRY(doc.CheckMap(node, {"id", "when", "to", "reason"}, "a rule"));
     Rule rule;
     rule.pos = doc.PosOf(node);
     TSUNAGU_TRY(doc.String(node, "id", &rule.id, true));
-    TSUNAGU_TRY(CheckUniqueId(doc, node, model->rules, rule.id, "rule"));
+    TSUNAGU_TRY(CheckUniqueId(doc, node, rule.id, rule.pos.line, "rule", &ids));
     if (!node["when"]) return doc.Error(node, "missing required key 'when'");
     TSUNAGU_TRY(ReadCondition(doc, node["when"], *model, &rule.when));
     TSUNAGU_TRY(ReadTargets(doc, node, "to", *model, true, &rule.to));
@@ -273,12 +287,13 @@ Status LoadAlerts(const YamlDoc& doc, Model* model) {
   YAML::Node alerts = doc.root()["alerts"];
   if (!alerts) return doc.Error(doc.root(), "missing required key 'alerts'");
   TSUNAGU_TRY(doc.CheckSequence(alerts, "alerts"));
+  IdLines ids = IdLinesOf(model->alerts);
   for (const YAML::Node& node : alerts) {
     TSUNAGU_TRY(doc.CheckMap(node, {"id", "kind", "when", "contacts", "to", "message"}, "an alert"));
     AlertRule alert;
     alert.pos = doc.PosOf(node);
     TSUNAGU_TRY(doc.String(node, "id", &alert.id, true));
-    TSUNAGU_TRY(CheckUniqueId(doc, node, model->alerts, alert.id, "alert"));
+    TSUNAGU_TRY(CheckUniqueId(doc, node, alert.id, alert.pos.line, "alert", &ids));
     TSUNAGU_TRY(doc.String(node, "kind", &alert.kind, true));
     if (!node["when"]) return doc.Error(node, "missing required key 'when'");
     TSUNAGU_TRY(ReadCondition(doc, node["when"], *model, &alert.when));

@@ -1,6 +1,9 @@
 #include "yaml_doc.h"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <set>
+#include <string_view>
 
 #include "edit_distance.h"
 #include "utf8.h"
@@ -8,6 +11,265 @@
 namespace {
 // yaml-cpp recurses per level; refuse deep nesting before it does harm.
 constexpr int kMaxDepth = 64;
+
+std::string DepthMessage() {
+  return "nesting deeper than " + std::to_string(kMaxDepth) + " levels";
+}
+
+// A quoted string that runs over more than one line (byte offsets of its
+// quotes): the likely culprit when a syntax error follows it.
+struct QuotedSpan {
+  size_t open, close;
+};
+
+// Reads YAML text before yaml-cpp does, for what yaml-cpp gets wrong:
+// anchors and aliases (expanded on every walk, so a few hundred bytes can
+// stand for billions of nodes: refused), nesting deeper than kMaxDepth
+// (yaml-cpp recurses per level and at 500 throws a bare "bad file"), a
+// quoted string never closed (yaml-cpp silently takes the rest of the file
+// into it) and a second document (YAML::Load silently drops it). A light
+// tokenizer: it knows quotes, comments, block scalars, flow brackets and
+// block indentation, not the whole of YAML; yaml-cpp still does the parse.
+class PreScan {
+ public:
+  explicit PreScan(std::string_view text) : t_(text) {}
+
+  /// False at the first problem; error_at() and error() tell where and what.
+  bool Run();
+  size_t error_at() const { return error_at_; }
+  const std::string& error() const { return error_; }
+  const std::vector<QuotedSpan>& multiline_quotes() const { return spans_; }
+
+ private:
+  struct Level {
+    size_t column;
+    bool sequence;
+  };
+
+  bool Fail(size_t at, std::string message) {
+    error_at_ = at;
+    error_ = std::move(message);
+    return false;
+  }
+  // End of input, a space or a line break: what follows an indicator.
+  bool BlankOrEnd(size_t i) const {
+    return i >= t_.size() || t_[i] == ' ' || t_[i] == '\t' || t_[i] == '\r' || t_[i] == '\n';
+  }
+  static bool FlowIndicator(char c) {
+    return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
+  }
+  bool OpenBlock(size_t column, bool sequence, size_t at);
+  bool OpenFlow(size_t at);
+  bool Quoted(size_t* i, size_t* line_begin);
+  void SkipBlockScalar(size_t* i) const;
+  void SkipToLineEnd(size_t* i) const {
+    while (*i < t_.size() && t_[*i] != '\n') ++*i;
+  }
+
+  std::string_view t_;
+  std::vector<Level> block_;  // open block collections, by indentation
+  int flow_ = 0;              // open [ and {
+  std::vector<QuotedSpan> spans_;
+  size_t error_at_ = 0;
+  std::string error_;
+};
+
+bool PreScan::OpenBlock(size_t column, bool sequence, size_t at) {
+  if (!block_.empty() && block_.back().column == column && block_.back().sequence == sequence)
+    return true;  // the next entry of the same collection
+  if (block_.size() > static_cast<size_t>(kMaxDepth)) return Fail(at, DepthMessage());
+  block_.push_back({column, sequence});
+  return true;
+}
+
+bool PreScan::OpenFlow(size_t at) {
+  if (block_.size() + flow_ > static_cast<size_t>(kMaxDepth)) return Fail(at, DepthMessage());
+  ++flow_;
+  return true;
+}
+
+// *i is at the opening quote; leaves *i after the closing one.
+bool PreScan::Quoted(size_t* i, size_t* line_begin) {
+  const size_t open = *i;
+  const char quote = t_[open];
+  bool multiline = false;
+  for (size_t k = open + 1; k < t_.size(); ++k) {
+    char c = t_[k];
+    if (c == '\n') {
+      multiline = true;
+      *line_begin = k + 1;
+    } else if (c == '\\' && quote == '"') {
+      ++k;  // an escape: the next byte is not a closing quote
+      if (k < t_.size() && t_[k] == '\n') {
+        multiline = true;
+        *line_begin = k + 1;
+      }
+    } else if (c == quote) {
+      if (quote == '\'' && k + 1 < t_.size() && t_[k + 1] == '\'') {
+        ++k;  // '' is a quote inside single quotes
+        continue;
+      }
+      if (multiline) spans_.push_back({open, k});
+      *i = k + 1;
+      return true;
+    }
+  }
+  return Fail(open, std::string("this quoted string has no closing ") + quote +
+                        " and runs to the end of the file; add the missing quote");
+}
+
+// *i is at | or >: skips the indicator line and the more indented lines
+// below it (or blank), leaving *i at the line break before the next line.
+void PreScan::SkipBlockScalar(size_t* i) const {
+  const long parent = block_.empty() ? -1 : static_cast<long>(block_.back().column);
+  SkipToLineEnd(i);
+  while (*i < t_.size()) {
+    size_t begin = *i + 1, j = begin;
+    while (j < t_.size() && t_[j] == ' ') ++j;
+    bool blank = j >= t_.size() || t_[j] == '\n' ||
+                 (t_[j] == '\r' && (j + 1 >= t_.size() || t_[j + 1] == '\n'));
+    if (!blank && static_cast<long>(j - begin) <= parent) return;
+    *i = j;
+    SkipToLineEnd(i);
+  }
+}
+
+bool PreScan::Run() {
+  const size_t n = t_.size();
+  size_t i = t_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  size_t line_begin = i;
+  bool line_start = true;
+  bool node_start = true;  // the next token starts a node
+  bool in_plain = false;   // inside a plain (unquoted) scalar
+  size_t key_column = 0, key_at = 0;  // where the current scalar began
+  bool doc_content = false;
+  size_t doc_end = std::string_view::npos;  // a "..." line
+  while (i < n) {
+    if (line_start) {
+      line_start = false;
+      line_begin = i;
+      while (i < n && t_[i] == ' ') ++i;
+      const size_t indent = i - line_begin;
+      size_t j = i;
+      while (j < n && (t_[j] == ' ' || t_[j] == '\t')) ++j;
+      if (j >= n || t_[j] == '\n' || t_[j] == '#' || (t_[j] == '\r' && BlankOrEnd(j + 1))) {
+        if (j < n && t_[j] == '#') in_plain = false;  // a comment line ends a plain scalar
+        SkipToLineEnd(&i);
+        if (i < n) ++i;
+        line_start = true;
+        continue;
+      }
+      if (indent == 0 && (t_.substr(i, 3) == "---" || t_.substr(i, 3) == "...") && BlankOrEnd(i + 3)) {
+        if (t_[i] == '.') {
+          doc_end = i;
+          SkipToLineEnd(&i);
+          continue;
+        }
+        if (doc_content || doc_end != std::string_view::npos)
+          return Fail(i, "a second YAML document starts here ('---') and would be ignored; "
+                         "keep one document per file");
+        i += 3;
+        node_start = true;
+        in_plain = false;
+        continue;
+      }
+      if (indent == 0 && t_[i] == '%' && !doc_content) {  // a directive (%YAML 1.2)
+        SkipToLineEnd(&i);
+        continue;
+      }
+      if (doc_end != std::string_view::npos)
+        return Fail(doc_end, "'...' ends the YAML document here and the rest of the file "
+                             "would be ignored; remove this line");
+      doc_content = true;
+      // A more indented line inside a plain scalar continues it (text, not a node).
+      bool continues = in_plain && (flow_ > 0 || block_.empty() || indent > block_.back().column);
+      if (!continues) {
+        in_plain = false;
+        node_start = true;
+        if (flow_ == 0) {
+          bool dash = t_[i] == '-' && BlankOrEnd(i + 1);
+          while (!block_.empty() &&
+                 (block_.back().column > indent ||
+                  (block_.back().column == indent && block_.back().sequence && !dash)))
+            block_.pop_back();
+        }
+      }
+      continue;
+    }
+    const char c = t_[i];
+    if (c == '\n') {
+      ++i;
+      line_start = true;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r') {
+      ++i;
+      if (i < n && t_[i] == '#') {  // a comment: # after a space
+        in_plain = false;
+        SkipToLineEnd(&i);
+      }
+      continue;
+    }
+    const size_t column = i - line_begin;
+    if (node_start) {
+      if ((c == '&' || c == '*') && !BlankOrEnd(i + 1) && !(flow_ > 0 && FlowIndicator(t_[i + 1])))
+        return Fail(i, "YAML anchors and aliases (&name, *name) are not supported; "
+                       "write the value out in full");
+      if ((c == '-' || c == '?') && flow_ == 0 && BlankOrEnd(i + 1)) {  // "- " entry, "? " key
+        if (!OpenBlock(column, c == '-', i)) return false;
+        ++i;
+        continue;
+      }
+      if (c == '!') {  // a tag; the node follows it
+        while (i < n && !BlankOrEnd(i) && !(flow_ > 0 && FlowIndicator(t_[i]))) ++i;
+        continue;
+      }
+      if (c == '[' || c == '{') {
+        if (!OpenFlow(i)) return false;
+        ++i;
+        continue;
+      }
+      if ((c == '|' || c == '>') && flow_ == 0) {
+        SkipBlockScalar(&i);
+        node_start = false;
+        continue;
+      }
+      key_column = column;
+      key_at = i;
+      node_start = false;
+      if (c == '"' || c == '\'') {
+        if (!Quoted(&i, &line_begin)) return false;
+        continue;
+      }
+      if (c != ']' && c != '}' && c != ',') {
+        in_plain = true;
+        ++i;
+        continue;
+      }
+    }
+    // After or inside a scalar: ": " makes it a key; in flow, , ] } end it.
+    if (c == ':' && (BlankOrEnd(i + 1) || (flow_ > 0 && (!in_plain || FlowIndicator(t_[i + 1]))))) {
+      if (flow_ == 0 && !OpenBlock(key_column, false, key_at)) return false;
+      in_plain = false;
+      node_start = true;
+    } else if (flow_ > 0 && (c == ',' || c == ']' || c == '}')) {
+      if (c != ',') --flow_;
+      in_plain = false;
+      node_start = c == ',';
+    } else if (flow_ > 0 && (c == '[' || c == '{')) {
+      if (!OpenFlow(i)) return false;
+      in_plain = false;
+      node_start = true;
+    }
+    ++i;
+  }
+  return true;
+}
+
+// "line:column" of a yaml-cpp mark, 1-based.
+std::string MarkText(const YAML::Mark& mark) {
+  return std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
+}
 
 const char* TypeName(const YAML::Node& node) {
   switch (node.Type()) {
@@ -29,9 +291,40 @@ Status YamlDoc::Parse(const std::string& text) {
                         "invalid UTF-8 or NUL byte at byte offset " + std::to_string(bad) +
                             "; save the file as UTF-8");
   }
+  // A byte order mark belongs only at the start; elsewhere it is invisible
+  // and makes "team" an unknown key.
+  size_t bom = text.find("\xEF\xBB\xBF", 1);
+  if (bom != std::string::npos) {
+    int line, column;
+    LineColumnAt(text, bom, &line, &column);
+    return Status::Data(name_, line, column,
+                        "invisible byte order mark (U+FEFF) at byte offset " + std::to_string(bom) +
+                            "; delete it");
+  }
+  PreScan scan(text);
+  if (!scan.Run()) {
+    int line, column;
+    LineColumnAt(text, scan.error_at(), &line, &column);
+    return Status::Data(name_, line, column, scan.error());
+  }
   try {
     root_ = YAML::Load(text);
+  } catch (const YAML::DeepRecursion& e) {  // a "bad file" in yaml-cpp's words
+    return Status::Data(name_, e.mark.line + 1, e.mark.column + 1, DepthMessage());
   } catch (const YAML::ParserException& e) {
+    // A missing closing quote takes the text up to the next quote into the
+    // string, and yaml-cpp fails only after it: point at the opening quote.
+    for (auto it = scan.multiline_quotes().rbegin(); it != scan.multiline_quotes().rend(); ++it) {
+      int open_line, open_column, close_line, close_column;
+      LineColumnAt(text, it->open, &open_line, &open_column);
+      LineColumnAt(text, it->close, &close_line, &close_column);
+      if (open_line > e.mark.line + 1) continue;
+      if (e.mark.line + 1 > close_line + 1) break;
+      return Status::Data(name_, open_line, open_column,
+                          "this quoted string runs on to line " + std::to_string(close_line) +
+                              ", where the YAML breaks (" + e.msg + " at " + MarkText(e.mark) +
+                              "); is its closing quote missing?");
+    }
     return Status::Data(name_, e.mark.line + 1, e.mark.column + 1, "YAML syntax: " + e.msg);
   } catch (const YAML::Exception& e) {
     return Status::Data(name_, 0, 0, std::string("YAML: ") + e.what());
@@ -40,8 +333,7 @@ Status YamlDoc::Parse(const std::string& text) {
 }
 
 Status YamlDoc::CheckDuplicateKeys(const YAML::Node& node, int depth) const {
-  if (depth > kMaxDepth)
-    return Error(node, "nesting deeper than " + std::to_string(kMaxDepth) + " levels");
+  if (depth > kMaxDepth) return Error(node, DepthMessage());
   if (node.IsMap()) {
     std::set<std::string> seen;
     for (auto it = node.begin(); it != node.end(); ++it) {
