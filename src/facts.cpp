@@ -11,11 +11,11 @@
 namespace {
 
 // Japanese: words between a phrase and its negation ("障害は特にない").
-const char* const kJaGap[] = {"にも", "は", "が", "も", "を", "について", "に関しては", "とか", "なども", "など", "特に", "とくに",
+constexpr std::string_view kJaGap[] = {"にも", "は", "が", "も", "を", "について", "に関しては", "とか", "なども", "など", "特に", "とくに",
                               "全く", "まったく", "別に", "べつに", "一切", "いっさい", "あまり",
                               "今のところ", "今は", "まだ", "現在", "今"};
 // Japanese negations that follow the phrase.
-const char* const kJaNegations[] = {
+constexpr std::string_view kJaNegations[] = {
     "ではない", "ではありません", "じゃない", "でない", "ありません", "ないです", "なかった", "ない",
     "無い", "なし", "無し", "いない", "いません", "持っていない", "もっていない", "持ってない",
     "持っていません", "していない", "してない", "しない", "しません", "必要ない", "必要ありません",
@@ -23,14 +23,14 @@ const char* const kJaNegations[] = {
     "もらっていません", "行っていない", "行っていません", "通っていない", "通っていません", "取っていない", "取っていません", "取ってない", "とっていない", "ありませんでした",
     "ゼロ"};
 // Words after a negation that make it uncertain.
-const char* const kJaHedges[] = {"と思", "とは思", "はず", "だろう", "でしょう", "かも", "か心配", "か不安"};
+constexpr std::string_view kJaHedges[] = {"と思", "とは思", "はず", "だろう", "でしょう", "かも", "か心配", "か不安"};
 // English negations before the phrase ("no disability", "not in debt").
-const char* const kEnNegations[] = {"no", "not", "without", "never", "none", "nor", "neither", "cannot"};
+constexpr std::string_view kEnNegations[] = {"no", "not", "without", "never", "none", "nor", "neither", "cannot"};
 // English words that end a negation's reach ("not violent and has a disability").
-const char* const kEnScopeEnds[] = {"and", "or", "but", "so", "because", "although", "though"};
+constexpr std::string_view kEnScopeEnds[] = {"and", "or", "but", "so", "because", "although", "though"};
 
 // English words that carry no case information: never "unrecognised".
-const char* const kEnStopwords[] = {
+constexpr std::string_view kEnStopwords[] = {
     "a", "an", "the", "and", "or", "but", "so", "of", "in", "on", "at", "to", "for", "from", "with",
     "by", "about", "as", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have",
     "had", "do", "does", "did", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their",
@@ -43,13 +43,13 @@ const char* const kEnStopwords[] = {
     "please", "help", "case", "wants", "want", "need", "needs", "get", "got", "living", "lives",
     "live", "home", "house", "time", "day", "days", "mr", "mrs", "ms", "someone", "anyone"};
 // Japanese words that carry no case information: never "unrecognised".
-const char* const kJaStopwords[] = {"言っている", "言っています", "言って", "言う", "言います", "言った",
+constexpr std::string_view kJaStopwords[] = {"言っている", "言っています", "言って", "言う", "言います", "言った",
                                     "言われ", "思う", "思います", "思って", "思っている", "心配", "心配です",
                                     "相談", "相談したい", "様子", "状態", "最近", "今", "自分", "こと", "もの",
                                     "ため", "家", "方", "人", "話", "聞いて", "感じ", "状況", "場合", "知りたい",
                                     "教えて", "教えてほしい", "どうしたら", "どこに", "いい"};
 // Japanese particles trimmed from the edges of an unrecognised piece.
-const char* const kJaParticles[] = {"について", "として", "から", "まで", "より", "など", "って", "の", "が", "は", "を",
+constexpr std::string_view kJaParticles[] = {"について", "として", "から", "まで", "より", "など", "って", "の", "が", "は", "を",
                                     "に", "で", "と", "も", "へ", "や", "か", "ね", "よ", "て"};
 
 bool StartsWith(std::string_view text, size_t at, std::string_view word) {
@@ -70,25 +70,25 @@ bool IsJapaneseContent(int32_t cp) {
 size_t JapaneseNegationEnd(std::string_view text, size_t pos, size_t clause_end) {
   for (int guard = 0; guard < 4; ++guard) {
     bool skipped = false;
-    for (const char* gap : kJaGap) {
-      if (StartsWith(text, pos, gap) && pos + std::strlen(gap) <= clause_end) {
+    for (std::string_view gap : kJaGap) {
+      if (StartsWith(text, pos, gap) && pos + gap.size() <= clause_end) {
         // Do not treat the negation itself as a gap word.
         bool is_negation = false;
-        for (const char* neg : kJaNegations)
+        for (std::string_view neg : kJaNegations)
           is_negation = is_negation || StartsWith(text, pos, neg);
         if (is_negation) break;
-        pos += std::strlen(gap);
+        pos += gap.size();
         skipped = true;
         break;
       }
     }
     if (!skipped) break;
   }
-  for (const char* neg : kJaNegations) {
-    size_t len = std::strlen(neg);
+  for (std::string_view neg : kJaNegations) {
+    size_t len = neg.size();
     if (pos + len <= clause_end && StartsWith(text, pos, neg)) {
       // A hedged negation ("自殺はしないと思う") is a worry, not a denial.
-      for (const char* hedge : kJaHedges)
+      for (std::string_view hedge : kJaHedges)
         if (StartsWith(text, pos + len, hedge)) return 0;
       return pos + len;
     }
@@ -111,7 +111,7 @@ std::vector<std::pair<size_t, size_t>> Words(std::string_view text, size_t begin
 }
 
 bool IsEnNegation(std::string_view word) {
-  for (const char* n : kEnNegations)
+  for (std::string_view n : kEnNegations)
     if (word == n) return true;
   return word.size() > 3 && word.substr(word.size() - 3) == "n't";
 }
@@ -122,7 +122,7 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
   int looked = 0;
   for (auto it = words.rbegin(); it != words.rend() && looked < 3; ++it, ++looked) {
     std::string_view w = text.substr(it->first, it->second - it->first);
-    for (const char* end : kEnScopeEnds)
+    for (std::string_view end : kEnScopeEnds)
       if (w == end) return false;
     if (IsEnNegation(w)) {
       *neg_begin = it->first;
@@ -152,9 +152,9 @@ int NearestSubject(const std::vector<SubjectMention>& subjects, int clause, size
 // Bytes between a number and a subject word that still tie them together
 // ("son 52", "母は78歳", "母親(82)", "mother is 76").
 bool IsTightGap(std::string_view gap) {
-  static const char* const kGaps[] = {"", " ", "は", "が", "の", "(", " (", " is ", " is", ", ", "'s ", "’s ",
+  static constexpr std::string_view kGaps[] = {"", " ", "は", "が", "の", "(", " (", " is ", " is", ", ", "'s ", "’s ",
                                       "さん", "さんは", " aged ", " age "};
-  for (const char* g : kGaps)
+  for (std::string_view g : kGaps)
     if (gap == g) return true;
   return false;
 }
@@ -167,8 +167,8 @@ void AddUnrecognized(const std::string& display, size_t begin, size_t end, bool 
     bool trimmed = true;
     while (trimmed && !piece.empty()) {
       trimmed = false;
-      for (const char* p : kJaParticles) {
-        size_t len = std::strlen(p);
+      for (std::string_view p : kJaParticles) {
+        size_t len = p.size();
         if (piece.size() >= len && piece.compare(0, len, p) == 0) {
           piece.erase(0, len);
           trimmed = true;
@@ -180,7 +180,7 @@ void AddUnrecognized(const std::string& display, size_t begin, size_t end, bool 
     }
     bool content = keep_kana && piece.size() >= 6;  // two kana or more
     for (size_t i = 0; i < piece.size() && !content;) content = IsJapaneseContent(DecodeUtf8(piece, &i));
-    for (const char* stop : kJaStopwords) content = content && piece != stop;
+    for (std::string_view stop : kJaStopwords) content = content && piece != stop;
     if (content && std::find(out->begin(), out->end(), piece) == out->end()) out->push_back(piece);
     piece.clear();
   };

@@ -1,24 +1,55 @@
 #include "json_writer.h"
 
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+
+namespace {
+// True for the bytes a JSON string must escape: controls, '"' and '\\'.
+struct EscapeTable {
+  bool escape[256] = {};
+  constexpr EscapeTable() {
+    for (int c = 0; c < 0x20; ++c) escape[c] = true;
+    escape[static_cast<unsigned char>('"')] = true;
+    escape[static_cast<unsigned char>('\\')] = true;
+  }
+};
+constexpr EscapeTable kEscape;
+
+// True when one of the eight bytes at p is below 0x20, '"' or '\\' (the
+// classic "has a zero byte" bit trick, on a copy of them).
+bool NeedsEscape8(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
+  return (below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) != 0;
+}
+}  // namespace
+
 void JsonWriter::Escape(std::string_view s, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
   out->push_back('"');
   size_t run = 0;  // start of the pending run of bytes that need no escape
   for (size_t i = 0; i < s.size(); ++i) {
+    // Skip eight clean bytes at a time: most strings need no escape at all.
+    while (i + 8 <= s.size() && !NeedsEscape8(s.data() + i)) i += 8;
+    if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;  // UTF-8 passes through: input is validated
+    if (!kEscape.escape[c]) continue;  // UTF-8 passes through: input is validated
     out->append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
+      case '"': out->append("\\\"", 2); break;
+      case '\\': out->append("\\\\", 2); break;
+      case '\n': out->append("\\n", 2); break;
+      case '\r': out->append("\\r", 2); break;
+      case '\t': out->append("\\t", 2); break;
+      case '\b': out->append("\\b", 2); break;
+      case '\f': out->append("\\f", 2); break;
       default:
-        out->append("\\u00");
+        out->append("\\u00", 4);
         out->push_back(kHex[c >> 4]);
         out->push_back(kHex[c & 15]);
     }
@@ -44,12 +75,27 @@ void JsonWriter::BeforeValue() {
 }
 
 void JsonWriter::Key(std::string_view key) {
-  BeforeValue();
-  // Keys are names from our own code: no escaping needed.
-  out_->push_back('"');
-  out_->append(key);
-  out_->push_back('"');
-  out_->append(pretty_ ? ": " : ":");
+  // Keys are names from our own code: no escaping needed. Compact keys go
+  // out in one append (',"key":'), the commonest write of a result.
+  if (pretty_ || key.size() > 60) {
+    BeforeValue();
+    out_->push_back('"');
+    out_->append(key.data(), key.size());
+    out_->append(pretty_ ? "\": " : "\":", pretty_ ? 3 : 2);
+  } else {
+    char buffer[64];
+    size_t n = 0;
+    if (!has_member_.empty()) {
+      if (has_member_.back()) buffer[n++] = ',';
+      has_member_.back() = true;
+    }
+    buffer[n++] = '"';
+    std::memcpy(buffer + n, key.data(), key.size());
+    n += key.size();
+    buffer[n++] = '"';
+    buffer[n++] = ':';
+    out_->append(buffer, n);
+  }
   after_key_ = true;
 }
 
@@ -73,17 +119,20 @@ void JsonWriter::String(std::string_view s) {
 
 void JsonWriter::Int(long long v) {
   BeforeValue();
-  out_->append(std::to_string(v));
+  char digits[24];
+  auto [end, error] = std::to_chars(digits, digits + sizeof digits, v);
+  out_->append(digits, end - digits);
 }
 
 void JsonWriter::Bool(bool v) {
   BeforeValue();
-  out_->append(v ? "true" : "false");
+  if (v) out_->append("true", 4);
+  else out_->append("false", 5);
 }
 
 void JsonWriter::Null() {
   BeforeValue();
-  out_->append("null");
+  out_->append("null", 4);
 }
 
 void JsonWriter::Member(std::string_view key, const std::vector<std::string>& list) {

@@ -51,7 +51,7 @@ class JsonWriter {
   std::string* out_;
   bool pretty_;
   // Per open container: has it a member yet? Whether a key was just written.
-  std::vector<bool> has_member_;
+  std::vector<char> has_member_;  // char, not bool: vector<bool> is slow
   bool after_key_ = false;
 };
 

@@ -99,7 +99,11 @@ std::vector<Clause> SplitClauses(std::string_view text) {
     // Separators start with an ASCII punctuation byte or with E2/E3 (…, 。、「」
     // and friends); any other byte cannot start one.
     unsigned char lead = static_cast<unsigned char>(text[i]);
-    if ((lead >= 0x80 && lead != 0xE2 && lead != 0xE3) || std::isalnum(lead) || lead == ' ') {
+    // For E3, only E3 80 xx (。、「」『』) and E3 83 BB (・): kana and most
+    // text start with E3 too, and most of a Japanese case is kana.
+    bool e3_other = lead == 0xE3 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) != 0x80 &&
+                    !(static_cast<unsigned char>(text[i + 1]) == 0x83 && static_cast<unsigned char>(text[i + 2]) == 0xBB);
+    if ((lead >= 0x80 && lead != 0xE2 && lead != 0xE3) || e3_other || std::isalnum(lead) || lead == ' ') {
       // English " but " starts a new clause: negation does not cross it.
       if (lead == ' ' && text.compare(i, 5, " but ") == 0) {
         close(i);

@@ -50,7 +50,7 @@ bool Before(std::string_view text, size_t from, size_t at, std::string_view word
 
 // "two" → 2 ... "twenty" → 20, "a"/"an" → 1, "several"/"many" → 3; else 0.
 int NumberWord(std::string_view word) {
-  static const char* const kWords[] = {"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+  static constexpr std::string_view kWords[] = {"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                        "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
                                        "seventeen", "eighteen", "nineteen", "twenty"};
   for (int n = 1; n <= 20; ++n)

@@ -10,11 +10,13 @@
 #include "result.h"
 
 /// Pre-rendered compact JSON of each agency's fixed members (name, phone,
-/// address, hours) and of its roles, built once per batch run: they are
-/// most of the bytes of a result, and the same for every case.
+/// address, hours), of its roles and of each fact's fixed members (id,
+/// label, area), built once per batch run: they are most of the bytes of a
+/// result, and the same for every case.
 struct JsonFragments {
   std::vector<std::string> agency_members;      // per agency: "name":...,"hours":...
   std::vector<std::vector<std::string>> roles;  // per agency, per role: {"id":...}
+  std::vector<std::string> fact_members;        // per fact: "id":...,"area":...
 };
 JsonFragments BuildJsonFragments(const Model& model);
 

@@ -30,7 +30,14 @@ void HoursMember(JsonWriter& w, const Hours& h) {
   w.EndObject();
 }
 
-void Facts(JsonWriter& w, const Model& model, const Understanding& u) {
+// The members of a fact that do not depend on the case.
+void FactFixedMembers(JsonWriter& w, const FactDef& f) {
+  w.Member("id", f.id);
+  Text(w, "label", f.label);
+  w.Member("area", f.area);
+}
+
+void Facts(JsonWriter& w, const Model& model, const Understanding& u, const JsonFragments* fragments) {
   // One entry per (fact, subject, negated), in order of first mention.
   struct Entry {
     const FactMention* first;
@@ -51,11 +58,9 @@ void Facts(JsonWriter& w, const Model& model, const Understanding& u) {
   w.Key("facts");
   w.BeginArray();
   for (const Entry& e : entries) {
-    const FactDef& f = model.facts[e.first->fact];
     w.BeginObject();
-    w.Member("id", f.id);
-    Text(w, "label", f.label);
-    w.Member("area", f.area);
+    if (fragments) w.RawMembers(fragments->fact_members[e.first->fact]);
+    else FactFixedMembers(w, model.facts[e.first->fact]);
     w.Member("subject", SubjectId(e.first->subject));
     w.Member("negated", e.first->negated);
     AgeRange age = u.AgeOf(e.first->subject);
@@ -119,7 +124,8 @@ void WriteResultJson(JsonWriter& w, const Model& model, const CaseResult& result
   }
   w.Member("input", u.input);
   w.Member("normalized", u.text.display);
-  Facts(w, model, u);
+  const JsonFragments* fragments = options.pretty ? nullptr : options.fragments;
+  Facts(w, model, u, fragments);
   w.Key("ages");
   w.BeginArray();
   for (const AgeMention& a : u.ages) {
@@ -177,7 +183,6 @@ void WriteResultJson(JsonWriter& w, const Model& model, const CaseResult& result
     w.Member("id", a.id);
     w.Member("rank", r.rank);
     w.Member("score", r.score);
-    const JsonFragments* fragments = options.pretty ? nullptr : options.fragments;
     if (fragments) w.RawMembers(fragments->agency_members[r.agency]);
     else AgencyFixedMembers(w, a);
     w.Key("roles");
@@ -240,6 +245,14 @@ JsonFragments BuildJsonFragments(const Model& model) {
       RoleObject(rw, role);
       f.roles.back().push_back(object);
     }
+  }
+  for (const FactDef& fact : model.facts) {
+    std::string members;
+    JsonWriter w(&members);
+    w.BeginObject();
+    FactFixedMembers(w, fact);
+    w.EndObject();
+    f.fact_members.push_back(members.substr(1, members.size() - 2));
   }
   return f;
 }
