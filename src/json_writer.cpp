@@ -26,6 +26,14 @@ bool NeedsEscape8(const char* p) {
   uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
   return (below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) != 0;
 }
+bool NeedsEscape(std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8)
+    if (NeedsEscape8(s.data() + i)) return true;
+  for (; i < s.size(); ++i)
+    if (kEscape.escape[static_cast<unsigned char>(s[i])]) return true;
+  return false;
+}
 }  // namespace
 
 void JsonWriter::Escape(std::string_view s, std::string* out) {
@@ -113,8 +121,26 @@ void JsonWriter::Close(char bracket) {
 }
 
 void JsonWriter::String(std::string_view s) {
-  BeforeValue();
-  Escape(s, out_);
+  // A short compact string with nothing to escape (most of a result) goes
+  // out in one append with its comma and quotes.
+  if (pretty_ || s.size() > 120 || NeedsEscape(s)) {
+    BeforeValue();
+    Escape(s, out_);
+    return;
+  }
+  char buffer[128];
+  size_t n = 0;
+  if (after_key_) {
+    after_key_ = false;
+  } else if (!has_member_.empty()) {
+    if (has_member_.back()) buffer[n++] = ',';
+    has_member_.back() = true;
+  }
+  buffer[n++] = '"';
+  std::memcpy(buffer + n, s.data(), s.size());
+  n += s.size();
+  buffer[n++] = '"';
+  out_->append(buffer, n);
 }
 
 void JsonWriter::Int(long long v) {

@@ -105,6 +105,7 @@ void Matcher::Build() {
 std::vector<Matcher::Hit> Matcher::FindAll(std::string_view text) const {
   std::vector<Hit> hits;
   if (fail_.empty()) return hits;
+  hits.reserve(16);
   int node = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     node = Step(node, static_cast<unsigned char>(text[i]));
@@ -131,13 +132,14 @@ std::vector<Matcher::Hit> Matcher::FindLongest(std::string_view text) const {
     if (la != lb) return la > lb;
     return a.begin < b.begin;
   });
-  std::vector<bool> taken(text.size(), false);
+  std::vector<char> taken(text.size(), 0);  // char: vector<bool> is slow here
   std::vector<Hit> chosen;
+  chosen.reserve(all.size());
   for (const Hit& h : all) {
     bool free = true;
     for (size_t i = h.begin; i < h.end && free; ++i) free = !taken[i];
     if (!free) continue;
-    for (size_t i = h.begin; i < h.end; ++i) taken[i] = true;
+    std::fill(taken.begin() + h.begin, taken.begin() + h.end, 1);
     chosen.push_back(h);
   }
   std::sort(chosen.begin(), chosen.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });

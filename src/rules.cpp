@@ -20,10 +20,10 @@ bool AgeHolds(const AgeCondition& c, const Understanding& u) {
 std::vector<Firing> Fire(const std::vector<const Condition*>& conditions, const Understanding& u,
                          bool count_negated) {
   std::vector<Firing> fired;
+  Firing f;
   for (size_t i = 0; i < conditions.size(); ++i) {
-    Firing f;
     f.index = static_cast<int>(i);
-    if (Holds(*conditions[i], u, count_negated, &f.facts)) fired.push_back(f);
+    if (Holds(*conditions[i], u, count_negated, &f.facts)) fired.push_back(std::move(f));
   }
   return fired;
 }
@@ -32,26 +32,23 @@ std::vector<Firing> Fire(const std::vector<const Condition*>& conditions, const 
 
 bool Holds(const Condition& when, const Understanding& u, bool count_negated,
            std::vector<int>* used_facts) {
-  std::vector<int> used;
-  for (const FactRef& ref : when.all) {
+  // Decided first, with nothing allocated: a case is tested against every
+  // rule and most do not hold.
+  for (const FactRef& ref : when.all)
     if (!Present(ref, u, count_negated)) return false;
-    used.push_back(ref.fact);
-  }
-  if (!when.any.empty()) {
-    bool any = false;
-    for (const FactRef& ref : when.any) {
-      if (Present(ref, u, count_negated)) {
-        any = true;
-        used.push_back(ref.fact);
-      }
-    }
-    if (!any) return false;
-  }
+  bool any = when.any.empty();
+  for (size_t i = 0; i < when.any.size() && !any; ++i) any = Present(when.any[i], u, count_negated);
+  if (!any) return false;
   for (const FactRef& ref : when.none)
     if (Present(ref, u, false)) return false;
   for (const AgeCondition& age : when.ages)
     if (!AgeHolds(age, u)) return false;
-  if (used_facts) *used_facts = used;
+  if (used_facts) {
+    used_facts->clear();
+    for (const FactRef& ref : when.all) used_facts->push_back(ref.fact);
+    for (const FactRef& ref : when.any)
+      if (Present(ref, u, count_negated)) used_facts->push_back(ref.fact);
+  }
   return true;
 }
 
