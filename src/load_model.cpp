@@ -25,8 +25,9 @@ Status ReadFile(const std::string& path, std::string* contents) {
     contents->append(buf, n);
     if (contents->size() > kMaxFileBytes) {
       std::fclose(f);
-      return Status::Io(path + ": larger than " + std::to_string(kMaxFileBytes) +
-                        " bytes; data and rule files are expected to be small");
+      // A bad data file (exit 4), not an unreadable one.
+      return Status::Data(path, 0, 0, "larger than " + std::to_string(kMaxFileBytes) +
+                                          " bytes; data and rule files are expected to be small");
     }
   }
   bool failed = std::ferror(f);

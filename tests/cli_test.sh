@@ -263,6 +263,20 @@ grep -E "^tsunagu: $WORK/bad/rules/alerts\.yaml:[0-9]+:[0-9]+: YAML syntax: " "$
   fail "a broken alerts.yaml: expected 'tsunagu: $WORK/bad/rules/alerts.yaml:L:C: YAML syntax: ...'"
 pass
 
+# Limits: an oversized file and an alias are bad data (exit 4), said at once.
+mkdir -p "$WORK/big/data"
+cp "$ROOT"/data/*.yaml "$WORK/big/data/"
+awk 'BEGIN { s = "#"; for (i = 0; i < 23; ++i) s = s s; print s }' >>"$WORK/big/data/crisis.yaml"
+run "$T" --data "$WORK/big/data" "$CASE"
+expect_rc 4 "a data file over 4 MiB"
+err_has "crisis.yaml: larger than 4194304 bytes" "a data file over 4 MiB: message"
+mkdir -p "$WORK/alias/data"
+cp "$ROOT"/data/*.yaml "$WORK/alias/data/"
+printf -- '- &a {id: x}\n- *a\n' >"$WORK/alias/data/crisis.yaml"
+run "$T" --data "$WORK/alias/data" "$CASE"
+expect_rc 4 "an anchor in crisis.yaml"
+err_has "crisis.yaml:1:3: YAML anchors and aliases" "an anchor in crisis.yaml: position"
+
 # TSUNAGU_DATA works like --data.
 TSUNAGU_DATA=$WORK/bad/data run "$T" "$CASE"
 expect_rc 4 "TSUNAGU_DATA with a broken agencies.yaml"
