@@ -82,27 +82,32 @@ void JsonWriter::BeforeValue() {
   if (pretty_) Newline();
 }
 
+inline bool JsonWriter::AppendQuoted(std::string_view s, bool is_key) {
+  char buffer[128];
+  if (s.size() + 4 > sizeof buffer) return false;
+  size_t n = 0;
+  if (after_key_) {
+    after_key_ = false;
+  } else if (!has_member_.empty()) {
+    if (has_member_.back()) buffer[n++] = ',';
+    has_member_.back() = true;
+  }
+  buffer[n++] = '"';
+  std::memcpy(buffer + n, s.data(), s.size());
+  n += s.size();
+  buffer[n++] = '"';
+  if (is_key) buffer[n++] = ':';
+  out_->append(buffer, n);
+  return true;
+}
+
 void JsonWriter::Key(std::string_view key) {
-  // Keys are names from our own code: no escaping needed. Compact keys go
-  // out in one append (',"key":'), the commonest write of a result.
-  if (pretty_ || key.size() > 60) {
+  // Keys are names from our own code: no escaping needed.
+  if (pretty_ || !AppendQuoted(key, true)) {
     BeforeValue();
     out_->push_back('"');
     out_->append(key.data(), key.size());
     out_->append(pretty_ ? "\": " : "\":", pretty_ ? 3 : 2);
-  } else {
-    char buffer[64];
-    size_t n = 0;
-    if (!has_member_.empty()) {
-      if (has_member_.back()) buffer[n++] = ',';
-      has_member_.back() = true;
-    }
-    buffer[n++] = '"';
-    std::memcpy(buffer + n, key.data(), key.size());
-    n += key.size();
-    buffer[n++] = '"';
-    buffer[n++] = ':';
-    out_->append(buffer, n);
   }
   after_key_ = true;
 }
@@ -121,26 +126,9 @@ void JsonWriter::Close(char bracket) {
 }
 
 void JsonWriter::String(std::string_view s) {
-  // A short compact string with nothing to escape (most of a result) goes
-  // out in one append with its comma and quotes.
-  if (pretty_ || s.size() > 120 || NeedsEscape(s)) {
-    BeforeValue();
-    Escape(s, out_);
-    return;
-  }
-  char buffer[128];
-  size_t n = 0;
-  if (after_key_) {
-    after_key_ = false;
-  } else if (!has_member_.empty()) {
-    if (has_member_.back()) buffer[n++] = ',';
-    has_member_.back() = true;
-  }
-  buffer[n++] = '"';
-  std::memcpy(buffer + n, s.data(), s.size());
-  n += s.size();
-  buffer[n++] = '"';
-  out_->append(buffer, n);
+  if (!pretty_ && s.size() <= 120 && !NeedsEscape(s) && AppendQuoted(s, false)) return;
+  BeforeValue();
+  Escape(s, out_);
 }
 
 void JsonWriter::Int(long long v) {

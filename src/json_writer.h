@@ -47,6 +47,10 @@ class JsonWriter {
   void Close(char bracket);
   void BeforeValue();
   void Newline();
+  /// Compact output only: the separator and "s" (with ':' for a key) in
+  /// one append, the commonest write of a result; false, with nothing
+  /// written, when they do not fit the buffer.
+  bool AppendQuoted(std::string_view s, bool is_key);
 
   std::string* out_;
   bool pretty_;
