@@ -3,7 +3,8 @@
 # FUZZ_SECONDS (default 60) on a copy of its seed corpus (fuzz/corpus/*,
 # made from tests/cases and the shipped data/rules). A crash leaves its
 # input in build-fuzz/crashes/ and makes this script fail: turn it into a
-# regression test (tests/regressions/) before fixing it.
+# regression test before fixing it (a tests/malformed/ input with its
+# expected message, or a doctest case).
 # Long run: FUZZ_SECONDS=3600 fuzz/run.sh
 set -eu
 cd "$(dirname "$0")/.."

@@ -389,6 +389,19 @@ class Checker {
     };
     for (const Rule& r : model_.rules) refer(r.when);
     for (const AlertRule& a : model_.alerts) refer(a.when);
+    // A fact with `outside:` acts through eligibility; it must name a
+    // residence some agency requires.
+    for (size_t f = 0; f < model_.facts.size(); ++f) {
+      const FactDef& fact = model_.facts[f];
+      if (fact.outside.empty()) continue;
+      referenced[f] = true;
+      bool required = false;
+      for (const Agency& a : model_.agencies) required = required || a.eligibility.residence == fact.outside;
+      if (!required)
+        Add(fact.pos.file, fact.pos.line, fact.pos.column, Finding::kWarning,
+            "fact '" + fact.id + "' is outside residence '" + fact.outside +
+                "', which no agency's eligibility requires: it removes nothing");
+    }
     for (size_t f = 0; f < model_.facts.size(); ++f)
       if (!referenced[f]) {
         const SourcePos& pos = model_.facts[f].pos;

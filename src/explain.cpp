@@ -437,6 +437,14 @@ WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanati
     const Condition* only = nullptr;  // keep the fired rules' own age conditions
     for (const Route& r : out.routes)
       if (r.fired && r.kind == Route::kRule) only = &model.rules[r.index].when;
+    // A stated residence outside the agency's area: drop what says so.
+    if (!el.residence.empty())
+      for (size_t f = 0; f < model.facts.size(); ++f) {
+        FactRef ref;
+        ref.fact = static_cast<int>(f);
+        std::vector<CaseChange> options;
+        if (model.facts[f].outside == el.residence && search.Unmention(ref, &options)) slots.push_back(options);
+      }
     if (age_slots(only, &slots)) search.Try(slots, "eligibility");
   }
   for (const Route& r : out.routes) {

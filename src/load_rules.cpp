@@ -39,7 +39,7 @@ std::string DidYouMean(const std::string& word, const std::vector<std::string>& 
 Status ReadFact(const YamlDoc& doc, const YAML::Node& node, FactDef* f) {
   TSUNAGU_TRY(doc.CheckMap(node,
                            {"id", "label", "area", "subject", "ja", "en", "from_age",
-                            "from_duration"},
+                            "from_duration", "outside"},
                            "a fact"));
   f->pos = doc.PosOf(node);
   TSUNAGU_TRY(doc.String(node, "id", &f->id, true));
@@ -53,6 +53,7 @@ Status ReadFact(const YamlDoc& doc, const YAML::Node& node, FactDef* f) {
   TSUNAGU_TRY(ReadSubject(doc, node, "subject", &f->subject, true));
   TSUNAGU_TRY(doc.StringList(node, "ja", &f->ja, false));
   TSUNAGU_TRY(doc.StringList(node, "en", &f->en, false));
+  TSUNAGU_TRY(doc.String(node, "outside", &f->outside, false));
   if (YAML::Node age = node["from_age"]) {
     TSUNAGU_TRY(doc.CheckMap(age, {"subject", "min", "max"}, "from_age"));
     f->from_age = true;

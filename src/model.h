@@ -99,6 +99,7 @@ struct FactDef {
   Subject age_subject = Subject::kPerson;
   int age_min = -1, age_max = -1;
   int from_duration_months = -1;       // >= 0: a stated duration implies it
+  std::string outside;  // a residence area (Eligibility::residence) this fact rules out
   SourcePos pos;
 };
 

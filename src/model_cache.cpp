@@ -15,7 +15,7 @@
 namespace {
 
 // Bump when the snapshot or lexicon encoding changes.
-constexpr int kCacheFormat = 1;
+constexpr int kCacheFormat = 2;
 
 bool CacheEnabled() {
   const char* setting = std::getenv("TSUNAGU_CACHE");

@@ -42,7 +42,19 @@ std::string AgeText(int min_age, int max_age, bool ja) {
 }
 
 // Applies eligibility to one agency: false when a known age rules it out.
-bool CheckEligibility(const Agency& a, const Understanding& u, RankedAgency* e, Removal* removal) {
+// The first mention that places the person or the household outside the
+// residence area, or nullptr. A parent or neighbour living elsewhere says
+// nothing about where the person lives.
+const FactMention* OutsideMention(const Model& model, const Understanding& u, const std::string& residence) {
+  for (const FactMention& m : u.mentions)
+    if (!m.negated && model.facts[m.fact].outside == residence &&
+        (m.subject == Subject::kPerson || m.subject == Subject::kHousehold))
+      return &m;
+  return nullptr;
+}
+
+bool CheckEligibility(const Model& model, const Agency& a, const Understanding& u, RankedAgency* e,
+                      Removal* removal) {
   const Eligibility& el = a.eligibility;
   if (el.min_age >= 0 || el.max_age >= 0) {
     AgeRange r = u.AgeOf(Subject::kPerson);
@@ -64,6 +76,15 @@ bool CheckEligibility(const Agency& a, const Understanding& u, RankedAgency* e, 
     }
   }
   if (!el.residence.empty()) {
+    if (const FactMention* m = OutsideMention(model, u, el.residence)) {
+      const LocalText& serves = el.note;
+      const LocalText& label = model.facts[m->fact].label;
+      removal->why.ja = "対象: " + (serves.ja.empty() ? el.residence : serves.ja) + "。ケースでは" + label.ja +
+                        " (「" + m->words + "」)";
+      removal->why.en = "eligibility: " + (serves.en.empty() ? el.residence : serves.en) + "; the case says " +
+                        label.en + " (\"" + m->words + "\")";
+      return false;
+    }
     AgencyCondition c;
     c.kind = "residence";
     c.text = el.note;
@@ -85,7 +106,8 @@ Ranking Rank(const Model& model, const Understanding& u, const std::vector<Firin
     for (const Target& t : model.rules[f.index].to) board.Add(t, model.rules[f.index].id);
 
   for (const FactMention& m : u.mentions) {
-    if (m.negated) continue;
+    // Where the household lives decides eligibility, not a problem area.
+    if (m.negated || !model.facts[m.fact].outside.empty()) continue;
     const std::string& area = model.facts[m.fact].area;
     if (std::find(out.team.areas.begin(), out.team.areas.end(), area) == out.team.areas.end())
       out.team.areas.push_back(area);
@@ -106,7 +128,7 @@ Ranking Rank(const Model& model, const Understanding& u, const std::vector<Firin
     for (RankedAgency& e : entries) {
       if (e.agency < 0) continue;
       Removal removal;
-      if (CheckEligibility(model.agencies[e.agency], u, &e, &removal)) {
+      if (CheckEligibility(model, model.agencies[e.agency], u, &e, &removal)) {
         out.agencies.push_back(std::move(e));
       } else {
         removal.agency = e.agency;

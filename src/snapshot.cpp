@@ -125,6 +125,7 @@ std::string WriteSnapshot(const Model& m) {
     w.Int(f.age_min);
     w.Int(f.age_max);
     w.Int(f.from_duration_months);
+    w.Str(f.outside);
     w.Pos(f.pos);
   }
   w.Int(static_cast<int64_t>(m.rules.size()));
@@ -215,6 +216,7 @@ Status ReadSnapshot(std::string_view bytes, Model* model) {
     f.age_min = r.Small();
     f.age_max = r.Small();
     f.from_duration_months = r.Small();
+    f.outside = r.Str();
     f.pos = r.Pos();
   }
   m.rules.resize(r.Count());

@@ -249,6 +249,20 @@ TEST_CASE("check: agencies, crisis contacts and facts nothing reaches") {
                     }));
 }
 
+TEST_CASE("check: a fact with outside: acts through eligibility, and must name a required residence") {
+  Files f;
+  f.texts[2] += "  - id: elsewhere\n    label: {ja: 市外, en: elsewhere}\n    area: admin\n    subject: household\n"
+                "    outside: niigata-city\n    ja: [市外在住]\n";
+  // No agency of the test data requires niigata-city: it removes nothing.
+  CHECK(Check(f) == Expect({
+                        "rules/lexicon.yaml:20:5: warning: fact 'elsewhere' is outside residence 'niigata-city', "
+                        "which no agency's eligibility requires: it removes nothing",
+                    }));
+  // Once an agency requires it, the fact is in use though no rule names it.
+  f.Edit(0, "  verified: false\n", "  eligibility: {residence: niigata-city}\n  verified: false\n");
+  CHECK(Check(f) == Expect({}));
+}
+
 TEST_CASE("check: a file that cannot be read is an error at line 0") {
   std::vector<SourceFile> files = Files().Make();
   files[4].text.clear();

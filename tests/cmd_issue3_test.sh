@@ -69,6 +69,11 @@ out_has "1. if the person were 49 or younger" "why-not: smallest change first, f
 out_has "checked" "why-not: suggestions are checked"
 out_has "re-run as: 49歳の息子が10年ひきこもっている" "why-not: the text that was re-run"
 
+run "$T" --lang en explain "新潟市外に住んでいる息子がひきこもり" --why-not hikikomori-center
+expect_rc 0 "explain --why-not (residence)"
+out_has "eligibility removed it: eligibility: People with hikikomori living in Niigata City" "why-not: residence"
+out_has "re-run as: 息子がひきこもり" "why-not: the residence words dropped"
+
 run "$T" explain "40代の息子が仕事がなく、生活が苦しい" --why-not kikan-soudan
 expect_rc 0 "explain --why-not (absent)"
 out_has "「障害者手帳」の記載があるなら" "why-not: a lexicon phrase for the missing fact"

@@ -258,6 +258,62 @@ TEST_CASE("Rank: a residence limit is a condition with the agency's note") {
   CHECK(r.agencies[1].conditions[0].text.ja == "居住地の条件: nishi-ward");
 }
 
+// A model where fact "outside" says the household lives outside Niigata
+// City, and the center serves Niigata City residents only.
+int AddOutsideFact(Model* m) {
+  m->agencies[kCenter].eligibility.residence = "niigata-city";
+  m->agencies[kCenter].eligibility.note = {"新潟市内", "Niigata City residents"};
+  FactDef f;
+  f.id = "outside";
+  f.label = {"市外在住", "lives outside the city"};
+  f.area = "admin";
+  f.outside = "niigata-city";
+  m->facts.push_back(f);
+  return static_cast<int>(m->facts.size()) - 1;
+}
+
+TEST_CASE("Rank: a case outside the residence area removes the agency, saying why") {
+  Model m = MakeModel();
+  int outside = AddOutsideFact(&m);
+  int a = AddRule(&m, "rule-a", {Target{kCenter, {0}, 30}, Target{kCare, {0}, 20}});
+  Case c = Case().Fact(kWithdrawn).Fact(outside);
+  c.u.mentions.back().subject = Subject::kHousehold;
+  c.u.mentions.back().words = "市外在住";
+  Ranking r = Rank(m, c.u, {Fired(a)}, {});
+  CHECK(Order(r) == std::vector<int>{kCare});
+  REQUIRE(r.removed.size() == 1);
+  CHECK(r.removed[0].agency == kCenter);
+  CHECK(r.removed[0].score == 30);
+  CHECK(r.removed[0].why.ja == "対象: 新潟市内。ケースでは市外在住 (「市外在住」)");
+  CHECK(r.removed[0].why.en == "eligibility: Niigata City residents; the case says lives outside the city (\"市外在住\")");
+  // Where the household lives is not a problem area: one area, no convener.
+  CHECK(r.team.areas == std::vector<std::string>{"withdrawal"});
+  CHECK(r.team.convener == -1);
+}
+
+TEST_CASE("Rank: outside said negated, or of a parent, removes nothing") {
+  Model m = MakeModel();
+  int outside = AddOutsideFact(&m);
+  int a = AddRule(&m, "rule-a", {Target{kCenter, {0}, 30}});
+  for (Subject subject : {Subject::kParent, Subject::kFamily, Subject::kNeighbour}) {
+    Case c = Case().Fact(outside);
+    c.u.mentions.back().subject = subject;
+    Ranking r = Rank(m, c.u, {Fired(a)}, {});
+    CHECK(Order(r) == std::vector<int>{kCenter});
+    CHECK(r.removed.empty());
+  }
+  Case negated = Case().Fact(outside, true);
+  negated.u.mentions.back().subject = Subject::kHousehold;
+  Ranking r = Rank(m, negated.u, {Fired(a)}, {});
+  CHECK(Order(r) == std::vector<int>{kCenter});
+  REQUIRE(r.agencies[0].conditions.size() == 1);
+  CHECK(r.agencies[0].conditions[0].kind == "residence");
+  // An agency with another residence area is not touched.
+  m.agencies[kCenter].eligibility.residence = "nishi-ward";
+  Case person = Case().Fact(outside);
+  CHECK(Order(Rank(m, person.u, {Fired(a)}, {})) == std::vector<int>{kCenter});
+}
+
 TEST_CASE("Rank: facts in two areas make a multi-issue case with the convener") {
   Model m = MakeModel();
   int a = AddRule(&m, "rule-a", {Target{kCenter, {0}, 40}});
