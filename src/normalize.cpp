@@ -27,13 +27,22 @@ void Fold(const std::string& nfkc, NormalizedText* out) {
       ++i;
       continue;
     }
+    if (c >= 0xE3 && c <= 0xE9 && i + 2 < nfkc.size()) {
+      // U+3000..U+9FFF (kana, kanji; most of a Japanese case): no case,
+      // three bytes as they are; katakana folds to hiragana for matching.
+      int32_t cp = ((c & 0x0F) << 12) | ((nfkc[i + 1] & 0x3F) << 6) | (nfkc[i + 2] & 0x3F);
+      out->display.append(nfkc, i, 3);
+      if (cp >= 0x30A1 && cp <= 0x30F6) AppendUtf8(cp - 0x60, &out->match);
+      else out->match.append(nfkc, i, 3);
+      i += 3;
+      continue;
+    }
     int32_t cp = DecodeUtf8(nfkc, &i);
-    // Kana and kanji have no case; elsewhere keep the byte length.
-    int32_t lower = cp >= 0x3000 && cp <= 0x9FFF ? cp : utf8proc_tolower(cp);
+    // Elsewhere: lower case, keeping the byte length.
+    int32_t lower = utf8proc_tolower(cp);
     if (Utf8Length(lower) != Utf8Length(cp)) lower = cp;
     AppendUtf8(lower, &out->display);
-    int32_t kana = (lower >= 0x30A1 && lower <= 0x30F6) ? lower - 0x60 : lower;
-    AppendUtf8(kana, &out->match);
+    AppendUtf8(lower, &out->match);
   }
 }
 
