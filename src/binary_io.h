@@ -69,6 +69,14 @@ class Reader {
     pos_ += static_cast<size_t>(n);
     return s;
   }
+  /// Like Str, without a copy: a view into the input.
+  std::string_view View() {
+    int64_t n = Int();
+    if (n < 0 || pos_ + static_cast<size_t>(n) > in_.size()) return Fail(), std::string_view();
+    std::string_view s = in_.substr(pos_, static_cast<size_t>(n));
+    pos_ += static_cast<size_t>(n);
+    return s;
+  }
   LocalText Text() {
     LocalText t;
     t.ja = Str();

@@ -1,5 +1,8 @@
 #include "load_model.h"
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -19,6 +22,11 @@ Status ReadFile(const std::string& path, std::string* contents) {
   FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return Status::Io("cannot open " + path + ": " + std::strerror(errno));
   contents->clear();
+  // One allocation of the right size: growing by doubling touches (and
+  // page-faults) twice the memory, a visible share of a short run.
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && st.st_size > 0)
+    contents->reserve(std::min(static_cast<size_t>(st.st_size), kMaxFileBytes + 1));
   char buf[65536];
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
