@@ -300,6 +300,25 @@ run "$T" --data "$WORK/good/data" agencies saposute
 expect_rc 0 "agencies saposute from an edited copy"
 out_has "025-255-0100" "an edited agencies.yaml is read, not a stale cache"
 
+# A damaged cache file (cut short, garbage, empty) is ignored: the YAML is
+# read again and the answer is the same.
+run "$T" --data "$WORK/good/data" -f json "$CASE"
+cp "$WORK/out" "$WORK/cached.json"
+for damage in half garbage empty; do
+  for bin in "$WORK"/cache/*.bin; do
+    case $damage in
+      half) head -c "$(($(wc -c <"$bin") / 2))" "$bin" >"$bin.new" ;;
+      garbage) head -c 4096 /dev/urandom >"$bin.new" ;;
+      empty) : >"$bin.new" ;;
+    esac
+    mv "$bin.new" "$bin"
+  done
+  run "$T" --data "$WORK/good/data" -f json "$CASE"
+  expect_rc 0 "a $damage cache file"
+  cmp -s "$WORK/out" "$WORK/cached.json" || fail "a $damage cache file changed the answer"
+  pass
+done
+
 # --------------------------------------------------------------- test
 
 cat >"$WORK/failing.yaml" <<'EOF'
