@@ -117,6 +117,8 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
                    "the OLD rules directory (after 'diff'; before 'diff', --rules names the new one)");
   diff->add_option("--data,--old-data", out->old_data_dir,
                    "the OLD data directory (after 'diff'; before 'diff', --data names the new one)");
+  diff->add_flag("--exit-code", out->exit_code,
+                 "exit 1 when any answer changed (as git diff --exit-code), to gate a rule edit in CI");
   diff->add_option("cases", out->files, "scenario YAML files, or text files with one case per line")->required();
 
   app.footer(

@@ -32,5 +32,6 @@ int RunDiff(const CommandContext& c) {
   DiffReport report = DiffCases(old_model, old_lexicon, c.model, c.lexicon, cases);
   std::string out = format == "json" ? RenderDiffJson(report) + "\n" : RenderDiff(report, options.lang);
   std::fwrite(out.data(), 1, out.size(), stdout);
-  return report.errors > 0 ? kExitInput : kExitOk;
+  if (report.errors > 0) return kExitInput;
+  return options.exit_code && report.changed > 0 ? kExitTestsFailed : kExitOk;
 }

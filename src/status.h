@@ -49,7 +49,8 @@ class Status {
 /// Process exit codes, documented in man/tsunagu.1.
 enum ExitCode {
   kExitOk = 0,
-  kExitTestsFailed = 1,  // `tsunagu test`: a scenario failed or coverage too low
+  kExitTestsFailed = 1,  // `tsunagu test`: a scenario failed or coverage too low;
+                         // `tsunagu diff --exit-code`: an answer changed
   kExitUsage = 2,      // bad command line
   kExitInput = 3,      // bad query text (e.g. invalid UTF-8)
   kExitData = 4,       // bad data or rule files

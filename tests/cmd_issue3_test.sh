@@ -174,6 +174,10 @@ out_has "withdrawn-young" "diff: case name"
 out_has "~ saposute" "diff: agency moved"
 out_has "rank 1 → 3" "diff: rank a -> b"
 out_has "2 cases, 1 changed" "diff: summary"
+run "$T" diff --exit-code --rules "$WORK/old" "$WORK/cases.yaml"
+expect_rc 1 "diff --exit-code with a changed answer"
+run "$T" diff --exit-code --rules "$ROOT/rules" "$WORK/cases.yaml"
+expect_rc 0 "diff --exit-code with nothing changed"
 
 # The new version may come from --rules before 'diff'; --old-rules names the old.
 run "$T" --rules "$WORK/old" diff --old-rules "$ROOT/rules" "$WORK/cases.yaml" --format json
