@@ -36,8 +36,15 @@ class Matcher {
   std::string_view phrase(int i) const {
     return std::string_view(phrase_bytes_).substr(phrase_begin_[i], phrase_begin_[i + 1] - phrase_begin_[i]);
   }
-  std::vector<int> payloads(int i) const {
-    return std::vector<int>(payload_.begin() + payload_begin_[i], payload_.begin() + payload_begin_[i + 1]);
+  /// A phrase's payloads, in the order added (a view: no copy per hit).
+  struct Payloads {
+    const int32_t* first;
+    const int32_t* last;
+    const int32_t* begin() const { return first; }
+    const int32_t* end() const { return last; }
+  };
+  Payloads payloads(int i) const {
+    return {payload_.data() + payload_begin_[i], payload_.data() + payload_begin_[i + 1]};
   }
   size_t phrase_count() const { return phrase_begin_.empty() ? adding_.size() : phrase_begin_.size() - 1; }
 
