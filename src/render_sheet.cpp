@@ -147,8 +147,18 @@ std::string RenderSheetMarkdown(const Model& model, const CaseResult& result, co
     md += "> " + MdEscape(text) + "\n\n";
   };
   out.alert = [&](const std::string& t) { md += "**" + MdEscape(t) + "**\n\n"; };
-  out.heading = [&](const std::string& t) { md += "## " + MdEscape(t) + "\n\n"; };
-  out.agency = [&](const std::string& t) { md += "\n### " + MdEscape(t) + "\n\n"; };
+  // Headings stand after one blank line, whatever came before.
+  auto blank_line = [&] {
+    if (md.size() >= 2 && md.compare(md.size() - 2, 2, "\n\n") != 0) md += "\n";
+  };
+  out.heading = [&](const std::string& t) {
+    blank_line();
+    md += "## " + MdEscape(t) + "\n\n";
+  };
+  out.agency = [&](const std::string& t) {
+    blank_line();
+    md += "### " + MdEscape(t) + "\n\n";
+  };
   out.item = [&](const std::string& k, const std::string& v) { md += "- **" + MdEscape(k) + "**: " + MdEscape(v) + "\n"; };
   out.note = [&](const std::string& t) { md += "\n_" + MdEscape(t) + "_\n"; };
   WriteSheet(model, result, record, options, out);

@@ -140,6 +140,10 @@ TEST_CASE("batch: referral sheets put alerts first, then the team and the agenci
   CHECK(team < agencies);
   CHECK(md.find("0570-064-556") != std::string::npos);
   CHECK(md.find("未確認") != std::string::npos);
+  // Well-formed Markdown: every heading after a blank line, no runs of them.
+  CHECK(md.find("\n\n## チーム") != std::string::npos);
+  CHECK(md.find("\n\n## 関係機関\n\n### 1. ") != std::string::npos);
+  CHECK(md.find("\n\n\n") == std::string::npos);
   std::string html = Run(InputFormat::kText, "<script>x</script> 借金\n", BatchFormat::kHtml, 1, &counts);
   CHECK(html.find("<script>") == std::string::npos);  // the case text is escaped
   CHECK(html.find("&lt;script&gt;") != std::string::npos);
