@@ -62,13 +62,7 @@ class Reader {
   }
   int Small() { return static_cast<int>(Int()); }
   bool Bool() { return Int() != 0; }
-  std::string Str() {
-    int64_t n = Int();
-    if (n < 0 || pos_ + static_cast<size_t>(n) > in_.size()) return Fail(), std::string();
-    std::string s(in_.substr(pos_, static_cast<size_t>(n)));
-    pos_ += static_cast<size_t>(n);
-    return s;
-  }
+  std::string Str() { return std::string(View()); }
   /// Like Str, without a copy: a view into the input.
   std::string_view View() {
     int64_t n = Int();

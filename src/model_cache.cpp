@@ -10,7 +10,6 @@
 #include <cstdlib>
 
 #include "binary_io.h"
-#include "load_model.h"
 #include "snapshot.h"
 
 namespace {

@@ -41,7 +41,6 @@ std::string AgeText(int min_age, int max_age, bool ja) {
   return "from age " + std::to_string(min_age);
 }
 
-// Applies eligibility to one agency: false when a known age rules it out.
 // The first mention that places the person or the household outside the
 // residence area, or nullptr. A parent or neighbour living elsewhere says
 // nothing about where the person lives.
@@ -53,6 +52,8 @@ const FactMention* OutsideMention(const Model& model, const Understanding& u, co
   return nullptr;
 }
 
+// Applies eligibility to one agency: false when a known age, or a stated
+// residence outside its area, rules it out (with *removal saying why).
 bool CheckEligibility(const Model& model, const Agency& a, const Understanding& u, RankedAgency* e,
                       Removal* removal) {
   const Eligibility& el = a.eligibility;
