@@ -41,10 +41,12 @@ std::string RenderError(const Record& r, const RecordIdentity& id, const BatchOp
 }
 
 // Triage and render one record; false when it is an error record.
-bool Process(const Model& model, const Lexicon& lexicon, Record& r, const BatchOptions& options, std::string* out) {
+// result is scratch, reused from case to case so its vectors keep their
+// storage.
+bool Process(const Model& model, const Lexicon& lexicon, Record& r, const BatchOptions& options,
+             CaseResult& result, std::string* out) {
   RecordIdentity id{r.id, r.number};
   if (r.error.empty()) {
-    CaseResult result;
     GivenAges given{r.age, r.parent_age};
     Status s = Triage(model, lexicon, r.text, &result, &given);
     if (s.ok()) {
@@ -94,9 +96,10 @@ Status RunBatch(const Model& model, const Lexicon& lexicon, RecordReader& reader
     while (n < kChunk && (more = reader.Next(&records[n]))) ++n;
     if (n == 0) break;
     auto work = [&](size_t first) {
+      CaseResult result;
       for (size_t i = first; i < n; i += jobs) {
         outputs[i].clear();
-        ok[i] = Process(model, lexicon, records[i], local, &outputs[i]);
+        ok[i] = Process(model, lexicon, records[i], local, result, &outputs[i]);
       }
     };
     if (jobs == 1) {

@@ -223,6 +223,20 @@ std::string MentionWords(const FactMention& m) {
   return m.words + m.negation;
 }
 
+void Understanding::Clear() {
+  input.clear();
+  text.display.clear();
+  text.match.clear();
+  clauses.clear();
+  subjects.clear();
+  mentions.clear();
+  ages.clear();
+  durations.clear();
+  ignored_numbers.clear();
+  unrecognized.clear();
+  for (AgeRange& r : age_of) r = AgeRange();
+}
+
 bool Understanding::Has(int fact, bool any_subject, Subject subject) const {
   for (const FactMention& m : mentions)
     if (m.fact == fact && !m.negated && (any_subject || m.subject == subject)) return true;
@@ -231,16 +245,16 @@ bool Understanding::Has(int fact, bool any_subject, Subject subject) const {
 
 Status Understand(const Model& model, const Lexicon& lexicon, std::string_view input,
                   Understanding* out, const GivenAges* given) {
-  *out = Understanding();
+  out->Clear();
   if (input.size() > kMaxQueryBytes)
     return Status::Input("the text is " + std::to_string(input.size()) + " bytes; the limit is " +
                          std::to_string(kMaxQueryBytes) + " bytes per case");
   Status s = Normalize(input, &out->text);
   if (!s.ok()) return s;
-  out->input = std::string(input);
+  out->input.assign(input);
   const std::string& match = out->text.match;
   const std::string& display = out->text.display;
-  out->clauses = SplitClauses(match);
+  SplitClauses(match, &out->clauses);
   std::vector<bool> covered(match.size(), false);
   auto cover = [&](size_t b, size_t e) {
     for (size_t i = b; i < e && i < covered.size(); ++i) covered[i] = true;

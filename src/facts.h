@@ -72,6 +72,8 @@ struct Understanding {
   /// when any_subject, else about the given one.
   bool Has(int fact, bool any_subject, Subject subject) const;
   AgeRange AgeOf(Subject s) const { return age_of[static_cast<int>(s)]; }
+  /// Empties it for the next case, keeping the vectors' storage.
+  void Clear();
 };
 
 /// Longest query accepted, in bytes; longer text is an input error.

@@ -156,6 +156,13 @@ void JsonWriter::Member(std::string_view key, const std::vector<std::string>& li
   EndArray();
 }
 
+void JsonWriter::Member(std::string_view key, const std::vector<std::string_view>& list) {
+  Key(key);
+  BeginArray();
+  for (std::string_view s : list) String(s);
+  EndArray();
+}
+
 void JsonWriter::RawMembers(std::string_view members) {
   if (members.empty()) return;
   BeforeValue();

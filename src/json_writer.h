@@ -33,6 +33,7 @@ class JsonWriter {
   void Member(std::string_view key, int v) { Key(key); Int(v); }
   void Member(std::string_view key, bool v) { Key(key); Bool(v); }
   void Member(std::string_view key, const std::vector<std::string>& list);
+  void Member(std::string_view key, const std::vector<std::string_view>& list);
 
   /// Pre-rendered compact JSON: object members without braces, or one
   /// value. Only for compact output (the bytes are not re-indented).

@@ -95,11 +95,18 @@ std::string NormalizePhrase(std::string_view phrase) {
 }
 
 std::vector<Clause> SplitClauses(std::string_view text) {
+  std::vector<Clause> clauses;
+  SplitClauses(text, &clauses);
+  return clauses;
+}
+
+void SplitClauses(std::string_view text, std::vector<Clause>* out) {
   // Multi-byte separators, after NFKC (which turns ， ； ！ ？ into ASCII).
   static const char* const kSeparators[] = {"。", "、", "・", "「", "」", "『", "』", "…",
                                             "/", "\n", ",", ";", "!", "?",
                                             ":", "\t", "\"", "\r"};
-  std::vector<Clause> clauses;
+  std::vector<Clause>& clauses = *out;
+  clauses.clear();
   size_t start = 0;
   auto close = [&](size_t end) {
     if (end > start) clauses.push_back({start, end});
@@ -161,5 +168,4 @@ std::vector<Clause> SplitClauses(std::string_view text) {
     while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
   }
   close(text.size());
-  return clauses;
 }

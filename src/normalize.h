@@ -30,5 +30,7 @@ struct Clause {
 
 /// Splits at 。、,.;!? (and their full-width forms), newlines and "but".
 std::vector<Clause> SplitClauses(std::string_view text);
+/// The same into *clauses (cleared first), reusing its storage.
+void SplitClauses(std::string_view text, std::vector<Clause>* clauses);
 
 #endif  // TSUNAGU_NORMALIZE_H_

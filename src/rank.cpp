@@ -1,17 +1,21 @@
 #include "rank.h"
 
 #include <algorithm>
-#include <map>
 
 namespace {
 
+// Adds up targets into the ranking's own entries, one per agency, reusing
+// the entries (and their vectors) left from the previous case: batch ranks
+// every case with the same Ranking.
 class Scoreboard {
  public:
-  explicit Scoreboard(const Model& model) : entries_(model.agencies.size()) {}
+  Scoreboard(const Model& model, std::vector<RankedAgency>* entries)
+      : entries_(entries), slot_(model.agencies.size(), -1) {}
 
-  void Add(const Target& t, const std::string& source) {
-    RankedAgency& e = entries_[t.agency];
-    e.agency = t.agency;
+  void Add(const Target& t, std::string_view source) {
+    int& slot = slot_[t.agency];
+    if (slot < 0) slot = static_cast<int>(NewEntry(t.agency));
+    RankedAgency& e = (*entries_)[slot];
     e.score += t.weight;
     e.parts.push_back({source, t.weight});
     for (int role : t.roles)
@@ -19,15 +23,30 @@ class Scoreboard {
     if (std::find(e.reasons.begin(), e.reasons.end(), source) == e.reasons.end())
       e.reasons.push_back(source);
   }
-  bool Any() const {
-    for (const RankedAgency& e : entries_)
-      if (e.agency >= 0) return true;
-    return false;
+  bool Any() const { return used_ > 0; }
+  /// Ends adding: the entries are exactly the agencies added, in data order.
+  void Finish() {
+    entries_->resize(used_);
+    std::sort(entries_->begin(), entries_->end(),
+              [](const RankedAgency& a, const RankedAgency& b) { return a.agency < b.agency; });
   }
-  std::vector<RankedAgency>& entries() { return entries_; }
 
  private:
-  std::vector<RankedAgency> entries_;  // indexed by agency
+  size_t NewEntry(int agency) {
+    if (used_ == entries_->size()) entries_->emplace_back();
+    RankedAgency& e = (*entries_)[used_];
+    e.agency = agency;
+    e.rank = e.score = 0;
+    e.roles.clear();
+    e.reasons.clear();
+    e.parts.clear();
+    e.conditions.clear();
+    return used_++;
+  }
+
+  std::vector<RankedAgency>* entries_;
+  std::vector<int> slot_;  // agency → its entry, or -1
+  size_t used_ = 0;
 };
 
 std::string AgeText(int min_age, int max_age, bool ja) {
@@ -59,20 +78,20 @@ bool CheckEligibility(const Model& model, const Agency& a, const Understanding& 
   const Eligibility& el = a.eligibility;
   if (el.min_age >= 0 || el.max_age >= 0) {
     AgeRange r = u.AgeOf(Subject::kPerson);
-    std::string limit_ja = AgeText(el.min_age, el.max_age, true);
-    std::string limit_en = AgeText(el.min_age, el.max_age, false);
+    auto limit_ja = [&] { return AgeText(el.min_age, el.max_age, true); };
+    auto limit_en = [&] { return AgeText(el.min_age, el.max_age, false); };
     if (r.known() && ((el.max_age >= 0 && r.lo > el.max_age) || (el.min_age >= 0 && r.hi < el.min_age))) {
       std::string age = r.lo == r.hi ? std::to_string(r.lo) : std::to_string(r.lo) + "-" + std::to_string(r.hi);
-      removal->why.ja = "対象は" + limit_ja + "、本人は" + age + "歳";
-      removal->why.en = "serves " + limit_en + "; the person is " + age;
+      removal->why.ja = "対象は" + limit_ja() + "、本人は" + age + "歳";
+      removal->why.en = "serves " + limit_en() + "; the person is " + age;
       return false;
     }
     bool inside = r.known() && (el.max_age < 0 || r.hi <= el.max_age) && (el.min_age < 0 || r.lo >= el.min_age);
     if (!inside) {
       AgencyCondition c;
       c.kind = r.known() ? "age-uncertain" : "age-unknown";
-      c.text.ja = "対象は" + limit_ja + ": 本人の年齢を確認してください";
-      c.text.en = "serves " + limit_en + ": check the person's age";
+      c.text.ja = "対象は" + limit_ja() + ": 本人の年齢を確認してください";
+      c.text.en = "serves " + limit_en() + ": check the person's age";
       e->conditions.push_back(c);
     }
   }
@@ -95,65 +114,84 @@ bool CheckEligibility(const Model& model, const Agency& a, const Understanding& 
   return true;
 }
 
+// Applies eligibility to the entries in order: keeps those that pass,
+// records the rest in *removed.
+void ApplyEligibility(const Model& model, const Understanding& u, std::vector<RankedAgency>* entries,
+                      std::vector<Removal>* removed) {
+  size_t kept = 0;
+  for (size_t i = 0; i < entries->size(); ++i) {
+    RankedAgency& e = (*entries)[i];
+    Removal removal;
+    if (CheckEligibility(model, model.agencies[e.agency], u, &e, &removal)) {
+      if (kept != i) std::swap((*entries)[kept], e);  // swap: both keep their storage
+      ++kept;
+    } else {
+      removal.agency = e.agency;
+      removal.score = e.score;
+      removed->push_back(std::move(removal));
+    }
+  }
+  entries->resize(kept);
+}
+
 }  // namespace
 
-Ranking Rank(const Model& model, const Understanding& u, const std::vector<Firing>& rules,
-             const std::vector<Firing>& alerts) {
-  Ranking out;
-  Scoreboard board(model);
+void Rank(const Model& model, const Understanding& u, const std::vector<Firing>& rules,
+          const std::vector<Firing>& alerts, Ranking* out) {
+  out->removed.clear();
+  out->team.areas.clear();
+  out->team.multi_issue = false;
+  out->team.first_contact = out->team.convener = -1;
+  out->fallback = false;
+  Scoreboard board(model, &out->agencies);
   for (const Firing& f : alerts)
     for (const Target& t : model.alerts[f.index].to) board.Add(t, model.alerts[f.index].id);
   for (const Firing& f : rules)
     for (const Target& t : model.rules[f.index].to) board.Add(t, model.rules[f.index].id);
 
+  std::vector<std::string>& areas = out->team.areas;
   for (const FactMention& m : u.mentions) {
     // Where the household lives decides eligibility, not a problem area.
     if (m.negated || !model.facts[m.fact].outside.empty()) continue;
     const std::string& area = model.facts[m.fact].area;
-    if (std::find(out.team.areas.begin(), out.team.areas.end(), area) == out.team.areas.end())
-      out.team.areas.push_back(area);
+    if (std::find(areas.begin(), areas.end(), area) == areas.end()) areas.push_back(area);
   }
-  std::sort(out.team.areas.begin(), out.team.areas.end());
-  out.team.multi_issue = static_cast<int>(out.team.areas.size()) >= model.team.multi_issue_areas &&
-                         board.Any();
-  if (out.team.multi_issue && model.team.convener >= 0) {
+  std::sort(areas.begin(), areas.end());
+  out->team.multi_issue = static_cast<int>(areas.size()) >= model.team.multi_issue_areas && board.Any();
+  if (out->team.multi_issue && model.team.convener >= 0) {
     Target t;
     t.agency = model.team.convener;
     t.roles = {model.team.convener_role};
     t.weight = model.team.convener_weight;
     board.Add(t, "team-convener");
-    out.team.convener = model.team.convener;
+    out->team.convener = model.team.convener;
   }
-
-  auto collect = [&](std::vector<RankedAgency>& entries) {
-    for (RankedAgency& e : entries) {
-      if (e.agency < 0) continue;
-      Removal removal;
-      if (CheckEligibility(model, model.agencies[e.agency], u, &e, &removal)) {
-        out.agencies.push_back(std::move(e));
-      } else {
-        removal.agency = e.agency;
-        removal.score = e.score;
-        out.removed.push_back(removal);
-      }
-    }
-  };
-  collect(board.entries());
-  if (out.agencies.empty()) {
-    // Nothing routed (or everything ruled out): the general windows.
-    Scoreboard fallback(model);
+  board.Finish();
+  ApplyEligibility(model, u, &out->agencies, &out->removed);
+  if (out->agencies.empty()) {
+    // Nothing routed (or everything ruled out): the general windows. Only
+    // the routed agencies' removals are reported.
+    Scoreboard fallback(model, &out->agencies);
     for (const Target& t : model.fallback) fallback.Add(t, "fallback");
-    std::vector<Removal> kept_removals = out.removed;
-    collect(fallback.entries());
-    out.removed = kept_removals;
-    out.fallback = true;
-    out.team.multi_issue = false;
-    out.team.convener = -1;
+    fallback.Finish();
+    const size_t routed_removals = out->removed.size();
+    ApplyEligibility(model, u, &out->agencies, &out->removed);
+    out->removed.resize(routed_removals);
+    out->fallback = true;
+    out->team.multi_issue = false;
+    out->team.convener = -1;
   }
-  // Higher score first; ties keep data order (entries are in agency order).
-  std::stable_sort(out.agencies.begin(), out.agencies.end(),
-                   [](const RankedAgency& a, const RankedAgency& b) { return a.score > b.score; });
-  for (size_t i = 0; i < out.agencies.size(); ++i) out.agencies[i].rank = static_cast<int>(i + 1);
-  if (!out.agencies.empty()) out.team.first_contact = out.agencies[0].agency;
+  // Higher score first; ties in data order (agency index).
+  std::sort(out->agencies.begin(), out->agencies.end(), [](const RankedAgency& a, const RankedAgency& b) {
+    return a.score != b.score ? a.score > b.score : a.agency < b.agency;
+  });
+  for (size_t i = 0; i < out->agencies.size(); ++i) out->agencies[i].rank = static_cast<int>(i + 1);
+  if (!out->agencies.empty()) out->team.first_contact = out->agencies[0].agency;
+}
+
+Ranking Rank(const Model& model, const Understanding& u, const std::vector<Firing>& rules,
+             const std::vector<Firing>& alerts) {
+  Ranking out;
+  Rank(model, u, rules, alerts, &out);
   return out;
 }

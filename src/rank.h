@@ -8,6 +8,7 @@
 #define TSUNAGU_RANK_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "facts.h"
@@ -15,8 +16,10 @@
 #include "rules.h"
 
 /// One addend of an agency's score: a rule, an alert, the team or the fallback.
+// Sources and reasons are views of the model's rule and alert ids (or of
+// literals): a result lives no longer than the model it was ranked with.
 struct ScorePart {
-  std::string source;  // rule or alert id, "team-convener" or "fallback"
+  std::string_view source;  // rule or alert id, "team-convener" or "fallback"
   int weight = 0;
 };
 
@@ -31,7 +34,7 @@ struct RankedAgency {
   int rank = 0;
   int score = 0;
   std::vector<int> roles;            // indexes into the agency's roles
-  std::vector<std::string> reasons;  // rule/alert ids, first firing first
+  std::vector<std::string_view> reasons;  // rule/alert ids, first firing first
   std::vector<ScorePart> parts;
   std::vector<AgencyCondition> conditions;
 };
@@ -60,5 +63,8 @@ struct Ranking {
 /// Ranks the agencies for a case from its fired rules and alerts.
 Ranking Rank(const Model& model, const Understanding& u, const std::vector<Firing>& rules,
              const std::vector<Firing>& alerts);
+/// The same into *out, reusing its storage (batch ranks every case).
+void Rank(const Model& model, const Understanding& u, const std::vector<Firing>& rules,
+          const std::vector<Firing>& alerts, Ranking* out);
 
 #endif  // TSUNAGU_RANK_H_

@@ -425,7 +425,7 @@ std::string RenderExplain(const Model& model, const Explanation& e, const WhyNot
   for (const RankedAgency& r : ranking.agencies) width = std::max(width, model.agencies[r.agency].id.size());
   for (const RankedAgency& r : ranking.agencies) {
     std::vector<std::string> parts;
-    for (const ScorePart& p : r.parts) parts.push_back(std::to_string(p.weight) + " " + p.source);
+    for (const ScorePart& p : r.parts) parts.push_back(std::to_string(p.weight) + " " + std::string(p.source));
     const std::string& id = model.agencies[r.agency].id;
     out += "   " + id + std::string(width - id.size(), ' ') + "  " + std::to_string(r.score) + " = " + Join(parts, " + ") + "\n";
   }
@@ -571,7 +571,7 @@ std::string RenderExplainJson(const Model& model, const Explanation& e, const Wh
   Json agencies = Json::array();
   for (const RankedAgency& r : ranking.agencies) {
     Json parts = Json::array();
-    for (const ScorePart& p : r.parts) parts.push_back(Json{{"source", p.source}, {"weight", p.weight}});
+    for (const ScorePart& p : r.parts) parts.push_back(Json{{"source", std::string(p.source)}, {"weight", p.weight}});
     Json conditions = Json::array();
     for (const AgencyCondition& c : r.conditions) conditions.push_back(Json{{"kind", c.kind}, {"ja", c.text.ja}, {"en", c.text.en}});
     Json roles = Json::array();

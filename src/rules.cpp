@@ -17,15 +17,20 @@ bool AgeHolds(const AgeCondition& c, const Understanding& u) {
   return (c.min < 0 || r.lo >= c.min) && (c.max < 0 || r.hi <= c.max);
 }
 
-std::vector<Firing> Fire(const std::vector<const Condition*>& conditions, const Understanding& u,
-                         bool count_negated) {
-  std::vector<Firing> fired;
-  Firing f;
-  for (size_t i = 0; i < conditions.size(); ++i) {
-    f.index = static_cast<int>(i);
-    if (Holds(*conditions[i], u, count_negated, &f.facts)) fired.push_back(std::move(f));
+// Fills *fired with the rules of list (rules or alerts) that hold, reusing
+// its elements: batch runs this for every case.
+template <typename RuleList>
+void Fire(const RuleList& list, const Understanding& u, std::vector<Firing>* fired) {
+  size_t n = 0;
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (n == fired->size()) fired->emplace_back();
+    Firing& f = (*fired)[n];
+    if (Holds(list[i].when, u, false, &f.facts)) {
+      f.index = static_cast<int>(i);
+      ++n;
+    }
   }
-  return fired;
+  fired->resize(n);
 }
 
 }  // namespace
@@ -52,16 +57,24 @@ bool Holds(const Condition& when, const Understanding& u, bool count_negated,
   return true;
 }
 
+void FireRules(const Model& model, const Understanding& u, std::vector<Firing>* out) {
+  Fire(model.rules, u, out);
+}
+
+void FireAlerts(const Model& model, const Understanding& u, std::vector<Firing>* out) {
+  Fire(model.alerts, u, out);
+}
+
 std::vector<Firing> FireRules(const Model& model, const Understanding& u) {
-  std::vector<const Condition*> conditions;
-  for (const Rule& r : model.rules) conditions.push_back(&r.when);
-  return Fire(conditions, u, false);
+  std::vector<Firing> out;
+  FireRules(model, u, &out);
+  return out;
 }
 
 std::vector<Firing> FireAlerts(const Model& model, const Understanding& u) {
-  std::vector<const Condition*> conditions;
-  for (const AlertRule& a : model.alerts) conditions.push_back(&a.when);
-  return Fire(conditions, u, false);
+  std::vector<Firing> out;
+  FireAlerts(model, u, &out);
+  return out;
 }
 
 std::vector<ConditionGap> FindGaps(const Condition& when, const Understanding& u) {

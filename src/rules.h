@@ -25,6 +25,9 @@ std::vector<Firing> FireRules(const Model& model, const Understanding& u);
 /// The alert rules that hold, in file order. A firm negation ("isn't
 /// violent") does not alert; a hedged one ("しないと思う") is not a negation.
 std::vector<Firing> FireAlerts(const Model& model, const Understanding& u);
+/// The same into *out, reusing its storage (batch runs them per case).
+void FireRules(const Model& model, const Understanding& u, std::vector<Firing>* out);
+void FireAlerts(const Model& model, const Understanding& u, std::vector<Firing>* out);
 
 /// Why a condition fails, part by part, for explain and --why-not.
 struct ConditionGap {

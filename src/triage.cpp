@@ -4,8 +4,9 @@ Status Triage(const Model& model, const Lexicon& lexicon, std::string_view text,
               const GivenAges* given) {
   Status s = Understand(model, lexicon, text, &out->understanding, given);
   if (!s.ok()) return s;
-  out->rules = FireRules(model, out->understanding);
-  out->alerts = FireAlerts(model, out->understanding);
-  out->ranking = Rank(model, out->understanding, out->rules, out->alerts);
+  // Into the result's own storage: batch reuses one result for every case.
+  FireRules(model, out->understanding, &out->rules);
+  FireAlerts(model, out->understanding, &out->alerts);
+  Rank(model, out->understanding, out->rules, out->alerts, &out->ranking);
   return Status::Ok();
 }

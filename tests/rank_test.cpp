@@ -114,7 +114,7 @@ TEST_CASE("Rank: an agency's score is the sum of its rules' weights") {
   CHECK(center.parts[0].weight == 30);
   CHECK(center.parts[1].source == "rule-b");
   CHECK(center.parts[1].weight == 20);
-  CHECK(center.reasons == std::vector<std::string>{"rule-a", "rule-b"});
+  CHECK(center.reasons == std::vector<std::string_view>{"rule-a", "rule-b"});
   CHECK(r.agencies[1].agency == kCare);
   CHECK(r.agencies[1].score == 10);
   CHECK(r.agencies[1].rank == 2);
@@ -155,7 +155,7 @@ TEST_CASE("Rank: alert targets count first among the reasons") {
   Ranking r = Rank(m, Case().Fact(kWithdrawn).u, {Fired(rule)}, {Fired(alert)});
   REQUIRE(r.agencies.size() == 1);
   CHECK(r.agencies[0].score == 70);
-  CHECK(r.agencies[0].reasons == std::vector<std::string>{"alert-suicide", "rule-a"});
+  CHECK(r.agencies[0].reasons == std::vector<std::string_view>{"alert-suicide", "rule-a"});
 }
 
 TEST_CASE("Rank: a known age over max_age removes the agency, saying why") {
@@ -327,7 +327,7 @@ TEST_CASE("Rank: facts in two areas make a multi-issue case with the convener") 
   CHECK(convener->roles == std::vector<int>{1});
   REQUIRE(convener->parts.size() == 1);
   CHECK(convener->parts[0].source == "team-convener");
-  CHECK(convener->reasons == std::vector<std::string>{"team-convener"});
+  CHECK(convener->reasons == std::vector<std::string_view>{"team-convener"});
   CHECK(Order(r) == std::vector<int>{kCenter, kConvener});
 }
 
@@ -373,7 +373,7 @@ TEST_CASE("Rank: nothing fired gives the fallback agencies") {
   CHECK(r.agencies[0].roles == std::vector<int>{0, 1});
   REQUIRE(r.agencies[0].parts.size() == 1);
   CHECK(r.agencies[0].parts[0].source == "fallback");
-  CHECK(r.agencies[0].reasons == std::vector<std::string>{"fallback"});
+  CHECK(r.agencies[0].reasons == std::vector<std::string_view>{"fallback"});
   CHECK(r.team.first_contact == kCenter);
   CHECK_FALSE(r.team.multi_issue);
   CHECK(r.team.convener == -1);
