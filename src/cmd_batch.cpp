@@ -15,26 +15,41 @@
 
 namespace {
 
-// Where the bytes of a single document go: stdout, or a SafeFile.
+// Where the bytes of a single document go: stdout, or a SafeFile. Bytes
+// are gathered and written a mebibyte at a time: one write per case cost
+// more system time than the triage of a case.
 class Document {
  public:
   Status Open(const std::string& path, bool force) {
+    pending_.reserve(kFlushBytes + 64 * 1024);
     if (path.empty()) return Status::Ok();
     return SafeFile::Create(path, force, &file_);
   }
   Status Write(const std::string& bytes) {
-    if (file_) return file_->Write(bytes);
-    if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size())
-      return Status::Io("cannot write to standard output");
-    return Status::Ok();
+    pending_ += bytes;
+    return pending_.size() >= kFlushBytes ? Flush() : Status::Ok();
   }
   Status Close() {
+    Status s = Flush();
+    if (!s.ok()) return s;
     if (file_) return file_->Commit();
     return std::fflush(stdout) == 0 ? Status::Ok() : Status::Io("cannot write to standard output");
   }
 
  private:
+  static constexpr size_t kFlushBytes = 1 << 20;
+
+  Status Flush() {
+    Status s = Status::Ok();
+    if (file_) s = file_->Write(pending_);
+    else if (std::fwrite(pending_.data(), 1, pending_.size(), stdout) != pending_.size())
+      s = Status::Io("cannot write to standard output");
+    pending_.clear();
+    return s;
+  }
+
   std::unique_ptr<SafeFile> file_;
+  std::string pending_;
 };
 
 class DocumentSink : public BatchSink {

@@ -1,5 +1,6 @@
 #include "json_writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -26,19 +27,11 @@ bool NeedsEscape8(const char* p) {
   uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
   return (below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) != 0;
 }
-bool NeedsEscape(std::string_view s) {
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8)
-    if (NeedsEscape8(s.data() + i)) return true;
-  for (; i < s.size(); ++i)
-    if (kEscape.escape[static_cast<unsigned char>(s[i])]) return true;
-  return false;
-}
 }  // namespace
 
-void JsonWriter::Escape(std::string_view s, std::string* out) {
+char* JsonWriter::EscapeTo(char* p, std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
-  out->push_back('"');
+  *p++ = '"';
   size_t run = 0;  // start of the pending run of bytes that need no escape
   for (size_t i = 0; i < s.size(); ++i) {
     // Skip eight clean bytes at a time: most strings need no escape at all.
@@ -46,107 +39,58 @@ void JsonWriter::Escape(std::string_view s, std::string* out) {
     if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (!kEscape.escape[c]) continue;  // UTF-8 passes through: input is validated
-    out->append(s.data() + run, i - run);
+    std::memcpy(p, s.data() + run, i - run);
+    p += i - run;
     run = i + 1;
+    *p++ = '\\';
     switch (c) {
-      case '"': out->append("\\\"", 2); break;
-      case '\\': out->append("\\\\", 2); break;
-      case '\n': out->append("\\n", 2); break;
-      case '\r': out->append("\\r", 2); break;
-      case '\t': out->append("\\t", 2); break;
-      case '\b': out->append("\\b", 2); break;
-      case '\f': out->append("\\f", 2); break;
+      case '"': *p++ = '"'; break;
+      case '\\': *p++ = '\\'; break;
+      case '\n': *p++ = 'n'; break;
+      case '\r': *p++ = 'r'; break;
+      case '\t': *p++ = 't'; break;
+      case '\b': *p++ = 'b'; break;
+      case '\f': *p++ = 'f'; break;
       default:
-        out->append("\\u00", 4);
-        out->push_back(kHex[c >> 4]);
-        out->push_back(kHex[c & 15]);
+        std::memcpy(p, "u00", 3);
+        p += 3;
+        *p++ = kHex[c >> 4];
+        *p++ = kHex[c & 15];
     }
   }
-  out->append(s.data() + run, s.size() - run);
-  out->push_back('"');
+  std::memcpy(p, s.data() + run, s.size() - run);
+  p += s.size() - run;
+  *p++ = '"';
+  return p;
 }
 
-void JsonWriter::Newline() {
-  out_->push_back('\n');
-  out_->append(2 * has_member_.size(), ' ');
+void JsonWriter::Escape(std::string_view s, std::string* out) {
+  size_t at = out->size();
+  out->resize(at + 6 * s.size() + 2);
+  char* end = EscapeTo(out->data() + at, s);
+  out->resize(static_cast<size_t>(end - out->data()));
 }
 
-void JsonWriter::BeforeValue() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (has_member_.empty()) return;
-  if (has_member_.back()) out_->push_back(',');
-  has_member_.back() = true;
-  if (pretty_) Newline();
-}
-
-inline bool JsonWriter::AppendQuoted(std::string_view s, bool is_key) {
-  char buffer[128];
-  if (s.size() + 4 > sizeof buffer) return false;
-  size_t n = 0;
-  if (after_key_) {
-    after_key_ = false;
-  } else if (!has_member_.empty()) {
-    if (has_member_.back()) buffer[n++] = ',';
-    has_member_.back() = true;
-  }
-  buffer[n++] = '"';
-  std::memcpy(buffer + n, s.data(), s.size());
-  n += s.size();
-  buffer[n++] = '"';
-  if (is_key) buffer[n++] = ':';
-  out_->append(buffer, n);
-  return true;
-}
-
-void JsonWriter::Key(std::string_view key) {
-  // Keys are names from our own code: no escaping needed.
-  if (pretty_ || !AppendQuoted(key, true)) {
-    BeforeValue();
-    out_->push_back('"');
-    out_->append(key.data(), key.size());
-    out_->append(pretty_ ? "\": " : "\":", pretty_ ? 3 : 2);
-  }
-  after_key_ = true;
-}
-
-void JsonWriter::Open(char bracket) {
-  BeforeValue();
-  out_->push_back(bracket);
-  has_member_.push_back(false);
+void JsonWriter::Grow(size_t n) {
+  // Grow to at least double (amortised), and use the capacity already held
+  // (batch reuses its output strings).
+  size_t want = std::max({pos_ + n, 2 * out_->size(), out_->capacity(), size_t{256}});
+  out_->resize(want);
 }
 
 void JsonWriter::Close(char bracket) {
-  bool had_members = has_member_.back();
-  has_member_.pop_back();
-  if (pretty_ && had_members) Newline();
-  out_->push_back(bracket);
-}
-
-void JsonWriter::String(std::string_view s) {
-  if (!pretty_ && s.size() <= 120 && !NeedsEscape(s) && AppendQuoted(s, false)) return;
-  BeforeValue();
-  Escape(s, out_);
+  assert(depth_ > 0);
+  bool had_members = has_member_[--depth_];
+  char* p = Reserve(2 + (pretty_ ? 2 * depth_ : 0));
+  if (pretty_ && had_members) p = Indent(p, depth_);
+  *p++ = bracket;
+  Commit(p);
 }
 
 void JsonWriter::Int(long long v) {
-  BeforeValue();
-  char digits[24];
-  auto [end, error] = std::to_chars(digits, digits + sizeof digits, v);
-  out_->append(digits, end - digits);
-}
-
-void JsonWriter::Bool(bool v) {
-  BeforeValue();
-  if (v) out_->append("true", 4);
-  else out_->append("false", 5);
-}
-
-void JsonWriter::Null() {
-  BeforeValue();
-  out_->append("null", 4);
+  char* p = Begin(24);
+  auto [end, error] = std::to_chars(p, p + 24, v);
+  Commit(end);
 }
 
 void JsonWriter::Member(std::string_view key, const std::vector<std::string>& list) {
@@ -161,15 +105,4 @@ void JsonWriter::Member(std::string_view key, const std::vector<std::string_view
   BeginArray();
   for (std::string_view s : list) String(s);
   EndArray();
-}
-
-void JsonWriter::RawMembers(std::string_view members) {
-  if (members.empty()) return;
-  BeforeValue();
-  out_->append(members);
-}
-
-void JsonWriter::RawValue(std::string_view value) {
-  BeforeValue();
-  out_->append(value);
 }

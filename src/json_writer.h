@@ -2,9 +2,17 @@
 // between — batch output renders ~100,000 cases a second, where building a
 // nlohmann tree per case would cost more than the triage itself. Keys are
 // written in call order, so the output order is the code's order.
+//
+// Why it writes through a pointer: a result is ~5 KB in ~400 small pieces,
+// and one std::string::append per piece cost more than the triage. The
+// writer grows the string ahead, writes into the spare room, and trims the
+// string to what was written whenever the outermost value is complete, so
+// *out must not be read while a value is open.
 #ifndef TSUNAGU_JSON_WRITER_H_
 #define TSUNAGU_JSON_WRITER_H_
 
+#include <cassert>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,19 +20,38 @@
 class JsonWriter {
  public:
   /// pretty: two-space indentation, one member per line (as `jq .`).
-  explicit JsonWriter(std::string* out, bool pretty = false) : out_(out), pretty_(pretty) {}
+  explicit JsonWriter(std::string* out, bool pretty = false)
+      : out_(out), pos_(out->size()), pretty_(pretty) {}
+  /// An unfinished value is cut at what was written (a finished one is
+  /// already trimmed, and the caller may have appended to *out since).
+  ~JsonWriter() {
+    if (depth_ > 0) Trim();
+  }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
-  /// The next value's key, inside an object.
-  void Key(std::string_view key);
+  /// The next value's key, inside an object. Keys are names from our own
+  /// code: never escaped.
+  void Key(std::string_view key) {
+    char* p = Begin(key.size() + 4);
+    *p++ = '"';
+    std::memcpy(p, key.data(), key.size());
+    p += key.size();
+    *p++ = '"';
+    *p++ = ':';
+    if (pretty_) *p++ = ' ';
+    Commit(p);
+    after_key_ = true;
+  }
 
-  void String(std::string_view s);
+  void String(std::string_view s) { Commit(EscapeTo(Begin(6 * s.size() + 2), s)); }
   void Int(long long v);
-  void Bool(bool v);
-  void Null();
+  void Bool(bool v) { Literal(v ? std::string_view("true") : std::string_view("false")); }
+  void Null() { Literal("null"); }
 
   // Shorthands for a key and its value.
   void Member(std::string_view key, std::string_view s) { Key(key); String(s); }
@@ -37,27 +64,72 @@ class JsonWriter {
 
   /// Pre-rendered compact JSON: object members without braces, or one
   /// value. Only for compact output (the bytes are not re-indented).
-  void RawMembers(std::string_view members);
-  void RawValue(std::string_view value);
+  void RawMembers(std::string_view members) {
+    if (!members.empty()) Literal(members);
+  }
+  void RawValue(std::string_view value) { Literal(value); }
 
   /// Appends s as a JSON string literal (quotes and escapes) to out.
   static void Escape(std::string_view s, std::string* out);
 
  private:
-  void Open(char bracket);
+  static constexpr int kMaxDepth = 32;  // ours nest 5 deep
+
+  /// Room for n bytes after the separator; writes the separator (comma,
+  /// and newline and indent when pretty) and returns where to write.
+  char* Begin(size_t n) {
+    char* p = Reserve(n + 2 + (pretty_ ? 2 * depth_ : 0));
+    if (after_key_) {
+      after_key_ = false;
+      return p;
+    }
+    if (depth_ == 0) return p;
+    if (has_member_[depth_ - 1]) *p++ = ',';
+    has_member_[depth_ - 1] = true;
+    if (pretty_) p = Indent(p, depth_);
+    return p;
+  }
+  char* Reserve(size_t n) {
+    if (n > out_->size() - pos_) Grow(n);
+    return out_->data() + pos_;
+  }
+  /// Ends a write at p; trims the string once the outermost value is done.
+  void Commit(char* p) {
+    pos_ = static_cast<size_t>(p - out_->data());
+    if (depth_ == 0) Trim();
+  }
+  void Trim() {
+    if (out_->size() != pos_) out_->resize(pos_);
+  }
+  void Literal(std::string_view s) {
+    char* p = Begin(s.size());
+    std::memcpy(p, s.data(), s.size());
+    Commit(p + s.size());
+  }
+  static char* Indent(char* p, int depth) {
+    *p++ = '\n';
+    std::memset(p, ' ', 2 * depth);
+    return p + 2 * depth;
+  }
+  void Open(char bracket) {
+    char* p = Begin(1);
+    *p++ = bracket;
+    assert(depth_ < kMaxDepth);
+    has_member_[depth_++] = false;
+    Commit(p);
+  }
   void Close(char bracket);
-  void BeforeValue();
-  void Newline();
-  /// Compact output only: the separator and "s" (with ':' for a key) in
-  /// one append, the commonest write of a result; false, with nothing
-  /// written, when they do not fit the buffer.
-  bool AppendQuoted(std::string_view s, bool is_key);
+  void Grow(size_t n);
+  /// Writes s quoted and escaped at p (room for 6 bytes per byte + 2);
+  /// returns the end.
+  static char* EscapeTo(char* p, std::string_view s);
 
   std::string* out_;
+  size_t pos_;  // end of what is written; out_ may be longer (room ahead)
   bool pretty_;
-  // Per open container: has it a member yet? Whether a key was just written.
-  std::vector<char> has_member_;  // char, not bool: vector<bool> is slow
   bool after_key_ = false;
+  int depth_ = 0;
+  bool has_member_[kMaxDepth];  // per open container: has it a member yet?
 };
 
 #endif  // TSUNAGU_JSON_WRITER_H_
