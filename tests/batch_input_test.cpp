@@ -51,6 +51,37 @@ TEST_CASE("text lines: an over-long line is one error record and the next line i
   CHECK(records[1].text == "next");
 }
 
+TEST_CASE("text lines: lines across the reader's 64 KiB blocks come out whole, the last without a newline") {
+  // Lengths that put line ends on, just before and just after block edges.
+  std::string input;
+  std::vector<std::string> lines;
+  for (int i = 0; i < 3000; ++i) {
+    std::string line = std::to_string(i) + std::string(static_cast<size_t>(i * 37 % 120), i % 2 ? 'x' : 'y');
+    lines.push_back(line);
+    input += line + (i % 3 ? "\n" : "\r\n");
+  }
+  input.pop_back();  // the last line has no newline
+  if (input.back() == '\r') input.pop_back();
+  auto records = ReadAll(InputFormat::kText, input);
+  REQUIRE(records.size() == lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    INFO("line " << i + 1);
+    CHECK(records[i].text == lines[i]);
+    CHECK(records[i].number == i + 1);
+  }
+}
+
+TEST_CASE("text lines: an over-long line spanning several blocks, then short lines") {
+  std::string input = std::string(3 * 65536 + 5, 'a') + "\nnext\n\nlast";
+  auto records = ReadAll(InputFormat::kText, input);
+  REQUIRE(records.size() == 4);
+  CHECK(records[0].error_kind == "too-long");
+  CHECK(records[1].text == "next");
+  CHECK(records[2].error_kind == "empty-text");
+  CHECK(records[3].text == "last");
+  CHECK(records[3].number == 4);
+}
+
 TEST_CASE("text lines: a UTF-8 BOM is dropped and a NUL byte is an error") {
   auto records = ReadAll(InputFormat::kText, std::string("\xEF\xBB\xBFひきこもり\nab\0cd\n", 22));
   REQUIRE(records.size() == 2);
