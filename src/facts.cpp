@@ -267,15 +267,17 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
 
   std::vector<NumberMention> numbers;
   std::vector<int> number_clause;
+  std::vector<Matcher::Hit> hits;
   for (size_t ci = 0; ci < out->clauses.size(); ++ci) {
     const Clause& clause = out->clauses[ci];
     const int c = static_cast<int>(ci);
     std::string_view part(match.data() + clause.begin, clause.end - clause.begin);
-    for (Matcher::Hit hit : lexicon.Find(part)) {
+    lexicon.Find(part, &hits);
+    for (Matcher::Hit hit : hits) {
       hit.begin += clause.begin;
       hit.end += clause.begin;
       cover(hit.begin, hit.end);
-      for (const PhraseMeaning& meaning : lexicon.Meanings(hit)) {
+      for (const PhraseMeaning meaning : lexicon.MeaningsOf(hit)) {
         if (meaning.is_subject) {
           out->subjects.push_back({meaning.subject, c, hit.begin, hit.end,
                                    display.substr(hit.begin, hit.end - hit.begin)});

@@ -72,10 +72,11 @@ void JsonWriter::Escape(std::string_view s, std::string* out) {
 }
 
 void JsonWriter::Grow(size_t n) {
-  // Grow to at least double (amortised), and use the capacity already held
-  // (batch reuses its output strings).
-  size_t want = std::max({pos_ + n, 2 * out_->size(), out_->capacity(), size_t{256}});
-  out_->resize(want);
+  capacity_ = std::max(pos_ + n, 2 * capacity_);
+  std::unique_ptr<char[]> bigger(new char[capacity_]);  // not zero-filled
+  std::memcpy(bigger.get(), data_, pos_);
+  heap_ = std::move(bigger);
+  data_ = heap_.get();
 }
 
 void JsonWriter::Close(char bracket) {

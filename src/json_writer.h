@@ -5,14 +5,15 @@
 //
 // Why it writes through a pointer: a result is ~5 KB in ~400 small pieces,
 // and one std::string::append per piece cost more than the triage. The
-// writer grows the string ahead, writes into the spare room, and trims the
-// string to what was written whenever the outermost value is complete, so
-// *out must not be read while a value is open.
+// writer fills a buffer of its own (on the stack, on the heap past 8 KiB;
+// never zero-filled) and appends it to *out in one go whenever the
+// outermost value is complete, so *out does not hold an open value yet.
 #ifndef TSUNAGU_JSON_WRITER_H_
 #define TSUNAGU_JSON_WRITER_H_
 
 #include <cassert>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,12 +21,10 @@
 class JsonWriter {
  public:
   /// pretty: two-space indentation, one member per line (as `jq .`).
-  explicit JsonWriter(std::string* out, bool pretty = false)
-      : out_(out), pos_(out->size()), pretty_(pretty) {}
-  /// An unfinished value is cut at what was written (a finished one is
-  /// already trimmed, and the caller may have appended to *out since).
+  explicit JsonWriter(std::string* out, bool pretty = false) : out_(out), pretty_(pretty) {}
+  /// An unfinished value is handed over as far as it was written.
   ~JsonWriter() {
-    if (depth_ > 0) Trim();
+    if (pos_ > 0) out_->append(data_, pos_);
   }
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
@@ -90,16 +89,16 @@ class JsonWriter {
     return p;
   }
   char* Reserve(size_t n) {
-    if (n > out_->size() - pos_) Grow(n);
-    return out_->data() + pos_;
+    if (n > capacity_ - pos_) Grow(n);
+    return data_ + pos_;
   }
-  /// Ends a write at p; trims the string once the outermost value is done.
+  /// Ends a write at p; hands the value over once the outermost is done.
   void Commit(char* p) {
-    pos_ = static_cast<size_t>(p - out_->data());
-    if (depth_ == 0) Trim();
-  }
-  void Trim() {
-    if (out_->size() != pos_) out_->resize(pos_);
+    pos_ = static_cast<size_t>(p - data_);
+    if (depth_ == 0) {
+      out_->append(data_, pos_);
+      pos_ = 0;
+    }
   }
   void Literal(std::string_view s) {
     char* p = Begin(s.size());
@@ -125,11 +124,15 @@ class JsonWriter {
   static char* EscapeTo(char* p, std::string_view s);
 
   std::string* out_;
-  size_t pos_;  // end of what is written; out_ may be longer (room ahead)
   bool pretty_;
+  char* data_ = inline_;  // inline_, or heap_ once that is too small
+  size_t capacity_ = sizeof inline_;
+  size_t pos_ = 0;  // end of what is written in data_
+  std::unique_ptr<char[]> heap_;
   bool after_key_ = false;
   int depth_ = 0;
   bool has_member_[kMaxDepth];  // per open container: has it a member yet?
+  char inline_[8192];
 };
 
 #endif  // TSUNAGU_JSON_WRITER_H_

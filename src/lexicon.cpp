@@ -35,19 +35,15 @@ bool Lexicon::OwnSubject(const Matcher::Hit& hit, Subject* subject) const {
   return true;
 }
 
-std::vector<PhraseMeaning> Lexicon::Meanings(const Matcher::Hit& hit) const {
-  std::vector<PhraseMeaning> meanings;
-  for (int payload : matcher_.payloads(hit.phrase)) {  // usually one
-    PhraseMeaning m;
-    if (payload < 0) {
-      m.is_subject = true;
-      m.subject = static_cast<Subject>(-payload - 1);
-    } else {
-      m.fact = payload;
-    }
-    meanings.push_back(m);
+PhraseMeaning Lexicon::MeaningOf(int32_t payload) {
+  PhraseMeaning m;
+  if (payload < 0) {
+    m.is_subject = true;
+    m.subject = static_cast<Subject>(-payload - 1);
+  } else {
+    m.fact = payload;
   }
-  return meanings;
+  return m;
 }
 
 std::string Lexicon::Save() const {

@@ -102,10 +102,9 @@ void Matcher::Build() {
   adding_payloads_.clear();
 }
 
-std::vector<Matcher::Hit> Matcher::FindAll(std::string_view text) const {
-  std::vector<Hit> hits;
-  if (fail_.empty()) return hits;
-  hits.reserve(16);
+void Matcher::FindAll(std::string_view text, std::vector<Hit>* hits) const {
+  hits->clear();
+  if (fail_.empty()) return;
   int node = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     node = Step(node, static_cast<unsigned char>(text[i]));
@@ -119,31 +118,41 @@ std::vector<Matcher::Hit> Matcher::FindAll(std::string_view text) const {
         continue;
       if ((word_edges_[id] & 2) && h.end < text.size() && IsWordByte(static_cast<unsigned char>(text[h.end])))
         continue;
-      hits.push_back(h);
+      hits->push_back(h);
     }
   }
-  return hits;
 }
 
-std::vector<Matcher::Hit> Matcher::FindLongest(std::string_view text) const {
-  std::vector<Hit> all = FindAll(text);
+void Matcher::FindLongest(std::string_view text, std::vector<Hit>* hits) const {
+  FindAll(text, hits);
+  std::vector<Hit>& all = *hits;
   std::sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) {
     size_t la = a.end - a.begin, lb = b.end - b.begin;
     if (la != lb) return la > lb;
     return a.begin < b.begin;
   });
-  std::vector<char> taken(text.size(), 0);  // char: vector<bool> is slow here
-  std::vector<Hit> chosen;
-  chosen.reserve(all.size());
-  for (const Hit& h : all) {
+  // Keep, in place at the front, each hit that overlaps none kept before
+  // it (a text has a handful of hits: a scan beats a per-byte table).
+  size_t kept = 0;
+  for (size_t i = 0; i < all.size(); ++i) {
     bool free = true;
-    for (size_t i = h.begin; i < h.end && free; ++i) free = !taken[i];
-    if (!free) continue;
-    std::fill(taken.begin() + h.begin, taken.begin() + h.end, 1);
-    chosen.push_back(h);
+    for (size_t k = 0; k < kept && free; ++k) free = all[i].end <= all[k].begin || all[i].begin >= all[k].end;
+    if (free) all[kept++] = all[i];
   }
-  std::sort(chosen.begin(), chosen.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
-  return chosen;
+  all.resize(kept);
+  std::sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+}
+
+std::vector<Matcher::Hit> Matcher::FindAll(std::string_view text) const {
+  std::vector<Hit> hits;
+  FindAll(text, &hits);
+  return hits;
+}
+
+std::vector<Matcher::Hit> Matcher::FindLongest(std::string_view text) const {
+  std::vector<Hit> hits;
+  FindLongest(text, &hits);
+  return hits;
 }
 
 void Matcher::Save(Writer* w) const {

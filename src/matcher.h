@@ -32,6 +32,9 @@ class Matcher {
   std::vector<Hit> FindAll(std::string_view text) const;
   /// Occurrences that do not overlap, longer phrases first, then leftmost.
   std::vector<Hit> FindLongest(std::string_view text) const;
+  /// The same into *hits, reusing its storage (called per clause).
+  void FindAll(std::string_view text, std::vector<Hit>* hits) const;
+  void FindLongest(std::string_view text, std::vector<Hit>* hits) const;
 
   std::string_view phrase(int i) const {
     return std::string_view(phrase_bytes_).substr(phrase_begin_[i], phrase_begin_[i + 1] - phrase_begin_[i]);

@@ -55,10 +55,25 @@ void InstallCleanupOnSignal() {
 SafeFile::SafeFile(std::string path, std::string temp, int fd, bool overwrite)
     : path_(std::move(path)), temp_(std::move(temp)), fd_(fd), overwrite_(overwrite) {}
 
-Status SafeFile::Create(const std::string& path, bool overwrite, std::unique_ptr<SafeFile>* out) {
+namespace {
+
+// A device, directory or pipe at the target is never replaced, --force or
+// not: renaming onto /dev/null as root would turn the device into a file.
+Status CheckTarget(const std::string& path, bool overwrite) {
   struct stat st;
-  if (!overwrite && stat(path.c_str(), &st) == 0)
-    return Status::Io(path + " already exists; use --force to replace it");
+  if (stat(path.c_str(), &st) != 0) return Status::Ok();
+  if (!S_ISREG(st.st_mode))
+    return Status::Io(path + " is not a regular file (a device, directory or pipe); -o writes files only: "
+                             "leave out -o to write to standard output and redirect that");
+  if (!overwrite) return Status::Io(path + " already exists; use --force to replace it");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status SafeFile::Create(const std::string& path, bool overwrite, std::unique_ptr<SafeFile>* out) {
+  Status target = CheckTarget(path, overwrite);
+  if (!target.ok()) return target;
   std::string temp = path + ".tmp-" + std::to_string(getpid());
   int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) return Status::Io("cannot create " + temp + ": " + Errno());
@@ -90,6 +105,10 @@ Status SafeFile::Commit() {
   }
   fd_ = -1;
   // Without --force, a file that appeared meanwhile is still not replaced.
+  if (overwrite_) {
+    Status target = CheckTarget(path_, true);
+    if (!target.ok()) return target;
+  }
   if (!overwrite_) {
     if (link(temp_.c_str(), path_.c_str()) != 0)
       return Status::Io(errno == EEXIST ? path_ + " already exists; use --force to replace it"

@@ -187,3 +187,25 @@ TEST_CASE("SafeFile: 0600, atomic, no overwrite without force, nothing left behi
   CHECK(MakeDirectory(path).message() == path + " is not a directory");
   std::system(("rm -rf " + dir).c_str());
 }
+
+TEST_CASE("SafeFile: a pipe, device or directory is never replaced, even with force") {
+  // `-o /dev/null --force` once renamed a regular file over /dev/null (as
+  // root): a pipe stands in for the device here.
+  char dir_template[] = "/tmp/tsunagu-safe-XXXXXX";
+  REQUIRE(mkdtemp(dir_template) != nullptr);
+  std::string dir = dir_template;
+  std::string fifo = dir + "/pipe";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  for (const std::string& target : {fifo, dir, std::string("/dev/null")}) {
+    for (bool force : {false, true}) {
+      std::unique_ptr<SafeFile> f;
+      Status s = SafeFile::Create(target, force, &f);
+      CHECK(s.message() == target + " is not a regular file (a device, directory or pipe); -o writes files only: "
+                                    "leave out -o to write to standard output and redirect that");
+    }
+  }
+  struct stat st;
+  REQUIRE(stat(fifo.c_str(), &st) == 0);
+  CHECK(S_ISFIFO(st.st_mode));
+  std::system(("rm -rf " + dir).c_str());
+}

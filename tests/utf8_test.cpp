@@ -3,6 +3,7 @@
 #include "utf8.h"
 
 #include <doctest/doctest.h>
+#include <utf8proc.h>
 
 #include <string>
 
@@ -130,4 +131,26 @@ TEST_CASE("LineColumnAt gives 1-based line and code-point column") {
   LineColumnAt("ab", 100, &line, &column);
   CHECK(line == 1);
   CHECK(column == 3);
+}
+
+TEST_CASE("IsValidUtf8 and DecodeUtf8 agree with utf8proc on every three-byte sequence") {
+  // The inline fast path for three-byte forms must accept and decode
+  // exactly what utf8proc does: overlong E0 forms and surrogates (ED A0..)
+  // are invalid, every other well-formed one is valid.
+  int differences = 0;
+  for (int a = 0xE0; a <= 0xEF; ++a) {
+    for (int b = 0; b < 256; ++b) {
+      for (int c = 0; c < 256; ++c) {
+        const unsigned char bytes[3] = {static_cast<unsigned char>(a), static_cast<unsigned char>(b),
+                                        static_cast<unsigned char>(c)};
+        std::string_view s(reinterpret_cast<const char*>(bytes), 3);
+        utf8proc_int32_t expected_cp = 0;
+        const bool expected = utf8proc_iterate(bytes, 3, &expected_cp) == 3;
+        size_t bad = 0, at = 0;
+        if (IsValidUtf8(s, &bad) != expected) ++differences;
+        if (expected && DecodeUtf8(s, &at) != expected_cp) ++differences;
+      }
+    }
+  }
+  CHECK(differences == 0);
 }
