@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 
 #include "utf8.h"
 
@@ -12,37 +13,44 @@ namespace {
 size_t Utf8Length(int32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
 
 // Lower-cases and folds katakana (U+30A1..U+30F6) to hiragana (U+3041..
-// U+3096); both are three bytes in UTF-8, so offsets are preserved.
-void Fold(const std::string& nfkc, NormalizedText* out) {
-  out->display.clear();
-  out->match.clear();
-  out->display.reserve(nfkc.size());
-  out->match.reserve(nfkc.size());
-  for (size_t i = 0; i < nfkc.size();) {
+// U+3096); both are three bytes in UTF-8, so offsets are preserved. As
+// every code point keeps its byte length, both outputs are sized once and
+// written in place (a case is folded per batch record).
+void Fold(std::string_view nfkc, NormalizedText* out) {
+  const size_t n = nfkc.size();
+  out->display.assign(nfkc.data(), n);
+  out->match.assign(nfkc.data(), n);
+  char* display = out->display.data();
+  char* match = out->match.data();
+  for (size_t i = 0; i < n;) {
     unsigned char c = static_cast<unsigned char>(nfkc[i]);
     if (c < 0x80) {
-      char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
-      out->display.push_back(lower);
-      out->match.push_back(lower);
+      if (c >= 'A' && c <= 'Z') display[i] = match[i] = static_cast<char>(c + 32);
       ++i;
       continue;
     }
-    if (c >= 0xE3 && c <= 0xE9 && i + 2 < nfkc.size()) {
-      // U+3000..U+9FFF (kana, kanji; most of a Japanese case): no case,
-      // three bytes as they are; katakana folds to hiragana for matching.
+    if (c >= 0xE3 && c <= 0xE9 && i + 2 < n) {
+      // U+3000..U+9FFF (kana, kanji; most of a Japanese case): no case;
+      // katakana folds to hiragana for matching.
       int32_t cp = ((c & 0x0F) << 12) | ((nfkc[i + 1] & 0x3F) << 6) | (nfkc[i + 2] & 0x3F);
-      out->display.append(nfkc, i, 3);
-      if (cp >= 0x30A1 && cp <= 0x30F6) AppendUtf8(cp - 0x60, &out->match);
-      else out->match.append(nfkc, i, 3);
+      if (cp >= 0x30A1 && cp <= 0x30F6) {
+        int32_t h = cp - 0x60;
+        match[i] = static_cast<char>(0xE0 | (h >> 12));
+        match[i + 1] = static_cast<char>(0x80 | ((h >> 6) & 0x3F));
+        match[i + 2] = static_cast<char>(0x80 | (h & 0x3F));
+      }
       i += 3;
       continue;
     }
-    int32_t cp = DecodeUtf8(nfkc, &i);
     // Elsewhere: lower case, keeping the byte length.
+    size_t start = i;
+    int32_t cp = DecodeUtf8(nfkc, &i);
     int32_t lower = utf8proc_tolower(cp);
-    if (Utf8Length(lower) != Utf8Length(cp)) lower = cp;
-    AppendUtf8(lower, &out->display);
-    AppendUtf8(lower, &out->match);
+    if (lower == cp || Utf8Length(lower) != i - start) continue;
+    std::string bytes;
+    AppendUtf8(lower, &bytes);
+    std::memcpy(display + start, bytes.data(), bytes.size());
+    std::memcpy(match + start, bytes.data(), bytes.size());
   }
 }
 
@@ -56,16 +64,19 @@ bool IsNfkcStable(int32_t cp) {
          cp == 0x300D;
 }
 
-std::string Nfkc(std::string_view input) {
-  bool stable = true;
-  for (size_t i = 0; i < input.size() && stable;) {
+bool IsAllNfkcStable(std::string_view input) {
+  for (size_t i = 0; i < input.size();) {
     if (static_cast<unsigned char>(input[i]) < 0x80) {
       ++i;
       continue;
     }
-    stable = IsNfkcStable(DecodeUtf8(input, &i));
+    if (!IsNfkcStable(DecodeUtf8(input, &i))) return false;
   }
-  if (stable) return std::string(input);
+  return true;
+}
+
+// NFKC of text that is not all stable.
+std::string Nfkc(std::string_view input) {
   utf8proc_uint8_t* result = nullptr;
   utf8proc_ssize_t len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(input.data()),
                                       static_cast<utf8proc_ssize_t>(input.size()), &result,
@@ -84,13 +95,15 @@ Status Normalize(std::string_view input, NormalizedText* out) {
   if (!IsValidUtf8(input, &bad))
     return Status::Input("the text is not valid UTF-8 (or holds a NUL byte) at byte offset " +
                          std::to_string(bad) + "; re-save it as UTF-8");
-  Fold(Nfkc(input), out);
+  if (IsAllNfkcStable(input)) Fold(input, out);  // most cases: no copy
+  else Fold(Nfkc(input), out);
   return Status::Ok();
 }
 
 std::string NormalizePhrase(std::string_view phrase) {
   NormalizedText n;
-  Fold(Nfkc(phrase), &n);
+  if (IsAllNfkcStable(phrase)) Fold(phrase, &n);
+  else Fold(Nfkc(phrase), &n);
   return n.match;
 }
 

@@ -37,33 +37,35 @@ void FactFixedMembers(JsonWriter& w, const FactDef& f) {
   w.Member("area", f.area);
 }
 
+bool SameEntry(const FactMention& a, const FactMention& b) {
+  return a.fact == b.fact && a.subject == b.subject && a.negated == b.negated;
+}
+
+// The words of a mention as shown (negation included), without building a
+// string when there is no negation.
+bool SameWords(const FactMention& a, const FactMention& b) {
+  if (!a.negated && !b.negated) return a.words == b.words;
+  return MentionWords(a) == MentionWords(b);
+}
+
 void Facts(JsonWriter& w, const Model& model, const Understanding& u, const JsonFragments* fragments) {
-  // One entry per (fact, subject, negated), in order of first mention.
-  struct Entry {
-    const FactMention* first;
-    std::vector<std::string> words;
-  };
-  std::vector<Entry> entries;
-  for (const FactMention& m : u.mentions) {
-    Entry* e = nullptr;
-    for (Entry& x : entries)
-      if (x.first->fact == m.fact && x.first->subject == m.subject && x.first->negated == m.negated) e = &x;
-    if (!e) {
-      entries.push_back({&m, {}});
-      e = &entries.back();
-    }
-    std::string words = MentionWords(m);
-    if (std::find(e->words.begin(), e->words.end(), words) == e->words.end()) e->words.push_back(words);
-  }
+  // One entry per (fact, subject, negated), in order of first mention, with
+  // the distinct words of its mentions. A case has a handful of mentions:
+  // rescanning them beats building a grouping per case.
+  const std::vector<FactMention>& mentions = u.mentions;
   w.Key("facts");
   w.BeginArray();
-  for (const Entry& e : entries) {
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const FactMention& first = mentions[i];
+    bool seen = false;
+    for (size_t j = 0; j < i && !seen; ++j) seen = SameEntry(mentions[j], first);
+    if (seen) continue;
     w.BeginObject();
-    if (fragments) w.RawMembers(fragments->fact_members[e.first->fact]);
-    else FactFixedMembers(w, model.facts[e.first->fact]);
-    w.Member("subject", SubjectId(e.first->subject));
-    w.Member("negated", e.first->negated);
-    AgeRange age = u.AgeOf(e.first->subject);
+    if (fragments) w.RawMembers(fragments->fact_members[first.fact]);
+    else FactFixedMembers(w, model.facts[first.fact]);
+    w.Member("subject", SubjectId(first.subject));
+    w.Member("negated", first.negated);
+    AgeRange age = u.AgeOf(first.subject);
     w.Key("age");
     if (age.known()) {
       w.BeginObject();
@@ -73,9 +75,20 @@ void Facts(JsonWriter& w, const Model& model, const Understanding& u, const Json
     } else {
       w.Null();
     }
-    w.Member("from", e.first->origin == FactMention::kPhrase ? "phrase"
-                     : e.first->origin == FactMention::kAge ? "age" : "duration");
-    w.Member("words", e.words);
+    w.Member("from", first.origin == FactMention::kPhrase ? "phrase"
+                     : first.origin == FactMention::kAge ? "age" : "duration");
+    w.Key("words");
+    w.BeginArray();
+    for (size_t j = i; j < mentions.size(); ++j) {
+      const FactMention& m = mentions[j];
+      if (!SameEntry(m, first)) continue;
+      bool repeated = false;
+      for (size_t k = i; k < j && !repeated; ++k) repeated = SameEntry(mentions[k], first) && SameWords(mentions[k], m);
+      if (repeated) continue;
+      if (m.negated) w.String(MentionWords(m));
+      else w.String(m.words);
+    }
+    w.EndArray();
     w.EndObject();
   }
   w.EndArray();

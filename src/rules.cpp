@@ -1,5 +1,10 @@
 #include "rules.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+
 namespace {
 
 bool Present(const FactRef& ref, const Understanding& u, bool count_negated) {
@@ -9,6 +14,41 @@ bool Present(const FactRef& ref, const Understanding& u, bool count_negated) {
       return true;
   return false;
 }
+
+// The facts a case states (not negated), one bit per subject: built once
+// per case, so testing every rule is a lookup per fact, not a scan of the
+// mentions per fact.
+class StatedFacts {
+ public:
+  explicit StatedFacts(const Understanding& u) {
+    for (const FactMention& m : u.mentions) count_ = std::max(count_, static_cast<size_t>(m.fact + 1));
+    if (count_ > sizeof local_) {
+      heap_.reset(new uint8_t[count_]);
+      bits_ = heap_.get();
+    }
+    std::memset(bits_, 0, count_);
+    for (const FactMention& m : u.mentions)
+      if (!m.negated && m.fact >= 0 && static_cast<size_t>(m.fact) < count_)
+        bits_[m.fact] |= static_cast<uint8_t>(1u << static_cast<int>(m.subject));
+  }
+  bool operator()(const FactRef& ref) const {
+    if (ref.fact < 0 || static_cast<size_t>(ref.fact) >= count_) return false;
+    const uint8_t b = bits_[ref.fact];
+    return ref.any_subject ? b != 0 : ((b >> static_cast<int>(ref.subject)) & 1) != 0;
+  }
+
+ private:
+  static_assert(kSubjectCount <= 8, "one bit per subject");
+  size_t count_ = 0;  // facts 0..count_-1 may be stated; beyond, none is
+  uint8_t local_[512];
+  uint8_t* bits_ = local_;
+  std::unique_ptr<uint8_t[]> heap_;
+};
+
+// Holds, with present(ref, count_negated) telling whether a fact is there.
+template <typename IsPresent>
+bool HoldsWith(const Condition& when, const Understanding& u, bool count_negated, const IsPresent& present,
+               std::vector<int>* used_facts);
 
 // True when the subject's known age range lies within [min, max].
 bool AgeHolds(const AgeCondition& c, const Understanding& u) {
@@ -21,11 +61,13 @@ bool AgeHolds(const AgeCondition& c, const Understanding& u) {
 // its elements: batch runs this for every case.
 template <typename RuleList>
 void Fire(const RuleList& list, const Understanding& u, std::vector<Firing>* fired) {
+  const StatedFacts stated(u);
+  auto present = [&stated](const FactRef& ref, bool) { return stated(ref); };
   size_t n = 0;
   for (size_t i = 0; i < list.size(); ++i) {
     if (n == fired->size()) fired->emplace_back();
     Firing& f = (*fired)[n];
-    if (Holds(list[i].when, u, false, &f.facts)) {
+    if (HoldsWith(list[i].when, u, false, present, &f.facts)) {
       f.index = static_cast<int>(i);
       ++n;
     }
@@ -33,28 +75,35 @@ void Fire(const RuleList& list, const Understanding& u, std::vector<Firing>* fir
   fired->resize(n);
 }
 
-}  // namespace
-
-bool Holds(const Condition& when, const Understanding& u, bool count_negated,
-           std::vector<int>* used_facts) {
+template <typename IsPresent>
+bool HoldsWith(const Condition& when, const Understanding& u, bool count_negated, const IsPresent& present,
+               std::vector<int>* used_facts) {
   // Decided first, with nothing allocated: a case is tested against every
   // rule and most do not hold.
   for (const FactRef& ref : when.all)
-    if (!Present(ref, u, count_negated)) return false;
+    if (!present(ref, count_negated)) return false;
   bool any = when.any.empty();
-  for (size_t i = 0; i < when.any.size() && !any; ++i) any = Present(when.any[i], u, count_negated);
+  for (size_t i = 0; i < when.any.size() && !any; ++i) any = present(when.any[i], count_negated);
   if (!any) return false;
   for (const FactRef& ref : when.none)
-    if (Present(ref, u, false)) return false;
+    if (present(ref, false)) return false;
   for (const AgeCondition& age : when.ages)
     if (!AgeHolds(age, u)) return false;
   if (used_facts) {
     used_facts->clear();
     for (const FactRef& ref : when.all) used_facts->push_back(ref.fact);
     for (const FactRef& ref : when.any)
-      if (Present(ref, u, count_negated)) used_facts->push_back(ref.fact);
+      if (present(ref, count_negated)) used_facts->push_back(ref.fact);
   }
   return true;
+}
+
+}  // namespace
+
+bool Holds(const Condition& when, const Understanding& u, bool count_negated,
+           std::vector<int>* used_facts) {
+  auto present = [&u](const FactRef& ref, bool negated_counts) { return Present(ref, u, negated_counts); };
+  return HoldsWith(when, u, count_negated, present, used_facts);
 }
 
 void FireRules(const Model& model, const Understanding& u, std::vector<Firing>* out) {
