@@ -165,30 +165,39 @@ bool IsTightGap(std::string_view gap) {
   return false;
 }
 
+inline bool EndsWith(std::string_view text, std::string_view word) {
+  return text.size() >= word.size() && StartsWith(text, text.size() - word.size(), word);
+}
+
 void AddUnrecognized(const std::string& display, size_t begin, size_t end, bool keep_kana,
                      std::vector<std::string>* out) {
-  std::string piece;
+  auto add = [out](std::string_view piece) {
+    if (std::find(out->begin(), out->end(), piece) == out->end()) out->emplace_back(piece);
+  };
+  // A Japanese piece is a run of kana and kanji: [piece_begin, piece_end).
+  size_t piece_begin = begin, piece_end = begin;
   auto flush_japanese = [&]() {
+    std::string_view piece(display.data() + piece_begin, piece_end - piece_begin);
+    piece_begin = piece_end;
     // Trim particles at both edges; keep the piece when content remains.
     bool trimmed = true;
     while (trimmed && !piece.empty()) {
       trimmed = false;
       for (std::string_view p : kJaParticles) {
-        size_t len = p.size();
-        if (piece.size() >= len && piece.compare(0, len, p) == 0) {
-          piece.erase(0, len);
+        if (StartsWith(piece, 0, p)) {
+          piece.remove_prefix(p.size());
           trimmed = true;
-        } else if (piece.size() >= len && piece.compare(piece.size() - len, len, p) == 0) {
-          piece.erase(piece.size() - len);
+        } else if (EndsWith(piece, p)) {
+          piece.remove_suffix(p.size());
           trimmed = true;
         }
       }
     }
+    if (piece.empty()) return;
     bool content = keep_kana && piece.size() >= 6;  // two kana or more
     for (size_t i = 0; i < piece.size() && !content;) content = IsJapaneseContent(DecodeUtf8(piece, &i));
     for (std::string_view stop : kJaStopwords) content = content && piece != stop;
-    if (content && std::find(out->begin(), out->end(), piece) == out->end()) out->push_back(piece);
-    piece.clear();
+    if (content) add(piece);
   };
   for (size_t i = begin; i < end;) {
     unsigned char c = static_cast<unsigned char>(display[i]);
@@ -197,23 +206,22 @@ void AddUnrecognized(const std::string& display, size_t begin, size_t end, bool 
       if (IsAsciiAlnum(c)) {
         size_t s = i;
         while (i < end && (IsAsciiAlnum(static_cast<unsigned char>(display[i])) || display[i] == '\'')) ++i;
-        std::string word = display.substr(s, i - s);
+        std::string_view word(display.data() + s, i - s);
         static const std::unordered_set<std::string_view> stopwords(std::begin(kEnStopwords), std::end(kEnStopwords));
-        bool stop = stopwords.count(word) > 0;
         bool number = std::all_of(word.begin(), word.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-        if (!stop && !number && std::find(out->begin(), out->end(), word) == out->end())
-          out->push_back(word);
+        if (!number && stopwords.count(word) == 0) add(word);
       } else {
         ++i;
       }
+      piece_begin = piece_end = i;
       continue;
     }
-    size_t s = i;
     int32_t cp = DecodeUtf8(display, &i);
     if (IsHiragana(cp) || IsJapaneseContent(cp) || cp == 0x30FC) {
-      piece.append(display, s, i - s);
+      piece_end = i;  // pieces are contiguous: the run grows
     } else {
       flush_japanese();  // symbols and other scripts separate pieces
+      piece_begin = piece_end = i;
     }
   }
   flush_japanese();

@@ -30,6 +30,23 @@ bool NeedsEscape8(const char* p) {
 }  // namespace
 
 char* JsonWriter::EscapeTo(char* p, std::string_view s) {
+  // Most strings need no escape: find that out and copy them whole.
+  const char* d = s.data();
+  const size_t n = s.size();
+  size_t clean = 0;
+  while (clean + 8 <= n && !NeedsEscape8(d + clean)) clean += 8;
+  while (clean < n && !kEscape.escape[static_cast<unsigned char>(d[clean])]) ++clean;
+  if (clean == n) {
+    *p++ = '"';
+    CopyBytes(p, d, n);
+    p += n;
+    *p++ = '"';
+    return p;
+  }
+  return EscapeSlowly(p, s);
+}
+
+char* JsonWriter::EscapeSlowly(char* p, std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
   *p++ = '"';
   size_t run = 0;  // start of the pending run of bytes that need no escape
@@ -39,7 +56,7 @@ char* JsonWriter::EscapeTo(char* p, std::string_view s) {
     if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (!kEscape.escape[c]) continue;  // UTF-8 passes through: input is validated
-    std::memcpy(p, s.data() + run, i - run);
+    CopyBytes(p, s.data() + run, i - run);
     p += i - run;
     run = i + 1;
     *p++ = '\\';
@@ -58,7 +75,7 @@ char* JsonWriter::EscapeTo(char* p, std::string_view s) {
         *p++ = kHex[c & 15];
     }
   }
-  std::memcpy(p, s.data() + run, s.size() - run);
+  CopyBytes(p, s.data() + run, s.size() - run);
   p += s.size() - run;
   *p++ = '"';
   return p;

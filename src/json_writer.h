@@ -12,6 +12,7 @@
 #define TSUNAGU_JSON_WRITER_H_
 
 #include <cassert>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -20,6 +21,29 @@
 
 class JsonWriter {
  public:
+  /// Copies n bytes; most pieces of a result are a few bytes long, where a
+  /// call to memcpy costs more than the copy, so up to 16 bytes are moved
+  /// as two overlapping words.
+  static void CopyBytes(char* dst, const char* src, size_t n) {
+    if (n > 16) {
+      std::memcpy(dst, src, n);
+    } else if (n >= 8) {
+      uint64_t head, tail;
+      std::memcpy(&head, src, 8);
+      std::memcpy(&tail, src + n - 8, 8);
+      std::memcpy(dst, &head, 8);
+      std::memcpy(dst + n - 8, &tail, 8);
+    } else if (n >= 4) {
+      uint32_t head, tail;
+      std::memcpy(&head, src, 4);
+      std::memcpy(&tail, src + n - 4, 4);
+      std::memcpy(dst, &head, 4);
+      std::memcpy(dst + n - 4, &tail, 4);
+    } else {
+      for (size_t i = 0; i < n; ++i) dst[i] = src[i];
+    }
+  }
+
   /// pretty: two-space indentation, one member per line (as `jq .`).
   explicit JsonWriter(std::string* out, bool pretty = false) : out_(out), pretty_(pretty) {}
   /// An unfinished value is handed over as far as it was written.
@@ -38,7 +62,7 @@ class JsonWriter {
   void Key(std::string_view key) {
     char* p = Begin(key.size() + 4);
     *p++ = '"';
-    std::memcpy(p, key.data(), key.size());
+    CopyBytes(p, key.data(), key.size());
     p += key.size();
     *p++ = '"';
     *p++ = ':';
@@ -102,7 +126,7 @@ class JsonWriter {
   }
   void Literal(std::string_view s) {
     char* p = Begin(s.size());
-    std::memcpy(p, s.data(), s.size());
+    CopyBytes(p, s.data(), s.size());
     Commit(p + s.size());
   }
   static char* Indent(char* p, int depth) {
@@ -122,6 +146,7 @@ class JsonWriter {
   /// Writes s quoted and escaped at p (room for 6 bytes per byte + 2);
   /// returns the end.
   static char* EscapeTo(char* p, std::string_view s);
+  static char* EscapeSlowly(char* p, std::string_view s);  // s has a byte to escape
 
   std::string* out_;
   bool pretty_;

@@ -74,7 +74,7 @@ std::vector<NumberMention> FindNumbers(std::string_view text, size_t begin, size
   std::vector<NumberMention> out;
   for (size_t i = begin; i < end;) {
     // 半年 (half a year) is the one duration written without digits.
-    if (text.compare(i, 6, "半年") == 0 && i + 6 <= end) {
+    if (text[i] == '\xE5' && i + 6 <= end && text.compare(i, 6, "半年") == 0) {
       NumberMention m;
       m.kind = NumberMention::kDuration;
       m.begin = i;
