@@ -17,21 +17,23 @@ std::string RenderError(const Record& r, const RecordIdentity& id, const BatchOp
   switch (options.format) {
     case BatchFormat::kJsonl: {
       std::string out;
-      JsonWriter w(&out);
-      w.BeginObject();
-      w.Member("schema", kResultSchema);
-      w.Member("id", id.id);
-      w.Key("record");
-      w.Int(static_cast<long long>(id.number));
-      w.Key("error");
-      w.BeginObject();
-      w.Member("kind", r.error_kind);
-      w.Member("message", r.error);
-      w.Key("line");
-      w.Int(static_cast<long long>(r.line));
-      w.EndObject();
-      w.EndObject();
-      return out + "\n";
+      {
+        JsonWriter w(&out);
+        w.Raw("{\"schema\":");
+        w.String(kResultSchema);
+        w.Raw(",\"id\":");
+        w.String(id.id);
+        w.Raw(",\"record\":");
+        w.Int(static_cast<long long>(id.number));
+        w.Raw(",\"error\":{\"kind\":");
+        w.String(r.error_kind);
+        w.Raw(",\"message\":");
+        w.String(r.error);
+        w.Raw(",\"line\":");
+        w.Int(static_cast<long long>(r.line));
+        w.Raw("}}\n");
+      }
+      return out;
     }
     case BatchFormat::kCsv: return RenderCsvError(id, r.error);
     case BatchFormat::kMarkdown: return RenderErrorMarkdown(id, r.error, options.render.lang);
@@ -53,8 +55,8 @@ bool Process(const Model& model, const Lexicon& lexicon, Record& r, const BatchO
       switch (options.format) {
         case BatchFormat::kJsonl: {
           JsonWriter w(out);
-          WriteResultJson(w, model, result, options.render, &id);
-          out->push_back('\n');
+          WriteResultJson(w, model, result, *options.fragments, options.render, &id);
+          w.Raw("\n");
           break;
         }
         case BatchFormat::kCsv: *out = RenderCsvRows(model, result, id, options.render); break;
@@ -86,7 +88,7 @@ Status RunBatch(const Model& model, const Lexicon& lexicon, RecordReader& reader
   *counts = BatchCounts();
   BatchOptions local = options;
   const JsonFragments fragments = BuildJsonFragments(model);
-  local.render.fragments = &fragments;
+  local.fragments = &fragments;
   const size_t jobs = static_cast<size_t>(options.jobs < 1 ? 1 : options.jobs);
   std::vector<Record> records(kChunk);
   std::vector<std::string> outputs(kChunk);

@@ -96,31 +96,57 @@ void JsonWriter::Grow(size_t n) {
   data_ = heap_.get();
 }
 
-void JsonWriter::Close(char bracket) {
-  assert(depth_ > 0);
-  bool had_members = has_member_[--depth_];
-  char* p = Reserve(2 + (pretty_ ? 2 * depth_ : 0));
-  if (pretty_ && had_members) p = Indent(p, depth_);
-  *p++ = bracket;
-  Commit(p);
-}
-
 void JsonWriter::Int(long long v) {
-  char* p = Begin(24);
+  char* p = Reserve(24);
   auto [end, error] = std::to_chars(p, p + 24, v);
-  Commit(end);
+  pos_ = static_cast<size_t>(end - data_);
 }
 
-void JsonWriter::Member(std::string_view key, const std::vector<std::string>& list) {
-  Key(key);
-  BeginArray();
-  for (const std::string& s : list) String(s);
-  EndArray();
-}
-
-void JsonWriter::Member(std::string_view key, const std::vector<std::string_view>& list) {
-  Key(key);
-  BeginArray();
-  for (std::string_view s : list) String(s);
-  EndArray();
+std::string IndentJson(std::string_view json) {
+  std::string out;
+  out.reserve(json.size() * 2);
+  int depth = 0;
+  auto newline = [&]() {
+    out.push_back('\n');
+    out.append(2 * static_cast<size_t>(depth), ' ');
+  };
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    switch (c) {
+      case '"': {
+        // Copy the string whole, escapes included.
+        size_t end = i + 1;
+        while (end < json.size() && json[end] != '"') end += json[end] == '\\' ? 2 : 1;
+        out.append(json, i, end + 1 - i);
+        i = end;
+        break;
+      }
+      case '{':
+      case '[':
+        out.push_back(c);
+        if (i + 1 < json.size() && (json[i + 1] == '}' || json[i + 1] == ']')) {
+          out.push_back(json[++i]);  // empty: {} or []
+        } else {
+          ++depth;
+          newline();
+        }
+        break;
+      case '}':
+      case ']':
+        --depth;
+        newline();
+        out.push_back(c);
+        break;
+      case ',':
+        out.push_back(',');
+        newline();
+        break;
+      case ':':
+        out.append(": ");
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
 }

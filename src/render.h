@@ -14,7 +14,9 @@
 /// label, area), built once per batch run: they are most of the bytes of a
 /// result, and the same for every case.
 struct JsonFragments {
-  std::vector<std::string> agency_members;      // per agency: "name":...,"hours":...
+  std::vector<std::string> agency_id;           // per agency: {"id":"..."
+  std::vector<std::string> agency_members;      // per agency: ,"name":...,"hours":...
+  std::vector<std::string> agency_verified;     // per agency: ],"verified":...}
   std::vector<std::vector<std::string>> roles;  // per agency, per role: {"id":...}
   std::vector<std::string> fact_members;        // per fact: "id":...,"area":...
 };
@@ -26,7 +28,6 @@ struct RenderOptions {
   bool color = false;  // ANSI colour (only for a terminal)
   int width = 0;       // terminal columns to fit the table in; 0 = no limit
   bool pretty = true;  // JSON: indented (false = one line, for JSON Lines)
-  const JsonFragments* fragments = nullptr;  // compact JSON only: same bytes, faster
 };
 
 /// The schema id of the result object (man/tsunagu.1, JSON OUTPUT).
@@ -39,9 +40,9 @@ struct RecordIdentity {
 };
 
 class JsonWriter;
-/// Writes the result object for one case (with the record's identity
-/// when given); RenderJson is this for a single query.
-void WriteResultJson(JsonWriter& w, const Model& model, const CaseResult& result,
+/// Writes the compact result object for one case (with the record's
+/// identity when given); RenderJson is this for a single query.
+void WriteResultJson(JsonWriter& w, const Model& model, const CaseResult& result, const JsonFragments& fragments,
                      const RenderOptions& options, const RecordIdentity* record);
 
 /// The JSON object for one case; same input, same bytes.

@@ -1,5 +1,6 @@
 // JSON rendering. Results go through JsonWriter (fast, order as written:
-// same input, same bytes); the agency listing, rarely run, uses nlohmann.
+// same input, same bytes; pretty output is the compact text re-indented);
+// the agency listing, rarely run, uses nlohmann.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -9,32 +10,37 @@
 
 namespace {
 
-void Text(JsonWriter& w, std::string_view key, const LocalText& t) {
-  w.Key(key);
-  w.BeginObject();
-  w.Member("ja", t.ja);
-  w.Member("en", t.en);
-  w.EndObject();
+// Each writes a member as `"key":value` (no separator before it) or a
+// value; the caller writes the commas and brackets.
+
+void Text(JsonWriter& w, const LocalText& t) {
+  w.Raw("{\"ja\":");
+  w.String(t.ja);
+  w.Raw(",\"en\":");
+  w.String(t.en);
+  w.Raw("}");
 }
 
-void HoursMember(JsonWriter& w, const Hours& h) {
-  w.Key("hours");
+void WriteHours(JsonWriter& w, const ::Hours& h) {
   if (!h.present) return w.Null();
-  w.BeginObject();
-  w.Member("byday", h.byday);
-  w.Member("opens_at", h.opens_at);
-  w.Member("closes_at", h.closes_at);
-  w.Member("closed", h.closed);
-  w.Member("appointment", h.appointment);
-  Text(w, "text", h.text);
-  w.EndObject();
+  w.Raw("{\"byday\":");
+  w.StringArray(h.byday);
+  w.Raw(",\"opens_at\":");
+  w.String(h.opens_at);
+  w.Raw(",\"closes_at\":");
+  w.String(h.closes_at);
+  w.Raw(",\"closed\":");
+  w.StringArray(h.closed);
+  w.Raw(",\"appointment\":");
+  w.Bool(h.appointment);
+  w.Raw(",\"text\":");
+  Text(w, h.text);
+  w.Raw("}");
 }
 
-// The members of a fact that do not depend on the case.
-void FactFixedMembers(JsonWriter& w, const FactDef& f) {
-  w.Member("id", f.id);
-  Text(w, "label", f.label);
-  w.Member("area", f.area);
+void AgencyId(JsonWriter& w, const Model& model, int agency) {
+  if (agency < 0) return w.Null();
+  w.String(model.agencies[agency].id);
 }
 
 bool SameEntry(const FactMention& a, const FactMention& b) {
@@ -48,233 +54,247 @@ bool SameWords(const FactMention& a, const FactMention& b) {
   return MentionWords(a) == MentionWords(b);
 }
 
-void Facts(JsonWriter& w, const Model& model, const Understanding& u, const JsonFragments* fragments) {
+void Facts(JsonWriter& w, const Understanding& u, const JsonFragments& fragments) {
   // One entry per (fact, subject, negated), in order of first mention, with
   // the distinct words of its mentions. A case has a handful of mentions:
   // rescanning them beats building a grouping per case.
   const std::vector<FactMention>& mentions = u.mentions;
-  w.Key("facts");
-  w.BeginArray();
+  w.Raw(",\"facts\":[");
+  bool first_entry = true;
   for (size_t i = 0; i < mentions.size(); ++i) {
     const FactMention& first = mentions[i];
     bool seen = false;
     for (size_t j = 0; j < i && !seen; ++j) seen = SameEntry(mentions[j], first);
     if (seen) continue;
-    w.BeginObject();
-    if (fragments) w.RawMembers(fragments->fact_members[first.fact]);
-    else FactFixedMembers(w, model.facts[first.fact]);
-    w.Member("subject", SubjectId(first.subject));
-    w.Member("negated", first.negated);
+    w.Raw(first_entry ? "{" : ",{");
+    first_entry = false;
+    w.Raw(fragments.fact_members[first.fact]);
+    w.Raw(",\"subject\":\"");
+    w.Raw(SubjectId(first.subject));  // ids from our own code: no escape
+    w.Raw(first.negated ? "\",\"negated\":true,\"age\":" : "\",\"negated\":false,\"age\":");
     AgeRange age = u.AgeOf(first.subject);
-    w.Key("age");
     if (age.known()) {
-      w.BeginObject();
-      w.Member("min", age.lo);
-      w.Member("max", age.hi);
-      w.EndObject();
+      w.Raw("{\"min\":");
+      w.Int(age.lo);
+      w.Raw(",\"max\":");
+      w.Int(age.hi);
+      w.Raw("}");
     } else {
       w.Null();
     }
-    w.Member("from", first.origin == FactMention::kPhrase ? "phrase"
-                     : first.origin == FactMention::kAge ? "age" : "duration");
-    w.Key("words");
-    w.BeginArray();
+    w.Raw(first.origin == FactMention::kPhrase ? ",\"from\":\"phrase\",\"words\":["
+          : first.origin == FactMention::kAge  ? ",\"from\":\"age\",\"words\":["
+                                               : ",\"from\":\"duration\",\"words\":[");
+    bool first_words = true;
     for (size_t j = i; j < mentions.size(); ++j) {
       const FactMention& m = mentions[j];
       if (!SameEntry(m, first)) continue;
       bool repeated = false;
       for (size_t k = i; k < j && !repeated; ++k) repeated = SameEntry(mentions[k], first) && SameWords(mentions[k], m);
       if (repeated) continue;
+      if (!first_words) w.Raw(",");
+      first_words = false;
       if (m.negated) w.String(MentionWords(m));
       else w.String(m.words);
     }
-    w.EndArray();
-    w.EndObject();
+    w.Raw("]}");
   }
-  w.EndArray();
+  w.Raw("]");
 }
 
-// The members of an agency that do not depend on the case.
-void AgencyFixedMembers(JsonWriter& w, const Agency& a) {
-  Text(w, "name", a.name);
-  w.Key("phone");
-  if (a.phone.empty()) w.Null(); else w.String(a.phone);
-  if (a.address.empty()) {
-    w.Key("address");
-    w.Null();
-  } else {
-    Text(w, "address", a.address);
+void Alerts(JsonWriter& w, const Model& model, const std::vector<Firing>& alerts) {
+  w.Raw(",\"alerts\":[");
+  for (size_t i = 0; i < alerts.size(); ++i) {
+    const AlertRule& a = model.alerts[alerts[i].index];
+    w.Raw(i ? ",{\"id\":" : "{\"id\":");
+    w.String(a.id);
+    w.Raw(",\"kind\":");
+    w.String(a.kind);
+    w.Raw(",\"message\":");
+    Text(w, a.message);
+    w.Raw(",\"facts\":[");
+    for (size_t f = 0; f < alerts[i].facts.size(); ++f) {
+      if (f) w.Raw(",");
+      w.String(model.facts[alerts[i].facts[f]].id);
+    }
+    w.Raw("],\"contacts\":[");
+    for (size_t c = 0; c < a.contacts.size(); ++c) {
+      const CrisisContact& cc = model.crisis[a.contacts[c]];
+      w.Raw(c ? ",{\"id\":" : "{\"id\":");
+      w.String(cc.id);
+      w.Raw(",\"name\":");
+      Text(w, cc.name);
+      w.Raw(",\"phone\":");
+      w.String(cc.phone);
+      w.Raw("}");
+    }
+    w.Raw("]}");
   }
-  HoursMember(w, a.hours);
+  w.Raw("]");
 }
 
-void RoleObject(JsonWriter& w, const Role& role) {
-  w.BeginObject();
-  w.Member("id", role.id);
-  w.Member("ja", role.label.ja);
-  w.Member("en", role.label.en);
-  w.EndObject();
+void RankedAgencyJson(JsonWriter& w, const RankedAgency& r, const JsonFragments& fragments) {
+  w.Raw(fragments.agency_id[r.agency]);  // {"id":"..."
+  w.Raw(",\"rank\":");
+  w.Int(r.rank);
+  w.Raw(",\"score\":");
+  w.Int(r.score);
+  w.Raw(fragments.agency_members[r.agency]);  // ,"name":...,"hours":...
+  w.Raw(",\"roles\":[");
+  for (size_t i = 0; i < r.roles.size(); ++i) {
+    if (i) w.Raw(",");
+    w.Raw(fragments.roles[r.agency][r.roles[i]]);
+  }
+  w.Raw("],\"reasons\":");
+  w.StringArray(r.reasons);
+  w.Raw(",\"score_parts\":[");
+  for (size_t i = 0; i < r.parts.size(); ++i) {
+    w.Raw(i ? ",{\"source\":" : "{\"source\":");
+    w.String(r.parts[i].source);
+    w.Raw(",\"weight\":");
+    w.Int(r.parts[i].weight);
+    w.Raw("}");
+  }
+  w.Raw("],\"conditions\":[");
+  for (size_t i = 0; i < r.conditions.size(); ++i) {
+    const AgencyCondition& c = r.conditions[i];
+    w.Raw(i ? ",{\"kind\":" : "{\"kind\":");
+    w.String(c.kind);
+    w.Raw(",\"ja\":");
+    w.String(c.text.ja);
+    w.Raw(",\"en\":");
+    w.String(c.text.en);
+    w.Raw("}");
+  }
+  w.Raw(fragments.agency_verified[r.agency]);  // ],"verified":...}
 }
 
-void AgencyId(JsonWriter& w, std::string_view key, const Model& model, int agency) {
-  w.Key(key);
-  if (agency < 0) return w.Null();
-  w.String(model.agencies[agency].id);
+// Renders with a fresh writer into a string (fragments are built once).
+template <typename Write>
+std::string Rendered(Write write) {
+  std::string out;
+  {
+    JsonWriter w(&out);
+    write(w);
+  }
+  return out;
 }
 
 }  // namespace
 
-void WriteResultJson(JsonWriter& w, const Model& model, const CaseResult& result,
+void WriteResultJson(JsonWriter& w, const Model& model, const CaseResult& result, const JsonFragments& fragments,
                      const RenderOptions& options, const RecordIdentity* record) {
   const Understanding& u = result.understanding;
   const Ranking& ranking = result.ranking;
-  w.BeginObject();
-  w.Member("schema", kResultSchema);
+  w.Raw("{\"schema\":");
+  w.String(kResultSchema);
   if (record) {
-    w.Member("id", record->id);
-    w.Key("record");
+    w.Raw(",\"id\":");
+    w.String(record->id);
+    w.Raw(",\"record\":");
     w.Int(static_cast<long long>(record->number));
   }
-  w.Member("input", u.input);
-  w.Member("normalized", u.text.display);
-  const JsonFragments* fragments = options.pretty ? nullptr : options.fragments;
-  Facts(w, model, u, fragments);
-  w.Key("ages");
-  w.BeginArray();
-  for (const AgeMention& a : u.ages) {
-    w.BeginObject();
-    w.Member("subject", SubjectId(a.subject));
-    w.Member("min", a.range.lo);
-    w.Member("max", a.range.hi);
-    w.Member("words", a.words);
-    w.EndObject();
+  w.Raw(",\"input\":");
+  w.String(u.input);
+  w.Raw(",\"normalized\":");
+  w.String(u.text.display);
+  Facts(w, u, fragments);
+  w.Raw(",\"ages\":[");
+  for (size_t i = 0; i < u.ages.size(); ++i) {
+    const AgeMention& a = u.ages[i];
+    w.Raw(i ? ",{\"subject\":\"" : "{\"subject\":\"");
+    w.Raw(SubjectId(a.subject));
+    w.Raw("\",\"min\":");
+    w.Int(a.range.lo);
+    w.Raw(",\"max\":");
+    w.Int(a.range.hi);
+    w.Raw(",\"words\":");
+    w.String(a.words);
+    w.Raw("}");
   }
-  w.EndArray();
-  w.Member("unrecognized", u.unrecognized);
-  w.Key("alerts");
-  w.BeginArray();
-  for (const Firing& f : result.alerts) {
-    const AlertRule& a = model.alerts[f.index];
-    w.BeginObject();
-    w.Member("id", a.id);
-    w.Member("kind", a.kind);
-    Text(w, "message", a.message);
-    w.Key("facts");
-    w.BeginArray();
-    for (int fact : f.facts) w.String(model.facts[fact].id);
-    w.EndArray();
-    w.Key("contacts");
-    w.BeginArray();
-    for (int c : a.contacts) {
-      const CrisisContact& cc = model.crisis[c];
-      w.BeginObject();
-      w.Member("id", cc.id);
-      Text(w, "name", cc.name);
-      w.Member("phone", cc.phone);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
+  w.Raw("],\"unrecognized\":");
+  w.StringArray(u.unrecognized);
+  Alerts(w, model, result.alerts);
+  w.Raw(",\"team\":{\"multi_issue\":");
+  w.Bool(ranking.team.multi_issue);
+  w.Raw(",\"areas\":");
+  w.StringArray(ranking.team.areas);
+  w.Raw(",\"first_contact\":");
+  AgencyId(w, model, ranking.team.first_contact);
+  w.Raw(",\"convener\":");
+  AgencyId(w, model, ranking.team.convener);
+  w.Raw("},\"fallback\":");
+  w.Bool(ranking.fallback);
+  w.Raw(",\"agencies\":[");
+  size_t shown = ranking.agencies.size();
+  if (options.top > 0 && static_cast<size_t>(options.top) < shown) shown = static_cast<size_t>(options.top);
+  for (size_t i = 0; i < shown; ++i) {
+    if (i) w.Raw(",");
+    RankedAgencyJson(w, ranking.agencies[i], fragments);
   }
-  w.EndArray();
-  w.Key("team");
-  w.BeginObject();
-  w.Member("multi_issue", ranking.team.multi_issue);
-  w.Member("areas", ranking.team.areas);
-  AgencyId(w, "first_contact", model, ranking.team.first_contact);
-  AgencyId(w, "convener", model, ranking.team.convener);
-  w.EndObject();
-  w.Member("fallback", ranking.fallback);
-  w.Key("agencies");
-  w.BeginArray();
-  int shown = 0;
-  for (const RankedAgency& r : ranking.agencies) {
-    if (options.top > 0 && shown >= options.top) break;
-    ++shown;
-    const Agency& a = model.agencies[r.agency];
-    w.BeginObject();
-    w.Member("id", a.id);
-    w.Member("rank", r.rank);
-    w.Member("score", r.score);
-    if (fragments) w.RawMembers(fragments->agency_members[r.agency]);
-    else AgencyFixedMembers(w, a);
-    w.Key("roles");
-    w.BeginArray();
-    for (int role : r.roles) {
-      if (fragments) w.RawValue(fragments->roles[r.agency][role]);
-      else RoleObject(w, a.roles[role]);
-    }
-    w.EndArray();
-    w.Member("reasons", r.reasons);
-    w.Key("score_parts");
-    w.BeginArray();
-    for (const ScorePart& p : r.parts) {
-      w.BeginObject();
-      w.Member("source", p.source);
-      w.Member("weight", p.weight);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.Key("conditions");
-    w.BeginArray();
-    for (const AgencyCondition& c : r.conditions) {
-      w.BeginObject();
-      w.Member("kind", c.kind);
-      w.Member("ja", c.text.ja);
-      w.Member("en", c.text.en);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.Member("verified", a.verified);
-    w.EndObject();
+  w.Raw("],\"removed\":[");
+  for (size_t i = 0; i < ranking.removed.size(); ++i) {
+    const Removal& r = ranking.removed[i];
+    w.Raw(i ? ",{\"id\":" : "{\"id\":");
+    w.String(model.agencies[r.agency].id);
+    w.Raw(",\"score\":");
+    w.Int(r.score);
+    w.Raw(",\"why\":");
+    Text(w, r.why);
+    w.Raw("}");
   }
-  w.EndArray();
-  w.Key("removed");
-  w.BeginArray();
-  for (const Removal& r : ranking.removed) {
-    w.BeginObject();
-    w.Member("id", model.agencies[r.agency].id);
-    w.Member("score", r.score);
-    Text(w, "why", r.why);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.EndObject();
+  w.Raw("]}");
 }
 
 JsonFragments BuildJsonFragments(const Model& model) {
   JsonFragments f;
   for (const Agency& a : model.agencies) {
-    std::string members;
-    JsonWriter w(&members);
-    w.BeginObject();
-    AgencyFixedMembers(w, a);
-    w.EndObject();
-    f.agency_members.push_back(members.substr(1, members.size() - 2));
+    f.agency_id.push_back(Rendered([&](JsonWriter& w) {
+      w.Raw("{\"id\":");
+      w.String(a.id);
+    }));
+    f.agency_members.push_back(Rendered([&](JsonWriter& w) {
+      w.Raw(",\"name\":");
+      Text(w, a.name);
+      w.Raw(",\"phone\":");
+      w.StringOrNull(a.phone);
+      w.Raw(",\"address\":");
+      if (a.address.empty()) w.Null();
+      else Text(w, a.address);
+      w.Raw(",\"hours\":");
+      WriteHours(w, a.hours);
+    }));
+    f.agency_verified.push_back(a.verified ? "],\"verified\":true}" : "],\"verified\":false}");
     f.roles.emplace_back();
     for (const Role& role : a.roles) {
-      std::string object;
-      JsonWriter rw(&object);
-      RoleObject(rw, role);
-      f.roles.back().push_back(object);
+      f.roles.back().push_back(Rendered([&](JsonWriter& w) {
+        w.Raw("{\"id\":");
+        w.String(role.id);
+        w.Raw(",\"ja\":");
+        w.String(role.label.ja);
+        w.Raw(",\"en\":");
+        w.String(role.label.en);
+        w.Raw("}");
+      }));
     }
   }
   for (const FactDef& fact : model.facts) {
-    std::string members;
-    JsonWriter w(&members);
-    w.BeginObject();
-    FactFixedMembers(w, fact);
-    w.EndObject();
-    f.fact_members.push_back(members.substr(1, members.size() - 2));
+    f.fact_members.push_back(Rendered([&](JsonWriter& w) {
+      w.Raw("\"id\":");
+      w.String(fact.id);
+      w.Raw(",\"label\":");
+      Text(w, fact.label);
+      w.Raw(",\"area\":");
+      w.String(fact.area);
+    }));
   }
   return f;
 }
 
 std::string RenderJson(const Model& model, const CaseResult& result, const RenderOptions& options) {
-  std::string out;
-  JsonWriter w(&out, options.pretty);
-  WriteResultJson(w, model, result, options, nullptr);
-  return out;
+  const JsonFragments fragments = BuildJsonFragments(model);
+  std::string compact = Rendered([&](JsonWriter& w) { WriteResultJson(w, model, result, fragments, options, nullptr); });
+  return options.pretty ? IndentJson(compact) : compact;
 }
 
 namespace {

@@ -49,30 +49,57 @@ TEST_CASE("JsonWriter::Escape: bytes next to the special ones are not escaped") 
   CHECK(Escaped(s) == "\"" + s + "\"");
 }
 
-TEST_CASE("JsonWriter: compact and pretty output") {
-  std::string compact;
-  JsonWriter w(&compact);
-  w.BeginObject();
-  w.Member("a", 1);
-  w.Member("b", true);
-  w.Key("c");
-  w.BeginArray();
-  w.String("x");
-  w.Null();
-  w.EndArray();
-  w.Member("d", std::vector<std::string>{});
-  w.Member("e", -1234567890);
-  w.EndObject();
-  CHECK(compact == R"({"a":1,"b":true,"c":["x",null],"d":[],"e":-1234567890})");
+TEST_CASE("JsonWriter: pieces, values and string arrays") {
+  std::string out = "before:";
+  {
+    JsonWriter w(&out);
+    w.Raw("{\"a\":");
+    w.Int(1);
+    w.Raw(",\"b\":");
+    w.Bool(true);
+    w.Raw(",\"c\":[");
+    w.String("x");
+    w.Raw(",");
+    w.Null();
+    w.Raw("],\"d\":");
+    w.StringArray(std::vector<std::string>{});
+    w.Raw(",\"e\":");
+    w.Int(-1234567890);
+    w.Raw(",\"f\":");
+    w.StringArray(std::vector<std::string_view>{"p", "q\"r"});
+    w.Raw(",\"g\":");
+    w.StringOrNull("");
+    w.Raw("}");
+    CHECK(out == "before:");  // handed over when flushed or destroyed
+  }
+  CHECK(out == R"(before:{"a":1,"b":true,"c":["x",null],"d":[],"e":-1234567890,"f":["p","q\"r"],"g":null})");
+}
 
-  std::string pretty;
-  JsonWriter p(&pretty, true);
-  p.BeginObject();
-  p.Member("a", 1);
-  p.Key("c");
-  p.BeginArray();
-  p.Bool(false);
-  p.EndArray();
-  p.EndObject();
-  CHECK(pretty == "{\n  \"a\": 1,\n  \"c\": [\n    false\n  ]\n}");
+TEST_CASE("JsonWriter: output longer than its inline buffer, in many pieces") {
+  std::string out, expected = "[";
+  {
+    JsonWriter w(&out);
+    w.Raw("[");
+    for (int i = 0; i < 5000; ++i) {
+      if (i) w.Raw(",");
+      w.String("項目" + std::to_string(i));
+      expected += (i ? ",\"項目" : "\"項目") + std::to_string(i) + "\"";
+    }
+    w.Raw("]");
+  }
+  expected += "]";
+  CHECK(out == expected);
+  CHECK(nlohmann::json::parse(out).size() == 5000);
+}
+
+TEST_CASE("IndentJson: two spaces per level, empty containers kept, strings untouched") {
+  CHECK(IndentJson(R"({"a":1,"c":[false]})") == "{\n  \"a\": 1,\n  \"c\": [\n    false\n  ]\n}");
+  CHECK(IndentJson(R"({"e":[],"o":{},"n":null})") == "{\n  \"e\": [],\n  \"o\": {},\n  \"n\": null\n}");
+  // Brackets, commas, colons and escaped quotes inside strings stay as they are.
+  const std::string tricky = R"({"k":"a,b:[c]{d}\"e\\","l":["x\\"]})";
+  CHECK(IndentJson(tricky) == "{\n  \"k\": \"a,b:[c]{d}\\\"e\\\\\",\n  \"l\": [\n    \"x\\\\\"\n  ]\n}");
+  CHECK(nlohmann::json::parse(IndentJson(tricky)) == nlohmann::json::parse(tricky));
+  // The same as nlohmann's own indentation.
+  const std::string nested = R"({"a":[{"b":[1,2,{}]},[]],"c":{"d":{"e":"f"}}})";
+  CHECK(IndentJson(nested) == nlohmann::ordered_json::parse(nested).dump(2));
 }
