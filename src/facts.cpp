@@ -1,6 +1,7 @@
 #include "facts.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstring>
 #include <tuple>
 #include <unordered_set>
@@ -72,48 +73,50 @@ bool IsJapaneseContent(int32_t cp) {
          (cp >= 0x3400 && cp <= 0x4DBF);
 }
 
+// A list of Japanese words (three bytes or more each) indexed by the third
+// byte of the text, which tells most kana apart (their first two bytes are
+// shared): finding the words at a position tests a few candidates, not
+// the whole list. Candidates keep the list's order.
+class JaWordIndex {
+ public:
+  template <size_t N>
+  explicit JaWordIndex(const std::string_view (&words)[N]) : words_(words) {
+    static_assert(N < 256, "indexes are bytes");
+    for (size_t i = 0; i < N; ++i) {
+      assert(words[i].size() >= 3);
+      buckets_[static_cast<unsigned char>(words[i][2])].push_back(static_cast<uint8_t>(i));
+    }
+  }
+  /// The first word of the list that text has at pos and that ends by
+  /// limit, or an empty view.
+  std::string_view At(std::string_view text, size_t pos, size_t limit) const {
+    if (pos + 3 > text.size()) return {};
+    for (uint8_t i : buckets_[static_cast<unsigned char>(text[pos + 2])]) {
+      std::string_view w = words_[i];
+      if (pos + w.size() <= limit && StartsWith(text, pos, w)) return w;
+    }
+    return {};
+  }
+
+ private:
+  const std::string_view* words_;
+  std::vector<uint8_t> buckets_[256];
+};
+
 // Japanese negation after [pos, clause_end): returns its end, or 0.
 size_t JapaneseNegationEnd(std::string_view text, size_t pos, size_t clause_end) {
+  static const JaWordIndex gaps(kJaGap), negations(kJaNegations), hedges(kJaHedges);
   for (int guard = 0; guard < 4; ++guard) {
-    bool skipped = false;
-    for (std::string_view gap : kJaGap) {
-      if (StartsWith(text, pos, gap) && pos + gap.size() <= clause_end) {
-        // Do not treat the negation itself as a gap word.
-        bool is_negation = false;
-        for (std::string_view neg : kJaNegations)
-          is_negation = is_negation || StartsWith(text, pos, neg);
-        if (is_negation) break;
-        pos += gap.size();
-        skipped = true;
-        break;
-      }
-    }
-    if (!skipped) break;
+    std::string_view gap = gaps.At(text, pos, clause_end);
+    // Do not treat the negation itself as a gap word.
+    if (gap.empty() || !negations.At(text, pos, text.size()).empty()) break;
+    pos += gap.size();
   }
-  for (std::string_view neg : kJaNegations) {
-    size_t len = neg.size();
-    if (pos + len <= clause_end && StartsWith(text, pos, neg)) {
-      // A hedged negation ("自殺はしないと思う") is a worry, not a denial.
-      for (std::string_view hedge : kJaHedges)
-        if (StartsWith(text, pos + len, hedge)) return 0;
-      return pos + len;
-    }
-  }
-  return 0;
-}
-
-// English words of text[begin, end) in order, as [start, end) ranges.
-std::vector<std::pair<size_t, size_t>> Words(std::string_view text, size_t begin, size_t end) {
-  std::vector<std::pair<size_t, size_t>> words;
-  size_t i = begin;
-  while (i < end) {
-    while (i < end && !(IsAsciiAlnum(static_cast<unsigned char>(text[i])) || text[i] == '\''))
-      ++i;
-    size_t s = i;
-    while (i < end && (IsAsciiAlnum(static_cast<unsigned char>(text[i])) || text[i] == '\'')) ++i;
-    if (i > s) words.push_back({s, i});
-  }
-  return words;
+  std::string_view neg = negations.At(text, pos, clause_end);
+  if (neg.empty()) return 0;
+  // A hedged negation ("自殺はしないと思う") is a worry, not a denial.
+  if (!hedges.At(text, pos + neg.size(), text.size()).empty()) return 0;
+  return pos + neg.size();
 }
 
 bool IsEnNegation(std::string_view word) {
@@ -123,17 +126,23 @@ bool IsEnNegation(std::string_view word) {
 }
 
 // English negation among the three words before `at`: returns its start.
+// Walks back word by word (no list of the clause's words is built).
 bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at, size_t* neg_begin) {
-  auto words = Words(text, clause_begin, at);
-  int looked = 0;
-  for (auto it = words.rbegin(); it != words.rend() && looked < 3; ++it, ++looked) {
-    std::string_view w = text.substr(it->first, it->second - it->first);
-    for (std::string_view end : kEnScopeEnds)
-      if (w == end) return false;
+  auto is_word_byte = [&](size_t i) { return IsAsciiAlnum(static_cast<unsigned char>(text[i])) || text[i] == '\''; };
+  size_t end = at;
+  for (int looked = 0; looked < 3; ++looked) {
+    while (end > clause_begin && !is_word_byte(end - 1)) --end;
+    if (end == clause_begin) return false;
+    size_t start = end;
+    while (start > clause_begin && is_word_byte(start - 1)) --start;
+    std::string_view w = text.substr(start, end - start);
+    for (std::string_view scope_end : kEnScopeEnds)
+      if (w == scope_end) return false;
     if (IsEnNegation(w)) {
-      *neg_begin = it->first;
+      *neg_begin = start;
       return true;
     }
+    end = start;
   }
   return false;
 }
@@ -268,7 +277,7 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
   const std::string& match = out->text.match;
   const std::string& display = out->text.display;
   SplitClauses(match, &out->clauses);
-  std::vector<bool> covered(match.size(), false);
+  std::vector<char> covered(match.size(), 0);  // char: vector<bool> is slow here
   auto cover = [&](size_t b, size_t e) {
     for (size_t i = b; i < e && i < covered.size(); ++i) covered[i] = true;
   };
