@@ -2,7 +2,6 @@
 
 #include <utf8proc.h>
 
-#include <cctype>
 #include <cstdlib>
 #include <cstring>
 
@@ -64,10 +63,20 @@ bool IsNfkcStable(int32_t cp) {
          cp == 0x300D;
 }
 
+// Input is valid UTF-8 here; three-byte forms (most of a Japanese case)
+// are decoded inline.
 bool IsAllNfkcStable(std::string_view input) {
-  for (size_t i = 0; i < input.size();) {
-    if (static_cast<unsigned char>(input[i]) < 0x80) {
+  const size_t n = input.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = static_cast<unsigned char>(input[i]);
+    if (c < 0x80) {
       ++i;
+      continue;
+    }
+    if ((c & 0xF0) == 0xE0 && i + 2 < n) {
+      const int32_t cp = ((c & 0x0F) << 12) | ((input[i + 1] & 0x3F) << 6) | (input[i + 2] & 0x3F);
+      if (!IsNfkcStable(cp)) return false;
+      i += 3;
       continue;
     }
     if (!IsNfkcStable(DecodeUtf8(input, &i))) return false;
@@ -113,60 +122,63 @@ std::vector<Clause> SplitClauses(std::string_view text) {
   return clauses;
 }
 
+namespace {
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The length of the clause separator at text[i], or 0. Separators, after
+// NFKC (which turns ， ； ！ ？ into ASCII): 。、・「」『』… and / \n , ; ! ? : \t " \r.
+size_t SeparatorAt(std::string_view text, size_t i) {
+  switch (static_cast<unsigned char>(text[i])) {
+    case '/': case '\n': case ',': case ';': case '!': case '?': case ':': case '\t': case '"': case '\r':
+      return 1;
+    case 0xE2:  // … U+2026
+      return text.compare(i, 3, "\xE2\x80\xA6") == 0 ? 3 : 0;
+    case 0xE3: {  // 、。「」『』 U+3001, U+3002, U+300C..U+300F; ・ U+30FB
+      if (i + 2 >= text.size()) return 0;
+      const unsigned char b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+      if (b1 == 0x80 && (b2 == 0x81 || b2 == 0x82 || (b2 >= 0x8C && b2 <= 0x8F))) return 3;
+      return b1 == 0x83 && b2 == 0xBB ? 3 : 0;
+    }
+    default:
+      return 0;
+  }
+}
+
+}  // namespace
+
 void SplitClauses(std::string_view text, std::vector<Clause>* out) {
-  // Multi-byte separators, after NFKC (which turns ， ； ！ ？ into ASCII).
-  static const char* const kSeparators[] = {"。", "、", "・", "「", "」", "『", "』", "…",
-                                            "/", "\n", ",", ";", "!", "?",
-                                            ":", "\t", "\"", "\r"};
   std::vector<Clause>& clauses = *out;
   clauses.clear();
   size_t start = 0;
   auto close = [&](size_t end) {
     if (end > start) clauses.push_back({start, end});
   };
-  for (size_t i = 0; i < text.size();) {
-    // Separators start with an ASCII punctuation byte or with E2/E3 (…, 。、「」
-    // and friends); any other byte cannot start one.
-    unsigned char lead = static_cast<unsigned char>(text[i]);
-    // For E3, only E3 80 xx (。、「」『』) and E3 83 BB (・): kana and most
-    // text start with E3 too, and most of a Japanese case is kana.
-    bool e3_other = lead == 0xE3 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) != 0x80 &&
-                    !(static_cast<unsigned char>(text[i + 1]) == 0x83 && static_cast<unsigned char>(text[i + 2]) == 0xBB);
-    if ((lead >= 0x80 && lead != 0xE2 && lead != 0xE3) || e3_other || std::isalnum(lead) || lead == ' ') {
-      // English " but " starts a new clause: negation does not cross it.
-      if (lead == ' ' && text.compare(i, 5, " but ") == 0) {
-        close(i);
-        i += 5;
-        start = i;
-        continue;
-      }
-      ++i;
-      while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    const char lead = text[i];
+    // English " but " starts a new clause: negation does not cross it.
+    if (lead == ' ' && text.compare(i, 5, " but ") == 0) {
+      close(i);
+      i += 5;
+      start = i;
       continue;
     }
-    size_t sep_len = 0;
-    for (const char* sep : kSeparators) {
-      std::string_view s(sep);
-      if (text.compare(i, s.size(), s) == 0) {
-        sep_len = s.size();
-        break;
-      }
-    }
+    size_t sep_len = SeparatorAt(text, i);
     // A full stop ends a clause unless it sits inside a number ("3.5").
-    if (sep_len == 0 && text[i] == '.') {
-      bool in_number = i > 0 && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
-                       std::isdigit(static_cast<unsigned char>(text[i + 1]));
+    if (sep_len == 0 && lead == '.') {
+      bool in_number = i > 0 && i + 1 < n && IsAsciiDigit(text[i - 1]) && IsAsciiDigit(text[i + 1]);
       if (!in_number) sep_len = 1;
     }
     // "son, 48, has..." keeps the age in the clause of the word it belongs to.
-    if (sep_len == 1 && text[i] == ',') {
+    if (sep_len == 1 && lead == ',') {
       size_t j = i + 1;
-      while (j < text.size() && text[j] == ' ') ++j;
+      while (j < n && text[j] == ' ') ++j;
       size_t digits = j;
-      while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+      while (j < n && IsAsciiDigit(text[j])) ++j;
       size_t number_end = j;
-      while (j < text.size() && text[j] == ' ') ++j;
-      if (number_end > digits && number_end - digits <= 3 && j < text.size() && text[j] == ',') {
+      while (j < n && text[j] == ' ') ++j;
+      if (number_end > digits && number_end - digits <= 3 && j < n && text[j] == ',') {
         i = j + 1;
         continue;
       }
@@ -178,7 +190,7 @@ void SplitClauses(std::string_view text, std::vector<Clause>* out) {
       continue;
     }
     ++i;
-    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+    while (i < n && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
   }
-  close(text.size());
+  close(n);
 }

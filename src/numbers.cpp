@@ -53,6 +53,7 @@ int NumberWord(std::string_view word) {
   static constexpr std::string_view kWords[] = {"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                        "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
                                        "seventeen", "eighteen", "nineteen", "twenty"};
+  if (word.size() > 9) return 0;  // longer than any number word
   for (int n = 1; n <= 20; ++n)
     if (word == kWords[n]) return n;
   if (word == "a" || word == "an") return 1;

@@ -88,11 +88,11 @@ bool CheckEligibility(const Model& model, const Agency& a, const Understanding& 
     }
     bool inside = r.known() && (el.max_age < 0 || r.hi <= el.max_age) && (el.min_age < 0 || r.lo >= el.min_age);
     if (!inside) {
-      AgencyCondition c;
+      // Built in place: most cases state no age, so this runs per case.
+      AgencyCondition& c = e->conditions.emplace_back();
       c.kind = r.known() ? "age-uncertain" : "age-unknown";
-      c.text.ja = "対象は" + limit_ja() + ": 本人の年齢を確認してください";
-      c.text.en = "serves " + limit_en() + ": check the person's age";
-      e->conditions.push_back(c);
+      c.text.ja.append("対象は").append(limit_ja()).append(": 本人の年齢を確認してください");
+      c.text.en.append("serves ").append(limit_en()).append(": check the person's age");
     }
   }
   if (!el.residence.empty()) {
@@ -105,11 +105,10 @@ bool CheckEligibility(const Model& model, const Agency& a, const Understanding& 
                         label.en + " (\"" + m->words + "\")";
       return false;
     }
-    AgencyCondition c;
+    AgencyCondition& c = e->conditions.emplace_back();
     c.kind = "residence";
     c.text = el.note;
     if (c.text.empty()) c.text = {"居住地の条件: " + el.residence, "residence: " + el.residence};
-    e->conditions.push_back(c);
   }
   return true;
 }
