@@ -16,8 +16,9 @@
 namespace {
 
 // Where the bytes of a single document go: stdout, or a SafeFile. Bytes
-// are gathered and written a mebibyte at a time: one write per case cost
-// more system time than the triage of a case.
+// are gathered and written 256 KiB at a time: one write per case cost
+// more system time than the triage of a case, and a bigger buffer falls
+// out of cache.
 class Document {
  public:
   Status Open(const std::string& path, bool force) {
@@ -37,7 +38,7 @@ class Document {
   }
 
  private:
-  static constexpr size_t kFlushBytes = 1 << 20;
+  static constexpr size_t kFlushBytes = 1 << 18;
 
   Status Flush() {
     Status s = Status::Ok();
