@@ -86,9 +86,9 @@ std::string TooLongMessage() {
 // fresh record numbered by its line; false at the end of input. A line
 // over the limit comes back as a too-long error record.
 bool NextLineRecord(LineReader& lines, Record* r, std::string* line) {
+  r->Clear();  // before reading: line may be r->text itself
   bool too_long = false;
   if (!lines.Next(line, &too_long)) return false;
-  *r = Record();
   r->number = r->line = lines.number();
   r->id = std::to_string(r->number);
   if (too_long) {
@@ -102,11 +102,8 @@ class TextReader : public RecordReader {
  public:
   explicit TextReader(FILE* file) : lines_(file) {}
   bool Next(Record* r) override {
-    std::string line;
-    if (!NextLineRecord(lines_, r, &line)) return false;
-    if (!r->error.empty()) return true;
-    r->text = std::move(line);
-    CheckText(r);
+    if (!NextLineRecord(lines_, r, &r->text)) return false;
+    if (r->error.empty()) CheckText(r);
     return true;
   }
 

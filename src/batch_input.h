@@ -24,6 +24,17 @@ struct Record {
   int parent_age = -1;
   std::string error;       // non-empty: the record is bad, and why
   std::string error_kind;  // invalid-utf8, too-long, csv-quote, json, empty-text, bad-age...
+
+  /// Empties it for the next record, keeping the strings' storage (batch
+  /// reads every record into the same few Records).
+  void Clear() {
+    number = line = 0;
+    id.clear();
+    text.clear();
+    age = parent_age = -1;
+    error.clear();
+    error_kind.clear();
+  }
 };
 
 enum class InputFormat { kCsv, kJsonl, kText };

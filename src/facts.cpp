@@ -320,7 +320,7 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
           m.negation = display.substr(hit.end, neg_end - hit.end);
           cover(hit.end, neg_end);
         }
-        out->mentions.push_back(m);
+        out->mentions.push_back(std::move(m));
       }
     }
     for (const NumberMention& n : FindNumbers(match, clause.begin, clause.end)) {
@@ -351,7 +351,7 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
     }
     if (n.kind == NumberMention::kDuration) {
       cover(n.begin, n.end);  // understood as a duration, used or not
-      out->durations.push_back({n.months, c, words});
+      out->durations.push_back({n.months, c, std::move(words)});
       continue;
     }
     // Nearest subject word by gap, either side.
@@ -385,18 +385,18 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
     }
     if (n.kind == NumberMention::kBare) {
       if (best < 0) {
-        out->ignored_numbers.push_back(words);
+        out->ignored_numbers.push_back(std::move(words));
         continue;
       }
       const SubjectMention& sm = out->subjects[best];
       size_t gb = sm.end <= n.begin ? sm.end : n.end;
       size_t ge = sm.end <= n.begin ? n.begin : sm.begin;
       if (!IsTightGap(std::string_view(match).substr(gb, ge - gb))) {
-        out->ignored_numbers.push_back(words);
+        out->ignored_numbers.push_back(std::move(words));
         continue;
       }
     }
-    out->ages.push_back({subject, n.age, c, words, n.begin, n.end});
+    out->ages.push_back({subject, n.age, c, std::move(words), n.begin, n.end});
     cover(n.begin, n.end);
   }
   // The person of concern (本人) is usually a son or daughter. When the
@@ -456,7 +456,7 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
       m.words += a.words;
       m.clause = a.clause;
     }
-    out->mentions.push_back(m);
+    out->mentions.push_back(std::move(m));
   }
 
   // Facts implied by durations ("10年ひきこもっている" → long withdrawal):
@@ -485,7 +485,7 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
       m.end = n.end;
       m.origin = FactMention::kDuration;
       m.words = display.substr(n.begin, n.end - n.begin);
-      out->mentions.push_back(m);
+      out->mentions.push_back(std::move(m));
       cover(n.begin, n.end);
     }
   }
