@@ -56,7 +56,14 @@ class Matcher {
   bool Restore(Reader* r);
 
  private:
+  // Nodes with this many children or more get a dense row.
+  static constexpr uint32_t kDenseChildren = 8;
+
   int Step(int node, unsigned char c) const;
+  int StepSparse(int node, unsigned char c) const;  // children, then fail links
+  /// Derives the dense rows from the sparse automaton (not saved: rebuilt
+  /// by Build and Restore).
+  void BuildDenseRows();
 
   // While adding: the phrases and their payloads; Build flattens them.
   std::unordered_map<std::string, int> index_;
@@ -76,6 +83,8 @@ class Matcher {
   std::vector<int32_t> output_;       // phrase ending exactly here, or -1
   std::vector<int32_t> output_link_;  // nearest node on the fail chain with an output
   std::vector<int32_t> root_next_;    // 256 dense transitions from the root
+  std::vector<int32_t> dense_row_;    // per node: its row in dense_next_, or -1
+  std::vector<int32_t> dense_next_;   // 256 next nodes per wide node, fail links resolved
 };
 
 #endif  // TSUNAGU_MATCHER_H_
