@@ -122,6 +122,8 @@ Status RunBatch(const Model& model, const Lexicon& lexicon, RecordReader& reader
       Status s = sink.Put(RecordIdentity{records[i].id, records[i].number}, outputs[i]);
       if (!s.ok()) return s;
     }
+    Status s = sink.EndChunk();
+    if (!s.ok()) return s;
     if (progress) progress(counts->cases);
   }
   return Status::Ok();

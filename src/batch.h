@@ -32,11 +32,14 @@ struct BatchCounts {
 };
 
 /// Receives output in input order. Document-level pieces (CSV header, the
-/// HTML document around the sheets) are the sink's business.
+/// HTML document around the sheets) are the sink's business. The bytes of
+/// a Put stay valid until the EndChunk that follows it, so a sink may keep
+/// views of them and write a chunk at once.
 class BatchSink {
  public:
   virtual ~BatchSink() = default;
   virtual Status Put(const RecordIdentity& record, const std::string& bytes) = 0;
+  virtual Status EndChunk() { return Status::Ok(); }
 };
 
 /// Reads every record, triages and renders it, and feeds the sink.

@@ -1,5 +1,10 @@
 #include "safe_file.h"
 
+#include <limits.h>
+#include <sys/uio.h>
+
+#include <algorithm>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -94,6 +99,32 @@ Status SafeFile::Write(std::string_view data) {
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return Status::Io("cannot write " + temp_ + ": " + Errno());
     data.remove_prefix(static_cast<size_t>(n));
+  }
+  return Status::Ok();
+}
+
+Status SafeFile::WriteParts(const std::vector<std::string_view>& parts) {
+  return WriteAllParts(fd_, parts, temp_);
+}
+
+Status WriteAllParts(int fd, const std::vector<std::string_view>& parts, const std::string& what) {
+  std::vector<iovec> io;
+  io.reserve(parts.size());
+  for (std::string_view p : parts)
+    if (!p.empty()) io.push_back({const_cast<char*>(p.data()), p.size()});
+  size_t first = 0;
+  while (first < io.size()) {
+    const int count = static_cast<int>(std::min<size_t>(io.size() - first, IOV_MAX));
+    ssize_t n = writev(fd, io.data() + first, count);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return Status::Io("cannot write " + what + ": " + Errno());
+    // Skip what was written: whole parts, then the written front of one.
+    size_t left = static_cast<size_t>(n);
+    while (first < io.size() && left >= io[first].iov_len) left -= io[first++].iov_len;
+    if (left > 0) {
+      io[first].iov_base = static_cast<char*>(io[first].iov_base) + left;
+      io[first].iov_len -= left;
+    }
   }
   return Status::Ok();
 }

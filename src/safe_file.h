@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "status.h"
 
@@ -20,6 +21,8 @@ class SafeFile {
   ~SafeFile();  // removes the temporary file unless committed
 
   Status Write(std::string_view data);
+  /// Writes the parts in order, as one write where the system allows.
+  Status WriteParts(const std::vector<std::string_view>& parts);
   /// Flushes to disk and renames the temporary file onto the target.
   Status Commit();
 
@@ -30,6 +33,10 @@ class SafeFile {
   bool overwrite_;
   bool committed_ = false;
 };
+
+/// Writes all the parts to fd in order (writev, resuming after partial
+/// writes and EINTR); what names the destination in an error.
+Status WriteAllParts(int fd, const std::vector<std::string_view>& parts, const std::string& what);
 
 /// Creates a directory (and parents) with mode 0700 if missing.
 Status MakeDirectory(const std::string& path);
