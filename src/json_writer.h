@@ -31,6 +31,14 @@ class JsonWriter {
     CopyBytes(p, json.data(), json.size());
     pos_ += json.size();
   }
+  /// A literal: its length is known when compiling, so the copy is a few
+  /// moves with no branch on the length.
+  template <size_t N>
+  void Raw(const char (&literal)[N]) {
+    char* p = Reserve(N - 1);
+    std::memcpy(p, literal, N - 1);
+    pos_ += N - 1;
+  }
   /// s as a JSON string literal (quoted, escaped).
   void String(std::string_view s) { pos_ = static_cast<size_t>(EscapeTo(Reserve(6 * s.size() + 2), s) - data_); }
   void Int(long long v);
