@@ -24,12 +24,9 @@ class Scoreboard {
       e.reasons.push_back(source);
   }
   bool Any() const { return used_ > 0; }
-  /// Ends adding: the entries are exactly the agencies added, in data order.
-  void Finish() {
-    entries_->resize(used_);
-    std::sort(entries_->begin(), entries_->end(),
-              [](const RankedAgency& a, const RankedAgency& b) { return a.agency < b.agency; });
-  }
+  /// Ends adding: the entries are exactly the agencies added (in the order
+  /// first added; Rank's final sort decides the order).
+  void Finish() { entries_->resize(used_); }
 
  private:
   size_t NewEntry(int agency) {
@@ -180,6 +177,9 @@ void Rank(const Model& model, const Understanding& u, const std::vector<Firing>&
     out->team.multi_issue = false;
     out->team.convener = -1;
   }
+  // Removals in data order (usually none or one).
+  std::sort(out->removed.begin(), out->removed.end(),
+            [](const Removal& a, const Removal& b) { return a.agency < b.agency; });
   // Higher score first; ties in data order (agency index).
   std::sort(out->agencies.begin(), out->agencies.end(), [](const RankedAgency& a, const RankedAgency& b) {
     return a.score != b.score ? a.score > b.score : a.agency < b.agency;
