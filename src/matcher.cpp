@@ -223,10 +223,26 @@ bool Matcher::Restore(Reader* r) {
 void Matcher::BuildDenseRows() {
   const size_t n = fail_.size();
   dense_row_.assign(n, -1);
-  dense_next_.clear();
-  for (size_t node = 1; node < n; ++node) {
-    if (child_begin_[node + 1] - child_begin_[node] < kDenseChildren) continue;
-    dense_row_[node] = static_cast<int32_t>(dense_next_.size() / 256);
-    for (int c = 0; c < 256; ++c) dense_next_.push_back(StepSparse(static_cast<int>(node), static_cast<unsigned char>(c)));
+  int32_t rows = 0;
+  for (size_t node = 1; node < n; ++node)
+    if (child_begin_[node + 1] - child_begin_[node] >= kDenseChildren) dense_row_[node] = rows++;
+  dense_next_.assign(static_cast<size_t>(rows) * 256, -1);
+  for (size_t node = 1; node < n; ++node)
+    if (dense_row_[node] >= 0) FillDenseRow(static_cast<int>(node));
+}
+
+void Matcher::FillDenseRow(int node) {
+  int32_t* row = &dense_next_[static_cast<size_t>(dense_row_[node]) * 256];
+  if (row[0] >= 0) return;  // filled already (as the fail target of another)
+  // Where the node has no child for a byte, it goes where its fail node
+  // goes: copy that row when it is dense (filled first: fail links are
+  // shallower, Restore checked that they end at the root), else step.
+  const int fail = fail_[node];
+  if (fail != 0 && dense_row_[fail] >= 0) {
+    FillDenseRow(fail);
+    std::copy_n(&dense_next_[static_cast<size_t>(dense_row_[fail]) * 256], 256, row);
+  } else {
+    for (int c = 0; c < 256; ++c) row[c] = StepSparse(fail, static_cast<unsigned char>(c));
   }
+  for (uint32_t e = child_begin_[node]; e < child_begin_[node + 1]; ++e) row[child_byte_[e]] = child_node_[e];
 }

@@ -64,6 +64,7 @@ class Matcher {
   /// Derives the dense rows from the sparse automaton (not saved: rebuilt
   /// by Build and Restore).
   void BuildDenseRows();
+  void FillDenseRow(int node);
 
   // While adding: the phrases and their payloads; Build flattens them.
   std::unordered_map<std::string, int> index_;

@@ -248,3 +248,51 @@ TEST_CASE("Matcher: Restore rejects automaton indexes out of range") {
     if (broken.Restore(&r)) (void)broken.FindAll("ab bc abc");
   }
 }
+
+TEST_CASE("Matcher: Restore refuses fail links that loop instead of leading to the root") {
+  // Rewrites the saved arrays (in Save's order) with two nodes failing to
+  // each other: matching would then never end.
+  Matcher m = Build({"abc", "bcd", "cde"});
+  Writer w;
+  m.Save(&w);
+  Reader r(w.out_);
+  std::string phrases = r.Str();
+  auto phrase_begin = r.Array<uint32_t>(), payload_begin = r.Array<uint32_t>();
+  auto payload = r.Array<int32_t>();
+  auto word_edges = r.Array<uint8_t>();
+  auto child_begin = r.Array<uint32_t>();
+  auto child_byte = r.Array<uint8_t>();
+  auto child_node = r.Array<int32_t>(), fail = r.Array<int32_t>(), output = r.Array<int32_t>(),
+       output_link = r.Array<int32_t>(), root_next = r.Array<int32_t>();
+  REQUIRE(r.ok());
+  REQUIRE(fail.size() > 3);
+  auto save = [&](const std::vector<int32_t>& fails) {
+    Writer out;
+    out.Str(phrases);
+    out.Array(phrase_begin);
+    out.Array(payload_begin);
+    out.Array(payload);
+    out.Array(word_edges);
+    out.Array(child_begin);
+    out.Array(child_byte);
+    out.Array(child_node);
+    out.Array(fails);
+    out.Array(output);
+    out.Array(output_link);
+    out.Array(root_next);
+    return out.out_;
+  };
+  {
+    std::string same = save(fail);
+    Reader again(same);
+    Matcher restored;
+    CHECK(restored.Restore(&again));  // the rewrite itself is faithful
+  }
+  std::vector<int32_t> looping = fail;
+  looping[1] = 2;
+  looping[2] = 1;
+  std::string bytes = save(looping);
+  Reader bad(bytes);
+  Matcher broken;
+  CHECK_FALSE(broken.Restore(&bad));
+}
