@@ -352,5 +352,74 @@ err_has "unknown agency 'no-such-agency'" "tsunagu test error message"
 run "$T" test "$WORK/missing.yaml"
 expect_rc 5 "tsunagu test with a missing file"
 
+# ------------------------------------------------------------------ batch
+
+printf '%s\n' "親が80代、息子は無職、生活が苦しい" "" "son 52, unemployed" "ひきこもり" > "$WORK/cases.txt"
+run "$T" batch "$WORK/cases.txt"
+expect_rc 6 "batch with an empty line: exit 6"
+err_has "4 cases, 1 errors" "batch summary"
+[ "$(wc -l < "$WORK/out")" -eq 4 ] || fail "batch: one JSON line per record"
+pass
+grep -c '"error":{"kind":"empty-text"' "$WORK/out" | grep -qx 1 || fail "batch: the empty line is an error record"
+pass
+cp "$WORK/out" "$WORK/stdout.jsonl"
+
+# -o: the same bytes, 0600, no overwrite without --force.
+run "$T" batch "$WORK/cases.txt" -o "$WORK/out.jsonl"
+expect_rc 6 "batch -o"
+cmp -s "$WORK/out.jsonl" "$WORK/stdout.jsonl" || fail "batch -o: not the bytes written to stdout"
+pass
+[ "$(stat -c %a "$WORK/out.jsonl")" = 600 ] || fail "batch -o: file mode is not 0600"
+pass
+run "$T" batch "$WORK/cases.txt" -o "$WORK/out.jsonl"
+expect_rc 5 "batch -o onto an existing file"
+err_has "already exists; use --force to replace it" "batch -o onto an existing file"
+run "$T" batch "$WORK/cases.txt" -o "$WORK/out.jsonl" --force
+expect_rc 6 "batch -o --force"
+
+# -o never replaces a pipe (or a device, or a directory), --force or not.
+mkfifo "$WORK/pipe"
+run "$T" batch "$WORK/cases.txt" -o "$WORK/pipe" --force
+expect_rc 5 "batch -o onto a pipe"
+err_has "is not a regular file" "batch -o onto a pipe"
+[ -p "$WORK/pipe" ] || fail "batch -o replaced the pipe"
+pass
+run "$T" batch "$WORK/cases.txt" -o "$WORK" --force
+expect_rc 5 "batch -o onto a directory"
+ls "$WORK" | grep -q '\.tmp-' && fail "batch left a temporary file behind"
+pass
+
+# Many chunks: every record out, in order, the same bytes to stdout, to a
+# file and with three threads.
+i=0
+: > "$WORK/many.txt"
+while [ $i -lt 1500 ]; do
+  echo "case $i: 息子が${i}年ひきこもり、母は認知症" >> "$WORK/many.txt"
+  i=$((i + 1))
+done
+run "$T" batch "$WORK/many.txt"
+expect_rc 0 "batch of 1500"
+[ "$(wc -l < "$WORK/out")" -eq 1500 ] || fail "batch of 1500: not 1500 lines out"
+pass
+[ "$(sed -n '1500p' "$WORK/out" | grep -o '"record":[0-9]*')" = '"record":1500' ] || fail "batch of 1500: last line is not record 1500"
+pass
+cp "$WORK/out" "$WORK/many.jsonl"
+run "$T" batch --jobs 3 "$WORK/many.txt" -o "$WORK/many3.jsonl"
+expect_rc 0 "batch --jobs 3 -o"
+cmp -s "$WORK/many3.jsonl" "$WORK/many.jsonl" || fail "batch --jobs 3 -o: bytes differ from one thread to stdout"
+pass
+
+# Other formats.
+run "$T" batch -f csv "$WORK/cases.txt"
+expect_rc 6 "batch -f csv"
+[ "$(head -c 8 "$WORK/out")" = "case_id," ] || fail "batch -f csv: no header line first"
+pass
+run "$T" batch -f html "$WORK/cases.txt"
+out_has "</html>" "batch -f html is one whole document"
+run "$T" batch -f markdown --split -o "$WORK/sheets" "$WORK/cases.txt"
+expect_rc 6 "batch --split"
+[ "$(ls "$WORK/sheets" | wc -l)" -eq 4 ] || fail "batch --split: not one sheet per record"
+pass
+
 echo "cli_test: all $CHECKS checks passed"
 exit 0
