@@ -97,15 +97,17 @@ Status RunBatch(const Model& model, const Lexicon& lexicon, RecordReader& reader
   std::vector<Record> records(chunk);
   std::vector<std::string> outputs(chunk);
   std::vector<char> ok(chunk);
+  // One result per thread, kept across chunks: its vectors keep their
+  // storage from case to case.
+  std::vector<CaseResult> scratch(jobs);
   for (bool more = true; more;) {
     size_t n = 0;
     while (n < chunk && (more = reader.Next(&records[n]))) ++n;
     if (n == 0) break;
     auto work = [&](size_t first) {
-      CaseResult result;
       for (size_t i = first; i < n; i += jobs) {
         outputs[i].clear();
-        ok[i] = Process(model, lexicon, records[i], local, result, &outputs[i]);
+        ok[i] = Process(model, lexicon, records[i], local, scratch[first], &outputs[i]);
       }
     };
     if (jobs == 1) {
