@@ -28,22 +28,17 @@ void Fold(std::string_view nfkc, NormalizedText* out) {
       ++i;
       continue;
     }
-    if (c >= 0xE3 && c <= 0xE9 && i + 2 < n) {
-      // U+3000..U+9FFF (kana, kanji; most of a Japanese case): no case;
-      // katakana folds to hiragana for matching.
-      int32_t cp = ((c & 0x0F) << 12) | ((nfkc[i + 1] & 0x3F) << 6) | (nfkc[i + 2] & 0x3F);
-      if (cp >= 0x30A1 && cp <= 0x30F6) {
-        int32_t h = cp - 0x60;
-        match[i] = static_cast<char>(0xE0 | (h >> 12));
-        match[i + 1] = static_cast<char>(0x80 | ((h >> 6) & 0x3F));
-        match[i + 2] = static_cast<char>(0x80 | (h & 0x3F));
-      }
-      i += 3;
-      continue;
-    }
-    // Elsewhere: lower case, keeping the byte length.
     size_t start = i;
     int32_t cp = DecodeUtf8(nfkc, &i);
+    if (cp >= 0x30A1 && cp <= 0x30F6) {  // katakana: the hiragana 0x60 below, for matching
+      const int32_t h = cp - 0x60;
+      match[start] = static_cast<char>(0xE0 | (h >> 12));
+      match[start + 1] = static_cast<char>(0x80 | ((h >> 6) & 0x3F));
+      match[start + 2] = static_cast<char>(0x80 | (h & 0x3F));
+      continue;
+    }
+    if (cp >= 0x3000 && cp <= 0x9FFF) continue;  // kana and kanji have no case
+    // Elsewhere: lower case, keeping the byte length.
     int32_t lower = utf8proc_tolower(cp);
     if (lower == cp || Utf8Length(lower) != i - start) continue;
     std::string bytes;
@@ -63,24 +58,9 @@ bool IsNfkcStable(int32_t cp) {
          cp == 0x300D;
 }
 
-// Input is valid UTF-8 here; three-byte forms (most of a Japanese case)
-// are decoded inline.
 bool IsAllNfkcStable(std::string_view input) {
-  const size_t n = input.size();
-  for (size_t i = 0; i < n;) {
-    const unsigned char c = static_cast<unsigned char>(input[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    if ((c & 0xF0) == 0xE0 && i + 2 < n) {
-      const int32_t cp = ((c & 0x0F) << 12) | ((input[i + 1] & 0x3F) << 6) | (input[i + 2] & 0x3F);
-      if (!IsNfkcStable(cp)) return false;
-      i += 3;
-      continue;
-    }
+  for (size_t i = 0; i < input.size();)
     if (!IsNfkcStable(DecodeUtf8(input, &i))) return false;
-  }
   return true;
 }
 

@@ -2,21 +2,6 @@
 
 #include <utf8proc.h>
 
-namespace {
-
-// Kana and kanji, most of a Japanese case, are three bytes each: decoded
-// here when well-formed (no overlong form, no surrogate), else 0 and
-// utf8proc decides.
-inline size_t DecodeThreeBytes(const unsigned char* p, size_t left, int32_t* cp) {
-  if (left < 3 || (p[0] & 0xF0) != 0xE0) return 0;
-  const unsigned char lo = p[0] == 0xE0 ? 0xA0 : 0x80, hi = p[0] == 0xED ? 0x9F : 0xBF;
-  if (p[1] < lo || p[1] > hi || (p[2] & 0xC0) != 0x80) return 0;
-  *cp = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-  return 3;
-}
-
-}  // namespace
-
 bool IsValidUtf8(std::string_view text, size_t* bad_offset) {
   size_t i = 0;
   const size_t n = text.size();
@@ -43,12 +28,7 @@ bool IsValidUtf8(std::string_view text, size_t* bad_offset) {
   return false;
 }
 
-int32_t DecodeUtf8(std::string_view text, size_t* i) {
-  int32_t fast;
-  if (size_t len = DecodeThreeBytes(reinterpret_cast<const unsigned char*>(text.data()) + *i, text.size() - *i, &fast)) {
-    *i += len;
-    return fast;
-  }
+int32_t DecodeUtf8Other(std::string_view text, size_t* i) {
   utf8proc_int32_t cp = 0;
   utf8proc_ssize_t len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + *i),
                                           static_cast<utf8proc_ssize_t>(text.size() - *i), &cp);

@@ -12,8 +12,35 @@
 /// the byte offset of the first offending byte.
 bool IsValidUtf8(std::string_view text, size_t* bad_offset);
 
+/// The three-byte form at p (of left bytes) when well-formed (no overlong
+/// form, no surrogate): its length, 3, with *cp set; else 0. Kana and kanji,
+/// most of a Japanese case, are all three bytes: callers decode them
+/// inline and leave the rest to utf8proc.
+inline size_t DecodeThreeBytes(const unsigned char* p, size_t left, int32_t* cp) {
+  if (left < 3 || (p[0] & 0xF0) != 0xE0) return 0;
+  const unsigned char lo = p[0] == 0xE0 ? 0xA0 : 0x80, hi = p[0] == 0xED ? 0x9F : 0xBF;
+  if (p[1] < lo || p[1] > hi || (p[2] & 0xC0) != 0x80) return 0;
+  *cp = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  return 3;
+}
+
+/// DecodeUtf8 for all but ASCII and three-byte forms.
+int32_t DecodeUtf8Other(std::string_view text, size_t* i);
+
 /// Decodes the code point at text[*i] and advances *i. Assumes valid UTF-8.
-int32_t DecodeUtf8(std::string_view text, size_t* i);
+inline int32_t DecodeUtf8(std::string_view text, size_t* i) {
+  const unsigned char c = static_cast<unsigned char>(text[*i]);
+  if (c < 0x80) {
+    ++*i;
+    return c;
+  }
+  int32_t cp;
+  if (size_t len = DecodeThreeBytes(reinterpret_cast<const unsigned char*>(text.data()) + *i, text.size() - *i, &cp)) {
+    *i += len;
+    return cp;
+  }
+  return DecodeUtf8Other(text, i);
+}
 
 /// Appends the UTF-8 encoding of cp.
 void AppendUtf8(int32_t cp, std::string* out);
