@@ -43,14 +43,14 @@ char* JsonWriter::EscapeTo(char* p, std::string_view s) {
     *p++ = '"';
     return p;
   }
-  return EscapeSlowly(p, s);
+  return EscapeFrom(p, s, clean);
 }
 
-char* JsonWriter::EscapeSlowly(char* p, std::string_view s) {
+char* JsonWriter::EscapeFrom(char* p, std::string_view s, size_t first) {
   static const char kHex[] = "0123456789abcdef";
   *p++ = '"';
   size_t run = 0;  // start of the pending run of bytes that need no escape
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = first; i < s.size(); ++i) {
     // Skip eight clean bytes at a time: most strings need no escape at all.
     while (i + 8 <= s.size() && !NeedsEscape8(s.data() + i)) i += 8;
     if (i >= s.size()) break;
@@ -79,13 +79,6 @@ char* JsonWriter::EscapeSlowly(char* p, std::string_view s) {
   p += s.size() - run;
   *p++ = '"';
   return p;
-}
-
-void JsonWriter::Escape(std::string_view s, std::string* out) {
-  size_t at = out->size();
-  out->resize(at + 6 * s.size() + 2);
-  char* end = EscapeTo(out->data() + at, s);
-  out->resize(static_cast<size_t>(end - out->data()));
 }
 
 void JsonWriter::Grow(size_t n) {

@@ -16,7 +16,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <vector>
 
 class JsonWriter {
  public:
@@ -67,9 +66,6 @@ class JsonWriter {
     pos_ = 0;
   }
 
-  /// Appends s as a JSON string literal (quotes and escapes) to out.
-  static void Escape(std::string_view s, std::string* out);
-
   /// Copies n bytes; most pieces of a result are a few bytes long, where a
   /// call to memcpy costs more than the copy, so up to 16 bytes are moved
   /// as two overlapping words.
@@ -103,7 +99,8 @@ class JsonWriter {
   /// Writes s quoted and escaped at p (room for 6 bytes per byte + 2);
   /// returns the end.
   static char* EscapeTo(char* p, std::string_view s);
-  static char* EscapeSlowly(char* p, std::string_view s);  // s has a byte to escape
+  /// The same when s[first] is the first byte that needs an escape.
+  static char* EscapeFrom(char* p, std::string_view s, size_t first);
 
   std::string* out_;
   char* data_ = inline_;  // inline_, or heap_ once that is too small

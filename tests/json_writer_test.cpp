@@ -5,26 +5,28 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "json_writer.h"
 
 namespace {
 
+// s as JsonWriter writes a string value.
 std::string Escaped(std::string_view s) {
   std::string out;
-  JsonWriter::Escape(s, &out);
+  JsonWriter(&out).String(s);
   return out;
 }
 
 }  // namespace
 
-TEST_CASE("JsonWriter::Escape: plain text and UTF-8 pass through") {
+TEST_CASE("JsonWriter::String: plain text and UTF-8 pass through") {
   CHECK(Escaped("") == "\"\"");
   CHECK(Escaped("abc") == "\"abc\"");
   CHECK(Escaped("親が80代、息子は無職") == "\"親が80代、息子は無職\"");
 }
 
-TEST_CASE("JsonWriter::Escape: every special byte at every position of a long string") {
+TEST_CASE("JsonWriter::String: every special byte at every position of a long string") {
   const std::string specials[] = {"\"", "\\", "\n", "\r", "\t", "\b", "\f", std::string(1, '\0'), "\x01",
                                   "\x1f"};
   for (const std::string& special : specials) {
@@ -42,7 +44,7 @@ TEST_CASE("JsonWriter::Escape: every special byte at every position of a long st
   CHECK(Escaped("say \"hi\"\\") == "\"say \\\"hi\\\"\\\\\"");
 }
 
-TEST_CASE("JsonWriter::Escape: bytes next to the special ones are not escaped") {
+TEST_CASE("JsonWriter::String: bytes next to the special ones are not escaped") {
   // 0x20 (space), '!' and '#' sit beside '"'; ']' and '[' beside '\\'; and
   // bytes >= 0x80 must not count as "below 0x20".
   std::string s = " !#[]\x7f\xc3\xa9 abcdefgh";
