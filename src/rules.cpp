@@ -28,8 +28,7 @@ class StatedFacts {
     }
     std::memset(bits_, 0, count_);
     for (const FactMention& m : u.mentions)
-      if (!m.negated && m.fact >= 0 && static_cast<size_t>(m.fact) < count_)
-        bits_[m.fact] |= static_cast<uint8_t>(1u << static_cast<int>(m.subject));
+      if (!m.negated && m.fact >= 0) bits_[m.fact] |= static_cast<uint8_t>(1u << static_cast<int>(m.subject));
   }
   bool operator()(const FactRef& ref) const {
     if (ref.fact < 0 || static_cast<size_t>(ref.fact) >= count_) return false;
@@ -45,11 +44,6 @@ class StatedFacts {
   std::unique_ptr<uint8_t[]> heap_;
 };
 
-// Holds, with present(ref, count_negated) telling whether a fact is there.
-template <typename IsPresent>
-bool HoldsWith(const Condition& when, const Understanding& u, bool count_negated, const IsPresent& present,
-               std::vector<int>* used_facts);
-
 // True when the subject's known age range lies within [min, max].
 bool AgeHolds(const AgeCondition& c, const Understanding& u) {
   AgeRange r = u.AgeOf(c.subject);
@@ -57,24 +51,7 @@ bool AgeHolds(const AgeCondition& c, const Understanding& u) {
   return (c.min < 0 || r.lo >= c.min) && (c.max < 0 || r.hi <= c.max);
 }
 
-// Fills *fired with the rules of list (rules or alerts) that hold, reusing
-// its elements: batch runs this for every case.
-template <typename RuleList>
-void Fire(const RuleList& list, const Understanding& u, std::vector<Firing>* fired) {
-  const StatedFacts stated(u);
-  auto present = [&stated](const FactRef& ref, bool) { return stated(ref); };
-  size_t n = 0;
-  for (size_t i = 0; i < list.size(); ++i) {
-    if (n == fired->size()) fired->emplace_back();
-    Firing& f = (*fired)[n];
-    if (HoldsWith(list[i].when, u, false, present, &f.facts)) {
-      f.index = static_cast<int>(i);
-      ++n;
-    }
-  }
-  fired->resize(n);
-}
-
+// Holds, with present(ref, count_negated) telling whether a fact is there.
 template <typename IsPresent>
 bool HoldsWith(const Condition& when, const Understanding& u, bool count_negated, const IsPresent& present,
                std::vector<int>* used_facts) {
@@ -96,6 +73,24 @@ bool HoldsWith(const Condition& when, const Understanding& u, bool count_negated
       if (present(ref, count_negated)) used_facts->push_back(ref.fact);
   }
   return true;
+}
+
+// Fills *fired with the rules of list (rules or alerts) that hold, reusing
+// its elements: batch runs this for every case.
+template <typename RuleList>
+void Fire(const RuleList& list, const Understanding& u, std::vector<Firing>* fired) {
+  const StatedFacts stated(u);
+  auto present = [&stated](const FactRef& ref, bool) { return stated(ref); };
+  size_t n = 0;
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (n == fired->size()) fired->emplace_back();
+    Firing& f = (*fired)[n];
+    if (HoldsWith(list[i].when, u, false, present, &f.facts)) {
+      f.index = static_cast<int>(i);
+      ++n;
+    }
+  }
+  fired->resize(n);
 }
 
 }  // namespace
