@@ -187,7 +187,6 @@ void AddUnrecognized(const std::string& display, size_t begin, size_t end, bool 
   size_t piece_begin = begin, piece_end = begin;
   auto flush_japanese = [&]() {
     std::string_view piece(display.data() + piece_begin, piece_end - piece_begin);
-    piece_begin = piece_end;
     // Trim particles at both edges; keep the piece when content remains.
     bool trimmed = true;
     while (trimmed && !piece.empty()) {
