@@ -93,15 +93,7 @@ SafeFile::~SafeFile() {
   Unregister(temp_);
 }
 
-Status SafeFile::Write(std::string_view data) {
-  while (!data.empty()) {
-    ssize_t n = write(fd_, data.data(), data.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return Status::Io("cannot write " + temp_ + ": " + Errno());
-    data.remove_prefix(static_cast<size_t>(n));
-  }
-  return Status::Ok();
-}
+Status SafeFile::Write(std::string_view data) { return WriteAllParts(fd_, {data}, temp_); }
 
 Status SafeFile::WriteParts(const std::vector<std::string_view>& parts) {
   return WriteAllParts(fd_, parts, temp_);
@@ -135,18 +127,17 @@ Status SafeFile::Commit() {
     return Status::Io("cannot finish writing " + temp_ + ": " + Errno());
   }
   fd_ = -1;
-  // Without --force, a file that appeared meanwhile is still not replaced.
-  if (overwrite_) {
-    Status target = CheckTarget(path_, true);
-    if (!target.ok()) return target;
-  }
   if (!overwrite_) {
+    // Without --force, a file that appeared meanwhile is still not replaced.
     if (link(temp_.c_str(), path_.c_str()) != 0)
       return Status::Io(errno == EEXIST ? path_ + " already exists; use --force to replace it"
                                         : "cannot create " + path_ + ": " + Errno());
     unlink(temp_.c_str());
-  } else if (rename(temp_.c_str(), path_.c_str()) != 0) {
-    return Status::Io("cannot replace " + path_ + ": " + Errno());
+  } else {
+    // Nor, with it, a device, directory or pipe that appeared meanwhile.
+    Status target = CheckTarget(path_, true);
+    if (!target.ok()) return target;
+    if (rename(temp_.c_str(), path_.c_str()) != 0) return Status::Io("cannot replace " + path_ + ": " + Errno());
   }
   committed_ = true;
   return Status::Ok();
