@@ -48,8 +48,8 @@ std::string RenderError(const Record& r, const RecordIdentity& id, const BatchOp
 // Triage and render one record; false when it is an error record.
 // result is scratch, reused from case to case so its vectors keep their
 // storage.
-bool Process(const Model& model, const Lexicon& lexicon, Record& r, const BatchOptions& options,
-             CaseResult& result, std::string* out) {
+bool Process(const Model& model, const Lexicon& lexicon, const JsonFragments& fragments, Record& r,
+             const BatchOptions& options, CaseResult& result, std::string* out) {
   RecordIdentity id{r.id, r.number};
   if (r.error.empty()) {
     GivenAges given{r.age, r.parent_age};
@@ -58,7 +58,7 @@ bool Process(const Model& model, const Lexicon& lexicon, Record& r, const BatchO
       switch (options.format) {
         case BatchFormat::kJsonl: {
           JsonWriter w(out);
-          WriteResultJson(w, model, result, *options.fragments, options.render, &id);
+          WriteResultJson(w, model, result, fragments, options.render, &id);
           w.Raw("\n");
           break;
         }
@@ -89,9 +89,7 @@ bool ParseBatchFormat(const std::string& name, BatchFormat* out) {
 Status RunBatch(const Model& model, const Lexicon& lexicon, RecordReader& reader, const BatchOptions& options,
                 BatchSink& sink, BatchCounts* counts, const std::function<void(size_t)>& progress) {
   *counts = BatchCounts();
-  BatchOptions local = options;
   const JsonFragments fragments = BuildJsonFragments(model);
-  local.fragments = &fragments;
   const size_t jobs = static_cast<size_t>(options.jobs < 1 ? 1 : options.jobs);
   const size_t chunk = kChunkPerJob * jobs;
   std::vector<Record> records(chunk);
@@ -107,7 +105,7 @@ Status RunBatch(const Model& model, const Lexicon& lexicon, RecordReader& reader
     auto work = [&](size_t first) {
       for (size_t i = first; i < n; i += jobs) {
         outputs[i].clear();
-        ok[i] = Process(model, lexicon, records[i], local, scratch[first], &outputs[i]);
+        ok[i] = Process(model, lexicon, fragments, records[i], options, scratch[first], &outputs[i]);
       }
     };
     if (jobs == 1) {

@@ -23,7 +23,6 @@ struct BatchOptions {
   BatchFormat format = BatchFormat::kJsonl;
   RenderOptions render;
   int jobs = 1;
-  const JsonFragments* fragments = nullptr;  // set by RunBatch
 };
 
 struct BatchCounts {

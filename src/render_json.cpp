@@ -3,8 +3,6 @@
 // the agency listing, rarely run, uses nlohmann.
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-
 #include "json_writer.h"
 #include "render.h"
 
