@@ -276,14 +276,19 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
   const std::string& match = out->text.match;
   const std::string& display = out->text.display;
   SplitClauses(match, &out->clauses);
-  std::vector<char> covered(match.size(), 0);  // char: vector<bool> is slow here
+  // Working storage, kept per thread from case to case (batch understands
+  // every case on the same few threads): no allocation once warm.
+  thread_local std::vector<char> covered;  // char: vector<bool> is slow here
+  thread_local std::vector<NumberMention> numbers;
+  thread_local std::vector<int> number_clause;
+  thread_local std::vector<Matcher::Hit> hits;
+  covered.assign(match.size(), 0);
+  numbers.clear();
+  number_clause.clear();
   auto cover = [&](size_t b, size_t e) {
     for (size_t i = b; i < e && i < covered.size(); ++i) covered[i] = true;
   };
 
-  std::vector<NumberMention> numbers;
-  std::vector<int> number_clause;
-  std::vector<Matcher::Hit> hits;
   for (size_t ci = 0; ci < out->clauses.size(); ++ci) {
     const Clause& clause = out->clauses[ci];
     const int c = static_cast<int>(ci);
@@ -322,10 +327,8 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
         out->mentions.push_back(std::move(m));
       }
     }
-    for (const NumberMention& n : FindNumbers(match, clause.begin, clause.end)) {
-      numbers.push_back(n);
-      number_clause.push_back(c);
-    }
+    FindNumbers(match, clause.begin, clause.end, &numbers);
+    number_clause.resize(numbers.size(), c);
   }
 
   // A subject word inside a fact's own phrase ("高齢の親", "elderly parent")
@@ -337,7 +340,6 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
     m.subject_word = near;
   }
   // Ages: attach each to the nearest subject word in its clause.
-  std::vector<bool> is_duration_used(numbers.size(), false);
   for (size_t i = 0; i < numbers.size(); ++i) {
     const NumberMention& n = numbers[i];
     const int c = number_clause[i];

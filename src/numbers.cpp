@@ -1,7 +1,6 @@
 #include "numbers.h"
 
 #include <initializer_list>
-#include <string>
 
 namespace {
 
@@ -73,9 +72,17 @@ AgeRange Range(int lo, int hi) {
 
 std::vector<NumberMention> FindNumbers(std::string_view text, size_t begin, size_t end) {
   std::vector<NumberMention> out;
+  FindNumbers(text, begin, end, &out);
+  return out;
+}
+
+void FindNumbers(std::string_view text, size_t begin, size_t end, std::vector<NumberMention>* found_numbers) {
+  std::vector<NumberMention>& out = *found_numbers;
   for (size_t i = begin; i < end;) {
-    // 半年 (half a year) is the one duration written without digits.
-    if (text[i] == '\xE5' && i + 6 <= end && text.compare(i, 6, "半年") == 0) {
+    // 半年 (half a year) is the one duration written without digits. Its
+    // first byte starts a thousand other kanji: test the next ones inline.
+    if (text[i] == '\xE5' && i + 6 <= end && text[i + 1] == '\x8D' && text[i + 2] == '\x8A' &&
+        text.compare(i, 6, "半年") == 0) {
       NumberMention m;
       m.kind = NumberMention::kDuration;
       m.begin = i;
@@ -122,7 +129,8 @@ std::vector<NumberMention> FindNumbers(std::string_view text, size_t begin, size
       i = digits_end;
       continue;
     }
-    int n = std::stoi(std::string(text.substr(i, digits_end - i)));
+    int n = 0;  // at most four digits
+    for (size_t d = i; d < digits_end; ++d) n = n * 10 + (text[d] - '0');
     NumberMention m;
     m.begin = i;
     Cursor c{text, digits_end, end};
@@ -219,5 +227,4 @@ std::vector<NumberMention> FindNumbers(std::string_view text, size_t begin, size
     i = found ? c.pos : digits_end;
     if (i <= m.begin) i = digits_end;
   }
-  return out;
 }

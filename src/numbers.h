@@ -22,5 +22,7 @@ struct NumberMention {
 /// number ("son 52") is reported as kBare: only a neighbouring subject
 /// word makes it an age, which the caller decides.
 std::vector<NumberMention> FindNumbers(std::string_view text, size_t begin, size_t end);
+/// The same, appended to *out (Understand collects every clause's numbers).
+void FindNumbers(std::string_view text, size_t begin, size_t end, std::vector<NumberMention>* out);
 
 #endif  // TSUNAGU_NUMBERS_H_
