@@ -49,7 +49,7 @@ std::string RenderError(const Record& r, const RecordIdentity& id, const BatchOp
 // result is scratch, reused from case to case so its vectors keep their
 // storage.
 bool Process(const Model& model, const Lexicon& lexicon, const JsonFragments& fragments, Record& r,
-             const BatchOptions& options, CaseResult& result, std::string* out) {
+             const BatchOptions& options, CaseResult& result, ByteBuffer* out) {
   RecordIdentity id{r.id, r.number};
   if (r.error.empty()) {
     GivenAges given{r.age, r.parent_age};
@@ -62,16 +62,16 @@ bool Process(const Model& model, const Lexicon& lexicon, const JsonFragments& fr
           w.Raw("\n");
           break;
         }
-        case BatchFormat::kCsv: *out = RenderCsvRows(model, result, id, options.render); break;
-        case BatchFormat::kMarkdown: *out = RenderSheetMarkdown(model, result, id, options.render); break;
-        case BatchFormat::kHtml: *out = RenderSheetHtml(model, result, id, options.render); break;
+        case BatchFormat::kCsv: out->Append(RenderCsvRows(model, result, id, options.render)); break;
+        case BatchFormat::kMarkdown: out->Append(RenderSheetMarkdown(model, result, id, options.render)); break;
+        case BatchFormat::kHtml: out->Append(RenderSheetHtml(model, result, id, options.render)); break;
       }
       return true;
     }
     r.error_kind = "input";
     r.error = s.message();
   }
-  *out = RenderError(r, id, options);
+  out->Append(RenderError(r, id, options));
   return false;
 }
 
@@ -93,7 +93,7 @@ Status RunBatch(const Model& model, const Lexicon& lexicon, RecordReader& reader
   const size_t jobs = static_cast<size_t>(options.jobs < 1 ? 1 : options.jobs);
   const size_t chunk = kChunkPerJob * jobs;
   std::vector<Record> records(chunk);
-  std::vector<std::string> outputs(chunk);
+  std::vector<ByteBuffer> outputs(chunk);  // kept: each keeps its storage
   std::vector<char> ok(chunk);
   // One result per thread, kept across chunks: its vectors keep their
   // storage from case to case.
@@ -119,7 +119,7 @@ Status RunBatch(const Model& model, const Lexicon& lexicon, RecordReader& reader
     for (size_t i = 0; i < n; ++i) {
       ++counts->cases;
       if (!ok[i]) ++counts->errors;
-      Status s = sink.Put(RecordIdentity{records[i].id, records[i].number}, outputs[i]);
+      Status s = sink.Put(RecordIdentity{records[i].id, records[i].number}, outputs[i].view());
       if (!s.ok()) return s;
     }
     Status s = sink.EndChunk();

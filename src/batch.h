@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "batch_input.h"
 #include "lexicon.h"
@@ -37,7 +38,7 @@ struct BatchCounts {
 class BatchSink {
  public:
   virtual ~BatchSink() = default;
-  virtual Status Put(const RecordIdentity& record, const std::string& bytes) = 0;
+  virtual Status Put(const RecordIdentity& record, std::string_view bytes) = 0;
   virtual Status EndChunk() { return Status::Ok(); }
 };
 

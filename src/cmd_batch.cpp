@@ -42,7 +42,7 @@ class Document {
 class DocumentSink : public BatchSink {
  public:
   explicit DocumentSink(Document* doc) : doc_(doc) {}
-  Status Put(const RecordIdentity&, const std::string& bytes) override {
+  Status Put(const RecordIdentity&, std::string_view bytes) override {
     parts_.push_back(bytes);
     return Status::Ok();
   }
@@ -63,7 +63,7 @@ class SplitSink : public BatchSink {
  public:
   SplitSink(std::string dir, BatchFormat format, Lang lang, bool force)
       : dir_(std::move(dir)), format_(format), lang_(lang), force_(force) {}
-  Status Put(const RecordIdentity& record, const std::string& bytes) override {
+  Status Put(const RecordIdentity& record, std::string_view bytes) override {
     char number[16];
     std::snprintf(number, sizeof number, "%06zu", record.number);
     std::string safe_id;
@@ -73,7 +73,7 @@ class SplitSink : public BatchSink {
     std::string path = dir_ + "/" + number + (safe_id.empty() ? "" : "-" + safe_id) + (html ? ".html" : ".md");
     std::unique_ptr<SafeFile> file;
     Status s = SafeFile::Create(path, force_, &file);
-    if (s.ok()) s = file->Write(html ? HtmlDocumentStart(lang_) + bytes + HtmlDocumentEnd() : bytes);
+    if (s.ok()) s = html ? file->Write(HtmlDocumentStart(lang_).append(bytes).append(HtmlDocumentEnd())) : file->Write(bytes);
     if (s.ok()) s = file->Commit();
     return s;
   }

@@ -82,6 +82,13 @@ char* JsonWriter::EscapeFrom(char* p, std::string_view s, size_t first) {
 }
 
 void JsonWriter::Grow(size_t n) {
+  if (buffer_) {
+    buffer_->Resize(pos_);
+    buffer_->Reserve(n);
+    data_ = buffer_->data();
+    capacity_ = buffer_->capacity();
+    return;
+  }
   capacity_ = std::max(pos_ + n, 2 * capacity_);
   std::unique_ptr<char[]> bigger(new char[capacity_]);  // not zero-filled
   std::memcpy(bigger.get(), data_, pos_);

@@ -5,9 +5,11 @@
 // instructions: no nesting is tracked and no separator decided at run
 // time. Pretty output is the compact text re-indented (IndentJson).
 //
-// The writer fills a buffer of its own (on the stack, on the heap past
-// 8 KiB; never zero-filled) and appends it to *out when destroyed or
-// flushed: *out does not hold the pieces written until then.
+// Writing to a std::string, the writer fills a buffer of its own (on the
+// stack, on the heap past 8 KiB; never zero-filled) and appends it to *out
+// when destroyed or flushed: *out does not hold the pieces written until
+// then. Writing to a ByteBuffer (batch), it writes straight into it, with
+// no second copy; the buffer's size is set when destroyed or flushed.
 #ifndef TSUNAGU_JSON_WRITER_H_
 #define TSUNAGU_JSON_WRITER_H_
 
@@ -17,9 +19,18 @@
 #include <string>
 #include <string_view>
 
+#include "byte_buffer.h"
+
 class JsonWriter {
  public:
   explicit JsonWriter(std::string* out) : out_(out) {}
+  /// Appends to out's bytes, writing in place.
+  explicit JsonWriter(ByteBuffer* out) : buffer_(out) {
+    out->Reserve(sizeof inline_);  // never a null data_, and room for a result
+    data_ = out->data();
+    capacity_ = out->capacity();
+    pos_ = out->size();
+  }
   ~JsonWriter() { Flush(); }
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
@@ -60,8 +71,12 @@ class JsonWriter {
     }
     Raw("]");
   }
-  /// Appends what was written to *out.
+  /// Makes what was written part of the output.
   void Flush() {
+    if (buffer_) {
+      buffer_->Resize(pos_);
+      return;
+    }
     out_->append(data_, pos_);
     pos_ = 0;
   }
@@ -102,7 +117,8 @@ class JsonWriter {
   /// The same when s[first] is the first byte that needs an escape.
   static char* EscapeFrom(char* p, std::string_view s, size_t first);
 
-  std::string* out_;
+  std::string* out_ = nullptr;
+  ByteBuffer* buffer_ = nullptr;  // set: data_ is its storage
   char* data_ = inline_;  // inline_, or heap_ once that is too small
   size_t capacity_ = sizeof inline_;
   size_t pos_ = 0;  // end of what is written in data_

@@ -34,7 +34,7 @@ const Shipped& S() {
 
 class Collect : public BatchSink {
  public:
-  Status Put(const RecordIdentity& record, const std::string& bytes) override {
+  Status Put(const RecordIdentity& record, std::string_view bytes) override {
     ids.push_back(record.id);
     out += bytes;
     return Status::Ok();

@@ -3,6 +3,7 @@
 // output.
 #include <doctest/doctest.h>
 
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -92,6 +93,51 @@ TEST_CASE("JsonWriter: output longer than its inline buffer, in many pieces") {
   expected += "]";
   CHECK(out == expected);
   CHECK(nlohmann::json::parse(out).size() == 5000);
+}
+
+TEST_CASE("JsonWriter into a ByteBuffer: appends in place, grows, keeps what was there") {
+  ByteBuffer buffer;
+  buffer.Append("head:");
+  std::string expected = "head:[";
+  {
+    JsonWriter w(&buffer);
+    w.Raw("[");
+    for (int i = 0; i < 3000; ++i) {  // ~30 KB: grows the buffer several times
+      if (i) w.Raw(",");
+      w.String("項目\"" + std::to_string(i));
+      expected += (i ? ",\"項目\\\"" : "\"項目\\\"") + std::to_string(i) + "\"";
+    }
+    w.Raw("]");
+    w.Flush();
+    CHECK(buffer.size() == expected.size() + 1);  // flushed: the size is set
+    w.Raw("\n");
+  }
+  expected += "]\n";
+  CHECK(buffer.view() == expected);
+  buffer.clear();  // storage kept, bytes gone
+  CHECK(buffer.size() == 0);
+  CHECK(buffer.capacity() >= expected.size());
+  {
+    JsonWriter w(&buffer);
+    w.Int(7);
+  }
+  CHECK(buffer.view() == "7");
+}
+
+TEST_CASE("ByteBuffer: Append, Reserve and Resize") {
+  ByteBuffer b;
+  CHECK(b.view().empty());
+  b.Append("");
+  CHECK(b.size() == 0);
+  b.Append("abc");
+  b.Reserve(100);
+  CHECK(b.capacity() >= 103);
+  CHECK(b.view() == "abc");  // growing keeps the bytes
+  std::memcpy(b.data() + 3, "de", 2);
+  b.Resize(5);
+  CHECK(b.view() == "abcde");
+  b.Resize(b.capacity() + 10);  // never past the storage
+  CHECK(b.size() == b.capacity());
 }
 
 TEST_CASE("IndentJson: two spaces per level, empty containers kept, strings untouched") {
