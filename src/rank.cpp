@@ -4,13 +4,27 @@
 
 namespace {
 
+// Entries no ranking uses now, with their vectors' storage, for the next
+// entry this thread needs: a case ranks a varying number of agencies, and
+// an entry dropped and built again would allocate its four vectors anew.
+thread_local std::vector<RankedAgency> spare_entries;
+
+// Drops entries past n into spare_entries.
+void ShrinkTo(std::vector<RankedAgency>* entries, size_t n) {
+  for (size_t i = n; i < entries->size(); ++i) spare_entries.push_back(std::move((*entries)[i]));
+  entries->resize(n);
+}
+
 // Adds up targets into the ranking's own entries, one per agency, reusing
 // the entries (and their vectors) left from the previous case: batch ranks
 // every case with the same Ranking.
 class Scoreboard {
  public:
-  Scoreboard(const Model& model, std::vector<RankedAgency>* entries)
-      : entries_(entries), slot_(model.agencies.size(), -1) {}
+  Scoreboard(const Model& model, std::vector<RankedAgency>* entries) : entries_(entries) {
+    thread_local std::vector<int> slots;  // kept: no allocation per case
+    slots.assign(model.agencies.size(), -1);
+    slot_ = slots.data();
+  }
 
   void Add(const Target& t, std::string_view source) {
     int& slot = slot_[t.agency];
@@ -26,11 +40,18 @@ class Scoreboard {
   bool Any() const { return used_ > 0; }
   /// Ends adding: the entries are exactly the agencies added (in the order
   /// first added; Rank's final sort decides the order).
-  void Finish() { entries_->resize(used_); }
+  void Finish() { ShrinkTo(entries_, used_); }
 
  private:
   size_t NewEntry(int agency) {
-    if (used_ == entries_->size()) entries_->emplace_back();
+    if (used_ == entries_->size()) {
+      if (spare_entries.empty()) {
+        entries_->emplace_back();
+      } else {
+        entries_->push_back(std::move(spare_entries.back()));
+        spare_entries.pop_back();
+      }
+    }
     RankedAgency& e = (*entries_)[used_];
     e.agency = agency;
     e.rank = e.score = 0;
@@ -42,7 +63,7 @@ class Scoreboard {
   }
 
   std::vector<RankedAgency>* entries_;
-  std::vector<int> slot_;  // agency → its entry, or -1
+  int* slot_;  // agency → its entry, or -1 (this thread's, one board at a time)
   size_t used_ = 0;
 };
 
@@ -127,7 +148,7 @@ void ApplyEligibility(const Model& model, const Understanding& u, std::vector<Ra
       removed->push_back(std::move(removal));
     }
   }
-  entries->resize(kept);
+  ShrinkTo(entries, kept);
 }
 
 }  // namespace
