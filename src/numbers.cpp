@@ -96,9 +96,13 @@ void FindNumbers(std::string_view text, size_t begin, size_t end, std::vector<Nu
       // English number words before years/months: "two years", "a year".
       size_t word_end = i;
       while (word_end < end && IsAlpha(text[word_end])) ++word_end;
-      int value = NumberWord(text.substr(i, word_end - i));
       Cursor c{text, word_end, end};
       c.SkipSpaces();
+      // Only a word before "year(s)"/"month(s)" counts: look there before
+      // comparing the word with the number words (every English word
+      // passes here).
+      const bool unit_follows = c.pos < end && (text[c.pos] == 'y' || text[c.pos] == 'm');
+      int value = unit_follows ? NumberWord(text.substr(i, word_end - i)) : 0;
       bool years = value > 0 && c.EatAny({"years", "year"});
       bool months = value > 0 && !years && c.EatAny({"months", "month"});
       if (years || months) {
