@@ -58,9 +58,36 @@ bool IsNfkcStable(int32_t cp) {
          cp == 0x300D;
 }
 
-bool IsAllNfkcStable(std::string_view input) {
-  for (size_t i = 0; i < input.size();)
-    if (!IsNfkcStable(DecodeUtf8(input, &i))) return false;
+// Fold in one pass for the common case, checking as it goes that every
+// code point is valid UTF-8 (no NUL), NFKC-stable and one or three bytes
+// long (ASCII, kana, kanji): then the text needs nothing else. False when
+// one is not (out is then to be rewritten by the general path). Validating,
+// checking and folding separately read every case three times.
+bool FoldIfStable(std::string_view input, NormalizedText* out) {
+  const size_t n = input.size();
+  out->display.assign(input.data(), n);
+  out->match.assign(input.data(), n);
+  char* display = out->display.data();
+  char* match = out->match.data();
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(input.data());
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      if (c == 0) return false;
+      if (c >= 'A' && c <= 'Z') display[i] = match[i] = static_cast<char>(c + 32);
+      ++i;
+      continue;
+    }
+    int32_t cp;
+    if (!DecodeThreeBytes(p + i, n - i, &cp) || !IsNfkcStable(cp)) return false;
+    if (cp >= 0x30A1 && cp <= 0x30F6) {  // katakana: the hiragana 0x60 below, for matching
+      const int32_t h = cp - 0x60;
+      match[i] = static_cast<char>(0xE0 | (h >> 12));
+      match[i + 1] = static_cast<char>(0x80 | ((h >> 6) & 0x3F));
+      match[i + 2] = static_cast<char>(0x80 | (h & 0x3F));
+    }
+    i += 3;
+  }
   return true;
 }
 
@@ -80,19 +107,21 @@ std::string Nfkc(std::string_view input) {
 }  // namespace
 
 Status Normalize(std::string_view input, NormalizedText* out) {
+  if (FoldIfStable(input, out)) return Status::Ok();  // most cases
   size_t bad = 0;
-  if (!IsValidUtf8(input, &bad))
+  if (!IsValidUtf8(input, &bad)) {
+    out->display.clear();
+    out->match.clear();
     return Status::Input("the text is not valid UTF-8 (or holds a NUL byte) at byte offset " +
                          std::to_string(bad) + "; re-save it as UTF-8");
-  if (IsAllNfkcStable(input)) Fold(input, out);  // most cases: no copy
-  else Fold(Nfkc(input), out);
+  }
+  Fold(Nfkc(input), out);
   return Status::Ok();
 }
 
 std::string NormalizePhrase(std::string_view phrase) {
   NormalizedText n;
-  if (IsAllNfkcStable(phrase)) Fold(phrase, &n);
-  else Fold(Nfkc(phrase), &n);
+  if (!FoldIfStable(phrase, &n)) Fold(Nfkc(phrase), &n);
   return n.match;
 }
 

@@ -98,6 +98,32 @@ TEST_CASE("Normalize: a NUL byte is an input error") {
   CHECK(s.message().find("byte offset 2") != std::string::npos);
 }
 
+TEST_CASE("Normalize: text that leaves the one-pass path late is normalised whole") {
+  // Kana, kanji and ASCII take a one-pass path; a code point it does not
+  // handle anywhere (full-width Latin, half-width katakana, a four-byte
+  // form, an accented letter) sends the whole text through NFKC instead.
+  for (std::string tail : {"ＡＢ", "ｶﾅ", "😀", "É", "①"}) {
+    NormalizedText n = Norm("ヒキコモリの息子ABC、" + tail);
+    NormalizedText whole = Norm(tail);
+    CHECK(n.display == "ヒキコモリの息子abc、" + whole.display);
+    CHECK(n.match == "ひきこもりの息子abc、" + whole.match);
+  }
+  CHECK(Norm("①").display == "1");
+  CHECK(Norm("ＡＢ").display == "ab");
+}
+
+TEST_CASE("Normalize: a bad byte after a long valid stretch is reported at its offset, output emptied") {
+  NormalizedText n;
+  n.display = "left over";
+  Status s = Normalize("ひきこもりの息子がいる。ABC\xE3\x81", &n);
+  CHECK(s.message().find("byte offset 39") != std::string::npos);
+  CHECK(n.display.empty());
+  CHECK(n.match.empty());
+  // An overlong three-byte form and a surrogate are invalid, not kana.
+  CHECK_FALSE(Normalize("あ\xE0\x80\x80", &n).ok());
+  CHECK_FALSE(Normalize("あ\xED\xA0\x80", &n).ok());
+}
+
 TEST_CASE("NormalizePhrase gives the match form") {
   CHECK(NormalizePhrase("ﾋｷｺﾓﾘ") == "ひきこもり");
   CHECK(NormalizePhrase("ヒキコモリ") == "ひきこもり");
