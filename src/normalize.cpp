@@ -166,6 +166,13 @@ void SplitClauses(std::string_view text, std::vector<Clause>* out) {
   const size_t n = text.size();
   for (size_t i = 0; i < n;) {
     const char lead = text[i];
+    // Kanji and most kana (lead bytes from 0xE4), other multi-byte forms
+    // and letters never start a separator: step over them at once.
+    const unsigned char c = static_cast<unsigned char>(lead);
+    if (c >= 0xE4 || (c >= 0xC0 && c < 0xE0) || (c >= 'a' && c <= 'z')) {
+      i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;  // valid UTF-8: normalised
+      continue;
+    }
     // English " but " starts a new clause: negation does not cross it.
     if (lead == ' ' && text.compare(i, 5, " but ") == 0) {
       close(i);
