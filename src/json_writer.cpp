@@ -27,22 +27,43 @@ bool NeedsEscape8(const char* p) {
   uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
   return (below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) != 0;
 }
+
+// True when none of the n bytes at d needs an escape. Branches on the
+// length, not per byte: ids, words and phrases are a few to a few dozen
+// bytes, and a byte loop over the tail mispredicted at every length. The
+// tail is tested as the last eight bytes (overlapping), or for n < 8 as
+// the first and last four.
+bool AllClean(const char* d, size_t n) {
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 <= n; i += 8)
+      if (NeedsEscape8(d + i)) return false;
+    return !NeedsEscape8(d + n - 8);
+  }
+  if (n >= 4) {
+    char word[8];
+    std::memcpy(word, d, 4);
+    std::memcpy(word + 4, d + n - 4, 4);
+    return !NeedsEscape8(word);
+  }
+  bool clean = true;
+  for (size_t i = 0; i < n; ++i) clean &= !kEscape.escape[static_cast<unsigned char>(d[i])];
+  return clean;
+}
 }  // namespace
 
 char* JsonWriter::EscapeTo(char* p, std::string_view s) {
   // Most strings need no escape: find that out and copy them whole.
   const char* d = s.data();
   const size_t n = s.size();
-  size_t clean = 0;
-  while (clean + 8 <= n && !NeedsEscape8(d + clean)) clean += 8;
-  while (clean < n && !kEscape.escape[static_cast<unsigned char>(d[clean])]) ++clean;
-  if (clean == n) {
+  if (AllClean(d, n)) {
     *p++ = '"';
     CopyBytes(p, d, n);
     p += n;
     *p++ = '"';
     return p;
   }
+  size_t clean = 0;
+  while (!kEscape.escape[static_cast<unsigned char>(d[clean])]) ++clean;  // one needs it
   return EscapeFrom(p, s, clean);
 }
 
