@@ -83,6 +83,7 @@ Status LoadModel(const FileSource& source, Model* model) {
     Status s = kSteps[i].load(docs[i], model);
     if (!s.ok()) return s;
   }
+  CompileConditions(model);
   return Status::Ok();
 }
 

@@ -28,3 +28,37 @@ int Model::FindAgency(const std::string& id) const { return FindById(agencies, i
 int Model::FindFact(const std::string& id) const { return FindById(facts, id); }
 int Model::FindCrisis(const std::string& id) const { return FindById(crisis, id); }
 int FindRole(const Agency& agency, const std::string& id) { return FindById(agency.roles, id); }
+
+namespace {
+template <typename RuleList>
+CompiledConditions Compile(const RuleList& list, size_t fact_count) {
+  CompiledConditions c;
+  c.source = list.data();
+  c.count = list.size();
+  c.words = fact_count / 64 + 1;
+  c.sets.assign(3 * c.words * list.size(), 0);
+  c.general.assign(list.size(), 0);
+  for (size_t i = 0; i < list.size(); ++i) {
+    const Condition& when = list[i].when;
+    uint64_t* sets = &c.sets[3 * c.words * i];
+    bool general = !when.ages.empty();
+    const std::vector<FactRef>* parts[] = {&when.all, &when.any, &when.none};
+    for (size_t part = 0; part < 3; ++part) {
+      for (const FactRef& ref : *parts[part]) {
+        if (!ref.any_subject || ref.fact < 0 || static_cast<size_t>(ref.fact) >= fact_count) {
+          general = true;
+          continue;
+        }
+        sets[part * c.words + static_cast<size_t>(ref.fact) / 64] |= uint64_t{1} << (ref.fact % 64);
+      }
+    }
+    c.general[i] = general;
+  }
+  return c;
+}
+}  // namespace
+
+void CompileConditions(Model* model) {
+  model->compiled_rules = Compile(model->rules, model->facts.size());
+  model->compiled_alerts = Compile(model->alerts, model->facts.size());
+}

@@ -2,18 +2,15 @@
 
 #include <algorithm>
 
+#include "spare.h"
+
 namespace {
 
-// Entries no ranking uses now, with their vectors' storage, for the next
-// entry this thread needs: a case ranks a varying number of agencies, and
-// an entry dropped and built again would allocate its four vectors anew.
+// Entries no ranking uses now, for the next entry this thread needs (see
+// spare.h): a case ranks a varying number of agencies.
 thread_local std::vector<RankedAgency> spare_entries;
 
-// Drops entries past n into spare_entries.
-void ShrinkTo(std::vector<RankedAgency>* entries, size_t n) {
-  for (size_t i = n; i < entries->size(); ++i) spare_entries.push_back(std::move((*entries)[i]));
-  entries->resize(n);
-}
+void ShrinkTo(std::vector<RankedAgency>* entries, size_t n) { ShrinkToSpare(entries, n, &spare_entries); }
 
 // Adds up targets into the ranking's own entries, one per agency, reusing
 // the entries (and their vectors) left from the previous case: batch ranks
@@ -44,14 +41,7 @@ class Scoreboard {
 
  private:
   size_t NewEntry(int agency) {
-    if (used_ == entries_->size()) {
-      if (spare_entries.empty()) {
-        entries_->emplace_back();
-      } else {
-        entries_->push_back(std::move(spare_entries.back()));
-        spare_entries.pop_back();
-      }
-    }
+    if (used_ == entries_->size()) AppendFromSpare(entries_, &spare_entries);
     RankedAgency& e = (*entries_)[used_];
     e.agency = agency;
     e.rank = e.score = 0;

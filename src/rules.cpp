@@ -5,6 +5,8 @@
 #include <cstring>
 #include <memory>
 
+#include "spare.h"
+
 namespace {
 
 bool Present(const FactRef& ref, const Understanding& u, bool count_negated) {
@@ -51,6 +53,15 @@ bool AgeHolds(const AgeCondition& c, const Understanding& u) {
   return (c.min < 0 || r.lo >= c.min) && (c.max < 0 || r.hi <= c.max);
 }
 
+// The facts of a condition that holds that its all and any parts used.
+template <typename IsPresent>
+void UsedFacts(const Condition& when, bool count_negated, const IsPresent& present, std::vector<int>* used) {
+  used->clear();
+  for (const FactRef& ref : when.all) used->push_back(ref.fact);
+  for (const FactRef& ref : when.any)
+    if (present(ref, count_negated)) used->push_back(ref.fact);
+}
+
 // Holds, with present(ref, count_negated) telling whether a fact is there.
 template <typename IsPresent>
 bool HoldsWith(const Condition& when, const Understanding& u, bool count_negated, const IsPresent& present,
@@ -66,31 +77,59 @@ bool HoldsWith(const Condition& when, const Understanding& u, bool count_negated
     if (present(ref, false)) return false;
   for (const AgeCondition& age : when.ages)
     if (!AgeHolds(age, u)) return false;
-  if (used_facts) {
-    used_facts->clear();
-    for (const FactRef& ref : when.all) used_facts->push_back(ref.fact);
-    for (const FactRef& ref : when.any)
-      if (present(ref, count_negated)) used_facts->push_back(ref.fact);
-  }
+  if (used_facts) UsedFacts(when, count_negated, present, used_facts);
   return true;
 }
 
+// A compiled condition (all, any and none sets of `words` words each)
+// against the stated facts: the same answer as HoldsWith for a condition
+// with no age part and no fact about one subject. No branch per fact.
+bool SetsHold(const uint64_t* sets, const uint64_t* stated, size_t words) {
+  if (words == 1) {  // up to 64 facts (the shipped lexicon has 44): no loop
+    const uint64_t s = stated[0];
+    return (((sets[0] & ~s) | (sets[2] & s)) == 0) & ((sets[1] == 0) | ((sets[1] & s) != 0));
+  }
+  uint64_t missing = 0, any_wanted = 0, any_found = 0, excluded = 0;
+  for (size_t w = 0; w < words; ++w) {
+    missing |= sets[w] & ~stated[w];
+    any_wanted |= sets[words + w];
+    any_found |= sets[words + w] & stated[w];
+    excluded |= sets[2 * words + w] & stated[w];
+  }
+  return (missing | excluded) == 0 && (any_wanted == 0 || any_found != 0);
+}
+
 // Fills *fired with the rules of list (rules or alerts) that hold, reusing
-// its elements: batch runs this for every case.
+// its elements: batch runs this for every case. Conditions compiled for
+// this list are tested as bitsets, the others the long way.
 template <typename RuleList>
-void Fire(const RuleList& list, const Understanding& u, std::vector<Firing>* fired) {
+void Fire(const RuleList& list, const CompiledConditions& compiled, const Understanding& u,
+          std::vector<Firing>* fired) {
   const StatedFacts stated(u);
   auto present = [&stated](const FactRef& ref, bool) { return stated(ref); };
+  constexpr size_t kMaxWords = 8;  // compiled sets for up to 512 facts
+  const bool use_compiled = compiled.source == static_cast<const void*>(list.data()) &&
+                            compiled.count == list.size() && compiled.words <= kMaxWords;
+  uint64_t stated_bits[kMaxWords] = {};
+  if (use_compiled) {
+    for (const FactMention& m : u.mentions)
+      if (!m.negated && m.fact >= 0 && static_cast<size_t>(m.fact) < 64 * compiled.words)
+        stated_bits[m.fact / 64] |= uint64_t{1} << (m.fact % 64);
+  }
+  thread_local std::vector<Firing> spare;  // see spare.h
   size_t n = 0;
   for (size_t i = 0; i < list.size(); ++i) {
-    if (n == fired->size()) fired->emplace_back();
-    Firing& f = (*fired)[n];
-    if (HoldsWith(list[i].when, u, false, present, &f.facts)) {
-      f.index = static_cast<int>(i);
-      ++n;
-    }
+    const Condition& when = list[i].when;
+    const bool holds = use_compiled && !compiled.general[i]
+                           ? SetsHold(&compiled.sets[3 * compiled.words * i], stated_bits, compiled.words)
+                           : HoldsWith(when, u, false, present, nullptr);
+    if (!holds) continue;
+    if (n == fired->size()) AppendFromSpare(fired, &spare);
+    Firing& f = (*fired)[n++];
+    f.index = static_cast<int>(i);
+    UsedFacts(when, false, present, &f.facts);
   }
-  fired->resize(n);
+  ShrinkToSpare(fired, n, &spare);
 }
 
 }  // namespace
@@ -102,11 +141,11 @@ bool Holds(const Condition& when, const Understanding& u, bool count_negated,
 }
 
 void FireRules(const Model& model, const Understanding& u, std::vector<Firing>* out) {
-  Fire(model.rules, u, out);
+  Fire(model.rules, model.compiled_rules, u, out);
 }
 
 void FireAlerts(const Model& model, const Understanding& u, std::vector<Firing>* out) {
-  Fire(model.alerts, u, out);
+  Fire(model.alerts, model.compiled_alerts, u, out);
 }
 
 std::vector<Firing> FireRules(const Model& model, const Understanding& u) {

@@ -244,5 +244,6 @@ Status ReadSnapshot(std::string_view bytes, Model* model) {
   m.fallback = ReadTargets(r);
   if (!r.ok() || !r.AtEnd()) return Status::Internal("embedded model: damaged or truncated");
   *model = std::move(m);
+  CompileConditions(model);
   return Status::Ok();
 }

@@ -5,7 +5,10 @@
 
 #include <doctest/doctest.h>
 
+#include <utility>
 #include <vector>
+
+#include "embedded.h"
 
 namespace {
 
@@ -274,4 +277,121 @@ TEST_CASE("FindGaps: every kind at once, in condition order") {
   CHECK(gaps[3].kind == ConditionGap::kAgeOutside);
   CHECK(gaps[4].kind == ConditionGap::kAgeUnknown);
   CHECK_FALSE(Holds(c, k.u, false, nullptr));
+}
+
+namespace {
+
+// The firings computed the long way: Holds on every condition in order.
+template <typename RuleList>
+std::vector<std::pair<int, std::vector<int>>> Reference(const RuleList& list, const Understanding& u) {
+  std::vector<std::pair<int, std::vector<int>>> out;
+  for (size_t i = 0; i < list.size(); ++i) {
+    std::vector<int> used;
+    if (Holds(list[i].when, u, false, &used)) out.push_back({static_cast<int>(i), used});
+  }
+  return out;
+}
+
+std::vector<std::pair<int, std::vector<int>>> Flat(const std::vector<Firing>& fired) {
+  std::vector<std::pair<int, std::vector<int>>> out;
+  for (const Firing& f : fired) out.push_back({f.index, f.facts});
+  return out;
+}
+
+// A random case over fact_count facts: a few mentions, some negated, some
+// about other subjects, sometimes known ages.
+Understanding RandomCase(uint32_t* seed, int fact_count) {
+  auto next = [seed](uint32_t n) {
+    *seed = *seed * 1664525u + 1013904223u;
+    return (*seed >> 8) % n;
+  };
+  Case k;
+  for (uint32_t m = next(7); m > 0; --m)
+    k.Fact(static_cast<int>(next(fact_count)), static_cast<Subject>(next(kSubjectCount)), next(4) == 0);
+  if (next(3) == 0) k.AgeOf(Subject::kPerson, 20 + next(30), 50 + next(30));
+  if (next(3) == 0) k.AgeOf(Subject::kParent, 60 + next(20), 80 + next(20));
+  return k.u;
+}
+
+// Conditions drawn at random over fact_count facts, a few with ages or
+// facts about one subject (those take the long way).
+Condition RandomCondition(uint32_t* seed, int fact_count) {
+  auto next = [seed](uint32_t n) {
+    *seed = *seed * 22695477u + 1u;
+    return (*seed >> 8) % n;
+  };
+  auto refs = [&](uint32_t most) {
+    std::vector<FactRef> out;
+    for (uint32_t i = next(most + 1); i > 0; --i) {
+      int fact = static_cast<int>(next(fact_count));
+      out.push_back(next(8) == 0 ? RefAbout(fact, static_cast<Subject>(next(kSubjectCount))) : Ref(fact));
+    }
+    return out;
+  };
+  Condition c;
+  c.all = refs(2);
+  c.any = refs(3);
+  c.none = refs(1);
+  if (next(8) == 0) c.ages = {Age(Subject::kPerson, 30, 60)};
+  return c;
+}
+
+void CheckCompiledAgreesWithHolds(int fact_count, uint32_t seed) {
+  Model model;
+  model.facts.resize(static_cast<size_t>(fact_count));
+  for (int i = 0; i < 200; ++i) {
+    Rule r;
+    r.when = RandomCondition(&seed, fact_count);
+    model.rules.push_back(r);
+    if (i % 10 == 0) {
+      AlertRule a;
+      a.when = RandomCondition(&seed, fact_count);
+      model.alerts.push_back(a);
+    }
+  }
+  CompileConditions(&model);
+  const Model copy = model;  // a copy is not compiled for its own lists: the long way
+  std::vector<Firing> reused;  // batch's way: one vector refilled case after case
+  size_t fired = 0;
+  for (int n = 0; n < 2000; ++n) {
+    Understanding u = RandomCase(&seed, fact_count);
+    auto expected = Reference(model.rules, u);
+    fired += expected.size();
+    FireRules(model, u, &reused);
+    INFO("case " << n);
+    CHECK(Flat(reused) == expected);
+    CHECK(Flat(FireRules(copy, u)) == expected);
+    CHECK(Flat(FireAlerts(model, u)) == Reference(model.alerts, u));
+  }
+  CHECK(fired > 1000);  // the random cases do fire rules
+}
+
+}  // namespace
+
+TEST_CASE("FireRules: compiled conditions agree with Holds (44 facts: one word)") {
+  CheckCompiledAgreesWithHolds(44, 1);
+}
+
+TEST_CASE("FireRules: compiled conditions agree with Holds (200 facts: several words)") {
+  CheckCompiledAgreesWithHolds(200, 7);
+}
+
+TEST_CASE("FireRules: the shipped model is compiled at load, and a rule edited after is not trusted") {
+  Model model;
+  REQUIRE(LoadEmbeddedModel(&model).ok());
+  CHECK(model.compiled_rules.source == model.rules.data());
+  CHECK(model.compiled_rules.count == model.rules.size());
+  CHECK(model.compiled_alerts.count == model.alerts.size());
+  Understanding u;
+  FactMention m;
+  m.fact = model.FindFact("hikikomori");
+  REQUIRE(m.fact >= 0);
+  u.mentions.push_back(m);
+  CHECK(Flat(FireRules(model, u)) == Reference(model.rules, u));
+  CHECK_FALSE(FireRules(model, u).empty());
+  // Grown after loading: the compiled sets no longer describe the list.
+  model.rules.push_back(model.rules[0]);
+  model.rules.back().when.any.clear();
+  model.rules.back().when.all = {Ref(m.fact)};
+  CHECK(Flat(FireRules(model, u)) == Reference(model.rules, u));
 }
