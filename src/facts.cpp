@@ -178,6 +178,31 @@ inline bool EndsWith(std::string_view text, std::string_view word) {
   return text.size() >= word.size() && StartsWith(text, text.size() - word.size(), word);
 }
 
+// False when no particle can start or end piece: its first and last
+// characters are not one a particle starts or ends with. Most pieces begin
+// or end with a kanji, and then the list of particles is not walked.
+bool ParticleMayEdge(std::string_view piece) {
+  // Particles are hiragana (E3 81 xx, E3 82 xx): a character is told apart
+  // by its last two bytes once the first is E3.
+  struct Edges {
+    bool first[64 * 64] = {}, last[64 * 64] = {};
+    static size_t Key(const char* p) {
+      return (static_cast<unsigned char>(p[1]) & 0x3F) * 64 + (static_cast<unsigned char>(p[2]) & 0x3F);
+    }
+    Edges() {
+      for (std::string_view p : kJaParticles) {
+        first[Key(p.data())] = true;
+        last[Key(p.data() + p.size() - 3)] = true;
+      }
+    }
+  };
+  static const Edges edges;
+  if (piece.size() < 3) return true;  // not a hiragana piece: let the list decide
+  const char* head = piece.data();
+  const char* tail = piece.data() + piece.size() - 3;
+  return (head[0] == '\xE3' && edges.first[Edges::Key(head)]) || (tail[0] == '\xE3' && edges.last[Edges::Key(tail)]);
+}
+
 void AddUnrecognized(const std::string& display, size_t begin, size_t end, bool keep_kana,
                      std::vector<std::string>* out) {
   auto add = [out](std::string_view piece) {
@@ -189,7 +214,7 @@ void AddUnrecognized(const std::string& display, size_t begin, size_t end, bool 
     std::string_view piece(display.data() + piece_begin, piece_end - piece_begin);
     // Trim particles at both edges; keep the piece when content remains.
     bool trimmed = true;
-    while (trimmed && !piece.empty()) {
+    while (trimmed && !piece.empty() && ParticleMayEdge(piece)) {
       trimmed = false;
       for (std::string_view p : kJaParticles) {
         if (StartsWith(piece, 0, p)) {
@@ -286,7 +311,8 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
   numbers.clear();
   number_clause.clear();
   auto cover = [&](size_t b, size_t e) {
-    for (size_t i = b; i < e && i < covered.size(); ++i) covered[i] = true;
+    e = std::min(e, covered.size());
+    if (b < e) std::memset(covered.data() + b, 1, e - b);
   };
 
   for (size_t ci = 0; ci < out->clauses.size(); ++ci) {
@@ -494,14 +520,19 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
   // What is left uncovered, clause by clause, is what we did not understand.
   // A clause with nothing understood at all is reported whole, kana
   // included ("ほげほげ"): there the kana are not just grammar.
+  // (memchr finds the edges of the covered runs: covered is 0 or 1.)
+  const char* cov = covered.data();
+  auto next = [cov](char value, size_t from, size_t to) {
+    const void* at = from < to ? std::memchr(cov + from, value, to - from) : nullptr;
+    return at ? static_cast<size_t>(static_cast<const char*>(at) - cov) : to;
+  };
   for (const Clause& clause : out->clauses) {
-    bool any_covered = false;
-    for (size_t i = clause.begin; i < clause.end && !any_covered; ++i) any_covered = covered[i];
+    const bool any_covered = next(1, clause.begin, clause.end) < clause.end;
     size_t i = clause.begin;
     while (i < clause.end) {
-      while (i < clause.end && covered[i]) ++i;
+      i = next(0, i, clause.end);
       size_t s = i;
-      while (i < clause.end && !covered[i]) ++i;
+      i = next(1, i, clause.end);
       if (i > s) AddUnrecognized(display, s, i, !any_covered, &out->unrecognized);
     }
   }

@@ -92,6 +92,13 @@ void FindNumbers(std::string_view text, size_t begin, size_t end, std::vector<Nu
       i += 6;
       continue;
     }
+    if (static_cast<unsigned char>(text[i]) >= 0x80) {
+      // Kana, kanji and symbols hold no digit or letter: skip the whole
+      // character (its continuation bytes), not byte by byte.
+      ++i;
+      while (i < end && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+      continue;
+    }
     if (IsAlpha(text[i]) && (i == begin || !IsAlpha(text[i - 1]))) {
       // English number words before years/months: "two years", "a year".
       size_t word_end = i;
