@@ -9,6 +9,7 @@ namespace {
 // Entries no ranking uses now, for the next entry this thread needs (see
 // spare.h): a case ranks a varying number of agencies.
 thread_local std::vector<RankedAgency> spare_entries;
+thread_local std::vector<AgencyCondition> spare_conditions;  // and their strings
 
 void ShrinkTo(std::vector<RankedAgency>* entries, size_t n) { ShrinkToSpare(entries, n, &spare_entries); }
 
@@ -48,7 +49,7 @@ class Scoreboard {
     e.roles.clear();
     e.reasons.clear();
     e.parts.clear();
-    e.conditions.clear();
+    ShrinkToSpare(&e.conditions, 0, &spare_conditions);
     return used_++;
   }
 
@@ -96,11 +97,12 @@ bool CheckEligibility(const Model& model, const Agency& a, const Understanding& 
     }
     bool inside = r.known() && (el.max_age < 0 || r.hi <= el.max_age) && (el.min_age < 0 || r.lo >= el.min_age);
     if (!inside) {
-      // Built in place: most cases state no age, so this runs per case.
-      AgencyCondition& c = e->conditions.emplace_back();
+      // Built in place, into a spare's strings: most cases state no age,
+      // so this runs per case.
+      AgencyCondition& c = AppendFromSpare(&e->conditions, &spare_conditions);
       c.kind = r.known() ? "age-uncertain" : "age-unknown";
-      c.text.ja.append("対象は").append(limit_ja()).append(": 本人の年齢を確認してください");
-      c.text.en.append("serves ").append(limit_en()).append(": check the person's age");
+      c.text.ja.assign("対象は").append(limit_ja()).append(": 本人の年齢を確認してください");
+      c.text.en.assign("serves ").append(limit_en()).append(": check the person's age");
     }
   }
   if (!el.residence.empty()) {
@@ -113,7 +115,7 @@ bool CheckEligibility(const Model& model, const Agency& a, const Understanding& 
                         label.en + " (\"" + m->words + "\")";
       return false;
     }
-    AgencyCondition& c = e->conditions.emplace_back();
+    AgencyCondition& c = AppendFromSpare(&e->conditions, &spare_conditions);
     c.kind = "residence";
     c.text = el.note;
     if (c.text.empty()) c.text = {"居住地の条件: " + el.residence, "residence: " + el.residence};
