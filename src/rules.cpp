@@ -85,10 +85,6 @@ bool HoldsWith(const Condition& when, const Understanding& u, bool count_negated
 // against the stated facts: the same answer as HoldsWith for a condition
 // with no age part and no fact about one subject. No branch per fact.
 bool SetsHold(const uint64_t* sets, const uint64_t* stated, size_t words) {
-  if (words == 1) {  // up to 64 facts (the shipped lexicon has 44): no loop
-    const uint64_t s = stated[0];
-    return (((sets[0] & ~s) | (sets[2] & s)) == 0) & ((sets[1] == 0) | ((sets[1] & s) != 0));
-  }
   uint64_t missing = 0, any_wanted = 0, any_found = 0, excluded = 0;
   for (size_t w = 0; w < words; ++w) {
     missing |= sets[w] & ~stated[w];
@@ -97,6 +93,11 @@ bool SetsHold(const uint64_t* sets, const uint64_t* stated, size_t words) {
     excluded |= sets[2 * words + w] & stated[w];
   }
   return (missing | excluded) == 0 && (any_wanted == 0 || any_found != 0);
+}
+
+// SetsHold for one word (up to 64 facts; the shipped lexicon has 44).
+inline bool SetsHold1(const uint64_t* sets, uint64_t stated) {
+  return (((sets[0] & ~stated) | (sets[2] & stated)) == 0) & ((sets[1] == 0) | ((sets[1] & stated) != 0));
 }
 
 // Fills *fired with the rules of list (rules or alerts) that hold, reusing
@@ -120,9 +121,10 @@ void Fire(const RuleList& list, const CompiledConditions& compiled, const Unders
   size_t n = 0;
   for (size_t i = 0; i < list.size(); ++i) {
     const Condition& when = list[i].when;
-    const bool holds = use_compiled && !compiled.general[i]
-                           ? SetsHold(&compiled.sets[3 * compiled.words * i], stated_bits, compiled.words)
-                           : HoldsWith(when, u, false, present, nullptr);
+    bool holds;
+    if (!use_compiled || compiled.general[i]) holds = HoldsWith(when, u, false, present, nullptr);
+    else if (compiled.words == 1) holds = SetsHold1(&compiled.sets[3 * i], stated_bits[0]);
+    else holds = SetsHold(&compiled.sets[3 * compiled.words * i], stated_bits, compiled.words);
     if (!holds) continue;
     if (n == fired->size()) AppendFromSpare(fired, &spare);
     Firing& f = (*fired)[n++];
