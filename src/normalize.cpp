@@ -166,10 +166,13 @@ void SplitClauses(std::string_view text, std::vector<Clause>* out) {
   const size_t n = text.size();
   for (size_t i = 0; i < n;) {
     const char lead = text[i];
-    // Kanji and most kana (lead bytes from 0xE4), other multi-byte forms
-    // and letters never start a separator: step over them at once.
+    // Kanji (lead bytes from 0xE4), other multi-byte forms and letters
+    // never start a separator: step over them at once.
+    // So do hiragana and most katakana (E3 81 xx, E3 82 xx): the Japanese
+    // separators are E3 80 xx and ・ (E3 83 BB).
     const unsigned char c = static_cast<unsigned char>(lead);
-    if (c >= 0xE4 || (c >= 0xC0 && c < 0xE0) || (c >= 'a' && c <= 'z')) {
+    const bool kana = c == 0xE3 && i + 1 < n && (text[i + 1] == '\x81' || text[i + 1] == '\x82');
+    if (c >= 0xE4 || kana || (c >= 0xC0 && c < 0xE0) || (c >= 'a' && c <= 'z')) {
       i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;  // valid UTF-8: normalised
       continue;
     }
