@@ -143,6 +143,15 @@ TEST_CASE("SplitClauses splits at Japanese and ASCII punctuation") {
   CHECK(Clauses("「死にたい」と言う") == std::vector<std::string>{"死にたい", "と言う"});
 }
 
+TEST_CASE("SplitClauses: every Japanese separator, next to kana, katakana and kanji") {
+  // Hiragana and most katakana are stepped over whole; the separators share
+  // their first byte (、。「」『』 are E3 80 xx, ・ is E3 83 BB beside ー E3 83 BC).
+  CHECK(Clauses("ひきこもり、ワーカー。『ケース』・メール…母") ==
+        std::vector<std::string>{"ひきこもり", "ワーカー", "ケース", "メール", "母"});
+  CHECK(Clauses("ソーシャル・ワーカーがいる") == std::vector<std::string>{"ソーシャル", "ワーカーがいる"});
+  CHECK(Clauses("ヴァイオリン、ヶ月") == std::vector<std::string>{"ヴァイオリン", "ヶ月"});
+}
+
 TEST_CASE("SplitClauses splits full-width punctuation after normalisation") {
   NormalizedText n = Norm("母が要介護，息子は無職！");
   CHECK(Clauses(n.match) == std::vector<std::string>{"母が要介護", "息子は無職"});
