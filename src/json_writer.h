@@ -81,12 +81,18 @@ class JsonWriter {
     pos_ = 0;
   }
 
-  /// Copies n bytes; most pieces of a result are a few bytes long, where a
-  /// call to memcpy costs more than the copy, so up to 16 bytes are moved
-  /// as two overlapping words.
+  /// Copies n bytes; most pieces of a result are a few to a few dozen bytes
+  /// long, where a call to memcpy costs more than the copy, so up to 32
+  /// bytes are moved as two overlapping words.
   static void CopyBytes(char* dst, const char* src, size_t n) {
-    if (n > 16) {
+    if (n > 32) {
       std::memcpy(dst, src, n);
+    } else if (n > 16) {  // ids and phrases: two overlapping 16-byte moves
+      char head[16], tail[16];
+      std::memcpy(head, src, 16);
+      std::memcpy(tail, src + n - 16, 16);
+      std::memcpy(dst, head, 16);
+      std::memcpy(dst + n - 16, tail, 16);
     } else if (n >= 8) {
       uint64_t head, tail;
       std::memcpy(&head, src, 8);

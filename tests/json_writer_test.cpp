@@ -27,13 +27,14 @@ TEST_CASE("JsonWriter::String: plain text and UTF-8 pass through") {
   CHECK(Escaped("親が80代、息子は無職") == "\"親が80代、息子は無職\"");
 }
 
-TEST_CASE("JsonWriter::String: every special byte at every position, strings of every length to 24") {
-  // Lengths matter: strings under 4, 4 to 7 and 8 or more bytes are
-  // checked differently (the tails overlap).
+TEST_CASE("JsonWriter::String: every special byte at every position, strings of every length to 40") {
+  // Lengths matter: strings under 4, 4 to 7, 8 to 15 and 16 or more bytes
+  // are checked, and up to 16, 32 and beyond copied, differently (the
+  // tails overlap).
   const std::string specials[] = {"\"", "\\", "\n", "\r", "\t", "\b", "\f", std::string(1, '\0'), "\x01",
                                   "\x1f"};
   for (const std::string& special : specials) {
-    for (size_t length = 1; length <= 24; ++length)
+    for (size_t length = 1; length <= 40; ++length)
     for (size_t at = 0; at < length; ++at) {
       std::string s = std::string(at, 'a') + special + std::string(length - 1 - at, 'b');
       std::string out = Escaped(s);
@@ -46,6 +47,14 @@ TEST_CASE("JsonWriter::String: every special byte at every position, strings of 
   CHECK(Escaped(std::string("a\0b", 3)) == "\"a\\u0000b\"");
   CHECK(Escaped("\x1f") == "\"\\u001f\"");
   CHECK(Escaped("say \"hi\"\\") == "\"say \\\"hi\\\"\\\\\"");
+}
+
+TEST_CASE("JsonWriter::String: clean strings of every length to 40 are copied whole") {
+  std::string s;
+  for (size_t length = 0; length <= 40; ++length) {
+    CHECK(Escaped(s) == "\"" + s + "\"");
+    s += static_cast<char>('a' + length % 26);
+  }
 }
 
 TEST_CASE("JsonWriter::String: bytes next to the special ones are not escaped") {
