@@ -26,13 +26,15 @@ void Matcher::Add(const std::string& phrase, int payload) {
                                              (IsWordByte(static_cast<unsigned char>(phrase.back())) ? 2 : 0)));
 }
 
-int Matcher::Step(int node, unsigned char c) const {
-  // Wide nodes (the first bytes of kana and kanji fan out to dozens of
-  // children) have a full row of next nodes: one load, where a binary
-  // search mispredicted at every step.
-  const int32_t row = dense_row_[node];
-  if (row >= 0) return dense_next_[static_cast<size_t>(row) * 256 + c];
-  return StepSparse(node, c);
+int32_t Matcher::Step(int node, unsigned char c) const {
+  // A compare, maybe a short scan, and one more load, with no loop over
+  // fail links (each round of which mispredicted). Most steps follow the
+  // entry: most nodes have one child, kept in the node itself.
+  const StepNode& s = step_[node];
+  if (s.byte == c) return s.next;
+  for (uint32_t e = s.ex, end = s.ex + s.ex_count; e < end; ++e)
+    if (ex_byte_[e] == c) return ex_next_[e];
+  return rows_[s.row * 256u + c];
 }
 
 int Matcher::StepSparse(int node, unsigned char c) const {
@@ -106,7 +108,7 @@ void Matcher::Build() {
     }
   }
   output_link_[0] = -1;
-  BuildDenseRows();
+  BuildStepTables();  // true: fail links lead to shallower nodes
   index_.clear();
   adding_.clear();
   adding_payloads_.clear();
@@ -117,7 +119,9 @@ void Matcher::FindAll(std::string_view text, std::vector<Hit>* hits) const {
   if (fail_.empty()) return;
   int node = 0;
   for (size_t i = 0; i < text.size(); ++i) {
-    node = Step(node, static_cast<unsigned char>(text[i]));
+    const int32_t next = Step(node, static_cast<unsigned char>(text[i]));
+    node = next & ~kEnds;
+    if (next >= 0) continue;
     for (int at = output_[node] >= 0 ? node : output_link_[node]; at >= 0; at = output_link_[at]) {
       int id = output_[at];
       Hit h;
@@ -210,39 +214,94 @@ bool Matcher::Restore(Reader* r) {
          output_link_[i] < static_cast<int32_t>(n);
   for (size_t i = 0; ok && i < child_node_.size(); ++i) ok = child_node_[i] > 0 && static_cast<size_t>(child_node_[i]) < n;
   for (size_t i = 0; ok && i < 256; ++i) ok = root_next_[i] >= 0 && static_cast<size_t>(root_next_[i]) < n;
-  // Fail links must lead to the root: a damaged cycle would loop forever.
-  for (size_t i = 0; ok && i < n; ++i) {
-    size_t at = i, steps = 0;
-    while (at != 0 && steps++ < n) at = static_cast<size_t>(fail_[at]);
-    ok = at == 0;
-  }
-  if (ok) BuildDenseRows();
-  return ok;
+  // Fail links must lead to the root (a damaged cycle would loop forever):
+  // BuildStepTables checks that as it follows them.
+  return ok && BuildStepTables();
 }
 
-void Matcher::BuildDenseRows() {
+bool Matcher::BuildStepTables() {
   const size_t n = fail_.size();
-  dense_row_.assign(n, -1);
-  int32_t rows = 0;
-  for (size_t node = 1; node < n; ++node)
-    if (child_begin_[node + 1] - child_begin_[node] >= kDenseChildren) dense_row_[node] = rows++;
-  dense_next_.assign(static_cast<size_t>(rows) * 256, -1);
-  for (size_t node = 1; node < n; ++node)
-    if (dense_row_[node] >= 0) FillDenseRow(static_cast<int>(node));
-}
-
-void Matcher::FillDenseRow(int node) {
-  int32_t* row = &dense_next_[static_cast<size_t>(dense_row_[node]) * 256];
-  if (row[0] >= 0) return;  // filled already (as the fail target of another)
-  // Where the node has no child for a byte, it goes where its fail node
-  // goes: copy that row when it is dense (filled first: fail links are
-  // shallower, Restore checked that they end at the root), else step.
-  const int fail = fail_[node];
-  if (fail != 0 && dense_row_[fail] >= 0) {
-    FillDenseRow(fail);
-    std::copy_n(&dense_next_[static_cast<size_t>(dense_row_[fail]) * 256], 256, row);
-  } else {
-    for (int c = 0; c < 256; ++c) row[c] = StepSparse(fail, static_cast<unsigned char>(c));
+  const uint32_t* child_begin = child_begin_.data();
+  const uint8_t* child_byte = child_byte_.data();
+  const int32_t* child_node = child_node_.data();
+  const int32_t* fail = fail_.data();
+  auto ends = [this](int32_t next) { return output_[next] >= 0 || output_link_[next] >= 0 ? next | kEnds : next; };
+  // Nodes that others fail to, and nodes with several children, keep
+  // their whole list of exceptions; the others (most: one child) share
+  // their fail node's, so the lists stay few and short to build.
+  enum : uint8_t { kWhole = 1, kDone = 2 };
+  std::vector<uint8_t> state(n, 0);
+  for (size_t node = 1; node < n; ++node) {
+    if (child_begin[node + 1] - child_begin[node] > 1) state[node] |= kWhole;
+    state[static_cast<size_t>(fail[node])] |= kWhole;
   }
-  for (uint32_t e = child_begin_[node]; e < child_begin_[node + 1]; ++e) row[child_byte_[e]] = child_node_[e];
+  state[0] = kWhole | kDone;
+  step_.assign(n, StepNode{});
+  StepNode* step = step_.data();
+  rows_.resize(256);
+  for (int c = 0; c < 256; ++c) rows_[c] = ends(root_next_[c]);
+  step[0] = StepNode{rows_[0], 0, 0, 0, 0};
+  ex_byte_.clear();
+  ex_next_.clear();
+  // A whole list extends its fail node's, so each node waits on `chain`
+  // until the nodes its fail links lead to (all kept whole) are done; a
+  // chain longer than the automaton is a damaged cycle.
+  std::vector<uint32_t> chain;
+  std::vector<uint32_t> own(256, 0);  // byte → node + 1 when the node has that child
+  for (size_t i = 1; i < n; ++i) {
+    if (state[i] != kWhole) continue;
+    for (size_t at = i; !(state[at] & kDone); at = static_cast<size_t>(fail[at])) {
+      if (chain.size() == n) return false;
+      chain.push_back(static_cast<uint32_t>(at));
+    }
+    for (; !chain.empty(); chain.pop_back()) {
+      const uint32_t node = chain.back();
+      state[node] |= kDone;
+      const StepNode f = step[fail[node]];
+      const uint32_t first = child_begin[node], last = child_begin[node + 1];
+      StepNode& s = step[node];
+      if (last - first >= kDenseChildren && rows_.size() / 256 <= UINT8_MAX) {
+        // Wide nodes (the first bytes of kana and kanji fan out to dozens
+        // of children) get a full row: a scan of their children would be
+        // long. Where they have no child they go where their fail node goes.
+        const size_t row = rows_.size() / 256;
+        rows_.resize(rows_.size() + 256);
+        std::copy_n(&rows_[f.row * 256u], 256, &rows_[row * 256]);
+        for (uint32_t e = f.ex; e < f.ex + f.ex_count; ++e) rows_[row * 256 + ex_byte_[e]] = ex_next_[e];
+        for (uint32_t e = first; e < last; ++e) rows_[row * 256 + child_byte[e]] = ends(child_node[e]);
+        s = StepNode{rows_[row * 256], 0, 0, 0, static_cast<uint8_t>(row)};
+        continue;
+      }
+      if (ex_byte_.size() + (last - first) + f.ex_count > UINT32_MAX) return false;  // damaged: huge
+      // Its children, then its fail node's exceptions for other bytes.
+      s = StepNode{0, static_cast<uint32_t>(ex_byte_.size()), 0, 0, f.row};
+      for (uint32_t e = first; e < last; ++e) {
+        if (own[child_byte[e]] == node + 1) continue;  // damaged: a byte twice
+        own[child_byte[e]] = node + 1;
+        ex_byte_.push_back(child_byte[e]);
+        ex_next_.push_back(ends(child_node[e]));
+      }
+      for (uint32_t e = f.ex; e < f.ex + f.ex_count; ++e) {
+        if (own[ex_byte_[e]] == node + 1) continue;
+        ex_byte_.push_back(ex_byte_[e]);
+        ex_next_.push_back(ex_next_[e]);
+      }
+      s.ex_count = static_cast<uint16_t>(ex_byte_.size() - s.ex);
+      // The entry repeats the first exception (or agrees with the row).
+      s.byte = s.ex_count > 0 ? ex_byte_[s.ex] : 0;
+      s.next = s.ex_count > 0 ? ex_next_[s.ex] : rows_[s.row * 256u];
+    }
+  }
+  // The others: their fail node's entry, exceptions and row, with their
+  // child, if any, as the entry (checked first, so it wins).
+  for (size_t node = 1; node < n; ++node) {
+    if (state[node] & kDone) continue;
+    StepNode& s = step[node];
+    s = step[fail[node]];
+    if (child_begin[node + 1] > child_begin[node]) {
+      s.byte = child_byte[child_begin[node]];
+      s.next = ends(child_node[child_begin[node]]);
+    }
+  }
+  return true;
 }

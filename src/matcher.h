@@ -59,12 +59,16 @@ class Matcher {
   // Nodes with this many children or more get a dense row.
   static constexpr uint32_t kDenseChildren = 8;
 
-  int Step(int node, unsigned char c) const;
+  // Next nodes in the step tables carry this bit when a phrase ends
+  // there (at the node or down its output links): FindAll tests the bit
+  // instead of loading output_ and output_link_ at every byte.
+  static constexpr int32_t kEnds = INT32_MIN;
+
+  int32_t Step(int node, unsigned char c) const;    // the next node, with kEnds
   int StepSparse(int node, unsigned char c) const;  // children, then fail links
-  /// Derives the dense rows from the sparse automaton (not saved: rebuilt
-  /// by Build and Restore).
-  void BuildDenseRows();
-  void FillDenseRow(int node);
+  /// Derives the step tables below from the sparse automaton (not saved:
+  /// rebuilt by Build and Restore); false when fail links loop.
+  bool BuildStepTables();
 
   // While adding: the phrases and their payloads; Build flattens them.
   std::unordered_map<std::string, int> index_;
@@ -84,8 +88,25 @@ class Matcher {
   std::vector<int32_t> output_;       // phrase ending exactly here, or -1
   std::vector<int32_t> output_link_;  // nearest node on the fail chain with an output
   std::vector<int32_t> root_next_;    // 256 dense transitions from the root
-  std::vector<int32_t> dense_row_;    // per node: its row in dense_next_, or -1
-  std::vector<int32_t> dense_next_;   // 256 next nodes per wide node, fail links resolved
+  // Step tables, fail links resolved: from a node, byte c leads to its
+  // entry's next node when c is the entry's byte, else to the next node
+  // of its exception for c, else to its fallback row's. The exceptions
+  // are its children and those of the sparse nodes on its fail chain (the
+  // nearer first) up to the root or the first wide node on the chain,
+  // whose row is the fallback. A node with one child and no node failing
+  // to it keeps the child as its entry and shares its fail node's
+  // exceptions. A wide node has no exceptions and its own row.
+  struct StepNode {
+    int32_t next;  // the entry's next node, with kEnds
+    uint32_t ex;   // exceptions: ex_byte_/ex_next_[ex, ex + ex_count)
+    uint16_t ex_count;
+    uint8_t byte;  // the entry's byte
+    uint8_t row;   // fallback: rows_[256 * row, 256 * row + 256)
+  };
+  std::vector<StepNode> step_;
+  std::vector<uint8_t> ex_byte_;
+  std::vector<int32_t> ex_next_;
+  std::vector<int32_t> rows_;  // 256 next nodes per row: the root's, then one per wide node (up to 255)
 };
 
 #endif  // TSUNAGU_MATCHER_H_

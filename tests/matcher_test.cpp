@@ -204,16 +204,106 @@ TEST_CASE("Matcher: FindAll agrees with a naive search on random texts") {
   }
 }
 
+TEST_CASE("Matcher: FindAll agrees with a naive search on phrases that share prefixes and suffixes") {
+  // Small alphabets of ASCII letters and multi-byte characters (kana share
+  // their first two bytes), phrases grown from one another at either end,
+  // so fail chains are long; a fan of 8+ continuations of a stem, at a
+  // letter and at the last byte of a kana, makes wide nodes, which other
+  // nodes fail into. Every round also checks the automaton after Restore.
+  const std::vector<std::string> tokens = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "1", " ", "、",
+                                           "あ", "い", "う", "え", "お", "か", "き", "く", "ア", "亜"};
+  std::mt19937 rng(8050);
+  auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); };
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> alphabet;
+    for (size_t want = 2 + pick(round % 3 == 0 ? 3 : tokens.size() - 1); alphabet.size() < want;) {
+      const std::string& t = tokens[pick(tokens.size())];
+      if (std::find(alphabet.begin(), alphabet.end(), t) == alphabet.end()) alphabet.push_back(t);
+    }
+    auto word = [&](size_t max_tokens) {
+      std::string s;
+      for (size_t n = 1 + pick(max_tokens); n > 0; --n) s += alphabet[pick(alphabet.size())];
+      return s;
+    };
+    std::vector<std::string> phrases;
+    for (size_t n = 1 + pick(12); n > 0; --n) phrases.push_back(word(4));
+    for (size_t n = pick(40); n > 0; --n) {
+      const std::string& p = phrases[pick(phrases.size())];
+      switch (pick(4)) {
+        case 0: phrases.push_back(word(2) + p); break;
+        case 1: phrases.push_back(p + word(2)); break;
+        case 2: phrases.push_back(p.substr(pick(p.size()))); break;  // may split a character
+        default: phrases.push_back(p + p); break;
+      }
+    }
+    if (round % 2 == 0) {
+      const std::string stem = phrases[pick(phrases.size())];
+      const std::vector<std::string> letters = {"a", "b", "c", "d", "e", "f", "g", "h", "i"};
+      const std::vector<std::string> kana = {"あ", "い", "う", "え", "お", "か", "き", "く"};
+      const std::vector<std::string>& fan = round % 4 == 0 ? letters : kana;
+      // A fan from a suffix of the stem too: wide nodes failing to wide nodes.
+      for (const std::string& head : {stem, stem.substr(pick(stem.size()))})
+        for (const std::string& t : fan) phrases.push_back(head + t);
+      phrases.push_back(word(2) + stem);  // fails into the wide node
+    }
+    Matcher m = Build(phrases);
+    Writer w;
+    m.Save(&w);
+    Matcher restored;
+    Reader r(w.out_);
+    REQUIRE(restored.Restore(&r));
+    for (int t = 0; t < 10; ++t) {
+      std::string text;
+      for (size_t n = pick(12); n > 0; --n) {
+        const std::string& p = phrases[pick(phrases.size())];
+        text += pick(3) == 0 ? word(3) : p.substr(0, 1 + pick(p.size()));
+      }
+      const auto want = Naive(phrases, text);
+      for (const Matcher* matcher : {&m, &restored}) {
+        std::vector<std::tuple<size_t, size_t, std::string>> got;
+        for (const Matcher::Hit& h : matcher->FindAll(text))
+          got.emplace_back(h.begin, h.end, std::string(matcher->phrase(h.phrase)));
+        std::sort(got.begin(), got.end());
+        INFO("round " << round << (matcher == &m ? " built" : " restored") << ", text: '" << text << "'");
+        CHECK(got == want);
+      }
+    }
+  }
+}
+
 TEST_CASE("Matcher: Save and Restore give the same answers") {
-  Matcher m = Build({"ひきこもり", "son", "母", "elderly parent", "8050"});
+  // Wide nodes (eight kana after "の", eight letters after "a"), nodes that
+  // fail to them and to each other ("母の" + kana, "ba" + letter, "、a"), a
+  // phrase ending inside another ("きこ"), so that every kind of derived
+  // step table that Restore rebuilds is used.
+  std::vector<std::string> phrases = {"ひきこもり", "son", "母", "elderly parent", "8050",
+                                      "母の", "の母", "、ay", "、az", "きこ"};
+  for (const char* kana : {"あ", "い", "う", "え", "お", "か", "き", "く"}) {
+    phrases.push_back(std::string("の") + kana);
+    phrases.push_back(std::string("母の") + kana);
+  }
+  for (const char* letter : {"b", "c", "d", "e", "f", "g", "h", "i"}) {
+    phrases.push_back(std::string("a") + letter);
+    phrases.push_back(std::string("ba") + letter + "a");
+  }
+  Matcher m = Build(phrases);
   Writer w;
   m.Save(&w);
   Matcher restored;
   Reader r(w.out_);
   REQUIRE(restored.Restore(&r));
   CHECK(r.AtEnd());
-  const std::string text = "elderly parent, son ﾋｷｺﾓﾘ 8050 母 ひきこもり person";
-  CHECK(Show(restored, restored.FindAll(text)) == Show(m, m.FindAll(text)));
+  for (const char* text : {"elderly parent, son ﾋｷｺﾓﾘ 8050 母 ひきこもり person", "母の母のあ母のい、ののうの母",
+                           "babababaca abi ab bahaa ba", "母のかきく母ひきこもの母のおあ母のの母", "、ab、ai、ay"}) {
+    INFO("text: '" << text << "'");
+    CHECK(Show(restored, restored.FindAll(text)) == Show(m, m.FindAll(text)));
+    std::vector<std::tuple<size_t, size_t, std::string>> got;
+    for (const Matcher::Hit& h : restored.FindAll(text))
+      got.emplace_back(h.begin, h.end, std::string(restored.phrase(h.phrase)));
+    std::sort(got.begin(), got.end());
+    CHECK(got == Naive(phrases, text));
+    CHECK(!got.empty());
+  }
   CHECK(restored.phrase_count() == m.phrase_count());
   Writer again;
   restored.Save(&again);
