@@ -15,10 +15,26 @@ size_t Utf8Length(int32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x1
 // U+3096); both are three bytes in UTF-8, so offsets are preserved. As
 // every code point keeps its byte length, both outputs are sized once and
 // written in place (a case is folded per batch record).
+// Both outputs start as copies of the text, folded in place.
+void CopyToBoth(std::string_view text, NormalizedText* out) {
+  out->display.assign(text.data(), text.size());
+  out->match.assign(text.data(), text.size());
+}
+
+// Katakana U+30A1..U+30F6 at match[at]: writes the hiragana 0x60 below.
+// Returns false (and writes nothing) for any other code point.
+bool FoldKatakana(int32_t cp, char* match, size_t at) {
+  if (cp < 0x30A1 || cp > 0x30F6) return false;
+  const int32_t h = cp - 0x60;
+  match[at] = static_cast<char>(0xE0 | (h >> 12));
+  match[at + 1] = static_cast<char>(0x80 | ((h >> 6) & 0x3F));
+  match[at + 2] = static_cast<char>(0x80 | (h & 0x3F));
+  return true;
+}
+
 void Fold(std::string_view nfkc, NormalizedText* out) {
   const size_t n = nfkc.size();
-  out->display.assign(nfkc.data(), n);
-  out->match.assign(nfkc.data(), n);
+  CopyToBoth(nfkc, out);
   char* display = out->display.data();
   char* match = out->match.data();
   for (size_t i = 0; i < n;) {
@@ -30,13 +46,7 @@ void Fold(std::string_view nfkc, NormalizedText* out) {
     }
     size_t start = i;
     int32_t cp = DecodeUtf8(nfkc, &i);
-    if (cp >= 0x30A1 && cp <= 0x30F6) {  // katakana: the hiragana 0x60 below, for matching
-      const int32_t h = cp - 0x60;
-      match[start] = static_cast<char>(0xE0 | (h >> 12));
-      match[start + 1] = static_cast<char>(0x80 | ((h >> 6) & 0x3F));
-      match[start + 2] = static_cast<char>(0x80 | (h & 0x3F));
-      continue;
-    }
+    if (FoldKatakana(cp, match, start)) continue;  // for matching only
     if (cp >= 0x3000 && cp <= 0x9FFF) continue;  // kana and kanji have no case
     // Elsewhere: lower case, keeping the byte length.
     int32_t lower = utf8proc_tolower(cp);
@@ -65,8 +75,7 @@ bool IsNfkcStable(int32_t cp) {
 // checking and folding separately read every case three times.
 bool FoldIfStable(std::string_view input, NormalizedText* out) {
   const size_t n = input.size();
-  out->display.assign(input.data(), n);
-  out->match.assign(input.data(), n);
+  CopyToBoth(input, out);
   char* display = out->display.data();
   char* match = out->match.data();
   const unsigned char* p = reinterpret_cast<const unsigned char*>(input.data());
@@ -80,12 +89,7 @@ bool FoldIfStable(std::string_view input, NormalizedText* out) {
     }
     int32_t cp;
     if (!DecodeThreeBytes(p + i, n - i, &cp) || !IsNfkcStable(cp)) return false;
-    if (cp >= 0x30A1 && cp <= 0x30F6) {  // katakana: the hiragana 0x60 below, for matching
-      const int32_t h = cp - 0x60;
-      match[i] = static_cast<char>(0xE0 | (h >> 12));
-      match[i + 1] = static_cast<char>(0x80 | ((h >> 6) & 0x3F));
-      match[i + 2] = static_cast<char>(0x80 | (h & 0x3F));
-    }
+    FoldKatakana(cp, match, i);
     i += 3;
   }
   return true;

@@ -21,12 +21,20 @@ Matcher Build(const std::vector<std::string>& phrases) {
   return m;
 }
 
-// The hits as "phrase@begin" strings, in the order returned.
 std::vector<int> Payloads(const Matcher& m, int phrase) {
   Matcher::Payloads p = m.payloads(phrase);
   return std::vector<int>(p.begin(), p.end());
 }
 
+// Saves m and restores the bytes into *restored (false when refused).
+bool SaveAndRestore(const Matcher& m, Matcher* restored) {
+  Writer w;
+  m.Save(&w);
+  Reader r(w.out_);
+  return restored->Restore(&r) && r.AtEnd();
+}
+
+// The hits as "phrase@begin" strings, in the order returned.
 std::vector<std::string> Show(const Matcher& m, const std::vector<Matcher::Hit>& hits) {
   std::vector<std::string> out;
   for (const Matcher::Hit& h : hits) {
@@ -247,11 +255,8 @@ TEST_CASE("Matcher: FindAll agrees with a naive search on phrases that share pre
       phrases.push_back(word(2) + stem);  // fails into the wide node
     }
     Matcher m = Build(phrases);
-    Writer w;
-    m.Save(&w);
     Matcher restored;
-    Reader r(w.out_);
-    REQUIRE(restored.Restore(&r));
+    REQUIRE(SaveAndRestore(m, &restored));
     for (int t = 0; t < 10; ++t) {
       std::string text;
       for (size_t n = pick(12); n > 0; --n) {
