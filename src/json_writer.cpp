@@ -82,16 +82,14 @@ char* JsonWriter::EscapeTo(char* p, std::string_view s) {
     *p++ = '"';
     return p;
   }
-  size_t clean = 0;
-  while (!kEscape.escape[static_cast<unsigned char>(d[clean])]) ++clean;  // one needs it
-  return EscapeFrom(p, s, clean);
+  return EscapeSlowly(p, s);
 }
 
-char* JsonWriter::EscapeFrom(char* p, std::string_view s, size_t first) {
+char* JsonWriter::EscapeSlowly(char* p, std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
   *p++ = '"';
   size_t run = 0;  // start of the pending run of bytes that need no escape
-  for (size_t i = first; i < s.size(); ++i) {
+  for (size_t i = 0; i < s.size(); ++i) {
     // Skip eight clean bytes at a time: most strings need no escape at all.
     while (i + 8 <= s.size() && !NeedsEscape8(s.data() + i)) i += 8;
     if (i >= s.size()) break;

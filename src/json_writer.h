@@ -120,8 +120,7 @@ class JsonWriter {
   /// Writes s quoted and escaped at p (room for 6 bytes per byte + 2);
   /// returns the end.
   static char* EscapeTo(char* p, std::string_view s);
-  /// The same when s[first] is the first byte that needs an escape.
-  static char* EscapeFrom(char* p, std::string_view s, size_t first);
+  static char* EscapeSlowly(char* p, std::string_view s);  // s has a byte to escape
 
   std::string* out_ = nullptr;
   ByteBuffer* buffer_ = nullptr;  // set: data_ is its storage
