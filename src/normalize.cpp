@@ -11,10 +11,6 @@ namespace {
 
 size_t Utf8Length(int32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
 
-// Lower-cases and folds katakana (U+30A1..U+30F6) to hiragana (U+3041..
-// U+3096); both are three bytes in UTF-8, so offsets are preserved. As
-// every code point keeps its byte length, both outputs are sized once and
-// written in place (a case is folded per batch record).
 // Both outputs start as copies of the text, folded in place.
 void CopyToBoth(std::string_view text, NormalizedText* out) {
   out->display.assign(text.data(), text.size());
@@ -32,6 +28,10 @@ bool FoldKatakana(int32_t cp, char* match, size_t at) {
   return true;
 }
 
+// Lower-cases and folds katakana (U+30A1..U+30F6) to hiragana (U+3041..
+// U+3096); both are three bytes in UTF-8, so offsets are preserved. As
+// every code point keeps its byte length, both outputs are sized once and
+// written in place (a case is folded per batch record).
 void Fold(std::string_view nfkc, NormalizedText* out) {
   const size_t n = nfkc.size();
   CopyToBoth(nfkc, out);
@@ -177,7 +177,7 @@ void SplitClauses(std::string_view text, std::vector<Clause>* out) {
     const unsigned char c = static_cast<unsigned char>(lead);
     const bool kana = c == 0xE3 && i + 1 < n && (text[i + 1] == '\x81' || text[i + 1] == '\x82');
     if (c >= 0xE4 || kana || (c >= 0xC0 && c < 0xE0) || (c >= 'a' && c <= 'z')) {
-      i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;  // valid UTF-8: normalised
+      i = NextCharacter(text, i, n);
       continue;
     }
     // English " but " starts a new clause: negation does not cross it.
@@ -212,8 +212,7 @@ void SplitClauses(std::string_view text, std::vector<Clause>* out) {
       start = i;
       continue;
     }
-    ++i;
-    while (i < n && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+    i = NextCharacter(text, i, n);
   }
   close(n);
 }

@@ -2,6 +2,8 @@
 
 #include <initializer_list>
 
+#include "utf8.h"
+
 namespace {
 
 constexpr int kMaxAge = 120;
@@ -94,9 +96,8 @@ void FindNumbers(std::string_view text, size_t begin, size_t end, std::vector<Nu
     }
     if (static_cast<unsigned char>(text[i]) >= 0x80) {
       // Kana, kanji and symbols hold no digit or letter: skip the whole
-      // character (its continuation bytes), not byte by byte.
-      ++i;
-      while (i < end && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+      // character, not byte by byte.
+      i = NextCharacter(text, i, end);
       continue;
     }
     if (IsAlpha(text[i]) && (i == begin || !IsAlpha(text[i - 1]))) {

@@ -42,6 +42,16 @@ inline int32_t DecodeUtf8(std::string_view text, size_t* i) {
   return DecodeUtf8Other(text, i);
 }
 
+/// Where the character starting at text[i] ends, from its lead byte (no
+/// loop: scanners that look only at ASCII step over kana and kanji with
+/// it), never past end. Assumes valid UTF-8, as normalised text is; on
+/// other bytes it still stays within end.
+inline size_t NextCharacter(std::string_view text, size_t i, size_t end) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  const size_t next = i + (c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
+  return next < end ? next : end;
+}
+
 /// Appends the UTF-8 encoding of cp.
 void AppendUtf8(int32_t cp, std::string* out);
 

@@ -154,3 +154,13 @@ TEST_CASE("IsValidUtf8 and DecodeUtf8 agree with utf8proc on every three-byte se
   }
   CHECK(differences == 0);
 }
+
+TEST_CASE("NextCharacter: steps over one character by its lead byte, never past end") {
+  const std::string text = "a\xC3\xA9母😀";  // 1, 2, 3 and 4 bytes
+  CHECK(NextCharacter(text, 0, text.size()) == 1);
+  CHECK(NextCharacter(text, 1, text.size()) == 3);
+  CHECK(NextCharacter(text, 3, text.size()) == 6);
+  CHECK(NextCharacter(text, 6, text.size()) == 10);
+  CHECK(NextCharacter(text, 3, 5) == 5);    // a limit inside the character
+  CHECK(NextCharacter(text, 7, text.size()) == 8);  // a continuation byte: one step
+}
