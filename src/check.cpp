@@ -9,6 +9,8 @@
 #include "load_rules.h"
 #include "model.h"
 #include "normalize.h"
+#include "reading.h"
+#include "tokens.h"
 #include "utf8.h"
 #include "yaml_doc.h"
 
@@ -254,30 +256,61 @@ class Checker {
               ", which could not be read; they are checked once it loads");
   }
 
-  // A phrase must mean one thing: the engine would give it every meaning.
+  // Phrases are matched as they read (reading.h), so the checks are on
+  // readings: a phrase must mean one thing, must be able to match, and
+  // one reading per fact is enough.
   void LintPhrases() {
     if (loaded_[2].empty()) return;
     YamlDoc doc(files_[2].name);
     if (!doc.Parse(loaded_[2]).ok()) return;
+    const Analyzer* analyzer = nullptr;
+    Status s = Analyzer::Get(&analyzer);
+    if (!s.ok()) {
+      Add(files_[2].name, 0, 0, Finding::kError, s.message());
+      return;
+    }
     struct Claim {
-      std::string owner;
+      std::string owner, phrase;
       int line;
     };
-    std::map<std::string, Claim> first;
+    std::map<std::string, Claim> first;  // reading (stream, and "-" when negative) → its first phrase
     auto claim = [&](const YAML::Node& list, const std::string& owner) {
       if (!list || !list.IsSequence()) return;
       for (const YAML::Node& item : list) {
         if (!item.IsScalar()) continue;
-        std::string key = NormalizePhrase(item.Scalar());
-        if (key.empty()) continue;
-        auto it = first.find(key);
+        const std::string phrase = NormalizePhraseForReading(item.Scalar());
+        if (phrase.empty()) continue;
         SourcePos pos = doc.PosOf(item);
+        PhraseReading r = ReadPhrase(*analyzer, phrase);
+        if (r.problem != PhraseReading::kNone) {
+          Add(pos.file, pos.line, pos.column, Finding::kWarning,
+              r.problem == PhraseReading::kFragment
+                  ? "phrase '" + item.Scalar() + "' of " + owner + " ends in the particle '" + r.last_particle +
+                        "', so it never matches (read alone, its words would match more than it says); write "
+                        "the whole phrase, e.g. a noun or a verb in its dictionary form"
+                  : "phrase '" + item.Scalar() + "' of " + owner +
+                        " has no content word (only grammar), so it never matches");
+          continue;
+        }
+        if (!ReadsAlikeInASentence(*analyzer, phrase, r)) {
+          Add(pos.file, pos.line, pos.column, Finding::kWarning,
+              "phrase '" + item.Scalar() + "' of " + owner + " reads as '" + ShowStream(r.stream) +
+                  "' alone but differently inside a sentence, so it can no longer match: write whole words");
+        }
+        const std::string key = r.stream + (r.negative ? "-" : "+");
+        auto it = first.find(key);
         if (it == first.end()) {
-          first[key] = {owner, pos.line};
+          first[key] = {owner, item.Scalar(), pos.line};
         } else if (it->second.owner != owner) {
           Add(pos.file, pos.line, pos.column, Finding::kWarning,
-              "phrase '" + item.Scalar() + "' of " + owner + " is also claimed by " + it->second.owner + " (line " +
-                  std::to_string(it->second.line) + "); a phrase found in a case then means both: keep it in one place");
+              "phrase '" + item.Scalar() + "' of " + owner + " reads as '" + it->second.phrase + "' (line " +
+                  std::to_string(it->second.line) + ") of " + it->second.owner +
+                  "; a case that says it then means both: keep it in one place");
+        } else {
+          Add(pos.file, pos.line, pos.column, Finding::kWarning,
+              "phrase '" + item.Scalar() + "' reads as '" + it->second.phrase + "' (line " +
+                  std::to_string(it->second.line) + "), which already covers it (" + ShowStream(r.stream) +
+                  (r.negative ? ", negated" : "") + "): remove one");
         }
       }
     };
@@ -291,6 +324,20 @@ class Checker {
       for (const YAML::Node& fact : facts)
         if (fact.IsMap() && fact["id"])
           for (const char* lang : {"ja", "en"}) claim(fact[lang], "fact '" + fact["id"].Scalar() + "'");
+  }
+
+  // A phrase the analyser splits one way alone and another way in a case
+  // ("ひきこも" is no word) cannot match: its reading must appear in the
+  // reading of a sentence that contains it.
+  static bool ReadsAlikeInASentence(const Analyzer& analyzer, const std::string& phrase, const PhraseReading& r) {
+    const bool latin = !phrase.empty() && static_cast<unsigned char>(phrase[0]) < 0x80;
+    const std::string sentence = latin ? "he said " + phrase + " today" : "本人は" + phrase + "。";
+    std::vector<Token> tokens;
+    analyzer.Tokenize(sentence, 0, sentence.size(), &tokens);
+    std::string stream;
+    std::vector<uint32_t> starts(tokens.size());
+    AppendStream(tokens, 0, tokens.size(), &stream, &starts);
+    return stream.find(r.stream) != std::string::npos;
   }
 
   // Rules and alerts that load but can never hold.

@@ -25,6 +25,9 @@ Status LoadEmbeddedModel(Model* model) {
 }
 
 Status LoadEmbeddedLexicon(Lexicon* lexicon) {
+  const Analyzer* analyzer = nullptr;
+  Status s = Analyzer::Get(&analyzer);  // the text is read with it: fail early
+  if (!s.ok()) return s;
   if (!lexicon->Restore(std::string_view(kEmbeddedLexicon, kEmbeddedLexiconSize)))
     return Status::Internal("embedded lexicon: damaged");
   return Status::Ok();
@@ -72,7 +75,10 @@ Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, M
       },
       model);
   if (!s.ok()) return s;
-  *lexicon = Lexicon(*model);
+  const Analyzer* analyzer = nullptr;
+  s = Analyzer::Get(&analyzer);
+  if (!s.ok()) return s;
+  *lexicon = Lexicon(*model, *analyzer);
   WriteCachedModel(key, *model, *lexicon);
   return Status::Ok();
 }

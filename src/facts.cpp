@@ -7,26 +7,14 @@
 #include <unordered_set>
 
 #include "numbers.h"
+#include "reading.h"
 #include "utf8.h"
 
 namespace {
 
-// Japanese: words between a phrase and its negation ("障害は特にない").
-constexpr std::string_view kJaGap[] = {"にも", "は", "が", "も", "を", "について", "に関しては", "とか", "なども", "など", "特に", "とくに",
-                              "全く", "まったく", "別に", "べつに", "一切", "いっさい", "あまり",
-                              "今のところ", "今は", "まだ", "現在", "今"};
-// Japanese negations that follow the phrase.
-constexpr std::string_view kJaNegations[] = {
-    "ではない", "ではなく", "じゃなく", "ではありません", "じゃない", "でない", "ありません", "ないです", "なかった", "ない",
-    "無い", "なし", "無し", "いない", "いません", "持っていない", "もっていない", "持ってない",
-    "持っていません", "していない", "してない", "しない", "しません", "必要ない", "必要ありません",
-    "必要としていない", "必要なし", "不要", "受けていない", "受けていません", "もらっていない",
-    "もらっていません", "行っていない", "行っていません", "通っていない", "通っていません", "取っていない", "取っていません", "取ってない", "とっていない", "ありませんでした",
-    "ゼロ"};
-// Words after a negation that make it uncertain.
-constexpr std::string_view kJaHedges[] = {"と思", "とは思", "はず", "だろう", "でしょう", "かも", "か心配", "か不安"};
 // English negations before the phrase ("no disability", "not in debt").
-constexpr std::string_view kEnNegations[] = {"no", "not", "without", "never", "none", "nor", "neither", "cannot"};
+constexpr std::string_view kEnNegations[] = {"no", "not", "without", "never", "none", "nor", "neither", "cannot",
+                                             "deny", "denies", "denied"};
 // English words that end a negation's reach ("not violent and has a disability").
 constexpr std::string_view kEnScopeEnds[] = {"and", "or", "but", "so", "because", "although", "though"};
 
@@ -73,52 +61,6 @@ bool IsJapaneseContent(int32_t cp) {
          (cp >= 0x3400 && cp <= 0x4DBF);
 }
 
-// A list of Japanese words (three bytes or more each) indexed by the third
-// byte of the text, which tells most kana apart (their first two bytes are
-// shared): finding the words at a position tests a few candidates, not
-// the whole list. Candidates keep the list's order.
-class JaWordIndex {
- public:
-  template <size_t N>
-  explicit JaWordIndex(const std::string_view (&words)[N]) : words_(words) {
-    static_assert(N < 256, "indexes are bytes");
-    for (size_t i = 0; i < N; ++i) {
-      assert(words[i].size() >= 3);
-      buckets_[static_cast<unsigned char>(words[i][2])].push_back(static_cast<uint8_t>(i));
-    }
-  }
-  /// The first word of the list that text has at pos and that ends by
-  /// limit, or an empty view.
-  std::string_view At(std::string_view text, size_t pos, size_t limit) const {
-    if (pos + 3 > text.size()) return {};
-    for (uint8_t i : buckets_[static_cast<unsigned char>(text[pos + 2])]) {
-      std::string_view w = words_[i];
-      if (pos + w.size() <= limit && StartsWith(text, pos, w)) return w;
-    }
-    return {};
-  }
-
- private:
-  const std::string_view* words_;
-  std::vector<uint8_t> buckets_[256];
-};
-
-// Japanese negation after [pos, clause_end): returns its end, or 0.
-size_t JapaneseNegationEnd(std::string_view text, size_t pos, size_t clause_end) {
-  static const JaWordIndex gaps(kJaGap), negations(kJaNegations), hedges(kJaHedges);
-  for (int guard = 0; guard < 4; ++guard) {
-    std::string_view gap = gaps.At(text, pos, clause_end);
-    // Do not treat the negation itself as a gap word.
-    if (gap.empty() || !negations.At(text, pos, text.size()).empty()) break;
-    pos += gap.size();
-  }
-  std::string_view neg = negations.At(text, pos, clause_end);
-  if (neg.empty()) return 0;
-  // A hedged negation ("自殺はしないと思う") is a worry, not a denial.
-  if (!hedges.At(text, pos + neg.size(), text.size()).empty()) return 0;
-  return pos + neg.size();
-}
-
 bool IsEnNegation(std::string_view word) {
   for (std::string_view n : kEnNegations)
     if (word == n) return true;
@@ -145,10 +87,6 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
     end = start;
   }
   return false;
-}
-
-bool IsLatinPhrase(std::string_view phrase) {
-  return !phrase.empty() && IsAsciiAlnum(static_cast<unsigned char>(phrase[0]));
 }
 
 // The subject for a mention at [begin, end) in clause: the nearest subject
@@ -260,6 +198,18 @@ void AddUnrecognized(const std::string& display, size_t begin, size_t end, bool 
   flush_japanese();
 }
 
+
+// The tokens a stream match covers: [*from, *to) of tokens[first, last).
+void HitTokens(const Matcher::Hit& hit, size_t first, size_t last, const std::vector<uint32_t>& token_start,
+               const std::vector<Token>& tokens, size_t* from, size_t* to) {
+  size_t i = first;
+  while (i < last && (token_start[i] < hit.begin || IsFiller(tokens[i]) || tokens[i].pos == Token::kSymbol)) ++i;
+  size_t j = i;
+  while (j < last && token_start[j] < hit.end) ++j;
+  *from = i;
+  *to = j;
+}
+
 }  // namespace
 
 std::string MentionWords(const FactMention& m) {
@@ -274,6 +224,7 @@ void Understanding::Clear() {
   text.display.clear();
   text.match.clear();
   clauses.clear();
+  tokens.clear();
   subjects.clear();
   mentions.clear();
   ages.clear();
@@ -315,41 +266,86 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
     if (b < e) std::memset(covered.data() + b, 1, e - b);
   };
 
+  const Analyzer* analyzer = nullptr;
+  s = Analyzer::Get(&analyzer);
+  if (!s.ok()) return s;
+  thread_local std::string stream;
+  thread_local std::vector<uint32_t> token_start;
   for (size_t ci = 0; ci < out->clauses.size(); ++ci) {
     const Clause& clause = out->clauses[ci];
     const int c = static_cast<int>(ci);
-    std::string_view part(match.data() + clause.begin, clause.end - clause.begin);
-    lexicon.Find(part, &hits);
-    for (Matcher::Hit hit : hits) {
-      hit.begin += clause.begin;
-      hit.end += clause.begin;
-      cover(hit.begin, hit.end);
+    const size_t first = out->tokens.size();
+    analyzer->Tokenize(display, clause.begin, clause.end, &out->tokens);
+    const size_t last = out->tokens.size();
+    stream.clear();
+    token_start.assign(last + 1, 0);
+    AppendStream(out->tokens, first, last, &stream, &token_start);
+    token_start[last] = static_cast<uint32_t>(stream.size());
+    lexicon.Find(stream, &hits);
+    for (const Matcher::Hit& hit : hits) {
+      size_t from = 0, to = 0;
+      HitTokens(hit, first, last, token_start, out->tokens, &from, &to);
+      if (from >= to) continue;
+      const Token& head = out->tokens[from];
+      const Token& tail = out->tokens[to - 1];
+      const size_t begin = head.begin, end = tail.end;
+      cover(begin, end);
+      const bool english = head.pos == Token::kWord || (head.pos == Token::kNumber && tail.pos == Token::kWord);
+      Polarity polarity;
+      size_t neg_begin = 0;
+      if (english) {
+        polarity.negations = EnglishNegationBefore(match, clause.begin, begin, &neg_begin) ? 1 : 0;
+      } else {
+        polarity = ReadPolarity(display, out->tokens, to, last, tail.lemma);
+      }
       for (const PhraseMeaning meaning : lexicon.MeaningsOf(hit)) {
         if (meaning.is_subject) {
-          out->subjects.push_back({meaning.subject, c, hit.begin, hit.end,
-                                   display.substr(hit.begin, hit.end - hit.begin)});
+          out->subjects.push_back({meaning.subject, c, begin, end, display.substr(begin, end - begin)});
           continue;
+        }
+        // A phrase that says its fact negated ("家から出ない") holds when
+        // the text negates it too, and says nothing otherwise.
+        // A hedge keeps a denied fact as a worry ("しないと思う"); a phrase
+        // that is itself a negation stays one ("見かけないと心配").
+        bool negated = polarity.negated();
+        if (meaning.negative) {
+          if (polarity.negations % 2 == 0) continue;
+          negated = false;
         }
         FactMention m;
         m.fact = meaning.fact;
         m.clause = c;
-        m.begin = hit.begin;
-        m.end = hit.end;
-        m.words = display.substr(hit.begin, hit.end - hit.begin);
+        m.begin = begin;
+        m.end = end;
+        m.first_token = static_cast<int>(from);
+        m.last_token = static_cast<int>(to);
+        m.words = display.substr(begin, end - begin);
+        m.phrase = lexicon.Phrase(hit) + (meaning.negative ? " (-)" : "");
         m.has_own_subject = lexicon.OwnSubject(hit, &m.subject);
-        if (IsLatinPhrase(lexicon.Phrase(hit))) {
-          size_t neg = 0;
-          if (EnglishNegationBefore(match, clause.begin, hit.begin, &neg)) {
-            m.negated = true;
-            m.negation = display.substr(neg, hit.begin - neg);
-            while (!m.negation.empty() && m.negation.back() == ' ') m.negation.pop_back();
-            cover(neg, hit.begin);
-          }
-        } else if (size_t neg_end = JapaneseNegationEnd(match, hit.end, clause.end)) {
-          m.negated = true;
-          m.negation = display.substr(hit.end, neg_end - hit.end);
-          cover(hit.end, neg_end);
+        const std::string& area = model.facts[m.fact].area;
+        const bool danger = area == "crisis" || area == "danger";
+        if (danger && !negated && (polarity.hypothetical || polarity.died)) {
+          negated = true;
+          m.negation_kind = polarity.died ? "died" : "hypothetical";
         }
+        if (negated && english) {
+          m.negation = display.substr(neg_begin, begin - neg_begin);
+          while (!m.negation.empty() && m.negation.back() == ' ') m.negation.pop_back();
+          cover(neg_begin, begin);
+        }
+        if (!english && polarity.end > to) {
+          // The grammar read after the phrase is understood, used or not:
+          // it is the negation of a negated mention, else part of its words.
+          const size_t stop = out->tokens[polarity.end - 1].end;
+          if (negated) {
+            m.negation = display.substr(end, stop - end);
+          } else {
+            m.end = stop;
+            m.words = display.substr(begin, stop - begin);
+          }
+          cover(end, stop);
+        }
+        m.negated = negated;
         out->mentions.push_back(std::move(m));
       }
     }

@@ -13,6 +13,7 @@
 #include "model.h"
 #include "normalize.h"
 #include "status.h"
+#include "tokens.h"
 
 /// One place where the text says a fact.
 struct FactMention {
@@ -22,7 +23,12 @@ struct FactMention {
   int clause = 0;
   size_t begin = 0, end = 0;  // the words, in the normalised text
   std::string words;          // as shown to the user
+  std::string phrase;         // the lexicon phrase as it reads ("外出+する", negated "-")
   std::string negation;       // the negating words, when negated
+  /// Why it is negated: "" (a negation), "hypothetical" (前に, たら...) or
+  /// "died" (a death told, not a danger); danger facts only for the last two.
+  std::string_view negation_kind;
+  int first_token = -1, last_token = -1;  // [first, last) in Understanding::tokens
   bool has_own_subject = false;  // the phrase names its subject itself
   int subject_word = -1;  // index into Understanding::subjects of the word that set the subject
   enum Origin { kPhrase, kAge, kDuration } origin = kPhrase;
@@ -60,6 +66,7 @@ struct Understanding {
   std::string input;
   NormalizedText text;
   std::vector<Clause> clauses;
+  std::vector<Token> tokens;  // every clause's, in text order (offsets into text.display)
   std::vector<SubjectMention> subjects;
   std::vector<FactMention> mentions;
   std::vector<AgeMention> ages;

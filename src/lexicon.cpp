@@ -1,21 +1,35 @@
 #include "lexicon.h"
 
+#include <set>
+#include <utility>
+
 #include "binary_io.h"
 #include "normalize.h"
+#include "reading.h"
 
 namespace {
-// Payloads: a fact index f is stored as f; a subject s as -(s + 1).
+// Payloads: a fact index f is stored as 2f, or 2f + 1 when the phrase
+// says it negated; a subject s as -(s + 1).
 int SubjectPayload(int s) { return -(s + 1); }
+int FactPayload(size_t f, bool negative) { return static_cast<int>(2 * f + (negative ? 1 : 0)); }
 }  // namespace
 
-Lexicon::Lexicon(const Model& model) {
+Lexicon::Lexicon(const Model& model, const Analyzer& analyzer) {
+  // Phrases that read alike (出かけない, 出かけません) are one entry.
+  std::set<std::pair<std::string, int>> added;
+  auto add = [&](const std::string& phrase, int payload, bool fact) {
+    PhraseReading r = ReadPhrase(analyzer, NormalizePhraseForReading(phrase));
+    if (r.stream.empty()) return;  // only grammar: `tsunagu check` reports it
+    if (fact && r.negative) payload += 1;
+    if (added.emplace(r.stream, payload).second) matcher_.Add(r.stream, payload);
+  };
   for (int s = 0; s < kSubjectCount; ++s) {
     for (const auto* words : {&model.subjects[s].ja, &model.subjects[s].en})
-      for (const std::string& w : *words) matcher_.Add(NormalizePhrase(w), SubjectPayload(s));
+      for (const std::string& w : *words) add(w, SubjectPayload(s), false);
   }
   for (size_t f = 0; f < model.facts.size(); ++f) {
     for (const auto* phrases : {&model.facts[f].ja, &model.facts[f].en})
-      for (const std::string& p : *phrases) matcher_.Add(NormalizePhrase(p), static_cast<int>(f));
+      for (const std::string& p : *phrases) add(p, FactPayload(f, false), true);
   }
   matcher_.Build();
   own_subject_.assign(matcher_.phrase_count(), -1);
@@ -41,10 +55,13 @@ PhraseMeaning Lexicon::MeaningOf(int32_t payload) {
     m.is_subject = true;
     m.subject = static_cast<Subject>(-payload - 1);
   } else {
-    m.fact = payload;
+    m.fact = payload / 2;
+    m.negative = payload % 2 == 1;
   }
   return m;
 }
+
+std::string Lexicon::Phrase(const Matcher::Hit& hit) const { return ShowStream(matcher_.phrase(hit.phrase)); }
 
 std::string Lexicon::Save() const {
   Writer w;

@@ -1,5 +1,9 @@
-// Lexicon: every fact phrase and subject word of a model in one Matcher.
-// Built once from the model (a few hundred microseconds); read-only after.
+// Lexicon: every fact phrase and subject word of a model in one Matcher,
+// each as it reads (see reading.h): a Japanese phrase is the lemmas of its
+// words up to its last content word, so 出かけない, 出かけません and
+// 出かけていない are one entry, 出かける with "negated" required; an English
+// phrase is the stems of its words. Built once from the model (at build
+// time for the embedded one); read-only after, safe from many threads.
 #ifndef TSUNAGU_LEXICON_H_
 #define TSUNAGU_LEXICON_H_
 
@@ -9,25 +13,28 @@
 
 #include "matcher.h"
 #include "model.h"
+#include "tokens.h"
 
 /// What a matched phrase means: a fact, or a word naming a subject.
 struct PhraseMeaning {
   bool is_subject = false;
   int fact = -1;                       // when !is_subject
   Subject subject = Subject::kPerson;  // when is_subject
+  bool negative = false;  // the phrase says the fact negated ("家から出ない"): the text must too
 };
 
 class Lexicon {
  public:
   Lexicon() = default;
-  explicit Lexicon(const Model& model);
+  /// Reads every phrase with the analyser (tokens.h), which must load.
+  Lexicon(const Model& model, const Analyzer& analyzer);
 
   /// The compiled form, embedded at build time (see embedded.h).
   std::string Save() const;
   /// False when bytes are damaged.
   bool Restore(std::string_view bytes);
 
-  /// The non-overlapping phrase hits in a normalised (match form) text.
+  /// The non-overlapping phrase hits in a reading's stream (reading.h).
   std::vector<Matcher::Hit> Find(std::string_view text) const { return matcher_.FindLongest(text); }
   void Find(std::string_view text, std::vector<Matcher::Hit>* hits) const { matcher_.FindLongest(text, hits); }
 
@@ -57,7 +64,9 @@ class Lexicon {
   };
   /// Meanings of a hit's phrase (usually one).
   Meanings MeaningsOf(const Matcher::Hit& hit) const { return Meanings(matcher_.payloads(hit.phrase)); }
-  std::string_view Phrase(const Matcher::Hit& hit) const { return matcher_.phrase(hit.phrase); }
+  /// The matched phrase as it reads: lemmas or stems joined by "+".
+  std::string Phrase(const Matcher::Hit& hit) const;
+  size_t phrase_count() const { return matcher_.phrase_count(); }
   /// The subject a fact phrase names itself ("高齢の親", "elderly parent"):
   /// true and *subject set when it contains a subject word.
   bool OwnSubject(const Matcher::Hit& hit, Subject* subject) const;

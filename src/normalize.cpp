@@ -129,6 +129,12 @@ std::string NormalizePhrase(std::string_view phrase) {
   return n.match;
 }
 
+std::string NormalizePhraseForReading(std::string_view phrase) {
+  NormalizedText n;
+  if (!FoldIfStable(phrase, &n)) Fold(Nfkc(phrase), &n);
+  return n.display;
+}
+
 std::vector<Clause> SplitClauses(std::string_view text) {
   std::vector<Clause> clauses;
   SplitClauses(text, &clauses);

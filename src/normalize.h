@@ -22,6 +22,9 @@ Status Normalize(std::string_view input, NormalizedText* out);
 
 /// Normalises a lexicon phrase the same way as a query (match form).
 std::string NormalizePhrase(std::string_view phrase);
+/// The display form of a phrase (katakana kept): what the analyser reads,
+/// as it reads a case's display text.
+std::string NormalizePhraseForReading(std::string_view phrase);
 
 /// A clause: a byte range [begin, end) of the normalised text.
 struct Clause {

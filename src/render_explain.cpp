@@ -337,6 +337,22 @@ std::string RenderExplain(const Model& model, const Explanation& e, const WhyNot
     out += "   " + clause_tag(static_cast<int>(i)) +
            u.text.display.substr(u.clauses[i].begin, u.clauses[i].end - u.clauses[i].begin) + "\n";
 
+  head("語 (表層 / 原形 / 品詞)", "Words (surface / lemma / part of speech)", u.tokens.size());
+  if (u.tokens.empty()) none();
+  {
+    std::string line = "  ";
+    for (const Token& t : u.tokens) {
+      std::string item = " " + u.text.display.substr(t.begin, t.end - t.begin) + "/" + t.lemma + "/" +
+                         (ja ? std::string(t.pos_name) : PosId(t.pos));
+      if (DisplayWidth(line) + DisplayWidth(item) > 76) {
+        out += line + "\n";
+        line = "  ";
+      }
+      line += item;
+    }
+    if (!u.tokens.empty()) out += line + "\n";
+  }
+
   head("主語の語", "Subject words", u.subjects.size());
   if (u.subjects.empty()) none();
   for (const SubjectMention& s : u.subjects)
@@ -351,7 +367,14 @@ std::string RenderExplain(const Model& model, const Explanation& e, const WhyNot
     line += std::string(ja ? "、" : ", ") + SubjectName(m.subject, lang) + (ja ? "について" : "");
     std::string why = m.origin == FactMention::kPhrase ? SubjectReason(u, m, lang) : OriginText(model, m, lang);
     if (!why.empty()) line += " [" + why + "]";
-    if (m.negated) line += std::string(ja ? "、否定 " : ", negated by ") + Quote(m.negation, lang) + T(lang, ": 数えない", ": not counted");
+    if (!m.phrase.empty()) line += std::string(ja ? " (語句 " : " (phrase ") + m.phrase + ")";
+    if (m.negated) {
+      const bool hypothetical = m.negation_kind == "hypothetical", died = m.negation_kind == "died";
+      line += hypothetical ? std::string(ja ? "、仮定・たとえ " : ", hypothetical or figurative ")
+              : died       ? std::string(ja ? "、亡くなったこと " : ", a death told ")
+                           : std::string(ja ? "、否定 " : ", negated by ");
+      line += Quote(m.negation, lang) + T(lang, ": 数えない", ": not counted");
+    }
     out += line + "\n";
   }
 

@@ -212,14 +212,38 @@ TEST_CASE("check: lint warnings for what loads but cannot work") {
       .Edit(3, "when: {any: [hikikomori]}",
             "when:\n    any: [hikikomori]\n    age: [{subject: person, min: 50}, {subject: person, max: 40}]");
   CHECK(Check(f) == Expect({
-                        "rules/lexicon.yaml:3:17: warning: phrase '親' of subject 'parent' is also claimed by subject "
-                        "'person' (line 2); a phrase found in a case then means both: keep it in one place",
-                        "rules/lexicon.yaml:14:24: warning: phrase 'ひきこもり' of fact 'wants-work' is also claimed "
-                        "by fact 'hikikomori' (line 9); a phrase found in a case then means both: keep it in one place",
+                        "rules/lexicon.yaml:3:17: warning: phrase '親' of subject 'parent' reads as '親' (line 2) of "
+                        "subject 'person'; a case that says it then means both: keep it in one place",
+                        "rules/lexicon.yaml:14:24: warning: phrase 'ひきこもり' of fact 'wants-work' reads as "
+                        "'ひきこもり' (line 9) of fact 'hikikomori'; a case that says it then means both: keep it in "
+                        "one place",
                         "rules/routing.yaml:4:39: warning: rule 'general' can never fire: its age conditions on "
                         "person do not overlap",
                         "rules/routing.yaml:9:36: warning: rule 'work' can never fire: 'wants-work' is in both all "
                         "and none",
+                    }));
+}
+
+TEST_CASE("check: phrases are checked as they read") {
+  Files f;
+  f.Edit(2, "ja: [働きたい]", "ja: [働きたい, 働きたいです, 家で, ないです]");
+  CHECK(Check(f) == Expect({
+                        "rules/lexicon.yaml:14:24: warning: phrase '働きたいです' reads as '働きたい' (line 14), which "
+                        "already covers it (働く+たい): remove one",
+                        "rules/lexicon.yaml:14:44: warning: phrase '家で' of fact 'wants-work' ends in the particle "
+                        "'で', so it never matches (read alone, its words would match more than it says); write the "
+                        "whole phrase, e.g. a noun or a verb in its dictionary form",
+                        "rules/lexicon.yaml:14:52: warning: phrase 'ないです' of fact 'wants-work' has no content word "
+                        "(only grammar), so it never matches",
+                    }));
+}
+
+TEST_CASE("check: a phrase read one way alone and another in a sentence cannot match") {
+  Files f;
+  f.Edit(2, "ja: [働きたい]", "ja: [働きたい, 引き籠]");
+  CHECK(Check(f) == Expect({
+                        "rules/lexicon.yaml:14:24: warning: phrase '引き籠' of fact 'wants-work' reads as '引き+籠' "
+                        "alone but differently inside a sentence, so it can no longer match: write whole words",
                     }));
 }
 

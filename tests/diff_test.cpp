@@ -1,3 +1,4 @@
+#include <cstdlib>
 // Tests for src/diff.h: reading cases (scenario YAML or text lines) and
 // comparing two versions of a small model written here, edited the way a
 // data keeper would edit it.
@@ -11,6 +12,13 @@
 
 #include "load_data.h"
 #include "load_rules.h"
+
+// The process-wide analyser; the tests cannot run without it.
+static const Analyzer& TheAnalyzer() {
+  const Analyzer* a = nullptr;
+  if (!Analyzer::Get(&a).ok()) std::abort();
+  return *a;
+}
 
 namespace {
 
@@ -112,7 +120,7 @@ struct Version {
     if (s.ok()) s = LoadRouting(texts[3], "routing.yaml", &model);
     if (s.ok()) s = LoadAlerts(texts[4], "alerts.yaml", &model);
     REQUIRE_MESSAGE(s.ok(), s.ToString());
-    lexicon = Lexicon(model);
+    lexicon = Lexicon(model, TheAnalyzer());
     return *this;
   }
 };

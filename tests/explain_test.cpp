@@ -1,3 +1,4 @@
+#include <cstdlib>
 // Tests for src/explain.h and src/render_explain.h: the trace of a case
 // and the --why-not counterfactuals. A small model written here (loaded
 // through the real loaders) keeps the expectations exact; two tests use
@@ -15,6 +16,13 @@
 #include "load_data.h"
 #include "load_rules.h"
 #include "render_explain.h"
+
+// The process-wide analyser; the tests cannot run without it.
+static const Analyzer& TheAnalyzer() {
+  const Analyzer* a = nullptr;
+  if (!Analyzer::Get(&a).ok()) std::abort();
+  return *a;
+}
 
 namespace {
 
@@ -179,7 +187,7 @@ struct Fixture {
     if (s.ok()) s = LoadRouting(kRouting, "routing.yaml", &model);
     if (s.ok()) s = LoadAlerts(kAlerts, "alerts.yaml", &model);
     REQUIRE_MESSAGE(s.ok(), s.ToString());
-    lexicon = Lexicon(model);
+    lexicon = Lexicon(model, TheAnalyzer());
   }
   Explanation Run(const std::string& text) const {
     Explanation e;
@@ -303,8 +311,8 @@ TEST_CASE("why-not: a fact that blocks a rule (none) is left out") {
     if (s.changes.size() == 1 && s.changes[0].kind == CaseChange::kUnmention) {
       found = true;
       CHECK(s.via == "certificate-work");
-      CHECK(s.text == "30歳の息子、障害者手帳があり、もある");
-      CHECK(DescribeChanges(F().model, s.changes, Lang::kEn) == "if \"借金\" were not mentioned");
+      CHECK(s.text == "30歳の息子、障害者手帳があり、");
+      CHECK(DescribeChanges(F().model, s.changes, Lang::kEn) == "if \"借金もある\" were not mentioned");
     }
   CHECK(found);
 }
@@ -404,9 +412,10 @@ TEST_CASE("explain text: the steps in pipeline order, in either language") {
   en.lang = Lang::kEn;
   std::string text = RenderExplain(f.model, e, nullptr, en);
   size_t at = 0;
-  for (const char* step : {"1. Normalised text", "2. Clauses (2)", "3. Subject words (1)", "4. Phrases and facts",
-                           "5. Numbers", "6. Words not understood", "7. Rules and alerts that fired (1)", "8. Team",
-                           "9. Scores, part by part (1)", "10. Eligibility", "11. Final ranking (1)"}) {
+  for (const char* step : {"1. Normalised text", "2. Clauses (2)", "3. Words (surface / lemma / part of speech)",
+                           "4. Subject words (1)", "5. Phrases and facts", "6. Numbers", "7. Words not understood",
+                           "8. Rules and alerts that fired (1)", "9. Team", "10. Scores, part by part (1)",
+                           "11. Eligibility", "12. Final ranking (1)"}) {
     size_t next = text.find(step, at);
     CHECK_MESSAGE(next != std::string::npos, step);
     if (next != std::string::npos) at = next;

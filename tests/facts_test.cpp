@@ -1,3 +1,4 @@
+#include <cstdlib>
 // Tests for src/facts.h: from text to facts, with subjects, ages,
 // negation, derived facts and unrecognised words. Uses a small model
 // written here in YAML (loaded through the real loaders), so the tests do
@@ -13,6 +14,13 @@
 #include "lexicon.h"
 #include "load_data.h"
 #include "load_rules.h"
+
+// The process-wide analyser; the tests cannot run without it.
+static const Analyzer& TheAnalyzer() {
+  const Analyzer* a = nullptr;
+  if (!Analyzer::Get(&a).ok()) std::abort();
+  return *a;
+}
 
 namespace {
 
@@ -127,7 +135,7 @@ struct Fixture {
     if (s.ok()) s = LoadRouting(kRouting, "routing.yaml", &model);
     if (s.ok()) s = LoadAlerts(kAlerts, "alerts.yaml", &model);
     REQUIRE_MESSAGE(s.ok(), s.ToString());
-    lexicon = Lexicon(model);
+    lexicon = Lexicon(model, TheAnalyzer());
   }
   int Fact(const std::string& id) const {
     int f = model.FindFact(id);

@@ -15,6 +15,13 @@
 #include "load_rules.h"
 #include "triage.h"
 
+// The process-wide analyser; the tests cannot run without it.
+static const Analyzer& TheAnalyzer() {
+  const Analyzer* a = nullptr;
+  if (!Analyzer::Get(&a).ok()) std::abort();
+  return *a;
+}
+
 namespace {
 
 const char kAgencies[] = R"(
@@ -109,7 +116,7 @@ struct Fixture {
     if (s.ok()) s = LoadRouting(kRouting, "routing.yaml", &model);
     if (s.ok()) s = LoadAlerts(kAlerts, "alerts.yaml", &model);
     REQUIRE_MESSAGE(s.ok(), s.ToString());
-    lexicon = Lexicon(model);
+    lexicon = Lexicon(model, TheAnalyzer());
   }
   CaseResult Run(const std::string& text) const {
     CaseResult r;

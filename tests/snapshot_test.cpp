@@ -1,3 +1,5 @@
+#include <cstdlib>
+#include "reading.h"
 // Tests for src/snapshot.h (and the embedded model built from it): the
 // shipped model survives a round trip byte for byte, damaged bytes are an
 // error and never a crash, and the embedded model equals data/ + rules/.
@@ -11,6 +13,13 @@
 #include "embedded.h"
 #include "lexicon.h"
 #include "load_model.h"
+
+// The process-wide analyser; the tests cannot run without it.
+static const Analyzer& TheAnalyzer() {
+  const Analyzer* a = nullptr;
+  if (!Analyzer::Get(&a).ok()) std::abort();
+  return *a;
+}
 
 namespace {
 
@@ -172,11 +181,16 @@ TEST_CASE("LoadEmbeddedModel gives the model of data/ and rules/") {
 TEST_CASE("LoadEmbeddedLexicon equals a lexicon built from the model") {
   Lexicon embedded;
   REQUIRE(LoadEmbeddedLexicon(&embedded).ok());
-  Lexicon built(DirsModel());
+  Lexicon built(DirsModel(), TheAnalyzer());
   CHECK(embedded.Save() == built.Save());
   // And it finds the same phrases.
   const std::string text = "80代の母が要介護、息子はひきこもり。son is withdrawn";
-  std::vector<Matcher::Hit> a = embedded.Find(text), b = built.Find(text);
+  std::vector<Token> tokens;
+  TheAnalyzer().Tokenize(text, 0, text.size(), &tokens);
+  std::string stream;
+  std::vector<uint32_t> starts(tokens.size());
+  AppendStream(tokens, 0, tokens.size(), &stream, &starts);
+  std::vector<Matcher::Hit> a = embedded.Find(stream), b = built.Find(stream);
   REQUIRE(a.size() == b.size());
   CHECK_FALSE(a.empty());
   for (size_t i = 0; i < a.size(); ++i) {
@@ -186,7 +200,7 @@ TEST_CASE("LoadEmbeddedLexicon equals a lexicon built from the model") {
 }
 
 TEST_CASE("Lexicon::Restore rejects damaged bytes") {
-  std::string bytes = Lexicon(DirsModel()).Save();
+  std::string bytes = Lexicon(DirsModel(), TheAnalyzer()).Save();
   Lexicon l;
   CHECK_FALSE(l.Restore(""));
   CHECK_FALSE(l.Restore(std::string_view(bytes).substr(0, bytes.size() / 2)));

@@ -40,7 +40,13 @@ int main(int argc, char** argv) {
   out += "const char kEmbeddedSnapshot[] =\n\"";
   AppendBytes(snapshot, &out);
   out += "\";\nconst size_t kEmbeddedSnapshotSize = " + std::to_string(snapshot.size()) + ";\n";
-  std::string lexicon = Lexicon(model).Save();
+  const Analyzer* analyzer = nullptr;
+  s = Analyzer::Get(&analyzer);
+  if (!s.ok()) {
+    std::fprintf(stderr, "%s\n", s.ToString().c_str());
+    return 1;
+  }
+  std::string lexicon = Lexicon(model, *analyzer).Save();
   out += "extern const char kEmbeddedLexicon[];\nextern const size_t kEmbeddedLexiconSize;\n";
   out += "alignas(8) const char kEmbeddedLexicon[] =\n\"";
   AppendBytes(lexicon, &out);

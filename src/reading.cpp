@@ -1,0 +1,193 @@
+#include "reading.h"
+
+#include "normalize.h"
+
+namespace {
+
+// Degree and frequency adverbs: "外出はほとんどしない" says the same as
+// "外出しない" for routing, so the stream leaves them out.
+constexpr std::string_view kFillerAdverbs[] = {"ほとんど", "殆ど", "ほぼ",  "あまり", "余り",   "全く",
+                                               "まったく", "めったに", "滅多に", "一切", "全然", "特に",
+                                               "別に",     "もう",     "まだ",   "今",   "もはや", "なかなか"};
+
+bool OneOf(std::string_view s, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list)
+    if (s == x) return true;
+  return false;
+}
+
+bool IsNegation(const Token& t) {
+  if (t.pos == Token::kAuxiliary) return OneOf(t.lemma, {"ない", "ぬ", "ん"});
+  if (t.pos == Token::kAdjective) return OneOf(t.lemma, {"ない", "無い"});
+  if (t.pos == Token::kNoun) return OneOf(t.lemma, {"不要", "なし", "無し", "ゼロ"});  // 介護は不要
+  return false;
+}
+
+// Words that carry a predicate's polarity without adding meaning: the
+// reading walks through them from a phrase to its negation.
+bool IsCarrier(const Token& t) {
+  switch (t.pos) {
+    case Token::kAuxiliary:
+      // Not たい (wish), れる/られる (passive), せる/させる (causative), う
+      // (will), らしい, そう: they change what is said.
+      return OneOf(t.lemma, {"ない", "ぬ", "ん", "ます", "た", "だ", "です", "じゃ"});
+    case Token::kVerbBound:
+      return true;  // いる, しまう, くる, おる after て
+    case Token::kVerb:
+      // Verbs of having and receiving carry a noun's polarity too:
+      // "手帳は持っていない", "支援は受けていない".
+      return OneOf(t.lemma, {"する", "ある", "いる", "なる", "できる", "出来る", "おる", "やる", "持つ", "もつ",
+                             "受ける", "もらう", "貰う", "取る", "とる", "使う", "利用する"});
+    case Token::kNoun:
+      // "介護は今のところ必要ない", "借金は現在ゼロ".
+      return OneOf(t.lemma, {"今", "現在", "ところ", "とこ", "現時点", "当面", "必要"});
+    case Token::kNounBound:
+      return OneOf(t.lemma, {"こと", "事", "わけ", "訳", "の", "ん", "もの", "ところ", "とこ"});
+    case Token::kParticle:
+      // Not と (a quotation: "…と言う" is someone else's verb), not か
+      // (a question or hedge), not ば (a condition), not ほど.
+      // Not だけ, ばかり, しか: "家にいるだけ" says more than "家にいる".
+      return !OneOf(t.lemma, {"と", "か", "かも", "ば", "ほど", "くらい", "ぐらい", "って", "だけ", "ばかり",
+                              "ばっかり", "のみ", "しか"});
+    case Token::kAdjective:
+      return OneOf(t.lemma, {"ない", "無い"});
+    case Token::kOther:
+      return OneOf(t.lemma, {"じゃ", "では"});  // じゃない, ではありません
+    default:
+      return IsFiller(t);
+  }
+}
+
+bool IsHypothetical(const Token& t, std::string_view surface) {
+  if (t.pos == Token::kParticle) return OneOf(t.lemma, {"ば", "ほど", "までに"});
+  if (t.pos == Token::kAuxiliary) return OneOf(surface, {"たら", "だら", "なら", "ならば"});
+  if (t.pos == Token::kNoun) return OneOf(t.lemma, {"前", "まえ"});  // 死ぬ前に
+  return false;
+}
+
+}  // namespace
+
+bool IsFiller(const Token& t) {
+  // は, も, が, を mark what is said about what; who is who is read from
+  // the text (attach), so "介護は必要" and "介護が必要" read alike.
+  if (t.pos == Token::kParticle)
+    return (t.lemma == "は" || t.lemma == "も" || t.lemma == "が" || t.lemma == "を") &&
+           (t.pos_name == "助詞,係助詞" || t.pos_name == "助詞,格助詞");
+  if (t.pos == Token::kAdverb) {
+    for (std::string_view a : kFillerAdverbs)
+      if (t.lemma == a) return true;
+  }
+  return false;
+}
+
+void AppendStream(const std::vector<Token>& tokens, size_t from, size_t to, std::string* stream,
+                  std::vector<uint32_t>* token_start) {
+  for (size_t i = from; i < to; ++i) {
+    (*token_start)[i] = static_cast<uint32_t>(stream->size());
+    const Token& t = tokens[i];
+    if (IsFiller(t) || t.pos == Token::kSymbol) continue;
+    stream->push_back(kOpen);
+    stream->append(t.lemma);
+    stream->push_back(kClose);
+  }
+}
+
+Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, size_t from, size_t to,
+                      std::string_view last_lemma) {
+  Polarity p;
+  size_t i = from;
+  // A death told as such ("夫が亡くなり", "父が死んだ") is not a danger.
+  bool past_next = i < to && tokens[i].pos == Token::kAuxiliary && OneOf(tokens[i].lemma, {"た", "だ"});
+  p.died = OneOf(last_lemma, {"亡くなる", "他界する"}) || (last_lemma == "死ぬ" && past_next);
+  // Colloquial negation fused into the verb ("出かけん", "行かん"): the
+  // dictionary gives the verb's lemma for the whole word.
+  if (from > 0 && tokens[from - 1].pos == Token::kVerb) {
+    const Token& verb = tokens[from - 1];
+    std::string_view surface = text.substr(verb.begin, verb.end - verb.begin);
+    if (surface.size() > 3 && surface.substr(surface.size() - 3) == "ん" && verb.lemma.size() >= 3 &&
+        verb.lemma.substr(verb.lemma.size() - 3) != "ん")
+      ++p.negations;
+  }
+  for (; i < to; ++i) {
+    const Token& t = tokens[i];
+    if (IsHypothetical(t, text.substr(t.begin, t.end - t.begin))) {
+      p.hypothetical = true;
+      break;
+    }
+    if (p.negations > 0 && (t.lemma == "はず" || (t.pos == Token::kAuxiliary && t.lemma == "う"))) {
+      p.hedged = true;  // "暴力はないはず", "ないだろう": a belief, not a denial
+      break;
+    }
+    if (t.lemma == "か" || t.lemma == "かも") {
+      // ではないか, かもしれない: a question or a guess.
+      p.hedged = p.negations > 0 || t.lemma == "かも";
+      break;
+    }
+    if (t.pos == Token::kParticle && t.lemma == "と" && i + 1 < to &&
+        OneOf(tokens[i + 1].lemma, {"思う", "考える", "心配", "不安", "感じる"})) {
+      p.hedged = p.negations > 0;  // "しないと思う": a worry, not a denial
+      break;
+    }
+    if (IsNegation(t)) {
+      ++p.negations;
+      continue;
+    }
+    if (!IsCarrier(t)) break;
+  }
+  p.end = i;
+  return p;
+}
+
+PhraseReading ReadPhrase(const Analyzer& analyzer, std::string_view phrase) {
+  std::vector<Token> tokens;
+  analyzer.Tokenize(phrase, 0, phrase.size(), &tokens);
+  // Content ends at the last word that is not grammar; what follows is
+  // read as the phrase's own polarity.
+  // Verbs and nouns that carry a negation in a case (する, いる, 必要) are
+  // content when a phrase ends with them: "家にいる" is not "家".
+  auto grammar = [](const Token& t) {
+    return t.pos == Token::kSymbol || (IsCarrier(t) && t.pos != Token::kVerb && t.pos != Token::kNoun);
+  };
+  size_t content_end = tokens.size();
+  while (content_end > 0 && grammar(tokens[content_end - 1])) --content_end;
+  PhraseReading r;
+  if (content_end == 0) {
+    r.problem = PhraseReading::kNoContent;
+    return r;
+  }
+  // The last word that counts: "家からほとんど" ends in から.
+  size_t last_index = tokens.size() - 1;
+  while (last_index > 0 && (IsFiller(tokens[last_index]) || tokens[last_index].pos == Token::kSymbol)) --last_index;
+  const Token& last = tokens[last_index];
+  // Case, adverbial and binding particles (が, で, から, だけ, は) leave a
+  // phrase unfinished; conjunctive ones (て, ながら) do not. Only a
+  // hiragana one counts: the dictionary reads the end of an unknown
+  // katakana word (ニート) as a particle, and does so in a case too.
+  const bool hiragana = last.end - last.begin >= 3 && static_cast<unsigned char>(phrase[last.begin]) == 0xE3 &&
+                        static_cast<unsigned char>(phrase[last.begin + 1]) <= 0x82;
+  const bool unfinished = last.pos_name == "助詞,格助詞" || last.pos_name == "助詞,副助詞" ||
+                          last.pos_name == "助詞,係助詞" || last.pos_name == "助詞,連体化";
+  const bool says_more = OneOf(last.lemma, {"だけ", "ばかり", "ばっかり", "のみ", "しか"});
+  if (last.pos == Token::kParticle && unfinished && hiragana && !says_more) {
+    r.problem = PhraseReading::kFragment;
+    r.last_particle.assign(phrase.substr(last.begin, last.end - last.begin));
+    return r;
+  }
+  std::vector<uint32_t> starts(tokens.size());
+  AppendStream(tokens, 0, content_end, &r.stream, &starts);
+  Polarity p = ReadPolarity(phrase, tokens, content_end, tokens.size(), tokens[content_end - 1].lemma);
+  r.negative = p.negated();
+  return r;
+}
+
+std::string ShowStream(std::string_view stream) {
+  std::string out;
+  for (char c : stream) {
+    if (c == kOpen) {
+      if (!out.empty()) out += '+';
+    } else if (c != kClose) {
+      out += c;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+// Reading: how a run of tokens (tokens.h) reads, for matching phrases and
+// for telling stated from negated, hedged and hypothetical.
+//
+// A stream is the tokens' lemmas, each between the bytes kOpen and kClose,
+// so a phrase matches whole words only and the lexicon's Aho–Corasick
+// matcher runs over it unchanged. Words that never change what a phrase
+// means (the particles は and も, degree adverbs such as ほとんど, あまり)
+// are left out, so 外出はほとんどしない reads as 外出する+ない.
+//
+// Polarity comes from the grammar that follows a phrase, as written:
+// auxiliaries and adjectives of negation (ない, ぬ/ず/ん, ません), counted,
+// so 出ないわけではない is not negated; through the words that carry it
+// (て, いる, こと, わけ, する, ある, なる…). A hedge after a negation
+// (ではないか, かもしれない, と思う) leaves the fact standing as a worry. A
+// hypothetical (前に, たら, ば, なら) or a figure of speech (ほど) is
+// reported for the caller to weigh: it matters for danger.
+//
+// Pure functions; thread-safe.
+#ifndef TSUNAGU_READING_H_
+#define TSUNAGU_READING_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tokens.h"
+
+constexpr char kOpen = '\x01';
+constexpr char kClose = '\x02';
+
+/// True for a token left out of streams (は, も, ほとんど...).
+bool IsFiller(const Token& t);
+
+/// Appends the stream of tokens[from, to) to *stream; token_start[i] gets
+/// the stream offset where token i starts (the next token's start for a
+/// filler), so a match's offsets map back to tokens.
+void AppendStream(const std::vector<Token>& tokens, size_t from, size_t to, std::string* stream,
+                  std::vector<uint32_t>* token_start);
+
+/// What the grammar after a phrase says about it.
+struct Polarity {
+  int negations = 0;          // negation words, counted (two cancel out)
+  bool hedged = false;        // ではないか, かもしれない, と思う: uncertain
+  bool hypothetical = false;  // 前に, 前, たら, ば, なら, ほど: not a statement of fact
+  bool died = false;          // 死ぬ/亡くなる in the past tense: a death, not a danger
+  size_t end = 0;             // the first token not read
+  bool negated() const { return negations % 2 == 1 && !hedged; }
+};
+
+/// Reads the Japanese grammar after a phrase: tokens[from, to) of text,
+/// to being the clause's end. last_lemma is the phrase's last lemma.
+Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, size_t from, size_t to,
+                      std::string_view last_lemma);
+
+/// How a lexicon phrase reads: its stream up to its last content word,
+/// and whether its own grammar negates it ("家から出ない").
+struct PhraseReading {
+  std::string stream;  // empty when it cannot match (see problem)
+  bool negative = false;
+  /// kFragment: it ends in a particle ("家で", "親だけが"): read as its
+  /// words alone it would match far more than it says, so it never matches.
+  enum Problem { kNone, kNoContent, kFragment } problem = kNone;
+  std::string last_particle;  // for kFragment
+};
+PhraseReading ReadPhrase(const Analyzer& analyzer, std::string_view normalised_phrase);
+
+/// A stream shown to people: "出かける+ない".
+std::string ShowStream(std::string_view stream);
+
+#endif  // TSUNAGU_READING_H_

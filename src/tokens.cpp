@@ -1,0 +1,224 @@
+#include "tokens.h"
+
+#include <libstemmer.h>
+#include <mecab.h>
+#include <sys/stat.h>
+
+#include <cstring>
+#include <memory>
+#include <mutex>
+
+#include "utf8.h"
+
+const char kMecabDictionary[] = "/var/lib/mecab/dic/ipadic-utf8";
+
+namespace {
+
+// Katakana U+30A1..U+30F6 folded to hiragana, as the match text is: the
+// dictionary spells some lemmas in katakana, people write them either way.
+void AppendFolded(std::string_view s, std::string* out) {
+  for (size_t i = 0; i < s.size();) {
+    size_t start = i;
+    int32_t cp = DecodeUtf8(s, &i);
+    if (cp >= 0x30A1 && cp <= 0x30F6) {
+      AppendUtf8(cp - 0x60, out);
+    } else {
+      out->append(s.substr(start, i - start));
+    }
+  }
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// The IPA dictionary's part of speech (first two fields of the feature).
+Token::Pos PosOf(std::string_view feature) {
+  if (StartsWith(feature, "名詞,非自立") || StartsWith(feature, "名詞,接尾")) return Token::kNounBound;
+  if (StartsWith(feature, "名詞,数")) return Token::kNumber;
+  if (StartsWith(feature, "名詞")) return Token::kNoun;
+  if (StartsWith(feature, "動詞,自立")) return Token::kVerb;
+  if (StartsWith(feature, "動詞")) return Token::kVerbBound;
+  if (StartsWith(feature, "形容詞")) return Token::kAdjective;
+  if (StartsWith(feature, "助動詞")) return Token::kAuxiliary;
+  if (StartsWith(feature, "助詞")) return Token::kParticle;
+  if (StartsWith(feature, "副詞")) return Token::kAdverb;
+  if (StartsWith(feature, "接頭詞")) return Token::kPrefix;
+  if (StartsWith(feature, "記号")) return Token::kSymbol;
+  return Token::kOther;
+}
+
+// Field n (0-based) of a comma-separated feature, or empty.
+std::string_view Field(std::string_view feature, int n) {
+  size_t start = 0;
+  for (int i = 0; i < n; ++i) {
+    size_t comma = feature.find(',', start);
+    if (comma == std::string_view::npos) return {};
+    start = comma + 1;
+  }
+  size_t end = feature.find(',', start);
+  return feature.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
+// The part of speech up to its second field, as explain shows it; the
+// views point into static storage, so a Token stays cheap to copy.
+std::string_view PosName(std::string_view feature) {
+  size_t first = feature.find(',');
+  size_t second = first == std::string_view::npos ? first : feature.find(',', first + 1);
+  std::string_view name = feature.substr(0, second);
+  if (name.size() > 2 && name.substr(name.size() - 2) == ",*") name.remove_suffix(2);
+  static std::mutex mu;
+  static std::vector<std::unique_ptr<std::string>> names;  // few dozen, kept for the process
+  std::lock_guard<std::mutex> lock(mu);
+  for (const auto& n : names)
+    if (*n == name) return *n;
+  names.push_back(std::make_unique<std::string>(name));
+  return *names.back();
+}
+
+bool IsWordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\''; }
+
+}  // namespace
+
+struct Analyzer::Impl {
+  MeCab::Model* model = nullptr;
+  MeCab::Tagger* tagger = nullptr;
+  ~Impl() {
+    delete tagger;
+    delete model;
+  }
+};
+
+Analyzer::~Analyzer() { delete impl_; }
+
+Status Analyzer::Get(const Analyzer** out) {
+  static std::once_flag once;
+  static Analyzer* analyzer = nullptr;  // lives for the process
+  static std::string error;
+  std::call_once(once, [] {
+    struct stat st;
+    if (stat(kMecabDictionary, &st) != 0 || !S_ISDIR(st.st_mode)) {
+      error = std::string("the Japanese dictionary is missing: ") + kMecabDictionary +
+              " (install the Debian package mecab-ipadic-utf8; scripts/install-deps does)";
+      return;
+    }
+    // -r /dev/null: every setting is given here, none is read from a
+    // mecabrc another package or user may have changed.
+    std::string args = std::string("-r /dev/null -d ") + kMecabDictionary;
+    auto impl = std::make_unique<Impl>();
+    impl->model = MeCab::createModel(args.c_str());
+    if (impl->model) impl->tagger = impl->model->createTagger();
+    if (!impl->model || !impl->tagger) {
+      error = std::string("the Japanese analyser (MeCab) could not load ") + kMecabDictionary + ": " +
+              MeCab::getLastError();
+      return;
+    }
+    analyzer = new Analyzer();
+    analyzer->impl_ = impl.release();
+  });
+  if (!analyzer) return Status::Internal(error);
+  *out = analyzer;
+  return Status::Ok();
+}
+
+// A word in katakana the dictionary does not know may be a word it knows
+// in hiragana (ヒキコモリ is ひきこもり, which it reads as ひきこもる):
+// then the token takes that word's lemma and part of speech.
+void Analyzer::ReadAsHiragana(Token* t) const {
+  thread_local std::unique_ptr<MeCab::Lattice> lattice;
+  if (!lattice) lattice.reset(impl_->model->createLattice());
+  const std::string& folded = t->lemma;  // the surface, folded to hiragana
+  lattice->set_sentence(folded.data(), folded.size());
+  if (!impl_->tagger->parse(lattice.get())) return;
+  const MeCab::Node* word = lattice->bos_node()->next;
+  if (!word || word->stat != MECAB_NOR_NODE || word->length != folded.size()) return;
+  std::string_view feature(word->feature);
+  std::string_view lemma = Field(feature, 6);
+  if (lemma.empty() || lemma == "*") return;
+  t->pos = PosOf(feature);
+  t->pos_name = PosName(feature);
+  std::string read;
+  AppendFolded(lemma, &read);
+  t->lemma = std::move(read);
+}
+
+void Analyzer::Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token>* out) const {
+  // Per thread: a MeCab lattice (the tagger is shared and thread-safe
+  // with one lattice per thread) and a Snowball stemmer (not thread-safe).
+  thread_local std::unique_ptr<MeCab::Lattice> lattice;
+  thread_local std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)> stemmer(nullptr, sb_stemmer_delete);
+  if (!lattice) lattice.reset(impl_->model->createLattice());
+  if (!stemmer) stemmer.reset(sb_stemmer_new("english", nullptr));
+
+  size_t i = begin;
+  while (i < end) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      // ASCII: English words and digits are ours; spaces and punctuation
+      // are skipped. Numbers are read from the text by the number step.
+      if (!IsWordByte(c) || c == '\'') {
+        ++i;
+        continue;
+      }
+      size_t s = i;
+      while (i < end && IsWordByte(static_cast<unsigned char>(text[i]))) ++i;
+      while (i > s + 1 && text[i - 1] == '\'') --i;  // "sons'" → "sons"
+      Token t;
+      t.begin = s;
+      t.end = i;
+      std::string_view word = text.substr(s, i - s);
+      bool digits = word.find_first_not_of("0123456789") == std::string_view::npos;
+      t.pos = digits ? Token::kNumber : Token::kWord;
+      t.pos_name = digits ? "number" : "word";
+      if (digits || !stemmer) {
+        t.lemma.assign(word);
+      } else {
+        const sb_symbol* stem =
+            sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+        if (stem) {
+          t.lemma.assign(reinterpret_cast<const char*>(stem), sb_stemmer_length(stemmer.get()));
+        } else {
+          t.lemma.assign(word);
+        }
+      }
+      out->push_back(std::move(t));
+      continue;
+    }
+    // A run of non-ASCII text goes to MeCab as one sentence.
+    size_t s = i;
+    while (i < end && static_cast<unsigned char>(text[i]) >= 0x80) i = NextCharacter(text, i, end);
+    lattice->set_sentence(text.data() + s, i - s);
+    if (!impl_->tagger->parse(lattice.get())) continue;  // MeCab gives up only without memory
+    for (const MeCab::Node* node = lattice->bos_node(); node; node = node->next) {
+      if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE || node->length == 0) continue;
+      Token t;
+      t.begin = static_cast<size_t>(node->surface - text.data());
+      t.end = t.begin + node->length;
+      std::string_view feature(node->feature);
+      t.pos = PosOf(feature);
+      t.pos_name = PosName(feature);
+      std::string_view lemma = Field(feature, 6);
+      if (lemma.empty() || lemma == "*") lemma = text.substr(t.begin, t.end - t.begin);
+      AppendFolded(lemma, &t.lemma);
+      if (node->stat == MECAB_UNK_NODE) ReadAsHiragana(&t);
+      out->push_back(std::move(t));
+    }
+  }
+}
+
+const char* PosId(Token::Pos pos) {
+  switch (pos) {
+    case Token::kNoun: return "noun";
+    case Token::kNounBound: return "bound noun";
+    case Token::kNumber: return "number";
+    case Token::kVerb: return "verb";
+    case Token::kVerbBound: return "bound verb";
+    case Token::kAdjective: return "adjective";
+    case Token::kAuxiliary: return "auxiliary";
+    case Token::kParticle: return "particle";
+    case Token::kAdverb: return "adverb";
+    case Token::kPrefix: return "prefix";
+    case Token::kSymbol: return "symbol";
+    case Token::kOther: return "other";
+    case Token::kWord: return "word";
+  }
+  return "other";
+}

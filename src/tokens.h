@@ -1,0 +1,77 @@
+// Tokens: the first step of understanding. Japanese is read by MeCab with
+// the IPA dictionary (mecab-ipadic-utf8): each word with its dictionary
+// form (lemma) and part of speech, so 出かけない, 出かけません and
+// 出かけていない all read as 出かける followed by auxiliaries. English words
+// are reduced to their Snowball stem ("working", "worked" → "work").
+//
+// Both the lexicon's phrases and a case's text go through the same
+// Analyzer, so a phrase matches the text when they read alike, whatever
+// the dictionary makes of an unusual word.
+//
+// Threading: Analyzer::Get() loads the dictionary once per process (the
+// first call; later calls return the same object) and Tokenize may be
+// called from many threads at once (each thread keeps its own MeCab
+// lattice and stemmer). Errors: Get() fails when the dictionary cannot be
+// loaded; Tokenize does not fail.
+#ifndef TSUNAGU_TOKENS_H_
+#define TSUNAGU_TOKENS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "status.h"
+
+/// One word of a text.
+struct Token {
+  /// The parts of speech the engine needs to tell apart.
+  enum Pos : uint8_t {
+    kNoun,        // 名詞 (except the two below)
+    kNounBound,   // 名詞,非自立: こと, わけ, の, よう ("外出することはない")
+    kNumber,      // 名詞,数 and digits
+    kVerb,        // 動詞,自立
+    kVerbBound,   // 動詞,非自立: いる, しまう, くる ("していない")
+    kAdjective,   // 形容詞 (ない as an adjective too: "ことはない")
+    kAuxiliary,   // 助動詞: ない, ます, た, だ, たい, ぬ, ん
+    kParticle,    // 助詞
+    kAdverb,      // 副詞
+    kPrefix,      // 接頭詞
+    kSymbol,      // 記号, spaces
+    kOther,       // 連体詞, 接続詞, 感動詞, フィラー
+    kWord,        // an English (Latin) word
+  };
+  size_t begin = 0, end = 0;  // the surface, as bytes of the analysed text
+  std::string lemma;          // dictionary form (katakana folded to hiragana), or stem
+  Pos pos = kOther;
+  std::string_view pos_name;  // the dictionary's part of speech, for explain ("名詞,サ変接続")
+};
+
+/// Part-of-speech name for explain's English output ("noun", "auxiliary").
+const char* PosId(Token::Pos pos);
+
+class Analyzer {
+ public:
+  /// The process-wide analyser; loads the dictionary on the first call.
+  /// Fails (every call, with the same message) when it cannot be loaded.
+  static Status Get(const Analyzer** out);
+
+  /// Appends the tokens of text[begin, end) to *out, in text order, with
+  /// byte offsets into text. text is normalised (NFKC, Latin lower-cased).
+  void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token>* out) const;
+
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+  ~Analyzer();
+
+ private:
+  Analyzer() = default;
+  void ReadAsHiragana(Token* t) const;
+  struct Impl;
+  Impl* impl_ = nullptr;
+};
+
+/// Where the dictionary is looked for (for messages and --version).
+extern const char kMecabDictionary[];
+
+#endif  // TSUNAGU_TOKENS_H_
