@@ -1,5 +1,5 @@
 // Scenario tests: YAML files of cases with what a support worker expects
-// (the format of tests/cases/*.yaml, documented in man/tsunagu.1), run
+// (the format of tests/cases/*.yaml, in man/tsunagu.1 and docs/FORMAT.md), run
 // through the whole pipeline. Also measures rule and agency coverage.
 #ifndef TSUNAGU_SCENARIO_H_
 #define TSUNAGU_SCENARIO_H_
@@ -34,8 +34,9 @@ struct Scenario {
 };
 
 /// Parses a scenario file; checks agency, fact, role, crisis contact ids
-/// and alert kinds against the model (unknown ones are errors at
-/// file:line:column, with a "did you mean" when one is close).
+/// and alert kinds against the model: unknown ones are errors at
+/// file:line:column (for alert kinds and first contacts, with a "did you
+/// mean" when one is close).
 Status LoadScenarios(const std::string& text, const std::string& name, const Model& model,
                      std::vector<Scenario>* out);
 
