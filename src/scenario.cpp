@@ -1,7 +1,9 @@
 #include "scenario.h"
 
 #include <algorithm>
+#include <cctype>
 
+#include "edit_distance.h"
 #include "triage.h"
 #include "yaml_doc.h"
 
@@ -31,6 +33,95 @@ std::string Join(const std::vector<std::string>& items) {
   return out + "]";
 }
 
+std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string guess = ClosestMatch(word, candidates);
+  return guess.empty() ? "" : "; did you mean '" + guess + "'?";
+}
+
+// An age in years: digits only (no sign, point or exponent), at most six.
+Status ReadAge(const YamlDoc& doc, const YAML::Node& item, const char* key, int* out) {
+  std::string text;
+  TSUNAGU_TRY(doc.Scalar(item, key, &text));
+  bool negative = !text.empty() && text[0] == '-';
+  std::string digits = text.substr(negative ? 1 : 0);
+  auto is_digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+  bool whole = !digits.empty() && digits.size() <= 6 && std::all_of(digits.begin(), digits.end(), is_digit);
+  const std::string what = std::string("an age in '") + key + "' ";
+  if (!whole) return doc.Error(item, what + "must be a whole number, found '" + text + "'");
+  if (negative) return doc.Error(item, what + "cannot be negative, found '" + text + "'");
+  *out = std::stoi(digits);
+  return Status::Ok();
+}
+
+// `key: [min, max]`, both ages; absent leaves *out unknown (not checked).
+Status ReadAgeRange(const YamlDoc& doc, const YAML::Node& node, const char* key, AgeRange* out) {
+  if (!node[key]) return Status::Ok();
+  std::vector<std::string> items;  // checks it is a list of plain values
+  TSUNAGU_TRY(doc.StringList(node, key, &items, true));
+  const YAML::Node value = node[key];
+  if (items.size() != 2)
+    return doc.Error(value, std::string("'") + key + "' must be two ages [min, max], found " +
+                                std::to_string(items.size()));
+  AgeRange range;
+  TSUNAGU_TRY(ReadAge(doc, value[0], key, &range.lo));
+  TSUNAGU_TRY(ReadAge(doc, value[1], key, &range.hi));
+  if (range.lo > range.hi)
+    return doc.Error(value, std::string("'") + key + "' has min " + std::to_string(range.lo) +
+                                " above max " + std::to_string(range.hi));
+  *out = range;
+  return Status::Ok();
+}
+
+// `alert_kind: KIND` or `[KIND, ...]`, each a kind some alert of the model has.
+Status ReadAlertKinds(const YamlDoc& doc, const YAML::Node& node, const Model& model,
+                      std::vector<std::string>* out) {
+  const YAML::Node value = node["alert_kind"];
+  if (!value) return Status::Ok();
+  std::vector<YAML::Node> items;
+  if (value.IsSequence()) {
+    TSUNAGU_TRY(doc.StringList(node, "alert_kind", out, true));
+    if (out->empty()) return doc.Error(value, "'alert_kind' is empty");
+    for (const YAML::Node& item : value) items.push_back(item);
+  } else {
+    std::string kind;
+    TSUNAGU_TRY(doc.String(node, "alert_kind", &kind, true));
+    out->assign(1, kind);
+    items.push_back(value);
+  }
+  std::vector<std::string> kinds;  // of the model's alerts, in file order
+  for (const AlertRule& a : model.alerts)
+    if (std::find(kinds.begin(), kinds.end(), a.kind) == kinds.end()) kinds.push_back(a.kind);
+  for (size_t i = 0; i < out->size(); ++i) {
+    const std::string& kind = (*out)[i];
+    if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) continue;
+    std::string guess = DidYouMean(kind, kinds);
+    return doc.Error(items[i], "unknown alert kind '" + kind + "'" +
+                                   (guess.empty() ? "; the alerts' kinds are " + Join(kinds) : guess));
+  }
+  return Status::Ok();
+}
+
+// `first_contact: ID`: an agency id, else a crisis contact id.
+Status ReadFirstContact(const YamlDoc& doc, const YAML::Node& node, const Model& model, Scenario* s) {
+  if (!node["first_contact"]) return Status::Ok();
+  TSUNAGU_TRY(doc.String(node, "first_contact", &s->first_contact, true));
+  if (model.FindAgency(s->first_contact) >= 0) return Status::Ok();
+  if (model.FindCrisis(s->first_contact) >= 0) {
+    s->first_contact_crisis = true;
+    return Status::Ok();
+  }
+  std::vector<std::string> ids;
+  for (const Agency& a : model.agencies) ids.push_back(a.id);
+  for (const CrisisContact& c : model.crisis) ids.push_back(c.id);
+  const std::string& id = s->first_contact;
+  return doc.Error(node["first_contact"],
+                   "unknown agency or crisis contact '" + id + "'" + DidYouMean(id, ids));
+}
+
+std::string AgeText(const AgeRange& r) {
+  return r.known() ? std::to_string(r.lo) + "–" + std::to_string(r.hi) : "unknown";
+}
+
 }  // namespace
 
 Status LoadScenarios(const std::string& text, const std::string& name, const Model& model,
@@ -41,7 +132,8 @@ Status LoadScenarios(const std::string& text, const std::string& name, const Mod
   for (const YAML::Node& node : doc.root()) {
     TSUNAGU_TRY(doc.CheckMap(node,
                              {"name", "text", "include", "exclude", "top3", "first", "alert", "facts",
-                              "negated", "unrecognized", "roles", "convener", "fallback"},
+                              "negated", "unrecognized", "roles", "convener", "fallback", "person_age",
+                              "parent_age", "alert_kind", "first_contact"},
                              "a scenario"));
     Scenario s;
     s.file = name;
@@ -67,6 +159,10 @@ Status LoadScenarios(const std::string& text, const std::string& name, const Mod
     TSUNAGU_TRY(ReadTriState(doc, node, "alert", &s.alert));
     TSUNAGU_TRY(ReadTriState(doc, node, "unrecognized", &s.unrecognized));
     TSUNAGU_TRY(ReadTriState(doc, node, "fallback", &s.fallback));
+    TSUNAGU_TRY(ReadAgeRange(doc, node, "person_age", &s.person_age));
+    TSUNAGU_TRY(ReadAgeRange(doc, node, "parent_age", &s.parent_age));
+    TSUNAGU_TRY(ReadAlertKinds(doc, node, model, &s.alert_kinds));
+    TSUNAGU_TRY(ReadFirstContact(doc, node, model, &s));
     if (YAML::Node roles = node["roles"]) {
       if (!roles.IsMap()) return doc.Error(roles, "roles must map agency ids to role lists");
       for (auto it = roles.begin(); it != roles.end(); ++it) {
@@ -149,6 +245,32 @@ void RunScenarios(const Model& model, const Lexicon& lexicon, const std::vector<
         int c = result.ranking.team.convener;
         std::string got_convener = c < 0 ? "none" : model.agencies[c].id;
         if (got_convener != sc.convener) problems.push_back("expected convener " + sc.convener + ", got " + got_convener);
+      }
+      auto check_age = [&](const char* who, const AgeRange& want, Subject subject) {
+        AgeRange age = u.AgeOf(subject);
+        if (want.known() && (!age.known() || age.lo < want.lo || age.hi > want.hi))
+          problems.push_back(std::string("expected ") + who + " age " + AgeText(want) + ", got " +
+                             AgeText(age));
+      };
+      check_age("person", sc.person_age, Subject::kPerson);
+      check_age("parent", sc.parent_age, Subject::kParent);
+      std::vector<std::string> kinds;  // of the fired alerts, in firing order
+      for (const Firing& f : result.alerts)
+        if (std::find(kinds.begin(), kinds.end(), model.alerts[f.index].kind) == kinds.end())
+          kinds.push_back(model.alerts[f.index].kind);
+      for (const std::string& k : sc.alert_kinds)
+        if (std::find(kinds.begin(), kinds.end(), k) == kinds.end())
+          problems.push_back("expected alert kind " + k + ", got " + (kinds.empty() ? "none" : Join(kinds)));
+      if (!sc.first_contact.empty()) {
+        std::string got_first = "none";
+        if (!sc.first_contact_crisis && result.ranking.team.first_contact >= 0)
+          got_first = model.agencies[result.ranking.team.first_contact].id;
+        const std::vector<int>* contacts =
+            result.alerts.empty() ? nullptr : &model.alerts[result.alerts[0].index].contacts;
+        if (sc.first_contact_crisis && contacts && !contacts->empty())
+          got_first = model.crisis[(*contacts)[0]].id;
+        if (got_first != sc.first_contact)
+          problems.push_back("expected first contact " + sc.first_contact + ", got " + got_first);
       }
       for (size_t i = 0; i < sc.roles_of.size(); ++i) {
         int a = model.FindAgency(sc.roles_of[i]);

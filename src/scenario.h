@@ -1,5 +1,5 @@
 // Scenario tests: YAML files of cases with what a support worker expects
-// (the format of tests/cases/*.yaml, documented in man/tsunagu.1), run
+// (the format of tests/cases/*.yaml, in man/tsunagu.1 and docs/FORMAT.md), run
 // through the whole pipeline. Also measures rule and agency coverage.
 #ifndef TSUNAGU_SCENARIO_H_
 #define TSUNAGU_SCENARIO_H_
@@ -23,9 +23,20 @@ struct Scenario {
   int alert = -1;        // -1 = not checked, 0 = must not alert, 1 = must
   int unrecognized = -1;
   int fallback = -1;
+  // The current age of the person of concern / the parent must be known and
+  // lie within [lo, hi]; not known() = not checked.
+  AgeRange person_age, parent_age;
+  std::vector<std::string> alert_kinds;  // each among the kinds of the fired alerts
+  // The team's first contact (an agency id) or the first contact of the
+  // first fired alert (a data/crisis.yaml id); agency ids are looked up first.
+  std::string first_contact;
+  bool first_contact_crisis = false;  // first_contact is a crisis contact id
 };
 
-/// Parses a scenario file; checks agency and fact ids against the model.
+/// Parses a scenario file; checks agency, fact, role, crisis contact ids
+/// and alert kinds against the model: unknown ones are errors at
+/// file:line:column (for alert kinds and first contacts, with a "did you
+/// mean" when one is close).
 Status LoadScenarios(const std::string& text, const std::string& name, const Model& model,
                      std::vector<Scenario>* out);
 

@@ -352,6 +352,24 @@ err_has "unknown agency 'no-such-agency'" "tsunagu test error message"
 run "$T" test "$WORK/missing.yaml"
 expect_rc 5 "tsunagu test with a missing file"
 
+cat >"$WORK/ages.yaml" <<'EOF'
+- text: "息子がひきこもり"
+  person_age: [40, 49]
+  alert_kind: violence
+EOF
+run "$T" test "$WORK/ages.yaml"
+expect_rc 1 "tsunagu test with an unmet age and alert kind"
+out_has "    expected person age 40–49, got unknown" "tsunagu test says the age expected and got"
+out_has "    expected alert kind violence, got none" "tsunagu test says the alert kind expected and got"
+
+cat >"$WORK/kind.yaml" <<'EOF'
+- text: "息子がひきこもり"
+  alert_kind: violense
+EOF
+run "$T" test "$WORK/kind.yaml"
+expect_rc 4 "tsunagu test with an unknown alert kind"
+err_has "$WORK/kind.yaml:2:15: unknown alert kind 'violense'; did you mean 'violence'?" "tsunagu test alert kind error"
+
 # ------------------------------------------------------------------ batch
 
 printf '%s\n' "親が80代、息子は無職、生活が苦しい" "" "son 52, unemployed" "ひきこもり" > "$WORK/cases.txt"
