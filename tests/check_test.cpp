@@ -35,8 +35,8 @@ const char kCrisis[] = R"(- id: police
   name: {ja: 警察, en: Police}
   phone: "110"
   kinds: [violence]
-  source: test
-  verified: false
+  hours: {always: true, text: {ja: 24時間, en: 24 hours}}
+  cost: free
 )";
 
 const char kLexicon[] = R"(subjects:
@@ -179,7 +179,7 @@ TEST_CASE("check: duplicate keys and bad bytes set their item aside; the rest is
   f.Edit(2, "    area: work\n", "    area: work\n    area: work\n").Edit(3, "agency: youth", "agency: yuoth");
   f.texts[1] += "- id: bad\xff\n";
   CHECK(Check(f) == Expect({
-                        "data/crisis.yaml:7:10: error: invalid UTF-8 or NUL byte at byte offset 123; save the file as "
+                        "data/crisis.yaml:7:10: error: invalid UTF-8 or NUL byte at byte offset 163; save the file as "
                         "UTF-8",
                         "rules/lexicon.yaml:13:5: error: duplicate key 'area'; remove one of them",
                         "rules/routing.yaml:7:16: warning: refers to fact 'wants-work', which has an error "
@@ -236,8 +236,7 @@ TEST_CASE("check: agencies, crisis contacts and facts nothing reaches") {
   Files f;
   f.texts[0] += "- id: lonely\n  name: {ja: 孤, en: Alone}\n  summary: {ja: 孤, en: Alone}\n  roles:\n"
                 "    - {id: r, ja: 役, en: Role}\n  source: {block: 3, name: inferred}\n  verified: false\n";
-  f.texts[1] += "- id: unused\n  name: {ja: 未使用, en: Unused}\n  phone: \"119\"\n  kinds: [x]\n  source: test\n"
-                "  verified: false\n";
+  f.texts[1] += "- id: unused\n  name: {ja: 未使用, en: Unused}\n  phone: \"119\"\n  kinds: [x]\n  cost: free\n";
   f.texts[2] += "  - id: orphan\n    label: {ja: 孤児, en: orphan}\n    area: family\n    subject: person\n"
                 "    ja: [孤児]\n";
   CHECK(Check(f) == Expect({
