@@ -68,7 +68,31 @@ TEST_CASE("snapshot: the model read back has the same content") {
     CHECK(read.agencies[i].hours.byday == model.agencies[i].hours.byday);
     CHECK(read.agencies[i].pos.line == model.agencies[i].pos.line);
   }
-  CHECK(read.crisis.size() == model.crisis.size());
+  REQUIRE(read.crisis.size() == model.crisis.size());
+  for (size_t i = 0; i < model.crisis.size(); ++i) {
+    const CrisisContact& a = model.crisis[i];
+    const CrisisContact& b = read.crisis[i];
+    CHECK(b.id == a.id);
+    CHECK(b.phone == a.phone);
+    CHECK(b.always == a.always);
+    CHECK(b.hours.present == a.hours.present);
+    CHECK(b.hours.byday == a.hours.byday);
+    CHECK(b.hours.closes_at == a.hours.closes_at);
+    CHECK(b.hours.text.en == a.hours.text.en);
+    CHECK(b.cost == a.cost);
+    CHECK(b.answers.ja == a.answers.ja);
+    REQUIRE(b.checked.size() == a.checked.size());
+    for (size_t k = 0; k < a.checked.size(); ++k) {
+      CHECK(b.checked[k].date == a.checked[k].date);
+      CHECK(b.checked[k].source == a.checked[k].source);
+      CHECK(b.checked[k].by == a.checked[k].by);
+    }
+  }
+  const CrisisContact& dial = read.crisis[read.FindCrisis("kokoro-dial")];
+  CHECK(dial.cost == "charged");
+  CHECK(dial.checked.size() == 2);
+  CHECK(read.crisis[read.FindCrisis("yorisoi")].always);
+  CHECK(read.crisis[read.FindCrisis("police")].checked.empty());
   CHECK(read.facts.size() == model.facts.size());
   CHECK(read.rules.size() == model.rules.size());
   CHECK(read.alerts.size() == model.alerts.size());
