@@ -465,10 +465,18 @@ class Checker {
     for (const YAML::Node& item : doc.root()) {
       if (!item.IsMap() || !item["id"]) continue;
       int c = model_.FindCrisis(item["id"].Scalar());
-      if (c < 0 || used[c]) continue;
+      if (c < 0) continue;
+      const CrisisContact& contact = model_.crisis[c];
       SourcePos pos = doc.PosOf(item);
-      Add(pos.file, pos.line, pos.column, Finding::kWarning,
-          "crisis contact '" + model_.crisis[c].id + "' is used by no alert: it is never shown");
+      if (!used[c])
+        Add(pos.file, pos.line, pos.column, Finding::kWarning,
+            "crisis contact '" + contact.id + "' is used by no alert: it is never shown");
+      // A caller trusts the hours and the cost: they need a source.
+      if (contact.checked.empty() && (contact.hours.present || !contact.cost.empty() || !contact.answers.empty()))
+        Add(pos.file, pos.line, pos.column, Finding::kWarning,
+            "crisis contact '" + contact.id +
+                "' gives hours, cost or who answers but no checked: name the public page they come from, "
+                "or leave them out");
     }
   }
 

@@ -55,9 +55,8 @@ bool IsTime(const std::string& t) {
          (t[3] - '0') < 6;
 }
 
-Status ReadHours(const YamlDoc& doc, const YAML::Node& node, Hours* hours) {
-  TSUNAGU_TRY(doc.CheckMap(node, {"byday", "opens_at", "closes_at", "closed", "appointment", "text"},
-                           "hours"));
+// The schedule keys of an hours map (its keys checked by the caller).
+Status ReadSchedule(const YamlDoc& doc, const YAML::Node& node, Hours* hours) {
   hours->present = true;
   TSUNAGU_TRY(doc.StringList(node, "byday", &hours->byday, true));
   static const char* const kDays[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
@@ -83,6 +82,72 @@ Status ReadHours(const YamlDoc& doc, const YAML::Node& node, Hours* hours) {
   }
   TSUNAGU_TRY(doc.Bool(node, "appointment", &hours->appointment, false));
   TSUNAGU_TRY(doc.Text(node, "text", &hours->text, true));
+  return Status::Ok();
+}
+
+Status ReadHours(const YamlDoc& doc, const YAML::Node& node, Hours* hours) {
+  TSUNAGU_TRY(doc.CheckMap(node, {"byday", "opens_at", "closes_at", "closed", "appointment", "text"},
+                           "hours"));
+  return ReadSchedule(doc, node, hours);
+}
+
+// A crisis line's hours: `always: true` (24 h every day), the agencies'
+// schedule, or only a text when the times are not simple or not all known
+// (a line that routes to the caller's prefecture keeps that office's hours).
+Status ReadCrisisHours(const YamlDoc& doc, const YAML::Node& node, CrisisContact* c) {
+  TSUNAGU_TRY(doc.CheckMap(
+      node, {"always", "byday", "opens_at", "closes_at", "closed", "appointment", "text"}, "hours"));
+  const bool schedule = node["byday"] || node["opens_at"] || node["closes_at"];
+  if (node["always"]) {
+    TSUNAGU_TRY(doc.Bool(node, "always", &c->always, true));
+    if (!c->always)
+      return doc.Error(node["always"],
+                       "always: false says nothing; leave it out, or give byday, opens_at and closes_at");
+    if (schedule || node["closed"] || node["appointment"])
+      return doc.Error(node, "hours with always: true take no byday, opens_at, closes_at, closed or appointment");
+  }
+  if (schedule) return ReadSchedule(doc, node, &c->hours);
+  if (node["closed"] || node["appointment"])
+    return doc.Error(node, "closed and appointment need byday, opens_at and closes_at");
+  c->hours.present = true;
+  return doc.Text(node, "text", &c->hours.text, true);
+}
+
+bool IsDate(const std::string& d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+  int month = (d[5] - '0') * 10 + (d[6] - '0');
+  int day = (d[8] - '0') * 10 + (d[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+Status ReadCheck(const YamlDoc& doc, const YAML::Node& node, ContactCheck* check) {
+  TSUNAGU_TRY(doc.CheckMap(node, {"date", "source", "by"}, "checked"));
+  TSUNAGU_TRY(doc.String(node, "date", &check->date, true));
+  if (!IsDate(check->date))
+    return doc.Error(node["date"], "checked date must be a date like \"2026-12-03\" (quote it)");
+  TSUNAGU_TRY(doc.String(node, "source", &check->source, true));
+  if (check->source != "phone call" && check->source.rfind("https://", 0) != 0 &&
+      check->source.rfind("http://", 0) != 0)
+    return doc.Error(node["source"],
+                     "checked source must be the page's address (http:// or https://) or \"phone call\"");
+  TSUNAGU_TRY(doc.String(node, "by", &check->by, true));
+  return Status::Ok();
+}
+
+// `checked` is one check or a list of them (one page may confirm the
+// number and another the hours).
+Status ReadChecks(const YamlDoc& doc, const YAML::Node& node, std::vector<ContactCheck>* checks) {
+  if (!node.IsSequence()) {
+    checks->emplace_back();
+    return ReadCheck(doc, node, &checks->back());
+  }
+  for (const YAML::Node& item : node) {
+    checks->emplace_back();
+    TSUNAGU_TRY(ReadCheck(doc, item, &checks->back()));
+  }
+  if (checks->empty()) return doc.Error(node, "checked is an empty list; leave it out when nothing was checked");
   return Status::Ok();
 }
 
@@ -180,8 +245,12 @@ Status LoadCrisis(const YamlDoc& doc, Model* model) {
   std::unordered_set<std::string> ids;  // FindCrisis per contact would be quadratic
   for (const CrisisContact& c : model->crisis) ids.insert(c.id);
   for (const YAML::Node& node : doc.root()) {
-    TSUNAGU_TRY(doc.CheckMap(node, {"id", "name", "phone", "kinds", "note", "source", "verified"},
-                             "a crisis contact"));
+    if (node.IsMap() && (node["source"] || node["verified"]))
+      return doc.Error(node["source"] ? node["source"] : node["verified"],
+                       "crisis contacts record checked: {date, source, by} instead of source and verified");
+    TSUNAGU_TRY(doc.CheckMap(
+        node, {"id", "name", "phone", "kinds", "note", "hours", "cost", "answers", "checked"},
+        "a crisis contact"));
     CrisisContact c;
     TSUNAGU_TRY(ReadId(doc, node, &c.id));
     TSUNAGU_TRY(doc.Text(node, "name", &c.name, true));
@@ -189,8 +258,12 @@ Status LoadCrisis(const YamlDoc& doc, Model* model) {
     TSUNAGU_TRY(ReadPhone(doc, node, &c.phone));
     if (c.phone.empty()) return doc.Error(node, "missing required key 'phone'");
     TSUNAGU_TRY(doc.StringList(node, "kinds", &c.kinds, true));
-    TSUNAGU_TRY(doc.String(node, "source", &c.source, true));
-    TSUNAGU_TRY(doc.Bool(node, "verified", &c.verified, true));
+    if (node["hours"]) TSUNAGU_TRY(ReadCrisisHours(doc, node["hours"], &c));
+    TSUNAGU_TRY(doc.String(node, "cost", &c.cost, false));
+    if (node["cost"] && c.cost != "free" && c.cost != "charged")
+      return doc.Error(node["cost"], "cost must be 'free' or 'charged', found '" + c.cost + "'");
+    if (node["answers"]) TSUNAGU_TRY(doc.Text(node, "answers", &c.answers, true));
+    if (node["checked"]) TSUNAGU_TRY(ReadChecks(doc, node["checked"], &c.checked));
     if (!ids.insert(c.id).second)
       return doc.Error(node["id"], "duplicate crisis contact id '" + c.id + "'");
     model->crisis.push_back(std::move(c));

@@ -68,13 +68,25 @@ struct Agency {
   SourcePos pos;
 };
 
+/// One check of a crisis contact against a public source.
+struct ContactCheck {
+  std::string date;    // "YYYY-MM-DD"
+  std::string source;  // an http(s) address, or "phone call"
+  std::string by;      // who checked
+};
+
+/// A line to call when an alert fires. Every fact other than the name is
+/// optional: a fact no public source confirmed is left out, not guessed.
 struct CrisisContact {
   std::string id;
   LocalText name, note;
   std::string phone;
   std::vector<std::string> kinds;
-  std::string source;
-  bool verified = false;
+  bool always = false;  // answers 24 hours a day, every day
+  Hours hours;          // present when stated; byday empty when only text is known
+  std::string cost;     // "free" | "charged" | "" (not stated)
+  LocalText answers;    // who answers, e.g. the child guidance centre of the caller's area
+  std::vector<ContactCheck> checked;  // empty = not checked against a public source
 };
 
 /// Who a fact or an age is about.

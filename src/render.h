@@ -58,4 +58,9 @@ std::string RenderAgenciesJson(const Model& model, int only);
 /// "火〜土 9:00-18:00 要予約" / "Tue-Sat 9:00-18:00, by appointment".
 std::string HoursShort(const Hours& hours, Lang lang);
 
+/// What a caller must know of a crisis line besides its name and number,
+/// on one line: hours, free or charged, who answers, and when it was checked
+/// ("24時間365日 · 無料 · … · 確認 2026-12-03"); a fact not checked says so.
+std::string CrisisDetails(const CrisisContact& contact, Lang lang);
+
 #endif  // TSUNAGU_RENDER_H_

@@ -36,6 +36,56 @@ void WriteHours(JsonWriter& w, const ::Hours& h) {
   w.Raw("}");
 }
 
+// A crisis line's hours: null when not stated; opens_at/closes_at null
+// when only the text is known (or the line answers always).
+void CrisisHours(JsonWriter& w, const CrisisContact& c) {
+  const ::Hours& h = c.hours;
+  if (!h.present) return w.Null();
+  w.Raw("{\"always\":");
+  w.Bool(c.always);
+  w.Raw(",\"byday\":");
+  w.StringArray(h.byday);
+  w.Raw(",\"opens_at\":");
+  if (h.opens_at.empty()) w.Null();
+  else w.String(h.opens_at);
+  w.Raw(",\"closes_at\":");
+  if (h.closes_at.empty()) w.Null();
+  else w.String(h.closes_at);
+  w.Raw(",\"closed\":");
+  w.StringArray(h.closed);
+  w.Raw(",\"text\":");
+  Text(w, h.text);
+  w.Raw("}");
+}
+
+void CrisisContactJson(JsonWriter& w, const CrisisContact& cc) {
+  w.Raw("{\"id\":");
+  w.String(cc.id);
+  w.Raw(",\"name\":");
+  Text(w, cc.name);
+  w.Raw(",\"phone\":");
+  w.String(cc.phone);
+  w.Raw(",\"hours\":");
+  CrisisHours(w, cc);
+  w.Raw(",\"cost\":");
+  if (cc.cost.empty()) w.Null();
+  else w.String(cc.cost);
+  w.Raw(",\"answers\":");
+  if (cc.answers.empty()) w.Null();
+  else Text(w, cc.answers);
+  w.Raw(",\"checked\":[");
+  for (size_t k = 0; k < cc.checked.size(); ++k) {
+    w.Raw(k ? ",{\"date\":" : "{\"date\":");
+    w.String(cc.checked[k].date);
+    w.Raw(",\"source\":");
+    w.String(cc.checked[k].source);
+    w.Raw(",\"by\":");
+    w.String(cc.checked[k].by);
+    w.Raw("}");
+  }
+  w.Raw("]}");
+}
+
 void AgencyId(JsonWriter& w, const Model& model, int agency) {
   if (agency < 0) return w.Null();
   w.String(model.agencies[agency].id);
@@ -117,14 +167,8 @@ void Alerts(JsonWriter& w, const Model& model, const std::vector<Firing>& alerts
     }
     w.Raw("],\"contacts\":[");
     for (size_t c = 0; c < a.contacts.size(); ++c) {
-      const CrisisContact& cc = model.crisis[a.contacts[c]];
-      w.Raw(c ? ",{\"id\":" : "{\"id\":");
-      w.String(cc.id);
-      w.Raw(",\"name\":");
-      Text(w, cc.name);
-      w.Raw(",\"phone\":");
-      w.String(cc.phone);
-      w.Raw("}");
+      if (c) w.Raw(",");
+      CrisisContactJson(w, model.crisis[a.contacts[c]]);
     }
     w.Raw("]}");
   }

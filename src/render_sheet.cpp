@@ -62,6 +62,9 @@ struct SheetWriter {
   std::function<void(const std::string&)> heading;       // section heading
   std::function<void(const std::string&)> quote;         // the case text
   std::function<void(const std::string&)> alert;         // one alert message
+  // one crisis contact under its alert: name, number (never split), details
+  std::function<void(const std::string&, const std::string&, const std::string&)> contact;
+  std::function<void()> alert_end;                       // after an alert's contacts
   std::function<void(const std::string&, const std::string&)> item;  // label: value
   std::function<void(const std::string&)> agency;        // agency heading
   std::function<void(const std::string&)> note;          // a small line
@@ -77,10 +80,10 @@ void WriteSheet(const Model& model, const CaseResult& result, const RecordIdenti
   out.quote(u.input);
   for (const Firing& f : result.alerts) {
     const AlertRule& a = model.alerts[f.index];
-    std::string line = std::string(w("【緊急】", "[URGENT] ")) + a.message.in(lang) + " —";
-    for (int c : a.contacts) line += " " + model.crisis[c].name.in(lang) + " " + model.crisis[c].phone + ";";
-    line.pop_back();
-    out.alert(line);
+    out.alert(std::string(w("【緊急】", "[URGENT] ")) + a.message.in(lang));
+    for (int c : a.contacts)
+      out.contact(model.crisis[c].name.in(lang), model.crisis[c].phone, CrisisDetails(model.crisis[c], lang));
+    out.alert_end();
   }
   out.heading(w("チーム", "Team"));
   if (ranking.fallback) {
@@ -147,6 +150,10 @@ std::string RenderSheetMarkdown(const Model& model, const CaseResult& result, co
     md += "> " + MdEscape(text) + "\n\n";
   };
   out.alert = [&](const std::string& t) { md += "**" + MdEscape(t) + "**\n\n"; };
+  out.contact = [&](const std::string& name, const std::string& phone, const std::string& details) {
+    md += "- " + MdEscape(name) + " **" + MdEscape(phone) + "** — " + MdEscape(details) + "\n";
+  };
+  out.alert_end = [&] { md += "\n"; };
   // Headings stand after one blank line, whatever came before.
   auto blank_line = [&] {
     if (md.size() >= 2 && md.compare(md.size() - 2, 2, "\n\n") != 0) md += "\n";
@@ -176,7 +183,14 @@ std::string RenderSheetHtml(const Model& model, const CaseResult& result, const 
   SheetWriter out;
   out.title = [&](const std::string& t) { html += "<h1>" + HtmlEscape(t) + "</h1>\n"; };
   out.quote = [&](const std::string& t) { html += "<blockquote class=\"case\">" + HtmlEscape(t) + "</blockquote>\n"; };
-  out.alert = [&](const std::string& t) { html += "<p class=\"alert\">" + HtmlEscape(t) + "</p>\n"; };
+  out.alert = [&](const std::string& t) {
+    html += "<div class=\"alert\">\n<p>" + HtmlEscape(t) + "</p>\n<ul class=\"contacts\">\n";
+  };
+  out.contact = [&](const std::string& name, const std::string& phone, const std::string& details) {
+    html += "<li>" + HtmlEscape(name) + " <span class=\"phone\">" + HtmlEscape(phone) + "</span> — " +
+            HtmlEscape(details) + "</li>\n";
+  };
+  out.alert_end = [&] { html += "</ul>\n</div>\n"; };
   out.heading = [&](const std::string& t) {
     close_list();
     html += "<h2>" + HtmlEscape(t) + "</h2>\n";
@@ -226,6 +240,9 @@ std::string HtmlDocumentStart(Lang lang) {
          "blockquote.case { border-left: 4px solid #888; margin: 0; padding: 4pt 8pt; background: #f4f4f4;"
          " white-space: pre-wrap; }\n"
          ".alert { border: 2px solid #b00; color: #b00; font-weight: bold; padding: 4pt 8pt; }\n"
+         ".alert p { margin: 0; }\n"
+         ".contacts { margin: 2pt 0 0 0; font-weight: normal; color: #000; }\n"
+         ".phone { white-space: nowrap; font-weight: bold; }\n"
          "dl { display: grid; grid-template-columns: max-content 1fr; gap: 1pt 10pt; margin: 0; }\n"
          "dt { font-weight: bold; } dd { margin: 0; }\n"
          ".note { font-size: 9pt; color: #555; }\n"

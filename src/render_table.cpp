@@ -110,6 +110,23 @@ std::string HoursShort(const Hours& h, Lang lang) {
   return out;
 }
 
+std::string CrisisDetails(const CrisisContact& c, Lang lang) {
+  const bool ja = lang == Lang::kJa;
+  std::vector<std::string> parts;
+  if (!c.hours.present && c.cost.empty()) parts.push_back(ja ? "受付時間・通話料は未確認" : "hours and cost not checked");
+  else if (!c.hours.present) parts.push_back(ja ? "受付時間は未確認" : "hours not checked");
+  else parts.push_back(c.hours.text.in(lang));
+  if (c.cost == "free") parts.push_back(ja ? "無料" : "free call");
+  else if (c.cost == "charged") parts.push_back(ja ? "通話料がかかります" : "call charges apply");
+  else if (c.hours.present) parts.push_back(ja ? "通話料は未確認" : "cost not checked");
+  if (!c.answers.empty()) parts.push_back((ja ? "応対: " : "answered by: ") + c.answers.in(lang));
+  if (c.checked.empty()) parts.push_back(ja ? "未確認" : "unchecked");
+  else parts.push_back((ja ? "確認 " : "checked ") + c.checked.back().date);
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : " · ") + p;
+  return out;
+}
+
 std::string RenderTable(const Model& model, const CaseResult& result, const RenderOptions& options) {
   const Understanding& u = result.understanding;
   const Ranking& ranking = result.ranking;
@@ -123,7 +140,10 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     out += style.Red((ja ? "【緊急】" : "[URGENT] ") + a.message.in(lang)) + "\n";
     for (int c : a.contacts) {
       const CrisisContact& cc = model.crisis[c];
-      out += "  " + Pad(cc.name.in(lang), 34) + " " + style.Bold(cc.phone) + "\n";
+      // One line a contact, the number early in it, so a terminal that
+      // wraps the line never splits the number.
+      out += "  " + Pad(cc.name.in(lang), 34) + " " + style.Bold(cc.phone) +
+             std::string(cc.phone.size() < 13 ? 13 - cc.phone.size() : 1, ' ') + CrisisDetails(cc, lang) + "\n";
     }
     out += "\n";
   }

@@ -6,7 +6,9 @@
 
 namespace {
 
-constexpr char kMagic[] = "TSUNAGU1";
+// The format's version is the magic's last character: 2 added the crisis
+// contacts' hours, cost, answers and checks.
+constexpr char kMagic[] = "TSUNAGU2";
 
 void WriteCondition(Writer& w, const Condition& c) {
   for (const std::vector<FactRef>* refs : {&c.all, &c.any, &c.none}) {
@@ -63,6 +65,28 @@ std::vector<Target> ReadTargets(Reader& r) {
   return targets;
 }
 
+void WriteHours(Writer& w, const Hours& h) {
+  w.Int(h.present);
+  w.Strs(h.byday);
+  w.Str(h.opens_at);
+  w.Str(h.closes_at);
+  w.Strs(h.closed);
+  w.Int(h.appointment);
+  w.Text(h.text);
+}
+
+Hours ReadHours(Reader& r) {
+  Hours h;
+  h.present = r.Bool();
+  h.byday = r.Strs();
+  h.opens_at = r.Str();
+  h.closes_at = r.Str();
+  h.closed = r.Strs();
+  h.appointment = r.Bool();
+  h.text = r.Text();
+  return h;
+}
+
 }  // namespace
 
 std::string WriteSnapshot(const Model& m) {
@@ -80,13 +104,7 @@ std::string WriteSnapshot(const Model& m) {
       w.Text(r.label);
     }
     w.Str(a.phone);
-    w.Int(a.hours.present);
-    w.Strs(a.hours.byday);
-    w.Str(a.hours.opens_at);
-    w.Str(a.hours.closes_at);
-    w.Strs(a.hours.closed);
-    w.Int(a.hours.appointment);
-    w.Text(a.hours.text);
+    WriteHours(w, a.hours);
     w.Int(a.eligibility.min_age);
     w.Int(a.eligibility.max_age);
     w.Str(a.eligibility.residence);
@@ -105,8 +123,16 @@ std::string WriteSnapshot(const Model& m) {
     w.Text(c.note);
     w.Str(c.phone);
     w.Strs(c.kinds);
-    w.Str(c.source);
-    w.Int(c.verified);
+    w.Int(c.always);
+    WriteHours(w, c.hours);
+    w.Str(c.cost);
+    w.Text(c.answers);
+    w.Int(static_cast<int64_t>(c.checked.size()));
+    for (const ContactCheck& k : c.checked) {
+      w.Str(k.date);
+      w.Str(k.source);
+      w.Str(k.by);
+    }
   }
   for (const SubjectWords& s : m.subjects) {
     w.Strs(s.ja);
@@ -171,13 +197,7 @@ Status ReadSnapshot(std::string_view bytes, Model* model) {
       role.label = r.Text();
     }
     a.phone = r.Str();
-    a.hours.present = r.Bool();
-    a.hours.byday = r.Strs();
-    a.hours.opens_at = r.Str();
-    a.hours.closes_at = r.Str();
-    a.hours.closed = r.Strs();
-    a.hours.appointment = r.Bool();
-    a.hours.text = r.Text();
+    a.hours = ReadHours(r);
     a.eligibility.min_age = r.Small();
     a.eligibility.max_age = r.Small();
     a.eligibility.residence = r.Str();
@@ -196,8 +216,16 @@ Status ReadSnapshot(std::string_view bytes, Model* model) {
     c.note = r.Text();
     c.phone = r.Str();
     c.kinds = r.Strs();
-    c.source = r.Str();
-    c.verified = r.Bool();
+    c.always = r.Bool();
+    c.hours = ReadHours(r);
+    c.cost = r.Str();
+    c.answers = r.Text();
+    c.checked.resize(r.Count());
+    for (ContactCheck& k : c.checked) {
+      k.date = r.Str();
+      k.source = r.Str();
+      k.by = r.Str();
+    }
   }
   for (SubjectWords& s : m.subjects) {
     s.ja = r.Strs();

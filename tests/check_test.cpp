@@ -35,8 +35,8 @@ const char kCrisis[] = R"(- id: police
   name: {ja: 警察, en: Police}
   phone: "110"
   kinds: [violence]
-  source: test
-  verified: false
+  checked: {date: "2026-12-03", source: phone call, by: test}
+  cost: free
 )";
 
 const char kLexicon[] = R"(subjects:
@@ -179,7 +179,7 @@ TEST_CASE("check: duplicate keys and bad bytes set their item aside; the rest is
   f.Edit(2, "    area: work\n", "    area: work\n    area: work\n").Edit(3, "agency: youth", "agency: yuoth");
   f.texts[1] += "- id: bad\xff\n";
   CHECK(Check(f) == Expect({
-                        "data/crisis.yaml:7:10: error: invalid UTF-8 or NUL byte at byte offset 123; save the file as "
+                        "data/crisis.yaml:7:10: error: invalid UTF-8 or NUL byte at byte offset 165; save the file as "
                         "UTF-8",
                         "rules/lexicon.yaml:13:5: error: duplicate key 'area'; remove one of them",
                         "rules/routing.yaml:7:16: warning: refers to fact 'wants-work', which has an error "
@@ -256,12 +256,23 @@ TEST_CASE("check: an any list wholly in none can never fire") {
                     }));
 }
 
+TEST_CASE("check: crisis contact facts without checked") {
+  Files f;
+  f.Edit(1, "  checked: {date: \"2026-12-03\", source: phone call, by: test}\n", "  note: {ja: a, en: b}\n");
+  CHECK(Check(f) == Expect({
+                        "data/crisis.yaml:1:3: warning: crisis contact 'police' gives hours, cost or who answers but "
+                        "no checked: name the public page they come from, or leave them out",
+                    }));
+  Files bare;
+  bare.Edit(1, "  checked: {date: \"2026-12-03\", source: phone call, by: test}\n  cost: free\n", "");
+  CHECK(Check(bare) == "");  // nothing stated, nothing to source: shown as unchecked
+}
+
 TEST_CASE("check: agencies, crisis contacts and facts nothing reaches") {
   Files f;
   f.texts[0] += "- id: lonely\n  name: {ja: 孤, en: Alone}\n  summary: {ja: 孤, en: Alone}\n  roles:\n"
                 "    - {id: r, ja: 役, en: Role}\n  source: {block: 3, name: inferred}\n  verified: false\n";
-  f.texts[1] += "- id: unused\n  name: {ja: 未使用, en: Unused}\n  phone: \"119\"\n  kinds: [x]\n  source: test\n"
-                "  verified: false\n";
+  f.texts[1] += "- id: unused\n  name: {ja: 未使用, en: Unused}\n  phone: \"119\"\n  kinds: [x]\n";
   f.texts[2] += "  - id: orphan\n    label: {ja: 孤児, en: orphan}\n    area: family\n    subject: person\n"
                 "    ja: [孤児]\n";
   CHECK(Check(f) == Expect({

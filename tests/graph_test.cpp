@@ -48,8 +48,8 @@ const char kCrisis[] = R"(
   name: {ja: 警察, en: Police}
   phone: "110"
   kinds: [violence]
-  source: test
-  verified: false
+  hours: {always: true, text: {ja: 24時間, en: 24 hours}}
+  cost: free
 )";
 
 const char kLexicon[] = R"(

@@ -29,8 +29,8 @@ const char kCrisis[] = R"(- id: police
   name: {ja: 警察, en: Police}
   phone: "110"
   kinds: [violence]
-  source: test
-  verified: false
+  hours: {always: true, text: {ja: 24時間, en: 24 hours}}
+  cost: free
 )";
 
 const char kLexicon[] = R"(subjects:
@@ -315,6 +315,97 @@ TEST_CASE("crisis: missing phone and duplicate id") {
   bad_phone.replace(bad_phone.find("\"110\""), 5, "\"1l0\"");
   CHECK(Crisis(bad_phone) ==
         "crisis.yaml:3:10: phone '1l0' must be digits and single hyphens, like 025-278-8585");
+}
+
+// The shared contact with its `hours:` and `cost:` lines replaced by extra.
+std::string CrisisWith(const std::string& extra) {
+  return "- id: police\n  name: {ja: 警察, en: Police}\n  phone: \"110\"\n  kinds: [violence]\n" + extra;
+}
+
+TEST_CASE("crisis: hours, cost, answers and checked that load") {
+  Model m;
+  Status s = LoadCrisis(CrisisWith("  hours:\n    byday: [MO, FR]\n    opens_at: \"08:30\"\n"
+                                   "    closes_at: \"17:00\"\n    closed: [holidays]\n"
+                                   "    text: {ja: 平日, en: weekdays}\n"
+                                   "  cost: charged\n  answers: {ja: 相談員, en: counsellors}\n"
+                                   "  checked:\n    - {date: \"2026-12-03\", source: \"https://example.org/a\", by: me}\n"
+                                   "    - {date: \"2026-12-01\", source: phone call, by: you}\n"),
+                        "crisis.yaml", &m);
+  REQUIRE_MESSAGE(s.ok(), s.ToString());
+  const CrisisContact& c = m.crisis[0];
+  CHECK_FALSE(c.always);
+  CHECK(c.hours.present);
+  CHECK(c.hours.byday == std::vector<std::string>{"MO", "FR"});
+  CHECK(c.hours.closes_at == "17:00");
+  CHECK(c.cost == "charged");
+  CHECK(c.answers.en == "counsellors");
+  REQUIRE(c.checked.size() == 2);
+  CHECK(c.checked[1].source == "phone call");
+  CHECK(c.checked[1].by == "you");
+
+  Model bare;
+  REQUIRE(LoadCrisis(CrisisWith(""), "crisis.yaml", &bare).ok());
+  CHECK_FALSE(bare.crisis[0].hours.present);  // nothing stated: shown as not checked
+  CHECK(bare.crisis[0].cost.empty());
+  CHECK(bare.crisis[0].checked.empty());
+
+  Model text_only;
+  REQUIRE(LoadCrisis(CrisisWith("  hours: {text: {ja: 都道府県による, en: by prefecture}}\n"), "crisis.yaml",
+                     &text_only).ok());
+  CHECK(text_only.crisis[0].hours.present);
+  CHECK(text_only.crisis[0].hours.byday.empty());
+}
+
+TEST_CASE("crisis: source and verified are replaced by checked") {
+  CHECK(Crisis(CrisisWith("  source: \"DESIGN.md\"\n")) ==
+        "crisis.yaml:5:11: crisis contacts record checked: {date, source, by} instead of source and verified");
+  CHECK(Crisis(CrisisWith("  verified: false\n")) ==
+        "crisis.yaml:5:13: crisis contacts record checked: {date, source, by} instead of source and verified");
+}
+
+TEST_CASE("crisis: hours") {
+  CHECK(Crisis(CrisisWith("  hours: {always: false, text: {ja: a, en: b}}\n")) ==
+        "crisis.yaml:5:19: always: false says nothing; leave it out, or give byday, opens_at and closes_at");
+  CHECK(Crisis(CrisisWith("  hours: {always: maybe, text: {ja: a, en: b}}\n")) ==
+        "crisis.yaml:5:19: 'always' must be true or false, found 'maybe'");
+  CHECK(Crisis(CrisisWith("  hours: {always: true, byday: [MO], text: {ja: a, en: b}}\n")) ==
+        "crisis.yaml:5:10: hours with always: true take no byday, opens_at, closes_at, closed or appointment");
+  CHECK(Crisis(CrisisWith("  hours: {closed: [holidays], text: {ja: a, en: b}}\n")) ==
+        "crisis.yaml:5:10: closed and appointment need byday, opens_at and closes_at");
+  CHECK(Crisis(CrisisWith("  hours: {always: true}\n")) == "crisis.yaml:5:10: missing required key 'text'");
+  CHECK(Crisis(CrisisWith("  hours: {byday: [MO], opens_at: \"17:00\", closes_at: \"08:30\", text: {ja: a, en: b}}\n")) ==
+        "crisis.yaml:5:54: closes_at must be later than opens_at");
+  CHECK(Crisis(CrisisWith("  hours: {opens_at: \"17:00\", closes_at: \"22:00\", text: {ja: a, en: b}}\n")) ==
+        "crisis.yaml:5:10: missing required key 'byday'");
+  CHECK(Crisis(CrisisWith("  hours: {always: true, text: {ja: a, en: b}, open: yes}\n")) ==
+        "crisis.yaml:5:47: unknown key 'open' in hours; allowed: always byday opens_at closes_at closed appointment "
+        "text");
+}
+
+TEST_CASE("crisis: cost and answers") {
+  CHECK(Crisis(CrisisWith("  cost: gratis\n")) == "crisis.yaml:5:9: cost must be 'free' or 'charged', found 'gratis'");
+  CHECK(Crisis(CrisisWith("  cost: [free]\n")) == "crisis.yaml:5:9: cost must be a plain value, found a list");
+  CHECK(Crisis(CrisisWith("  answers: {ja: 相談員}\n")) == "crisis.yaml:5:12: missing required key 'en'");
+}
+
+TEST_CASE("crisis: checked") {
+  const std::string ok_source = "source: \"https://example.org/\", by: me}\n";
+  CHECK(Crisis(CrisisWith("  checked: {date: 2026-12-03, " + ok_source)) == "OK");
+  CHECK(Crisis(CrisisWith("  checked: {date: \"2026-13-03\", " + ok_source)) ==
+        "crisis.yaml:5:19: checked date must be a date like \"2026-12-03\" (quote it)");
+  CHECK(Crisis(CrisisWith("  checked: {date: \"3 Dec 2026\", " + ok_source)) ==
+        "crisis.yaml:5:19: checked date must be a date like \"2026-12-03\" (quote it)");
+  CHECK(Crisis(CrisisWith("  checked: {date: \"2026-12-03\", source: DESIGN.md, by: me}\n")) ==
+        "crisis.yaml:5:41: checked source must be the page's address (http:// or https://) or \"phone call\"");
+  CHECK(Crisis(CrisisWith("  checked: {date: \"2026-12-03\", source: phone call}\n")) ==
+        "crisis.yaml:5:12: missing required key 'by'");
+  CHECK(Crisis(CrisisWith("  checked: []\n")) ==
+        "crisis.yaml:5:12: checked is an empty list; leave it out when nothing was checked");
+  CHECK(Crisis(CrisisWith("  checked:\n    - {date: \"2026-12-03\", " + ok_source +
+                          "    - {date: \"2026-12-03\", source: x, by: me}\n")) ==
+        "crisis.yaml:7:36: checked source must be the page's address (http:// or https://) or \"phone call\"");
+  CHECK(Crisis(CrisisWith("  checked: {date: \"2026-12-03\", url: \"https://example.org/\", by: me}\n")) ==
+        "crisis.yaml:5:33: unknown key 'url' in checked; allowed: date source by");
 }
 
 // -------------------------------------------------------------- lexicon.yaml

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "embedded.h"
+#include "render_sheet.h"
 #include "triage.h"
 #include "utf8.h"
 
@@ -302,6 +303,126 @@ TEST_CASE("RenderTable: an alert comes first with its contacts") {
   const Shipped& s = S();
   std::string table = RenderTable(s.model, s.Run("息子が「死にたい」と言っている"), RenderOptions());
   CHECK(table.rfind("【緊急】", 0) == 0);
+}
+
+// The lines of text that mention phone.
+std::vector<std::string> LinesWith(const std::string& text, const std::string& phone) {
+  std::vector<std::string> found;
+  for (const std::string& line : Lines(text))
+    if (line.find(phone) != std::string::npos) found.push_back(line);
+  return found;
+}
+
+TEST_CASE("RenderTable: each crisis contact on its own line with number, hours, cost and check") {
+  const Shipped& s = S();
+  CaseResult r = s.Run("息子が「死にたい」と言っている");
+  std::string table = RenderTable(s.model, r, RenderOptions());
+  std::vector<std::string> yorisoi = LinesWith(table, "0120-279-338");
+  REQUIRE(yorisoi.size() == 1);
+  CHECK(yorisoi[0].find("よりそいホットライン") != std::string::npos);
+  CHECK(yorisoi[0].find("24時間・年中無休 · 無料") != std::string::npos);
+  CHECK(yorisoi[0].find("確認 2026-12-03") != std::string::npos);
+  std::vector<std::string> dial = LinesWith(table, "0570-064-556");
+  REQUIRE(dial.size() == 1);
+  CHECK(dial[0].find("通話料がかかります") != std::string::npos);
+  CHECK(dial[0].find("都道府県・政令市") != std::string::npos);
+  std::vector<std::string> center = LinesWith(table, "025-232-5560");
+  REQUIRE(center.size() == 1);
+  CHECK(center[0].find("月〜金 8:30〜17:00") != std::string::npos);
+  CHECK(LinesWith(table, "025-248-1010").size() == 1);
+  std::vector<std::string> ambulance = LinesWith(table, " 119 ");
+  REQUIRE(ambulance.size() == 1);
+  CHECK(ambulance[0].find("受付時間・通話料は未確認 · 未確認") != std::string::npos);
+
+  RenderOptions en;
+  en.lang = Lang::kEn;
+  std::string english = RenderTable(s.model, r, en);
+  std::vector<std::string> yorisoi_en = LinesWith(english, "0120-279-338");
+  REQUIRE(yorisoi_en.size() == 1);
+  CHECK(yorisoi_en[0].find("24 hours, every day · free call") != std::string::npos);
+  CHECK(yorisoi_en[0].find("checked 2026-12-03") != std::string::npos);
+  CHECK(LinesWith(english, "0570-064-556")[0].find("call charges apply") != std::string::npos);
+  CHECK(LinesWith(english, " 119 ")[0].find("hours and cost not checked · unchecked") != std::string::npos);
+}
+
+TEST_CASE("RenderTable: the violence alert lists DV相談+ as free and 24 hours") {
+  const Shipped& s = S();
+  std::string table = RenderTable(s.model, s.Run("息子が暴力をふるう"), RenderOptions());
+  std::vector<std::string> plus = LinesWith(table, "0120-279-889");
+  REQUIRE(plus.size() == 1);
+  CHECK(plus[0].find("24時間 · 無料") != std::string::npos);
+  CHECK(LinesWith(table, "#8008")[0].find("通話料がかかります") != std::string::npos);
+}
+
+TEST_CASE("CrisisDetails: what is known, and what is not checked") {
+  CrisisContact c;
+  CHECK(CrisisDetails(c, Lang::kJa) == "受付時間・通話料は未確認 · 未確認");
+  CHECK(CrisisDetails(c, Lang::kEn) == "hours and cost not checked · unchecked");
+  c.hours.present = true;
+  c.hours.text = {"平日 9:00〜16:30", "weekdays 9:00-16:30"};
+  CHECK(CrisisDetails(c, Lang::kJa) == "平日 9:00〜16:30 · 通話料は未確認 · 未確認");
+  c.hours = Hours();
+  c.cost = "free";
+  CHECK(CrisisDetails(c, Lang::kEn) == "hours not checked · free call · unchecked");
+  c.always = true;
+  c.hours.present = true;
+  c.hours.text = {"24時間", "24 hours"};
+  c.cost = "charged";
+  c.answers = {"相談員", "counsellors"};
+  c.checked.push_back({"2026-12-03", "https://example.org/", "me"});
+  CHECK(CrisisDetails(c, Lang::kJa) == "24時間 · 通話料がかかります · 応対: 相談員 · 確認 2026-12-03");
+  CHECK(CrisisDetails(c, Lang::kEn) == "24 hours · call charges apply · answered by: counsellors · checked 2026-12-03");
+}
+
+TEST_CASE("RenderJson: alert contacts carry hours, cost, answers and checked") {
+  const Shipped& s = S();
+  OrderedJson j = OrderedJson::parse(RenderJson(s.model, s.Run("息子が「死にたい」と言っている"), RenderOptions()));
+  REQUIRE(j["alerts"].size() == 1);
+  const OrderedJson& contacts = j["alerts"][0]["contacts"];
+  REQUIRE(contacts.size() == 6);
+  for (const OrderedJson& c : contacts)
+    CHECK(Keys(c) == std::vector<std::string>{"id", "name", "phone", "hours", "cost", "answers", "checked"});
+  const OrderedJson& yorisoi = contacts[1];
+  CHECK(yorisoi["id"] == "yorisoi");
+  CHECK(Keys(yorisoi["hours"]) == std::vector<std::string>{"always", "byday", "opens_at", "closes_at", "closed", "text"});
+  CHECK(yorisoi["hours"]["always"] == true);
+  CHECK(yorisoi["hours"]["opens_at"].is_null());
+  CHECK(yorisoi["cost"] == "free");
+  CHECK(yorisoi["answers"]["en"] == "Counsellors of the Social Inclusion Support Center");
+  REQUIRE(yorisoi["checked"].size() == 1);
+  CHECK(Keys(yorisoi["checked"][0]) == std::vector<std::string>{"date", "source", "by"});
+  CHECK(yorisoi["checked"][0]["date"] == "2026-12-03");
+  const OrderedJson& center = contacts[3];
+  CHECK(center["id"] == "niigata-kokoro-center");
+  CHECK(center["hours"]["always"] == false);
+  CHECK(center["hours"]["byday"] == OrderedJson::array({"MO", "TU", "WE", "TH", "FR"}));
+  CHECK(center["hours"]["opens_at"] == "08:30");
+  CHECK(center["hours"]["closed"] == OrderedJson::array({"holidays", "new-year"}));
+  CHECK(center["cost"].is_null());
+  const OrderedJson& ambulance = contacts[5];
+  CHECK(ambulance["id"] == "ambulance");
+  CHECK(ambulance["hours"].is_null());
+  CHECK(ambulance["cost"].is_null());
+  CHECK(ambulance["answers"].is_null());
+  CHECK(ambulance["checked"].empty());
+}
+
+TEST_CASE("Referral sheets: each crisis contact on its own line, the number kept whole") {
+  const Shipped& s = S();
+  CaseResult r = s.Run("息子が「死にたい」と言っている");
+  RecordIdentity id{"c1", 1};
+  std::string md = RenderSheetMarkdown(s.model, r, id, RenderOptions());
+  std::vector<std::string> line = LinesWith(md, "0120-279-338");
+  REQUIRE(line.size() == 1);
+  CHECK(line[0] == "- よりそいホットライン **0120-279-338** — 24時間・年中無休 · 無料 · 応対: "
+                   "社会的包摂サポートセンターの相談員 · 確認 2026-12-03");
+  CHECK(LinesWith(md, "**119**")[0] == "- 救急車 **119** — 受付時間・通話料は未確認 · 未確認");
+  std::string html = RenderSheetHtml(s.model, r, id, RenderOptions());
+  std::vector<std::string> item = LinesWith(html, "0570-064-556");
+  REQUIRE(item.size() == 1);
+  CHECK(item[0].rfind("<li>こころの健康相談統一ダイヤル <span class=\"phone\">0570-064-556</span> — ", 0) == 0);
+  CHECK(item[0].find("通話料がかかります") != std::string::npos);
+  CHECK(HtmlDocumentStart(Lang::kJa).find(".phone { white-space: nowrap;") != std::string::npos);
 }
 
 TEST_CASE("RenderAgencies: one row per agency, aligned") {

@@ -57,7 +57,7 @@ TEST_CASE("snapshot: the shipped model round-trips to identical bytes") {
   const Model& model = DirsModel();
   REQUIRE(model.agencies.size() == 13);
   std::string bytes = WriteSnapshot(model);
-  CHECK(bytes.substr(0, 8) == "TSUNAGU1");
+  CHECK(bytes.substr(0, 8) == "TSUNAGU2");
   Model read;
   Status s = ReadSnapshot(bytes, &read);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
@@ -77,7 +77,31 @@ TEST_CASE("snapshot: the model read back has the same content") {
     CHECK(read.agencies[i].hours.byday == model.agencies[i].hours.byday);
     CHECK(read.agencies[i].pos.line == model.agencies[i].pos.line);
   }
-  CHECK(read.crisis.size() == model.crisis.size());
+  REQUIRE(read.crisis.size() == model.crisis.size());
+  for (size_t i = 0; i < model.crisis.size(); ++i) {
+    const CrisisContact& a = model.crisis[i];
+    const CrisisContact& b = read.crisis[i];
+    CHECK(b.id == a.id);
+    CHECK(b.phone == a.phone);
+    CHECK(b.always == a.always);
+    CHECK(b.hours.present == a.hours.present);
+    CHECK(b.hours.byday == a.hours.byday);
+    CHECK(b.hours.closes_at == a.hours.closes_at);
+    CHECK(b.hours.text.en == a.hours.text.en);
+    CHECK(b.cost == a.cost);
+    CHECK(b.answers.ja == a.answers.ja);
+    REQUIRE(b.checked.size() == a.checked.size());
+    for (size_t k = 0; k < a.checked.size(); ++k) {
+      CHECK(b.checked[k].date == a.checked[k].date);
+      CHECK(b.checked[k].source == a.checked[k].source);
+      CHECK(b.checked[k].by == a.checked[k].by);
+    }
+  }
+  const CrisisContact& dial = read.crisis[read.FindCrisis("kokoro-dial")];
+  CHECK(dial.cost == "charged");
+  CHECK(dial.checked.size() == 2);
+  CHECK(read.crisis[read.FindCrisis("yorisoi")].always);
+  CHECK(read.crisis[read.FindCrisis("police")].checked.empty());
   CHECK(read.facts.size() == model.facts.size());
   CHECK(read.rules.size() == model.rules.size());
   CHECK(read.alerts.size() == model.alerts.size());
@@ -101,7 +125,8 @@ TEST_CASE("snapshot: an empty model round-trips") {
 
 TEST_CASE("snapshot: a bad header is an error") {
   Model read;
-  for (const char* bytes : {"", "TSUNAGU", "TSUNAGU2xxxxxxxx", "garbage!"}) {
+  // Version 1 is the format before the crisis contacts' hours and checks.
+  for (const char* bytes : {"", "TSUNAGU", "TSUNAGU1xxxxxxxx", "TSUNAGU3xxxxxxxx", "garbage!"}) {
     Status s = ReadSnapshot(bytes, &read);
     CHECK(s.kind() == ErrorKind::kInternal);
     CHECK(s.message() == "embedded model: bad header");
@@ -139,7 +164,7 @@ TEST_CASE("snapshot: garbage after the header is an error, not a crash") {
   std::mt19937 rng(7);
   std::uniform_int_distribution<int> byte(0, 255);
   for (int round = 0; round < 200; ++round) {
-    std::string bytes = "TSUNAGU1";
+    std::string bytes = "TSUNAGU2";
     for (int i = 0; i < 64 + round * 8; ++i) bytes += static_cast<char>(byte(rng));
     Model read;
     CHECK_FALSE(ReadSnapshot(bytes, &read).ok());
@@ -147,11 +172,11 @@ TEST_CASE("snapshot: garbage after the header is an error, not a crash") {
 }
 
 TEST_CASE("snapshot: huge counts and lengths are rejected without allocating them") {
-  std::string bytes = "TSUNAGU1";
+  std::string bytes = "TSUNAGU2";
   for (int i = 0; i < 8; ++i) bytes += '\x7f';  // agency count 0x7f7f...
   Model read;
   CHECK_FALSE(ReadSnapshot(bytes, &read).ok());
-  std::string negative = "TSUNAGU1";
+  std::string negative = "TSUNAGU2";
   for (int i = 0; i < 8; ++i) negative += '\xff';  // -1
   CHECK_FALSE(ReadSnapshot(negative, &read).ok());
 }
