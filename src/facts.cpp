@@ -22,9 +22,13 @@ constexpr std::string_view kJaNegations[] = {
     "持っていません", "していない", "してない", "しない", "しません", "必要ない", "必要ありません",
     "必要としていない", "必要なし", "不要", "受けていない", "受けていません", "もらっていない",
     "もらっていません", "行っていない", "行っていません", "通っていない", "通っていません", "取っていない", "取っていません", "取ってない", "とっていない", "ありませんでした",
-    "ゼロ"};
+    "ゼロ",
+    // "暴力をふるうことはなく", "手を上げたことはない": a denial of the act.
+    "ことはなく", "ことはない", "ことはありません", "たことはない", "たことはなく", "たことがない",
+    "たことはありません", "たことがありません"};
 // Words after a negation that make it uncertain.
-constexpr std::string_view kJaHedges[] = {"と思", "とは思", "はず", "だろう", "でしょう", "かも", "か心配", "か不安"};
+// "虐待ではないか" is a suspicion, not a denial: a question's か counts too.
+constexpr std::string_view kJaHedges[] = {"と思", "とは思", "はず", "だろう", "でしょう", "かも", "か心配", "か不安", "か"};
 // English negations before the phrase ("no disability", "not in debt").
 constexpr std::string_view kEnNegations[] = {"no", "not", "without", "never", "none", "nor", "neither", "cannot"};
 // English words that end a negation's reach ("not violent and has a disability").

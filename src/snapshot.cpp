@@ -6,7 +6,7 @@
 
 namespace {
 
-constexpr char kMagic[] = "TSUNAGU1";
+constexpr char kMagic[] = "TSUNAGU2";
 
 void WriteCondition(Writer& w, const Condition& c) {
   for (const std::vector<FactRef>* refs : {&c.all, &c.any, &c.none}) {
@@ -142,6 +142,7 @@ std::string WriteSnapshot(const Model& m) {
     w.Str(a.kind);
     WriteCondition(w, a.when);
     w.Ints(a.contacts);
+    w.Int(a.first_contact);
     WriteTargets(w, a.to);
     w.Text(a.message);
     w.Pos(a.pos);
@@ -233,6 +234,7 @@ Status ReadSnapshot(std::string_view bytes, Model* model) {
     a.kind = r.Str();
     a.when = ReadCondition(r);
     a.contacts = r.Ints();
+    a.first_contact = r.Small();
     a.to = ReadTargets(r);
     a.message = r.Text();
     a.pos = r.Pos();

@@ -385,7 +385,7 @@ TEST_CASE("explain JSON: schema, the trace in order, and checked suggestions") {
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
   CHECK(keys == std::vector<std::string>{"schema", "input", "normalized", "clauses", "subjects", "mentions", "ages",
-                                         "durations", "ignored_numbers", "unrecognized", "fired", "team",
+                                         "durations", "ignored_numbers", "unrecognized", "fired", "danger_without_alert", "team",
                                          "fallback", "ranking", "removed", "why_not"});
   CHECK(j["schema"] == "tsunagu.explain/1");
   CHECK(j["removed"][0]["id"] == "youth");

@@ -48,7 +48,7 @@ TEST_CASE("snapshot: the shipped model round-trips to identical bytes") {
   const Model& model = DirsModel();
   REQUIRE(model.agencies.size() == 13);
   std::string bytes = WriteSnapshot(model);
-  CHECK(bytes.substr(0, 8) == "TSUNAGU1");
+  CHECK(bytes.substr(0, 8) == "TSUNAGU2");
   Model read;
   Status s = ReadSnapshot(bytes, &read);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
@@ -92,7 +92,7 @@ TEST_CASE("snapshot: an empty model round-trips") {
 
 TEST_CASE("snapshot: a bad header is an error") {
   Model read;
-  for (const char* bytes : {"", "TSUNAGU", "TSUNAGU2xxxxxxxx", "garbage!"}) {
+  for (const char* bytes : {"", "TSUNAGU", "TSUNAGU1xxxxxxxx", "garbage!"}) {
     Status s = ReadSnapshot(bytes, &read);
     CHECK(s.kind() == ErrorKind::kInternal);
     CHECK(s.message() == "embedded model: bad header");
@@ -130,7 +130,7 @@ TEST_CASE("snapshot: garbage after the header is an error, not a crash") {
   std::mt19937 rng(7);
   std::uniform_int_distribution<int> byte(0, 255);
   for (int round = 0; round < 200; ++round) {
-    std::string bytes = "TSUNAGU1";
+    std::string bytes = "TSUNAGU2";
     for (int i = 0; i < 64 + round * 8; ++i) bytes += static_cast<char>(byte(rng));
     Model read;
     CHECK_FALSE(ReadSnapshot(bytes, &read).ok());
@@ -138,11 +138,11 @@ TEST_CASE("snapshot: garbage after the header is an error, not a crash") {
 }
 
 TEST_CASE("snapshot: huge counts and lengths are rejected without allocating them") {
-  std::string bytes = "TSUNAGU1";
+  std::string bytes = "TSUNAGU2";
   for (int i = 0; i < 8; ++i) bytes += '\x7f';  // agency count 0x7f7f...
   Model read;
   CHECK_FALSE(ReadSnapshot(bytes, &read).ok());
-  std::string negative = "TSUNAGU1";
+  std::string negative = "TSUNAGU2";
   for (int i = 0; i < 8; ++i) negative += '\xff';  // -1
   CHECK_FALSE(ReadSnapshot(negative, &read).ok());
 }
