@@ -25,7 +25,9 @@ constexpr std::string_view kJaNegations[] = {
     "ゼロ",
     // "暴力をふるうことはなく", "手を上げたことはない": a denial of the act.
     "ことはなく", "ことはない", "ことはありません", "たことはない", "たことはなく", "たことがない",
-    "たことはありません", "たことがありません"};
+    "たことはありません", "たことがありません",
+    // "死にたいとは言っていない": the words are denied, not reported.
+    "とは言っていない", "とは言っていません", "とは言わない"};
 // Words after a negation that make it uncertain.
 // "虐待ではないか" is a suspicion, not a denial: a question's か counts too.
 constexpr std::string_view kJaHedges[] = {"と思", "とは思", "はず", "だろう", "でしょう", "かも", "か心配", "か不安", "か"};
