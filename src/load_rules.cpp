@@ -324,6 +324,12 @@ Status LoadAlerts(const YamlDoc& doc, Model* model) {
                          "unknown agency '" + first + "'" + DidYouMean(first, AgencyIds(*model)));
     }
     TSUNAGU_TRY(ReadTargets(doc, node, "to", *model, false, &alert.to));
+    // The first contact goes first only if the alert brings it in.
+    if (alert.first_contact >= 0 &&
+        std::none_of(alert.to.begin(), alert.to.end(),
+                     [&](const Target& t) { return t.agency == alert.first_contact; }))
+      return doc.Error(node["first_contact"], "first_contact '" + first + "' is not in the alert's 'to': add it there, "
+                                              "so that the alert brings it in");
     TSUNAGU_TRY(doc.Text(node, "message", &alert.message, true));
     model->alerts.push_back(std::move(alert));
   }
