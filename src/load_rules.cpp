@@ -300,10 +300,12 @@ Status LoadAlerts(const YamlDoc& doc, Model* model) {
     TSUNAGU_TRY(CheckUniqueId(doc, node, alert.id, alert.pos.line, "alert", &ids));
     TSUNAGU_TRY(doc.String(node, "kind", &alert.kind, true));
     std::vector<std::string> kinds(std::begin(kAlertKinds), std::end(kAlertKinds));
-    if (std::find(kinds.begin(), kinds.end(), alert.kind) == kinds.end())
-      return doc.Error(node["kind"], "unknown alert kind '" + alert.kind + "'" + DidYouMean(alert.kind, kinds) +
-                                         "; kinds: suicide, self-harm, threat, violence, elder-abuse, child-abuse, dv, "
-                                         "urgent-physical");
+    if (std::find(kinds.begin(), kinds.end(), alert.kind) == kinds.end()) {
+      std::string list;
+      for (const std::string& k : kinds) list += (list.empty() ? "" : ", ") + k;
+      return doc.Error(node["kind"],
+                       "unknown alert kind '" + alert.kind + "'" + DidYouMean(alert.kind, kinds) + "; kinds: " + list);
+    }
     if (!node["when"]) return doc.Error(node, "missing required key 'when'");
     TSUNAGU_TRY(ReadCondition(doc, node["when"], *model, &alert.when));
     std::vector<std::string> contacts;
