@@ -330,14 +330,19 @@ class Checker {
   // ("ひきこも" is no word) cannot match: its reading must appear in the
   // reading of a sentence that contains it.
   static bool ReadsAlikeInASentence(const Analyzer& analyzer, const std::string& phrase, const PhraseReading& r) {
+    // Two sentences: a stem ("手を上げ") reads right before a past tense.
     const bool latin = !phrase.empty() && static_cast<unsigned char>(phrase[0]) < 0x80;
-    const std::string sentence = latin ? "he said " + phrase + " today" : "本人は" + phrase + "。";
-    std::vector<Token> tokens;
-    analyzer.Tokenize(sentence, 0, sentence.size(), &tokens);
-    std::string stream;
-    std::vector<uint32_t> starts(tokens.size());
-    AppendStream(tokens, 0, tokens.size(), &stream, &starts);
-    return stream.find(r.stream) != std::string::npos;
+    const std::string sentences[] = {latin ? "he said " + phrase + " today" : "本人は" + phrase + "。",
+                                     latin ? phrase : "本人は" + phrase + "ていた。"};
+    for (const std::string& sentence : sentences) {
+      std::vector<Token> tokens;
+      analyzer.Tokenize(sentence, 0, sentence.size(), &tokens);
+      std::string stream;
+      std::vector<uint32_t> starts(tokens.size());
+      AppendStream(tokens, 0, tokens.size(), &stream, &starts);
+      if (stream.find(r.stream) != std::string::npos) return true;
+    }
+    return false;
   }
 
   // Rules and alerts that load but can never hold.

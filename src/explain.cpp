@@ -295,6 +295,34 @@ class WhyNotSearch {
 
 }  // namespace
 
+std::vector<QuietDanger> FindQuietDangers(const Model& model, const Understanding& u,
+                                          const std::vector<Firing>& alerts) {
+  std::vector<const FactMention*> raised;
+  for (const Firing& f : alerts) {
+    std::vector<const FactMention*> said = AlertMentions(model, u, f);
+    raised.insert(raised.end(), said.begin(), said.end());
+  }
+  std::vector<QuietDanger> out;
+  for (size_t i = 0; i < u.mentions.size(); ++i) {
+    const FactMention& m = u.mentions[i];
+    if (model.facts[m.fact].area != "crisis") continue;
+    if (std::find(raised.begin(), raised.end(), &m) != raised.end()) continue;
+    QuietDanger q;
+    q.mention = static_cast<int>(i);
+    if (m.negated) {
+      q.kind = QuietDanger::kNegated;
+    } else {
+      bool named = false;  // does any alert take this fact, about anyone?
+      for (const AlertRule& a : model.alerts)
+        for (const std::vector<FactRef>* part : {&a.when.all, &a.when.any})
+          for (const FactRef& ref : *part) named = named || ref.fact == m.fact;
+      q.kind = named ? QuietDanger::kOtherSubject : QuietDanger::kNoAlert;
+    }
+    out.push_back(q);
+  }
+  return out;
+}
+
 RuleTrace TraceRule(const Model& model, const Understanding& u, bool alert, int index) {
   const Condition& when = alert ? model.alerts[index].when : model.rules[index].when;
   RuleTrace t;

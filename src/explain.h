@@ -52,6 +52,16 @@ struct Explanation {
 /// Runs the pipeline on text and traces it; fails only on unreadable text.
 Status Explain(const Model& model, const Lexicon& lexicon, std::string_view text, Explanation* out);
 
+/// A danger word (a fact of area "crisis") that raised no alert, and why:
+/// negated ("暴力はない"), about someone no alert asks for, or a fact no
+/// alert takes at all (a parent's own death to come: "私が死んだら").
+struct QuietDanger {
+  int mention = -1;  // into Understanding::mentions
+  enum Kind { kNegated, kOtherSubject, kNoAlert } kind = kNegated;
+};
+std::vector<QuietDanger> FindQuietDangers(const Model& model, const Understanding& u,
+                                          const std::vector<Firing>& alerts);
+
 /// The trace of one rule's or alert's condition against a case.
 RuleTrace TraceRule(const Model& model, const Understanding& u, bool alert, int index);
 

@@ -210,6 +210,17 @@ void HitTokens(const Matcher::Hit& hit, size_t first, size_t last, const std::ve
   *to = j;
 }
 
+// A fact some alert asks for: a hypothetical or a death told must not
+// raise it ("死ぬ前に", "夫が亡くなり"). Few alerts and few danger facts.
+bool RaisesAlert(const Model& model, int fact) {
+  if (model.facts[fact].area != "crisis") return false;
+  for (const AlertRule& a : model.alerts)
+    for (const auto* refs : {&a.when.all, &a.when.any})
+      for (const FactRef& r : *refs)
+        if (r.fact == fact) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string MentionWords(const FactMention& m) {
@@ -322,8 +333,7 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
         m.words = display.substr(begin, end - begin);
         m.phrase = lexicon.Phrase(hit) + (meaning.negative ? " (-)" : "");
         m.has_own_subject = lexicon.OwnSubject(hit, &m.subject);
-        const std::string& area = model.facts[m.fact].area;
-        const bool danger = area == "crisis" || area == "danger";
+        const bool danger = RaisesAlert(model, m.fact);
         if (danger && !negated && (polarity.hypothetical || polarity.died)) {
           negated = true;
           m.negation_kind = polarity.died ? "died" : "hypothetical";

@@ -1,5 +1,7 @@
 #include "load_rules.h"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <unordered_map>
 
@@ -290,12 +292,20 @@ Status LoadAlerts(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.CheckSequence(alerts, "alerts"));
   IdLines ids = IdLinesOf(model->alerts);
   for (const YAML::Node& node : alerts) {
-    TSUNAGU_TRY(doc.CheckMap(node, {"id", "kind", "when", "contacts", "to", "message"}, "an alert"));
+    TSUNAGU_TRY(doc.CheckMap(node, {"id", "kind", "when", "contacts", "first_contact", "to", "message"},
+                                 "an alert"));
     AlertRule alert;
     alert.pos = doc.PosOf(node);
     TSUNAGU_TRY(doc.String(node, "id", &alert.id, true));
     TSUNAGU_TRY(CheckUniqueId(doc, node, alert.id, alert.pos.line, "alert", &ids));
     TSUNAGU_TRY(doc.String(node, "kind", &alert.kind, true));
+    std::vector<std::string> kinds(std::begin(kAlertKinds), std::end(kAlertKinds));
+    if (std::find(kinds.begin(), kinds.end(), alert.kind) == kinds.end()) {
+      std::string list;
+      for (const std::string& k : kinds) list += (list.empty() ? "" : ", ") + k;
+      return doc.Error(node["kind"],
+                       "unknown alert kind '" + alert.kind + "'" + DidYouMean(alert.kind, kinds) + "; kinds: " + list);
+    }
     if (!node["when"]) return doc.Error(node, "missing required key 'when'");
     TSUNAGU_TRY(ReadCondition(doc, node["when"], *model, &alert.when));
     std::vector<std::string> contacts;
@@ -307,7 +317,21 @@ Status LoadAlerts(const YamlDoc& doc, Model* model) {
                          "unknown crisis contact '" + contacts[i] + "' (see data/crisis.yaml)");
       alert.contacts.push_back(c);
     }
+    std::string first;
+    TSUNAGU_TRY(doc.String(node, "first_contact", &first, false));
+    if (!first.empty()) {
+      alert.first_contact = model->FindAgency(first);
+      if (alert.first_contact < 0)
+        return doc.Error(node["first_contact"],
+                         "unknown agency '" + first + "'" + DidYouMean(first, AgencyIds(*model)));
+    }
     TSUNAGU_TRY(ReadTargets(doc, node, "to", *model, false, &alert.to));
+    // The first contact goes first only if the alert brings it in.
+    if (alert.first_contact >= 0 &&
+        std::none_of(alert.to.begin(), alert.to.end(),
+                     [&](const Target& t) { return t.agency == alert.first_contact; }))
+      return doc.Error(node["first_contact"], "first_contact '" + first + "' is not in the alert's 'to': add it there, "
+                                              "so that the alert brings it in");
     TSUNAGU_TRY(doc.Text(node, "message", &alert.message, true));
     model->alerts.push_back(std::move(alert));
   }

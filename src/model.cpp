@@ -62,3 +62,18 @@ void CompileConditions(Model* model) {
   model->compiled_rules = Compile(model->rules, model->facts.size());
   model->compiled_alerts = Compile(model->alerts, model->facts.size());
 }
+
+LocalText AlertKindLabel(const std::string& kind) {
+  static const struct {
+    const char* kind;
+    const char* ja;
+    const char* en;
+  } kLabels[] = {{"suicide", "自殺の危険", "suicide risk"},     {"self-harm", "自傷", "self-harm"},
+                 {"threat", "脅し・危害の予告", "threat"},      {"violence", "暴力", "violence"},
+                 {"elder-abuse", "高齢者虐待", "elder abuse"},  {"child-abuse", "児童虐待", "child abuse"},
+                 {"dv", "配偶者間の暴力(DV)", "domestic violence between partners"},
+                 {"urgent-physical", "命にかかわる身体の危険", "urgent physical danger"}};
+  for (const auto& l : kLabels)
+    if (kind == l.kind) return {l.ja, l.en};
+  return {kind, kind};
+}

@@ -153,15 +153,26 @@ struct Rule {
   SourcePos pos;
 };
 
+/// A crisis alert. Alerts are kept in file order, which is their priority:
+/// the first firing alert with a first contact sets the team's first contact.
 struct AlertRule {
   std::string id;
-  std::string kind;  // suicide, self-harm, violence, abuse
+  std::string kind;  // one of kAlertKinds
   Condition when;
-  std::vector<int> contacts;  // indexes into Model::crisis
+  std::vector<int> contacts;  // indexes into Model::crisis, most urgent first
+  int first_contact = -1;     // agency index that takes the case first, or -1
   std::vector<Target> to;
   LocalText message;
   SourcePos pos;
 };
+
+/// The kinds of danger an alert may name (AlertRule::kind).
+constexpr const char* kAlertKinds[] = {"suicide",     "self-harm",   "threat", "violence",
+                                       "elder-abuse", "child-abuse", "dv",     "urgent-physical"};
+
+/// The kind's name for people ("高齢者虐待", "elder abuse"); the kind
+/// itself when unknown.
+LocalText AlertKindLabel(const std::string& kind);
 
 /// Multi-agency cases: who convenes the case conference.
 struct TeamPolicy {

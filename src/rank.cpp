@@ -150,7 +150,7 @@ void Rank(const Model& model, const Understanding& u, const std::vector<Firing>&
   out->removed.clear();
   out->team.areas.clear();
   out->team.multi_issue = false;
-  out->team.first_contact = out->team.convener = -1;
+  out->team.first_contact = out->team.convener = out->team.first_contact_alert = -1;
   out->fallback = false;
   Scoreboard board(model, &out->agencies);
   for (const Firing& f : alerts)
@@ -161,7 +161,10 @@ void Rank(const Model& model, const Understanding& u, const std::vector<Firing>&
   std::vector<std::string>& areas = out->team.areas;
   for (const FactMention& m : u.mentions) {
     // Where the household lives decides eligibility, not a problem area.
-    if (m.negated || !model.facts[m.fact].outside.empty()) continue;
+    // A fact only an age implies, with no phrase (a parent under 65), is
+    // not a problem either.
+    const FactDef& def = model.facts[m.fact];
+    if (m.negated || !def.outside.empty() || (def.from_age && def.ja.empty() && def.en.empty())) continue;
     const std::string& area = model.facts[m.fact].area;
     if (std::find(areas.begin(), areas.end(), area) == areas.end()) areas.push_back(area);
   }
@@ -197,6 +200,19 @@ void Rank(const Model& model, const Understanding& u, const std::vector<Firing>&
   std::sort(out->agencies.begin(), out->agencies.end(), [](const RankedAgency& a, const RankedAgency& b) {
     return a.score != b.score ? a.score > b.score : a.agency < b.agency;
   });
+  // The most urgent alert that names a first contact (file order) puts it
+  // first, when eligibility kept it: elder abuse is the 地域包括's to act on
+  // whatever the other scores.
+  for (const Firing& f : alerts) {
+    const int first = model.alerts[f.index].first_contact;
+    if (first < 0) continue;
+    auto it = std::find_if(out->agencies.begin(), out->agencies.end(),
+                           [first](const RankedAgency& e) { return e.agency == first; });
+    if (it == out->agencies.end()) continue;
+    std::rotate(out->agencies.begin(), it, it + 1);
+    out->team.first_contact_alert = f.index;
+    break;
+  }
   for (size_t i = 0; i < out->agencies.size(); ++i) out->agencies[i].rank = static_cast<int>(i + 1);
   if (!out->agencies.empty()) out->team.first_contact = out->agencies[0].agency;
 }

@@ -50,6 +50,7 @@ struct Team {
   bool multi_issue = false;
   std::vector<std::string> areas;  // distinct problem areas stated
   int first_contact = -1;          // agency index
+  int first_contact_alert = -1;    // alert index when an alert set first_contact, else -1
   int convener = -1;               // agency index, when multi_issue
 };
 
@@ -60,7 +61,10 @@ struct Ranking {
   bool fallback = false;  // nothing routed: general windows shown
 };
 
-/// Ranks the agencies for a case from its fired rules and alerts.
+/// Ranks the agencies for a case from its fired rules and alerts. The first
+/// contact is the top-ranked agency, unless a fired alert names one
+/// (AlertRule::first_contact): then the first such alert in file order wins
+/// and its agency is moved to rank 1.
 Ranking Rank(const Model& model, const Understanding& u, const std::vector<Firing>& rules,
              const std::vector<Firing>& alerts);
 /// The same into *out, reusing its storage (batch ranks every case).

@@ -32,7 +32,9 @@ bool IsCarrier(const Token& t) {
       // (will), らしい, そう: they change what is said.
       return OneOf(t.lemma, {"ない", "ぬ", "ん", "ます", "た", "だ", "です", "じゃ"});
     case Token::kVerbBound:
-      return true;  // いる, しまう, くる, おる after て
+      // After て: "していない", "してしまった". Not れる/られる (passive),
+      // せる/させる (causative), きれる, すぎる, やる: they say more.
+      return OneOf(t.lemma, {"いる", "てる", "おる", "しまう", "ちゃう", "くる", "いく", "ある", "おく"});
     case Token::kVerb:
       // Verbs of having and receiving carry a noun's polarity too:
       // "手帳は持っていない", "支援は受けていない".
@@ -101,7 +103,10 @@ Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, s
   p.died = OneOf(last_lemma, {"亡くなる", "他界する"}) || (last_lemma == "死ぬ" && past_next);
   // Colloquial negation fused into the verb ("出かけん", "行かん"): the
   // dictionary gives the verb's lemma for the whole word.
-  if (from > 0 && tokens[from - 1].pos == Token::kVerb) {
+  // Not 読ん/込ん before で or だ: that ん is the verb's own sound change.
+  const bool sound_change = from < to && (tokens[from].lemma == "で" || tokens[from].lemma == "て" ||
+                                          tokens[from].lemma == "だ" || tokens[from].lemma == "た");
+  if (from > 0 && tokens[from - 1].pos == Token::kVerb && !sound_change) {
     const Token& verb = tokens[from - 1];
     std::string_view surface = text.substr(verb.begin, verb.end - verb.begin);
     if (surface.size() > 3 && surface.substr(surface.size() - 3) == "ん" && verb.lemma.size() >= 3 &&
@@ -112,6 +117,7 @@ Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, s
     const Token& t = tokens[i];
     if (IsHypothetical(t, text.substr(t.begin, t.end - t.begin))) {
       p.hypothetical = true;
+      ++i;  // the word that makes it one is read too ("死んだら", "死ぬ前")
       break;
     }
     if (p.negations > 0 && (t.lemma == "はず" || (t.pos == Token::kAuxiliary && t.lemma == "う"))) {
@@ -143,10 +149,12 @@ PhraseReading ReadPhrase(const Analyzer& analyzer, std::string_view phrase) {
   analyzer.Tokenize(phrase, 0, phrase.size(), &tokens);
   // Content ends at the last word that is not grammar; what follows is
   // read as the phrase's own polarity.
-  // Verbs and nouns that carry a negation in a case (する, いる, 必要) are
-  // content when a phrase ends with them: "家にいる" is not "家".
+  // Verbs and nouns that carry a negation in a case (する, いる, 必要, もの)
+  // are content when a phrase ends with them: "家にいる" is not "家",
+  // "食べるものがない" is not "食べない".
   auto grammar = [](const Token& t) {
-    return t.pos == Token::kSymbol || (IsCarrier(t) && t.pos != Token::kVerb && t.pos != Token::kNoun);
+    return t.pos == Token::kSymbol ||
+           (IsCarrier(t) && t.pos != Token::kVerb && t.pos != Token::kNoun && t.pos != Token::kNounBound);
   };
   size_t content_end = tokens.size();
   while (content_end > 0 && grammar(tokens[content_end - 1])) --content_end;

@@ -429,6 +429,23 @@ std::string RenderExplain(const Model& model, const Explanation& e, const WhyNot
     out += std::string("     ") + T(lang, "理由: ", "reason: ") + reason.in(lang) + "\n";
   }
 
+  // Danger words that raised nothing, and why: a trainer checks these first.
+  std::vector<QuietDanger> quiet = FindQuietDangers(model, u, e.result.alerts);
+  if (!quiet.empty()) out += std::string("   ") + T(lang, "警報にならなかった危険の語:", "danger words that raised no alert:") + "\n";
+  for (const QuietDanger& q : quiet) {
+    const FactMention& m = u.mentions[q.mention];
+    std::string why;
+    if (q.kind == QuietDanger::kNegated)
+      why = T(lang, "否定されている(", "negated (") + Quote(m.negation, lang) + T(lang, ")", ")");
+    else if (q.kind == QuietDanger::kOtherSubject)
+      why = std::string(T(lang, "対象が", "about ")) + SubjectName(m.subject, lang) +
+            T(lang, ": この対象についての警報はない", ": no alert takes it about this person");
+    else
+      why = T(lang, "危険の表現ではない(仮定・将来・他人の死など): 警報の条件にない",
+              "not a danger (hypothetical, future, someone else's death): no alert takes it");
+    out += std::string("     ") + Quote(MentionWords(m), lang) + " " + model.facts[m.fact].id + ": " + why + "\n";
+  }
+
   head("チーム", "Team");
   const Team& team = ranking.team;
   out += std::string("   ") + T(lang, "課題の領域: ", "problem areas: ") +
@@ -439,7 +456,13 @@ std::string RenderExplain(const Model& model, const Explanation& e, const WhyNot
     out += std::string("   ") + T(lang, "ケース会議の招集: ", "case conference convened by: ") + model.agencies[team.convener].id +
            " +" + std::to_string(model.team.convener_weight) + " (team-convener)\n";
   if (team.first_contact >= 0)
-    out += std::string("   ") + T(lang, "最初の窓口: ", "first contact: ") + model.agencies[team.first_contact].id + "\n";
+    out += std::string("   ") + T(lang, "最初の窓口: ", "first contact: ") + model.agencies[team.first_contact].id +
+           (team.first_contact_alert < 0
+                ? std::string()
+                : " " + model.agencies[team.first_contact].name.in(lang) + T(lang, "(", " (by the ") +
+                      AlertKindLabel(model.alerts[team.first_contact_alert].kind).in(lang) +
+                      T(lang, "の警報による)", " alert)")) +
+           "\n";
   if (ranking.fallback)
     out += std::string("   ") + T(lang, "該当する規則がないため、一般の窓口 (fallback) を示す", "no rule routed the case: the general windows (fallback) are shown") + "\n";
 
@@ -584,12 +607,23 @@ std::string RenderExplainJson(const Model& model, const Explanation& e, const Wh
   Json fired = Json::array();
   for (const RuleTrace& t : e.fired) fired.push_back(TraceJson(model, u, t));
   out["fired"] = fired;
+  Json quiet = Json::array();
+  static const char* const kQuietKinds[] = {"negated", "other-subject", "no-alert"};
+  for (const QuietDanger& q : FindQuietDangers(model, u, e.result.alerts)) {
+    const FactMention& m = u.mentions[q.mention];
+    quiet.push_back(Json{{"fact", model.facts[m.fact].id}, {"words", MentionWords(m)},
+                         {"subject", SubjectId(m.subject)}, {"why", kQuietKinds[q.kind]}});
+  }
+  out["danger_without_alert"] = quiet;
   auto agency_id = [&](int i) -> Json { return i < 0 ? Json(nullptr) : Json(model.agencies[i].id); };
   out["team"] = Json{{"areas", ranking.team.areas},
                      {"multi_issue", ranking.team.multi_issue},
                      {"areas_needed", model.team.multi_issue_areas},
                      {"convener", agency_id(ranking.team.convener)},
-                     {"first_contact", agency_id(ranking.team.first_contact)}};
+                     {"first_contact", agency_id(ranking.team.first_contact)},
+                     {"first_contact_alert", ranking.team.first_contact_alert < 0
+                                                 ? Json(nullptr)
+                                                 : Json(model.alerts[ranking.team.first_contact_alert].id)}};
   out["fallback"] = ranking.fallback;
   Json agencies = Json::array();
   for (const RankedAgency& r : ranking.agencies) {

@@ -150,7 +150,7 @@ void Facts(JsonWriter& w, const Understanding& u, const JsonFragments& fragments
   w.Raw("]");
 }
 
-void Alerts(JsonWriter& w, const Model& model, const std::vector<Firing>& alerts) {
+void Alerts(JsonWriter& w, const Model& model, const Understanding& u, const std::vector<Firing>& alerts) {
   w.Raw(",\"alerts\":[");
   for (size_t i = 0; i < alerts.size(); ++i) {
     const AlertRule& a = model.alerts[alerts[i].index];
@@ -165,7 +165,21 @@ void Alerts(JsonWriter& w, const Model& model, const std::vector<Firing>& alerts
       if (f) w.Raw(",");
       w.String(model.facts[alerts[i].facts[f]].id);
     }
-    w.Raw("],\"contacts\":[");
+    std::vector<const FactMention*> said = AlertMentions(model, u, alerts[i]);
+    w.Raw("],\"at_risk\":");
+    if (said.empty()) w.Null();
+    else w.String(SubjectId(said[0]->subject));
+    w.Raw(",\"words\":[");
+    bool first_word = true;
+    for (const FactMention* m : said) {
+      if (m->origin != FactMention::kPhrase) continue;
+      if (!first_word) w.Raw(",");
+      first_word = false;
+      w.String(m->words);
+    }
+    w.Raw("],\"first_contact\":");
+    AgencyId(w, model, a.first_contact);
+    w.Raw(",\"contacts\":[");
     for (size_t c = 0; c < a.contacts.size(); ++c) {
       if (c) w.Raw(",");
       CrisisContactJson(w, model.crisis[a.contacts[c]]);
@@ -256,7 +270,7 @@ void WriteResultJson(JsonWriter& w, const Model& model, const CaseResult& result
   }
   w.Raw("],\"unrecognized\":");
   w.StringArray(u.unrecognized);
-  Alerts(w, model, result.alerts);
+  Alerts(w, model, result.understanding, result.alerts);
   w.Raw(",\"team\":{\"multi_issue\":");
   w.Bool(ranking.team.multi_issue);
   w.Raw(",\"areas\":");

@@ -80,7 +80,16 @@ void WriteSheet(const Model& model, const CaseResult& result, const RecordIdenti
   out.quote(u.input);
   for (const Firing& f : result.alerts) {
     const AlertRule& a = model.alerts[f.index];
-    out.alert(std::string(w("【緊急】", "[URGENT] ")) + a.message.in(lang));
+    std::string line = std::string(w("【緊急】", "[URGENT] ")) + AlertKindLabel(a.kind).in(lang) + ": " +
+                       a.message.in(lang);
+    std::vector<const FactMention*> said = AlertMentions(model, u, f);
+    std::string words;
+    for (const FactMention* m : said)
+      if (m->origin == FactMention::kPhrase) words += (words.empty() ? "" : w("、", ", ")) + m->words;
+    if (!words.empty()) line += std::string(w("(根拠: ", " (words: ")) + words + w(")", ")");
+    if (a.first_contact >= 0)
+      line += std::string(w("。最初の窓口: ", ". First contact: ")) + model.agencies[a.first_contact].name.in(lang);
+    out.alert(line);
     for (int c : a.contacts)
       out.contact(model.crisis[c].name.in(lang), model.crisis[c].phone, CrisisDetails(model.crisis[c], lang));
     out.alert_end();

@@ -138,6 +138,18 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
   for (const Firing& f : result.alerts) {
     const AlertRule& a = model.alerts[f.index];
     out += style.Red((ja ? "【緊急】" : "[URGENT] ") + a.message.in(lang)) + "\n";
+    // What kind, who is at risk, the words that raised it, who acts first.
+    std::vector<const FactMention*> said = AlertMentions(model, u, f);
+    out += std::string(ja ? "  種類: " : "  Kind: ") + AlertKindLabel(a.kind).in(lang);
+    if (!said.empty())
+      out += std::string(ja ? "  危険にあるのは: " : "  at risk: ") + SubjectLabel(said[0]->subject, lang);
+    out += "\n";
+    std::string words;
+    for (const FactMention* m : said)
+      if (m->origin == FactMention::kPhrase) words += (words.empty() ? "" : ja ? "、" : ", ") + (ja ? "「" + m->words + "」" : "\"" + m->words + "\"");
+    if (!words.empty()) out += std::string(ja ? "  根拠の語: " : "  Words: ") + words + "\n";
+    if (a.first_contact >= 0)
+      out += std::string(ja ? "  最初の窓口: " : "  First contact: ") + model.agencies[a.first_contact].name.in(lang) + "\n";
     for (int c : a.contacts) {
       const CrisisContact& cc = model.crisis[c];
       // One line a contact, the number early in it, so a terminal that

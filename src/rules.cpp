@@ -162,6 +162,26 @@ std::vector<Firing> FireAlerts(const Model& model, const Understanding& u) {
   return out;
 }
 
+std::vector<const FactMention*> AlertMentions(const Model& model, const Understanding& u, const Firing& f) {
+  std::vector<const FactMention*> out;
+  const Condition& when = model.alerts[f.index].when;
+  auto named = [&](const FactMention& m) {
+    for (const std::vector<FactRef>* part : {&when.all, &when.any})
+      for (const FactRef& ref : *part)
+        if (ref.fact == m.fact && (ref.any_subject || ref.subject == m.subject)) return true;
+    return false;
+  };
+  for (const FactMention& m : u.mentions)
+    if (!m.negated && named(m)) out.push_back(&m);
+  std::stable_sort(out.begin(), out.end(), [](const FactMention* a, const FactMention* b) {
+    // Words from the text before facts an age implies.
+    const bool pa = a->origin == FactMention::kPhrase, pb = b->origin == FactMention::kPhrase;
+    if (pa != pb) return pa;
+    return a->clause != b->clause ? a->clause < b->clause : a->begin < b->begin;
+  });
+  return out;
+}
+
 std::vector<ConditionGap> FindGaps(const Condition& when, const Understanding& u) {
   std::vector<ConditionGap> gaps;
   for (const FactRef& ref : when.all)

@@ -29,6 +29,11 @@ std::vector<Firing> FireAlerts(const Model& model, const Understanding& u);
 void FireRules(const Model& model, const Understanding& u, std::vector<Firing>* out);
 void FireAlerts(const Model& model, const Understanding& u, std::vector<Firing>* out);
 
+/// The stated mentions that raised an alert: those of the facts its all and
+/// any parts name, about the subject a part asks for, in text order. The
+/// first one's subject is who is at risk.
+std::vector<const FactMention*> AlertMentions(const Model& model, const Understanding& u, const Firing& f);
+
 /// Why a condition fails, part by part, for explain and --why-not.
 struct ConditionGap {
   enum Kind { kMissingAll, kMissingAny, kPresentNone, kAgeUnknown, kAgeOutside } kind;

@@ -7,8 +7,8 @@
 namespace {
 
 // The format's version is the magic's last character: 2 added the crisis
-// contacts' hours, cost, answers and checks.
-constexpr char kMagic[] = "TSUNAGU2";
+// contacts' hours, cost, answers and checks; 3 the alerts' first contact.
+constexpr char kMagic[] = "TSUNAGU3";
 
 void WriteCondition(Writer& w, const Condition& c) {
   for (const std::vector<FactRef>* refs : {&c.all, &c.any, &c.none}) {
@@ -168,6 +168,7 @@ std::string WriteSnapshot(const Model& m) {
     w.Str(a.kind);
     WriteCondition(w, a.when);
     w.Ints(a.contacts);
+    w.Int(a.first_contact);
     WriteTargets(w, a.to);
     w.Text(a.message);
     w.Pos(a.pos);
@@ -261,6 +262,7 @@ Status ReadSnapshot(std::string_view bytes, Model* model) {
     a.kind = r.Str();
     a.when = ReadCondition(r);
     a.contacts = r.Ints();
+    a.first_contact = r.Small();
     a.to = ReadTargets(r);
     a.message = r.Text();
     a.pos = r.Pos();

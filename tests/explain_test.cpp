@@ -393,7 +393,7 @@ TEST_CASE("explain JSON: schema, the trace in order, and checked suggestions") {
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
   CHECK(keys == std::vector<std::string>{"schema", "input", "normalized", "clauses", "subjects", "mentions", "ages",
-                                         "durations", "ignored_numbers", "unrecognized", "fired", "team",
+                                         "durations", "ignored_numbers", "unrecognized", "fired", "danger_without_alert", "team",
                                          "fallback", "ranking", "removed", "why_not"});
   CHECK(j["schema"] == "tsunagu.explain/1");
   CHECK(j["removed"][0]["id"] == "youth");
@@ -445,4 +445,42 @@ TEST_CASE("shipped model: the examples of issue 3") {
   std::vector<std::string> said;
   for (const Suggestion& s : w.suggestions) said.push_back(DescribeChanges(model, s.changes, Lang::kJa));
   CHECK(Contains(said, "「障害者手帳」の記載があるなら"));
+}
+
+TEST_CASE("shipped model: an alert's first contact is said, and danger words that raised nothing, why") {
+  Model model;
+  Lexicon lexicon;
+  REQUIRE(LoadEmbeddedModel(&model).ok());
+  REQUIRE(LoadEmbeddedLexicon(&lexicon).ok());
+  Explanation e;
+  REQUIRE(Explain(model, lexicon, "息子が八十代の母の年金をパチンコに使い込んでいる", &e).ok());
+  CHECK(e.result.ranking.team.first_contact == model.FindAgency("houkatsu"));
+  std::string ja = RenderExplain(model, e, nullptr, RenderOptions());
+  CHECK(ja.find("最初の窓口: houkatsu 地域包括支援センター(高齢者虐待の警報による)") != std::string::npos);
+  RenderOptions en;
+  en.lang = Lang::kEn;
+  CHECK(RenderExplain(model, e, nullptr, en).find("(by the elder abuse alert)") != std::string::npos);
+  nlohmann::json j = nlohmann::json::parse(RenderExplainJson(model, e, nullptr));
+  CHECK(j["team"]["first_contact_alert"] == "alert-elder-abuse");
+  CHECK(j["danger_without_alert"].empty());
+
+  // Negated, about someone no alert asks for, and not a danger at all.
+  REQUIRE(Explain(model, lexicon, "暴力はない。ゴミを放置している。私が死んだら息子が心配", &e).ok());
+  CHECK(e.result.alerts.empty());
+  std::vector<QuietDanger> quiet = FindQuietDangers(model, e.result.understanding, e.result.alerts);
+  REQUIRE(quiet.size() == 3);
+  CHECK(quiet[0].kind == QuietDanger::kNegated);
+  CHECK(quiet[1].kind == QuietDanger::kOtherSubject);
+  CHECK(quiet[2].kind == QuietDanger::kNoAlert);
+  ja = RenderExplain(model, e, nullptr, RenderOptions());
+  CHECK(ja.find("警報にならなかった危険の語:") != std::string::npos);
+  CHECK(ja.find("「暴力はない」 violence: 否定されている(「はない」)") != std::string::npos);
+  CHECK(ja.find("「放置している」 neglect: 対象が世帯: この対象についての警報はない") != std::string::npos);
+  CHECK(ja.find("「私が死んだら」 after-death: 危険の表現ではない") != std::string::npos);
+  j = nlohmann::json::parse(RenderExplainJson(model, e, nullptr));
+  REQUIRE(j["danger_without_alert"].size() == 3);
+  CHECK(j["danger_without_alert"][0]["why"] == "negated");
+  CHECK(j["danger_without_alert"][1]["why"] == "other-subject");
+  CHECK(j["danger_without_alert"][1]["subject"] == "household");
+  CHECK(j["danger_without_alert"][2]["why"] == "no-alert");
 }

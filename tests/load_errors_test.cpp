@@ -518,6 +518,25 @@ TEST_CASE("alerts: unknown crisis contact") {
         "alerts.yaml:5:24: unknown crisis contact 'polise' (see data/crisis.yaml)");
 }
 
+TEST_CASE("alerts: first_contact names an agency; the kind is a known kind") {
+  const std::string head = "alerts:\n  - id: alert-violence\n";
+  const std::string body = "    when: {any: [violence]}\n    contacts: [police]\n";
+  const std::string message = "    message: {ja: 暴力, en: Violence}\n";
+  CHECK(Alerts(head + "    kind: violence\n" + body + "    first_contact: centre\n" + message + kAlertsTail) ==
+        "alerts.yaml:6:20: unknown agency 'centre'; did you mean 'center'?");
+  CHECK(Alerts(head + "    kind: violence\n" + body + "    first_contact: center\n" + message + kAlertsTail) ==
+        "alerts.yaml:6:20: first_contact 'center' is not in the alert's 'to': add it there, so that the alert "
+        "brings it in");
+  CHECK(Alerts(head + "    kind: violence\n" + body + "    first_contact: center\n" +
+               "    to:\n      - {agency: center, roles: [general], weight: 30}\n" + message + kAlertsTail) == "OK");
+  CHECK(Alerts(head + "    kind: elder-abuses\n" + body + message + kAlertsTail) ==
+        "alerts.yaml:3:11: unknown alert kind 'elder-abuses'; did you mean 'elder-abuse'?; kinds: suicide, self-harm, "
+        "threat, violence, elder-abuse, child-abuse, dv, urgent-physical");
+  CHECK(Alerts(head + "    kind: abuse\n" + body + message + kAlertsTail) ==
+        "alerts.yaml:3:11: unknown alert kind 'abuse'; kinds: suicide, self-harm, threat, violence, elder-abuse, "
+        "child-abuse, dv, urgent-physical");
+}
+
 TEST_CASE("alerts: team and fallback") {
   CHECK(Alerts("alerts: []\n") ==
         "alerts.yaml:1:1: missing required key 'team'");

@@ -398,3 +398,58 @@ TEST_CASE("Rank: everything ruled out gives the fallback and keeps the removals"
   REQUIRE(r.removed.size() == 1);
   CHECK(r.removed[0].agency == kYouth);
 }
+
+TEST_CASE("Rank: an alert's first contact goes first; the most urgent alert wins") {
+  Model m = MakeModel();
+  int rule = AddRule(&m, "r", {{kCenter, {0}, 80}});
+  int urgent = AddAlert(&m, "urgent", {{kCare, {0}, 10}});
+  int later = AddAlert(&m, "later", {{kMoney, {0}, 10}});
+  int none = AddAlert(&m, "none", {{kCenter, {0}, 10}});
+  m.alerts[urgent].first_contact = kCare;
+  m.alerts[later].first_contact = kMoney;
+  Case c;
+  c.Fact(kWithdrawn);
+  // Usually the top score is the first contact.
+  Ranking plain = Rank(m, c.u, {Fired(rule)}, {Fired(none)});
+  CHECK(plain.team.first_contact == kCenter);
+  CHECK(plain.team.first_contact_alert == -1);
+  // An alert with a first contact puts its agency at rank 1, scores kept.
+  Ranking one = Rank(m, c.u, {Fired(rule)}, {Fired(none), Fired(later)});
+  CHECK(one.team.first_contact == kMoney);
+  CHECK(one.team.first_contact_alert == later);
+  CHECK(Order(one) == std::vector<int>{kMoney, kCenter});
+  CHECK(one.agencies[0].rank == 1);
+  CHECK(one.agencies[0].score == 10);
+  // Two: the first in file order wins (alerts fire in file order).
+  Ranking two = Rank(m, c.u, {Fired(rule)}, {Fired(urgent), Fired(later)});
+  CHECK(two.team.first_contact == kCare);
+  CHECK(two.team.first_contact_alert == urgent);
+  CHECK(Order(two) == std::vector<int>{kCare, kCenter, kMoney});
+}
+
+TEST_CASE("Rank: an alert's first contact that eligibility removed does not override") {
+  Model m = MakeModel();
+  int rule = AddRule(&m, "r", {{kCenter, {0}, 80}});
+  int alert = AddAlert(&m, "a", {{kYouth, {0}, 10}});
+  m.alerts[alert].first_contact = kYouth;  // serves up to 49
+  Ranking r = Rank(m, Case().Fact(kWithdrawn).PersonAge(52, 52).u, {Fired(rule)}, {Fired(alert)});
+  CHECK(r.team.first_contact == kCenter);
+  CHECK(r.team.first_contact_alert == -1);
+  // Nor does one whose agency no target brought in.
+  m.alerts[alert].first_contact = kMoney;
+  Ranking absent = Rank(m, Case().Fact(kWithdrawn).u, {Fired(rule)}, {Fired(alert)});
+  CHECK(absent.team.first_contact == kCenter);
+}
+
+TEST_CASE("Rank: a fact only an age implies, with no phrase, is no problem area") {
+  Model m = MakeModel();
+  FactDef under;
+  under.id = "parent-under-65";
+  under.area = "family";
+  under.from_age = true;
+  m.facts.push_back(under);
+  int a = AddRule(&m, "a", {{kCenter, {0}, 40}});
+  Ranking r = Rank(m, Case().Fact(kWithdrawn).Fact(static_cast<int>(m.facts.size()) - 1).u, {Fired(a)}, {});
+  CHECK(r.team.areas == std::vector<std::string>{"withdrawal"});
+  CHECK_FALSE(r.team.multi_issue);
+}

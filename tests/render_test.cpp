@@ -425,6 +425,34 @@ TEST_CASE("Referral sheets: each crisis contact on its own line, the number kept
   CHECK(HtmlDocumentStart(Lang::kJa).find(".phone { white-space: nowrap;") != std::string::npos);
 }
 
+TEST_CASE("Alerts say the kind, who is at risk, the words and the first contact") {
+  const Shipped& s = S();
+  const CaseResult r = s.Run("息子が八十代の母親に手を上げ、母の通帳を取り上げた");
+  std::string table = RenderTable(s.model, r, RenderOptions());
+  CHECK(table.rfind("【緊急】高齢者虐待", 0) == 0);
+  CHECK(table.find("  種類: 高齢者虐待  危険にあるのは: 親\n  根拠の語: 「手を上げ」、「通帳を取り上げた」\n"
+                   "  最初の窓口: 地域包括支援センター\n  警察") != std::string::npos);
+  RenderOptions en;
+  en.lang = Lang::kEn;
+  CHECK(RenderTable(s.model, r, en).find("  Kind: elder abuse  at risk: parent\n  Words: \"手を上げ\", \"通帳を取り上げた\"\n"
+                                         "  First contact: ") != std::string::npos);
+  OrderedJson j = OrderedJson::parse(RenderJson(s.model, r, RenderOptions()));
+  REQUIRE(j["alerts"].size() == 2);
+  CHECK(Keys(j["alerts"][0]) ==
+        std::vector<std::string>{"id", "kind", "message", "facts", "at_risk", "words", "first_contact", "contacts"});
+  CHECK(j["alerts"][0]["kind"] == "elder-abuse");
+  CHECK(j["alerts"][0]["at_risk"] == "parent");
+  CHECK(j["alerts"][0]["words"] == std::vector<std::string>{"手を上げ", "通帳を取り上げた"});
+  CHECK(j["alerts"][0]["first_contact"] == "houkatsu");
+  CHECK(j["alerts"][1]["kind"] == "violence");
+  CHECK(j["alerts"][1]["first_contact"] == nullptr);
+  CHECK(j["team"]["first_contact"] == "houkatsu");
+  CHECK(j["agencies"][0]["id"] == "houkatsu");
+  std::string md = RenderSheetMarkdown(s.model, r, RecordIdentity{"c1", 1}, RenderOptions());
+  CHECK(md.find("**【緊急】高齢者虐待: ") != std::string::npos);
+  CHECK(md.find("(根拠: 手を上げ、通帳を取り上げた)。最初の窓口: 地域包括支援センター") != std::string::npos);
+}
+
 TEST_CASE("RenderAgencies: one row per agency, aligned") {
   const Shipped& s = S();
   std::string list = RenderAgencies(s.model, -1, RenderOptions());

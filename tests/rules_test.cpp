@@ -395,3 +395,24 @@ TEST_CASE("FireRules: the shipped model is compiled at load, and a rule edited a
   model.rules.back().when.all = {Ref(m.fact)};
   CHECK(Flat(FireRules(model, u)) == Reference(model.rules, u));
 }
+
+TEST_CASE("AlertMentions: the words that raised an alert, about the subject it asks for, in text order") {
+  Model model;
+  Lexicon lexicon;
+  REQUIRE(LoadEmbeddedModel(&model).ok());
+  REQUIRE(LoadEmbeddedLexicon(&lexicon).ok());
+  Understanding u;
+  REQUIRE(Understand(model, lexicon, "息子が暴れる。母の通帳を取り上げ、八十代の母親に手を上げる", &u).ok());
+  std::vector<Firing> alerts = FireAlerts(model, u);
+  const Firing* elder = nullptr;
+  for (const Firing& f : alerts)
+    if (model.alerts[f.index].id == "alert-elder-abuse") elder = &f;
+  REQUIRE(elder != nullptr);
+  std::vector<const FactMention*> said = AlertMentions(model, u, *elder);
+  // 暴れる is about the son: the elder-abuse alert asks for violence about a parent.
+  REQUIRE(said.size() == 2);
+  CHECK(said[0]->words == "通帳を取り上げ");
+  CHECK(said[1]->words == "手を上げる");
+  CHECK(said[1]->subject == Subject::kParent);
+  CHECK(model.alerts[elder->index].first_contact == model.FindAgency("houkatsu"));
+}

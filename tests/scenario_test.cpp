@@ -133,9 +133,9 @@ TEST_CASE("scenario: alert kinds are checked against the alerts' kinds, with a s
        "cases.yaml:2:15: unknown alert kind 'violense'; did you mean 'violence'?"},
       {"- text: a\n  alert_kind: [suicide, selfharm]\n",
        "cases.yaml:2:25: unknown alert kind 'selfharm'; did you mean 'self-harm'?"},
-      {"- text: a\n  alert_kind: elder-abuse\n",
-       "cases.yaml:2:15: unknown alert kind 'elder-abuse'; the alerts' kinds are "
-       "[suicide, self-harm, violence, abuse]"},
+      {"- text: a\n  alert_kind: gambling\n",
+       "cases.yaml:2:15: unknown alert kind 'gambling'; the alerts' kinds are "
+       "[suicide, threat, urgent-physical, self-harm, child-abuse, elder-abuse, dv, violence]"},
       {"- text: a\n  alert_kind: Violence\n",
        "cases.yaml:2:15: unknown alert kind 'Violence'; did you mean 'violence'?"},
       {"- text: a\n  alert_kind: \"\"\n", "cases.yaml:2:15: 'alert_kind' is empty"},
@@ -188,7 +188,7 @@ TEST_CASE("scenario: unmet ages, alert kinds and first contacts say what was exp
       "  person_age: [40, 45]\n  parent_age: [81, 90]\n"
       "  alert_kind: [violence, suicide]\n  first_contact: hikikomori-center\n"
       "- name: nothing known\n  text: 息子がひきこもり\n"
-      "  person_age: [40, 49]\n  parent_age: [70, 79]\n  alert_kind: abuse\n  first_contact: police\n"
+      "  person_age: [40, 49]\n  parent_age: [70, 79]\n  alert_kind: dv\n  first_contact: police\n"
       "- text: 息子は40代\n  person_age: [45, 49]\n");
   REQUIRE(failures.size() == 3);
   CHECK(failures[0] ==
@@ -202,7 +202,7 @@ TEST_CASE("scenario: unmet ages, alert kinds and first contacts say what was exp
         "cases.yaml:6: nothing known: \"息子がひきこもり\"\n"
         "    expected person age 40–49, got unknown\n"
         "    expected parent age 70–79, got unknown\n"
-        "    expected alert kind abuse, got none\n"
+        "    expected alert kind dv, got none\n"
         "    expected first contact police, got none\n"
         "    got [hikikomori-center, niigata-net, saposute]");
   // A known range must lie inside the expected one, both ends.

@@ -57,7 +57,7 @@ TEST_CASE("snapshot: the shipped model round-trips to identical bytes") {
   const Model& model = DirsModel();
   REQUIRE(model.agencies.size() == 13);
   std::string bytes = WriteSnapshot(model);
-  CHECK(bytes.substr(0, 8) == "TSUNAGU2");
+  CHECK(bytes.substr(0, 8) == "TSUNAGU3");
   Model read;
   Status s = ReadSnapshot(bytes, &read);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
@@ -125,8 +125,9 @@ TEST_CASE("snapshot: an empty model round-trips") {
 
 TEST_CASE("snapshot: a bad header is an error") {
   Model read;
-  // Version 1 is the format before the crisis contacts' hours and checks.
-  for (const char* bytes : {"", "TSUNAGU", "TSUNAGU1xxxxxxxx", "TSUNAGU3xxxxxxxx", "garbage!"}) {
+  // Versions 1 and 2 are the formats before the crisis contacts' hours and
+  // checks, and before the alerts' first contact.
+  for (const char* bytes : {"", "TSUNAGU", "TSUNAGU1xxxxxxxx", "TSUNAGU2xxxxxxxx", "TSUNAGU4xxxxxxxx", "garbage!"}) {
     Status s = ReadSnapshot(bytes, &read);
     CHECK(s.kind() == ErrorKind::kInternal);
     CHECK(s.message() == "embedded model: bad header");
