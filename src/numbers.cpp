@@ -20,7 +20,8 @@ struct Cursor {
   size_t end;
 
   bool Eat(std::string_view word) {
-    if (pos + word.size() <= end && text.compare(pos, word.size(), word) == 0) {
+    // The first byte alone rules out most words, before a full compare.
+    if (pos + word.size() <= end && text[pos] == word[0] && text.compare(pos, word.size(), word) == 0) {
       // An English word must end at a word edge.
       if (IsAlpha(word.back()) && pos + word.size() < end && IsAlpha(text[pos + word.size()]))
         return false;
@@ -43,7 +44,7 @@ struct Cursor {
 bool Before(std::string_view text, size_t from, size_t at, std::string_view word, size_t* start) {
   size_t p = at;
   while (p > from && text[p - 1] == ' ') --p;
-  if (p < from + word.size()) return false;
+  if (p < from + word.size() || text[p - 1] != word.back()) return false;
   if (text.compare(p - word.size(), word.size(), word) != 0) return false;
   size_t s = p - word.size();
   if (s > from && IsAlpha(text[s - 1])) return false;
@@ -86,6 +87,7 @@ AgeRange Range(int lo, int hi) {
 // 百 100; -1 for any other character. All of them are three bytes long.
 int KanjiNumeral(std::string_view text, size_t i, size_t end) {
   if (i + 3 > end) return -1;
+  if (text[i] == '\xE3' && text[i + 1] != '\x80') return -1;  // kana, the commonest: only 〇 starts E3 80
   const uint32_t key = static_cast<uint32_t>(static_cast<unsigned char>(text[i])) << 16 |
                        static_cast<uint32_t>(static_cast<unsigned char>(text[i + 1])) << 8 |
                        static_cast<unsigned char>(text[i + 2]);
@@ -449,6 +451,7 @@ bool ReadHalfYear(std::string_view text, size_t i, size_t end, NumberMention* m,
   if (!(text[i] == '\xE5' && i + 6 <= end && text[i + 1] == '\x8D' && text[i + 2] == '\x8A' &&
         text.compare(i, 6, "半年") == 0))
     return false;
+  *m = NumberMention();
   m->kind = NumberMention::kDuration;
   m->begin = i;
   m->end = i + 6;
@@ -460,6 +463,7 @@ bool ReadHalfYear(std::string_view text, size_t i, size_t end, NumberMention* m,
 // A kanji numeral counts only before a Japanese unit: 五十代, 七十八歳,
 // 三年; not 一人, 十分, 一度, 統一 (no unit), nor 二代目 (代 below ten).
 bool ReadKanjiMention(std::string_view text, size_t begin, size_t i, size_t end, NumberMention* m, size_t* next) {
+  *m = NumberMention();
   int n = 0;
   const size_t number_end = ReadKanjiNumber(text, i, end, &n);
   *next = number_end;
@@ -489,6 +493,7 @@ bool ReadNumberWordMention(std::string_view text, size_t i, size_t end, NumberMe
   if (c.pos >= end || (text[c.pos] != 'y' && text[c.pos] != 'm')) return false;
   const int value = NumberWord(text.substr(i, word_end - i));
   if (value == 0) return false;
+  *m = NumberMention();
   if (c.EatAny({"years", "year"})) {
     m->kind = NumberMention::kDuration;
     m->months = value * 12;
@@ -524,6 +529,7 @@ bool ReadDigitMention(std::string_view text, size_t begin, size_t i, size_t end,
     return false;
   }
   *next = digits_end;
+  *m = NumberMention();
   int n = 0;  // at most four digits
   for (size_t d = i; d < digits_end; ++d) n = n * 10 + (text[d] - '0');
   if (IsEraYear(text, begin, i, digits_end, end)) return false;
@@ -566,8 +572,8 @@ std::vector<NumberMention> FindNumbers(std::string_view text, size_t begin, size
 }
 
 void FindNumbers(std::string_view text, size_t begin, size_t end, std::vector<NumberMention>* out) {
+  NumberMention m;  // each Read* starts it afresh: not built per character
   for (size_t i = begin; i < end;) {
-    NumberMention m;
     size_t next = i + 1;
     bool found = false;
     if (static_cast<unsigned char>(text[i]) >= 0x80) {
