@@ -273,7 +273,8 @@ TEST_CASE("Kanji numerals before a duration unit read as the digit forms") {
 
 TEST_CASE("Kanji numerals inside ordinary words are not numbers") {
   for (const char* text : {"一人暮らし", "一度も", "一緒に", "十分です", "二人で", "三男", "一日中", "一切",
-                           "一家", "一番", "統一", "二代目", "一代で", "一つ", "三つ", "一年生", "五年生"}) {
+                           "一家", "一番", "統一", "二代目", "一代で", "一つ", "三つ", "一年生", "五年生",
+                           "万歳", "千歳市"}) {
     INFO("text: " << text);
     CHECK(Numbers(text).empty());
   }
@@ -366,6 +367,19 @@ TEST_CASE("Ages about to be reached are kApproaching") {
   });
   CHECK(Words("母は80歳を目前に") == "80歳を目前に");
   CHECK(Words("もうすぐ80歳") == "もうすぐ80歳");
+  CHECK(Words("mother is nearly 80") == "nearly 80");
+}
+
+TEST_CASE("Kanji numerals and their when in a sentence, in text order") {
+  std::vector<NumberMention> all = Numbers("三十代半ばで仕事を辞めた五十四歳の弟と八十代の母、十年ひきこもり");
+  REQUIRE(all.size() == 4);
+  CHECK(all[0].when == NumberMention::kPast);
+  CHECK(all[0].age.lo == 33);
+  CHECK(all[1].when == NumberMention::kNow);
+  CHECK(all[1].age.lo == 54);
+  CHECK(all[2].age.lo == 80);
+  CHECK(all[3].kind == NumberMention::kDuration);
+  CHECK(all[3].months == 120);
 }
 
 TEST_CASE("Bracketed ages after a word are bare numbers at the digits") {
