@@ -577,10 +577,12 @@ void FindNumbers(std::string_view text, size_t begin, size_t end, std::vector<Nu
     size_t next = i + 1;
     bool found = false;
     if (static_cast<unsigned char>(text[i]) >= 0x80) {
-      // Kana, kanji and symbols hold no digit or letter: past a kanji
-      // numeral or 半年, skip the whole character, not byte by byte.
+      // Kana, kanji and symbols hold no digit or letter: skip the whole
+      // character, not byte by byte, unless a kanji numeral or 半年
+      // starts a mention here.
+      next = NextCharacter(text, i, end);
       if (KanjiNumeral(text, i, end) >= 0) found = ReadKanjiMention(text, begin, i, end, &m, &next);
-      else if (!(found = ReadHalfYear(text, i, end, &m, &next))) next = NextCharacter(text, i, end);
+      else found = ReadHalfYear(text, i, end, &m, &next);
     } else if (IsAlpha(text[i]) && (i == begin || !IsAlpha(text[i - 1]))) {
       found = ReadNumberWordMention(text, i, end, &m, &next);
     } else if (IsDigit(text[i]) && (i == begin || (!IsDigit(text[i - 1]) && !IsAlpha(text[i - 1])))) {
