@@ -406,24 +406,43 @@ bool IsPastWord(std::string_view w) {
   return true;
 }
 
-// "lost his job in his 40s", "in his 40s he quit": a past-tense verb in
-// the clause and no present one ("he is in his 40s", "now in his 40s").
-bool ClauseIsPast(std::string_view text, size_t begin, size_t end) {
-  bool past = false;
-  for (size_t i = begin; i < end;) {
+// The tense of the English word at text[i, word_end): 1 past ("lost",
+// "quit", "dropped"), -1 present ("is", "now", the "s" of "he's"), 0 none.
+int Tense(std::string_view text, size_t begin, size_t i, size_t word_end) {
+  std::string_view word = text.substr(i, word_end - i);
+  if (IsPresentWord(word) || (word == "s" && i > begin + 1 && text[i - 1] == '\'' && !IsDigit(text[i - 2])))
+    return -1;
+  return IsPastWord(word) ? 1 : 0;
+}
+
+// The tense that decides [from, to): the last tense word of the range
+// (last = true) or its first; 0 when it has none.
+int TenseIn(std::string_view text, size_t begin, size_t from, size_t to, bool last) {
+  int found = 0;
+  for (size_t i = from; i < to;) {
     if (!IsAlpha(text[i])) {
       ++i;
       continue;
     }
     size_t word_end = i;
-    while (word_end < end && IsAlpha(text[word_end])) ++word_end;
-    std::string_view word = text.substr(i, word_end - i);
-    if (IsPresentWord(word) || (word == "s" && i > begin && text[i - 1] == '\'' && !IsDigit(text[i - 2])))
-      return false;  // is, now, he's
-    past = past || IsPastWord(word);
+    while (word_end < to && IsAlpha(text[word_end])) ++word_end;
+    const int tense = Tense(text, begin, i, word_end);
+    if (tense != 0) {
+      found = tense;
+      if (!last) return found;
+    }
     i = word_end;
   }
-  return past;
+  return found;
+}
+
+// "lost his job in his 40s", "in his 40s he quit": the verb before the
+// age phrase in its clause (else the first after it) is past; "he is in
+// his 40s", "now in his 40s" stay now.
+bool ClauseIsPast(std::string_view text, size_t begin, size_t end, const NumberMention& m) {
+  int tense = TenseIn(text, begin, begin, m.begin, true);
+  if (tense == 0) tense = TenseIn(text, begin, m.end, end, false);
+  return tense > 0;
 }
 
 // Sets m->when to kPast for an age at some past event; relative and
@@ -432,7 +451,7 @@ void SetWhen(std::string_view text, size_t begin, size_t end, bool english_decad
   if (m->kind != NumberMention::kAge && m->kind != NumberMention::kBare) return;
   if (m->when != NumberMention::kNow) return;
   if (JapanesePastAfter(text, m->end, end) || PastWordBefore(text, begin, m->begin) ||
-      (english_decade && ClauseIsPast(text, begin, end)))
+      (english_decade && ClauseIsPast(text, begin, end, *m)))
     m->when = NumberMention::kPast;
 }
 

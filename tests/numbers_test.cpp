@@ -308,6 +308,8 @@ TEST_CASE("Ages in the past are kPast") {
       {"in his 40s he lost his job", kAge, 40, 49, kPast},
       {"lost his job in his 40s", kAge, 40, 49, kPast},
       {"she dropped out in her 20s", kAge, 20, 29, kPast},
+      {"he was in his 40s", kAge, 40, 49, kPast},
+      {"in his 40s he is still at home", kAge, 40, 49, kNow},
   });
 }
 
@@ -323,6 +325,7 @@ TEST_CASE("Ages now stay kNow") {
       {"he is in his 40s", kAge, 40, 49, kNow},
       {"now in his 40s", kAge, 40, 49, kNow},
       {"unemployed in his 40s", kAge, 40, 49, kNow},
+      {"he's in his 40s", kAge, 40, 49, kNow},
       {"aged 14", kAge, 14, 14, kNow},
       {"50歳前後", kAge, 48, 52, kNow},
       {"about 50", kAge, 48, 52, kNow},
@@ -332,7 +335,12 @@ TEST_CASE("Ages now stay kNow") {
       {"80歳を過ぎ", kAge, 80, 120, kNow},
       {"over 80", kAge, 81, 120, kNow},
   });
-  // "about 50 people" counts people: a bare number, not an age.
+  // The verb nearest before the age phrase decides, not any in the clause.
+  std::vector<NumberMention> two = Numbers("lost his job in his 40s and he is 57 now");
+  REQUIRE(two.size() == 2);
+  CHECK(two[0].when == kPast);
+  CHECK(two[1].when == kNow);
+    // "about 50 people" counts people: a bare number, not an age.
   CHECK(One("about 50 people").kind == kBare);
 }
 
