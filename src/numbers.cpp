@@ -285,8 +285,8 @@ bool PairMayEndBefore(std::string_view text, size_t digits_end, size_t end) {
   if (c.pos == end) return true;
   const unsigned char ch = static_cast<unsigned char>(text[c.pos]);
   if (IsAlpha(ch))
-    return c.pos > digits_end &&
-           c.EatAny({"problems", "problem", "issues", "issue", "households", "household", "families", "family", "crisis"});
+    return c.pos > digits_end && c.EatAny({"problems", "problem", "issues", "issue", "households", "household",
+                                           "families", "family", "crisis"});
   if (ch < 0x80) return ch != '-' && ch != '%' && ch != '/' && ch != '+';
   if (ch == 0xE3 && c.pos + 1 < end) {
     // CJK punctuation (E3 80) and hiragana (E3 81, E3 82): 「8050」, 8050の.
