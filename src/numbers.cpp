@@ -1,5 +1,6 @@
 #include "numbers.h"
 
+#include <cstdint>
 #include <initializer_list>
 
 #include "utf8.h"
@@ -7,6 +8,7 @@
 namespace {
 
 constexpr int kMaxAge = 120;
+using When = NumberMention::When;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAlpha(char c) { return c >= 'a' && c <= 'z'; }
@@ -18,7 +20,8 @@ struct Cursor {
   size_t end;
 
   bool Eat(std::string_view word) {
-    if (pos + word.size() <= end && text.compare(pos, word.size(), word) == 0) {
+    // The first byte alone rules out most words, before a full compare.
+    if (pos + word.size() <= end && text[pos] == word[0] && text.compare(pos, word.size(), word) == 0) {
       // An English word must end at a word edge.
       if (IsAlpha(word.back()) && pos + word.size() < end && IsAlpha(text[pos + word.size()]))
         return false;
@@ -41,12 +44,20 @@ struct Cursor {
 bool Before(std::string_view text, size_t from, size_t at, std::string_view word, size_t* start) {
   size_t p = at;
   while (p > from && text[p - 1] == ' ') --p;
-  if (p < from + word.size()) return false;
+  if (p < from + word.size() || text[p - 1] != word.back()) return false;
   if (text.compare(p - word.size(), word.size(), word) != 0) return false;
   size_t s = p - word.size();
   if (s > from && IsAlpha(text[s - 1])) return false;
   *start = s;
   return true;
+}
+
+// Before() for any of words.
+bool BeforeAny(std::string_view text, size_t from, size_t at, std::initializer_list<std::string_view> words,
+               size_t* start) {
+  for (std::string_view w : words)
+    if (Before(text, from, at, w, start)) return true;
+  return false;
 }
 
 // "two" → 2 ... "twenty" → 20, "a"/"an" → 1, "several"/"many" → 3; else 0.
@@ -70,6 +81,507 @@ AgeRange Range(int lo, int hi) {
   return r;
 }
 
+// ---- Kanji numerals -------------------------------------------------
+
+// The value of the kanji numeral at text[i]: 〇 零 一…九 give 0–9, 十 10,
+// 百 100; -1 for any other character. All of them are three bytes long.
+int KanjiNumeral(std::string_view text, size_t i, size_t end) {
+  if (i + 3 > end) return -1;
+  if (text[i] == '\xE3' && text[i + 1] != '\x80') return -1;  // kana, the commonest: only 〇 starts E3 80
+  const uint32_t key = static_cast<uint32_t>(static_cast<unsigned char>(text[i])) << 16 |
+                       static_cast<uint32_t>(static_cast<unsigned char>(text[i + 1])) << 8 |
+                       static_cast<unsigned char>(text[i + 2]);
+  switch (key) {
+    case 0xE38087: return 0;    // 〇
+    case 0xE99BB6: return 0;    // 零
+    case 0xE4B880: return 1;    // 一
+    case 0xE4BA8C: return 2;    // 二
+    case 0xE4B889: return 3;    // 三
+    case 0xE59B9B: return 4;    // 四
+    case 0xE4BA94: return 5;    // 五
+    case 0xE585AD: return 6;    // 六
+    case 0xE4B883: return 7;    // 七
+    case 0xE585AB: return 8;    // 八
+    case 0xE4B99D: return 9;    // 九
+    case 0xE58D81: return 10;   // 十
+    case 0xE799BE: return 100;  // 百
+    default: return -1;
+  }
+}
+
+// Reads the run of kanji numerals at text[i] into *value (五十 → 50,
+// 七十八 → 78, 百 → 100, 二〇 → 20) and returns where the run ends.
+size_t ReadKanjiNumber(std::string_view text, size_t i, size_t end, int* value) {
+  int total = 0;
+  int digits = -1;  // digits read since the last 十 or 百; -1: none
+  size_t p = i;
+  for (int k; p < end && (k = KanjiNumeral(text, p, end)) >= 0; p += 3) {
+    if (k >= 10) {
+      total += (digits < 0 ? 1 : digits) * k;
+      digits = -1;
+    } else {
+      digits = digits < 0 ? k : digits * 10 + k;
+    }
+    if (total > 1000 || digits > 1000) total = 1000;  // a long run is no age or duration
+  }
+  *value = total + (digits < 0 ? 0 : digits);
+  return p;
+}
+
+// ---- Units after a number -------------------------------------------
+
+// After 代: 80代, 80代前半, 80代半ば, 80代後半, 80代以上.
+void ReadDecade(Cursor* c, int n, NumberMention* m) {
+  m->kind = NumberMention::kAge;
+  m->age = Range(n, n + 9);
+  if (c->Eat("前半")) m->age = Range(n, n + 4);
+  else if (c->Eat("半ば")) m->age = Range(n + 3, n + 6);
+  else if (c->Eat("後半")) m->age = Range(n + 5, n + 9);
+  else if (c->Eat("以上")) m->age = Range(n, kMaxAge);
+}
+
+// After 歳/才: limits (以上, 超え), approximations (前後), an age about to
+// be reached (目前, 近い) and age differences (2歳上, 5歳年下).
+void ReadYearsOfAge(Cursor* c, int n, NumberMention* m) {
+  m->kind = NumberMention::kAge;
+  m->age = Range(n, n);
+  if (c->Eat("以上")) {
+    m->age = Range(n, kMaxAge);
+  } else if (c->Eat("以下")) {
+    m->age = Range(0, n);
+  } else if (c->Eat("未満")) {
+    m->age = Range(0, n - 1);
+  } else if (c->EatAny({"を超え", "超え", "超"})) {
+    m->age = Range(n + 1, kMaxAge);
+  } else if (c->EatAny({"を過ぎ", "過ぎ"})) {
+    m->age = Range(n, kMaxAge);
+  } else if (c->EatAny({"くらい", "ぐらい", "位", "前後"})) {
+    m->age = Range(n - 2, n + 2);
+  } else if (c->EatAny({"を目前に", "を目前", "が目前", "目前", "を前に"})) {
+    m->age = Range(n - 1, n - 1);
+    m->when = NumberMention::kApproaching;
+  } else if (c->EatAny({"近い", "近く", "手前"})) {
+    m->age = Range(n - 3, n - 1);
+    m->when = NumberMention::kApproaching;
+  } else if (c->EatAny({"年上", "年下", "上", "下", "違い"})) {
+    m->when = NumberMention::kRelative;
+  }
+}
+
+// After つ: only an age difference (3つ上, 二つ違い) is an age; "3つ" alone
+// counts things.
+bool ReadAgeDifference(Cursor* c, int n, NumberMention* m) {
+  if (!c->EatAny({"年上", "年下", "上", "下", "違い"})) return false;
+  m->kind = NumberMention::kAge;
+  m->age = Range(n, n);
+  m->when = NumberMention::kRelative;
+  return true;
+}
+
+// After 年: a duration in years (10年, 10年以上, 1年半); not 年代, 年生,
+// 年度, 年金, and not a calendar year (2020年).
+bool ReadYears(Cursor* c, int n, NumberMention* m) {
+  if (c->EatAny({"代", "生", "度", "金"}) || n > 100) return false;
+  m->kind = NumberMention::kDuration;
+  m->months = n * 12;
+  if (c->Eat("半")) m->months += 6;
+  c->EatAny({"以上", "間", "近く", "ほど", "くらい", "ぐらい", "も"});
+  return true;
+}
+
+// A Japanese unit after the number n (digits or kanji): 代, 歳/才, つ上,
+// 年, ヶ月. False when none follows (c may have moved).
+bool ReadJapaneseUnit(Cursor* c, int n, NumberMention* m) {
+  if (c->Eat("代")) {
+    ReadDecade(c, n, m);
+    return true;
+  }
+  if (c->EatAny({"歳", "才"})) {
+    ReadYearsOfAge(c, n, m);
+    return true;
+  }
+  if (c->Eat("つ")) return ReadAgeDifference(c, n, m);
+  if (c->Eat("年")) return ReadYears(c, n, m);
+  // ヶ folds to ゖ and カ/ケ to か/け in the match form; both are listed
+  // for callers that pass other text.
+  if (c->EatAny({"ヶ月", "ゖ月", "か月", "ヵ月", "ゕ月", "カ月", "ケ月", "け月"})) {
+    m->kind = NumberMention::kDuration;
+    m->months = n;
+    c->EatAny({"以上", "間", "近く", "ほど", "くらい", "ぐらい"});
+    return true;
+  }
+  return false;
+}
+
+// "3 years older", "two years younger": after "years", an age difference.
+bool ReadOlderOrYounger(Cursor* c) {
+  Cursor after = *c;
+  after.SkipSpaces();
+  if (!after.EatAny({"older", "younger", "apart"})) return false;
+  c->pos = after.pos;
+  return true;
+}
+
+// An English unit right after the digits of n: "-year-old", "years",
+// "months", "50s", "65+". *decade is set for "50s" ("in his 50s").
+bool ReadEnglishUnit(Cursor* c, size_t digits_end, int n, NumberMention* m, bool* decade) {
+  if (c->EatAny({"-year-old", "-years-old", "year-old", "years old", "year old", "yo"})) {
+    m->kind = NumberMention::kAge;
+    m->age = Range(n, n);
+  } else if (c->EatAny({"years", "year", "yrs"})) {
+    m->kind = NumberMention::kDuration;
+    m->months = n * 12;
+    if (ReadOlderOrYounger(c)) {
+      m->kind = NumberMention::kAge;
+      m->age = Range(n, n);
+      m->when = NumberMention::kRelative;
+    }
+  } else if (c->EatAny({"months", "month"})) {
+    m->kind = NumberMention::kDuration;
+    m->months = n;
+  } else if ((n % 10 == 0) && n >= 10 && n <= 100 && c->pos == digits_end && (c->Eat("s") || c->Eat("'s"))) {
+    m->kind = NumberMention::kAge;
+    m->age = Range(n, n + 9);
+    *decade = true;
+  } else if (c->pos == digits_end && c->Eat("+")) {
+    m->kind = NumberMention::kAge;
+    m->age = Range(n, kMaxAge);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// 年 after an era name is a date, not a duration: 平成20年, 令和2年.
+bool IsEraYear(std::string_view text, size_t begin, size_t number_begin, size_t number_end, size_t end) {
+  size_t start = 0;
+  return number_end + 3 <= end && text.compare(number_end, 3, "年") == 0 &&
+         BeforeAny(text, begin, number_begin, {"昭和", "平成", "令和", "大正", "西暦"}, &start);
+}
+
+// ---- 8050-style pairs -------------------------------------------------
+
+// Digits of the form x0y0 with x >= 5 and y < x: 8050, 7040, 9060.
+bool LooksLikePair(std::string_view text, size_t i, size_t digits_end) {
+  return digits_end - i == 4 && text[i + 1] == '0' && text[i + 3] == '0' && text[i] >= '5' && text[i + 2] >= '2' &&
+         text[i + 2] < text[i];
+}
+
+// A sign before the digits that makes them money or a code: "¥8050",
+// "950-8050", "#8050".
+bool AmountOrCodeBefore(std::string_view text, size_t begin, size_t i) {
+  if (i == begin) return false;
+  const char p = text[i - 1];
+  if (p == '-' || p == '$' || p == '#' || p == '+' || p == '/') return true;
+  return i - begin >= 2 && text.compare(i - 2, 2, "\xC2\xA5") == 0;  // ¥
+}
+
+// What may follow a pair: nothing, punctuation, a particle, or a word
+// naming the problem ("8050問題", "the 8050 problem"); not a unit or
+// counter ("8050円", "5020件", "7040人", "8050 yen").
+bool PairMayEndBefore(std::string_view text, size_t digits_end, size_t end) {
+  Cursor c{text, digits_end, end};
+  c.SkipSpaces();
+  if (c.pos == end) return true;
+  const unsigned char ch = static_cast<unsigned char>(text[c.pos]);
+  if (IsAlpha(ch))
+    return c.pos > digits_end && c.EatAny({"problems", "problem", "issues", "issue", "households", "household",
+                                           "families", "family", "crisis"});
+  if (ch < 0x80) return ch != '-' && ch != '%' && ch != '/' && ch != '+';
+  if (ch == 0xE3 && c.pos + 1 < end) {
+    // CJK punctuation (E3 80) and hiragana (E3 81, E3 82): 「8050」, 8050の.
+    const unsigned char second = static_cast<unsigned char>(text[c.pos + 1]);
+    return second == 0x80 || second == 0x81 || second == 0x82;
+  }
+  return c.EatAny({"問題", "世帯", "家庭", "家族", "状態", "世代", "現象", "予備軍"});
+}
+
+bool IsGenerationsPair(std::string_view text, size_t begin, size_t i, size_t digits_end, size_t end) {
+  return LooksLikePair(text, i, digits_end) && !AmountOrCodeBefore(text, begin, i) &&
+         PairMayEndBefore(text, digits_end, end);
+}
+
+// ---- Words around an age ----------------------------------------------
+
+// False when an English noun follows the number ("about 50 people"):
+// then the number counts things.
+bool NoNounAfter(std::string_view text, size_t pos, size_t end) {
+  Cursor c{text, pos, end};
+  c.SkipSpaces();
+  if (c.pos == end) return true;
+  if (!IsAlpha(text[c.pos])) return text[c.pos] != '%';
+  return c.EatAny({"now", "soon", "this", "next", "and", "but", "or", "so", "who", "in", "with", "when", "he", "she"});
+}
+
+// Words before an exact age n that make it approximate: "もうすぐ80歳",
+// "nearly 80", "turning 80" (79, approaching), "close to 80" (77–79,
+// approaching), "about 50" (48–52, now). Moves m->begin to the word.
+bool ReadApproximation(std::string_view text, size_t begin, int n, NumberMention* m) {
+  size_t start = m->begin;
+  if (BeforeAny(text, begin, m->begin, {"もうすぐ", "まもなく", "間もなく", "nearly", "almost", "turning", "turn"},
+                &start)) {
+    m->age = Range(n - 1, n - 1);
+    m->when = NumberMention::kApproaching;
+  } else if (Before(text, begin, m->begin, "close to", &start)) {
+    m->age = Range(n - 3, n - 1);
+    m->when = NumberMention::kApproaching;
+  } else if (BeforeAny(text, begin, m->begin, {"about", "around", "approximately", "roughly"}, &start)) {
+    m->age = Range(n - 2, n + 2);
+  } else {
+    return false;
+  }
+  m->begin = start;
+  return true;
+}
+
+// A number with no unit (n <= 120): English words before it make it an
+// age ("over 80", "aged 52", "nearly 80"); otherwise a bare number of 10
+// or more, or in brackets after a word ("長男(8)"), is kBare. c is just
+// after the digits.
+bool ReadBareNumber(std::string_view text, size_t begin, size_t i, size_t end, int n, Cursor* c,
+                    NumberMention* m) {
+  size_t start = i;
+  const bool bracketed = i > begin + 1 && text[i - 1] == '(' && text[i - 2] != ' ' && c->pos < end &&
+                         text[c->pos] == ')';
+  m->kind = NumberMention::kAge;
+  m->begin = i;
+  if (BeforeAny(text, begin, i, {"over", "above", "older than"}, &start)) {
+    m->age = Range(n + 1, kMaxAge);
+  } else if (BeforeAny(text, begin, i, {"under", "below", "younger than"}, &start)) {
+    m->age = Range(0, n - 1);
+  } else if (Before(text, begin, i, "at least", &start)) {
+    m->age = Range(n, kMaxAge);
+  } else if (BeforeAny(text, begin, i, {"aged", "age"}, &start)) {
+    m->age = Range(n, n);
+  } else if (n >= 10 && BeforeAny(text, begin, i, {"he's", "she's", "he is", "she is"}, &start)) {
+    m->age = Range(n, n);
+    m->after_pronoun = true;
+  } else if (NoNounAfter(text, c->pos, end) && ReadApproximation(text, begin, n, m)) {
+    return true;
+  } else if (n >= 10 || (n >= 1 && bracketed)) {
+    m->kind = NumberMention::kBare;
+    m->age = Range(n, n);
+  } else {
+    return false;
+  }
+  m->begin = start;
+  if (m->kind != NumberMention::kBare && c->Eat(" or older")) m->age = Range(n, kMaxAge);
+  return true;
+}
+
+// Japanese after an age that puts it in the past: 14歳のとき, 20代の頃,
+// 30歳まで, 15歳から, 25歳で辞め. "50歳で、" and "40歳で無職" join a
+// description (copula で) and stay now.
+bool JapanesePastAfter(std::string_view text, size_t pos, size_t end) {
+  Cursor c{text, pos, end};
+  if (c.EatAny({"のとき", "の時", "のころ", "の頃", "頃", "ころ", "ごろ", "当時", "から"})) return true;
+  if (c.Eat("まで")) return !c.Eat("に");  // 30歳までに: a goal ahead
+  if (!c.Eat("で")) return false;
+  if (c.pos == end) return false;
+  return !c.EatAny({"す", "あ", "は", "も", "無職", "独身", "未婚", "無業", "一人暮らし", "ひとり暮らし", "同居",
+                    "働いて", "働けて", "仕事をして", "現在", "今", "いま", "実家", "自宅", "家に"});
+}
+
+// Words before an age that put it in the past: 当時30歳, "at 35",
+// "at age 14", "when he was 14".
+bool PastWordBefore(std::string_view text, size_t begin, size_t at) {
+  size_t start = 0;
+  return BeforeAny(text, begin, at, {"当時", "at", "was", "were"}, &start);
+}
+
+bool IsPresentWord(std::string_view w) {
+  return w == "is" || w == "are" || w == "am" || w == "now" || w == "currently" || w == "still";
+}
+
+bool IsPastWord(std::string_view w) {
+  for (std::string_view past : {"lost", "quit", "left", "stopped", "dropped", "was", "were", "got", "became",
+                                "started", "began", "went", "had", "moved", "fell", "took", "came", "gave", "did"})
+    if (w == past) return true;
+  if (w.size() < 5 || w.substr(w.size() - 2) != "ed") return false;
+  // -ed words that describe a state today, not an event.
+  for (std::string_view state : {"unemployed", "isolated", "married", "divorced", "worried", "concerned",
+                                 "depressed", "retired", "tired", "interested", "called", "named", "indeed",
+                                 "hundred", "speed"})
+    if (w == state) return false;
+  return true;
+}
+
+// The tense of the English word at text[i, word_end): 1 past ("lost",
+// "quit", "dropped"), -1 present ("is", "now", the "s" of "he's"), 0 none.
+int Tense(std::string_view text, size_t begin, size_t i, size_t word_end) {
+  std::string_view word = text.substr(i, word_end - i);
+  if (IsPresentWord(word) || (word == "s" && i > begin + 1 && text[i - 1] == '\'' && !IsDigit(text[i - 2])))
+    return -1;
+  return IsPastWord(word) ? 1 : 0;
+}
+
+// The tense that decides [from, to): the last tense word of the range
+// (last = true) or its first; 0 when it has none.
+int TenseIn(std::string_view text, size_t begin, size_t from, size_t to, bool last) {
+  int found = 0;
+  for (size_t i = from; i < to;) {
+    if (!IsAlpha(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t word_end = i;
+    while (word_end < to && IsAlpha(text[word_end])) ++word_end;
+    const int tense = Tense(text, begin, i, word_end);
+    if (tense != 0) {
+      found = tense;
+      if (!last) return found;
+    }
+    i = word_end;
+  }
+  return found;
+}
+
+// "lost his job in his 40s", "in his 40s he quit": the verb before the
+// age phrase in its clause (else the first after it) is past; "he is in
+// his 40s", "now in his 40s" stay now.
+bool ClauseIsPast(std::string_view text, size_t begin, size_t end, const NumberMention& m) {
+  int tense = TenseIn(text, begin, begin, m.begin, true);
+  if (tense == 0) tense = TenseIn(text, begin, m.end, end, false);
+  return tense > 0;
+}
+
+// Sets m->when to kPast for an age at some past event; relative and
+// approaching ages were set by their unit.
+void SetWhen(std::string_view text, size_t begin, size_t end, bool english_decade, NumberMention* m) {
+  if (m->kind != NumberMention::kAge && m->kind != NumberMention::kBare) return;
+  if (m->when != NumberMention::kNow) return;
+  if (JapanesePastAfter(text, m->end, end) || PastWordBefore(text, begin, m->begin) ||
+      (english_decade && ClauseIsPast(text, begin, end, *m)))
+    m->when = NumberMention::kPast;
+}
+
+// An exact age read with its unit may still have a word before it
+// ("もうすぐ80歳", "about 50 years old").
+void ReadWordsBeforeUnit(std::string_view text, size_t begin, int n, NumberMention* m) {
+  if (m->kind == NumberMention::kAge && m->when == NumberMention::kNow && m->age.lo == n && m->age.hi == n)
+    ReadApproximation(text, begin, n, m);
+}
+
+// ---- One mention at text[i] ---------------------------------------------
+
+// 半年 (half a year): the one duration written without any numeral.
+bool ReadHalfYear(std::string_view text, size_t i, size_t end, NumberMention* m, size_t* next) {
+  // Its first byte starts a thousand other kanji: test the next ones first.
+  if (!(text[i] == '\xE5' && i + 6 <= end && text[i + 1] == '\x8D' && text[i + 2] == '\x8A' &&
+        text.compare(i, 6, "半年") == 0))
+    return false;
+  *m = NumberMention();
+  m->kind = NumberMention::kDuration;
+  m->begin = i;
+  m->end = i + 6;
+  m->months = 6;
+  *next = i + 6;
+  return true;
+}
+
+// A kanji numeral counts only before a Japanese unit: 五十代, 七十八歳,
+// 三年; not 一人, 十分, 一度, 統一 (no unit), nor 二代目 (代 below ten).
+bool ReadKanjiMention(std::string_view text, size_t begin, size_t i, size_t end, NumberMention* m, size_t* next) {
+  *m = NumberMention();
+  int n = 0;
+  const size_t number_end = ReadKanjiNumber(text, i, end, &n);
+  *next = number_end;
+  if (IsEraYear(text, begin, i, number_end, end)) return false;
+  if (n < 10 && text.compare(number_end, 3, "代") == 0) return false;
+  Cursor c{text, number_end, end};
+  m->begin = i;
+  if (!ReadJapaneseUnit(&c, n, m)) return false;
+  m->end = c.pos;
+  ReadWordsBeforeUnit(text, begin, n, m);
+  SetWhen(text, begin, end, false, m);
+  *next = c.pos;
+  return true;
+}
+
+// An English number word before years or months: "two years", "a year",
+// "two years younger".
+bool ReadNumberWordMention(std::string_view text, size_t i, size_t end, NumberMention* m, size_t* next) {
+  size_t word_end = i;
+  while (word_end < end && IsAlpha(text[word_end])) ++word_end;
+  *next = word_end;
+  Cursor c{text, word_end, end};
+  c.SkipSpaces();
+  // Only a word before "year(s)"/"month(s)" counts: look there before
+  // comparing the word with the number words (every English word passes
+  // here).
+  if (c.pos >= end || (text[c.pos] != 'y' && text[c.pos] != 'm')) return false;
+  const int value = NumberWord(text.substr(i, word_end - i));
+  if (value == 0) return false;
+  *m = NumberMention();
+  if (c.EatAny({"years", "year"})) {
+    m->kind = NumberMention::kDuration;
+    m->months = value * 12;
+    if (ReadOlderOrYounger(&c)) {
+      m->kind = NumberMention::kAge;
+      m->age = Range(value, value);
+      m->when = NumberMention::kRelative;
+    }
+  } else if (c.EatAny({"months", "month"})) {
+    m->kind = NumberMention::kDuration;
+    m->months = value;
+  } else {
+    return false;
+  }
+  m->begin = i;
+  m->end = c.pos;
+  *next = c.pos;
+  return true;
+}
+
+// Digits: an age or duration by its unit, an 8050-style pair, or a number
+// that English words before it make an age, else a bare number.
+bool ReadDigitMention(std::string_view text, size_t begin, size_t i, size_t end, NumberMention* m, size_t* next) {
+  size_t digits_end = i;
+  while (digits_end < end && IsDigit(text[digits_end])) ++digits_end;
+  const bool decimal = digits_end + 1 < end && (text[digits_end] == '.' || text[digits_end] == ',') &&
+                       IsDigit(text[digits_end + 1]);  // "3.5", "1,000"
+  if (digits_end - i > 4 || decimal) {
+    // Not an age or a duration (money, decimals): skip all its digits.
+    while (digits_end < end && (IsDigit(text[digits_end]) || text[digits_end] == '.' || text[digits_end] == ','))
+      ++digits_end;
+    *next = digits_end;
+    return false;
+  }
+  *next = digits_end;
+  *m = NumberMention();
+  int n = 0;  // at most four digits
+  for (size_t d = i; d < digits_end; ++d) n = n * 10 + (text[d] - '0');
+  if (IsEraYear(text, begin, i, digits_end, end)) return false;
+  m->begin = i;
+  Cursor c{text, digits_end, end};
+  c.SkipSpaces();
+  const size_t unit_at = c.pos;
+  bool english_decade = false;
+  bool found = ReadJapaneseUnit(&c, n, m);
+  if (!found) {
+    c.pos = unit_at;
+    found = ReadEnglishUnit(&c, digits_end, n, m, &english_decade);
+  }
+  if (found) {
+    ReadWordsBeforeUnit(text, begin, n, m);
+  } else if (IsGenerationsPair(text, begin, i, digits_end, end)) {
+    m->kind = NumberMention::kGenerations;
+    const int parent = (text[i] - '0') * 10, child = (text[i + 2] - '0') * 10;
+    m->age = Range(parent, parent + 9);
+    m->child_age = Range(child, child + 9);
+    c.pos = digits_end;
+    found = true;
+  } else if (n <= kMaxAge && digits_end - i <= 3) {
+    c.pos = digits_end;
+    found = ReadBareNumber(text, begin, i, end, n, &c, m);
+  }
+  if (!found) return false;
+  m->end = c.pos;
+  SetWhen(text, begin, end, english_decade, m);
+  if (c.pos > i) *next = c.pos;
+  return true;
+}
+
 }  // namespace
 
 std::vector<NumberMention> FindNumbers(std::string_view text, size_t begin, size_t end) {
@@ -78,165 +590,24 @@ std::vector<NumberMention> FindNumbers(std::string_view text, size_t begin, size
   return out;
 }
 
-void FindNumbers(std::string_view text, size_t begin, size_t end, std::vector<NumberMention>* found_numbers) {
-  std::vector<NumberMention>& out = *found_numbers;
+void FindNumbers(std::string_view text, size_t begin, size_t end, std::vector<NumberMention>* out) {
+  NumberMention m;  // each Read* starts it afresh: not built per character
   for (size_t i = begin; i < end;) {
-    // 半年 (half a year) is the one duration written without digits. Its
-    // first byte starts a thousand other kanji: test the next ones inline.
-    if (text[i] == '\xE5' && i + 6 <= end && text[i + 1] == '\x8D' && text[i + 2] == '\x8A' &&
-        text.compare(i, 6, "半年") == 0) {
-      NumberMention m;
-      m.kind = NumberMention::kDuration;
-      m.begin = i;
-      m.end = i + 6;
-      m.months = 6;
-      out.push_back(m);
-      i += 6;
-      continue;
-    }
+    size_t next = i + 1;
+    bool found = false;
     if (static_cast<unsigned char>(text[i]) >= 0x80) {
       // Kana, kanji and symbols hold no digit or letter: skip the whole
-      // character, not byte by byte.
-      i = NextCharacter(text, i, end);
-      continue;
+      // character, not byte by byte, unless a kanji numeral or 半年
+      // starts a mention here.
+      next = NextCharacter(text, i, end);
+      if (KanjiNumeral(text, i, end) >= 0) found = ReadKanjiMention(text, begin, i, end, &m, &next);
+      else found = ReadHalfYear(text, i, end, &m, &next);
+    } else if (IsAlpha(text[i]) && (i == begin || !IsAlpha(text[i - 1]))) {
+      found = ReadNumberWordMention(text, i, end, &m, &next);
+    } else if (IsDigit(text[i]) && (i == begin || (!IsDigit(text[i - 1]) && !IsAlpha(text[i - 1])))) {
+      found = ReadDigitMention(text, begin, i, end, &m, &next);
     }
-    if (IsAlpha(text[i]) && (i == begin || !IsAlpha(text[i - 1]))) {
-      // English number words before years/months: "two years", "a year".
-      size_t word_end = i;
-      while (word_end < end && IsAlpha(text[word_end])) ++word_end;
-      Cursor c{text, word_end, end};
-      c.SkipSpaces();
-      // Only a word before "year(s)"/"month(s)" counts: look there before
-      // comparing the word with the number words (every English word
-      // passes here).
-      const bool unit_follows = c.pos < end && (text[c.pos] == 'y' || text[c.pos] == 'm');
-      int value = unit_follows ? NumberWord(text.substr(i, word_end - i)) : 0;
-      bool years = value > 0 && c.EatAny({"years", "year"});
-      bool months = value > 0 && !years && c.EatAny({"months", "month"});
-      if (years || months) {
-        NumberMention m;
-        m.kind = NumberMention::kDuration;
-        m.begin = i;
-        m.end = c.pos;
-        m.months = years ? value * 12 : value;
-        out.push_back(m);
-        i = c.pos;
-        continue;
-      }
-      i = word_end;
-      continue;
-    }
-    if (!IsDigit(text[i]) || (i > begin && (IsDigit(text[i - 1]) || IsAlpha(text[i - 1])))) {
-      ++i;
-      continue;
-    }
-    size_t digits_end = i;
-    while (digits_end < end && IsDigit(text[digits_end])) ++digits_end;
-    bool decimal = digits_end + 1 < end && (text[digits_end] == '.' || text[digits_end] == ',') &&
-                   IsDigit(text[digits_end + 1]);  // "3.5", "1,000"
-    if (digits_end - i > 4 || decimal) {
-      // Not an age or a duration (money, decimals): skip all its digits.
-      while (digits_end < end && (IsDigit(text[digits_end]) || text[digits_end] == '.' || text[digits_end] == ','))
-        ++digits_end;
-      i = digits_end;
-      continue;
-    }
-    int n = 0;  // at most four digits
-    for (size_t d = i; d < digits_end; ++d) n = n * 10 + (text[d] - '0');
-    NumberMention m;
-    m.begin = i;
-    Cursor c{text, digits_end, end};
-    c.SkipSpaces();
-    bool found = true;
-    if (c.Eat("代")) {  // 80代, 80代後半, 80代以上
-      m.kind = NumberMention::kAge;
-      m.age = Range(n, n + 9);
-      if (c.Eat("前半")) m.age = Range(n, n + 4);
-      else if (c.Eat("半ば")) m.age = Range(n + 3, n + 6);
-      else if (c.Eat("後半")) m.age = Range(n + 5, n + 9);
-      else if (c.Eat("以上")) m.age = Range(n, kMaxAge);
-    } else if (c.EatAny({"歳", "才"})) {
-      m.kind = NumberMention::kAge;
-      m.age = Range(n, n);
-      if (c.Eat("以上")) m.age = Range(n, kMaxAge);
-      else if (c.Eat("以下")) m.age = Range(0, n);
-      else if (c.Eat("未満")) m.age = Range(0, n - 1);
-      else if (c.EatAny({"を超え", "超え", "超"})) m.age = Range(n + 1, kMaxAge);
-      else if (c.EatAny({"くらい", "ぐらい", "位", "前後"})) m.age = Range(n - 2, n + 2);
-    } else if (c.EatAny({"-year-old", "-years-old", "year-old", "years old", "year old", "yo"})) {
-      m.kind = NumberMention::kAge;
-      m.age = Range(n, n);
-    } else if (c.Eat("年") && !c.EatAny({"代", "生", "度", "金"})) {  // 10年, 10年以上
-      m.kind = NumberMention::kDuration;
-      m.months = n * 12;
-      c.EatAny({"以上", "間", "近く", "ほど", "くらい", "ぐらい", "も"});
-    } else if (c.EatAny({"ヶ月", "ゖ月", "か月", "ヵ月", "ゕ月", "カ月", "ケ月", "け月"})) {
-      m.kind = NumberMention::kDuration;
-      m.months = n;
-      c.EatAny({"以上", "間", "近く", "ほど", "くらい", "ぐらい"});
-    } else if (c.EatAny({"years", "year", "yrs"})) {
-      m.kind = NumberMention::kDuration;
-      m.months = n * 12;
-    } else if (c.EatAny({"months", "month"})) {
-      m.kind = NumberMention::kDuration;
-      m.months = n;
-    } else if ((n % 10 == 0) && n >= 10 && n <= 100 && c.pos == digits_end &&
-               (c.Eat("s") || c.Eat("'s"))) {  // 50s, in his 50s
-      m.kind = NumberMention::kAge;
-      m.age = Range(n, n + 9);
-    } else if (c.pos == digits_end && c.Eat("+")) {
-      m.kind = NumberMention::kAge;
-      m.age = Range(n, kMaxAge);
-    } else if (digits_end - i == 4 && text[i + 1] == '0' && text[i + 3] == '0' && text[i] >= '5' &&
-               text[i + 2] >= '2' && text[i + 2] < text[i]) {  // 8050, 7040, 9060
-      m.kind = NumberMention::kGenerations;
-      int parent = (text[i] - '0') * 10, child = (text[i + 2] - '0') * 10;
-      m.age = Range(parent, parent + 9);
-      m.child_age = Range(child, child + 9);
-      c.pos = digits_end;
-    } else {
-      found = false;
-    }
-    if (!found && n <= kMaxAge && digits_end - i <= 3) {
-      // English words before the number: "over 80", "aged 52", "under 30".
-      size_t start = i;
-      c.pos = digits_end;
-      if (Before(text, begin, i, "over", &start) || Before(text, begin, i, "above", &start) ||
-          Before(text, begin, i, "older than", &start)) {
-        m.kind = NumberMention::kAge;
-        m.age = Range(n + 1, kMaxAge);
-        found = true;
-      } else if (Before(text, begin, i, "under", &start) || Before(text, begin, i, "below", &start) ||
-                 Before(text, begin, i, "younger than", &start)) {
-        m.kind = NumberMention::kAge;
-        m.age = Range(0, n - 1);
-        found = true;
-      } else if (Before(text, begin, i, "aged", &start) || Before(text, begin, i, "age", &start) ||
-                 Before(text, begin, i, "at least", &start)) {
-        m.kind = NumberMention::kAge;
-        m.age = Before(text, begin, i, "at least", &start) ? Range(n, kMaxAge) : Range(n, n);
-        found = true;
-      } else if (n >= 10 && (Before(text, begin, i, "he's", &start) || Before(text, begin, i, "she's", &start) ||
-                             Before(text, begin, i, "he is", &start) || Before(text, begin, i, "she is", &start))) {
-        m.kind = NumberMention::kAge;
-        m.age = Range(n, n);
-        m.after_pronoun = true;
-        found = true;
-      } else if (n >= 10) {
-        m.kind = NumberMention::kBare;
-        m.age = Range(n, n);
-        found = true;
-      }
-      if (found) {
-        m.begin = start;
-        if (m.kind != NumberMention::kBare && c.Eat(" or older")) m.age = Range(n, kMaxAge);
-      }
-    }
-    if (found) {
-      m.end = c.pos;
-      out.push_back(m);
-    }
-    i = found ? c.pos : digits_end;
-    if (i <= m.begin) i = digits_end;
+    if (found) out->push_back(m);
+    i = next;
   }
 }

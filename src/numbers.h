@@ -1,6 +1,9 @@
-// Numbers in a case: ages ("80代", "85歳", "over 80", "52-year-old",
-// "in his 50s", "8050") and durations ("10年", "6ヶ月", "for 3 years").
-// Works on normalised text, so full-width digits are already ASCII.
+// Numbers in a case: ages ("80代", "85歳", "五十代", "over 80",
+// "52-year-old", "in his 50s", "8050") and durations ("10年", "三年",
+// "6ヶ月", "for 3 years"). Works on normalised text, so full-width digits
+// are already ASCII. Each age says when it holds: now, in the past
+// ("25歳で辞め", "at 35"), relative to someone ("2歳上の兄") or soon
+// ("80歳を目前に").
 #ifndef TSUNAGU_NUMBERS_H_
 #define TSUNAGU_NUMBERS_H_
 
@@ -11,6 +14,14 @@
 
 struct NumberMention {
   enum Kind { kAge, kDuration, kBare, kGenerations } kind = kAge;
+  /// When an age (kAge, kBare) holds. kPast: an age at some past event
+  /// ("5歳で診断", "14歳のとき", "at 35", "lost his job in his 40s").
+  /// kRelative: an age difference ("2歳上の兄", "3 years older"): age
+  /// holds the difference, which is nobody's age. kApproaching: an age
+  /// about to be reached ("80歳を目前に", "nearly 80"): age holds the age
+  /// now (79).
+  enum When { kNow, kPast, kRelative, kApproaching };
+  When when = kNow;
   size_t begin = 0, end = 0;  // byte range in the text
   AgeRange age;               // kAge, kBare (lo == hi), kGenerations: the parent
   AgeRange child_age;         // kGenerations ("8050"): the person
@@ -19,8 +30,11 @@ struct NumberMention {
 };
 
 /// Every number mention in text[begin, end), in text order. A bare
-/// number ("son 52") is reported as kBare: only a neighbouring subject
-/// word makes it an age, which the caller decides.
+/// number ("son 52", "妹(44)") is reported as kBare: only a neighbouring
+/// subject word makes it an age, which the caller decides. Kanji numerals
+/// count only before a unit (五十代, 三年), never inside words (一人, 十分).
+/// An 8050-style pair counts only as a bare token ("8050問題"), never as
+/// an amount ("8050円", "5020件") or part of a code ("950-8050").
 std::vector<NumberMention> FindNumbers(std::string_view text, size_t begin, size_t end);
 /// The same, appended to *out (Understand collects every clause's numbers).
 void FindNumbers(std::string_view text, size_t begin, size_t end, std::vector<NumberMention>* out);

@@ -208,3 +208,212 @@ TEST_CASE("Ages are clamped to 0..120") {
   CheckAge("115代以上", 115, 120);
   CheckAge("over 119", 120, 120);
 }
+
+namespace {
+
+// One row of a table: text → the one mention's kind, age range and when.
+struct AgeRow {
+  const char* text;
+  NumberMention::Kind kind;
+  int lo, hi;
+  NumberMention::When when;
+};
+
+void CheckRows(std::initializer_list<AgeRow> rows) {
+  for (const AgeRow& row : rows) {
+    NumberMention m = One(row.text);
+    INFO("text: " << row.text);
+    CHECK(m.kind == row.kind);
+    CHECK(m.age.lo == row.lo);
+    CHECK(m.age.hi == row.hi);
+    CHECK(m.when == row.when);
+  }
+}
+
+constexpr NumberMention::Kind kAge = NumberMention::kAge;
+constexpr NumberMention::Kind kBare = NumberMention::kBare;
+constexpr NumberMention::When kNow = NumberMention::kNow;
+constexpr NumberMention::When kPast = NumberMention::kPast;
+constexpr NumberMention::When kRelative = NumberMention::kRelative;
+constexpr NumberMention::When kApproaching = NumberMention::kApproaching;
+
+}  // namespace
+
+TEST_CASE("Kanji numerals before an age unit read as the digit forms") {
+  CheckRows({
+      {"五十代", kAge, 50, 59, kNow},
+      {"八十代の母", kAge, 80, 89, kNow},
+      {"七十八歳", kAge, 78, 78, kNow},
+      {"四十二歳の息子", kAge, 42, 42, kNow},
+      {"二十歳", kAge, 20, 20, kNow},
+      {"三十代半ば", kAge, 33, 36, kNow},
+      {"九十歳", kAge, 90, 90, kNow},
+      {"百歳", kAge, 100, 100, kNow},
+      {"十代", kAge, 10, 19, kNow},
+      {"零歳", kAge, 0, 0, kNow},
+      {"〇歳児", kAge, 0, 0, kNow},
+      {"二〇歳", kAge, 20, 20, kNow},
+      {"百二歳", kAge, 102, 102, kNow},
+      {"五十歳以上", kAge, 50, 120, kNow},
+  });
+  CHECK(Words("母は八十代後半です") == "八十代後半");
+}
+
+TEST_CASE("Kanji numerals before a duration unit read as the digit forms") {
+  CheckMonths("十五年", 180);
+  CheckMonths("三年", 36);
+  CheckMonths("二十年以上", 240);
+  CheckMonths("六ヶ月", 6);
+  CheckMonths("三か月", 3);
+  CheckMonths("三カ月", 3);
+  CheckMonths("一年半", 18);
+  CheckMonths("1年半", 18);
+  CHECK(Words("ひきこもって十五年になる") == "十五年");
+}
+
+TEST_CASE("Kanji numerals inside ordinary words are not numbers") {
+  for (const char* text : {"一人暮らし", "一度も", "一緒に", "十分です", "二人で", "三男", "一日中", "一切",
+                           "一家", "一番", "統一", "二代目", "一代で", "一つ", "三つ", "一年生", "五年生",
+                           "万歳", "千歳市"}) {
+    INFO("text: " << text);
+    CHECK(Numbers(text).empty());
+  }
+}
+
+TEST_CASE("Calendar years are not durations") {
+  CHECK(Numbers("2020年に退職").empty());
+  CHECK(Numbers("平成20年から").empty());
+  CHECK(Numbers("令和2年に").empty());
+  CHECK(Numbers("平成二十年").empty());
+  CHECK(Numbers("昭和50年生まれ").empty());
+}
+
+TEST_CASE("Ages in the past are kPast") {
+  CheckRows({
+      {"25歳で仕事を辞め", kAge, 25, 25, kPast},
+      {"5歳で自閉症と診断", kAge, 5, 5, kPast},
+      {"30代半ばで仕事を辞めた", kAge, 33, 36, kPast},
+      {"14歳のとき", kAge, 14, 14, kPast},
+      {"14歳の時に", kAge, 14, 14, kPast},
+      {"14歳頃から", kAge, 14, 14, kPast},
+      {"14歳ころ", kAge, 14, 14, kPast},
+      {"20代の頃", kAge, 20, 29, kPast},
+      {"二十代のころ", kAge, 20, 29, kPast},
+      {"当時30歳", kAge, 30, 30, kPast},
+      {"30歳まで働いていた", kAge, 30, 30, kPast},
+      {"15歳からひきこもり", kAge, 15, 15, kPast},
+      {"he quit at 35", kBare, 35, 35, kPast},
+      {"at age 14", kAge, 14, 14, kPast},
+      {"when he was 14", kBare, 14, 14, kPast},
+      {"in his 40s he lost his job", kAge, 40, 49, kPast},
+      {"lost his job in his 40s", kAge, 40, 49, kPast},
+      {"she dropped out in her 20s", kAge, 20, 29, kPast},
+      {"he was in his 40s", kAge, 40, 49, kPast},
+      {"in his 40s he is still at home", kAge, 40, 49, kNow},
+  });
+}
+
+TEST_CASE("Ages now stay kNow") {
+  CheckRows({
+      {"いま47歳", kAge, 47, 47, kNow},
+      {"息子は50歳で", kAge, 50, 50, kNow},  // で at the clause end: "50歳で、無職"
+      {"40歳で無職", kAge, 40, 40, kNow},
+      {"30歳です", kAge, 30, 30, kNow},
+      {"30歳までに就職したい", kAge, 30, 30, kNow},
+      {"now 54", kBare, 54, 54, kNow},
+      {"he is 57", kAge, 57, 57, kNow},
+      {"he is in his 40s", kAge, 40, 49, kNow},
+      {"now in his 40s", kAge, 40, 49, kNow},
+      {"unemployed in his 40s", kAge, 40, 49, kNow},
+      {"he's in his 40s", kAge, 40, 49, kNow},
+      {"aged 14", kAge, 14, 14, kNow},
+      {"50歳前後", kAge, 48, 52, kNow},
+      {"about 50", kAge, 48, 52, kNow},
+      {"around 50", kAge, 48, 52, kNow},
+      {"about 50 years old", kAge, 48, 52, kNow},
+      {"80歳を超え", kAge, 81, 120, kNow},
+      {"80歳を過ぎ", kAge, 80, 120, kNow},
+      {"over 80", kAge, 81, 120, kNow},
+  });
+  // The verb nearest before the age phrase decides, not any in the clause.
+  std::vector<NumberMention> two = Numbers("lost his job in his 40s and he is 57 now");
+  REQUIRE(two.size() == 2);
+  CHECK(two[0].when == kPast);
+  CHECK(two[1].when == kNow);
+    // "about 50 people" counts people: a bare number, not an age.
+  CHECK(One("about 50 people").kind == kBare);
+}
+
+TEST_CASE("Age differences are kRelative") {
+  CheckRows({
+      {"2歳上の兄", kAge, 2, 2, kRelative},
+      {"3つ下の妹", kAge, 3, 3, kRelative},
+      {"3つ上", kAge, 3, 3, kRelative},
+      {"5歳年上", kAge, 5, 5, kRelative},
+      {"2歳年下", kAge, 2, 2, kRelative},
+      {"二つ違い", kAge, 2, 2, kRelative},
+      {"二歳上の兄", kAge, 2, 2, kRelative},
+      {"3 years older", kAge, 3, 3, kRelative},
+      {"two years younger than me", kAge, 2, 2, kRelative},
+  });
+  // A difference is not a duration either.
+  for (const NumberMention& m : Numbers("a brother 3 years older")) CHECK(m.kind != NumberMention::kDuration);
+}
+
+TEST_CASE("Ages about to be reached are kApproaching") {
+  CheckRows({
+      {"80歳を目前に", kAge, 79, 79, kApproaching},
+      {"80歳目前", kAge, 79, 79, kApproaching},
+      {"私は80歳が目前に", kAge, 79, 79, kApproaching},
+      {"80歳近い", kAge, 77, 79, kApproaching},
+      {"もうすぐ80歳", kAge, 79, 79, kApproaching},
+      {"八十歳を目前に", kAge, 79, 79, kApproaching},
+      {"nearly 80", kAge, 79, 79, kApproaching},
+      {"almost 80", kAge, 79, 79, kApproaching},
+      {"turning 80 soon", kAge, 79, 79, kApproaching},
+      {"close to 80", kAge, 77, 79, kApproaching},
+  });
+  CHECK(Words("母は80歳を目前に") == "80歳を目前に");
+  CHECK(Words("もうすぐ80歳") == "もうすぐ80歳");
+  CHECK(Words("mother is nearly 80") == "nearly 80");
+}
+
+TEST_CASE("Kanji numerals and their when in a sentence, in text order") {
+  std::vector<NumberMention> all = Numbers("三十代半ばで仕事を辞めた五十四歳の弟と八十代の母、十年ひきこもり");
+  REQUIRE(all.size() == 4);
+  CHECK(all[0].when == NumberMention::kPast);
+  CHECK(all[0].age.lo == 33);
+  CHECK(all[1].when == NumberMention::kNow);
+  CHECK(all[1].age.lo == 54);
+  CHECK(all[2].age.lo == 80);
+  CHECK(all[3].kind == NumberMention::kDuration);
+  CHECK(all[3].months == 120);
+}
+
+TEST_CASE("Bracketed ages after a word are bare numbers at the digits") {
+  for (const char* text : {"女性(50)", "無職男性(73)", "妹(44)", "son (52)", "長女（48）"}) {
+    INFO("text: " << text);
+    std::string match;
+    std::vector<NumberMention> all = Numbers(text, &match);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].kind == NumberMention::kBare);
+    CHECK(match[all[0].begin - 1] == '(');  // the subject word, "(" and the number: a tight gap
+    CHECK(match[all[0].end] == ')');
+  }
+  CHECK(One("妹(44)").age.lo == 44);
+  CHECK(One("長男(8)").age.lo == 8);  // a child's age in brackets
+  CHECK(Numbers("(1) 息子").empty());   // a list marker
+}
+
+TEST_CASE("8050-style pairs only as a bare token") {
+  for (const char* text : {"8050", "7040", "9060", "8050問題", "8050世帯", "the 8050 problem", "「8050」の家庭",
+                           "8050の状態"}) {
+    INFO("text: " << text);
+    CHECK(One(text).kind == NumberMention::kGenerations);
+  }
+  for (const char* text : {"電気代は月5020円", "5020件", "8050円", "7040人", "9060番", "2020年", "950-2044",
+                           "950-8050", "¥8050", "8050 yen", "8050万円"}) {
+    INFO("text: " << text);
+    for (const NumberMention& m : Numbers(text)) CHECK(m.kind != NumberMention::kGenerations);
+  }
+}
