@@ -16,6 +16,11 @@ struct NumberMention {
   AgeRange child_age;         // kGenerations ("8050"): the person
   int months = 0;             // kDuration
   bool after_pronoun = false; // "she's 74": about the subject named before
+  // When the age holds: now, in the past ("25歳で辞め"), relative to
+  // someone else's ("2歳上の兄": never an age), or approaching ("80歳を
+  // 目前に": age is already the year before).
+  enum When { kNow, kPast, kRelative, kApproaching };
+  When when = kNow;
 };
 
 /// Every number mention in text[begin, end), in text order. A bare

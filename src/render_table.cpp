@@ -85,8 +85,8 @@ std::string AgeLabel(const AgeRange& r, Lang lang) {
 }
 
 const char* SubjectLabel(Subject s, Lang lang) {
-  static const char* const ja[] = {"本人", "親", "家族", "世帯", "近所"};
-  static const char* const en[] = {"person", "parent", "family", "household", "neighbour"};
+  static const char* const ja[] = {"本人", "親", "家族", "世帯", "近所", "相談者"};
+  static const char* const en[] = {"person", "parent", "family", "household", "neighbour", "caller"};
   return (lang == Lang::kJa ? ja : en)[static_cast<int>(s)];
 }
 
