@@ -95,6 +95,11 @@ bool IsKanjiOrKatakana(int32_t cp) {
 
 // A subject word marked as the clause's topic or subject: は, が, も after it.
 bool Marked(std::string_view text, size_t end) {
+  // An age in brackets may come between: 息子(45)が.
+  if (At(text, end, "(")) {
+    size_t close = text.find(')', end);
+    if (close != std::string_view::npos && close - end <= 8) end = close + 1;
+  }
   return At(text, end, "は") || At(text, end, "が") || At(text, end, "も") || At(text, end, "さんは") ||
          At(text, end, "さんが");
 }

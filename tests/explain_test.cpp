@@ -405,12 +405,15 @@ TEST_CASE("explain text: the steps in pipeline order, in either language") {
   std::string text = RenderExplain(f.model, e, nullptr, en);
   size_t at = 0;
   for (const char* step : {"1. Normalised text", "2. Clauses (2)", "3. Subject words (1)", "4. Phrases and facts",
-                           "5. Numbers", "6. Words not understood", "7. Rules and alerts that fired (1)", "8. Team",
-                           "9. Scores, part by part (1)", "10. Eligibility", "11. Final ranking (1)"}) {
+                           "5. Numbers", "6. People (who is who) (1)", "7. Words not understood",
+                           "8. Rules and alerts that fired (1)", "9. Team", "10. Scores, part by part (1)",
+                           "11. Eligibility", "12. Final ranking (1)"}) {
     size_t next = text.find(step, at);
     CHECK_MESSAGE(next != std::string::npos, step);
     if (next != std::string::npos) at = next;
   }
+  CHECK(text.find("#0 son → the person (the person of concern), age unknown, lives unknown") != std::string::npos);
+  CHECK(text.find("the clause's subject (は/が/も)") != std::string::npos);
   CHECK(text.find("center  40 = 40 general") != std::string::npos);
   CHECK(text.find("negated by \"はない\": not counted") != std::string::npos);
   std::string ja = RenderExplain(f.model, e, nullptr, RenderOptions());
