@@ -213,6 +213,21 @@ void ClauseTopics(const Understanding& u, std::vector<int>* topic, std::vector<B
     }
 }
 
+// True when subject word k is joined to the one before it: 長女(48)と長男,
+// 母や父, "mother and father".
+bool JoinedBefore(const Understanding& u, int k) {
+  const SubjectMention& a = u.subjects[k - 1];
+  const SubjectMention& b = u.subjects[k];
+  if (a.clause != b.clause) return false;
+  std::string_view gap(u.text.match.data() + a.end, b.begin - a.end);
+  if (!gap.empty() && gap[0] == '(') {
+    size_t close = gap.find(')');
+    if (close == std::string_view::npos || close > 8) return false;
+    gap.remove_prefix(close + 1);
+  }
+  return gap == "と" || gap == "や" || gap == " and " || gap == "とも";
+}
+
 // The topic clause c takes over from the sentence's previous clause, or -1.
 int Carried(const std::vector<int>& topic, const std::vector<Because>& how, const std::vector<int>& sentence,
             int c) {
@@ -594,6 +609,7 @@ void AttachFacts(const Model& model, Understanding* u) {
   ClauseTopics(*u, &topic, &topic_how);
   const std::vector<int> sentence = Sentences(*u);
   const int in_city = model.FindFact("in-niigata-city");
+  std::vector<FactMention> added;  // a fact said of two joined subjects: the second one's
   for (FactMention& m : u->mentions) {
     if (m.origin != FactMention::kPhrase) continue;
     const int c = m.clause;
@@ -642,6 +658,16 @@ void AttachFacts(const Model& model, Understanding* u) {
     }
     if (marked >= 0) {
       take(marked, Because::kMarked);
+      // "長女(48)と長男(45)がひきこもり": said of both.
+      for (int k = marked; k > 0 && JoinedBefore(*u, k); --k) {
+        const SubjectMention& other = u->subjects[k - 1];
+        if (other.person < 0 || other.person == m.person) continue;
+        FactMention both = m;
+        both.person = other.person;
+        both.subject = other.subject;
+        both.subject_word = k - 1;
+        added.push_back(std::move(both));
+      }
       continue;
     }
     if (before >= 0 || after >= 0) {
@@ -658,8 +684,9 @@ void AttachFacts(const Model& model, Understanding* u) {
         continue;
       }
     }
-    // The topic carried from the sentence's earlier clauses.
-    if (Carried(topic, topic_how, sentence, c) >= 0) {
+    // The topic carried from the sentence's earlier clauses; not for a
+    // household's fact ("息子は無職、生活が苦しい": the household's life).
+    if (model.facts[m.fact].subject != Subject::kHousehold && Carried(topic, topic_how, sentence, c) >= 0) {
       m.person = Carried(topic, topic_how, sentence, c);
       m.subject = u->persons[m.person].role;
       m.because = Because::kTopic;
@@ -678,6 +705,7 @@ void AttachFacts(const Model& model, Understanding* u) {
     m.subject = model.facts[m.fact].subject;
     m.because = Because::kDefault;
   }
+  for (FactMention& m : added) u->mentions.push_back(std::move(m));
 }
 
 // ---------------------------------------------------------------- step 4

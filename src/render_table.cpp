@@ -147,7 +147,13 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     for (const std::string& i : items) joined += (joined.empty() ? "" : ja ? "、" : ", ") + i;
     understood += "  " + who + (joined.empty() ? "" : ": " + joined) + "\n";
   };
-  for (const Person& p : u.persons) {
+  // The person of concern first, then the others as the text names them.
+  for (size_t k = 0; k < u.persons.size(); ++k) {
+    const int id = u.concern < 0 ? static_cast<int>(k)
+                   : k == 0      ? u.concern
+                   : static_cast<int>(k) <= u.concern ? static_cast<int>(k) - 1
+                                                      : static_cast<int>(k);
+    const Person& p = u.persons[id];
     std::string who = SubjectLabel(p.role, lang);
     std::string relation = RelationLabel(p.relation, lang);
     if (relation != who && p.relation != "self" && p.relation != "person") who += " " + relation;

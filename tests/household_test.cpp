@@ -233,6 +233,12 @@ TEST_CASE("concern: withdrawal first, then work; roles and age_of") {
   CHECK(Find(u, "mother")->role == Subject::kParent);
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "50-50");
   CHECK(Age(u.AgeOf(Subject::kParent)) == "80-80");
+  // Two joined subjects share the fact; the first named is of concern.
+  Understanding two = S().Read("長女(48)と長男(45)がひきこもり");
+  CHECK(Find(two, "eldest-daughter")->mentions.size() == 1);
+  CHECK(Find(two, "eldest-son")->mentions.size() == 1);
+  CHECK(two.persons[two.concern].relation == "eldest-daughter");
+  CHECK(Find(two, "eldest-son")->role == Subject::kFamily);
   // A parent stays a parent: 母がひきこもり is the parent's withdrawal.
   Understanding parent = S().Read("母がひきこもり");
   CHECK(Find(parent, "mother")->role == Subject::kParent);
