@@ -359,3 +359,17 @@ std::string RelationLabel(const std::string& relation, Lang lang) {
   std::replace(en.begin(), en.end(), '-', ' ');
   return en;
 }
+
+const char* BecauseId(Because because) {
+  static const char* const kIds[] = {"none",  "own-phrase", "marked", "nearest", "topic",       "quote",   "pronoun",
+                                     "place", "default",    "tight",  "generations", "given", "relative"};
+  return kIds[static_cast<int>(because)];
+}
+
+const char* ResidenceId(Person::Residence residence) {
+  switch (residence) {
+    case Person::Residence::kNiigataCity: return "niigata-city";
+    case Person::Residence::kOutside: return "outside";
+    default: return nullptr;
+  }
+}

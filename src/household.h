@@ -69,6 +69,11 @@ bool IsPlaceFact(const Model& model, int fact);
 /// living in the city too), else nullptr.
 const FactMention* ConcernOutside(const Model& model, const Understanding& u, const std::string& residence);
 
+/// The machine id of a reason ("marked", "topic", "quote"...), for JSON.
+const char* BecauseId(Because because);
+/// "niigata-city", "outside", or nullptr when unknown.
+const char* ResidenceId(Person::Residence residence);
+
 /// "self", "son"... in the language shown to the user ("本人", "息子"...).
 std::string RelationLabel(const std::string& relation, Lang lang);
 

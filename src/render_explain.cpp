@@ -598,13 +598,34 @@ std::string RenderExplainJson(const Model& model, const Explanation& e, const Wh
                             {"subject_word", word},
                             {"negated", m.negated},
                             {"negation", m.negated ? Json(m.negation) : Json(nullptr)},
-                            {"from", kFrom[m.origin]}});
+                            {"from", kFrom[m.origin]},
+                            {"person", m.person >= 0 ? Json(m.person) : Json(nullptr)},
+                            {"because", BecauseId(m.because)}});
   }
   out["mentions"] = mentions;
+  static const char* const kWhen[] = {"now", "past", "relative", "approaching"};
   Json ages = Json::array();
   for (const AgeMention& a : u.ages)
-    ages.push_back(Json{{"clause", a.clause + 1}, {"words", a.words}, {"subject", SubjectId(a.subject)}, {"min", a.range.lo}, {"max", a.range.hi}});
+    ages.push_back(Json{{"clause", a.clause + 1}, {"words", a.words}, {"subject", SubjectId(a.subject)}, {"min", a.range.lo}, {"max", a.range.hi},
+                        {"when", kWhen[a.when]}, {"person", a.person >= 0 ? Json(a.person) : Json(nullptr)},
+                        {"because", BecauseId(a.because)}});
   out["ages"] = ages;
+  Json persons = Json::array();
+  for (const Person& p : u.persons) {
+    Json past = Json::array();
+    for (const AgeRange& r : p.past_ages) past.push_back(Json{{"min", r.lo}, {"max", r.hi}});
+    const char* residence = ResidenceId(p.residence);
+    persons.push_back(Json{{"id", p.id},
+                           {"relation", p.relation},
+                           {"role", SubjectId(p.role)},
+                           {"concern", p.id == u.concern},
+                           {"caller", p.caller},
+                           {"age", p.age.known() ? Json{{"min", p.age.lo}, {"max", p.age.hi}} : Json(nullptr)},
+                           {"past_ages", past},
+                           {"residence", residence ? Json(residence) : Json(nullptr)},
+                           {"mentions", p.mentions}});
+  }
+  out["persons"] = persons;
   Json durations = Json::array();
   for (const DurationMention& d : u.durations)
     durations.push_back(Json{{"clause", d.clause + 1}, {"words", d.words}, {"months", d.months}});

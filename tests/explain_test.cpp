@@ -385,9 +385,16 @@ TEST_CASE("explain JSON: schema, the trace in order, and checked suggestions") {
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
   CHECK(keys == std::vector<std::string>{"schema", "input", "normalized", "clauses", "subjects", "mentions", "ages",
-                                         "durations", "ignored_numbers", "unrecognized", "fired", "team",
+                                         "persons", "durations", "ignored_numbers", "unrecognized", "fired", "team",
                                          "fallback", "ranking", "removed", "why_not"});
   CHECK(j["schema"] == "tsunagu.explain/1");
+  // The household: the son, his age (right next to it) and his wish.
+  REQUIRE(j["persons"].size() == 1);
+  CHECK(j["persons"][0]["relation"] == "son");
+  CHECK(j["persons"][0]["concern"] == true);
+  CHECK(j["ages"][0]["person"] == 0);
+  CHECK(j["ages"][0]["because"] == "tight");
+  CHECK(j["ages"][0]["when"] == "now");
   CHECK(j["removed"][0]["id"] == "youth");
   CHECK(j["why_not"]["state"] == "removed");
   CHECK(j["why_not"]["suggestions"][0]["checked"] == true);
