@@ -1,6 +1,7 @@
 #include "scenario.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "triage.h"
 #include "yaml_doc.h"
@@ -25,6 +26,22 @@ Status ReadTriState(const YamlDoc& doc, const YAML::Node& node, const char* key,
   return Status::Ok();
 }
 
+// person_age: [min, max], two integers, min <= max.
+Status ReadAgeRange(const YamlDoc& doc, const YAML::Node& node, const char* key, int* min, int* max) {
+  YAML::Node range = node[key];
+  if (!range) return Status::Ok();
+  const std::string message = std::string(key) + " must be [min, max]: two ages, min <= max";
+  if (!range.IsSequence() || range.size() != 2) return doc.Error(range, message);
+  try {
+    *min = range[0].as<int>();
+    *max = range[1].as<int>();
+  } catch (const YAML::Exception&) {
+    return doc.Error(range, message);
+  }
+  if (*min < 0 || *min > *max) return doc.Error(range, message);
+  return Status::Ok();
+}
+
 std::string Join(const std::vector<std::string>& items) {
   std::string out = "[";
   for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i];
@@ -41,7 +58,7 @@ Status LoadScenarios(const std::string& text, const std::string& name, const Mod
   for (const YAML::Node& node : doc.root()) {
     TSUNAGU_TRY(doc.CheckMap(node,
                              {"name", "text", "include", "exclude", "top3", "first", "alert", "facts",
-                              "negated", "unrecognized", "roles", "convener", "fallback"},
+                              "negated", "unrecognized", "roles", "convener", "fallback", "person_age", "parent_age"},
                              "a scenario"));
     Scenario s;
     s.file = name;
@@ -67,6 +84,8 @@ Status LoadScenarios(const std::string& text, const std::string& name, const Mod
     TSUNAGU_TRY(ReadTriState(doc, node, "alert", &s.alert));
     TSUNAGU_TRY(ReadTriState(doc, node, "unrecognized", &s.unrecognized));
     TSUNAGU_TRY(ReadTriState(doc, node, "fallback", &s.fallback));
+    TSUNAGU_TRY(ReadAgeRange(doc, node, "person_age", &s.person_age_min, &s.person_age_max));
+    TSUNAGU_TRY(ReadAgeRange(doc, node, "parent_age", &s.parent_age_min, &s.parent_age_max));
     if (YAML::Node roles = node["roles"]) {
       if (!roles.IsMap()) return doc.Error(roles, "roles must map agency ids to role lists");
       for (auto it = roles.begin(); it != roles.end(); ++it) {
@@ -149,6 +168,16 @@ void RunScenarios(const Model& model, const Lexicon& lexicon, const std::vector<
         int c = result.ranking.team.convener;
         std::string got_convener = c < 0 ? "none" : model.agencies[c].id;
         if (got_convener != sc.convener) problems.push_back("expected convener " + sc.convener + ", got " + got_convener);
+      }
+      // The current age of the person of concern, and of the parents.
+      for (auto [subject, min, max, what] : {std::tuple{Subject::kPerson, sc.person_age_min, sc.person_age_max, "person"},
+                                             std::tuple{Subject::kParent, sc.parent_age_min, sc.parent_age_max, "parent"}}) {
+        if (min < 0) continue;
+        AgeRange r = u.AgeOf(subject);
+        if (!r.known() || r.lo < min || r.hi > max)
+          problems.push_back(std::string("expected the ") + what + "'s age in " + std::to_string(min) + "-" +
+                             std::to_string(max) + ", got " +
+                             (r.known() ? std::to_string(r.lo) + "-" + std::to_string(r.hi) : "none"));
       }
       for (size_t i = 0; i < sc.roles_of.size(); ++i) {
         int a = model.FindAgency(sc.roles_of[i]);

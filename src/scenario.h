@@ -23,6 +23,10 @@ struct Scenario {
   int alert = -1;        // -1 = not checked, 0 = must not alert, 1 = must
   int unrecognized = -1;
   int fallback = -1;
+  // person_age / parent_age: [min, max] the current age of the person of
+  // concern / of the parent must lie in (-1 = not checked).
+  int person_age_min = -1, person_age_max = -1;
+  int parent_age_min = -1, parent_age_max = -1;
 };
 
 /// Parses a scenario file; checks agency and fact ids against the model.

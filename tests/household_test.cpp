@@ -13,6 +13,7 @@
 #include "facts.h"
 #include "numbers.h"
 #include "rank.h"
+#include "scenario.h"
 
 namespace {
 
@@ -282,4 +283,25 @@ TEST_CASE("RelationLabel: both languages") {
   CHECK(RelationLabel("eldest-son", Lang::kJa) == "長男");
   CHECK(RelationLabel("eldest-son", Lang::kEn) == "eldest son");
   CHECK(RelationLabel("self", Lang::kEn) == "caller");
+}
+
+TEST_CASE("scenarios: person_age and parent_age check the current ages") {
+  std::vector<Scenario> cases;
+  REQUIRE(LoadScenarios("- text: \"息子(45)がひきこもり、母は78歳\"\n  person_age: [40, 49]\n  parent_age: [78, 78]\n"
+                        "- text: \"息子(45)がひきこもり\"\n  person_age: [50, 59]\n"
+                        "- text: \"息子がひきこもり\"\n  parent_age: [70, 79]\n",
+                        "t.yaml", S().model, &cases)
+              .ok());
+  ScenarioReport report;
+  RunScenarios(S().model, S().lexicon, cases, &report);
+  CHECK(report.passed == 1);
+  REQUIRE(report.failures.size() == 2);
+  CHECK(report.failures[0].find("expected the person's age in 50-59, got 45-45") != std::string::npos);
+  CHECK(report.failures[1].find("expected the parent's age in 70-79, got none") != std::string::npos);
+  for (const char* bad : {"[40]", "[50, 40]", "[a, b]", "40"}) {
+    CAPTURE(bad);
+    std::vector<Scenario> out;
+    Status st = LoadScenarios(std::string("- text: x\n  person_age: ") + bad + "\n", "t.yaml", S().model, &out);
+    CHECK(st.ToString().find("t.yaml:2:15: person_age must be [min, max]: two ages, min <= max") != std::string::npos);
+  }
 }
