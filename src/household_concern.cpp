@@ -59,10 +59,26 @@ void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given)
     return u->concern;
   };
   if (u->concern < 0 && unattached) concern();
+  // The caller who calls the person of concern "息子" / "my son" is their
+  // parent ("息子さん", "her son": someone else's child).
+  bool caller_is_parent = false;
+  if (u->concern >= 0 && IsChildKind(u->persons[u->concern].relation))
+    for (const SubjectMention& s : u->subjects) {
+      if (s.person != u->concern) continue;
+      const std::string& t = u->text.match;
+      std::string_view w(t.data() + s.begin, s.end - s.begin);
+      bool japanese = !w.empty() && static_cast<unsigned char>(w[0]) >= 0x80;
+      bool honorific = w.size() >= 6 && (w.substr(w.size() - 6) == "さん" || w.substr(w.size() - 3) == "様");
+      std::string_view relation = u->persons[u->concern].relation;
+      bool own_word = relation != "person" && relation != "man" && relation != "woman";
+      if (own_word && ((japanese && !honorific) || (s.begin >= 3 && At(t, s.begin - 3, "my ")) ||
+                       (s.begin >= 4 && At(t, s.begin - 4, "our "))))
+        caller_is_parent = true;
+    }
   for (Person& p : u->persons) {
     if (p.id == u->concern) p.role = Subject::kPerson;
     else if (IsParentKind(p.relation)) p.role = Subject::kParent;
-    else if (p.relation == "self") p.role = Subject::kCaller;
+    else if (p.relation == "self") p.role = caller_is_parent ? Subject::kParent : Subject::kCaller;
     else if (p.relation == "neighbour") p.role = Subject::kNeighbour;
     else p.role = Subject::kFamily;
   }

@@ -122,7 +122,11 @@ TEST_CASE("persons: the caller, and the caller who is the parent") {
       {"母親です。息子がひきこもっています", "mother", Subject::kParent},
       {"I'm his mother. My son never leaves the house", "mother", Subject::kParent},
       {"私は仕事がありません", "self", Subject::kPerson},  // the caller is the one of concern
-      {"私は心配しています。息子がひきこもり", "self", Subject::kCaller},
+      // The caller who says 息子 / "my son" is the parent; 息子さん is someone else's.
+      {"私は心配しています。息子がひきこもり", "self", Subject::kParent},
+      {"I worry: my son never leaves the house", "self", Subject::kParent},
+      {"私は民生委員です。息子さんがひきこもり", "self", Subject::kCaller},
+      {"I'm a care manager. Her son never leaves the house", "self", Subject::kCaller},
       {"私たち夫婦は80代", "parents", Subject::kParent},
   };
   for (const Row& r : rows) {
