@@ -358,11 +358,11 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
       if (a.subject != def.age_subject || a.person < 0 || a.when == NumberMention::kPast ||
           a.when == NumberMention::kRelative || (a.subject == Subject::kPerson && a.person != out->concern))
         continue;
+      // Of the one person whose age it is; of no one when several.
+      if (a.subject != Subject::kPerson) m.person = m.words.empty() || m.person == a.person ? a.person : -1;
       if (!m.words.empty()) m.words += " ";
       m.words += a.words;
       m.clause = a.clause;
-      // Of the one person whose age it is; of no one when several.
-      if (a.subject != Subject::kPerson) m.person = m.words == a.words ? a.person : (m.person == a.person ? m.person : -1);
     }
     if (m.person >= 0) out->persons[m.person].mentions.push_back(static_cast<int>(out->mentions.size()));
     out->mentions.push_back(std::move(m));

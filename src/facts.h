@@ -1,6 +1,7 @@
 // Understanding a case: from raw text to facts. Normalises, splits into
-// clauses, finds lexicon phrases and numbers, gives each fact a subject
-// and a negation, attaches ages to subjects, derives facts from ages and
+// clauses, finds lexicon phrases and numbers, gives each fact a negation,
+// reads the household (household.h: persons, their ages, the person each
+// fact is about, the person of concern), derives facts from ages and
 // durations, and lists the words it did not understand. Pure: no I/O.
 #ifndef TSUNAGU_FACTS_H_
 #define TSUNAGU_FACTS_H_
