@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "household.h"
 #include "load_data.h"
 #include "load_rules.h"
 #include "model.h"
@@ -454,8 +455,10 @@ class Checker {
             "fact '" + fact.id + "' is outside residence '" + fact.outside +
                 "', which no agency's eligibility requires: it removes nothing");
     }
+    // Where someone lives in the city acts through the household model
+    // (eligibility by residence), not through rules.
     for (size_t f = 0; f < model_.facts.size(); ++f)
-      if (!referenced[f]) {
+      if (!referenced[f] && !IsPlaceFact(model_, static_cast<int>(f))) {
         const SourcePos& pos = model_.facts[f].pos;
         Add(pos.file, pos.line, pos.column, Finding::kWarning,
             "fact '" + model_.facts[f].id +

@@ -57,9 +57,9 @@ bool Narrow(int* min, int* max, int other_min, int other_max) {
 
 // The words that name a subject in an added clause.
 std::string SubjectWord(Subject s, Lang lang) {
-  static const char* const kJa[] = {"本人", "親", "家族", "世帯", "近所の人"};
+  static const char* const kJa[] = {"本人", "親", "家族", "世帯", "近所の人", "私"};
   static const char* const kEn[] = {"the person", "the parent", "the family", "the household",
-                                    "the neighbour"};
+                                    "the neighbour", "I"};
   return (lang == Lang::kJa ? kJa : kEn)[static_cast<int>(s)];
 }
 

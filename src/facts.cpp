@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cassert>
 #include <cstring>
-#include <tuple>
 #include <unordered_set>
 
+#include "household.h"
 #include "numbers.h"
 #include "reading.h"
 #include "utf8.h"
@@ -86,29 +86,6 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
     }
     end = start;
   }
-  return false;
-}
-
-// The subject for a mention at [begin, end) in clause: the nearest subject
-// word before it, else the nearest after it; -1 when the clause has none.
-int NearestSubject(const std::vector<SubjectMention>& subjects, int clause, size_t begin, size_t end) {
-  int before = -1, after = -1;
-  for (size_t i = 0; i < subjects.size(); ++i) {
-    const SubjectMention& s = subjects[i];
-    if (s.clause != clause) continue;
-    if (s.end <= begin) before = static_cast<int>(i);
-    else if (s.begin >= end && after < 0) after = static_cast<int>(i);
-  }
-  return before >= 0 ? before : after;
-}
-
-// Bytes between a number and a subject word that still tie them together
-// ("son 52", "母は78歳", "母親(82)", "mother is 76").
-bool IsTightGap(std::string_view gap) {
-  static constexpr std::string_view kGaps[] = {"", " ", "は", "が", "の", "(", " (", " is ", " is", ", ", "'s ", "’s ",
-                                      "さん", "さんは", " aged ", " age "};
-  for (std::string_view g : kGaps)
-    if (gap == g) return true;
   return false;
 }
 
@@ -239,6 +216,8 @@ void Understanding::Clear() {
   subjects.clear();
   mentions.clear();
   ages.clear();
+  persons.clear();
+  concern = -1;
   durations.clear();
   ignored_numbers.clear();
   unrecognized.clear();
@@ -363,114 +342,9 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
     number_clause.resize(numbers.size(), c);
   }
 
-  // A subject word inside a fact's own phrase ("高齢の親", "elderly parent")
-  // decides its subject; otherwise the nearest subject word in the clause.
-  for (FactMention& m : out->mentions) {
-    if (m.has_own_subject) continue;
-    int near = NearestSubject(out->subjects, m.clause, m.begin, m.end);
-    m.subject = near >= 0 ? out->subjects[near].subject : model.facts[m.fact].subject;
-    m.subject_word = near;
-  }
-  // Ages: attach each to the nearest subject word in its clause.
-  for (size_t i = 0; i < numbers.size(); ++i) {
-    const NumberMention& n = numbers[i];
-    const int c = number_clause[i];
-    std::string words = display.substr(n.begin, n.end - n.begin);
-    if (n.kind == NumberMention::kGenerations) {
-      out->ages.push_back({Subject::kParent, n.age, c, words, n.begin, n.end});
-      out->ages.push_back({Subject::kPerson, n.child_age, c, words, n.begin, n.end});
-      cover(n.begin, n.end);
-      continue;
-    }
-    if (n.kind == NumberMention::kDuration) {
-      cover(n.begin, n.end);  // understood as a duration, used or not
-      out->durations.push_back({n.months, c, std::move(words)});
-      continue;
-    }
-    // Nearest subject word by gap, either side.
-    int best = -1;
-    size_t best_gap = std::string::npos;
-    for (size_t si = 0; si < out->subjects.size(); ++si) {
-      const SubjectMention& sm = out->subjects[si];
-      if (sm.clause != c) continue;
-      size_t gap = sm.end <= n.begin ? n.begin - sm.end : (sm.begin >= n.end ? sm.begin - n.end : 0);
-      if (gap <= best_gap) {  // ties go to the later word: "80代の母" over "息子、80代"
-        best_gap = gap;
-        best = static_cast<int>(si);
-      }
-    }
-    Subject subject = Subject::kPerson;
-    if (n.after_pronoun) {
-      // "He hits his mother. She's 74": the latest subject word before it.
-      best = -1;
-      for (size_t si = 0; si < out->subjects.size(); ++si)
-        if (out->subjects[si].end <= n.begin) best = static_cast<int>(si);
-      if (best >= 0) subject = out->subjects[best].subject;
-    } else if (best >= 0) {
-      subject = out->subjects[best].subject;
-    } else {
-      // No subject word: a fact in the clause about someone else decides.
-      for (const FactMention& m : out->mentions)
-        if (m.clause == c && m.origin == FactMention::kPhrase) {
-          subject = m.subject;
-          break;
-        }
-    }
-    if (n.kind == NumberMention::kBare) {
-      if (best < 0) {
-        out->ignored_numbers.push_back(std::move(words));
-        continue;
-      }
-      const SubjectMention& sm = out->subjects[best];
-      size_t gb = sm.end <= n.begin ? sm.end : n.end;
-      size_t ge = sm.end <= n.begin ? n.begin : sm.begin;
-      if (!IsTightGap(std::string_view(match).substr(gb, ge - gb))) {
-        out->ignored_numbers.push_back(std::move(words));
-        continue;
-      }
-    }
-    out->ages.push_back({subject, n.age, c, std::move(words), n.begin, n.end});
-    cover(n.begin, n.end);
-  }
-  // The person of concern (本人) is usually a son or daughter. When the
-  // text names no one as such, a brother or sister who is withdrawn or out
-  // of work, or whose age is given ("50歳の兄が仕事を探したい": callers
-  // seldom state their own age), is the person.
-  bool names_person = false;
-  for (const SubjectMention& sm : out->subjects) names_person = names_person || sm.subject == Subject::kPerson;
-  bool family_is_person = false;
-  for (const FactMention& m : out->mentions) {
-    const std::string& area = model.facts[m.fact].area;
-    family_is_person = family_is_person || (m.subject == Subject::kFamily && (area == "withdrawal" || area == "work"));
-  }
-  for (const AgeMention& a : out->ages) family_is_person = family_is_person || a.subject == Subject::kFamily;
-  if (family_is_person && !names_person) {
-    for (SubjectMention& sm : out->subjects)
-      if (sm.subject == Subject::kFamily) sm.subject = Subject::kPerson;
-    for (FactMention& m : out->mentions)
-      if (m.subject == Subject::kFamily) m.subject = Subject::kPerson;
-    for (AgeMention& a : out->ages)
-      if (a.subject == Subject::kFamily) a.subject = Subject::kPerson;
-  }
-
-  if (given) {
-    for (auto [age, subject, column] : {std::tuple{given->person, Subject::kPerson, "age"},
-                                        std::tuple{given->parent, Subject::kParent, "parent_age"}}) {
-      if (age < 0) continue;
-      AgeRange r;
-      r.lo = r.hi = age;
-      out->ages.push_back({subject, r, 0, std::string(column) + "=" + std::to_string(age)});
-    }
-  }
-  for (const AgeMention& a : out->ages) {
-    AgeRange& r = out->age_of[static_cast<int>(a.subject)];
-    if (!r.known()) {
-      r = a.range;
-    } else {
-      r.lo = std::min(r.lo, a.range.lo);
-      r.hi = std::max(r.hi, a.range.hi);
-    }
-  }
+  // Who is who: persons, their ages, the facts about them, the person of
+  // concern and where each lives (household.h).
+  BuildHousehold(model, numbers, number_clause, given, out, &covered);
 
   // Facts implied by ages ("80代の母" → elderly parent).
   for (size_t f = 0; f < model.facts.size(); ++f) {
@@ -483,12 +357,20 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
     m.fact = static_cast<int>(f);
     m.subject = def.age_subject;
     m.origin = FactMention::kAge;
+    m.person = def.age_subject == Subject::kPerson ? out->concern : -1;
+    m.because = Because::kDefault;
     for (const AgeMention& a : out->ages) {
-      if (a.subject != def.age_subject) continue;
+      // Current ages only, of the person of concern for the person's facts.
+      if (a.subject != def.age_subject || a.person < 0 || a.when == NumberMention::kPast ||
+          a.when == NumberMention::kRelative || (a.subject == Subject::kPerson && a.person != out->concern))
+        continue;
+      // Of the one person whose age it is; of no one when several.
+      if (a.subject != Subject::kPerson) m.person = m.words.empty() || m.person == a.person ? a.person : -1;
       if (!m.words.empty()) m.words += " ";
       m.words += a.words;
       m.clause = a.clause;
     }
+    if (m.person >= 0) out->persons[m.person].mentions.push_back(static_cast<int>(out->mentions.size()));
     out->mentions.push_back(std::move(m));
   }
 
@@ -518,6 +400,16 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
       m.end = n.end;
       m.origin = FactMention::kDuration;
       m.words = display.substr(n.begin, n.end - n.begin);
+      // The duration's fact is about whom the clause's fact of that area is.
+      for (const FactMention& other : out->mentions)
+        if (!other.negated && other.origin == FactMention::kPhrase && model.facts[other.fact].area == def.area &&
+            (other.clause == c || !clause_has_facts) && other.person >= 0) {
+          m.person = other.person;
+          m.subject = other.subject;
+          m.because = Because::kTopic;
+          break;
+        }
+      if (m.person >= 0) out->persons[m.person].mentions.push_back(static_cast<int>(out->mentions.size()));
       out->mentions.push_back(std::move(m));
       cover(n.begin, n.end);
     }

@@ -1,6 +1,7 @@
 // Understanding a case: from raw text to facts. Normalises, splits into
-// clauses, finds lexicon phrases and numbers, gives each fact a subject
-// and a negation, attaches ages to subjects, derives facts from ages and
+// clauses, finds lexicon phrases and numbers, gives each fact a negation,
+// reads the household (household.h: persons, their ages, the person each
+// fact is about, the person of concern), derives facts from ages and
 // durations, and lists the words it did not understand. Pure: no I/O.
 #ifndef TSUNAGU_FACTS_H_
 #define TSUNAGU_FACTS_H_
@@ -12,8 +13,26 @@
 #include "lexicon.h"
 #include "model.h"
 #include "normalize.h"
+#include "numbers.h"
 #include "status.h"
 #include "tokens.h"
+
+/// Why a fact or an age went to its person (explain shows it).
+enum class Because : uint8_t {
+  kNone,        // not attached to anyone
+  kOwnPhrase,   // the phrase names its subject itself ("高齢の親")
+  kMarked,      // a subject word marked by は/が/も before it in the clause
+  kNearest,     // the nearest subject word in the clause
+  kTopic,       // the person the sentence's earlier clause was about
+  kQuote,       // a quotation: the speaker named before it
+  kPronoun,     // he / she / his / her: the person named before
+  kPlace,       // 大阪府に住む母親: the person the place is said of
+  kDefault,     // no one named: the fact's default subject
+  kTight,       // an age written next to its subject word ("母(74)")
+  kGenerations, // 8050: the parent's and the person's ages
+  kGiven,       // an age column of the batch input
+  kRelative,    // "2歳上の兄": relative to someone else's, so no one's
+};
 
 /// One place where the text says a fact.
 struct FactMention {
@@ -31,6 +50,8 @@ struct FactMention {
   int first_token = -1, last_token = -1;  // [first, last) in Understanding::tokens
   bool has_own_subject = false;  // the phrase names its subject itself
   int subject_word = -1;  // index into Understanding::subjects of the word that set the subject
+  int person = -1;        // index into Understanding::persons; -1 = no one
+  Because because = Because::kNone;
   enum Origin { kPhrase, kAge, kDuration } origin = kPhrase;
 };
 
@@ -45,6 +66,9 @@ struct AgeMention {
   int clause = 0;
   std::string words;
   size_t begin = 0, end = 0;  // the words, in the normalised text
+  int person = -1;            // index into Understanding::persons; -1 = no one
+  NumberMention::When when = NumberMention::kNow;
+  Because because = Because::kNone;
 };
 
 /// A duration the text gives ("10年", "for 3 years"), used for a fact or not.
@@ -60,6 +84,25 @@ struct SubjectMention {
   int clause = 0;
   size_t begin = 0, end = 0;
   std::string words;
+  int person = -1;  // index into Understanding::persons; -1 = a group word (家族, 世帯)
+};
+
+/// One person of the household: the caller, the person of concern and the
+/// others the text names. Built by the household steps (household.h).
+struct Person {
+  int id = 0;             // index in Understanding::persons
+  std::string relation;   // normalised key: "self" (the caller), "person" (本人),
+                          // "son", "eldest-son", "daughter", "mother", "father",
+                          // "parents", "elder-brother", "wife", "neighbour",
+                          // "man", "woman", "unknown" ...
+  std::string words;      // the first word that named them, as written
+  Subject role = Subject::kFamily;  // their role in the case
+  bool caller = false;    // the one who writes the case
+  char sex = 0;           // 'M', 'F' or 0 = not stated
+  AgeRange age;           // now
+  std::vector<AgeRange> past_ages;  // ages at past events ("25歳で辞め")
+  enum class Residence { kUnknown, kNiigataCity, kOutside } residence = Residence::kUnknown;
+  std::vector<int> mentions;  // indexes into Understanding::mentions of the facts about them
 };
 
 struct Understanding {
@@ -70,10 +113,13 @@ struct Understanding {
   std::vector<SubjectMention> subjects;
   std::vector<FactMention> mentions;
   std::vector<AgeMention> ages;
+  std::vector<Person> persons;
+  int concern = -1;  // the person of concern (本人), index into persons
   std::vector<DurationMention> durations;
   std::vector<std::string> ignored_numbers;  // bare numbers no subject word made an age
   std::vector<std::string> unrecognized;
-  AgeRange age_of[kSubjectCount];  // union of the ages given per subject
+  AgeRange age_of[kSubjectCount];  // current ages per role: the concern's for kPerson, else the
+                                   // union of the persons' in that role
 
   /// True when the text states the fact (not negated), about any subject
   /// when any_subject, else about the given one.

@@ -232,7 +232,7 @@ Status LoadLexicon(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.CheckMap(doc.root(), {"subjects", "facts"}, "the lexicon file"));
   YAML::Node subjects = doc.root()["subjects"];
   if (!subjects) return doc.Error(doc.root(), "missing required key 'subjects'");
-  TSUNAGU_TRY(doc.CheckMap(subjects, {"person", "parent", "family", "household", "neighbour"},
+  TSUNAGU_TRY(doc.CheckMap(subjects, {"person", "parent", "family", "household", "neighbour", "caller"},
                            "subjects"));
   for (auto it = subjects.begin(); it != subjects.end(); ++it) {
     Subject s;

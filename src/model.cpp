@@ -2,7 +2,7 @@
 
 namespace {
 const char* const kSubjectIds[kSubjectCount] = {"person", "parent", "family", "household",
-                                                "neighbour"};
+                                                "neighbour", "caller"};
 
 template <typename T>
 int FindById(const std::vector<T>& items, const std::string& id) {

@@ -89,9 +89,10 @@ struct CrisisContact {
   std::vector<ContactCheck> checked;  // empty = not checked against a public source
 };
 
-/// Who a fact or an age is about.
-enum class Subject { kPerson, kParent, kFamily, kHousehold, kNeighbour };
-constexpr int kSubjectCount = 5;
+/// Who a fact or an age is about. kCaller is the one who writes the case
+/// (私, "I"), when they are not the person's parent.
+enum class Subject { kPerson, kParent, kFamily, kHousehold, kNeighbour, kCaller };
+constexpr int kSubjectCount = 6;
 const char* SubjectId(Subject s);
 /// Parses "person", "parent"...; false when unknown.
 bool ParseSubject(const std::string& id, Subject* out);

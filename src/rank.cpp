@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "household.h"
 #include "spare.h"
 
 namespace {
@@ -69,17 +70,6 @@ std::string AgeText(int min_age, int max_age, bool ja) {
   return "from age " + std::to_string(min_age);
 }
 
-// The first mention that places the person or the household outside the
-// residence area, or nullptr. A parent or neighbour living elsewhere says
-// nothing about where the person lives.
-const FactMention* OutsideMention(const Model& model, const Understanding& u, const std::string& residence) {
-  for (const FactMention& m : u.mentions)
-    if (!m.negated && model.facts[m.fact].outside == residence &&
-        (m.subject == Subject::kPerson || m.subject == Subject::kHousehold))
-      return &m;
-  return nullptr;
-}
-
 // Applies eligibility to one agency: false when a known age, or a stated
 // residence outside its area, rules it out (with *removal saying why).
 bool CheckEligibility(const Model& model, const Agency& a, const Understanding& u, RankedAgency* e,
@@ -106,7 +96,9 @@ bool CheckEligibility(const Model& model, const Agency& a, const Understanding& 
     }
   }
   if (!el.residence.empty()) {
-    if (const FactMention* m = OutsideMention(model, u, el.residence)) {
+    // The person of concern living outside, with no one of the household
+    // living inside (household.h).
+    if (const FactMention* m = ConcernOutside(model, u, el.residence)) {
       const LocalText& serves = el.note;
       const LocalText& label = model.facts[m->fact].label;
       removal->why.ja = "対象: " + (serves.ja.empty() ? el.residence : serves.ja) + "。ケースでは" + label.ja +
@@ -164,7 +156,7 @@ void Rank(const Model& model, const Understanding& u, const std::vector<Firing>&
     // A fact only an age implies, with no phrase (a parent under 65), is
     // not a problem either.
     const FactDef& def = model.facts[m.fact];
-    if (m.negated || !def.outside.empty() || (def.from_age && def.ja.empty() && def.en.empty())) continue;
+    if (m.negated || IsPlaceFact(model, m.fact) || (def.from_age && def.ja.empty() && def.en.empty())) continue;
     const std::string& area = model.facts[m.fact].area;
     if (std::find(areas.begin(), areas.end(), area) == areas.end()) areas.push_back(area);
   }

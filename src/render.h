@@ -31,7 +31,7 @@ struct RenderOptions {
 };
 
 /// The schema id of the result object (man/tsunagu.1, JSON OUTPUT).
-constexpr char kResultSchema[] = "tsunagu.result/1";
+constexpr char kResultSchema[] = "tsunagu.result/2";
 
 /// A batch record's identity, written after "schema" in batch output.
 struct RecordIdentity {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "household.h"
 #include "utf8.h"
 
 using Json = nlohmann::ordered_json;
@@ -16,9 +17,9 @@ namespace {
 const char* T(Lang lang, const char* ja, const char* en) { return lang == Lang::kJa ? ja : en; }
 
 const char* SubjectName(Subject s, Lang lang) {
-  static const char* const kJa[] = {"本人", "親", "家族", "世帯", "近所"};
+  static const char* const kJa[] = {"本人", "親", "家族", "世帯", "近所", "相談者"};
   static const char* const kEn[] = {"the person", "the parent", "a family member", "the household",
-                                    "a neighbour"};
+                                    "a neighbour", "the caller"};
   return (lang == Lang::kJa ? kJa : kEn)[static_cast<int>(s)];
 }
 
@@ -98,6 +99,34 @@ std::string SubjectReason(const Understanding& u, const FactMention& m, Lang lan
   if (m.subject_word >= 0 && m.subject_word < static_cast<int>(u.subjects.size()))
     return std::string(T(lang, "主語の語", "subject word ")) + Quote(u.subjects[m.subject_word].words, lang);
   return T(lang, "この事実の既定の主語", "the fact's default subject");
+}
+
+// Why a fact or an age went to its person (household.h's steps).
+const char* BecauseText(Because b, Lang lang) {
+  switch (b) {
+    case Because::kNone: return T(lang, "誰のことでもない", "no one's");
+    case Because::kOwnPhrase: return T(lang, "語句が主語を含む", "the phrase names them");
+    case Because::kMarked: return T(lang, "節の「は・が・も」の主語", "the clause's subject (は/が/も)");
+    case Because::kNearest: return T(lang, "節でいちばん近い主語の語", "the nearest subject word in the clause");
+    case Because::kTopic: return T(lang, "同じ文の前の節の話題", "the topic of the sentence so far");
+    case Because::kQuote: return T(lang, "引用の話し手", "the speaker of the quotation");
+    case Because::kPronoun: return T(lang, "代名詞が指す人", "the one the pronoun refers to");
+    case Because::kPlace: return T(lang, "住む場所の後に続く人", "the one the place is said of");
+    case Because::kDefault: return T(lang, "名前がない: 事実の既定の主語", "no one named: the fact's default subject");
+    case Because::kTight: return T(lang, "年齢のすぐ隣の主語の語", "the subject word right next to the age");
+    case Because::kGenerations: return T(lang, "8050型の年齢の組", "an 8050-style pair of ages");
+    case Because::kGiven: return T(lang, "入力の年齢の列", "an age column of the input");
+    case Because::kRelative: return T(lang, "相対的な年齢: 誰の年齢にもしない", "relative: no one's age");
+  }
+  return "";
+}
+
+const char* ResidenceText(Person::Residence r, Lang lang) {
+  switch (r) {
+    case Person::Residence::kNiigataCity: return T(lang, "新潟市内", "in Niigata City");
+    case Person::Residence::kOutside: return T(lang, "新潟市外", "outside Niigata City");
+    default: return T(lang, "不明", "unknown");
+  }
 }
 
 std::string OriginText(const Model& model, const FactMention& m, Lang lang) {
@@ -389,6 +418,30 @@ std::string RenderExplain(const Model& model, const Explanation& e, const WhyNot
   for (const std::string& n : u.ignored_numbers)
     out += "   " + Quote(n, lang) + T(lang, ": 年齢として読まない(すぐ隣に主語の語がない)", ": not read as an age (no subject word right next to it)") + "\n";
 
+  head("人 (誰のことか)", "People (who is who)", u.persons.size());
+  if (u.persons.empty()) none();
+  for (const Person& p : u.persons) {
+    std::string line = "   #" + std::to_string(p.id) + " " + RelationLabel(p.relation, lang) + " → " +
+                       SubjectName(p.role, lang);
+    if (p.id == u.concern) line += T(lang, " (相談の対象)", " (the person of concern)");
+    if (p.caller) line += T(lang, " (相談者)", " (the caller)");
+    line += std::string(T(lang, "、年齢 ", ", age ")) + (p.age.known() ? AgeText(p.age, lang) : T(lang, "不明", "unknown"));
+    for (const AgeRange& past : p.past_ages) line += std::string(T(lang, "、過去 ", ", past ")) + AgeText(past, lang);
+    line += std::string(T(lang, "、居住 ", ", lives ")) + ResidenceText(p.residence, lang);
+    out += line + "\n";
+    for (const AgeMention& a : u.ages)
+      if (a.person == p.id)
+        out += "      " + Quote(a.words, lang) + (a.when == NumberMention::kPast ? T(lang, " (過去)", " (past)") : "") +
+               ": " + BecauseText(a.because, lang) + "\n";
+    for (int i : p.mentions) {
+      const FactMention& m = u.mentions[i];
+      out += "      " + model.facts[m.fact].id + " " + (m.origin == FactMention::kPhrase ? MentionQuoted(m, lang) : Quote(m.words, lang)) +
+             ": " + BecauseText(m.because, lang) + "\n";
+    }
+  }
+  for (const AgeMention& a : u.ages)
+    if (a.person < 0) out += "   " + Quote(a.words, lang) + ": " + BecauseText(a.because, lang) + "\n";
+
   head("読み取れなかった語", "Words not understood", u.unrecognized.size());
   if (u.unrecognized.empty()) none();
   else out += "   " + Join(u.unrecognized, ja ? "、" : ", ") + "\n";
@@ -591,13 +644,34 @@ std::string RenderExplainJson(const Model& model, const Explanation& e, const Wh
                             {"subject_word", word},
                             {"negated", m.negated},
                             {"negation", m.negated ? Json(m.negation) : Json(nullptr)},
-                            {"from", kFrom[m.origin]}});
+                            {"from", kFrom[m.origin]},
+                            {"person", m.person >= 0 ? Json(m.person) : Json(nullptr)},
+                            {"because", BecauseId(m.because)}});
   }
   out["mentions"] = mentions;
+  static const char* const kWhen[] = {"now", "past", "relative", "approaching"};
   Json ages = Json::array();
   for (const AgeMention& a : u.ages)
-    ages.push_back(Json{{"clause", a.clause + 1}, {"words", a.words}, {"subject", SubjectId(a.subject)}, {"min", a.range.lo}, {"max", a.range.hi}});
+    ages.push_back(Json{{"clause", a.clause + 1}, {"words", a.words}, {"subject", SubjectId(a.subject)}, {"min", a.range.lo}, {"max", a.range.hi},
+                        {"when", kWhen[a.when]}, {"person", a.person >= 0 ? Json(a.person) : Json(nullptr)},
+                        {"because", BecauseId(a.because)}});
   out["ages"] = ages;
+  Json persons = Json::array();
+  for (const Person& p : u.persons) {
+    Json past = Json::array();
+    for (const AgeRange& r : p.past_ages) past.push_back(Json{{"min", r.lo}, {"max", r.hi}});
+    const char* residence = ResidenceId(p.residence);
+    persons.push_back(Json{{"id", p.id},
+                           {"relation", p.relation},
+                           {"role", SubjectId(p.role)},
+                           {"concern", p.id == u.concern},
+                           {"caller", p.caller},
+                           {"age", p.age.known() ? Json{{"min", p.age.lo}, {"max", p.age.hi}} : Json(nullptr)},
+                           {"past_ages", past},
+                           {"residence", residence ? Json(residence) : Json(nullptr)},
+                           {"mentions", p.mentions}});
+  }
+  out["persons"] = persons;
   Json durations = Json::array();
   for (const DurationMention& d : u.durations)
     durations.push_back(Json{{"clause", d.clause + 1}, {"words", d.words}, {"months", d.months}});

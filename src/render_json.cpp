@@ -92,7 +92,7 @@ void AgencyId(JsonWriter& w, const Model& model, int agency) {
 }
 
 bool SameEntry(const FactMention& a, const FactMention& b) {
-  return a.fact == b.fact && a.subject == b.subject && a.negated == b.negated;
+  return a.fact == b.fact && a.subject == b.subject && a.person == b.person && a.negated == b.negated;
 }
 
 // The words of a mention as shown (negation included), without building a
@@ -119,8 +119,11 @@ void Facts(JsonWriter& w, const Understanding& u, const JsonFragments& fragments
     w.Raw(fragments.fact_members[first.fact]);
     w.Raw(",\"subject\":\"");
     w.Raw(SubjectId(first.subject));  // ids from our own code: no escape
-    w.Raw(first.negated ? "\",\"negated\":true,\"age\":" : "\",\"negated\":false,\"age\":");
-    AgeRange age = u.AgeOf(first.subject);
+    w.Raw("\",\"person\":");
+    if (first.person >= 0) w.Int(first.person);
+    else w.Null();
+    w.Raw(first.negated ? ",\"negated\":true,\"age\":" : ",\"negated\":false,\"age\":");
+    AgeRange age = first.person >= 0 ? u.persons[first.person].age : u.AgeOf(first.subject);
     if (age.known()) {
       w.Raw("{\"min\":");
       w.Int(age.lo);
@@ -144,6 +147,67 @@ void Facts(JsonWriter& w, const Understanding& u, const JsonFragments& fragments
       first_words = false;
       if (m.negated) w.String(MentionWords(m));
       else w.String(m.words);
+    }
+    w.Raw("]}");
+  }
+  w.Raw("]");
+}
+
+void AgeObject(JsonWriter& w, AgeRange r) {
+  w.Raw("{\"min\":");
+  w.Int(r.lo);
+  w.Raw(",\"max\":");
+  w.Int(r.hi);
+  w.Raw("}");
+}
+
+// The words of the age mentions that hold now for p ("54歳"), joined.
+std::string CurrentAgeWords(const Understanding& u, const Person& p) {
+  std::string words;
+  for (const AgeMention& a : u.ages) {
+    if (a.person != p.id || a.when == NumberMention::kPast || a.range.hi < p.age.lo || a.range.lo > p.age.hi) continue;
+    if (!words.empty()) words += " ";
+    words += a.words;
+  }
+  return words;
+}
+
+void Persons(JsonWriter& w, const Model& model, const Understanding& u) {
+  w.Raw(",\"persons\":[");
+  for (const Person& p : u.persons) {
+    w.Raw(p.id ? ",{\"id\":" : "{\"id\":");
+    w.Int(p.id);
+    w.Raw(",\"relation\":");
+    w.String(p.relation);
+    w.Raw(",\"role\":\"");
+    w.Raw(SubjectId(p.role));
+    w.Raw(p.caller ? "\",\"caller\":true,\"sex\":" : "\",\"caller\":false,\"sex\":");
+    if (p.sex) w.String(std::string(1, p.sex));
+    else w.Null();
+    w.Raw(",\"age\":");
+    if (p.age.known()) AgeObject(w, p.age);
+    else w.Null();
+    w.Raw(",\"past_ages\":[");
+    for (size_t i = 0; i < p.past_ages.size(); ++i) {
+      if (i) w.Raw(",");
+      AgeObject(w, p.past_ages[i]);
+    }
+    w.Raw("],\"residence\":");
+    switch (p.residence) {
+      case Person::Residence::kNiigataCity: w.Raw("\"niigata-city\""); break;
+      case Person::Residence::kOutside: w.Raw("\"outside\""); break;
+      default: w.Null();
+    }
+    w.Raw(",\"facts\":[");
+    bool first = true;
+    for (size_t i = 0; i < p.mentions.size(); ++i) {
+      const FactMention& m = u.mentions[p.mentions[i]];
+      bool seen = false;
+      for (size_t j = 0; j < i && !seen; ++j) seen = u.mentions[p.mentions[j]].fact == m.fact;
+      if (seen) continue;
+      if (!first) w.Raw(",");
+      first = false;
+      w.String(model.facts[m.fact].id);
     }
     w.Raw("]}");
   }
@@ -255,17 +319,21 @@ void WriteResultJson(JsonWriter& w, const Model& model, const CaseResult& result
   w.Raw(",\"normalized\":");
   w.String(u.text.display);
   Facts(w, u, fragments);
+  Persons(w, model, u);
+  // Current ages only, one per person, with the words that gave it.
   w.Raw(",\"ages\":[");
-  for (size_t i = 0; i < u.ages.size(); ++i) {
-    const AgeMention& a = u.ages[i];
-    w.Raw(i ? ",{\"subject\":\"" : "{\"subject\":\"");
-    w.Raw(SubjectId(a.subject));
+  bool first_age = true;
+  for (const Person& p : u.persons) {
+    if (!p.age.known()) continue;
+    w.Raw(first_age ? "{\"subject\":\"" : ",{\"subject\":\"");
+    first_age = false;
+    w.Raw(SubjectId(p.role));
     w.Raw("\",\"min\":");
-    w.Int(a.range.lo);
+    w.Int(p.age.lo);
     w.Raw(",\"max\":");
-    w.Int(a.range.hi);
+    w.Int(p.age.hi);
     w.Raw(",\"words\":");
-    w.String(a.words);
+    w.String(CurrentAgeWords(u, p));
     w.Raw("}");
   }
   w.Raw("],\"unrecognized\":");

@@ -3,6 +3,7 @@
 // (main asks when stdout is a TTY and NO_COLOR is unset).
 #include <algorithm>
 
+#include "household.h"
 #include "render.h"
 #include "utf8.h"
 
@@ -85,8 +86,8 @@ std::string AgeLabel(const AgeRange& r, Lang lang) {
 }
 
 const char* SubjectLabel(Subject s, Lang lang) {
-  static const char* const ja[] = {"本人", "親", "家族", "世帯", "近所"};
-  static const char* const en[] = {"person", "parent", "family", "household", "neighbour"};
+  static const char* const ja[] = {"本人", "親", "家族", "世帯", "近所", "相談者"};
+  static const char* const en[] = {"person", "parent", "family", "household", "neighbour", "caller"};
   return (lang == Lang::kJa ? ja : en)[static_cast<int>(s)];
 }
 
@@ -160,24 +161,38 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     out += "\n";
   }
 
-  // What was understood, grouped by subject.
+  // What was understood, as a list of people ("本人 息子 54歳: ひきこもり、
+  // 無職"), then what was said of no one in particular, by subject.
   std::string understood;
-  for (int s = 0; s < kSubjectCount; ++s) {
+  auto add_line = [&](std::string who, int person, int subject) {
     std::vector<std::string> items;
     for (const FactMention& m : u.mentions) {
-      if (static_cast<int>(m.subject) != s) continue;
+      if (m.person != person || (person < 0 && static_cast<int>(m.subject) != subject)) continue;
       std::string item = model.facts[m.fact].label.in(lang);
       if (m.negated) item = ja ? item + "(否定)" : "not " + item;
       if (std::find(items.begin(), items.end(), item) == items.end()) items.push_back(item);
     }
-    AgeRange age = u.age_of[s];
-    if (items.empty() && !age.known()) continue;
-    std::string who = SubjectLabel(static_cast<Subject>(s), lang);
+    AgeRange age = person >= 0 ? u.persons[person].age : AgeRange();
+    if (items.empty() && !age.known()) return;
     if (age.known()) who += " " + AgeLabel(age, lang);
     std::string joined;
     for (const std::string& i : items) joined += (joined.empty() ? "" : ja ? "、" : ", ") + i;
     understood += "  " + who + (joined.empty() ? "" : ": " + joined) + "\n";
+  };
+  // The person of concern first, then the others as the text names them.
+  for (size_t k = 0; k < u.persons.size(); ++k) {
+    const int id = u.concern < 0 ? static_cast<int>(k)
+                   : k == 0      ? u.concern
+                   : static_cast<int>(k) <= u.concern ? static_cast<int>(k) - 1
+                                                      : static_cast<int>(k);
+    const Person& p = u.persons[id];
+    std::string who = SubjectLabel(p.role, lang);
+    std::string relation = RelationLabel(p.relation, lang);
+    if (relation != who && p.relation != "self" && p.relation != "person") who += " " + relation;
+    if (p.caller && p.role != Subject::kCaller) who += ja ? "(相談者)" : " (caller)";
+    add_line(who, p.id, -1);
   }
+  for (int s = 0; s < kSubjectCount; ++s) add_line(SubjectLabel(static_cast<Subject>(s), lang), -1, s);
   out += style.Bold(ja ? "読み取った内容" : "Understood") + "\n";
   out += understood.empty() ? (ja ? "  (なし)\n" : "  (nothing)\n") : understood;
   if (!u.unrecognized.empty()) {

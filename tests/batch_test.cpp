@@ -92,7 +92,7 @@ TEST_CASE("batch: bad records among good ones — one output per input, counted"
   std::vector<std::string> kinds;
   for (size_t i = 0; i < lines.size(); ++i) {
     nlohmann::json j = nlohmann::json::parse(lines[i]);
-    CHECK(j["schema"] == "tsunagu.result/1");
+    CHECK(j["schema"] == "tsunagu.result/2");
     CHECK(j["record"] == i + 1);
     kinds.push_back(j.contains("error") ? j["error"]["kind"].get<std::string>() : "ok");
   }

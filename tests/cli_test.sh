@@ -80,7 +80,7 @@ pass
 run "$T" --format json "$CASE"
 expect_rc 0 "--format json"
 cp "$WORK/out" "$WORK/json1"
-out_has '"schema": "tsunagu.result/1"' "--format json schema"
+out_has '"schema": "tsunagu.result/2"' "--format json schema"
 if command -v python3 >/dev/null 2>&1; then
   python3 -m json.tool "$WORK/json1" >/dev/null 2>&1 || fail "--format json is not valid JSON"
   pass

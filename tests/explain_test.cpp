@@ -393,9 +393,16 @@ TEST_CASE("explain JSON: schema, the trace in order, and checked suggestions") {
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
   CHECK(keys == std::vector<std::string>{"schema", "input", "normalized", "clauses", "subjects", "mentions", "ages",
-                                         "durations", "ignored_numbers", "unrecognized", "fired", "danger_without_alert", "team",
+                                         "persons", "durations", "ignored_numbers", "unrecognized", "fired", "danger_without_alert", "team",
                                          "fallback", "ranking", "removed", "why_not"});
   CHECK(j["schema"] == "tsunagu.explain/1");
+  // The household: the son, his age (right next to it) and his wish.
+  REQUIRE(j["persons"].size() == 1);
+  CHECK(j["persons"][0]["relation"] == "son");
+  CHECK(j["persons"][0]["concern"] == true);
+  CHECK(j["ages"][0]["person"] == 0);
+  CHECK(j["ages"][0]["because"] == "tight");
+  CHECK(j["ages"][0]["when"] == "now");
   CHECK(j["removed"][0]["id"] == "youth");
   CHECK(j["why_not"]["state"] == "removed");
   CHECK(j["why_not"]["suggestions"][0]["checked"] == true);
@@ -413,13 +420,16 @@ TEST_CASE("explain text: the steps in pipeline order, in either language") {
   std::string text = RenderExplain(f.model, e, nullptr, en);
   size_t at = 0;
   for (const char* step : {"1. Normalised text", "2. Clauses (2)", "3. Words (surface / lemma / part of speech)",
-                           "4. Subject words (1)", "5. Phrases and facts", "6. Numbers", "7. Words not understood",
-                           "8. Rules and alerts that fired (1)", "9. Team", "10. Scores, part by part (1)",
-                           "11. Eligibility", "12. Final ranking (1)"}) {
+                           "4. Subject words (1)", "5. Phrases and facts", "6. Numbers", "7. People (who is who) (1)",
+                           "8. Words not understood",
+                           "9. Rules and alerts that fired (1)", "10. Team", "11. Scores, part by part (1)",
+                           "12. Eligibility", "13. Final ranking (1)"}) {
     size_t next = text.find(step, at);
     CHECK_MESSAGE(next != std::string::npos, step);
     if (next != std::string::npos) at = next;
   }
+  CHECK(text.find("#0 son → the person (the person of concern), age unknown, lives unknown") != std::string::npos);
+  CHECK(text.find("the clause's subject (は/が/も)") != std::string::npos);
   CHECK(text.find("center  40 = 40 general") != std::string::npos);
   CHECK(text.find("negated by \"はない\": not counted") != std::string::npos);
   std::string ja = RenderExplain(f.model, e, nullptr, RenderOptions());

@@ -363,9 +363,11 @@ TEST_CASE("a withdrawn sibling is the person when no one else is named") {
   CHECK(f.Only(u, "hikikomori").subject == Subject::kPerson);
   REQUIRE(u.subjects.size() == 1);
   CHECK(u.subjects[0].subject == Subject::kPerson);
-  // With a son named, the brother stays family.
+  // With a son named, the withdrawn one is still the person of concern
+  // (withdrawal first), and the son is family.
   Understanding both = f.Read("息子が無職、兄がひきこもり");
-  CHECK(f.Only(both, "hikikomori").subject == Subject::kFamily);
+  CHECK(f.Only(both, "hikikomori").subject == Subject::kPerson);
+  CHECK(f.Only(both, "unemployed").subject == Subject::kFamily);
 }
 
 TEST_CASE("qwerty zxcv: unrecognised words are listed") {

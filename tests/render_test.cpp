@@ -128,10 +128,10 @@ void CheckTableAligned(const std::string& table, const std::string& header_start
 TEST_CASE("RenderJson: top-level keys in the documented order") {
   const Shipped& s = S();
   OrderedJson j = OrderedJson::parse(RenderJson(s.model, s.Run(kCase), RenderOptions()));
-  CHECK(Keys(j) == std::vector<std::string>{"schema", "input", "normalized", "facts", "ages",
+  CHECK(Keys(j) == std::vector<std::string>{"schema", "input", "normalized", "facts", "persons", "ages",
                                             "unrecognized", "alerts", "team", "fallback",
                                             "agencies", "removed"});
-  CHECK(j["schema"] == "tsunagu.result/1");
+  CHECK(j["schema"] == "tsunagu.result/2");
   CHECK(j["schema"] == kResultSchema);
   CHECK(j["input"] == kCase);
   CHECK(j["fallback"] == false);
@@ -146,7 +146,7 @@ TEST_CASE("RenderJson: nested objects keep their order too") {
                                                            "score_parts", "conditions", "verified"});
   REQUIRE_FALSE(j["facts"].empty());
   CHECK(Keys(j["facts"][0]) ==
-        std::vector<std::string>{"id", "label", "area", "subject", "negated", "age", "from", "words"});
+        std::vector<std::string>{"id", "label", "area", "subject", "person", "negated", "age", "from", "words"});
   CHECK(Keys(j["team"]) == std::vector<std::string>{"multi_issue", "areas", "first_contact", "convener"});
   REQUIRE_FALSE(j["ages"].empty());
   CHECK(Keys(j["ages"][0]) == std::vector<std::string>{"subject", "min", "max", "words"});

@@ -1,0 +1,153 @@
+// Step 2 of the household: each age to its person.
+#include "household.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+#include <tuple>
+
+#include "household_internal.h"
+#include "utf8.h"
+
+using namespace household_internal;  // NOLINT: the steps' shared helpers
+
+// step 2
+
+void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int>& clause_of, Understanding* u,
+                std::vector<char>* covered) {
+  const std::string& match = u->text.match;
+  const std::string& display = u->text.display;
+  auto cover = [&](size_t b, size_t e) {
+    if (!covered) return;
+    e = std::min(e, covered->size());
+    if (b < e) std::memset(covered->data() + b, 1, e - b);
+  };
+  std::vector<int> topic;
+  std::vector<Because> topic_how;
+  ClauseTopics(*u, &topic, &topic_how);
+  const std::vector<int> sentence = Sentences(*u);
+  int single_parent = -1, parents = 0;
+  for (const Person& p : u->persons)
+    if (IsParentKind(p.relation)) {
+      single_parent = p.id;
+      ++parents;
+    }
+  if (parents != 1) single_parent = -1;
+
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    const NumberMention& n = numbers[i];
+    const int c = clause_of[i];
+    std::string words = display.substr(n.begin, n.end - n.begin);
+    AgeMention a;
+    a.clause = c;
+    a.begin = n.begin;
+    a.end = n.end;
+    a.when = n.when;
+    if (n.kind == NumberMention::kDuration) {
+      cover(n.begin, n.end);  // understood as a duration, used or not
+      u->durations.push_back({n.months, c, std::move(words)});
+      continue;
+    }
+    if (n.kind == NumberMention::kGenerations) {
+      a.words = words;
+      a.subject = Subject::kParent;
+      a.range = n.age;
+      a.person = single_parent;
+      a.because = Because::kGenerations;
+      u->ages.push_back(a);
+      a.subject = Subject::kPerson;
+      a.range = n.child_age;
+      a.person = -1;  // the person of concern, once chosen
+      a.words = std::move(words);
+      u->ages.push_back(std::move(a));
+      cover(n.begin, n.end);
+      continue;
+    }
+    if (n.when == NumberMention::kRelative) {
+      // "2歳上の兄": relative to an age the text may not give: no one's age.
+      a.range = n.age;
+      a.words = std::move(words);
+      a.because = Because::kRelative;
+      u->ages.push_back(std::move(a));
+      cover(n.begin, n.end);
+      continue;
+    }
+    // The nearest subject word by gap, either side; ties go to the later
+    // word ("80代の母" over "息子、80代").
+    int best = -1;
+    size_t best_gap = std::string::npos;
+    for (size_t si = 0; si < u->subjects.size(); ++si) {
+      const SubjectMention& sm = u->subjects[si];
+      if (sm.clause != c) continue;
+      size_t gap = sm.end <= n.begin ? n.begin - sm.end : (sm.begin >= n.end ? sm.begin - n.end : 0);
+      if (gap <= best_gap) {
+        best_gap = gap;
+        best = static_cast<int>(si);
+      }
+    }
+    bool tight = false;
+    if (best >= 0) {
+      const SubjectMention& sm = u->subjects[best];
+      size_t gb = sm.end <= n.begin ? sm.end : n.end;
+      size_t ge = sm.end <= n.begin ? n.begin : sm.begin;
+      tight = IsTightGap(std::string_view(match).substr(gb, ge - gb));
+    }
+    if (n.kind == NumberMention::kBare && !tight) {
+      u->ignored_numbers.push_back(std::move(words));
+      continue;
+    }
+    a.range = n.age;
+    a.words = std::move(words);
+    if (n.after_pronoun) {
+      // "He hits his mother. She's 74": the latest person before it, of
+      // the pronoun's sex when the person's is known.
+      char sex = PronounIn(match, n.begin >= 8 ? n.begin - 8 : 0, n.begin);
+      a.person = PersonBefore(*u, n.begin, sex);
+      if (a.person >= 0) a.subject = u->persons[a.person].role;
+      a.because = a.person >= 0 ? Because::kPronoun : Because::kDefault;
+    } else if (best >= 0 && tight) {
+      a.person = u->subjects[best].person;
+      a.subject = u->subjects[best].subject;
+      a.because = Because::kTight;
+    } else {
+      // A marked subject word before it in the clause ("母は来月80歳"),
+      // else the nearest, else the sentence's topic so far.
+      int marked = -1;
+      for (size_t si = 0; si < u->subjects.size(); ++si) {
+        const SubjectMention& sm = u->subjects[si];
+        if (sm.clause == c && sm.end <= n.begin && Marked(match, sm.end)) marked = static_cast<int>(si);
+      }
+      int word = marked >= 0 ? marked : best;
+      if (word >= 0) {
+        a.person = u->subjects[word].person;
+        a.subject = u->subjects[word].subject;
+        a.because = marked >= 0 ? Because::kMarked : Because::kNearest;
+      } else if (Carried(topic, topic_how, sentence, c) >= 0) {
+        a.person = Carried(topic, topic_how, sentence, c);
+        a.subject = u->persons[a.person].role;
+        a.because = Because::kTopic;
+      } else {
+        // No one named before it in the sentence: the first named after it
+        // in the sentence ("30代半ばで辞めた…54歳の弟"), else a fact in the
+        // clause says whom (its default subject), else the person.
+        for (const SubjectMention& sm : u->subjects)
+          if (sm.begin >= n.end && sentence[sm.clause] == sentence[c] && sm.person >= 0) {
+            a.person = sm.person;
+            a.subject = sm.subject;
+            a.because = Because::kTopic;
+            break;
+          }
+        if (a.person < 0) {
+          a.because = Because::kDefault;
+          for (const FactMention& m : u->mentions)
+            if (m.clause == c && m.origin == FactMention::kPhrase) {
+              a.subject = m.subject;
+              break;
+            }
+        }
+      }
+    }
+    cover(n.begin, n.end);
+    u->ages.push_back(std::move(a));
+  }
+}

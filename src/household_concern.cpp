@@ -1,0 +1,155 @@
+// Step 4 of the household: the person of concern, roles and ages.
+#include "household.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+#include <tuple>
+
+#include "household_internal.h"
+#include "utf8.h"
+
+using namespace household_internal;  // NOLINT: the steps' shared helpers
+
+// step 4
+
+void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given) {
+  // Facts said of no one that are about the person of concern by default.
+  bool unattached = false;
+  for (const FactMention& m : u->mentions)
+    unattached = unattached || (m.person < 0 && m.origin == FactMention::kPhrase && m.subject == Subject::kPerson);
+  for (const AgeMention& a : u->ages)
+    unattached = unattached || (a.person < 0 && a.subject == Subject::kPerson && a.because != Because::kRelative);
+  // Withdrawal first, then work (not a parent's), then the case's focus.
+  int best = -1, best_score = 0;
+  for (const Person& p : u->persons) {
+    bool withdrawal = false, work = false, age = false;
+    for (const FactMention& m : u->mentions) {
+      if (m.person != p.id || m.negated) continue;
+      const std::string& area = model.facts[m.fact].area;
+      withdrawal = withdrawal || area == "withdrawal";
+      work = work || area == "work";
+    }
+    for (const AgeMention& a : u->ages) age = age || (a.person == p.id && a.because != Because::kRelative);
+    int score = 0;
+    // A parent stays a parent (親がひきこもり is the parent's withdrawal,
+    // a rule of its own), unless the text calls them 本人.
+    if (IsParentKind(p.relation)) continue;
+    if (withdrawal) score = 100;
+    else if (work) score = 80;
+    else if (IsChildKind(p.relation)) score = 60;
+    else if (unattached && !p.caller && !IsParentKind(p.relation) && p.relation != "neighbour" && age) score = 40;
+    if (score > 0 && IsChildKind(p.relation)) score += 5;
+    if (score > best_score) {
+      best = p.id;
+      best_score = score;
+    }
+  }
+  u->concern = best;
+  // 本人 is the person of concern, whoever that is.
+  std::vector<int> into(u->persons.size());
+  for (size_t p = 0; p < into.size(); ++p) into[p] = static_cast<int>(p);
+  if (best >= 0)
+    for (const Person& p : u->persons)
+      if (p.relation == "person" && p.id != best) into[p.id] = best;
+  Compact(u, into);
+
+  auto concern = [&]() {
+    if (u->concern < 0) u->concern = AddPerson(u, "person", Subject::kPerson);
+    return u->concern;
+  };
+  if (u->concern < 0 && unattached) concern();
+  // The caller who calls the person of concern "息子" / "my son" is their
+  // parent ("息子さん", "her son": someone else's child).
+  bool caller_is_parent = false;
+  if (u->concern >= 0 && IsChildKind(u->persons[u->concern].relation))
+    for (const SubjectMention& s : u->subjects) {
+      if (s.person != u->concern) continue;
+      const std::string& t = u->text.match;
+      std::string_view w(t.data() + s.begin, s.end - s.begin);
+      bool japanese = !w.empty() && static_cast<unsigned char>(w[0]) >= 0x80;
+      bool honorific = w.size() >= 6 && (w.substr(w.size() - 6) == "さん" || w.substr(w.size() - 3) == "様");
+      std::string_view relation = u->persons[u->concern].relation;
+      bool own_word = relation != "person" && relation != "man" && relation != "woman";
+      if (own_word && ((japanese && !honorific) || (s.begin >= 3 && At(t, s.begin - 3, "my ")) ||
+                       (s.begin >= 4 && At(t, s.begin - 4, "our "))))
+        caller_is_parent = true;
+    }
+  for (Person& p : u->persons) {
+    if (p.id == u->concern) p.role = Subject::kPerson;
+    else if (IsParentKind(p.relation)) p.role = Subject::kParent;
+    else if (p.relation == "self") p.role = caller_is_parent ? Subject::kParent : Subject::kCaller;
+    else if (p.relation == "neighbour") p.role = Subject::kNeighbour;
+    else p.role = Subject::kFamily;
+  }
+  auto parent = [&]() {
+    int single = SingleWithRole(*u, Subject::kParent);
+    if (single >= 0) return single;
+    for (const Person& p : u->persons)
+      if (p.role == Subject::kParent) return -1;  // several: no one in particular
+    return AddPerson(u, "parent", Subject::kParent);
+  };
+  // Facts and ages said of no one named.
+  for (FactMention& m : u->mentions) {
+    if (m.person >= 0 || m.origin != FactMention::kPhrase) continue;
+    if (m.subject == Subject::kPerson) m.person = concern();
+    else if (m.subject == Subject::kParent) m.person = SingleWithRole(*u, Subject::kParent);
+  }
+  for (AgeMention& a : u->ages) {
+    if (a.person >= 0 || a.because == Because::kRelative) continue;
+    if (a.subject == Subject::kPerson) a.person = concern();
+    else if (a.subject == Subject::kParent) a.person = parent();
+  }
+  if (given) {
+    for (auto [age, subject, column] : {std::tuple{given->person, Subject::kPerson, "age"},
+                                        std::tuple{given->parent, Subject::kParent, "parent_age"}}) {
+      if (age < 0) continue;
+      AgeMention a;
+      a.subject = subject;
+      a.range.lo = a.range.hi = age;
+      a.words = std::string(column) + "=" + std::to_string(age);
+      a.person = subject == Subject::kPerson ? concern() : parent();
+      a.because = Because::kGiven;
+      u->ages.push_back(std::move(a));
+    }
+  }
+  // Roles into the mentions; ages into the persons.
+  for (SubjectMention& s : u->subjects)
+    if (s.person >= 0) s.subject = u->persons[s.person].role;
+  for (size_t i = 0; i < u->mentions.size(); ++i) {
+    FactMention& m = u->mentions[i];
+    if (m.person < 0) continue;
+    m.subject = u->persons[m.person].role;
+    u->persons[m.person].mentions.push_back(static_cast<int>(i));
+  }
+  for (AgeMention& a : u->ages) {
+    if (a.person < 0) continue;
+    Person& p = u->persons[a.person];
+    a.subject = p.role;
+    if (a.when == NumberMention::kPast) {
+      p.past_ages.push_back(a.range);
+    } else if (!p.age.known()) {
+      p.age = a.range;
+    } else if (Overlap(p.age, a.range)) {
+      p.age.lo = std::max(p.age.lo, a.range.lo);  // both hold: the narrower
+      p.age.hi = std::min(p.age.hi, a.range.hi);
+    } else {
+      // Two ages that cannot both hold now: the later one is now ("his
+      // 40s … he is 57").
+      p.past_ages.push_back(p.age);
+      p.age = a.range;
+    }
+  }
+  for (AgeRange& r : u->age_of) r = AgeRange();
+  for (const Person& p : u->persons) {
+    if (!p.age.known()) continue;
+    if (p.role == Subject::kPerson && p.id != u->concern) continue;
+    AgeRange& r = u->age_of[static_cast<int>(p.role)];
+    if (!r.known()) {
+      r = p.age;
+    } else {
+      r.lo = std::min(r.lo, p.age.lo);
+      r.hi = std::max(r.hi, p.age.hi);
+    }
+  }
+}

@@ -1,0 +1,227 @@
+// Step 1 of the household: persons from the subject words.
+#include "household.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+#include <tuple>
+
+#include "household_internal.h"
+#include "utf8.h"
+
+using namespace household_internal;  // NOLINT: the steps' shared helpers
+
+namespace {
+
+struct RelationEntry {
+  std::string_view word;
+  const char* key;
+  char sex;
+};
+
+// Subject words (normalised) and the relation they name. A word not
+// listed takes its subject group's relation (see RelationOf).
+constexpr RelationEntry kRelations[] = {
+    {"本人", "person", 0}, {"ご本人", "person", 0}, {"当事者", "person", 0}, {"患者", "person", 0},
+    {"the person", "person", 0}, {"the individual", "person", 0}, {"patient", "person", 0},
+    {"息子", "son", 'M'}, {"息子さん", "son", 'M'}, {"son", "son", 'M'}, {"sons", "son", 'M'},
+    {"長男", "eldest-son", 'M'}, {"次男", "second-son", 'M'}, {"三男", "third-son", 'M'},
+    {"娘", "daughter", 'F'}, {"娘さん", "daughter", 'F'}, {"daughter", "daughter", 'F'},
+    {"daughters", "daughter", 'F'}, {"長女", "eldest-daughter", 'F'}, {"次女", "second-daughter", 'F'},
+    {"三女", "third-daughter", 'F'}, {"孫", "grandchild", 0}, {"grandson", "grandchild", 'M'},
+    {"granddaughter", "grandchild", 'F'}, {"grandchild", "grandchild", 0},
+    {"young man", "son", 'M'}, {"young woman", "daughter", 'F'},
+    {"男性", "man", 'M'}, {"男の人", "man", 'M'}, {"man", "man", 'M'}, {"guy", "man", 'M'},
+    {"女性", "woman", 'F'}, {"女の人", "woman", 'F'}, {"woman", "woman", 'F'}, {"lady", "woman", 'F'},
+    {"親", "parent", 0}, {"parent", "parent", 0}, {"両親", "parents", 0}, {"parents", "parents", 0},
+    {"私たち夫婦", "parents", 0}, {"私ども夫婦", "parents", 0}, {"我々夫婦", "parents", 0},
+    {"うちら夫婦", "parents", 0},
+    {"母", "mother", 'F'}, {"母親", "mother", 'F'}, {"お母さん", "mother", 'F'}, {"母さん", "mother", 'F'},
+    {"おふくろ", "mother", 'F'}, {"お袋", "mother", 'F'}, {"実母", "mother", 'F'}, {"義母", "mother", 'F'},
+    {"mother", "mother", 'F'}, {"mom", "mother", 'F'}, {"mum", "mother", 'F'},
+    {"父", "father", 'M'}, {"父親", "father", 'M'}, {"お父さん", "father", 'M'}, {"父さん", "father", 'M'},
+    {"おやじ", "father", 'M'}, {"親父", "father", 'M'}, {"実父", "father", 'M'}, {"義父", "father", 'M'},
+    {"father", "father", 'M'}, {"dad", "father", 'M'},
+    {"祖母", "grandmother", 'F'}, {"おばあちゃん", "grandmother", 'F'}, {"grandmother", "grandmother", 'F'},
+    {"grandma", "grandmother", 'F'}, {"祖父", "grandfather", 'M'}, {"おじいちゃん", "grandfather", 'M'},
+    {"grandfather", "grandfather", 'M'}, {"grandpa", "grandfather", 'M'},
+    {"兄", "elder-brother", 'M'}, {"弟", "younger-brother", 'M'}, {"姉", "elder-sister", 'F'},
+    {"妹", "younger-sister", 'F'}, {"brother", "brother", 'M'}, {"brothers", "brother", 'M'},
+    {"sister", "sister", 'F'}, {"sisters", "sister", 'F'}, {"兄弟", "sibling", 0}, {"姉妹", "sibling", 'F'},
+    {"きょうだい", "sibling", 0}, {"sibling", "sibling", 0}, {"siblings", "sibling", 0},
+    {"妻", "wife", 'F'}, {"嫁", "wife", 'F'}, {"wife", "wife", 'F'}, {"夫", "husband", 'M'},
+    {"主人", "husband", 'M'}, {"旦那", "husband", 'M'}, {"husband", "husband", 'M'},
+    {"配偶者", "spouse", 0}, {"spouse", "spouse", 0},
+    {"叔父", "uncle", 'M'}, {"伯父", "uncle", 'M'}, {"uncle", "uncle", 'M'}, {"叔母", "aunt", 'F'},
+    {"伯母", "aunt", 'F'}, {"aunt", "aunt", 'F'}, {"甥", "nephew", 'M'}, {"甥っ子", "nephew", 'M'},
+    {"nephew", "nephew", 'M'}, {"姪", "niece", 'F'}, {"姪っ子", "niece", 'F'}, {"niece", "niece", 'F'},
+};
+
+// Words that name a group, not one person: facts said of them stay the
+// household's (or the family's) and make no Person.
+constexpr std::string_view kGroupWords[] = {"家族", "ご家族", "family", "世帯", "家庭", "一家", "夫婦",
+                                            "household", "households"};
+
+// Relations of the person of concern's kind: a child of the household or
+// someone named only as 本人 / a man / a woman.
+
+class UnionFind {
+ public:
+  explicit UnionFind(size_t n) : parent_(n) {
+    for (size_t i = 0; i < n; ++i) parent_[i] = static_cast<int>(i);
+  }
+  int Find(int i) { return parent_[i] == i ? i : parent_[i] = Find(parent_[i]); }
+  void Merge(int from, int into) { parent_[Find(from)] = Find(into); }
+
+ private:
+  std::vector<int> parent_;
+};
+
+}  // namespace
+
+RelationOfWord RelationOf(std::string_view word, Subject subject) {
+  RelationOfWord r;
+  for (std::string_view g : kGroupWords)
+    if (word == g) {
+      r.group = true;
+      r.key = "family";
+      return r;
+    }
+  for (const RelationEntry& e : kRelations)
+    if (word == e.word) {
+      r.key = e.key;
+      r.sex = e.sex;
+      r.caller = word.substr(0, 3) == "私" || word.substr(0, 3) == "我" || word.substr(0, 3) == "う";
+      return r;
+    }
+  switch (subject) {
+    case Subject::kPerson: r.key = "child"; break;
+    case Subject::kParent: r.key = "parent"; break;
+    case Subject::kFamily: r.key = "relative"; break;
+    case Subject::kHousehold: r.group = true; r.key = "family"; break;
+    case Subject::kNeighbour: r.key = "neighbour"; break;
+    case Subject::kCaller: r.key = "self"; r.caller = true; break;
+  }
+  return r;
+}
+
+// step 1
+
+void FindPersons(Understanding* u) {
+  const std::string& t = u->text.match;
+  const std::vector<int> sentence = Sentences(*u);
+  // Subject words that are not persons here.
+  std::vector<SubjectMention>& subjects = u->subjects;
+  size_t kept = 0;
+  for (size_t i = 0; i < subjects.size(); ++i) {
+    const SubjectMention& s = subjects[i];
+    std::string_view w(t.data() + s.begin, s.end - s.begin);
+    // 子 alone: only between kana or punctuation ("50代の子"), not in
+    // 様子, 調子, 子育て.
+    if (w == "子" && (IsKanjiOrKatakana(CharBefore(t, s.begin)) || IsKanjiOrKatakana(CharAt(t, s.end)))) continue;
+    // 自分 after someone else in the sentence is reflexive (息子は自分の部屋に).
+    if (w == "自分") {
+      bool reflexive = false;
+      for (size_t k = 0; k < kept; ++k)
+        reflexive = reflexive || (sentence[subjects[k].clause] == sentence[s.clause] && subjects[k].subject != Subject::kCaller);
+      if (reflexive) continue;
+    }
+    if (kept != i) subjects[kept] = std::move(subjects[i]);
+    ++kept;
+  }
+  subjects.resize(kept);
+
+  // One person per relation named.
+  std::vector<RelationOfWord> rel(subjects.size());
+  for (size_t i = 0; i < subjects.size(); ++i) {
+    SubjectMention& s = subjects[i];
+    rel[i] = RelationOf(std::string_view(t.data() + s.begin, s.end - s.begin), s.subject);
+    if (rel[i].group) continue;
+    int found = -1;
+    for (const Person& p : u->persons)
+      if (p.relation == rel[i].key) found = p.id;
+    if (found < 0) {
+      Person p;
+      p.id = static_cast<int>(u->persons.size());
+      p.relation = rel[i].key;
+      p.words = s.words;
+      p.sex = rel[i].sex;
+      p.caller = rel[i].caller;
+      p.role = s.subject;
+      u->persons.push_back(std::move(p));
+      found = u->persons.back().id;
+    }
+    u->persons[found].caller = u->persons[found].caller || rel[i].caller;
+    s.person = found;
+  }
+  if (u->persons.empty()) return;
+
+  // A general word joins the one specific person of its kind: 息子 and a
+  // single 長男 are one son; 親 and a single 母 one mother.
+  const size_t n = u->persons.size();
+  UnionFind sets(n);
+  auto join_single = [&](const char* general, std::initializer_list<const char*> specific) {
+    int g = -1, one = -1, count = 0;
+    for (const Person& p : u->persons) {
+      if (p.relation == general) g = p.id;
+      for (const char* k : specific)
+        if (p.relation == k && sets.Find(p.id) == p.id) {
+          one = p.id;
+          ++count;
+        }
+    }
+    if (g >= 0 && count == 1) sets.Merge(g, one);
+  };
+  join_single("son", {"eldest-son", "second-son", "third-son"});
+  join_single("daughter", {"eldest-daughter", "second-daughter", "third-daughter"});
+  join_single("child", {"son", "eldest-son", "second-son", "third-son", "daughter", "eldest-daughter",
+                        "second-daughter", "third-daughter"});
+  join_single("parent", {"mother", "father", "parents"});
+  join_single("brother", {"elder-brother", "younger-brother"});
+  join_single("sister", {"elder-sister", "younger-sister"});
+  join_single("sibling", {"elder-brother", "younger-brother", "elder-sister", "younger-sister", "brother", "sister"});
+
+  // The caller saying who they are: "私は70歳の父親です", "母親です。",
+  // "I'm his mother", "we are her parents".
+  int caller = -1;
+  for (const Person& p : u->persons)
+    if (p.relation == "self") caller = p.id;
+  for (size_t i = 0; i < subjects.size(); ++i) {
+    const SubjectMention& s = subjects[i];
+    if (s.person < 0 || u->persons[s.person].caller) continue;
+    bool is_caller = false;
+    if (At(t, s.end, "です") || At(t, s.end, "でございます") || At(t, s.end, "をしています") ||
+        At(t, s.end, "をしております")) {
+      // Said of the caller when a marked caller word comes first in the
+      // sentence, or when the word opens the sentence (an age may precede).
+      bool other_before = false, caller_before = false;
+      size_t sentence_begin = s.begin;
+      for (size_t c = s.clause + 1; c-- > 0 && sentence[c] == sentence[s.clause];) sentence_begin = u->clauses[c].begin;
+      for (size_t k = 0; k < i; ++k) {
+        if (sentence[subjects[k].clause] != sentence[s.clause]) continue;
+        if (subjects[k].subject == Subject::kCaller && Marked(t, subjects[k].end)) caller_before = true;
+        else other_before = true;
+      }
+      is_caller = caller_before || (!other_before && s.begin - sentence_begin <= 24);
+    }
+    if (i > 0 && subjects[i - 1].subject == Subject::kCaller && subjects[i - 1].clause == s.clause) {
+      std::string_view gap(t.data() + subjects[i - 1].end, s.begin - subjects[i - 1].end);
+      for (std::string_view be : {"'m ", " am ", " are ", "’m "})
+        if (gap.substr(0, be.size()) == be) {
+          std::string_view rest = gap.substr(be.size());
+          is_caller = is_caller || rest.empty() || rest == "his " || rest == "her " || rest == "their " ||
+                      rest == "the " || rest == "a ";
+        }
+    }
+    if (!is_caller) continue;
+    int who = sets.Find(s.person);
+    u->persons[who].caller = true;
+    if (caller >= 0 && sets.Find(caller) != who) sets.Merge(caller, who);
+    caller = who;
+  }
+  std::vector<int> into(n);
+  for (size_t p = 0; p < n; ++p) into[p] = sets.Find(static_cast<int>(p));
+  for (size_t p = 0; p < n; ++p)
+    if (u->persons[p].caller) u->persons[into[p]].caller = true;
+  Compact(u, into);
+}

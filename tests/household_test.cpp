@@ -1,0 +1,311 @@
+// Tests for src/household.h: persons, ages, attach, concern, residence,
+// through Understand with the built-in (embedded) model. Ages whose
+// `when` numbers.cpp does not yet set are tested by re-running the steps
+// on numbers with `when` set by hand (Rerun).
+#include "household.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "embedded.h"
+#include "facts.h"
+#include "numbers.h"
+#include "rank.h"
+#include "scenario.h"
+
+namespace {
+
+struct Shipped {
+  Model model;
+  Lexicon lexicon;
+  Shipped() {
+    REQUIRE(LoadEmbeddedModel(&model).ok());
+    REQUIRE(LoadEmbeddedLexicon(&lexicon).ok());
+  }
+  Understanding Read(const std::string& text) const {
+    Understanding u;
+    REQUIRE(Understand(model, lexicon, text, &u).ok());
+    return u;
+  }
+  // Understands text, then runs the household steps again with the
+  // numbers' `when` set to whens[i] (in text order).
+  Understanding Rerun(const std::string& text, const std::vector<NumberMention::When>& whens) const {
+    Understanding u = Read(text);
+    std::vector<NumberMention> numbers;
+    std::vector<int> clause_of;
+    for (size_t c = 0; c < u.clauses.size(); ++c) {
+      FindNumbers(u.text.match, u.clauses[c].begin, u.clauses[c].end, &numbers);
+      clause_of.resize(numbers.size(), static_cast<int>(c));
+    }
+    REQUIRE(numbers.size() == whens.size());
+    for (size_t i = 0; i < numbers.size(); ++i) numbers[i].when = whens[i];
+    std::vector<FactMention> phrases;
+    for (FactMention& m : u.mentions)
+      if (m.origin == FactMention::kPhrase) {
+        m.person = -1;
+        m.because = Because::kNone;
+        m.subject = Subject::kPerson;
+        phrases.push_back(m);
+      }
+    u.mentions = phrases;
+    for (SubjectMention& s : u.subjects) s.person = -1;
+    u.persons.clear();
+    u.ages.clear();
+    u.durations.clear();
+    u.ignored_numbers.clear();
+    u.concern = -1;
+    BuildHousehold(model, numbers, clause_of, nullptr, &u, nullptr);
+    return u;
+  }
+};
+
+const Shipped& S() {
+  static const Shipped s;
+  return s;
+}
+
+const Person* Find(const Understanding& u, const std::string& relation) {
+  for (const Person& p : u.persons)
+    if (p.relation == relation) return &p;
+  return nullptr;
+}
+
+std::string Age(AgeRange r) { return r.known() ? std::to_string(r.lo) + "-" + std::to_string(r.hi) : "?"; }
+
+// The relation of the person a fact (by id) is said of, "" when no one.
+std::string WhoSaid(const Understanding& u, const std::string& fact) {
+  int f = S().model.FindFact(fact);
+  for (const FactMention& m : u.mentions)
+    if (m.fact == f) return m.person >= 0 ? u.persons[m.person].relation : "";
+  return "(no such fact)";
+}
+
+}  // namespace
+
+TEST_CASE("persons: one per relation; two of one kind stay two") {
+  struct Row {
+    const char* text;
+    std::vector<std::string> relations;
+  } rows[] = {
+      {"息子がひきこもり。息子は無職", {"son"}},
+      {"長女(48)と長男(45)がひきこもり", {"eldest-daughter", "eldest-son"}},
+      {"息子がひきこもり。長男は無職", {"eldest-son"}},             // 息子 = the single 長男
+      {"息子は長男と次男がいて", {"son", "eldest-son", "second-son"}},  // two sons: 息子 stays apart
+      {"本人は無職。息子がひきこもり", {"son"}},                     // 本人 = the person of concern
+      {"女性(50)がひきこもり", {"woman"}},
+      {"無職男性(73)", {"man"}},
+      {"a man in his 50s who never leaves the house", {"man"}},
+      {"母と父と兄", {"mother", "father", "elder-brother"}},
+      {"親と母", {"mother"}},
+      {"80代の親と50代の子", {"parent", "child"}},
+      {"息子の様子が心配", {"son"}},  // 子 inside 様子 is no one
+      {"家族が心配", {}},              // a group word is no person
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.text);
+    Understanding u = S().Read(r.text);
+    std::vector<std::string> got;
+    for (const Person& p : u.persons) got.push_back(p.relation);
+    CHECK(got == r.relations);
+  }
+}
+
+TEST_CASE("persons: the caller, and the caller who is the parent") {
+  struct Row {
+    const char* text;
+    const char* caller_relation;  // relation of the person with caller = true
+    Subject role;
+  } rows[] = {
+      {"私は70歳の父親です。四十代の息子が働いていません", "father", Subject::kParent},
+      {"母親です。息子がひきこもっています", "mother", Subject::kParent},
+      {"I'm his mother. My son never leaves the house", "mother", Subject::kParent},
+      {"私は仕事がありません", "self", Subject::kPerson},  // the caller is the one of concern
+      // The caller who says 息子 / "my son" is the parent; 息子さん is someone else's.
+      {"私は心配しています。息子がひきこもり", "self", Subject::kParent},
+      {"I worry: my son never leaves the house", "self", Subject::kParent},
+      {"私は民生委員です。息子さんがひきこもり", "self", Subject::kCaller},
+      {"I'm a care manager. Her son never leaves the house", "self", Subject::kCaller},
+      {"私たち夫婦は80代", "parents", Subject::kParent},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.text);
+    Understanding u = S().Read(r.text);
+    const Person* caller = nullptr;
+    for (const Person& p : u.persons)
+      if (p.caller) caller = &p;
+    REQUIRE(caller != nullptr);
+    CHECK(caller->relation == r.caller_relation);
+    CHECK(caller->role == r.role);
+  }
+  // 自分 after someone else is reflexive, not the caller.
+  Understanding u = S().Read("息子は自分の部屋にこもっている");
+  for (const Person& p : u.persons) CHECK_FALSE(p.caller);
+}
+
+TEST_CASE("ages: each to its person; current and past apart") {
+  struct Row {
+    const char* text;
+    const char* relation;
+    const char* age;
+  } rows[] = {
+      {"54歳の弟がひきこもり", "younger-brother", "54-54"},
+      {"女性(50)", "woman", "50-50"},
+      {"母は78歳、息子は50歳", "mother", "78-78"},
+      {"母は78歳、息子は50歳", "son", "50-50"},
+      {"私は80歳。息子がひきこもり", "self", "80-80"},
+      {"80代の親と50代の子", "parent", "80-89"},
+      {"80代の親と50代の子", "child", "50-59"},
+      // Two ages that cannot both hold now: the later one is now.
+      {"lost his job in his 40s; my son is 57 now", "son", "57-57"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.text);
+    CAPTURE(r.relation);
+    Understanding u = S().Read(r.text);
+    const Person* p = Find(u, r.relation);
+    REQUIRE(p != nullptr);
+    CHECK(Age(p->age) == r.age);
+  }
+}
+
+TEST_CASE("ages: past, relative and approaching (NumberMention::when)") {
+  using N = NumberMention;
+  {
+    // 25 is a past age; 47 is now.
+    Understanding u = S().Rerun("長男は25歳で仕事を辞め、それから家を出ていない。いま47歳", {N::kPast, N::kNow});
+    const Person* p = Find(u, "eldest-son");
+    REQUIRE(p != nullptr);
+    CHECK(Age(p->age) == "47-47");
+    REQUIRE(p->past_ages.size() == 1);
+    CHECK(Age(p->past_ages[0]) == "25-25");
+    CHECK(Age(u.AgeOf(Subject::kPerson)) == "47-47");
+  }
+  {
+    // A past age before anyone is named goes to the one named next.
+    Understanding u = S().Rerun("30代半ばで仕事を辞めた…54歳の弟", {N::kPast, N::kNow});
+    const Person* p = Find(u, "younger-brother");
+    REQUIRE(p != nullptr);
+    CHECK(Age(p->age) == "54-54");
+    CHECK(p->past_ages.size() == 1);
+  }
+  {
+    // Relative: no one's age.
+    Understanding u = S().Rerun("2歳上の兄がひきこもり", {N::kRelative});
+    const Person* p = Find(u, "elder-brother");
+    REQUIRE(p != nullptr);
+    CHECK_FALSE(p->age.known());
+    CHECK_FALSE(u.AgeOf(Subject::kPerson).known());
+  }
+  {
+    // Approaching: the age now, to the one it is said of.
+    Understanding u = S().Rerun("母は80歳を目前に、息子は無職", {N::kApproaching});
+    const Person* p = Find(u, "mother");
+    REQUIRE(p != nullptr);
+    CHECK(p->age.known());
+    CHECK_FALSE(Find(u, "son")->age.known());
+  }
+}
+
+TEST_CASE("attach: topic, nearest, quotation, pronoun, default") {
+  struct Row {
+    const char* text;
+    const char* fact;
+    const char* relation;  // "" = no one named
+  } rows[] = {
+      {"息子が無職", "unemployed", "son"},
+      {"無職の母", "unemployed", "mother"},
+      {"長男は仕事を辞め、家から出ない", "hikikomori", "eldest-son"},  // topic carried
+      {"息子、要介護", "care-needed", ""},                               // unmarked: not carried
+      {"母は「働きたい」と言っている。息子はひきこもり", "wants-work", "mother"},
+      {"My daughter is 31. She never leaves the house", "hikikomori", "daughter"},
+      {"息子が母に暴力", "violence", "son"},  // marked subject, not the nearest word
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.text);
+    Understanding u = S().Read(r.text);
+    if (S().model.FindFact(r.fact) < 0) continue;  // a fact the shipped lexicon may name otherwise
+    CHECK(WhoSaid(u, r.fact) == r.relation);
+  }
+}
+
+TEST_CASE("concern: withdrawal first, then work; roles and age_of") {
+  Understanding u = S().Read("息子(30)は無職、兄(50)がひきこもり、母は80歳");
+  REQUIRE(u.concern >= 0);
+  CHECK(u.persons[u.concern].relation == "elder-brother");
+  CHECK(Find(u, "son")->role == Subject::kFamily);
+  CHECK(Find(u, "mother")->role == Subject::kParent);
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "50-50");
+  CHECK(Age(u.AgeOf(Subject::kParent)) == "80-80");
+  // Two joined subjects share the fact; the first named is of concern.
+  Understanding two = S().Read("長女(48)と長男(45)がひきこもり");
+  CHECK(Find(two, "eldest-daughter")->mentions.size() == 1);
+  CHECK(Find(two, "eldest-son")->mentions.size() == 1);
+  CHECK(two.persons[two.concern].relation == "eldest-daughter");
+  CHECK(Find(two, "eldest-son")->role == Subject::kFamily);
+  // A parent stays a parent: 母がひきこもり is the parent's withdrawal.
+  Understanding parent = S().Read("母がひきこもり");
+  CHECK(Find(parent, "mother")->role == Subject::kParent);
+  // Facts of no one named are the person of concern's.
+  Understanding plain = S().Read("ひきこもり10年");
+  REQUIRE(plain.concern >= 0);
+  CHECK(plain.persons[plain.concern].relation == "person");
+}
+
+TEST_CASE("residence: place facts, 同居, and eligibility") {
+  using R = Person::Residence;
+  struct Row {
+    const char* text;
+    const char* relation;
+    R residence;
+  } rows[] = {
+      {"大阪府に住む母親(74)から電話。同居の息子(45)が20年ひきこもり", "mother", R::kOutside},
+      {"大阪府に住む母親(74)から電話。同居の息子(45)が20年ひきこもり", "son", R::kOutside},
+      {"福岡県に住む弟(52)が10年以上ひきこもっていると、西区に住む姉から相談", "younger-brother", R::kOutside},
+      {"福岡県に住む弟(52)が10年以上ひきこもっていると、西区に住む姉から相談", "elder-sister", R::kNiigataCity},
+      {"my son lives in Aichi Prefecture and never leaves the house", "son", R::kOutside},
+      {"市外から転入してきた。息子がひきこもり", "son", R::kUnknown},  // where they came from
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.text);
+    CAPTURE(r.relation);
+    Understanding u = S().Read(r.text);
+    const Person* p = Find(u, r.relation);
+    REQUIRE(p != nullptr);
+    CHECK(p->residence == r.residence);
+  }
+  const std::string city = "niigata-city";
+  CHECK(ConcernOutside(S().model, S().Read("大阪府に住む母親(74)から電話。同居の息子(45)が20年ひきこもり"), city) != nullptr);
+  // The centre serves families living in the city too.
+  CHECK(ConcernOutside(S().model, S().Read("福岡県に住む弟(52)が10年以上ひきこもっていると、西区に住む姉から相談"), city) == nullptr);
+  // A parent living elsewhere says nothing of the person.
+  CHECK(ConcernOutside(S().model, S().Read("母は東京都に住んでいる。息子がひきこもり"), city) == nullptr);
+}
+
+TEST_CASE("RelationLabel: both languages") {
+  CHECK(RelationLabel("eldest-son", Lang::kJa) == "長男");
+  CHECK(RelationLabel("eldest-son", Lang::kEn) == "eldest son");
+  CHECK(RelationLabel("self", Lang::kEn) == "caller");
+}
+
+TEST_CASE("scenarios: person_age and parent_age check the current ages") {
+  std::vector<Scenario> cases;
+  REQUIRE(LoadScenarios("- text: \"息子(45)がひきこもり、母は78歳\"\n  person_age: [40, 49]\n  parent_age: [78, 78]\n"
+                        "- text: \"息子(45)がひきこもり\"\n  person_age: [50, 59]\n"
+                        "- text: \"息子がひきこもり\"\n  parent_age: [70, 79]\n",
+                        "t.yaml", S().model, &cases)
+              .ok());
+  ScenarioReport report;
+  RunScenarios(S().model, S().lexicon, cases, &report);
+  CHECK(report.passed == 1);
+  REQUIRE(report.failures.size() == 2);
+  CHECK(report.failures[0].find("expected the person's age in 50-59, got 45-45") != std::string::npos);
+  CHECK(report.failures[1].find("expected the parent's age in 70-79, got none") != std::string::npos);
+  for (const char* bad : {"[40]", "[50, 40]", "[a, b]", "40"}) {
+    CAPTURE(bad);
+    std::vector<Scenario> out;
+    Status st = LoadScenarios(std::string("- text: x\n  person_age: ") + bad + "\n", "t.yaml", S().model, &out);
+    CHECK(st.ToString().find("t.yaml:2:15: person_age must be [min, max]: two ages, min <= max") != std::string::npos);
+  }
+}
