@@ -187,6 +187,12 @@ void HitTokens(const Matcher::Hit& hit, size_t first, size_t last, const std::ve
   *to = j;
 }
 
+// A particle that ties the phrase to what follows ("から", "に", "は"),
+// where a mention's words stop; て/で (and so on) do not.
+bool EndsWords(const Token& t) {
+  return t.pos == Token::kParticle && t.pos_name != "助詞,接続助詞";
+}
+
 // A fact some alert asks for: a hypothetical or a death told must not
 // raise it ("死ぬ前に", "夫が亡くなり"). Few alerts and few danger facts.
 bool RaisesAlert(const Model& model, int fact) {
@@ -324,13 +330,19 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
         }
         if (!english && polarity.end > to) {
           // The grammar read after the phrase is understood, used or not:
-          // it is the negation of a negated mention, else part of its words.
+          // it is the negation of a negated mention; else its verb endings
+          // are part of its words ("取り上げた"), up to a particle that
+          // begins what follows ("市外から転入").
           const size_t stop = out->tokens[polarity.end - 1].end;
           if (negated) {
             m.negation = display.substr(end, stop - end);
           } else {
-            m.end = stop;
-            m.words = display.substr(begin, stop - begin);
+            size_t k = to;
+            while (k < polarity.end && !EndsWords(out->tokens[k])) ++k;
+            if (k > to) {
+              m.end = out->tokens[k - 1].end;
+              m.words = display.substr(begin, m.end - begin);
+            }
           }
           cover(end, stop);
         }

@@ -27,6 +27,7 @@ enum class Because : uint8_t {
   kQuote,       // a quotation: the speaker named before it
   kPronoun,     // he / she / his / her: the person named before
   kPlace,       // 大阪府に住む母親: the person the place is said of
+  kAtRisk,      // a danger done to someone: 母に手を上げる, 母の通帳を取り上げる
   kDefault,     // no one named: the fact's default subject
   kTight,       // an age written next to its subject word ("母(74)")
   kGenerations, // 8050: the parent's and the person's ages

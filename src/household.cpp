@@ -361,9 +361,23 @@ std::string RelationLabel(const std::string& relation, Lang lang) {
 }
 
 const char* BecauseId(Because because) {
-  static const char* const kIds[] = {"none",  "own-phrase", "marked", "nearest", "topic",       "quote",   "pronoun",
-                                     "place", "default",    "tight",  "generations", "given", "relative"};
-  return kIds[static_cast<int>(because)];
+  switch (because) {
+    case Because::kNone: return "none";
+    case Because::kOwnPhrase: return "own-phrase";
+    case Because::kMarked: return "marked";
+    case Because::kNearest: return "nearest";
+    case Because::kTopic: return "topic";
+    case Because::kQuote: return "quote";
+    case Because::kPronoun: return "pronoun";
+    case Because::kPlace: return "place";
+    case Because::kAtRisk: return "at-risk";
+    case Because::kDefault: return "default";
+    case Because::kTight: return "tight";
+    case Because::kGenerations: return "generations";
+    case Because::kGiven: return "given";
+    case Because::kRelative: return "relative";
+  }
+  return "none";
 }
 
 const char* ResidenceId(Person::Residence residence) {

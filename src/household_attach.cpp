@@ -53,6 +53,18 @@ void AttachFacts(const Model& model, Understanding* u) {
       }
       if (m.because != Because::kNone) continue;
     }
+    // A danger done to someone: the one named right before with に, を,
+    // の or へ is at risk, whoever acts (息子が母に手を上げる).
+    if (model.facts[m.fact].area == "crisis") {
+      for (size_t si = 0; si < u->subjects.size(); ++si) {
+        const SubjectMention& s = u->subjects[si];
+        if (s.clause != c || s.end > m.begin || m.begin - s.end > 12 || s.person < 0) continue;
+        std::string_view gap(t.data() + s.end, m.begin - s.end);
+        for (std::string_view mark : {"に", "を", "の", "へ", "に対して", "さんに", "さんを", "さんの"})
+          if (gap == mark) take(static_cast<int>(si), Because::kAtRisk);
+      }
+      if (m.because == Because::kAtRisk) continue;
+    }
     // A marked subject word before it in the clause, else the nearest
     // subject word in the clause.
     int marked = -1, before = -1, after = -1;

@@ -112,6 +112,7 @@ const char* BecauseText(Because b, Lang lang) {
     case Because::kQuote: return T(lang, "引用の話し手", "the speaker of the quotation");
     case Because::kPronoun: return T(lang, "代名詞が指す人", "the one the pronoun refers to");
     case Because::kPlace: return T(lang, "住む場所の後に続く人", "the one the place is said of");
+    case Because::kAtRisk: return T(lang, "危険が向けられた人(〜に・〜を・〜の)", "the one the danger is done to");
     case Because::kDefault: return T(lang, "名前がない: 事実の既定の主語", "no one named: the fact's default subject");
     case Because::kTight: return T(lang, "年齢のすぐ隣の主語の語", "the subject word right next to the age");
     case Because::kGenerations: return T(lang, "8050型の年齢の組", "an 8050-style pair of ages");

@@ -74,7 +74,9 @@ std::string_view PosName(std::string_view feature) {
   return *names.back();
 }
 
-bool IsWordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\''; }
+// An apostrophe splits a word ("i'm" → i, m; "son's" → son, s), as it
+// does in phrases: pronouns and negations stay words of their own.
+bool IsWordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 }  // namespace
 
@@ -154,13 +156,12 @@ void Analyzer::Tokenize(std::string_view text, size_t begin, size_t end, std::ve
     if (c < 0x80) {
       // ASCII: English words and digits are ours; spaces and punctuation
       // are skipped. Numbers are read from the text by the number step.
-      if (!IsWordByte(c) || c == '\'') {
+      if (!IsWordByte(c)) {
         ++i;
         continue;
       }
       size_t s = i;
       while (i < end && IsWordByte(static_cast<unsigned char>(text[i]))) ++i;
-      while (i > s + 1 && text[i - 1] == '\'') --i;  // "sons'" → "sons"
       Token t;
       t.begin = s;
       t.end = i;

@@ -59,7 +59,7 @@ out_has "[2] 「無職」 → unemployed (無職)、本人について [主語�
 out_has "elderly-parent-8050  rules/routing.yaml:" "explain: fired rule with its file and line"
 out_has "any   ✓ elderly-parent 「80代」、✗ 8050" "explain: condition parts and the words that satisfied them"
 out_has "60 = 40 elderly-parent-8050 + 20 shape-8050" "explain: score as a sum of its parts"
-out_has "12. 最終順位" "explain: final ranking"
+out_has "13. 最終順位" "explain: final ranking"
 
 run "$T" --lang en explain "50歳の息子が10年ひきこもっている" --why-not saposute
 expect_rc 0 "explain --why-not"
