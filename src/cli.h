@@ -19,6 +19,7 @@ struct CliOptions {
   std::string agency;             // agencies [ID]
   std::vector<std::string> files;  // test FILES
   double min_coverage = 0;         // test --min-coverage
+  bool show_pending = false;       // test --show-pending
   // batch
   std::string input = "-";
   std::string input_format;        // empty = from the extension

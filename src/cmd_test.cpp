@@ -18,6 +18,8 @@ int RunTest(const CommandContext& c) {
   ScenarioReport report;
   RunScenarios(model, c.lexicon, cases, &report);
   for (const std::string& f : report.failures) std::printf("FAIL %s\n", f.c_str());
+  if (options.show_pending)
+    for (const std::string& p : report.pendings) std::printf("PENDING %s\n", p.c_str());
   std::string unfired, unreached;
   for (size_t i = 0; i < model.rules.size(); ++i)
     if (!report.rule_fired[i]) unfired += " " + model.rules[i].id;
@@ -30,7 +32,11 @@ int RunTest(const CommandContext& c) {
               model.rules.size() + model.alerts.size());
   if (!unfired.empty()) std::printf("rules never fired:%s\n", unfired.c_str());
   if (!unreached.empty()) std::printf("agencies never returned:%s\n", unreached.c_str());
-  std::printf("%d passed, %d failed\n", report.passed, report.failed);
+  if (report.pending > 0)
+    std::printf("%d passed, %d failed, %d pending (cases not read right yet, kept as tests; --show-pending lists them)\n",
+                report.passed, report.failed, report.pending);
+  else
+    std::printf("%d passed, %d failed\n", report.passed, report.failed);
   if (report.failed > 0) return kExitTestsFailed;
   if (coverage < options.min_coverage) {
     std::printf("coverage %.1f%% is below --min-coverage %.1f%%\n", coverage, options.min_coverage);

@@ -267,12 +267,20 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
   if (!s.ok()) return s;
   thread_local std::string stream;
   thread_local std::vector<uint32_t> token_start;
+  thread_local std::vector<size_t> clause_tokens;  // clause i's tokens: [clause_tokens[i], clause_tokens[i + 1])
+  clause_tokens.assign(1, 0);
+  for (const Clause& clause : out->clauses) {
+    analyzer->Tokenize(display, clause.begin, clause.end, &out->tokens);
+    clause_tokens.push_back(out->tokens.size());
+  }
   for (size_t ci = 0; ci < out->clauses.size(); ++ci) {
     const Clause& clause = out->clauses[ci];
     const int c = static_cast<int>(ci);
-    const size_t first = out->tokens.size();
-    analyzer->Tokenize(display, clause.begin, clause.end, &out->tokens);
-    const size_t last = out->tokens.size();
+    const size_t first = clause_tokens[ci], last = clause_tokens[ci + 1];
+    // A quotation is a clause of its own, but what is said of it follows
+    // the closing bracket: 「死にたい」と言ったことはない.
+    const bool quoted = ci + 1 < out->clauses.size() && display.compare(clause.end, 3, "」") == 0;
+    const size_t read_to = quoted ? clause_tokens[ci + 2] : last;
     stream.clear();
     token_start.assign(last + 1, 0);
     AppendStream(out->tokens, first, last, &stream, &token_start);
@@ -292,7 +300,7 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
       if (english) {
         polarity.negations = EnglishNegationBefore(match, clause.begin, begin, &neg_begin) ? 1 : 0;
       } else {
-        polarity = ReadPolarity(display, out->tokens, to, last, tail.lemma);
+        polarity = ReadPolarity(display, out->tokens, to, read_to, tail.lemma);
       }
       for (const PhraseMeaning meaning : lexicon.MeaningsOf(hit)) {
         if (meaning.is_subject) {

@@ -60,6 +60,18 @@ bool IsCarrier(const Token& t) {
   }
 }
 
+// After a quotation's と: a verb of saying, then a negation through the
+// words that carry it ("とは言っていない", "と口にしたことはない").
+bool DeniedReport(const std::vector<Token>& tokens, size_t i, size_t to) {
+  while (i < to && IsFiller(tokens[i])) ++i;
+  if (i >= to || !OneOf(tokens[i].lemma, {"言う", "いう", "話す", "書く", "口", "漏らす"})) return false;
+  for (++i; i < to; ++i) {
+    if (IsNegation(tokens[i])) return true;
+    if (!IsCarrier(tokens[i]) && tokens[i].lemma != "する") return false;
+  }
+  return false;
+}
+
 bool IsHypothetical(const Token& t, std::string_view surface) {
   if (t.pos == Token::kParticle) return OneOf(t.lemma, {"ば", "ほど", "までに"});
   if (t.pos == Token::kAuxiliary) return OneOf(surface, {"たら", "だら", "なら", "ならば"});
@@ -132,6 +144,11 @@ Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, s
     if (t.pos == Token::kParticle && t.lemma == "と" && i + 1 < to &&
         OneOf(tokens[i + 1].lemma, {"思う", "考える", "心配", "不安", "感じる"})) {
       p.hedged = p.negations > 0;  // "しないと思う": a worry, not a denial
+      break;
+    }
+    if (t.pos == Token::kParticle && t.lemma == "と" && DeniedReport(tokens, i + 1, to)) {
+      ++p.negations;  // "死にたいとは言っていない": the report itself is denied
+      i = to;
       break;
     }
     if (IsNegation(t)) {

@@ -31,6 +31,9 @@ struct Scenario {
   // first fired alert (a data/crisis.yaml id); agency ids are looked up first.
   std::string first_contact;
   bool first_contact_crisis = false;  // first_contact is a crisis contact id
+  // Why the engine does not pass this case yet: it is run and kept, its
+  // failure counted as pending; once it passes, the mark must go.
+  std::string pending;
 };
 
 /// Parses a scenario file; checks agency, fact, role, crisis contact ids
@@ -41,8 +44,9 @@ Status LoadScenarios(const std::string& text, const std::string& name, const Mod
                      std::vector<Scenario>* out);
 
 struct ScenarioReport {
-  int passed = 0, failed = 0;
-  std::vector<std::string> failures;  // one message per failed case
+  int passed = 0, failed = 0, pending = 0;
+  std::vector<std::string> failures;  // one message per failed case (a pending case that passes fails)
+  std::vector<std::string> pendings;  // one message per pending case that still fails
   std::vector<int> rule_fired;        // per rule: how many cases fired it
   std::vector<int> alert_fired;       // per alert
   std::vector<int> agency_returned;   // per agency: how many cases returned it
