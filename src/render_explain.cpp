@@ -622,6 +622,13 @@ std::string RenderExplainJson(const Model& model, const Explanation& e, const Wh
   Json clauses = Json::array();
   for (const Clause& c : u.clauses) clauses.push_back(u.text.display.substr(c.begin, c.end - c.begin));
   out["clauses"] = clauses;
+  Json tokens = Json::array();
+  for (const Token& t : u.tokens)
+    tokens.push_back(Json{{"surface", u.text.display.substr(t.begin, t.end - t.begin)},
+                          {"lemma", t.lemma},
+                          {"pos", PosId(t.pos)},
+                          {"pos_ja", std::string(t.pos_name)}});
+  out["tokens"] = tokens;
   Json subjects = Json::array();
   for (const SubjectMention& s : u.subjects)
     subjects.push_back(Json{{"clause", s.clause + 1}, {"words", s.words}, {"subject", SubjectId(s.subject)}});
@@ -645,6 +652,10 @@ std::string RenderExplainJson(const Model& model, const Explanation& e, const Wh
                             {"subject_word", word},
                             {"negated", m.negated},
                             {"negation", m.negated ? Json(m.negation) : Json(nullptr)},
+                            {"negation_kind", m.negated ? Json(m.negation_kind.empty() ? "negation"
+                                                                                        : std::string(m.negation_kind))
+                                                        : Json(nullptr)},
+                            {"phrase", m.phrase.empty() ? Json(nullptr) : Json(m.phrase)},
                             {"from", kFrom[m.origin]},
                             {"person", m.person >= 0 ? Json(m.person) : Json(nullptr)},
                             {"because", BecauseId(m.because)}});

@@ -1,5 +1,5 @@
 // Rendering of `tsunagu explain`: the trace step by step for a person (ja
-// or en), or as one JSON object (schema tsunagu.explain/1, man/tsunagu.1)
+// or en), or as one JSON object (schema tsunagu.explain/2, man/tsunagu.1)
 // for tools. why_not, when given, adds the --why-not section. Only reads.
 #ifndef TSUNAGU_RENDER_EXPLAIN_H_
 #define TSUNAGU_RENDER_EXPLAIN_H_
@@ -10,7 +10,7 @@
 #include "model.h"
 #include "render.h"
 
-constexpr char kExplainSchema[] = "tsunagu.explain/1";
+constexpr char kExplainSchema[] = "tsunagu.explain/2";
 
 std::string RenderExplain(const Model& model, const Explanation& e, const WhyNot* why_not,
                           const RenderOptions& options);

@@ -4,9 +4,11 @@
 #include <mecab.h>
 #include <sys/stat.h>
 
+#include <atomic>
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 
 #include "utf8.h"
 
@@ -58,25 +60,58 @@ std::string_view Field(std::string_view feature, int n) {
   return feature.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
 }
 
-// The part of speech up to its second field, as explain shows it; the
-// views point into static storage, so a Token stays cheap to copy.
-std::string_view PosName(std::string_view feature) {
+// The part of speech up to its second field, as explain shows it.
+std::string PosNameOf(std::string_view feature) {
   size_t first = feature.find(',');
   size_t second = first == std::string_view::npos ? first : feature.find(',', first + 1);
-  std::string_view name = feature.substr(0, second);
-  if (name.size() > 2 && name.substr(name.size() - 2) == ",*") name.remove_suffix(2);
-  static std::mutex mu;
-  static std::vector<std::unique_ptr<std::string>> names;  // few dozen, kept for the process
-  std::lock_guard<std::mutex> lock(mu);
-  for (const auto& n : names)
-    if (*n == name) return *n;
-  names.push_back(std::make_unique<std::string>(name));
-  return *names.back();
+  std::string name(feature.substr(0, second));
+  if (name.size() > 2 && name.substr(name.size() - 2) == ",*") name.resize(name.size() - 2);
+  return name;
 }
 
-// An apostrophe splits a word ("i'm" → i, m; "son's" → son, s), as it
-// does in phrases: pronouns and negations stay words of their own.
+// What a dictionary part-of-speech id means, worked out from the feature
+// the first time the id is seen (the IPA dictionary has about 70 ids), so
+// a token costs an array look-up, not string comparisons. The names live
+// for the process, so a Token's view of one stays valid.
+struct PosInfo {
+  std::atomic<bool> ready{false};
+  Token::Pos pos = Token::kOther;
+  std::string name;
+};
+
+const PosInfo& PosInfoFor(unsigned short posid, std::string_view feature) {
+  static PosInfo table[1024];
+  static PosInfo unknown_ids[1];  // ids past the table (not in the IPA dictionary)
+  static std::mutex mu;
+  PosInfo& info = posid < 1024 ? table[posid] : unknown_ids[0];
+  if (posid < 1024 && info.ready.load(std::memory_order_acquire)) return info;
+  std::lock_guard<std::mutex> lock(mu);
+  if (posid >= 1024 || !info.ready.load(std::memory_order_relaxed)) {
+    info.pos = PosOf(feature);
+    info.name = PosNameOf(feature);
+    info.ready.store(true, std::memory_order_release);
+  }
+  return info;
+}
+
 bool IsWordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// The Snowball stem of a word. Cases use a small vocabulary over and over,
+// so each thread remembers the stems it has made (forgetting them all
+// when there are many, so memory stays bounded whatever the input).
+std::string Stem(sb_stemmer* stemmer, std::string_view word) {
+  thread_local std::unordered_map<std::string, std::string> known;
+  thread_local std::string key;
+  key.assign(word);
+  auto it = known.find(key);
+  if (it != known.end()) return it->second;
+  const sb_symbol* stem =
+      sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+  std::string out = stem ? std::string(reinterpret_cast<const char*>(stem), sb_stemmer_length(stemmer)) : key;
+  if (known.size() >= 20000) known.clear();
+  known.emplace(key, out);
+  return out;
+}
 
 }  // namespace
 
@@ -135,8 +170,9 @@ void Analyzer::ReadAsHiragana(Token* t) const {
   std::string_view feature(word->feature);
   std::string_view lemma = Field(feature, 6);
   if (lemma.empty() || lemma == "*") return;
-  t->pos = PosOf(feature);
-  t->pos_name = PosName(feature);
+  const PosInfo& info = PosInfoFor(word->posid, feature);
+  t->pos = info.pos;
+  t->pos_name = info.name;
   std::string read;
   AppendFolded(lemma, &read);
   t->lemma = std::move(read);
@@ -172,13 +208,7 @@ void Analyzer::Tokenize(std::string_view text, size_t begin, size_t end, std::ve
       if (digits || !stemmer) {
         t.lemma.assign(word);
       } else {
-        const sb_symbol* stem =
-            sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-        if (stem) {
-          t.lemma.assign(reinterpret_cast<const char*>(stem), sb_stemmer_length(stemmer.get()));
-        } else {
-          t.lemma.assign(word);
-        }
+        t.lemma = Stem(stemmer.get(), word);
       }
       out->push_back(std::move(t));
       continue;
@@ -194,8 +224,9 @@ void Analyzer::Tokenize(std::string_view text, size_t begin, size_t end, std::ve
       t.begin = static_cast<size_t>(node->surface - text.data());
       t.end = t.begin + node->length;
       std::string_view feature(node->feature);
-      t.pos = PosOf(feature);
-      t.pos_name = PosName(feature);
+      const PosInfo& info = PosInfoFor(node->posid, feature);
+      t.pos = info.pos;
+      t.pos_name = info.name;
       std::string_view lemma = Field(feature, 6);
       if (lemma.empty() || lemma == "*") lemma = text.substr(t.begin, t.end - t.begin);
       AppendFolded(lemma, &t.lemma);

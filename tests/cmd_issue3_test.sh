@@ -84,7 +84,7 @@ err_has "no agency 'houkatu'; did you mean 'houkatsu'?" "why-not: did you mean"
 
 run "$T" -f json explain "$CASE" --why-not saposute
 expect_rc 0 "explain --format json"
-out_has '"schema": "tsunagu.explain/1"' "explain json: schema"
+out_has '"schema": "tsunagu.explain/2"' "explain json: schema"
 out_has '"why_not": {' "explain json: why_not"
 
 run "$T" -f csv explain "$CASE"

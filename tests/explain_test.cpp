@@ -392,10 +392,18 @@ TEST_CASE("explain JSON: schema, the trace in order, and checked suggestions") {
   nlohmann::ordered_json j = nlohmann::ordered_json::parse(RenderExplainJson(f.model, e, &w));
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
-  CHECK(keys == std::vector<std::string>{"schema", "input", "normalized", "clauses", "subjects", "mentions", "ages",
+  CHECK(keys == std::vector<std::string>{"schema", "input", "normalized", "clauses", "tokens", "subjects", "mentions", "ages",
                                          "persons", "durations", "ignored_numbers", "unrecognized", "fired", "danger_without_alert", "team",
                                          "fallback", "ranking", "removed", "why_not"});
-  CHECK(j["schema"] == "tsunagu.explain/1");
+  CHECK(j["schema"] == "tsunagu.explain/2");
+  // The words as read: surface, dictionary form and part of speech.
+  REQUIRE(j["tokens"].size() >= 4);
+  CHECK(j["tokens"][0] == nlohmann::ordered_json{{"surface", "52"}, {"lemma", "52"}, {"pos", "number"}, {"pos_ja", "number"}});
+  bool wish = false;
+  for (const auto& t : j["tokens"]) wish = wish || (t["surface"] == "働き" && t["lemma"] == "働く" && t["pos"] == "verb");
+  CHECK(wish);
+  for (const auto& m : j["mentions"])
+    if (m["fact"] == "wants-work") CHECK(m["phrase"] == "働く+たい");
   // The household: the son, his age (right next to it) and his wish.
   REQUIRE(j["persons"].size() == 1);
   CHECK(j["persons"][0]["relation"] == "son");
