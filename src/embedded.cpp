@@ -12,6 +12,8 @@ extern const char kEmbeddedSnapshot[];
 extern const size_t kEmbeddedSnapshotSize;
 extern const char kEmbeddedLexicon[];
 extern const size_t kEmbeddedLexiconSize;
+extern const char kEmbeddedUserDictionary[];
+extern const size_t kEmbeddedUserDictionarySize;
 struct EmbeddedYaml {
   const char* name;
   const char* text;
@@ -19,6 +21,13 @@ struct EmbeddedYaml {
 };
 extern const EmbeddedYaml kEmbeddedYaml[];
 extern const size_t kEmbeddedYamlCount;
+
+// The analyser reads with the user dictionary compiled at build time, the
+// one the embedded lexicon's phrases were read with: set before any Get.
+static const bool kUserDictionarySet = [] {
+  Analyzer::SetUserDictionary(std::string(kEmbeddedUserDictionary, kEmbeddedUserDictionarySize));
+  return true;
+}();
 
 Status LoadEmbeddedModel(Model* model) {
   return ReadSnapshot(std::string_view(kEmbeddedSnapshot, kEmbeddedSnapshotSize), model);

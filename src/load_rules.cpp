@@ -229,7 +229,14 @@ Status LoadLexicon(const std::string& text, const std::string& name, Model* mode
 }
 
 Status LoadLexicon(const YamlDoc& doc, Model* model) {
-  TSUNAGU_TRY(doc.CheckMap(doc.root(), {"subjects", "facts"}, "the lexicon file"));
+  TSUNAGU_TRY(doc.CheckMap(doc.root(), {"words", "subjects", "facts"}, "the lexicon file"));
+  TSUNAGU_TRY(doc.StringList(doc.root(), "words", &model->analyzer_words, false));
+  for (size_t i = 0; i < model->analyzer_words.size(); ++i) {
+    const std::string& w = model->analyzer_words[i];
+    // A dictionary entry is one CSV line: no separators, nothing empty.
+    if (w.empty() || w.find_first_of(",\n\r\" ") != std::string::npos)
+      return doc.Error(doc.root()["words"][i], "word '" + w + "' must be one word without commas, quotes or spaces");
+  }
   YAML::Node subjects = doc.root()["subjects"];
   if (!subjects) return doc.Error(doc.root(), "missing required key 'subjects'");
   TSUNAGU_TRY(doc.CheckMap(subjects, {"person", "parent", "family", "household", "neighbour", "caller"},

@@ -202,6 +202,10 @@ struct Model {
   std::vector<Agency> agencies;
   std::vector<CrisisContact> crisis;
   SubjectWords subjects[kSubjectCount];
+  /// rules/lexicon.yaml `words`: domain words the analyser must read as one
+  /// noun (引きこもり, サポステ); compiled into its user dictionary at build
+  /// time (tools/embed_model.cpp). Not part of the snapshot.
+  std::vector<std::string> analyzer_words;
   std::vector<FactDef> facts;
   std::vector<Rule> rules;
   std::vector<AlertRule> alerts;

@@ -2,7 +2,11 @@
 
 #include <libstemmer.h>
 #include <mecab.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <atomic>
 #include <cstring>
@@ -13,6 +17,8 @@
 #include "utf8.h"
 
 const char kMecabDictionary[] = "/var/lib/mecab/dic/ipadic-utf8";
+const char kMecabDictionarySource[] = "/usr/share/mecab/dic/ipadic";
+const char kMecabDictIndex[] = "/usr/lib/mecab/mecab-dict-index";
 
 namespace {
 
@@ -126,6 +132,37 @@ struct Analyzer::Impl {
 
 Analyzer::~Analyzer() { delete impl_; }
 
+namespace {
+std::string& UserDictionary() {
+  static std::string compiled;
+  return compiled;
+}
+
+// MeCab opens a user dictionary by path: the bytes go to an anonymous
+// in-memory file (memfd), whose /proc path MeCab can open; nothing is
+// written to a directory another user could reach. The descriptor stays
+// open for the process (MeCab maps the file).
+Status UserDictionaryPath(std::string* path) {
+  const std::string& bytes = UserDictionary();
+  int fd = memfd_create("tsunagu-user-dictionary", MFD_CLOEXEC);
+  if (fd < 0) return Status::Internal(std::string("cannot hold the analyser's user dictionary: ") + std::strerror(errno));
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      close(fd);
+      return Status::Internal(std::string("cannot hold the analyser's user dictionary: ") + std::strerror(errno));
+    }
+    done += static_cast<size_t>(n);
+  }
+  *path = "/proc/self/fd/" + std::to_string(fd);
+  return Status::Ok();
+}
+}  // namespace
+
+void Analyzer::SetUserDictionary(std::string compiled) { UserDictionary() = std::move(compiled); }
+
 Status Analyzer::Get(const Analyzer** out) {
   static std::once_flag once;
   static Analyzer* analyzer = nullptr;  // lives for the process
@@ -140,6 +177,15 @@ Status Analyzer::Get(const Analyzer** out) {
     // -r /dev/null: every setting is given here, none is read from a
     // mecabrc another package or user may have changed.
     std::string args = std::string("-r /dev/null -d ") + kMecabDictionary;
+    if (!UserDictionary().empty()) {
+      std::string path;
+      Status s = UserDictionaryPath(&path);
+      if (!s.ok()) {
+        error = s.message();
+        return;
+      }
+      args += " -u " + path;
+    }
     auto impl = std::make_unique<Impl>();
     impl->model = MeCab::createModel(args.c_str());
     if (impl->model) impl->tagger = impl->model->createTagger();

@@ -56,6 +56,12 @@ class Analyzer {
   /// Fails (every call, with the same message) when it cannot be loaded.
   static Status Get(const Analyzer** out);
 
+  /// A user dictionary (MeCab's compiled form, see tools/embed_model.cpp)
+  /// to load with the system one: domain words read as one noun. Takes
+  /// effect only when called before the first Get (the binary's embedded
+  /// one is set during static initialisation, embedded.cpp).
+  static void SetUserDictionary(std::string compiled);
+
   /// Appends the tokens of text[begin, end) to *out, in text order, with
   /// byte offsets into text. text is normalised (NFKC, Latin lower-cased).
   void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token>* out) const;
@@ -73,5 +79,9 @@ class Analyzer {
 
 /// Where the dictionary is looked for (for messages and --version).
 extern const char kMecabDictionary[];
+/// The IPA dictionary's source, which a user dictionary is compiled
+/// against, and the compiler (Debian packages mecab-ipadic, mecab-utils).
+extern const char kMecabDictionarySource[];
+extern const char kMecabDictIndex[];
 
 #endif  // TSUNAGU_TOKENS_H_

@@ -1,12 +1,23 @@
 // Build step: loads data/ and rules/, checks them, and writes a C++ file
 // that embeds the model snapshot and the YAML texts in the binary.
 // Usage: embed_model DATA_DIR RULES_DIR OUT.cpp
+#include <spawn.h>
+#include <fcntl.h>
+#include <sys/wait.h>
+
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "lexicon.h"
 #include "load_model.h"
+#include "normalize.h"
 #include "snapshot.h"
+#include "tokens.h"
+
+extern char** environ;
 
 namespace {
 void AppendBytes(const std::string& bytes, std::string* out) {
@@ -18,6 +29,50 @@ void AppendBytes(const std::string& bytes, std::string* out) {
     *out += kHex[c & 15];
     if (i % 40 == 39) *out += "\"\n\"";
   }
+}
+// The lexicon's `words` as a MeCab user dictionary: each a common noun
+// (名詞,一般: context id 1285 in the IPA dictionary) whose dictionary form
+// is itself, compiled by mecab-dict-index against the IPA dictionary's
+// source. Empty when there are no words. Work files go beside out_cpp.
+bool CompileUserDictionary(const std::vector<std::string>& words, const std::string& out_cpp, std::string* dic,
+                           std::string* error) {
+  dic->clear();
+  if (words.empty()) return true;
+  const std::string dir = out_cpp.substr(0, out_cpp.rfind('/') + 1);
+  const std::string csv = dir + "user-words.csv", compiled = dir + "user-words.dic";
+  {
+    std::ofstream f(csv, std::ios::binary | std::ios::trunc);
+    for (const std::string& w : words) {
+      const std::string form = NormalizePhraseForReading(w);
+      f << form << ",1285,1285,1000,名詞,一般,*,*,*,*," << form << ",*,*\n";
+    }
+    if (!f) {
+      *error = "cannot write " + csv;
+      return false;
+    }
+  }
+  std::vector<std::string> args = {kMecabDictIndex, "-d", kMecabDictionarySource, "-u", compiled,
+                                   "-f", "utf-8", "-t", "utf-8", csv};
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);  // its progress bars
+  pid_t pid;
+  int rc = posix_spawn(&pid, kMecabDictIndex, &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  int status = 0;
+  if (rc != 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    *error = std::string("cannot compile the analyser's user dictionary with ") + kMecabDictIndex + " against " +
+             kMecabDictionarySource + " (install mecab-utils and mecab-ipadic)";
+    return false;
+  }
+  std::ifstream in(compiled, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  *dic = bytes.str();
+  return !dic->empty();
 }
 }  // namespace
 
@@ -40,6 +95,12 @@ int main(int argc, char** argv) {
   out += "const char kEmbeddedSnapshot[] =\n\"";
   AppendBytes(snapshot, &out);
   out += "\";\nconst size_t kEmbeddedSnapshotSize = " + std::to_string(snapshot.size()) + ";\n";
+  std::string user_dic, error;
+  if (!CompileUserDictionary(model.analyzer_words, argv[3], &user_dic, &error)) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return 1;
+  }
+  Analyzer::SetUserDictionary(user_dic);  // phrases are read as cases will be
   const Analyzer* analyzer = nullptr;
   s = Analyzer::Get(&analyzer);
   if (!s.ok()) {
@@ -51,6 +112,10 @@ int main(int argc, char** argv) {
   out += "alignas(8) const char kEmbeddedLexicon[] =\n\"";
   AppendBytes(lexicon, &out);
   out += "\";\nconst size_t kEmbeddedLexiconSize = " + std::to_string(lexicon.size()) + ";\n";
+  out += "extern const char kEmbeddedUserDictionary[];\nextern const size_t kEmbeddedUserDictionarySize;\n";
+  out += "alignas(8) const char kEmbeddedUserDictionary[] =\n\"";
+  AppendBytes(user_dic, &out);
+  out += "\";\nconst size_t kEmbeddedUserDictionarySize = " + std::to_string(user_dic.size()) + ";\n";
   out += "struct EmbeddedYaml { const char* name; const char* text; size_t size; };\n";
   out += "extern const EmbeddedYaml kEmbeddedYaml[];\nextern const size_t kEmbeddedYamlCount;\n";
   const char* files[][2] = {{"agencies.yaml", "data"}, {"crisis.yaml", "data"},
