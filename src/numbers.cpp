@@ -318,9 +318,15 @@ bool NoNounAfter(std::string_view text, size_t pos, size_t end) {
 // approaching), "about 50" (48–52, now). Moves m->begin to the word.
 bool ReadApproximation(std::string_view text, size_t begin, int n, NumberMention* m) {
   size_t start = m->begin;
-  if (BeforeAny(text, begin, m->begin, {"もうすぐ", "まもなく", "間もなく", "nearly", "almost", "turning", "turn"},
+  if (BeforeAny(text, begin, m->begin,
+                {"もうすぐ", "もうじき", "まもなく", "間もなく", "nearly", "almost", "turning", "turns", "turn",
+                 "will be"},
                 &start)) {
     m->age = Range(n - 1, n - 1);
+    m->when = NumberMention::kApproaching;
+  } else if (BeforeAny(text, begin, m->begin, {"pushing", "shy of", "coming up on", "coming up to"}, &start)) {
+    // Just under a round age: the two years before it.
+    m->age = Range(n - 2, n - 1);
     m->when = NumberMention::kApproaching;
   } else if (Before(text, begin, m->begin, "close to", &start)) {
     m->age = Range(n - 3, n - 1);
@@ -332,6 +338,27 @@ bool ReadApproximation(std::string_view text, size_t begin, int n, NumberMention
   }
   m->begin = start;
   return true;
+}
+
+// English words right before a unitless number that make it an age:
+// "I'm 79", "is 57", "who's 51", "now 41", "turned 85", "of 91".
+bool EnglishAgeVerbBefore(std::string_view text, size_t begin, size_t at) {
+  size_t start = 0;
+  return BeforeAny(text, begin, at,
+                   {"i'm", "i am", "is", "am", "are", "who's", "now", "turned", "of"},
+                   &start);
+}
+
+// Japanese after a unitless number that makes it an age: 54になる,
+// 54になりました, 三十を過ぎ (becoming or passing a number is an age).
+// Where the age verb after pos ends, or pos when none follows.
+size_t AfterJapaneseAgeVerb(std::string_view text, size_t pos, size_t end) {
+  Cursor c{text, pos, end};
+  c.EatAny({"になりました", "になります", "になった", "になる", "になり", "になっ", "を過ぎ", "を超え"});
+  return c.pos;
+}
+bool JapaneseAgeVerbAfter(std::string_view text, size_t pos, size_t end) {
+  return AfterJapaneseAgeVerb(text, pos, end) != pos;
 }
 
 // A number with no unit (n <= 120): English words before it make it an
@@ -357,6 +384,24 @@ bool ReadBareNumber(std::string_view text, size_t begin, size_t i, size_t end, i
     m->age = Range(n, n);
     m->after_pronoun = true;
   } else if (NoNounAfter(text, c->pos, end) && ReadApproximation(text, begin, n, m)) {
+    return true;
+  } else if (n >= 10 && NoNounAfter(text, c->pos, end) && EnglishAgeVerbBefore(text, begin, i)) {
+    // "I'm 79 this year", "who is 44", "now 41", "turned 85", "a woman of
+    // 91": the grammar makes it an age (of the word before it).
+    m->age = Range(n, n);
+    m->begin = i;
+    return true;
+  } else if (n >= 10 && JapaneseAgeVerbAfter(text, c->pos, end)) {
+    // 今年で54になりました, 五十六になる: becoming a number is an age.
+    m->age = Range(n, n);
+    c->pos = AfterJapaneseAgeVerb(text, c->pos, end);
+    if (text.compare(c->pos - 6, 6, "過ぎ") == 0 || text.compare(c->pos - 6, 6, "超え") == 0)
+      m->age = Range(n, kMaxAge);  // 三十を過ぎ: over thirty
+    return true;
+  } else if (n >= 10 && BeforeAny(text, begin, i, {"今は", "いまは", "今年で", "今年", "現在は", "現在", "もう"}, &start)) {
+    // 今は二十六, 現在57: a number said of now is an age.
+    m->age = Range(n, n);
+    m->begin = i;
     return true;
   } else if (n >= 10 || (n >= 1 && bracketed)) {
     m->kind = NumberMention::kBare;
@@ -479,6 +524,16 @@ bool ReadHalfYear(std::string_view text, size_t i, size_t end, NumberMention* m,
   return true;
 }
 
+// What may follow a unitless kanji number that is an age: an age verb
+// (になる), a particle or the end of a phrase (で, の, だ, 。), a bracket.
+bool KanjiAgeMayEnd(std::string_view text, size_t i, size_t number_end, size_t end) {
+  if (JapaneseAgeVerbAfter(text, number_end, end)) return true;
+  Cursor c{text, number_end, end};
+  if (c.pos == end) return true;
+  if (i >= 1 && text[i - 1] == '(' && c.Eat(")")) return true;
+  return c.EatAny({"で", "の", "だ", "です", "。", "、", "なので", "よ"});
+}
+
 // A kanji numeral counts only before a Japanese unit: 五十代, 七十八歳,
 // 三年; not 一人, 十分, 一度, 統一 (no unit), nor 二代目 (代 below ten).
 bool ReadKanjiMention(std::string_view text, size_t begin, size_t i, size_t end, NumberMention* m, size_t* next) {
@@ -490,7 +545,14 @@ bool ReadKanjiMention(std::string_view text, size_t begin, size_t i, size_t end,
   if (n < 10 && text.compare(number_end, 3, "代") == 0) return false;
   Cursor c{text, number_end, end};
   m->begin = i;
-  if (!ReadJapaneseUnit(&c, n, m)) return false;
+  if (!ReadJapaneseUnit(&c, n, m)) {
+    // No unit: an age only by its grammar (四十三の息子, 二十八で辞め,
+    // 今年五十一になります, 母(九十)); never a count (一人, 十分).
+    c.pos = number_end;
+    if (n < 10 || n > kMaxAge || !KanjiAgeMayEnd(text, i, number_end, end) ||
+        !ReadBareNumber(text, begin, i, end, n, &c, m))
+      return false;
+  }
   m->end = c.pos;
   ReadWordsBeforeUnit(text, begin, n, m);
   SetWhen(text, begin, end, false, m);
@@ -498,37 +560,103 @@ bool ReadKanjiMention(std::string_view text, size_t begin, size_t i, size_t end,
   return true;
 }
 
-// An English number word before years or months: "two years", "a year",
-// "two years younger".
-bool ReadNumberWordMention(std::string_view text, size_t i, size_t end, NumberMention* m, size_t* next) {
+// "twenty" → 20 … "ninety" → 90 (tens); "twenties" … "nineties" the
+// same with *decade set; else 0.
+int TensWord(std::string_view word, bool* decade) {
+  static constexpr std::string_view kTens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                               "ninety"};
+  static constexpr std::string_view kDecades[] = {"twenties", "thirties", "forties", "fifties", "sixties",
+                                                  "seventies", "eighties", "nineties"};
+  for (int k = 0; k < 8; ++k) {
+    if (word == kTens[k]) return 20 + 10 * k;
+    if (word == kDecades[k]) {
+      *decade = true;
+      return 20 + 10 * k;
+    }
+  }
+  return 0;
+}
+
+// "early", "mid" or "late" before a decade ("in her late sixties", "mid-
+// 30s") narrows it: n..n+3, n+3..n+7, n+7..n+9. Moves m->begin there.
+void NarrowDecade(std::string_view text, size_t begin, int n, NumberMention* m) {
+  size_t start = m->begin;
+  if (Before(text, begin, m->begin, "early", &start) || Before(text, begin, m->begin, "early-", &start)) {
+    m->age = Range(n, n + 3);
+  } else if (Before(text, begin, m->begin, "mid", &start) || Before(text, begin, m->begin, "mid-", &start)) {
+    m->age = Range(n + 3, n + 7);
+  } else if (Before(text, begin, m->begin, "late", &start) || Before(text, begin, m->begin, "late-", &start)) {
+    m->age = Range(n + 7, n + 9);
+  } else {
+    return;
+  }
+  m->begin = start;
+}
+
+// An English number word: before years or months ("two years", "a year",
+// "two years younger"), or an age as digits would be ("forty", "fifty-
+// three-year-old", "in his forties", "forty-something", "of fifty-eight").
+bool ReadNumberWordMention(std::string_view text, size_t begin, size_t i, size_t end, NumberMention* m,
+                           size_t* next) {
   size_t word_end = i;
   while (word_end < end && IsAlpha(text[word_end])) ++word_end;
   *next = word_end;
-  Cursor c{text, word_end, end};
-  c.SkipSpaces();
-  // Only a word before "year(s)"/"month(s)" counts: look there before
-  // comparing the word with the number words (every English word passes
-  // here).
-  if (c.pos >= end || (text[c.pos] != 'y' && text[c.pos] != 'm')) return false;
-  const int value = NumberWord(text.substr(i, word_end - i));
+  if (word_end - i < 1 || word_end - i > 9) return false;  // longer than any number word
+  bool decade = false;
+  int value = TensWord(text.substr(i, word_end - i), &decade);
+  if (value > 0 && !decade && word_end + 1 < end && (text[word_end] == '-' || text[word_end] == ' ')) {
+    // fifty-three, twenty two
+    size_t unit_end = word_end + 1;
+    while (unit_end < end && IsAlpha(text[unit_end])) ++unit_end;
+    const int unit = NumberWord(text.substr(word_end + 1, unit_end - word_end - 1));
+    if (unit >= 1 && unit <= 9 && text.compare(word_end + 1, 1, "a") != 0) {
+      value += unit;
+      word_end = unit_end;
+    }
+  }
+  if (value == 0) value = NumberWord(text.substr(i, word_end - i));
   if (value == 0) return false;
   *m = NumberMention();
-  if (c.EatAny({"years", "year"})) {
-    m->kind = NumberMention::kDuration;
-    m->months = value * 12;
-    if (ReadOlderOrYounger(&c)) {
-      m->kind = NumberMention::kAge;
-      m->age = Range(value, value);
-      m->when = NumberMention::kRelative;
-    }
-  } else if (c.EatAny({"months", "month"})) {
-    m->kind = NumberMention::kDuration;
-    m->months = value;
-  } else {
-    return false;
-  }
   m->begin = i;
+  Cursor c{text, word_end, end};
+  bool english_decade = false;
+  if (decade) {
+    m->kind = NumberMention::kAge;
+    m->age = Range(value, value + 9);
+    NarrowDecade(text, begin, value, m);
+    english_decade = true;
+  } else if (value >= 20 && value % 10 == 0 && c.Eat("-something")) {
+    m->kind = NumberMention::kAge;
+    m->age = Range(value, value + 9);
+  } else {
+    c.SkipSpaces();
+    const size_t unit_at = c.pos;
+    if (c.EatAny({"years", "year"})) {
+      m->kind = NumberMention::kDuration;
+      m->months = value * 12;
+      if (ReadOlderOrYounger(&c)) {
+        m->kind = NumberMention::kAge;
+        m->age = Range(value, value);
+        m->when = NumberMention::kRelative;
+      }
+    } else if (c.EatAny({"months", "month"})) {
+      m->kind = NumberMention::kDuration;
+      m->months = value;
+    } else {
+      c.pos = word_end;
+      if (c.EatAny({"-year-old", "-years-old"}) || (c.pos = unit_at, c.EatAny({"year-old", "years old", "year old"}))) {
+        m->kind = NumberMention::kAge;
+        m->age = Range(value, value);
+      } else {
+        c.pos = word_end;
+        // "a", "one", "several": too common as words to be ages alone.
+        if (value < 10 || !ReadBareNumber(text, begin, i, end, value, &c, m)) return false;
+      }
+      ReadWordsBeforeUnit(text, begin, value, m);
+    }
+  }
   m->end = c.pos;
+  SetWhen(text, begin, end, english_decade, m);
   *next = c.pos;
   return true;
 }
@@ -564,6 +692,7 @@ bool ReadDigitMention(std::string_view text, size_t begin, size_t i, size_t end,
   }
   if (found) {
     ReadWordsBeforeUnit(text, begin, n, m);
+    if (english_decade) NarrowDecade(text, begin, n, m);
   } else if (IsGenerationsPair(text, begin, i, digits_end, end)) {
     m->kind = NumberMention::kGenerations;
     const int parent = (text[i] - '0') * 10, child = (text[i + 2] - '0') * 10;
@@ -603,7 +732,7 @@ void FindNumbers(std::string_view text, size_t begin, size_t end, std::vector<Nu
       if (KanjiNumeral(text, i, end) >= 0) found = ReadKanjiMention(text, begin, i, end, &m, &next);
       else found = ReadHalfYear(text, i, end, &m, &next);
     } else if (IsAlpha(text[i]) && (i == begin || !IsAlpha(text[i - 1]))) {
-      found = ReadNumberWordMention(text, i, end, &m, &next);
+      found = ReadNumberWordMention(text, begin, i, end, &m, &next);
     } else if (IsDigit(text[i]) && (i == begin || (!IsDigit(text[i - 1]) && !IsAlpha(text[i - 1])))) {
       found = ReadDigitMention(text, begin, i, end, &m, &next);
     }
