@@ -414,6 +414,23 @@ bool ReadBareNumber(std::string_view text, size_t begin, size_t i, size_t end, i
   return true;
 }
 
+// 〜歳で is past only when a past event follows in the clause ("5歳で
+// 診断され", "19歳で中退し", "35歳で辞めてから"); before a noun or a
+// state ("55歳でひきこもり", "40歳で無職", "46歳で、") it is "is 55 and".
+bool PastEventIn(std::string_view text, size_t pos, size_t end) {
+  static constexpr std::string_view kEvents[] = {
+      "辞め", "やめ", "退職", "中退", "退学", "診断", "倒れ", "倒産", "発症", "入院", "卒業", "就職", "離婚",
+      "亡くな", "亡くし", "失業", "失職", "解雇", "リストラ", "出産", "産ん", "上京", "帰郷", "戻っ", "戻り",
+      "帰っ", "転職", "退社", "休職", "定年", "結婚した", "継い", "始め", "なった", "なり", "った", "した"};
+  for (size_t p = pos; p < end;) {
+    if (text.compare(p, 3, "、") == 0) return false;  // 46歳で、…: a description goes on
+    for (std::string_view e : kEvents)
+      if (text.compare(p, e.size(), e) == 0) return true;
+    p = NextCharacter(text, p, end);
+  }
+  return false;
+}
+
 // Japanese after an age that puts it in the past: 14歳のとき, 20代の頃,
 // 30歳まで, 15歳から, 25歳で辞め. "50歳で、" and "40歳で無職" join a
 // description (copula で) and stay now.
@@ -422,16 +439,7 @@ bool JapanesePastAfter(std::string_view text, size_t pos, size_t end) {
   if (c.EatAny({"のとき", "の時", "のころ", "の頃", "頃", "ころ", "ごろ", "当時", "から"})) return true;
   if (c.Eat("まで")) return !c.Eat("に");  // 30歳までに: a goal ahead
   if (!c.Eat("で")) return false;
-  if (c.pos == end) return false;
-  return !c.EatAny({"す", "あ", "は", "も", "無職", "独身", "未婚", "無業", "一人暮らし", "ひとり暮らし", "同居",
-                    "働いて", "働けて", "仕事をして", "現在", "今", "いま", "実家", "自宅", "家に"});
-}
-
-// Words before an age that put it in the past: 当時30歳, "at 35",
-// "at age 14", "when he was 14".
-bool PastWordBefore(std::string_view text, size_t begin, size_t at) {
-  size_t start = 0;
-  return BeforeAny(text, begin, at, {"当時", "at", "was", "were"}, &start);
+  return PastEventIn(text, c.pos, end);
 }
 
 bool IsPresentWord(std::string_view w) {
@@ -490,12 +498,34 @@ bool ClauseIsPast(std::string_view text, size_t begin, size_t end, const NumberM
   return tense > 0;
 }
 
+// Words before an age that put it in the past: 当時30歳, "at 35",
+// "at age 14", "when he was 14".
+bool PastWordBefore(std::string_view text, size_t begin, size_t at, size_t end) {
+  size_t start = 0;
+  if (BeforeAny(text, begin, at, {"当時", "was", "were"}, &start)) return true;
+  if (!BeforeAny(text, begin, at, {"at age", "at"}, &start)) return false;
+  // "at 35" is past after a past verb ("retired at 60", "quit school at
+  // 15"), else by the tense of its clause: "At 16 he dropped out" is past,
+  // "Now, at 36, he spends" and "at 46 he has no job" are now.
+  size_t w = start;
+  while (w > begin && text[w - 1] == ' ') --w;
+  size_t word_start = w;
+  while (word_start > begin && IsAlpha(text[word_start - 1])) --word_start;
+  std::string_view verb = text.substr(word_start, w - word_start);
+  if (IsPastWord(verb) || (verb.size() > 3 && verb.substr(verb.size() - 2) == "ed") ||
+      (verb.size() > 4 && verb.substr(verb.size() - 4) == "ised"))
+    return true;
+  int tense = TenseIn(text, begin, begin, start, true);
+  if (tense == 0) tense = TenseIn(text, begin, at, end, false);
+  return tense >= 0;  // a bare "at 35" with no tense is a past event
+}
+
 // Sets m->when to kPast for an age at some past event; relative and
 // approaching ages were set by their unit.
 void SetWhen(std::string_view text, size_t begin, size_t end, bool english_decade, NumberMention* m) {
   if (m->kind != NumberMention::kAge && m->kind != NumberMention::kBare) return;
   if (m->when != NumberMention::kNow) return;
-  if (JapanesePastAfter(text, m->end, end) || PastWordBefore(text, begin, m->begin) ||
+  if (JapanesePastAfter(text, m->end, end) || PastWordBefore(text, begin, m->begin, end) ||
       (english_decade && ClauseIsPast(text, begin, end, *m)))
     m->when = NumberMention::kPast;
 }
