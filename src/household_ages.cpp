@@ -13,6 +13,77 @@ using namespace household_internal;  // NOLINT: the steps' shared helpers
 
 // step 2
 
+namespace {
+
+// An age difference and whose it is: ages[age] is `sign` (+1 older, -1
+// younger, 0 not said) years from the caller's age, said of person.
+struct Relative {
+  size_t age;
+  int person;
+  int sign;
+};
+
+// Whose age difference n is: the subject word tied to it, after it
+// ("2歳上の兄", "5歳年下の弟") or before it ("My brother, 3 years older",
+// "my sister is two years younger"); -1 when none is, or it is the caller.
+int RelativeOwner(const Understanding& u, const NumberMention& n, int clause) {
+  const std::string& match = u.text.match;
+  for (const SubjectMention& s : u.subjects) {
+    if (s.person < 0 || u.persons[s.person].caller) continue;
+    // A comma may end the clause between them: "My brother, 3 years older".
+    if (s.clause != clause && !(s.clause + 1 == clause && s.end <= n.begin)) continue;
+    if (s.begin >= n.end) {
+      std::string_view gap(match.data() + n.end, s.begin - n.end);
+      if (gap == "の" || gap.empty() || gap == " ") return s.person;
+    } else if (s.end <= n.begin) {
+      std::string_view gap(match.data() + s.end, n.begin - s.end);
+      if (IsTightGap(gap)) return s.person;
+    }
+  }
+  return -1;
+}
+
+// The caller's current exact age, when the text gives one, else -1.
+int CallerAge(const Understanding& u) {
+  for (const AgeMention& a : u.ages)
+    if (a.person >= 0 && u.persons[a.person].caller && a.when == NumberMention::kNow &&
+        a.because != Because::kRelative && a.range.lo == a.range.hi)
+      return a.range.lo;
+  return -1;
+}
+
+// 違い / 差 / "apart" do not say who is older; a parent is older than
+// their child, a child younger.
+int SignByRelation(const Person& p) {
+  if (IsParentKind(p.relation)) return 1;
+  if (p.relation == "son" || p.relation == "daughter" || p.relation.find("-son") != std::string::npos ||
+      p.relation.find("-daughter") != std::string::npos)
+    return -1;
+  return 0;
+}
+
+// "私は46歳の妹です。2歳上の兄" → the brother is 48; "I'm 47. My
+// brother, 3 years older" → 50. Adds the age each difference gives when
+// the caller's age is known; the difference alone is nobody's age.
+void ResolveRelativeAges(const std::vector<Relative>& relatives, Understanding* u) {
+  const int caller = CallerAge(*u);
+  if (caller < 0) return;
+  for (const Relative& r : relatives) {
+    if (r.person < 0) continue;
+    const int sign = r.sign != 0 ? r.sign : SignByRelation(u->persons[r.person]);
+    if (sign == 0) continue;
+    AgeMention a = u->ages[r.age];
+    a.range.lo = a.range.hi = caller + sign * a.range.lo;
+    if (a.range.lo < 0) continue;
+    a.person = r.person;
+    a.subject = u->persons[r.person].role;
+    a.when = NumberMention::kNow;
+    u->ages.push_back(std::move(a));
+  }
+}
+
+}  // namespace
+
 void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int>& clause_of, Understanding* u,
                 std::vector<char>* covered) {
   const std::string& match = u->text.match;
@@ -34,6 +105,7 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
     }
   if (parents != 1) single_parent = -1;
 
+  std::vector<Relative> relatives;
   for (size_t i = 0; i < numbers.size(); ++i) {
     const NumberMention& n = numbers[i];
     const int c = clause_of[i];
@@ -64,10 +136,12 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
       continue;
     }
     if (n.when == NumberMention::kRelative) {
-      // "2歳上の兄": relative to an age the text may not give: no one's age.
+      // "2歳上の兄": relative to an age the text may not give: no one's
+      // age until ResolveRelativeAges finds the other age.
       a.range = n.age;
       a.words = std::move(words);
       a.because = Because::kRelative;
+      relatives.push_back({u->ages.size(), RelativeOwner(*u, n, c), n.sign});
       u->ages.push_back(std::move(a));
       cover(n.begin, n.end);
       continue;
@@ -150,4 +224,5 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
     cover(n.begin, n.end);
     u->ages.push_back(std::move(a));
   }
+  ResolveRelativeAges(relatives, u);
 }

@@ -140,6 +140,15 @@ void ReadDecade(Cursor* c, int n, NumberMention* m) {
   else if (c->Eat("以上")) m->age = Range(n, kMaxAge);
 }
 
+// 年上/上 (older), 年下/下 (younger), 違い/差 (apart): sets m->sign.
+bool ReadDifferenceWord(Cursor* c, NumberMention* m) {
+  if (c->EatAny({"年上", "上"})) m->sign = 1;
+  else if (c->EatAny({"年下", "下"})) m->sign = -1;
+  else if (c->EatAny({"違い", "差"})) m->sign = 0;
+  else return false;
+  return true;
+}
+
 // After 歳/才: limits (以上, 超え), approximations (前後), an age about to
 // be reached (目前, 近い) and age differences (2歳上, 5歳年下).
 void ReadYearsOfAge(Cursor* c, int n, NumberMention* m) {
@@ -163,7 +172,7 @@ void ReadYearsOfAge(Cursor* c, int n, NumberMention* m) {
   } else if (c->EatAny({"近い", "近く", "手前"})) {
     m->age = Range(n - 3, n - 1);
     m->when = NumberMention::kApproaching;
-  } else if (c->EatAny({"年上", "年下", "上", "下", "違い"})) {
+  } else if (ReadDifferenceWord(c, m)) {
     m->when = NumberMention::kRelative;
   }
 }
@@ -171,7 +180,7 @@ void ReadYearsOfAge(Cursor* c, int n, NumberMention* m) {
 // After つ: only an age difference (3つ上, 二つ違い) is an age; "3つ" alone
 // counts things.
 bool ReadAgeDifference(Cursor* c, int n, NumberMention* m) {
-  if (!c->EatAny({"年上", "年下", "上", "下", "違い"})) return false;
+  if (!ReadDifferenceWord(c, m)) return false;
   m->kind = NumberMention::kAge;
   m->age = Range(n, n);
   m->when = NumberMention::kRelative;
@@ -214,10 +223,13 @@ bool ReadJapaneseUnit(Cursor* c, int n, NumberMention* m) {
 }
 
 // "3 years older", "two years younger": after "years", an age difference.
-bool ReadOlderOrYounger(Cursor* c) {
+bool ReadOlderOrYounger(Cursor* c, NumberMention* m) {
   Cursor after = *c;
   after.SkipSpaces();
-  if (!after.EatAny({"older", "younger", "apart"})) return false;
+  if (after.Eat("older")) m->sign = 1;
+  else if (after.Eat("younger")) m->sign = -1;
+  else if (after.Eat("apart")) m->sign = 0;
+  else return false;
   c->pos = after.pos;
   return true;
 }
@@ -231,7 +243,7 @@ bool ReadEnglishUnit(Cursor* c, size_t digits_end, int n, NumberMention* m, bool
   } else if (c->EatAny({"years", "year", "yrs"})) {
     m->kind = NumberMention::kDuration;
     m->months = n * 12;
-    if (ReadOlderOrYounger(c)) {
+    if (ReadOlderOrYounger(c, m)) {
       m->kind = NumberMention::kAge;
       m->age = Range(n, n);
       m->when = NumberMention::kRelative;
@@ -664,7 +676,7 @@ bool ReadNumberWordMention(std::string_view text, size_t begin, size_t i, size_t
     if (c.EatAny({"years", "year"})) {
       m->kind = NumberMention::kDuration;
       m->months = value * 12;
-      if (ReadOlderOrYounger(&c)) {
+      if (ReadOlderOrYounger(&c, m)) {
         m->kind = NumberMention::kAge;
         m->age = Range(value, value);
         m->when = NumberMention::kRelative;

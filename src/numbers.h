@@ -27,6 +27,9 @@ struct NumberMention {
   AgeRange child_age;         // kGenerations ("8050"): the person
   int months = 0;             // kDuration
   bool after_pronoun = false; // "she's 74": about the subject named before
+  /// kRelative: +1 older ("2歳上", "3 years older"), -1 younger ("5歳年下",
+  /// "younger than me"), 0 not said ("30歳違い", "28歳差", "apart").
+  int sign = 0;
 };
 
 /// Every number mention in text[begin, end), in text order. A bare

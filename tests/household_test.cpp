@@ -305,3 +305,30 @@ TEST_CASE("scenarios: person_age and parent_age check the current ages") {
   CHECK(report.failures[1].find("expected parent age 70–79, got unknown") != std::string::npos);
   // The load errors of person_age and parent_age are tested in scenario_test.cpp.
 }
+
+TEST_CASE("ages: a difference gives an age once the caller's is known") {
+  struct Row {
+    const char* text;
+    const char* relation;
+    const char* age;
+  } rows[] = {
+      // Older / younger than the caller, whose age the text gives.
+      {"私は46歳の妹です。2歳上の兄が実家で閉じこもっています。", "elder-brother", "48-48"},
+      {"私は68歳です。10歳年下の夫が家にこもっています。", "husband", "58-58"},
+      {"5歳年下の弟は家から出ません。私が55なので。", "younger-brother", "50-50"},
+      {"I'm 47. My brother, 3 years older, barely goes outside.", "brother", "50-50"},
+      {"My husband is eight years older than me; I'm 61.", "husband", "69-69"},
+      // 差 says no direction: a son is younger than his parent.
+      {"私と息子は28歳差で、私は今年76になります。息子は外出しない。", "son", "48-48"},
+      // The caller's age unknown: the difference is nobody's age.
+      {"2歳上の兄がひきこもり", "elder-brother", "?"},
+      {"My brother, 3 years older, barely goes outside.", "brother", "?"},
+  };
+  for (const Row& r : rows) {
+    INFO("text: " << std::string(r.text));
+    Understanding u = S().Read(r.text);
+    const Person* p = Find(u, r.relation);
+    REQUIRE(p != nullptr);
+    CHECK(Age(p->age) == std::string(r.age));
+  }
+}
