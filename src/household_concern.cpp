@@ -39,6 +39,10 @@ void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given)
     else if (work) score = 80;
     else if (IsChildKind(p.relation)) score = 60;
     else if (unattached && !p.caller && !IsParentKind(p.relation) && p.relation != "neighbour" && age) score = 40;
+    // No fact says who: a case is about someone, and the first relative
+    // named who is neither the caller nor a parent is the likeliest
+    // ("六十二歳の兄は独身で…", "My uncle is 66, lives alone…").
+    else if (!p.caller && p.relation != "neighbour" && p.relation != "self") score = 20;
     if (score > 0 && IsChildKind(p.relation)) score += 5;
     if (score > best_score) {
       best = p.id;

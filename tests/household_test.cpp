@@ -332,3 +332,21 @@ TEST_CASE("ages: a difference gives an age once the caller's is known") {
     CHECK(Age(p->age) == std::string(r.age));
   }
 }
+
+TEST_CASE("concern: with no fact saying who, the relative named who is not the caller or a parent") {
+  struct Row {
+    const char* text;
+    const char* relation;  // of the person of concern
+    const char* age;
+  } rows[] = {
+      {"六十二歳の兄は独身で、母(九十一歳)と二人暮らし。", "elder-brother", "62-62"},
+      {"My uncle is 66 and lives alone in Chuo Ward.", "uncle", "66-66"},
+  };
+  for (const Row& r : rows) {
+    INFO("text: " << std::string(r.text));
+    Understanding u = S().Read(r.text);
+    REQUIRE(u.concern >= 0);
+    CHECK(u.persons[u.concern].relation == r.relation);
+    CHECK(Age(u.AgeOf(Subject::kPerson)) == std::string(r.age));
+  }
+}
