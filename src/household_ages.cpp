@@ -23,6 +23,12 @@ struct Relative {
   int sign;
 };
 
+// "my", "our": they say whose, never whose age ("At 16 our son …").
+bool IsEnglishPossessive(const std::string& match, const SubjectMention& s) {
+  std::string_view w(match.data() + s.begin, s.end - s.begin);
+  return w == "my" || w == "our" || w == "his" || w == "her" || w == "their";
+}
+
 // Whose age difference n is: the subject word tied to it, after it
 // ("2歳上の兄", "5歳年下の弟") or before it ("My brother, 3 years older",
 // "my sister is two years younger"); -1 when none is, or it is the caller.
@@ -152,7 +158,7 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
     size_t best_gap = std::string::npos;
     for (size_t si = 0; si < u->subjects.size(); ++si) {
       const SubjectMention& sm = u->subjects[si];
-      if (sm.clause != c) continue;
+      if (sm.clause != c || IsEnglishPossessive(match, sm)) continue;
       size_t gap = sm.end <= n.begin ? n.begin - sm.end : (sm.begin >= n.end ? sm.begin - n.end : 0);
       if (gap <= best_gap) {
         best_gap = gap;

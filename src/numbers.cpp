@@ -322,7 +322,8 @@ bool NoNounAfter(std::string_view text, size_t pos, size_t end) {
   c.SkipSpaces();
   if (c.pos == end) return true;
   if (!IsAlpha(text[c.pos])) return text[c.pos] != '%';
-  return c.EatAny({"now", "soon", "this", "next", "and", "but", "or", "so", "who", "in", "with", "when", "he", "she"});
+  return c.EatAny({"now", "soon", "this", "next", "and", "but", "or", "so", "who", "in", "with", "when", "he", "she",
+                   "i", "we", "they", "my", "our", "his", "her", "their", "like", "myself"});
 }
 
 // Words before an exact age n that make it approximate: "もうすぐ80歳",
@@ -357,7 +358,7 @@ bool ReadApproximation(std::string_view text, size_t begin, int n, NumberMention
 bool EnglishAgeVerbBefore(std::string_view text, size_t begin, size_t at) {
   size_t start = 0;
   return BeforeAny(text, begin, at,
-                   {"i'm", "i am", "is", "am", "are", "who's", "now", "turned", "of"},
+                   {"i'm", "i am", "is", "am", "are", "was", "were", "who's", "now", "turned", "of", "at"},
                    &start);
 }
 
@@ -512,7 +513,7 @@ bool ClauseIsPast(std::string_view text, size_t begin, size_t end, const NumberM
 
 // Words before an age that put it in the past: 当時30歳, "at 35",
 // "at age 14", "when he was 14".
-bool PastWordBefore(std::string_view text, size_t begin, size_t at, size_t end) {
+bool PastWordBefore(std::string_view text, size_t begin, size_t at) {
   size_t start = 0;
   if (BeforeAny(text, begin, at, {"当時", "was", "were"}, &start)) return true;
   if (!BeforeAny(text, begin, at, {"at age", "at"}, &start)) return false;
@@ -527,8 +528,14 @@ bool PastWordBefore(std::string_view text, size_t begin, size_t at, size_t end) 
   if (IsPastWord(verb) || (verb.size() > 3 && verb.substr(verb.size() - 2) == "ed") ||
       (verb.size() > 4 && verb.substr(verb.size() - 4) == "ised"))
     return true;
-  int tense = TenseIn(text, begin, begin, start, true);
-  if (tense == 0) tense = TenseIn(text, begin, at, end, false);
+  // A comma may have cut the clause ("Now, at 36, he spends"): read the
+  // whole sentence around it.
+  size_t from = start;
+  while (from > 0 && text[from - 1] != '.' && text[from - 1] != '!' && text[from - 1] != '?') --from;
+  size_t to = at;
+  while (to < text.size() && text[to] != '.' && text[to] != '!' && text[to] != '?' && text[to] != ';') ++to;
+  int tense = TenseIn(text, from, from, start, true);
+  if (tense == 0) tense = TenseIn(text, from, at, to, false);
   return tense >= 0;  // a bare "at 35" with no tense is a past event
 }
 
@@ -537,7 +544,7 @@ bool PastWordBefore(std::string_view text, size_t begin, size_t at, size_t end) 
 void SetWhen(std::string_view text, size_t begin, size_t end, bool english_decade, NumberMention* m) {
   if (m->kind != NumberMention::kAge && m->kind != NumberMention::kBare) return;
   if (m->when != NumberMention::kNow) return;
-  if (JapanesePastAfter(text, m->end, end) || PastWordBefore(text, begin, m->begin, end) ||
+  if (JapanesePastAfter(text, m->end, end) || PastWordBefore(text, begin, m->begin) ||
       (english_decade && ClauseIsPast(text, begin, end, *m)))
     m->when = NumberMention::kPast;
 }

@@ -350,3 +350,14 @@ TEST_CASE("concern: with no fact saying who, the relative named who is not the c
     CHECK(Age(u.AgeOf(Subject::kPerson)) == std::string(r.age));
   }
 }
+
+TEST_CASE("ages: my / our say whose, never whose age") {
+  Understanding u = S().Read("At 16 our son dropped out of school. Now, at 36, he stays in his room.");
+  const Person* son = Find(u, "son");
+  REQUIRE(son != nullptr);
+  REQUIRE(son->past_ages.size() == 1);
+  CHECK(Age(son->past_ages[0]) == "16-16");
+  CHECK(Age(son->age) == "36-36");
+  const Person* caller = Find(u, "self");
+  if (caller) CHECK(caller->past_ages.empty());
+}
