@@ -59,7 +59,8 @@ bool Marked(std::string_view text, size_t end) {
 // ("son 52", "母は78歳", "母親(82)", "mother is 76", "54歳の弟").
 bool IsTightGap(std::string_view gap) {
   static constexpr std::string_view kGaps[] = {"", " ", "は", "が", "の", "(", " (", " is ", " is", ", ", "'s ",
-                                               "’s ", "さん", "さんは", " aged ", " age "};
+                                               "’s ", "さん", "さんは", " aged ", " age ", " of ", ", now ",
+                                               ", who is ", ", who's ", " who is ", " who's "};
   for (std::string_view g : kGaps)
     if (gap == g) return true;
   return false;

@@ -165,6 +165,17 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
         best = static_cast<int>(si);
       }
     }
+    if (best < 0 || best_gap > 0) {
+      // A comma may have ended the clause: "my mother, who is 77".
+      for (size_t si = 0; si < u->subjects.size(); ++si) {
+        const SubjectMention& sm = u->subjects[si];
+        if (sm.clause + 1 != c || sm.end > n.begin || IsEnglishPossessive(match, sm)) continue;
+        if (IsTightGap(std::string_view(match).substr(sm.end, n.begin - sm.end))) {
+          best = static_cast<int>(si);
+          best_gap = n.begin - sm.end;
+        }
+      }
+    }
     bool tight = false;
     if (best >= 0) {
       const SubjectMention& sm = u->subjects[best];
@@ -181,9 +192,12 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
     if (n.after_pronoun) {
       // "He hits his mother. She's 74": the latest person before it, of
       // the pronoun's sex when the person's is known.
-      char sex = PronounIn(match, n.begin >= 8 ? n.begin - 8 : 0, n.begin);
+      // The pronoun may stand a verb before it ("she turned 81").
+      char sex = PronounIn(match, n.begin >= 16 ? n.begin - 16 : 0, n.begin);
       a.person = PersonBefore(*u, n.begin, sex);
       if (a.person >= 0) a.subject = u->persons[a.person].role;
+      // A "she" when only men are named is someone else: no one's age here.
+      else if (sex != 0) a.subject = Subject::kFamily;
       a.because = a.person >= 0 ? Because::kPronoun : Because::kDefault;
     } else if (best >= 0 && tight) {
       a.person = u->subjects[best].person;

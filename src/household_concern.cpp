@@ -13,6 +13,10 @@ using namespace household_internal;  // NOLINT: the steps' shared helpers
 
 // step 4
 
+namespace {
+bool IsGrandparent(const Person& p) { return p.relation == "grandmother" || p.relation == "grandfather"; }
+}  // namespace
+
 void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given) {
   // Facts said of no one that are about the person of concern by default.
   bool unattached = false;
@@ -145,9 +149,15 @@ void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given)
     }
   }
   for (AgeRange& r : u->age_of) r = AgeRange();
+  // The parent's age is a mother's or father's when the text gives one; a
+  // grandparent is a generation further ("祖母(九十)、父(六十五)" → 65).
+  bool parent_age_known = false;
+  for (const Person& p : u->persons)
+    parent_age_known = parent_age_known || (p.role == Subject::kParent && p.age.known() && !IsGrandparent(p));
   for (const Person& p : u->persons) {
     if (!p.age.known()) continue;
     if (p.role == Subject::kPerson && p.id != u->concern) continue;
+    if (p.role == Subject::kParent && parent_age_known && IsGrandparent(p)) continue;
     AgeRange& r = u->age_of[static_cast<int>(p.role)];
     if (!r.known()) {
       r = p.age;

@@ -162,6 +162,8 @@ void ReadYearsOfAge(Cursor* c, int n, NumberMention* m) {
     m->age = Range(0, n - 1);
   } else if (c->EatAny({"を超え", "超え", "超"})) {
     m->age = Range(n + 1, kMaxAge);
+  } else if (c->EatAny({"を過ぎたばかり", "になったばかり"})) {
+    m->age = Range(n, n + 1);  // just past: n, at most n + 1
   } else if (c->EatAny({"を過ぎ", "過ぎ"})) {
     m->age = Range(n, kMaxAge);
   } else if (c->EatAny({"くらい", "ぐらい", "位", "前後"})) {
@@ -332,8 +334,8 @@ bool NoNounAfter(std::string_view text, size_t pos, size_t end) {
 bool ReadApproximation(std::string_view text, size_t begin, int n, NumberMention* m) {
   size_t start = m->begin;
   if (BeforeAny(text, begin, m->begin,
-                {"もうすぐ", "もうじき", "まもなく", "間もなく", "nearly", "almost", "turning", "turns", "turn",
-                 "will be"},
+                {"もうすぐ", "もうじき", "まもなく", "間もなく", "来月", "来年", "来週", "nearly", "almost", "turning",
+                 "turns", "turn", "will be"},
                 &start)) {
     m->age = Range(n - 1, n - 1);
     m->when = NumberMention::kApproaching;
@@ -355,11 +357,10 @@ bool ReadApproximation(std::string_view text, size_t begin, int n, NumberMention
 
 // English words right before a unitless number that make it an age:
 // "I'm 79", "is 57", "who's 51", "now 41", "turned 85", "of 91".
-bool EnglishAgeVerbBefore(std::string_view text, size_t begin, size_t at) {
-  size_t start = 0;
+bool EnglishAgeVerbBefore(std::string_view text, size_t begin, size_t at, size_t* start) {
   return BeforeAny(text, begin, at,
                    {"i'm", "i am", "is", "am", "are", "was", "were", "who's", "now", "turned", "of", "at"},
-                   &start);
+                   start);
 }
 
 // Japanese after a unitless number that makes it an age: 54になる,
@@ -371,7 +372,9 @@ size_t AfterJapaneseAgeVerb(std::string_view text, size_t pos, size_t end) {
   return c.pos;
 }
 bool JapaneseAgeVerbAfter(std::string_view text, size_t pos, size_t end) {
-  return AfterJapaneseAgeVerb(text, pos, end) != pos;
+  const size_t after = AfterJapaneseAgeVerb(text, pos, end);
+  // 50になる前に, 50になるまでに: a goal ahead, not an age.
+  return after != pos && text.compare(after, 3, "前") != 0 && text.compare(after, 6, "まで") != 0;
 }
 
 // A number with no unit (n <= 120): English words before it make it an
@@ -398,11 +401,14 @@ bool ReadBareNumber(std::string_view text, size_t begin, size_t i, size_t end, i
     m->after_pronoun = true;
   } else if (NoNounAfter(text, c->pos, end) && ReadApproximation(text, begin, n, m)) {
     return true;
-  } else if (n >= 10 && NoNounAfter(text, c->pos, end) && EnglishAgeVerbBefore(text, begin, i)) {
+  } else if (n >= 10 && NoNounAfter(text, c->pos, end) && EnglishAgeVerbBefore(text, begin, i, &start)) {
     // "I'm 79 this year", "who is 44", "now 41", "turned 85", "a woman of
-    // 91": the grammar makes it an age (of the word before it).
+    // 91": the grammar makes it an age (of the word before it); "she
+    // turned 81": of the one the pronoun names.
     m->age = Range(n, n);
     m->begin = i;
+    size_t pronoun = 0;
+    m->after_pronoun = BeforeAny(text, begin, start, {"he", "she", "he just", "she just"}, &pronoun);
     return true;
   } else if (n >= 10 && JapaneseAgeVerbAfter(text, c->pos, end)) {
     // 今年で54になりました, 五十六になる: becoming a number is an age.

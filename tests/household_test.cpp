@@ -361,3 +361,27 @@ TEST_CASE("ages: my / our say whose, never whose age") {
   const Person* caller = Find(u, "self");
   if (caller) CHECK(caller->past_ages.empty());
 }
+
+TEST_CASE("ages: who is N, of N, now N tie to the word before; parents before grandparents") {
+  struct Row {
+    const char* text;
+    const char* relation;
+    const char* age;
+  } rows[] = {
+      {"Writing for my mother, who is 77. My brother rarely leaves the house.", "mother", "77-77"},
+      {"Last night my son, who is 43, said nothing.", "son", "43-43"},
+      {"Eighty-two and caring for a son of fifty-eight who never leaves the house.", "son", "58-58"},
+      {"My brother lost his job. He is 57 now and she turned 81 in March.", "brother", "57-57"},
+  };
+  for (const Row& r : rows) {
+    INFO("text: " << std::string(r.text));
+    Understanding u = S().Read(r.text);
+    const Person* p = Find(u, r.relation);
+    REQUIRE(p != nullptr);
+    CHECK(Age(p->age) == std::string(r.age));
+  }
+  // The parent's age: the father's, not the grandmother's.
+  Understanding u = S().Read("祖母(九十)、父(六十五)、兄(三十八)と私の四人家族で、兄が十年以上家にこもっています。");
+  CHECK(Age(u.AgeOf(Subject::kParent)) == "65-65");
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "38-38");
+}

@@ -443,7 +443,18 @@ TEST_CASE("A unitless number is an age when its grammar says so") {
       {"pushing 60", kAge, 58, 59, kApproaching},
       {"just shy of 40", kAge, 38, 39, kApproaching},
       {"coming up on 80", kAge, 78, 79, kApproaching},
+      {"I'm coming up on 80 myself", kAge, 78, 79, kApproaching},
+      // Next month's age is this month's plus one.
+      {"来月65歳になる母", kAge, 64, 64, kApproaching},
+      // Just past a round age.
+      {"父は80歳を過ぎたばかり", kAge, 80, 81, kNow},
+      {"50歳になったばかりの弟", kAge, 50, 51, kNow},
   });
+  // "she turned 81": of the one the pronoun names.
+  CHECK(One("she turned 81 in March").after_pronoun);
+  CHECK_FALSE(One("my mother turned 81").after_pronoun);
+  // 50になる前に: a goal ahead, not an age.
+  for (const NumberMention& m : Numbers("50になる前に仕事を見つけたい")) CHECK(m.kind != kAge);
   // Counts stay counts.
   CHECK(Numbers("一人で").empty());
   CHECK(Numbers("十分です").empty());
