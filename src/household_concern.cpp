@@ -15,6 +15,23 @@ using namespace household_internal;  // NOLINT: the steps' shared helpers
 
 namespace {
 bool IsGrandparent(const Person& p) { return p.relation == "grandmother" || p.relation == "grandfather"; }
+
+// The caller writing about themself: withdrawal said of no one named, and
+// no one named but the caller and their parents ("母とは30歳違いで…私自身が
+// 家から出られず", "自分は五十六になる。親はもういない"). -1 otherwise.
+int CallerAsConcern(const Understanding& u) {
+  int caller = -1;
+  for (const Person& p : u.persons) {
+    if (p.caller) {
+      if (caller >= 0) return -1;
+      caller = p.id;
+    } else if (!IsParentKind(p.relation)) {
+      return -1;  // someone else is named: the case may be about them
+    }
+  }
+  if (caller < 0 || u.persons[caller].relation != "self") return -1;
+  return caller;
+}
 }  // namespace
 
 void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given) {
@@ -53,6 +70,7 @@ void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given)
       best_score = score;
     }
   }
+  if (best < 0 && unattached) best = CallerAsConcern(*u);
   u->concern = best;
   // 本人 is the person of concern, whoever that is.
   std::vector<int> into(u->persons.size());

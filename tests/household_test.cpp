@@ -385,3 +385,24 @@ TEST_CASE("ages: who is N, of N, now N tie to the word before; parents before gr
   CHECK(Age(u.AgeOf(Subject::kParent)) == "65-65");
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "38-38");
 }
+
+TEST_CASE("concern: the caller writing about themself") {
+  struct Row {
+    const char* text;
+    const char* age;  // of the person of concern
+  } rows[] = {
+      {"母とは30歳違いで、私が49なので母は79歳です。私自身が仕事を辞めて1年、家から出られずにいます。", "49-49"},
+      {"自分は五十六になる。親はもういない。仕事もなく、誰とも話さない日が続いている。", "56-56"},
+  };
+  for (const Row& r : rows) {
+    INFO("text: " << std::string(r.text));
+    Understanding u = S().Read(r.text);
+    REQUIRE(u.concern >= 0);
+    CHECK(u.persons[u.concern].caller);
+    CHECK(Age(u.AgeOf(Subject::kPerson)) == std::string(r.age));
+  }
+  // Someone else named: the case is about them, not the caller.
+  Understanding u = S().Read("私は70歳です。息子が家から出ません。");
+  REQUIRE(u.concern >= 0);
+  CHECK_FALSE(u.persons[u.concern].caller);
+}
