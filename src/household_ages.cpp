@@ -196,8 +196,9 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
       char sex = PronounIn(match, n.begin >= 16 ? n.begin - 16 : 0, n.begin);
       a.person = PersonBefore(*u, n.begin, sex);
       if (a.person >= 0) a.subject = u->persons[a.person].role;
-      // A "she" when only men are named is someone else: no one's age here.
-      else if (sex != 0) a.subject = Subject::kFamily;
+      // A "she" when only men are named is someone else: no one's age here;
+      // a "he" when no one is named yet is the person of concern.
+      else if (sex != 0 && PersonBefore(*u, n.begin, 0) >= 0) a.subject = Subject::kFamily;
       a.because = a.person >= 0 ? Because::kPronoun : Because::kDefault;
     } else if (best >= 0 && tight) {
       a.person = u->subjects[best].person;

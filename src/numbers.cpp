@@ -683,6 +683,8 @@ bool ReadNumberWordMention(std::string_view text, size_t begin, size_t i, size_t
   } else if (value >= 20 && value % 10 == 0 && c.Eat("-something")) {
     m->kind = NumberMention::kAge;
     m->age = Range(value, value + 9);
+    size_t start = 0;  // "he's forty-something": of the one "he" names
+    m->after_pronoun = BeforeAny(text, begin, i, {"he's", "she's", "he is", "she is"}, &start);
   } else {
     c.SkipSpaces();
     const size_t unit_at = c.pos;

@@ -406,3 +406,8 @@ TEST_CASE("concern: the caller writing about themself") {
   REQUIRE(u.concern >= 0);
   CHECK_FALSE(u.persons[u.concern].caller);
 }
+
+TEST_CASE("ages: a he when no one is named yet is the person of concern") {
+  Understanding u = S().Read("He's forty-something (he won't tell us exactly) and has been unemployed and at home for years.");
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "40-49");
+}

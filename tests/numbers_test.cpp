@@ -475,6 +475,7 @@ TEST_CASE("English number words read like digits") {
       {"a son of fifty-eight", kAge, 58, 58, kNow},
       {"worked as a cook in his twenties", kAge, 20, 29, kPast},
   });
+  CHECK(One("he's forty-something").after_pronoun);
   CHECK(One("twenty years").kind == NumberMention::kDuration);
   CHECK(One("twenty years").months == 240);
 }
