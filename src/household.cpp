@@ -130,14 +130,37 @@ void Compact(Understanding* u, const std::vector<int>& into) {
 // else the last subject word in it (possessors and object words aside),
 // else the previous clause's of the same sentence. Also the way it was
 // found (kMarked, kNearest or kTopic; kNone when no one).
+// Subject word s is marked by が and the clause goes on with a subordinate
+// ending after it (てから, 後, とき, ので, たら): its subject only.
+bool InSubordinateClause(const Understanding& u, const SubjectMention& s) {
+  const std::string& t = u.text.match;
+  if (!At(t, s.end, "が")) return false;
+  const size_t end = u.clauses[s.clause].end;
+  std::string_view rest(t.data() + s.end, end - s.end);
+  for (std::string_view w : {"てから", "でから", "た後", "たあと", "たとき", "た時", "ので", "たら"})
+    if (rest.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
 void ClauseTopics(const Understanding& u, std::vector<int>* topic, std::vector<Because>* how) {
   const std::vector<int> sentence = Sentences(u);
   topic->assign(u.clauses.size(), -1);
   how->assign(u.clauses.size(), Because::kNone);
+  std::vector<char> kept(u.clauses.size(), 0);  // the sentence's theme holds
   for (size_t si = 0; si < u.subjects.size(); ++si) {
     const SubjectMention& s = u.subjects[si];
-    if (s.person < 0 || IsPossessor(u, si)) continue;
+    if (s.person < 0 || IsPossessor(u, si) || kept[s.clause]) continue;
     if (s.subject == Subject::kCaller && !IsCallerWordForAttach(u, s)) continue;
+    const int theme = s.clause > 0 && sentence[s.clause - 1] == sentence[s.clause] ? (*topic)[s.clause - 1] : -1;
+    if (theme >= 0 && theme != s.person && (*how)[s.clause - 1] != Because::kNearest &&
+        InSubordinateClause(u, s)) {
+      // 弟は、私が家を出てからずっと母と二人暮らしで: 私が is the subject
+      // of "…てから" only; the clause stays about the theme 弟は.
+      (*topic)[s.clause] = theme;
+      (*how)[s.clause] = Because::kTopic;
+      kept[s.clause] = 1;
+      continue;
+    }
     const bool marked = Marked(u.text.match, s.end);
     if (marked || (*how)[s.clause] != Because::kMarked) {
       (*topic)[s.clause] = s.person;

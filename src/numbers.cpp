@@ -440,7 +440,7 @@ bool PastEventIn(std::string_view text, size_t pos, size_t end) {
   static constexpr std::string_view kEvents[] = {
       "辞め", "やめ", "退職", "中退", "退学", "診断", "倒れ", "倒産", "発症", "入院", "卒業", "就職", "離婚",
       "亡くな", "亡くし", "失業", "失職", "解雇", "リストラ", "出産", "産ん", "上京", "帰郷", "戻っ", "戻り",
-      "帰っ", "転職", "退社", "休職", "定年", "結婚した", "継い", "始め", "なった", "なり", "った", "した"};
+      "帰っ", "転職", "退社", "休職", "定年", "結婚した", "継い", "始め", "家を出"};
   for (size_t p = pos; p < end;) {
     if (text.compare(p, 3, "、") == 0) return false;  // 46歳で、…: a description goes on
     for (std::string_view e : kEvents)

@@ -411,3 +411,11 @@ TEST_CASE("ages: a he when no one is named yet is the person of concern") {
   Understanding u = S().Read("He's forty-something (he won't tell us exactly) and has been unemployed and at home for years.");
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "40-49");
 }
+
+TEST_CASE("attach: a が subject of a …てから clause leaves the theme in charge") {
+  Understanding u = S().Read("5歳年下の弟は、私が結婚して家を出てからずっと母と二人暮らしで、仕事もせず家から出ません。私が55なので弟は50。母は82で足腰が弱ってきました。");
+  REQUIRE(u.concern >= 0);
+  CHECK(u.persons[u.concern].relation == "younger-brother");
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "50-50");
+  CHECK(Age(u.AgeOf(Subject::kParent)) == "82-82");
+}

@@ -488,6 +488,7 @@ TEST_CASE("〜歳で is past only before a past event; at N by its tense") {
       {"二十八で会社を辞め", kBare, 28, 28, kPast},
       {"兄は55歳でひきこもり", kAge, 55, 55, kNow},
       {"弟は46歳で、家から出ません", kAge, 46, 46, kNow},
+      {"母は82で足腰が弱ってきました", kBare, 82, 82, kNow},
       {"At 16 our son dropped out", kAge, 16, 16, kPast},
       {"Now, at 36, he spends all day in his room", kAge, 36, 36, kNow},
       {"the issue is that at 46 he has no job", kAge, 46, 46, kNow},
