@@ -117,6 +117,7 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
     const int c = clause_of[i];
     std::string words = display.substr(n.begin, n.end - n.begin);
     AgeMention a;
+    std::vector<int> joined;  // persons joined to a's word by と / and
     a.clause = c;
     a.begin = n.begin;
     a.end = n.end;
@@ -204,6 +205,12 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
       a.person = u->subjects[best].person;
       a.subject = u->subjects[best].subject;
       a.because = Because::kTight;
+      // 父と母は80代: a marked word's age is each joined word's ("母と息子
+      // (45)" is the son's alone: not marked).
+      const size_t e = u->subjects[best].end;
+      if (e < n.begin && (At(match, e, "は") || At(match, e, "が") || At(match, e, "も")))
+        for (int k = best; k > 0 && JoinedBefore(*u, k); --k)
+          if (u->subjects[k - 1].person >= 0) joined.push_back(u->subjects[k - 1].person);
     } else {
       // A marked subject word before it in the clause ("母は来月80歳"),
       // else the nearest, else the sentence's topic so far.
@@ -217,6 +224,9 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
         a.person = u->subjects[word].person;
         a.subject = u->subjects[word].subject;
         a.because = marked >= 0 ? Because::kMarked : Because::kNearest;
+        // 双子の弟と私は今年で44歳, 父と母は80代: the age of each joined word.
+        for (int k = marked; k > 0 && JoinedBefore(*u, k); --k)
+          if (u->subjects[k - 1].person >= 0) joined.push_back(u->subjects[k - 1].person);
       } else if (Carried(topic, topic_how, sentence, c) >= 0) {
         a.person = Carried(topic, topic_how, sentence, c);
         a.subject = u->persons[a.person].role;
@@ -243,6 +253,12 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
       }
     }
     cover(n.begin, n.end);
+    for (int person : joined) {
+      AgeMention also = a;
+      also.person = person;
+      also.subject = u->persons[person].role;
+      u->ages.push_back(std::move(also));
+    }
     u->ages.push_back(std::move(a));
   }
   ResolveRelativeAges(relatives, u);

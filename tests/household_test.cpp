@@ -419,3 +419,17 @@ TEST_CASE("attach: a が subject of a …てから clause leaves the theme in ch
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "50-50");
   CHECK(Age(u.AgeOf(Subject::kParent)) == "82-82");
 }
+
+TEST_CASE("ages: an age after joined words is each one's") {
+  Understanding u = S().Read("双子の弟と私は今年で44歳になります。弟は20年以上、実家の部屋にこもっています。");
+  CHECK(Age(Find(u, "younger-brother")->age) == "44-44");
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "44-44");
+  Understanding v = S().Read("父と母は80代です。兄がひきこもり");
+  REQUIRE(Find(v, "father") != nullptr);
+  CHECK(Age(Find(v, "father")->age) == "80-89");
+  CHECK(Age(Find(v, "mother")->age) == "80-89");
+  // Bracketed ages stay each one's own.
+  Understanding w = S().Read("長女(48)と長男(45)がひきこもっている。");
+  CHECK(Age(Find(w, "eldest-daughter")->age) == "48-48");
+  CHECK(Age(Find(w, "eldest-son")->age) == "45-45");
+}
