@@ -194,7 +194,10 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
       // "He hits his mother. She's 74": the latest person before it, of
       // the pronoun's sex when the person's is known.
       // The pronoun may stand a verb before it ("she turned 81").
-      char sex = PronounIn(match, n.begin >= 16 ? n.begin - 16 : 0, n.begin);
+      // The mention may start at its pronoun ("he is 57"): look inside it
+      // first, then back.
+      char sex = PronounIn(match, n.begin, n.end);
+      if (sex == 0) sex = PronounIn(match, n.begin >= 16 ? n.begin - 16 : 0, n.begin);
       a.person = PersonBefore(*u, n.begin, sex);
       if (a.person >= 0) a.subject = u->persons[a.person].role;
       // A "she" when only men are named is someone else: no one's age here;

@@ -325,7 +325,8 @@ bool NoNounAfter(std::string_view text, size_t pos, size_t end) {
   if (c.pos == end) return true;
   if (!IsAlpha(text[c.pos])) return text[c.pos] != '%';
   return c.EatAny({"now", "soon", "this", "next", "and", "but", "or", "so", "who", "in", "with", "when", "he", "she",
-                   "i", "we", "they", "my", "our", "his", "her", "their", "like", "myself"});
+                   "i", "we", "they", "my", "our", "his", "her", "their", "like", "myself", "last", "on", "at",
+                   "today", "recently", "already"});
 }
 
 // Words before an exact age n that make it approximate: "もうすぐ80歳",

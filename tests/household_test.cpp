@@ -372,6 +372,10 @@ TEST_CASE("ages: who is N, of N, now N tie to the word before; parents before gr
       {"Last night my son, who is 43, said nothing.", "son", "43-43"},
       {"Eighty-two and caring for a son of fifty-eight who never leaves the house.", "son", "58-58"},
       {"My brother lost his job. He is 57 now and she turned 81 in March.", "brother", "57-57"},
+      // "he is 57" starts at its pronoun: he, not the mother named last.
+      {"My brother has not left our mother's house. He is 57 now and she turned 81.", "brother", "57-57"},
+      {"My brother has not left our mother's house. He is 57 now and she turned 81.", "mother", "81-81"},
+      {"My sister is two years younger than me; I turned 40 last month.", "sister", "38-38"},
   };
   for (const Row& r : rows) {
     INFO("text: " << std::string(r.text));

@@ -437,6 +437,7 @@ TEST_CASE("A unitless number is an age when its grammar says so") {
       {"who's 51", kAge, 51, 51, kNow},
       {"my brother, now 41", kAge, 41, 41, kNow},
       {"she turned 81 in March", kAge, 81, 81, kNow},
+      {"I turned 40 last month", kAge, 40, 40, kNow},
       {"a woman of 91", kAge, 91, 91, kNow},
       {"our son turns 49 in a few weeks", kAge, 48, 48, kApproaching},
       {"my husband will be 79 in June", kAge, 78, 78, kApproaching},
