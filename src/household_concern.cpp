@@ -16,6 +16,19 @@ using namespace household_internal;  // NOLINT: the steps' shared helpers
 namespace {
 bool IsGrandparent(const Person& p) { return p.relation == "grandmother" || p.relation == "grandfather"; }
 
+// The one son, daughter or child named (not 本人, not the caller), or -1.
+int OnlyChildNamed(const Understanding& u) {
+  int found = -1;
+  for (const Person& p : u.persons) {
+    if (p.caller || p.relation == "person" || p.relation == "man" || p.relation == "woman" ||
+        !IsChildKind(p.relation))
+      continue;
+    if (found >= 0) return -1;
+    found = p.id;
+  }
+  return found;
+}
+
 // The caller writing about themself: withdrawal said of no one named, and
 // no one named but the caller and their parents ("母とは30歳違いで…私自身が
 // 家から出られず", "自分は五十六になる。親はもういない"). -1 otherwise.
@@ -71,6 +84,10 @@ void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given)
     }
   }
   if (best < 0 && unattached) best = CallerAsConcern(*u);
+  // 息子はもうすぐ50歳…本人は「…」: the word 本人 names the one child
+  // the text is about, not someone new.
+  const int named = best >= 0 && u->persons[best].relation == "person" ? OnlyChildNamed(*u) : -1;
+  if (named >= 0) best = named;
   u->concern = best;
   // 本人 is the person of concern, whoever that is.
   std::vector<int> into(u->persons.size());
@@ -104,6 +121,9 @@ void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given)
   for (Person& p : u->persons) {
     if (p.id == u->concern) p.role = Subject::kPerson;
     else if (IsParentKind(p.relation)) p.role = Subject::kParent;
+    // The caller's husband or wife, when the caller is the parent, is the
+    // other parent ("夫は八〇歳、息子は…", "my husband will be 79").
+    else if (caller_is_parent && (p.relation == "husband" || p.relation == "wife")) p.role = Subject::kParent;
     else if (p.relation == "self") p.role = caller_is_parent ? Subject::kParent : Subject::kCaller;
     else if (p.relation == "neighbour") p.role = Subject::kNeighbour;
     else p.role = Subject::kFamily;

@@ -437,3 +437,22 @@ TEST_CASE("ages: an age after joined words is each one's") {
   CHECK(Age(Find(w, "eldest-daughter")->age) == "48-48");
   CHECK(Age(Find(w, "eldest-son")->age) == "45-45");
 }
+
+TEST_CASE("concern: 本人 is the one child named; a parent caller's spouse is a parent") {
+  Understanding u = S().Read("息子はもうすぐ50歳になります。本人は「50になる前に仕事を見つけたい」と言っています。");
+  REQUIRE(u.concern >= 0);
+  CHECK(u.persons[u.concern].relation == "son");
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "49-49");
+  struct Row {
+    const char* text;
+    const char* parent_age;
+  } rows[] = {
+      {"夫は八〇歳、息子は五〇代前半で、息子はもう二十年近く自宅にこもっています。", "80-80"},
+      {"Our son, 45, has been home without work for twenty years. My husband will be 79 in June.", "78-78"},
+  };
+  for (const Row& r : rows) {
+    INFO("text: " << std::string(r.text));
+    Understanding v = S().Read(r.text);
+    CHECK(Age(v.AgeOf(Subject::kParent)) == std::string(r.parent_age));
+  }
+}
