@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <utility>
 
 #include "utf8.h"
 
@@ -551,8 +552,11 @@ bool PastWordBefore(std::string_view text, size_t begin, size_t at) {
 void SetWhen(std::string_view text, size_t begin, size_t end, bool english_decade, NumberMention* m) {
   if (m->kind != NumberMention::kAge && m->kind != NumberMention::kBare) return;
   if (m->when != NumberMention::kNow) return;
+  size_t since = 0;  // "withdrawn since her 20s": the start, in the past
   if (JapanesePastAfter(text, m->end, end) || PastWordBefore(text, begin, m->begin) ||
-      (english_decade && ClauseIsPast(text, begin, end, *m)))
+      (english_decade && (ClauseIsPast(text, begin, end, *m) ||
+                          BeforeAny(text, begin, m->begin, {"since his", "since her", "since their", "since"},
+                                    &since))))
     m->when = NumberMention::kPast;
 }
 
@@ -588,6 +592,36 @@ bool KanjiAgeMayEnd(std::string_view text, size_t i, size_t number_end, size_t e
   if (c.pos == end) return true;
   if (i >= 1 && text[i - 1] == '(' && c.Eat(")")) return true;
   return c.EatAny({"で", "の", "だ", "です", "。", "、", "なので", "よ"});
+}
+
+// Ages with names: 還暦 (60), 古希 (70), 喜寿 (77), 傘寿 (80), 米寿 (88),
+// 卒寿 (90), 白寿 (99). "あと少しで還暦", "もうすぐ還暦": approaching
+// (the three years before); "還暦を過ぎ": that age or over.
+bool ReadNamedAge(std::string_view text, size_t begin, size_t i, size_t end, NumberMention* m, size_t* next) {
+  static constexpr std::pair<std::string_view, int> kNamed[] = {{"還暦", 60}, {"古希", 70}, {"古稀", 70},
+                                                               {"喜寿", 77}, {"傘寿", 80}, {"米寿", 88},
+                                                               {"卒寿", 90}, {"白寿", 99}};
+  for (const auto& [word, n] : kNamed) {
+    if (i + word.size() > end || text.compare(i, word.size(), word) != 0) continue;
+    *m = NumberMention();
+    m->kind = NumberMention::kAge;
+    m->begin = i;
+    m->age = Range(n, n);
+    Cursor c{text, i + word.size(), end};
+    size_t start = i;
+    if (BeforeAny(text, begin, i, {"あと少しで", "もう少しで", "もうすぐ", "もうじき", "まもなく", "間もなく"}, &start)) {
+      m->age = Range(n - 3, n - 1);
+      m->when = NumberMention::kApproaching;
+      m->begin = start;
+    } else if (c.EatAny({"を過ぎ", "過ぎ", "を超え"})) {
+      m->age = Range(n, kMaxAge);
+    }
+    m->end = c.pos;
+    SetWhen(text, begin, end, false, m);
+    *next = c.pos;
+    return true;
+  }
+  return false;
 }
 
 // A kanji numeral counts only before a Japanese unit: 五十代, 七十八歳,
@@ -788,7 +822,7 @@ void FindNumbers(std::string_view text, size_t begin, size_t end, std::vector<Nu
       // starts a mention here.
       next = NextCharacter(text, i, end);
       if (KanjiNumeral(text, i, end) >= 0) found = ReadKanjiMention(text, begin, i, end, &m, &next);
-      else found = ReadHalfYear(text, i, end, &m, &next);
+      else found = ReadHalfYear(text, i, end, &m, &next) || ReadNamedAge(text, begin, i, end, &m, &next);
     } else if (IsAlpha(text[i]) && (i == begin || !IsAlpha(text[i - 1]))) {
       found = ReadNumberWordMention(text, begin, i, end, &m, &next);
     } else if (IsDigit(text[i]) && (i == begin || (!IsDigit(text[i - 1]) && !IsAlpha(text[i - 1])))) {

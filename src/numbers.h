@@ -1,5 +1,7 @@
 // Numbers in a case: ages ("80代", "85歳", "五十代", "over 80",
-// "52-year-old", "in his 50s", "8050") and durations ("10年", "三年",
+// "52-year-old", "in his 50s", "8050", "還暦", "forty-seven", "in her
+// late sixties"; a bare number its grammar makes an age: "54になる",
+// "I'm 79", "who is 44", "a woman of 91") and durations ("10年", "三年",
 // "6ヶ月", "for 3 years"). Works on normalised text, so full-width digits
 // are already ASCII. Each age says when it holds: now, in the past
 // ("25歳で辞め", "at 35"), relative to someone ("2歳上の兄") or soon

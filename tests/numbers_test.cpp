@@ -514,3 +514,14 @@ TEST_CASE("Age differences say older or younger (sign)") {
     CHECK(m.sign == r.sign);
   }
 }
+
+TEST_CASE("Ages with names (還暦) and decades since") {
+  CheckRows({
+      {"兄は還暦です", kAge, 60, 60, kNow},
+      {"あと少しで還暦", kAge, 57, 59, kApproaching},
+      {"米寿を迎えた母", kAge, 88, 88, kNow},
+      {"古希を過ぎた父", kAge, 70, 120, kNow},
+      {"withdrawn since her 20s", kAge, 20, 29, kPast},
+  });
+  CHECK(Numbers("還元").empty());
+}
