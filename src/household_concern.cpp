@@ -16,6 +16,18 @@ using namespace household_internal;  // NOLINT: the steps' shared helpers
 namespace {
 bool IsGrandparent(const Person& p) { return p.relation == "grandmother" || p.relation == "grandfather"; }
 
+// "my son", "our son", and with an age between: "my 56-year-old son".
+bool OwnPossessiveBefore(const std::string& t, size_t at) {
+  if ((at >= 3 && At(t, at - 3, "my ")) || (at >= 4 && At(t, at - 4, "our "))) return true;
+  size_t p = at;
+  while (p > 0 && t[p - 1] == ' ') --p;
+  size_t word = p;  // the word before: an age such as "56-year-old"
+  while (word > 0 && t[word - 1] != ' ') --word;
+  std::string_view before(t.data() + word, p - word);
+  if (before.empty() || before.find("year-old") == std::string_view::npos) return false;
+  return (word >= 3 && At(t, word - 3, "my ")) || (word >= 4 && At(t, word - 4, "our "));
+}
+
 // The one son, daughter or child named (not 本人, not the caller), or -1.
 int OnlyChildNamed(const Understanding& u) {
   int found = -1;
@@ -114,8 +126,7 @@ void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given)
       bool honorific = w.size() >= 6 && (w.substr(w.size() - 6) == "さん" || w.substr(w.size() - 3) == "様");
       std::string_view relation = u->persons[u->concern].relation;
       bool own_word = relation != "person" && relation != "man" && relation != "woman";
-      if (own_word && ((japanese && !honorific) || (s.begin >= 3 && At(t, s.begin - 3, "my ")) ||
-                       (s.begin >= 4 && At(t, s.begin - 4, "our "))))
+      if (own_word && ((japanese && !honorific) || OwnPossessiveBefore(t, s.begin)))
         caller_is_parent = true;
     }
   for (Person& p : u->persons) {

@@ -449,6 +449,8 @@ TEST_CASE("concern: 本人 is the one child named; a parent caller's spouse is a
   } rows[] = {
       {"夫は八〇歳、息子は五〇代前半で、息子はもう二十年近く自宅にこもっています。", "80-80"},
       {"Our son, 45, has been home without work for twenty years. My husband will be 79 in June.", "78-78"},
+      // "my 56-year-old son": the caller is his parent.
+      {"I'm coming up on 80 myself and look after my 56-year-old son.", "78-79"},
   };
   for (const Row& r : rows) {
     INFO("text: " << std::string(r.text));
