@@ -224,8 +224,14 @@ char PronounIn(std::string_view text, size_t begin, size_t end) {
 }
 
 bool ClauseInQuote(const Understanding& u, size_t c) {
-  size_t b = u.clauses[c].begin;
-  return b >= 3 && At(u.text.match, b - 3, "「");
+  // Inside when a 「 opens before it and no 」 closes it yet: every clause
+  // of 「俺はもう45だ、今さら働けるわけがない」, not only the first.
+  const std::string& t = u.text.match;
+  const size_t b = u.clauses[c].begin;
+  const size_t open = b >= 3 ? t.rfind("「", b - 3) : std::string::npos;
+  if (open == std::string::npos) return false;
+  const size_t close = t.find("」", open);
+  return close == std::string::npos || close >= b;
 }
 
 // The speaker of a quotation in clause c: the person the sentence was

@@ -255,6 +255,15 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
         }
       }
     }
+    // 「俺はもう45だ」と息子は言い: "I" inside a quotation is its speaker.
+    if (a.person >= 0 && u->persons[a.person].caller && ClauseInQuote(*u, c)) {
+      const int speaker = QuoteSpeaker(*u, c, topic, sentence);
+      if (speaker >= 0 && !u->persons[speaker].caller) {
+        a.person = speaker;
+        a.subject = u->persons[speaker].role;
+        a.because = Because::kQuote;
+      }
+    }
     cover(n.begin, n.end);
     for (int person : joined) {
       AgeMention also = a;

@@ -458,3 +458,21 @@ TEST_CASE("concern: 本人 is the one child named; a parent caller's spouse is a
     CHECK(Age(v.AgeOf(Subject::kParent)) == std::string(r.parent_age));
   }
 }
+
+TEST_CASE("ages: \"I\" inside a quotation is its speaker") {
+  struct Row {
+    const char* text;
+    const char* relation;
+    const char* age;
+  } rows[] = {
+      {"「俺はもう45だ、今さら働けるわけがない」と息子は言い、部屋から出てきません。", "son", "45-45"},
+      {"母は「私ももう75歳よ、いつまでもあんたの面倒は見られない」と弟に言ったそうです。", "mother", "75-75"},
+  };
+  for (const Row& r : rows) {
+    INFO("text: " << std::string(r.text));
+    Understanding u = S().Read(r.text);
+    const Person* p = Find(u, r.relation);
+    REQUIRE(p != nullptr);
+    CHECK(Age(p->age) == std::string(r.age));
+  }
+}
