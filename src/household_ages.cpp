@@ -196,7 +196,10 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
       // The pronoun may stand a verb before it ("she turned 81").
       // The mention may start at its pronoun ("he is 57"): look inside it
       // first, then back.
+      // The nearest pronoun: the 8 bytes before, then 16 ("Her son, in his
+      // 50s" is his).
       char sex = PronounIn(match, n.begin, n.end);
+      if (sex == 0) sex = PronounIn(match, n.begin >= 8 ? n.begin - 8 : 0, n.begin);
       if (sex == 0) sex = PronounIn(match, n.begin >= 16 ? n.begin - 16 : 0, n.begin);
       a.person = PersonBefore(*u, n.begin, sex);
       if (a.person >= 0) a.subject = u->persons[a.person].role;

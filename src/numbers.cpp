@@ -683,6 +683,14 @@ void NarrowDecade(std::string_view text, size_t begin, int n, NumberMention* m) 
   m->begin = start;
 }
 
+// "in his forties", "in her late 60s": the decade is of the one the
+// pronoun names ("my uncle, in his forties, lives with my grandmother,
+// who is in her seventies").
+bool DecadeOfPronoun(std::string_view text, size_t begin, size_t at) {
+  size_t start = 0;
+  return BeforeAny(text, begin, at, {"his", "her"}, &start);
+}
+
 // An English number word: before years or months ("two years", "a year",
 // "two years younger"), or an age as digits would be ("forty", "fifty-
 // three-year-old", "in his forties", "forty-something", "of fifty-eight").
@@ -714,6 +722,7 @@ bool ReadNumberWordMention(std::string_view text, size_t begin, size_t i, size_t
     m->kind = NumberMention::kAge;
     m->age = Range(value, value + 9);
     NarrowDecade(text, begin, value, m);
+    m->after_pronoun = DecadeOfPronoun(text, begin, m->begin);
     english_decade = true;
   } else if (value >= 20 && value % 10 == 0 && c.Eat("-something")) {
     m->kind = NumberMention::kAge;
@@ -784,7 +793,10 @@ bool ReadDigitMention(std::string_view text, size_t begin, size_t i, size_t end,
   }
   if (found) {
     ReadWordsBeforeUnit(text, begin, n, m);
-    if (english_decade) NarrowDecade(text, begin, n, m);
+    if (english_decade) {
+      NarrowDecade(text, begin, n, m);
+      m->after_pronoun = DecadeOfPronoun(text, begin, m->begin);
+    }
   } else if (IsGenerationsPair(text, begin, i, digits_end, end)) {
     m->kind = NumberMention::kGenerations;
     const int parent = (text[i] - '0') * 10, child = (text[i + 2] - '0') * 10;

@@ -476,3 +476,23 @@ TEST_CASE("ages: \"I\" inside a quotation is its speaker") {
     CHECK(Age(p->age) == std::string(r.age));
   }
 }
+
+TEST_CASE("ages: in his / in her + decade is the pronoun's person") {
+  struct Row {
+    const char* text;
+    const char* relation;
+    const char* age;
+  } rows[] = {
+      {"My uncle, in his forties, still lives with my grandmother, who is in her seventies.", "uncle", "40-49"},
+      {"My uncle, in his forties, still lives with my grandmother, who is in her seventies.", "grandmother", "70-79"},
+      {"Mother in her 80s needs nursing care. Her son, in his 50s, has been shut away at home.", "son", "50-59"},
+      {"Mother in her 80s needs nursing care. Her son, in his 50s, has been shut away at home.", "mother", "80-89"},
+  };
+  for (const Row& r : rows) {
+    INFO("text: " << std::string(r.text));
+    Understanding u = S().Read(r.text);
+    const Person* p = Find(u, r.relation);
+    REQUIRE(p != nullptr);
+    CHECK(Age(p->age) == std::string(r.age));
+  }
+}

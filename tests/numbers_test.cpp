@@ -477,6 +477,8 @@ TEST_CASE("English number words read like digits") {
       {"worked as a cook in his twenties", kAge, 20, 29, kPast},
   });
   CHECK(One("he's forty-something").after_pronoun);
+  CHECK(One("my uncle, in his forties").after_pronoun);
+  CHECK(One("in her late 60s").after_pronoun);
   CHECK(One("twenty years").kind == NumberMention::kDuration);
   CHECK(One("twenty years").months == 240);
 }
