@@ -223,11 +223,30 @@ char PronounIn(std::string_view text, size_t begin, size_t end) {
   return 0;
 }
 
+// Position b is inside 'single' or "double" quotes: a quote mark opens
+// at the start or after a space, before a letter or digit, and closes after
+// , . ! ? ("'I'm 79 and I won't be here forever,' Mum told"). An
+// apostrophe inside a word (I'm, won't) does neither.
+bool InEnglishQuote(const std::string& t, size_t b) {
+  bool open = false;
+  for (size_t i = 0; i <= b && i < t.size(); ++i) {  // a clause may start at its quote mark
+    if (t[i] != '\'' && t[i] != '"') continue;
+    const char prev = i == 0 ? ' ' : t[i - 1];
+    const char next = i + 1 < t.size() ? t[i + 1] : ' ';
+    if (!open && (prev == ' ' || prev == '(' || i == 0) && (isalnum(static_cast<unsigned char>(next))))
+      open = true;
+    else if (open && (prev == ',' || prev == '.' || prev == '!' || prev == '?'))
+      open = false;
+  }
+  return open;
+}
+
 bool ClauseInQuote(const Understanding& u, size_t c) {
   // Inside when a 「 opens before it and no 」 closes it yet: every clause
   // of 「俺はもう45だ、今さら働けるわけがない」, not only the first.
   const std::string& t = u.text.match;
   const size_t b = u.clauses[c].begin;
+  if (InEnglishQuote(t, b)) return true;
   const size_t open = b >= 3 ? t.rfind("「", b - 3) : std::string::npos;
   if (open == std::string::npos) return false;
   const size_t close = t.find("」", open);

@@ -467,6 +467,8 @@ TEST_CASE("ages: \"I\" inside a quotation is its speaker") {
   } rows[] = {
       {"「俺はもう45だ、今さら働けるわけがない」と息子は言い、部屋から出てきません。", "son", "45-45"},
       {"母は「私ももう75歳よ、いつまでもあんたの面倒は見られない」と弟に言ったそうです。", "mother", "75-75"},
+      {"'I'm 79 and I won't be here forever,' Mum told my sister, who's 51 and doesn't go out.", "mother", "79-79"},
+      {"'I'm 79 and I won't be here forever,' Mum told my sister, who's 51 and doesn't go out.", "sister", "51-51"},
   };
   for (const Row& r : rows) {
     INFO("text: " << std::string(r.text));
