@@ -28,17 +28,20 @@ bool OwnPossessiveBefore(const std::string& t, size_t at) {
   return (word >= 3 && At(t, word - 3, "my ")) || (word >= 4 && At(t, word - 4, "our "));
 }
 
-// The one son, daughter or child named (not 本人, not the caller), or -1.
+// The one son, daughter or child named (not 本人, not the caller), else
+// the one man or woman ("愛知県在住の女性(42)…本人は"), or -1.
 int OnlyChildNamed(const Understanding& u) {
-  int found = -1;
-  for (const Person& p : u.persons) {
-    if (p.caller || p.relation == "person" || p.relation == "man" || p.relation == "woman" ||
-        !IsChildKind(p.relation))
-      continue;
-    if (found >= 0) return -1;
-    found = p.id;
+  for (bool adult : {false, true}) {
+    int found = -1;
+    for (const Person& p : u.persons) {
+      const bool man_or_woman = p.relation == "man" || p.relation == "woman";
+      if (p.caller || p.relation == "person" || !IsChildKind(p.relation) || man_or_woman != adult) continue;
+      if (found >= 0) return -1;
+      found = p.id;
+    }
+    if (found >= 0) return found;
   }
-  return found;
+  return -1;
 }
 
 // The caller writing about themself: withdrawal said of no one named, and

@@ -443,6 +443,11 @@ TEST_CASE("concern: 本人 is the one child named; a parent caller's spouse is a
   REQUIRE(u.concern >= 0);
   CHECK(u.persons[u.concern].relation == "son");
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "49-49");
+  // No son or daughter: the one woman named.
+  Understanding w = S().Read("愛知県在住の女性(42)。同居の母(70)と住んでおり、本人は10年間ひきこもっている。");
+  REQUIRE(w.concern >= 0);
+  CHECK(w.persons[w.concern].relation == "woman");
+  CHECK(Age(w.AgeOf(Subject::kPerson)) == "42-42");
   struct Row {
     const char* text;
     const char* parent_age;
