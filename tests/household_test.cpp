@@ -503,3 +503,9 @@ TEST_CASE("ages: in his / in her + decade is the pronoun's person") {
     CHECK(Age(p->age) == std::string(r.age));
   }
 }
+
+TEST_CASE("attach: a word before とも / とは / より is not the clause's subject") {
+  Understanding u = S().Read("新潟市内のアパートで一人暮らしをしている叔父(64)が、近所の人とも話さず閉じこもっていると聞きました。");
+  CHECK(WhoSaid(u, "hikikomori") == "uncle");
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "64-64");
+}
