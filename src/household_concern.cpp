@@ -28,6 +28,11 @@ bool OwnPossessiveBefore(const std::string& t, size_t at) {
   return (word >= 3 && At(t, word - 3, "my ")) || (word >= 4 && At(t, word - 4, "our "));
 }
 
+bool IsOwnChild(const std::string& r) {
+  return r == "son" || r == "daughter" || r == "eldest-son" || r == "eldest-daughter" || r == "second-son" ||
+         r == "second-daughter";
+}
+
 // The one son, daughter or child named (not 本人, not the caller), else
 // the one man or woman ("愛知県在住の女性(42)…本人は"), or -1.
 int OnlyChildNamed(const Understanding& u) {
@@ -132,12 +137,16 @@ void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given)
       if (own_word && ((japanese && !honorific) || OwnPossessiveBefore(t, s.begin)))
         caller_is_parent = true;
     }
+  const bool concern_is_grandchild = u->concern >= 0 && u->persons[u->concern].relation == "grandchild";
   for (Person& p : u->persons) {
     if (p.id == u->concern) p.role = Subject::kPerson;
     else if (IsParentKind(p.relation)) p.role = Subject::kParent;
     // The caller's husband or wife, when the caller is the parent, is the
     // other parent ("夫は八〇歳、息子は…", "my husband will be 79").
     else if (caller_is_parent && (p.relation == "husband" || p.relation == "wife")) p.role = Subject::kParent;
+    // The caller's grandchild is the concern: the caller's son or daughter
+    // named is the grandchild's parent (娘が…産んだ孫が…).
+    else if (concern_is_grandchild && IsOwnChild(p.relation)) p.role = Subject::kParent;
     else if (p.relation == "self") p.role = caller_is_parent ? Subject::kParent : Subject::kCaller;
     else if (p.relation == "neighbour") p.role = Subject::kNeighbour;
     else p.role = Subject::kFamily;

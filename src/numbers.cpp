@@ -464,7 +464,10 @@ bool JapanesePastAfter(std::string_view text, size_t pos, size_t end) {
 }
 
 bool IsPresentWord(std::string_view w) {
-  return w == "is" || w == "are" || w == "am" || w == "now" || w == "currently" || w == "still";
+  // has/have/does: "has not left home since…" is a state now, though
+  // "left" alone would be past.
+  return w == "is" || w == "are" || w == "am" || w == "now" || w == "currently" || w == "still" || w == "has" ||
+         w == "have" || w == "hasn" || w == "haven" || w == "does" || w == "doesn";
 }
 
 bool IsPastWord(std::string_view w) {

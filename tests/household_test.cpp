@@ -509,3 +509,9 @@ TEST_CASE("attach: a word before とも / とは / より is not the clause's su
   CHECK(WhoSaid(u, "hikikomori") == "uncle");
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "64-64");
 }
+
+TEST_CASE("concern: a grandchild's parent is the caller's son or daughter named") {
+  Understanding u = S().Read("娘が27歳の時に産んだ孫が、今年20歳になりました。孫は今も家から出ません。娘は47歳です。");
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "20-20");
+  CHECK(Age(u.AgeOf(Subject::kParent)) == "47-47");
+}

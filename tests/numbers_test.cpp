@@ -524,6 +524,8 @@ TEST_CASE("Ages with names (還暦) and decades since") {
       {"米寿を迎えた母", kAge, 88, 88, kNow},
       {"古希を過ぎた父", kAge, 70, 120, kNow},
       {"withdrawn since her 20s", kAge, 20, 29, kPast},
+      // has/have: a state now, though "left" alone is past.
+      {"a man in his mid-fifties has not left home", kAge, 53, 57, kNow},
   });
   CHECK(Numbers("還元").empty());
 }
