@@ -21,6 +21,7 @@ struct Relative {
   size_t age;
   int person;
   int sign;
+  int reference = -1;  // the other person, when not the caller ("her brother": her)
 };
 
 // "my", "our": they say whose, never whose age ("At 16 our son …").
@@ -49,12 +50,28 @@ int RelativeOwner(const Understanding& u, const NumberMention& n, int clause) {
   return -1;
 }
 
-// The caller's current exact age, when the text gives one, else -1.
-int CallerAge(const Understanding& u) {
+// A person's current exact age, when the text gives one, else -1; the
+// caller's when person < 0.
+int ExactAge(const Understanding& u, int person) {
   for (const AgeMention& a : u.ages)
-    if (a.person >= 0 && u.persons[a.person].caller && a.when == NumberMention::kNow &&
-        a.because != Because::kRelative && a.range.lo == a.range.hi)
+    if (a.person >= 0 && (person < 0 ? u.persons[a.person].caller : a.person == person) &&
+        a.when == NumberMention::kNow && a.because != Because::kRelative && a.range.lo == a.range.hi)
       return a.range.lo;
+  return -1;
+}
+
+// "Our daughter is 51; her brother is five years younger": with no "than"
+// the difference is from the one "her" / "his" names, not the caller.
+int RelativeReference(const Understanding& u, const NumberMention& n, int owner) {
+  const std::string& t = u.text.match;
+  if (t.find("than", n.end) == n.end + 1 || owner < 0) return -1;
+  for (const SubjectMention& s : u.subjects) {
+    if (s.person != owner || s.end > n.begin) continue;
+    const char sex = s.begin >= 4 && At(t, s.begin - 4, "her ") ? 'F' : s.begin >= 4 && At(t, s.begin - 4, "his ") ? 'M' : 0;
+    if (sex == 0) continue;
+    const int other = PersonBefore(u, s.begin, sex);
+    return other == owner ? -1 : other;
+  }
   return -1;
 }
 
@@ -72,10 +89,10 @@ int SignByRelation(const Person& p) {
 // brother, 3 years older" → 50. Adds the age each difference gives when
 // the caller's age is known; the difference alone is nobody's age.
 void ResolveRelativeAges(const std::vector<Relative>& relatives, Understanding* u) {
-  const int caller = CallerAge(*u);
-  if (caller < 0) return;
   for (const Relative& r : relatives) {
     if (r.person < 0) continue;
+    const int caller = ExactAge(*u, r.reference);
+    if (caller < 0) continue;
     const int sign = r.sign != 0 ? r.sign : SignByRelation(u->persons[r.person]);
     if (sign == 0) continue;
     AgeMention a = u->ages[r.age];
@@ -148,7 +165,8 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
       a.range = n.age;
       a.words = std::move(words);
       a.because = Because::kRelative;
-      relatives.push_back({u->ages.size(), RelativeOwner(*u, n, c), n.sign});
+      const int owner = RelativeOwner(*u, n, c);
+      relatives.push_back({u->ages.size(), owner, n.sign, RelativeReference(*u, n, owner)});
       u->ages.push_back(std::move(a));
       cover(n.begin, n.end);
       continue;

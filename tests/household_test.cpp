@@ -320,6 +320,8 @@ TEST_CASE("ages: a difference gives an age once the caller's is known") {
       {"My husband is eight years older than me; I'm 61.", "husband", "69-69"},
       // 差 says no direction: a son is younger than his parent.
       {"私と息子は28歳差で、私は今年76になります。息子は外出しない。", "son", "48-48"},
+      // "her brother", no "than": from her age, not the caller's.
+      {"Our daughter is 51 and married; her brother is five years younger. I'm 78.", "brother", "46-46"},
       // The caller's age unknown: the difference is nobody's age.
       {"2歳上の兄がひきこもり", "elder-brother", "?"},
       {"My brother, 3 years older, barely goes outside.", "brother", "?"},
