@@ -67,7 +67,8 @@ int RelativeReference(const Understanding& u, const NumberMention& n, int owner)
   if (t.find("than", n.end) == n.end + 1 || owner < 0) return -1;
   for (const SubjectMention& s : u.subjects) {
     if (s.person != owner || s.end > n.begin) continue;
-    const char sex = s.begin >= 4 && At(t, s.begin - 4, "her ") ? 'F' : s.begin >= 4 && At(t, s.begin - 4, "his ") ? 'M' : 0;
+    if (s.begin < 4) continue;
+    const char sex = At(t, s.begin - 4, "her ") ? 'F' : At(t, s.begin - 4, "his ") ? 'M' : 0;
     if (sex == 0) continue;
     const int other = PersonBefore(u, s.begin, sex);
     return other == owner ? -1 : other;
