@@ -59,7 +59,8 @@ bool Marked(std::string_view text, size_t end) {
 // ("son 52", "母は78歳", "母親(82)", "mother is 76", "54歳の弟").
 bool IsTightGap(std::string_view gap) {
   static constexpr std::string_view kGaps[] = {"", " ", "は", "が", "の", "(", " (", " is ", " is", ", ", "'s ",
-                                               "’s ", "さん", "さんは", " aged ", " age "};
+                                               "’s ", "さん", "さんは", " aged ", " age ", " of ", ", now ",
+                                               ", who is ", ", who's ", " who is ", " who's "};
   for (std::string_view g : kGaps)
     if (gap == g) return true;
   return false;
@@ -129,14 +130,37 @@ void Compact(Understanding* u, const std::vector<int>& into) {
 // else the last subject word in it (possessors and object words aside),
 // else the previous clause's of the same sentence. Also the way it was
 // found (kMarked, kNearest or kTopic; kNone when no one).
+// Subject word s is marked by が and the clause goes on with a subordinate
+// ending after it (てから, 後, とき, ので, たら): its subject only.
+bool InSubordinateClause(const Understanding& u, const SubjectMention& s) {
+  const std::string& t = u.text.match;
+  if (!At(t, s.end, "が")) return false;
+  const size_t end = u.clauses[s.clause].end;
+  std::string_view rest(t.data() + s.end, end - s.end);
+  for (std::string_view w : {"てから", "でから", "た後", "たあと", "たとき", "た時", "ので", "たら"})
+    if (rest.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
 void ClauseTopics(const Understanding& u, std::vector<int>* topic, std::vector<Because>* how) {
   const std::vector<int> sentence = Sentences(u);
   topic->assign(u.clauses.size(), -1);
   how->assign(u.clauses.size(), Because::kNone);
+  std::vector<char> kept(u.clauses.size(), 0);  // the sentence's theme holds
   for (size_t si = 0; si < u.subjects.size(); ++si) {
     const SubjectMention& s = u.subjects[si];
-    if (s.person < 0 || IsPossessor(u, si)) continue;
+    if (s.person < 0 || IsPossessor(u, si) || kept[s.clause]) continue;
     if (s.subject == Subject::kCaller && !IsCallerWordForAttach(u, s)) continue;
+    const int theme = s.clause > 0 && sentence[s.clause - 1] == sentence[s.clause] ? (*topic)[s.clause - 1] : -1;
+    if (theme >= 0 && theme != s.person && (*how)[s.clause - 1] != Because::kNearest &&
+        InSubordinateClause(u, s)) {
+      // 弟は、私が家を出てからずっと母と二人暮らしで: 私が is the subject
+      // of "…てから" only; the clause stays about the theme 弟は.
+      (*topic)[s.clause] = theme;
+      (*how)[s.clause] = Because::kTopic;
+      kept[s.clause] = 1;
+      continue;
+    }
     const bool marked = Marked(u.text.match, s.end);
     if (marked || (*how)[s.clause] != Because::kMarked) {
       (*topic)[s.clause] = s.person;
@@ -199,9 +223,34 @@ char PronounIn(std::string_view text, size_t begin, size_t end) {
   return 0;
 }
 
+// Position b is inside 'single' or "double" quotes: a quote mark opens
+// at the start or after a space, before a letter or digit, and closes after
+// , . ! ? ("'I'm 79 and I won't be here forever,' Mum told"). An
+// apostrophe inside a word (I'm, won't) does neither.
+bool InEnglishQuote(const std::string& t, size_t b) {
+  bool open = false;
+  for (size_t i = 0; i <= b && i < t.size(); ++i) {  // a clause may start at its quote mark
+    if (t[i] != '\'' && t[i] != '"') continue;
+    const char prev = i == 0 ? ' ' : t[i - 1];
+    const char next = i + 1 < t.size() ? t[i + 1] : ' ';
+    if (!open && (prev == ' ' || prev == '(' || i == 0) && (isalnum(static_cast<unsigned char>(next))))
+      open = true;
+    else if (open && (prev == ',' || prev == '.' || prev == '!' || prev == '?'))
+      open = false;
+  }
+  return open;
+}
+
 bool ClauseInQuote(const Understanding& u, size_t c) {
-  size_t b = u.clauses[c].begin;
-  return b >= 3 && At(u.text.match, b - 3, "「");
+  // Inside when a 「 opens before it and no 」 closes it yet: every clause
+  // of 「俺はもう45だ、今さら働けるわけがない」, not only the first.
+  const std::string& t = u.text.match;
+  const size_t b = u.clauses[c].begin;
+  if (InEnglishQuote(t, b)) return true;
+  const size_t open = b >= 3 ? t.rfind("「", b - 3) : std::string::npos;
+  if (open == std::string::npos) return false;
+  const size_t close = t.find("」", open);
+  return close == std::string::npos || close >= b;
 }
 
 // The speaker of a quotation in clause c: the person the sentence was

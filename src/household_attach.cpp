@@ -72,6 +72,8 @@ void AttachFacts(const Model& model, Understanding* u) {
       const SubjectMention& s = u->subjects[si];
       if (s.clause != c || IsPossessor(*u, si)) continue;
       if (s.subject == Subject::kCaller && !IsCallerWordForAttach(*u, s)) continue;
+      // 近所の人とも話さず: a companion or a comparison, not the subject.
+      if (At(t, s.end, "とも") || At(t, s.end, "とは") || At(t, s.end, "より")) continue;
       if (s.end <= m.begin) {
         before = static_cast<int>(si);
         if (Marked(t, s.end)) marked = static_cast<int>(si);

@@ -13,6 +13,60 @@ using namespace household_internal;  // NOLINT: the steps' shared helpers
 
 // step 4
 
+namespace {
+bool IsGrandparent(const Person& p) { return p.relation == "grandmother" || p.relation == "grandfather"; }
+
+// "my son", "our son", and with an age between: "my 56-year-old son".
+bool OwnPossessiveBefore(const std::string& t, size_t at) {
+  if ((at >= 3 && At(t, at - 3, "my ")) || (at >= 4 && At(t, at - 4, "our "))) return true;
+  size_t p = at;
+  while (p > 0 && t[p - 1] == ' ') --p;
+  size_t word = p;  // the word before: an age such as "56-year-old"
+  while (word > 0 && t[word - 1] != ' ') --word;
+  std::string_view before(t.data() + word, p - word);
+  if (before.empty() || before.find("year-old") == std::string_view::npos) return false;
+  return (word >= 3 && At(t, word - 3, "my ")) || (word >= 4 && At(t, word - 4, "our "));
+}
+
+bool IsOwnChild(const std::string& r) {
+  return r == "son" || r == "daughter" || r == "eldest-son" || r == "eldest-daughter" || r == "second-son" ||
+         r == "second-daughter";
+}
+
+// The one son, daughter or child named (not 本人, not the caller), else
+// the one man or woman ("愛知県在住の女性(42)…本人は"), or -1.
+int OnlyChildNamed(const Understanding& u) {
+  for (bool adult : {false, true}) {
+    int found = -1;
+    for (const Person& p : u.persons) {
+      const bool man_or_woman = p.relation == "man" || p.relation == "woman";
+      if (p.caller || p.relation == "person" || !IsChildKind(p.relation) || man_or_woman != adult) continue;
+      if (found >= 0) return -1;
+      found = p.id;
+    }
+    if (found >= 0) return found;
+  }
+  return -1;
+}
+
+// The caller writing about themself: withdrawal said of no one named, and
+// no one named but the caller and their parents ("母とは30歳違いで…私自身が
+// 家から出られず", "自分は五十六になる。親はもういない"). -1 otherwise.
+int CallerAsConcern(const Understanding& u) {
+  int caller = -1;
+  for (const Person& p : u.persons) {
+    if (p.caller) {
+      if (caller >= 0) return -1;
+      caller = p.id;
+    } else if (!IsParentKind(p.relation)) {
+      return -1;  // someone else is named: the case may be about them
+    }
+  }
+  if (caller < 0 || u.persons[caller].relation != "self") return -1;
+  return caller;
+}
+}  // namespace
+
 void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given) {
   // Facts said of no one that are about the person of concern by default.
   bool unattached = false;
@@ -39,12 +93,21 @@ void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given)
     else if (work) score = 80;
     else if (IsChildKind(p.relation)) score = 60;
     else if (unattached && !p.caller && !IsParentKind(p.relation) && p.relation != "neighbour" && age) score = 40;
+    // No fact says who: a case is about someone, and the first relative
+    // named who is neither the caller nor a parent is the likeliest
+    // ("六十二歳の兄は独身で…", "My uncle is 66, lives alone…").
+    else if (!p.caller && p.relation != "neighbour" && p.relation != "self") score = 20;
     if (score > 0 && IsChildKind(p.relation)) score += 5;
     if (score > best_score) {
       best = p.id;
       best_score = score;
     }
   }
+  if (best < 0 && unattached) best = CallerAsConcern(*u);
+  // 息子はもうすぐ50歳…本人は「…」: the word 本人 names the one child
+  // the text is about, not someone new.
+  const int named = best >= 0 && u->persons[best].relation == "person" ? OnlyChildNamed(*u) : -1;
+  if (named >= 0) best = named;
   u->concern = best;
   // 本人 is the person of concern, whoever that is.
   std::vector<int> into(u->persons.size());
@@ -71,13 +134,19 @@ void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given)
       bool honorific = w.size() >= 6 && (w.substr(w.size() - 6) == "さん" || w.substr(w.size() - 3) == "様");
       std::string_view relation = u->persons[u->concern].relation;
       bool own_word = relation != "person" && relation != "man" && relation != "woman";
-      if (own_word && ((japanese && !honorific) || (s.begin >= 3 && At(t, s.begin - 3, "my ")) ||
-                       (s.begin >= 4 && At(t, s.begin - 4, "our "))))
+      if (own_word && ((japanese && !honorific) || OwnPossessiveBefore(t, s.begin)))
         caller_is_parent = true;
     }
+  const bool concern_is_grandchild = u->concern >= 0 && u->persons[u->concern].relation == "grandchild";
   for (Person& p : u->persons) {
     if (p.id == u->concern) p.role = Subject::kPerson;
     else if (IsParentKind(p.relation)) p.role = Subject::kParent;
+    // The caller's husband or wife, when the caller is the parent, is the
+    // other parent ("夫は八〇歳、息子は…", "my husband will be 79").
+    else if (caller_is_parent && (p.relation == "husband" || p.relation == "wife")) p.role = Subject::kParent;
+    // The caller's grandchild is the concern: the caller's son or daughter
+    // named is the grandchild's parent (娘が…産んだ孫が…).
+    else if (concern_is_grandchild && IsOwnChild(p.relation)) p.role = Subject::kParent;
     else if (p.relation == "self") p.role = caller_is_parent ? Subject::kParent : Subject::kCaller;
     else if (p.relation == "neighbour") p.role = Subject::kNeighbour;
     else p.role = Subject::kFamily;
@@ -141,9 +210,15 @@ void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given)
     }
   }
   for (AgeRange& r : u->age_of) r = AgeRange();
+  // The parent's age is a mother's or father's when the text gives one; a
+  // grandparent is a generation further ("祖母(九十)、父(六十五)" → 65).
+  bool parent_age_known = false;
+  for (const Person& p : u->persons)
+    parent_age_known = parent_age_known || (p.role == Subject::kParent && p.age.known() && !IsGrandparent(p));
   for (const Person& p : u->persons) {
     if (!p.age.known()) continue;
     if (p.role == Subject::kPerson && p.id != u->concern) continue;
+    if (p.role == Subject::kParent && parent_age_known && IsGrandparent(p)) continue;
     AgeRange& r = u->age_of[static_cast<int>(p.role)];
     if (!r.known()) {
       r = p.age;

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <utility>
 
 #include "utf8.h"
 
@@ -140,6 +141,15 @@ void ReadDecade(Cursor* c, int n, NumberMention* m) {
   else if (c->Eat("以上")) m->age = Range(n, kMaxAge);
 }
 
+// 年上/上 (older), 年下/下 (younger), 違い/差 (apart): sets m->sign.
+bool ReadDifferenceWord(Cursor* c, NumberMention* m) {
+  if (c->EatAny({"年上", "上"})) m->sign = 1;
+  else if (c->EatAny({"年下", "下"})) m->sign = -1;
+  else if (c->EatAny({"違い", "差"})) m->sign = 0;
+  else return false;
+  return true;
+}
+
 // After 歳/才: limits (以上, 超え), approximations (前後), an age about to
 // be reached (目前, 近い) and age differences (2歳上, 5歳年下).
 void ReadYearsOfAge(Cursor* c, int n, NumberMention* m) {
@@ -153,6 +163,8 @@ void ReadYearsOfAge(Cursor* c, int n, NumberMention* m) {
     m->age = Range(0, n - 1);
   } else if (c->EatAny({"を超え", "超え", "超"})) {
     m->age = Range(n + 1, kMaxAge);
+  } else if (c->EatAny({"を過ぎたばかり", "になったばかり"})) {
+    m->age = Range(n, n + 1);  // just past: n, at most n + 1
   } else if (c->EatAny({"を過ぎ", "過ぎ"})) {
     m->age = Range(n, kMaxAge);
   } else if (c->EatAny({"くらい", "ぐらい", "位", "前後"})) {
@@ -163,7 +175,7 @@ void ReadYearsOfAge(Cursor* c, int n, NumberMention* m) {
   } else if (c->EatAny({"近い", "近く", "手前"})) {
     m->age = Range(n - 3, n - 1);
     m->when = NumberMention::kApproaching;
-  } else if (c->EatAny({"年上", "年下", "上", "下", "違い"})) {
+  } else if (ReadDifferenceWord(c, m)) {
     m->when = NumberMention::kRelative;
   }
 }
@@ -171,7 +183,7 @@ void ReadYearsOfAge(Cursor* c, int n, NumberMention* m) {
 // After つ: only an age difference (3つ上, 二つ違い) is an age; "3つ" alone
 // counts things.
 bool ReadAgeDifference(Cursor* c, int n, NumberMention* m) {
-  if (!c->EatAny({"年上", "年下", "上", "下", "違い"})) return false;
+  if (!ReadDifferenceWord(c, m)) return false;
   m->kind = NumberMention::kAge;
   m->age = Range(n, n);
   m->when = NumberMention::kRelative;
@@ -214,10 +226,13 @@ bool ReadJapaneseUnit(Cursor* c, int n, NumberMention* m) {
 }
 
 // "3 years older", "two years younger": after "years", an age difference.
-bool ReadOlderOrYounger(Cursor* c) {
+bool ReadOlderOrYounger(Cursor* c, NumberMention* m) {
   Cursor after = *c;
   after.SkipSpaces();
-  if (!after.EatAny({"older", "younger", "apart"})) return false;
+  if (after.Eat("older")) m->sign = 1;
+  else if (after.Eat("younger")) m->sign = -1;
+  else if (after.Eat("apart")) m->sign = 0;
+  else return false;
   c->pos = after.pos;
   return true;
 }
@@ -231,7 +246,7 @@ bool ReadEnglishUnit(Cursor* c, size_t digits_end, int n, NumberMention* m, bool
   } else if (c->EatAny({"years", "year", "yrs"})) {
     m->kind = NumberMention::kDuration;
     m->months = n * 12;
-    if (ReadOlderOrYounger(c)) {
+    if (ReadOlderOrYounger(c, m)) {
       m->kind = NumberMention::kAge;
       m->age = Range(n, n);
       m->when = NumberMention::kRelative;
@@ -310,7 +325,9 @@ bool NoNounAfter(std::string_view text, size_t pos, size_t end) {
   c.SkipSpaces();
   if (c.pos == end) return true;
   if (!IsAlpha(text[c.pos])) return text[c.pos] != '%';
-  return c.EatAny({"now", "soon", "this", "next", "and", "but", "or", "so", "who", "in", "with", "when", "he", "she"});
+  return c.EatAny({"now", "soon", "this", "next", "and", "but", "or", "so", "who", "in", "with", "when", "he", "she",
+                   "i", "we", "they", "my", "our", "his", "her", "their", "like", "myself", "last", "on", "at",
+                   "today", "recently", "already"});
 }
 
 // Words before an exact age n that make it approximate: "もうすぐ80歳",
@@ -318,9 +335,15 @@ bool NoNounAfter(std::string_view text, size_t pos, size_t end) {
 // approaching), "about 50" (48–52, now). Moves m->begin to the word.
 bool ReadApproximation(std::string_view text, size_t begin, int n, NumberMention* m) {
   size_t start = m->begin;
-  if (BeforeAny(text, begin, m->begin, {"もうすぐ", "まもなく", "間もなく", "nearly", "almost", "turning", "turn"},
+  if (BeforeAny(text, begin, m->begin,
+                {"もうすぐ", "もうじき", "まもなく", "間もなく", "来月", "来年", "来週", "nearly", "almost", "turning",
+                 "turns", "turn", "will be"},
                 &start)) {
     m->age = Range(n - 1, n - 1);
+    m->when = NumberMention::kApproaching;
+  } else if (BeforeAny(text, begin, m->begin, {"pushing", "shy of", "coming up on", "coming up to"}, &start)) {
+    // Just under a round age: the two years before it.
+    m->age = Range(n - 2, n - 1);
     m->when = NumberMention::kApproaching;
   } else if (Before(text, begin, m->begin, "close to", &start)) {
     m->age = Range(n - 3, n - 1);
@@ -332,6 +355,28 @@ bool ReadApproximation(std::string_view text, size_t begin, int n, NumberMention
   }
   m->begin = start;
   return true;
+}
+
+// English words right before a unitless number that make it an age:
+// "I'm 79", "is 57", "who's 51", "now 41", "turned 85", "of 91".
+bool EnglishAgeVerbBefore(std::string_view text, size_t begin, size_t at, size_t* start) {
+  return BeforeAny(text, begin, at,
+                   {"i'm", "i am", "is", "am", "are", "was", "were", "who's", "now", "turned", "of", "at"},
+                   start);
+}
+
+// Japanese after a unitless number that makes it an age: 54になる,
+// 54になりました, 三十を過ぎ (becoming or passing a number is an age).
+// Where the age verb after pos ends, or pos when none follows.
+size_t AfterJapaneseAgeVerb(std::string_view text, size_t pos, size_t end) {
+  Cursor c{text, pos, end};
+  c.EatAny({"になりました", "になります", "になった", "になる", "になり", "になっ", "を過ぎ", "を超え"});
+  return c.pos;
+}
+bool JapaneseAgeVerbAfter(std::string_view text, size_t pos, size_t end) {
+  const size_t after = AfterJapaneseAgeVerb(text, pos, end);
+  // 50になる前に, 50になるまでに: a goal ahead, not an age.
+  return after != pos && text.compare(after, 3, "前") != 0 && text.compare(after, 6, "まで") != 0;
 }
 
 // A number with no unit (n <= 120): English words before it make it an
@@ -358,6 +403,27 @@ bool ReadBareNumber(std::string_view text, size_t begin, size_t i, size_t end, i
     m->after_pronoun = true;
   } else if (NoNounAfter(text, c->pos, end) && ReadApproximation(text, begin, n, m)) {
     return true;
+  } else if (n >= 10 && NoNounAfter(text, c->pos, end) && EnglishAgeVerbBefore(text, begin, i, &start)) {
+    // "I'm 79 this year", "who is 44", "now 41", "turned 85", "a woman of
+    // 91": the grammar makes it an age (of the word before it); "she
+    // turned 81": of the one the pronoun names.
+    m->age = Range(n, n);
+    m->begin = i;
+    size_t pronoun = 0;
+    m->after_pronoun = BeforeAny(text, begin, start, {"he", "she", "he just", "she just"}, &pronoun);
+    return true;
+  } else if (n >= 10 && JapaneseAgeVerbAfter(text, c->pos, end)) {
+    // 今年で54になりました, 五十六になる: becoming a number is an age.
+    m->age = Range(n, n);
+    c->pos = AfterJapaneseAgeVerb(text, c->pos, end);
+    if (text.compare(c->pos - 6, 6, "過ぎ") == 0 || text.compare(c->pos - 6, 6, "超え") == 0)
+      m->age = Range(n, kMaxAge);  // 三十を過ぎ: over thirty
+    return true;
+  } else if (n >= 10 && BeforeAny(text, begin, i, {"今は", "いまは", "今年で", "今年", "現在は", "現在", "もう"}, &start)) {
+    // 今は二十六, 現在57: a number said of now is an age.
+    m->age = Range(n, n);
+    m->begin = i;
+    return true;
   } else if (n >= 10 || (n >= 1 && bracketed)) {
     m->kind = NumberMention::kBare;
     m->age = Range(n, n);
@@ -369,6 +435,23 @@ bool ReadBareNumber(std::string_view text, size_t begin, size_t i, size_t end, i
   return true;
 }
 
+// 〜歳で is past only when a past event follows in the clause ("5歳で
+// 診断され", "19歳で中退し", "35歳で辞めてから"); before a noun or a
+// state ("55歳でひきこもり", "40歳で無職", "46歳で、") it is "is 55 and".
+bool PastEventIn(std::string_view text, size_t pos, size_t end) {
+  static constexpr std::string_view kEvents[] = {
+      "辞め", "やめ", "退職", "中退", "退学", "診断", "倒れ", "倒産", "発症", "入院", "卒業", "就職", "離婚",
+      "亡くな", "亡くし", "失業", "失職", "解雇", "リストラ", "出産", "産ん", "上京", "帰郷", "戻っ", "戻り",
+      "帰っ", "転職", "退社", "休職", "定年", "結婚した", "継い", "始め", "家を出"};
+  for (size_t p = pos; p < end;) {
+    if (text.compare(p, 3, "、") == 0) return false;  // 46歳で、…: a description goes on
+    for (std::string_view e : kEvents)
+      if (text.compare(p, e.size(), e) == 0) return true;
+    p = NextCharacter(text, p, end);
+  }
+  return false;
+}
+
 // Japanese after an age that puts it in the past: 14歳のとき, 20代の頃,
 // 30歳まで, 15歳から, 25歳で辞め. "50歳で、" and "40歳で無職" join a
 // description (copula で) and stay now.
@@ -377,20 +460,14 @@ bool JapanesePastAfter(std::string_view text, size_t pos, size_t end) {
   if (c.EatAny({"のとき", "の時", "のころ", "の頃", "頃", "ころ", "ごろ", "当時", "から"})) return true;
   if (c.Eat("まで")) return !c.Eat("に");  // 30歳までに: a goal ahead
   if (!c.Eat("で")) return false;
-  if (c.pos == end) return false;
-  return !c.EatAny({"す", "あ", "は", "も", "無職", "独身", "未婚", "無業", "一人暮らし", "ひとり暮らし", "同居",
-                    "働いて", "働けて", "仕事をして", "現在", "今", "いま", "実家", "自宅", "家に"});
-}
-
-// Words before an age that put it in the past: 当時30歳, "at 35",
-// "at age 14", "when he was 14".
-bool PastWordBefore(std::string_view text, size_t begin, size_t at) {
-  size_t start = 0;
-  return BeforeAny(text, begin, at, {"当時", "at", "was", "were"}, &start);
+  return PastEventIn(text, c.pos, end);
 }
 
 bool IsPresentWord(std::string_view w) {
-  return w == "is" || w == "are" || w == "am" || w == "now" || w == "currently" || w == "still";
+  // has/have/does: "has not left home since…" is a state now, though
+  // "left" alone would be past.
+  return w == "is" || w == "are" || w == "am" || w == "now" || w == "currently" || w == "still" || w == "has" ||
+         w == "have" || w == "hasn" || w == "haven" || w == "does" || w == "doesn";
 }
 
 bool IsPastWord(std::string_view w) {
@@ -445,13 +522,44 @@ bool ClauseIsPast(std::string_view text, size_t begin, size_t end, const NumberM
   return tense > 0;
 }
 
+// Words before an age that put it in the past: 当時30歳, "at 35",
+// "at age 14", "when he was 14".
+bool PastWordBefore(std::string_view text, size_t begin, size_t at) {
+  size_t start = 0;
+  if (BeforeAny(text, begin, at, {"当時", "was", "were"}, &start)) return true;
+  if (!BeforeAny(text, begin, at, {"at age", "at"}, &start)) return false;
+  // "at 35" is past after a past verb ("retired at 60", "quit school at
+  // 15"), else by the tense of its clause: "At 16 he dropped out" is past,
+  // "Now, at 36, he spends" and "at 46 he has no job" are now.
+  size_t w = start;
+  while (w > begin && text[w - 1] == ' ') --w;
+  size_t word_start = w;
+  while (word_start > begin && IsAlpha(text[word_start - 1])) --word_start;
+  std::string_view verb = text.substr(word_start, w - word_start);
+  if (IsPastWord(verb) || (verb.size() > 3 && verb.substr(verb.size() - 2) == "ed") ||
+      (verb.size() > 4 && verb.substr(verb.size() - 4) == "ised"))
+    return true;
+  // A comma may have cut the clause ("Now, at 36, he spends"): read the
+  // whole sentence around it.
+  size_t from = start;
+  while (from > 0 && text[from - 1] != '.' && text[from - 1] != '!' && text[from - 1] != '?') --from;
+  size_t to = at;
+  while (to < text.size() && text[to] != '.' && text[to] != '!' && text[to] != '?' && text[to] != ';') ++to;
+  int tense = TenseIn(text, from, from, start, true);
+  if (tense == 0) tense = TenseIn(text, from, at, to, false);
+  return tense >= 0;  // a bare "at 35" with no tense is a past event
+}
+
 // Sets m->when to kPast for an age at some past event; relative and
 // approaching ages were set by their unit.
 void SetWhen(std::string_view text, size_t begin, size_t end, bool english_decade, NumberMention* m) {
   if (m->kind != NumberMention::kAge && m->kind != NumberMention::kBare) return;
   if (m->when != NumberMention::kNow) return;
+  size_t since = 0;  // "withdrawn since her 20s": the start, in the past
   if (JapanesePastAfter(text, m->end, end) || PastWordBefore(text, begin, m->begin) ||
-      (english_decade && ClauseIsPast(text, begin, end, *m)))
+      (english_decade && (ClauseIsPast(text, begin, end, *m) ||
+                          BeforeAny(text, begin, m->begin, {"since his", "since her", "since their", "since"},
+                                    &since))))
     m->when = NumberMention::kPast;
 }
 
@@ -479,6 +587,46 @@ bool ReadHalfYear(std::string_view text, size_t i, size_t end, NumberMention* m,
   return true;
 }
 
+// What may follow a unitless kanji number that is an age: an age verb
+// (になる), a particle or the end of a phrase (で, の, だ, 。), a bracket.
+bool KanjiAgeMayEnd(std::string_view text, size_t i, size_t number_end, size_t end) {
+  if (JapaneseAgeVerbAfter(text, number_end, end)) return true;
+  Cursor c{text, number_end, end};
+  if (c.pos == end) return true;
+  if (i >= 1 && text[i - 1] == '(' && c.Eat(")")) return true;
+  return c.EatAny({"で", "の", "だ", "です", "。", "、", "なので", "よ"});
+}
+
+// Ages with names: 還暦 (60), 古希 (70), 喜寿 (77), 傘寿 (80), 米寿 (88),
+// 卒寿 (90), 白寿 (99). "あと少しで還暦", "もうすぐ還暦": approaching
+// (the three years before); "還暦を過ぎ": that age or over.
+bool ReadNamedAge(std::string_view text, size_t begin, size_t i, size_t end, NumberMention* m, size_t* next) {
+  static constexpr std::pair<std::string_view, int> kNamed[] = {{"還暦", 60}, {"古希", 70}, {"古稀", 70},
+                                                               {"喜寿", 77}, {"傘寿", 80}, {"米寿", 88},
+                                                               {"卒寿", 90}, {"白寿", 99}};
+  for (const auto& [word, n] : kNamed) {
+    if (i + word.size() > end || text.compare(i, word.size(), word) != 0) continue;
+    *m = NumberMention();
+    m->kind = NumberMention::kAge;
+    m->begin = i;
+    m->age = Range(n, n);
+    Cursor c{text, i + word.size(), end};
+    size_t start = i;
+    if (BeforeAny(text, begin, i, {"あと少しで", "もう少しで", "もうすぐ", "もうじき", "まもなく", "間もなく"}, &start)) {
+      m->age = Range(n - 3, n - 1);
+      m->when = NumberMention::kApproaching;
+      m->begin = start;
+    } else if (c.EatAny({"を過ぎ", "過ぎ", "を超え"})) {
+      m->age = Range(n, kMaxAge);
+    }
+    m->end = c.pos;
+    SetWhen(text, begin, end, false, m);
+    *next = c.pos;
+    return true;
+  }
+  return false;
+}
+
 // A kanji numeral counts only before a Japanese unit: 五十代, 七十八歳,
 // 三年; not 一人, 十分, 一度, 統一 (no unit), nor 二代目 (代 below ten).
 bool ReadKanjiMention(std::string_view text, size_t begin, size_t i, size_t end, NumberMention* m, size_t* next) {
@@ -490,7 +638,14 @@ bool ReadKanjiMention(std::string_view text, size_t begin, size_t i, size_t end,
   if (n < 10 && text.compare(number_end, 3, "代") == 0) return false;
   Cursor c{text, number_end, end};
   m->begin = i;
-  if (!ReadJapaneseUnit(&c, n, m)) return false;
+  if (!ReadJapaneseUnit(&c, n, m)) {
+    // No unit: an age only by its grammar (四十三の息子, 二十八で辞め,
+    // 今年五十一になります, 母(九十)); never a count (一人, 十分).
+    c.pos = number_end;
+    if (n < 10 || n > kMaxAge || !KanjiAgeMayEnd(text, i, number_end, end) ||
+        !ReadBareNumber(text, begin, i, end, n, &c, m))
+      return false;
+  }
   m->end = c.pos;
   ReadWordsBeforeUnit(text, begin, n, m);
   SetWhen(text, begin, end, false, m);
@@ -498,37 +653,114 @@ bool ReadKanjiMention(std::string_view text, size_t begin, size_t i, size_t end,
   return true;
 }
 
-// An English number word before years or months: "two years", "a year",
-// "two years younger".
-bool ReadNumberWordMention(std::string_view text, size_t i, size_t end, NumberMention* m, size_t* next) {
+// "twenty" → 20 … "ninety" → 90 (tens); "twenties" … "nineties" the
+// same with *decade set; else 0.
+int TensWord(std::string_view word, bool* decade) {
+  static constexpr std::string_view kTens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                               "ninety"};
+  static constexpr std::string_view kDecades[] = {"twenties", "thirties", "forties", "fifties", "sixties",
+                                                  "seventies", "eighties", "nineties"};
+  for (int k = 0; k < 8; ++k) {
+    if (word == kTens[k]) return 20 + 10 * k;
+    if (word == kDecades[k]) {
+      *decade = true;
+      return 20 + 10 * k;
+    }
+  }
+  return 0;
+}
+
+// "early", "mid" or "late" before a decade ("in her late sixties", "mid-
+// 30s") narrows it: n..n+3, n+3..n+7, n+7..n+9. Moves m->begin there.
+void NarrowDecade(std::string_view text, size_t begin, int n, NumberMention* m) {
+  size_t start = m->begin;
+  if (Before(text, begin, m->begin, "early", &start) || Before(text, begin, m->begin, "early-", &start)) {
+    m->age = Range(n, n + 3);
+  } else if (Before(text, begin, m->begin, "mid", &start) || Before(text, begin, m->begin, "mid-", &start)) {
+    m->age = Range(n + 3, n + 7);
+  } else if (Before(text, begin, m->begin, "late", &start) || Before(text, begin, m->begin, "late-", &start)) {
+    m->age = Range(n + 7, n + 9);
+  } else {
+    return;
+  }
+  m->begin = start;
+}
+
+// "in his forties", "in her late 60s": the decade is of the one the
+// pronoun names ("my uncle, in his forties, lives with my grandmother,
+// who is in her seventies").
+bool DecadeOfPronoun(std::string_view text, size_t begin, size_t at) {
+  size_t start = 0;
+  return BeforeAny(text, begin, at, {"his", "her"}, &start);
+}
+
+// An English number word: before years or months ("two years", "a year",
+// "two years younger"), or an age as digits would be ("forty", "fifty-
+// three-year-old", "in his forties", "forty-something", "of fifty-eight").
+bool ReadNumberWordMention(std::string_view text, size_t begin, size_t i, size_t end, NumberMention* m,
+                           size_t* next) {
   size_t word_end = i;
   while (word_end < end && IsAlpha(text[word_end])) ++word_end;
   *next = word_end;
-  Cursor c{text, word_end, end};
-  c.SkipSpaces();
-  // Only a word before "year(s)"/"month(s)" counts: look there before
-  // comparing the word with the number words (every English word passes
-  // here).
-  if (c.pos >= end || (text[c.pos] != 'y' && text[c.pos] != 'm')) return false;
-  const int value = NumberWord(text.substr(i, word_end - i));
+  if (word_end - i < 1 || word_end - i > 9) return false;  // longer than any number word
+  bool decade = false;
+  int value = TensWord(text.substr(i, word_end - i), &decade);
+  if (value > 0 && !decade && word_end + 1 < end && (text[word_end] == '-' || text[word_end] == ' ')) {
+    // fifty-three, twenty two
+    size_t unit_end = word_end + 1;
+    while (unit_end < end && IsAlpha(text[unit_end])) ++unit_end;
+    const int unit = NumberWord(text.substr(word_end + 1, unit_end - word_end - 1));
+    if (unit >= 1 && unit <= 9 && text.compare(word_end + 1, 1, "a") != 0) {
+      value += unit;
+      word_end = unit_end;
+    }
+  }
+  if (value == 0) value = NumberWord(text.substr(i, word_end - i));
   if (value == 0) return false;
   *m = NumberMention();
-  if (c.EatAny({"years", "year"})) {
-    m->kind = NumberMention::kDuration;
-    m->months = value * 12;
-    if (ReadOlderOrYounger(&c)) {
-      m->kind = NumberMention::kAge;
-      m->age = Range(value, value);
-      m->when = NumberMention::kRelative;
-    }
-  } else if (c.EatAny({"months", "month"})) {
-    m->kind = NumberMention::kDuration;
-    m->months = value;
-  } else {
-    return false;
-  }
   m->begin = i;
+  Cursor c{text, word_end, end};
+  bool english_decade = false;
+  if (decade) {
+    m->kind = NumberMention::kAge;
+    m->age = Range(value, value + 9);
+    NarrowDecade(text, begin, value, m);
+    m->after_pronoun = DecadeOfPronoun(text, begin, m->begin);
+    english_decade = true;
+  } else if (value >= 20 && value % 10 == 0 && c.Eat("-something")) {
+    m->kind = NumberMention::kAge;
+    m->age = Range(value, value + 9);
+    size_t start = 0;  // "he's forty-something": of the one "he" names
+    m->after_pronoun = BeforeAny(text, begin, i, {"he's", "she's", "he is", "she is"}, &start);
+  } else {
+    c.SkipSpaces();
+    const size_t unit_at = c.pos;
+    if (c.EatAny({"years", "year"})) {
+      m->kind = NumberMention::kDuration;
+      m->months = value * 12;
+      if (ReadOlderOrYounger(&c, m)) {
+        m->kind = NumberMention::kAge;
+        m->age = Range(value, value);
+        m->when = NumberMention::kRelative;
+      }
+    } else if (c.EatAny({"months", "month"})) {
+      m->kind = NumberMention::kDuration;
+      m->months = value;
+    } else {
+      c.pos = word_end;
+      if (c.EatAny({"-year-old", "-years-old"}) || (c.pos = unit_at, c.EatAny({"year-old", "years old", "year old"}))) {
+        m->kind = NumberMention::kAge;
+        m->age = Range(value, value);
+      } else {
+        c.pos = word_end;
+        // "a", "one", "several": too common as words to be ages alone.
+        if (value < 10 || !ReadBareNumber(text, begin, i, end, value, &c, m)) return false;
+      }
+      ReadWordsBeforeUnit(text, begin, value, m);
+    }
+  }
   m->end = c.pos;
+  SetWhen(text, begin, end, english_decade, m);
   *next = c.pos;
   return true;
 }
@@ -564,6 +796,10 @@ bool ReadDigitMention(std::string_view text, size_t begin, size_t i, size_t end,
   }
   if (found) {
     ReadWordsBeforeUnit(text, begin, n, m);
+    if (english_decade) {
+      NarrowDecade(text, begin, n, m);
+      m->after_pronoun = DecadeOfPronoun(text, begin, m->begin);
+    }
   } else if (IsGenerationsPair(text, begin, i, digits_end, end)) {
     m->kind = NumberMention::kGenerations;
     const int parent = (text[i] - '0') * 10, child = (text[i + 2] - '0') * 10;
@@ -601,9 +837,9 @@ void FindNumbers(std::string_view text, size_t begin, size_t end, std::vector<Nu
       // starts a mention here.
       next = NextCharacter(text, i, end);
       if (KanjiNumeral(text, i, end) >= 0) found = ReadKanjiMention(text, begin, i, end, &m, &next);
-      else found = ReadHalfYear(text, i, end, &m, &next);
+      else found = ReadHalfYear(text, i, end, &m, &next) || ReadNamedAge(text, begin, i, end, &m, &next);
     } else if (IsAlpha(text[i]) && (i == begin || !IsAlpha(text[i - 1]))) {
-      found = ReadNumberWordMention(text, i, end, &m, &next);
+      found = ReadNumberWordMention(text, begin, i, end, &m, &next);
     } else if (IsDigit(text[i]) && (i == begin || (!IsDigit(text[i - 1]) && !IsAlpha(text[i - 1])))) {
       found = ReadDigitMention(text, begin, i, end, &m, &next);
     }

@@ -1,5 +1,7 @@
 // Numbers in a case: ages ("80代", "85歳", "五十代", "over 80",
-// "52-year-old", "in his 50s", "8050") and durations ("10年", "三年",
+// "52-year-old", "in his 50s", "8050", "還暦", "forty-seven", "in her
+// late sixties"; a bare number its grammar makes an age: "54になる",
+// "I'm 79", "who is 44", "a woman of 91") and durations ("10年", "三年",
 // "6ヶ月", "for 3 years"). Works on normalised text, so full-width digits
 // are already ASCII. Each age says when it holds: now, in the past
 // ("25歳で辞め", "at 35"), relative to someone ("2歳上の兄") or soon
@@ -27,6 +29,9 @@ struct NumberMention {
   AgeRange child_age;         // kGenerations ("8050"): the person
   int months = 0;             // kDuration
   bool after_pronoun = false; // "she's 74": about the subject named before
+  /// kRelative: +1 older ("2歳上", "3 years older"), -1 younger ("5歳年下",
+  /// "younger than me"), 0 not said ("30歳違い", "28歳差", "apart").
+  int sign = 0;
 };
 
 /// Every number mention in text[begin, end), in text order. A bare

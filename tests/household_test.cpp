@@ -305,3 +305,215 @@ TEST_CASE("scenarios: person_age and parent_age check the current ages") {
   CHECK(report.failures[1].find("expected parent age 70–79, got unknown") != std::string::npos);
   // The load errors of person_age and parent_age are tested in scenario_test.cpp.
 }
+
+TEST_CASE("ages: a difference gives an age once the caller's is known") {
+  struct Row {
+    const char* text;
+    const char* relation;
+    const char* age;
+  } rows[] = {
+      // Older / younger than the caller, whose age the text gives.
+      {"私は46歳の妹です。2歳上の兄が実家で閉じこもっています。", "elder-brother", "48-48"},
+      {"私は68歳です。10歳年下の夫が家にこもっています。", "husband", "58-58"},
+      {"5歳年下の弟は家から出ません。私が55なので。", "younger-brother", "50-50"},
+      {"I'm 47. My brother, 3 years older, barely goes outside.", "brother", "50-50"},
+      {"My husband is eight years older than me; I'm 61.", "husband", "69-69"},
+      // 差 says no direction: a son is younger than his parent.
+      {"私と息子は28歳差で、私は今年76になります。息子は外出しない。", "son", "48-48"},
+      // "her brother", no "than": from her age, not the caller's.
+      {"Our daughter is 51 and married; her brother is five years younger. I'm 78.", "brother", "46-46"},
+      // The caller's age unknown: the difference is nobody's age.
+      {"2歳上の兄がひきこもり", "elder-brother", "?"},
+      {"My brother, 3 years older, barely goes outside.", "brother", "?"},
+  };
+  for (const Row& r : rows) {
+    INFO("text: " << std::string(r.text));
+    Understanding u = S().Read(r.text);
+    const Person* p = Find(u, r.relation);
+    REQUIRE(p != nullptr);
+    CHECK(Age(p->age) == std::string(r.age));
+  }
+}
+
+TEST_CASE("concern: with no fact saying who, the relative named who is not the caller or a parent") {
+  struct Row {
+    const char* text;
+    const char* relation;  // of the person of concern
+    const char* age;
+  } rows[] = {
+      {"六十二歳の兄は独身で、母(九十一歳)と二人暮らし。", "elder-brother", "62-62"},
+      {"My uncle is 66 and lives alone in Chuo Ward.", "uncle", "66-66"},
+  };
+  for (const Row& r : rows) {
+    INFO("text: " << std::string(r.text));
+    Understanding u = S().Read(r.text);
+    REQUIRE(u.concern >= 0);
+    CHECK(u.persons[u.concern].relation == r.relation);
+    CHECK(Age(u.AgeOf(Subject::kPerson)) == std::string(r.age));
+  }
+}
+
+TEST_CASE("ages: my / our say whose, never whose age") {
+  Understanding u = S().Read("At 16 our son dropped out of school. Now, at 36, he stays in his room.");
+  const Person* son = Find(u, "son");
+  REQUIRE(son != nullptr);
+  REQUIRE(son->past_ages.size() == 1);
+  CHECK(Age(son->past_ages[0]) == "16-16");
+  CHECK(Age(son->age) == "36-36");
+  const Person* caller = Find(u, "self");
+  if (caller) CHECK(caller->past_ages.empty());
+}
+
+TEST_CASE("ages: who is N, of N, now N tie to the word before; parents before grandparents") {
+  struct Row {
+    const char* text;
+    const char* relation;
+    const char* age;
+  } rows[] = {
+      {"Writing for my mother, who is 77. My brother rarely leaves the house.", "mother", "77-77"},
+      {"Last night my son, who is 43, said nothing.", "son", "43-43"},
+      {"Eighty-two and caring for a son of fifty-eight who never leaves the house.", "son", "58-58"},
+      {"My brother lost his job. He is 57 now and she turned 81 in March.", "brother", "57-57"},
+      // "he is 57" starts at its pronoun: he, not the mother named last.
+      {"My brother has not left our mother's house. He is 57 now and she turned 81.", "brother", "57-57"},
+      {"My brother has not left our mother's house. He is 57 now and she turned 81.", "mother", "81-81"},
+      {"My sister is two years younger than me; I turned 40 last month.", "sister", "38-38"},
+  };
+  for (const Row& r : rows) {
+    INFO("text: " << std::string(r.text));
+    Understanding u = S().Read(r.text);
+    const Person* p = Find(u, r.relation);
+    REQUIRE(p != nullptr);
+    CHECK(Age(p->age) == std::string(r.age));
+  }
+  // The parent's age: the father's, not the grandmother's.
+  Understanding u = S().Read("祖母(九十)、父(六十五)、兄(三十八)と私の四人家族で、兄が十年以上家にこもっています。");
+  CHECK(Age(u.AgeOf(Subject::kParent)) == "65-65");
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "38-38");
+}
+
+TEST_CASE("concern: the caller writing about themself") {
+  struct Row {
+    const char* text;
+    const char* age;  // of the person of concern
+  } rows[] = {
+      {"母とは30歳違いで、私が49なので母は79歳です。私自身が仕事を辞めて1年、家から出られずにいます。", "49-49"},
+      {"自分は五十六になる。親はもういない。仕事もなく、誰とも話さない日が続いている。", "56-56"},
+  };
+  for (const Row& r : rows) {
+    INFO("text: " << std::string(r.text));
+    Understanding u = S().Read(r.text);
+    REQUIRE(u.concern >= 0);
+    CHECK(u.persons[u.concern].caller);
+    CHECK(Age(u.AgeOf(Subject::kPerson)) == std::string(r.age));
+  }
+  // Someone else named: the case is about them, not the caller.
+  Understanding u = S().Read("私は70歳です。息子が家から出ません。");
+  REQUIRE(u.concern >= 0);
+  CHECK_FALSE(u.persons[u.concern].caller);
+}
+
+TEST_CASE("ages: a he when no one is named yet is the person of concern") {
+  Understanding u = S().Read("He's forty-something (he won't tell us exactly) and has been unemployed and at home for years.");
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "40-49");
+}
+
+TEST_CASE("attach: a が subject of a …てから clause leaves the theme in charge") {
+  Understanding u = S().Read("5歳年下の弟は、私が結婚して家を出てからずっと母と二人暮らしで、仕事もせず家から出ません。私が55なので弟は50。母は82で足腰が弱ってきました。");
+  REQUIRE(u.concern >= 0);
+  CHECK(u.persons[u.concern].relation == "younger-brother");
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "50-50");
+  CHECK(Age(u.AgeOf(Subject::kParent)) == "82-82");
+}
+
+TEST_CASE("ages: an age after joined words is each one's") {
+  Understanding u = S().Read("双子の弟と私は今年で44歳になります。弟は20年以上、実家の部屋にこもっています。");
+  CHECK(Age(Find(u, "younger-brother")->age) == "44-44");
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "44-44");
+  Understanding v = S().Read("父と母は80代です。兄がひきこもり");
+  REQUIRE(Find(v, "father") != nullptr);
+  CHECK(Age(Find(v, "father")->age) == "80-89");
+  CHECK(Age(Find(v, "mother")->age) == "80-89");
+  // Bracketed ages stay each one's own.
+  Understanding w = S().Read("長女(48)と長男(45)がひきこもっている。");
+  CHECK(Age(Find(w, "eldest-daughter")->age) == "48-48");
+  CHECK(Age(Find(w, "eldest-son")->age) == "45-45");
+}
+
+TEST_CASE("concern: 本人 is the one child named; a parent caller's spouse is a parent") {
+  Understanding u = S().Read("息子はもうすぐ50歳になります。本人は「50になる前に仕事を見つけたい」と言っています。");
+  REQUIRE(u.concern >= 0);
+  CHECK(u.persons[u.concern].relation == "son");
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "49-49");
+  // No son or daughter: the one woman named.
+  Understanding w = S().Read("愛知県在住の女性(42)。同居の母(70)と住んでおり、本人は10年間ひきこもっている。");
+  REQUIRE(w.concern >= 0);
+  CHECK(w.persons[w.concern].relation == "woman");
+  CHECK(Age(w.AgeOf(Subject::kPerson)) == "42-42");
+  struct Row {
+    const char* text;
+    const char* parent_age;
+  } rows[] = {
+      {"夫は八〇歳、息子は五〇代前半で、息子はもう二十年近く自宅にこもっています。", "80-80"},
+      {"Our son, 45, has been home without work for twenty years. My husband will be 79 in June.", "78-78"},
+      // "my 56-year-old son": the caller is his parent.
+      {"I'm coming up on 80 myself and look after my 56-year-old son.", "78-79"},
+  };
+  for (const Row& r : rows) {
+    INFO("text: " << std::string(r.text));
+    Understanding v = S().Read(r.text);
+    CHECK(Age(v.AgeOf(Subject::kParent)) == std::string(r.parent_age));
+  }
+}
+
+TEST_CASE("ages: \"I\" inside a quotation is its speaker") {
+  struct Row {
+    const char* text;
+    const char* relation;
+    const char* age;
+  } rows[] = {
+      {"「俺はもう45だ、今さら働けるわけがない」と息子は言い、部屋から出てきません。", "son", "45-45"},
+      {"母は「私ももう75歳よ、いつまでもあんたの面倒は見られない」と弟に言ったそうです。", "mother", "75-75"},
+      {"'I'm 79 and I won't be here forever,' Mum told my sister, who's 51 and doesn't go out.", "mother", "79-79"},
+      {"'I'm 79 and I won't be here forever,' Mum told my sister, who's 51 and doesn't go out.", "sister", "51-51"},
+  };
+  for (const Row& r : rows) {
+    INFO("text: " << std::string(r.text));
+    Understanding u = S().Read(r.text);
+    const Person* p = Find(u, r.relation);
+    REQUIRE(p != nullptr);
+    CHECK(Age(p->age) == std::string(r.age));
+  }
+}
+
+TEST_CASE("ages: in his / in her + decade is the pronoun's person") {
+  struct Row {
+    const char* text;
+    const char* relation;
+    const char* age;
+  } rows[] = {
+      {"My uncle, in his forties, still lives with my grandmother, who is in her seventies.", "uncle", "40-49"},
+      {"My uncle, in his forties, still lives with my grandmother, who is in her seventies.", "grandmother", "70-79"},
+      {"Mother in her 80s needs nursing care. Her son, in his 50s, has been shut away at home.", "son", "50-59"},
+      {"Mother in her 80s needs nursing care. Her son, in his 50s, has been shut away at home.", "mother", "80-89"},
+  };
+  for (const Row& r : rows) {
+    INFO("text: " << std::string(r.text));
+    Understanding u = S().Read(r.text);
+    const Person* p = Find(u, r.relation);
+    REQUIRE(p != nullptr);
+    CHECK(Age(p->age) == std::string(r.age));
+  }
+}
+
+TEST_CASE("attach: a word before とも / とは / より is not the clause's subject") {
+  Understanding u = S().Read("新潟市内のアパートで一人暮らしをしている叔父(64)が、近所の人とも話さず閉じこもっていると聞きました。");
+  CHECK(WhoSaid(u, "hikikomori") == "uncle");
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "64-64");
+}
+
+TEST_CASE("concern: a grandchild's parent is the caller's son or daughter named") {
+  Understanding u = S().Read("娘が27歳の時に産んだ孫が、今年20歳になりました。孫は今も家から出ません。娘は47歳です。");
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "20-20");
+  CHECK(Age(u.AgeOf(Subject::kParent)) == "47-47");
+}

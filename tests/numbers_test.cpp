@@ -222,7 +222,7 @@ struct AgeRow {
 void CheckRows(std::initializer_list<AgeRow> rows) {
   for (const AgeRow& row : rows) {
     NumberMention m = One(row.text);
-    INFO("text: " << row.text);
+    INFO("text: " << std::string(row.text));
     CHECK(m.kind == row.kind);
     CHECK(m.age.lo == row.lo);
     CHECK(m.age.hi == row.hi);
@@ -302,9 +302,9 @@ TEST_CASE("Ages in the past are kPast") {
       {"当時30歳", kAge, 30, 30, kPast},
       {"30歳まで働いていた", kAge, 30, 30, kPast},
       {"15歳からひきこもり", kAge, 15, 15, kPast},
-      {"he quit at 35", kBare, 35, 35, kPast},
+      {"he quit at 35", kAge, 35, 35, kPast},
       {"at age 14", kAge, 14, 14, kPast},
-      {"when he was 14", kBare, 14, 14, kPast},
+      {"when he was 14", kAge, 14, 14, kPast},
       {"in his 40s he lost his job", kAge, 40, 49, kPast},
       {"lost his job in his 40s", kAge, 40, 49, kPast},
       {"she dropped out in her 20s", kAge, 20, 29, kPast},
@@ -320,7 +320,7 @@ TEST_CASE("Ages now stay kNow") {
       {"40歳で無職", kAge, 40, 40, kNow},
       {"30歳です", kAge, 30, 30, kNow},
       {"30歳までに就職したい", kAge, 30, 30, kNow},
-      {"now 54", kBare, 54, 54, kNow},
+      {"now 54", kAge, 54, 54, kNow},  // "now" before a number makes it an age
       {"he is 57", kAge, 57, 57, kNow},
       {"he is in his 40s", kAge, 40, 49, kNow},
       {"now in his 40s", kAge, 40, 49, kNow},
@@ -416,4 +416,116 @@ TEST_CASE("8050-style pairs only as a bare token") {
     INFO("text: " << text);
     for (const NumberMention& m : Numbers(text)) CHECK(m.kind != NumberMention::kGenerations);
   }
+}
+
+TEST_CASE("A unitless number is an age when its grammar says so") {
+  CheckRows({
+      // Becoming or passing a number: an age now.
+      {"今年で54になりました", kAge, 54, 54, kNow},
+      {"五十六になる", kAge, 56, 56, kNow},
+      {"もうじき七十になる母親", kAge, 69, 69, kApproaching},
+      {"三十を過ぎました", kAge, 30, 120, kNow},
+      // Said of now: 今は, 現在.
+      {"今は二十六", kAge, 26, 26, kNow},
+      // A kanji numeral before a particle or in brackets: bare, for the
+      // household to tie to its word.
+      {"四十三の息子", kBare, 43, 43, kNow},
+      {"母(九十)", kBare, 90, 90, kNow},
+      // English: a verb or "of" before it.
+      {"I'm 79 this year", kAge, 79, 79, kNow},
+      {"my daughter is 39", kAge, 39, 39, kNow},
+      {"who's 51", kAge, 51, 51, kNow},
+      {"my brother, now 41", kAge, 41, 41, kNow},
+      {"she turned 81 in March", kAge, 81, 81, kNow},
+      {"I turned 40 last month", kAge, 40, 40, kNow},
+      {"a woman of 91", kAge, 91, 91, kNow},
+      {"our son turns 49 in a few weeks", kAge, 48, 48, kApproaching},
+      {"my husband will be 79 in June", kAge, 78, 78, kApproaching},
+      {"pushing 60", kAge, 58, 59, kApproaching},
+      {"just shy of 40", kAge, 38, 39, kApproaching},
+      {"coming up on 80", kAge, 78, 79, kApproaching},
+      {"I'm coming up on 80 myself", kAge, 78, 79, kApproaching},
+      // Next month's age is this month's plus one.
+      {"来月65歳になる母", kAge, 64, 64, kApproaching},
+      // Just past a round age.
+      {"父は80歳を過ぎたばかり", kAge, 80, 81, kNow},
+      {"50歳になったばかりの弟", kAge, 50, 51, kNow},
+  });
+  // "she turned 81": of the one the pronoun names.
+  CHECK(One("she turned 81 in March").after_pronoun);
+  CHECK_FALSE(One("my mother turned 81").after_pronoun);
+  // 50になる前に: a goal ahead, not an age.
+  for (const NumberMention& m : Numbers("50になる前に仕事を見つけたい")) CHECK(m.kind != kAge);
+  // Counts stay counts.
+  CHECK(Numbers("一人で").empty());
+  CHECK(Numbers("十分です").empty());
+  CHECK(One("is 50 people").kind == kBare);
+}
+
+TEST_CASE("English number words read like digits") {
+  CheckRows({
+      {"he is forty now", kAge, 40, 40, kNow},
+      {"my fifty-three-year-old cousin", kAge, 53, 53, kNow},
+      {"his eighty-year-old father", kAge, 80, 80, kNow},
+      {"in his forties", kAge, 40, 49, kNow},
+      {"in our late seventies", kAge, 77, 79, kNow},
+      {"in her mid-thirties", kAge, 33, 37, kNow},
+      {"in his early fifties", kAge, 50, 53, kNow},
+      {"in her late 60s", kAge, 67, 69, kNow},
+      {"he's forty-something", kAge, 40, 49, kNow},
+      {"a son of fifty-eight", kAge, 58, 58, kNow},
+      {"worked as a cook in his twenties", kAge, 20, 29, kPast},
+  });
+  CHECK(One("he's forty-something").after_pronoun);
+  CHECK(One("my uncle, in his forties").after_pronoun);
+  CHECK(One("in her late 60s").after_pronoun);
+  CHECK(One("twenty years").kind == NumberMention::kDuration);
+  CHECK(One("twenty years").months == 240);
+}
+
+TEST_CASE("〜歳で is past only before a past event; at N by its tense") {
+  CheckRows({
+      {"5歳で自閉症と診断され", kAge, 5, 5, kPast},
+      {"19歳で大学を中退し", kAge, 19, 19, kPast},
+      {"35歳で勤めていた会社を辞めてから", kAge, 35, 35, kPast},
+      {"二十八で会社を辞め", kBare, 28, 28, kPast},
+      {"兄は55歳でひきこもり", kAge, 55, 55, kNow},
+      {"弟は46歳で、家から出ません", kAge, 46, 46, kNow},
+      {"母は82で足腰が弱ってきました", kBare, 82, 82, kNow},
+      {"At 16 our son dropped out", kAge, 16, 16, kPast},
+      {"Now, at 36, he spends all day in his room", kAge, 36, 36, kNow},
+      {"the issue is that at 46 he has no job", kAge, 46, 46, kNow},
+      {"Dad retired at 60", kAge, 60, 60, kPast},
+      {"I married at 25", kAge, 25, 25, kPast},
+  });
+}
+
+TEST_CASE("Age differences say older or younger (sign)") {
+  struct Row {
+    const char* text;
+    int sign;
+  } rows[] = {
+      {"2歳上の兄", 1},       {"5歳年下の弟", -1},          {"一つ年上のいとこ", 1},
+      {"30歳違い", 0},        {"28歳差", 0},                {"3 years older", 1},
+      {"two years younger than me", -1}, {"fourteen years younger", -1},
+  };
+  for (const Row& r : rows) {
+    INFO("text: " << r.text);
+    NumberMention m = One(r.text);
+    CHECK(m.when == NumberMention::kRelative);
+    CHECK(m.sign == r.sign);
+  }
+}
+
+TEST_CASE("Ages with names (還暦) and decades since") {
+  CheckRows({
+      {"兄は還暦です", kAge, 60, 60, kNow},
+      {"あと少しで還暦", kAge, 57, 59, kApproaching},
+      {"米寿を迎えた母", kAge, 88, 88, kNow},
+      {"古希を過ぎた父", kAge, 70, 120, kNow},
+      {"withdrawn since her 20s", kAge, 20, 29, kPast},
+      // has/have: a state now, though "left" alone is past.
+      {"a man in his mid-fifties has not left home", kAge, 53, 57, kNow},
+  });
+  CHECK(Numbers("還元").empty());
 }
