@@ -195,9 +195,9 @@ TEST_CASE("scenario: unmet ages, alert kinds and first contacts say what was exp
         "cases.yaml:1: \"息子は47歳、父は80歳。息子が暴力をふるう\"\n"
         "    expected person age 40–45, got 47–47\n"
         "    expected parent age 81–90, got 80–80\n"
-        "    expected alert kind suicide, got [violence]\n"
+        "    expected alert kind suicide, got [elder-abuse, violence]\n"
         "    expected first contact hikikomori-center, got houkatsu\n"
-        "    got [houkatsu, hikikomori-center, nishi-shakyo]");
+        "    got [houkatsu, hikikomori-center, kenko-fukushi, nishi-shakyo]");
   CHECK(failures[1] ==
         "cases.yaml:6: nothing known: \"息子がひきこもり\"\n"
         "    expected person age 40–49, got unknown\n"
