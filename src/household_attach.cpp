@@ -60,6 +60,12 @@ void AttachFacts(const Model& model, Understanding* u) {
         const SubjectMention& s = u->subjects[si];
         if (s.clause != c || s.end > m.begin || m.begin - s.end > 12 || s.person < 0) continue;
         std::string_view gap(t.data() + s.end, m.begin - s.end);
+        // How often may stand between: 父に毎日暴言, 母を何度も殴る.
+        for (std::string_view often : {"毎日", "いつも", "何度も", "度々", "たびたび", "日常的に", "頻繁に", "よく"})
+          if (gap.size() > often.size() && gap.substr(gap.size() - often.size()) == often) {
+            gap.remove_suffix(often.size());
+            break;
+          }
         for (std::string_view mark : {"に", "を", "の", "へ", "に対して", "さんに", "さんを", "さんの"})
           if (gap == mark) take(static_cast<int>(si), Because::kAtRisk);
       }

@@ -416,7 +416,7 @@ TEST_CASE("lexicon: structure") {
   CHECK(Lexicon("subjects: {}\n") ==
         "lexicon.yaml:1:1: missing required key 'facts'");
   CHECK(Lexicon("subjects: {}\nfacts: []\nextra: 1\n") ==
-        "lexicon.yaml:3:1: unknown key 'extra' in the lexicon file; allowed: subjects facts");
+        "lexicon.yaml:3:1: unknown key 'extra' in the lexicon file; allowed: words subjects facts");
   CHECK(Lexicon("subjects:\n  persn: {ja: [息子]}\nfacts: []\n") ==
         "lexicon.yaml:2:3: unknown key 'persn' in subjects; did you mean 'person'?");
 }
