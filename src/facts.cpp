@@ -224,6 +224,7 @@ void Understanding::Clear() {
   ages.clear();
   persons.clear();
   concern = -1;
+  quoted.clear();
   durations.clear();
   ignored_numbers.clear();
   unrecognized.clear();

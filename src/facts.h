@@ -116,6 +116,7 @@ struct Understanding {
   std::vector<AgeMention> ages;
   std::vector<Person> persons;
   int concern = -1;  // the person of concern (本人), index into persons
+  std::vector<uint8_t> quoted;  // per clause: 1 inside a quotation (「…」, '…'); set by the household
   std::vector<DurationMention> durations;
   std::vector<std::string> ignored_numbers;  // bare numbers no subject word made an age
   std::vector<std::string> unrecognized;

@@ -227,34 +227,37 @@ char PronounIn(std::string_view text, size_t begin, size_t end) {
 // at the start or after a space, before a letter or digit, and closes after
 // , . ! ? ("'I'm 79 and I won't be here forever,' Mum told"). An
 // apostrophe inside a word (I'm, won't) does neither.
-bool InEnglishQuote(const std::string& t, size_t b) {
-  bool open = false;
-  for (size_t i = 0; i <= b && i < t.size(); ++i) {  // a clause may start at its quote mark
-    if (t[i] != '\'' && t[i] != '"') continue;
-    const char prev = i == 0 ? ' ' : t[i - 1];
-    const char next = i + 1 < t.size() ? t[i + 1] : ' ';
-    if (!open && (prev == ' ' || prev == '(' || i == 0) && (isalnum(static_cast<unsigned char>(next))))
-      open = true;
-    else if (open && (prev == ',' || prev == '.' || prev == '!' || prev == '?'))
-      open = false;
+// Which clauses are inside a quotation, in one pass over the text (asked
+// for every fact of every clause, it must not rescan the text each time).
+// Japanese: after a 「 with no 」 since, so every clause of
+// 「俺はもう45だ、今さら働けるわけがない」 counts. English: after an opening
+// ' or " (after a space or "(", before a letter) until a mark after , . ! ?.
+void MarkQuotedClauses(Understanding* u) {
+  const std::string& t = u->text.match;
+  u->quoted.assign(u->clauses.size(), 0);
+  bool english = false, japanese = false;
+  size_t i = 0;
+  for (size_t c = 0; c < u->clauses.size(); ++c) {
+    const size_t b = u->clauses[c].begin;
+    for (; i <= b && i < t.size(); ++i) {  // a clause may start at its quote mark
+      if (i < b && t.compare(i, 3, "「") == 0) japanese = true;
+      if (i < b && t.compare(i, 3, "」") == 0) japanese = false;
+      if (t[i] != '\'' && t[i] != '"') continue;
+      const char prev = i == 0 ? ' ' : t[i - 1];
+      const char next = i + 1 < t.size() ? t[i + 1] : ' ';
+      if (!english && (prev == ' ' || prev == '(' || i == 0) && isalnum(static_cast<unsigned char>(next)))
+        english = true;
+      else if (english && (prev == ',' || prev == '.' || prev == '!' || prev == '?'))
+        english = false;
+    }
+    // The scan stopped after b; a bracket at b belongs to the next round.
+    if (i > b && b < t.size() && (t.compare(b, 3, "「") == 0 || t.compare(b, 3, "」") == 0)) i = b;
+    u->quoted[c] = english || japanese;
   }
-  return open;
 }
 
-bool ClauseInQuote(const Understanding& u, size_t c) {
-  // Inside when a 「 opens before it and no 」 closes it yet: every clause
-  // of 「俺はもう45だ、今さら働けるわけがない」, not only the first.
-  const std::string& t = u.text.match;
-  const size_t b = u.clauses[c].begin;
-  if (InEnglishQuote(t, b)) return true;
-  const size_t open = b >= 3 ? t.rfind("「", b - 3) : std::string::npos;
-  if (open == std::string::npos) return false;
-  const size_t close = t.find("」", open);
-  return close == std::string::npos || close >= b;
-}
+bool ClauseInQuote(const Understanding& u, size_t c) { return c < u.quoted.size() && u.quoted[c]; }
 
-// The speaker of a quotation in clause c: the person the sentence was
-// about before the quote, else the one named right after it (「…」と母が).
 int QuoteSpeaker(const Understanding& u, size_t c, const std::vector<int>& topic, const std::vector<int>& sentence) {
   for (size_t k = c; k-- > 0 && sentence[k] == sentence[c];)
     if (!ClauseInQuote(u, k) && topic[k] >= 0) return topic[k];
@@ -351,6 +354,7 @@ void SetResidences(const Model& model, Understanding* u) {
 
 void BuildHousehold(const Model& model, const std::vector<NumberMention>& numbers, const std::vector<int>& clause_of,
                     const GivenAges* given, Understanding* u, std::vector<char>* covered) {
+  MarkQuotedClauses(u);
   FindPersons(u);
   AssignAges(numbers, clause_of, u, covered);
   AttachFacts(model, u);

@@ -21,6 +21,9 @@ void AttachFacts(const Model& model, Understanding* u) {
   const std::vector<int> sentence = Sentences(*u);
   const int in_city = model.FindFact("in-niigata-city");
   std::vector<FactMention> added;  // a fact said of two joined subjects: the second one's
+  // Each clause's pronoun, found once: a long clause of many facts must
+  // not be scanned once per fact.
+  std::vector<int> pronoun(u->clauses.size(), -1);
   for (FactMention& m : u->mentions) {
     if (m.origin != FactMention::kPhrase) continue;
     const int c = m.clause;
@@ -124,7 +127,8 @@ void AttachFacts(const Model& model, Understanding* u) {
       continue;
     }
     // he / she / his / her: the person named before.
-    if (char sex = PronounIn(t, u->clauses[c].begin, u->clauses[c].end)) {
+    if (pronoun[c] < 0) pronoun[c] = PronounIn(t, u->clauses[c].begin, u->clauses[c].end);
+    if (char sex = static_cast<char>(pronoun[c])) {
       int p = PersonBefore(*u, m.begin, sex);
       if (p >= 0) {
         m.person = p;

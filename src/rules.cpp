@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <unordered_set>
 
 #include "spare.h"
 
@@ -179,6 +180,11 @@ std::vector<const FactMention*> AlertMentions(const Model& model, const Understa
     if (pa != pb) return pa;
     return a->clause != b->clause ? a->clause < b->clause : a->begin < b->begin;
   });
+  // The same words said again add nothing to an alert ("暴力をふるう" ten
+  // times is one reason); a long case must not make the box a page long.
+  std::unordered_set<std::string_view> seen;
+  out.erase(std::remove_if(out.begin(), out.end(), [&](const FactMention* m) { return !seen.insert(m->words).second; }),
+            out.end());
   return out;
 }
 
