@@ -58,6 +58,11 @@ void AttachFacts(const Model& model, Understanding* u) {
     }
     // A danger done to someone: the one named right before with に, を,
     // の or へ is at risk, whoever acts (息子が母に手を上げる).
+    // In a passive (年金を息子に取り上げられる) the one named with に acts:
+    // the one at risk is the clause's subject, found below.
+    bool passive = false;
+    for (int k = m.first_token; k >= 0 && k < m.last_token; ++k)
+      passive = passive || u->tokens[k].lemma == "れる" || u->tokens[k].lemma == "られる";
     if (model.facts[m.fact].area == "crisis") {
       for (size_t si = 0; si < u->subjects.size(); ++si) {
         const SubjectMention& s = u->subjects[si];
@@ -70,7 +75,7 @@ void AttachFacts(const Model& model, Understanding* u) {
             break;
           }
         for (std::string_view mark : {"に", "を", "の", "へ", "に対して", "さんに", "さんを", "さんの"})
-          if (gap == mark) take(static_cast<int>(si), Because::kAtRisk);
+          if (gap == mark && !(passive && (mark == "に" || mark == "さんに"))) take(static_cast<int>(si), Because::kAtRisk);
       }
       if (m.because == Because::kAtRisk) continue;
     }
@@ -80,6 +85,7 @@ void AttachFacts(const Model& model, Understanding* u) {
     for (size_t si = 0; si < u->subjects.size(); ++si) {
       const SubjectMention& s = u->subjects[si];
       if (s.clause != c || IsPossessor(*u, si)) continue;
+      if (passive && (At(t, s.end, "に") || At(t, s.end, "さんに"))) continue;  // the one who acts
       if (s.subject == Subject::kCaller && !IsCallerWordForAttach(*u, s)) continue;
       // 近所の人とも話さず: a companion or a comparison, not the subject.
       if (At(t, s.end, "とも") || At(t, s.end, "とは") || At(t, s.end, "より")) continue;
