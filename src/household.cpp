@@ -240,8 +240,10 @@ void MarkQuotedClauses(Understanding* u) {
   for (size_t c = 0; c < u->clauses.size(); ++c) {
     const size_t b = u->clauses[c].begin;
     for (; i <= b && i < t.size(); ++i) {  // a clause may start at its quote mark
-      if (i < b && t.compare(i, 3, "「") == 0) japanese = true;
-      if (i < b && t.compare(i, 3, "」") == 0) japanese = false;
+      if (i < b && t[i] == '\xE3') {  // 「 and 」 are E3 80 8C and E3 80 8D
+        if (t.compare(i, 3, "「") == 0) japanese = true;
+        if (t.compare(i, 3, "」") == 0) japanese = false;
+      }
       if (t[i] != '\'' && t[i] != '"') continue;
       const char prev = i == 0 ? ' ' : t[i - 1];
       const char next = i + 1 < t.size() ? t[i + 1] : ' ';
