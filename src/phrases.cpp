@@ -135,7 +135,9 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
         // that is itself a negation stays one ("見かけないと心配").
         bool negated = polarity.negated();
         if (meaning.negative) {
-          if (polarity.negations % 2 == 0) continue;
+          // A phrase that is a negation ("面倒を見ない") says nothing of
+          // "cannot" (見られない): the potential changes what is denied.
+          if (polarity.negations % 2 == 0 || polarity.through_passive) continue;
           negated = false;
         }
         FactMention m;

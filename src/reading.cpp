@@ -34,17 +34,24 @@ bool IsCarrier(const Token& t) {
     case Token::kVerbBound:
       // After て: "していない", "してしまった". Not れる/られる (passive),
       // せる/させる (causative), きれる, すぎる, やる: they say more.
-      return OneOf(t.lemma, {"いる", "てる", "おる", "しまう", "ちゃう", "くる", "いく", "ある", "おく"});
+      // A passive or potential carries it when the scan reads on ("見られない"),
+      // but stays in a phrase (ReadPhrase: 殴られる is not 殴る).
+      return OneOf(t.lemma, {"いる", "てる", "おる", "しまう", "ちゃう", "くる", "いく", "ある", "おく", "れる", "られる"});
     case Token::kVerb:
       // Verbs of having and receiving carry a noun's polarity too:
       // "手帳は持っていない", "支援は受けていない".
       return OneOf(t.lemma, {"する", "ある", "いる", "なる", "できる", "出来る", "おる", "やる", "持つ", "もつ",
-                             "受ける", "もらう", "貰う", "取る", "とる", "使う", "利用する"});
+                             "受ける", "もらう", "貰う", "取る", "とる", "使う", "利用する",
+                             // Seeing carries it too: "自傷は見られない", "形跡は認められない".
+                             "見る", "見える", "見当たる", "認める", "感じる"});
+    case Token::kNumber:
+      return t.lemma == "一";  // 一度も, 一回も
     case Token::kNoun:
       // "介護は今のところ必要ない", "借金は現在ゼロ".
-      return OneOf(t.lemma, {"今", "現在", "ところ", "とこ", "現時点", "当面", "必要"});
+      return OneOf(t.lemma, {"今", "現在", "ところ", "とこ", "現時点", "当面", "必要", "一度", "一回", "一切", "これまで",
+                             "今まで"});
     case Token::kNounBound:
-      return OneOf(t.lemma, {"こと", "事", "わけ", "訳", "の", "ん", "もの", "ところ", "とこ"});
+      return OneOf(t.lemma, {"こと", "事", "わけ", "訳", "の", "ん", "もの", "ところ", "とこ", "度", "回"});
     case Token::kParticle:
       // Not と (a quotation: "…と言う" is someone else's verb), not か
       // (a question or hedge), not ば (a condition), not ほど.
@@ -155,6 +162,7 @@ Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, s
       ++p.negations;
       continue;
     }
+    if (t.pos == Token::kVerbBound && (t.lemma == "れる" || t.lemma == "られる")) p.through_passive = true;
     if (!IsCarrier(t)) break;
   }
   p.end = i;
@@ -171,7 +179,8 @@ PhraseReading ReadPhrase(const Analyzer& analyzer, std::string_view phrase) {
   // "食べるものがない" is not "食べない".
   auto grammar = [](const Token& t) {
     return t.pos == Token::kSymbol ||
-           (IsCarrier(t) && t.pos != Token::kVerb && t.pos != Token::kNoun && t.pos != Token::kNounBound);
+           (IsCarrier(t) && t.pos != Token::kVerb && t.pos != Token::kNoun && t.pos != Token::kNounBound &&
+            t.pos != Token::kNumber && !OneOf(t.lemma, {"れる", "られる"}));
   };
   size_t content_end = tokens.size();
   while (content_end > 0 && grammar(tokens[content_end - 1])) --content_end;

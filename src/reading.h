@@ -44,6 +44,7 @@ struct Polarity {
   bool hedged = false;        // ではないか, かもしれない, と思う: uncertain
   bool hypothetical = false;  // 前に, 前, たら, ば, なら, ほど: not a statement of fact
   bool died = false;          // 死ぬ/亡くなる in the past tense: a death, not a danger
+  bool through_passive = false;  // read through れる/られる: "面倒を見られない" is "cannot", not "does not"
   size_t end = 0;             // the first token not read
   bool negated() const { return negations % 2 == 1 && !hedged; }
 };

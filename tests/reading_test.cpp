@@ -1,0 +1,119 @@
+// The reading step (tokens.h, reading.h): how phrases read, and the
+// polarity of what follows a phrase in a case.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "normalize.h"
+#include "reading.h"
+#include "tokens.h"
+
+namespace {
+
+const Analyzer& TheAnalyzer() {
+  const Analyzer* a = nullptr;
+  if (!Analyzer::Get(&a).ok()) std::abort();
+  return *a;
+}
+
+std::string Read(const std::string& phrase, bool* negative = nullptr, PhraseReading::Problem* problem = nullptr) {
+  PhraseReading r = ReadPhrase(TheAnalyzer(), NormalizePhraseForReading(phrase));
+  if (negative) *negative = r.negative;
+  if (problem) *problem = r.problem;
+  return ShowStream(r.stream);
+}
+
+// The polarity after the first token whose lemma is `lemma` in text.
+Polarity After(const std::string& text, const std::string& lemma) {
+  std::vector<Token> tokens;
+  TheAnalyzer().Tokenize(text, 0, text.size(), &tokens);
+  for (size_t i = 0; i < tokens.size(); ++i)
+    if (tokens[i].lemma == lemma) return ReadPolarity(text, tokens, i + 1, tokens.size(), lemma);
+  FAIL("no token with lemma " << lemma << " in " << text);
+  return Polarity();
+}
+
+}  // namespace
+
+TEST_CASE("reading: one phrase covers every conjugation") {
+  struct Row {
+    const char* phrase;
+    const char* reading;
+    bool negative;
+  } rows[] = {
+      {"外出しない", "外出+する", true},       {"外出しません", "外出+する", true},
+      {"外出していない", "外出+する", true},   {"外出はほとんどしてない", "外出+する", true},
+      {"家から出ない", "家+から+出る", true},  {"働きたい", "働く+たい", false},
+      {"介護が必要", "介護+必要", false},      {"介護は必要", "介護+必要", false},
+      {"殴られる", "殴る+れる", false},      {"食べるものがない", "食べる+もの", true},
+      {"家にいる", "家+に+いる", false},
+      {"working", "work", false},              {"worked", "work", false},
+      {"I'm", "i+m", false},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.phrase);
+    bool negative = false;
+    CHECK(Read(r.phrase, &negative) == r.reading);
+    CHECK(negative == r.negative);
+  }
+}
+
+TEST_CASE("reading: phrases that cannot match say why") {
+  PhraseReading::Problem problem = PhraseReading::kNone;
+  CHECK(Read("家で", nullptr, &problem).empty());
+  CHECK(problem == PhraseReading::kFragment);
+  CHECK(Read("ないです", nullptr, &problem).empty());
+  CHECK(problem == PhraseReading::kNoContent);
+  Read("家にいるだけ", nullptr, &problem);  // だけ says more: not a fragment
+  CHECK(problem == PhraseReading::kNone);
+}
+
+TEST_CASE("reading: the user dictionary reads domain words as one noun") {
+  std::vector<Token> tokens;
+  const std::string text = "引きこもりの息子";
+  TheAnalyzer().Tokenize(text, 0, text.size(), &tokens);
+  REQUIRE_FALSE(tokens.empty());
+  CHECK(tokens[0].lemma == "引きこもり");
+  CHECK(tokens[0].end == std::string("引きこもり").size());
+}
+
+TEST_CASE("reading: polarity from the grammar that follows") {
+  struct Row {
+    const char* text;
+    const char* lemma;
+    bool negated, hedged, hypothetical, died;
+  } rows[] = {
+      {"暴力はない", "暴力", true, false, false, false},
+      {"暴力をふるうことはなく", "ふるう", true, false, false, false},
+      {"病気があるわけでもなく", "病気", true, false, false, false},
+      {"外に出ないわけではない", "出る", false, false, false, false},  // two negations cancel
+      {"手を上げたことは一度もありません", "上げる", true, false, false, false},
+      {"自傷行為は今のところ見られません", "行為", true, false, false, false},
+      {"自殺はしないと思う", "自殺", false, true, false, false},  // a worry, not a denial
+      {"暴力はないはず", "暴力", false, true, false, false},
+      {"ひきこもりではないか", "ひきこもり", false, true, false, false},
+      {"死にたいとは言っていない", "たい", true, false, false, false},  // a denied report
+      {"私が死ぬ前に", "死ぬ", false, false, true, false},
+      {"死んだら", "死ぬ", false, false, true, true},
+      {"死ぬほど眠い", "死ぬ", false, false, true, false},
+      {"夫が亡くなり", "亡くなる", false, false, false, true},
+      {"出かけんのやけど", "出かける", true, false, false, false},  // a negative fused into the verb
+      {"読んでいない", "読む", true, false, false, false},          // not the sound change of 読ん
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.text);
+    Polarity p = After(r.text, r.lemma);
+    CHECK(p.negated() == r.negated);
+    CHECK(p.hedged == r.hedged);
+    CHECK(p.hypothetical == r.hypothetical);
+    CHECK(p.died == r.died);
+  }
+}
+
+TEST_CASE("reading: a potential is read through, and said") {
+  Polarity p = After("面倒は見られない", "見る");
+  CHECK(p.negated());
+  CHECK(p.through_passive);
+}
