@@ -594,3 +594,12 @@ TEST_CASE("Status::ToString with and without a position") {
   CHECK(ExitCodeFor(Status::Usage("x")) == kExitUsage);
   CHECK(ExitCodeFor(Status::Ok()) == kExitOk);
 }
+
+TEST_CASE("lexicon: words for the analyser's user dictionary") {
+  CHECK(Lexicon("words: [引きこもり, サポステ]\nsubjects: {}\nfacts: []\n") == "OK");
+  CHECK(Lexicon("words: [\"a,b\"]\nsubjects: {}\nfacts: []\n") ==
+        "lexicon.yaml:1:9: word 'a,b' must be one word without commas, quotes or spaces");
+  CHECK(Lexicon("words: [\"two words\"]\nsubjects: {}\nfacts: []\n") ==
+        "lexicon.yaml:1:9: word 'two words' must be one word without commas, quotes or spaces");
+  CHECK(Lexicon("words: 引きこもり\nsubjects: {}\nfacts: []\n").find("lexicon.yaml:1:8:") == 0);
+}
