@@ -11,8 +11,9 @@ namespace {
 // English negations before the phrase ("no disability", "not in debt").
 constexpr std::string_view kEnNegations[] = {"no", "not", "without", "never", "none", "nor", "neither", "cannot",
                                              "deny", "denies", "denied"};
-// English words that end a negation's reach ("not violent and has a disability").
-constexpr std::string_view kEnScopeEnds[] = {"and", "or", "but", "so", "because", "although", "though"};
+// English words that end a negation's reach ("not violent and has a
+// disability"). Not "or": "doesn't hit anyone or break things" denies both.
+constexpr std::string_view kEnScopeEnds[] = {"and", "but", "so", "because", "although", "though"};
 
 bool IsAsciiAlnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -24,12 +25,12 @@ bool IsEnNegation(std::string_view word) {
   return word.size() > 3 && word.substr(word.size() - 3) == "n't";
 }
 
-// English negation among the three words before `at`: returns its start.
+// English negation among the five words before `at`: returns its start.
 // Walks back word by word (no list of the clause's words is built).
 bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at, size_t* neg_begin) {
   auto is_word_byte = [&](size_t i) { return IsAsciiAlnum(static_cast<unsigned char>(text[i])) || text[i] == '\''; };
   size_t end = at;
-  for (int looked = 0; looked < 3; ++looked) {
+  for (int looked = 0; looked < 5; ++looked) {
     while (end > clause_begin && !is_word_byte(end - 1)) --end;
     if (end == clause_begin) return false;
     size_t start = end;
