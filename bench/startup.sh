@@ -1,6 +1,6 @@
 #!/bin/sh
 # Start-up benchmark for one query as a whole process (issue: core speed).
-#   targets: embedded default within 2x of `tsunagu --version`;
+#   targets: embedded default within 2.5x of `tsunagu --version` (MeCab is loaded);
 #            with --data/--rules pointing at the YAML files, under 15 ms.
 # Usage: bench/startup.sh [path/to/tsunagu]   (needs hyperfine; valgrind optional)
 # Wall times are noisy on shared machines; the callgrind instruction counts
