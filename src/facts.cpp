@@ -13,8 +13,6 @@
 #include "utf8.h"
 
 namespace {
-bool IsAsciiLetterOrDigit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-
 // Facts implied by ages ("80代の母" → elderly parent).
 void AddFactsFromAges(const Model& model, Understanding* out) {
   for (size_t f = 0; f < model.facts.size(); ++f) {
@@ -52,10 +50,7 @@ void AddFactsFromAges(const Model& model, Understanding* out) {
 void AddFactsFromDurations(const Model& model, const std::vector<NumberMention>& numbers,
                            const std::vector<int>& number_clause, Understanding* out, std::vector<char>* covered) {
   const std::string& display = out->text.display;
-  auto cover = [covered](size_t b, size_t e) {
-    e = std::min(e, covered->size());
-    if (b < e) std::memset(covered->data() + b, 1, e - b);
-  };
+  auto cover = [covered](size_t b, size_t e) { MarkCovered(covered, b, e); };
   for (size_t i = 0; i < numbers.size(); ++i) {
     const NumberMention& n = numbers[i];
     if (n.kind != NumberMention::kDuration) continue;
@@ -98,9 +93,14 @@ void AddFactsFromDurations(const Model& model, const std::vector<NumberMention>&
 
 }  // namespace
 
+void MarkCovered(std::vector<char>* covered, size_t b, size_t e) {
+  e = std::min(e, covered->size());
+  if (b < e) std::memset(covered->data() + b, 1, e - b);
+}
+
 std::string MentionWords(const FactMention& m) {
   if (!m.negated) return m.words;
-  if (!m.words.empty() && IsAsciiLetterOrDigit(m.words[0]))
+  if (!m.words.empty() && IsAsciiLowerOrDigit(static_cast<unsigned char>(m.words[0])))
     return m.negation + " " + m.words;
   return m.words + m.negation;
 }

@@ -140,6 +140,10 @@ struct GivenAges {
   int parent = -1;
 };
 
+/// Marks text bytes [b, e) as understood in *covered (one byte per byte of
+/// the normalised text; the end is clamped). The steps share it.
+void MarkCovered(std::vector<char>* covered, size_t b, size_t e);
+
 /// Understands text; fails only on invalid UTF-8 or over-long text.
 Status Understand(const Model& model, const Lexicon& lexicon, std::string_view text,
                   Understanding* out, const GivenAges* given = nullptr);

@@ -113,9 +113,7 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
   const std::string& match = u->text.match;
   const std::string& display = u->text.display;
   auto cover = [&](size_t b, size_t e) {
-    if (!covered) return;
-    e = std::min(e, covered->size());
-    if (b < e) std::memset(covered->data() + b, 1, e - b);
+    if (covered) MarkCovered(covered, b, e);
   };
   std::vector<int> topic;
   std::vector<Because> topic_how;

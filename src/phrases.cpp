@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "reading.h"
+#include "utf8.h"
 
 namespace {
 
@@ -15,10 +16,6 @@ constexpr std::string_view kEnNegations[] = {"no", "not", "without", "never", "n
 // disability"). Not "or": "doesn't hit anyone or break things" denies both.
 constexpr std::string_view kEnScopeEnds[] = {"and", "but", "so", "because", "although", "though"};
 
-bool IsAsciiAlnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
-
 bool IsEnNegation(std::string_view word) {
   for (std::string_view n : kEnNegations)
     if (word == n) return true;
@@ -28,7 +25,7 @@ bool IsEnNegation(std::string_view word) {
 // English negation among the five words before `at`: returns its start.
 // Walks back word by word (no list of the clause's words is built).
 bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at, size_t* neg_begin) {
-  auto is_word_byte = [&](size_t i) { return IsAsciiAlnum(static_cast<unsigned char>(text[i])) || text[i] == '\''; };
+  auto is_word_byte = [&](size_t i) { return IsAsciiLowerOrDigit(static_cast<unsigned char>(text[i])) || text[i] == '\''; };
   size_t end = at;
   for (int looked = 0; looked < 5; ++looked) {
     while (end > clause_begin && !is_word_byte(end - 1)) --end;
@@ -81,10 +78,7 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
                  std::vector<char>* covered) {
   const std::string& match = u->text.match;
   const std::string& display = u->text.display;
-  auto cover = [covered](size_t b, size_t e) {
-    e = std::min(e, covered->size());
-    if (b < e) std::memset(covered->data() + b, 1, e - b);
-  };
+  auto cover = [covered](size_t b, size_t e) { MarkCovered(covered, b, e); };
   // Working storage kept per thread from case to case (batch understands
   // every case on the same few threads): no allocation once warm.
   thread_local std::vector<Matcher::Hit> hits;

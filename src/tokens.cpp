@@ -100,8 +100,6 @@ const PosInfo& PosInfoFor(unsigned short posid, std::string_view feature) {
   return info;
 }
 
-bool IsWordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-
 // The Snowball stem of a word. Cases use a small vocabulary over and over,
 // so each thread remembers the stems it has made (forgetting them all
 // when there are many, so memory stays bounded whatever the input).
@@ -237,13 +235,14 @@ void Analyzer::Tokenize(std::string_view text, size_t begin, size_t end, std::ve
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       // ASCII: English words and digits are ours; spaces and punctuation
-      // are skipped. Numbers are read from the text by the number step.
-      if (!IsWordByte(c)) {
+      // are skipped, and an apostrophe splits a word ("i'm" → i, m), as it
+      // does in phrases: pronouns and negations stay words of their own. Numbers are read from the text by the number step.
+      if (!IsAsciiLowerOrDigit(c)) {
         ++i;
         continue;
       }
       size_t s = i;
-      while (i < end && IsWordByte(static_cast<unsigned char>(text[i]))) ++i;
+      while (i < end && IsAsciiLowerOrDigit(static_cast<unsigned char>(text[i]))) ++i;
       Token t;
       t.begin = s;
       t.end = i;

@@ -42,10 +42,6 @@ inline bool StartsWith(std::string_view text, size_t at, std::string_view word) 
   return std::memcmp(p, word.data(), word.size()) == 0;
 }
 
-bool IsAsciiAlnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
-
 bool IsHiragana(int32_t cp) { return cp >= 0x3041 && cp <= 0x309F; }
 bool IsJapaneseContent(int32_t cp) {
   return (cp >= 0x30A0 && cp <= 0x30FF) || (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3005 ||
@@ -114,9 +110,9 @@ void AddUnrecognized(const std::string& display, size_t begin, size_t end, bool 
     unsigned char c = static_cast<unsigned char>(display[i]);
     if (c < 0x80) {
       flush_japanese();
-      if (IsAsciiAlnum(c)) {
+      if (IsAsciiLowerOrDigit(c)) {
         size_t s = i;
-        while (i < end && (IsAsciiAlnum(static_cast<unsigned char>(display[i])) || display[i] == '\'')) ++i;
+        while (i < end && (IsAsciiLowerOrDigit(static_cast<unsigned char>(display[i])) || display[i] == '\'')) ++i;
         std::string_view word(display.data() + s, i - s);
         static const std::unordered_set<std::string_view> stopwords(std::begin(kEnStopwords), std::end(kEnStopwords));
         bool number = std::all_of(word.begin(), word.end(), [](char ch) { return ch >= '0' && ch <= '9'; });

@@ -52,6 +52,10 @@ inline size_t NextCharacter(std::string_view text, size_t i, size_t end) {
   return next < end ? next : end;
 }
 
+/// An ASCII letter of normalised (lower-cased) text, or a digit: what an
+/// English word is made of.
+inline bool IsAsciiLowerOrDigit(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
 /// Appends the UTF-8 encoding of cp.
 void AppendUtf8(int32_t cp, std::string* out);
 

@@ -1,4 +1,3 @@
-#include <cstdlib>
 // Tests for src/diff.h: reading cases (scenario YAML or text lines) and
 // comparing two versions of a small model written here, edited the way a
 // data keeper would edit it.
@@ -12,13 +11,8 @@
 
 #include "load_data.h"
 #include "load_rules.h"
+#include "test_analyzer.h"
 
-// The process-wide analyser; the tests cannot run without it.
-static const Analyzer& TheAnalyzer() {
-  const Analyzer* a = nullptr;
-  if (!Analyzer::Get(&a).ok()) std::abort();
-  return *a;
-}
 
 namespace {
 

@@ -1,4 +1,3 @@
-#include <cstdlib>
 // Tests for src/explain.h and src/render_explain.h: the trace of a case
 // and the --why-not counterfactuals. A small model written here (loaded
 // through the real loaders) keeps the expectations exact; two tests use
@@ -16,13 +15,8 @@
 #include "load_data.h"
 #include "load_rules.h"
 #include "render_explain.h"
+#include "test_analyzer.h"
 
-// The process-wide analyser; the tests cannot run without it.
-static const Analyzer& TheAnalyzer() {
-  const Analyzer* a = nullptr;
-  if (!Analyzer::Get(&a).ok()) std::abort();
-  return *a;
-}
 
 namespace {
 

@@ -1,4 +1,3 @@
-#include <cstdlib>
 // Tests for src/facts.h: from text to facts, with subjects, ages,
 // negation, derived facts and unrecognised words. Uses a small model
 // written here in YAML (loaded through the real loaders), so the tests do
@@ -14,13 +13,8 @@
 #include "lexicon.h"
 #include "load_data.h"
 #include "load_rules.h"
+#include "test_analyzer.h"
 
-// The process-wide analyser; the tests cannot run without it.
-static const Analyzer& TheAnalyzer() {
-  const Analyzer* a = nullptr;
-  if (!Analyzer::Get(&a).ok()) std::abort();
-  return *a;
-}
 
 namespace {
 

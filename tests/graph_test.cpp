@@ -14,13 +14,8 @@
 #include "load_data.h"
 #include "load_rules.h"
 #include "triage.h"
+#include "test_analyzer.h"
 
-// The process-wide analyser; the tests cannot run without it.
-static const Analyzer& TheAnalyzer() {
-  const Analyzer* a = nullptr;
-  if (!Analyzer::Get(&a).ok()) std::abort();
-  return *a;
-}
 
 namespace {
 

@@ -9,14 +9,9 @@
 #include "normalize.h"
 #include "reading.h"
 #include "tokens.h"
+#include "test_analyzer.h"
 
 namespace {
-
-const Analyzer& TheAnalyzer() {
-  const Analyzer* a = nullptr;
-  if (!Analyzer::Get(&a).ok()) std::abort();
-  return *a;
-}
 
 std::string Read(const std::string& phrase, bool* negative = nullptr, PhraseReading::Problem* problem = nullptr) {
   PhraseReading r = ReadPhrase(TheAnalyzer(), NormalizePhraseForReading(phrase));

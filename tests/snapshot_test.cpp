@@ -1,4 +1,3 @@
-#include <cstdlib>
 #include "reading.h"
 // Tests for src/snapshot.h (and the embedded model built from it): the
 // shipped model survives a round trip byte for byte, damaged bytes are an
@@ -13,13 +12,8 @@
 #include "embedded.h"
 #include "lexicon.h"
 #include "load_model.h"
+#include "test_analyzer.h"
 
-// The process-wide analyser; the tests cannot run without it.
-static const Analyzer& TheAnalyzer() {
-  const Analyzer* a = nullptr;
-  if (!Analyzer::Get(&a).ok()) std::abort();
-  return *a;
-}
 
 namespace {
 
