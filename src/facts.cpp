@@ -157,7 +157,9 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
   // facts implied by ages and durations, and what was not understood.
   FindPhrases(model, lexicon, *analyzer, out, &covered);
   for (size_t c = 0; c < out->clauses.size(); ++c) {
+    const size_t first = numbers.size();
     FindNumbers(match, out->clauses[c].begin, out->clauses[c].end, &numbers);
+    ForgetCountedNumbers(*analyzer, out->text.display, first, &numbers);
     number_clause.resize(numbers.size(), static_cast<int>(c));
   }
 

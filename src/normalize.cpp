@@ -194,11 +194,11 @@ void SplitClauses(std::string_view text, std::vector<Clause>* out) {
       continue;
     }
     size_t sep_len = SeparatorAt(text, i);
-    // A full stop ends a clause unless it sits inside a number ("3.5").
-    if (sep_len == 0 && lead == '.') {
-      bool in_number = i > 0 && i + 1 < n && IsAsciiDigit(text[i - 1]) && IsAsciiDigit(text[i + 1]);
-      if (!in_number) sep_len = 1;
-    }
+    // A full stop, slash, colon or comma does not end a clause inside a
+    // number ("3.5", "12/25", "10:30", "3,000"): the number is read whole.
+    const bool in_number = i > 0 && i + 1 < n && IsAsciiDigit(text[i - 1]) && IsAsciiDigit(text[i + 1]);
+    if (lead == '.') sep_len = in_number ? 0 : 1;
+    if (in_number && (lead == '/' || lead == ':' || lead == ',')) sep_len = 0;
     // "son, 48, has..." keeps the age in the clause of the word it belongs to.
     if (sep_len == 1 && lead == ',') {
       size_t j = i + 1;

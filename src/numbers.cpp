@@ -765,6 +765,15 @@ bool ReadNumberWordMention(std::string_view text, size_t begin, size_t i, size_t
   return true;
 }
 
+// Digits joined to other digits by a date, time or ratio sign ("12/25",
+// "10:30", "1/3") or followed by a percent sign are not an age.
+bool PartOfLongerNumber(std::string_view text, size_t begin, size_t i, size_t digits_end, size_t end) {
+  auto joins = [](char c) { return c == '/' || c == ':'; };
+  if (digits_end < end && text[digits_end] == '%') return true;
+  if (digits_end + 1 < end && joins(text[digits_end]) && IsDigit(text[digits_end + 1])) return true;
+  return i >= begin + 2 && joins(text[i - 1]) && IsDigit(text[i - 2]);
+}
+
 // Digits: an age or duration by its unit, an 8050-style pair, or a number
 // that English words before it make an age, else a bare number.
 bool ReadDigitMention(std::string_view text, size_t begin, size_t i, size_t end, NumberMention* m, size_t* next) {
@@ -772,9 +781,10 @@ bool ReadDigitMention(std::string_view text, size_t begin, size_t i, size_t end,
   while (digits_end < end && IsDigit(text[digits_end])) ++digits_end;
   const bool decimal = digits_end + 1 < end && (text[digits_end] == '.' || text[digits_end] == ',') &&
                        IsDigit(text[digits_end + 1]);  // "3.5", "1,000"
-  if (digits_end - i > 4 || decimal) {
+  if (digits_end - i > 4 || decimal || PartOfLongerNumber(text, begin, i, digits_end, end)) {
     // Not an age or a duration (money, decimals): skip all its digits.
-    while (digits_end < end && (IsDigit(text[digits_end]) || text[digits_end] == '.' || text[digits_end] == ','))
+    while (digits_end < end && (IsDigit(text[digits_end]) || text[digits_end] == '.' || text[digits_end] == ',' ||
+                                text[digits_end] == '/' || text[digits_end] == ':'))
       ++digits_end;
     *next = digits_end;
     return false;
@@ -846,4 +856,23 @@ void FindNumbers(std::string_view text, size_t begin, size_t end, std::vector<Nu
     if (found) out->push_back(m);
     i = next;
   }
+}
+
+void ForgetCountedNumbers(const Analyzer& analyzer, std::string_view text, size_t first,
+                          std::vector<NumberMention>* numbers) {
+  constexpr int kCharactersAfter = 4;  // enough for the longest counter, キロ or ドル, and more
+  size_t kept = first;
+  for (size_t k = first; k < numbers->size(); ++k) {
+    const NumberMention& m = (*numbers)[k];
+    bool counted = false;
+    if (m.kind == NumberMention::kBare && m.end > m.begin && IsDigit(text[m.end - 1])) {
+      size_t digits = m.end;
+      while (digits > m.begin && IsDigit(text[digits - 1])) --digits;
+      size_t after = m.end;
+      for (int n = 0; n < kCharactersAfter && after < text.size(); ++n) after = NextCharacter(text, after, text.size());
+      counted = analyzer.CounterFollowsNumber(text.substr(digits, after - digits));
+    }
+    if (!counted) (*numbers)[kept++] = m;
+  }
+  numbers->resize(kept);
 }

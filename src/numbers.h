@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "model.h"
+#include "tokens.h"
 
 struct NumberMention {
   enum Kind { kAge, kDuration, kBare, kGenerations } kind = kAge;
@@ -39,9 +40,18 @@ struct NumberMention {
 /// subject word makes it an age, which the caller decides. Kanji numerals
 /// count only before a unit (五十代, 三年), never inside words (一人, 十分).
 /// An 8050-style pair counts only as a bare token ("8050問題"), never as
-/// an amount ("8050円", "5020件") or part of a code ("950-8050").
+/// an amount ("8050円", "5020件") or part of a code ("950-8050"). Digits
+/// joined to digits by "/" or ":" ("12/25", "10:30") or followed by "%"
+/// are no number; counters are judged by ForgetCountedNumbers.
 std::vector<NumberMention> FindNumbers(std::string_view text, size_t begin, size_t end);
 /// The same, appended to *out (Understand collects every clause's numbers).
 void FindNumbers(std::string_view text, size_t begin, size_t end, std::vector<NumberMention>* out);
+
+/// Drops the bare numbers of numbers[first..] that the analyser reads as
+/// counted ("弟は50万円の借金", "息子は20時に起きる", "息子は30分おきに"):
+/// a subject word before them does not make them ages. text is the
+/// display text (katakana kept: キロ, not きろ).
+void ForgetCountedNumbers(const Analyzer& analyzer, std::string_view text, size_t first,
+                          std::vector<NumberMention>* numbers);
 
 #endif  // TSUNAGU_NUMBERS_H_

@@ -53,9 +53,18 @@ Status ReadAge(const YamlDoc& doc, const YAML::Node& item, const char* key, int*
   return Status::Ok();
 }
 
-// `key: [min, max]`, both ages; absent leaves *out unknown (not checked).
-Status ReadAgeRange(const YamlDoc& doc, const YAML::Node& node, const char* key, AgeRange* out) {
+// `key: [min, max]`, both ages, or `key: unknown` (sets *unknown); absent
+// leaves *out unknown (not checked).
+Status ReadAgeRange(const YamlDoc& doc, const YAML::Node& node, const char* key, AgeRange* out,
+                    bool* unknown) {
   if (!node[key]) return Status::Ok();
+  if (node[key].IsScalar()) {
+    if (node[key].Scalar() != "unknown")
+      return doc.Error(node[key], std::string("'") + key + "' must be two ages [min, max] or unknown, found '" +
+                                      node[key].Scalar() + "'");
+    *unknown = true;
+    return Status::Ok();
+  }
   std::vector<std::string> items;  // checks it is a list of plain values
   TSUNAGU_TRY(doc.StringList(node, key, &items, true));
   const YAML::Node value = node[key];
@@ -162,8 +171,8 @@ Status LoadScenarios(const std::string& text, const std::string& name, const Mod
     TSUNAGU_TRY(ReadTriState(doc, node, "alert", &s.alert));
     TSUNAGU_TRY(ReadTriState(doc, node, "unrecognized", &s.unrecognized));
     TSUNAGU_TRY(ReadTriState(doc, node, "fallback", &s.fallback));
-    TSUNAGU_TRY(ReadAgeRange(doc, node, "person_age", &s.person_age));
-    TSUNAGU_TRY(ReadAgeRange(doc, node, "parent_age", &s.parent_age));
+    TSUNAGU_TRY(ReadAgeRange(doc, node, "person_age", &s.person_age, &s.person_age_unknown));
+    TSUNAGU_TRY(ReadAgeRange(doc, node, "parent_age", &s.parent_age, &s.parent_age_unknown));
     TSUNAGU_TRY(ReadAlertKinds(doc, node, model, &s.alert_kinds));
     TSUNAGU_TRY(ReadFirstContact(doc, node, model, &s));
     if (YAML::Node roles = node["roles"]) {
@@ -249,14 +258,15 @@ void RunScenarios(const Model& model, const Lexicon& lexicon, const std::vector<
         std::string got_convener = c < 0 ? "none" : model.agencies[c].id;
         if (got_convener != sc.convener) problems.push_back("expected convener " + sc.convener + ", got " + got_convener);
       }
-      auto check_age = [&](const char* who, const AgeRange& want, Subject subject) {
+      auto check_age = [&](const char* who, const AgeRange& want, bool want_unknown, Subject subject) {
         AgeRange age = u.AgeOf(subject);
-        if (want.known() && (!age.known() || age.lo < want.lo || age.hi > want.hi))
+        if ((want.known() && (!age.known() || age.lo < want.lo || age.hi > want.hi)) ||
+            (want_unknown && age.known()))
           problems.push_back(std::string("expected ") + who + " age " + AgeText(want) + ", got " +
                              AgeText(age));
       };
-      check_age("person", sc.person_age, Subject::kPerson);
-      check_age("parent", sc.parent_age, Subject::kParent);
+      check_age("person", sc.person_age, sc.person_age_unknown, Subject::kPerson);
+      check_age("parent", sc.parent_age, sc.parent_age_unknown, Subject::kParent);
       std::vector<std::string> kinds;  // of the fired alerts, in firing order
       for (const Firing& f : result.alerts)
         if (std::find(kinds.begin(), kinds.end(), model.alerts[f.index].kind) == kinds.end())

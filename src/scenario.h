@@ -24,8 +24,10 @@ struct Scenario {
   int unrecognized = -1;
   int fallback = -1;
   // The current age of the person of concern / the parent must be known and
-  // lie within [lo, hi]; not known() = not checked.
+  // lie within [lo, hi]; not known() = not checked, unless the matching
+  // *_unknown says the text gives no current age for them.
   AgeRange person_age, parent_age;
+  bool person_age_unknown = false, parent_age_unknown = false;
   std::vector<std::string> alert_kinds;  // each among the kinds of the fired alerts
   // The team's first contact (an agency id) or the first contact of the
   // first fired alert (a data/crisis.yaml id); agency ids are looked up first.

@@ -222,6 +222,21 @@ void Analyzer::ReadAsHiragana(Token* t) const {
   t->lemma = std::move(read);
 }
 
+bool Analyzer::CounterFollowsNumber(std::string_view text) const {
+  thread_local std::unique_ptr<MeCab::Lattice> lattice;
+  if (!lattice) lattice.reset(impl_->model->createLattice());
+  lattice->set_sentence(text.data(), text.size());
+  if (!impl_->tagger->parse(lattice.get())) return false;
+  const MeCab::Node* number = lattice->bos_node()->next;
+  if (!number || number->stat == MECAB_EOS_NODE) return false;
+  const MeCab::Node* next = number->next;
+  if (!next || next->stat == MECAB_EOS_NODE) return false;
+  std::string_view feature(next->feature);
+  std::string_view surface(next->surface, next->length);
+  if (StartsWith(feature, "名詞,数")) return true;
+  return StartsWith(feature, "名詞,接尾,助数詞") && surface != "歳" && surface != "才" && surface != "代";
+}
+
 void Analyzer::Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token>* out) const {
   // Per thread: a MeCab lattice (the tagger is shared and thread-safe
   // with one lattice per thread) and a Snowball stemmer (not thread-safe).

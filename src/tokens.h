@@ -66,6 +66,13 @@ class Analyzer {
   /// byte offsets into text. text is normalised (NFKC, Latin lower-cased).
   void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token>* out) const;
 
+  /// True when the word right after the leading digits of text reads as
+  /// a counter (助数詞: 円, 時, 分, キロ, 件, 回, 階, ドル; not 歳, 才 or
+  /// 代) or as more of the number (万, 千): "50万円", "20時", "90キロ" are
+  /// amounts and times, not ages. Reads the digits with the words after
+  /// them, which Tokenize does not do (it keeps ASCII digits apart).
+  bool CounterFollowsNumber(std::string_view text) const;
+
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
   ~Analyzer();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "normalize.h"
+#include "test_analyzer.h"
 
 namespace {
 
@@ -171,6 +172,48 @@ TEST_CASE("Money-like and decimal numbers are ignored") {
   CHECK(Numbers("借金が3.5万円").empty());
   CHECK(Numbers("1,000,000円の借金").empty());
   CHECK(Numbers("100000円").empty());
+}
+
+TEST_CASE("Dates, times, ratios and percentages are not ages") {
+  CHECK(Numbers("息子は12/25に退院").empty());
+  CHECK(Numbers("母は10:30に起きる").empty());
+  CHECK(Numbers("父は80%の確率で").empty());
+  CHECK(Numbers("my son 12/25 came home").empty());
+  CHECK(Numbers("1/3 of his pension").empty());
+  // The digits after the sign are skipped too, not read as a new number.
+  CHECK(Numbers("12/25 son").empty());
+  // A sign away from digits is no such join: "son/52" keeps its 52.
+  CHECK(One("son /52").kind == NumberMention::kBare);
+}
+
+TEST_CASE("A counter after a bare number makes it no age (the analyser reads it)") {
+  struct {
+    const char* text;
+    bool age_kept;
+  } cases[] = {
+      {"弟は50万円の借金", false}, {"息子は20時に起きる", false}, {"息子は90キロまで太った", false},
+      {"息子は30分おきに電話する", false}, {"兄は12回目の入院", false},  {"息子は30件の督促状", false},
+      {"息子は19で中退した", true},        {"父は80を過ぎた", true},        {"息子は44、無職", true},
+      {"長男(40)が家にいる", true},       {"母は80近く", true},
+  };
+  for (const auto& c : cases) {
+    NormalizedText n;
+    REQUIRE(Normalize(c.text, &n).ok());
+    std::vector<NumberMention> numbers = FindNumbers(n.match, 0, n.match.size());
+    INFO("text: " << c.text);
+    REQUIRE(numbers.size() == 1);
+    ForgetCountedNumbers(TheAnalyzer(), n.display, 0, &numbers);
+    CHECK(numbers.size() == (c.age_kept ? 1u : 0u));
+  }
+}
+
+TEST_CASE("ForgetCountedNumbers looks only at numbers from `first` on") {
+  NormalizedText n;
+  REQUIRE(Normalize("息子は20時", &n).ok());
+  std::vector<NumberMention> numbers = FindNumbers(n.match, 0, n.match.size());
+  REQUIRE(numbers.size() == 1);
+  ForgetCountedNumbers(TheAnalyzer(), n.display, 1, &numbers);
+  CHECK(numbers.size() == 1);
 }
 
 TEST_CASE("Several numbers come back in text order") {

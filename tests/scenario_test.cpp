@@ -78,6 +78,20 @@ TEST_CASE("scenario: person_age, parent_age, alert_kind and first_contact are re
   CHECK(cases[2].first_contact.empty());
 }
 
+TEST_CASE("scenario: `unknown` expects that the text gives no current age") {
+  std::vector<Scenario> cases;
+  REQUIRE(LoadScenarios("- text: a\n  person_age: unknown\n", "cases.yaml", Get().model, &cases).ok());
+  REQUIRE(cases.size() == 1);
+  CHECK(cases[0].person_age_unknown);
+  CHECK_FALSE(cases[0].parent_age_unknown);
+  CHECK_FALSE(cases[0].person_age.known());
+  CHECK(Failures("- text: 弟は50万円の借金があり家から出ない\n  person_age: unknown\n  parent_age: unknown\n")
+            .empty());
+  std::vector<std::string> failures = Failures("- text: 息子は47歳\n  person_age: unknown\n");
+  REQUIRE(failures.size() == 1);
+  CHECK(failures[0].find("    expected person age unknown, got 47–47\n") != std::string::npos);
+}
+
 TEST_CASE("scenario: a zero age and an age range of one year are accepted") {
   CHECK(LoadError("- text: a\n  person_age: [0, 0]\n") == "ok");
   CHECK(LoadError("- text: a\n  parent_age: [\"70\", '79']\n") == "ok");
@@ -89,7 +103,9 @@ TEST_CASE("scenario: bad ages are errors that point at the value") {
     const char* error;
   } cases[] = {
       {"- text: a\n  person_age: 47\n",
-       "cases.yaml:2:15: 'person_age' must be a list like [a, b], found a scalar"},
+       "cases.yaml:2:15: 'person_age' must be two ages [min, max] or unknown, found '47'"},
+      {"- text: a\n  parent_age: none\n",
+       "cases.yaml:2:15: 'parent_age' must be two ages [min, max] or unknown, found 'none'"},
       {"- text: a\n  person_age:\n", "cases.yaml:3:1: 'person_age' must be a list like [a, b], found nothing"},
       {"- text: a\n  person_age: {min: 1, max: 2}\n",
        "cases.yaml:2:15: 'person_age' must be a list like [a, b], found a mapping"},
