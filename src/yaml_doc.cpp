@@ -266,6 +266,33 @@ bool PreScan::Run() {
   return true;
 }
 
+// yaml-cpp's words for a syntax error, said as what is wrong and what to
+// do: the people who edit these files are not YAML experts.
+std::string SyntaxAdvice(const std::string& yaml_message) {
+  static const struct {
+    const char* yaml;
+    const char* advice;
+  } kAdvice[] = {
+      {"illegal map value",
+       "a ': ' inside a value that is not quoted; put the whole value in double quotes (\"...\")"},
+      {"illegal tab when looking for indentation", "a tab in the indentation; indent with spaces"},
+      {"end of map not found",
+       "this line is not indented like the lines around it (spaces, not tabs), or '-' has no space after it, "
+       "or text follows a closing quote; indent like the lines above and quote the whole value"},
+      {"end of sequence not found",
+       "this line is not indented like the list around it (spaces, not tabs), or text follows a closing "
+       "quote; indent like the items above and quote the whole value"},
+      {"end of sequence flow not found",
+       "a '[' list is not closed; add the ']', or put a value holding , [ ] or : in double quotes"},
+      {"end of map flow not found",
+       "a '{' mapping is not closed; add the '}', or put a value holding , { } or : in double quotes"},
+      {"unknown token", "a value cannot start with @ or `; put it in double quotes"},
+  };
+  for (const auto& a : kAdvice)
+    if (yaml_message == a.yaml) return std::string(a.advice) + " [" + yaml_message + "]";
+  return yaml_message;
+}
+
 // "line:column" of a yaml-cpp mark, 1-based.
 std::string MarkText(const YAML::Mark& mark) {
   return std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
@@ -325,7 +352,7 @@ Status YamlDoc::Parse(const std::string& text) {
                               ", where the YAML breaks (" + e.msg + " at " + MarkText(e.mark) +
                               "); is its closing quote missing?");
     }
-    return Status::Data(name_, e.mark.line + 1, e.mark.column + 1, "YAML syntax: " + e.msg);
+    return Status::Data(name_, e.mark.line + 1, e.mark.column + 1, "YAML syntax: " + SyntaxAdvice(e.msg));
   } catch (const YAML::Exception& e) {
     return Status::Data(name_, 0, 0, std::string("YAML: ") + e.what());
   }
@@ -396,7 +423,10 @@ Status YamlDoc::CheckSequence(const YAML::Node& node, const char* what) const {
 
 Status YamlDoc::Scalar(const YAML::Node& node, const char* what, std::string* out) const {
   if (!node.IsScalar())
-    return Error(node, std::string(what) + " must be a plain value, found " + TypeName(node));
+    return Error(node, std::string(what) + " must be a plain value, found " + TypeName(node) +
+                           (node.IsMap() ? " (a ': ' inside a value makes it a mapping: put the value in double quotes)"
+                            : node.IsNull() ?  " (is the value missing? a '#' after a space starts a comment: quote a value holding '#')"
+                                            : ""));
   *out = node.Scalar();
   return Status::Ok();
 }

@@ -134,11 +134,36 @@ TEST_CASE("the valid bases load") {
 
 TEST_CASE("YAML syntax error: name:line:column: YAML syntax: ...") {
   CHECK(Agencies("- id: center\n  name: {ja: x, en: y\n") ==
-        "agencies.yaml:3:1: YAML syntax: end of map flow not found");
+        "agencies.yaml:3:1: YAML syntax: a '{' mapping is not closed; add the '}', or put a value holding , { } "
+        "or : in double quotes [end of map flow not found]");
   CHECK(Agencies("- id: [center\n") ==
-        "agencies.yaml:2:1: YAML syntax: end of sequence flow not found");
+        "agencies.yaml:2:1: YAML syntax: a '[' list is not closed; add the ']', or put a value holding , [ ] or : "
+        "in double quotes [end of sequence flow not found]");
   CHECK(Lexicon("subjects:\n  person: {ja: [a]}\n facts: []\n") ==
-        "lexicon.yaml:3:2: YAML syntax: end of map not found");
+        "lexicon.yaml:3:2: YAML syntax: this line is not indented like the lines around it (spaces, not tabs), or "
+        "'-' has no space after it, or text follows a closing quote; indent like the lines above and quote the "
+        "whole value [end of map not found]");
+}
+
+TEST_CASE("YAML syntax errors a data keeper makes are said as advice") {
+  CHECK(Lexicon("subjects:\n  person:\n    ja:\n      - a\n\t  - b\n") ==
+        "lexicon.yaml:5:1: YAML syntax: a tab in the indentation; indent with spaces "
+        "[illegal tab when looking for indentation]");
+  CHECK(Lexicon("subjects:\n  note: see: this\n") ==
+        "lexicon.yaml:2:12: YAML syntax: a ': ' inside a value that is not quoted; put the whole value in double "
+        "quotes (\"...\") [illegal map value]");
+  CHECK(Lexicon("subjects:\n  person:\n    ja:\n      - \"a\" b\n") ==
+        "lexicon.yaml:4:13: YAML syntax: this line is not indented like the list around it (spaces, not tabs), or "
+        "text follows a closing quote; indent like the items above and quote the whole value "
+        "[end of sequence not found]");
+  CHECK(Lexicon("subjects:\n  person:\n    ja:\n      - @a\n") ==
+        "lexicon.yaml:4:9: YAML syntax: a value cannot start with @ or `; put it in double quotes [unknown token]");
+  CHECK(Lexicon("subjects:\n  person:\n    ja:\n      - a: b\n") ==
+        "lexicon.yaml:4:9: ja must be a plain value, found a mapping (a ': ' inside a value makes it a mapping: "
+        "put the value in double quotes)");
+  CHECK(Lexicon("subjects:\n  person:\n    ja:\n      - #a\n") ==
+        "lexicon.yaml:5:1: ja must be a plain value, found nothing (is the value missing? a '#' after a space "
+        "starts a comment: quote a value holding '#')");
 }
 
 TEST_CASE("duplicate key: rejected although yaml-cpp accepts it") {
@@ -573,7 +598,8 @@ TEST_CASE("LoadModel: the first file with an error is reported") {
         "data/agencies.yaml:9:13: 'verified' must be true or false, found 'yes'");
   Status lex = LoadModel(source(kAgency, "facts: [\n"), &m);
   CHECK(lex.ToString() ==
-        "rules/lexicon.yaml:2:1: YAML syntax: end of sequence flow not found");
+        "rules/lexicon.yaml:2:1: YAML syntax: a '[' list is not closed; add the ']', or put a value holding , [ ] "
+        "or : in double quotes [end of sequence flow not found]");
 }
 
 TEST_CASE("LoadModelFromDirs: a missing directory is an I/O error") {

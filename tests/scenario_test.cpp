@@ -155,11 +155,13 @@ TEST_CASE("scenario: alert kinds are checked against the alerts' kinds, with a s
       {"- text: a\n  alert_kind: Violence\n",
        "cases.yaml:2:15: unknown alert kind 'Violence'; did you mean 'violence'?"},
       {"- text: a\n  alert_kind: \"\"\n", "cases.yaml:2:15: 'alert_kind' is empty"},
-      {"- text: a\n  alert_kind:\n", "cases.yaml:3:1: alert_kind must be a plain value, found nothing"},
+      {"- text: a\n  alert_kind:\n", "cases.yaml:3:1: alert_kind must be a plain value, found nothing (is the value missing? a '#' after a "
+       "space starts a comment: quote a value holding '#')"},
       {"- text: a\n  alert_kind: []\n", "cases.yaml:2:15: 'alert_kind' is empty"},
       {"- text: a\n  alert_kind: [suicide, \"\"]\n", "cases.yaml:2:25: empty entry in 'alert_kind'"},
       {"- text: a\n  alert_kind: {kind: suicide}\n",
-       "cases.yaml:2:15: alert_kind must be a plain value, found a mapping"},
+       "cases.yaml:2:15: alert_kind must be a plain value, found a mapping (a ': ' inside a value makes it a "
+       "mapping: put the value in double quotes)"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.yaml);
