@@ -106,185 +106,223 @@ void ResolveRelativeAges(const std::vector<Relative>& relatives, Understanding* 
   }
 }
 
+// What every age mention of a case is read against: who speaks each
+// clause (ClauseTopics), which sentence each clause is in, the parent when
+// only one is named.
+struct AgeContext {
+  std::vector<int> topic;
+  std::vector<Because> topic_how;
+  std::vector<int> sentence;
+  int single_parent = -1;
+};
+
+AgeContext ContextOf(const Understanding& u) {
+  AgeContext x;
+  ClauseTopics(u, &x.topic, &x.topic_how);
+  x.sentence = Sentences(u);
+  int parents = 0;
+  for (const Person& p : u.persons)
+    if (IsParentKind(p.relation)) {
+      x.single_parent = p.id;
+      ++parents;
+    }
+  if (parents != 1) x.single_parent = -1;
+  return x;
+}
+
+// "8050": the parent's age (the one parent, when one is named) and the
+// person of concern's, once chosen.
+void AddGenerations(const NumberMention& n, const AgeContext& x, AgeMention a, Understanding* u) {
+  a.subject = Subject::kParent;
+  a.range = n.age;
+  a.person = x.single_parent;
+  a.because = Because::kGenerations;
+  u->ages.push_back(a);
+  a.subject = Subject::kPerson;
+  a.range = n.child_age;
+  a.person = -1;
+  u->ages.push_back(std::move(a));
+}
+
+// The gap in bytes between subject word s and number n (0 when they touch
+// or overlap).
+size_t GapBetween(const SubjectMention& s, const NumberMention& n) {
+  return s.end <= n.begin ? n.begin - s.end : (s.begin >= n.end ? s.begin - n.end : 0);
+}
+
+// The subject word nearest to n in its clause, either side (ties go to the
+// later word: "80代の母" over "息子、80代"), or one that a comma cut off
+// just before it ("my mother, who is 77"); -1 when none. *tight: nothing
+// but a tight gap (IsTightGap) lies between them.
+int NearestSubject(const Understanding& u, const NumberMention& n, int clause, bool* tight) {
+  const std::string& match = u.text.match;
+  int best = -1;
+  size_t best_gap = std::string::npos;
+  for (size_t si = 0; si < u.subjects.size(); ++si) {
+    const SubjectMention& sm = u.subjects[si];
+    if (sm.clause != clause || IsEnglishPossessive(match, sm)) continue;
+    if (GapBetween(sm, n) <= best_gap) {
+      best_gap = GapBetween(sm, n);
+      best = static_cast<int>(si);
+    }
+  }
+  if (best < 0 || best_gap > 0) {
+    for (size_t si = 0; si < u.subjects.size(); ++si) {
+      const SubjectMention& sm = u.subjects[si];
+      if (sm.clause + 1 != clause || sm.end > n.begin || IsEnglishPossessive(match, sm)) continue;
+      if (IsTightGap(std::string_view(match).substr(sm.end, n.begin - sm.end))) best = static_cast<int>(si);
+    }
+  }
+  *tight = false;
+  if (best >= 0) {
+    const SubjectMention& sm = u.subjects[best];
+    const size_t gb = sm.end <= n.begin ? sm.end : n.end;
+    const size_t ge = sm.end <= n.begin ? n.begin : sm.begin;
+    *tight = IsTightGap(std::string_view(match).substr(gb, ge - gb));
+  }
+  return best;
+}
+
+// Persons joined by と / and before subject word k (父と母は80代: the age is
+// each one's).
+void JoinedPersons(const Understanding& u, int k, std::vector<int>* joined) {
+  for (; k > 0 && JoinedBefore(u, k); --k)
+    if (u.subjects[k - 1].person >= 0) joined->push_back(u.subjects[k - 1].person);
+}
+
+// "He hits his mother. She's 74": the latest person before the age, of the
+// pronoun's sex when the person's is known. The pronoun may be inside the
+// mention ("he is 57"), a verb before it ("she turned 81"), or further
+// ("Her son, in his 50s" is his): 8 bytes back, then 16.
+void OwnerByPronoun(const Understanding& u, const NumberMention& n, AgeMention* a) {
+  const std::string& match = u.text.match;
+  char sex = PronounIn(match, n.begin, n.end);
+  if (sex == 0) sex = PronounIn(match, n.begin >= 8 ? n.begin - 8 : 0, n.begin);
+  if (sex == 0) sex = PronounIn(match, n.begin >= 16 ? n.begin - 16 : 0, n.begin);
+  a->person = PersonBefore(u, n.begin, sex);
+  if (a->person >= 0) a->subject = u.persons[a->person].role;
+  // A "she" when only men are named is someone else: no one's age here; a
+  // "he" when no one is named yet is the person of concern.
+  else if (sex != 0 && PersonBefore(u, n.begin, 0) >= 0) a->subject = Subject::kFamily;
+  a->because = a->person >= 0 ? Because::kPronoun : Because::kDefault;
+}
+
+// An age with no subject word right next to it: a marked subject word
+// before it in the clause ("母は来月80歳"), else the nearest, else the
+// sentence's topic so far, else the first named after it in the sentence
+// ("30代半ばで辞めた…54歳の弟"), else the default subject of a fact in
+// the clause, else the person.
+void OwnerByContext(const Understanding& u, const NumberMention& n, int c, int nearest, const AgeContext& x,
+                    AgeMention* a, std::vector<int>* joined) {
+  const std::string& match = u.text.match;
+  int marked = -1;
+  for (size_t si = 0; si < u.subjects.size(); ++si) {
+    const SubjectMention& sm = u.subjects[si];
+    if (sm.clause == c && sm.end <= n.begin && Marked(match, sm.end)) marked = static_cast<int>(si);
+  }
+  const int word = marked >= 0 ? marked : nearest;
+  if (word >= 0) {
+    a->person = u.subjects[word].person;
+    a->subject = u.subjects[word].subject;
+    a->because = marked >= 0 ? Because::kMarked : Because::kNearest;
+    if (marked >= 0) JoinedPersons(u, marked, joined);  // 双子の弟と私は今年で44歳
+    return;
+  }
+  const int carried = Carried(x.topic, x.topic_how, x.sentence, c);
+  if (carried >= 0) {
+    a->person = carried;
+    a->subject = u.persons[carried].role;
+    a->because = Because::kTopic;
+    return;
+  }
+  for (const SubjectMention& sm : u.subjects)
+    if (sm.begin >= n.end && x.sentence[sm.clause] == x.sentence[c] && sm.person >= 0) {
+      a->person = sm.person;
+      a->subject = sm.subject;
+      a->because = Because::kTopic;
+      return;
+    }
+  a->because = Because::kDefault;
+  for (const FactMention& m : u.mentions)
+    if (m.clause == c && m.origin == FactMention::kPhrase) {
+      a->subject = m.subject;
+      return;
+    }
+}
+
+// 「俺はもう45だ」と息子は言い: "I" inside a quotation is its speaker.
+void OwnerInQuote(const Understanding& u, int c, const AgeContext& x, AgeMention* a) {
+  if (a->person < 0 || !u.persons[a->person].caller || !ClauseInQuote(u, c)) return;
+  const int speaker = QuoteSpeaker(u, c, x.topic, x.sentence);
+  if (speaker < 0 || u.persons[speaker].caller) return;
+  a->person = speaker;
+  a->subject = u.persons[speaker].role;
+  a->because = Because::kQuote;
+}
+
 }  // namespace
 
 void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int>& clause_of, Understanding* u,
                 std::vector<char>* covered) {
-  const std::string& match = u->text.match;
   const std::string& display = u->text.display;
   auto cover = [&](size_t b, size_t e) {
     if (covered) MarkCovered(covered, b, e);
   };
-  std::vector<int> topic;
-  std::vector<Because> topic_how;
-  ClauseTopics(*u, &topic, &topic_how);
-  const std::vector<int> sentence = Sentences(*u);
-  int single_parent = -1, parents = 0;
-  for (const Person& p : u->persons)
-    if (IsParentKind(p.relation)) {
-      single_parent = p.id;
-      ++parents;
-    }
-  if (parents != 1) single_parent = -1;
-
+  const AgeContext x = ContextOf(*u);
   std::vector<Relative> relatives;
   for (size_t i = 0; i < numbers.size(); ++i) {
     const NumberMention& n = numbers[i];
     const int c = clause_of[i];
     std::string words = display.substr(n.begin, n.end - n.begin);
-    AgeMention a;
-    std::vector<int> joined;  // persons joined to a's word by と / and
-    a.clause = c;
-    a.begin = n.begin;
-    a.end = n.end;
-    a.when = n.when;
     if (n.kind == NumberMention::kDuration) {
       cover(n.begin, n.end);  // understood as a duration, used or not
       u->durations.push_back({n.months, c, std::move(words)});
       continue;
     }
+    AgeMention a;
+    a.clause = c;
+    a.begin = n.begin;
+    a.end = n.end;
+    a.when = n.when;
+    a.range = n.age;
+    a.words = std::move(words);
+    bool tight = false;
+    const int nearest = NearestSubject(*u, n, c, &tight);
+    if (n.kind == NumberMention::kBare && !tight) {
+      // A bare number is an age only right next to a subject word.
+      u->ignored_numbers.push_back(std::move(a.words));
+      continue;
+    }
+    cover(n.begin, n.end);
     if (n.kind == NumberMention::kGenerations) {
-      a.words = words;
-      a.subject = Subject::kParent;
-      a.range = n.age;
-      a.person = single_parent;
-      a.because = Because::kGenerations;
-      u->ages.push_back(a);
-      a.subject = Subject::kPerson;
-      a.range = n.child_age;
-      a.person = -1;  // the person of concern, once chosen
-      a.words = std::move(words);
-      u->ages.push_back(std::move(a));
-      cover(n.begin, n.end);
+      AddGenerations(n, x, std::move(a), u);
       continue;
     }
     if (n.when == NumberMention::kRelative) {
       // "2歳上の兄": relative to an age the text may not give: no one's
       // age until ResolveRelativeAges finds the other age.
-      a.range = n.age;
-      a.words = std::move(words);
       a.because = Because::kRelative;
       const int owner = RelativeOwner(*u, n, c);
       relatives.push_back({u->ages.size(), owner, n.sign, RelativeReference(*u, n, owner)});
       u->ages.push_back(std::move(a));
-      cover(n.begin, n.end);
       continue;
     }
-    // The nearest subject word by gap, either side; ties go to the later
-    // word ("80代の母" over "息子、80代").
-    int best = -1;
-    size_t best_gap = std::string::npos;
-    for (size_t si = 0; si < u->subjects.size(); ++si) {
-      const SubjectMention& sm = u->subjects[si];
-      if (sm.clause != c || IsEnglishPossessive(match, sm)) continue;
-      size_t gap = sm.end <= n.begin ? n.begin - sm.end : (sm.begin >= n.end ? sm.begin - n.end : 0);
-      if (gap <= best_gap) {
-        best_gap = gap;
-        best = static_cast<int>(si);
-      }
-    }
-    if (best < 0 || best_gap > 0) {
-      // A comma may have ended the clause: "my mother, who is 77".
-      for (size_t si = 0; si < u->subjects.size(); ++si) {
-        const SubjectMention& sm = u->subjects[si];
-        if (sm.clause + 1 != c || sm.end > n.begin || IsEnglishPossessive(match, sm)) continue;
-        if (IsTightGap(std::string_view(match).substr(sm.end, n.begin - sm.end))) {
-          best = static_cast<int>(si);
-          best_gap = n.begin - sm.end;
-        }
-      }
-    }
-    bool tight = false;
-    if (best >= 0) {
-      const SubjectMention& sm = u->subjects[best];
-      size_t gb = sm.end <= n.begin ? sm.end : n.end;
-      size_t ge = sm.end <= n.begin ? n.begin : sm.begin;
-      tight = IsTightGap(std::string_view(match).substr(gb, ge - gb));
-    }
-    if (n.kind == NumberMention::kBare && !tight) {
-      u->ignored_numbers.push_back(std::move(words));
-      continue;
-    }
-    a.range = n.age;
-    a.words = std::move(words);
+    std::vector<int> joined;  // persons joined to a's word by と / and
     if (n.after_pronoun) {
-      // "He hits his mother. She's 74": the latest person before it, of
-      // the pronoun's sex when the person's is known.
-      // The pronoun may stand a verb before it ("she turned 81").
-      // The mention may start at its pronoun ("he is 57"): look inside it
-      // first, then back.
-      // The nearest pronoun: the 8 bytes before, then 16 ("Her son, in his
-      // 50s" is his).
-      char sex = PronounIn(match, n.begin, n.end);
-      if (sex == 0) sex = PronounIn(match, n.begin >= 8 ? n.begin - 8 : 0, n.begin);
-      if (sex == 0) sex = PronounIn(match, n.begin >= 16 ? n.begin - 16 : 0, n.begin);
-      a.person = PersonBefore(*u, n.begin, sex);
-      if (a.person >= 0) a.subject = u->persons[a.person].role;
-      // A "she" when only men are named is someone else: no one's age here;
-      // a "he" when no one is named yet is the person of concern.
-      else if (sex != 0 && PersonBefore(*u, n.begin, 0) >= 0) a.subject = Subject::kFamily;
-      a.because = a.person >= 0 ? Because::kPronoun : Because::kDefault;
-    } else if (best >= 0 && tight) {
-      a.person = u->subjects[best].person;
-      a.subject = u->subjects[best].subject;
+      OwnerByPronoun(*u, n, &a);
+    } else if (nearest >= 0 && tight) {
+      a.person = u->subjects[nearest].person;
+      a.subject = u->subjects[nearest].subject;
       a.because = Because::kTight;
       // 父と母は80代: a marked word's age is each joined word's ("母と息子
       // (45)" is the son's alone: not marked).
-      const size_t e = u->subjects[best].end;
-      if (e < n.begin && (At(match, e, "は") || At(match, e, "が") || At(match, e, "も")))
-        for (int k = best; k > 0 && JoinedBefore(*u, k); --k)
-          if (u->subjects[k - 1].person >= 0) joined.push_back(u->subjects[k - 1].person);
+      const size_t e = u->subjects[nearest].end;
+      if (e < n.begin && (At(u->text.match, e, "は") || At(u->text.match, e, "が") || At(u->text.match, e, "も")))
+        JoinedPersons(*u, nearest, &joined);
     } else {
-      // A marked subject word before it in the clause ("母は来月80歳"),
-      // else the nearest, else the sentence's topic so far.
-      int marked = -1;
-      for (size_t si = 0; si < u->subjects.size(); ++si) {
-        const SubjectMention& sm = u->subjects[si];
-        if (sm.clause == c && sm.end <= n.begin && Marked(match, sm.end)) marked = static_cast<int>(si);
-      }
-      int word = marked >= 0 ? marked : best;
-      if (word >= 0) {
-        a.person = u->subjects[word].person;
-        a.subject = u->subjects[word].subject;
-        a.because = marked >= 0 ? Because::kMarked : Because::kNearest;
-        // 双子の弟と私は今年で44歳, 父と母は80代: the age of each joined word.
-        for (int k = marked; k > 0 && JoinedBefore(*u, k); --k)
-          if (u->subjects[k - 1].person >= 0) joined.push_back(u->subjects[k - 1].person);
-      } else if (Carried(topic, topic_how, sentence, c) >= 0) {
-        a.person = Carried(topic, topic_how, sentence, c);
-        a.subject = u->persons[a.person].role;
-        a.because = Because::kTopic;
-      } else {
-        // No one named before it in the sentence: the first named after it
-        // in the sentence ("30代半ばで辞めた…54歳の弟"), else a fact in the
-        // clause says whom (its default subject), else the person.
-        for (const SubjectMention& sm : u->subjects)
-          if (sm.begin >= n.end && sentence[sm.clause] == sentence[c] && sm.person >= 0) {
-            a.person = sm.person;
-            a.subject = sm.subject;
-            a.because = Because::kTopic;
-            break;
-          }
-        if (a.person < 0) {
-          a.because = Because::kDefault;
-          for (const FactMention& m : u->mentions)
-            if (m.clause == c && m.origin == FactMention::kPhrase) {
-              a.subject = m.subject;
-              break;
-            }
-        }
-      }
+      OwnerByContext(*u, n, c, nearest, x, &a, &joined);
     }
-    // 「俺はもう45だ」と息子は言い: "I" inside a quotation is its speaker.
-    if (a.person >= 0 && u->persons[a.person].caller && ClauseInQuote(*u, c)) {
-      const int speaker = QuoteSpeaker(*u, c, topic, sentence);
-      if (speaker >= 0 && !u->persons[speaker].caller) {
-        a.person = speaker;
-        a.subject = u->persons[speaker].role;
-        a.because = Because::kQuote;
-      }
-    }
-    cover(n.begin, n.end);
+    OwnerInQuote(*u, c, x, &a);
     for (int person : joined) {
       AgeMention also = a;
       also.person = person;
