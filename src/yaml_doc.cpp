@@ -293,6 +293,37 @@ std::string SyntaxAdvice(const std::string& yaml_message) {
   return yaml_message;
 }
 
+// Where a full-width space (U+3000, 全角スペース) stands in the indentation
+// of a line that holds a list item or a key, or npos. YAML does not take it
+// as indentation, and yaml-cpp then names some other line or a missing key.
+size_t FullWidthIndent(std::string_view text) {
+  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+  for (size_t line = 0; line < text.size();) {
+    size_t end = text.find('\n', line);
+    if (end == std::string_view::npos) end = text.size();
+    size_t i = line, wide = std::string_view::npos;
+    while (i < end) {
+      if (text[i] == ' ') {
+        ++i;
+      } else if (text.compare(i, 3, kIdeographicSpace) == 0) {
+        if (wide == std::string_view::npos) wide = i;
+        i += 3;
+      } else {
+        break;
+      }
+    }
+    if (wide != std::string_view::npos && i < end) {
+      std::string_view rest = text.substr(i, end - i);
+      const size_t colon = rest.find(": ");
+      if (rest.substr(0, 2) == "- " || rest == "-" || (colon != std::string_view::npos && rest[0] != '"') ||
+          (!rest.empty() && rest.back() == ':'))
+        return wide;
+    }
+    line = end + 1;
+  }
+  return std::string_view::npos;
+}
+
 // "line:column" of a yaml-cpp mark, 1-based.
 std::string MarkText(const YAML::Mark& mark) {
   return std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
@@ -327,6 +358,12 @@ Status YamlDoc::Parse(const std::string& text) {
     return Status::Data(name_, line, column,
                         "invisible byte order mark (U+FEFF) at byte offset " + std::to_string(bom) +
                             "; delete it");
+  }
+  if (size_t wide = FullWidthIndent(text); wide != std::string_view::npos) {
+    int line, column;
+    LineColumnAt(text, wide, &line, &column);
+    return Status::Data(name_, line, column,
+                        "a full-width space (全角スペース) in the indentation; indent with half-width spaces");
   }
   PreScan scan(text);
   if (!scan.Run()) {

@@ -145,6 +145,16 @@ TEST_CASE("YAML syntax error: name:line:column: YAML syntax: ...") {
         "whole value [end of map not found]");
 }
 
+TEST_CASE("a full-width space in the indentation is named, on its own line") {
+  CHECK(Lexicon("subjects:\n  person:\n    ja:\n\xE3\x80\x80\xE3\x80\x80- a\n") ==
+        "lexicon.yaml:4:1: a full-width space (全角スペース) in the indentation; indent with half-width spaces");
+  CHECK(Lexicon("subjects:\n  \xE3\x80\x80person:\n    ja: [a]\n") ==
+        "lexicon.yaml:2:3: a full-width space (全角スペース) in the indentation; indent with half-width spaces");
+  // Inside a value it is text, not indentation.
+  CHECK(Lexicon(std::string(kLexicon).replace(std::string(kLexicon).find("ja: ["), 5, "ja: [\"\xE3\x80\x80x\", ")) ==
+        "OK");
+}
+
 TEST_CASE("YAML syntax errors a data keeper makes are said as advice") {
   CHECK(Lexicon("subjects:\n  person:\n    ja:\n      - a\n\t  - b\n") ==
         "lexicon.yaml:5:1: YAML syntax: a tab in the indentation; indent with spaces "
