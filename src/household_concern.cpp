@@ -65,78 +65,82 @@ int CallerAsConcern(const Understanding& u) {
   if (caller < 0 || u.persons[caller].relation != "self") return -1;
   return caller;
 }
-}  // namespace
 
-void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given) {
-  // Facts said of no one that are about the person of concern by default.
-  bool unattached = false;
-  for (const FactMention& m : u->mentions)
-    unattached = unattached || (m.person < 0 && m.origin == FactMention::kPhrase && m.subject == Subject::kPerson);
-  for (const AgeMention& a : u->ages)
-    unattached = unattached || (a.person < 0 && a.subject == Subject::kPerson && a.because != Because::kRelative);
-  // Withdrawal first, then work (not a parent's), then the case's focus.
+// Facts or ages said of no one that are about the person of concern by
+// default.
+bool HasUnattached(const Understanding& u) {
+  for (const FactMention& m : u.mentions)
+    if (m.person < 0 && m.origin == FactMention::kPhrase && m.subject == Subject::kPerson) return true;
+  for (const AgeMention& a : u.ages)
+    if (a.person < 0 && a.subject == Subject::kPerson && a.because != Because::kRelative) return true;
+  return false;
+}
+
+// How likely p is the person of concern: withdrawal first, then work, then
+// a child, then someone with an age when facts are said of no one, then
+// any relative named (the first, on a tie). 0: not a candidate. A parent
+// stays a parent (親がひきこもり is the parent's withdrawal, a rule of its
+// own), unless the text calls them 本人.
+int ConcernScore(const Model& model, const Understanding& u, const Person& p, bool unattached) {
+  if (IsParentKind(p.relation)) return 0;
+  bool withdrawal = false, work = false, age = false;
+  for (const FactMention& m : u.mentions) {
+    if (m.person != p.id || m.negated) continue;
+    const std::string& area = model.facts[m.fact].area;
+    withdrawal = withdrawal || area == "withdrawal";
+    work = work || area == "work";
+  }
+  for (const AgeMention& a : u.ages) age = age || (a.person == p.id && a.because != Because::kRelative);
+  int score = 0;
+  if (withdrawal) score = 100;
+  else if (work) score = 80;
+  else if (IsChildKind(p.relation)) score = 60;
+  else if (unattached && !p.caller && p.relation != "neighbour" && age) score = 40;
+  // No fact says who: a case is about someone, and the first relative named
+  // who is neither the caller nor a parent is the likeliest ("六十二歳の兄は
+  // 独身で…", "My uncle is 66, lives alone…").
+  else if (!p.caller && p.relation != "neighbour" && p.relation != "self") score = 20;
+  if (score > 0 && IsChildKind(p.relation)) score += 5;
+  return score;
+}
+
+int PickConcern(const Model& model, const Understanding& u, bool unattached) {
   int best = -1, best_score = 0;
-  for (const Person& p : u->persons) {
-    bool withdrawal = false, work = false, age = false;
-    for (const FactMention& m : u->mentions) {
-      if (m.person != p.id || m.negated) continue;
-      const std::string& area = model.facts[m.fact].area;
-      withdrawal = withdrawal || area == "withdrawal";
-      work = work || area == "work";
-    }
-    for (const AgeMention& a : u->ages) age = age || (a.person == p.id && a.because != Because::kRelative);
-    int score = 0;
-    // A parent stays a parent (親がひきこもり is the parent's withdrawal,
-    // a rule of its own), unless the text calls them 本人.
-    if (IsParentKind(p.relation)) continue;
-    if (withdrawal) score = 100;
-    else if (work) score = 80;
-    else if (IsChildKind(p.relation)) score = 60;
-    else if (unattached && !p.caller && !IsParentKind(p.relation) && p.relation != "neighbour" && age) score = 40;
-    // No fact says who: a case is about someone, and the first relative
-    // named who is neither the caller nor a parent is the likeliest
-    // ("六十二歳の兄は独身で…", "My uncle is 66, lives alone…").
-    else if (!p.caller && p.relation != "neighbour" && p.relation != "self") score = 20;
-    if (score > 0 && IsChildKind(p.relation)) score += 5;
+  for (const Person& p : u.persons) {
+    const int score = ConcernScore(model, u, p, unattached);
     if (score > best_score) {
       best = p.id;
       best_score = score;
     }
   }
-  if (best < 0 && unattached) best = CallerAsConcern(*u);
-  // 息子はもうすぐ50歳…本人は「…」: the word 本人 names the one child
-  // the text is about, not someone new.
-  const int named = best >= 0 && u->persons[best].relation == "person" ? OnlyChildNamed(*u) : -1;
-  if (named >= 0) best = named;
-  u->concern = best;
-  // 本人 is the person of concern, whoever that is.
-  std::vector<int> into(u->persons.size());
-  for (size_t p = 0; p < into.size(); ++p) into[p] = static_cast<int>(p);
-  if (best >= 0)
-    for (const Person& p : u->persons)
-      if (p.relation == "person" && p.id != best) into[p.id] = best;
-  Compact(u, into);
+  if (best < 0 && unattached) best = CallerAsConcern(u);
+  // 息子はもうすぐ50歳…本人は「…」: the word 本人 names the one child the
+  // text is about, not someone new.
+  const int named = best >= 0 && u.persons[best].relation == "person" ? OnlyChildNamed(u) : -1;
+  return named >= 0 ? named : best;
+}
 
-  auto concern = [&]() {
-    if (u->concern < 0) u->concern = AddPerson(u, "person", Subject::kPerson);
-    return u->concern;
-  };
-  if (u->concern < 0 && unattached) concern();
-  // The caller who calls the person of concern "息子" / "my son" is their
-  // parent ("息子さん", "her son": someone else's child).
-  bool caller_is_parent = false;
-  if (u->concern >= 0 && IsChildKind(u->persons[u->concern].relation))
-    for (const SubjectMention& s : u->subjects) {
-      if (s.person != u->concern) continue;
-      const std::string& t = u->text.match;
-      std::string_view w(t.data() + s.begin, s.end - s.begin);
-      bool japanese = !w.empty() && static_cast<unsigned char>(w[0]) >= 0x80;
-      bool honorific = w.size() >= 6 && (w.substr(w.size() - 6) == "さん" || w.substr(w.size() - 3) == "様");
-      std::string_view relation = u->persons[u->concern].relation;
-      bool own_word = relation != "person" && relation != "man" && relation != "woman";
-      if (own_word && ((japanese && !honorific) || OwnPossessiveBefore(t, s.begin)))
-        caller_is_parent = true;
-    }
+// The caller who calls the person of concern "息子" / "my son" is their
+// parent ("息子さん", "her son": someone else's child).
+bool CallerIsParent(const Understanding& u) {
+  if (u.concern < 0 || !IsChildKind(u.persons[u.concern].relation)) return false;
+  const std::string& t = u.text.match;
+  std::string_view relation = u.persons[u.concern].relation;
+  const bool own_word = relation != "person" && relation != "man" && relation != "woman";
+  if (!own_word) return false;
+  for (const SubjectMention& s : u.subjects) {
+    if (s.person != u.concern) continue;
+    std::string_view w(t.data() + s.begin, s.end - s.begin);
+    const bool japanese = !w.empty() && static_cast<unsigned char>(w[0]) >= 0x80;
+    const bool honorific = w.size() >= 6 && (w.substr(w.size() - 6) == "さん" || w.substr(w.size() - 3) == "様");
+    if ((japanese && !honorific) || OwnPossessiveBefore(t, s.begin)) return true;
+  }
+  return false;
+}
+
+// Each person's role in the case, once the person of concern is known.
+void AssignRoles(Understanding* u) {
+  const bool caller_is_parent = CallerIsParent(*u);
   const bool concern_is_grandchild = u->concern >= 0 && u->persons[u->concern].relation == "grandchild";
   for (Person& p : u->persons) {
     if (p.id == u->concern) p.role = Subject::kPerson;
@@ -151,38 +155,53 @@ void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given)
     else if (p.relation == "neighbour") p.role = Subject::kNeighbour;
     else p.role = Subject::kFamily;
   }
-  auto parent = [&]() {
-    int single = SingleWithRole(*u, Subject::kParent);
-    if (single >= 0) return single;
-    for (const Person& p : u->persons)
-      if (p.role == Subject::kParent) return -1;  // several: no one in particular
-    return AddPerson(u, "parent", Subject::kParent);
-  };
-  // Facts and ages said of no one named.
+}
+
+int Concern(Understanding* u) {
+  if (u->concern < 0) u->concern = AddPerson(u, "person", Subject::kPerson);
+  return u->concern;
+}
+
+// The one parent, added when none is named; -1 when several are.
+int TheParent(Understanding* u) {
+  const int single = SingleWithRole(*u, Subject::kParent);
+  if (single >= 0) return single;
+  for (const Person& p : u->persons)
+    if (p.role == Subject::kParent) return -1;  // several: no one in particular
+  return AddPerson(u, "parent", Subject::kParent);
+}
+
+// Facts and ages said of no one named, and the ages given beside the text
+// (a CSV's age and parent_age columns), go to the person of concern or the
+// parent.
+void AttachUnnamed(Understanding* u, const GivenAges* given) {
   for (FactMention& m : u->mentions) {
     if (m.person >= 0 || m.origin != FactMention::kPhrase) continue;
-    if (m.subject == Subject::kPerson) m.person = concern();
+    if (m.subject == Subject::kPerson) m.person = Concern(u);
     else if (m.subject == Subject::kParent) m.person = SingleWithRole(*u, Subject::kParent);
   }
   for (AgeMention& a : u->ages) {
     if (a.person >= 0 || a.because == Because::kRelative) continue;
-    if (a.subject == Subject::kPerson) a.person = concern();
-    else if (a.subject == Subject::kParent) a.person = parent();
+    if (a.subject == Subject::kPerson) a.person = Concern(u);
+    else if (a.subject == Subject::kParent) a.person = TheParent(u);
   }
-  if (given) {
-    for (auto [age, subject, column] : {std::tuple{given->person, Subject::kPerson, "age"},
-                                        std::tuple{given->parent, Subject::kParent, "parent_age"}}) {
-      if (age < 0) continue;
-      AgeMention a;
-      a.subject = subject;
-      a.range.lo = a.range.hi = age;
-      a.words = std::string(column) + "=" + std::to_string(age);
-      a.person = subject == Subject::kPerson ? concern() : parent();
-      a.because = Because::kGiven;
-      u->ages.push_back(std::move(a));
-    }
+  if (!given) return;
+  for (auto [age, subject, column] : {std::tuple{given->person, Subject::kPerson, "age"},
+                                      std::tuple{given->parent, Subject::kParent, "parent_age"}}) {
+    if (age < 0) continue;
+    AgeMention a;
+    a.subject = subject;
+    a.range.lo = a.range.hi = age;
+    a.words = std::string(column) + "=" + std::to_string(age);
+    a.person = subject == Subject::kPerson ? Concern(u) : TheParent(u);
+    a.because = Because::kGiven;
+    u->ages.push_back(std::move(a));
   }
-  // Roles into the mentions; ages into the persons.
+}
+
+// Roles into the mentions; ages into the persons. Two ages that cannot
+// both hold now: the later one is now ("his 40s … he is 57").
+void SetPersonAges(Understanding* u) {
   for (SubjectMention& s : u->subjects)
     if (s.person >= 0) s.subject = u->persons[s.person].role;
   for (size_t i = 0; i < u->mentions.size(); ++i) {
@@ -203,15 +222,17 @@ void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given)
       p.age.lo = std::max(p.age.lo, a.range.lo);  // both hold: the narrower
       p.age.hi = std::min(p.age.hi, a.range.hi);
     } else {
-      // Two ages that cannot both hold now: the later one is now ("his
-      // 40s … he is 57").
       p.past_ages.push_back(p.age);
       p.age = a.range;
     }
   }
+}
+
+// The age of each role. The parent's age is a mother's or father's when the
+// text gives one; a grandparent is a generation further ("祖母(九十)、
+// 父(六十五)" → 65).
+void SetAgeOfRoles(Understanding* u) {
   for (AgeRange& r : u->age_of) r = AgeRange();
-  // The parent's age is a mother's or father's when the text gives one; a
-  // grandparent is a generation further ("祖母(九十)、父(六十五)" → 65).
   bool parent_age_known = false;
   for (const Person& p : u->persons)
     parent_age_known = parent_age_known || (p.role == Subject::kParent && p.age.known() && !IsGrandparent(p));
@@ -227,4 +248,24 @@ void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given)
       r.hi = std::max(r.hi, p.age.hi);
     }
   }
+}
+
+}  // namespace
+
+void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given) {
+  const bool unattached = HasUnattached(*u);
+  const int best = PickConcern(model, *u, unattached);
+  u->concern = best;
+  // 本人 is the person of concern, whoever that is.
+  std::vector<int> into(u->persons.size());
+  for (size_t p = 0; p < into.size(); ++p) into[p] = static_cast<int>(p);
+  if (best >= 0)
+    for (const Person& p : u->persons)
+      if (p.relation == "person" && p.id != best) into[p.id] = best;
+  Compact(u, into);
+  if (u->concern < 0 && unattached) Concern(u);
+  AssignRoles(u);
+  AttachUnnamed(u, given);
+  SetPersonAges(u);
+  SetAgeOfRoles(u);
 }
