@@ -105,72 +105,71 @@ RelationOfWord RelationOf(std::string_view word, Subject subject) {
   return r;
 }
 
-// step 1
+namespace {
 
-void FindPersons(Understanding* u) {
+// Drops subject words that are not persons here: 子 inside a word (様子,
+// 調子, 子育て; "50代の子" stays) and 自分 after someone else in the
+// sentence, which is reflexive (息子は自分の部屋に).
+void DropNonPersons(Understanding* u, const std::vector<int>& sentence) {
   const std::string& t = u->text.match;
-  const std::vector<int> sentence = Sentences(*u);
-  // Subject words that are not persons here.
   std::vector<SubjectMention>& subjects = u->subjects;
   size_t kept = 0;
   for (size_t i = 0; i < subjects.size(); ++i) {
     const SubjectMention& s = subjects[i];
     std::string_view w(t.data() + s.begin, s.end - s.begin);
-    // 子 alone: only between kana or punctuation ("50代の子"), not in
-    // 様子, 調子, 子育て.
     if (w == "子" && (IsKanjiOrKatakana(CharBefore(t, s.begin)) || IsKanjiOrKatakana(CharAt(t, s.end)))) continue;
-    // 自分 after someone else in the sentence is reflexive (息子は自分の部屋に).
     if (w == "自分") {
       bool reflexive = false;
       for (size_t k = 0; k < kept; ++k)
-        reflexive = reflexive || (sentence[subjects[k].clause] == sentence[s.clause] && subjects[k].subject != Subject::kCaller);
+        reflexive = reflexive ||
+                    (sentence[subjects[k].clause] == sentence[s.clause] && subjects[k].subject != Subject::kCaller);
       if (reflexive) continue;
     }
     if (kept != i) subjects[kept] = std::move(subjects[i]);
     ++kept;
   }
   subjects.resize(kept);
+}
 
-  // One person per relation named.
-  std::vector<RelationOfWord> rel(subjects.size());
-  for (size_t i = 0; i < subjects.size(); ++i) {
-    SubjectMention& s = subjects[i];
-    rel[i] = RelationOf(std::string_view(t.data() + s.begin, s.end - s.begin), s.subject);
-    if (rel[i].group) continue;
+// One person per relation named; each subject word points at its person.
+void PersonPerRelation(Understanding* u) {
+  const std::string& t = u->text.match;
+  for (SubjectMention& s : u->subjects) {
+    const RelationOfWord rel = RelationOf(std::string_view(t.data() + s.begin, s.end - s.begin), s.subject);
+    if (rel.group) continue;
     int found = -1;
     for (const Person& p : u->persons)
-      if (p.relation == rel[i].key) found = p.id;
+      if (p.relation == rel.key) found = p.id;
     if (found < 0) {
       Person p;
       p.id = static_cast<int>(u->persons.size());
-      p.relation = rel[i].key;
+      p.relation = rel.key;
       p.words = s.words;
-      p.sex = rel[i].sex;
-      p.caller = rel[i].caller;
+      p.sex = rel.sex;
+      p.caller = rel.caller;
       p.role = s.subject;
       u->persons.push_back(std::move(p));
       found = u->persons.back().id;
     }
-    u->persons[found].caller = u->persons[found].caller || rel[i].caller;
+    u->persons[found].caller = u->persons[found].caller || rel.caller;
     s.person = found;
   }
-  if (u->persons.empty()) return;
+}
 
-  // A general word joins the one specific person of its kind: 息子 and a
-  // single 長男 are one son; 親 and a single 母 one mother.
-  const size_t n = u->persons.size();
-  UnionFind sets(n);
+// A general word joins the one specific person of its kind: 息子 and a
+// single 長男 are one son; 親 and a single 母 one mother.
+void JoinGeneralWords(const Understanding& u, UnionFind* sets) {
   auto join_single = [&](const char* general, std::initializer_list<const char*> specific) {
     int g = -1, one = -1, count = 0;
-    for (const Person& p : u->persons) {
+    for (const Person& p : u.persons) {
       if (p.relation == general) g = p.id;
       for (const char* k : specific)
-        if (p.relation == k && sets.Find(p.id) == p.id) {
+        if (p.relation == k && sets->Find(p.id) == p.id) {
           one = p.id;
           ++count;
         }
     }
-    if (g >= 0 && count == 1) sets.Merge(g, one);
+    if (g >= 0 && count == 1) sets->Merge(g, one);
   };
   join_single("son", {"eldest-son", "second-son", "third-son"});
   join_single("daughter", {"eldest-daughter", "second-daughter", "third-daughter"});
@@ -180,45 +179,73 @@ void FindPersons(Understanding* u) {
   join_single("brother", {"elder-brother", "younger-brother"});
   join_single("sister", {"elder-sister", "younger-sister"});
   join_single("sibling", {"elder-brother", "younger-brother", "elder-sister", "younger-sister", "brother", "sister"});
+}
 
-  // The caller saying who they are: "私は70歳の父親です", "母親です。",
-  // "I'm his mother", "we are her parents".
+// Subject word i says who the caller is in Japanese: 「私は70歳の父親です」,
+// 「母親です。」: when a marked caller word comes first in the sentence, or
+// the word opens the sentence (an age may precede).
+bool CallerSaysJapanese(const Understanding& u, const std::vector<int>& sentence, size_t i) {
+  const std::string& t = u.text.match;
+  const SubjectMention& s = u.subjects[i];
+  if (!At(t, s.end, "です") && !At(t, s.end, "でございます") && !At(t, s.end, "をしています") &&
+      !At(t, s.end, "をしております"))
+    return false;
+  bool other_before = false, caller_before = false;
+  size_t sentence_begin = s.begin;
+  for (size_t c = s.clause + 1; c-- > 0 && sentence[c] == sentence[s.clause];) sentence_begin = u.clauses[c].begin;
+  for (size_t k = 0; k < i; ++k) {
+    const SubjectMention& before = u.subjects[k];
+    if (sentence[before.clause] != sentence[s.clause]) continue;
+    if (before.subject == Subject::kCaller && Marked(t, before.end)) caller_before = true;
+    else other_before = true;
+  }
+  return caller_before || (!other_before && s.begin - sentence_begin <= 24);
+}
+
+// "I'm his mother", "we are her parents": subject word i right after a
+// caller word and a form of "be".
+bool CallerSaysEnglish(const Understanding& u, size_t i) {
+  if (i == 0) return false;
+  const SubjectMention& s = u.subjects[i];
+  const SubjectMention& prev = u.subjects[i - 1];
+  if (prev.subject != Subject::kCaller || prev.clause != s.clause) return false;
+  std::string_view gap(u.text.match.data() + prev.end, s.begin - prev.end);
+  for (std::string_view be : {"'m ", " am ", " are ", "’m "})
+    if (gap.substr(0, be.size()) == be) {
+      std::string_view rest = gap.substr(be.size());
+      if (rest.empty() || rest == "his " || rest == "her " || rest == "their " || rest == "the " || rest == "a ")
+        return true;
+    }
+  return false;
+}
+
+// The caller saying who they are joins the caller to that person.
+void JoinCallerToSelfNamed(Understanding* u, const std::vector<int>& sentence, UnionFind* sets) {
   int caller = -1;
   for (const Person& p : u->persons)
     if (p.relation == "self") caller = p.id;
-  for (size_t i = 0; i < subjects.size(); ++i) {
-    const SubjectMention& s = subjects[i];
+  for (size_t i = 0; i < u->subjects.size(); ++i) {
+    const SubjectMention& s = u->subjects[i];
     if (s.person < 0 || u->persons[s.person].caller) continue;
-    bool is_caller = false;
-    if (At(t, s.end, "です") || At(t, s.end, "でございます") || At(t, s.end, "をしています") ||
-        At(t, s.end, "をしております")) {
-      // Said of the caller when a marked caller word comes first in the
-      // sentence, or when the word opens the sentence (an age may precede).
-      bool other_before = false, caller_before = false;
-      size_t sentence_begin = s.begin;
-      for (size_t c = s.clause + 1; c-- > 0 && sentence[c] == sentence[s.clause];) sentence_begin = u->clauses[c].begin;
-      for (size_t k = 0; k < i; ++k) {
-        if (sentence[subjects[k].clause] != sentence[s.clause]) continue;
-        if (subjects[k].subject == Subject::kCaller && Marked(t, subjects[k].end)) caller_before = true;
-        else other_before = true;
-      }
-      is_caller = caller_before || (!other_before && s.begin - sentence_begin <= 24);
-    }
-    if (i > 0 && subjects[i - 1].subject == Subject::kCaller && subjects[i - 1].clause == s.clause) {
-      std::string_view gap(t.data() + subjects[i - 1].end, s.begin - subjects[i - 1].end);
-      for (std::string_view be : {"'m ", " am ", " are ", "’m "})
-        if (gap.substr(0, be.size()) == be) {
-          std::string_view rest = gap.substr(be.size());
-          is_caller = is_caller || rest.empty() || rest == "his " || rest == "her " || rest == "their " ||
-                      rest == "the " || rest == "a ";
-        }
-    }
-    if (!is_caller) continue;
-    int who = sets.Find(s.person);
+    if (!CallerSaysJapanese(*u, sentence, i) && !CallerSaysEnglish(*u, i)) continue;
+    const int who = sets->Find(s.person);
     u->persons[who].caller = true;
-    if (caller >= 0 && sets.Find(caller) != who) sets.Merge(caller, who);
+    if (caller >= 0 && sets->Find(caller) != who) sets->Merge(caller, who);
     caller = who;
   }
+}
+
+}  // namespace
+
+void FindPersons(Understanding* u) {
+  const std::vector<int> sentence = Sentences(*u);
+  DropNonPersons(u, sentence);
+  PersonPerRelation(u);
+  if (u->persons.empty()) return;
+  const size_t n = u->persons.size();
+  UnionFind sets(n);
+  JoinGeneralWords(*u, &sets);
+  JoinCallerToSelfNamed(u, sentence, &sets);
   std::vector<int> into(n);
   for (size_t p = 0; p < n; ++p) into[p] = sets.Find(static_cast<int>(p));
   for (size_t p = 0; p < n; ++p)

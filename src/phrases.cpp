@@ -72,13 +72,95 @@ bool RaisesAlert(const Model& model, int fact) {
   return false;
 }
 
+// One lexicon hit read in its clause: the tokens [from, to) it covers, its
+// bytes, its language and the grammar around it.
+struct HitReading {
+  size_t from = 0, to = 0;
+  size_t begin = 0, end = 0;
+  bool english = false;
+  Polarity polarity;
+  size_t neg_begin = 0;  // English: where the negation before it starts
+};
+
+// Whether a meaning of a hit holds, and negated or not. A phrase that says
+// its fact negated ("家から出ない") holds when the text negates it too, and
+// says nothing otherwise ("見られない": the potential changes what is
+// denied). A hedge keeps a denied fact as a worry ("しないと思う"); a
+// phrase that is itself a negation stays one ("見かけないと心配").
+bool MeaningHolds(const PhraseMeaning& meaning, const Polarity& polarity, bool* negated) {
+  *negated = polarity.negated();
+  if (!meaning.negative) return true;
+  if (polarity.negations % 2 == 0 || polarity.through_passive) return false;
+  *negated = false;
+  return true;
+}
+
+// The words of a mention's grammar: the English negation before it, or
+// the Japanese grammar read after it, which is understood, used or not: the
+// negation of a negated mention, else verb endings that are part of its
+// words ("取り上げた"), up to a particle that begins what follows
+// ("市外から転入").
+void AddGrammarWords(const Understanding& u, const HitReading& h, FactMention* m, std::vector<char>* covered) {
+  const std::string& display = u.text.display;
+  if (m->negated && h.english) {
+    m->negation = display.substr(h.neg_begin, h.begin - h.neg_begin);
+    while (!m->negation.empty() && m->negation.back() == ' ') m->negation.pop_back();
+    MarkCovered(covered, h.neg_begin, h.begin);
+  }
+  if (h.english || h.polarity.end <= h.to) return;
+  const size_t stop = u.tokens[h.polarity.end - 1].end;
+  if (m->negated) {
+    m->negation = display.substr(h.end, stop - h.end);
+  } else {
+    size_t k = h.to;
+    while (k < h.polarity.end && !EndsWords(u.tokens[k])) ++k;
+    if (k > h.to) {
+      m->end = u.tokens[k - 1].end;
+      m->words = display.substr(h.begin, m->end - h.begin);
+    }
+  }
+  MarkCovered(covered, h.end, stop);
+}
+
+// The mentions one hit makes: a subject word, or a fact per meaning.
+void AddMentions(const Model& model, const Lexicon& lexicon, const Matcher::Hit& hit, const HitReading& h, int c,
+                 Understanding* u, std::vector<char>* covered) {
+  const std::string& display = u->text.display;
+  for (const PhraseMeaning meaning : lexicon.MeaningsOf(hit)) {
+    if (meaning.is_subject) {
+      u->subjects.push_back({meaning.subject, c, h.begin, h.end, display.substr(h.begin, h.end - h.begin)});
+      continue;
+    }
+    bool negated = false;
+    if (!MeaningHolds(meaning, h.polarity, &negated)) continue;
+    FactMention m;
+    m.fact = meaning.fact;
+    m.clause = c;
+    m.begin = h.begin;
+    m.end = h.end;
+    m.first_token = static_cast<int>(h.from);
+    m.last_token = static_cast<int>(h.to);
+    m.words = display.substr(h.begin, h.end - h.begin);
+    m.phrase = lexicon.Phrase(hit) + (meaning.negative ? " (-)" : "");
+    m.has_own_subject = lexicon.OwnSubject(hit, &m.subject);
+    // A danger said of a death told or of what might happen ("死ぬ前に") is
+    // no alert.
+    if (RaisesAlert(model, m.fact) && !negated && (h.polarity.hypothetical || h.polarity.died)) {
+      negated = true;
+      m.negation_kind = h.polarity.died ? "died" : "hypothetical";
+    }
+    m.negated = negated;
+    AddGrammarWords(*u, h, &m, covered);
+    u->mentions.push_back(std::move(m));
+  }
+}
+
 }  // namespace
 
 void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& analyzer, Understanding* u,
                  std::vector<char>* covered) {
   const std::string& match = u->text.match;
   const std::string& display = u->text.display;
-  auto cover = [covered](size_t b, size_t e) { MarkCovered(covered, b, e); };
   // Working storage kept per thread from case to case (batch understands
   // every case on the same few threads): no allocation once warm.
   thread_local std::vector<Matcher::Hit> hits;
@@ -92,7 +174,6 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
   }
   for (size_t ci = 0; ci < u->clauses.size(); ++ci) {
     const Clause& clause = u->clauses[ci];
-    const int c = static_cast<int>(ci);
     const size_t first = clause_tokens[ci], last = clause_tokens[ci + 1];
     // A quotation is a clause of its own, but what is said of it follows
     // the closing bracket: 「死にたい」と言ったことはない.
@@ -104,79 +185,20 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
     token_start[last] = static_cast<uint32_t>(stream.size());
     lexicon.Find(stream, &hits);
     for (const Matcher::Hit& hit : hits) {
-      size_t from = 0, to = 0;
-      HitTokens(hit, first, last, token_start, u->tokens, &from, &to);
-      if (from >= to) continue;
-      const Token& head = u->tokens[from];
-      const Token& tail = u->tokens[to - 1];
-      const size_t begin = head.begin, end = tail.end;
-      cover(begin, end);
-      const bool english = head.pos == Token::kWord || (head.pos == Token::kNumber && tail.pos == Token::kWord);
-      Polarity polarity;
-      size_t neg_begin = 0;
-      if (english) {
-        polarity.negations = EnglishNegationBefore(match, clause.begin, begin, &neg_begin) ? 1 : 0;
-      } else {
-        polarity = ReadPolarity(display, u->tokens, to, read_to, tail.lemma);
-      }
-      for (const PhraseMeaning meaning : lexicon.MeaningsOf(hit)) {
-        if (meaning.is_subject) {
-          u->subjects.push_back({meaning.subject, c, begin, end, display.substr(begin, end - begin)});
-          continue;
-        }
-        // A phrase that says its fact negated ("家から出ない") holds when
-        // the text negates it too, and says nothing otherwise.
-        // A hedge keeps a denied fact as a worry ("しないと思う"); a phrase
-        // that is itself a negation stays one ("見かけないと心配").
-        bool negated = polarity.negated();
-        if (meaning.negative) {
-          // A phrase that is a negation ("面倒を見ない") says nothing of
-          // "cannot" (見られない): the potential changes what is denied.
-          if (polarity.negations % 2 == 0 || polarity.through_passive) continue;
-          negated = false;
-        }
-        FactMention m;
-        m.fact = meaning.fact;
-        m.clause = c;
-        m.begin = begin;
-        m.end = end;
-        m.first_token = static_cast<int>(from);
-        m.last_token = static_cast<int>(to);
-        m.words = display.substr(begin, end - begin);
-        m.phrase = lexicon.Phrase(hit) + (meaning.negative ? " (-)" : "");
-        m.has_own_subject = lexicon.OwnSubject(hit, &m.subject);
-        const bool danger = RaisesAlert(model, m.fact);
-        if (danger && !negated && (polarity.hypothetical || polarity.died)) {
-          negated = true;
-          m.negation_kind = polarity.died ? "died" : "hypothetical";
-        }
-        if (negated && english) {
-          m.negation = display.substr(neg_begin, begin - neg_begin);
-          while (!m.negation.empty() && m.negation.back() == ' ') m.negation.pop_back();
-          cover(neg_begin, begin);
-        }
-        if (!english && polarity.end > to) {
-          // The grammar read after the phrase is understood, used or not:
-          // it is the negation of a negated mention; else its verb endings
-          // are part of its words ("取り上げた"), up to a particle that
-          // begins what follows ("市外から転入").
-          const size_t stop = u->tokens[polarity.end - 1].end;
-          if (negated) {
-            m.negation = display.substr(end, stop - end);
-          } else {
-            size_t k = to;
-            while (k < polarity.end && !EndsWords(u->tokens[k])) ++k;
-            if (k > to) {
-              m.end = u->tokens[k - 1].end;
-              m.words = display.substr(begin, m.end - begin);
-            }
-          }
-          cover(end, stop);
-        }
-        m.negated = negated;
-        u->mentions.push_back(std::move(m));
-      }
+      HitReading h;
+      HitTokens(hit, first, last, token_start, u->tokens, &h.from, &h.to);
+      if (h.from >= h.to) continue;
+      const Token& head = u->tokens[h.from];
+      const Token& tail = u->tokens[h.to - 1];
+      h.begin = head.begin;
+      h.end = tail.end;
+      MarkCovered(covered, h.begin, h.end);
+      h.english = head.pos == Token::kWord || (head.pos == Token::kNumber && tail.pos == Token::kWord);
+      if (h.english)
+        h.polarity.negations = EnglishNegationBefore(match, clause.begin, h.begin, &h.neg_begin) ? 1 : 0;
+      else
+        h.polarity = ReadPolarity(display, u->tokens, h.to, read_to, tail.lemma);
+      AddMentions(model, lexicon, hit, h, static_cast<int>(ci), u, covered);
     }
   }
-
 }
