@@ -176,18 +176,20 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
     const Clause& clause = u->clauses[ci];
     const size_t first = clause_tokens[ci], last = clause_tokens[ci + 1];
     // A quotation is a clause of its own, but what is said of it follows
-    // the closing bracket: 「死にたい」と言ったことはない.
+    // the closing bracket: 「死にたい」と言ったことはない. Its phrases are
+    // read on past the bracket too (「死ぬ」と言っている reads as 死ぬと言う);
+    // a phrase wholly after it is its own clause's.
     const bool quoted = ci + 1 < u->clauses.size() && display.compare(clause.end, 3, "」") == 0;
     const size_t read_to = quoted ? clause_tokens[ci + 2] : last;
     stream.clear();
-    token_start.assign(last + 1, 0);
-    AppendStream(u->tokens, first, last, &stream, &token_start);
-    token_start[last] = static_cast<uint32_t>(stream.size());
+    token_start.assign(read_to + 1, 0);
+    AppendStream(u->tokens, first, read_to, &stream, &token_start);
+    token_start[read_to] = static_cast<uint32_t>(stream.size());
     lexicon.Find(stream, &hits);
     for (const Matcher::Hit& hit : hits) {
       HitReading h;
-      HitTokens(hit, first, last, token_start, u->tokens, &h.from, &h.to);
-      if (h.from >= h.to) continue;
+      HitTokens(hit, first, read_to, token_start, u->tokens, &h.from, &h.to);
+      if (h.from >= h.to || h.from >= last) continue;
       const Token& head = u->tokens[h.from];
       const Token& tail = u->tokens[h.to - 1];
       h.begin = head.begin;
