@@ -38,7 +38,7 @@ class JsonWriter {
   /// JSON text as it is: punctuation, keys, pre-rendered fragments.
   void Raw(std::string_view json) {
     char* p = Reserve(json.size());
-    CopyBytes(p, json.data(), json.size());
+    std::memcpy(p, json.data(), json.size());
     pos_ += json.size();
   }
   /// A literal: its length is known when compiling, so the copy is a few
@@ -81,34 +81,6 @@ class JsonWriter {
     pos_ = 0;
   }
 
-  /// Copies n bytes; most pieces of a result are a few to a few dozen bytes
-  /// long, where a call to memcpy costs more than the copy, so up to 32
-  /// bytes are moved as two overlapping words.
-  static void CopyBytes(char* dst, const char* src, size_t n) {
-    if (n > 32) {
-      std::memcpy(dst, src, n);
-    } else if (n > 16) {  // ids and phrases: two overlapping 16-byte moves
-      char head[16], tail[16];
-      std::memcpy(head, src, 16);
-      std::memcpy(tail, src + n - 16, 16);
-      std::memcpy(dst, head, 16);
-      std::memcpy(dst + n - 16, tail, 16);
-    } else if (n >= 8) {
-      uint64_t head, tail;
-      std::memcpy(&head, src, 8);
-      std::memcpy(&tail, src + n - 8, 8);
-      std::memcpy(dst, &head, 8);
-      std::memcpy(dst + n - 8, &tail, 8);
-    } else if (n >= 4) {
-      uint32_t head, tail;
-      std::memcpy(&head, src, 4);
-      std::memcpy(&tail, src + n - 4, 4);
-      std::memcpy(dst, &head, 4);
-      std::memcpy(dst + n - 4, &tail, 4);
-    } else {
-      for (size_t i = 0; i < n; ++i) dst[i] = src[i];
-    }
-  }
 
  private:
   /// Room for n more bytes; returns where to write them.
@@ -120,7 +92,6 @@ class JsonWriter {
   /// Writes s quoted and escaped at p (room for 6 bytes per byte + 2);
   /// returns the end.
   static char* EscapeTo(char* p, std::string_view s);
-  static char* EscapeSlowly(char* p, std::string_view s);  // s has a byte to escape
 
   std::string* out_ = nullptr;
   ByteBuffer* buffer_ = nullptr;  // set: data_ is its storage
