@@ -10,7 +10,7 @@ const char kVersion[] = TSUNAGU_VERSION;
 
 namespace {
 
-const char* const kCommands[] = {"query", "agencies", "test", "batch", "explain", "check", "graph", "diff"};
+const char* const kCommands[] = {"query", "agencies", "test", "batch", "explain", "check", "graph", "diff", "shell"};
 // Options of the top-level app that take a value (for finding the text).
 const char* const kValueOptions[] = {"--data", "--rules", "--lang", "--format", "--top", "-n", "-f", "-l",
                                      "-o", "--output", "--jobs", "-j", "--input-format"};
@@ -123,6 +123,15 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
                  "exit 1 when any answer changed (as git diff --exit-code), to gate a rule edit in CI");
   diff->add_option("cases", out->files, "scenario YAML files, or text files with one case per line")->required();
 
+  CLI::App* shell = app.add_subcommand(
+      "shell", "cases one after another at a prompt (:help lists its commands); typed cases stay out of "
+               "the shell history.\nExample: tsunagu shell");
+  shell->fallthrough();
+  shell->add_option("--history", out->history,
+                    "keep the prompt's history in FILE (read at start, written 0600 at the end); default: memory only");
+  bool interactive = false;
+  app.add_flag("-i,--interactive", interactive, "the same as 'tsunagu shell'");
+
   app.footer(
       "Exit codes: 0 ok, 1 scenario tests failed, 2 usage, 3 bad text, 4 bad data or rule file,\n"
       "5 file not readable, 6 batch finished with error records, 70 internal error.\n"
@@ -145,6 +154,7 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   else if (check->parsed()) out->command = "check";
   else if (graph->parsed()) out->command = "graph";
   else if (diff->parsed()) out->command = "diff";
+  else if (shell->parsed() || interactive) out->command = "shell";
   else {
     std::fprintf(stderr, "%s\nRun 'tsunagu --help' for more.\n",
                  "tsunagu: give a case to rank, e.g. tsunagu \"親が80代、息子は無職、生活が苦しい\"");

@@ -33,6 +33,8 @@ int RunBatch(const CommandContext& c);
 int RunExplain(const CommandContext& c);
 int RunGraph(const CommandContext& c);
 int RunDiff(const CommandContext& c);
+/// `tsunagu shell` / `tsunagu -i`: cases one after another at a prompt.
+int RunShell(const CommandContext& c);
 /// `tsunagu check` runs before (and instead of) loading the model: it
 /// reports every problem the loaders and the lint find.
 int RunCheck(const CliOptions& options);

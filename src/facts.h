@@ -3,6 +3,14 @@
 // reads the household (household.h: persons, their ages, the person each
 // fact is about, the person of concern), derives facts from ages and
 // durations, and lists the words it did not understand. Pure: no I/O.
+//
+// Threading: Understand may run on many threads at once with the same
+// model and lexicon (both only read). Each thread keeps scratch vectors of
+// its own from case to case (thread_local in facts.cpp and phrases.cpp:
+// covered bytes, numbers, matcher hits, the lemma stream), so a warm
+// thread allocates nothing for them; their memory stays with the thread
+// until it ends (a few KB, more after a very long case). Errors: a
+// Status for invalid UTF-8 or over-long text, nothing else fails.
 #ifndef TSUNAGU_FACTS_H_
 #define TSUNAGU_FACTS_H_
 

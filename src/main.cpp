@@ -43,5 +43,6 @@ int main(int argc, char** argv) {
   if (options.command == "explain") return RunExplain(context);
   if (options.command == "graph") return RunGraph(context);
   if (options.command == "diff") return RunDiff(context);
+  if (options.command == "shell") return RunShell(context);
   return RunQuery(context);
 }

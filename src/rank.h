@@ -4,6 +4,11 @@
 // multi-issue cases get the conference convener; a case with nothing
 // understood gets the fallback windows. Ties: higher score first, then the
 // order of data/agencies.yaml (documented in man/tsunagu.1).
+//
+// Threading: safe on many threads with one model; each thread keeps spare
+// ranked entries and a score table of its own (thread_local in rank.cpp)
+// from case to case. A Ranking holds views into the model's ids: it must
+// not outlive the model.
 #ifndef TSUNAGU_RANK_H_
 #define TSUNAGU_RANK_H_
 

@@ -1,5 +1,10 @@
 // Rules: which routing and alert rules a case satisfies, and with which
 // facts. Pure functions over the model and an Understanding.
+//
+// Threading: safe on many threads with one model. The *out overloads keep
+// spare Firing storage per thread (thread_local, spare.h) so batch does not
+// allocate per case. The model's compiled conditions must match its rules:
+// build them again (CompileConditions) after editing rules in place.
 #ifndef TSUNAGU_RULES_H_
 #define TSUNAGU_RULES_H_
 

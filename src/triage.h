@@ -1,5 +1,10 @@
 // Triage: the whole pipeline for one case (understand → rules → alerts →
 // rank), for callers that run many cases (scenario tests, batch).
+//
+// Threading: one model and lexicon may serve many threads, each with its
+// own CaseResult; the steps keep per-thread scratch (facts.h, rules.h,
+// rank.h). *out is refilled, reusing its storage; it holds views into the
+// model and must not outlive it.
 #ifndef TSUNAGU_TRIAGE_H_
 #define TSUNAGU_TRIAGE_H_
 
