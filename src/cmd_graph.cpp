@@ -1,6 +1,5 @@
 // `tsunagu graph [--format dot|mermaid] [--case TEXT]`: the routing logic
 // as a picture (Graphviz DOT or Mermaid), whole or for one case.
-#include <cstdio>
 
 #include "commands.h"
 #include "graph.h"
@@ -21,6 +20,6 @@ int RunGraph(const CommandContext& c) {
     if (!s.ok()) return Fail(s);
     out = RenderGraph(c.model, f, options.lang, &result);
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  WriteOut(out);
   return kExitOk;
 }
