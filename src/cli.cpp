@@ -74,7 +74,7 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
       ->envname("TSUNAGU_DATA");
   app.add_option("--rules", out->rules_dir, "directory with lexicon.yaml, routing.yaml, alerts.yaml (default: built in)")
       ->envname("TSUNAGU_RULES");
-  CLI::Option* lang_option = app.add_option("-l,--lang", lang, "output language: ja (default) or en; env TSUNAGU_LANG")
+  CLI::Option* lang_option = app.add_option("-l,--lang", lang, "output language: ja (default) or en; env TSUNAGU_LANG (en, EN, en_US.UTF-8 also read)")
                                 ->check(CLI::IsMember({"ja", "en"}));
   app.add_option("-f,--format", out->format,
                  "output format: query/explain table|json; batch jsonl|csv|markdown|html; check/diff text|json;\n"
@@ -135,7 +135,8 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
 
   app.footer(
       "Exit codes: 0 ok, 1 scenario tests failed, 2 usage, 3 bad text, 4 bad data or rule file,\n"
-      "5 file not readable, 6 batch finished with error records, 70 internal error.\n"
+      "5 file not readable or output not writable, 6 batch finished with error records,\n"
+      "70 internal error, 141 output pipe closed (| head).\n"
       "See man tsunagu for the JSON format and the files.");
 
   std::vector<std::string> args = InsertDefaultCommand(argc, argv);
