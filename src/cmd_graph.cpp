@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "graph.h"
+#include "render.h"
 #include "triage.h"
 
 int RunGraph(const CommandContext& c) {
@@ -20,6 +21,8 @@ int RunGraph(const CommandContext& c) {
     if (!s.ok()) return Fail(s);
     out = RenderGraph(c.model, f, options.lang, &result);
   }
-  WriteOut(out);
+  // The labels of --case quote its words: no control character of theirs
+  // reaches a terminal (or a DOT parser).
+  WriteOut(VisibleControls(out));
   return kExitOk;
 }

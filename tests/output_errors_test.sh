@@ -203,6 +203,18 @@ run "$T" "息子が死に${ESC}たいと言う"
 expect_rc 0 "the table with ESC in an alert's words"
 no_byte 033 "the table with ESC"
 out_has '「死に\x1bたい' "the table shows ESC as \\x1b"
+for format in dot mermaid; do
+  run "$T" graph -f $format --case "$(printf '息子が死に\033たいと言う\177')"
+  expect_rc 0 "graph -f $format --case with ESC"
+  no_byte 033 "graph -f $format --case with ESC"
+  no_byte 177 "graph -f $format --case with DEL"
+  out_has '死に\x1bたい' "graph -f $format shows ESC as \\x1b"
+done
+if command -v dot >/dev/null 2>&1; then
+  run "$T" graph --case "$(printf '息子が死に\033たいと言う')"
+  dot -Tsvg "$WORK/out" >/dev/null 2>"$WORK/err" || fail "graph --case with ESC: dot cannot read it"
+  pass
+fi
 # diff quotes a case it could not read (here: not UTF-8).
 printf '息子が\033[2J\377\n' >"$WORK/esc.txt"
 run "$T" diff --rules "$ROOT/rules" "$WORK/esc.txt"
