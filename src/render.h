@@ -58,9 +58,9 @@ std::string RenderAgenciesJson(const Model& model, int only);
 
 /// Text for a terminal with every control character it could act on (C0
 /// but tab and newline, DEL, the C1 code points U+0080-U+009F) written as
-/// \xHH with its code point in hex ("\x1b", "\x7f", "\x9b"), so that a
-/// case text cannot move the cursor, recolour or retitle the terminal. Other
-/// bytes, backslashes included, are kept as they are.
+/// \u00XX, JSON's notation ("\u001b", "\u007f", "\u009b"; batch sheets and
+/// CSV use it too), so that a case text cannot move the cursor, recolour or
+/// retitle the terminal. Other bytes, backslashes included, are kept.
 std::string VisibleControls(std::string_view text);
 
 /// "火〜土 9:00-18:00 要予約" / "Tue-Sat 9:00-18:00, by appointment".

@@ -109,7 +109,7 @@ std::string VisibleControls(std::string_view text) {
       continue;
     }
     if (c1) c = static_cast<unsigned char>(text[++i]);
-    out += "\\x";
+    out += "\\u00";
     out += kHex[c >> 4];
     out += kHex[c & 15];
   }

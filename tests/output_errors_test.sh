@@ -164,7 +164,7 @@ for value in xx C fr_FR english; do
 done
 TSUNAGU_LANG="$(printf 'x\033[31m')" run "$T" "$CASE"
 expect_rc 0 "TSUNAGU_LANG with ESC"
-err_is "tsunagu: warning: TSUNAGU_LANG is 'x\\x1b[31m', not ja or en; ignored" "TSUNAGU_LANG with ESC"
+err_is "tsunagu: warning: TSUNAGU_LANG is 'x\\u001b[31m', not ja or en; ignored" "TSUNAGU_LANG with ESC"
 # --lang wins, without a word about the variable.
 TSUNAGU_LANG=xx run "$T" --lang en "$CASE"
 expect_rc 0 "TSUNAGU_LANG=xx --lang en"
@@ -192,23 +192,23 @@ ESC=$(printf '\033')
 run "$T" explain "a${ESC}[31mb"
 expect_rc 0 "explain with ESC"
 no_byte 033 "explain with ESC"
-out_has 'a\x1b[31mb' "explain shows ESC as \\x1b"
+out_has 'a\u001b[31mb' "explain shows ESC as \\u001b"
 run "$T" explain --lang en "$(printf 'a\033]0;t\007b\177c\302\233d\re')"
 expect_rc 0 "explain with OSC, BEL, DEL, C1, CR"
 for byte in 033 007 177 015; do no_byte $byte "explain with OSC, BEL, DEL, C1, CR"; done
-out_has 'a\x1b]0;t\x07b\x7fc\x9bd\x0de' "explain shows each as \\xHH"
+out_has 'a\u001b]0;t\u0007b\u007fc\u009bd\u000de' "explain shows each as \\u00XX"
 run "$T" explain -f json "a${ESC}[31mb"
 out_has '"a\u001b[31mb"' "explain -f json keeps JSON's own escape"
 run "$T" "息子が死に${ESC}たいと言う"
 expect_rc 0 "the table with ESC in an alert's words"
 no_byte 033 "the table with ESC"
-out_has '「死に\x1bたい' "the table shows ESC as \\x1b"
+out_has '「死に\u001bたい' "the table shows ESC as \\u001b"
 for format in dot mermaid; do
   run "$T" graph -f $format --case "$(printf '息子が死に\033たいと言う\177')"
   expect_rc 0 "graph -f $format --case with ESC"
   no_byte 033 "graph -f $format --case with ESC"
   no_byte 177 "graph -f $format --case with DEL"
-  out_has '死に\x1bたい' "graph -f $format shows ESC as \\x1b"
+  out_has '死に\u001bたい' "graph -f $format shows ESC as \\u001b"
 done
 if command -v dot >/dev/null 2>&1; then
   run "$T" graph --case "$(printf '息子が死に\033たいと言う')"
@@ -220,7 +220,7 @@ printf '息子が\033[2J\377\n' >"$WORK/esc.txt"
 run "$T" diff --rules "$ROOT/rules" "$WORK/esc.txt"
 expect_rc 3 "diff with ESC in a case"
 no_byte 033 "diff with ESC in a case"
-out_has '"息子が\x1b[2J\xff"' "diff shows ESC as \\x1b"
+out_has '"息子が\u001b[2J\xff"' "diff shows ESC as \\u001b (and a bad byte as \\xff)"
 
 echo "output_errors_test: all $CHECKS checks passed"
 exit 0

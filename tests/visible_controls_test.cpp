@@ -46,10 +46,10 @@ bool HasControl(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("VisibleControls: C0 but tab and newline, DEL and C1 as \\xHH") {
-  CHECK(VisibleControls("a\x1b[31mb") == "a\\x1b[31mb");
-  CHECK(VisibleControls(std::string("\0\x01\r\x7f", 4)) == "\\x00\\x01\\x0d\\x7f");
-  CHECK(VisibleControls("a\xc2\x9b" "b\xc2\x85") == "a\\x9bb\\x85");
+TEST_CASE("VisibleControls: C0 but tab and newline, DEL and C1 as \\u00XX") {
+  CHECK(VisibleControls("a\x1b[31mb") == "a\\u001b[31mb");
+  CHECK(VisibleControls(std::string("\0\x01\r\x7f", 4)) == "\\u0000\\u0001\\u000d\\u007f");
+  CHECK(VisibleControls("a\xc2\x9b" "b\xc2\x85") == "a\\u009bb\\u0085");
   CHECK(VisibleControls("tab\tand\nnewline") == "tab\tand\nnewline");
   // Not C1: U+00A0 and U+00E9 (also 0xC2/0xC3 lead bytes), a backslash.
   CHECK(VisibleControls("\xc2\xa0\xc3\xa9\\x1b") == "\xc2\xa0\xc3\xa9\\x1b");
@@ -71,8 +71,8 @@ TEST_CASE("RenderExplain: the case's control characters are escaped, colour kept
       CAPTURE(out);
       CHECK_FALSE(HasControl(WithoutColour(out)));
       CHECK(out.find(std::string(1, '\0')) == std::string::npos);
-      CHECK(out.find("\\x1b]0;title\\x07") != std::string::npos);
-      CHECK(out.find("\\x7f\\x9b[2J") != std::string::npos);
+      CHECK(out.find("\\u001b]0;title\\u0007") != std::string::npos);
+      CHECK(out.find("\\u007f\\u009b[2J") != std::string::npos);
       CHECK((out.find("\033[1m") != std::string::npos) == color);
     }
   }
@@ -87,6 +87,6 @@ TEST_CASE("RenderTable: the words of an alert and the words not understood are e
     std::string out = RenderTable(S().model, result, options);
     CAPTURE(out);
     CHECK_FALSE(HasControl(WithoutColour(out)));
-    CHECK(out.find("「死に\\x1bたい") != std::string::npos);
+    CHECK(out.find("「死に\\u001bたい") != std::string::npos);
   }
 }
