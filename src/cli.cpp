@@ -74,8 +74,9 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
       ->envname("TSUNAGU_DATA");
   app.add_option("--rules", out->rules_dir, "directory with lexicon.yaml, routing.yaml, alerts.yaml (default: built in)")
       ->envname("TSUNAGU_RULES");
-  CLI::Option* lang_option = app.add_option("-l,--lang", lang, "output language: ja (default) or en; env TSUNAGU_LANG (en, EN, en_US.UTF-8 also read)")
-                                ->check(CLI::IsMember({"ja", "en"}));
+  CLI::Option* lang_option =
+      app.add_option("-l,--lang", lang, "output language: ja (default) or en; env TSUNAGU_LANG (en, EN, en_US.UTF-8 also read)")
+          ->check(CLI::IsMember({"ja", "en"}));
   app.add_option("-f,--format", out->format,
                  "output format: query/explain table|json; batch jsonl|csv|markdown|html; check/diff text|json;\n"
                  "graph dot|mermaid (each command checks its own)");
@@ -153,7 +154,8 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   }
   if (lang_option->count() == 0)
     if (const char* env = std::getenv("TSUNAGU_LANG"); env && *env && !LangFromEnvironment(env, &lang))
-      std::fprintf(stderr, "tsunagu: warning: TSUNAGU_LANG is '%s', not ja or en; ignored\n", VisibleControls(env).c_str());
+      std::fprintf(stderr, "tsunagu: warning: TSUNAGU_LANG is '%s', not ja or en; ignored\n",
+                   VisibleControls(env).c_str());
   out->lang = lang == "en" ? Lang::kEn : Lang::kJa;
   if (query->parsed()) out->command = "query";
   else if (agencies->parsed()) out->command = "agencies";

@@ -170,8 +170,10 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     out += "\n";
     std::string words;
     for (const FactMention* m : said)
-      if (m->origin == FactMention::kPhrase) words += (words.empty() ? "" : ja ? "、" : ", ") +
-                 (ja ? "「" + VisibleControls(m->words) + "」" : "\"" + VisibleControls(m->words) + "\"");
+      if (m->origin == FactMention::kPhrase) {
+        std::string w = VisibleControls(m->words);
+        words += (words.empty() ? "" : ja ? "、" : ", ") + (ja ? "「" + w + "」" : "\"" + w + "\"");
+      }
     if (!words.empty()) out += std::string(ja ? "  根拠の語: " : "  Words: ") + words + "\n";
     if (a.first_contact >= 0)
       out += std::string(ja ? "  最初の窓口: " : "  First contact: ") + model.agencies[a.first_contact].name.in(lang) + "\n";
