@@ -2,8 +2,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cctype>
+#include <cstdio>
 #include <cstdlib>
+#include <iostream>
+#include <sstream>
 
+#include "commands.h"
+#include "render.h"
 #include "status.h"
 
 const char kVersion[] = TSUNAGU_VERSION;
@@ -42,6 +48,17 @@ std::vector<std::string> InsertDefaultCommand(int argc, char** argv) {
   return args;
 }
 
+// TSUNAGU_LANG as ja or en: case does not matter, and a locale-style
+// territory, encoding or modifier is allowed (en_US.UTF-8, ja_JP.eucJP,
+// EN, en-GB). False for anything else (C, POSIX, fr_FR, xx).
+bool LangFromEnvironment(const std::string& value, std::string* lang) {
+  std::string code = value.substr(0, value.find_first_of("_.@-"));
+  for (char& c : code) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (code != "ja" && code != "en") return false;
+  *lang = code;
+  return true;
+}
+
 }  // namespace
 
 int ParseCommandLine(int argc, char** argv, CliOptions* out) {
@@ -53,19 +70,13 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   app.set_version_flag("--version", std::string("tsunagu ") + kVersion);
   app.require_subcommand(0, 1);
   std::string lang = "ja";
-  if (const char* env = std::getenv("TSUNAGU_LANG"); env && *env) {
-    lang = env;
-    if (lang != "ja" && lang != "en") {
-      std::fprintf(stderr, "tsunagu: TSUNAGU_LANG is '%s'; use ja or en\n", env);
-      return kExitUsage;
-    }
-  }
   app.add_option("--data", out->data_dir, "directory with agencies.yaml and crisis.yaml (default: built in)")
       ->envname("TSUNAGU_DATA");
   app.add_option("--rules", out->rules_dir, "directory with lexicon.yaml, routing.yaml, alerts.yaml (default: built in)")
       ->envname("TSUNAGU_RULES");
-  app.add_option("-l,--lang", lang, "output language: ja (default) or en; env TSUNAGU_LANG")
-      ->check(CLI::IsMember({"ja", "en"}));
+  CLI::Option* lang_option =
+      app.add_option("-l,--lang", lang, "output language: ja (default) or en; env TSUNAGU_LANG (en, EN, en_US.UTF-8 also read)")
+          ->check(CLI::IsMember({"ja", "en"}));
   app.add_option("-f,--format", out->format,
                  "output format: query/explain table|json; batch jsonl|csv|markdown|html; check/diff text|json;\n"
                  "graph dot|mermaid (each command checks its own)");
@@ -134,7 +145,8 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
 
   app.footer(
       "Exit codes: 0 ok, 1 scenario tests failed, 2 usage, 3 bad text, 4 bad data or rule file,\n"
-      "5 file not readable, 6 batch finished with error records, 70 internal error.\n"
+      "5 file not readable or output not writable, 6 batch finished with error records,\n"
+      "70 internal error, 141 output pipe closed (| head).\n"
       "See man tsunagu for the JSON format and the files.");
 
   std::vector<std::string> args = InsertDefaultCommand(argc, argv);
@@ -142,9 +154,17 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   try {
     app.parse(reversed);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
+    // --help and --version go through WriteOut, so that main sees a failed
+    // write of them too.
+    std::ostringstream printed;
+    int code = app.exit(e, printed, std::cerr);
+    WriteOut(printed.str());
     return code == 0 ? kExitOk : kExitUsage;
   }
+  if (lang_option->count() == 0)
+    if (const char* env = std::getenv("TSUNAGU_LANG"); env && *env && !LangFromEnvironment(env, &lang))
+      std::fprintf(stderr, "tsunagu: warning: TSUNAGU_LANG is '%s', not ja or en; ignored\n",
+                   VisibleControls(env).c_str());
   out->lang = lang == "en" ? Lang::kEn : Lang::kJa;
   if (query->parsed()) out->command = "query";
   else if (agencies->parsed()) out->command = "agencies";

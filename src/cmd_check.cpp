@@ -1,7 +1,6 @@
 // `tsunagu check [--data DIR] [--rules DIR]`: every problem in the data and
 // rule files, with file:line:column. Runs without loading the model first,
 // since the point is to report what would stop it from loading.
-#include <cstdio>
 
 #include "check.h"
 #include "commands.h"
@@ -28,6 +27,6 @@ int RunCheck(const CliOptions& options) {
   }
   std::vector<Finding> findings = CheckFiles(files);
   std::string out = format == "json" ? RenderFindingsJson(findings) + "\n" : RenderFindings(findings, files, UseColor());
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  WriteOut(out);
   return CountErrors(findings) > 0 ? kExitData : kExitOk;
 }

@@ -3,12 +3,12 @@
 // `diff`, --rules and --data (also spelled --old-rules, --old-data) name
 // the OLD version; the NEW one is what every command uses: built in, or
 // the --rules/--data given before `diff`.
-#include <cstdio>
 
 #include "commands.h"
 #include "diff.h"
 #include "embedded.h"
 #include "load_model.h"
+#include "render.h"
 
 int RunDiff(const CommandContext& c) {
   const CliOptions& options = c.options;
@@ -30,8 +30,9 @@ int RunDiff(const CommandContext& c) {
   Status s = LoadModelFor(options.old_data_dir, options.old_rules_dir, &old_model, &old_lexicon);
   if (!s.ok()) return Fail(s);
   DiffReport report = DiffCases(old_model, old_lexicon, c.model, c.lexicon, cases);
-  std::string out = format == "json" ? RenderDiffJson(report) + "\n" : RenderDiff(report, options.lang);
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  // The text quotes the cases: no control character of theirs reaches a terminal.
+  std::string out = format == "json" ? RenderDiffJson(report) + "\n" : VisibleControls(RenderDiff(report, options.lang));
+  WriteOut(out);
   if (report.errors > 0) return kExitInput;
   return options.exit_code && report.changed > 0 ? kExitTestsFailed : kExitOk;
 }

@@ -1,5 +1,4 @@
 // `tsunagu explain TEXT [--why-not AGENCY]`: the trace of one case.
-#include <cstdio>
 #include <iostream>
 #include <iterator>
 
@@ -45,6 +44,6 @@ int RunExplain(const CommandContext& c) {
     render.color = UseColor();
     out = RenderExplain(model, e, w, render);
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  WriteOut(out);
   return kExitOk;
 }

@@ -1,9 +1,9 @@
 // `tsunagu graph [--format dot|mermaid] [--case TEXT]`: the routing logic
 // as a picture (Graphviz DOT or Mermaid), whole or for one case.
-#include <cstdio>
 
 #include "commands.h"
 #include "graph.h"
+#include "render.h"
 #include "triage.h"
 
 int RunGraph(const CommandContext& c) {
@@ -21,6 +21,8 @@ int RunGraph(const CommandContext& c) {
     if (!s.ok()) return Fail(s);
     out = RenderGraph(c.model, f, options.lang, &result);
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  // The labels of --case quote its words: no control character of theirs
+  // reaches a terminal (or a DOT parser).
+  WriteOut(VisibleControls(out));
   return kExitOk;
 }

@@ -1,5 +1,4 @@
 // `tsunagu query` (the default) and `tsunagu agencies`.
-#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <iterator>
@@ -39,7 +38,7 @@ int RunQuery(const CommandContext& c) {
   render.width = TerminalWidth();
   std::string out = options.format == "json" ? RenderJson(model, result, render) + "\n"
                                              : RenderTable(model, result, render);
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  WriteOut(out);
   return kExitOk;
 }
 
@@ -60,6 +59,6 @@ int RunAgencies(const CommandContext& c) {
   render.color = UseColor();
   std::string out = options.format == "json" ? RenderAgenciesJson(model, only) + "\n"
                                              : RenderAgencies(model, only, render);
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  WriteOut(out);
   return kExitOk;
 }

@@ -72,7 +72,7 @@ const ShellText kNoCase = {"まだ事例がありません。先に事例を入�
 const char* const kShellCommands[] = {"explain", "why-not", "json", "sheet", "agency", "agencies",
                                       "lang",    "top",     "help", "quit", "exit",   "q"};
 
-void Say(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+void Say(const std::string& s) { WriteOut(s); }
 
 // One line from the terminal (libedit) or a pipe; false at the end of input.
 bool ReadLine(bool terminal, Lang lang, std::string* line) {

@@ -3,7 +3,18 @@
 
 #include "commands.h"
 #include "load_model.h"
+#include "render.h"
 #include "scenario.h"
+
+namespace {
+
+std::string Percent(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f%%", value);
+  return text;
+}
+
+}  // namespace
 
 int RunTest(const CommandContext& c) {
   const Model& model = c.model;
@@ -17,9 +28,11 @@ int RunTest(const CommandContext& c) {
   }
   ScenarioReport report;
   RunScenarios(model, c.lexicon, cases, &report);
-  for (const std::string& f : report.failures) std::printf("FAIL %s\n", f.c_str());
+  // Failures quote the case texts of the scenario files.
+  std::string out;
+  for (const std::string& f : report.failures) out += "FAIL " + VisibleControls(f) + "\n";
   if (options.show_pending)
-    for (const std::string& p : report.pendings) std::printf("PENDING %s\n", p.c_str());
+    for (const std::string& p : report.pendings) out += "PENDING " + VisibleControls(p) + "\n";
   std::string unfired, unreached;
   for (size_t i = 0; i < model.rules.size(); ++i)
     if (!report.rule_fired[i]) unfired += " " + model.rules[i].id;
@@ -28,19 +41,22 @@ int RunTest(const CommandContext& c) {
   for (size_t i = 0; i < model.agencies.size(); ++i)
     if (!report.agency_returned[i]) unreached += " " + model.agencies[i].id;
   double coverage = report.RuleCoverage();
-  std::printf("rule coverage: %.1f%% of %zu rules and alerts\n", coverage,
-              model.rules.size() + model.alerts.size());
-  if (!unfired.empty()) std::printf("rules never fired:%s\n", unfired.c_str());
-  if (!unreached.empty()) std::printf("agencies never returned:%s\n", unreached.c_str());
+  out += "rule coverage: " + Percent(coverage) + " of " + std::to_string(model.rules.size() + model.alerts.size()) +
+         " rules and alerts\n";
+  if (!unfired.empty()) out += "rules never fired:" + unfired + "\n";
+  if (!unreached.empty()) out += "agencies never returned:" + unreached + "\n";
+  out += std::to_string(report.passed) + " passed, " + std::to_string(report.failed) + " failed";
   if (report.pending > 0)
-    std::printf("%d passed, %d failed, %d pending (cases not read right yet, kept as tests; --show-pending lists them)\n",
-                report.passed, report.failed, report.pending);
-  else
-    std::printf("%d passed, %d failed\n", report.passed, report.failed);
-  if (report.failed > 0) return kExitTestsFailed;
-  if (coverage < options.min_coverage) {
-    std::printf("coverage %.1f%% is below --min-coverage %.1f%%\n", coverage, options.min_coverage);
-    return kExitTestsFailed;
+    out += ", " + std::to_string(report.pending) +
+           " pending (cases not read right yet, kept as tests; --show-pending lists them)";
+  out += "\n";
+  int code = kExitOk;
+  if (report.failed > 0) {
+    code = kExitTestsFailed;
+  } else if (coverage < options.min_coverage) {
+    out += "coverage " + Percent(coverage) + " is below --min-coverage " + Percent(options.min_coverage) + "\n";
+    code = kExitTestsFailed;
   }
-  return kExitOk;
+  WriteOut(out);
+  return code;
 }

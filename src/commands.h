@@ -5,6 +5,7 @@
 #define TSUNAGU_COMMANDS_H_
 
 #include <string>
+#include <string_view>
 
 #include "cli.h"
 #include "lexicon.h"
@@ -19,6 +20,10 @@ struct CommandContext {
 
 /// Prints "tsunagu: <status>" to stderr and returns its exit code.
 int Fail(const Status& s);
+/// Writes bytes to standard output (through stdio). Commands print only
+/// with this; a failure is not returned but kept: main checks standard
+/// output once, at exit, and reports the first error (exit 5).
+void WriteOut(std::string_view bytes);
 /// ANSI colour for stdout: only a terminal, and only without NO_COLOR.
 bool UseColor();
 /// Columns of the terminal on stdout; 0 when stdout is not a terminal.

@@ -2,30 +2,77 @@
 // lexicon (embedded, or from --data/--rules), run one command. For a case
 // the pipeline is triage.cpp: understand (facts.cpp) → fire rules and
 // alerts (rules.cpp) → rank (rank.cpp) → render (render_*.cpp).
+#include <fcntl.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <iostream>
 
 #include "cli.h"
 #include "commands.h"
 #include "embedded.h"
 
-int Fail(const Status& s) {
-  std::fprintf(stderr, "tsunagu: %s\n", s.ToString().c_str());
-  return ExitCodeFor(s);
+namespace {
+
+// Standard output was a pipe whose reader went away: the status the shell
+// shows for a process ended by SIGPIPE.
+constexpr int kExitBrokenPipe = 128 + SIGPIPE;
+
+// errno of the first failed WriteOut: stdio keeps only a flag, and a large
+// write that bypasses its buffer leaves nothing for the final fflush to
+// fail on again.
+int first_write_errno = 0;
+
+// A standard stream closed by the caller (`>&-`) is reopened on /dev/null
+// the wrong way round (gnulib's stdopen): the next open() cannot take its
+// descriptor — a data file or batch output would become "standard output"
+// — and any use of it still fails with EBADF, as a closed one would.
+void ReserveStandardDescriptors() {
+  for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; ++fd) {
+    if (fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    int got = open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
+    if (got >= 0 && got != fd) {
+      dup2(got, fd);
+      close(got);
+    }
+  }
 }
 
-bool UseColor() { return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr; }
-
-int TerminalWidth() {
-  struct winsize size;
-  if (!isatty(STDOUT_FILENO) || ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0) return 0;
-  return size.ws_col;
+// Standard output is checked once, here, for every command: the bytes are
+// flushed and closed, and a failure at any point of the run is reported
+// (exit 5) whatever the command's own status was, since the output that
+// carried it is lost. A reader that went away (EPIPE: `| head -1` with
+// SIGPIPE ignored; by default SIGPIPE ends the process first) is not an
+// error to report: exit 141 quietly, the status the shell shows when
+// SIGPIPE ends a process.
+int FinishStandardOutput(int code) {
+  errno = 0;
+  bool failed = std::fflush(stdout) != 0;
+  int err = failed ? errno : 0;
+  // std::cout writes through stdout (synced with stdio), so only its state
+  // is left to look at.
+  if (std::ferror(stdout) || std::cout.bad()) failed = true;
+  if (first_write_errno != 0) err = first_write_errno;
+  errno = 0;
+  // A close that fails with EBADF after nothing failed is a stdout that was
+  // never open and never used (gnulib's close_stream does the same).
+  if (std::fclose(stdout) != 0 && !failed && errno != EBADF) {
+    failed = true;
+    err = errno;
+  }
+  if (!failed) return code;
+  if (err == EPIPE) return kExitBrokenPipe;
+  std::fprintf(stderr, "tsunagu: cannot write standard output: %s\n",
+               err != 0 ? std::strerror(err) : "write error");
+  return kExitIo;
 }
 
-int main(int argc, char** argv) {
+int Run(int argc, char** argv) {
   CliOptions options;
   int code = ParseCommandLine(argc, argv, &options);
   if (code >= 0) return code;
@@ -45,4 +92,29 @@ int main(int argc, char** argv) {
   if (options.command == "diff") return RunDiff(context);
   if (options.command == "shell") return RunShell(context);
   return RunQuery(context);
+}
+
+}  // namespace
+
+int Fail(const Status& s) {
+  std::fprintf(stderr, "tsunagu: %s\n", s.ToString().c_str());
+  return ExitCodeFor(s);
+}
+
+void WriteOut(std::string_view bytes) {
+  if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() && first_write_errno == 0)
+    first_write_errno = errno != 0 ? errno : EIO;
+}
+
+bool UseColor() { return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr; }
+
+int TerminalWidth() {
+  struct winsize size;
+  if (!isatty(STDOUT_FILENO) || ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0) return 0;
+  return size.ws_col;
+}
+
+int main(int argc, char** argv) {
+  ReserveStandardDescriptors();
+  return FinishStandardOutput(Run(argc, argv));
 }

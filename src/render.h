@@ -4,6 +4,7 @@
 #define TSUNAGU_RENDER_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model.h"
@@ -54,6 +55,13 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
 /// The agency list (or one agency in full) for `tsunagu agencies`.
 std::string RenderAgencies(const Model& model, int only, const RenderOptions& options);
 std::string RenderAgenciesJson(const Model& model, int only);
+
+/// Text for a terminal with every control character it could act on (C0
+/// but tab and newline, DEL, the C1 code points U+0080-U+009F) written as
+/// \u00XX, JSON's notation ("\u001b", "\u007f", "\u009b"; batch sheets and
+/// CSV use it too), so that a case text cannot move the cursor, recolour or
+/// retitle the terminal. Other bytes, backslashes included, are kept.
+std::string VisibleControls(std::string_view text);
 
 /// "火〜土 9:00-18:00 要予約" / "Tue-Sat 9:00-18:00, by appointment".
 std::string HoursShort(const Hours& hours, Lang lang);

@@ -14,6 +14,10 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
+// Bold in the trace, before it is escaped: NUL and a letter.
+const std::string kBoldOn("\0b", 2);
+const std::string kBoldOff("\0r", 2);
+
 const char* T(Lang lang, const char* ja, const char* en) { return lang == Lang::kJa ? ja : en; }
 
 const char* SubjectName(Subject s, Lang lang) {
@@ -342,14 +346,18 @@ std::string DescribeChanges(const Model& model, const std::vector<CaseChange>& c
   return "if " + Join(parts, " and ");
 }
 
-std::string RenderExplain(const Model& model, const Explanation& e, const WhyNot* why_not,
-                          const RenderOptions& options) {
+namespace {
+
+// The trace with bold as kBoldOn/kBoldOff markers (RenderExplain turns
+// them into colour codes after escaping the text).
+std::string RenderExplainMarked(const Model& model, const Explanation& e, const WhyNot* why_not,
+                                const RenderOptions& options) {
   const Lang lang = options.lang;
   const bool ja = lang == Lang::kJa;
   const Understanding& u = e.result.understanding;
   const Ranking& ranking = e.result.ranking;
   std::string out;
-  auto bold = [&](const std::string& s) { return options.color ? "\033[1m" + s + "\033[0m" : s; };
+  auto bold = [&](const std::string& s) { return options.color ? kBoldOn + s + kBoldOff : s; };
   int step = 0;
   auto head = [&](const char* j, const char* en, size_t count = static_cast<size_t>(-1)) {
     out += bold(std::to_string(++step) + ". " + T(lang, j, en) +
@@ -610,6 +618,27 @@ std::string RenderExplain(const Model& model, const Explanation& e, const WhyNot
              T(lang, " 件(--format json ですべて)", " more (all with --format json)") + "\n";
   }
   return out;
+}
+
+}  // namespace
+
+std::string RenderExplain(const Model& model, const Explanation& e, const WhyNot* why_not,
+                          const RenderOptions& options) {
+  // Most lines quote the case (input, clauses, words, suggestions), so the
+  // whole trace is escaped rather than each field; the markers cannot come
+  // from a case text, which never holds a NUL byte.
+  std::string marked = RenderExplainMarked(model, e, why_not, options);
+  std::string out;
+  size_t from = 0;
+  for (size_t at; (at = marked.find('\0', from)) != std::string::npos && at + 1 < marked.size();) {
+    out += VisibleControls(std::string_view(marked).substr(from, at - from));
+    char kind = marked[at + 1];
+    if (kind == kBoldOn[1]) out += "\033[1m";
+    else if (kind == kBoldOff[1]) out += "\033[0m";
+    else out += VisibleControls(std::string_view(marked).substr(at, 2));
+    from = at + 2;
+  }
+  return out + VisibleControls(std::string_view(marked).substr(from));
 }
 
 std::string RenderExplainJson(const Model& model, const Explanation& e, const WhyNot* why_not) {

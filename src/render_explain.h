@@ -12,6 +12,8 @@
 
 constexpr char kExplainSchema[] = "tsunagu.explain/2";
 
+/// The trace for a terminal; control characters from the case (or anywhere)
+/// are written visibly (VisibleControls), only its own colour codes are not.
 std::string RenderExplain(const Model& model, const Explanation& e, const WhyNot* why_not,
                           const RenderOptions& options);
 

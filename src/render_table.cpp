@@ -1,6 +1,8 @@
 // Terminal rendering. Column widths count display columns (CJK = 2), so
 // the table lines up in a Japanese terminal. Colour only when asked for
-// (main asks when stdout is a TTY and NO_COLOR is unset).
+// (main asks when stdout is a TTY and NO_COLOR is unset). Words taken from
+// the case go through VisibleControls: only the table's own colour codes
+// reach the terminal.
 #include <algorithm>
 
 #include "household.h"
@@ -93,6 +95,27 @@ const char* SubjectLabel(Subject s, Lang lang) {
 
 }  // namespace
 
+std::string VisibleControls(std::string_view text) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    bool c0 = (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f;
+    // U+0080-U+009F is 0xC2 0x80-0x9F in UTF-8.
+    bool c1 = c == 0xc2 && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xe0) == 0x80;
+    if (!c0 && !c1) {
+      out += text[i];
+      continue;
+    }
+    if (c1) c = static_cast<unsigned char>(text[++i]);
+    out += "\\u00";
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+
 std::string HoursShort(const Hours& h, Lang lang) {
   if (!h.present) return "";
   static const char* const kCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
@@ -147,7 +170,10 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     out += "\n";
     std::string words;
     for (const FactMention* m : said)
-      if (m->origin == FactMention::kPhrase) words += (words.empty() ? "" : ja ? "、" : ", ") + (ja ? "「" + m->words + "」" : "\"" + m->words + "\"");
+      if (m->origin == FactMention::kPhrase) {
+        std::string w = VisibleControls(m->words);
+        words += (words.empty() ? "" : ja ? "、" : ", ") + (ja ? "「" + w + "」" : "\"" + w + "\"");
+      }
     if (!words.empty()) out += std::string(ja ? "  根拠の語: " : "  Words: ") + words + "\n";
     if (a.first_contact >= 0)
       out += std::string(ja ? "  最初の窓口: " : "  First contact: ") + model.agencies[a.first_contact].name.in(lang) + "\n";
@@ -197,7 +223,7 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
   out += understood.empty() ? (ja ? "  (なし)\n" : "  (nothing)\n") : understood;
   if (!u.unrecognized.empty()) {
     std::string words;
-    for (const std::string& w : u.unrecognized) words += (words.empty() ? "" : ja ? "、" : ", ") + w;
+    for (const std::string& w : u.unrecognized) words += (words.empty() ? "" : ja ? "、" : ", ") + VisibleControls(w);
     out += style.Bold(ja ? "読み取れなかった語" : "Not understood") + "\n  " + words + "\n";
   }
   out += "\n";
