@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "commands.h"
+#include "edit_distance.h"
 #include "render.h"
 #include "status.h"
 
@@ -19,7 +21,7 @@ namespace {
 const char* const kCommands[] = {"query", "agencies", "test", "batch", "explain", "check", "graph", "diff", "shell"};
 // Options of the top-level app that take a value (for finding the text).
 const char* const kValueOptions[] = {"--data", "--rules", "--lang", "--format", "--top", "-n", "-f", "-l",
-                                     "-o", "--output", "--jobs", "-j", "--input-format"};
+                                     "-o", "--output", "--jobs", "-j", "--input-format", "--color"};
 
 bool IsCommand(const std::string& arg) {
   for (const char* c : kCommands)
@@ -46,6 +48,55 @@ std::vector<std::string> InsertDefaultCommand(int argc, char** argv) {
     return args;
   }
   return args;
+}
+
+// Listed in every command's help: they apply before or after its name.
+constexpr char kCommonOptions[] =
+    "Common options (before or after the command): --data DIR, --rules DIR, -l/--lang ja|en,\n"
+    "-f/--format FORMAT, -n/--top N, --color auto|always|never.\n";
+
+// A first word that is not a command but reads like a typo of one
+// (qeury, batc, grpah): a usage error, not a case. Only ASCII words: a case
+// starts in Japanese or with an English word no command is close to.
+std::string MistypedCommand(const std::vector<std::string>& args) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") return "";
+    if (!a.empty() && a[0] == '-' && a != "-") {
+      for (const char* o : kValueOptions)
+        if (a == o) ++i;
+      continue;
+    }
+    if (IsCommand(a) || a.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") != std::string::npos) return "";
+    const std::vector<std::string> commands(std::begin(kCommands), std::end(kCommands));
+    std::string close = ClosestMatch(a, commands);
+    return close.empty() ? "" : a + "\n" + close;
+  }
+  return "";
+}
+
+// Every option name of the app and its subcommands, for suggestions.
+void OptionNames(const CLI::App& app, std::vector<std::string>* names) {
+  for (const CLI::Option* o : app.get_options()) {
+    for (const std::string& n : o->get_lnames()) names->push_back("--" + n);
+  }
+  for (const CLI::App* sub : app.get_subcommands({})) OptionNames(*sub, names);
+}
+
+// The first argument of the command line that looks like an option and is
+// none of the app's: "--tpo" → "--top".
+std::string UnknownOptionHint(const CLI::App& app, const std::vector<std::string>& args) {
+  std::vector<std::string> names;
+  OptionNames(app, &names);
+  for (const std::string& a : args) {
+    if (a.size() < 3 || a.compare(0, 2, "--") != 0) continue;
+    const std::string name = a.substr(0, a.find('='));
+    if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+    const std::string close = ClosestMatch(name, names);
+    return "tsunagu: unknown option '" + name + "'" + (close.empty() ? "" : "; did you mean '" + close + "'?") +
+           " ('tsunagu --help' lists them)\n";
+  }
+  return "";
 }
 
 // TSUNAGU_LANG as ja or en: case does not matter, and a locale-style
@@ -81,7 +132,10 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
                  "output format: query/explain table|json; batch jsonl|csv|markdown|html; check/diff text|json;\n"
                  "graph dot|mermaid (each command checks its own)");
 
-  app.add_option("-n,--top", out->top, "show only the first N agencies (query, batch)")->check(CLI::NonNegativeNumber);
+  app.add_option("-n,--top", out->top, "show only the first N agencies (query, batch); 0 shows all")
+      ->check(CLI::Range(0, 1000));
+  app.add_option("--color", out->color, "colour on a terminal: auto (default; off with NO_COLOR), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
 
   CLI::App* query = app.add_subcommand("query", "rank the agencies for a case (the default command)");
   query->fallthrough();
@@ -143,17 +197,45 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   bool interactive = false;
   app.add_flag("-i,--interactive", interactive, "the same as 'tsunagu shell'");
 
+  // Each command's help names the options every command takes, and an example.
+  query->footer(std::string(kCommonOptions) + "Example: tsunagu query --lang en \"son, 48, has not left his room for years; mother is 76\"");
+  agencies->footer(std::string(kCommonOptions) + "Example: tsunagu agencies hikikomori-center");
+  test->footer(std::string(kCommonOptions) + "Example: tsunagu test --show-pending tests/cases/*.yaml");
+  batch->footer(std::string(kCommonOptions) + "Example: tsunagu batch intake.csv -f csv -o referrals.csv");
+  explain->footer(std::string(kCommonOptions) + "Example: tsunagu explain --why-not saposute \"息子は52歳で働きたいと言っている\"");
+  check->footer(std::string(kCommonOptions) + "Example: tsunagu --data my/data --rules my/rules check");
+  graph->footer(std::string(kCommonOptions) + "Example: tsunagu graph --case \"親が80代、息子は無職\" | dot -Tpng > team.png");
+  diff->footer(std::string(kCommonOptions) + "Example: tsunagu --rules my/rules diff --rules rules tests/cases/scenarios.yaml");
+  shell->footer(std::string(kCommonOptions) + "Example: tsunagu shell --history ~/.local/share/tsunagu/history");
+
   app.footer(
       "Exit codes: 0 ok, 1 scenario tests failed, 2 usage, 3 bad text, 4 bad data or rule file,\n"
       "5 file not readable or output not writable, 6 batch finished with error records,\n"
       "70 internal error, 141 output pipe closed (| head).\n"
       "See man tsunagu for the JSON format and the files.");
 
+  const std::vector<std::string> given(argv + 1, argv + argc);
+  if (given.size() == 1 && given[0] == "help") {  // tsunagu help: as --help
+    WriteOut(app.help());
+    return kExitOk;
+  }
+  if (std::string typo = MistypedCommand(given); !typo.empty()) {
+    const std::string word = typo.substr(0, typo.find('\n')), command = typo.substr(typo.find('\n') + 1);
+    std::fprintf(stderr,
+                 "tsunagu: unknown command '%s'; did you mean '%s'?\n"
+                 "To rank a case that starts with this word: tsunagu query %s ... (or tsunagu -- %s ...)\n",
+                 word.c_str(), command.c_str(), word.c_str(), word.c_str());
+    return kExitUsage;
+  }
   std::vector<std::string> args = InsertDefaultCommand(argc, argv);
   std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 parses a reversed vector
   try {
     app.parse(reversed);
   } catch (const CLI::ParseError& e) {
+    if (std::string hint = UnknownOptionHint(app, given); !hint.empty() && e.get_exit_code() != 0) {
+      std::fputs(hint.c_str(), stderr);
+      return kExitUsage;
+    }
     // --help and --version go through WriteOut, so that main sees a failed
     // write of them too.
     std::ostringstream printed;

@@ -32,6 +32,7 @@ struct CliOptions {
   std::string old_data_dir, old_rules_dir;  // diff: the old version (CASES in files)
   bool exit_code = false;                    // diff: exit 1 when an answer changed
   std::string history;                       // shell --history FILE (else in memory only)
+  std::string color = "auto";                // --color auto|always|never
 };
 
 /// Parses argv. Returns -1 to go on, or an exit code when parsing already

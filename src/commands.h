@@ -24,7 +24,8 @@ int Fail(const Status& s);
 /// with this; a failure is not returned but kept: main checks standard
 /// output once, at exit, and reports the first error (exit 5).
 void WriteOut(std::string_view bytes);
-/// ANSI colour for stdout: only a terminal, and only without NO_COLOR.
+/// ANSI colour for stdout: --color always or never; by default (auto) only
+/// a terminal, and only without NO_COLOR.
 bool UseColor();
 /// Columns of the terminal on stdout; 0 when stdout is not a terminal.
 int TerminalWidth();

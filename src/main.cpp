@@ -72,10 +72,14 @@ int FinishStandardOutput(int code) {
   return kExitIo;
 }
 
+// --color: "auto" (a terminal without NO_COLOR), "always" or "never".
+std::string color_mode = "auto";
+
 int Run(int argc, char** argv) {
   CliOptions options;
   int code = ParseCommandLine(argc, argv, &options);
   if (code >= 0) return code;
+  color_mode = options.color;
   if (options.command == "check") return RunCheck(options);
 
   Model model;
@@ -106,7 +110,10 @@ void WriteOut(std::string_view bytes) {
     first_write_errno = errno != 0 ? errno : EIO;
 }
 
-bool UseColor() { return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr; }
+bool UseColor() {
+  if (color_mode != "auto") return color_mode == "always";
+  return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+}
 
 int TerminalWidth() {
   struct winsize size;

@@ -130,6 +130,7 @@ run "$T" --format json "$CASE" --top 2
 pass
 run "$T" --top -1 "$CASE"
 expect_rc 2 "--top -1"
+err_has "--top: Value -1 not in range 0 to 1000" "--top -1 names the range"
 
 # ------------------------------------------------------------- agencies
 
@@ -167,6 +168,43 @@ expect_rc 2 "no arguments"
 pass
 run "$T" --bogus "$CASE"
 expect_rc 2 "unknown option"
+err_has "tsunagu: unknown option '--bogus' ('tsunagu --help' lists them)" "an unknown option is named"
+run "$T" --tpo 3 "$CASE"
+expect_rc 2 "--tpo"
+err_has "tsunagu: unknown option '--tpo'; did you mean '--top'? ('tsunagu --help' lists them)" "--tpo: did you mean"
+run "$T" batch --jbos 2 x.txt
+expect_rc 2 "batch --jbos"
+err_has "did you mean '--jobs'?" "a subcommand's option is suggested too"
+# A word that reads like a mistyped command is a usage error, not a case;
+# query or -- makes it a case.
+for typo in "qeury:query" "batc:batch" "grpah:graph" "expalin:explain"; do
+  run "$T" "${typo%%:*}" "$CASE"
+  expect_rc 2 "tsunagu ${typo%%:*}"
+  err_has "tsunagu: unknown command '${typo%%:*}'; did you mean '${typo#*:}'?" "tsunagu ${typo%%:*}: did you mean"
+  err_has "tsunagu query ${typo%%:*} ... (or tsunagu -- ${typo%%:*} ...)" "tsunagu ${typo%%:*}: how to rank it"
+done
+run "$T" query qeury "$CASE"
+expect_rc 0 "query qeury TEXT is a case"
+run "$T" -- qeury "$CASE"
+expect_rc 0 "-- qeury TEXT is a case"
+run "$T" help
+expect_rc 0 "tsunagu help"
+out_has "Usage: tsunagu" "tsunagu help prints the help"
+for cmd in query agencies test batch explain check graph diff shell; do
+  run "$T" $cmd --help
+  expect_rc 0 "$cmd --help"
+  out_has "Common options (before or after the command): --data DIR, --rules DIR" "$cmd --help: the common options"
+  out_has "Example: tsunagu" "$cmd --help: an example"
+done
+# --color: always even into a pipe, never even with colour allowed.
+run "$T" --color always "$CASE"
+grep -q "$(printf '\033')\[" "$WORK/out" || fail "--color always: expected ANSI colour in a pipe"
+pass
+run "$T" --color never "$CASE"
+grep -q "$(printf '\033')" "$WORK/out" && fail "--color never: no escape expected"
+pass
+run "$T" --color sometimes "$CASE"
+expect_rc 2 "--color sometimes"
 run "$T" --format xml "$CASE"
 expect_rc 2 "--format xml"
 err_has "xml" "--format xml names the value"
