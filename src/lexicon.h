@@ -13,6 +13,7 @@
 
 #include "matcher.h"
 #include "model.h"
+#include "status.h"
 #include "tokens.h"
 
 /// What a matched phrase means: a fact, or a word naming a subject.
@@ -31,8 +32,13 @@ class Lexicon {
 
   /// The compiled form, embedded at build time (see embedded.h).
   std::string Save() const;
-  /// False when bytes are damaged.
+  /// False when bytes are damaged (matcher.h says what is checked). The
+  /// payloads name facts of a model: check them with FitsModel before use.
   bool Restore(std::string_view bytes);
+  /// Ok when every payload names a fact of model (the lexicon was built
+  /// from a model with the same facts) or a subject, and every phrase,
+  /// shown by explain, is valid UTF-8; else an Internal status saying what.
+  Status FitsModel(const Model& model) const;
 
   /// The non-overlapping phrase hits in a reading's stream (reading.h).
   std::vector<Matcher::Hit> Find(std::string_view text) const { return matcher_.FindLongest(text); }

@@ -214,9 +214,43 @@ bool Matcher::Restore(Reader* r) {
          output_link_[i] < static_cast<int32_t>(n);
   for (size_t i = 0; ok && i < child_node_.size(); ++i) ok = child_node_[i] > 0 && static_cast<size_t>(child_node_[i]) < n;
   for (size_t i = 0; ok && i < 256; ++i) ok = root_next_[i] >= 0 && static_cast<size_t>(root_next_[i]) < n;
-  // Fail links must lead to the root (a damaged cycle would loop forever):
-  // BuildStepTables checks that as it follows them.
-  return ok && BuildStepTables();
+  for (size_t i = 0; ok && i < phrases; ++i) ok = word_edges_[i] <= 3;
+  ok = ok && phrase_begin_[0] == 0 && payload_begin_[0] == 0 && fail_[0] == 0 && output_[0] == -1 &&
+       output_link_[0] == -1;
+  return ok && CheckTree() && BuildStepTables();
+}
+
+bool Matcher::CheckTree() const {
+  // The children form a tree whose nodes are numbered after their parents
+  // (as Build makes it), so one pass in order gives every node its depth.
+  // A hit's start is its end minus its phrase's length: FindAll relies on
+  // a phrase's length being the depth of the node it ends at, on fail and
+  // output links leading to shallower nodes (so the depth reached is never
+  // more than the bytes read, and no walk loops), and on output links
+  // leading to nodes that end a phrase.
+  const size_t n = fail_.size();
+  constexpr uint32_t kUnseen = UINT32_MAX;
+  std::vector<uint32_t> depth(n, kUnseen);
+  depth[0] = 0;
+  for (size_t node = 0; node < n; ++node) {
+    if (depth[node] == kUnseen) return false;  // not a child of any node
+    for (uint32_t e = child_begin_[node]; e < child_begin_[node + 1]; ++e) {
+      const size_t child = static_cast<size_t>(child_node_[e]);
+      if (child <= node || depth[child] != kUnseen) return false;
+      if (e > child_begin_[node] && child_byte_[e] <= child_byte_[e - 1]) return false;
+      depth[child] = depth[node] + 1;
+    }
+  }
+  for (size_t node = 1; node < n; ++node) {
+    if (depth[static_cast<size_t>(fail_[node])] >= depth[node]) return false;
+    const int32_t out = output_[node], link = output_link_[node];
+    if (out >= 0 && phrase_begin_[out + 1] - phrase_begin_[out] != depth[node]) return false;
+    if (link >= 0 && (output_[link] < 0 || depth[static_cast<size_t>(link)] >= depth[node])) return false;
+  }
+  // The root's row is its children, and the root elsewhere.
+  std::vector<int32_t> root(256, 0);
+  for (uint32_t e = child_begin_[0]; e < child_begin_[1]; ++e) root[child_byte_[e]] = child_node_[e];
+  return root == root_next_;
 }
 
 bool Matcher::BuildStepTables() {

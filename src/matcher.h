@@ -52,7 +52,9 @@ class Matcher {
   size_t phrase_count() const { return phrase_begin_.empty() ? adding_.size() : phrase_begin_.size() - 1; }
 
   void Save(Writer* w) const;
-  /// False when the bytes are damaged.
+  /// False when the bytes are damaged: every offset and node index is
+  /// checked, so no lookup on a restored matcher leaves its arrays and no
+  /// walk loops. Payloads are opaque here: their owner checks them.
   bool Restore(Reader* r);
 
  private:
@@ -69,6 +71,8 @@ class Matcher {
   /// Derives the step tables below from the sparse automaton (not saved:
   /// rebuilt by Build and Restore); false when fail links loop.
   bool BuildStepTables();
+  /// Restore's check of the restored automaton's shape (see there).
+  bool CheckTree() const;
 
   // While adding: the phrases and their payloads; Build flattens them.
   std::unordered_map<std::string, int> index_;
