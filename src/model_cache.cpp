@@ -214,7 +214,12 @@ Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* 
   std::string_view compiled = r.View();
   if (!r.ok() || !r.AtEnd()) return Status::Internal("damaged layout");
   if (stored_key != key) return Status::Internal("made for other files (key " + std::string(stored_key) + ")");
-  if (Status s = ReadSnapshot(snapshot, model); !s.ok()) return s;
+  if (Status s = ReadSnapshot(snapshot, model); !s.ok()) {
+    // Its messages name the embedded model, the snapshot's usual source.
+    const std::string prefix = "embedded model: ";
+    const std::string& m = s.message();
+    return Status::Internal("model: " + (m.rfind(prefix, 0) == 0 ? m.substr(prefix.size()) : m));
+  }
   if (!lexicon->Restore(compiled)) return Status::Internal("compiled lexicon: damaged");
   return lexicon->FitsModel(*model);
 }
