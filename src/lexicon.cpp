@@ -81,6 +81,7 @@ bool Lexicon::Restore(std::string_view bytes) {
 }
 
 Status Lexicon::FitsModel(const Model& model) const {
+  if (!matcher_.CheckShape()) return Status::Internal("compiled lexicon: damaged automaton");
   const size_t facts = model.facts.size();
   for (size_t i = 0; i < matcher_.phrase_count(); ++i) {
     const int phrase = static_cast<int>(i);

@@ -53,9 +53,14 @@ class Matcher {
 
   void Save(Writer* w) const;
   /// False when the bytes are damaged: every offset and node index is
-  /// checked, so no lookup on a restored matcher leaves its arrays and no
-  /// walk loops. Payloads are opaque here: their owner checks them.
+  /// checked against its array, and fail links may not loop.
   bool Restore(Reader* r);
+  /// For restored bytes that are not trusted (a cache file): true when the
+  /// automaton is a tree whose phrases end at nodes as deep as they are
+  /// long, with fail and output links to shallower nodes, so that finding
+  /// phrases never leaves the text or the arrays and never loops.
+  /// Payloads are opaque here: their owner checks them.
+  bool CheckShape() const;
 
  private:
   // Nodes with this many children or more get a dense row.
@@ -71,8 +76,6 @@ class Matcher {
   /// Derives the step tables below from the sparse automaton (not saved:
   /// rebuilt by Build and Restore); false when fail links loop.
   bool BuildStepTables();
-  /// Restore's check of the restored automaton's shape (see there).
-  bool CheckTree() const;
 
   // While adding: the phrases and their payloads; Build flattens them.
   std::unordered_map<std::string, int> index_;

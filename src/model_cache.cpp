@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <thread>
 
 #include "binary_io.h"
 #include "snapshot.h"
@@ -203,10 +204,10 @@ std::string CachedModelKey(std::string_view bytes) {
   return r.ok() ? key : "";
 }
 
-Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* model, Lexicon* lexicon) {
-  if (bytes.size() < kMagicBytes + kChecksumBytes) return Status::Internal("too short");
-  std::string_view body = bytes.substr(0, bytes.size() - kChecksumBytes);
-  if (Checksum(body) != bytes.substr(body.size())) return Status::Internal("checksum mismatch");
+namespace {
+
+// The bytes between the magic and the checksum: key, snapshot, lexicon.
+Status DecodeBody(std::string_view body, const std::string& key, Model* model, Lexicon* lexicon) {
   if (body.substr(0, kMagicBytes) != kMagic) return Status::Internal("not a cache file of this version");
   Reader r(body.substr(kMagicBytes));
   std::string_view stored_key = r.View();
@@ -222,6 +223,23 @@ Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* 
   }
   if (!lexicon->Restore(compiled)) return Status::Internal("compiled lexicon: damaged");
   return lexicon->FitsModel(*model);
+}
+
+}  // namespace
+
+Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* model, Lexicon* lexicon) {
+  if (bytes.size() < kMagicBytes + kChecksumBytes) return Status::Internal("too short");
+  std::string_view body = bytes.substr(0, bytes.size() - kChecksumBytes);
+  // The checksum (~2 ms a megabyte) is computed on a second thread while
+  // the body is decoded and checked: those checks hold for any bytes, so
+  // decoding before the checksum is known is safe, and nothing decoded is
+  // used unless both pass.
+  bool intact = false;
+  std::thread hasher([&] { intact = Checksum(body) == bytes.substr(body.size()); });
+  Status s = DecodeBody(body, key, model, lexicon);
+  hasher.join();
+  if (!intact) return Status::Internal("checksum mismatch");
+  return s;
 }
 
 bool ReadCachedModel(const std::string& key, Model* model, Lexicon* lexicon) {

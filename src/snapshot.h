@@ -6,6 +6,7 @@
 // input, no count larger than the bytes left could hold, no int out of
 // range) and then every index and string (validate_model.h), so damaged
 // bytes give an error, never a crash or a model the engine cannot use.
+// ReadEmbeddedSnapshot trusts the build for the second part.
 // Pure functions: no I/O, safe from many threads.
 #ifndef TSUNAGU_SNAPSHOT_H_
 #define TSUNAGU_SNAPSHOT_H_
@@ -22,5 +23,11 @@ std::string WriteSnapshot(const Model& model);
 /// Rebuilds a model from WriteSnapshot's bytes; an Internal status on
 /// damaged input ("embedded model: ..."), with *model left alone.
 Status ReadSnapshot(std::string_view bytes, Model* model);
+
+/// The same for the snapshot embedded in the binary, made at build time
+/// from checked files (and its validity tested): the layout is checked,
+/// the indices and strings only in debug builds, as they cost a visible
+/// share of a query's start-up.
+Status ReadEmbeddedSnapshot(std::string_view bytes, Model* model);
 
 #endif  // TSUNAGU_SNAPSHOT_H_
