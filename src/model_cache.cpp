@@ -11,7 +11,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <system_error>
 #include <thread>
+#include <utility>
 
 #include "binary_io.h"
 #include "snapshot.h"
@@ -235,9 +237,15 @@ Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* 
   // decoding before the checksum is known is safe, and nothing decoded is
   // used unless both pass.
   bool intact = false;
-  std::thread hasher([&] { intact = Checksum(body) == bytes.substr(body.size()); });
+  auto verify = [&] { intact = Checksum(body) == bytes.substr(body.size()); };
+  std::thread hasher;
+  try {
+    hasher = std::thread(verify);
+  } catch (const std::system_error&) {
+    verify();  // no thread to be had: one after the other
+  }
   Status s = DecodeBody(body, key, model, lexicon);
-  hasher.join();
+  if (hasher.joinable()) hasher.join();
   if (!intact) return Status::Internal("checksum mismatch");
   return s;
 }
@@ -253,8 +261,15 @@ bool ReadCachedModel(const std::string& key, Model* model, Lexicon* lexicon) {
   close(dir_fd);
   if (why.empty() && !file.found()) return false;  // not cached yet
   if (why.empty()) {
-    Status s = DecodeCachedModel(file.bytes(), key, model, lexicon);
-    if (s.ok()) return true;
+    // Into new objects: the caller's are left alone unless all is well.
+    Model read_model;
+    Lexicon read_lexicon;
+    Status s = DecodeCachedModel(file.bytes(), key, &read_model, &read_lexicon);
+    if (s.ok()) {
+      *model = std::move(read_model);
+      *lexicon = std::move(read_lexicon);
+      return true;
+    }
     why = "damaged (" + s.message() + ")";
   }
   WarnOnce("ignoring the cache file " + dir + "/" + name + ": " + why + "; replacing it");
