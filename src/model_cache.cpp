@@ -250,7 +250,10 @@ Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* 
   return s;
 }
 
-bool ReadCachedModel(const std::string& key, Model* model, Lexicon* lexicon) {
+namespace {
+
+// ReadCachedModel; `then` ends a warning about a bad file: what happens next.
+bool ReadCached(const std::string& key, Model* model, Lexicon* lexicon, const char* then) {
   std::string dir = ModelCacheDir();
   if (!CacheEnabled() || dir.empty()) return false;
   int dir_fd = OpenCacheDir(dir);
@@ -272,8 +275,14 @@ bool ReadCachedModel(const std::string& key, Model* model, Lexicon* lexicon) {
     }
     why = "damaged (" + s.message() + ")";
   }
-  WarnOnce("ignoring the cache file " + dir + "/" + name + ": " + why + "; replacing it");
+  WarnOnce("ignoring the cache file " + dir + "/" + name + ": " + why + then);
   return false;
+}
+
+}  // namespace
+
+bool ReadCachedModel(const std::string& key, Model* model, Lexicon* lexicon) {
+  return ReadCached(key, model, lexicon, "; replacing it");
 }
 
 void WriteCachedModel(const std::string& key, const Model& model, const Lexicon& lexicon) {
@@ -297,4 +306,10 @@ void WriteCachedModel(const std::string& key, const Model& model, const Lexicon&
     if (!ok || renameat(dir_fd, temp.c_str(), dir_fd, name.c_str()) != 0) unlinkat(dir_fd, temp.c_str(), 0);
   }
   close(dir_fd);
+}
+
+void CheckModelCache(const std::vector<std::pair<std::string, std::string>>& files) {
+  Model model;
+  Lexicon lexicon;
+  ReadCached(ModelCacheKey(files), &model, &lexicon, "; the next query replaces it");  // warns, or not
 }

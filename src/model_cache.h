@@ -47,6 +47,10 @@ bool ReadCachedModel(const std::string& key, Model* model, Lexicon* lexicon);
 /// unless the cache directory is not trusted.
 void WriteCachedModel(const std::string& key, const Model& model, const Lexicon& lexicon);
 
+/// For `tsunagu check`: gives the one warning a run with these files
+/// (as for ModelCacheKey) would give about their cache, if any.
+void CheckModelCache(const std::vector<std::pair<std::string, std::string>>& files);
+
 /// The largest cache file read; a bigger one is ignored.
 constexpr size_t kMaxCacheFileBytes = 64u << 20;
 

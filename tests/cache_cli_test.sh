@@ -220,6 +220,26 @@ else
   echo "cache_cli_test: not root: skipping the caches owned by another user"
 fi
 
+# `check` reports a cache a query would ignore, and changes nothing.
+fresh_cache
+cp "$WORK/crafted/convener.bin" "$FILE"
+"$T" --data "$WORK/data" --rules "$WORK/rules" check >"$WORK/out" 2>"$WORK/err"
+RC=$?
+[ "$RC" -eq 0 ] || fail "check with a damaged cache: exit $RC"
+expect_warning "tsunagu: ignoring the cache file $FILE: damaged (model: team: convener 12345 out of range (13 agencies)); the next query replaces it" "check with a damaged cache"
+cmp -s "$FILE" "$WORK/crafted/convener.bin" || fail "check with a damaged cache: the file changed"
+pass
+chmod 775 "$CACHE"
+"$T" --data "$WORK/data" --rules "$WORK/rules" check >"$WORK/out" 2>"$WORK/err"
+RC=$?
+[ "$RC" -eq 0 ] || fail "check with a group-writable cache directory: exit $RC"
+expect_warning "tsunagu: ignoring the cache directory $CACHE: writable by others (mode 0775); remove it, or set TSUNAGU_CACHE_DIR to a directory of yours that only you can write to" "check with a group-writable cache directory"
+chmod 700 "$CACHE"
+fresh_cache
+"$T" --data "$WORK/data" --rules "$WORK/rules" check >"$WORK/out" 2>"$WORK/err"
+[ ! -s "$WORK/err" ] && [ -z "$(ls -A "$CACHE")" ] || fail "check with no cache: a warning, or a file written"
+pass
+
 # TSUNAGU_CACHE=off: the cache is neither read nor written.
 fresh_cache
 cp "$WORK/crafted/small.bin" "$FILE"
