@@ -212,6 +212,9 @@ TEST_CASE("DecodeCachedModel: a round trip, and each damage its message") {
   CHECK(DecodeCachedModel(EncodeCachedModel(key, WriteSnapshot(m), compiled), key, &model, &lexicon).message() ==
         "model: team: convener 12345 out of range (13 agencies)");
   CHECK(CachedModelKey("garbage") == "");
+  // A stored key that is not one is not shown (escape sequences would reach the terminal).
+  CHECK(DecodeCachedModel(EncodeCachedModel("\x1b[31mred", snapshot, compiled), key, &model, &lexicon).message() ==
+        "made for other files");
 }
 
 TEST_CASE("ReadCachedModel and WriteCachedModel: a written model reads back, in a 0600 file") {
