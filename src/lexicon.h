@@ -33,12 +33,15 @@ class Lexicon {
   /// The compiled form, embedded at build time (see embedded.h).
   std::string Save() const;
   /// False when bytes are damaged (matcher.h says what is checked). For
-  /// bytes that are not trusted, FitsModel must pass before use.
+  /// bytes that are not trusted, CheckRestored and FitsModel must pass
+  /// before use.
   bool Restore(std::string_view bytes);
   /// Ok when the automaton's shape is sound (Matcher::CheckShape), every
-  /// payload names a fact of model (the lexicon was built from a model
-  /// with the same facts) or a subject, and every phrase, shown by
+  /// payload is a subject or a fact index, and every phrase, shown by
   /// explain, is valid UTF-8; else an Internal status saying what.
+  Status CheckRestored() const;
+  /// Ok when every fact a payload names is one of model's (the lexicon was
+  /// built from a model with the same facts); else an Internal status.
   Status FitsModel(const Model& model) const;
 
   /// The non-overlapping phrase hits in a reading's stream (reading.h).

@@ -206,53 +206,54 @@ std::string CachedModelKey(std::string_view bytes) {
   return r.ok() ? key : "";
 }
 
-namespace {
-
-// The bytes between the magic and the checksum: key, snapshot, lexicon.
-Status DecodeBody(std::string_view body, const std::string& key, Model* model, Lexicon* lexicon) {
-  if (body.substr(0, kMagicBytes) != kMagic) return Status::Internal("not a cache file of this version");
+Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* model, Lexicon* lexicon) {
+  if (bytes.size() < kMagicBytes + kChecksumBytes) return Status::Internal("too short");
+  std::string_view body = bytes.substr(0, bytes.size() - kChecksumBytes);
+  auto intact = [&] { return Checksum(body) == bytes.substr(body.size()); };
   Reader r(body.substr(kMagicBytes));
   std::string_view stored_key = r.View();
   std::string_view snapshot = r.View();
   std::string_view compiled = r.View();
-  if (!r.ok() || !r.AtEnd()) return Status::Internal("damaged layout");
-  if (stored_key != key) {
+  Status layout = Status::Ok();
+  if (body.substr(0, kMagicBytes) != kMagic) {
+    layout = Status::Internal("not a cache file of this version");
+  } else if (!r.ok() || !r.AtEnd()) {
+    layout = Status::Internal("damaged layout");
+  } else if (stored_key != key) {
     // Shown only when it looks like a key: the bytes reach the terminal.
     const bool shown = !stored_key.empty() && stored_key.size() <= 64 &&
                        stored_key.find_first_not_of("0123456789abcdef") == std::string_view::npos;
-    return Status::Internal("made for other files" + (shown ? " (key " + std::string(stored_key) + ")" : std::string()));
+    layout = Status::Internal("made for other files" + (shown ? " (key " + std::string(stored_key) + ")" : std::string()));
   }
-  if (Status s = ReadSnapshot(snapshot, model); !s.ok()) {
+  if (!layout.ok()) return intact() ? layout : Status::Internal("checksum mismatch");
+  // The checksum (~2 ms a megabyte) is computed on a second thread, which
+  // then reads the model, while this one restores and checks the lexicon:
+  // every check holds for any bytes, so decoding before the checksum is
+  // known is safe, and nothing decoded is used unless all pass.
+  bool checksum_ok = false;
+  Status model_read;
+  auto checksum_then_model = [&] {
+    checksum_ok = intact();
+    model_read = ReadSnapshot(snapshot, model);
     // Its messages name the embedded model, the snapshot's usual source.
     const std::string prefix = "embedded model: ";
-    const std::string& m = s.message();
-    return Status::Internal("model: " + (m.rfind(prefix, 0) == 0 ? m.substr(prefix.size()) : m));
-  }
-  if (!lexicon->Restore(compiled)) return Status::Internal("compiled lexicon: damaged");
-  return lexicon->FitsModel(*model);
-}
-
-}  // namespace
-
-Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* model, Lexicon* lexicon) {
-  if (bytes.size() < kMagicBytes + kChecksumBytes) return Status::Internal("too short");
-  std::string_view body = bytes.substr(0, bytes.size() - kChecksumBytes);
-  // The checksum (~2 ms a megabyte) is computed on a second thread while
-  // the body is decoded and checked: those checks hold for any bytes, so
-  // decoding before the checksum is known is safe, and nothing decoded is
-  // used unless both pass.
-  bool intact = false;
-  auto verify = [&] { intact = Checksum(body) == bytes.substr(body.size()); };
-  std::thread hasher;
+    const std::string& m = model_read.message();
+    if (!model_read.ok())
+      model_read = Status::Internal("model: " + (m.rfind(prefix, 0) == 0 ? m.substr(prefix.size()) : m));
+  };
+  std::thread helper;
   try {
-    hasher = std::thread(verify);
+    helper = std::thread(checksum_then_model);
   } catch (const std::system_error&) {
-    verify();  // no thread to be had: one after the other
+    checksum_then_model();  // no thread to be had: one after the other
   }
-  Status s = DecodeBody(body, key, model, lexicon);
-  if (hasher.joinable()) hasher.join();
-  if (!intact) return Status::Internal("checksum mismatch");
-  return s;
+  Status lexicon_read =
+      lexicon->Restore(compiled) ? lexicon->CheckRestored() : Status::Internal("compiled lexicon: damaged");
+  if (helper.joinable()) helper.join();
+  if (!checksum_ok) return Status::Internal("checksum mismatch");
+  if (!model_read.ok()) return model_read;
+  if (!lexicon_read.ok()) return lexicon_read;
+  return lexicon->FitsModel(*model);
 }
 
 namespace {
@@ -295,7 +296,7 @@ void WriteCachedModel(const std::string& key, const Model& model, const Lexicon&
   if (!CacheEnabled() || dir.empty()) return;
   // Never write what a reader would refuse: it would be rebuilt, with a
   // warning, on every run.
-  if (!ValidateModel(model).ok() || !lexicon.FitsModel(model).ok()) return;
+  if (!ValidateModel(model).ok() || !lexicon.CheckRestored().ok() || !lexicon.FitsModel(model).ok()) return;
   MakeDirs(dir);
   int dir_fd = OpenCacheDir(dir);
   if (dir_fd < 0) return;

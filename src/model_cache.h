@@ -15,7 +15,7 @@
 // - its bytes end with a BLAKE2b checksum of all before, verified before
 //   anything is read; then the layout, every count (bounded by the bytes
 //   left), every index and every string (snapshot.h, validate_model.h,
-//   Lexicon::FitsModel) are checked.
+//   Lexicon::CheckRestored and FitsModel) are checked.
 // A cache that fails a check is ignored and the model is built from the
 // YAML, so the answer is byte for byte the one of TSUNAGU_CACHE=off. The
 // first such failure in a process prints one warning on stderr naming the
