@@ -25,7 +25,9 @@
 //
 // Threading: ReadCachedModel and WriteCachedModel are for start-up, on one
 // thread (they keep the warn-once state). The encode and decode functions
-// are pure and safe from many threads.
+// are pure and safe from many threads; DecodeCachedModel runs the
+// checksum and the model on a second thread of its own while it restores
+// the lexicon, and joins it before it returns.
 #ifndef TSUNAGU_MODEL_CACHE_H_
 #define TSUNAGU_MODEL_CACHE_H_
 
