@@ -1,6 +1,8 @@
 // Writer and Reader: the little-endian binary encoding shared by the
 // model snapshot and the compiled lexicon. A Reader never reads past its
-// input: on damage it stops, returns zeros and reports !ok().
+// input: on damage it stops, returns zeros and reports !ok(). It never
+// allocates for a count more elements than the bytes left could encode,
+// so a damaged count costs at most a few times the input's size.
 #ifndef TSUNAGU_BINARY_IO_H_
 #define TSUNAGU_BINARY_IO_H_
 
@@ -60,8 +62,18 @@ class Reader {
     pos_ += 8;
     return static_cast<int64_t>(u);
   }
-  int Small() { return static_cast<int>(Int()); }
-  bool Bool() { return Int() != 0; }
+  /// An int; a value out of its range is damage, not wrapped.
+  int Small() {
+    int64_t v = Int();
+    if (v < INT32_MIN || v > INT32_MAX) return static_cast<int>(Fail());
+    return static_cast<int>(v);
+  }
+  /// 0 or 1; anything else is damage.
+  bool Bool() {
+    int64_t v = Int();
+    if (v != 0 && v != 1) return Fail() != 0;
+    return v != 0;
+  }
   std::string Str() { return std::string(View()); }
   /// Like Str, without a copy: a view into the input.
   std::string_view View() {
@@ -77,25 +89,27 @@ class Reader {
     t.en = Str();
     return t;
   }
-  size_t Count() {
+  /// A count of elements that take at least min_bytes each (> 0) when
+  /// encoded: 0 and !ok() when the bytes left cannot hold that many.
+  size_t Count(size_t min_bytes) {
     int64_t n = Int();
-    if (n < 0 || static_cast<size_t>(n) > in_.size()) return Fail(), 0;
+    if (n < 0 || static_cast<uint64_t>(n) > left() / min_bytes) return Fail(), 0;
     return static_cast<size_t>(n);
   }
   std::vector<std::string> Strs() {
-    std::vector<std::string> v(Count());
+    std::vector<std::string> v(Count(8));  // a string is at least its length
     for (std::string& s : v) s = Str();
     return v;
   }
   std::vector<int> Ints() {
-    std::vector<int> v(Count());
+    std::vector<int> v(Count(8));
     for (int& i : v) i = Small();
     return v;
   }
   template <typename T>
   std::vector<T> Array() {
     int64_t n = Int();
-    if (n < 0 || static_cast<uint64_t>(n) > (in_.size() - pos_) / sizeof(T)) return Fail(), std::vector<T>();
+    if (n < 0 || static_cast<uint64_t>(n) > left() / sizeof(T)) return Fail(), std::vector<T>();
     std::vector<T> v(static_cast<size_t>(n));
     if (n > 0) std::memcpy(v.data(), in_.data() + pos_, static_cast<size_t>(n) * sizeof(T));
     pos_ += static_cast<size_t>(n) * sizeof(T);
@@ -109,6 +123,7 @@ class Reader {
     return p;
   }
   bool AtEnd() const { return pos_ == in_.size(); }
+  size_t left() const { return in_.size() - pos_; }
 
  private:
   int64_t Fail() {

@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "embedded.h"
 #include "load_model.h"
+#include "model_cache.h"
 
 int RunCheck(const CliOptions& options) {
   std::string format = options.format.empty() ? "text" : options.format;
@@ -26,6 +27,13 @@ int RunCheck(const CliOptions& options) {
     files.push_back(f);
   }
   std::vector<Finding> findings = CheckFiles(files);
+  // With --data/--rules, a cache a query would ignore is reported too (one
+  // warning on stderr, see model_cache.h).
+  if (!options.data_dir.empty() || !options.rules_dir.empty()) {
+    std::vector<std::pair<std::string, std::string>> texts;
+    for (const SourceFile& f : files) texts.emplace_back(f.name, f.text);
+    CheckModelCache(texts);
+  }
   std::string out = format == "json" ? RenderFindingsJson(findings) + "\n" : RenderFindings(findings, files, UseColor());
   WriteOut(out);
   return CountErrors(findings) > 0 ? kExitData : kExitOk;

@@ -30,7 +30,7 @@ static const bool kUserDictionarySet = [] {
 }();
 
 Status LoadEmbeddedModel(Model* model) {
-  return ReadSnapshot(std::string_view(kEmbeddedSnapshot, kEmbeddedSnapshotSize), model);
+  return ReadEmbeddedSnapshot(std::string_view(kEmbeddedSnapshot, kEmbeddedSnapshotSize), model);
 }
 
 Status LoadEmbeddedLexicon(Lexicon* lexicon) {

@@ -6,6 +6,7 @@
 #include "binary_io.h"
 #include "normalize.h"
 #include "reading.h"
+#include "utf8.h"
 
 namespace {
 // Payloads: a fact index f is stored as 2f, or 2f + 1 when the phrase
@@ -77,4 +78,30 @@ bool Lexicon::Restore(std::string_view bytes) {
   bool ok = r.ok() && r.AtEnd() && own_subject_.size() == matcher_.phrase_count();
   for (size_t i = 0; ok && i < own_subject_.size(); ++i) ok = own_subject_[i] >= -1 && own_subject_[i] < kSubjectCount;
   return ok;
+}
+
+Status Lexicon::CheckRestored() const {
+  if (!matcher_.CheckShape()) return Status::Internal("compiled lexicon: damaged automaton");
+  for (size_t i = 0; i < matcher_.phrase_count(); ++i) {
+    const int phrase = static_cast<int>(i);
+    for (int32_t payload : matcher_.payloads(phrase))
+      if (payload < -kSubjectCount)
+        return Status::Internal("lexicon: phrase " + std::to_string(i) + ": meaning " + std::to_string(payload) +
+                                " names no subject");
+    size_t bad = 0;
+    if (!IsValidUtf8(matcher_.phrase(phrase), &bad))
+      return Status::Internal("lexicon: phrase " + std::to_string(i) + ": invalid UTF-8 at byte " + std::to_string(bad));
+  }
+  return Status::Ok();
+}
+
+Status Lexicon::FitsModel(const Model& model) const {
+  const size_t facts = model.facts.size();
+  for (size_t i = 0; i < matcher_.phrase_count(); ++i) {
+    for (int32_t payload : matcher_.payloads(static_cast<int>(i)))
+      if (payload >= 0 && static_cast<size_t>(payload / 2) >= facts)
+        return Status::Internal("lexicon: phrase " + std::to_string(i) + ": meaning " + std::to_string(payload) +
+                                " names none of the model's " + std::to_string(facts) + " facts");
+  }
+  return Status::Ok();
 }

@@ -13,6 +13,7 @@
 
 #include "matcher.h"
 #include "model.h"
+#include "status.h"
 #include "tokens.h"
 
 /// What a matched phrase means: a fact, or a word naming a subject.
@@ -31,8 +32,17 @@ class Lexicon {
 
   /// The compiled form, embedded at build time (see embedded.h).
   std::string Save() const;
-  /// False when bytes are damaged.
+  /// False when bytes are damaged (matcher.h says what is checked). For
+  /// bytes that are not trusted, CheckRestored and FitsModel must pass
+  /// before use.
   bool Restore(std::string_view bytes);
+  /// Ok when the automaton's shape is sound (Matcher::CheckShape), every
+  /// payload is a subject or a fact index, and every phrase, shown by
+  /// explain, is valid UTF-8; else an Internal status saying what.
+  Status CheckRestored() const;
+  /// Ok when every fact a payload names is one of model's (the lexicon was
+  /// built from a model with the same facts); else an Internal status.
+  Status FitsModel(const Model& model) const;
 
   /// The non-overlapping phrase hits in a reading's stream (reading.h).
   std::vector<Matcher::Hit> Find(std::string_view text) const { return matcher_.FindLongest(text); }

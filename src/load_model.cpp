@@ -1,9 +1,12 @@
 #include "load_model.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <thread>
@@ -19,28 +22,56 @@ constexpr size_t kMaxFileBytes = 4 * 1024 * 1024;
 }  // namespace
 
 Status ReadFile(const std::string& path, std::string* contents) {
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return Status::Io("cannot open " + path + ": " + std::strerror(errno));
   contents->clear();
-  // One allocation of the right size: growing by doubling touches (and
-  // page-faults) twice the memory, a visible share of a short run.
+  // O_NONBLOCK: opening a FIFO does not wait for a writer; it is refused
+  // below, as are directories and devices, checked on the opened file. A
+  // symbolic link to a regular file is followed (data directories are
+  // often links).
+  int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return Status::Io("cannot open " + path + ": " + std::strerror(errno));
   struct stat st;
-  if (fstat(fileno(f), &st) == 0 && st.st_size > 0)
-    contents->reserve(std::min(static_cast<size_t>(st.st_size), kMaxFileBytes + 1));
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
-    contents->append(buf, n);
-    if (contents->size() > kMaxFileBytes) {
-      std::fclose(f);
-      // A bad data file (exit 4), not an unreadable one.
-      return Status::Data(path, 0, 0, "larger than " + std::to_string(kMaxFileBytes) +
-                                          " bytes; data and rule files are expected to be small");
+  if (fstat(fd, &st) != 0) {
+    Status s = Status::Io("cannot read " + path + ": " + std::strerror(errno));
+    close(fd);
+    return s;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    close(fd);
+    return Status::Io("cannot read " + path + ": " + (S_ISDIR(st.st_mode) ? "a directory" : "not a regular file") +
+                      "; data, rule and case files must be regular files");
+  }
+  // A bad data file (exit 4), not an unreadable one.
+  const Status too_large = Status::Data(path, 0, 0, "larger than " + std::to_string(kMaxFileBytes) +
+                                                        " bytes; data and rule files are expected to be small");
+  if (static_cast<uint64_t>(st.st_size) > kMaxFileBytes) {
+    close(fd);
+    return too_large;
+  }
+  // One allocation of the right size: growing by doubling touches (and
+  // page-faults) twice the memory, a visible share of a short run. The
+  // file may still grow while read: never past the limit.
+  contents->resize(static_cast<size_t>(st.st_size) + 1);
+  size_t got = 0;
+  for (;;) {
+    if (got == contents->size()) contents->resize(std::min(contents->size() * 2, kMaxFileBytes + 1));
+    ssize_t n = read(fd, &(*contents)[got], contents->size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      Status s = Status::Io("cannot read " + path + ": " + std::strerror(errno));
+      close(fd);
+      contents->clear();
+      return s;
+    }
+    if (n == 0) break;
+    got += static_cast<size_t>(n);
+    if (got > kMaxFileBytes) {
+      close(fd);
+      contents->clear();
+      return too_large;
     }
   }
-  bool failed = std::ferror(f);
-  std::fclose(f);
-  if (failed) return Status::Io("cannot read " + path + ": " + std::strerror(errno));
+  close(fd);
+  contents->resize(got);
   return Status::Ok();
 }
 

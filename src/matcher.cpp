@@ -214,9 +214,54 @@ bool Matcher::Restore(Reader* r) {
          output_link_[i] < static_cast<int32_t>(n);
   for (size_t i = 0; ok && i < child_node_.size(); ++i) ok = child_node_[i] > 0 && static_cast<size_t>(child_node_[i]) < n;
   for (size_t i = 0; ok && i < 256; ++i) ok = root_next_[i] >= 0 && static_cast<size_t>(root_next_[i]) < n;
-  // Fail links must lead to the root (a damaged cycle would loop forever):
-  // BuildStepTables checks that as it follows them.
+  for (size_t i = 0; ok && i < phrases; ++i) ok = word_edges_[i] <= 3;
+  ok = ok && phrase_begin_[0] == 0 && payload_begin_[0] == 0 && fail_[0] == 0 && output_[0] == -1 &&
+       output_link_[0] == -1;
   return ok && BuildStepTables();
+}
+
+bool Matcher::CheckShape() const {
+  // The children form a tree whose nodes are numbered after their parents
+  // (as Build makes it), so one pass in order gives every node its depth.
+  // A hit's start is its end minus its phrase's length: FindAll relies on
+  // a phrase's length being the depth of the node it ends at, on fail and
+  // output links leading to shallower nodes (so the depth reached is never
+  // more than the bytes read, and no walk loops), and on output links
+  // leading to nodes that end a phrase. Restore checked the ranges.
+  const size_t n = fail_.size();
+  constexpr uint32_t kUnseen = UINT32_MAX;
+  std::vector<uint32_t> depth_storage(n, kUnseen);
+  uint32_t* depth = depth_storage.data();
+  const uint32_t* child_begin = child_begin_.data();
+  const uint8_t* child_byte = child_byte_.data();
+  const int32_t* child_node = child_node_.data();
+  const int32_t* fail = fail_.data();
+  const int32_t* output = output_.data();
+  const int32_t* link = output_link_.data();
+  const uint32_t* phrase_begin = phrase_begin_.data();
+  depth[0] = 0;
+  for (size_t node = 0; node < n; ++node) {
+    const uint32_t d = depth[node];
+    if (d == kUnseen) return false;  // not a child of any node
+    const uint32_t first = child_begin[node], last = child_begin[node + 1];
+    for (uint32_t e = first; e < last; ++e) {
+      const size_t child = static_cast<size_t>(child_node[e]);
+      if (child <= node || depth[child] != kUnseen || (e > first && child_byte[e] <= child_byte[e - 1])) return false;
+      depth[child] = d + 1;
+    }
+  }
+  // Links may lead to nodes numbered later: a second pass, depths known.
+  for (size_t node = 1; node < n; ++node) {
+    const uint32_t d = depth[node];
+    const int32_t out = output[node], to = link[node];
+    if (depth[fail[node]] >= d) return false;
+    if (out >= 0 && phrase_begin[out + 1] - phrase_begin[out] != d) return false;
+    if (to >= 0 && (output[to] < 0 || depth[to] >= d)) return false;
+  }
+  // The root's row is its children, and the root elsewhere.
+  int32_t root[256] = {};
+  for (uint32_t e = child_begin[0]; e < child_begin[1]; ++e) root[child_byte[e]] = child_node[e];
+  return std::equal(root, root + 256, root_next_.begin());
 }
 
 bool Matcher::BuildStepTables() {

@@ -52,8 +52,15 @@ class Matcher {
   size_t phrase_count() const { return phrase_begin_.empty() ? adding_.size() : phrase_begin_.size() - 1; }
 
   void Save(Writer* w) const;
-  /// False when the bytes are damaged.
+  /// False when the bytes are damaged: every offset and node index is
+  /// checked against its array, and fail links may not loop.
   bool Restore(Reader* r);
+  /// For restored bytes that are not trusted (a cache file): true when the
+  /// automaton is a tree whose phrases end at nodes as deep as they are
+  /// long, with fail and output links to shallower nodes, so that finding
+  /// phrases never leaves the text or the arrays and never loops.
+  /// Payloads are opaque here: their owner checks them.
+  bool CheckShape() const;
 
  private:
   // Nodes with this many children or more get a dense row.

@@ -1,116 +1,321 @@
 #include "model_cache.h"
 
 #include <fcntl.h>
+#include <sodium.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <system_error>
+#include <thread>
+#include <utility>
 
 #include "binary_io.h"
 #include "snapshot.h"
+#include "validate_model.h"
 
 namespace {
 
-// Bump when the snapshot or lexicon encoding changes.
-constexpr int kCacheFormat = 4;  // 4: lemma phrases, the caller subject
+// Bump when the snapshot or lexicon encoding or this file's layout changes
+// (it is hashed into the key, so an old file is never looked at).
+constexpr int kCacheFormat = 5;  // 5: magic, key and BLAKE2b checksum in the file
+constexpr char kMagic[] = "TSUCACH5";
+constexpr size_t kMagicBytes = sizeof kMagic - 1;
+constexpr size_t kChecksumBytes = crypto_generichash_BYTES;  // 32
 
-// A file mapped read-only with all its pages at once (MAP_POPULATE): a
-// query run is so short that a page fault per 4 KiB of the cache file, and
-// a copy of it, are a visible share of it.
-class MappedFile {
- public:
-  explicit MappedFile(const std::string& path) {
-    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return;
-    struct stat st;
-    if (fstat(fd, &st) == 0 && st.st_size > 0) {
-      void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-      if (p != MAP_FAILED) {
-        data_ = static_cast<const char*>(p);
-        size_ = static_cast<size_t>(st.st_size);
-      }
-    }
-    close(fd);
-  }
-  ~MappedFile() {
-    if (data_) munmap(const_cast<char*>(data_), size_);
-  }
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  std::string_view bytes() const { return std::string_view(data_ ? data_ : "", size_); }
+// libsodium picks its fastest BLAKE2b for the CPU in sodium_init.
+void InitSodium() {
+  static const bool done = sodium_init() >= 0;
+  (void)done;
+}
 
- private:
-  const char* data_ = nullptr;
-  size_t size_ = 0;
-};
+std::string Checksum(std::string_view bytes) {
+  InitSodium();
+  unsigned char out[kChecksumBytes];
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), nullptr, 0);
+  return std::string(reinterpret_cast<const char*>(out), sizeof out);
+}
 
 bool CacheEnabled() {
   const char* setting = std::getenv("TSUNAGU_CACHE");
   return !(setting && std::string(setting) == "off");
 }
 
-std::string CacheDir() {
-  if (const char* dir = std::getenv("TSUNAGU_CACHE_DIR")) return dir;
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/tsunagu";
-  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/tsunagu";
-  return "";
-}
-
-uint64_t Fnv1a(uint64_t hash, const std::string& bytes) {
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
-
 void MakeDirs(const std::string& path) {
-  for (size_t slash = path.find('/', 1); ; slash = path.find('/', slash + 1)) {
+  for (size_t slash = path.find('/', 1);; slash = path.find('/', slash + 1)) {
     mkdir(path.substr(0, slash).c_str(), 0700);
     if (slash == std::string::npos) break;
   }
 }
 
+// One warning per process: a run that cannot use its cache says so once,
+// not once per file or per model (diff loads two).
+void WarnOnce(const std::string& message) {
+  static bool warned = false;
+  if (warned) return;
+  warned = true;
+  std::fprintf(stderr, "tsunagu: %s\n", message.c_str());
+}
+
+std::string Octal(mode_t mode) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%04o", static_cast<unsigned>(mode & 07777));
+  return buf;
+}
+
+// Why a file or directory, as fstat saw it through its descriptor, is not
+// ours alone; "" when it is.
+std::string Untrusted(const struct stat& st) {
+  if (st.st_uid != geteuid())
+    return "owned by uid " + std::to_string(st.st_uid) + ", not by you (uid " + std::to_string(geteuid()) + ")";
+  if (st.st_mode & (S_IWGRP | S_IWOTH)) return "writable by others (mode " + Octal(st.st_mode) + ")";
+  return "";
+}
+
+// The cache directory, opened and checked through its descriptor (so what
+// is checked is what is used): its fd, or -1 when missing (silently) or
+// not trusted (with the warning).
+int OpenCacheDir(const std::string& dir) {
+  int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno != ENOENT)
+      WarnOnce("ignoring the cache directory " + dir + ": " + std::strerror(errno) +
+               "; fix it or set TSUNAGU_CACHE_DIR (TSUNAGU_CACHE=off: no cache)");
+    return -1;
+  }
+  struct stat st;
+  std::string why = fstat(fd, &st) != 0 ? std::strerror(errno) : Untrusted(st);
+  if (!why.empty()) {
+    close(fd);
+    WarnOnce("ignoring the cache directory " + dir + ": " + why +
+             "; remove it, or set TSUNAGU_CACHE_DIR to a directory of yours that only you can write to");
+    return -1;
+  }
+  return fd;
+}
+
+// A cache file mapped read-only with all its pages at once (MAP_POPULATE):
+// a query run is so short that a page fault per 4 KiB of the file, and a
+// copy of it, are a visible share of it. Opened without following a
+// symbolic link or blocking on a FIFO, then checked through the descriptor.
+class MappedFile {
+ public:
+  MappedFile(int dir_fd, const std::string& name, std::string* why) {
+    int fd = openat(dir_fd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+      if (errno == ELOOP) *why = "a symbolic link";
+      else if (errno != ENOENT) *why = std::strerror(errno);
+      return;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) *why = std::strerror(errno);
+    else if (!S_ISREG(st.st_mode)) *why = "not a regular file";
+    else if ((*why = Untrusted(st)).empty() && static_cast<uint64_t>(st.st_size) > kMaxCacheFileBytes)
+      *why = "larger than " + std::to_string(kMaxCacheFileBytes >> 20) + " MiB";
+    if (why->empty() && st.st_size > 0) {
+      void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      if (p != MAP_FAILED) {
+        data_ = static_cast<const char*>(p);
+        size_ = static_cast<size_t>(st.st_size);
+      } else {
+        *why = std::strerror(errno);
+      }
+    }
+    close(fd);
+    found_ = true;
+  }
+  ~MappedFile() {
+    if (data_) munmap(const_cast<char*>(data_), size_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  bool found() const { return found_; }
+  std::string_view bytes() const { return std::string_view(data_ ? data_ : "", size_); }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+  bool found_ = false;
+};
+
+bool WriteAll(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    ssize_t n = write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
 }  // namespace
 
+std::string ModelCacheDir() {
+  if (const char* dir = std::getenv("TSUNAGU_CACHE_DIR")) return dir;  // "": no cache
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/tsunagu";
+  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/tsunagu";
+  return "";
+}
+
+std::string ModelCachePath(const std::string& key) {
+  std::string dir = ModelCacheDir();
+  return dir.empty() ? "" : dir + "/" + key + ".bin";
+}
+
 std::string ModelCacheKey(const std::vector<std::pair<std::string, std::string>>& files) {
-  uint64_t hash = 14695981039346656037ull;
-  hash = Fnv1a(hash, std::string(TSUNAGU_VERSION) + "/" + std::to_string(kCacheFormat));
+  InitSodium();
+  crypto_generichash_state state;
+  unsigned char hash[16];
+  crypto_generichash_init(&state, nullptr, 0, sizeof hash);
+  auto add = [&](std::string_view bytes) {
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  };
+  add(std::string(TSUNAGU_VERSION) + "/" + std::to_string(kCacheFormat) + '\0');
   for (const auto& [name, text] : files) {
-    hash = Fnv1a(hash, name + '\0' + std::to_string(text.size()) + '\0');
-    hash = Fnv1a(hash, text);
+    add(name + '\0' + std::to_string(text.size()) + '\0');
+    add(text);
   }
-  char key[17];
-  std::snprintf(key, sizeof key, "%016llx", static_cast<unsigned long long>(hash));
+  crypto_generichash_final(&state, hash, sizeof hash);
+  std::string key;
+  for (unsigned char c : hash) {
+    key += "0123456789abcdef"[c >> 4];
+    key += "0123456789abcdef"[c & 15];
+  }
   return key;
 }
 
-bool ReadCachedModel(const std::string& key, Model* model, Lexicon* lexicon) {
-  std::string dir = CacheDir();
-  if (!CacheEnabled() || dir.empty()) return false;
-  MappedFile file(dir + "/" + key + ".bin");
-  Reader r(file.bytes());
+std::string EncodeCachedModel(const std::string& key, std::string_view snapshot, std::string_view lexicon) {
+  Writer w;
+  w.out_ = kMagic;
+  w.Str(key);
+  w.Str(std::string(snapshot));
+  w.Str(std::string(lexicon));
+  w.out_ += Checksum(w.out_);
+  return w.out_;
+}
+
+std::string CachedModelKey(std::string_view bytes) {
+  if (bytes.substr(0, kMagicBytes) != kMagic) return "";
+  Reader r(bytes.substr(kMagicBytes));
+  std::string key = r.Str();
+  return r.ok() ? key : "";
+}
+
+Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* model, Lexicon* lexicon) {
+  if (bytes.size() < kMagicBytes + kChecksumBytes) return Status::Internal("too short");
+  std::string_view body = bytes.substr(0, bytes.size() - kChecksumBytes);
+  auto intact = [&] { return Checksum(body) == bytes.substr(body.size()); };
+  Reader r(body.substr(kMagicBytes));
+  std::string_view stored_key = r.View();
   std::string_view snapshot = r.View();
   std::string_view compiled = r.View();
-  if (!r.ok() || !r.AtEnd()) return false;
-  return ReadSnapshot(snapshot, model).ok() && lexicon->Restore(compiled);
+  Status layout = Status::Ok();
+  if (body.substr(0, kMagicBytes) != kMagic) {
+    layout = Status::Internal("not a cache file of this version");
+  } else if (!r.ok() || !r.AtEnd()) {
+    layout = Status::Internal("damaged layout");
+  } else if (stored_key != key) {
+    // Shown only when it looks like a key: the bytes reach the terminal.
+    const bool shown = !stored_key.empty() && stored_key.size() <= 64 &&
+                       stored_key.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+    layout = Status::Internal("made for other files" + (shown ? " (key " + std::string(stored_key) + ")" : std::string()));
+  }
+  if (!layout.ok()) return intact() ? layout : Status::Internal("checksum mismatch");
+  // The checksum (~2 ms a megabyte) is computed on a second thread, which
+  // then reads the model, while this one restores and checks the lexicon:
+  // every check holds for any bytes, so decoding before the checksum is
+  // known is safe, and nothing decoded is used unless all pass.
+  bool checksum_ok = false;
+  Status model_read;
+  auto checksum_then_model = [&] {
+    checksum_ok = intact();
+    model_read = ReadSnapshot(snapshot, model);
+    // Its messages name the embedded model, the snapshot's usual source.
+    const std::string prefix = "embedded model: ";
+    const std::string& m = model_read.message();
+    if (!model_read.ok())
+      model_read = Status::Internal("model: " + (m.rfind(prefix, 0) == 0 ? m.substr(prefix.size()) : m));
+  };
+  std::thread helper;
+  try {
+    helper = std::thread(checksum_then_model);
+  } catch (const std::system_error&) {
+    checksum_then_model();  // no thread to be had: one after the other
+  }
+  Status lexicon_read =
+      lexicon->Restore(compiled) ? lexicon->CheckRestored() : Status::Internal("compiled lexicon: damaged");
+  if (helper.joinable()) helper.join();
+  if (!checksum_ok) return Status::Internal("checksum mismatch");
+  if (!model_read.ok()) return model_read;
+  if (!lexicon_read.ok()) return lexicon_read;
+  return lexicon->FitsModel(*model);
+}
+
+namespace {
+
+// ReadCachedModel; `then` ends a warning about a bad file: what happens next.
+bool ReadCached(const std::string& key, Model* model, Lexicon* lexicon, const char* then) {
+  std::string dir = ModelCacheDir();
+  if (!CacheEnabled() || dir.empty()) return false;
+  int dir_fd = OpenCacheDir(dir);
+  if (dir_fd < 0) return false;
+  const std::string name = key + ".bin";
+  std::string why;
+  MappedFile file(dir_fd, name, &why);
+  close(dir_fd);
+  if (why.empty() && !file.found()) return false;  // not cached yet
+  if (why.empty()) {
+    // Into new objects: the caller's are left alone unless all is well.
+    Model read_model;
+    Lexicon read_lexicon;
+    Status s = DecodeCachedModel(file.bytes(), key, &read_model, &read_lexicon);
+    if (s.ok()) {
+      *model = std::move(read_model);
+      *lexicon = std::move(read_lexicon);
+      return true;
+    }
+    why = "damaged (" + s.message() + ")";
+  }
+  WarnOnce("ignoring the cache file " + dir + "/" + name + ": " + why + then);
+  return false;
+}
+
+}  // namespace
+
+bool ReadCachedModel(const std::string& key, Model* model, Lexicon* lexicon) {
+  return ReadCached(key, model, lexicon, "; replacing it");
 }
 
 void WriteCachedModel(const std::string& key, const Model& model, const Lexicon& lexicon) {
-  std::string dir = CacheDir();
+  std::string dir = ModelCacheDir();
   if (!CacheEnabled() || dir.empty()) return;
+  // Never write what a reader would refuse: it would be rebuilt, with a
+  // warning, on every run.
+  if (!ValidateModel(model).ok() || !lexicon.CheckRestored().ok() || !lexicon.FitsModel(model).ok()) return;
   MakeDirs(dir);
-  Writer w;
-  w.Str(WriteSnapshot(model));
-  w.Str(lexicon.Save());
-  std::string path = dir + "/" + key + ".bin";
-  std::string temp = path + ".tmp." + std::to_string(getpid());
-  int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0) return;
-  bool ok = write(fd, w.out_.data(), w.out_.size()) == static_cast<ssize_t>(w.out_.size());
-  ok = close(fd) == 0 && ok;
-  if (!ok || rename(temp.c_str(), path.c_str()) != 0) unlink(temp.c_str());
+  int dir_fd = OpenCacheDir(dir);
+  if (dir_fd < 0) return;
+  std::string bytes = EncodeCachedModel(key, WriteSnapshot(model), lexicon.Save());
+  const std::string name = key + ".bin";
+  const std::string temp = name + ".tmp." + std::to_string(getpid());
+  int fd = openat(dir_fd, temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    bool ok = WriteAll(fd, bytes);
+    ok = close(fd) == 0 && ok;
+    // rename replaces whatever is at the name (a FIFO, a symbolic link, a
+    // damaged file) without opening it.
+    if (!ok || renameat(dir_fd, temp.c_str(), dir_fd, name.c_str()) != 0) unlinkat(dir_fd, temp.c_str(), 0);
+  }
+  close(dir_fd);
+}
+
+void CheckModelCache(const std::vector<std::pair<std::string, std::string>>& files) {
+  Model model;
+  Lexicon lexicon;
+  ReadCached(ModelCacheKey(files), &model, &lexicon, "; the next query replaces it");  // warns, or not
 }

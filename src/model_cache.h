@@ -1,26 +1,80 @@
 // ModelCache: the compiled form of a model loaded from --data/--rules
 // files, kept in $TSUNAGU_CACHE_DIR, else $XDG_CACHE_HOME/tsunagu, else
-// ~/.cache/tsunagu. The key hashes the program version and every file's
-// name and bytes, so an edit is always seen; a repeated run skips YAML
-// parsing (yaml-cpp: ~8 MB/s). It holds agencies and rules, never a case.
-// Set TSUNAGU_CACHE=off to bypass it. Failures to read or write the cache
-// are silent: it is only ever a shortcut.
+// ~/.cache/tsunagu, so that a repeated run skips YAML parsing (yaml-cpp:
+// ~8 MB/s) and reading every phrase with MeCab. It holds agencies and
+// rules, never a case. Set TSUNAGU_CACHE=off to bypass it.
+//
+// The cache can only ever be a faster way to the same answer:
+// - the key is a BLAKE2b hash (libsodium) of the program version, the
+//   cache format and every file's name and bytes, so an edit is always seen;
+// - a cache file is used only when its directory and the file itself are
+//   owned by the user running tsunagu (the effective uid) and writable by no
+//   one else, the file is a regular file (opened with O_NOFOLLOW and
+//   O_NONBLOCK, checked with fstat on the opened descriptor: a symbolic
+//   link or a FIFO is never followed or read) of at most 64 MiB;
+// - its bytes end with a BLAKE2b checksum of all before, verified before
+//   anything is read; then the layout, every count (bounded by the bytes
+//   left), every index and every string (snapshot.h, validate_model.h,
+//   Lexicon::CheckRestored and FitsModel) are checked.
+// A cache that fails a check is ignored and the model is built from the
+// YAML, so the answer is byte for byte the one of TSUNAGU_CACHE=off. The
+// first such failure in a process prints one warning on stderr naming the
+// path, why, and what to do. A directory that is not trusted is never
+// written to; a bad file in a trusted directory is replaced (renamed over,
+// never written through). Write failures are silent.
+//
+// Threading: ReadCachedModel and WriteCachedModel are for start-up, on one
+// thread (they keep the warn-once state). The encode and decode functions
+// are pure and safe from many threads; DecodeCachedModel runs the
+// checksum and the model on a second thread of its own while it restores
+// the lexicon, and joins it before it returns.
 #ifndef TSUNAGU_MODEL_CACHE_H_
 #define TSUNAGU_MODEL_CACHE_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lexicon.h"
 #include "model.h"
+#include "status.h"
 
-/// The cache key for files given as (name, text) pairs.
+/// The cache key for files given as (name, text) pairs: 32 hex digits.
 std::string ModelCacheKey(const std::vector<std::pair<std::string, std::string>>& files);
 
-/// True and the model filled when the key is cached and intact.
+/// True and the model filled when the key is cached, trusted and intact.
 bool ReadCachedModel(const std::string& key, Model* model, Lexicon* lexicon);
 
-/// Stores the model under key (atomically: temporary file, then rename).
+/// Stores the model under key (atomically: temporary file, then rename),
+/// unless the cache directory is not trusted.
 void WriteCachedModel(const std::string& key, const Model& model, const Lexicon& lexicon);
+
+/// For `tsunagu check`: gives the one warning a run with these files
+/// (as for ModelCacheKey) would give about their cache, if any.
+void CheckModelCache(const std::vector<std::pair<std::string, std::string>>& files);
+
+/// The largest cache file read; a bigger one is ignored.
+constexpr size_t kMaxCacheFileBytes = 64u << 20;
+
+// The file format, for tests, the fuzz target and tools/craft_cache.
+
+/// A cache file's bytes: a magic, the key, the snapshot (snapshot.h), the
+/// compiled lexicon (Lexicon::Save), then 32 bytes of BLAKE2b of all that.
+std::string EncodeCachedModel(const std::string& key, std::string_view snapshot, std::string_view lexicon);
+
+/// The key a cache file's bytes say they were made for ("" when the bytes
+/// are too damaged to say); the checksum is not verified.
+std::string CachedModelKey(std::string_view bytes);
+
+/// Checks and decodes a cache file's bytes made for key: Ok with the model
+/// and lexicon filled, or an Internal status saying what is wrong (the
+/// outputs may then hold anything: do not use them).
+Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* model, Lexicon* lexicon);
+
+/// The cache directory from the environment ("" when none can be found).
+std::string ModelCacheDir();
+
+/// The file a key is cached in ("" when there is no cache directory).
+std::string ModelCachePath(const std::string& key);
 
 #endif  // TSUNAGU_MODEL_CACHE_H_

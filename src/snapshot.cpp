@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "binary_io.h"
+#include "validate_model.h"
 
 namespace {
 
@@ -27,25 +28,6 @@ void WriteCondition(Writer& w, const Condition& c) {
   }
 }
 
-Condition ReadCondition(Reader& r) {
-  Condition c;
-  for (std::vector<FactRef>* refs : {&c.all, &c.any, &c.none}) {
-    refs->resize(r.Count());
-    for (FactRef& ref : *refs) {
-      ref.fact = r.Small();
-      ref.any_subject = r.Bool();
-      ref.subject = static_cast<Subject>(r.Small());
-    }
-  }
-  c.ages.resize(r.Count());
-  for (AgeCondition& a : c.ages) {
-    a.subject = static_cast<Subject>(r.Small());
-    a.min = r.Small();
-    a.max = r.Small();
-  }
-  return c;
-}
-
 void WriteTargets(Writer& w, const std::vector<Target>& targets) {
   w.Int(static_cast<int64_t>(targets.size()));
   for (const Target& t : targets) {
@@ -53,16 +35,6 @@ void WriteTargets(Writer& w, const std::vector<Target>& targets) {
     w.Ints(t.roles);
     w.Int(t.weight);
   }
-}
-
-std::vector<Target> ReadTargets(Reader& r) {
-  std::vector<Target> targets(r.Count());
-  for (Target& t : targets) {
-    t.agency = r.Small();
-    t.roles = r.Ints();
-    t.weight = r.Small();
-  }
-  return targets;
 }
 
 void WriteHours(Writer& w, const Hours& h) {
@@ -73,6 +45,151 @@ void WriteHours(Writer& w, const Hours& h) {
   w.Strs(h.closed);
   w.Int(h.appointment);
   w.Text(h.text);
+}
+
+void WriteAgency(Writer& w, const Agency& a) {
+  w.Str(a.id);
+  w.Text(a.name);
+  w.Text(a.summary);
+  w.Text(a.address);
+  w.Int(static_cast<int64_t>(a.roles.size()));
+  for (const Role& r : a.roles) {
+    w.Str(r.id);
+    w.Text(r.label);
+  }
+  w.Str(a.phone);
+  WriteHours(w, a.hours);
+  w.Int(a.eligibility.min_age);
+  w.Int(a.eligibility.max_age);
+  w.Str(a.eligibility.residence);
+  w.Text(a.eligibility.note);
+  w.Int(a.source.block);
+  w.Str(a.source.name);
+  w.Str(a.source.phone);
+  w.Str(a.source.note);
+  w.Int(a.verified);
+  w.Pos(a.pos);
+}
+
+void WriteCheck(Writer& w, const ContactCheck& k) {
+  w.Str(k.date);
+  w.Str(k.source);
+  w.Str(k.by);
+}
+
+void WriteCrisis(Writer& w, const CrisisContact& c) {
+  w.Str(c.id);
+  w.Text(c.name);
+  w.Text(c.note);
+  w.Str(c.phone);
+  w.Strs(c.kinds);
+  w.Int(c.always);
+  WriteHours(w, c.hours);
+  w.Str(c.cost);
+  w.Text(c.answers);
+  w.Int(static_cast<int64_t>(c.checked.size()));
+  for (const ContactCheck& k : c.checked) WriteCheck(w, k);
+}
+
+void WriteFact(Writer& w, const FactDef& f) {
+  w.Str(f.id);
+  w.Text(f.label);
+  w.Str(f.area);
+  w.Int(static_cast<int>(f.subject));
+  w.Strs(f.ja);
+  w.Strs(f.en);
+  w.Int(f.from_age);
+  w.Int(static_cast<int>(f.age_subject));
+  w.Int(f.age_min);
+  w.Int(f.age_max);
+  w.Int(f.from_duration_months);
+  w.Str(f.outside);
+  w.Pos(f.pos);
+}
+
+void WriteRule(Writer& w, const Rule& rule) {
+  w.Str(rule.id);
+  WriteCondition(w, rule.when);
+  WriteTargets(w, rule.to);
+  w.Text(rule.reason);
+  w.Pos(rule.pos);
+}
+
+void WriteAlert(Writer& w, const AlertRule& a) {
+  w.Str(a.id);
+  w.Str(a.kind);
+  WriteCondition(w, a.when);
+  w.Ints(a.contacts);
+  w.Int(a.first_contact);
+  WriteTargets(w, a.to);
+  w.Text(a.message);
+  w.Pos(a.pos);
+}
+
+// The fewest bytes one element of type T takes: the encoding of an empty
+// one (every string and list empty). A count read from the bytes is
+// bounded by the bytes left divided by it, before anything is allocated.
+template <typename T>
+size_t MinBytes(void (*write)(Writer&, const T&)) {
+  Writer w;
+  write(w, T());
+  return w.out_.size();
+}
+
+void WriteRole(Writer& w, const Role& r) {
+  w.Str(r.id);
+  w.Text(r.label);
+}
+void WriteFactRef(Writer& w, const FactRef&) {
+  w.Int(0);
+  w.Int(0);
+  w.Int(0);
+}
+void WriteAge(Writer& w, const AgeCondition&) {
+  w.Int(0);
+  w.Int(0);
+  w.Int(0);
+}
+void WriteTarget(Writer& w, const Target& t) { WriteTargets(w, {t}); }
+
+struct MinSizes {
+  size_t agency = MinBytes(WriteAgency), role = MinBytes(WriteRole), crisis = MinBytes(WriteCrisis),
+         check = MinBytes(WriteCheck), fact = MinBytes(WriteFact), rule = MinBytes(WriteRule),
+         alert = MinBytes(WriteAlert), fact_ref = MinBytes(WriteFactRef), age = MinBytes(WriteAge),
+         target = MinBytes(WriteTarget) - 8;  // WriteTargets adds its count
+};
+const MinSizes& Min() {
+  static const MinSizes sizes;
+  return sizes;
+}
+
+Condition ReadCondition(Reader& r) {
+  Condition c;
+  for (std::vector<FactRef>* refs : {&c.all, &c.any, &c.none}) {
+    refs->resize(r.Count(Min().fact_ref));
+    for (FactRef& ref : *refs) {
+      ref.fact = r.Small();
+      ref.any_subject = r.Bool();
+      ref.subject = static_cast<Subject>(r.Small());
+    }
+  }
+  c.ages.resize(r.Count(Min().age));
+  for (AgeCondition& a : c.ages) {
+    a.subject = static_cast<Subject>(r.Small());
+    a.min = r.Small();
+    a.max = r.Small();
+  }
+  return c;
+}
+
+std::vector<Target> ReadTargets(Reader& r) {
+  std::vector<Target> targets(r.Count(Min().target));
+  for (Target& t : targets) {
+    t.agency = r.Small();
+    t.roles = r.Ints();
+    t.weight = r.Small();
+  }
+  return targets;
 }
 
 Hours ReadHours(Reader& r) {
@@ -93,86 +210,19 @@ std::string WriteSnapshot(const Model& m) {
   Writer w;
   w.out_ = kMagic;
   w.Int(static_cast<int64_t>(m.agencies.size()));
-  for (const Agency& a : m.agencies) {
-    w.Str(a.id);
-    w.Text(a.name);
-    w.Text(a.summary);
-    w.Text(a.address);
-    w.Int(static_cast<int64_t>(a.roles.size()));
-    for (const Role& r : a.roles) {
-      w.Str(r.id);
-      w.Text(r.label);
-    }
-    w.Str(a.phone);
-    WriteHours(w, a.hours);
-    w.Int(a.eligibility.min_age);
-    w.Int(a.eligibility.max_age);
-    w.Str(a.eligibility.residence);
-    w.Text(a.eligibility.note);
-    w.Int(a.source.block);
-    w.Str(a.source.name);
-    w.Str(a.source.phone);
-    w.Str(a.source.note);
-    w.Int(a.verified);
-    w.Pos(a.pos);
-  }
+  for (const Agency& a : m.agencies) WriteAgency(w, a);
   w.Int(static_cast<int64_t>(m.crisis.size()));
-  for (const CrisisContact& c : m.crisis) {
-    w.Str(c.id);
-    w.Text(c.name);
-    w.Text(c.note);
-    w.Str(c.phone);
-    w.Strs(c.kinds);
-    w.Int(c.always);
-    WriteHours(w, c.hours);
-    w.Str(c.cost);
-    w.Text(c.answers);
-    w.Int(static_cast<int64_t>(c.checked.size()));
-    for (const ContactCheck& k : c.checked) {
-      w.Str(k.date);
-      w.Str(k.source);
-      w.Str(k.by);
-    }
-  }
+  for (const CrisisContact& c : m.crisis) WriteCrisis(w, c);
   for (const SubjectWords& s : m.subjects) {
     w.Strs(s.ja);
     w.Strs(s.en);
   }
   w.Int(static_cast<int64_t>(m.facts.size()));
-  for (const FactDef& f : m.facts) {
-    w.Str(f.id);
-    w.Text(f.label);
-    w.Str(f.area);
-    w.Int(static_cast<int>(f.subject));
-    w.Strs(f.ja);
-    w.Strs(f.en);
-    w.Int(f.from_age);
-    w.Int(static_cast<int>(f.age_subject));
-    w.Int(f.age_min);
-    w.Int(f.age_max);
-    w.Int(f.from_duration_months);
-    w.Str(f.outside);
-    w.Pos(f.pos);
-  }
+  for (const FactDef& f : m.facts) WriteFact(w, f);
   w.Int(static_cast<int64_t>(m.rules.size()));
-  for (const Rule& rule : m.rules) {
-    w.Str(rule.id);
-    WriteCondition(w, rule.when);
-    WriteTargets(w, rule.to);
-    w.Text(rule.reason);
-    w.Pos(rule.pos);
-  }
+  for (const Rule& rule : m.rules) WriteRule(w, rule);
   w.Int(static_cast<int64_t>(m.alerts.size()));
-  for (const AlertRule& a : m.alerts) {
-    w.Str(a.id);
-    w.Str(a.kind);
-    WriteCondition(w, a.when);
-    w.Ints(a.contacts);
-    w.Int(a.first_contact);
-    WriteTargets(w, a.to);
-    w.Text(a.message);
-    w.Pos(a.pos);
-  }
+  for (const AlertRule& a : m.alerts) WriteAlert(w, a);
   w.Int(m.team.convener);
   w.Int(m.team.convener_role);
   w.Int(m.team.convener_weight);
@@ -181,18 +231,20 @@ std::string WriteSnapshot(const Model& m) {
   return w.out_;
 }
 
-Status ReadSnapshot(std::string_view bytes, Model* model) {
+namespace {
+
+Status ReadSnapshotLayout(std::string_view bytes, bool check_all, Model* model) {
   const size_t magic = sizeof kMagic - 1;
   if (bytes.substr(0, magic) != kMagic) return Status::Internal("embedded model: bad header");
   Reader r(bytes.substr(magic));
   Model m;
-  m.agencies.resize(r.Count());
+  m.agencies.resize(r.Count(Min().agency));
   for (Agency& a : m.agencies) {
     a.id = r.Str();
     a.name = r.Text();
     a.summary = r.Text();
     a.address = r.Text();
-    a.roles.resize(r.Count());
+    a.roles.resize(r.Count(Min().role));
     for (Role& role : a.roles) {
       role.id = r.Str();
       role.label = r.Text();
@@ -210,7 +262,7 @@ Status ReadSnapshot(std::string_view bytes, Model* model) {
     a.verified = r.Bool();
     a.pos = r.Pos();
   }
-  m.crisis.resize(r.Count());
+  m.crisis.resize(r.Count(Min().crisis));
   for (CrisisContact& c : m.crisis) {
     c.id = r.Str();
     c.name = r.Text();
@@ -221,7 +273,7 @@ Status ReadSnapshot(std::string_view bytes, Model* model) {
     c.hours = ReadHours(r);
     c.cost = r.Str();
     c.answers = r.Text();
-    c.checked.resize(r.Count());
+    c.checked.resize(r.Count(Min().check));
     for (ContactCheck& k : c.checked) {
       k.date = r.Str();
       k.source = r.Str();
@@ -232,7 +284,7 @@ Status ReadSnapshot(std::string_view bytes, Model* model) {
     s.ja = r.Strs();
     s.en = r.Strs();
   }
-  m.facts.resize(r.Count());
+  m.facts.resize(r.Count(Min().fact));
   for (FactDef& f : m.facts) {
     f.id = r.Str();
     f.label = r.Text();
@@ -248,7 +300,7 @@ Status ReadSnapshot(std::string_view bytes, Model* model) {
     f.outside = r.Str();
     f.pos = r.Pos();
   }
-  m.rules.resize(r.Count());
+  m.rules.resize(r.Count(Min().rule));
   for (Rule& rule : m.rules) {
     rule.id = r.Str();
     rule.when = ReadCondition(r);
@@ -256,7 +308,7 @@ Status ReadSnapshot(std::string_view bytes, Model* model) {
     rule.reason = r.Text();
     rule.pos = r.Pos();
   }
-  m.alerts.resize(r.Count());
+  m.alerts.resize(r.Count(Min().alert));
   for (AlertRule& a : m.alerts) {
     a.id = r.Str();
     a.kind = r.Str();
@@ -273,7 +325,23 @@ Status ReadSnapshot(std::string_view bytes, Model* model) {
   m.team.multi_issue_areas = r.Small();
   m.fallback = ReadTargets(r);
   if (!r.ok() || !r.AtEnd()) return Status::Internal("embedded model: damaged or truncated");
+  // Every index is checked before anything follows one (CompileConditions
+  // sets a bit per fact index).
+  if (check_all)
+    if (Status s = ValidateModel(m); !s.ok()) return Status::Internal("embedded model: " + s.message());
   *model = std::move(m);
   CompileConditions(model);
   return Status::Ok();
+}
+
+}  // namespace
+
+Status ReadSnapshot(std::string_view bytes, Model* model) { return ReadSnapshotLayout(bytes, true, model); }
+
+Status ReadEmbeddedSnapshot(std::string_view bytes, Model* model) {
+#ifdef NDEBUG
+  return ReadSnapshotLayout(bytes, false, model);
+#else
+  return ReadSnapshotLayout(bytes, true, model);
+#endif
 }

@@ -1,0 +1,285 @@
+#!/bin/sh
+# Command-line tests of the compiled-model cache (src/model_cache.h): a
+# damaged, crafted or untrusted cache never changes an answer. Each crafted
+# cache (tools/craft_cache.cpp) is put at the path tsunagu reads, and the
+# answers with --data/--rules must be byte for byte those of
+# TSUNAGU_CACHE=off, with one warning, and the file replaced by a good one.
+# Then: caches owned by another user, in a group-writable directory, a
+# FIFO, symbolic links, a sparse 20 GB file; a FIFO as a data file.
+# Usage: sh tests/cache_cli_test.sh PATH_TO_TSUNAGU PATH_TO_CRAFT_CACHE REPO_ROOT
+set -u
+
+if [ $# -ne 3 ]; then
+  echo "usage: sh $0 PATH_TO_TSUNAGU PATH_TO_CRAFT_CACHE REPO_ROOT" >&2
+  exit 2
+fi
+T=$1
+CRAFT=$2
+ROOT=$3
+[ -x "$T" ] && [ -x "$CRAFT" ] || { echo "cache_cli_test: not executables: $T $CRAFT" >&2; exit 2; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/tsunagu-cache.XXXXXX") || exit 2
+trap 'rm -rf "$WORK"' EXIT
+trap 'exit 130' INT TERM HUP
+unset TSUNAGU_DATA TSUNAGU_RULES TSUNAGU_LANG TSUNAGU_CACHE 2>/dev/null || true
+chmod 755 "$WORK"  # the other user (nobody) must reach its cache below
+cp -r "$ROOT/data" "$ROOT/rules" "$WORK/"
+mkdir "$WORK/crafted"
+KEY=$("$CRAFT" "$WORK/data" "$WORK/rules" "$WORK/crafted") || { echo "cache_cli_test: craft_cache failed" >&2; exit 1; }
+CACHE=$WORK/cache
+FILE=$CACHE/$KEY.bin
+export TSUNAGU_CACHE_DIR=$CACHE
+
+CHECKS=0
+fail() {
+  echo "cache_cli_test: FAIL: $*" >&2
+  if [ -s "$WORK/err" ]; then echo "--- stderr:" >&2; head -n 10 "$WORK/err" >&2; fi
+  exit 1
+}
+pass() { CHECKS=$((CHECKS + 1)); }
+
+SUICIDE="もう死にたいと息子が言っている"
+CASE8050="親が80代、息子は50代でひきこもり、生活が苦しい"
+# The commands whose answers are compared: a suicide case, an 8050 case
+# (JSON), and the agencies as JSON (invalid UTF-8 in a name once threw there).
+run_cmd() {  # run_cmd NAME: stdout in $WORK/out, stderr in $WORK/err, code in $RC
+  case $1 in
+    suicide) timeout 20 "$T" --data "$WORK/data" --rules "$WORK/rules" "$SUICIDE" ;;
+    8050) timeout 20 "$T" --data "$WORK/data" --rules "$WORK/rules" -f json "$CASE8050" ;;
+    agencies) timeout 20 "$T" --data "$WORK/data" --rules "$WORK/rules" -f json agencies ;;
+  esac >"$WORK/out" 2>"$WORK/err"
+  RC=$?
+}
+for c in suicide 8050 agencies; do
+  TSUNAGU_CACHE=off run_cmd $c
+  [ "$RC" -eq 0 ] || fail "$c without a cache: exit $RC"
+  cp "$WORK/out" "$WORK/want-$c"
+done
+grep -q "0120-279-338" "$WORK/want-suicide" || fail "the suicide case shows no hotline"
+pass
+
+# expect_same CMD WHAT: exit 0 and the answer of TSUNAGU_CACHE=off.
+expect_same() {
+  [ "$RC" -eq 0 ] || fail "$2: exit $RC"
+  cmp -s "$WORK/out" "$WORK/want-$1" || fail "$2: the answer differs from TSUNAGU_CACHE=off"
+  pass
+}
+# expect_warning TEXT WHAT: exactly one line on stderr, this one.
+expect_warning() {
+  [ "$(wc -l <"$WORK/err")" -eq 1 ] || fail "$2: expected one line on stderr"
+  [ "$(cat "$WORK/err")" = "$1" ] || fail "$2: stderr is not: $1"
+  pass
+}
+fresh_cache() {
+  chmod -R u+w "$CACHE" 2>/dev/null
+  rm -rf "$CACHE"
+  mkdir -m 700 "$CACHE"
+}
+
+# ------------------------------------------------------------ the real cache
+
+fresh_cache
+run_cmd suicide
+expect_same suicide "first run (cache written)"
+[ ! -s "$WORK/err" ] || fail "first run: stderr not empty"
+cmp -s "$FILE" "$WORK/crafted/good.bin" || fail "the cache tsunagu writes is not the crafted good one (key or bytes differ)"
+[ "$(stat -c %a "$FILE")" = 600 ] || fail "cache file mode is not 0600"
+pass
+run_cmd suicide
+expect_same suicide "warm run"
+[ ! -s "$WORK/err" ] || fail "warm run: stderr not empty"
+
+# ------------------------------------------------------------ crafted caches
+
+# crafted NAME REASON: the crafted cache NAME is refused for REASON, the
+# answers ($COMMANDS) are unchanged and the file is replaced by the good one.
+COMMANDS="suicide 8050"
+crafted() {
+  for c in $COMMANDS; do
+    fresh_cache
+    cp "$WORK/crafted/$1.bin" "$FILE"
+    run_cmd $c
+    expect_same $c "crafted cache $1, $c"
+    expect_warning "tsunagu: ignoring the cache file $FILE: damaged ($2); replacing it" "crafted cache $1, $c"
+    cmp -s "$FILE" "$WORK/crafted/good.bin" || fail "crafted cache $1: not replaced by a good one"
+    pass
+  done
+}
+crafted convener "model: team: convener 12345 out of range (13 agencies)"
+crafted convener-role "model: team: convener role 99 out of range (4 roles in nishi-shakyo)"
+crafted crisis-contact "model: alert 0 (alert-suicide-in-progress): crisis contact 9999 out of range (10 crisis contacts)"
+crafted first-contact "model: alert 0 (alert-suicide-in-progress): first contact 777 out of range (13 agencies)"
+crafted fallback-agency "model: fallback target 0: agency 99 out of range (13 agencies)"
+crafted fallback-role "model: fallback target 0: role 5 out of range (4 roles in hikikomori-center)"
+crafted rule-agency "model: rule 0 (hikikomori-general) target 0: agency -2 out of range (13 agencies)"
+crafted rule-role "model: rule 0 (hikikomori-general) target 0: role 77 out of range (4 roles in hikikomori-center)"
+crafted rule-weight "model: rule 0 (hikikomori-general) target 0: weight 2147483647 out of range"
+crafted rule-fact "model: rule 0 (hikikomori-general): fact 5000 out of range (65 facts)"
+crafted alert-fact "model: alert 0 (alert-suicide-in-progress): fact -1 out of range (65 facts)"
+crafted ref-subject "model: rule 0 (hikikomori-general): subject 9 unknown"
+crafted fact-subject "model: fact 0 (hikikomori): subject 42 unknown"
+crafted alert-kind "model: alert 0 (alert-suicide-in-progress): unknown kind"
+crafted no-fallback "model: fallback: no target"
+COMMANDS="suicide 8050 agencies"  # agencies -f json once threw on invalid UTF-8
+crafted utf8-name "model: agency 0 (hikikomori-center): invalid UTF-8 at byte 0"
+crafted utf8-role "model: agency 1 (niigata-net) role: invalid UTF-8 at byte 81"
+crafted utf8-phone "model: crisis contact 0 (police): invalid UTF-8 at byte 3"
+crafted utf8-hours "model: crisis contact 0 (police) hours: invalid UTF-8 at byte 0"
+COMMANDS="suicide 8050"
+crafted lexicon-step "lexicon: phrase 3005: meaning 130 names none of the model's 65 facts"
+crafted huge-count "model: damaged or truncated"
+crafted huge-agencies "model: damaged or truncated"
+crafted negative-count "model: damaged or truncated"
+crafted huge-length "compiled lexicon: damaged"
+crafted truncated-snapshot "model: damaged or truncated"
+crafted trailing-byte "compiled lexicon: damaged"
+crafted lex-payload-fact "lexicon: phrase 0: meaning 2000000 names none of the model's 65 facts"
+crafted lex-payload-subject "lexicon: phrase 0: meaning -100 names no subject"
+crafted lex-phrase-utf8 "lexicon: phrase 0: invalid UTF-8 at byte 0"
+# Out of their arrays (Restore), or in them but not a sound automaton
+# (Matcher::CheckShape: a phrase longer than its node is deep would start
+# before the text, a link to itself would loop).
+for name in lex-output-range lex-child-range lex-fail-loop lex-phrase-begin; do
+  crafted $name "compiled lexicon: damaged"
+done
+for name in lex-output-length lex-child-back lex-output-link lex-root; do
+  crafted $name "compiled lexicon: damaged automaton"
+done
+crafted flipped-crisis-number "checksum mismatch"
+crafted truncated-file "checksum mismatch"
+crafted empty-file "too short"
+crafted other-key "made for other files (key 0123456789abcdef0123456789abcdef)"
+
+# ------------------------------------------------------------ untrusted places
+
+# A bad file in a trusted directory is replaced (renamed over, not opened).
+bad_file() {  # bad_file WHAT REASON: $FILE is set up; one suicide run
+  run_cmd suicide
+  expect_same suicide "$1"
+  expect_warning "tsunagu: ignoring the cache file $FILE: $2; replacing it" "$1"
+  [ -f "$FILE" ] && [ ! -L "$FILE" ] && cmp -s "$FILE" "$WORK/crafted/good.bin" || fail "$1: not replaced by a good cache"
+  pass
+}
+
+fresh_cache
+mkfifo "$FILE"
+bad_file "a FIFO at the cache path" "not a regular file"
+
+fresh_cache
+truncate -s 20G "$WORK/sparse"
+ln -s "$WORK/sparse" "$FILE"
+bad_file "a symbolic link to a 20 GB sparse file" "a symbolic link"
+rm -f "$WORK/sparse"
+
+fresh_cache
+ln -s "$WORK/crafted/good.bin" "$FILE"
+bad_file "a symbolic link to a good cache" "a symbolic link"
+
+fresh_cache
+truncate -s 65M "$FILE"
+bad_file "a 65 MiB cache file" "larger than 64 MiB"
+
+fresh_cache
+mkdir "$FILE"
+run_cmd suicide
+expect_same suicide "a directory at the cache path"
+expect_warning "tsunagu: ignoring the cache file $FILE: not a regular file; replacing it" "a directory at the cache path"
+rmdir "$FILE"
+
+fresh_cache
+cp "$WORK/crafted/small.bin" "$FILE"
+chmod 620 "$FILE"
+bad_file "a group-writable cache file" "writable by others (mode 0620)"
+
+# An untrusted directory: ignored, one warning, nothing written there.
+fresh_cache
+chmod 770 "$CACHE"
+run_cmd suicide
+expect_same suicide "a group-writable cache directory"
+expect_warning "tsunagu: ignoring the cache directory $CACHE: writable by others (mode 0770); remove it, or set TSUNAGU_CACHE_DIR to a directory of yours that only you can write to" "a group-writable cache directory"
+[ -z "$(ls -A "$CACHE")" ] || fail "a group-writable cache directory: written to"
+pass
+cp "$WORK/crafted/small.bin" "$FILE"  # a valid cache of another model: must not be read
+run_cmd suicide
+expect_same suicide "a cache in a group-writable directory"
+chmod 700 "$CACHE"
+
+if [ "$(id -u)" -eq 0 ] && id nobody >/dev/null 2>&1; then
+  fresh_cache
+  cp "$WORK/crafted/small.bin" "$FILE"
+  chown nobody "$FILE"
+  bad_file "a cache file owned by nobody" "owned by uid $(id -u nobody), not by you (uid 0)"
+
+  fresh_cache
+  cp "$WORK/crafted/small.bin" "$FILE"
+  chown -R nobody "$CACHE"
+  run_cmd suicide
+  expect_same suicide "a cache directory owned by nobody"
+  expect_warning "tsunagu: ignoring the cache directory $CACHE: owned by uid $(id -u nobody), not by you (uid 0); remove it, or set TSUNAGU_CACHE_DIR to a directory of yours that only you can write to" "a cache directory owned by nobody"
+  [ "$(ls -A "$CACHE")" = "$KEY.bin" ] && cmp -s "$FILE" "$WORK/crafted/small.bin" || fail "a cache directory owned by nobody: written to"
+  pass
+  chown -R 0 "$CACHE"
+else
+  echo "cache_cli_test: not root: skipping the caches owned by another user"
+fi
+
+# `check` reports a cache a query would ignore, and changes nothing.
+fresh_cache
+cp "$WORK/crafted/convener.bin" "$FILE"
+"$T" --data "$WORK/data" --rules "$WORK/rules" check >"$WORK/out" 2>"$WORK/err"
+RC=$?
+[ "$RC" -eq 0 ] || fail "check with a damaged cache: exit $RC"
+expect_warning "tsunagu: ignoring the cache file $FILE: damaged (model: team: convener 12345 out of range (13 agencies)); the next query replaces it" "check with a damaged cache"
+cmp -s "$FILE" "$WORK/crafted/convener.bin" || fail "check with a damaged cache: the file changed"
+pass
+chmod 775 "$CACHE"
+"$T" --data "$WORK/data" --rules "$WORK/rules" check >"$WORK/out" 2>"$WORK/err"
+RC=$?
+[ "$RC" -eq 0 ] || fail "check with a group-writable cache directory: exit $RC"
+expect_warning "tsunagu: ignoring the cache directory $CACHE: writable by others (mode 0775); remove it, or set TSUNAGU_CACHE_DIR to a directory of yours that only you can write to" "check with a group-writable cache directory"
+chmod 700 "$CACHE"
+fresh_cache
+"$T" --data "$WORK/data" --rules "$WORK/rules" check >"$WORK/out" 2>"$WORK/err"
+[ ! -s "$WORK/err" ] && [ -z "$(ls -A "$CACHE")" ] || fail "check with no cache: a warning, or a file written"
+pass
+
+# TSUNAGU_CACHE=off: the cache is neither read nor written.
+fresh_cache
+cp "$WORK/crafted/small.bin" "$FILE"
+TSUNAGU_CACHE=off run_cmd suicide
+expect_same suicide "TSUNAGU_CACHE=off with a cache of another model"
+[ ! -s "$WORK/err" ] || fail "TSUNAGU_CACHE=off: stderr not empty"
+cmp -s "$FILE" "$WORK/crafted/small.bin" || fail "TSUNAGU_CACHE=off: cache rewritten"
+pass
+
+# ------------------------------------------------------------ data files
+
+mkdir "$WORK/fifo-data"
+cp "$WORK/data/crisis.yaml" "$WORK/fifo-data/"
+mkfifo "$WORK/fifo-data/agencies.yaml"
+timeout 10 "$T" --data "$WORK/fifo-data" --rules "$WORK/rules" "$SUICIDE" >"$WORK/out" 2>"$WORK/err"
+RC=$?
+[ "$RC" -eq 5 ] || fail "a FIFO as agencies.yaml: exit $RC, expected 5"
+expect_warning "tsunagu: cannot read $WORK/fifo-data/agencies.yaml: not a regular file; data, rule and case files must be regular files" "a FIFO as agencies.yaml"
+timeout 10 "$T" --data "$WORK/fifo-data" check >"$WORK/out" 2>"$WORK/err"
+RC=$?
+[ "$RC" -eq 4 ] || fail "check with a FIFO as agencies.yaml: exit $RC, expected 4"
+grep -qF "cannot read $WORK/fifo-data/agencies.yaml: not a regular file" "$WORK/out" || fail "check with a FIFO: not reported"
+pass
+
+rm "$WORK/fifo-data/agencies.yaml"
+mkdir "$WORK/fifo-data/agencies.yaml"
+timeout 10 "$T" --data "$WORK/fifo-data" --rules "$WORK/rules" "$SUICIDE" >"$WORK/out" 2>"$WORK/err"
+RC=$?
+[ "$RC" -eq 5 ] || fail "a directory as agencies.yaml: exit $RC, expected 5"
+expect_warning "tsunagu: cannot read $WORK/fifo-data/agencies.yaml: a directory; data, rule and case files must be regular files" "a directory as agencies.yaml"
+
+# A symbolic link to a regular data file is followed.
+rmdir "$WORK/fifo-data/agencies.yaml"
+ln -s "$WORK/data/agencies.yaml" "$WORK/fifo-data/agencies.yaml"
+fresh_cache
+TSUNAGU_CACHE=off timeout 20 "$T" --data "$WORK/fifo-data" --rules "$WORK/rules" "$SUICIDE" >"$WORK/out" 2>"$WORK/err"
+RC=$?
+expect_same suicide "a data file linked to a regular file"
+
+echo "cache_cli_test: $CHECKS checks passed"
