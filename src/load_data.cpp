@@ -177,11 +177,17 @@ Status ReadRoles(const YamlDoc& doc, const YAML::Node& node, std::vector<Role>* 
   TSUNAGU_TRY(doc.CheckSequence(node, "roles"));
   std::unordered_set<std::string> ids;  // a scan of the earlier roles per role is quadratic
   for (const YAML::Node& item : node) {
-    TSUNAGU_TRY(doc.CheckMap(item, {"id", "ja", "en"}, "a role"));
+    TSUNAGU_TRY(doc.CheckMap(item, {"id", "ja", "en", "from"}, "a role"));
     Role role;
     TSUNAGU_TRY(ReadId(doc, item, &role.id));
     TSUNAGU_TRY(doc.String(item, "ja", &role.label.ja, true));
     TSUNAGU_TRY(doc.String(item, "en", &role.label.en, true));
+    std::string from = "bullet";
+    TSUNAGU_TRY(doc.String(item, "from", &from, false));
+    if (from != "bullet" && from != "summary")
+      return doc.Error(item["from"], "a role's from must be 'bullet' (a bullet of the agency's block, the default) "
+                                     "or 'summary' (a sentence of its summary), found '" + from + "'");
+    role.from_summary = from == "summary";
     if (!ids.insert(role.id).second)
       return doc.Error(item["id"], "duplicate role id '" + role.id + "' in this agency");
     roles->push_back(role);
@@ -190,10 +196,24 @@ Status ReadRoles(const YamlDoc& doc, const YAML::Node& node, std::vector<Role>* 
   return Status::Ok();
 }
 
+// An agency's `checked`: for each field a public source confirmed, one
+// check or a list of them ({date, source, by}, as a crisis contact's).
+Status ReadFieldChecks(const YamlDoc& doc, const YAML::Node& node, std::vector<FieldCheck>* out) {
+  TSUNAGU_TRY(doc.CheckMap(node, {"name", "summary", "roles", "address", "phone", "hours", "eligibility"},
+                           "checked"));
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    std::vector<ContactCheck> checks;
+    TSUNAGU_TRY(ReadChecks(doc, it->second, &checks));
+    for (ContactCheck& c : checks) out->push_back({it->first.Scalar(), std::move(c)});
+  }
+  if (out->empty()) return doc.Error(node, "checked is empty; leave it out when nothing was checked");
+  return Status::Ok();
+}
+
 Status ReadAgency(const YamlDoc& doc, const YAML::Node& node, Agency* a) {
   TSUNAGU_TRY(doc.CheckMap(node,
                            {"id", "name", "summary", "roles", "address", "phone", "hours",
-                            "eligibility", "source", "verified"},
+                            "eligibility", "source", "verified", "checked"},
                            "an agency"));
   a->pos = doc.PosOf(node);
   TSUNAGU_TRY(ReadId(doc, node, &a->id));
@@ -208,6 +228,7 @@ Status ReadAgency(const YamlDoc& doc, const YAML::Node& node, Agency* a) {
   if (!node["source"]) return doc.Error(node, "missing required key 'source' (where the facts come from)");
   TSUNAGU_TRY(ReadSource(doc, node["source"], &a->source));
   TSUNAGU_TRY(doc.Bool(node, "verified", &a->verified, true));
+  if (node["checked"]) TSUNAGU_TRY(ReadFieldChecks(doc, node["checked"], &a->checked));
   return Status::Ok();
 }
 

@@ -1,5 +1,7 @@
 #include "model.h"
 
+#include <algorithm>
+
 namespace {
 const char* const kSubjectIds[kSubjectCount] = {"person", "parent", "family", "household",
                                                 "neighbour", "caller"};
@@ -76,4 +78,15 @@ LocalText AlertKindLabel(const std::string& kind) {
   for (const auto& l : kLabels)
     if (kind == l.kind) return {l.ja, l.en};
   return {kind, kind};
+}
+
+std::string RoleLabel(const Role& role, Lang lang) {
+  if (!role.from_summary) return role.label.in(lang);
+  return role.label.in(lang) + (lang == Lang::kEn ? " (from the agency's summary)" : "(紹介文より)");
+}
+
+std::string Agency::LastChecked() const {
+  std::string latest;
+  for (const FieldCheck& c : checked) latest = std::max(latest, c.check.date);
+  return latest;
 }

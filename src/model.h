@@ -28,7 +28,14 @@ struct SourcePos {
 struct Role {
   std::string id;
   LocalText label;
+  /// The guideline gives it as a sentence of the agency's summary, not as
+  /// a bullet of its block (`from: summary`): shown as such (RoleLabel).
+  bool from_summary = false;
 };
+
+/// A role's label as shown to a person: a role taken from the agency's
+/// summary says so.
+std::string RoleLabel(const Role& role, Lang lang);
 
 /// Opening hours, shaped after HSDS 3.0 schedule (byday, opens_at, closes_at).
 struct Hours {
@@ -48,6 +55,20 @@ struct Eligibility {
   LocalText note;
 };
 
+/// One check of a fact against a public source.
+struct ContactCheck {
+  std::string date;    // "YYYY-MM-DD"
+  std::string source;  // an http(s) address, or "phone call"
+  std::string by;      // who checked
+};
+
+/// A check of one field of an agency (name, summary, roles, address,
+/// phone, hours, eligibility) against a public source.
+struct FieldCheck {
+  std::string field;
+  ContactCheck check;
+};
+
 /// Where the agency's facts come from in the guideline.
 struct Provenance {
   int block = 0;          // agency block in the guideline, 1-based
@@ -65,14 +86,13 @@ struct Agency {
   Eligibility eligibility;
   Provenance source;
   bool verified = false;
+  /// Fields checked against public sources; empty: from the guideline only.
+  std::vector<FieldCheck> checked;
   SourcePos pos;
-};
 
-/// One check of a crisis contact against a public source.
-struct ContactCheck {
-  std::string date;    // "YYYY-MM-DD"
-  std::string source;  // an http(s) address, or "phone call"
-  std::string by;      // who checked
+  /// The latest date any field was checked ("YYYY-MM-DD"), or "" when
+  /// nothing was: the agency is "guideline only".
+  std::string LastChecked() const;
 };
 
 /// A line to call when an alert fires. Every fact other than the name is

@@ -557,7 +557,7 @@ std::string RenderExplainMarked(const Model& model, const Explanation& e, const 
   for (const RankedAgency& r : ranking.agencies) {
     const Agency& a = model.agencies[r.agency];
     std::vector<std::string> roles;
-    for (int role : r.roles) roles.push_back(a.roles[role].label.in(lang));
+    for (int role : r.roles) roles.push_back(RoleLabel(a.roles[role], lang));
     out += "   " + std::to_string(r.rank) + ". " + a.id + " " + a.name.in(lang) + T(lang, " 点数 ", " score ") +
            std::to_string(r.score) + "\n      " + Join(roles, ja ? "/" : "; ") + "\n";
   }

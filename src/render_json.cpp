@@ -286,7 +286,7 @@ void RankedAgencyJson(JsonWriter& w, const RankedAgency& r, const JsonFragments&
     w.String(c.text.en);
     w.Raw("}");
   }
-  w.Raw(fragments.agency_verified[r.agency]);  // ],"verified":...}
+  w.Raw(fragments.agency_verified[r.agency]);  // ],"verified":...,"checked_on":...}
 }
 
 // Renders with a fresh writer into a string (fragments are built once).
@@ -388,7 +388,12 @@ JsonFragments BuildJsonFragments(const Model& model) {
       w.Raw(",\"hours\":");
       WriteHours(w, a.hours);
     }));
-    f.agency_verified.push_back(a.verified ? "],\"verified\":true}" : "],\"verified\":false}");
+    f.agency_verified.push_back(Rendered([&](JsonWriter& w) {
+      w.Raw(a.verified ? "],\"verified\":true" : "],\"verified\":false");
+      w.Raw(",\"checked_on\":");  // the latest check of any field; null: guideline only
+      w.StringOrNull(a.LastChecked());
+      w.Raw("}");
+    }));
     f.roles.emplace_back();
     for (const Role& role : a.roles) {
       f.roles.back().push_back(Rendered([&](JsonWriter& w) {
@@ -398,7 +403,7 @@ JsonFragments BuildJsonFragments(const Model& model) {
         w.String(role.label.ja);
         w.Raw(",\"en\":");
         w.String(role.label.en);
-        w.Raw("}");
+        w.Raw(role.from_summary ? ",\"from\":\"summary\"}" : ",\"from\":\"bullet\"}");
       }));
     }
   }
@@ -440,7 +445,11 @@ std::string RenderAgenciesJson(const Model& model, int only) {
     if (only >= 0 && static_cast<int>(i) != only) continue;
     const Agency& a = model.agencies[i];
     Json roles = Json::array();
-    for (const Role& r : a.roles) roles.push_back(Json{{"id", r.id}, {"ja", r.label.ja}, {"en", r.label.en}});
+    for (const Role& r : a.roles)
+      roles.push_back(Json{{"id", r.id}, {"ja", r.label.ja}, {"en", r.label.en}, {"from", r.from_summary ? "summary" : "bullet"}});
+    Json checked = Json::array();
+    for (const FieldCheck& c : a.checked)
+      checked.push_back(Json{{"field", c.field}, {"date", c.check.date}, {"source", c.check.source}, {"by", c.check.by}});
     Json el = Json{{"min_age", a.eligibility.min_age < 0 ? Json(nullptr) : Json(a.eligibility.min_age)},
                    {"max_age", a.eligibility.max_age < 0 ? Json(nullptr) : Json(a.eligibility.max_age)},
                    {"residence", a.eligibility.residence.empty() ? Json(nullptr) : Json(a.eligibility.residence)}};
@@ -455,7 +464,9 @@ std::string RenderAgenciesJson(const Model& model, int only) {
                         {"source", Json{{"block", a.source.block}, {"name", a.source.name},
                                         {"phone", a.source.phone.empty() ? Json(nullptr) : Json(a.source.phone)},
                                         {"note", a.source.note.empty() ? Json(nullptr) : Json(a.source.note)}}},
-                        {"verified", a.verified}});
+                        {"verified", a.verified},
+                        {"checked", checked},
+                        {"checked_on", a.LastChecked().empty() ? Json(nullptr) : Json(a.LastChecked())}});
   }
   return (only >= 0 ? list[0] : list).dump(2);
 }

@@ -116,7 +116,7 @@ void WriteSheet(const Model& model, const CaseResult& result, const RecordIdenti
     const Agency& a = model.agencies[r.agency];
     out.agency(std::to_string(r.rank) + ". " + a.name.in(lang));
     std::vector<std::string> roles;
-    for (int role : r.roles) roles.push_back(a.roles[role].label.in(lang));
+    for (int role : r.roles) roles.push_back(RoleLabel(a.roles[role], lang));
     out.item(w("この事例での役割", "Role in this case"), Joined(roles, w("/ ", "; ")));
     out.item(w("電話", "Phone"), a.phone.empty() ? w("ガイドラインに記載なし", "not in the guideline") : a.phone);
     if (!a.address.empty()) out.item(w("住所", "Address"), a.address.in(lang));
@@ -276,7 +276,7 @@ std::string RenderCsvRows(const Model& model, const CaseResult& result, const Re
     ++shown;
     const Agency& a = model.agencies[r.agency];
     std::vector<std::string> roles;
-    for (int role : r.roles) roles.push_back(a.roles[role].label.in(options.lang));
+    for (int role : r.roles) roles.push_back(RoleLabel(a.roles[role], options.lang));
     rows += CsvField(record.id) + "," + std::to_string(record.number) + "," + std::to_string(r.rank) + "," + a.id +
             "," + CsvField(a.name.in(options.lang)) + "," + CsvField(Joined(roles, " / ")) + "," + a.phone + "," +
             std::to_string(r.score) + "," + alerts + ",\n";

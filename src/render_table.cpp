@@ -253,7 +253,7 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     ++shown;
     const Agency& a = model.agencies[r.agency];
     std::vector<std::string> roles;
-    for (int role : r.roles) roles.push_back(a.roles[role].label.in(lang));
+    for (int role : r.roles) roles.push_back(RoleLabel(a.roles[role], lang));
     std::vector<std::string> name = {a.name.in(lang), (ja ? "点数 " : "score ") + std::to_string(r.score)};
     for (const AgencyCondition& c : r.conditions) roles.push_back((ja ? "※ " : "* ") + c.text.in(lang));
     std::string phone = a.phone.empty() ? (ja ? "(記載なし)" : "(not listed)") : a.phone;
@@ -294,10 +294,17 @@ std::string RenderAgencies(const Model& model, int only, const RenderOptions& op
   if (a.eligibility.max_age >= 0)
     out += std::string(ja ? "  年齢: " : "  Age: ") + (ja ? std::to_string(a.eligibility.max_age) + "歳まで" : "up to " + std::to_string(a.eligibility.max_age)) + "\n";
   out += std::string(ja ? "  役割:\n" : "  Roles:\n");
-  for (const Role& r : a.roles) out += "    - " + r.label.in(lang) + "  [" + r.id + "]\n";
+  for (const Role& r : a.roles) out += "    - " + RoleLabel(r, lang) + "  [" + r.id + "]\n";
   out += std::string(ja ? "  出典: ガイドラインの第" : "  Source: guideline block ") + std::to_string(a.source.block) +
          (ja ? "ブロック、名称は" : ", name ") + (a.source.name == "stated" ? (ja ? "記載あり" : "stated") : (ja ? "推定" : "inferred")) +
          (a.verified ? (ja ? "、確認済み" : ", verified") : (ja ? "、未確認" : ", not verified")) + "\n";
   if (!a.source.note.empty()) out += "  " + a.source.note + "\n";
+  if (a.checked.empty()) {
+    out += ja ? "  公開情報での確認: なし(ガイドラインのみ)\n" : "  Checked against public sources: none (guideline only)\n";
+  } else {
+    out += ja ? "  公開情報での確認:\n" : "  Checked against public sources:\n";
+    for (const FieldCheck& c : a.checked)
+      out += "    - " + c.field + ": " + c.check.date + "  " + c.check.source + "  (" + c.check.by + ")\n";
+  }
   return out;
 }

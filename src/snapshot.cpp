@@ -9,7 +9,7 @@ namespace {
 
 // The format's version is the magic's last character: 2 added the crisis
 // contacts' hours, cost, answers and checks; 3 the alerts' first contact.
-constexpr char kMagic[] = "TSUNAGU3";
+constexpr char kMagic[] = "TSUNAGU4";  // 4: roles' from, agencies' checked fields
 
 void WriteCondition(Writer& w, const Condition& c) {
   for (const std::vector<FactRef>* refs : {&c.all, &c.any, &c.none}) {
@@ -47,6 +47,16 @@ void WriteHours(Writer& w, const Hours& h) {
   w.Text(h.text);
 }
 
+void WriteCheck(Writer& w, const ContactCheck& k) {
+  w.Str(k.date);
+  w.Str(k.source);
+  w.Str(k.by);
+}
+void WriteFieldCheck(Writer& w, const FieldCheck& c) {
+  w.Str(c.field);
+  WriteCheck(w, c.check);
+}
+
 void WriteAgency(Writer& w, const Agency& a) {
   w.Str(a.id);
   w.Text(a.name);
@@ -56,6 +66,7 @@ void WriteAgency(Writer& w, const Agency& a) {
   for (const Role& r : a.roles) {
     w.Str(r.id);
     w.Text(r.label);
+    w.Int(r.from_summary);
   }
   w.Str(a.phone);
   WriteHours(w, a.hours);
@@ -68,14 +79,11 @@ void WriteAgency(Writer& w, const Agency& a) {
   w.Str(a.source.phone);
   w.Str(a.source.note);
   w.Int(a.verified);
+  w.Int(static_cast<int64_t>(a.checked.size()));
+  for (const FieldCheck& c : a.checked) WriteFieldCheck(w, c);
   w.Pos(a.pos);
 }
 
-void WriteCheck(Writer& w, const ContactCheck& k) {
-  w.Str(k.date);
-  w.Str(k.source);
-  w.Str(k.by);
-}
 
 void WriteCrisis(Writer& w, const CrisisContact& c) {
   w.Str(c.id);
@@ -139,6 +147,7 @@ size_t MinBytes(void (*write)(Writer&, const T&)) {
 void WriteRole(Writer& w, const Role& r) {
   w.Str(r.id);
   w.Text(r.label);
+  w.Int(r.from_summary);
 }
 void WriteFactRef(Writer& w, const FactRef&) {
   w.Int(0);
@@ -154,7 +163,7 @@ void WriteTarget(Writer& w, const Target& t) { WriteTargets(w, {t}); }
 
 struct MinSizes {
   size_t agency = MinBytes(WriteAgency), role = MinBytes(WriteRole), crisis = MinBytes(WriteCrisis),
-         check = MinBytes(WriteCheck), fact = MinBytes(WriteFact), rule = MinBytes(WriteRule),
+         check = MinBytes(WriteCheck), field_check = MinBytes(WriteFieldCheck), fact = MinBytes(WriteFact), rule = MinBytes(WriteRule),
          alert = MinBytes(WriteAlert), fact_ref = MinBytes(WriteFactRef), age = MinBytes(WriteAge),
          target = MinBytes(WriteTarget) - 8;  // WriteTargets adds its count
 };
@@ -248,6 +257,7 @@ Status ReadSnapshotLayout(std::string_view bytes, bool check_all, Model* model) 
     for (Role& role : a.roles) {
       role.id = r.Str();
       role.label = r.Text();
+      role.from_summary = r.Bool();
     }
     a.phone = r.Str();
     a.hours = ReadHours(r);
@@ -260,6 +270,13 @@ Status ReadSnapshotLayout(std::string_view bytes, bool check_all, Model* model) 
     a.source.phone = r.Str();
     a.source.note = r.Str();
     a.verified = r.Bool();
+    a.checked.resize(r.Count(Min().field_check));
+    for (FieldCheck& c : a.checked) {
+      c.field = r.Str();
+      c.check.date = r.Str();
+      c.check.source = r.Str();
+      c.check.by = r.Str();
+    }
     a.pos = r.Pos();
   }
   m.crisis.resize(r.Count(Min().crisis));

@@ -123,6 +123,9 @@ void CheckAgencies(Checker& c, const Model& m) {
                                  &a.source.note, &a.pos.file})
       c.Utf8(where, *s);
     c.Utf8(where, a.hours);
+    for (const FieldCheck& k : a.checked)
+      for (const std::string* s : {&k.field, &k.check.date, &k.check.source, &k.check.by})
+        c.Utf8(where.Part(" checked"), *s);
   }
 }
 

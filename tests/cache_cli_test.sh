@@ -93,6 +93,11 @@ expect_same suicide "warm run"
 
 # crafted NAME REASON: the crafted cache NAME is refused for REASON, the
 # answers ($COMMANDS) are unchanged and the file is replaced by the good one.
+# Counts that follow the shipped files, so an added fact or agency does not
+# break the expected messages.
+FACTS=$(grep -c '^  - id:' "$ROOT/rules/lexicon.yaml")
+AGENCIES=$(grep -c '^- id:' "$ROOT/data/agencies.yaml")
+CONTACTS=$(grep -c '^- id:' "$ROOT/data/crisis.yaml")
 COMMANDS="suicide 8050"
 crafted() {
   for c in $COMMANDS; do
@@ -105,17 +110,17 @@ crafted() {
     pass
   done
 }
-crafted convener "model: team: convener 12345 out of range (13 agencies)"
+crafted convener "model: team: convener 12345 out of range ($AGENCIES agencies)"
 crafted convener-role "model: team: convener role 99 out of range (4 roles in nishi-shakyo)"
-crafted crisis-contact "model: alert 0 (alert-suicide-in-progress): crisis contact 9999 out of range (10 crisis contacts)"
-crafted first-contact "model: alert 0 (alert-suicide-in-progress): first contact 777 out of range (13 agencies)"
-crafted fallback-agency "model: fallback target 0: agency 99 out of range (13 agencies)"
+crafted crisis-contact "model: alert 0 (alert-suicide-in-progress): crisis contact 9999 out of range ($CONTACTS crisis contacts)"
+crafted first-contact "model: alert 0 (alert-suicide-in-progress): first contact 777 out of range ($AGENCIES agencies)"
+crafted fallback-agency "model: fallback target 0: agency 99 out of range ($AGENCIES agencies)"
 crafted fallback-role "model: fallback target 0: role 5 out of range (4 roles in hikikomori-center)"
-crafted rule-agency "model: rule 0 (hikikomori-general) target 0: agency -2 out of range (13 agencies)"
+crafted rule-agency "model: rule 0 (hikikomori-general) target 0: agency -2 out of range ($AGENCIES agencies)"
 crafted rule-role "model: rule 0 (hikikomori-general) target 0: role 77 out of range (4 roles in hikikomori-center)"
 crafted rule-weight "model: rule 0 (hikikomori-general) target 0: weight 2147483647 out of range"
-crafted rule-fact "model: rule 0 (hikikomori-general): fact 5000 out of range (65 facts)"
-crafted alert-fact "model: alert 0 (alert-suicide-in-progress): fact -1 out of range (65 facts)"
+crafted rule-fact "model: rule 0 (hikikomori-general): fact 5000 out of range ($FACTS facts)"
+crafted alert-fact "model: alert 0 (alert-suicide-in-progress): fact -1 out of range ($FACTS facts)"
 crafted ref-subject "model: rule 0 (hikikomori-general): subject 9 unknown"
 crafted fact-subject "model: fact 0 (hikikomori): subject 42 unknown"
 crafted alert-kind "model: alert 0 (alert-suicide-in-progress): unknown kind"
@@ -126,14 +131,19 @@ crafted utf8-role "model: agency 1 (niigata-net) role: invalid UTF-8 at byte 81"
 crafted utf8-phone "model: crisis contact 0 (police): invalid UTF-8 at byte 3"
 crafted utf8-hours "model: crisis contact 0 (police) hours: invalid UTF-8 at byte 0"
 COMMANDS="suicide 8050"
-crafted lexicon-step "lexicon: phrase 3005: meaning 130 names none of the model's 65 facts"
+# The crafted fact's phrase number follows the lexicon's size: read it off.
+fresh_cache
+cp "$WORK/crafted/lexicon-step.bin" "$FILE"
+run_cmd suicide
+CRAFTED_PHRASE=$(sed -n 's/.*lexicon: phrase \([0-9]*\): .*/\1/p' "$WORK/err")
+crafted lexicon-step "lexicon: phrase $CRAFTED_PHRASE: meaning $((FACTS * 2)) names none of the model's $FACTS facts"
 crafted huge-count "model: damaged or truncated"
 crafted huge-agencies "model: damaged or truncated"
 crafted negative-count "model: damaged or truncated"
 crafted huge-length "compiled lexicon: damaged"
 crafted truncated-snapshot "model: damaged or truncated"
 crafted trailing-byte "compiled lexicon: damaged"
-crafted lex-payload-fact "lexicon: phrase 0: meaning 2000000 names none of the model's 65 facts"
+crafted lex-payload-fact "lexicon: phrase 0: meaning 2000000 names none of the model's $FACTS facts"
 crafted lex-payload-subject "lexicon: phrase 0: meaning -100 names no subject"
 crafted lex-phrase-utf8 "lexicon: phrase 0: invalid UTF-8 at byte 0"
 # Out of their arrays (Restore), or in them but not a sound automaton
@@ -229,7 +239,7 @@ cp "$WORK/crafted/convener.bin" "$FILE"
 "$T" --data "$WORK/data" --rules "$WORK/rules" check >"$WORK/out" 2>"$WORK/err"
 RC=$?
 [ "$RC" -eq 0 ] || fail "check with a damaged cache: exit $RC"
-expect_warning "tsunagu: ignoring the cache file $FILE: damaged (model: team: convener 12345 out of range (13 agencies)); the next query replaces it" "check with a damaged cache"
+expect_warning "tsunagu: ignoring the cache file $FILE: damaged (model: team: convener 12345 out of range ($AGENCIES agencies)); the next query replaces it" "check with a damaged cache"
 cmp -s "$FILE" "$WORK/crafted/convener.bin" || fail "check with a damaged cache: the file changed"
 pass
 chmod 775 "$CACHE"

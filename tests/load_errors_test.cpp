@@ -241,7 +241,50 @@ TEST_CASE("agencies: unknown key, with a did-you-mean") {
 
 TEST_CASE("agencies: unknown key with nothing close lists the allowed keys") {
   CHECK(Agencies(AgencyWith("  verified: false\n", "  verified: false\n  website: x\n")) ==
-        "agencies.yaml:10:3: unknown key 'website' in an agency; allowed: id name summary roles address phone hours eligibility source verified");
+        "agencies.yaml:10:3: unknown key 'website' in an agency; allowed: id name summary roles address phone hours eligibility source verified "
+        "checked");
+}
+
+TEST_CASE("agencies: checked fields and roles from the summary load") {
+  Model m;
+  REQUIRE(LoadAgencies(AgencyWith("  verified: false\n",
+                                  "  verified: false\n  checked:\n"
+                                  "    phone: {date: \"2026-12-03\", source: \"https://example.org/a\", by: me}\n"
+                                  "    name:\n"
+                                  "      - {date: \"2026-11-01\", source: \"phone call\", by: me}\n"
+                                  "      - {date: \"2026-12-01\", source: \"https://example.org/b\", by: you}\n") +
+                           "",
+                       "agencies.yaml", &m)
+              .ok());
+  REQUIRE(m.agencies[0].checked.size() == 3);
+  CHECK(m.agencies[0].checked[0].field == "phone");
+  CHECK(m.agencies[0].checked[2].check.by == "you");
+  CHECK(m.agencies[0].LastChecked() == "2026-12-03");
+  Model n;
+  REQUIRE(LoadAgencies(AgencyWith("en: Convening}", "en: Convening, from: summary}"), "agencies.yaml", &n).ok());
+  CHECK_FALSE(n.agencies[0].roles[0].from_summary);
+  CHECK(n.agencies[0].roles[1].from_summary);
+  CHECK(RoleLabel(n.agencies[0].roles[1], Lang::kJa) == "会議の招集(紹介文より)");
+  CHECK(RoleLabel(n.agencies[0].roles[1], Lang::kEn) == "Convening (from the agency's summary)");
+  CHECK(RoleLabel(n.agencies[0].roles[0], Lang::kEn) == "General consultation");
+  CHECK(n.agencies[0].LastChecked().empty());
+}
+
+TEST_CASE("agencies: bad checked fields and role origins point at the value") {
+  CHECK(Agencies(AgencyWith("en: Convening}", "en: Convening, from: blurb}")) ==
+        "agencies.yaml:6:63: a role's from must be 'bullet' (a bullet of the agency's block, the default) or "
+        "'summary' (a sentence of its summary), found 'blurb'");
+  CHECK(Agencies(AgencyWith("  verified: false\n", "  verified: false\n  checked:\n    fax: {date: \"2026-12-03\", "
+                                                  "source: \"phone call\", by: me}\n")) ==
+        "agencies.yaml:11:5: unknown key 'fax' in checked; allowed: name summary roles address phone hours eligibility");
+  CHECK(Agencies(AgencyWith("  verified: false\n", "  verified: false\n  checked: {}\n")) ==
+        "agencies.yaml:10:12: checked is empty; leave it out when nothing was checked");
+  CHECK(Agencies(AgencyWith("  verified: false\n", "  verified: false\n  checked:\n    phone: {date: \"12/3\", "
+                                                  "source: \"phone call\", by: me}\n")) ==
+        "agencies.yaml:11:19: checked date must be a date like \"2026-12-03\" (quote it)");
+  CHECK(Agencies(AgencyWith("  verified: false\n", "  verified: false\n  checked:\n    phone: {date: \"2026-12-03\", "
+                                                  "source: a leaflet, by: me}\n")) ==
+        "agencies.yaml:11:41: checked source must be the page's address (http:// or https://) or \"phone call\"");
 }
 
 TEST_CASE("agencies: a transposed key gets a did-you-mean") {

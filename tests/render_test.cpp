@@ -143,7 +143,8 @@ TEST_CASE("RenderJson: nested objects keep their order too") {
   REQUIRE_FALSE(j["agencies"].empty());
   CHECK(Keys(j["agencies"][0]) == std::vector<std::string>{"id", "rank", "score", "name", "phone",
                                                            "address", "hours", "roles", "reasons",
-                                                           "score_parts", "conditions", "verified"});
+                                                           "score_parts", "conditions", "verified",
+                                                           "checked_on"});
   REQUIRE_FALSE(j["facts"].empty());
   CHECK(Keys(j["facts"][0]) ==
         std::vector<std::string>{"id", "label", "area", "subject", "person", "negated", "age", "from", "words"});
