@@ -13,7 +13,7 @@ namespace {
 const char* const kCommands[] = {"query", "agencies", "test", "batch", "explain", "check", "graph", "diff"};
 // Options of the top-level app that take a value (for finding the text).
 const char* const kValueOptions[] = {"--data", "--rules", "--lang", "--format", "--top", "-n", "-f", "-l",
-                                     "-o", "--output", "--jobs", "-j", "--input-format"};
+                                     "-o", "--output", "--jobs", "-j", "--input-format", "--at"};
 
 bool IsCommand(const std::string& arg) {
   for (const char* c : kCommands)
@@ -71,6 +71,9 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
                  "graph dot|mermaid (each command checks its own)");
 
   app.add_option("-n,--top", out->top, "show only the first N agencies (query, batch)")->check(CLI::NonNegativeNumber);
+  app.add_option("--at", out->at,
+                 "say open now / next opening as at this time instead of now: \"2026-12-29 10:00\" (Asia/Tokyo)\n"
+                 "or ISO 8601 such as 2026-12-29T10:00+09:00 (query, agencies, batch; check: its year)");
 
   CLI::App* query = app.add_subcommand("query", "rank the agencies for a case (the default command)");
   query->fallthrough();

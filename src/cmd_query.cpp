@@ -37,6 +37,7 @@ int RunQuery(const CommandContext& c) {
   render.top = options.top;
   render.color = UseColor();
   render.width = TerminalWidth();
+  render.at = Moment(options);
   std::string out = options.format == "json" ? RenderJson(model, result, render) + "\n"
                                              : RenderTable(model, result, render);
   std::fwrite(out.data(), 1, out.size(), stdout);
@@ -58,7 +59,8 @@ int RunAgencies(const CommandContext& c) {
   RenderOptions render;
   render.lang = options.lang;
   render.color = UseColor();
-  std::string out = options.format == "json" ? RenderAgenciesJson(model, only) + "\n"
+  render.at = Moment(options);
+  std::string out = options.format == "json" ? RenderAgenciesJson(model, only, render.at) + "\n"
                                              : RenderAgencies(model, only, render);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return kExitOk;

@@ -1,5 +1,8 @@
 #include "embedded.h"
 
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <utility>
 #include <vector>
 
@@ -48,6 +51,11 @@ std::string_view EmbeddedFile(std::string_view name) {
   return {};
 }
 
+bool HasHolidaysFile(const std::string& data_dir) {
+  struct stat st;
+  return stat((data_dir + "/holidays.yaml").c_str(), &st) == 0 || errno != ENOENT;
+}
+
 Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, Model* model,
                     Lexicon* lexicon) {
   if (data_dir.empty() && rules_dir.empty()) {
@@ -57,12 +65,12 @@ Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, M
   // Read every file first: their bytes key the compiled-model cache.
   static const std::pair<bool, const char*> kFiles[] = {{true, "agencies.yaml"}, {true, "crisis.yaml"},
                                                         {false, "lexicon.yaml"}, {false, "routing.yaml"},
-                                                        {false, "alerts.yaml"}};
+                                                        {false, "alerts.yaml"}, {true, "holidays.yaml"}};
   std::vector<std::pair<std::string, std::string>> files;
   for (const auto& [data, file] : kFiles) {
     const std::string& dir = data ? data_dir : rules_dir;
     std::string name, text;
-    if (dir.empty()) {
+    if (dir.empty() || (std::string(file) == "holidays.yaml" && !HasHolidaysFile(dir))) {
       name = "(built-in) " + std::string(data ? "data/" : "rules/") + file;
       text = std::string(EmbeddedFile(file));
     } else {

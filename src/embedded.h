@@ -20,9 +20,14 @@ Status LoadEmbeddedLexicon(Lexicon* lexicon);
 
 /// The model and lexicon to use: the embedded ones when both directories
 /// are empty, else files from the given directories (the embedded YAML for
-/// a directory not given) and a lexicon built from them.
+/// a directory not given, and for holidays.yaml when the data directory
+/// has none) and a lexicon built from them.
 Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, Model* model,
                     Lexicon* lexicon);
+
+/// False when data_dir has no holidays.yaml (older data directories): the
+/// built-in calendar is used then.
+bool HasHolidaysFile(const std::string& data_dir);
 
 /// The shipped YAML text of one file ("agencies.yaml", "lexicon.yaml"...),
 /// or an empty view when there is no such file.

@@ -25,10 +25,21 @@ int TerminalWidth() {
   return size.ws_col;
 }
 
+LocalTime Moment(const CliOptions& options) {
+  LocalTime at;
+  if (!options.at.empty() && ParseMoment(options.at, &at).ok()) return at;
+  return TokyoNow();
+}
+
 int main(int argc, char** argv) {
   CliOptions options;
   int code = ParseCommandLine(argc, argv, &options);
   if (code >= 0) return code;
+  if (!options.at.empty()) {
+    LocalTime at;
+    Status s = ParseMoment(options.at, &at);
+    if (!s.ok()) return Fail(s);
+  }
   if (options.command == "check") return RunCheck(options);
 
   Model model;

@@ -15,7 +15,7 @@
 namespace {
 
 // Bump when the snapshot or lexicon encoding changes.
-constexpr int kCacheFormat = 4;  // 4: lemma phrases, the caller subject
+constexpr int kCacheFormat = 5;  // 4: lemma phrases, the caller subject; 5: holidays
 
 // A file mapped read-only with all its pages at once (MAP_POPULATE): a
 // query run is so short that a page fault per 4 KiB of the cache file, and

@@ -91,6 +91,13 @@ const char* SubjectLabel(Subject s, Lang lang) {
   return (lang == Lang::kJa ? ja : en)[static_cast<int>(s)];
 }
 
+// 「受付中」 / "closed today; next 2 Dec (Tue) 9:00"; empty when the
+// moment is not set or the hours have no schedule.
+std::string OpenNowLine(const Hours& hours, bool always, const Model& model, const RenderOptions& options) {
+  if (!options.at.set()) return "";
+  return OpenLabel(OpenAt(hours, always, model.holidays, options.at), options.lang);
+}
+
 }  // namespace
 
 std::string HoursShort(const Hours& h, Lang lang) {
@@ -155,8 +162,11 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
       const CrisisContact& cc = model.crisis[c];
       // One line a contact, the number early in it, so a terminal that
       // wraps the line never splits the number.
+      // A line with a schedule says first whether it answers now.
+      std::string open = cc.hours.byday.empty() ? "" : OpenNowLine(cc.hours, false, model, options);
       out += "  " + Pad(cc.name.in(lang), 34) + " " + style.Bold(cc.phone) +
-             std::string(cc.phone.size() < 13 ? 13 - cc.phone.size() : 1, ' ') + CrisisDetails(cc, lang) + "\n";
+             std::string(cc.phone.size() < 13 ? 13 - cc.phone.size() : 1, ' ') + (open.empty() ? "" : open + " · ") +
+             CrisisDetails(cc, lang) + "\n";
     }
     out += "\n";
   }
@@ -216,9 +226,20 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     out += "\n";
   }
 
+  // The hours cell: the hours, then whether it is open now (never cut).
+  std::vector<std::vector<std::string>> hours(model.agencies.size());
+  int hours_width = 5;
+  for (const RankedAgency& r : ranking.agencies) {
+    const Agency& a = model.agencies[r.agency];
+    hours[r.agency] = {HoursShort(a.hours, lang)};
+    std::string open = OpenNowLine(a.hours, false, model, options);
+    if (!open.empty()) hours[r.agency].push_back(open);
+    for (const std::string& line : hours[r.agency]) hours_width = std::max(hours_width, DisplayWidth(line));
+  }
+  hours_width = std::min(hours_width, 40);
   // Long role labels are cut to fit a terminal; piped output keeps them whole.
-  int roles_width = options.width > 0 ? std::max(30, options.width - (4 + 38 + 14 + 26 + 8)) : 400;
-  Table table({4, 38, roles_width, 14, 26});
+  int roles_width = options.width > 0 ? std::max(30, options.width - (4 + 38 + 14 + hours_width + 8)) : 400;
+  Table table({4, 38, roles_width, 14, hours_width});
   table.Row({{ja ? "順位" : "#"}, {ja ? "機関" : "Agency"}, {ja ? "この事例での役割" : "Role in this case"},
              {ja ? "電話" : "Phone"}, {ja ? "受付" : "Hours"}});
   int shown = 0;
@@ -231,7 +252,7 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     std::vector<std::string> name = {a.name.in(lang), (ja ? "点数 " : "score ") + std::to_string(r.score)};
     for (const AgencyCondition& c : r.conditions) roles.push_back((ja ? "※ " : "* ") + c.text.in(lang));
     std::string phone = a.phone.empty() ? (ja ? "(記載なし)" : "(not listed)") : a.phone;
-    table.Row({{std::to_string(r.rank)}, name, roles, {phone}, {HoursShort(a.hours, lang)}});
+    table.Row({{std::to_string(r.rank)}, name, roles, {phone}, hours[r.agency]});
   }
   out += table.Render(style);
   if (!ranking.removed.empty()) {

@@ -178,6 +178,21 @@ std::string WriteSnapshot(const Model& m) {
   w.Int(m.team.convener_weight);
   w.Int(m.team.multi_issue_areas);
   WriteTargets(w, m.fallback);
+  w.Int(m.holidays.from);
+  w.Int(m.holidays.to);
+  w.Strs(m.holidays.sources);
+  w.Int(static_cast<int64_t>(m.holidays.checked.size()));
+  for (const ContactCheck& k : m.holidays.checked) {
+    w.Str(k.date);
+    w.Str(k.source);
+    w.Str(k.by);
+  }
+  w.Int(static_cast<int64_t>(m.holidays.days.size()));
+  for (const Holiday& h : m.holidays.days) {
+    w.Str(h.date);
+    w.Text(h.name);
+    w.Str(h.kind);
+  }
   return w.out_;
 }
 
@@ -272,6 +287,21 @@ Status ReadSnapshot(std::string_view bytes, Model* model) {
   m.team.convener_weight = r.Small();
   m.team.multi_issue_areas = r.Small();
   m.fallback = ReadTargets(r);
+  m.holidays.from = r.Small();
+  m.holidays.to = r.Small();
+  m.holidays.sources = r.Strs();
+  m.holidays.checked.resize(r.Count());
+  for (ContactCheck& k : m.holidays.checked) {
+    k.date = r.Str();
+    k.source = r.Str();
+    k.by = r.Str();
+  }
+  m.holidays.days.resize(r.Count());
+  for (Holiday& h : m.holidays.days) {
+    h.date = r.Str();
+    h.name = r.Text();
+    h.kind = r.Str();
+  }
   if (!r.ok() || !r.AtEnd()) return Status::Internal("embedded model: damaged or truncated");
   *model = std::move(m);
   CompileConditions(model);
