@@ -197,6 +197,7 @@ OpenStatus OpenAt(const Hours& hours, bool always, const HolidayCalendar& calend
   const int today_state = DayState(hours, calendar, today, &unknown_year);
   const bool in_hours = now >= opens && now < closes;
   s.open_day = today_state == 1;
+  s.today_unknown = today_state < 0;
   if (in_hours && today_state == 1) {
     s.state = OpenStatus::kOpen;
     return s;
@@ -229,18 +230,20 @@ std::string IsoMoment(const LocalTime& t) {
 
 std::string OpenLabel(const OpenStatus& s, Lang lang) {
   const bool ja = lang == Lang::kJa;
-  const std::string unknown =
-      s.unknown_year ? (ja ? "祝日不明(" + std::to_string(s.unknown_year) + "年)"
-                           : "holidays unknown (" + std::to_string(s.unknown_year) + ")")
-                     : "";
   switch (s.state) {
     case OpenStatus::kOpen: return ja ? "受付中" : "open now";
-    case OpenStatus::kUnknown: return unknown;
+    case OpenStatus::kUnknown:
+      if (!s.unknown_year) return "";
+      return ja ? "祝日不明(" + std::to_string(s.unknown_year) + "年)"
+                : "holidays unknown (" + std::to_string(s.unknown_year) + ")";
     case OpenStatus::kClosed: break;
   }
   if (s.has_next && s.next_today) return ja ? "受付前、本日 " + ShortTime(s.next) + " から" : "opens today " + ShortTime(s.next);
-  std::string closed = s.open_day ? (ja ? "本日の受付終了" : "closed for today") : (ja ? "本日休み" : "closed today");
-  std::string next = s.has_next ? ShortDate(s.next, lang) : unknown;
-  if (next.empty()) return closed;
-  return closed + (ja ? "、次は " : "; next ") + next;
+  std::string closed = s.open_day       ? (ja ? "本日の受付終了" : "closed for today")
+                       : s.today_unknown ? (ja ? "受付時間外" : "outside hours")
+                                         : (ja ? "本日休み" : "closed today");
+  if (s.has_next) return closed + (ja ? "、次は " : "; next ") + ShortDate(s.next, lang);
+  if (!s.unknown_year) return closed;
+  return closed + (ja ? "、次は不明(" + std::to_string(s.unknown_year) + "年の祝日不明)"
+                      : "; next unknown (holidays unknown for " + std::to_string(s.unknown_year) + ")");
 }

@@ -226,17 +226,28 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     out += "\n";
   }
 
-  // The hours cell: the hours, then whether it is open now (never cut).
+  // The hours cell: the hours, then whether it is open now. The column is
+  // as wide as that needs, within what a terminal leaves (26 at least);
+  // when the open-now line does not fit, it breaks after 「、」/";" so that
+  // its date and time are never cut.
+  const int hours_room = options.width > 0 ? std::max(26, options.width - (4 + 38 + 30 + 14 + 8)) : 40;
   std::vector<std::vector<std::string>> hours(model.agencies.size());
   int hours_width = 5;
   for (const RankedAgency& r : ranking.agencies) {
     const Agency& a = model.agencies[r.agency];
-    hours[r.agency] = {HoursShort(a.hours, lang)};
+    std::vector<std::string>& cell = hours[r.agency];
+    cell = {HoursShort(a.hours, lang)};
     std::string open = OpenNowLine(a.hours, false, model, options);
-    if (!open.empty()) hours[r.agency].push_back(open);
-    for (const std::string& line : hours[r.agency]) hours_width = std::max(hours_width, DisplayWidth(line));
+    size_t cut = open.find(ja ? "、" : "; ");
+    if (DisplayWidth(open) > hours_room && cut != std::string::npos) {
+      cell.push_back(open.substr(0, cut + (ja ? 3 : 1)));
+      cell.push_back(open.substr(cut + (ja ? 3 : 2)));
+    } else if (!open.empty()) {
+      cell.push_back(open);
+    }
+    for (const std::string& line : cell) hours_width = std::max(hours_width, DisplayWidth(line));
   }
-  hours_width = std::min(hours_width, 40);
+  hours_width = std::min(hours_width, hours_room);
   // Long role labels are cut to fit a terminal; piped output keeps them whole.
   int roles_width = options.width > 0 ? std::max(30, options.width - (4 + 38 + 14 + hours_width + 8)) : 400;
   Table table({4, 38, roles_width, 14, hours_width});

@@ -85,13 +85,19 @@ fallback:
   - {agency: center, roles: [general]}
 )";
 
+const char kHolidays[] = R"(source: ["https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html"]
+covers: {from: 2026, to: 2026}
+holidays:
+  - {date: "2026-01-01", kind: national, name: {ja: 元日, en: "New Year's Day"}}
+)";
+
 struct Files {
-  std::string texts[5] = {kAgencies, kCrisis, kLexicon, kRouting, kAlerts};
+  std::string texts[6] = {kAgencies, kCrisis, kLexicon, kRouting, kAlerts, kHolidays};
   std::vector<SourceFile> Make() const {
     static const char* const kNames[] = {"data/agencies.yaml", "data/crisis.yaml", "rules/lexicon.yaml",
-                                         "rules/routing.yaml", "rules/alerts.yaml"};
+                                         "rules/routing.yaml", "rules/alerts.yaml", "data/holidays.yaml"};
     std::vector<SourceFile> files;
-    for (int i = 0; i < 5; ++i) files.push_back({kNames[i], texts[i], Status::Ok()});
+    for (int i = 0; i < 6; ++i) files.push_back({kNames[i], texts[i], Status::Ok()});
     return files;
   }
   // Replaces the first `from` in file i.
@@ -316,7 +322,7 @@ TEST_CASE("check: text output shows the line and a caret under the column, then 
         "data/agencies.yaml)\n"
         " 9 |     - {agency: yout, roles: [work], weight: 30}\n"
         "   |                ^\n"
-        "1 error, 0 warnings in 5 files\n");
+        "1 error, 0 warnings in 6 files\n");
   CHECK(CountErrors(findings) == 1);
   // The caret counts display columns: a Japanese character is two wide.
   Files g;
@@ -343,7 +349,7 @@ TEST_CASE("check: JSON for CI") {
 TEST_CASE("check: the shipped data and rules have no errors") {
   std::vector<SourceFile> files;
   for (const std::string& name : CheckedFileNames()) {
-    bool data = name == "agencies.yaml" || name == "crisis.yaml";
+    bool data = name == "agencies.yaml" || name == "crisis.yaml" || name == "holidays.yaml";
     SourceFile f;
     f.name = std::string(data ? "data/" : "rules/") + name;
     f.read = ReadFile(std::string(TSUNAGU_SOURCE_DIR) + "/" + f.name, &f.text);

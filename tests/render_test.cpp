@@ -142,7 +142,8 @@ TEST_CASE("RenderJson: nested objects keep their order too") {
   OrderedJson j = OrderedJson::parse(RenderJson(s.model, s.Run(kCase), RenderOptions()));
   REQUIRE_FALSE(j["agencies"].empty());
   CHECK(Keys(j["agencies"][0]) == std::vector<std::string>{"id", "rank", "score", "name", "phone",
-                                                           "address", "hours", "roles", "reasons",
+                                                           "address", "hours", "open_now", "next_open",
+                                                           "roles", "reasons",
                                                            "score_parts", "conditions", "verified"});
   REQUIRE_FALSE(j["facts"].empty());
   CHECK(Keys(j["facts"][0]) ==
@@ -381,7 +382,8 @@ TEST_CASE("RenderJson: alert contacts carry hours, cost, answers and checked") {
   const OrderedJson& contacts = j["alerts"][0]["contacts"];
   REQUIRE(contacts.size() == 6);
   for (const OrderedJson& c : contacts)
-    CHECK(Keys(c) == std::vector<std::string>{"id", "name", "phone", "hours", "cost", "answers", "checked"});
+    CHECK(Keys(c) == std::vector<std::string>{"id", "name", "phone", "hours", "open_now", "next_open", "cost",
+                                              "answers", "checked"});
   const OrderedJson& yorisoi = contacts[1];
   CHECK(yorisoi["id"] == "yorisoi");
   CHECK(Keys(yorisoi["hours"]) == std::vector<std::string>{"always", "byday", "opens_at", "closes_at", "closed", "text"});
