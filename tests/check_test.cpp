@@ -89,6 +89,7 @@ const char kHolidays[] = R"(source: ["https://www8.cao.go.jp/chosei/shukujitsu/g
 covers: {from: 2026, to: 2026}
 holidays:
   - {date: "2026-01-01", kind: national, name: {ja: 元日, en: "New Year's Day"}}
+  - {date: "2026-01-12", kind: national, name: {ja: 成人の日, en: Coming of Age Day}}
 )";
 
 struct Files {
@@ -358,4 +359,17 @@ TEST_CASE("check: the shipped data and rules have no errors") {
   std::vector<Finding> findings = CheckFiles(files);
   for (const Finding& f : findings) MESSAGE(f.file << ":" << f.line << ": " << f.message);
   CHECK(CountErrors(findings) == 0);
+}
+
+TEST_CASE("check: holidays.yaml errors point into it; a calendar that ended is a warning") {
+  Files f;
+  CHECK(Lines(CheckFiles(f.Make(), 2026)).empty());
+  CHECK(Lines(CheckFiles(f.Make(), 2027)) ==
+        std::vector<std::string>{
+            "data/holidays.yaml:2:26: warning: the holiday calendar covers 2026 to 2026 but it is 2027: open-now "
+            "says \"holidays unknown\" for later dates; add the Cabinet Office's list for 2027 "
+            "(https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html)"});
+  f.Edit(5, "kind: national", "kind: nation");
+  CHECK(Check(f) == Expect({"data/holidays.yaml:4:32: error: holiday kind must be national (国民の祝日), "
+                            "substitute (振替休日) or citizens (国民の休日), found 'nation'"}));
 }
