@@ -284,10 +284,14 @@ std::string RenderAgencies(const Model& model, int only, const RenderOptions& op
   const bool ja = lang == Lang::kJa;
   Style style{options.color};
   if (only < 0) {
-    Table table({18, 40, 14, 28});
+    Table table({18, 40, 14, 40});
     table.Row({{"id"}, {ja ? "機関" : "Agency"}, {ja ? "電話" : "Phone"}, {ja ? "受付" : "Hours"}});
-    for (const Agency& a : model.agencies)
-      table.Row({{a.id}, {a.name.in(lang)}, {a.phone.empty() ? "-" : a.phone}, {HoursShort(a.hours, lang)}});
+    for (const Agency& a : model.agencies) {
+      std::vector<std::string> hours = {HoursShort(a.hours, lang)};
+      std::string open = OpenNowLine(a.hours, false, model, options);
+      if (!open.empty()) hours.push_back(open);
+      table.Row({{a.id}, {a.name.in(lang)}, {a.phone.empty() ? "-" : a.phone}, hours});
+    }
     return table.Render(style);
   }
   const Agency& a = model.agencies[only];
@@ -296,6 +300,8 @@ std::string RenderAgencies(const Model& model, int only, const RenderOptions& op
   out += std::string(ja ? "  電話: " : "  Phone: ") + (a.phone.empty() ? (ja ? "ガイドラインに記載なし" : "not in the guideline") : a.phone) + "\n";
   if (!a.address.empty()) out += std::string(ja ? "  住所: " : "  Address: ") + a.address.in(lang) + "\n";
   if (a.hours.present) out += std::string(ja ? "  受付: " : "  Hours: ") + a.hours.text.in(lang) + "\n";
+  if (std::string open = OpenNowLine(a.hours, false, model, options); !open.empty())
+    out += std::string(ja ? "  現在: " : "  Now: ") + open + "\n";
   if (!a.eligibility.note.empty()) out += std::string(ja ? "  対象: " : "  Serves: ") + a.eligibility.note.in(lang) + "\n";
   if (a.eligibility.max_age >= 0)
     out += std::string(ja ? "  年齢: " : "  Age: ") + (ja ? std::to_string(a.eligibility.max_age) + "歳まで" : "up to " + std::to_string(a.eligibility.max_age)) + "\n";

@@ -611,3 +611,14 @@ TEST_CASE("RenderAgenciesJson: open_now and next_open, null without a moment") {
   CHECK(j["open_now"] == false);
   CHECK(j["next_open"] == "2026-09-24T09:00:00+09:00");
 }
+
+TEST_CASE("RenderAgencies: the open-now line in the list and in one agency's view") {
+  const Shipped& s = S();
+  std::string list = RenderAgencies(s.model, -1, AtTime("2026-05-06 10:00"));  // 振替休日
+  CheckTableAligned(list, "id");
+  CHECK(LineWith(list, "本日休み、次は 5/7(木) 9:00") != "");
+  int at = s.model.FindAgency("hikikomori-center");
+  CHECK(LineWith(RenderAgencies(s.model, at, AtTime("2026-12-01 08:00", Lang::kEn)), "  Now: ") ==
+        "  Now: opens today 9:00");
+  CHECK(LineWith(RenderAgencies(s.model, at, RenderOptions()), "現在") == "");
+}
