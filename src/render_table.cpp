@@ -93,9 +93,9 @@ const char* SubjectLabel(Subject s, Lang lang) {
 
 // 「受付中」 / "closed today; next 2 Dec (Tue) 9:00"; empty when the
 // moment is not set or the hours have no schedule.
-std::string OpenNowLine(const Hours& hours, bool always, const Model& model, const RenderOptions& options) {
+std::string OpenNowLine(const Hours& hours, const Model& model, const RenderOptions& options) {
   if (!options.at.set()) return "";
-  return OpenLabel(OpenAt(hours, always, model.holidays, options.at), options.lang);
+  return OpenLabel(OpenAt(hours, false, model.holidays, options.at), options.lang);
 }
 
 }  // namespace
@@ -161,9 +161,9 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     for (int c : a.contacts) {
       const CrisisContact& cc = model.crisis[c];
       // One line a contact, the number early in it, so a terminal that
-      // wraps the line never splits the number.
-      // A line with a schedule says first whether it answers now.
-      std::string open = cc.hours.byday.empty() ? "" : OpenNowLine(cc.hours, false, model, options);
+      // wraps the line never splits the number; a line with a schedule
+      // says first whether it answers now (24-hour lines say so already).
+      std::string open = cc.hours.byday.empty() ? "" : OpenNowLine(cc.hours, model, options);
       out += "  " + Pad(cc.name.in(lang), 34) + " " + style.Bold(cc.phone) +
              std::string(cc.phone.size() < 13 ? 13 - cc.phone.size() : 1, ' ') + (open.empty() ? "" : open + " · ") +
              CrisisDetails(cc, lang) + "\n";
@@ -237,7 +237,7 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     const Agency& a = model.agencies[r.agency];
     std::vector<std::string>& cell = hours[r.agency];
     cell = {HoursShort(a.hours, lang)};
-    std::string open = OpenNowLine(a.hours, false, model, options);
+    std::string open = OpenNowLine(a.hours, model, options);
     size_t cut = open.find(ja ? "、" : "; ");
     if (DisplayWidth(open) > hours_room && cut != std::string::npos) {
       cell.push_back(open.substr(0, cut + (ja ? 3 : 1)));
@@ -288,7 +288,7 @@ std::string RenderAgencies(const Model& model, int only, const RenderOptions& op
     table.Row({{"id"}, {ja ? "機関" : "Agency"}, {ja ? "電話" : "Phone"}, {ja ? "受付" : "Hours"}});
     for (const Agency& a : model.agencies) {
       std::vector<std::string> hours = {HoursShort(a.hours, lang)};
-      std::string open = OpenNowLine(a.hours, false, model, options);
+      std::string open = OpenNowLine(a.hours, model, options);
       if (!open.empty()) hours.push_back(open);
       table.Row({{a.id}, {a.name.in(lang)}, {a.phone.empty() ? "-" : a.phone}, hours});
     }
@@ -300,7 +300,7 @@ std::string RenderAgencies(const Model& model, int only, const RenderOptions& op
   out += std::string(ja ? "  電話: " : "  Phone: ") + (a.phone.empty() ? (ja ? "ガイドラインに記載なし" : "not in the guideline") : a.phone) + "\n";
   if (!a.address.empty()) out += std::string(ja ? "  住所: " : "  Address: ") + a.address.in(lang) + "\n";
   if (a.hours.present) out += std::string(ja ? "  受付: " : "  Hours: ") + a.hours.text.in(lang) + "\n";
-  if (std::string open = OpenNowLine(a.hours, false, model, options); !open.empty())
+  if (std::string open = OpenNowLine(a.hours, model, options); !open.empty())
     out += std::string(ja ? "  現在: " : "  Now: ") + open + "\n";
   if (!a.eligibility.note.empty()) out += std::string(ja ? "  対象: " : "  Serves: ") + a.eligibility.note.in(lang) + "\n";
   if (a.eligibility.max_age >= 0)
