@@ -602,6 +602,13 @@ TEST_CASE("holidays: every error points at its place") {
         "holidays.yaml:1:9: source is empty; give the official list's address (the Cabinet Office's)");
   CHECK(Holidays("\"https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html\"", "cabinet office") ==
         "holidays.yaml:1:10: source must be the official list's address (http:// or https://)");
+  CHECK(Holidays("source: [\"https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html\"]\n", "") ==
+        "holidays.yaml:1:1: missing required key 'source'");
+  CHECK(Holidays("covers: {from: 2026, to: 2027}", "covers: 2026") ==
+        "holidays.yaml:6:9: covers must be a mapping (key: value), found a scalar");
+  Model none;
+  CHECK(LoadHolidays("source: [\"https://www8.cao.go.jp/\"]\ncovers: {from: 2026, to: 2026}\n", "holidays.yaml", &none)
+            .ToString() == "holidays.yaml:1:1: missing required key 'holidays'");
   CHECK(Holidays("covers: {from: 2026, to: 2027}\n", "") ==
         "holidays.yaml:1:1: missing required key 'covers' (the years listed: {from: 2026, to: 2027})");
   CHECK(Holidays("to: 2027", "until: 2027") == "holidays.yaml:6:22: unknown key 'until' in covers; allowed: from to");
