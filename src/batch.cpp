@@ -89,7 +89,7 @@ bool ParseBatchFormat(const std::string& name, BatchFormat* out) {
 Status RunBatch(const Model& model, const Lexicon& lexicon, RecordReader& reader, const BatchOptions& options,
                 BatchSink& sink, BatchCounts* counts, const std::function<void(size_t)>& progress) {
   *counts = BatchCounts();
-  const JsonFragments fragments = BuildJsonFragments(model);
+  const JsonFragments fragments = BuildJsonFragments(model, options.render.at);
   const size_t jobs = static_cast<size_t>(options.jobs < 1 ? 1 : options.jobs);
   const size_t chunk = kChunkPerJob * jobs;
   std::vector<Record> records(chunk);

@@ -31,7 +31,8 @@ const Step kSteps[] = {{"agencies.yaml", LoadAgencies, "", "agency"},
                        {"crisis.yaml", LoadCrisis, "", "crisis contact"},
                        {"lexicon.yaml", LoadLexicon, "facts", "fact"},
                        {"routing.yaml", LoadRouting, "", ""},
-                       {"alerts.yaml", LoadAlerts, "alerts", ""}};
+                       {"alerts.yaml", LoadAlerts, "alerts", ""},
+                       {"holidays.yaml", LoadHolidays, "holidays", ""}};
 constexpr size_t kFiles = sizeof kSteps / sizeof kSteps[0];
 const char* const kKinds[] = {"agency", "crisis contact", "fact"};
 
@@ -132,7 +133,7 @@ int LineCount(const std::string& text) {
 
 class Checker {
  public:
-  explicit Checker(const std::vector<SourceFile>& files) : files_(files) {}
+  Checker(const std::vector<SourceFile>& files, int year) : files_(files), year_(year) {}
 
   std::vector<Finding> Run() {
     for (size_t i = 0; i < kFiles && i < files_.size(); ++i) LoadOne(i);
@@ -140,6 +141,7 @@ class Checker {
     LintConditions(3, "", "rule");
     LintConditions(4, "alerts", "alert");
     LintReach();
+    LintCalendar();
     std::stable_sort(findings_.begin(), findings_.end(), [&](const Finding& a, const Finding& b) {
       if (a.file != b.file) return FileIndex(a.file) < FileIndex(b.file);
       return a.line < b.line;
@@ -415,6 +417,17 @@ class Checker {
     }
   }
 
+  // A calendar that ended: open-now can no longer tell a holiday from a
+  // working day, and says "holidays unknown".
+  void LintCalendar() {
+    const HolidayCalendar& c = model_.holidays;
+    if (year_ <= 0 || loaded_[5].empty() || year_ <= c.to) return;
+    Add(c.covers_to.file, c.covers_to.line, c.covers_to.column, Finding::kWarning,
+        "the holiday calendar covers " + std::to_string(c.from) + " to " + std::to_string(c.to) + " but it is " +
+            std::to_string(year_) + ": open-now says \"holidays unknown\" for later dates; add the Cabinet "
+            "Office's list for " + std::to_string(year_) + " (https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html)");
+  }
+
   // Agencies and crisis contacts that no case can ever reach. Only when
   // every file loaded cleanly: with items set aside the answer would lie.
   void LintReach() {
@@ -492,6 +505,7 @@ class Checker {
   std::vector<Finding> findings_;
   Model model_;
   SetAside set_aside_[3];
+  int year_;                    // the current year (Tokyo); 0 = do not lint the calendar's age
   std::string loaded_[kFiles];  // the text that finally loaded (items set aside blanked)
   bool clean_[kFiles] = {};     // loaded with nothing set aside
 };
@@ -507,9 +521,9 @@ const std::vector<std::string>& CheckedFileNames() {
   return names;
 }
 
-std::vector<Finding> CheckFiles(const std::vector<SourceFile>& files) {
-  if (files.size() != kFiles) return {{"", 0, 0, Finding::kError, "internal: check needs the five model files"}};
-  return Checker(files).Run();
+std::vector<Finding> CheckFiles(const std::vector<SourceFile>& files, int year) {
+  if (files.size() != kFiles) return {{"", 0, 0, Finding::kError, "internal: check needs the six model files"}};
+  return Checker(files, year).Run();
 }
 
 int CountErrors(const std::vector<Finding>& findings) {

@@ -30,9 +30,11 @@ struct SourceFile {
   Status read;
 };
 
-/// The five files, in load order: agencies.yaml, crisis.yaml, lexicon.yaml,
-/// routing.yaml, alerts.yaml. Findings come in file order, then line order.
-std::vector<Finding> CheckFiles(const std::vector<SourceFile>& files);
+/// The six files, in load order: agencies.yaml, crisis.yaml, lexicon.yaml,
+/// routing.yaml, alerts.yaml, holidays.yaml. Findings come in file order,
+/// then line order. year (the current year in Tokyo; 0 = skip) later than
+/// the holiday calendar's last year is a warning.
+std::vector<Finding> CheckFiles(const std::vector<SourceFile>& files, int year = 0);
 
 /// The file names CheckFiles expects, in order.
 const std::vector<std::string>& CheckedFileNames();

@@ -21,7 +21,7 @@ namespace {
 const char* const kCommands[] = {"query", "agencies", "test", "batch", "explain", "check", "graph", "diff", "shell"};
 // Options of the top-level app that take a value (for finding the text).
 const char* const kValueOptions[] = {"--data", "--rules", "--lang", "--format", "--top", "-n", "-f", "-l",
-                                     "-o", "--output", "--jobs", "-j", "--input-format", "--color"};
+                                     "-o", "--output", "--jobs", "-j", "--input-format", "--color", "--at"};
 
 bool IsCommand(const std::string& arg) {
   for (const char* c : kCommands)
@@ -136,6 +136,9 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
       ->check(CLI::Range(0, 1000));
   app.add_option("--color", out->color, "colour on a terminal: auto (default; off with NO_COLOR), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--at", out->at,
+                 "say open now / next opening as at this time instead of now: \"2026-12-29 10:00\" (Asia/Tokyo)\n"
+                 "or ISO 8601 such as 2026-12-29T10:00+09:00 (query, agencies, batch; check: its year)");
 
   CLI::App* query = app.add_subcommand("query", "rank the agencies for a case (the default command)");
   query->fallthrough();

@@ -15,6 +15,7 @@ struct CliOptions {
   std::string format;             // empty = the command's default
   Lang lang = Lang::kJa;
   int top = 0;
+  std::string at;                 // --at: the moment for open-now (empty = now)
   std::string data_dir, rules_dir;
   std::string agency;             // agencies [ID]
   std::vector<std::string> files;  // test FILES

@@ -95,6 +95,7 @@ int RunBatch(const CommandContext& c) {
   batch.render.lang = options.lang;
   batch.render.top = options.top;
   batch.render.pretty = false;
+  batch.render.at = Moment(options);  // one moment for the whole run
   batch.jobs = options.jobs;
   bool sheets = batch.format == BatchFormat::kMarkdown || batch.format == BatchFormat::kHtml;
   if (options.split && (!sheets || options.output.empty()))

@@ -14,10 +14,10 @@ int RunCheck(const CliOptions& options) {
     return Fail(Status::Usage("check --format must be text or json, not '" + format + "'"));
   std::vector<SourceFile> files;
   for (const std::string& name : CheckedFileNames()) {
-    bool data = name == "agencies.yaml" || name == "crisis.yaml";
+    bool data = name == "agencies.yaml" || name == "crisis.yaml" || name == "holidays.yaml";
     const std::string& dir = data ? options.data_dir : options.rules_dir;
     SourceFile f;
-    if (dir.empty()) {
+    if (dir.empty() || (name == "holidays.yaml" && !HasHolidaysFile(dir))) {
       f.name = std::string("(built-in) ") + (data ? "data/" : "rules/") + name;
       f.text = std::string(EmbeddedFile(name));
     } else {
@@ -26,7 +26,7 @@ int RunCheck(const CliOptions& options) {
     }
     files.push_back(f);
   }
-  std::vector<Finding> findings = CheckFiles(files);
+  std::vector<Finding> findings = CheckFiles(files, Moment(options).year);
   // With --data/--rules, a cache a query would ignore is reported too (one
   // warning on stderr, see model_cache.h).
   if (!options.data_dir.empty() || !options.rules_dir.empty()) {

@@ -36,6 +36,7 @@ int RunQuery(const CommandContext& c) {
   render.top = options.top;
   render.color = UseColor();
   render.width = TerminalWidth();
+  render.at = Moment(options);
   std::string out = options.format == "json" ? RenderJson(model, result, render) + "\n"
                                              : RenderTable(model, result, render);
   WriteOut(out);
@@ -57,7 +58,8 @@ int RunAgencies(const CommandContext& c) {
   RenderOptions render;
   render.lang = options.lang;
   render.color = UseColor();
-  std::string out = options.format == "json" ? RenderAgenciesJson(model, only) + "\n"
+  render.at = Moment(options);
+  std::string out = options.format == "json" ? RenderAgenciesJson(model, only, render.at) + "\n"
                                              : RenderAgencies(model, only, render);
   WriteOut(out);
   return kExitOk;

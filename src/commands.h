@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "lexicon.h"
 #include "model.h"
+#include "open_hours.h"
 #include "status.h"
 
 struct CommandContext {
@@ -29,6 +30,8 @@ void WriteOut(std::string_view bytes);
 bool UseColor();
 /// Columns of the terminal on stdout; 0 when stdout is not a terminal.
 int TerminalWidth();
+/// The moment open-now is about: --at (checked by main) or now, in Tokyo.
+LocalTime Moment(const CliOptions& options);
 
 int RunQuery(const CommandContext& c);
 int RunAgencies(const CommandContext& c);

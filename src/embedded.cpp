@@ -1,5 +1,8 @@
 #include "embedded.h"
 
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <utility>
 #include <vector>
 
@@ -48,21 +51,21 @@ std::string_view EmbeddedFile(std::string_view name) {
   return {};
 }
 
-Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, Model* model,
-                    Lexicon* lexicon) {
-  if (data_dir.empty() && rules_dir.empty()) {
-    Status s = LoadEmbeddedModel(model);
-    return s.ok() ? LoadEmbeddedLexicon(lexicon) : s;
-  }
-  // Read every file first: their bytes key the compiled-model cache.
+bool HasHolidaysFile(const std::string& data_dir) {
+  struct stat st;
+  return stat((data_dir + "/holidays.yaml").c_str(), &st) == 0 || errno != ENOENT;
+}
+
+Status ReadModelFiles(const std::string& data_dir, const std::string& rules_dir,
+                      std::vector<std::pair<std::string, std::string>>* out) {
   static const std::pair<bool, const char*> kFiles[] = {{true, "agencies.yaml"}, {true, "crisis.yaml"},
                                                         {false, "lexicon.yaml"}, {false, "routing.yaml"},
-                                                        {false, "alerts.yaml"}};
-  std::vector<std::pair<std::string, std::string>> files;
+                                                        {false, "alerts.yaml"}, {true, "holidays.yaml"}};
+  std::vector<std::pair<std::string, std::string>>& files = *out;
   for (const auto& [data, file] : kFiles) {
     const std::string& dir = data ? data_dir : rules_dir;
     std::string name, text;
-    if (dir.empty()) {
+    if (dir.empty() || (std::string(file) == "holidays.yaml" && !HasHolidaysFile(dir))) {
       name = "(built-in) " + std::string(data ? "data/" : "rules/") + file;
       text = std::string(EmbeddedFile(file));
     } else {
@@ -72,6 +75,18 @@ Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, M
     }
     files.emplace_back(name, std::move(text));
   }
+  return Status::Ok();
+}
+
+Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, Model* model,
+                    Lexicon* lexicon) {
+  if (data_dir.empty() && rules_dir.empty()) {
+    Status s = LoadEmbeddedModel(model);
+    return s.ok() ? LoadEmbeddedLexicon(lexicon) : s;
+  }
+  // Read every file first: their bytes key the compiled-model cache.
+  std::vector<std::pair<std::string, std::string>> files;
+  if (Status s = ReadModelFiles(data_dir, rules_dir, &files); !s.ok()) return s;
   std::string key = ModelCacheKey(files);
   if (ReadCachedModel(key, model, lexicon)) return Status::Ok();
   size_t next = 0;

@@ -7,6 +7,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "lexicon.h"
 #include "model.h"
@@ -20,9 +22,21 @@ Status LoadEmbeddedLexicon(Lexicon* lexicon);
 
 /// The model and lexicon to use: the embedded ones when both directories
 /// are empty, else files from the given directories (the embedded YAML for
-/// a directory not given) and a lexicon built from them.
+/// a directory not given, and for holidays.yaml when the data directory
+/// has none) and a lexicon built from them.
 Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, Model* model,
                     Lexicon* lexicon);
+
+/// The files LoadModelFor reads, as (name, text) in load order: a file of a
+/// directory not given, and holidays.yaml when the data directory has
+/// none, is the embedded one, named "(built-in) data/holidays.yaml". Their
+/// bytes key the compiled-model cache (model_cache.h).
+Status ReadModelFiles(const std::string& data_dir, const std::string& rules_dir,
+                      std::vector<std::pair<std::string, std::string>>* files);
+
+/// False when data_dir has no holidays.yaml (older data directories): the
+/// built-in calendar is used then.
+bool HasHolidaysFile(const std::string& data_dir);
 
 /// The shipped YAML text of one file ("agencies.yaml", "lexicon.yaml"...),
 /// or an empty view when there is no such file.

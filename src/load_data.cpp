@@ -1,5 +1,6 @@
 #include "load_data.h"
 
+#include <algorithm>
 #include <cctype>
 #include <unordered_set>
 
@@ -151,6 +152,33 @@ Status ReadChecks(const YamlDoc& doc, const YAML::Node& node, std::vector<Contac
   return Status::Ok();
 }
 
+// A real calendar date "YYYY-MM-DD" (2026-02-30 is not).
+bool IsCalendarDate(const std::string& d) {
+  if (!IsDate(d)) return false;
+  int year = std::stoi(d.substr(0, 4)), month = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= (month == 2 && leap ? 29 : kDays[month - 1]);
+}
+
+bool IsAddress(const std::string& s) { return s.rfind("https://", 0) == 0 || s.rfind("http://", 0) == 0; }
+
+Status ReadHoliday(const YamlDoc& doc, const YAML::Node& node, const HolidayCalendar& calendar, Holiday* h) {
+  TSUNAGU_TRY(doc.CheckMap(node, {"date", "kind", "name"}, "a holiday"));
+  TSUNAGU_TRY(doc.String(node, "date", &h->date, true));
+  if (!IsCalendarDate(h->date))
+    return doc.Error(node["date"], "holiday date '" + h->date + "' must be a date like \"2026-01-01\" (quote it)");
+  int year = std::stoi(h->date.substr(0, 4));
+  if (year < calendar.from || year > calendar.to)
+    return doc.Error(node["date"], "holiday " + h->date + " is outside covers (" + std::to_string(calendar.from) +
+                                       " to " + std::to_string(calendar.to) + "); widen covers or remove it");
+  TSUNAGU_TRY(doc.String(node, "kind", &h->kind, true));
+  if (h->kind != "national" && h->kind != "substitute" && h->kind != "citizens")
+    return doc.Error(node["kind"], "holiday kind must be national (国民の祝日), substitute (振替休日) or citizens "
+                                   "(国民の休日), found '" + h->kind + "'");
+  return doc.Text(node, "name", &h->name, true);
+}
+
 Status ReadEligibility(const YamlDoc& doc, const YAML::Node& node, Eligibility* e) {
   TSUNAGU_TRY(doc.CheckMap(node, {"min_age", "max_age", "residence", "note"}, "eligibility"));
   TSUNAGU_TRY(doc.Int(node, "min_age", &e->min_age, false));
@@ -289,5 +317,55 @@ Status LoadCrisis(const YamlDoc& doc, Model* model) {
       return doc.Error(node["id"], "duplicate crisis contact id '" + c.id + "'");
     model->crisis.push_back(std::move(c));
   }
+  return Status::Ok();
+}
+
+Status LoadHolidays(const std::string& text, const std::string& name, Model* model) {
+  YamlDoc doc(name);
+  TSUNAGU_TRY(doc.Parse(text));
+  return LoadHolidays(doc, model);
+}
+
+Status LoadHolidays(const YamlDoc& doc, Model* model) {
+  const YAML::Node& root = doc.root();
+  TSUNAGU_TRY(doc.CheckMap(root, {"source", "checked", "covers", "holidays"}, "the holidays file"));
+  HolidayCalendar calendar;
+  TSUNAGU_TRY(doc.StringList(root, "source", &calendar.sources, true));
+  if (calendar.sources.empty())
+    return doc.Error(root["source"], "source is empty; give the official list's address (the Cabinet Office's)");
+  for (size_t i = 0; i < calendar.sources.size(); ++i)
+    if (!IsAddress(calendar.sources[i]))
+      return doc.Error(root["source"][i], "source must be the official list's address (http:// or https://)");
+  if (root["checked"]) TSUNAGU_TRY(ReadChecks(doc, root["checked"], &calendar.checked));
+  if (!root["covers"]) return doc.Error(root, "missing required key 'covers' (the years listed: {from: 2026, to: 2027})");
+  const YAML::Node& covers = root["covers"];
+  TSUNAGU_TRY(doc.CheckMap(covers, {"from", "to"}, "covers"));
+  TSUNAGU_TRY(doc.Int(covers, "from", &calendar.from, true));
+  TSUNAGU_TRY(doc.Int(covers, "to", &calendar.to, true));
+  if (calendar.from < 1970 || calendar.from > 9999)
+    return doc.Error(covers["from"], "covers from must be a year like 2026");
+  if (calendar.to < calendar.from || calendar.to > 9999)
+    return doc.Error(covers["to"], "covers to must be a year no earlier than from");
+  calendar.covers_to = doc.PosOf(covers["to"]);
+  if (!root["holidays"]) return doc.Error(root, "missing required key 'holidays'");
+  TSUNAGU_TRY(doc.CheckSequence(root["holidays"], "holidays"));
+  std::unordered_set<std::string> dates;
+  std::vector<bool> year_listed(static_cast<size_t>(calendar.to - calendar.from + 1), false);
+  for (const YAML::Node& item : root["holidays"]) {
+    Holiday h;
+    TSUNAGU_TRY(ReadHoliday(doc, item, calendar, &h));
+    if (!dates.insert(h.date).second) return doc.Error(item["date"], "duplicate holiday date '" + h.date + "'");
+    year_listed[static_cast<size_t>(std::stoi(h.date.substr(0, 4)) - calendar.from)] = true;
+    calendar.days.push_back(std::move(h));
+  }
+  // A covered year without a holiday was widened without its dates: every
+  // day of it would pass for a working day.
+  for (size_t i = 0; i < year_listed.size(); ++i)
+    if (!year_listed[i])
+      return doc.Error(covers, "covers " + std::to_string(calendar.from + static_cast<int>(i)) +
+                                   ", but no holiday of that year is listed; add them (or narrow covers)");
+  std::sort(calendar.days.begin(), calendar.days.end(),
+            [](const Holiday& a, const Holiday& b) { return a.date < b.date; });
+  model->holidays = std::move(calendar);
   return Status::Ok();
 }

@@ -86,7 +86,8 @@ Status LoadModel(const FileSource& source, Model* model) {
                                 {true, "crisis.yaml", LoadCrisis},
                                 {false, "lexicon.yaml", LoadLexicon},
                                 {false, "routing.yaml", LoadRouting},
-                                {false, "alerts.yaml", LoadAlerts}};
+                                {false, "alerts.yaml", LoadAlerts},
+                                {true, "holidays.yaml", LoadHolidays}};
   constexpr size_t kFiles = sizeof kSteps / sizeof kSteps[0];
   std::vector<YamlDoc> docs;
   std::vector<std::string> texts(kFiles);
@@ -106,7 +107,7 @@ Status LoadModel(const FileSource& source, Model* model) {
     parse(2);
     parse(1);
   });
-  for (size_t i : {0, 3, 4}) parse(i);
+  for (size_t i : {0, 3, 4, 5}) parse(i);
   helper.join();
   *model = Model();
   for (size_t i = 0; i < kFiles; ++i) {

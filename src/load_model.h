@@ -1,6 +1,7 @@
 // Reads a whole model: data files (agencies.yaml, crisis.yaml) and rule
 // files (lexicon.yaml, routing.yaml, alerts.yaml), in that order, since
-// rules refer to agencies and facts.
+// rules refer to agencies and facts; then the holiday calendar
+// (data/holidays.yaml), which refers to nothing.
 #ifndef TSUNAGU_LOAD_MODEL_H_
 #define TSUNAGU_LOAD_MODEL_H_
 

@@ -80,6 +80,11 @@ int Run(int argc, char** argv) {
   int code = ParseCommandLine(argc, argv, &options);
   if (code >= 0) return code;
   color_mode = options.color;
+  if (!options.at.empty()) {
+    LocalTime at;
+    Status s = ParseMoment(options.at, &at);
+    if (!s.ok()) return Fail(s);
+  }
   if (options.command == "check") return RunCheck(options);
 
   Model model;
@@ -99,6 +104,12 @@ int Run(int argc, char** argv) {
 }
 
 }  // namespace
+
+LocalTime Moment(const CliOptions& options) {
+  LocalTime at;
+  if (!options.at.empty() && ParseMoment(options.at, &at).ok()) return at;
+  return TokyoNow();
+}
 
 int Fail(const Status& s) {
   std::fprintf(stderr, "tsunagu: %s\n", s.ToString().c_str());

@@ -109,6 +109,25 @@ struct CrisisContact {
   std::vector<ContactCheck> checked;  // empty = not checked against a public source
 };
 
+/// One day off of the national calendar: a 国民の祝日 (kind "national"), a
+/// 振替休日 ("substitute") or a 国民の休日 ("citizens").
+struct Holiday {
+  std::string date;  // "YYYY-MM-DD"
+  LocalText name;
+  std::string kind;
+};
+
+/// data/holidays.yaml: the public holidays of the years it covers, with
+/// where they were taken from. Dates outside [from, to] are unknown, not
+/// working days. from = to = 0 when there is no calendar.
+struct HolidayCalendar {
+  int from = 0, to = 0;
+  std::vector<std::string> sources;   // the official list (http(s) addresses)
+  std::vector<ContactCheck> checked;  // where the dates were read, and when
+  std::vector<Holiday> days;          // sorted by date
+  SourcePos covers_to;                // where `to` is written (for check)
+};
+
 /// Who a fact or an age is about. kCaller is the one who writes the case
 /// (私, "I"), when they are not the person's parent.
 enum class Subject { kPerson, kParent, kFamily, kHousehold, kNeighbour, kCaller };
@@ -221,6 +240,7 @@ struct CompiledConditions {
 struct Model {
   std::vector<Agency> agencies;
   std::vector<CrisisContact> crisis;
+  HolidayCalendar holidays;  // data/holidays.yaml
   SubjectWords subjects[kSubjectCount];
   /// rules/lexicon.yaml `words`: domain words the analyser must read as one
   /// noun (引きこもり, サポステ); compiled into its user dictionary at build

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model.h"
+#include "open_hours.h"
 #include "result.h"
 
 /// Pre-rendered compact JSON of each agency's fixed members (name, phone,
@@ -21,7 +22,8 @@ struct JsonFragments {
   std::vector<std::vector<std::string>> roles;  // per agency, per role: {"id":...}
   std::vector<std::string> fact_members;        // per fact: "id":...,"area":...
 };
-JsonFragments BuildJsonFragments(const Model& model);
+/// at: the moment of open_now and next_open (not set: both null).
+JsonFragments BuildJsonFragments(const Model& model, const LocalTime& at = LocalTime());
 
 struct RenderOptions {
   Lang lang = Lang::kJa;
@@ -29,6 +31,7 @@ struct RenderOptions {
   bool color = false;  // ANSI colour (only for a terminal)
   int width = 0;       // terminal columns to fit the table in; 0 = no limit
   bool pretty = true;  // JSON: indented (false = one line, for JSON Lines)
+  LocalTime at;        // open now / next open as at this moment (Tokyo); not set = not shown, null in JSON
 };
 
 /// The schema id of the result object (man/tsunagu.1, JSON OUTPUT).
@@ -54,7 +57,7 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
 
 /// The agency list (or one agency in full) for `tsunagu agencies`.
 std::string RenderAgencies(const Model& model, int only, const RenderOptions& options);
-std::string RenderAgenciesJson(const Model& model, int only);
+std::string RenderAgenciesJson(const Model& model, int only, const LocalTime& at = LocalTime());
 
 /// Text for a terminal with every control character it could act on (C0
 /// but tab and newline, DEL, the C1 code points U+0080-U+009F) written as

@@ -58,7 +58,17 @@ void CrisisHours(JsonWriter& w, const CrisisContact& c) {
   w.Raw("}");
 }
 
-void CrisisContactJson(JsonWriter& w, const CrisisContact& cc) {
+// ,"open_now":true|false|null,"next_open":"2026-12-02T09:00:00+09:00"|null
+void OpenNow(JsonWriter& w, const Hours& hours, bool always, const HolidayCalendar& calendar, const LocalTime& at) {
+  OpenStatus s = at.set() ? OpenAt(hours, always, calendar, at) : OpenStatus();
+  w.Raw(s.state == OpenStatus::kOpen     ? ",\"open_now\":true,\"next_open\":"
+        : s.state == OpenStatus::kClosed ? ",\"open_now\":false,\"next_open\":"
+                                         : ",\"open_now\":null,\"next_open\":");
+  if (s.has_next) w.String(IsoMoment(s.next));
+  else w.Null();
+}
+
+void CrisisContactJson(JsonWriter& w, const CrisisContact& cc, const HolidayCalendar& calendar, const LocalTime& at) {
   w.Raw("{\"id\":");
   w.String(cc.id);
   w.Raw(",\"name\":");
@@ -67,6 +77,7 @@ void CrisisContactJson(JsonWriter& w, const CrisisContact& cc) {
   w.String(cc.phone);
   w.Raw(",\"hours\":");
   CrisisHours(w, cc);
+  OpenNow(w, cc.hours, cc.always, calendar, at);
   w.Raw(",\"cost\":");
   if (cc.cost.empty()) w.Null();
   else w.String(cc.cost);
@@ -214,7 +225,8 @@ void Persons(JsonWriter& w, const Model& model, const Understanding& u) {
   w.Raw("]");
 }
 
-void Alerts(JsonWriter& w, const Model& model, const Understanding& u, const std::vector<Firing>& alerts) {
+void Alerts(JsonWriter& w, const Model& model, const Understanding& u, const std::vector<Firing>& alerts,
+            const LocalTime& at) {
   w.Raw(",\"alerts\":[");
   for (size_t i = 0; i < alerts.size(); ++i) {
     const AlertRule& a = model.alerts[alerts[i].index];
@@ -246,7 +258,7 @@ void Alerts(JsonWriter& w, const Model& model, const Understanding& u, const std
     w.Raw(",\"contacts\":[");
     for (size_t c = 0; c < a.contacts.size(); ++c) {
       if (c) w.Raw(",");
-      CrisisContactJson(w, model.crisis[a.contacts[c]]);
+      CrisisContactJson(w, model.crisis[a.contacts[c]], model.holidays, at);
     }
     w.Raw("]}");
   }
@@ -338,7 +350,7 @@ void WriteResultJson(JsonWriter& w, const Model& model, const CaseResult& result
   }
   w.Raw("],\"unrecognized\":");
   w.StringArray(u.unrecognized);
-  Alerts(w, model, result.understanding, result.alerts);
+  Alerts(w, model, result.understanding, result.alerts, options.at);
   w.Raw(",\"team\":{\"multi_issue\":");
   w.Bool(ranking.team.multi_issue);
   w.Raw(",\"areas\":");
@@ -370,7 +382,7 @@ void WriteResultJson(JsonWriter& w, const Model& model, const CaseResult& result
   w.Raw("]}");
 }
 
-JsonFragments BuildJsonFragments(const Model& model) {
+JsonFragments BuildJsonFragments(const Model& model, const LocalTime& at) {
   JsonFragments f;
   for (const Agency& a : model.agencies) {
     f.agency_id.push_back(Rendered([&](JsonWriter& w) {
@@ -387,6 +399,7 @@ JsonFragments BuildJsonFragments(const Model& model) {
       else Text(w, a.address);
       w.Raw(",\"hours\":");
       WriteHours(w, a.hours);
+      OpenNow(w, a.hours, false, model.holidays, at);
     }));
     f.agency_verified.push_back(Rendered([&](JsonWriter& w) {
       w.Raw(a.verified ? "],\"verified\":true" : "],\"verified\":false");
@@ -421,7 +434,7 @@ JsonFragments BuildJsonFragments(const Model& model) {
 }
 
 std::string RenderJson(const Model& model, const CaseResult& result, const RenderOptions& options) {
-  const JsonFragments fragments = BuildJsonFragments(model);
+  const JsonFragments fragments = BuildJsonFragments(model, options.at);
   std::string compact = Rendered([&](JsonWriter& w) { WriteResultJson(w, model, result, fragments, options, nullptr); });
   return options.pretty ? IndentJson(compact) : compact;
 }
@@ -439,7 +452,7 @@ Json HoursJson(const ::Hours& h) {
 }
 }  // namespace
 
-std::string RenderAgenciesJson(const Model& model, int only) {
+std::string RenderAgenciesJson(const Model& model, int only, const LocalTime& at) {
   Json list = Json::array();
   for (size_t i = 0; i < model.agencies.size(); ++i) {
     if (only >= 0 && static_cast<int>(i) != only) continue;
@@ -460,6 +473,8 @@ std::string RenderAgenciesJson(const Model& model, int only) {
                         {"address", a.address.empty() ? Json(nullptr) : TextJson(a.address)},
                         {"phone", a.phone.empty() ? Json(nullptr) : Json(a.phone)},
                         {"hours", HoursJson(a.hours)},
+                        {"open_now", nullptr},
+                        {"next_open", nullptr},
                         {"eligibility", el},
                         {"source", Json{{"block", a.source.block}, {"name", a.source.name},
                                         {"phone", a.source.phone.empty() ? Json(nullptr) : Json(a.source.phone)},
@@ -467,6 +482,11 @@ std::string RenderAgenciesJson(const Model& model, int only) {
                         {"verified", a.verified},
                         {"checked", checked},
                         {"checked_on", a.LastChecked().empty() ? Json(nullptr) : Json(a.LastChecked())}});
+    if (at.set()) {
+      OpenStatus s = OpenAt(a.hours, false, model.holidays, at);
+      if (s.state != OpenStatus::kUnknown) list.back()["open_now"] = s.state == OpenStatus::kOpen;
+      if (s.has_next) list.back()["next_open"] = IsoMoment(s.next);
+    }
   }
   return (only >= 0 ? list[0] : list).dump(2);
 }

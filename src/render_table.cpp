@@ -93,6 +93,13 @@ const char* SubjectLabel(Subject s, Lang lang) {
   return (lang == Lang::kJa ? ja : en)[static_cast<int>(s)];
 }
 
+// 「受付中」 / "closed today; next 2 Dec (Tue) 9:00"; empty when the
+// moment is not set or the hours have no schedule.
+std::string OpenNowLine(const Hours& hours, const Model& model, const RenderOptions& options) {
+  if (!options.at.set()) return "";
+  return OpenLabel(OpenAt(hours, false, model.holidays, options.at), options.lang);
+}
+
 }  // namespace
 
 std::string VisibleControls(std::string_view text) {
@@ -180,9 +187,12 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     for (int c : a.contacts) {
       const CrisisContact& cc = model.crisis[c];
       // One line a contact, the number early in it, so a terminal that
-      // wraps the line never splits the number.
+      // wraps the line never splits the number; a line with a schedule
+      // says first whether it answers now (24-hour lines say so already).
+      std::string open = cc.hours.byday.empty() ? "" : OpenNowLine(cc.hours, model, options);
       out += "  " + Pad(cc.name.in(lang), 34) + " " + style.Bold(cc.phone) +
-             std::string(cc.phone.size() < 13 ? 13 - cc.phone.size() : 1, ' ') + CrisisDetails(cc, lang) + "\n";
+             std::string(cc.phone.size() < 13 ? 13 - cc.phone.size() : 1, ' ') + (open.empty() ? "" : open + " · ") +
+             CrisisDetails(cc, lang) + "\n";
     }
     out += "\n";
   }
@@ -242,9 +252,31 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     out += "\n";
   }
 
+  // The hours cell: the hours, then whether it is open now. The column is
+  // as wide as that needs, within what a terminal leaves (26 at least);
+  // when the open-now line does not fit, it breaks after 「、」/";" so that
+  // its date and time are never cut.
+  const int hours_room = options.width > 0 ? std::max(26, options.width - (4 + 38 + 30 + 14 + 8)) : 40;
+  std::vector<std::vector<std::string>> hours(model.agencies.size());
+  int hours_width = 5;
+  for (const RankedAgency& r : ranking.agencies) {
+    const Agency& a = model.agencies[r.agency];
+    std::vector<std::string>& cell = hours[r.agency];
+    cell = {HoursShort(a.hours, lang)};
+    std::string open = OpenNowLine(a.hours, model, options);
+    size_t cut = open.find(ja ? "、" : "; ");
+    if (DisplayWidth(open) > hours_room && cut != std::string::npos) {
+      cell.push_back(open.substr(0, cut + (ja ? 3 : 1)));
+      cell.push_back(open.substr(cut + (ja ? 3 : 2)));
+    } else if (!open.empty()) {
+      cell.push_back(open);
+    }
+    for (const std::string& line : cell) hours_width = std::max(hours_width, DisplayWidth(line));
+  }
+  hours_width = std::min(hours_width, hours_room);
   // Long role labels are cut to fit a terminal; piped output keeps them whole.
-  int roles_width = options.width > 0 ? std::max(30, options.width - (4 + 38 + 14 + 26 + 8)) : 400;
-  Table table({4, 38, roles_width, 14, 26});
+  int roles_width = options.width > 0 ? std::max(30, options.width - (4 + 38 + 14 + hours_width + 8)) : 400;
+  Table table({4, 38, roles_width, 14, hours_width});
   table.Row({{ja ? "順位" : "#"}, {ja ? "機関" : "Agency"}, {ja ? "この事例での役割" : "Role in this case"},
              {ja ? "電話" : "Phone"}, {ja ? "受付" : "Hours"}});
   int shown = 0;
@@ -257,7 +289,7 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     std::vector<std::string> name = {a.name.in(lang), (ja ? "点数 " : "score ") + std::to_string(r.score)};
     for (const AgencyCondition& c : r.conditions) roles.push_back((ja ? "※ " : "* ") + c.text.in(lang));
     std::string phone = a.phone.empty() ? (ja ? "(記載なし)" : "(not listed)") : a.phone;
-    table.Row({{std::to_string(r.rank)}, name, roles, {phone}, {HoursShort(a.hours, lang)}});
+    table.Row({{std::to_string(r.rank)}, name, roles, {phone}, hours[r.agency]});
   }
   out += table.Render(style);
   if (!ranking.removed.empty()) {
@@ -278,10 +310,14 @@ std::string RenderAgencies(const Model& model, int only, const RenderOptions& op
   const bool ja = lang == Lang::kJa;
   Style style{options.color};
   if (only < 0) {
-    Table table({18, 40, 14, 28});
+    Table table({18, 40, 14, 40});
     table.Row({{"id"}, {ja ? "機関" : "Agency"}, {ja ? "電話" : "Phone"}, {ja ? "受付" : "Hours"}});
-    for (const Agency& a : model.agencies)
-      table.Row({{a.id}, {a.name.in(lang)}, {a.phone.empty() ? "-" : a.phone}, {HoursShort(a.hours, lang)}});
+    for (const Agency& a : model.agencies) {
+      std::vector<std::string> hours = {HoursShort(a.hours, lang)};
+      std::string open = OpenNowLine(a.hours, model, options);
+      if (!open.empty()) hours.push_back(open);
+      table.Row({{a.id}, {a.name.in(lang)}, {a.phone.empty() ? "-" : a.phone}, hours});
+    }
     return table.Render(style);
   }
   const Agency& a = model.agencies[only];
@@ -290,6 +326,8 @@ std::string RenderAgencies(const Model& model, int only, const RenderOptions& op
   out += std::string(ja ? "  電話: " : "  Phone: ") + (a.phone.empty() ? (ja ? "ガイドラインに記載なし" : "not in the guideline") : a.phone) + "\n";
   if (!a.address.empty()) out += std::string(ja ? "  住所: " : "  Address: ") + a.address.in(lang) + "\n";
   if (a.hours.present) out += std::string(ja ? "  受付: " : "  Hours: ") + a.hours.text.in(lang) + "\n";
+  if (std::string open = OpenNowLine(a.hours, model, options); !open.empty())
+    out += std::string(ja ? "  現在: " : "  Now: ") + open + "\n";
   if (!a.eligibility.note.empty()) out += std::string(ja ? "  対象: " : "  Serves: ") + a.eligibility.note.in(lang) + "\n";
   if (a.eligibility.max_age >= 0)
     out += std::string(ja ? "  年齢: " : "  Age: ") + (ja ? std::to_string(a.eligibility.max_age) + "歳まで" : "up to " + std::to_string(a.eligibility.max_age)) + "\n";

@@ -52,6 +52,11 @@ void WriteCheck(Writer& w, const ContactCheck& k) {
   w.Str(k.source);
   w.Str(k.by);
 }
+void WriteHoliday(Writer& w, const Holiday& h) {
+  w.Str(h.date);
+  w.Text(h.name);
+  w.Str(h.kind);
+}
 void WriteFieldCheck(Writer& w, const FieldCheck& c) {
   w.Str(c.field);
   WriteCheck(w, c.check);
@@ -163,7 +168,7 @@ void WriteTarget(Writer& w, const Target& t) { WriteTargets(w, {t}); }
 
 struct MinSizes {
   size_t agency = MinBytes(WriteAgency), role = MinBytes(WriteRole), crisis = MinBytes(WriteCrisis),
-         check = MinBytes(WriteCheck), field_check = MinBytes(WriteFieldCheck), fact = MinBytes(WriteFact), rule = MinBytes(WriteRule),
+         holiday = MinBytes(WriteHoliday), check = MinBytes(WriteCheck), field_check = MinBytes(WriteFieldCheck), fact = MinBytes(WriteFact), rule = MinBytes(WriteRule),
          alert = MinBytes(WriteAlert), fact_ref = MinBytes(WriteFactRef), age = MinBytes(WriteAge),
          target = MinBytes(WriteTarget) - 8;  // WriteTargets adds its count
 };
@@ -237,6 +242,13 @@ std::string WriteSnapshot(const Model& m) {
   w.Int(m.team.convener_weight);
   w.Int(m.team.multi_issue_areas);
   WriteTargets(w, m.fallback);
+  w.Int(m.holidays.from);
+  w.Int(m.holidays.to);
+  w.Strs(m.holidays.sources);
+  w.Int(static_cast<int64_t>(m.holidays.checked.size()));
+  for (const ContactCheck& k : m.holidays.checked) WriteCheck(w, k);
+  w.Int(static_cast<int64_t>(m.holidays.days.size()));
+  for (const Holiday& h : m.holidays.days) WriteHoliday(w, h);
   return w.out_;
 }
 
@@ -341,6 +353,21 @@ Status ReadSnapshotLayout(std::string_view bytes, bool check_all, Model* model) 
   m.team.convener_weight = r.Small();
   m.team.multi_issue_areas = r.Small();
   m.fallback = ReadTargets(r);
+  m.holidays.from = r.Small();
+  m.holidays.to = r.Small();
+  m.holidays.sources = r.Strs();
+  m.holidays.checked.resize(r.Count(Min().check));
+  for (ContactCheck& k : m.holidays.checked) {
+    k.date = r.Str();
+    k.source = r.Str();
+    k.by = r.Str();
+  }
+  m.holidays.days.resize(r.Count(Min().holiday));
+  for (Holiday& h : m.holidays.days) {
+    h.date = r.Str();
+    h.name = r.Text();
+    h.kind = r.Str();
+  }
   if (!r.ok() || !r.AtEnd()) return Status::Internal("embedded model: damaged or truncated");
   // Every index is checked before anything follows one (CompileConditions
   // sets a bit per fact index).

@@ -211,6 +211,33 @@ void CheckTeam(Checker& c, const Model& m) {
 
 }  // namespace
 
+// The holiday calendar: dates as the open-hours code reads them (digits in
+// YYYY-MM-DD, ascending, inside the years covered), text as UTF-8.
+void CheckHolidays(Checker& c, const Model& m) {
+  const HolidayCalendar& h = m.holidays;
+  const Where where{"holidays"};
+  if (h.from < 0 || h.to < h.from || h.to > 9999) c.Fail(where, "covers out of range");
+  std::string previous;
+  for (size_t i = 0; i < h.days.size() && c.ok(); ++i) {
+    const Holiday& d = h.days[i];
+    bool digits = d.date.size() == 10 && d.date[4] == '-' && d.date[7] == '-';
+    for (size_t k : {0, 1, 2, 3, 5, 6, 8, 9}) digits = digits && d.date.size() == 10 && d.date[k] >= '0' && d.date[k] <= '9';
+    if (!digits) {
+      c.Fail(where, "day " + std::to_string(i) + ": not a date");
+      return;
+    }
+    const int year = std::stoi(d.date.substr(0, 4));
+    if (year < h.from || year > h.to || d.date <= previous)
+      c.Fail(where, "day " + std::to_string(i) + ": out of order or outside the years covered");
+    previous = d.date;
+    c.Utf8(where, d.name);
+    c.Utf8(where, d.kind);
+  }
+  for (const std::string& s : h.sources) c.Utf8(where, s);
+  for (const ContactCheck& k : h.checked)
+    for (const std::string* s : {&k.date, &k.source, &k.by}) c.Utf8(where, *s);
+}
+
 Status ValidateModel(const Model& model) {
   Checker c;
   CheckAgencies(c, model);
@@ -219,5 +246,6 @@ Status ValidateModel(const Model& model) {
   CheckRules(c, model);
   CheckAlerts(c, model);
   CheckTeam(c, model);
+  CheckHolidays(c, model);
   return c.ok() ? Status::Ok() : Status::Internal(c.error());
 }

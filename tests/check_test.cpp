@@ -85,13 +85,20 @@ fallback:
   - {agency: center, roles: [general]}
 )";
 
+const char kHolidays[] = R"(source: ["https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html"]
+covers: {from: 2026, to: 2026}
+holidays:
+  - {date: "2026-01-01", kind: national, name: {ja: 元日, en: "New Year's Day"}}
+  - {date: "2026-01-12", kind: national, name: {ja: 成人の日, en: Coming of Age Day}}
+)";
+
 struct Files {
-  std::string texts[5] = {kAgencies, kCrisis, kLexicon, kRouting, kAlerts};
+  std::string texts[6] = {kAgencies, kCrisis, kLexicon, kRouting, kAlerts, kHolidays};
   std::vector<SourceFile> Make() const {
     static const char* const kNames[] = {"data/agencies.yaml", "data/crisis.yaml", "rules/lexicon.yaml",
-                                         "rules/routing.yaml", "rules/alerts.yaml"};
+                                         "rules/routing.yaml", "rules/alerts.yaml", "data/holidays.yaml"};
     std::vector<SourceFile> files;
-    for (int i = 0; i < 5; ++i) files.push_back({kNames[i], texts[i], Status::Ok()});
+    for (int i = 0; i < 6; ++i) files.push_back({kNames[i], texts[i], Status::Ok()});
     return files;
   }
   // Replaces the first `from` in file i.
@@ -316,7 +323,7 @@ TEST_CASE("check: text output shows the line and a caret under the column, then 
         "data/agencies.yaml)\n"
         " 9 |     - {agency: yout, roles: [work], weight: 30}\n"
         "   |                ^\n"
-        "1 error, 0 warnings in 5 files\n");
+        "1 error, 0 warnings in 6 files\n");
   CHECK(CountErrors(findings) == 1);
   // The caret counts display columns: a Japanese character is two wide.
   Files g;
@@ -343,7 +350,7 @@ TEST_CASE("check: JSON for CI") {
 TEST_CASE("check: the shipped data and rules have no errors") {
   std::vector<SourceFile> files;
   for (const std::string& name : CheckedFileNames()) {
-    bool data = name == "agencies.yaml" || name == "crisis.yaml";
+    bool data = name == "agencies.yaml" || name == "crisis.yaml" || name == "holidays.yaml";
     SourceFile f;
     f.name = std::string(data ? "data/" : "rules/") + name;
     f.read = ReadFile(std::string(TSUNAGU_SOURCE_DIR) + "/" + f.name, &f.text);
@@ -352,4 +359,17 @@ TEST_CASE("check: the shipped data and rules have no errors") {
   std::vector<Finding> findings = CheckFiles(files);
   for (const Finding& f : findings) MESSAGE(f.file << ":" << f.line << ": " << f.message);
   CHECK(CountErrors(findings) == 0);
+}
+
+TEST_CASE("check: holidays.yaml errors point into it; a calendar that ended is a warning") {
+  Files f;
+  CHECK(Lines(CheckFiles(f.Make(), 2026)).empty());
+  CHECK(Lines(CheckFiles(f.Make(), 2027)) ==
+        std::vector<std::string>{
+            "data/holidays.yaml:2:26: warning: the holiday calendar covers 2026 to 2026 but it is 2027: open-now "
+            "says \"holidays unknown\" for later dates; add the Cabinet Office's list for 2027 "
+            "(https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html)"});
+  f.Edit(5, "kind: national", "kind: nation");
+  CHECK(Check(f) == Expect({"data/holidays.yaml:4:32: error: holiday kind must be national (国民の祝日), "
+                            "substitute (振替休日) or citizens (国民の休日), found 'nation'"}));
 }

@@ -54,30 +54,33 @@ err_has() {
 ranked_rows() { grep -c '^[1-9][0-9]* ' "$WORK/out"; }
 
 CASE="80代の母が要介護、52歳の息子が10年ひきこもり、生活が苦しい"
+# Output that says whether an agency is open depends on the moment: every
+# run whose bytes are compared gives one (a Tuesday in office hours).
+AT="2026-12-01 10:00"
 
 # ------------------------------------------------------------------ query
 
-run "$T" "$CASE"
+run "$T" --at "$AT" "$CASE"
 expect_rc 0 "tsunagu TEXT"
 out_has "読み取った内容" "tsunagu TEXT prints the Japanese table"
 out_has "地域包括支援センター" "tsunagu TEXT ranks houkatsu"
 cp "$WORK/out" "$WORK/short"
-run "$T" query "$CASE"
+run "$T" --at "$AT" query "$CASE"
 expect_rc 0 "tsunagu query TEXT"
 cmp -s "$WORK/short" "$WORK/out" || fail "tsunagu TEXT differs from tsunagu query TEXT"
 pass
 
 # Several words are joined with spaces, like one quoted text.
-run "$T" son is withdrawn
+run "$T" --at "$AT" son is withdrawn
 expect_rc 0 "tsunagu WORDS..."
 cp "$WORK/out" "$WORK/words"
-run "$T" "son is withdrawn"
+run "$T" --at "$AT" "son is withdrawn"
 cmp -s "$WORK/words" "$WORK/out" || fail "tsunagu WORDS... differs from tsunagu 'WORDS...'"
 pass
 
 # ------------------------------------------------------------------- JSON
 
-run "$T" --format json "$CASE"
+run "$T" --at "$AT" --format json "$CASE"
 expect_rc 0 "--format json"
 cp "$WORK/out" "$WORK/json1"
 out_has '"schema": "tsunagu.result/2"' "--format json schema"
@@ -85,10 +88,10 @@ if command -v python3 >/dev/null 2>&1; then
   python3 -m json.tool "$WORK/json1" >/dev/null 2>&1 || fail "--format json is not valid JSON"
   pass
 fi
-run "$T" --format json "$CASE"
+run "$T" --at "$AT" --format json "$CASE"
 cmp -s "$WORK/json1" "$WORK/out" || fail "--format json differs between two runs"
 pass
-run "$T" -f json "$CASE"
+run "$T" --at "$AT" -f json "$CASE"
 cmp -s "$WORK/json1" "$WORK/out" || fail "-f json differs from --format json"
 pass
 
@@ -230,12 +233,12 @@ pass
 
 # ----------------------------------------------------------------- stdin
 
-printf '%s' "$CASE" | "$T" - >"$WORK/out" 2>"$WORK/err"
+printf '%s' "$CASE" | "$T" --at "$AT" - >"$WORK/out" 2>"$WORK/err"
 RC=$?
 expect_rc 0 "text from stdin with -"
 cmp -s "$WORK/short" "$WORK/out" || fail "tsunagu - (stdin) differs from tsunagu TEXT"
 pass
-printf '%s' "$CASE" | "$T" query - >"$WORK/out" 2>"$WORK/err"
+printf '%s' "$CASE" | "$T" --at "$AT" query - >"$WORK/out" 2>"$WORK/err"
 cmp -s "$WORK/short" "$WORK/out" || fail "tsunagu query - (stdin) differs from tsunagu TEXT"
 pass
 printf 'ok\377' | "$T" - >"$WORK/out" 2>"$WORK/err"
@@ -274,7 +277,7 @@ cp -R "$ROOT/data" "$ROOT/rules" "$WORK/good/" || fail "cannot copy data and rul
 cp -R "$ROOT/data" "$ROOT/rules" "$WORK/bad/" || fail "cannot copy data and rules"
 
 # A copy of the shipped files gives the shipped answer.
-run "$T" --data "$WORK/good/data" --rules "$WORK/good/rules" "$CASE"
+run "$T" --at "$AT" --data "$WORK/good/data" --rules "$WORK/good/rules" "$CASE"
 expect_rc 0 "--data and --rules with a copy of the files"
 cmp -s "$WORK/short" "$WORK/out" || fail "a copy of data/ and rules/ answers differently from the built-in model"
 pass
@@ -321,7 +324,7 @@ expect_rc 4 "TSUNAGU_DATA with a broken agencies.yaml"
 head -n 1 "$WORK/err" | grep -F "tsunagu: $WORK/bad/data/agencies.yaml:$LINE:3: " >/dev/null ||
   fail "TSUNAGU_DATA: the message should name the file and line:column"
 pass
-TSUNAGU_DATA=$WORK/good/data run "$T" "$CASE"
+TSUNAGU_DATA=$WORK/good/data run "$T" --at "$AT" "$CASE"
 expect_rc 0 "TSUNAGU_DATA with a good copy"
 cmp -s "$WORK/short" "$WORK/out" || fail "TSUNAGU_DATA with a good copy answers differently"
 pass
@@ -340,7 +343,7 @@ out_has "025-255-0100" "an edited agencies.yaml is read, not a stale cache"
 
 # A damaged cache file (cut short, garbage, empty) is ignored: the YAML is
 # read again and the answer is the same.
-run "$T" --data "$WORK/good/data" -f json "$CASE"
+run "$T" --at "$AT" --data "$WORK/good/data" -f json "$CASE"
 cp "$WORK/out" "$WORK/cached.json"
 for damage in half garbage empty; do
   for bin in "$WORK"/cache/*.bin; do
@@ -351,7 +354,7 @@ for damage in half garbage empty; do
     esac
     mv "$bin.new" "$bin"
   done
-  run "$T" --data "$WORK/good/data" -f json "$CASE"
+  run "$T" --at "$AT" --data "$WORK/good/data" -f json "$CASE"
   expect_rc 0 "a $damage cache file"
   cmp -s "$WORK/out" "$WORK/cached.json" || fail "a $damage cache file changed the answer"
   pass
@@ -411,7 +414,7 @@ err_has "$WORK/kind.yaml:2:15: unknown alert kind 'violense'; did you mean 'viol
 # ------------------------------------------------------------------ batch
 
 printf '%s\n' "親が80代、息子は無職、生活が苦しい" "" "son 52, unemployed" "ひきこもり" > "$WORK/cases.txt"
-run "$T" batch "$WORK/cases.txt"
+run "$T" --at "$AT" batch "$WORK/cases.txt"
 expect_rc 6 "batch with an empty line: exit 6"
 err_has "4 cases, 1 errors" "batch summary"
 [ "$(wc -l < "$WORK/out")" -eq 4 ] || fail "batch: one JSON line per record"
@@ -421,7 +424,7 @@ pass
 cp "$WORK/out" "$WORK/stdout.jsonl"
 
 # -o: the same bytes, 0600, no overwrite without --force.
-run "$T" batch "$WORK/cases.txt" -o "$WORK/out.jsonl"
+run "$T" --at "$AT" batch "$WORK/cases.txt" -o "$WORK/out.jsonl"
 expect_rc 6 "batch -o"
 cmp -s "$WORK/out.jsonl" "$WORK/stdout.jsonl" || fail "batch -o: not the bytes written to stdout"
 pass
@@ -453,14 +456,14 @@ while [ $i -lt 1500 ]; do
   echo "case $i: 息子が${i}年ひきこもり、母は認知症" >> "$WORK/many.txt"
   i=$((i + 1))
 done
-run "$T" batch "$WORK/many.txt"
+run "$T" --at "$AT" batch "$WORK/many.txt"
 expect_rc 0 "batch of 1500"
 [ "$(wc -l < "$WORK/out")" -eq 1500 ] || fail "batch of 1500: not 1500 lines out"
 pass
 [ "$(sed -n '1500p' "$WORK/out" | grep -o '"record":[0-9]*')" = '"record":1500' ] || fail "batch of 1500: last line is not record 1500"
 pass
 cp "$WORK/out" "$WORK/many.jsonl"
-run "$T" batch --jobs 3 "$WORK/many.txt" -o "$WORK/many3.jsonl"
+run "$T" --at "$AT" batch --jobs 3 "$WORK/many.txt" -o "$WORK/many3.jsonl"
 expect_rc 0 "batch --jobs 3 -o"
 cmp -s "$WORK/many3.jsonl" "$WORK/many.jsonl" || fail "batch --jobs 3 -o: bytes differ from one thread to stdout"
 pass
@@ -476,6 +479,63 @@ run "$T" batch -f markdown --split -o "$WORK/sheets" "$WORK/cases.txt"
 expect_rc 6 "batch --split"
 [ "$(ls "$WORK/sheets" | wc -l)" -eq 4 ] || fail "batch --split: not one sheet per record"
 pass
+
+# ------------------------------------------------------ open now, --at
+
+run "$T" --at "2026-12-29 10:00" "$CASE"
+expect_rc 0 "--at in the New Year closure"
+out_has "火〜土 9:00-18:00 要予約" "--at: the hours"
+out_has "本日休み、次は 1/5(火) 9:00" "--at: closed at the New Year, next opening under the hours"
+run "$T" --at 2026-12-01T10:00+09:00 --lang en "$CASE"
+expect_rc 0 "--at ISO 8601 with an offset"
+out_has "open now" "--at: open now in English"
+run "$T" --lang en query --at "2026-11-30 10:00" "$CASE"
+expect_rc 0 "--at after the subcommand"
+out_has "closed today; next 1 Dec (Tue) 9:00" "--at: a Monday closure in English"
+run "$T" --at "2026-12-29 10:00" -f json "$CASE"
+expect_rc 0 "--at with JSON"
+out_has '"open_now": false,' "JSON open_now"
+out_has '"next_open": "2027-01-05T09:00:00+09:00",' "JSON next_open with +09:00"
+out_has '"open_now": null,' "JSON open_now is null without a schedule"
+run "$T" --at "2026-09-22 10:00" -f json agencies hikikomori-center
+out_has '"next_open": "2026-09-24T09:00:00+09:00"' "agencies ID -f json: the next opening after 国民の休日"
+run "$T" --at "2026-12-29 10:00" batch "$WORK/cases.txt"
+grep -F '"open_now":false,"next_open":"2027-01-05T09:00:00+09:00"' "$WORK/out" >/dev/null ||
+  fail "batch --at: open_now and next_open in JSON Lines"
+pass
+for bad in "2026-12-29" "2026-13-01 10:00" "2026-12-29 25:00" "tomorrow"; do
+  run "$T" --at "$bad" "$CASE"
+  expect_rc 2 "--at '$bad'"
+  err_has "tsunagu: --at '$bad' is not a valid time: expected \"YYYY-MM-DD HH:MM\" (Asia/Tokyo), e.g. \"2026-12-29 10:00\", or ISO 8601 such as 2026-12-29T10:00 or 2026-12-29T10:00+09:00" "--at '$bad': message"
+  [ -s "$WORK/out" ] && fail "--at '$bad': something on stdout"
+  pass
+done
+# The holiday calendar: check warns once it has ended.
+run "$T" check --at "2027-06-01 10:00"
+expect_rc 0 "check within the calendar's years"
+grep -F "holiday calendar" "$WORK/out" >/dev/null && fail "check --at 2027: a calendar warning"
+pass
+run "$T" check --at "2028-01-10 10:00"
+expect_rc 0 "check after the calendar's last year (a warning)"
+out_has "(built-in) data/holidays.yaml:37:26: warning: the holiday calendar covers 2026 to 2027 but it is 2028" "check: the calendar ended"
+run "$T" --at "2028-03-01 10:00" "$CASE"
+out_has "祝日不明(2028年)" "--at past the calendar: holidays unknown"
+# A data directory without holidays.yaml uses the built-in calendar; a
+# broken one is an error with its position.
+mkdir "$WORK/nocal"
+cp -R "$ROOT/data" "$WORK/nocal/" || fail "cannot copy data"
+rm "$WORK/nocal/data/holidays.yaml"
+run "$T" --data "$WORK/nocal/data" --at "2026-12-29 10:00" "$CASE"
+expect_rc 0 "--data without holidays.yaml"
+out_has "本日休み、次は 1/5(火) 9:00" "--data without holidays.yaml: the built-in calendar"
+sed 's/kind: substitute/kind: furikae/' "$ROOT/data/holidays.yaml" >"$WORK/nocal/data/holidays.yaml"
+LINE=$(grep -n 'kind: furikae' "$WORK/nocal/data/holidays.yaml" | head -n 1 | cut -d: -f1)
+run "$T" --data "$WORK/nocal/data" "$CASE"
+expect_rc 4 "a broken holidays.yaml"
+err_has "tsunagu: $WORK/nocal/data/holidays.yaml:$LINE:32: holiday kind must be national" "a broken holidays.yaml: position"
+run "$T" check --data "$WORK/nocal/data"
+expect_rc 4 "check with a broken holidays.yaml"
+out_has "$WORK/nocal/data/holidays.yaml:$LINE:32: error: holiday kind must be national" "check: holidays.yaml error"
 
 echo "cli_test: all $CHECKS checks passed"
 exit 0

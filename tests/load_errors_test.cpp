@@ -25,6 +25,20 @@ const char kAgency[] = R"(- id: center
   verified: false
 )";
 
+// A valid holiday calendar: a substitute holiday, a citizens' holiday and
+// one of the second year.
+const char kHolidays[] = R"(source: ["https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html"]
+checked:
+  - date: "2026-12-03"
+    source: "https://www8.cao.go.jp/chosei/shukujitsu/syukujitsu.csv"
+    by: tests
+covers: {from: 2026, to: 2027}
+holidays:
+  - {date: "2026-05-06", kind: substitute, name: {ja: 振替休日, en: Substitute holiday}}
+  - {date: "2026-09-22", kind: citizens, name: {ja: 国民の休日, en: "Citizens' holiday"}}
+  - {date: "2027-03-21", kind: national, name: {ja: 春分の日, en: Vernal Equinox Day}}
+)";
+
 const char kCrisis[] = R"(- id: police
   name: {ja: 警察, en: Police}
   phone: "110"
@@ -628,6 +642,84 @@ TEST_CASE("alerts: team and fallback") {
         "alerts.yaml:5:11: fallback needs at least one agency: an answer is never empty");
 }
 
+// ------------------------------------------------------------- holidays.yaml
+
+std::string Holidays(const std::string& from, const std::string& to) {
+  std::string text = kHolidays;
+  if (!from.empty()) {
+    size_t at = text.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, from);
+    text.replace(at, from.size(), to);
+  }
+  Model m;
+  Status s = LoadHolidays(text, "holidays.yaml", &m);
+  return s.ok() ? "OK" : s.ToString();
+}
+
+TEST_CASE("holidays: a good calendar loads, sorted by date") {
+  Model m;
+  std::string text = kHolidays;
+  text += "  - {date: \"2026-01-01\", kind: national, name: {ja: 元日, en: \"New Year's Day\"}}\n";
+  REQUIRE(LoadHolidays(text, "holidays.yaml", &m).ok());
+  CHECK(m.holidays.from == 2026);
+  CHECK(m.holidays.to == 2027);
+  REQUIRE(m.holidays.days.size() == 4);
+  CHECK(m.holidays.days[0].date == "2026-01-01");
+  CHECK(m.holidays.days[1].date == "2026-05-06");
+  CHECK(m.holidays.days[1].kind == "substitute");
+  CHECK(m.holidays.sources.size() == 1);
+  CHECK(m.holidays.checked.size() == 1);
+  CHECK(m.holidays.covers_to.line == 6);
+}
+
+TEST_CASE("holidays: every error points at its place") {
+  CHECK(Holidays("", "") == "OK");
+  CHECK(Holidays("source:", "sources:") ==
+        "holidays.yaml:1:1: unknown key 'sources' in the holidays file; did you mean 'source'?");
+  CHECK(Holidays("source: [\"https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html\"]", "source: []") ==
+        "holidays.yaml:1:9: source is empty; give the official list's address (the Cabinet Office's)");
+  CHECK(Holidays("\"https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html\"", "cabinet office") ==
+        "holidays.yaml:1:10: source must be the official list's address (http:// or https://)");
+  CHECK(Holidays("source: [\"https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html\"]\n", "") ==
+        "holidays.yaml:1:1: missing required key 'source'");
+  CHECK(Holidays("covers: {from: 2026, to: 2027}", "covers: 2026") ==
+        "holidays.yaml:6:9: covers must be a mapping (key: value), found a scalar");
+  Model none;
+  CHECK(LoadHolidays("source: [\"https://www8.cao.go.jp/\"]\ncovers: {from: 2026, to: 2026}\n", "holidays.yaml", &none)
+            .ToString() == "holidays.yaml:1:1: missing required key 'holidays'");
+  CHECK(Holidays("covers: {from: 2026, to: 2027}\n", "") ==
+        "holidays.yaml:1:1: missing required key 'covers' (the years listed: {from: 2026, to: 2027})");
+  CHECK(Holidays("to: 2027", "until: 2027") == "holidays.yaml:6:22: unknown key 'until' in covers; allowed: from to");
+  CHECK(Holidays("from: 2026", "from: next") == "holidays.yaml:6:16: 'from' must be a whole number, found 'next'");
+  CHECK(Holidays("from: 2026", "from: 26") == "holidays.yaml:6:16: covers from must be a year like 2026");
+  CHECK(Holidays("to: 2027", "to: 2025") == "holidays.yaml:6:26: covers to must be a year no earlier than from");
+  CHECK(Holidays("to: 2027", "to: 2028") ==
+        "holidays.yaml:6:9: covers 2028, but no holiday of that year is listed; add them (or narrow covers)");
+  CHECK(Holidays("holidays:\n", "days:\n") ==
+        "holidays.yaml:7:1: unknown key 'days' in the holidays file; allowed: source checked covers holidays");
+  CHECK(Holidays("\"2026-05-06\"", "\"2026-02-30\"") ==
+        "holidays.yaml:8:12: holiday date '2026-02-30' must be a date like \"2026-01-01\" (quote it)");
+  CHECK(Holidays("\"2026-05-06\"", "\"2028-05-06\"") ==
+        "holidays.yaml:8:12: holiday 2028-05-06 is outside covers (2026 to 2027); widen covers or remove it");
+  CHECK(Holidays("\"2026-05-06\"", "\"2026-09-22\"") == "holidays.yaml:9:12: duplicate holiday date '2026-09-22'");
+  CHECK(Holidays("kind: substitute", "kind: furikae") ==
+        "holidays.yaml:8:32: holiday kind must be national (国民の祝日), substitute (振替休日) or citizens "
+        "(国民の休日), found 'furikae'");
+  CHECK(Holidays("en: Substitute holiday", "en_: Substitute holiday") ==
+        "holidays.yaml:8:69: unknown key 'en_' in name; did you mean 'en'?");
+  CHECK(Holidays("kind: substitute, ", "") == "holidays.yaml:8:5: missing required key 'kind'");
+  CHECK(Holidays("date: \"2026-05-06\"", "day: \"2026-05-06\"") ==
+        "holidays.yaml:8:6: unknown key 'day' in a holiday; allowed: date kind name");
+  CHECK(Holidays("- date: \"2026-12-03\"", "- date: \"03/12/2026\"") ==
+        "holidays.yaml:3:11: checked date must be a date like \"2026-12-03\" (quote it)");
+  Model m;
+  CHECK(LoadHolidays("source: [\"https://www8.cao.go.jp/\"]\ncovers: {from: 2026, to: 2026}\nholidays: 3\n",
+                     "holidays.yaml", &m)
+            .ToString() == "holidays.yaml:3:11: holidays must be a list, found a scalar");
+  CHECK(LoadHolidays("- 2026-01-01\n", "holidays.yaml", &m).ToString() ==
+        "holidays.yaml:1:1: the holidays file must be a mapping (key: value), found a list");
+}
+
 // ------------------------------------------------------------ whole models
 
 TEST_CASE("LoadModel: the first file with an error is reported") {
@@ -638,6 +730,7 @@ TEST_CASE("LoadModel: the first file with an error is reported") {
       else if (file == "crisis.yaml") *text = kCrisis;
       else if (file == "lexicon.yaml") *text = lexicon;
       else if (file == "routing.yaml") *text = kRule;
+      else if (file == "holidays.yaml") *text = kHolidays;
       else *text = std::string("alerts: []\n") + kAlertsTail;
       return Status::Ok();
     };

@@ -142,7 +142,8 @@ TEST_CASE("RenderJson: nested objects keep their order too") {
   OrderedJson j = OrderedJson::parse(RenderJson(s.model, s.Run(kCase), RenderOptions()));
   REQUIRE_FALSE(j["agencies"].empty());
   CHECK(Keys(j["agencies"][0]) == std::vector<std::string>{"id", "rank", "score", "name", "phone",
-                                                           "address", "hours", "roles", "reasons",
+                                                           "address", "hours", "open_now", "next_open",
+                                                           "roles", "reasons",
                                                            "score_parts", "conditions", "verified",
                                                            "checked_on"});
   REQUIRE_FALSE(j["facts"].empty());
@@ -382,7 +383,8 @@ TEST_CASE("RenderJson: alert contacts carry hours, cost, answers and checked") {
   const OrderedJson& contacts = j["alerts"][0]["contacts"];
   REQUIRE(contacts.size() == 6);
   for (const OrderedJson& c : contacts)
-    CHECK(Keys(c) == std::vector<std::string>{"id", "name", "phone", "hours", "cost", "answers", "checked"});
+    CHECK(Keys(c) == std::vector<std::string>{"id", "name", "phone", "hours", "open_now", "next_open", "cost",
+                                              "answers", "checked"});
   const OrderedJson& yorisoi = contacts[1];
   CHECK(yorisoi["id"] == "yorisoi");
   CHECK(Keys(yorisoi["hours"]) == std::vector<std::string>{"always", "byday", "opens_at", "closes_at", "closed", "text"});
@@ -491,4 +493,133 @@ TEST_CASE("HoursShort in both languages") {
   h.opens_at = "10:30";
   CHECK(HoursShort(h, Lang::kEn) == "Mon 10:30-18:00");
   CHECK(HoursShort(Hours(), Lang::kJa) == "");
+}
+
+// ------------------------------------------------------------- open now
+
+namespace {
+RenderOptions AtTime(const std::string& when, Lang lang = Lang::kJa, int width = 0) {
+  RenderOptions options;
+  options.lang = lang;
+  options.width = width;
+  REQUIRE(ParseMoment(when, &options.at).ok());
+  return options;
+}
+
+std::string LineWith(const std::string& text, const std::string& part) {
+  for (const std::string& line : Lines(text))
+    if (line.find(part) != std::string::npos) return line;
+  return "";
+}
+}  // namespace
+
+TEST_CASE("RenderTable: open now under the hours, in both languages") {
+  const Shipped& s = S();
+  CaseResult r = s.Run(kCase);
+  std::string ja = RenderTable(s.model, r, AtTime("2026-12-29 10:00"));
+  CheckTableAligned(ja, "順位");
+  // The hikikomori centre's hours, then the line under them.
+  CHECK(LineWith(ja, "火〜土 9:00-18:00 要予約") != "");
+  std::string next = LineWith(ja, "本日休み、次は 1/5(火) 9:00");
+  CHECK(next.find("点数") != std::string::npos);  // the row's second line
+  std::string en = RenderTable(s.model, r, AtTime("2026-12-01 10:00", Lang::kEn));
+  CheckTableAligned(en, "#");
+  CHECK(LineWith(en, "Tue-Sat 9:00-18:00, by appointment") != "");  // no longer cut
+  CHECK(LineWith(en, "open now") != "");
+  std::string monday = RenderTable(s.model, r, AtTime("2026-11-30T10:00+09:00", Lang::kEn));
+  CHECK(LineWith(monday, "closed today; next 1 Dec (Tue) 9:00") != "");
+  // Without a moment (as in the other tests), no line.
+  CHECK(LineWith(RenderTable(s.model, r, RenderOptions()), "受付中") == "");
+}
+
+TEST_CASE("RenderTable: in a narrow terminal the open-now line breaks, never cuts its time") {
+  const Shipped& s = S();
+  for (Lang lang : {Lang::kJa, Lang::kEn}) {
+    std::string table = RenderTable(s.model, s.Run(kCase), AtTime("2026-12-29 10:00", lang, 120));
+    INFO(table);
+    CheckTableAligned(table, lang == Lang::kJa ? "順位" : "#");
+    std::vector<std::string> lines = Lines(table);
+    size_t h = 0;
+    while (h < lines.size() && lines[h].rfind(lang == Lang::kJa ? "順位" : "#", 0) != 0) ++h;
+    for (size_t l = h; l < lines.size() && !lines[l].empty(); ++l) CHECK(DisplayWidth(lines[l]) <= 120);
+    if (lang == Lang::kJa) {
+      CHECK(LineWith(table, "本日休み、") != "");
+      CHECK(LineWith(table, "次は 1/5(火) 9:00") != "");
+    } else {
+      CHECK(LineWith(table, "closed today;") != "");
+      CHECK(LineWith(table, "next 5 Jan (Tue) 9:00") != "");
+    }
+  }
+}
+
+TEST_CASE("RenderTable: a crisis line with a schedule says whether it answers now") {
+  const Shipped& s = S();
+  CaseResult r = s.Run("息子が「死にたい」と言っている");
+  std::string table = RenderTable(s.model, r, AtTime("2026-12-05 10:00"));  // a Saturday
+  CHECK(LineWith(table, "025-232-5560").find("025-232-5560 本日休み、次は 12/7(月) 8:30 · 月〜金 8:30〜17:00") !=
+        std::string::npos);
+  // 24-hour lines say so in their hours; no open-now word is added.
+  CHECK(LineWith(table, "0120-279-338").find("0120-279-338 24時間・年中無休") != std::string::npos);
+  std::string en = RenderTable(s.model, r, AtTime("2026-12-07 09:00", Lang::kEn));
+  CHECK(LineWith(en, "025-232-5560").find("025-232-5560 open now · Mon-Fri") != std::string::npos);
+}
+
+TEST_CASE("RenderJson: open_now and next_open per agency and crisis contact") {
+  const Shipped& s = S();
+  OrderedJson j = OrderedJson::parse(RenderJson(s.model, s.Run(kCase), AtTime("2026-12-29 10:00")));
+  bool centre = false;
+  for (const OrderedJson& a : j["agencies"]) {
+    INFO(a["id"]);
+    if (a["id"] == "hikikomori-center") {
+      centre = true;
+      CHECK(a["open_now"] == false);
+      CHECK(a["next_open"] == "2027-01-05T09:00:00+09:00");
+    } else if (a["hours"].is_null()) {
+      CHECK(a["open_now"].is_null());
+      CHECK(a["next_open"].is_null());
+    }
+  }
+  CHECK(centre);
+  OrderedJson open = OrderedJson::parse(RenderJson(s.model, s.Run(kCase), AtTime("2026-12-01 10:00")));
+  for (const OrderedJson& a : open["agencies"])
+    if (a["id"] == "hikikomori-center") {
+      CHECK(a["open_now"] == true);
+      CHECK(a["next_open"].is_null());
+    }
+  OrderedJson alert = OrderedJson::parse(RenderJson(s.model, s.Run("息子が「死にたい」と言っている"), AtTime("2026-12-05 10:00")));
+  for (const OrderedJson& c : alert["alerts"][0]["contacts"]) {
+    INFO(c["id"]);
+    if (c["id"] == "yorisoi") CHECK(c["open_now"] == true);
+    if (c["id"] == "kokoro-dial") CHECK(c["open_now"].is_null());
+    if (c["id"] == "niigata-kokoro-center") {
+      CHECK(c["open_now"] == false);
+      CHECK(c["next_open"] == "2026-12-07T08:30:00+09:00");
+    }
+  }
+  // Batch fragments carry the same members.
+  JsonFragments f = BuildJsonFragments(s.model, AtTime("2026-12-29 10:00").at);
+  int at = s.model.FindAgency("hikikomori-center");
+  CHECK(f.agency_members[at].find(",\"open_now\":false,\"next_open\":\"2027-01-05T09:00:00+09:00\"") !=
+        std::string::npos);
+}
+
+TEST_CASE("RenderAgenciesJson: open_now and next_open, null without a moment") {
+  const Shipped& s = S();
+  int at = s.model.FindAgency("hikikomori-center");
+  OrderedJson none = OrderedJson::parse(RenderAgenciesJson(s.model, at));
+  CHECK(none["open_now"].is_null());
+  OrderedJson j = OrderedJson::parse(RenderAgenciesJson(s.model, at, AtTime("2026-09-22 10:00").at));
+  CHECK(j["open_now"] == false);
+  CHECK(j["next_open"] == "2026-09-24T09:00:00+09:00");
+}
+
+TEST_CASE("RenderAgencies: the open-now line in the list and in one agency's view") {
+  const Shipped& s = S();
+  std::string list = RenderAgencies(s.model, -1, AtTime("2026-05-06 10:00"));  // 振替休日
+  CheckTableAligned(list, "id");
+  CHECK(LineWith(list, "本日休み、次は 5/7(木) 9:00") != "");
+  int at = s.model.FindAgency("hikikomori-center");
+  CHECK(LineWith(RenderAgencies(s.model, at, AtTime("2026-12-01 08:00", Lang::kEn)), "  Now: ") ==
+        "  Now: opens today 9:00");
+  CHECK(LineWith(RenderAgencies(s.model, at, RenderOptions()), "現在") == "");
 }

@@ -105,6 +105,18 @@ TEST_CASE("snapshot: the model read back has the same content") {
   CHECK(read.FindAgency("saposute") == model.FindAgency("saposute"));
   CHECK(read.agencies[read.FindAgency("saposute")].eligibility.max_age == 49);
   for (int s = 0; s < kSubjectCount; ++s) CHECK(read.subjects[s].ja == model.subjects[s].ja);
+  // The holiday calendar, written last.
+  CHECK(read.holidays.from == 2026);
+  CHECK(read.holidays.to == model.holidays.to);
+  CHECK(read.holidays.sources == model.holidays.sources);
+  REQUIRE(read.holidays.checked.size() == model.holidays.checked.size());
+  CHECK(read.holidays.checked[0].source == model.holidays.checked[0].source);
+  REQUIRE(read.holidays.days.size() == model.holidays.days.size());
+  for (size_t i = 0; i < model.holidays.days.size(); ++i) {
+    CHECK(read.holidays.days[i].date == model.holidays.days[i].date);
+    CHECK(read.holidays.days[i].kind == model.holidays.days[i].kind);
+    CHECK(read.holidays.days[i].name.en == model.holidays.days[i].name.en);
+  }
 }
 
 TEST_CASE("snapshot: an empty model is written, and refused when read: it cannot answer") {
@@ -231,7 +243,7 @@ TEST_CASE("Lexicon::Restore rejects damaged bytes") {
 }
 
 TEST_CASE("EmbeddedFile holds the shipped YAML texts") {
-  for (const char* name : {"agencies.yaml", "crisis.yaml"}) {
+  for (const char* name : {"agencies.yaml", "crisis.yaml", "holidays.yaml"}) {
     std::string text;
     REQUIRE(ReadFile(std::string(TSUNAGU_SOURCE_DIR "/data/") + name, &text).ok());
     CHECK(EmbeddedFile(name) == text);

@@ -28,21 +28,6 @@ namespace {
 
 using Files = std::vector<std::pair<std::string, std::string>>;
 
-// The files as LoadModelFor (embedded.cpp) reads them: same order, same
-// names, so the key is the one tsunagu computes.
-Status ReadFiles(const std::string& data_dir, const std::string& rules_dir, Files* files) {
-  static const std::pair<bool, const char*> kFiles[] = {{true, "agencies.yaml"}, {true, "crisis.yaml"},
-                                                        {false, "lexicon.yaml"}, {false, "routing.yaml"},
-                                                        {false, "alerts.yaml"}};
-  for (const auto& [data, file] : kFiles) {
-    std::string name = (data ? data_dir : rules_dir) + "/" + file, text;
-    Status s = ReadFile(name, &text);
-    if (!s.ok()) return s;
-    files->emplace_back(name, std::move(text));
-  }
-  return Status::Ok();
-}
-
 void Put64(std::string* bytes, size_t at, int64_t v) {
   for (int i = 0; i < 8; ++i) (*bytes)[at + i] = static_cast<char>((static_cast<uint64_t>(v) >> (8 * i)) & 0xff);
 }
@@ -116,7 +101,7 @@ int main(int argc, char** argv) {
   }
   setenv("TSUNAGU_CACHE", "off", 1);  // build from the YAML, write nothing
   Files files;
-  Status s = ReadFiles(argv[1], argv[2], &files);
+  Status s = ReadModelFiles(argv[1], argv[2], &files);  // as LoadModelFor reads them
   Model model;
   Lexicon lexicon;
   if (s.ok()) s = LoadModelFor(argv[1], argv[2], &model, &lexicon);

@@ -120,7 +120,7 @@ int main(int argc, char** argv) {
   out += "extern const EmbeddedYaml kEmbeddedYaml[];\nextern const size_t kEmbeddedYamlCount;\n";
   const char* files[][2] = {{"agencies.yaml", "data"}, {"crisis.yaml", "data"},
                             {"lexicon.yaml", "rules"}, {"routing.yaml", "rules"},
-                            {"alerts.yaml", "rules"}};
+                            {"alerts.yaml", "rules"}, {"holidays.yaml", "data"}};
   std::string table = "const EmbeddedYaml kEmbeddedYaml[] = {\n";
   int n = 0;
   for (const auto& f : files) {
