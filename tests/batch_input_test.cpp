@@ -192,6 +192,14 @@ TEST_CASE("jsonl: a key the reader uses, given twice, is an error record naming 
   CHECK(records[1].text == "ok");
   // Columns count characters, and an escaped key is the same key.
   CHECK(records[2].error == "line 3, column 46: the key \"age\" is given twice (first at column 17); keep one");
+  // Quotes and backslashes inside strings neither hide nor make a key.
+  records = ReadAll(InputFormat::kJsonl,
+                    "{\"text\": \"say \\\"text\\\", \\\"id\\\": 1\\\\\", \"id\": \"a\\\\\", \"x\": [\"text\", {\"id\": 2}]}\n"
+                    "{\"text\": \"a\\\\\", \"text\": \"b\"}\n");
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].error.empty());
+  CHECK(records[0].text == "say \"text\", \"id\": 1\\");
+  CHECK(records[1].error == "line 2, column 17: the key \"text\" is given twice (first at column 2); keep one");
 }
 
 namespace {
