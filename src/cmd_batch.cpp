@@ -32,6 +32,9 @@ const bool g_stdin_closed_at_start = [] {
   if (fd > STDIN_FILENO) close(fd);
   return true;
 }();
+// The same for standard output (`batch FILE >&-`), only looked at: the
+// results would go to whatever file took descriptor 1.
+const bool g_stdout_closed_at_start = fcntl(STDOUT_FILENO, F_GETFD) == -1 && errno == EBADF;
 
 // Where the bytes of a single document go: stdout, or a SafeFile. A
 // chunk of records is written with one writev, straight from the rendered
@@ -160,6 +163,8 @@ int RunBatch(const CommandContext& c) {
   if (from_stdin && g_stdin_closed_at_start)
     return Fail(Status::Io("cannot read standard input: it is closed; give a FILE, or '-' with the cases on "
                            "standard input"));
+  if (options.output.empty() && g_stdout_closed_at_start)
+    return Fail(Status::Io("cannot write standard output: it is closed; give -o FILE, or redirect standard output"));
   const std::string input_name = from_stdin ? "<stdin>" : options.input;
   FILE* in = stdin;
   if (!from_stdin) {

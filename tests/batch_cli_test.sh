@@ -204,6 +204,11 @@ run "$T" batch - <&-
 expect_rc 5 "batch - with standard input closed"
 expect_err "cannot read standard input: it is closed; give a FILE, or '-' with the cases on standard input" \
   "batch - with standard input closed"
+"$T" batch "$WORK/cases.txt" >&- 2>"$WORK/err"
+RC=$?
+expect_rc 5 "batch with standard output closed"
+expect_err "cannot write standard output: it is closed; give -o FILE, or redirect standard output" \
+  "batch with standard output closed"
 run "$T" batch - </dev/null
 expect_rc 0 "batch - with an empty standard input"
 [ "$(cat "$WORK/err")" = "0 cases, 0 errors" ] || fail "batch - </dev/null: stderr is '$(cat "$WORK/err")'"
