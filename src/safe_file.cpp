@@ -211,15 +211,15 @@ Status SafeFileSet::Create(const std::string& dir, bool overwrite, std::unique_p
   if (!s.ok()) return s;
   std::string temp_dir = dir + "/.tsunagu-tmp-" + std::to_string(getpid());
   if (temp_dir.size() >= kPathMax) return Status::Io("cannot write in " + dir + ": the path is too long");
-  bool expected = false;
-  if (!g_set_used.compare_exchange_strong(expected, true))
-    return Status::Internal("a second set of split files was started while one is open");
+  if (g_set_used) return Status::Internal("a second set of split files was started while one is open");
+  // Known to the handler before it exists: a signal in between removes it.
+  std::memcpy(g_set_dir, temp_dir.c_str(), temp_dir.size() + 1);
+  g_set_count = 0;
+  g_set_used = true;
   if (mkdir(temp_dir.c_str(), 0700) != 0) {
     g_set_used = false;
     return Status::Io("cannot write in " + dir + ": " + Errno());
   }
-  std::memcpy(g_set_dir, temp_dir.c_str(), temp_dir.size() + 1);
-  g_set_count = 0;
   out->reset(new SafeFileSet(dir, temp_dir, overwrite));
   return Status::Ok();
 }

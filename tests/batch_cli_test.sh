@@ -124,6 +124,29 @@ if env --default-signal=INT true 2>/dev/null; then
     pass
     no_temp_left "$WORK" "batch killed by SIG$sig"
   done
+  # --split: a SIGINT in the middle leaves no sheet and no temporary one.
+  # Over 64 KiB of input, so that cases are triaged while more is awaited.
+  mkfifo "$WORK/split.in"
+  env --default-signal=INT "$T" batch -f markdown --split -o "$WORK/split" - <"$WORK/split.in" 2>/dev/null &
+  PID=$!
+  exec 3>"$WORK/split.in"
+  i=0
+  while [ $i -lt 3000 ]; do
+    echo "息子が${i}年ひきこもり、母は認知症" >&3
+    i=$((i + 1))
+  done
+  i=0
+  until ls "$WORK"/split/.tsunagu-tmp-*/ 2>/dev/null | grep -q .; do
+    i=$((i + 1))
+    [ $i -le 200 ] || fail "batch --split: no temporary sheet after 20 s"
+    sleep 0.1
+  done
+  kill -INT "$PID"
+  finish_fifo
+  [ "$RC" -gt 128 ] || fail "batch --split killed by SIGINT: exit $RC, expected death by the signal"
+  pass
+  [ -z "$(ls -A "$WORK/split")" ] || fail "batch --split killed by SIGINT left: $(ls -A "$WORK/split")"
+  pass
 else
   echo "batch_cli_test: env --default-signal missing: SIGINT removal not checked" >&2
 fi
