@@ -126,5 +126,5 @@ Status RunBatch(const Model& model, const Lexicon& lexicon, RecordReader& reader
     if (!s.ok()) return s;
     if (progress) progress(counts->cases);
   }
-  return Status::Ok();
+  return reader.ReadError();
 }

@@ -44,6 +44,7 @@ class BatchSink {
 
 /// Reads every record, triages and renders it, and feeds the sink.
 /// progress, when set, is called after each chunk with the count so far.
+/// Fails with the sink's error, or the reader's read error at the end.
 Status RunBatch(const Model& model, const Lexicon& lexicon, RecordReader& reader, const BatchOptions& options,
                 BatchSink& sink, BatchCounts* counts, const std::function<void(size_t)>& progress = nullptr);
 

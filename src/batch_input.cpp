@@ -3,24 +3,77 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
+#include <iterator>
 #include <vector>
 
 #include "utf8.h"
 
 namespace {
 
+// The quoting state of a CSV record read without being kept: what skipping
+// an over-long record to its true end needs. Fed the record's bytes line
+// by line, in order.
+struct CsvQuoteScan {
+  bool in_quotes = false;
+  bool field_start = true;
+  bool quote_seen = false;  // a quote inside quotes: it closes, or a second one follows
+
+  void Start() { *this = CsvQuoteScan(); }
+  /// For a line that begins inside a quoted field.
+  void StartInQuotes() {
+    Start();
+    in_quotes = true;
+    field_start = false;
+  }
+  void Feed(const char* p, size_t n) {
+    const char* end = p + n;
+    while (p < end) {
+      if (in_quotes) {
+        if (quote_seen) {
+          quote_seen = false;
+          if (*p == '"') {  // a doubled quote: still inside
+            ++p;
+            continue;
+          }
+          in_quotes = false;  // closed: *p is read outside the quotes
+          field_start = false;
+          continue;
+        }
+        const char* quote = static_cast<const char*>(std::memchr(p, '"', static_cast<size_t>(end - p)));
+        if (!quote) return;
+        quote_seen = true;
+        p = quote + 1;
+        continue;
+      }
+      const char c = *p++;
+      if (c == '"' && field_start) in_quotes = true;
+      field_start = c == ',';
+    }
+  }
+  /// At the end of a line: true when the record ends there.
+  bool EndOfLine() {
+    if (quote_seen) in_quotes = quote_seen = false;
+    return !in_quotes;
+  }
+};
+
 // Reads lines of at most kMaxRecordBytes; longer lines are consumed to
-// their end and flagged, so one bad line never swallows the next.
+// their end and flagged, so one bad line never swallows the next. A read
+// error ends the input like its end does, and is kept for error().
 class LineReader {
  public:
-  explicit LineReader(FILE* file) : file_(file) {}
+  LineReader(FILE* file, std::string name) : file_(file), name_(std::move(name)) {}
 
   /// False at end of input. Strips "\n", "\r\n" and a leading UTF-8 BOM.
-  bool Next(std::string* line, bool* too_long) {
+  /// When the line is too long and scan is given, every byte of the line
+  /// (kept or not) is fed to it.
+  bool Next(std::string* line, bool* too_long, CsvQuoteScan* scan = nullptr) {
     line->clear();
     *too_long = false;
     bool any = false;  // a line exists once a byte or a newline is read
+    bool fed = false;  // scan has seen the kept part
     for (;;) {
       if (pos_ == end_ && !Fill()) break;
       any = true;
@@ -29,8 +82,16 @@ class LineReader {
       const char* newline = static_cast<const char*>(std::memchr(start, '\n', left));
       const size_t n = newline ? static_cast<size_t>(newline - start) : left;
       const size_t room = kMaxRecordBytes + 1 - std::min(line->size(), kMaxRecordBytes + 1);
-      line->append(start, std::min(n, room));
-      if (n > room) *too_long = true;
+      const size_t take = std::min(n, room);
+      line->append(start, take);
+      if (n > take) {
+        *too_long = true;
+        if (scan) {
+          if (!fed) scan->Feed(line->data(), line->size());
+          fed = true;
+          scan->Feed(start + take, n - take);
+        }
+      }
       pos_ += n;
       if (newline) {
         ++pos_;
@@ -41,20 +102,26 @@ class LineReader {
     ++number_;
     if (!line->empty() && line->back() == '\r') line->pop_back();
     if (line->size() > kMaxRecordBytes) *too_long = true;
+    if (*too_long && scan && !fed) scan->Feed(line->data(), line->size());
     if (number_ == 1 && line->compare(0, 3, "\xEF\xBB\xBF") == 0) line->erase(0, 3);
     return true;
   }
   size_t number() const { return number_; }
+  const Status& error() const { return error_; }
 
  private:
   // Reads the next block; a getc per byte cost more than finding the lines.
   bool Fill() {
     pos_ = 0;
     end_ = std::fread(buffer_, 1, sizeof buffer_, file_);
+    if (end_ == 0 && std::ferror(file_) && error_.ok())
+      error_ = Status::Io("cannot read " + name_ + ": " + std::strerror(errno));
     return end_ > 0;
   }
 
   FILE* file_;
+  std::string name_;
+  Status error_;
   size_t number_ = 0;
   char buffer_[64 * 1024];
   size_t pos_ = 0, end_ = 0;
@@ -100,12 +167,13 @@ bool NextLineRecord(LineReader& lines, Record* r, std::string* line) {
 
 class TextReader : public RecordReader {
  public:
-  explicit TextReader(FILE* file) : lines_(file) {}
+  TextReader(FILE* file, const std::string& name) : lines_(file, name) {}
   bool Next(Record* r) override {
     if (!NextLineRecord(lines_, r, &r->text)) return false;
     if (r->error.empty()) CheckText(r);
     return true;
   }
+  Status ReadError() const override { return lines_.error(); }
 
  private:
   LineReader lines_;
@@ -120,9 +188,67 @@ bool ParseAge(const std::string& text, int* age) {
   return *age <= 120;
 }
 
+// The keys of a JSON Lines object that the reader uses: one of them twice
+// is an error, since JSON readers disagree on which one counts.
+constexpr const char* kJsonKeys[] = {"id", "text", "age", "parent_age"};
+
+// The first of kJsonKeys given twice at the top level of line, a valid
+// JSON object, with the byte offsets of both (their opening quotes);
+// nullptr if none. One pass over the bytes, after the parse, costs less
+// than a parse with a callback on every key.
+const char* DuplicateKey(const std::string& line, size_t* first_at, size_t* second_at) {
+  size_t seen[std::size(kJsonKeys)];
+  std::fill(std::begin(seen), std::end(seen), std::string::npos);
+  int depth = 0;
+  bool expect_key = false;
+  const char* p = line.data();
+  const size_t n = line.size();
+  for (size_t i = 0; i < n; ++i) {
+    const char c = p[i];
+    if (c == '"') {
+      // The closing quote: the next one not escaped (an odd run of
+      // backslashes before it). memchr: a case text is most of the line.
+      const size_t start = i;
+      for (;;) {
+        const void* quote = std::memchr(p + i + 1, '"', n - i - 1);
+        i = quote ? static_cast<size_t>(static_cast<const char*>(quote) - p) : n;
+        size_t backslashes = 0;
+        while (i < n && p[i - 1 - backslashes] == '\\') ++backslashes;
+        if (i >= n || backslashes % 2 == 0) break;
+      }
+      const bool escaped = std::memchr(p + start + 1, '\\', i - start - 1) != nullptr;
+      if (depth == 1 && expect_key) {
+        std::string_view key(p + start + 1, i - start - 1);
+        std::string decoded;  // "te\u0078t" is "text" too
+        if (escaped) {
+          nlohmann::json j = nlohmann::json::parse(line.substr(start, i + 1 - start), nullptr, false);
+          if (j.is_string()) key = decoded = j.get<std::string>();
+        }
+        for (size_t k = 0; k < std::size(kJsonKeys); ++k) {
+          if (key != kJsonKeys[k]) continue;
+          if (seen[k] != std::string::npos) {
+            *first_at = seen[k];
+            *second_at = start;
+            return kJsonKeys[k];
+          }
+          seen[k] = start;
+        }
+      }
+      expect_key = false;
+    } else if (c == '{' || c == '[') {
+      expect_key = ++depth == 1;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    } else if (c == ',') {
+      expect_key = depth == 1;
+    }
+  }
+  return nullptr;
+}
+
 class JsonlReader : public RecordReader {
  public:
-  explicit JsonlReader(FILE* file) : lines_(file) {}
+  JsonlReader(FILE* file, const std::string& name) : lines_(file, name) {}
   bool Next(Record* r) override {
     std::string line;
     if (!NextLineRecord(lines_, r, &line)) return false;
@@ -137,6 +263,15 @@ class JsonlReader : public RecordReader {
       return SetError(r, "json", std::string("not a JSON object: ") + e.what()), true;
     }
     if (!object.is_object()) return SetError(r, "json", "not a JSON object"), true;
+    size_t first_at = 0, second_at = 0;
+    if (const char* duplicate = DuplicateKey(line, &first_at, &second_at)) {
+      int line_number = 0, first = 0, second = 0;
+      LineColumnAt(line, first_at, &line_number, &first);
+      LineColumnAt(line, second_at, &line_number, &second);
+      return SetError(r, "duplicate-key", "line " + std::to_string(r->line) + ", column " + std::to_string(second) +
+                                              ": the key \"" + duplicate + "\" is given twice (first at column " +
+                                              std::to_string(first) + "); keep one"), true;
+    }
     auto id = object.find("id");
     if (id != object.end()) {
       if (id->is_string()) r->id = id->get<std::string>();
@@ -157,6 +292,7 @@ class JsonlReader : public RecordReader {
     CheckText(r);
     return true;
   }
+  Status ReadError() const override { return lines_.error(); }
 
  private:
   LineReader lines_;
@@ -166,12 +302,15 @@ class JsonlReader : public RecordReader {
 // (a quote inside is doubled); a quoted field may span lines.
 class CsvReader : public RecordReader {
  public:
-  explicit CsvReader(FILE* file) : lines_(file) {}
+  CsvReader(FILE* file, const std::string& name) : lines_(file, name) {}
 
   Status Open() override {
     std::string line;
     bool too_long = false;
-    if (!lines_.Next(&line, &too_long)) return Status::Input("the CSV input is empty: it needs a header line with a 'text' column");
+    if (!lines_.Next(&line, &too_long)) {
+      if (!lines_.error().ok()) return lines_.error();
+      return Status::Input("the CSV input is empty: it needs a header line with a 'text' column");
+    }
     if (too_long) return Status::Input("line 1: cannot read the CSV header: " + TooLongMessage());
     // The header is echoed in messages: it must be valid UTF-8 too.
     size_t bad = 0;
@@ -188,10 +327,13 @@ class CsvReader : public RecordReader {
       name.erase(0, name.find_first_not_of(" \t"));
       name.erase(name.find_last_not_of(" \t") + 1);
       std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      if (name == "id") id_ = static_cast<int>(i);
-      else if (name == "text") text_ = static_cast<int>(i);
-      else if (name == "age") age_ = static_cast<int>(i);
-      else if (name == "parent_age") parent_age_ = static_cast<int>(i);
+      int* column = name == "id" ? &id_ : name == "text" ? &text_ : name == "age" ? &age_
+                                                        : name == "parent_age" ? &parent_age_ : nullptr;
+      if (!column) continue;  // a column not read may come twice (empty names from a trailing comma)
+      if (*column >= 0)
+        return Status::Input("line 1: the CSV header has two '" + name + "' columns (fields " +
+                             std::to_string(*column + 1) + " and " + std::to_string(i + 1) + "); keep one");
+      *column = static_cast<int>(i);
     }
     columns_ = header.size();
     if (text_ < 0) {
@@ -206,25 +348,30 @@ class CsvReader : public RecordReader {
   bool Next(Record* r) override {
     std::string line;
     bool too_long = false;
-    if (!lines_.Next(&line, &too_long)) return false;
+    scan_.Start();
+    if (!lines_.Next(&line, &too_long, &scan_)) return false;
     *r = Record();
     r->number = ++records_;
     r->line = lines_.number();
     r->id = std::to_string(r->number);
-    if (too_long) return SetError(r, "too-long", TooLongMessage()), true;
+    if (too_long) return SkipLongRecord(r), true;
     // A quoted field may continue on the next lines.
     std::vector<std::string> fields;
     std::string error;
     size_t resume = 0;
     while (!SplitFields(line, r->line, &fields, &error, &resume) && error == kOpenQuote) {
       std::string more;
-      if (!lines_.Next(&more, &too_long)) {
+      scan_.StartInQuotes();
+      if (!lines_.Next(&more, &too_long, &scan_)) {
         error = "line " + std::to_string(r->line) + ": unterminated quoted field (opened on line " +
                 std::to_string(r->line) + ")";
         break;
       }
+      if (too_long || line.size() + 1 + more.size() > kMaxRecordBytes) {
+        if (!too_long) scan_.Feed(more.data(), more.size());
+        return SkipLongRecord(r), true;
+      }
       line += "\n" + more;
-      if (too_long || line.size() > kMaxRecordBytes) return SetError(r, "too-long", TooLongMessage()), true;
     }
     if (!error.empty() && error != kOpenQuote) return SetError(r, "csv-quote", error), true;
     // Every field, not only the text: the id and ages are echoed in output.
@@ -246,9 +393,34 @@ class CsvReader : public RecordReader {
     CheckText(r);
     return true;
   }
+  Status ReadError() const override { return lines_.error(); }
 
  private:
   static constexpr const char* kOpenQuote = "open quote";
+
+  // The record r passed the limit on the line just read, which scan_ has
+  // seen whole: one error record. Inside a quoted field, the lines up to
+  // where the field closes are still this record: they are skipped (at
+  // flat memory), not read as records of their own.
+  void SkipLongRecord(Record* r) {
+    bool ended = scan_.EndOfLine();
+    std::string line;
+    bool too_long = false;
+    while (!ended && lines_.Next(&line, &too_long, &scan_)) {
+      if (!too_long) scan_.Feed(line.data(), line.size());
+      ended = scan_.EndOfLine();
+    }
+    const std::string first = "line " + std::to_string(r->line) + ": ";
+    const std::string last = std::to_string(lines_.number());
+    if (!ended)
+      SetError(r, "too-long", first + TooLongMessage() + " and a quoted field in it is never closed: "
+                                      "the rest of the input, to line " + last + ", was skipped");
+    else if (lines_.number() > r->line)
+      SetError(r, "too-long", first + TooLongMessage() + "; a quoted field in it was skipped to where it "
+                                      "closes, on line " + last);
+    else
+      SetError(r, "too-long", TooLongMessage());
+  }
 
   // "line L: " and the column of byte i of a record that starts on first_line.
   static std::string Where(const std::string& record, size_t first_line, size_t i, int* column) {
@@ -321,6 +493,7 @@ class CsvReader : public RecordReader {
   }
 
   LineReader lines_;
+  CsvQuoteScan scan_;
   size_t records_ = 0;
   size_t columns_ = 0;
   int id_ = -1, text_ = -1, age_ = -1, parent_age_ = -1;
@@ -343,11 +516,11 @@ InputFormat FormatFromPath(const std::string& path) {
   return format;
 }
 
-std::unique_ptr<RecordReader> MakeRecordReader(InputFormat format, FILE* file) {
+std::unique_ptr<RecordReader> MakeRecordReader(InputFormat format, FILE* file, const std::string& name) {
   switch (format) {
-    case InputFormat::kCsv: return std::make_unique<CsvReader>(file);
-    case InputFormat::kJsonl: return std::make_unique<JsonlReader>(file);
+    case InputFormat::kCsv: return std::make_unique<CsvReader>(file, name);
+    case InputFormat::kJsonl: return std::make_unique<JsonlReader>(file, name);
     case InputFormat::kText: break;
   }
-  return std::make_unique<TextReader>(file);
+  return std::make_unique<TextReader>(file, name);
 }

@@ -3,6 +3,11 @@
 // plain text (one case per line). Records stream: memory is bounded by the
 // longest record, not the file. A bad record is returned as a record with
 // an error, never skipped, so output keeps one record per input record.
+// A CSV header naming a column it reads twice is refused as a whole; a
+// JSON Lines object with a key twice is an error record. A quoted CSV
+// field that runs past kMaxRecordBytes ends its record as one error
+// record; the field is skipped, at flat memory, to where it closes (to the
+// end of the input if it never does), and reading goes on at the next line.
 #ifndef TSUNAGU_BATCH_INPUT_H_
 #define TSUNAGU_BATCH_INPUT_H_
 
@@ -52,9 +57,14 @@ class RecordReader {
   /// A problem with the input as a whole (e.g. a CSV header without a
   /// `text` column); checked once before the first Next.
   virtual Status Open() { return Status::Ok(); }
+  /// Once Next returned false: Ok at the end of the input, or the read
+  /// error (Io, e.g. the input is a directory) that ended it early.
+  virtual Status ReadError() const = 0;
 };
 
-/// A reader over file (not owned; stdin works).
-std::unique_ptr<RecordReader> MakeRecordReader(InputFormat format, FILE* file);
+/// A reader over file (not owned; stdin works); name is the input's name
+/// in read errors ("cannot read NAME: ...").
+std::unique_ptr<RecordReader> MakeRecordReader(InputFormat format, FILE* file,
+                                               const std::string& name = "the input");
 
 #endif  // TSUNAGU_BATCH_INPUT_H_

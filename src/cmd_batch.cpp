@@ -1,10 +1,16 @@
 // `tsunagu batch`: many cases in, one output per case, in input order.
 // Output goes to stdout, to one file (-o FILE), or to one file per case
-// (--split -o DIR); files are written by SafeFile (0600, atomic, no
-// overwrite without --force). The summary goes to stderr.
+// (--split -o DIR); files are written by SafeFile and SafeFileSet (0600,
+// atomic, no overwrite without --force, every target checked before the
+// first case, a split set written whole or not at all). The summary goes
+// to stderr.
+#include <dirent.h>
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <memory>
 
@@ -14,6 +20,21 @@
 #include "safe_file.h"
 
 namespace {
+
+// Whether standard input was closed when the process started (`batch -
+// <&-`). It is looked at before main: once the model is loaded, a file
+// opened meanwhile may have taken the free descriptor 0, and "standard
+// input" would be that file. The descriptor is then filled with /dev/null
+// so that no file takes it.
+const bool g_stdin_closed_at_start = [] {
+  if (fcntl(STDIN_FILENO, F_GETFD) != -1 || errno != EBADF) return false;
+  int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);  // the lowest free number: 0
+  if (fd > STDIN_FILENO) close(fd);
+  return true;
+}();
+// The same for standard output (`batch FILE >&-`), only looked at: the
+// results would go to whatever file took descriptor 1.
+const bool g_stdout_closed_at_start = fcntl(STDOUT_FILENO, F_GETFD) == -1 && errno == EBADF;
 
 // Where the bytes of a single document go: stdout, or a SafeFile. A
 // chunk of records is written with one writev, straight from the rendered
@@ -57,32 +78,65 @@ class DocumentSink : public BatchSink {
   std::vector<std::string_view> parts_;  // views of this chunk's outputs
 };
 
+const char* SheetExtension(BatchFormat format) { return format == BatchFormat::kHtml ? ".html" : ".md"; }
+
+// A name SplitSink gives: six or more digits, optionally "-" and an id of
+// letters, digits, '-' and '_', then the extension.
+bool IsSheetName(const std::string& name, const std::string& extension) {
+  if (name.size() <= extension.size() || name.compare(name.size() - extension.size(), extension.size(), extension) != 0)
+    return false;
+  const std::string stem = name.substr(0, name.size() - extension.size());
+  size_t digits = 0;
+  while (digits < stem.size() && std::isdigit(static_cast<unsigned char>(stem[digits]))) ++digits;
+  if (digits < 6) return false;
+  if (digits == stem.size()) return true;
+  return stem[digits] == '-' && std::all_of(stem.begin() + digits + 1, stem.end(), [](char c) {
+           return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+         });
+}
+
+// Before the run: the referral sheets already in dir are targets a run may
+// meet; each is checked as a target (so without --force any of them stops
+// the run before it starts, and a mixed directory of two runs never comes
+// about). The names to come depend on the records, and are checked as
+// they come: SafeFileSet writes none of them unless all can be written.
+Status CheckSplitDirectory(const std::string& dir, const std::string& extension, bool force) {
+  DIR* d = opendir(dir.c_str());
+  if (!d) return Status::Ok();  // missing: it will be created (else that fails, and says why)
+  std::vector<std::string> sheets;
+  while (const dirent* e = readdir(d))
+    if (IsSheetName(e->d_name, extension)) sheets.push_back(e->d_name);
+  closedir(d);
+  std::sort(sheets.begin(), sheets.end());
+  for (const std::string& name : sheets) {
+    Status s = CheckOutputTarget(dir + "/" + name, force);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 // One file per case: DIR/000001-<id>.md (the record number keeps names
 // unique and in input order; the id is reduced to safe characters).
 class SplitSink : public BatchSink {
  public:
-  SplitSink(std::string dir, BatchFormat format, Lang lang, bool force)
-      : dir_(std::move(dir)), format_(format), lang_(lang), force_(force) {}
+  SplitSink(SafeFileSet* files, BatchFormat format, Lang lang)
+      : files_(files), html_(format == BatchFormat::kHtml), extension_(SheetExtension(format)),
+        start_(html_ ? HtmlDocumentStart(lang) : ""), end_(html_ ? HtmlDocumentEnd() : "") {}
   Status Put(const RecordIdentity& record, std::string_view bytes) override {
-    char number[16];
+    char number[24];
     std::snprintf(number, sizeof number, "%06zu", record.number);
     std::string safe_id;
     for (char c : record.id.substr(0, 64))
       safe_id += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
-    bool html = format_ == BatchFormat::kHtml;
-    std::string path = dir_ + "/" + number + (safe_id.empty() ? "" : "-" + safe_id) + (html ? ".html" : ".md");
-    std::unique_ptr<SafeFile> file;
-    Status s = SafeFile::Create(path, force_, &file);
-    if (s.ok()) s = html ? file->Write(HtmlDocumentStart(lang_).append(bytes).append(HtmlDocumentEnd())) : file->Write(bytes);
-    if (s.ok()) s = file->Commit();
-    return s;
+    std::string name = number + (safe_id.empty() ? "" : "-" + safe_id) + extension_;
+    if (html_) return files_->Add(name, {start_, bytes, end_});
+    return files_->Add(name, {bytes});
   }
 
  private:
-  std::string dir_;
-  BatchFormat format_;
-  Lang lang_;
-  bool force_;
+  SafeFileSet* files_;
+  bool html_;
+  std::string extension_, start_, end_;
 };
 
 }  // namespace
@@ -104,21 +158,34 @@ int RunBatch(const CommandContext& c) {
   InputFormat input_format = InputFormat::kText;
   if (!options.input_format.empty()) ParseInputFormat(options.input_format, &input_format);
   else if (options.input != "-") input_format = FormatFromPath(options.input);
+  const bool from_stdin = options.input == "-";
+  // A closed standard input is not an empty one: reading it would say
+  // "0 cases" and succeed.
+  if (from_stdin && g_stdin_closed_at_start)
+    return Fail(Status::Io("cannot read standard input: it is closed; give a FILE, or '-' with the cases on "
+                           "standard input"));
+  if (options.output.empty() && g_stdout_closed_at_start)
+    return Fail(Status::Io("cannot write standard output: it is closed; give -o FILE, or redirect standard output"));
+  const std::string input_name = from_stdin ? "<stdin>" : options.input;
   FILE* in = stdin;
-  if (options.input != "-") {
+  if (!from_stdin) {
     in = std::fopen(options.input.c_str(), "rb");
     if (!in) return Fail(Status::Io("cannot open " + options.input));
   }
-  std::unique_ptr<RecordReader> reader = MakeRecordReader(input_format, in);
+  std::unique_ptr<RecordReader> reader = MakeRecordReader(input_format, in, input_name);
   Status s = reader->Open();
-  if (!s.ok()) return Fail(Status::Input((options.input == "-" ? "<stdin>" : options.input) + ": " + s.message()));
+  if (!s.ok() && s.kind() == ErrorKind::kIo) return Fail(s);
+  if (!s.ok()) return Fail(Status::Input(input_name + ": " + s.message()));
 
+  // Every output target is checked here, before the first case.
   InstallCleanupOnSignal();
   Document document;
+  std::unique_ptr<SafeFileSet> split_files;
   std::unique_ptr<BatchSink> sink;
   if (options.split) {
-    s = MakeDirectory(options.output);
-    sink = std::make_unique<SplitSink>(options.output, batch.format, options.lang, options.force);
+    s = CheckSplitDirectory(options.output, SheetExtension(batch.format), options.force);
+    if (s.ok()) s = SafeFileSet::Create(options.output, options.force, &split_files);
+    if (s.ok()) sink = std::make_unique<SplitSink>(split_files.get(), batch.format, options.lang);
   } else {
     s = document.Open(options.output, options.force);
     if (s.ok() && batch.format == BatchFormat::kCsv) s = document.Write(CsvHeader());
@@ -133,6 +200,7 @@ int RunBatch(const CommandContext& c) {
     if (show_progress) std::fprintf(stderr, "\r%zu cases…", done);
   });
   if (in != stdin) std::fclose(in);
+  if (s.ok() && options.split) s = split_files->Commit();
   if (s.ok() && !options.split && batch.format == BatchFormat::kHtml) s = document.Write(HtmlDocumentEnd());
   if (s.ok() && !options.split) s = document.Close();
   if (show_progress) std::fprintf(stderr, "\r");

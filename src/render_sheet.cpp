@@ -1,6 +1,7 @@
 #include "render_sheet.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <functional>
 
 namespace {
@@ -11,7 +12,46 @@ struct Words {
   const char* operator()(const char* j, const char* e) const { return ja ? j : e; }
 };
 
-std::string HtmlEscape(const std::string& s) {
+// A control character starts at s[i]: C0 but tab (and but a line break
+// when keep_newline), DEL, or C1 (U+0080-U+009F, 0xC2 0x80-0x9F in UTF-8).
+// Returns its length in bytes, else 0.
+size_t ControlAt(const std::string& s, size_t i, bool keep_newline) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x20) return c == '\t' || (c == '\n' && keep_newline) ? 0 : 1;
+  if (c == 0x7F) return 1;
+  if (c == 0xC2 && i + 1 < s.size()) {
+    const unsigned char next = static_cast<unsigned char>(s[i + 1]);
+    if (next >= 0x80 && next <= 0x9F) return 2;
+  }
+  return 0;
+}
+
+// Ids, case texts and messages come from the input: a control character in
+// them is shown as \u00XX (the notation of the JSON output), so that none
+// reaches a terminal, a Markdown line or a CSV cell raw: no escape
+// sequence, no line end where the format has none.
+std::string Visible(const std::string& s, bool keep_newline = false) {
+  size_t i = 0;
+  while (i < s.size() && !ControlAt(s, i, keep_newline)) ++i;
+  if (i == s.size()) return s;
+  std::string out = s.substr(0, i);
+  while (i < s.size()) {
+    const size_t n = ControlAt(s, i, keep_newline);
+    if (n == 0) {
+      out += s[i++];
+      continue;
+    }
+    const unsigned code = n == 1 ? static_cast<unsigned char>(s[i]) : static_cast<unsigned char>(s[i + 1]);
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "\\u%04x", code);
+    out += hex;
+    i += n;
+  }
+  return out;
+}
+
+std::string HtmlEscape(const std::string& text, bool keep_newline = false) {
+  const std::string s = Visible(text, keep_newline);
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
@@ -28,7 +68,8 @@ std::string HtmlEscape(const std::string& s) {
 }
 
 // Markdown: escape the characters that would start markup mid-line.
-std::string MdEscape(const std::string& s) {
+std::string MdEscape(const std::string& text) {
+  const std::string s = Visible(text);
   std::string out;
   for (char c : s) {
     if (c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' ||
@@ -135,8 +176,9 @@ void WriteSheet(const Model& model, const CaseResult& result, const RecordIdenti
              " — contains personal information; handle with care."));
 }
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+std::string CsvField(const std::string& text) {
+  const std::string s = Visible(text);
+  if (s.find_first_of(",\"") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';
@@ -152,11 +194,16 @@ std::string RenderSheetMarkdown(const Model& model, const CaseResult& result, co
   std::string md;
   SheetWriter out;
   out.title = [&](const std::string& t) { md += "# " + MdEscape(t) + "\n\n"; };
+  // Each line of the case quoted on its own: a line break inside the text
+  // ends the Markdown line, and the quote would end with it.
   out.quote = [&](const std::string& t) {
-    std::string text = t;
-    size_t at = 0;
-    while ((at = text.find('\n', at)) != std::string::npos) text.replace(at++, 1, "\n> ");
-    md += "> " + MdEscape(text) + "\n\n";
+    for (size_t start = 0;;) {
+      const size_t end = t.find('\n', start);
+      md += "> " + MdEscape(t.substr(start, end - start)) + "\n";
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+    md += "\n";
   };
   out.alert = [&](const std::string& t) { md += "**" + MdEscape(t) + "**\n\n"; };
   out.contact = [&](const std::string& name, const std::string& phone, const std::string& details) {
@@ -191,7 +238,10 @@ std::string RenderSheetHtml(const Model& model, const CaseResult& result, const 
   };
   SheetWriter out;
   out.title = [&](const std::string& t) { html += "<h1>" + HtmlEscape(t) + "</h1>\n"; };
-  out.quote = [&](const std::string& t) { html += "<blockquote class=\"case\">" + HtmlEscape(t) + "</blockquote>\n"; };
+  // The case's line breaks are kept: the quote's CSS is white-space: pre-wrap.
+  out.quote = [&](const std::string& t) {
+    html += "<blockquote class=\"case\">" + HtmlEscape(t, true) + "</blockquote>\n";
+  };
   out.alert = [&](const std::string& t) {
     html += "<div class=\"alert\">\n<p>" + HtmlEscape(t) + "</p>\n<ul class=\"contacts\">\n";
   };

@@ -3,6 +3,11 @@
 // entered, alerts first, the team, then each agency with its role in this
 // case, phone, address, hours, eligibility notes and whether its details
 // are verified. The HTML prints on A4 (print CSS, one case per page).
+// Every text from the input (ids, the case, error messages) is escaped for
+// its format, and its control characters (C0 but tab, DEL, C1) are shown
+// as \u00XX, like the JSON output writes them; a line break too, except
+// inside the case text of a sheet, which keeps its lines (Markdown quotes
+// each one).
 #ifndef TSUNAGU_RENDER_SHEET_H_
 #define TSUNAGU_RENDER_SHEET_H_
 

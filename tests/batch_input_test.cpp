@@ -166,3 +166,113 @@ TEST_CASE("input formats from names and extensions") {
   CHECK(FormatFromPath("a.b/intake.jsonl") == InputFormat::kJsonl);
   CHECK(FormatFromPath("notes") == InputFormat::kText);
 }
+
+TEST_CASE("csv: a header naming a column it reads twice is refused; a column not read may repeat") {
+  Status open;
+  ReadAll(InputFormat::kCsv, "text,ID,Text\na,1,b\n", &open);
+  CHECK(open.message() == "line 1: the CSV header has two 'text' columns (fields 1 and 3); keep one");
+  ReadAll(InputFormat::kCsv, "id,text, id \n1,a,2\n", &open);
+  CHECK(open.message() == "line 1: the CSV header has two 'id' columns (fields 1 and 3); keep one");
+  auto records = ReadAll(InputFormat::kCsv, "id,text,note,note,\n1,a,x,y,\n", &open);
+  CHECK(open.ok());
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].text == "a");
+}
+
+TEST_CASE("jsonl: a key the reader uses, given twice, is an error record naming it and both columns") {
+  std::string input =
+      "{\"text\": \"a\", \"id\": \"x\", \"text\": \"b\"}\n"
+      "{\"text\": \"ok\", \"note\": 1, \"note\": 2, \"x\": {\"id\": 1, \"id\": 2}}\n"
+      "{\"id\": \"ひきこもり\", \"age\": 30, \"te\\u0078t\": \"c\", \"age\": 40}\n";
+  auto records = ReadAll(InputFormat::kJsonl, input);
+  REQUIRE(records.size() == 3);
+  CHECK(records[0].error_kind == "duplicate-key");
+  CHECK(records[0].error == "line 1, column 26: the key \"text\" is given twice (first at column 2); keep one");
+  CHECK(records[1].error.empty());  // keys not read, and nested ones, may repeat
+  CHECK(records[1].text == "ok");
+  // Columns count characters, and an escaped key is the same key.
+  CHECK(records[2].error == "line 3, column 46: the key \"age\" is given twice (first at column 17); keep one");
+  // Quotes and backslashes inside strings neither hide nor make a key.
+  records = ReadAll(InputFormat::kJsonl,
+                    "{\"text\": \"say \\\"text\\\", \\\"id\\\": 1\\\\\", \"id\": \"a\\\\\", \"x\": [\"text\", {\"id\": 2}]}\n"
+                    "{\"text\": \"a\\\\\", \"text\": \"b\"}\n");
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].error.empty());
+  CHECK(records[0].text == "say \"text\", \"id\": 1\\");
+  CHECK(records[1].error == "line 2, column 17: the key \"text\" is given twice (first at column 2); keep one");
+}
+
+namespace {
+
+// id,text then record 1 with a quoted field of `lines` lines (~1 MB for
+// 20,000), closed or not, then good records (without quotes when the
+// field is not closed: a quote there would close it).
+std::string LongQuotedField(size_t lines, bool closed) {
+  std::string input = "id,text\n1,\"start of a long note\n";
+  for (size_t i = 0; i < lines; ++i) input += "a line, with commas and \"\"doubled\"\" quotes\n";
+  return input + (closed ? "end\",\n2,next\n3,\"ok\"\n" : "2,next\n3,ok\n");
+}
+
+size_t Errors(const std::vector<Record>& records) {
+  size_t n = 0;
+  for (const Record& r : records) n += !r.error.empty();
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("csv: a quoted field past the limit is one error record, and reading goes on after it") {
+  // Read from inside the field, each of its ~19,000 lines past the limit
+  // was an error record of its own.
+  std::string input = LongQuotedField(20000, true);
+  REQUIRE(input.size() > 800 * 1024);
+  auto records = ReadAll(InputFormat::kCsv, input);
+  REQUIRE(records.size() == 3);
+  CHECK(Errors(records) == 1);
+  CHECK(records[0].error_kind == "too-long");
+  CHECK(records[0].error ==
+        "line 2: record is longer than 65536 bytes; a quoted field in it was skipped to where it closes, on line 20003");
+  CHECK(records[1].text == "next");
+  CHECK(records[1].line == 20004);
+  CHECK(records[2].text == "ok");
+}
+
+TEST_CASE("csv: a quote never closed past the limit is one error record for the rest of the input") {
+  std::string input = LongQuotedField(20000, false);
+  auto records = ReadAll(InputFormat::kCsv, input);
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].error ==
+        "line 2: record is longer than 65536 bytes and a quoted field in it is never closed: the rest of the "
+        "input, to line 20004, was skipped");
+}
+
+TEST_CASE("csv: an over-long line that opens a quoted field is skipped to where the field closes") {
+  std::string input = "id,text\n1,\"" + std::string(70000, 'x') + "\nmore\"\"\nend\",x\n2,next\n";
+  auto records = ReadAll(InputFormat::kCsv, input);
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].error ==
+        "line 2: record is longer than 65536 bytes; a quoted field in it was skipped to where it closes, on line 4");
+  CHECK(records[1].text == "next");
+  // A long line whose quotes close on it is a one-line error, as before.
+  records = ReadAll(InputFormat::kCsv, "id,text\n1,\"" + std::string(70000, 'x') + "\"\n2,next\n");
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].error == "record is longer than 65536 bytes");
+  CHECK(records[1].text == "next");
+}
+
+TEST_CASE("a read error ends the input and is reported, not taken for its end") {
+  for (InputFormat format : {InputFormat::kText, InputFormat::kJsonl, InputFormat::kCsv}) {
+    FILE* f = std::fopen("/", "rb");  // opens; reading fails with EISDIR
+    REQUIRE(f != nullptr);
+    auto reader = MakeRecordReader(format, f, "/");
+    Status open = reader->Open();
+    Record r;
+    if (open.ok()) {
+      CHECK_FALSE(reader->Next(&r));
+      open = reader->ReadError();
+    }
+    CHECK(open.kind() == ErrorKind::kIo);
+    CHECK(open.message() == "cannot read /: Is a directory");
+    std::fclose(f);
+  }
+}

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -208,4 +209,171 @@ TEST_CASE("SafeFile: a pipe, device or directory is never replaced, even with fo
   REQUIRE(stat(fifo.c_str(), &st) == 0);
   CHECK(S_ISFIFO(st.st_mode));
   std::system(("rm -rf " + dir).c_str());
+}
+
+TEST_CASE("control characters in ids, texts and messages are shown as \\u00XX in CSV, Markdown and HTML") {
+  // ESC (a colour, a title-setting OSC), CR, a line break, DEL and C1 NEL
+  // (U+0085) in the id; tab is harmless and kept.
+  const std::string id = "a\x1b[31mb\x1b]0;x\x07\r\nc\x7f\xc2\x85\td";
+  const RecordIdentity record{id, 7};
+  const std::string shown = "a\\u001b[31mb\\u001b]0;x\\u0007\\u000d\\u000ac\\u007f\\u0085\td";
+  CHECK(RenderCsvError(record, "bad \x1b[2J") == shown + ",7,,,,,,,,bad \\u001b[2J\n");
+  CHECK(RenderErrorMarkdown(record, "x\ny", Lang::kEn) ==
+        "# Referral sheet — a\\\\u001b\\[31mb\\\\u001b\\]0;x\\\\u0007\\\\u000d\\\\u000ac\\\\u007f\\\\u0085\td\n\n"
+        "**This record could not be read** (record 7): x\\\\u000ay\n");
+  CHECK(RenderErrorHtml(record, "<x>\x1b", Lang::kEn) ==
+        "<section class=\"sheet\">\n<h1>Referral sheet — " + shown +
+        "</h1>\n<p class=\"alert\">This record could not be read (record 7): &lt;x&gt;\\u001b</p>\n</section>\n");
+  // A comma still quotes the field; the line break is no longer raw.
+  CHECK(RenderCsvError(RecordIdentity{"x,\ny", 1}, "e") == "\"x,\\u000ay\",1,,,,,,,,e\n");
+}
+
+TEST_CASE("a multi-line case text stays inside the Markdown quote, line by line, its controls escaped") {
+  BatchCounts counts;
+  std::string input = "{\"id\": \"m\\u001b1\", \"text\": \"息子がひきこもり\\n\\u001b[31m母は80代\\r\\n\\n借金がある\"}\n";
+  std::string md = Run(InputFormat::kJsonl, input, BatchFormat::kMarkdown, 1, &counts);
+  REQUIRE(counts.errors == 0);
+  CHECK(md.rfind("# 紹介シート — m\\\\u001b1\n\n"
+                 "> 息子がひきこもり\n> \\\\u001b\\[31m母は80代\\\\u000d\n> \n> 借金がある\n\n", 0) == 0);
+  std::string html = Run(InputFormat::kJsonl, input, BatchFormat::kHtml, 1, &counts);
+  CHECK(html.find("<h1>紹介シート — m\\u001b1</h1>\n<blockquote class=\"case\">息子がひきこもり\n\\u001b[31m母は80代"
+                  "\\u000d\n\n借金がある</blockquote>\n") != std::string::npos);
+  std::string csv = Run(InputFormat::kJsonl, input, BatchFormat::kCsv, 1, &counts);
+  CHECK(csv.rfind("m\\u001b1,1,1,", 0) == 0);
+  for (const std::string* out : {&md, &html, &csv}) {
+    CHECK(out->find('\x1b') == std::string::npos);
+    CHECK(out->find('\r') == std::string::npos);
+  }
+}
+
+TEST_CASE("batch: a read error fails the run after the records before it") {
+  FILE* f = std::fopen("/", "rb");
+  REQUIRE(f != nullptr);
+  auto reader = MakeRecordReader(InputFormat::kText, f, "/");
+  Collect sink;
+  BatchCounts counts;
+  Status s = RunBatch(S().model, S().lexicon, *reader, BatchOptions(), sink, &counts);
+  CHECK(s.message() == "cannot read /: Is a directory");
+  CHECK(counts.cases == 0);
+  std::fclose(f);
+}
+
+namespace {
+
+std::string TempDir() {
+  char dir_template[] = "/tmp/tsunagu-safe-XXXXXX";
+  REQUIRE(mkdtemp(dir_template) != nullptr);
+  return dir_template;
+}
+
+std::string Listing(const std::string& dir) {
+  std::string listing;
+  FILE* ls = popen(("ls -A " + dir).c_str(), "r");
+  char buf[256];
+  while (fgets(buf, sizeof buf, ls)) listing += buf;
+  pclose(ls);
+  return listing;
+}
+
+}  // namespace
+
+TEST_CASE("SafeFile: a symbolic link, even dangling, and a read-only file are refused at once, naming the target") {
+  std::string dir = TempDir();
+  const std::string link = dir + "/out.jsonl";
+  REQUIRE(symlink((dir + "/nowhere").c_str(), link.c_str()) == 0);
+  for (bool force : {false, true}) {
+    std::unique_ptr<SafeFile> f;
+    CHECK(SafeFile::Create(link, force, &f).message() ==
+          link + " is a symbolic link; -o does not write through links nor replace them: give the path of a new file");
+  }
+  const std::string read_only = dir + "/ro.jsonl";
+  {
+    std::unique_ptr<SafeFile> f;
+    REQUIRE(SafeFile::Create(read_only, false, &f).ok());
+    REQUIRE(f->Commit().ok());
+  }
+  REQUIRE(chmod(read_only.c_str(), 0400) == 0);
+  std::unique_ptr<SafeFile> f;
+  CHECK(SafeFile::Create(read_only, true, &f).message() ==
+        read_only + " is read-only; --force does not replace it: make it writable or remove it first");
+  // The temporary file is never named: the target is.
+  const std::string missing = dir + "/no/such/dir/out.jsonl";
+  CHECK(SafeFile::Create(missing, false, &f).message() == "cannot create " + missing + ": No such file or directory");
+  CHECK(CheckOutputTarget(dir + "/ro.jsonl/x", true).message() == "cannot create " + dir + "/ro.jsonl/x: Not a directory");
+  CHECK(Listing(dir) == "out.jsonl\nro.jsonl\n");
+  std::system(("rm -rf " + dir).c_str());
+}
+
+TEST_CASE("SafeFileSet: all the files appear on Commit, or none") {
+  std::string dir = TempDir();
+  const std::string sheets = dir + "/sheets";
+  {
+    std::unique_ptr<SafeFileSet> set;
+    REQUIRE(SafeFileSet::Create(sheets, false, &set).ok());
+    REQUIRE(set->Add("1.md", {"one"}).ok());
+    REQUIRE(set->Add("2.md", {"t", "wo"}).ok());
+    CHECK(Listing(sheets).find(".md") == std::string::npos);  // nothing before Commit
+    REQUIRE(set->Commit().ok());
+  }
+  CHECK(Listing(sheets) == "1.md\n2.md\n");
+  std::string text;
+  REQUIRE(ReadFile(sheets + "/2.md", &text).ok());
+  CHECK(text == "two");
+  struct stat st;
+  REQUIRE(stat((sheets + "/2.md").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+
+  // A target that exists when it is added stops the set at once...
+  {
+    std::unique_ptr<SafeFileSet> set;
+    REQUIRE(SafeFileSet::Create(sheets, false, &set).ok());
+    REQUIRE(set->Add("3.md", {"three"}).ok());
+    CHECK(set->Add("1.md", {"x"}).message() == sheets + "/1.md already exists; use --force to replace it");
+  }
+  CHECK(Listing(sheets) == "1.md\n2.md\n");
+  // ...and one that appears before Commit leaves none of the set.
+  {
+    std::unique_ptr<SafeFileSet> set;
+    REQUIRE(SafeFileSet::Create(sheets, false, &set).ok());
+    REQUIRE(set->Add("3.md", {"three"}).ok());
+    REQUIRE(set->Add("4.md", {"four"}).ok());
+    std::FILE* late = std::fopen((sheets + "/4.md").c_str(), "w");
+    std::fclose(late);
+    CHECK(set->Commit().message() == sheets + "/4.md already exists; use --force to replace it");
+  }
+  CHECK(Listing(sheets) == "1.md\n2.md\n4.md\n");
+  // With force, existing files are replaced; never a directory.
+  {
+    std::unique_ptr<SafeFileSet> set;
+    REQUIRE(SafeFileSet::Create(sheets, true, &set).ok());
+    REQUIRE(set->Add("1.md", {"new"}).ok());
+    REQUIRE(mkdir((sheets + "/5.md").c_str(), 0700) == 0);
+    CHECK(set->Add("5.md", {"x"}).message() ==
+          sheets + "/5.md is not a regular file (a device, directory or pipe); -o writes files only: leave out -o "
+                   "to write to standard output and redirect that");
+    REQUIRE(set->Commit().ok());
+  }
+  REQUIRE(ReadFile(sheets + "/1.md", &text).ok());
+  CHECK(text == "new");
+  CHECK(Listing(sheets) == "1.md\n2.md\n4.md\n5.md\n");  // no temporary directory left
+  std::system(("rm -rf " + dir).c_str());
+}
+
+TEST_CASE("InstallCleanupOnSignal keeps a signal that was ignored at start ignored") {
+  struct sigaction saved[3];
+  const int signals[] = {SIGINT, SIGTERM, SIGHUP};
+  for (int i = 0; i < 3; ++i) sigaction(signals[i], nullptr, &saved[i]);
+  std::signal(SIGHUP, SIG_IGN);  // nohup
+  std::signal(SIGINT, SIG_IGN);  // a background job of a script
+  std::signal(SIGTERM, SIG_DFL);
+  InstallCleanupOnSignal();
+  auto handler = [](int signal) {
+    struct sigaction now;
+    sigaction(signal, nullptr, &now);
+    return now.sa_handler == SIG_IGN ? "ignore" : now.sa_handler == SIG_DFL ? "default" : "handler";
+  };
+  CHECK(std::string(handler(SIGHUP)) == "ignore");
+  CHECK(std::string(handler(SIGINT)) == "ignore");
+  CHECK(std::string(handler(SIGTERM)) == "handler");
+  for (int i = 0; i < 3; ++i) sigaction(signals[i], &saved[i], nullptr);
 }
