@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_spec.h"
 #include "model.h"
 
 struct CliOptions {
@@ -32,6 +33,11 @@ struct CliOptions {
   std::string old_data_dir, old_rules_dir;  // diff: the old version (CASES in files)
   bool exit_code = false;                    // diff: exit 1 when an answer changed
   std::string history;                       // shell --history FILE (else in memory only)
+  // issue 12: installed like a Debian tool
+  bool version = false;           // --version (command "version")
+  std::string shell;              // completion SHELL
+  CommandLineSpec command_line;   // completion: the parser's commands and options
+  std::string export_dir;         // export-data DIR (--force: overwrite)
 };
 
 /// Parses argv. Returns -1 to go on, or an exit code when parsing already

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "data_version.h"
 #include "embedded.h"
 
 int Fail(const Status& s) {
@@ -30,10 +31,13 @@ int main(int argc, char** argv) {
   int code = ParseCommandLine(argc, argv, &options);
   if (code >= 0) return code;
   if (options.command == "check") return RunCheck(options);
+  if (options.command == "version") return RunVersion(options);
+  if (options.command == "export-data") return RunExportData(options);
 
   Model model;
   Lexicon lexicon;
   Status s = LoadModelFor(options.data_dir, options.rules_dir, &model, &lexicon);
+  if (s.ok()) s = DataVersion(options.data_dir, options.rules_dir, &model.data_version);
   if (!s.ok()) return Fail(s);
 
   CommandContext context{model, lexicon, options};
@@ -44,5 +48,6 @@ int main(int argc, char** argv) {
   if (options.command == "graph") return RunGraph(context);
   if (options.command == "diff") return RunDiff(context);
   if (options.command == "shell") return RunShell(context);
+  if (options.command == "completion") return RunCompletion(context);
   return RunQuery(context);
 }
