@@ -168,6 +168,22 @@ cp "$WORK/out" "$WORK/tsunagu.fish"
 if command -v fish >/dev/null 2>&1; then
   fish --no-execute "$WORK/tsunagu.fish" || fail "completion fish: fish --no-execute finds a syntax error"
   pass
+  # fish can complete a command line itself: complete -C.
+  complete_fish() {
+    fish -c 'source $argv[1]; complete -C $argv[2]' "$WORK/tsunagu.fish" "$1" 2>"$WORK/err" | cut -f1 |
+      LC_ALL=C sort >"$WORK/out"
+  }
+  complete_fish "tsunagu que"
+  offers "query" "fish: tsunagu que<TAB>"
+  complete_fish "tsunagu batch --format "
+  offers "csv
+html
+jsonl
+markdown" "fish: tsunagu batch --format <TAB>"
+  complete_fish "tsunagu explain --why-not houk"
+  offers "houkatsu" "fish: tsunagu explain --why-not houk<TAB>"
+  complete_fish "tsunagu test $WORK/files/c"
+  offers "$WORK/files/cases1.yaml" "fish: tsunagu test FILE<TAB>"
 else
   echo "install_test: fish not installed: its completion's syntax is not checked"
 fi
