@@ -129,55 +129,68 @@ std::string ZshDescription(const std::string& text) {
   return ZshQuote(Replace(Replace(Replace(text, "\\", "\\\\"), "[", "\\["), "]", "\\]"));
 }
 
-std::string ZshAction(const OptionSpec& o) {
+std::string ZshAction(const OptionSpec& o, const std::vector<std::string>& agencies) {
   switch (o.value) {
     case ValueKind::kFile: return "_files";
     case ValueKind::kDirectory: return "_files -/";
-    case ValueKind::kAgency: return "($_tsunagu_agencies)";
+    case ValueKind::kAgency: return "(" + Join(agencies, " ") + ")";
     case ValueKind::kChoice: return "(" + Join(o.choices, " ") + ")";
     default: return " ";
   }
 }
 
-std::string ZshOption(const OptionSpec& o) {
+std::string ZshOption(const OptionSpec& o, const std::vector<std::string>& agencies) {
   std::string names = o.names.size() == 1 ? o.names[0] : "'(" + Join(o.names, " ") + ")'{" + Join(o.names, ",") + "}";
   std::string out = names + "'[" + ZshDescription(o.description) + "]";
   if (o.value != ValueKind::kNone) {
     std::string what = o.positional.empty() ? o.names.back().substr(2) : o.positional;
-    out += ":" + what + ":" + ZshQuote(ZshAction(o));
+    out += ":" + what + ":" + ZshQuote(ZshAction(o, agencies));
   }
   return out + "'";
+}
+
+// The shared options a command does not define again (diff's --rules is
+// the old rules): _arguments refuses an option given twice.
+std::vector<OptionSpec> ZshShared(const CommandLineSpec& spec, const CommandSpec& command) {
+  std::vector<OptionSpec> shared;
+  for (const OptionSpec& o : spec.top.options) {
+    const std::string& name = o.names.back();
+    if (name == "--format") {
+      shared.push_back(WithFormats(o, command.name));
+      continue;
+    }
+    if (command.name.empty()) {  // the top level: all of them
+      shared.push_back(o);
+      continue;
+    }
+    if (name == "--version" || name == "--interactive") continue;
+    bool redefined = false;
+    for (const OptionSpec& own : command.options)
+      for (const std::string& n : own.names) redefined = redefined || n == name;
+    if (!redefined) shared.push_back(o);
+  }
+  return shared;
 }
 
 std::string Zsh(const CommandLineSpec& spec, const std::vector<std::string>& agencies, const std::string& version) {
   std::string out = "#compdef tsunagu\n" + Header("zsh", version);
   out += "\n_tsunagu() {\n  local curcontext=\"$curcontext\" state line ret=1\n";
-  out += "  local -a _tsunagu_agencies=(" + Join(agencies, " ") + ")\n";
-  out += "  local -a shared=(\n";
-  for (const OptionSpec& o : spec.top.options) {
-    const std::string& name = o.names.back();
-    if (name == "--format" || name == "--version" || name == "--interactive") continue;
-    out += "    " + ZshOption(o) + "\n";
-  }
-  out += "    '--help[print help and exit]'\n  )\n  local -a commands=(\n";
+  out += "  local -a commands=(\n";
   for (const CommandSpec& c : spec.commands)
     out += "    '" + c.name + ":" + ZshQuote(c.description) + "'\n";
-  out += "  )\n  _arguments -C $shared";
-  for (const OptionSpec& o : spec.top.options) {
-    const std::string& name = o.names.back();
-    if (name == "--format") out += " \\\n    " + ZshOption(WithFormats(o, ""));
-    if (name == "--version" || name == "--interactive") out += " \\\n    " + ZshOption(o);
-  }
-  out += " \\\n    '1: :->command' '*:: :->args' && ret=0\n";
+  out += "  )\n  _arguments -C";
+  for (const OptionSpec& o : ZshShared(spec, spec.top)) out += " \\\n    " + ZshOption(o, agencies);
+  out += " \\\n    '--help[print help and exit]' \\\n    '(-)1: :->command' '(-)*:: :->args' && ret=0\n";
   out += "  case $state in\n    command) _describe -t commands 'tsunagu command' commands && ret=0 ;;\n";
   out += "    args)\n      curcontext=\"${curcontext%:*:*}:tsunagu-$words[1]:\"\n      case $words[1] in\n";
   for (const CommandSpec& c : spec.commands) {
-    out += "        " + c.name + ") _arguments $shared";
-    for (const OptionSpec& o : spec.top.options)
-      if (o.names.back() == "--format") out += " \\\n            " + ZshOption(WithFormats(o, c.name));
-    for (const OptionSpec& o : c.options) out += " \\\n            " + ZshOption(o);
+    out += "        " + c.name + ") _arguments";
+    for (const OptionSpec& o : c.options) out += " \\\n            " + ZshOption(o, agencies);
+    for (const OptionSpec& o : ZshShared(spec, c)) out += " \\\n            " + ZshOption(o, agencies);
+    out += " \\\n            '--help[print help and exit]'";
     for (const OptionSpec& p : c.positionals)
-      out += " \\\n            '" + std::string(p.many ? "*" : "") + ":" + p.positional + ":" + ZshQuote(ZshAction(p)) + "'";
+      out += " \\\n            '" + std::string(p.many ? "*" : "") + ":" + p.positional + ":" +
+             ZshQuote(ZshAction(p, agencies)) + "'";
     out += " && ret=0 ;;\n";
   }
   out += "      esac ;;\n  esac\n  return ret\n}\n\n_tsunagu \"$@\"\n";
