@@ -253,6 +253,15 @@ pass
 run "$T" export-data "$WORK/plain"
 expect_rc 5 "export-data into a file"
 err_is "tsunagu: export-data: $WORK/plain exists and is not a directory" "export-data into a file"
+run "$T" export-data /proc/tsunagu-export
+expect_rc 5 "export-data where no directory can be made"
+err_is "tsunagu: export-data: cannot create directory /proc/tsunagu-export: No such file or directory" \
+  "export-data where no directory can be made"
+mkdir -p "$WORK/d/data/agencies.yaml"
+run "$T" export-data --force "$WORK/d"
+expect_rc 5 "export-data --force over a directory"
+err_is "tsunagu: export-data: cannot write $WORK/d/data/agencies.yaml: Is a directory" \
+  "export-data --force over a directory"
 mkdir "$WORK/ro" && chmod 555 "$WORK/ro"
 if [ "$(id -u)" -ne 0 ]; then
   run "$T" export-data "$WORK/ro/x"
