@@ -25,11 +25,13 @@ std::vector<YamlFile> EmbeddedYamlFiles();
 /// 12 hex digits of a 64-bit FNV-1a hash of each file's path
 /// ("data/agencies.yaml") and bytes, in build order. The files come from
 /// data_dir and rules_dir when given (the same names; a file a directory
-/// lacks counts as the built-in one), else from the binary, so exported
-/// files that are unchanged have the built-in version.
+/// lacks counts as the built-in one), else from the binary (hashed at
+/// build time by tools/embed_model), so exported files that are unchanged
+/// have the built-in version.
 Status DataVersion(const std::string& data_dir, const std::string& rules_dir, std::string* version);
 
-/// The same for the texts given, in order (paths as in YamlFile).
+/// The same for the texts given, in order (paths as in YamlFile). In the
+/// core library (data_hash.cpp), for tools/embed_model.
 std::string HashYamlFiles(const std::vector<std::pair<std::string, std::string_view>>& files);
 
 #endif  // TSUNAGU_DATA_VERSION_H_

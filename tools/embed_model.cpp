@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "data_version.h"
 #include "lexicon.h"
 #include "load_model.h"
 #include "normalize.h"
@@ -142,6 +143,7 @@ int main(int argc, char** argv) {
       }
     }
   }
+  std::vector<std::string> texts;  // for the data version
   for (const auto& f : files) {
     std::string text;
     std::string dir = std::string(f[1]) == "data" ? data_dir : rules_dir;
@@ -150,6 +152,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", s.ToString().c_str());
       return 1;
     }
+    texts.push_back(text);
     std::string var = "kYaml" + std::to_string(n++);
     out += "static const char " + var + "[] =\n\"";
     AppendBytes(text, &out);
@@ -159,6 +162,9 @@ int main(int argc, char** argv) {
   }
   out += table + "};\nconst size_t kEmbeddedYamlCount = " + std::to_string(n) + ";\n";
   out += dirs + "};\n";
+  std::vector<std::pair<std::string, std::string_view>> hashed;
+  for (size_t i = 0; i < texts.size(); ++i) hashed.emplace_back(std::string(files[i][1]) + "/" + files[i][0], texts[i]);
+  out += "extern const char kEmbeddedDataVersion[];\nconst char kEmbeddedDataVersion[] = \"" + HashYamlFiles(hashed) + "\";\n";
   FILE* file = std::fopen(argv[3], "wb");
   if (!file || std::fwrite(out.data(), 1, out.size(), file) != out.size() || std::fclose(file) != 0) {
     std::fprintf(stderr, "cannot write %s\n", argv[3]);
