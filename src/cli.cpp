@@ -9,6 +9,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli_spec.h"
 #include "commands.h"
 #include "edit_distance.h"
 #include "render.h"
@@ -18,7 +19,8 @@ const char kVersion[] = TSUNAGU_VERSION;
 
 namespace {
 
-const char* const kCommands[] = {"query", "agencies", "test", "batch", "explain", "check", "graph", "diff", "shell"};
+const char* const kCommands[] = {"query", "agencies", "test", "batch", "explain", "check", "graph", "diff", "shell",
+                                  "completion", "export-data"};
 // Options of the top-level app that take a value (for finding the text).
 const char* const kValueOptions[] = {"--data", "--rules", "--lang", "--format", "--top", "-n", "-f", "-l",
                                      "-o", "--output", "--jobs", "-j", "--input-format", "--color", "--at"};
@@ -118,7 +120,7 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
       "Give a case in Japanese or English; get the agencies to involve, ranked, with the role\n"
       "each plays. Example: tsunagu \"親が80代、息子は無職、生活が苦しい\"",
       "tsunagu"};
-  app.set_version_flag("--version", std::string("tsunagu ") + kVersion);
+  app.add_flag("--version", out->version, "print the program's version and the data and rules version, then exit");
   app.require_subcommand(0, 1);
   std::string lang = "ja";
   app.add_option("--data", out->data_dir, "directory with agencies.yaml and crisis.yaml (default: built in)")
@@ -197,6 +199,19 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   shell->fallthrough();
   shell->add_option("--history", out->history,
                     "keep the prompt's history in FILE (read at start, written 0600 at the end); default: memory only");
+  CLI::App* completion = app.add_subcommand(
+      "completion", "print a completion script for bash, zsh or fish (options, formats, agency ids).\n"
+                    "Example: source <(tsunagu completion bash)");
+  completion->fallthrough();
+  completion->add_option("shell", out->shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+
+  CLI::App* export_data = app.add_subcommand(
+      "export-data", "write the built-in data and rules as YAML into DIR/data and DIR/rules, to start editing.\n"
+                     "Example: tsunagu export-data mydata && tsunagu --data mydata/data --rules mydata/rules check");
+  export_data->fallthrough();
+  export_data->add_option("dir", out->export_dir, "the directory to write into (created if missing)")->required();
+  export_data->add_flag("--force", out->force, "replace existing files");
+
   bool interactive = false;
   app.add_flag("-i,--interactive", interactive, "the same as 'tsunagu shell'");
 
@@ -246,12 +261,13 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
     WriteOut(printed.str());
     return code == 0 ? kExitOk : kExitUsage;
   }
-  if (lang_option->count() == 0)
+  if (lang_option->count() == 0 && !out->version)  // --version prints no warning
     if (const char* env = std::getenv("TSUNAGU_LANG"); env && *env && !LangFromEnvironment(env, &lang))
       std::fprintf(stderr, "tsunagu: warning: TSUNAGU_LANG is '%s', not ja or en; ignored\n",
                    VisibleControls(env).c_str());
   out->lang = lang == "en" ? Lang::kEn : Lang::kJa;
-  if (query->parsed()) out->command = "query";
+  if (out->version) out->command = "version";
+  else if (query->parsed()) out->command = "query";
   else if (agencies->parsed()) out->command = "agencies";
   else if (test->parsed()) out->command = "test";
   else if (batch->parsed()) out->command = "batch";
@@ -260,6 +276,11 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   else if (graph->parsed()) out->command = "graph";
   else if (diff->parsed()) out->command = "diff";
   else if (shell->parsed() || interactive) out->command = "shell";
+  else if (export_data->parsed()) out->command = "export-data";
+  else if (completion->parsed()) {
+    out->command = "completion";
+    out->command_line = DescribeCommandLine(app);
+  }
   else {
     std::fprintf(stderr, "%s\nRun 'tsunagu --help' for more.\n",
                  "tsunagu: give a case to rank, e.g. tsunagu \"親が80代、息子は無職、生活が苦しい\"");

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_spec.h"
 #include "model.h"
 
 struct CliOptions {
@@ -34,6 +35,11 @@ struct CliOptions {
   bool exit_code = false;                    // diff: exit 1 when an answer changed
   std::string history;                       // shell --history FILE (else in memory only)
   std::string color = "auto";                // --color auto|always|never
+  // issue 12: installed like a Debian tool
+  bool version = false;           // --version (command "version")
+  std::string shell;              // completion SHELL
+  CommandLineSpec command_line;   // completion: the parser's commands and options
+  std::string export_dir;         // export-data DIR (--force: overwrite)
 };
 
 /// Parses argv. Returns -1 to go on, or an exit code when parsing already

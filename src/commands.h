@@ -48,4 +48,12 @@ int RunShell(const CommandContext& c);
 /// reports every problem the loaders and the lint find.
 int RunCheck(const CliOptions& options);
 
+// Issue 12: installed like a Debian tool.
+/// `tsunagu completion SHELL`: a completion script for bash, zsh or fish.
+int RunCompletion(const CommandContext& c);
+/// `tsunagu export-data DIR`: the built-in YAML into DIR/data, DIR/rules.
+int RunExportData(const CliOptions& options);
+/// `tsunagu --version`: the program, data and rules versions.
+int RunVersion(const CliOptions& options);
+
 #endif  // TSUNAGU_COMMANDS_H_

@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "data_version.h"
 #include "embedded.h"
 
 namespace {
@@ -86,10 +87,13 @@ int Run(int argc, char** argv) {
     if (!s.ok()) return Fail(s);
   }
   if (options.command == "check") return RunCheck(options);
+  if (options.command == "version") return RunVersion(options);
+  if (options.command == "export-data") return RunExportData(options);
 
   Model model;
   Lexicon lexicon;
   Status s = LoadModelFor(options.data_dir, options.rules_dir, &model, &lexicon);
+  if (s.ok()) s = DataVersion(options.data_dir, options.rules_dir, &model.data_version);
   if (!s.ok()) return Fail(s);
 
   CommandContext context{model, lexicon, options};
@@ -100,6 +104,7 @@ int Run(int argc, char** argv) {
   if (options.command == "graph") return RunGraph(context);
   if (options.command == "diff") return RunDiff(context);
   if (options.command == "shell") return RunShell(context);
+  if (options.command == "completion") return RunCompletion(context);
   return RunQuery(context);
 }
 

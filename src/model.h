@@ -252,6 +252,9 @@ struct Model {
   TeamPolicy team;
   std::vector<Target> fallback;  // when nothing was understood
   CompiledConditions compiled_rules, compiled_alerts;  // derived: see CompileConditions
+  /// The data and rules version (data_version.h), set by main after
+  /// loading; not part of the snapshot.
+  std::string data_version;
 
   int FindAgency(const std::string& id) const;
   int FindFact(const std::string& id) const;

@@ -320,6 +320,8 @@ void WriteResultJson(JsonWriter& w, const Model& model, const CaseResult& result
   const Ranking& ranking = result.ranking;
   w.Raw("{\"schema\":");
   w.String(kResultSchema);
+  w.Raw(",\"data_version\":");
+  w.String(model.data_version);
   if (record) {
     w.Raw(",\"id\":");
     w.String(record->id);

@@ -219,7 +219,7 @@ expect_rc 0 "--help"
 out_has "tsunagu" "--help"
 run "$T" --version
 expect_rc 0 "--version"
-[ "$(cat "$WORK/out")" = "tsunagu 0.1.0" ] || fail "--version prints '$(cat "$WORK/out")', expected 'tsunagu 0.1.0'"
+[ "$(sed -n 1p "$WORK/out")" = "tsunagu 0.1.0" ] || fail "--version prints '$(cat "$WORK/out")', expected 'tsunagu 0.1.0' first"
 pass
 
 # ------------------------------------------------------------ input errors

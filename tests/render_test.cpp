@@ -128,7 +128,7 @@ void CheckTableAligned(const std::string& table, const std::string& header_start
 TEST_CASE("RenderJson: top-level keys in the documented order") {
   const Shipped& s = S();
   OrderedJson j = OrderedJson::parse(RenderJson(s.model, s.Run(kCase), RenderOptions()));
-  CHECK(Keys(j) == std::vector<std::string>{"schema", "input", "normalized", "facts", "persons", "ages",
+  CHECK(Keys(j) == std::vector<std::string>{"schema", "data_version", "input", "normalized", "facts", "persons", "ages",
                                             "unrecognized", "alerts", "team", "fallback",
                                             "agencies", "removed"});
   CHECK(j["schema"] == "tsunagu.result/2");

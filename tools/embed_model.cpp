@@ -6,11 +6,13 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "data_version.h"
 #include "lexicon.h"
 #include "load_model.h"
 #include "normalize.h"
@@ -122,7 +124,26 @@ int main(int argc, char** argv) {
                             {"lexicon.yaml", "rules"}, {"routing.yaml", "rules"},
                             {"alerts.yaml", "rules"}, {"holidays.yaml", "data"}};
   std::string table = "const EmbeddedYaml kEmbeddedYaml[] = {\n";
+  // The directory of each, in the same order (export-data, the data version).
+  std::string dirs = "extern const char* const kEmbeddedYamlDir[];\nconst char* const kEmbeddedYamlDir[] = {\n";
   int n = 0;
+  // Every YAML file of the two directories must be embedded: export-data
+  // writes only these, and the data version hashes only these.
+  for (const std::string& dir : {data_dir, rules_dir}) {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+      if (entry.path().extension() != ".yaml") continue;
+      bool listed = false;
+      for (const auto& f : files)
+        listed = listed || (entry.path().filename() == f[0] && (std::string(f[1]) == "data" ? data_dir : rules_dir) == dir);
+      if (!listed) {
+        std::fprintf(stderr, "%s: not embedded: add it to the list in tools/embed_model.cpp\n",
+                     entry.path().c_str());
+        return 1;
+      }
+    }
+  }
+  std::vector<std::string> texts;  // for the data version
   for (const auto& f : files) {
     std::string text;
     std::string dir = std::string(f[1]) == "data" ? data_dir : rules_dir;
@@ -131,13 +152,19 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", s.ToString().c_str());
       return 1;
     }
+    texts.push_back(text);
     std::string var = "kYaml" + std::to_string(n++);
     out += "static const char " + var + "[] =\n\"";
     AppendBytes(text, &out);
     out += "\";\n";
     table += "  {\"" + std::string(f[0]) + "\", " + var + ", " + std::to_string(text.size()) + "},\n";
+    dirs += "  \"" + std::string(f[1]) + "\",\n";
   }
   out += table + "};\nconst size_t kEmbeddedYamlCount = " + std::to_string(n) + ";\n";
+  out += dirs + "};\n";
+  std::vector<std::pair<std::string, std::string_view>> hashed;
+  for (size_t i = 0; i < texts.size(); ++i) hashed.emplace_back(std::string(files[i][1]) + "/" + files[i][0], texts[i]);
+  out += "extern const char kEmbeddedDataVersion[];\nconst char kEmbeddedDataVersion[] = \"" + HashYamlFiles(hashed) + "\";\n";
   FILE* file = std::fopen(argv[3], "wb");
   if (!file || std::fwrite(out.data(), 1, out.size(), file) != out.size() || std::fclose(file) != 0) {
     std::fprintf(stderr, "cannot write %s\n", argv[3]);
