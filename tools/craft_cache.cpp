@@ -57,8 +57,8 @@ class LexiconLayout {
     static const size_t kSize[kArrays] = {1, 4, 4, 4, 1, 4, 1, 4, 4, 4, 4, 4};
     size_t at = 0;
     for (int a = 0; a < kArrays; ++a) {
-      int64_t n = 0;
-      for (int i = 0; i < 8; ++i) n |= static_cast<int64_t>(static_cast<unsigned char>(bytes[at + i])) << (8 * i);
+      uint64_t n = 0;
+      for (int i = 0; i < 8; ++i) n |= static_cast<uint64_t>(static_cast<unsigned char>(bytes[at + i])) << (8 * i);
       count_[a] = static_cast<size_t>(n);
       begin_[a] = at + 8;
       size_[a] = kSize[a];
