@@ -79,7 +79,8 @@ class Checker {
 };
 
 // A target's agency and roles; weights as the loaders allow them (rules
-// and alerts: 1 to 1000; fallback: 1 or more).
+// and alerts: 1 to 1000, as the loaders allow; fallback: the same, though
+// its loader takes any positive weight: such a model is simply not cached).
 void CheckTargets(Checker& c, const Model& m, const Where& where, const std::vector<Target>& targets,
                   int max_weight) {
   for (size_t t = 0; t < targets.size() && c.ok(); ++t) {
@@ -205,8 +206,12 @@ void CheckTeam(Checker& c, const Model& m) {
   const Agency& convener = m.agencies[static_cast<size_t>(m.team.convener)];
   c.Index(team, "convener role", m.team.convener_role, convener.roles.size(), "roles", &convener.id);
   if (m.team.multi_issue_areas < 1) c.Fail(team, "multi_issue_areas below 1");
+  // Added to scores: bounded like a rule's weight, so no sum can overflow
+  // (the shipped one is 15; a model over this is simply not cached).
+  if (m.team.convener_weight < -1000 || m.team.convener_weight > 1000)
+    c.Fail(team, "convener weight " + std::to_string(m.team.convener_weight) + " out of range");
   if (m.fallback.empty()) c.Fail(Where{"fallback"}, "no target");
-  CheckTargets(c, m, Where{"fallback"}, m.fallback, INT32_MAX);
+  CheckTargets(c, m, Where{"fallback"}, m.fallback, 1000);
 }
 
 }  // namespace

@@ -138,6 +138,7 @@ TEST_CASE("ValidateModel names the first thing wrong") {
   CHECK(message([](Model& m) { m.team.convener = 12345; }) == "team: convener 12345 out of range (13 agencies)");
   CHECK(message([](Model& m) { m.team.convener = -1; }) == "team: convener -1 out of range (13 agencies)");
   CHECK(message([](Model& m) { m.team.multi_issue_areas = 0; }) == "team: multi_issue_areas below 1");
+  CHECK(message([](Model& m) { m.team.convener_weight = INT32_MAX; }) == "team: convener weight 2147483647 out of range");
   CHECK(message([](Model& m) { m.alerts[0].contacts[0] = 9999; }) ==
         "alert 0 (alert-suicide-in-progress): crisis contact 9999 out of range (10 crisis contacts)");
   CHECK(message([](Model& m) { m.fallback[0].agency = 99; }) == "fallback target 0: agency 99 out of range (13 agencies)");

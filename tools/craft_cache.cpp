@@ -42,8 +42,8 @@ class LexiconLayout {
     static const size_t kSize[kArrays] = {1, 4, 4, 4, 1, 4, 1, 4, 4, 4, 4, 4};
     size_t at = 0;
     for (int a = 0; a < kArrays; ++a) {
-      int64_t n = 0;
-      for (int i = 0; i < 8; ++i) n |= static_cast<int64_t>(static_cast<unsigned char>(bytes[at + i])) << (8 * i);
+      uint64_t n = 0;
+      for (int i = 0; i < 8; ++i) n |= static_cast<uint64_t>(static_cast<unsigned char>(bytes[at + i])) << (8 * i);
       count_[a] = static_cast<size_t>(n);
       begin_[a] = at + 8;
       size_[a] = kSize[a];
@@ -52,10 +52,10 @@ class LexiconLayout {
   }
   size_t count(Array a) const { return count_[a]; }
   int32_t Get(const std::string& bytes, Array a, size_t i) const {
-    int32_t v = 0;
     if (size_[a] == 1) return static_cast<unsigned char>(bytes[begin_[a] + i]);
-    for (int k = 0; k < 4; ++k) v |= static_cast<int32_t>(static_cast<unsigned char>(bytes[begin_[a] + 4 * i + k]) << (8 * k));
-    return v;
+    uint32_t v = 0;
+    for (int k = 0; k < 4; ++k) v |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[begin_[a] + 4 * i + k])) << (8 * k);
+    return static_cast<int32_t>(v);
   }
   void Set(std::string* bytes, Array a, size_t i, int32_t v) const {
     if (size_[a] == 1) {
