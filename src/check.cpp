@@ -133,7 +133,8 @@ int LineCount(const std::string& text) {
 
 class Checker {
  public:
-  Checker(const std::vector<SourceFile>& files, int year) : files_(files), year_(year) {}
+  Checker(const std::vector<SourceFile>& files, int year, const StaleCheck& stale)
+      : files_(files), year_(year), stale_(stale) {}
 
   std::vector<Finding> Run() {
     for (size_t i = 0; i < kFiles && i < files_.size(); ++i) LoadOne(i);
@@ -142,6 +143,7 @@ class Checker {
     LintConditions(4, "alerts", "alert");
     LintReach();
     LintCalendar();
+    LintStale();
     std::stable_sort(findings_.begin(), findings_.end(), [&](const Finding& a, const Finding& b) {
       if (a.file != b.file) return FileIndex(a.file) < FileIndex(b.file);
       return a.line < b.line;
@@ -428,6 +430,62 @@ class Checker {
             "Office's list for " + std::to_string(year_) + " (https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html)");
   }
 
+  // check --stale DAYS: what no public source confirmed within DAYS days.
+  // One warning per agency (naming the fields never or long ago checked)
+  // and per crisis contact, at its entry.
+  void LintStale() {
+    if (stale_.stale_days < 0 || !stale_.today.set()) return;
+    const std::string days = std::to_string(stale_.stale_days);
+    auto recent = [&](const std::string& date) {
+      int64_t age = 0;
+      return DaysBetween(date, stale_.today, &age) && age <= stale_.stale_days;
+    };
+    auto join = [](const std::vector<std::string>& v) {
+      std::string out;
+      for (const std::string& s : v) out += (out.empty() ? "" : ", ") + s;
+      return out;
+    };
+    static const char* const kFields[] = {"name", "summary", "roles", "address", "phone", "hours", "eligibility"};
+    for (const Agency& a : model_.agencies) {
+      std::vector<std::string> never, old;
+      for (const char* field : kFields) {
+        // Only what the agency states: a phone the guideline lacks is not stale.
+        const std::string f = field;
+        if ((f == "address" && a.address.empty()) || (f == "phone" && a.phone.empty()) ||
+            (f == "hours" && !a.hours.present) ||
+            (f == "eligibility" && a.eligibility.note.empty() && a.eligibility.residence.empty() &&
+             a.eligibility.min_age < 0 && a.eligibility.max_age < 0))
+          continue;
+        std::string latest;
+        for (const FieldCheck& c : a.checked)
+          if (c.field == field) latest = std::max(latest, c.check.date);
+        if (latest.empty()) never.push_back(field);
+        else if (!recent(latest)) old.push_back(std::string(field) + " (" + latest + ")");
+      }
+      if (never.empty() && old.empty()) continue;
+      std::string message = "agency '" + a.id + "': ";
+      if (a.checked.empty()) {
+        message += "never checked against a public source (guideline only)";
+      } else {
+        if (!never.empty()) message += "never checked: " + join(never);
+        if (!old.empty()) message += std::string(never.empty() ? "" : "; ") + "checked more than " + days +
+                                     " days ago: " + join(old);
+      }
+      Add(a.pos.file, a.pos.line, a.pos.column, Finding::kWarning,
+          message + "; check them with a public page or a phone call and record it in checked");
+    }
+    for (const CrisisContact& c : model_.crisis) {
+      std::string latest;
+      for (const ContactCheck& k : c.checked) latest = std::max(latest, k.date);
+      if (!latest.empty() && recent(latest)) continue;
+      Add(c.pos.file, c.pos.line, c.pos.column, Finding::kWarning,
+          "crisis contact '" + c.id + "': " +
+              (latest.empty() ? std::string("never checked against a public source")
+                              : "last checked " + latest + ", more than " + days + " days ago") +
+              "; check it and record it in checked");
+    }
+  }
+
   // Agencies and crisis contacts that no case can ever reach. Only when
   // every file loaded cleanly: with items set aside the answer would lie.
   void LintReach() {
@@ -506,6 +564,7 @@ class Checker {
   Model model_;
   SetAside set_aside_[3];
   int year_;                    // the current year (Tokyo); 0 = do not lint the calendar's age
+  StaleCheck stale_;
   std::string loaded_[kFiles];  // the text that finally loaded (items set aside blanked)
   bool clean_[kFiles] = {};     // loaded with nothing set aside
 };
@@ -522,8 +581,12 @@ const std::vector<std::string>& CheckedFileNames() {
 }
 
 std::vector<Finding> CheckFiles(const std::vector<SourceFile>& files, int year) {
+  return CheckFiles(files, year, StaleCheck());
+}
+
+std::vector<Finding> CheckFiles(const std::vector<SourceFile>& files, int year, const StaleCheck& stale) {
   if (files.size() != kFiles) return {{"", 0, 0, Finding::kError, "internal: check needs the six model files"}};
-  return Checker(files, year).Run();
+  return Checker(files, year, stale).Run();
 }
 
 int CountErrors(const std::vector<Finding>& findings) {

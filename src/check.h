@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "open_hours.h"
 #include "status.h"
 
 /// One problem, pointing into a file (line and column 1-based; 0 when the
@@ -35,6 +36,15 @@ struct SourceFile {
 /// then line order. year (the current year in Tokyo; 0 = skip) later than
 /// the holiday calendar's last year is a warning.
 std::vector<Finding> CheckFiles(const std::vector<SourceFile>& files, int year = 0);
+
+/// `check --stale DAYS`: with stale_days >= 0, also a warning for each
+/// agency field and crisis contact not checked against a public source
+/// within that many days of today (Tokyo; --at), guideline-only ones too.
+struct StaleCheck {
+  int stale_days = -1;
+  LocalTime today;
+};
+std::vector<Finding> CheckFiles(const std::vector<SourceFile>& files, int year, const StaleCheck& stale);
 
 /// The file names CheckFiles expects, in order.
 const std::vector<std::string>& CheckedFileNames();

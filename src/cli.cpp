@@ -178,6 +178,12 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
 
   CLI::App* check = app.add_subcommand("check", "validate the data and rule files (--data, --rules): every error and warning, with file:line:column");
   check->fallthrough();
+  check->add_option("--stale", out->stale_days,
+                    "also warn about agency fields and crisis contacts not checked against a public source\n"
+                    "within DAYS days (default 365 when DAYS is left out)")
+      ->expected(0, 1)
+      ->default_str("365")
+      ->check(CLI::Range(0, 100000));
 
   CLI::App* graph = app.add_subcommand("graph", "the routing logic as a picture: facts -> rules -> agencies, as Graphviz DOT or Mermaid");
   graph->fallthrough();

@@ -28,6 +28,7 @@ struct CliOptions {
   std::string output;              // empty = stdout
   bool split = false, force = false;
   int jobs = 1;
+  int stale_days = -1;             // check --stale [DAYS] (-1: not asked)
   // explain, graph, diff
   std::string why_not;                      // explain --why-not AGENCY
   std::string case_text;                    // graph --case TEXT

@@ -26,7 +26,10 @@ int RunCheck(const CliOptions& options) {
     }
     files.push_back(f);
   }
-  std::vector<Finding> findings = CheckFiles(files, Moment(options).year);
+  StaleCheck stale;
+  stale.stale_days = options.stale_days;
+  stale.today = Moment(options);
+  std::vector<Finding> findings = CheckFiles(files, stale.today.year, stale);
   // With --data/--rules, a cache a query would ignore is reported too (one
   // warning on stderr, see model_cache.h).
   if (!options.data_dir.empty() || !options.rules_dir.empty()) {

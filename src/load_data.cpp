@@ -301,6 +301,7 @@ Status LoadCrisis(const YamlDoc& doc, Model* model) {
         node, {"id", "name", "phone", "kinds", "note", "hours", "cost", "answers", "checked"},
         "a crisis contact"));
     CrisisContact c;
+    c.pos = doc.PosOf(node);
     TSUNAGU_TRY(ReadId(doc, node, &c.id));
     TSUNAGU_TRY(doc.Text(node, "name", &c.name, true));
     TSUNAGU_TRY(doc.Text(node, "note", &c.note, false));

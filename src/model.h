@@ -107,6 +107,7 @@ struct CrisisContact {
   std::string cost;     // "free" | "charged" | "" (not stated)
   LocalText answers;    // who answers, e.g. the child guidance centre of the caller's area
   std::vector<ContactCheck> checked;  // empty = not checked against a public source
+  SourcePos pos;
 };
 
 /// One day off of the national calendar: a 国民の祝日 (kind "national"), a

@@ -23,7 +23,7 @@ namespace {
 
 // Bump when the snapshot or lexicon encoding or this file's layout changes
 // (it is hashed into the key, so an old file is never looked at).
-constexpr int kCacheFormat = 7;  // 6: roles' from, agencies' checked fields; 7: holidays
+constexpr int kCacheFormat = 8;  // 6: roles' from, agencies' checked fields; 7: holidays; 8: crisis pos
 constexpr char kMagic[] = "TSUCACH5";
 constexpr size_t kMagicBytes = sizeof kMagic - 1;
 constexpr size_t kChecksumBytes = crypto_generichash_BYTES;  // 32

@@ -119,6 +119,15 @@ std::string ShortDate(const LocalTime& t, Lang lang) {
 
 }  // namespace
 
+bool DaysBetween(const std::string& from, const LocalTime& to, int64_t* days) {
+  if (from.size() != 10 || from[4] != '-' || from[7] != '-') return false;
+  for (size_t k : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (from[k] < '0' || from[k] > '9') return false;
+  const int y = std::stoi(from.substr(0, 4)), m = std::stoi(from.substr(5, 2)), d = std::stoi(from.substr(8, 2));
+  *days = DaysFromCivil(to.year, to.month, to.day) - DaysFromCivil(y, m, d);
+  return true;
+}
+
 LocalTime TokyoTime(int64_t unix_seconds) {
   return FromMinutes(FloorDiv(unix_seconds, 60) + kTokyoOffsetMinutes);
 }

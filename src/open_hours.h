@@ -38,6 +38,10 @@ LocalTime TokyoNow();
 /// naming the expected format otherwise.
 Status ParseMoment(const std::string& text, LocalTime* out);
 
+/// Days from one date to another ("YYYY-MM-DD", as checked dates are
+/// written); false when either is not such a date.
+bool DaysBetween(const std::string& from, const LocalTime& to, int64_t* days);
+
 /// 0 = Monday ... 6 = Sunday.
 int DayOfWeek(int year, int month, int day);
 

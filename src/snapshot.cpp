@@ -100,6 +100,7 @@ void WriteCrisis(Writer& w, const CrisisContact& c) {
   WriteHours(w, c.hours);
   w.Str(c.cost);
   w.Text(c.answers);
+  w.Pos(c.pos);
   w.Int(static_cast<int64_t>(c.checked.size()));
   for (const ContactCheck& k : c.checked) WriteCheck(w, k);
 }
@@ -302,6 +303,7 @@ Status ReadSnapshotLayout(std::string_view bytes, bool check_all, Model* model) 
     c.hours = ReadHours(r);
     c.cost = r.Str();
     c.answers = r.Text();
+    c.pos = r.Pos();
     c.checked.resize(r.Count(Min().check));
     for (ContactCheck& k : c.checked) {
       k.date = r.Str();

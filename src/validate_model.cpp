@@ -137,6 +137,7 @@ void CheckCrisis(Checker& c, const Model& m) {
     if (!c.ok()) return;
     const Where where{"crisis contact", i, &k.id};
     for (const LocalText* t : {&k.name, &k.note, &k.answers}) c.Utf8(where, *t);
+    c.Utf8(where, k.pos.file);
     c.Utf8(where, k.phone);
     c.Utf8(where, k.cost);
     c.Utf8(where, k.kinds);

@@ -305,6 +305,35 @@ TEST_CASE("check: a fact with outside: acts through eligibility, and must name a
   CHECK(Check(f) == Expect({}));
 }
 
+TEST_CASE("check --stale: fields and contacts not checked within DAYS, guideline-only agencies too") {
+  Files f;
+  f.Edit(0, "  source: {block: 1, name: stated}\n  verified: false\n",
+         "  source: {block: 1, name: stated}\n  verified: false\n  checked:\n"
+         "    name: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
+         "    roles: {date: \"2025-01-10\", source: \"phone call\", by: t}\n");
+  StaleCheck stale;
+  stale.stale_days = 365;
+  stale.today.year = 2026;
+  stale.today.month = 12;
+  stale.today.day = 3;
+  std::string got;
+  for (const std::string& line : Lines(CheckFiles(f.Make(), 2026, stale))) got += line + "\n";
+  CHECK(got ==
+        Expect({
+            "data/agencies.yaml:1:3: warning: agency 'center': never checked: summary; checked more than 365 days "
+            "ago: roles (2025-01-10); check them with a public page or a phone call and record it in checked",
+            "data/agencies.yaml:12:3: warning: agency 'youth': never checked against a public source (guideline "
+            "only); check them with a public page or a phone call and record it in checked"}));
+  // A year later the crisis contact's check is stale too; without --stale, nothing.
+  stale.today.year = 2027;
+  stale.today.day = 4;
+  std::vector<std::string> later = Lines(CheckFiles(f.Make(), 0, stale));
+  REQUIRE(later.size() == 3);
+  CHECK(later[2] == "data/crisis.yaml:1:3: warning: crisis contact 'police': last checked 2026-12-03, more than 365 "
+                    "days ago; check it and record it in checked");
+  CHECK(Lines(CheckFiles(f.Make(), 2026)).empty());
+}
+
 TEST_CASE("check: a file that cannot be read is an error at line 0") {
   std::vector<SourceFile> files = Files().Make();
   files[4].text.clear();

@@ -537,5 +537,15 @@ run "$T" check --data "$WORK/nocal/data"
 expect_rc 4 "check with a broken holidays.yaml"
 out_has "$WORK/nocal/data/holidays.yaml:$LINE:32: error: holiday kind must be national" "check: holidays.yaml error"
 
+# check --stale [DAYS]: warnings only (exit 0), about what no public source confirmed lately.
+run "$T" check --stale --at "2026-12-03 10:00"
+expect_rc 0 "check --stale"
+out_has "warning: agency 'houkatsu': never checked against a public source (guideline only)" "check --stale names guideline-only agencies"
+run "$T" check --stale 5000 --at "2026-12-03 10:00"
+expect_rc 0 "check --stale 5000"
+grep -q "agency 'hikikomori-center'.*more than" "$WORK/out" && fail "check --stale 5000: recent checks are not stale"
+pass
+run "$T" check --stale -3
+expect_rc 2 "check --stale -3"
 echo "cli_test: all $CHECKS checks passed"
 exit 0

@@ -39,6 +39,7 @@ Model WithShortFileNames(Model m) {
     }
   };
   for (Agency& a : m.agencies) cut(&a.pos);
+  for (CrisisContact& c : m.crisis) cut(&c.pos);
   for (FactDef& f : m.facts) cut(&f.pos);
   for (Rule& r : m.rules) cut(&r.pos);
   for (AlertRule& a : m.alerts) cut(&a.pos);
