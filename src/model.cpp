@@ -90,3 +90,9 @@ std::string Agency::LastChecked() const {
   for (const FieldCheck& c : checked) latest = std::max(latest, c.check.date);
   return latest;
 }
+
+std::string ProvenanceLabel(const Agency& agency, Lang lang) {
+  const std::string date = agency.LastChecked();
+  if (date.empty()) return lang == Lang::kEn ? "guideline only" : "ガイドラインのみ";
+  return (lang == Lang::kEn ? "checked " : "公開情報で確認 ") + date;
+}

@@ -95,6 +95,11 @@ struct Agency {
   std::string LastChecked() const;
 };
 
+/// What a person is told about where an agency's details come from:
+/// 「ガイドラインのみ」 / "guideline only", or 「公開情報で確認 DATE」 /
+/// "checked DATE" (the latest check of any field).
+std::string ProvenanceLabel(const Agency& agency, Lang lang);
+
 /// A line to call when an alert fires. Every fact other than the name is
 /// optional: a fact no public source confirmed is left out, not guessed.
 struct CrisisContact {

@@ -186,6 +186,10 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
     AppendStream(u->tokens, first, read_to, &stream, &token_start);
     token_start[read_to] = static_cast<uint32_t>(stream.size());
     lexicon.Find(stream, &hits);
+    // Phrases read so far in this clause (hits come in order of their end):
+    // a negation inside one of them ("has not left his room") is its own,
+    // and does not deny a phrase after it ("... for years").
+    std::vector<std::pair<size_t, size_t>> read;
     for (const Matcher::Hit& hit : hits) {
       HitReading h;
       HitTokens(hit, first, read_to, token_start, u->tokens, &h.from, &h.to);
@@ -196,10 +200,14 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
       h.end = tail.end;
       MarkCovered(covered, h.begin, h.end);
       h.english = head.pos == Token::kWord || (head.pos == Token::kNumber && tail.pos == Token::kWord);
-      if (h.english)
-        h.polarity.negations = EnglishNegationBefore(match, clause.begin, h.begin, &h.neg_begin) ? 1 : 0;
-      else
+      if (h.english) {
+        bool negated = EnglishNegationBefore(match, clause.begin, h.begin, &h.neg_begin);
+        for (const auto& [b, e] : read) negated = negated && !(b <= h.neg_begin && h.neg_begin < e);
+        h.polarity.negations = negated ? 1 : 0;
+      } else {
         h.polarity = ReadPolarity(display, u->tokens, h.to, read_to, tail.lemma);
+      }
+      read.emplace_back(h.begin, h.end);
       AddMentions(model, lexicon, hit, h, static_cast<int>(ci), u, covered);
     }
   }

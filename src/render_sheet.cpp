@@ -165,9 +165,10 @@ void WriteSheet(const Model& model, const CaseResult& result, const RecordIdenti
     std::vector<std::string> conditions;
     for (const AgencyCondition& c : r.conditions) conditions.push_back(c.text.in(lang));
     if (!conditions.empty()) out.item(w("対象・条件", "Eligibility"), Joined(conditions, w("。", "; ")));
-    out.item(w("情報の確認", "Details"), a.verified ? w("確認済み", "verified")
-                                                   : w("未確認(ガイドラインからの転記。連絡前に確認を)",
-                                                       "not verified (from the guideline; check before calling)"));
+    out.item(w("情報の確認", "Details"),
+             a.LastChecked().empty()
+                 ? w("ガイドラインのみ・未確認(連絡前に確認を)", "guideline only, not verified (check before calling)")
+                 : ProvenanceLabel(a, lang) + w("(ほかの項目はガイドラインから)", " (other details from the guideline)"));
   }
   for (const Removal& r : ranking.removed)
     out.note(std::string(w("対象外: ", "Not eligible: ")) + model.agencies[r.agency].name.in(lang) + " — " + r.why.in(lang));

@@ -286,7 +286,8 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     const Agency& a = model.agencies[r.agency];
     std::vector<std::string> roles;
     for (int role : r.roles) roles.push_back(RoleLabel(a.roles[role], lang));
-    std::vector<std::string> name = {a.name.in(lang), (ja ? "点数 " : "score ") + std::to_string(r.score)};
+    std::vector<std::string> name = {a.name.in(lang), (ja ? "点数 " : "score ") + std::to_string(r.score) + "  " +
+                                                          ProvenanceLabel(a, lang)};
     for (const AgencyCondition& c : r.conditions) roles.push_back((ja ? "※ " : "* ") + c.text.in(lang));
     std::string phone = a.phone.empty() ? (ja ? "(記載なし)" : "(not listed)") : a.phone;
     table.Row({{std::to_string(r.rank)}, name, roles, {phone}, hours[r.agency]});
@@ -300,8 +301,9 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
   bool unverified = false;
   for (const RankedAgency& r : ranking.agencies) unverified = unverified || !model.agencies[r.agency].verified;
   if (unverified)
-    out += style.Dim(ja ? "\n連絡先はガイドラインからの転記で、未確認です。電話の前にご確認ください。\n"
-                        : "\nContact details are transcribed from the guideline and not verified; check before calling.\n");
+    out += style.Dim(ja ? "\n連絡先はガイドラインからの転記です(「公開情報で確認」の日付がない機関は未確認)。電話の前にご確認ください。\n"
+                        : "\nContact details are transcribed from the guideline (not verified unless 'checked' gives a date); "
+                          "check before calling.\n");
   return out;
 }
 
