@@ -165,6 +165,8 @@ void WriteSheet(const Model& model, const CaseResult& result, const RecordIdenti
     std::vector<std::string> conditions;
     for (const AgencyCondition& c : r.conditions) conditions.push_back(c.text.in(lang));
     if (!conditions.empty()) out.item(w("対象・条件", "Eligibility"), Joined(conditions, w("。", "; ")));
+    if (a.source.name == "inferred")
+      out.item(w("機関名", "Name"), w("推定(ガイドラインに記載なし)", "inferred (not given by the guideline)"));
     out.item(w("情報の確認", "Details"),
              a.LastChecked().empty()
                  ? w("ガイドラインのみ・未確認(連絡前に確認を)", "guideline only, not verified (check before calling)")

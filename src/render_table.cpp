@@ -304,6 +304,22 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     out += style.Dim(ja ? "\n連絡先はガイドラインからの転記です(「公開情報で確認」の日付がない機関は未確認)。電話の前にご確認ください。\n"
                         : "\nContact details are transcribed from the guideline (not verified unless 'checked' gives a date); "
                           "check before calling.\n");
+  // The guideline's blocks mostly do not name their agency: say which
+  // names shown are inferred.
+  std::vector<std::string> inferred;
+  int listed = 0;
+  for (const RankedAgency& r : ranking.agencies) {
+    if (options.top > 0 && listed >= options.top) break;
+    ++listed;
+    if (model.agencies[r.agency].source.name == "inferred") inferred.push_back(std::to_string(r.rank));
+  }
+  if (!inferred.empty()) {
+    std::string ranks;
+    for (const std::string& k : inferred) ranks += (ranks.empty() ? "" : ", ") + k;
+    out += std::string(unverified ? "" : "\n") +
+           style.Dim(ja ? "機関名はガイドラインに記載がなく推定です(順位 " + ranks + ")。\n"
+                        : "Agency names not given by the guideline are inferred (ranks " + ranks + ").\n");
+  }
   return out;
 }
 

@@ -547,5 +547,14 @@ grep -q "agency 'hikikomori-center'.*more than" "$WORK/out" && fail "check --sta
 pass
 run "$T" check --stale -3
 expect_rc 2 "check --stale -3"
+# Where names and contacts come from is said where they are shown.
+run "$T" --top 3 "$CASE"
+out_has "機関名はガイドラインに記載がなく推定です(順位 1, 2, 3)。" "the table says which names are inferred"
+out_has "ガイドラインのみ" "the table says which agencies are guideline only"
+run "$T" --lang en --top 2 "$CASE"
+out_has "Agency names not given by the guideline are inferred (ranks 1, 2)." "inferred names, in English"
+printf '%s\n' "$CASE" > "$WORK/one.txt"
+run "$T" batch -f markdown "$WORK/one.txt"
+out_has "推定(ガイドラインに記載なし)" "a sheet says the agency name is inferred"
 echo "cli_test: all $CHECKS checks passed"
 exit 0
