@@ -28,7 +28,8 @@ void WriteOut(std::string_view bytes);
 /// ANSI colour for stdout: --color always or never; by default (auto) only
 /// a terminal, and only without NO_COLOR.
 bool UseColor();
-/// Columns of the terminal on stdout; 0 when stdout is not a terminal.
+/// Columns of the terminal on stdout, else $COLUMNS (20..1000) when set;
+/// 0 otherwise (no width limit).
 int TerminalWidth();
 /// The moment open-now is about: --at (checked by main) or now, in Tokyo.
 LocalTime Moment(const CliOptions& options);

@@ -133,8 +133,14 @@ bool UseColor() {
 
 int TerminalWidth() {
   struct winsize size;
-  if (!isatty(STDOUT_FILENO) || ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0) return 0;
-  return size.ws_col;
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  // Piped, or a terminal that does not say: COLUMNS when it is set.
+  if (const char* columns = std::getenv("COLUMNS"); columns && *columns) {
+    char* end = nullptr;
+    const long n = std::strtol(columns, &end, 10);
+    if (*end == '\0' && n >= 20 && n <= 1000) return static_cast<int>(n);
+  }
+  return 0;
 }
 
 int main(int argc, char** argv) {

@@ -36,6 +36,61 @@ std::string Fit(const std::string& s, int width) {
   return out + "…";
 }
 
+// Lines of at most width columns: English breaks at spaces, Japanese at any
+// character; a run with no space (a phone number, an id, a time) is never
+// split unless it alone is wider than the line.
+std::vector<std::string> Wrap(const std::string& s, int width) {
+  std::vector<std::string> lines;
+  std::string line;
+  int used = 0;
+  for (size_t i = 0; i < s.size();) {
+    // The next unit: a run of ASCII non-spaces, a space, or one character.
+    size_t start = i;
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80 && c != ' ') {
+      while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80 && s[i] != ' ') ++i;
+    } else {
+      DecodeUtf8(s, &i);
+    }
+    std::string unit = s.substr(start, i - start);
+    const int w = DisplayWidth(unit);
+    if (used + w > width && used > 0) {
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      lines.push_back(line);
+      line.clear();
+      used = 0;
+      if (unit == " ") continue;
+    }
+    line += unit;
+    used += w;
+  }
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+// Each line of text wider than width wrapped, its continuation indented two
+// more than the line. A line with colour codes is left as it is (they are
+// only on short titles).
+std::string WrapLines(const std::string& text, int width) {
+  std::string out;
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string line = text.substr(start, end - start);
+    if (DisplayWidth(line) <= width || line.find('\033') != std::string::npos) {
+      out += line;
+    } else {
+      const size_t indent = line.find_first_not_of(' ') == std::string::npos ? 0 : line.find_first_not_of(' ');
+      const std::vector<std::string> parts = Wrap(line.substr(indent), width - static_cast<int>(indent) - 2);
+      for (size_t k = 0; k < parts.size(); ++k)
+        out += std::string(indent + (k > 0 ? 2 : 0), ' ') + parts[k] + (k + 1 < parts.size() ? "\n" : "");
+    }
+    if (end < text.size()) out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
 std::string Pad(const std::string& s, int width) {
   int w = DisplayWidth(s);
   return s + std::string(w < width ? static_cast<size_t>(width - w) : 0, ' ');
@@ -158,6 +213,55 @@ std::string CrisisDetails(const CrisisContact& c, Lang lang) {
   return out;
 }
 
+namespace {
+
+// Below the agencies: those left out, and where the details come from.
+std::string Footer(const Model& model, const Ranking& ranking, const RenderOptions& options, const Style& style) {
+  const Lang lang = options.lang;
+  const bool ja = lang == Lang::kJa;
+  std::string out;
+  // A note wrapped to the terminal (never past it: the cards' footer too).
+  auto note = [&](const std::string& text) {
+    for (const std::string& line : Wrap(text, options.width > 0 ? options.width - 1 : 100000))
+      out += style.Dim(line) + "\n";
+  };
+  if (!ranking.removed.empty()) {
+    out += "\n";
+    note(ja ? "対象外として除いた機関:" : "Left out (not eligible):");
+    for (const Removal& r : ranking.removed)
+      note("  " + model.agencies[r.agency].name.in(lang) + " — " + r.why.in(lang));
+  }
+  bool unverified = false;
+  for (const RankedAgency& r : ranking.agencies) unverified = unverified || !model.agencies[r.agency].verified;
+  // The guideline's blocks mostly do not name their agency: say which
+  // names shown are inferred.
+  std::vector<std::string> inferred;
+  int listed = 0;
+  for (const RankedAgency& r : ranking.agencies) {
+    if (options.top > 0 && listed >= options.top) break;
+    ++listed;
+    if (model.agencies[r.agency].source.name == "inferred") inferred.push_back(std::to_string(r.rank));
+  }
+  if (unverified || !inferred.empty()) out += "\n";
+  if (unverified)
+    note(ja ? "連絡先はガイドラインからの転記です(「公開情報で確認」の日付がない機関は未確認)。電話の前にご確認ください。"
+            : "Contact details are transcribed from the guideline (not verified unless 'checked' gives a date); "
+              "check before calling.");
+  if (!inferred.empty()) {
+    std::string ranks;
+    for (const std::string& k : inferred) ranks += (ranks.empty() ? "" : ", ") + k;
+    note(ja ? "機関名はガイドラインに記載がなく推定です(順位 " + ranks + ")。"
+            : "Agency names not given by the guideline are inferred (ranks " + ranks + ").");
+  }
+  return out;
+}
+
+// Narrower than this (a terminal of 80 columns, a split screen), the
+// agencies are stacked cards instead of a table: the table needs ~110.
+constexpr int kCardsBelow = 110;
+
+}  // namespace
+
 std::string RenderTable(const Model& model, const CaseResult& result, const RenderOptions& options) {
   const Understanding& u = result.understanding;
   const Ranking& ranking = result.ranking;
@@ -252,6 +356,39 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     out += "\n";
   }
 
+  if (options.width > 0 && options.width < kCardsBelow) {
+    out = WrapLines(out, options.width - 1);  // what was read and the team
+    // Stacked cards: each agency on its own lines, wrapped to the terminal.
+    const int room = std::max(20, options.width - 5);  // 4 of indent, 1 to spare
+    int shown = 0;
+    for (const RankedAgency& r : ranking.agencies) {
+      if (options.top > 0 && shown >= options.top) break;
+      ++shown;
+      const Agency& a = model.agencies[r.agency];
+      const std::string rank = std::to_string(r.rank);
+      out += style.Bold(rank + std::string(rank.size() < 4 ? 4 - rank.size() : 1, ' ') + a.name.in(lang)) + "\n";
+      // A line of the card: indented 4, after its lead (・, ※), wrapped
+      // to the room left.
+      auto add = [&](const std::string& text, const std::string& lead) {
+        const int lead_width = DisplayWidth(lead);
+        bool first = true;
+        for (const std::string& line : Wrap(text, room - lead_width)) {
+          out += "    " + (first ? lead : std::string(static_cast<size_t>(lead_width), ' ')) + line + "\n";
+          first = false;
+        }
+      };
+      add(std::string(ja ? "電話 " : "Phone ") + (a.phone.empty() ? (ja ? "(記載なし)" : "(not listed)") : a.phone), "");
+      const std::string hours_text = HoursShort(a.hours, lang);
+      if (!hours_text.empty()) add(std::string(ja ? "受付 " : "Hours ") + hours_text, "");
+      const std::string open = OpenNowLine(a.hours, model, options);
+      if (!open.empty()) add(open, "");
+      add((ja ? "点数 " : "score ") + std::to_string(r.score) + "  " + ProvenanceLabel(a, lang), "");
+      for (int role : r.roles) add(RoleLabel(a.roles[role], lang), ja ? "・" : "- ");
+      for (const AgencyCondition& c : r.conditions) add(c.text.in(lang), ja ? "※ " : "* ");
+    }
+    return out + Footer(model, ranking, options, style);
+  }
+
   // The hours cell: the hours, then whether it is open now. The column is
   // as wide as that needs, within what a terminal leaves (26 at least);
   // when the open-now line does not fit, it breaks after 「、」/";" so that
@@ -293,34 +430,7 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     table.Row({{std::to_string(r.rank)}, name, roles, {phone}, hours[r.agency]});
   }
   out += table.Render(style);
-  if (!ranking.removed.empty()) {
-    out += "\n" + style.Dim(ja ? "対象外として除いた機関:" : "Left out (not eligible):") + "\n";
-    for (const Removal& r : ranking.removed)
-      out += style.Dim("  " + model.agencies[r.agency].name.in(lang) + " — " + r.why.in(lang)) + "\n";
-  }
-  bool unverified = false;
-  for (const RankedAgency& r : ranking.agencies) unverified = unverified || !model.agencies[r.agency].verified;
-  if (unverified)
-    out += style.Dim(ja ? "\n連絡先はガイドラインからの転記です(「公開情報で確認」の日付がない機関は未確認)。電話の前にご確認ください。\n"
-                        : "\nContact details are transcribed from the guideline (not verified unless 'checked' gives a date); "
-                          "check before calling.\n");
-  // The guideline's blocks mostly do not name their agency: say which
-  // names shown are inferred.
-  std::vector<std::string> inferred;
-  int listed = 0;
-  for (const RankedAgency& r : ranking.agencies) {
-    if (options.top > 0 && listed >= options.top) break;
-    ++listed;
-    if (model.agencies[r.agency].source.name == "inferred") inferred.push_back(std::to_string(r.rank));
-  }
-  if (!inferred.empty()) {
-    std::string ranks;
-    for (const std::string& k : inferred) ranks += (ranks.empty() ? "" : ", ") + k;
-    out += std::string(unverified ? "" : "\n") +
-           style.Dim(ja ? "機関名はガイドラインに記載がなく推定です(順位 " + ranks + ")。\n"
-                        : "Agency names not given by the guideline are inferred (ranks " + ranks + ").\n");
-  }
-  return out;
+  return out + Footer(model, ranking, options, style);
 }
 
 std::string RenderAgencies(const Model& model, int only, const RenderOptions& options) {

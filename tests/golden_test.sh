@@ -1,0 +1,35 @@
+#!/bin/sh
+# Golden tables: the query output at 60, 80, 100 and 140 columns (COLUMNS,
+# piped), byte for byte against tests/golden/; below 110 columns the
+# agencies are cards whose lines fit the width and never split a phone
+# number. scripts/update-golden regenerates the files.
+# Usage: sh tests/golden_test.sh PATH_TO_TSUNAGU REPO_ROOT
+set -u
+T=$1
+ROOT=$2
+. "$ROOT/tests/golden/cases.sh"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/tsunagu-golden.XXXXXX") || exit 2
+trap 'rm -rf "$WORK"' EXIT
+unset TSUNAGU_LANG TSUNAGU_DATA TSUNAGU_RULES 2>/dev/null || true
+CHECKS=0
+fail() { echo "golden_test: FAIL: $*" >&2; exit 1; }
+for w in $WIDTHS; do
+  for lang in ja en; do
+    if [ $lang = ja ]; then COLUMNS=$w "$T" --at "$AT" "$CASE_JA" > "$WORK/out"
+    else COLUMNS=$w "$T" --at "$AT" --lang en "$CASE_EN" > "$WORK/out"; fi
+    if ! cmp -s "$WORK/out" "$ROOT/tests/golden/table-$lang-$w.txt"; then
+      diff "$ROOT/tests/golden/table-$lang-$w.txt" "$WORK/out" | head -20 >&2
+      fail "table-$lang-$w.txt differs (scripts/update-golden, then review the diff)"
+    fi
+    CHECKS=$((CHECKS + 1))
+    if [ "$w" -lt 110 ]; then
+      # Display width: wc -L counts a CJK character as 2.
+      [ "$(wc -L < "$WORK/out")" -le "$w" ] || fail "table-$lang-$w: a line is wider than $w columns"
+      for phone in 025-278-8585 025-211-1630 025-268-1000; do
+        grep -q "$phone" "$WORK/out" || fail "table-$lang-$w: $phone not whole"
+      done
+      CHECKS=$((CHECKS + 2))
+    fi
+  done
+done
+echo "golden_test: $CHECKS checks passed"
