@@ -4,6 +4,7 @@
 #include <cctype>
 #include <unordered_set>
 
+#include "open_hours.h"
 #include "yaml_doc.h"
 
 namespace {
@@ -114,19 +115,10 @@ Status ReadCrisisHours(const YamlDoc& doc, const YAML::Node& node, CrisisContact
   return doc.Text(node, "text", &c->hours.text, true);
 }
 
-bool IsDate(const std::string& d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
-  int month = (d[5] - '0') * 10 + (d[6] - '0');
-  int day = (d[8] - '0') * 10 + (d[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
 Status ReadCheck(const YamlDoc& doc, const YAML::Node& node, ContactCheck* check) {
   TSUNAGU_TRY(doc.CheckMap(node, {"date", "source", "by"}, "checked"));
   TSUNAGU_TRY(doc.String(node, "date", &check->date, true));
-  if (!IsDate(check->date))
+  if (!IsIsoDate(check->date))
     return doc.Error(node["date"], "checked date must be a date like \"2026-12-03\" (quote it)");
   TSUNAGU_TRY(doc.String(node, "source", &check->source, true));
   if (check->source != "phone call" && check->source.rfind("https://", 0) != 0 &&
@@ -154,7 +146,7 @@ Status ReadChecks(const YamlDoc& doc, const YAML::Node& node, std::vector<Contac
 
 // A real calendar date "YYYY-MM-DD" (2026-02-30 is not).
 bool IsCalendarDate(const std::string& d) {
-  if (!IsDate(d)) return false;
+  if (!IsIsoDate(d)) return false;
   int year = std::stoi(d.substr(0, 4)), month = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;

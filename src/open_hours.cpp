@@ -119,10 +119,17 @@ std::string ShortDate(const LocalTime& t, Lang lang) {
 
 }  // namespace
 
+bool IsIsoDate(const std::string& d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (d[i] < '0' || d[i] > '9') return false;
+  const int month = (d[5] - '0') * 10 + (d[6] - '0');
+  const int day = (d[8] - '0') * 10 + (d[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 bool DaysBetween(const std::string& from, const LocalTime& to, int64_t* days) {
-  if (from.size() != 10 || from[4] != '-' || from[7] != '-') return false;
-  for (size_t k : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (from[k] < '0' || from[k] > '9') return false;
+  if (!IsIsoDate(from)) return false;
   const int y = std::stoi(from.substr(0, 4)), m = std::stoi(from.substr(5, 2)), d = std::stoi(from.substr(8, 2));
   *days = DaysFromCivil(to.year, to.month, to.day) - DaysFromCivil(y, m, d);
   return true;

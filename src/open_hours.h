@@ -38,6 +38,10 @@ LocalTime TokyoNow();
 /// naming the expected format otherwise.
 Status ParseMoment(const std::string& text, LocalTime* out);
 
+/// True for "YYYY-MM-DD" with a month 1-12 and a day 1-31 (how data files
+/// write dates; the calendar's own days are checked further by its loader).
+bool IsIsoDate(const std::string& date);
+
 /// Days from one date to another ("YYYY-MM-DD", as checked dates are
 /// written); false when either is not such a date.
 bool DaysBetween(const std::string& from, const LocalTime& to, int64_t* days);

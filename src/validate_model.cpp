@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "open_hours.h"
 #include "utf8.h"
 
 namespace {
@@ -226,9 +227,7 @@ void CheckHolidays(Checker& c, const Model& m) {
   std::string previous;
   for (size_t i = 0; i < h.days.size() && c.ok(); ++i) {
     const Holiday& d = h.days[i];
-    bool digits = d.date.size() == 10 && d.date[4] == '-' && d.date[7] == '-';
-    for (size_t k : {0, 1, 2, 3, 5, 6, 8, 9}) digits = digits && d.date.size() == 10 && d.date[k] >= '0' && d.date[k] <= '9';
-    if (!digits) {
+    if (!IsIsoDate(d.date)) {
       c.Fail(where, "day " + std::to_string(i) + ": not a date");
       return;
     }
