@@ -215,6 +215,11 @@ std::string CrisisDetails(const CrisisContact& c, Lang lang) {
 
 namespace {
 
+// How many ranked agencies are shown: the first --top (all when top is 0).
+size_t Shown(const Ranking& ranking, int top) {
+  return top > 0 ? std::min(ranking.agencies.size(), static_cast<size_t>(top)) : ranking.agencies.size();
+}
+
 // Below the agencies: those left out, and where the details come from.
 std::string Footer(const Model& model, const Ranking& ranking, const RenderOptions& options, const Style& style) {
   const Lang lang = options.lang;
@@ -236,10 +241,8 @@ std::string Footer(const Model& model, const Ranking& ranking, const RenderOptio
   // The guideline's blocks mostly do not name their agency: say which
   // names shown are inferred.
   std::vector<std::string> inferred;
-  int listed = 0;
-  for (const RankedAgency& r : ranking.agencies) {
-    if (options.top > 0 && listed >= options.top) break;
-    ++listed;
+  for (size_t k = 0; k < Shown(ranking, options.top); ++k) {
+    const RankedAgency& r = ranking.agencies[k];
     if (model.agencies[r.agency].source.name == "inferred") inferred.push_back(std::to_string(r.rank));
   }
   if (unverified || !inferred.empty()) out += "\n";
@@ -360,10 +363,8 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     out = WrapLines(out, options.width - 1);  // what was read and the team
     // Stacked cards: each agency on its own lines, wrapped to the terminal.
     const int room = std::max(20, options.width - 5);  // 4 of indent, 1 to spare
-    int shown = 0;
-    for (const RankedAgency& r : ranking.agencies) {
-      if (options.top > 0 && shown >= options.top) break;
-      ++shown;
+    for (size_t k = 0; k < Shown(ranking, options.top); ++k) {
+      const RankedAgency& r = ranking.agencies[k];
       const Agency& a = model.agencies[r.agency];
       const std::string rank = std::to_string(r.rank);
       out += style.Bold(rank + std::string(rank.size() < 4 ? 4 - rank.size() : 1, ' ') + a.name.in(lang)) + "\n";
@@ -416,10 +417,8 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
   Table table({4, 38, roles_width, 14, hours_width});
   table.Row({{ja ? "順位" : "#"}, {ja ? "機関" : "Agency"}, {ja ? "この事例での役割" : "Role in this case"},
              {ja ? "電話" : "Phone"}, {ja ? "受付" : "Hours"}});
-  int shown = 0;
-  for (const RankedAgency& r : ranking.agencies) {
-    if (options.top > 0 && shown >= options.top) break;
-    ++shown;
+  for (size_t k = 0; k < Shown(ranking, options.top); ++k) {
+    const RankedAgency& r = ranking.agencies[k];
     const Agency& a = model.agencies[r.agency];
     std::vector<std::string> roles;
     for (int role : r.roles) roles.push_back(RoleLabel(a.roles[role], lang));
