@@ -12,8 +12,10 @@
 #include "cli_spec.h"
 #include "commands.h"
 #include "edit_distance.h"
+#include "messages.h"
 #include "render.h"
 #include "status.h"
+#include "text_wrap.h"
 
 const char kVersion[] = TSUNAGU_VERSION;
 
@@ -53,9 +55,10 @@ std::vector<std::string> InsertDefaultCommand(int argc, char** argv) {
 }
 
 // Listed in every command's help: they apply before or after its name.
-constexpr char kCommonOptions[] =
-    "Common options (before or after the command): --data DIR, --rules DIR, -l/--lang ja|en,\n"
-    "-f/--format FORMAT, -n/--top N, --color auto|always|never.\n";
+std::string CommonOptions() {
+  return Tr("Common options (before or after the command): --data DIR, --rules DIR, -l/--lang ja|en,\n"
+            "-f/--format FORMAT, -n/--top N, --color auto|always|never.\n");
+}
 
 // A first word that is not a command but reads like a typo of one
 // (qeury, batc, grpah): a usage error, not a case. Only ASCII words: a case
@@ -95,160 +98,226 @@ std::string UnknownOptionHint(const CLI::App& app, const std::vector<std::string
     const std::string name = a.substr(0, a.find('='));
     if (std::find(names.begin(), names.end(), name) != names.end()) continue;
     const std::string close = ClosestMatch(name, names);
-    return "tsunagu: unknown option '" + name + "'" + (close.empty() ? "" : "; did you mean '" + close + "'?") +
-           " ('tsunagu --help' lists them)\n";
+    return close.empty() ? TrF("tsunagu: unknown option '{}' ('tsunagu --help' lists them)\n", name)
+                         : TrF("tsunagu: unknown option '{}'; did you mean '{}'? ('tsunagu --help' lists them)\n",
+                               name, close);
   }
   return "";
 }
 
-// TSUNAGU_LANG as ja or en: case does not matter, and a locale-style
-// territory, encoding or modifier is allowed (en_US.UTF-8, ja_JP.eucJP,
-// EN, en-GB). False for anything else (C, POSIX, fr_FR, xx).
-bool LangFromEnvironment(const std::string& value, std::string* lang) {
-  std::string code = value.substr(0, value.find_first_of("_.@-"));
-  for (char& c : code) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (code != "ja" && code != "en") return false;
-  *lang = code;
-  return true;
+// The language of messages and output: --lang (or -l, --lang=, -lXX) when
+// given and valid, else the environment (messages.h). Read before the
+// parser is built, so that its help is in that language.
+Lang ChooseLanguage(const std::vector<std::string>& args, std::string* bad_tsunagu_lang) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") break;
+    std::string value;
+    if ((a == "--lang" || a == "-l") && i + 1 < args.size()) value = args[i + 1];
+    else if (a.rfind("--lang=", 0) == 0) value = a.substr(7);
+    else if (a.rfind("-l", 0) == 0 && a.size() > 2) value = a.substr(2);
+    if (value == "ja") return Lang::kJa;
+    if (value == "en") return Lang::kEn;
+  }
+  return LanguageFromEnvironment(bad_tsunagu_lang);
+}
+
+// CLI11's help with each description wrapped to the terminal (80 columns
+// when it does not say): a Japanese description is twice as wide as its
+// bytes suggest to CLI11, which does not wrap at all.
+class HelpFormatter : public CLI::Formatter {
+ public:
+  std::string make_option_desc(const CLI::Option* option) const override {
+    return Wrapped(CLI::Formatter::make_option_desc(option));
+  }
+  std::string make_subcommand(const CLI::App* sub) const override {
+    std::string out = "  " + sub->get_display_name(true);
+    const std::string description = Wrapped(sub->get_description());
+    if (out.size() >= column_width_) out += "\n" + std::string(column_width_, ' ');
+    else out += std::string(column_width_ - out.size(), ' ');
+    for (char c : description) out += c == '\n' ? "\n" + std::string(column_width_, ' ') : std::string(1, c);
+    return out + "\n";
+  }
+
+ private:
+  std::string Wrapped(const std::string& text) const {
+    const int terminal = TerminalWidth() > 0 ? TerminalWidth() : 80;
+    const int room = std::max(20, terminal - static_cast<int>(column_width_) - 1);
+    std::string out;
+    for (size_t start = 0; start <= text.size();) {
+      size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      for (const std::string& line : Wrap(text.substr(start, end - start), room)) out += (out.empty() ? "" : "\n") + line;
+      start = end + 1;
+    }
+    return out;
+  }
+};
+
+// CLI11's own words in the help ("Usage", "OPTIONS"...) and its parse
+// errors, in the chosen language.
+void TranslateParser(CLI::App* app) {
+  auto formatter = std::make_shared<HelpFormatter>();
+  app->formatter(formatter);
+  const std::pair<const char*, const char*> labels[] = {
+      {"Usage", Tr("Usage")},       {"OPTIONS", Tr("OPTIONS")},         {"SUBCOMMAND", Tr("SUBCOMMAND")},
+      {"SUBCOMMANDS", Tr("SUBCOMMANDS")}, {"Positionals", Tr("Positionals")}, {"REQUIRED", Tr("REQUIRED")},
+      {"Env", Tr("Env")}};  // TEXT, INT... stay: CLI11 aligns columns by bytes
+  for (const auto& [label, text] : labels) formatter->label(label, text);
+  app->option_defaults()->group(Tr("Options"));
+  app->set_help_flag("-h,--help", Tr("print this help and exit"));
+  app->failure_message([](const CLI::App*, const CLI::Error& e) {
+    const char* what = Tr("the command line is not right");
+    if (dynamic_cast<const CLI::RequiredError*>(&e)) what = Tr("something the command needs is missing");
+    else if (dynamic_cast<const CLI::ValidationError*>(&e)) what = Tr("a value is not one the option takes");
+    else if (dynamic_cast<const CLI::ConversionError*>(&e)) what = Tr("a value is not a number of the right kind");
+    else if (dynamic_cast<const CLI::ExtrasError*>(&e)) what = Tr("there are arguments the command does not take");
+    else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) what = Tr("an option has too many or too few values");
+    // CLI11's detail names the option and the value, whatever the language.
+    return TrF("tsunagu: {} ({})\nRun 'tsunagu --help' (or 'tsunagu COMMAND --help') for more.\n", what, e.what());
+  });
 }
 
 }  // namespace
 
 int ParseCommandLine(int argc, char** argv, CliOptions* out) {
+  const std::vector<std::string> given(argv + 1, argv + argc);
+  std::string bad_tsunagu_lang;
+  out->lang = ChooseLanguage(given, &bad_tsunagu_lang);
+  SetMessageLanguage(out->lang);
   CLI::App app{
-      "tsunagu (つなぐ): referral triage for hikikomori support in Niigata City's Nishi Ward.\n"
-      "Give a case in Japanese or English; get the agencies to involve, ranked, with the role\n"
-      "each plays. Example: tsunagu \"親が80代、息子は無職、生活が苦しい\"",
+      Tr("tsunagu (つなぐ): referral triage for hikikomori support in Niigata City's Nishi Ward.\n"
+         "Give a case in Japanese or English; get the agencies to involve, ranked, with the role\n"
+         "each plays. Example: tsunagu \"親が80代、息子は無職、生活が苦しい\""),
       "tsunagu"};
-  app.add_flag("--version", out->version, "print the program's version and the data and rules version, then exit");
+  TranslateParser(&app);
+  app.add_flag("--version", out->version, Tr("print the program's version and the data and rules version, then exit"));
   app.require_subcommand(0, 1);
-  std::string lang = "ja";
-  app.add_option("--data", out->data_dir, "directory with agencies.yaml and crisis.yaml (default: built in)")
+  std::string lang = out->lang == Lang::kEn ? "en" : "ja";
+  app.add_option("--data", out->data_dir, Tr("directory with agencies.yaml and crisis.yaml (default: built in)"))
       ->envname("TSUNAGU_DATA");
-  app.add_option("--rules", out->rules_dir, "directory with lexicon.yaml, routing.yaml, alerts.yaml (default: built in)")
+  app.add_option("--rules", out->rules_dir, Tr("directory with lexicon.yaml, routing.yaml, alerts.yaml (default: built in)"))
       ->envname("TSUNAGU_RULES");
-  CLI::Option* lang_option =
-      app.add_option("-l,--lang", lang, "output language: ja (default) or en; env TSUNAGU_LANG (en, EN, en_US.UTF-8 also read)")
+  app.add_option("-l,--lang", lang, Tr("language of output and messages: ja (default) or en; else TSUNAGU_LANG, then LC_ALL, LC_MESSAGES, LANG (en_US.UTF-8 is English; C, POSIX: Japanese)"))
           ->check(CLI::IsMember({"ja", "en"}));
   app.add_option("-f,--format", out->format,
-                 "output format: query/explain table|json; batch jsonl|csv|markdown|html; check/diff text|json;\n"
-                 "graph dot|mermaid (each command checks its own)");
+                 Tr("output format: query/explain table|json; batch jsonl|csv|markdown|html; check/diff text|json; graph dot|mermaid (each command checks its own)"));
 
-  app.add_option("-n,--top", out->top, "show only the first N agencies (query, batch); 0 shows all")
+  app.add_option("-n,--top", out->top, Tr("show only the first N agencies (query, batch); 0 shows all"))
       ->check(CLI::Range(0, 1000));
-  app.add_option("--color", out->color, "colour on a terminal: auto (default; off with NO_COLOR), always or never")
+  app.add_option("--color", out->color, Tr("colour on a terminal: auto (default; off with NO_COLOR), always or never"))
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--at", out->at,
-                 "say open now / next opening as at this time instead of now: \"2026-12-29 10:00\" (Asia/Tokyo)\n"
-                 "or ISO 8601 such as 2026-12-29T10:00+09:00 (query, agencies, batch; check: its year)");
+                 Tr("say open now / next opening as at this time instead of now: \"2026-12-29 10:00\" (Asia/Tokyo) or ISO 8601 such as 2026-12-29T10:00+09:00 (query, agencies, batch; check: its year)"));
 
-  CLI::App* query = app.add_subcommand("query", "rank the agencies for a case (the default command)");
+  CLI::App* query = app.add_subcommand("query", Tr("rank the agencies for a case (the default command)"));
   query->fallthrough();
-  query->add_option("text", out->text, "the case, in Japanese or English; - reads standard input")->required();
+  query->add_option("text", out->text, Tr("the case, in Japanese or English; - reads standard input"))->required();
 
 
-  CLI::App* agencies = app.add_subcommand("agencies", "list the agencies, or show one in full");
+  CLI::App* agencies = app.add_subcommand("agencies", Tr("list the agencies, or show one in full"));
   agencies->fallthrough();
-  agencies->add_option("id", out->agency, "agency id, e.g. hikikomori-center");
+  agencies->add_option("id", out->agency, Tr("agency id, e.g. hikikomori-center"));
 
-  CLI::App* test = app.add_subcommand("test", "run scenario files (YAML cases with expectations) and report rule coverage");
+  CLI::App* test = app.add_subcommand("test", Tr("run scenario files (YAML cases with expectations) and report rule coverage"));
   test->fallthrough();
-  test->add_option("files", out->files, "scenario files, e.g. tests/cases/*.yaml")->required();
+  test->add_option("files", out->files, Tr("scenario files, e.g. tests/cases/*.yaml"))->required();
   test->add_flag("--show-pending", out->show_pending,
-                 "list the cases marked pending that still fail (known misreadings), with what they got");
-  test->add_option("--min-coverage", out->min_coverage, "fail when fewer than PCT percent of rules fire")
+                 Tr("list the cases marked pending that still fail (known misreadings), with what they got"));
+  test->add_option("--min-coverage", out->min_coverage, Tr("fail when fewer than PCT percent of rules fire"))
       ->check(CLI::Range(0.0, 100.0));
 
-  CLI::App* batch = app.add_subcommand("batch", "triage many cases: CSV, JSON Lines or text lines in; JSON Lines, CSV or referral sheets out");
+  CLI::App* batch = app.add_subcommand("batch", Tr("triage many cases: CSV, JSON Lines or text lines in; JSON Lines, CSV or referral sheets out"));
   batch->fallthrough();
-  batch->add_option("input", out->input, "input file, or - for standard input (default)");
-  batch->add_option("--input-format", out->input_format, "csv, jsonl or text (default: from the file extension; text for stdin)")
+  batch->add_option("input", out->input, Tr("input file, or - for standard input (default)"));
+  batch->add_option("--input-format", out->input_format, Tr("csv, jsonl or text (default: from the file extension; text for stdin)"))
       ->check(CLI::IsMember({"csv", "jsonl", "json", "ndjson", "text", "txt"}));
-  batch->add_option("-o,--output", out->output, "write here instead of standard output (created 0600, atomically)");
-  batch->add_flag("--split", out->split, "markdown/html: one sheet per case into the directory given by -o");
-  batch->add_flag("--force", out->force, "replace existing output files");
-  batch->add_option("-j,--jobs", out->jobs, "worker threads (output order and bytes do not depend on it)")
+  batch->add_option("-o,--output", out->output, Tr("write here instead of standard output (created 0600, atomically)"));
+  batch->add_flag("--split", out->split, Tr("markdown/html: one sheet per case into the directory given by -o"));
+  batch->add_flag("--force", out->force, Tr("replace existing output files"));
+  batch->add_option("-j,--jobs", out->jobs, Tr("worker threads (output order and bytes do not depend on it)"))
       ->check(CLI::Range(1, 256));
 
-  CLI::App* explain = app.add_subcommand("explain", "trace a case step by step: words, facts, rules, scores, eligibility, ranking");
+  CLI::App* explain = app.add_subcommand("explain", Tr("trace a case step by step: words, facts, rules, scores, eligibility, ranking"));
   explain->fallthrough();
-  explain->add_option("text", out->text, "the case, in Japanese or English; - reads standard input")->required();
+  explain->add_option("text", out->text, Tr("the case, in Japanese or English; - reads standard input"))->required();
   explain->add_option("--why-not", out->why_not,
-                      "AGENCY: why it is absent or low, and the smallest checked change that brings it in");
+                      Tr("AGENCY: why it is absent or low, and the smallest checked change that brings it in"));
 
-  CLI::App* check = app.add_subcommand("check", "validate the data and rule files (--data, --rules): every error and warning, with file:line:column");
+  CLI::App* check = app.add_subcommand("check", Tr("validate the data and rule files (--data, --rules): every error and warning, with file:line:column"));
   check->fallthrough();
   check->add_option("--stale", out->stale_days,
-                    "also warn about agency fields and crisis contacts not checked against a public source\n"
-                    "within DAYS days (default 365 when DAYS is left out)")
+                    Tr("also warn about agency fields and crisis contacts not checked against a public source within DAYS days (default 365 when DAYS is left out)"))
       ->expected(0, 1)
       ->default_str("365")
       ->check(CLI::Range(0, 100000));
 
-  CLI::App* graph = app.add_subcommand("graph", "the routing logic as a picture: facts -> rules -> agencies, as Graphviz DOT or Mermaid");
+  CLI::App* graph = app.add_subcommand("graph", Tr("the routing logic as a picture: facts -> rules -> agencies, as Graphviz DOT or Mermaid"));
   graph->fallthrough();
-  graph->add_option("--case", out->case_text, "show only the part this case uses");
+  graph->add_option("--case", out->case_text, Tr("show only the part this case uses"));
 
-  CLI::App* diff = app.add_subcommand("diff", "how the answers for cases change between an old and the current rules/data");
+  CLI::App* diff = app.add_subcommand("diff", Tr("how the answers for cases change between an old and the current rules/data"));
   diff->fallthrough();
   diff->add_option("--rules,--old-rules", out->old_rules_dir,
-                   "the OLD rules directory (after 'diff'; before 'diff', --rules names the new one)");
+                   Tr("the OLD rules directory (after 'diff'; before 'diff', --rules names the new one)"));
   diff->add_option("--data,--old-data", out->old_data_dir,
-                   "the OLD data directory (after 'diff'; before 'diff', --data names the new one)");
+                   Tr("the OLD data directory (after 'diff'; before 'diff', --data names the new one)"));
   diff->add_flag("--exit-code", out->exit_code,
-                 "exit 1 when any answer changed (as git diff --exit-code), to gate a rule edit in CI");
-  diff->add_option("cases", out->files, "scenario YAML files, or text files with one case per line")->required();
+                 Tr("exit 1 when any answer changed (as git diff --exit-code), to gate a rule edit in CI"));
+  diff->add_option("cases", out->files, Tr("scenario YAML files, or text files with one case per line"))->required();
 
   CLI::App* shell = app.add_subcommand(
-      "shell", "cases one after another at a prompt (:help lists its commands); typed cases stay out of "
-               "the shell history.\nExample: tsunagu shell");
+      "shell", Tr("cases one after another at a prompt (:help lists its commands); typed cases stay out of "
+                  "the shell history.\nExample: tsunagu shell"));
   shell->fallthrough();
   shell->add_option("--history", out->history,
-                    "keep the prompt's history in FILE (read at start, written 0600 at the end); default: memory only");
+                    Tr("keep the prompt's history in FILE (read at start, written 0600 at the end); default: memory only"));
   CLI::App* completion = app.add_subcommand(
-      "completion", "print a completion script for bash, zsh or fish (options, formats, agency ids).\n"
-                    "Example: source <(tsunagu completion bash)");
+      "completion", Tr("print a completion script for bash, zsh or fish (options, formats, agency ids).\n"
+                    "Example: source <(tsunagu completion bash)"));
   completion->fallthrough();
-  completion->add_option("shell", out->shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  completion->add_option("shell", out->shell, Tr("bash, zsh or fish"))->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
 
   CLI::App* export_data = app.add_subcommand(
-      "export-data", "write the built-in data and rules as YAML into DIR/data and DIR/rules, to start editing.\n"
-                     "Example: tsunagu export-data mydata && tsunagu --data mydata/data --rules mydata/rules check");
+      "export-data", Tr("write the built-in data and rules as YAML into DIR/data and DIR/rules, to start editing.\n"
+                     "Example: tsunagu export-data mydata && tsunagu --data mydata/data --rules mydata/rules check"));
   export_data->fallthrough();
-  export_data->add_option("dir", out->export_dir, "the directory to write into (created if missing)")->required();
-  export_data->add_flag("--force", out->force, "replace existing files");
+  export_data->add_option("dir", out->export_dir, Tr("the directory to write into (created if missing)"))->required();
+  export_data->add_flag("--force", out->force, Tr("replace existing files"));
+
+  for (CLI::App* command : app.get_subcommands({})) command->group(Tr("Commands"));
 
   bool interactive = false;
-  app.add_flag("-i,--interactive", interactive, "the same as 'tsunagu shell'");
+  app.add_flag("-i,--interactive", interactive, Tr("the same as 'tsunagu shell'"));
 
   // Each command's help names the options every command takes, and an example.
-  query->footer(std::string(kCommonOptions) + "Example: tsunagu query --lang en \"son, 48, has not left his room for years; mother is 76\"");
-  agencies->footer(std::string(kCommonOptions) + "Example: tsunagu agencies hikikomori-center");
-  test->footer(std::string(kCommonOptions) + "Example: tsunagu test --show-pending tests/cases/*.yaml");
-  batch->footer(std::string(kCommonOptions) + "Example: tsunagu batch intake.csv -f csv -o referrals.csv");
-  explain->footer(std::string(kCommonOptions) + "Example: tsunagu explain --why-not saposute \"息子は52歳で働きたいと言っている\"");
-  check->footer(std::string(kCommonOptions) + "Example: tsunagu --data my/data --rules my/rules check");
-  graph->footer(std::string(kCommonOptions) + "Example: tsunagu graph --case \"親が80代、息子は無職\" | dot -Tpng > team.png");
-  diff->footer(std::string(kCommonOptions) + "Example: tsunagu --rules my/rules diff --rules rules tests/cases/scenarios.yaml");
-  shell->footer(std::string(kCommonOptions) + "Example: tsunagu shell --history ~/.local/share/tsunagu/history");
+  query->footer(CommonOptions() + Tr("Example: ") + "tsunagu query --lang en \"son, 48, has not left his room for years; mother is 76\"");
+  agencies->footer(CommonOptions() + Tr("Example: ") + "tsunagu agencies hikikomori-center");
+  test->footer(CommonOptions() + Tr("Example: ") + "tsunagu test --show-pending tests/cases/*.yaml");
+  batch->footer(CommonOptions() + Tr("Example: ") + "tsunagu batch intake.csv -f csv -o referrals.csv");
+  explain->footer(CommonOptions() + Tr("Example: ") + "tsunagu explain --why-not saposute \"息子は52歳で働きたいと言っている\"");
+  check->footer(CommonOptions() + Tr("Example: ") + "tsunagu --data my/data --rules my/rules check");
+  graph->footer(CommonOptions() + Tr("Example: ") + "tsunagu graph --case \"親が80代、息子は無職\" | dot -Tpng > team.png");
+  diff->footer(CommonOptions() + Tr("Example: ") + "tsunagu --rules my/rules diff --rules rules tests/cases/scenarios.yaml");
+  shell->footer(CommonOptions() + Tr("Example: ") + "tsunagu shell --history ~/.local/share/tsunagu/history");
 
   app.footer(
-      "Exit codes: 0 ok, 1 scenario tests failed, 2 usage, 3 bad text, 4 bad data or rule file,\n"
-      "5 file not readable or output not writable, 6 batch finished with error records,\n"
-      "70 internal error, 141 output pipe closed (| head).\n"
-      "See man tsunagu for the JSON format and the files.");
+      Tr("Exit codes: 0 ok, 1 scenario tests failed, 2 usage, 3 bad text, 4 bad data or rule file,\n"
+         "5 file not readable or output not writable, 6 batch finished with error records,\n"
+         "70 internal error, 141 output pipe closed (| head).\n"
+         "See man tsunagu for the JSON format and the files."));
 
-  const std::vector<std::string> given(argv + 1, argv + argc);
   if (given.size() == 1 && given[0] == "help") {  // tsunagu help: as --help
     WriteOut(app.help());
     return kExitOk;
   }
   if (std::string typo = MistypedCommand(given); !typo.empty()) {
     const std::string word = typo.substr(0, typo.find('\n')), command = typo.substr(typo.find('\n') + 1);
-    std::fprintf(stderr,
-                 "tsunagu: unknown command '%s'; did you mean '%s'?\n"
-                 "To rank a case that starts with this word: tsunagu query %s ... (or tsunagu -- %s ...)\n",
-                 word.c_str(), command.c_str(), word.c_str(), word.c_str());
+    std::fputs(TrF("tsunagu: unknown command '{0}'; did you mean '{1}'?\n"
+                   "To rank a case that starts with this word: tsunagu query {0} ... (or tsunagu -- {0} ...)\n",
+                   word, command)
+                   .c_str(),
+               stderr);
     return kExitUsage;
   }
   std::vector<std::string> args = InsertDefaultCommand(argc, argv);
@@ -267,11 +336,12 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
     WriteOut(printed.str());
     return code == 0 ? kExitOk : kExitUsage;
   }
-  if (lang_option->count() == 0 && !out->version)  // --version prints no warning
-    if (const char* env = std::getenv("TSUNAGU_LANG"); env && *env && !LangFromEnvironment(env, &lang))
-      std::fprintf(stderr, "tsunagu: warning: TSUNAGU_LANG is '%s', not ja or en; ignored\n",
-                   VisibleControls(env).c_str());
   out->lang = lang == "en" ? Lang::kEn : Lang::kJa;
+  if (!bad_tsunagu_lang.empty() && !out->version)  // --version prints no warning
+    std::fputs(TrF("tsunagu: warning: TSUNAGU_LANG is '{}', not ja or en; ignored\n",
+                   VisibleControls(bad_tsunagu_lang))
+                   .c_str(),
+               stderr);
   if (out->version) out->command = "version";
   else if (query->parsed()) out->command = "query";
   else if (agencies->parsed()) out->command = "agencies";
@@ -288,8 +358,9 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
     out->command_line = DescribeCommandLine(app);
   }
   else {
-    std::fprintf(stderr, "%s\nRun 'tsunagu --help' for more.\n",
-                 "tsunagu: give a case to rank, e.g. tsunagu \"親が80代、息子は無職、生活が苦しい\"");
+    std::fputs(Tr("tsunagu: give a case to rank, e.g. tsunagu \"親が80代、息子は無職、生活が苦しい\"\n"
+                  "Run 'tsunagu --help' for more.\n"),
+               stderr);
     return kExitUsage;
   }
   return -1;

@@ -17,6 +17,7 @@
 #include "commands.h"
 #include "data_version.h"
 #include "embedded.h"
+#include "messages.h"
 
 namespace {
 
@@ -68,8 +69,9 @@ int FinishStandardOutput(int code) {
   }
   if (!failed) return code;
   if (err == EPIPE) return kExitBrokenPipe;
-  std::fprintf(stderr, "tsunagu: cannot write standard output: %s\n",
-               err != 0 ? std::strerror(err) : "write error");
+  std::fputs(TrF("tsunagu: cannot write standard output: {}\n", err != 0 ? std::strerror(err) : Tr("write error"))
+                 .c_str(),
+             stderr);
   return kExitIo;
 }
 

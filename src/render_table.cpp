@@ -7,6 +7,7 @@
 
 #include "household.h"
 #include "render.h"
+#include "text_wrap.h"
 #include "utf8.h"
 
 namespace {
@@ -34,38 +35,6 @@ std::string Fit(const std::string& s, int width) {
     used += w;
   }
   return out + "…";
-}
-
-// Lines of at most width columns: English breaks at spaces, Japanese at any
-// character; a run with no space (a phone number, an id, a time) is never
-// split unless it alone is wider than the line.
-std::vector<std::string> Wrap(const std::string& s, int width) {
-  std::vector<std::string> lines;
-  std::string line;
-  int used = 0;
-  for (size_t i = 0; i < s.size();) {
-    // The next unit: a run of ASCII non-spaces, a space, or one character.
-    size_t start = i;
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80 && c != ' ') {
-      while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80 && s[i] != ' ') ++i;
-    } else {
-      DecodeUtf8(s, &i);
-    }
-    std::string unit = s.substr(start, i - start);
-    const int w = DisplayWidth(unit);
-    if (used + w > width && used > 0) {
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      lines.push_back(line);
-      line.clear();
-      used = 0;
-      if (unit == " ") continue;
-    }
-    line += unit;
-    used += w;
-  }
-  if (!line.empty()) lines.push_back(line);
-  return lines;
 }
 
 // Each line of text wider than width wrapped, its continuation indented two

@@ -171,20 +171,23 @@ expect_rc 2 "no arguments"
 pass
 run "$T" --bogus "$CASE"
 expect_rc 2 "unknown option"
-err_has "tsunagu: unknown option '--bogus' ('tsunagu --help' lists them)" "an unknown option is named"
+err_has "tsunagu: '--bogus' というオプションはありません（一覧は tsunagu --help）" "an unknown option is named"
+run "$T" --lang en --bogus "$CASE"
+expect_rc 2 "unknown option, English"
+err_has "tsunagu: unknown option '--bogus' ('tsunagu --help' lists them)" "an unknown option is named in English"
 run "$T" --tpo 3 "$CASE"
 expect_rc 2 "--tpo"
-err_has "tsunagu: unknown option '--tpo'; did you mean '--top'? ('tsunagu --help' lists them)" "--tpo: did you mean"
+err_has "tsunagu: '--tpo' というオプションはありません。'--top' のことですか?（一覧は tsunagu --help）" "--tpo: did you mean"
 run "$T" batch --jbos 2 x.txt
 expect_rc 2 "batch --jbos"
-err_has "did you mean '--jobs'?" "a subcommand's option is suggested too"
+err_has "'--jobs' のことですか" "a subcommand's option is suggested too"
 # A word that reads like a mistyped command is a usage error, not a case;
 # query or -- makes it a case.
 for typo in "qeury:query" "batc:batch" "grpah:graph" "expalin:explain"; do
   run "$T" "${typo%%:*}" "$CASE"
   expect_rc 2 "tsunagu ${typo%%:*}"
-  err_has "tsunagu: unknown command '${typo%%:*}'; did you mean '${typo#*:}'?" "tsunagu ${typo%%:*}: did you mean"
-  err_has "tsunagu query ${typo%%:*} ... (or tsunagu -- ${typo%%:*} ...)" "tsunagu ${typo%%:*}: how to rank it"
+  err_has "tsunagu: '${typo%%:*}' というコマンドはありません。'${typo#*:}' のことですか?" "tsunagu ${typo%%:*}: did you mean"
+  err_has "tsunagu query ${typo%%:*} ...（または tsunagu -- ${typo%%:*} ...）" "tsunagu ${typo%%:*}: how to rank it"
 done
 run "$T" query qeury "$CASE"
 expect_rc 0 "query qeury TEXT is a case"
@@ -192,12 +195,15 @@ run "$T" -- qeury "$CASE"
 expect_rc 0 "-- qeury TEXT is a case"
 run "$T" help
 expect_rc 0 "tsunagu help"
-out_has "Usage: tsunagu" "tsunagu help prints the help"
+out_has "使い方: tsunagu" "tsunagu help prints the help"
 for cmd in query agencies test batch explain check graph diff shell; do
   run "$T" $cmd --help
   expect_rc 0 "$cmd --help"
-  out_has "Common options (before or after the command): --data DIR, --rules DIR" "$cmd --help: the common options"
-  out_has "Example: tsunagu" "$cmd --help: an example"
+  out_has "共通のオプション（コマンドの前でも後でも）: --data DIR、--rules DIR" "$cmd --help: the common options"
+  out_has "例: tsunagu" "$cmd --help: an example"
+  run "$T" $cmd --help --lang en
+  out_has "Common options (before or after the command): --data DIR, --rules DIR" "$cmd --help --lang en: the common options"
+  out_has "Example: tsunagu" "$cmd --help --lang en: an example"
 done
 # --color: always even into a pipe, never even with colour allowed.
 run "$T" --color always "$CASE"

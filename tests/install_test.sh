@@ -190,8 +190,8 @@ fi
 
 run "$T" completion tcsh
 expect_rc 2 "completion tcsh"
-err_is "shell: tcsh not in {bash,zsh,fish}
-Run with --help for more information." "completion tcsh names the accepted shells"
+err_is "tsunagu: オプションが受け付けない値です（shell: tcsh not in {bash,zsh,fish}）
+詳しくは tsunagu --help（または tsunagu コマンド --help）を実行してください。" "completion tcsh names the accepted shells"
 run "$T" completion
 expect_rc 2 "completion without a shell"
 grep -F "shell is required" "$WORK/err" >/dev/null || fail "completion without a shell: no message"

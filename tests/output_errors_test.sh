@@ -69,6 +69,7 @@ $CASE
 agencies
 agencies -f json
 agencies hikikomori-center
+agencies --lang en hikikomori-center
 explain $CASE
 explain -f json $CASE
 explain --why-not saposute $CASE
@@ -81,8 +82,17 @@ test $ROOT/tests/cases/examples.yaml
 diff --rules $ROOT/rules $WORK/cases.txt
 diff -f json --rules $ROOT/rules $WORK/cases.txt
 --help
+--lang en --help
 --version
 EOC
+
+# The message in the language the command asks for (Japanese by default).
+said() {  # COMMAND ENGLISH
+  case "$1" in
+    *"--lang en"*) echo "tsunagu: $2" ;;
+    *) echo "tsunagu: 標準出力に書けません" ;;
+  esac
+}
 
 # ------------------------------------------------- a full disk: /dev/full
 
@@ -92,7 +102,7 @@ if [ -w /dev/full ]; then
     "$T" $command >/dev/full 2>"$WORK/err"
     RC=$?
     expect_rc 5 "tsunagu $command >/dev/full"
-    err_is "tsunagu: cannot write standard output: No space left on device" "tsunagu $command >/dev/full"
+    err_is "$(said "$command" "cannot write standard output"): No space left on device" "tsunagu $command >/dev/full"
   done <"$WORK/commands"
 else
   echo "output_errors_test: no /dev/full here; its checks are skipped" >&2
@@ -105,7 +115,7 @@ while IFS= read -r command; do
   "$T" $command >&- 2>"$WORK/err"
   RC=$?
   expect_rc 5 "tsunagu $command >&-"
-  err_is "tsunagu: cannot write standard output: Bad file descriptor" "tsunagu $command >&-"
+  err_is "$(said "$command" "cannot write standard output"): Bad file descriptor" "tsunagu $command >&-"
 done <"$WORK/commands"
 
 # An error before anything is written keeps its own status and message.
@@ -160,11 +170,14 @@ for value in xx C fr_FR english; do
   TSUNAGU_LANG=$value run "$T" "$CASE"
   expect_rc 0 "TSUNAGU_LANG=$value"
   out_has "読み取った内容" "TSUNAGU_LANG=$value falls back to Japanese"
-  err_is "tsunagu: warning: TSUNAGU_LANG is '$value', not ja or en; ignored" "TSUNAGU_LANG=$value"
+  err_is "tsunagu: 警告: TSUNAGU_LANG が '$value' で、ja でも en でもないため無視します" "TSUNAGU_LANG=$value"
 done
 TSUNAGU_LANG="$(printf 'x\033[31m')" run "$T" "$CASE"
 expect_rc 0 "TSUNAGU_LANG with ESC"
-err_is "tsunagu: warning: TSUNAGU_LANG is 'x\\u001b[31m', not ja or en; ignored" "TSUNAGU_LANG with ESC"
+err_is "tsunagu: 警告: TSUNAGU_LANG が 'x\\u001b[31m' で、ja でも en でもないため無視します" "TSUNAGU_LANG with ESC"
+LC_ALL= LC_MESSAGES= LANG=en_US.UTF-8 TSUNAGU_LANG=xx run "$T" "$CASE"
+out_has "Understood" "TSUNAGU_LANG=xx, then an English LANG"
+err_is "tsunagu: warning: TSUNAGU_LANG is 'xx', not ja or en; ignored" "TSUNAGU_LANG=xx warned in English"
 # --lang wins, without a word about the variable.
 TSUNAGU_LANG=xx run "$T" --lang en "$CASE"
 expect_rc 0 "TSUNAGU_LANG=xx --lang en"

@@ -1,0 +1,44 @@
+#!/bin/sh
+# Every message the source writes with Tr/TrF has its Japanese in
+# src/messages/ja.po, and ja.po has none the source no longer uses.
+# Usage: messages_test.sh TSUNAGU SOURCE_DIR
+set -u
+tsunagu=$1
+src=$2
+fail=0
+pot=$(mktemp)
+trap 'rm -f "$pot"' EXIT
+xgettext --language=C++ --from-code=UTF-8 --keyword= --keyword=Tr --keyword=TrF --no-location \
+  -o "$pot" "$src"/src/*.cpp "$src"/src/*.h || { echo "FAIL: xgettext"; exit 1; }
+# msgcmp: every id of the source is translated (not empty, not fuzzy) in ja.po...
+msgcmp "$src/src/messages/ja.po" "$pot" || { echo "FAIL: a message has no Japanese; run scripts/update-messages and translate"; fail=1; }
+# ...and ja.po has no id the source does not use.
+msgcmp --use-untranslated "$pot" "$src/src/messages/ja.po" ||
+  { echo "FAIL: ja.po has a message the source does not use; run scripts/update-messages"; fail=1; }
+
+# The chosen language reaches what a person reads.
+expect() {  # NAME PATTERN COMMAND...
+  name=$1 pattern=$2
+  shift 2
+  out=$("$@" 2>&1)
+  if printf '%s' "$out" | grep -q -- "$pattern"; then echo "ok: $name"
+  else echo "FAIL: $name: no '$pattern' in:"; printf '%s\n' "$out" | head -5; fail=1; fi
+}
+unset LC_ALL LC_MESSAGES LANG TSUNAGU_LANG
+expect "help in Japanese by default" "使い方" "$tsunagu" --help
+expect "help in English with --lang en" "Usage" "$tsunagu" --lang en --help
+expect "help in English with -len" "Usage" "$tsunagu" -len --help
+expect "help in English with LANG=en_US.UTF-8" "Usage" env LANG=en_US.UTF-8 "$tsunagu" --help
+expect "LC_ALL wins over LANG" "使い方" env LC_ALL=C.UTF-8 LANG=en_US.UTF-8 "$tsunagu" --help
+expect "LC_MESSAGES before LANG" "Usage" env LC_MESSAGES=en_GB.UTF-8 LANG=ja_JP.UTF-8 "$tsunagu" --help
+expect "TSUNAGU_LANG wins over LANG" "使い方" env TSUNAGU_LANG=ja LANG=en_US.UTF-8 "$tsunagu" --help
+expect "--lang wins over TSUNAGU_LANG" "Usage" env TSUNAGU_LANG=ja "$tsunagu" --help --lang en
+expect "C locale is Japanese" "使い方" env LANG=C "$tsunagu" --help
+expect "subcommand help in Japanese" "共通のオプション" "$tsunagu" batch --help
+expect "unknown command in Japanese" "というコマンドはありません" "$tsunagu" qeury 息子
+expect "unknown option in Japanese" "'--top' のことですか" "$tsunagu" --tpo 3 息子
+expect "bad value in Japanese" "オプションが受け付けない値です" "$tsunagu" --top -1 息子
+expect "bad value in English" "a value is not one the option takes" "$tsunagu" --lang en --top -1 son
+expect "no case in Japanese" "事例を書いてください" "$tsunagu" --lang ja
+expect "an English locale gives English output" "First contact" env LANG=en_US.UTF-8 "$tsunagu" "son, 48, unemployed"
+exit $fail
