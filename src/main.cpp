@@ -18,6 +18,7 @@
 #include "data_version.h"
 #include "embedded.h"
 #include "messages.h"
+#include "utf8.h"
 
 namespace {
 
@@ -79,6 +80,8 @@ int FinishStandardOutput(int code) {
 std::string color_mode = "auto";
 
 int Run(int argc, char** argv) {
+  // Before anything is measured for the terminal (help included).
+  if (const char* wide = std::getenv("TSUNAGU_AMBIGUOUS_WIDE")) SetAmbiguousWide(std::strcmp(wide, "1") == 0);
   CliOptions options;
   int code = ParseCommandLine(argc, argv, &options);
   if (code >= 0) return code;

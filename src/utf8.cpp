@@ -2,6 +2,27 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
+// From the build: East Asian Width "A" ranges (tools/ambiguous_width.cmake).
+extern const std::uint32_t kAmbiguousWidth[][2];
+extern const std::size_t kAmbiguousWidthCount;
+
+namespace {
+
+bool ambiguous_wide = false;
+
+bool IsAmbiguousWidth(int32_t cp) {
+  const auto* end = kAmbiguousWidth + kAmbiguousWidthCount;
+  const auto* range = std::upper_bound(kAmbiguousWidth, end, static_cast<std::uint32_t>(cp),
+                                       [](std::uint32_t c, const std::uint32_t (&r)[2]) { return c < r[0]; });
+  return range != kAmbiguousWidth && static_cast<std::uint32_t>(cp) <= range[-1][1];
+}
+
+}  // namespace
+
+void SetAmbiguousWide(bool wide) { ambiguous_wide = wide; }
+
 bool IsValidUtf8(std::string_view text, size_t* bad_offset) {
   size_t i = 0;
   const size_t n = text.size();
@@ -51,6 +72,7 @@ int DisplayWidth(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     int32_t cp = DecodeUtf8(text, &i);
     int w = utf8proc_charwidth(cp);
+    if (w == 1 && ambiguous_wide && cp >= 0xA1 && IsAmbiguousWidth(cp)) w = 2;
     width += w < 0 ? 0 : w;
   }
   return width;

@@ -59,8 +59,14 @@ inline bool IsAsciiLowerOrDigit(unsigned char c) { return (c >= 'a' && c <= 'z')
 /// Appends the UTF-8 encoding of cp.
 void AppendUtf8(int32_t cp, std::string* out);
 
-/// Columns the text takes in a terminal (East Asian wide = 2).
+/// Columns the text takes in a terminal (East Asian wide = 2; ambiguous
+/// characters such as …, ※, ○ = 1, or 2 after SetAmbiguousWide(true)).
 int DisplayWidth(std::string_view text);
+
+/// Ambiguous-width characters count two columns, for terminals that draw
+/// them wide (TSUNAGU_AMBIGUOUS_WIDE=1). Called once at start-up, before
+/// any other thread runs.
+void SetAmbiguousWide(bool wide);
 
 /// Line and column (1-based, column in code points) of a byte offset.
 void LineColumnAt(std::string_view text, size_t offset, int* line, int* column);

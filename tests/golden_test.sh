@@ -32,4 +32,19 @@ for w in $WIDTHS; do
     fi
   done
 done
+# TSUNAGU_AMBIGUOUS_WIDE=1: …, ※, ○ count two columns, and every line still
+# fits (widths counted as a terminal that draws them wide would).
+for w in 60 80; do
+  COLUMNS=$w TSUNAGU_AMBIGUOUS_WIDE=1 "$T" --at "$AT" "$CASE_JA" > "$WORK/wide"
+  grep -q "※" "$WORK/wide" || fail "ambiguous-wide $w: the cards have no ※ to measure"
+  widest=$(python3 -c '
+import sys, unicodedata
+def width(line):
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 0 if unicodedata.combining(c) else 1 for c in line)
+print(max(width(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$WORK/wide")
+  [ "$widest" -le "$w" ] || fail "ambiguous-wide $w: a line is $widest columns wide"
+  CHECKS=$((CHECKS + 2))
+  # At 60 columns a card line with ※ is full: drawn wide, it must wrap differently.
+  [ "$w" -eq 60 ] && cmp -s "$WORK/wide" "$ROOT/tests/golden/table-ja-$w.txt" && fail "ambiguous-wide $w: same layout as narrow"
+done
 echo "golden_test: $CHECKS checks passed"

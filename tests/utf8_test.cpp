@@ -164,3 +164,16 @@ TEST_CASE("NextCharacter: steps over one character by its lead byte, never past 
   CHECK(NextCharacter(text, 3, 5) == 5);    // a limit inside the character
   CHECK(NextCharacter(text, 7, text.size()) == 8);  // a continuation byte: one step
 }
+
+TEST_CASE("DisplayWidth: ambiguous characters are one column unless asked wide") {
+  CHECK(DisplayWidth("…※○") == 3);
+  CHECK(DisplayWidth("ab…") == 3);
+  SetAmbiguousWide(true);
+  CHECK(DisplayWidth("…※○") == 6);
+  CHECK(DisplayWidth("ab…") == 4);
+  CHECK(DisplayWidth("abc") == 3);        // ASCII stays narrow
+  CHECK(DisplayWidth("日本") == 4);       // wide stays two
+  CHECK(DisplayWidth("e\u0301") == 1);    // a combining mark stays zero
+  SetAmbiguousWide(false);
+  CHECK(DisplayWidth("…") == 1);
+}
