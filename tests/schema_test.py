@@ -176,6 +176,7 @@ rejects(result_v, mutated(closed, lambda d: d["agencies"][closed_agency].update(
 rejects(result_v, mutated(closed, lambda d: d["agencies"][closed_agency].update(next_open="2027-01-04 09:00")),
         "next_open without T and offset")
 rejects(result_v, mutated(good, lambda d: d["persons"][0].update(role="boss")), "an unknown subject")
+rejects(result_v, mutated(good, lambda d: d["agencies"][open_agency].update(phone="025 278 8585")), "a phone with spaces")
 rejects(result_v, {"schema": "tsunagu.result/2", "id": "1", "record": 1,
                    "error": {"kind": "oops", "message": "x", "line": 1}}, "an unknown error kind")
 rejects(result_v, {"schema": "tsunagu.result/2", "id": "1", "record": 1, "data_version": "6fab42e405b4",
