@@ -22,7 +22,7 @@ const char kVersion[] = TSUNAGU_VERSION;
 namespace {
 
 const char* const kCommands[] = {"query", "agencies", "test", "batch", "explain", "check", "graph", "diff", "shell",
-                                  "completion", "export-data"};
+                                  "completion", "export-data", "export"};
 // Options of the top-level app that take a value (for finding the text).
 const char* const kValueOptions[] = {"--data", "--rules", "--lang", "--format", "--top", "-n", "-f", "-l",
                                      "-o", "--output", "--jobs", "-j", "--input-format", "--color", "--at"};
@@ -285,6 +285,11 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   export_data->add_option("dir", out->export_dir, Tr("the directory to write into (created if missing)"))->required();
   export_data->add_flag("--force", out->force, Tr("replace existing files"));
 
+  CLI::App* export_hsds = app.add_subcommand(
+      "export", Tr("print the agencies for other systems: --format hsds, Open Referral HSDS 3.0 JSON (services).\n"
+                   "Example: tsunagu export --format hsds > services.json"));
+  export_hsds->fallthrough();
+
   for (CLI::App* command : app.get_subcommands({})) command->group(Tr("Commands"));
 
   bool interactive = false;
@@ -353,6 +358,7 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   else if (diff->parsed()) out->command = "diff";
   else if (shell->parsed() || interactive) out->command = "shell";
   else if (export_data->parsed()) out->command = "export-data";
+  else if (export_hsds->parsed()) out->command = "export";
   else if (completion->parsed()) {
     out->command = "completion";
     out->command_line = DescribeCommandLine(app);

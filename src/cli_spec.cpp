@@ -72,6 +72,7 @@ std::vector<std::string> FormatChoices(const std::string& command) {
   if (command == "batch") return {"jsonl", "csv", "markdown", "html"};
   if (command == "check" || command == "diff") return {"text", "json"};
   if (command == "graph") return {"dot", "mermaid"};
+  if (command == "export") return {"hsds"};
   return {"table", "json"};  // query, explain, agencies, shell
 }
 

@@ -1,5 +1,6 @@
 // `tsunagu export-data DIR` and `tsunagu --version`: the built-in data
 // and rules as files to edit, and which data and rules a binary carries.
+// `tsunagu export --format hsds`: the agencies for other systems.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,7 +10,9 @@
 #include <cstring>
 
 #include "commands.h"
+#include "messages.h"
 #include "data_version.h"
+#include "render_hsds.h"
 #include "safe_file.h"
 
 namespace {
@@ -84,5 +87,12 @@ int RunVersion(const CliOptions& options) {
     if (!options.rules_dir.empty()) from += (from.empty() ? "" : ", ") + std::string("--rules ") + options.rules_dir;
     std::printf("data+rules: %s (%s; built in: %s)\n", version.c_str(), from.c_str(), built_in.c_str());
   }
+  return kExitOk;
+}
+
+int RunExport(const CommandContext& c) {
+  const std::string format = c.options.format.empty() ? "hsds" : c.options.format;
+  if (format != "hsds") return Fail(Status::Usage(TrF("export --format must be hsds, not '{}'", format)));
+  WriteOut(RenderHsds(c.model, c.options.lang));
   return kExitOk;
 }

@@ -57,4 +57,8 @@ int RunExportData(const CliOptions& options);
 /// `tsunagu --version`: the program, data and rules versions.
 int RunVersion(const CliOptions& options);
 
+// Issue 13: standards for integrators.
+/// `tsunagu export --format hsds`: the agencies as Open Referral HSDS 3.0.
+int RunExport(const CommandContext& c);
+
 #endif  // TSUNAGU_COMMANDS_H_

@@ -110,6 +110,7 @@ int Run(int argc, char** argv) {
   if (options.command == "diff") return RunDiff(context);
   if (options.command == "shell") return RunShell(context);
   if (options.command == "completion") return RunCompletion(context);
+  if (options.command == "export") return RunExport(context);
   return RunQuery(context);
 }
 

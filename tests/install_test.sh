@@ -75,6 +75,7 @@ complete_bash que
 offers "query" "tsunagu que<TAB>"
 complete_bash ex
 offers "explain
+export
 export-data" "tsunagu ex<TAB>"
 complete_bash --l
 offers "--lang" "tsunagu --l<TAB>"
@@ -101,6 +102,8 @@ complete_bash agencies hikikomori
 offers "hikikomori-center" "tsunagu agencies hikikomori<TAB>"
 complete_bash explain --why-not houk
 offers "houkatsu" "tsunagu explain --why-not houk<TAB>"
+complete_bash export --format ''
+offers "hsds" "tsunagu export --format <TAB>"
 complete_bash completion ''
 offers "bash
 fish
@@ -147,6 +150,11 @@ for f in dot mermaid; do
   run "$T" graph --format "$f"
   expect_rc 0 "graph --format $f"
 done
+run "$T" export --format hsds
+expect_rc 0 "export --format hsds"
+run "$T" export --format csv
+expect_rc 2 "export --format csv"
+err_is "tsunagu: export の --format は hsds だけです（'csv' は使えません）" "export --format csv names the accepted format"
 
 # zsh and fish: their syntax, when those shells are installed.
 run "$T" completion zsh
