@@ -79,6 +79,23 @@ bool DeniedReport(const std::vector<Token>& tokens, size_t i, size_t to) {
   return false;
 }
 
+// A thought or intention denied denies what it is about: "自殺は考えていない",
+// "死のうとは思っていない", "自殺するつもりはない". tokens[i] is the first
+// word after the phrase (and its carriers), or its quoting と. Returns the
+// index just past the negation, or 0 when this is no such denial; an
+// intention stated ("自殺を考えている", "死のうと思ったら") is left alone.
+size_t DeniedThought(const std::vector<Token>& tokens, size_t i, size_t to) {
+  if (i < to && tokens[i].pos == Token::kParticle && tokens[i].lemma == "と") ++i;
+  while (i < to && IsFiller(tokens[i])) ++i;
+  if (i >= to || !OneOf(tokens[i].lemma, {"考える", "思う", "図る", "企てる", "試みる", "つもり", "気", "予定"}))
+    return 0;
+  for (++i; i < to; ++i) {
+    if (IsNegation(tokens[i])) return i + 1;
+    if (!IsCarrier(tokens[i])) return 0;
+  }
+  return 0;
+}
+
 bool IsHypothetical(const Token& t, std::string_view surface) {
   if (t.pos == Token::kParticle) return OneOf(t.lemma, {"ば", "ほど", "までに"});
   if (t.pos == Token::kAuxiliary) return OneOf(surface, {"たら", "だら", "なら", "ならば"});
@@ -147,6 +164,11 @@ Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, s
       // ではないか, かもしれない: a question or a guess.
       p.hedged = p.negations > 0 || t.lemma == "かも";
       break;
+    }
+    if (const size_t past = p.negations == 0 ? DeniedThought(tokens, i, to) : 0; past > 0) {
+      ++p.negations;  // then read on: "考えていないか心配" is a worry again
+      i = past - 1;
+      continue;
     }
     if (t.pos == Token::kParticle && t.lemma == "と" && i + 1 < to &&
         OneOf(tokens[i + 1].lemma, {"思う", "考える", "心配", "不安", "感じる"})) {

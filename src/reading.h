@@ -12,6 +12,8 @@
 // so 出ないわけではない is not negated; through the words that carry it
 // (て, いる, こと, わけ, する, ある, なる…). A hedge after a negation
 // (ではないか, かもしれない, と思う) leaves the fact standing as a worry. A
+// thought or intention denied (自殺は考えていない, 死のうとは思っていない,
+// するつもりはない) denies the phrase. A
 // hypothetical (前に, たら, ば, なら) or a figure of speech (ほど) is
 // reported for the caller to weigh: it matters for danger.
 //

@@ -2,7 +2,9 @@
 # Golden tables: the query output at 60, 80, 100 and 140 columns (COLUMNS,
 # piped), byte for byte against tests/golden/; below 110 columns the
 # agencies are cards whose lines fit the width and never split a phone
-# number. scripts/update-golden regenerates the files.
+# number. Then ~40 cases (formats/cases.jsonl) as JSON Lines, CSV, Markdown
+# and HTML from batch (in both languages), the table at two widths and
+# explain. scripts/update-golden regenerates the files.
 # Usage: sh tests/golden_test.sh PATH_TO_TSUNAGU REPO_ROOT
 set -u
 T=$1
@@ -47,4 +49,17 @@ print(max(width(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' 
   # At 60 columns a card line with ※ is full: drawn wide, it must wrap differently.
   [ "$w" -eq 60 ] && cmp -s "$WORK/wide" "$ROOT/tests/golden/table-ja-$w.txt" && fail "ambiguous-wide $w: same layout as narrow"
 done
+# Every output format for the cases of formats/cases.jsonl.
+mkdir "$WORK/formats"
+golden_formats "$T" "$WORK/formats"
+for f in "$WORK"/formats/*; do
+  name=$(basename "$f")
+  if ! cmp -s "$f" "$ROOT/tests/golden/formats/$name"; then
+    diff "$ROOT/tests/golden/formats/$name" "$f" | head -20 >&2
+    fail "formats/$name differs (scripts/update-golden, then review the diff)"
+  fi
+  CHECKS=$((CHECKS + 1))
+done
+[ "$(ls "$ROOT/tests/golden/formats" | grep -vc '^cases.jsonl$')" -eq "$(ls "$WORK/formats" | wc -l)" ] ||
+  fail "tests/golden/formats holds a file the test no longer makes"
 echo "golden_test: $CHECKS checks passed"
