@@ -210,7 +210,11 @@ Sheet BuildSheet(const Model& model, const CaseResult& result, const RecordIdent
     row.roles = Joined(roles, w("/ ", "; "));
     row.phone = a.phone.empty() ? w("記載なし", "not listed") : a.phone;
     if (!a.LastChecked().empty()) row.checked = std::string(w("確認 ", "checked ")) + a.LastChecked();
-    row.hours = a.hours.present ? a.hours.text.in(lang) : w("記載なし", "not listed");
+    // Days and times in short ("火〜土 9:00-18:00 要予約") when known: the
+    // open state at issue says what the closures mean for today.
+    row.hours = !a.hours.present        ? std::string(w("記載なし", "not listed"))
+                : a.hours.byday.empty() ? a.hours.text.in(lang)
+                                        : HoursShort(a.hours, lang);
     if (a.hours.present && options.at.set()) {
       const std::string open = OpenLabel(OpenAt(a.hours, false, model.holidays, options.at), lang);
       if (!open.empty()) row.open = std::string(w("発行時: ", "at issue: ")) + open;
@@ -244,15 +248,13 @@ Sheet BuildSheet(const Model& model, const CaseResult& result, const RecordIdent
     sheet.notes.push_back(std::string(w("機関名はガイドラインに記載がなく推定です(順位 ",
                                         "Agency names not given by the guideline are inferred (ranks ")) +
                           Joined(inferred, ", ") + w(")。", ")."));
-  sheet.notes.push_back(std::string(w("tsunagu ", "Made with tsunagu ")) + TSUNAGU_VERSION + w(" で作成", ""));
   return sheet;
 }
 
 // The privacy line of every sheet, under the header.
 const char* PrivacyLine(const Words& w) {
   return w("個人情報を含みます。この事例に関わる機関の担当者以外に見せず、用が済んだらシュレッダー等で廃棄してください。",
-           "Contains personal information: show it only to the staff of the agencies involved in this case, and "
-           "shred it when it is no longer needed.");
+           "Contains personal information: show it only to the agencies involved, and shred it when done.");
 }
 
 std::string CsvField(const std::string& text) {
@@ -320,6 +322,7 @@ std::string RenderSheetMarkdown(const Model& model, const CaseResult& result, co
   }
   md += "\n";
   for (const std::string& n : sheet.notes) md += "_" + MdEscape(n) + "_\n\n";
+  md += std::string("_") + w("tsunagu ", "Made with tsunagu ") + TSUNAGU_VERSION + w(" で作成_", "_") + "\n\n";
   return md + "---\n\n";
 }
 
@@ -336,7 +339,7 @@ std::string RenderSheetHtml(const Model& model, const CaseResult& result, const 
                      " <b class=\"id\">" + id + "</b></span><span>" + w("発行日時", "Issued") + " <b>" +
                      sheet.issued + "</b></span></div></td></tr></thead>\n<tfoot><tr><td><div class=\"foot\">" +
                      w("事例 ID ", "Case ID ") + id + " · " + w("発行 ", "issued ") + sheet.issued + " · " +
-                     w("個人情報 — 取扱注意", "personal information — handle with care") +
+                     w("個人情報 — 取扱注意", "personal information — handle with care") + " · tsunagu " + TSUNAGU_VERSION +
                      "</div></td></tr></tfoot>\n<tbody><tr><td>\n";
   html += std::string("<table class=\"fields\">\n<tr><th>") + w("担当者", "Worker") + "</th><td></td><th>" +
           w("所属", "Section") + "</th><td></td><th>" + w("連絡先", "Contact") + "</th><td></td></tr>\n<tr><th>" +
@@ -356,7 +359,9 @@ std::string RenderSheetHtml(const Model& model, const CaseResult& result, const 
               "</td><td class=\"small\">" + HtmlEscape(c.details) + "</td></tr>\n";
     html += "</table>\n</div>\n";
   }
-  html += std::string("<h2>") + w("読み取った内容", "Understood") + "</h2>\n<table class=\"list persons\">\n<tr><th>" +
+  // Who is who and the team side by side: the agencies keep the room.
+  html += std::string("<div class=\"two\">\n<div>\n<h2>") + w("読み取った内容", "Understood") +
+          "</h2>\n<table class=\"list persons\">\n<tr><th>" +
           w("人", "Who") + "</th><th>" + w("年齢", "Age") + "</th><th>" + w("読み取った内容", "What the case says") +
           "</th></tr>\n";
   if (sheet.persons.empty()) html += std::string("<tr><td colspan=\"3\">") + w("(なし)", "(nothing)") + "</td></tr>\n";
@@ -366,12 +371,12 @@ std::string RenderSheetHtml(const Model& model, const CaseResult& result, const 
   if (!sheet.unrecognized.empty())
     html += std::string("<tr><td>") + w("読み取れなかった語", "Not understood") + "</td><td></td><td>" +
             HtmlEscape(sheet.unrecognized) + "</td></tr>\n";
-  html += std::string("</table>\n<h2>") + w("チーム", "Team") + "</h2>\n<dl>\n";
+  html += std::string("</table>\n</div>\n<div>\n<h2>") + w("チーム", "Team") + "</h2>\n<dl>\n";
   for (const auto& [label, value] : sheet.team)
     html += "<dt>" + HtmlEscape(label) + "</dt><dd>" + HtmlEscape(value) + "</dd>\n";
-  html += std::string("</dl>\n<h2>") + w("関係機関", "Agencies") + "</h2>\n<table class=\"list agencies\">\n<thead><tr><th>" +
+  html += std::string("</dl>\n</div>\n</div>\n<h2>") + w("関係機関", "Agencies") + "</h2>\n<table class=\"list agencies\">\n<thead><tr><th>" +
           w("順位", "#") + "</th><th>" + w("機関・この事例での役割", "Agency and its role in this case") + "</th><th>" +
-          w("電話", "Phone") + "</th><th>" + w("受付時間", "Hours") + "</th></tr></thead>\n<tbody>\n";
+          w("電話・受付時間", "Phone and hours") + "</th></tr></thead>\n<tbody>\n";
   for (const SheetAgency& a : sheet.agencies) {
     html += "<tr><td class=\"rank\">" + a.rank + "</td><td><div class=\"name\">" + HtmlEscape(a.name) +
             "</div><div>" + HtmlEscape(a.roles) + "</div>";
@@ -382,12 +387,13 @@ std::string RenderSheetHtml(const Model& model, const CaseResult& result, const 
               "</div>";
     html += "</td><td><span class=\"phone\">" + HtmlEscape(a.phone) + "</span>";
     if (!a.checked.empty()) html += "<div class=\"small\">" + HtmlEscape(a.checked) + "</div>";
-    html += "</td><td>" + HtmlEscape(a.hours);
+    html += std::string("<div>") + w("受付: ", "Hours: ") + HtmlEscape(a.hours) + "</div>";
     if (!a.open.empty()) html += "<div class=\"open\">" + HtmlEscape(a.open) + "</div>";
     html += "</td></tr>\n";
   }
   html += "</tbody>\n</table>\n";
-  for (const std::string& n : sheet.notes) html += "<p class=\"note\">" + HtmlEscape(n) + "</p>\n";
+  // The notes as one paragraph: a line saved, so a typical case keeps to one page.
+  if (!sheet.notes.empty()) html += "<p class=\"note\">" + HtmlEscape(Joined(sheet.notes, " ")) + "</p>\n";
   return html + "</td></tr></tbody>\n</table>\n</section>\n";
 }
 
@@ -428,17 +434,17 @@ std::string HtmlDocumentStart(Lang lang, const std::string& title) {
          "table { border-collapse: collapse; width: 100%; }\n"
          "table.page > thead > tr > td, table.page > tfoot > tr > td { padding: 0; }\n"
          ".running { display: flex; gap: 12pt; align-items: baseline; border-bottom: 2px solid #222;"
-         " padding-bottom: 2pt; margin-bottom: 6pt; }\n"
+         " padding-bottom: 2pt; margin-bottom: 4pt; }\n"
          ".running h1 { font-size: 15pt; margin: 0 auto 0 0; }\n"
          ".running span { white-space: nowrap; }\n"
          ".foot { border-top: 1px solid #888; font-size: 8pt; color: #444; margin-top: 6pt; padding-top: 2pt; }\n"
          "h1 { font-size: 15pt; }\n"
-         "h2 { font-size: 10.5pt; margin: 6pt 0 2pt; padding-left: 4pt; border-left: 4px solid #444;"
+         "h2 { font-size: 10.5pt; margin: 5pt 0 2pt; padding-left: 4pt; border-left: 4px solid #444;"
          " break-after: avoid; }\n"
-         "table.fields th, table.fields td { border: 1px solid #444; padding: 3pt 5pt; text-align: left; }\n"
+         "table.fields th, table.fields td { border: 1px solid #444; padding: 2pt 5pt; text-align: left; }\n"
          "table.fields th { background: #eee; font-weight: normal; white-space: nowrap; width: 1%; }\n"
-         "table.fields td { height: 14pt; }\n"
-         "table.fields td.notes { height: 20pt; }\n"
+         "table.fields td { height: 13pt; }\n"
+         "table.fields td.notes { height: 18pt; }\n"
          ".box { display: inline-block; width: 9pt; height: 9pt; border: 1px solid #000; vertical-align: -1pt;"
          " margin: 0 3pt 0 10pt; }\n"
          ".box:first-child { margin-left: 0; }\n"
@@ -449,7 +455,8 @@ std::string HtmlDocumentStart(Lang lang, const std::string& title) {
          ".alert p { margin: 0; color: #b00; font-weight: bold; }\n"
          "table.contacts { margin: 2pt 0 0; }\n"
          "table.contacts td { padding: 0 8pt 0 0; vertical-align: baseline; }\n"
-         "table.contacts td.who, table.contacts td.phone { white-space: nowrap; width: 1%; }\n"
+         "table.contacts td.who { width: 28%; }\n"
+         "table.contacts td.phone { white-space: nowrap; width: 1%; }\n"
          ".phone { white-space: nowrap; font-weight: bold; }\n"
          "table.list th, table.list td { border: 1px solid #999; padding: 2pt 4pt; text-align: left;"
          " vertical-align: top; }\n"
@@ -457,14 +464,15 @@ std::string HtmlDocumentStart(Lang lang, const std::string& title) {
          "table.list tr { break-inside: avoid; }\n"
          "table.persons td:first-child, table.persons td:nth-child(2) { white-space: nowrap; width: 1%; }\n"
          "table.agencies td.rank { width: 1%; text-align: right; }\n"
-         "table.agencies td:nth-child(3) { width: 1%; white-space: nowrap; }\n"
-         "table.agencies td:nth-child(4) { width: 30%; }\n"
+         "table.agencies td:nth-child(3) { width: 27%; }\n"
          ".name { font-weight: bold; }\n"
-         ".small { font-size: 8.5pt; color: #444; }\n"
+         ".small { font-size: 8pt; color: #444; }\n"
          ".open { font-weight: bold; }\n"
+         ".two { display: grid; grid-template-columns: 3fr 2fr; gap: 0 10pt; break-inside: avoid; }\n"
          "dl { display: grid; grid-template-columns: max-content 1fr; gap: 1pt 10pt; margin: 0; }\n"
          "dt { font-weight: bold; } dd { margin: 0; }\n"
-         ".note { font-size: 8.5pt; color: #333; margin: 3pt 0 0; }\n"
+         ".two dl { grid-template-columns: 1fr; } .two dd { margin-left: 1em; }\n"
+         ".note { font-size: 8pt; color: #333; margin: 2pt 0 0; }\n"
          "@media print { body { margin: 0; max-width: none; } }\n"
          "</style>\n</head>\n<body>\n";
 }
