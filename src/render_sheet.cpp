@@ -121,7 +121,8 @@ struct Sheet {
   std::string unrecognized;          // words not understood, joined
   std::vector<std::pair<std::string, std::string>> team;  // label, agency
   std::vector<SheetAgency> agencies;
-  std::vector<std::string> notes;  // below the agencies
+  std::vector<std::string> removed;  // agencies left out, and why
+  std::vector<std::string> notes;    // below them: where the details come from
 };
 
 // What was said of each person ("本人 息子", "48歳", "ひきこもり、無職"),
@@ -228,8 +229,8 @@ Sheet BuildSheet(const Model& model, const CaseResult& result, const RecordIdent
     if (a.source.name == "inferred") inferred.push_back(row.rank);
   }
   for (const Removal& r : ranking.removed)
-    sheet.notes.push_back(std::string(w("対象外: ", "Not eligible: ")) + model.agencies[r.agency].name.in(lang) +
-                          " — " + r.why.in(lang));
+    sheet.removed.push_back(std::string(w("対象外: ", "Not eligible: ")) + model.agencies[r.agency].name.in(lang) +
+                            " — " + r.why.in(lang));
   // One notice for the whole sheet, with the latest check of the data.
   if (unverified) {
     std::string last;
@@ -321,6 +322,7 @@ std::string RenderSheetMarkdown(const Model& model, const CaseResult& result, co
     item(w("対象・条件", "Eligibility"), a.eligibility);
   }
   md += "\n";
+  for (const std::string& n : sheet.removed) md += "_" + MdEscape(n) + "_\n\n";
   for (const std::string& n : sheet.notes) md += "_" + MdEscape(n) + "_\n\n";
   md += std::string("_") + w("tsunagu ", "Made with tsunagu ") + TSUNAGU_VERSION + w(" で作成_", "_") + "\n\n";
   return md + "---\n\n";
@@ -392,6 +394,7 @@ std::string RenderSheetHtml(const Model& model, const CaseResult& result, const 
     html += "</td></tr>\n";
   }
   html += "</tbody>\n</table>\n";
+  for (const std::string& n : sheet.removed) html += "<p class=\"note\">" + HtmlEscape(n) + "</p>\n";
   // The notes as one paragraph: a line saved, so a typical case keeps to one page.
   if (!sheet.notes.empty()) html += "<p class=\"note\">" + HtmlEscape(Joined(sheet.notes, " ")) + "</p>\n";
   return html + "</td></tr></tbody>\n</table>\n</section>\n";
