@@ -151,6 +151,15 @@ TEST_CASE("batch: referral sheets put alerts first, then the team and the agenci
   CHECK(HtmlDocumentStart(Lang::kJa).find("@page { size: A4") != std::string::npos);
 }
 
+TEST_CASE("batch: a sheet shows the ages of the CSV's age columns, and a rule between cases") {
+  BatchCounts counts;
+  std::string md = Run(InputFormat::kCsv, "id,text,age,parent_age\nx,息子がひきこもり、親は高齢,48,79\ny,借金,,\n",
+                       BatchFormat::kMarkdown, 1, &counts);
+  REQUIRE(counts.errors == 0);
+  CHECK(md.find("## 読み取った内容\n\n- **本人 息子 48歳**: ひきこもり\n- **親 79歳**: 高齢の親\n") != std::string::npos);
+  CHECK(md.find("\n---\n\n# 紹介シート — y\n") != std::string::npos);
+}
+
 TEST_CASE("SafeFile: 0600, atomic, no overwrite without force, nothing left behind") {
   char dir_template[] = "/tmp/tsunagu-safe-XXXXXX";
   REQUIRE(mkdtemp(dir_template) != nullptr);
