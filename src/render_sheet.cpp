@@ -282,6 +282,7 @@ std::string RenderSheetMarkdown(const Model& model, const CaseResult& result, co
         MdEscape(sheet.id) + " | " + sheet.issued + " |  |  |  |\n\n";
   md += std::string("**") + w("情報提供の同意", "Consent to share") + "**: ☐ " + w("本人同意", "the person") + " ☐ " +
         w("家族同意", "the family") + " ☐ " + w("未確認", "not yet asked") + "\n\n";
+  md += std::string("**") + w("備考", "Notes") + "**:\n\n";
   md += "_" + MdEscape(PrivacyLine(w)) + "_\n\n";
   md += std::string("## ") + w("事例", "Case") + "\n\n";
   // Each line of the case quoted on its own: a line break inside the text

@@ -446,7 +446,7 @@ TEST_CASE("Referral sheets are forms: header fields, consent, who is who, open a
   std::string md = RenderSheetMarkdown(s.model, r, id, options);
   CHECK(md.rfind("# 紹介シート — c-9\n\n| 事例 ID | 発行日時 | 担当者 | 所属 | 連絡先 |\n|---|---|---|---|---|\n"
                  "| c-9 | 2026-12-03 10:00 |  |  |  |\n\n**情報提供の同意**: ☐ 本人同意 ☐ 家族同意 ☐ 未確認\n\n"
-                 "_個人情報を含みます。",
+                 "**備考**:\n\n_個人情報を含みます。",
                  0) == 0);
   CHECK(md.find("- **本人 息子 48歳**: 長期のひきこもり、ひきこもり\n- **親 母 76歳**: 高齢の親\n") != std::string::npos);
   CHECK(md.find("- **受付時間**: 火〜土 9:00-18:00 要予約 — 発行時: 受付中\n") != std::string::npos);
@@ -473,7 +473,7 @@ TEST_CASE("Referral sheets are forms: header fields, consent, who is who, open a
   REQUIRE(ParseMoment("2026-12-06 10:00", &en.at).ok());
   std::string md_en = RenderSheetMarkdown(s.model, r, id, en);
   CHECK(md_en.rfind("# Referral sheet — c-9\n\n| Case ID | Issued | Worker | Section | Contact |\n", 0) == 0);
-  CHECK(md_en.find("**Consent to share**: ☐ the person ☐ the family ☐ not yet asked\n\n_Contains personal "
+  CHECK(md_en.find("**Consent to share**: ☐ the person ☐ the family ☐ not yet asked\n\n**Notes**:\n\n_Contains personal "
                    "information: ") != std::string::npos);
   CHECK(md_en.find("## Understood\n\n- **person son 48**: ") != std::string::npos);
   CHECK(md_en.find("— at issue: closed today; next ") != std::string::npos);
