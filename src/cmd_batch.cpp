@@ -119,9 +119,9 @@ Status CheckSplitDirectory(const std::string& dir, const std::string& extension,
 // unique and in input order; the id is reduced to safe characters).
 class SplitSink : public BatchSink {
  public:
-  SplitSink(SafeFileSet* files, BatchFormat format, Lang lang)
+  SplitSink(SafeFileSet* files, BatchFormat format, const RenderOptions& render)
       : files_(files), html_(format == BatchFormat::kHtml), extension_(SheetExtension(format)),
-        start_(html_ ? HtmlDocumentStart(lang) : ""), end_(html_ ? HtmlDocumentEnd() : "") {}
+        end_(html_ ? HtmlDocumentEnd() : ""), render_(render) {}
   Status Put(const RecordIdentity& record, std::string_view bytes) override {
     char number[24];
     std::snprintf(number, sizeof number, "%06zu", record.number);
@@ -129,14 +129,16 @@ class SplitSink : public BatchSink {
     for (char c : record.id.substr(0, 64))
       safe_id += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
     std::string name = number + (safe_id.empty() ? "" : "-" + safe_id) + extension_;
-    if (html_) return files_->Add(name, {start_, bytes, end_});
+    // Each file's <title> names its case, as a browser's tab or a print.
+    if (html_) return files_->Add(name, {HtmlDocumentStart(render_.lang, SheetTitle(&record, render_)), bytes, end_});
     return files_->Add(name, {bytes});
   }
 
  private:
   SafeFileSet* files_;
   bool html_;
-  std::string extension_, start_, end_;
+  std::string extension_, end_;
+  RenderOptions render_;
 };
 
 }  // namespace
@@ -185,11 +187,11 @@ int RunBatch(const CommandContext& c) {
   if (options.split) {
     s = CheckSplitDirectory(options.output, SheetExtension(batch.format), options.force);
     if (s.ok()) s = SafeFileSet::Create(options.output, options.force, &split_files);
-    if (s.ok()) sink = std::make_unique<SplitSink>(split_files.get(), batch.format, options.lang);
+    if (s.ok()) sink = std::make_unique<SplitSink>(split_files.get(), batch.format, batch.render);
   } else {
     s = document.Open(options.output, options.force);
     if (s.ok() && batch.format == BatchFormat::kCsv) s = document.Write(CsvHeader());
-    if (s.ok() && batch.format == BatchFormat::kHtml) s = document.Write(HtmlDocumentStart(options.lang));
+    if (s.ok() && batch.format == BatchFormat::kHtml) s = document.Write(HtmlDocumentStart(options.lang, SheetTitle(nullptr, batch.render)));
     sink = std::make_unique<DocumentSink>(&document);
   }
   if (!s.ok()) return Fail(s);

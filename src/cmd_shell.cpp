@@ -127,11 +127,12 @@ void Sheet(const Session& s, const std::string& file) {
   RenderOptions render;
   render.lang = s.options.lang;
   render.top = s.options.top;
+  render.at = Moment(s.options);  // the date of issue, and who is open then
   RecordIdentity record;
   record.number = static_cast<size_t>(s.cases);
   record.id = "case-" + std::to_string(s.cases);
   const bool html = file.size() > 5 && file.compare(file.size() - 5, 5, ".html") == 0;
-  std::string out = html ? HtmlDocumentStart(s.options.lang) +
+  std::string out = html ? HtmlDocumentStart(s.options.lang, SheetTitle(&record, render)) +
                                RenderSheetHtml(s.base.model, result, record, render) + HtmlDocumentEnd()
                          : RenderSheetMarkdown(s.base.model, result, record, render);
   if (file.empty()) {

@@ -69,6 +69,13 @@ std::string VisibleControls(std::string_view text);
 /// "火〜土 9:00-18:00 要予約" / "Tue-Sat 9:00-18:00, by appointment".
 std::string HoursShort(const Hours& hours, Lang lang);
 
+/// An age as the text gave it: "48歳", "80代", "80歳以上" / "48", "80s", "80+";
+/// empty when unknown.
+std::string AgeLabel(const AgeRange& range, Lang lang);
+
+/// A person's role in the case: 「本人」「親」「家族」… / "person", "parent"...
+const char* SubjectLabel(Subject subject, Lang lang);
+
 /// What a caller must know of a crisis line besides its name and number,
 /// on one line: hours, free or charged, who answers, and when it was checked
 /// ("24時間365日 · 無料 · … · 確認 2026-12-03"); a fact not checked says so.

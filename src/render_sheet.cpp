@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <functional>
+#include <utility>
+#include <vector>
+
+#include "household.h"
+#include "open_hours.h"
 
 namespace {
 
@@ -86,97 +90,172 @@ std::string Joined(const std::vector<std::string>& items, const char* separator)
   return out;
 }
 
-std::vector<std::string> UnderstoodItems(const Model& model, const Understanding& u, Lang lang) {
-  std::vector<std::string> items;
-  for (const FactMention& m : u.mentions) {
-    std::string item = model.facts[m.fact].label.in(lang);
-    if (m.negated) item = lang == Lang::kJa ? item + "(否定)" : "not " + item;
-    if (std::find(items.begin(), items.end(), item) == items.end()) items.push_back(item);
-  }
-  return items;
+// The date and time of issue, "2026-12-03 10:00"; empty when not set.
+std::string IssuedAt(const LocalTime& t) {
+  if (!t.set()) return "";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", t.year, t.month, t.day, t.hour, t.minute);
+  return buf;
 }
 
-// The sheet's structure, shared by Markdown and HTML: each writer gets
-// plain text pieces and escapes them itself.
-struct SheetWriter {
-  std::function<void(const std::string&)> title;         // case heading
-  std::function<void(const std::string&)> heading;       // section heading
-  std::function<void(const std::string&)> quote;         // the case text
-  std::function<void(const std::string&)> alert;         // one alert message
-  // one crisis contact under its alert: name, number (never split), details
-  std::function<void(const std::string&, const std::string&, const std::string&)> contact;
-  std::function<void()> alert_end;                       // after an alert's contacts
-  std::function<void(const std::string&, const std::string&)> item;  // label: value
-  std::function<void(const std::string&)> agency;        // agency heading
-  std::function<void(const std::string&)> note;          // a small line
+// One case's sheet as plain text pieces, built once and written by the
+// Markdown and the HTML writer alike (each escapes the pieces itself), so
+// both carry the same content in the same order.
+struct SheetContact {
+  std::string name, phone, details;
+};
+struct SheetAlert {
+  std::string text;
+  std::vector<SheetContact> contacts;
+};
+struct SheetPerson {
+  std::string who, age, facts;
+};
+struct SheetAgency {
+  std::string rank, name, roles, phone, checked, hours, open, address, eligibility;
+};
+struct Sheet {
+  std::string id, issued, text;
+  std::vector<SheetAlert> alerts;
+  std::vector<SheetPerson> persons;  // the person of concern first
+  std::string unrecognized;          // words not understood, joined
+  std::vector<std::pair<std::string, std::string>> team;  // label, agency
+  std::vector<SheetAgency> agencies;
+  std::vector<std::string> removed;  // agencies left out, and why
+  std::vector<std::string> notes;    // below them: where the details come from
 };
 
-void WriteSheet(const Model& model, const CaseResult& result, const RecordIdentity& record,
-                const RenderOptions& options, const SheetWriter& out) {
+// What was said of each person ("本人 息子", "48歳", "ひきこもり、無職"),
+// the person of concern first, then what was said of no one in particular.
+std::vector<SheetPerson> Persons(const Model& model, const Understanding& u, Lang lang) {
+  const Words w{lang == Lang::kJa};
+  std::vector<SheetPerson> rows;
+  auto add = [&](std::string who, int person, int subject) {
+    std::vector<std::string> items;
+    for (const FactMention& m : u.mentions) {
+      if (m.person != person || (person < 0 && static_cast<int>(m.subject) != subject)) continue;
+      std::string item = model.facts[m.fact].label.in(lang);
+      if (m.negated) item = lang == Lang::kJa ? item + "(否定)" : "not " + item;
+      if (std::find(items.begin(), items.end(), item) == items.end()) items.push_back(item);
+    }
+    const AgeRange age = person >= 0 ? u.persons[person].age : AgeRange();
+    if (items.empty() && !age.known()) return;
+    rows.push_back({who, AgeLabel(age, lang), Joined(items, w("、", ", "))});
+  };
+  for (size_t k = 0; k < u.persons.size(); ++k) {
+    const int id = u.concern < 0 ? static_cast<int>(k)
+                   : k == 0      ? u.concern
+                   : static_cast<int>(k) <= u.concern ? static_cast<int>(k) - 1
+                                                      : static_cast<int>(k);
+    const Person& p = u.persons[id];
+    std::string who = SubjectLabel(p.role, lang);
+    const std::string relation = RelationLabel(p.relation, lang);
+    if (relation != who && p.relation != "self" && p.relation != "person") who += " " + relation;
+    if (p.caller && p.role != Subject::kCaller) who += w("(相談者)", " (caller)");
+    add(who, p.id, -1);
+  }
+  for (int s = 0; s < kSubjectCount; ++s) add(SubjectLabel(static_cast<Subject>(s), lang), -1, s);
+  return rows;
+}
+
+Sheet BuildSheet(const Model& model, const CaseResult& result, const RecordIdentity& record,
+                 const RenderOptions& options) {
   const Lang lang = options.lang;
   const Words w{lang == Lang::kJa};
   const Understanding& u = result.understanding;
   const Ranking& ranking = result.ranking;
-  out.title(std::string(w("紹介シート", "Referral sheet")) + " — " + record.id);
-  out.quote(u.input);
+  Sheet sheet;
+  sheet.id = record.id;
+  sheet.issued = IssuedAt(options.at);
+  sheet.text = u.input;
   for (const Firing& f : result.alerts) {
     const AlertRule& a = model.alerts[f.index];
     std::string line = std::string(w("【緊急】", "[URGENT] ")) + AlertKindLabel(a.kind).in(lang) + ": " +
                        a.message.in(lang);
-    std::vector<const FactMention*> said = AlertMentions(model, u, f);
     std::string words;
-    for (const FactMention* m : said)
+    for (const FactMention* m : AlertMentions(model, u, f))
       if (m->origin == FactMention::kPhrase) words += (words.empty() ? "" : w("、", ", ")) + m->words;
     if (!words.empty()) line += std::string(w("(根拠: ", " (words: ")) + words + w(")", ")");
     if (a.first_contact >= 0)
       line += std::string(w("。最初の窓口: ", ". First contact: ")) + model.agencies[a.first_contact].name.in(lang);
-    out.alert(line);
+    SheetAlert alert{line, {}};
     for (int c : a.contacts)
-      out.contact(model.crisis[c].name.in(lang), model.crisis[c].phone, CrisisDetails(model.crisis[c], lang));
-    out.alert_end();
+      alert.contacts.push_back(
+          {model.crisis[c].name.in(lang), model.crisis[c].phone, CrisisDetails(model.crisis[c], lang)});
+    sheet.alerts.push_back(alert);
   }
-  out.heading(w("チーム", "Team"));
+  sheet.persons = Persons(model, u, lang);
+  sheet.unrecognized = Joined(u.unrecognized, w("、", ", "));
+  const std::string first = model.agencies[ranking.team.first_contact].name.in(lang);
   if (ranking.fallback) {
-    out.item(w("最初の窓口", "First contact"),
-             std::string(model.agencies[ranking.team.first_contact].name.in(lang)) +
-                 w("(該当する規則がないため、総合相談窓口を案内)", " (no rule matched: a general window, as a fallback)"));
+    sheet.team.push_back({w("最初の窓口", "First contact"),
+                          first + w("(該当する規則がないため、総合相談窓口を案内)",
+                                    " (no rule matched: a general window, as a fallback)")});
   } else {
-    out.item(w("最初の窓口", "First contact"), model.agencies[ranking.team.first_contact].name.in(lang));
+    sheet.team.push_back({w("最初の窓口", "First contact"), first});
     if (ranking.team.convener >= 0)
-      out.item(w("ケース会議の招集", "Case conference convened by"), model.agencies[ranking.team.convener].name.in(lang));
+      sheet.team.push_back(
+          {w("ケース会議の招集", "Case conference convened by"), model.agencies[ranking.team.convener].name.in(lang)});
   }
-  std::vector<std::string> items = UnderstoodItems(model, u, lang);
-  out.item(w("読み取った内容", "Understood"), items.empty() ? w("(なし)", "(nothing)") : Joined(items, w("、", ", ")));
-  if (!u.unrecognized.empty()) out.item(w("読み取れなかった語", "Not understood"), Joined(u.unrecognized, w("、", ", ")));
 
-  out.heading(w("関係機関", "Agencies"));
-  int shown = 0;
+  bool unverified = false;
+  std::vector<std::string> inferred;
   for (const RankedAgency& r : ranking.agencies) {
-    if (options.top > 0 && shown >= options.top) break;
-    ++shown;
+    if (options.top > 0 && static_cast<int>(sheet.agencies.size()) >= options.top) break;
     const Agency& a = model.agencies[r.agency];
-    out.agency(std::to_string(r.rank) + ". " + a.name.in(lang));
+    SheetAgency row;
+    row.rank = std::to_string(r.rank);
+    row.name = a.name.in(lang);
     std::vector<std::string> roles;
     for (int role : r.roles) roles.push_back(RoleLabel(a.roles[role], lang));
-    out.item(w("この事例での役割", "Role in this case"), Joined(roles, w("/ ", "; ")));
-    out.item(w("電話", "Phone"), a.phone.empty() ? w("ガイドラインに記載なし", "not in the guideline") : a.phone);
-    if (!a.address.empty()) out.item(w("住所", "Address"), a.address.in(lang));
-    if (a.hours.present) out.item(w("受付時間", "Hours"), a.hours.text.in(lang));
+    row.roles = Joined(roles, w("/ ", "; "));
+    row.phone = a.phone.empty() ? w("記載なし", "not listed") : a.phone;
+    if (!a.LastChecked().empty()) row.checked = std::string(w("確認 ", "checked ")) + a.LastChecked();
+    // Days and times in short ("火〜土 9:00-18:00 要予約") when known: the
+    // open state at issue says what the closures mean for today.
+    row.hours = !a.hours.present        ? std::string(w("記載なし", "not listed"))
+                : a.hours.byday.empty() ? a.hours.text.in(lang)
+                                        : HoursShort(a.hours, lang);
+    if (a.hours.present && options.at.set()) {
+      const std::string open = OpenLabel(OpenAt(a.hours, false, model.holidays, options.at), lang);
+      if (!open.empty()) row.open = std::string(w("発行時: ", "at issue: ")) + open;
+    }
+    row.address = a.address.in(lang);
     std::vector<std::string> conditions;
     for (const AgencyCondition& c : r.conditions) conditions.push_back(c.text.in(lang));
-    if (!conditions.empty()) out.item(w("対象・条件", "Eligibility"), Joined(conditions, w("。", "; ")));
-    if (a.source.name == "inferred")
-      out.item(w("機関名", "Name"), w("推定(ガイドラインに記載なし)", "inferred (not given by the guideline)"));
-    out.item(w("情報の確認", "Details"),
-             a.LastChecked().empty()
-                 ? w("ガイドラインのみ・未確認(連絡前に確認を)", "guideline only, not verified (check before calling)")
-                 : ProvenanceLabel(a, lang) + w("(ほかの項目はガイドラインから)", " (other details from the guideline)"));
+    row.eligibility = Joined(conditions, w("。", "; "));
+    sheet.agencies.push_back(row);
+    unverified = unverified || !a.verified;
+    if (a.source.name == "inferred") inferred.push_back(row.rank);
   }
   for (const Removal& r : ranking.removed)
-    out.note(std::string(w("対象外: ", "Not eligible: ")) + model.agencies[r.agency].name.in(lang) + " — " + r.why.in(lang));
-  out.note(std::string("tsunagu ") + TSUNAGU_VERSION +
-           w(" で作成。個人情報を含みます。取り扱いに注意してください。",
-             " — contains personal information; handle with care."));
+    sheet.removed.push_back(std::string(w("対象外: ", "Not eligible: ")) + model.agencies[r.agency].name.in(lang) +
+                            " — " + r.why.in(lang));
+  // One notice for the whole sheet, with the latest check of the data.
+  if (unverified) {
+    std::string last;
+    for (const Agency& a : model.agencies) last = std::max(last, a.LastChecked());
+    sheet.notes.push_back(
+        last.empty()
+            ? w("連絡先はガイドラインからの転記で、公開情報では未確認です。電話の前にご確認ください。",
+                "Contact details are transcribed from the guideline and not verified against public sources; "
+                "check before calling.")
+            : std::string(w("連絡先はガイドラインからの転記です。「確認」の日付がない機関は未確認です(データの最終確認 ",
+                            "Contact details are transcribed from the guideline, not verified unless 'checked' gives a "
+                            "date (data last checked ")) +
+                  last + w(")。電話の前にご確認ください。", "); check before calling."));
+  }
+  if (!inferred.empty())
+    sheet.notes.push_back(std::string(w("機関名はガイドラインに記載がなく推定です(順位 ",
+                                        "Agency names not given by the guideline are inferred (ranks ")) +
+                          Joined(inferred, ", ") + w(")。", ")."));
+  return sheet;
+}
+
+// The privacy line of every sheet, under the header.
+const char* PrivacyLine(const Words& w) {
+  return w("個人情報を含みます。この事例に関わる機関の担当者以外に見せず、用が済んだらシュレッダー等で廃棄してください。",
+           "Contains personal information: show it only to the agencies involved, and shred it when done.");
 }
 
 std::string CsvField(const std::string& text) {
@@ -194,92 +273,148 @@ std::string CsvField(const std::string& text) {
 
 std::string RenderSheetMarkdown(const Model& model, const CaseResult& result, const RecordIdentity& record,
                                 const RenderOptions& options) {
-  std::string md;
-  SheetWriter out;
-  out.title = [&](const std::string& t) { md += "# " + MdEscape(t) + "\n\n"; };
+  const Words w{options.lang == Lang::kJa};
+  const Sheet sheet = BuildSheet(model, result, record, options);
+  std::string md = "# " + std::string(w("紹介シート", "Referral sheet")) + " — " + MdEscape(sheet.id) + "\n\n";
+  // The header fields: the case, the date of issue, and blanks to fill in.
+  md += std::string("| ") + w("事例 ID", "Case ID") + " | " + w("発行日時", "Issued") + " | " + w("担当者", "Worker") +
+        " | " + w("所属", "Section") + " | " + w("連絡先", "Contact") + " |\n|---|---|---|---|---|\n| " +
+        MdEscape(sheet.id) + " | " + sheet.issued + " |  |  |  |\n\n";
+  md += std::string("**") + w("情報提供の同意", "Consent to share") + "**: ☐ " + w("本人同意", "the person") + " ☐ " +
+        w("家族同意", "the family") + " ☐ " + w("未確認", "not yet asked") + "\n\n";
+  md += std::string("**") + w("備考", "Notes") + "**:\n\n";
+  md += "_" + MdEscape(PrivacyLine(w)) + "_\n\n";
+  md += std::string("## ") + w("事例", "Case") + "\n\n";
   // Each line of the case quoted on its own: a line break inside the text
   // ends the Markdown line, and the quote would end with it.
-  out.quote = [&](const std::string& t) {
-    for (size_t start = 0;;) {
-      const size_t end = t.find('\n', start);
-      md += "> " + MdEscape(t.substr(start, end - start)) + "\n";
-      if (end == std::string::npos) break;
-      start = end + 1;
-    }
-    md += "\n";
+  for (size_t start = 0;;) {
+    const size_t end = sheet.text.find('\n', start);
+    md += "> " + MdEscape(sheet.text.substr(start, end - start)) + "\n";
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  md += "\n";
+  for (const SheetAlert& a : sheet.alerts) {
+    md += "**" + MdEscape(a.text) + "**\n\n";
+    for (const SheetContact& c : a.contacts)
+      md += "- " + MdEscape(c.name) + " **" + MdEscape(c.phone) + "** — " + MdEscape(c.details) + "\n";
+    if (!a.contacts.empty()) md += "\n";
+  }
+  md += std::string("## ") + w("読み取った内容", "Understood") + "\n\n";
+  if (sheet.persons.empty()) md += std::string("- ") + w("(なし)", "(nothing)") + "\n";
+  for (const SheetPerson& p : sheet.persons) {
+    const std::string who = p.who + (p.age.empty() ? "" : " " + p.age);
+    md += "- **" + MdEscape(who) + "**" + (p.facts.empty() ? "" : ": " + MdEscape(p.facts)) + "\n";
+  }
+  if (!sheet.unrecognized.empty())
+    md += std::string("- **") + w("読み取れなかった語", "Not understood") + "**: " + MdEscape(sheet.unrecognized) + "\n";
+  md += std::string("\n## ") + w("チーム", "Team") + "\n\n";
+  for (const auto& [label, value] : sheet.team) md += "- **" + MdEscape(label) + "**: " + MdEscape(value) + "\n";
+  md += std::string("\n## ") + w("関係機関", "Agencies") + "\n";
+  auto item = [&](const char* label, const std::string& value) {
+    if (!value.empty()) md += std::string("- **") + label + "**: " + MdEscape(value) + "\n";
   };
-  out.alert = [&](const std::string& t) { md += "**" + MdEscape(t) + "**\n\n"; };
-  out.contact = [&](const std::string& name, const std::string& phone, const std::string& details) {
-    md += "- " + MdEscape(name) + " **" + MdEscape(phone) + "** — " + MdEscape(details) + "\n";
-  };
-  out.alert_end = [&] { md += "\n"; };
-  // Headings stand after one blank line, whatever came before.
-  auto blank_line = [&] {
-    if (md.size() >= 2 && md.compare(md.size() - 2, 2, "\n\n") != 0) md += "\n";
-  };
-  out.heading = [&](const std::string& t) {
-    blank_line();
-    md += "## " + MdEscape(t) + "\n\n";
-  };
-  out.agency = [&](const std::string& t) {
-    blank_line();
-    md += "### " + MdEscape(t) + "\n\n";
-  };
-  out.item = [&](const std::string& k, const std::string& v) { md += "- **" + MdEscape(k) + "**: " + MdEscape(v) + "\n"; };
-  out.note = [&](const std::string& t) { md += "\n_" + MdEscape(t) + "_\n"; };
-  WriteSheet(model, result, record, options, out);
-  return md;
+  for (const SheetAgency& a : sheet.agencies) {
+    md += "\n### " + a.rank + ". " + MdEscape(a.name) + "\n\n";
+    item(w("この事例での役割", "Role in this case"), a.roles);
+    item(w("電話", "Phone"), a.phone + (a.checked.empty() ? "" : " (" + a.checked + ")"));
+    item(w("受付時間", "Hours"), a.hours + (a.open.empty() ? "" : " — " + a.open));
+    item(w("住所", "Address"), a.address);
+    item(w("対象・条件", "Eligibility"), a.eligibility);
+  }
+  md += "\n";
+  for (const std::string& n : sheet.removed) md += "_" + MdEscape(n) + "_\n\n";
+  for (const std::string& n : sheet.notes) md += "_" + MdEscape(n) + "_\n\n";
+  md += std::string("_") + w("tsunagu ", "Made with tsunagu ") + TSUNAGU_VERSION + w(" で作成_", "_") + "\n\n";
+  return md + "---\n\n";
 }
 
 std::string RenderSheetHtml(const Model& model, const CaseResult& result, const RecordIdentity& record,
                             const RenderOptions& options) {
-  std::string html = "<section class=\"sheet\">\n";
-  bool in_list = false;
-  auto close_list = [&]() {
-    if (in_list) html += "</dl>\n";
-    in_list = false;
-  };
-  SheetWriter out;
-  out.title = [&](const std::string& t) { html += "<h1>" + HtmlEscape(t) + "</h1>\n"; };
+  const Words w{options.lang == Lang::kJa};
+  const Sheet sheet = BuildSheet(model, result, record, options);
+  const std::string id = HtmlEscape(sheet.id);
+  // The sheet is one table: its <thead> and <tfoot> are printed again on
+  // every page the case runs to, so a loose page still names its case and
+  // date (Chromium repeats them; the page numbers are in @page).
+  std::string html = "<section class=\"sheet\">\n<table class=\"page\">\n<thead><tr><td><div class=\"running\"><h1>" +
+                     std::string(w("紹介シート", "Referral sheet")) + "</h1><span>" + w("事例 ID", "Case ID") +
+                     " <b class=\"id\">" + id + "</b></span><span>" + w("発行日時", "Issued") + " <b>" +
+                     sheet.issued + "</b></span></div></td></tr></thead>\n<tfoot><tr><td><div class=\"foot\">" +
+                     w("事例 ID ", "Case ID ") + id + " · " + w("発行 ", "issued ") + sheet.issued + " · " +
+                     w("個人情報 — 取扱注意", "personal information — handle with care") + " · tsunagu " + TSUNAGU_VERSION +
+                     "</div></td></tr></tfoot>\n<tbody><tr><td>\n";
+  html += std::string("<table class=\"fields\">\n<tr><th>") + w("担当者", "Worker") + "</th><td></td><th>" +
+          w("所属", "Section") + "</th><td></td><th>" + w("連絡先", "Contact") + "</th><td></td></tr>\n<tr><th>" +
+          w("情報提供の同意", "Consent to share") + "</th><td colspan=\"5\"><span class=\"box\"></span>" +
+          w("本人同意", "the person") + "<span class=\"box\"></span>" + w("家族同意", "the family") +
+          "<span class=\"box\"></span>" + w("未確認", "not yet asked") + "</td></tr>\n<tr><th>" +
+          w("備考", "Notes") + "</th><td colspan=\"5\" class=\"notes\"></td></tr>\n</table>\n";
+  html += "<p class=\"privacy\">" + std::string(PrivacyLine(w)) + "</p>\n";
   // The case's line breaks are kept: the quote's CSS is white-space: pre-wrap.
-  out.quote = [&](const std::string& t) {
-    html += "<blockquote class=\"case\">" + HtmlEscape(t, true) + "</blockquote>\n";
-  };
-  out.alert = [&](const std::string& t) {
-    html += "<div class=\"alert\">\n<p>" + HtmlEscape(t) + "</p>\n<ul class=\"contacts\">\n";
-  };
-  out.contact = [&](const std::string& name, const std::string& phone, const std::string& details) {
-    html += "<li>" + HtmlEscape(name) + " <span class=\"phone\">" + HtmlEscape(phone) + "</span> — " +
-            HtmlEscape(details) + "</li>\n";
-  };
-  out.alert_end = [&] { html += "</ul>\n</div>\n"; };
-  out.heading = [&](const std::string& t) {
-    close_list();
-    html += "<h2>" + HtmlEscape(t) + "</h2>\n";
-  };
-  out.agency = [&](const std::string& t) {
-    close_list();
-    html += "<h3>" + HtmlEscape(t) + "</h3>\n";
-  };
-  out.item = [&](const std::string& k, const std::string& v) {
-    if (!in_list) html += "<dl>\n";
-    in_list = true;
-    html += "<dt>" + HtmlEscape(k) + "</dt><dd>" + HtmlEscape(v) + "</dd>\n";
-  };
-  out.note = [&](const std::string& t) {
-    close_list();
-    html += "<p class=\"note\">" + HtmlEscape(t) + "</p>\n";
-  };
-  WriteSheet(model, result, record, options, out);
-  close_list();
-  return html + "</section>\n";
+  html += std::string("<h2>") + w("事例", "Case") + "</h2>\n<blockquote class=\"case\">" +
+          HtmlEscape(sheet.text, true) + "</blockquote>\n";
+  for (const SheetAlert& a : sheet.alerts) {
+    // One row a contact: the name, the number (never split), what to know.
+    html += "<div class=\"alert\">\n<p>" + HtmlEscape(a.text) + "</p>\n<table class=\"contacts\">\n";
+    for (const SheetContact& c : a.contacts)
+      html += "<tr><td class=\"who\">" + HtmlEscape(c.name) + "</td><td class=\"phone\">" + HtmlEscape(c.phone) +
+              "</td><td class=\"small\">" + HtmlEscape(c.details) + "</td></tr>\n";
+    html += "</table>\n</div>\n";
+  }
+  // Who is who and the team side by side: the agencies keep the room.
+  html += std::string("<div class=\"two\">\n<div>\n<h2>") + w("読み取った内容", "Understood") +
+          "</h2>\n<table class=\"list persons\">\n<tr><th>" +
+          w("人", "Who") + "</th><th>" + w("年齢", "Age") + "</th><th>" + w("読み取った内容", "What the case says") +
+          "</th></tr>\n";
+  if (sheet.persons.empty()) html += std::string("<tr><td colspan=\"3\">") + w("(なし)", "(nothing)") + "</td></tr>\n";
+  for (const SheetPerson& p : sheet.persons)
+    html += "<tr><td>" + HtmlEscape(p.who) + "</td><td>" + HtmlEscape(p.age) + "</td><td>" + HtmlEscape(p.facts) +
+            "</td></tr>\n";
+  if (!sheet.unrecognized.empty())
+    html += std::string("<tr><td>") + w("読み取れなかった語", "Not understood") + "</td><td></td><td>" +
+            HtmlEscape(sheet.unrecognized) + "</td></tr>\n";
+  html += std::string("</table>\n</div>\n<div>\n<h2>") + w("チーム", "Team") + "</h2>\n<dl>\n";
+  for (const auto& [label, value] : sheet.team)
+    html += "<dt>" + HtmlEscape(label) + "</dt><dd>" + HtmlEscape(value) + "</dd>\n";
+  html += std::string("</dl>\n</div>\n</div>\n<h2>") + w("関係機関", "Agencies") + "</h2>\n<table class=\"list agencies\">\n<thead><tr><th>" +
+          w("順位", "#") + "</th><th>" + w("機関・この事例での役割", "Agency and its role in this case") + "</th><th>" +
+          w("電話・受付時間", "Phone and hours") + "</th></tr></thead>\n<tbody>\n";
+  for (const SheetAgency& a : sheet.agencies) {
+    html += "<tr><td class=\"rank\">" + a.rank + "</td><td><div class=\"name\">" + HtmlEscape(a.name) +
+            "</div><div>" + HtmlEscape(a.roles) + "</div>";
+    if (!a.address.empty())
+      html += std::string("<div class=\"small\">") + w("住所: ", "Address: ") + HtmlEscape(a.address) + "</div>";
+    if (!a.eligibility.empty())
+      html += std::string("<div class=\"small\">") + w("対象・条件: ", "Eligibility: ") + HtmlEscape(a.eligibility) +
+              "</div>";
+    html += "</td><td><span class=\"phone\">" + HtmlEscape(a.phone) + "</span>";
+    if (!a.checked.empty()) html += "<div class=\"small\">" + HtmlEscape(a.checked) + "</div>";
+    html += std::string("<div>") + w("受付: ", "Hours: ") + HtmlEscape(a.hours) + "</div>";
+    if (!a.open.empty()) html += "<div class=\"open\">" + HtmlEscape(a.open) + "</div>";
+    html += "</td></tr>\n";
+  }
+  html += "</tbody>\n</table>\n";
+  for (const std::string& n : sheet.removed) html += "<p class=\"note\">" + HtmlEscape(n) + "</p>\n";
+  // The notes as one paragraph: a line saved, so a typical case keeps to one page.
+  if (!sheet.notes.empty()) html += "<p class=\"note\">" + HtmlEscape(Joined(sheet.notes, " ")) + "</p>\n";
+  return html + "</td></tr></tbody>\n</table>\n</section>\n";
+}
+
+std::string SheetTitle(const RecordIdentity* record, const RenderOptions& options) {
+  const Words w{options.lang == Lang::kJa};
+  std::string title = record ? std::string(w("紹介シート ", "Referral sheet ")) + Visible(record->id)
+                             : std::string(w("紹介シート", "Referral sheets"));
+  const std::string issued = IssuedAt(options.at);
+  if (!issued.empty()) title += std::string(w("(発行 ", " (issued ")) + issued + w(")", ")");
+  return title;
 }
 
 std::string RenderErrorMarkdown(const RecordIdentity& record, const std::string& error, Lang lang) {
   const Words w{lang == Lang::kJa};
   return "# " + std::string(w("紹介シート", "Referral sheet")) + " — " + MdEscape(record.id) + "\n\n**" +
          w("この記録は読めませんでした", "This record could not be read") + "** (" + w("記録 ", "record ") +
-         std::to_string(record.number) + "): " + MdEscape(error) + "\n";
+         std::to_string(record.number) + "): " + MdEscape(error) + "\n\n---\n\n";
 }
 
 std::string RenderErrorHtml(const RecordIdentity& record, const std::string& error, Lang lang) {
@@ -289,28 +424,60 @@ std::string RenderErrorHtml(const RecordIdentity& record, const std::string& err
          " (" + w("記録 ", "record ") + std::to_string(record.number) + "): " + HtmlEscape(error) + "</p>\n</section>\n";
 }
 
-std::string HtmlDocumentStart(Lang lang) {
+std::string HtmlDocumentStart(Lang lang, const std::string& title) {
   const Words w{lang == Lang::kJa};
   return std::string("<!DOCTYPE html>\n<html lang=\"") + w("ja", "en") +
-         "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + w("紹介シート", "Referral sheets") +
+         "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+         HtmlEscape(title.empty() ? w("紹介シート", "Referral sheets") : title) +
          "</title>\n<style>\n"
-         "body { font-family: 'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', sans-serif; font-size: 11pt;"
-         " line-height: 1.5; color: #111; max-width: 180mm; margin: 1em auto; }\n"
-         "h1 { font-size: 16pt; border-bottom: 2px solid #333; padding-bottom: 2pt; }\n"
-         "h2 { font-size: 13pt; margin: 10pt 0 4pt; }\n"
-         "h3 { font-size: 12pt; margin: 8pt 0 2pt; }\n"
-         "blockquote.case { border-left: 4px solid #888; margin: 0; padding: 4pt 8pt; background: #f4f4f4;"
+         "@page { size: A4; margin: 10mm 12mm 10mm;"
+         " @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 8pt; } }\n"
+         "body { font-family: 'Noto Sans CJK JP', 'IPAexGothic', 'IPAPGothic', 'Hiragino Sans', 'Yu Gothic',"
+         " sans-serif; font-size: 9pt; line-height: 1.28; color: #111; max-width: 186mm; margin: 1em auto; }\n"
+         ".sheet + .sheet { break-before: page; }\n"
+         "table { border-collapse: collapse; width: 100%; }\n"
+         "table.page > thead > tr > td, table.page > tfoot > tr > td { padding: 0; }\n"
+         ".running { display: flex; gap: 12pt; align-items: baseline; border-bottom: 2px solid #222;"
+         " padding-bottom: 2pt; margin-bottom: 4pt; }\n"
+         ".running h1 { font-size: 15pt; margin: 0 auto 0 0; }\n"
+         ".running span { white-space: nowrap; }\n"
+         ".foot { border-top: 1px solid #888; font-size: 8pt; color: #444; margin-top: 6pt; padding-top: 2pt; }\n"
+         "h1 { font-size: 15pt; }\n"
+         "h2 { font-size: 10.5pt; margin: 5pt 0 2pt; padding-left: 4pt; border-left: 4px solid #444;"
+         " break-after: avoid; }\n"
+         "table.fields th, table.fields td { border: 1px solid #444; padding: 2pt 5pt; text-align: left; }\n"
+         "table.fields th { background: #eee; font-weight: normal; white-space: nowrap; width: 1%; }\n"
+         "table.fields td { height: 13pt; }\n"
+         "table.fields td.notes { height: 18pt; }\n"
+         ".box { display: inline-block; width: 9pt; height: 9pt; border: 1px solid #000; vertical-align: -1pt;"
+         " margin: 0 3pt 0 10pt; }\n"
+         ".box:first-child { margin-left: 0; }\n"
+         ".privacy { font-size: 8.5pt; margin: 3pt 0 0; }\n"
+         "blockquote.case { border-left: 4px solid #888; margin: 0; padding: 3pt 8pt; background: #f4f4f4;"
          " white-space: pre-wrap; }\n"
-         ".alert { border: 2px solid #b00; color: #b00; font-weight: bold; padding: 4pt 8pt; }\n"
-         ".alert p { margin: 0; }\n"
-         ".contacts { margin: 2pt 0 0 0; font-weight: normal; color: #000; }\n"
+         ".alert { border: 2px solid #b00; padding: 4pt 8pt; margin: 6pt 0 0; break-inside: avoid; }\n"
+         ".alert p { margin: 0; color: #b00; font-weight: bold; }\n"
+         "table.contacts { margin: 2pt 0 0; }\n"
+         "table.contacts td { padding: 0.5pt 8pt 0.5pt 0; vertical-align: baseline; }\n"
+         "table.contacts td.who { width: 28%; }\n"
+         "table.contacts td.phone { white-space: nowrap; width: 1%; }\n"
          ".phone { white-space: nowrap; font-weight: bold; }\n"
+         "table.list th, table.list td { border: 1px solid #999; padding: 1.5pt 4pt; text-align: left;"
+         " vertical-align: top; }\n"
+         "table.list th { background: #eee; font-weight: normal; font-size: 8.5pt; white-space: nowrap; }\n"
+         "table.list tr { break-inside: avoid; }\n"
+         "table.persons td:first-child, table.persons td:nth-child(2) { white-space: nowrap; width: 1%; }\n"
+         "table.agencies td.rank { width: 1%; text-align: right; }\n"
+         "table.agencies td:nth-child(3) { width: 27%; }\n"
+         ".name { font-weight: bold; }\n"
+         ".small { font-size: 8pt; color: #444; }\n"
+         ".open { font-weight: bold; }\n"
+         ".two { display: grid; grid-template-columns: 3fr 2fr; gap: 0 10pt; break-inside: avoid; }\n"
          "dl { display: grid; grid-template-columns: max-content 1fr; gap: 1pt 10pt; margin: 0; }\n"
          "dt { font-weight: bold; } dd { margin: 0; }\n"
-         ".note { font-size: 9pt; color: #555; }\n"
-         "@page { size: A4; margin: 15mm; }\n"
-         "@media print { body { margin: 0; max-width: none; } .sheet { break-after: page; }"
-         " .sheet:last-child { break-after: auto; } h3, dl { break-inside: avoid; } }\n"
+         ".two dl { grid-template-columns: 1fr; } .two dd { margin-left: 1em; }\n"
+         ".note { font-size: 8pt; color: #333; margin: 2pt 0 0; }\n"
+         "@media print { body { margin: 0; max-width: none; } }\n"
          "</style>\n</head>\n<body>\n";
 }
 

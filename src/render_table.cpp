@@ -101,6 +101,8 @@ class Table {
   std::vector<std::vector<std::vector<std::string>>> rows_;
 };
 
+}  // namespace
+
 std::string AgeLabel(const AgeRange& r, Lang lang) {
   if (!r.known()) return "";
   bool ja = lang == Lang::kJa;
@@ -116,6 +118,8 @@ const char* SubjectLabel(Subject s, Lang lang) {
   static const char* const en[] = {"person", "parent", "family", "household", "neighbour", "caller"};
   return (lang == Lang::kJa ? ja : en)[static_cast<int>(s)];
 }
+
+namespace {
 
 // 「受付中」 / "closed today; next 2 Dec (Tue) 9:00"; empty when the
 // moment is not set or the hours have no schedule.

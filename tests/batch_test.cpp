@@ -151,6 +151,15 @@ TEST_CASE("batch: referral sheets put alerts first, then the team and the agenci
   CHECK(HtmlDocumentStart(Lang::kJa).find("@page { size: A4") != std::string::npos);
 }
 
+TEST_CASE("batch: a sheet shows the ages of the CSV's age columns, and a rule between cases") {
+  BatchCounts counts;
+  std::string md = Run(InputFormat::kCsv, "id,text,age,parent_age\nx,息子がひきこもり、親は高齢,48,79\ny,借金,,\n",
+                       BatchFormat::kMarkdown, 1, &counts);
+  REQUIRE(counts.errors == 0);
+  CHECK(md.find("## 読み取った内容\n\n- **本人 息子 48歳**: ひきこもり\n- **親 79歳**: 高齢の親\n") != std::string::npos);
+  CHECK(md.find("\n---\n\n# 紹介シート — y\n") != std::string::npos);
+}
+
 TEST_CASE("SafeFile: 0600, atomic, no overwrite without force, nothing left behind") {
   char dir_template[] = "/tmp/tsunagu-safe-XXXXXX";
   REQUIRE(mkdtemp(dir_template) != nullptr);
@@ -220,7 +229,7 @@ TEST_CASE("control characters in ids, texts and messages are shown as \\u00XX in
   CHECK(RenderCsvError(record, "bad \x1b[2J") == shown + ",7,,,,,,,,bad \\u001b[2J\n");
   CHECK(RenderErrorMarkdown(record, "x\ny", Lang::kEn) ==
         "# Referral sheet — a\\\\u001b\\[31mb\\\\u001b\\]0;x\\\\u0007\\\\u000d\\\\u000ac\\\\u007f\\\\u0085\td\n\n"
-        "**This record could not be read** (record 7): x\\\\u000ay\n");
+        "**This record could not be read** (record 7): x\\\\u000ay\n\n---\n\n");
   CHECK(RenderErrorHtml(record, "<x>\x1b", Lang::kEn) ==
         "<section class=\"sheet\">\n<h1>Referral sheet — " + shown +
         "</h1>\n<p class=\"alert\">This record could not be read (record 7): &lt;x&gt;\\u001b</p>\n</section>\n");
@@ -233,10 +242,13 @@ TEST_CASE("a multi-line case text stays inside the Markdown quote, line by line,
   std::string input = "{\"id\": \"m\\u001b1\", \"text\": \"息子がひきこもり\\n\\u001b[31m母は80代\\r\\n\\n借金がある\"}\n";
   std::string md = Run(InputFormat::kJsonl, input, BatchFormat::kMarkdown, 1, &counts);
   REQUIRE(counts.errors == 0);
-  CHECK(md.rfind("# 紹介シート — m\\\\u001b1\n\n"
-                 "> 息子がひきこもり\n> \\\\u001b\\[31m母は80代\\\\u000d\n> \n> 借金がある\n\n", 0) == 0);
+  CHECK(md.rfind("# 紹介シート — m\\\\u001b1\n\n", 0) == 0);
+  CHECK(md.find("| m\\\\u001b1 |") != std::string::npos);  // the id in the header fields
+  CHECK(md.find("## 事例\n\n"
+                 "> 息子がひきこもり\n> \\\\u001b\\[31m母は80代\\\\u000d\n> \n> 借金がある\n\n") != std::string::npos);
   std::string html = Run(InputFormat::kJsonl, input, BatchFormat::kHtml, 1, &counts);
-  CHECK(html.find("<h1>紹介シート — m\\u001b1</h1>\n<blockquote class=\"case\">息子がひきこもり\n\\u001b[31m母は80代"
+  CHECK(html.find("<b class=\"id\">m\\u001b1</b>") != std::string::npos);
+  CHECK(html.find("<blockquote class=\"case\">息子がひきこもり\n\\u001b[31m母は80代"
                   "\\u000d\n\n借金がある</blockquote>\n") != std::string::npos);
   std::string csv = Run(InputFormat::kJsonl, input, BatchFormat::kCsv, 1, &counts);
   CHECK(csv.rfind("m\\u001b1,1,1,", 0) == 0);

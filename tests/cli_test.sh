@@ -561,6 +561,6 @@ run "$T" --lang en --top 2 "$CASE"
 out_has "Agency names not given by the guideline are inferred (ranks 1, 2)." "inferred names, in English"
 printf '%s\n' "$CASE" > "$WORK/one.txt"
 run "$T" batch -f markdown "$WORK/one.txt"
-out_has "推定(ガイドラインに記載なし)" "a sheet says the agency name is inferred"
+out_has "機関名はガイドラインに記載がなく推定です(順位 1, 2, 3, 4, 5, 6, 7, 8)。" "a sheet says once which agency names are inferred"
 echo "cli_test: all $CHECKS checks passed"
 exit 0

@@ -423,9 +423,81 @@ TEST_CASE("Referral sheets: each crisis contact on its own line, the number kept
   std::string html = RenderSheetHtml(s.model, r, id, RenderOptions());
   std::vector<std::string> item = LinesWith(html, "0570-064-556");
   REQUIRE(item.size() == 1);
-  CHECK(item[0].rfind("<li>こころの健康相談統一ダイヤル <span class=\"phone\">0570-064-556</span> — ", 0) == 0);
+  CHECK(item[0].rfind("<tr><td class=\"who\">こころの健康相談統一ダイヤル</td><td class=\"phone\">0570-064-556</td>"
+                      "<td class=\"small\">",
+                      0) == 0);
   CHECK(item[0].find("通話料がかかります") != std::string::npos);
   CHECK(HtmlDocumentStart(Lang::kJa).find(".phone { white-space: nowrap;") != std::string::npos);
+}
+
+// Counts the times needle is in text.
+size_t Count(const std::string& text, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++n;
+  return n;
+}
+
+TEST_CASE("Referral sheets are forms: header fields, consent, who is who, open at issue, one notice") {
+  const Shipped& s = S();
+  CaseResult r = s.Run("48歳の息子が何年も部屋から出てこない。母は76歳");
+  RecordIdentity id{"c-9", 9};
+  RenderOptions options;
+  REQUIRE(ParseMoment("2026-12-03 10:00", &options.at).ok());  // a Thursday: the centre is open
+  std::string md = RenderSheetMarkdown(s.model, r, id, options);
+  CHECK(md.rfind("# 紹介シート — c-9\n\n| 事例 ID | 発行日時 | 担当者 | 所属 | 連絡先 |\n|---|---|---|---|---|\n"
+                 "| c-9 | 2026-12-03 10:00 |  |  |  |\n\n**情報提供の同意**: ☐ 本人同意 ☐ 家族同意 ☐ 未確認\n\n"
+                 "**備考**:\n\n_個人情報を含みます。",
+                 0) == 0);
+  CHECK(md.find("- **本人 息子 48歳**: 長期のひきこもり、ひきこもり\n- **親 母 76歳**: 高齢の親\n") != std::string::npos);
+  CHECK(md.find("- **受付時間**: 火〜土 9:00-18:00 要予約 — 発行時: 受付中\n") != std::string::npos);
+  CHECK(md.find("- **電話**: 025-278-8585 (確認 2026-12-03)\n") != std::string::npos);
+  // One notice on unverified contacts, with the data's last check.
+  CHECK(Count(md, "未確認です") == 1);
+  CHECK(md.find("(データの最終確認 2026-12-03)") != std::string::npos);
+  REQUIRE(md.size() > 6);
+  CHECK(md.compare(md.size() - 6, 6, "\n---\n\n") == 0);  // a rule between cases
+  std::string html = RenderSheetHtml(s.model, r, id, options);
+  CHECK(html.find("<thead><tr><td><div class=\"running\"><h1>紹介シート</h1><span>事例 ID <b class=\"id\">c-9</b></span>"
+                  "<span>発行日時 <b>2026-12-03 10:00</b></span></div></td></tr></thead>") != std::string::npos);
+  CHECK(html.find("<tfoot><tr><td><div class=\"foot\">事例 ID c-9 · 発行 2026-12-03 10:00 · ") != std::string::npos);
+  CHECK(html.find("<th>担当者</th><td></td><th>所属</th><td></td><th>連絡先</th><td></td>") != std::string::npos);
+  CHECK(html.find("<span class=\"box\"></span>本人同意<span class=\"box\"></span>家族同意") != std::string::npos);
+  CHECK(html.find("<tr><td>本人 息子</td><td>48歳</td><td>長期のひきこもり、ひきこもり</td></tr>") != std::string::npos);
+  CHECK(html.find("<div class=\"open\">発行時: 受付中</div>") != std::string::npos);
+  CHECK(Count(html, "未確認です") == 1);
+  CHECK(Count(html, "<tr><td class=\"rank\">") == r.ranking.agencies.size());
+
+  // English: every label, and a Sunday: the centre is closed at issue.
+  RenderOptions en;
+  en.lang = Lang::kEn;
+  REQUIRE(ParseMoment("2026-12-06 10:00", &en.at).ok());
+  std::string md_en = RenderSheetMarkdown(s.model, r, id, en);
+  CHECK(md_en.rfind("# Referral sheet — c-9\n\n| Case ID | Issued | Worker | Section | Contact |\n", 0) == 0);
+  CHECK(md_en.find("**Consent to share**: ☐ the person ☐ the family ☐ not yet asked\n\n**Notes**:\n\n_Contains personal "
+                   "information: ") != std::string::npos);
+  CHECK(md_en.find("## Understood\n\n- **person son 48**: ") != std::string::npos);
+  CHECK(md_en.find("— at issue: closed today; next ") != std::string::npos);
+  CHECK(md_en.find("(data last checked 2026-12-03)") != std::string::npos);
+  CHECK(md_en.find("受付") == std::string::npos);
+  CHECK(RenderSheetHtml(s.model, r, id, en).find("<th>Worker</th><td></td><th>Section</th>") != std::string::npos);
+
+  // No moment: the date of issue is a blank to fill in, and no open state.
+  std::string undated = RenderSheetMarkdown(s.model, r, id, RenderOptions());
+  CHECK(undated.find("| c-9 |  |  |  |  |\n") != std::string::npos);
+  CHECK(undated.find("発行時") == std::string::npos);
+
+  // A <title> of its own for each case's file.
+  CHECK(SheetTitle(&id, options) == "紹介シート c-9(発行 2026-12-03 10:00)");
+  CHECK(SheetTitle(nullptr, en) == "Referral sheets (issued 2026-12-06 10:00)");
+  CHECK(HtmlDocumentStart(Lang::kJa, SheetTitle(&id, options)).find("<title>紹介シート c-9(発行 2026-12-03 10:00)</title>") !=
+        std::string::npos);
+  CHECK(HtmlDocumentStart(Lang::kEn, "<x>").find("<title>&lt;x&gt;</title>") != std::string::npos);
+  CHECK(HtmlDocumentStart(Lang::kJa).find("<title>紹介シート</title>") != std::string::npos);
+  // Print CSS: a case a page, rows and headings kept whole, page numbers.
+  const std::string css = HtmlDocumentStart(Lang::kJa);
+  for (const char* rule : {".sheet + .sheet { break-before: page; }", "table.list tr { break-inside: avoid; }",
+                           "break-after: avoid;", "counter(page) \" / \" counter(pages)"})
+    CHECK_MESSAGE(css.find(rule) != std::string::npos, rule);
 }
 
 TEST_CASE("Alerts say the kind, who is at risk, the words and the first contact") {
