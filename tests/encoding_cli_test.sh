@@ -62,6 +62,12 @@ iconv -f UTF-8 -t CP932 excel-utf8.csv >excel.csv || fail "iconv could not make 
 LC_ALL=C grep -q "$(printf '\225\\\\')" excel.csv || fail "the CP932 test file lacks 表 (0x95 0x5C)"
 pass
 
+# The options are in the help.
+run "$T" batch --help
+expect_rc 0 "batch --help"
+out_has "--encoding TEXT:{auto,utf-8,cp932}" "batch --help: --encoding"
+out_has "--excel" "batch --help: --excel"
+
 # ---------------------------------------------------------------- UTF-8
 
 # With a byte order mark: read as UTF-8, no note.
