@@ -87,6 +87,9 @@ expect_stderr "$NOTE
 out_has '"id":"A1","record":1,"input":"表ソ能、親が80代、息子は無職"' "CP932, auto: the first text"
 out_has '"input":"生活が苦しい\n息子は50代, \"無職\""' "CP932, auto: the field across lines"
 cp "$WORK/out" auto.jsonl
+run "$T" batch excel-utf8.csv
+cmp -s "$WORK/out" auto.jsonl || fail "CP932, auto: not the output of the same file in UTF-8"
+pass
 
 for name in cp932 CP932 shift_jis Shift_JIS sjis SJIS windows-31j; do
   run "$T" batch --encoding "$name" excel.csv
