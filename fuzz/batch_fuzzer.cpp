@@ -1,6 +1,7 @@
 // Fuzz target: the batch readers (CSV, JSON Lines, text). The first byte
-// picks the format. Checks the promise: records are numbered 1, 2, 3...
-// and a bad record carries a reason.
+// picks the format (mod 3) and the encoding (auto, UTF-8, CP932: / 3 mod
+// 3). Checks the promise: records are numbered 1, 2, 3... and a bad record
+// carries a reason.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -14,7 +15,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string input(reinterpret_cast<const char*>(data) + 1, size - 1);
   FILE* f = fmemopen(input.data(), input.size(), "rb");
   if (!f) return 0;
-  auto reader = MakeRecordReader(format, f);
+  ReaderOptions options;
+  options.encoding = data[0] / 3 % 3 == 0 ? InputEncoding::kAuto
+                     : data[0] / 3 % 3 == 1 ? InputEncoding::kUtf8
+                                            : InputEncoding::kCp932;
+  auto reader = MakeRecordReader(format, f, "the input", options);
   if (reader->Open().ok()) {
     Record r;
     size_t expected = 1;

@@ -1,9 +1,12 @@
 #include "batch_input.h"
 
+#include <iconv.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <iterator>
 #include <vector>
@@ -59,14 +62,132 @@ struct CsvQuoteScan {
   }
 };
 
+// CP932 to UTF-8 with glibc's iconv (it knows CP932 as Microsoft maps it:
+// 0x5C is a backslash, the NEC and IBM extensions are there). Stateless
+// between calls; not copyable.
+class Cp932Decoder {
+ public:
+  Cp932Decoder() : cd_(iconv_open("UTF-8", "CP932")) {}
+  ~Cp932Decoder() {
+    if (ok()) iconv_close(cd_);
+  }
+  Cp932Decoder(const Cp932Decoder&) = delete;
+  Cp932Decoder& operator=(const Cp932Decoder&) = delete;
+  bool ok() const { return cd_ != reinterpret_cast<iconv_t>(-1); }
+
+  /// Converts in into *out. A byte that starts no CP932 character (or one
+  /// cut off at the end), and a NUL, becomes U+FFFD and decoding goes on
+  /// at the next byte. Returns how many there were; the first one's byte
+  /// and 1-based column (in characters) go to *byte and *column.
+  size_t Decode(std::string_view in, std::string* out, unsigned* byte, int* column) {
+    out->clear();
+    size_t bad = 0;
+    auto mark = [&](unsigned char b) {
+      if (bad++ == 0) {
+        *byte = b;
+        *column = 1 + static_cast<int>(std::count_if(out->begin(), out->end(),
+                                                     [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+      }
+      out->append("\xEF\xBF\xBD");
+    };
+    iconv(cd_, nullptr, nullptr, nullptr, nullptr);
+    size_t i = 0;
+    while (i < in.size()) {
+      // ASCII but NUL is the same in UTF-8: most of a CSV's syntax.
+      size_t j = i;
+      while (j < in.size() && static_cast<unsigned char>(in[j]) - 1u < 0x7Fu) ++j;
+      out->append(in.data() + i, j - i);
+      i = j;
+      if (i == in.size()) break;
+      if (in[i] == '\0') {
+        mark(0);
+        ++i;
+        continue;
+      }
+      const size_t end = std::min(in.find('\0', i), in.size());
+      char* src = const_cast<char*>(in.data() + i);
+      size_t src_left = end - i;
+      while (src_left > 0) {
+        const size_t at = out->size(), room = src_left * 3 + 4;  // a CP932 byte is at most 3 in UTF-8
+        out->resize(at + room);
+        char* dst = &(*out)[at];
+        size_t dst_left = room;
+        const size_t r = iconv(cd_, &src, &src_left, &dst, &dst_left);
+        const int error = errno;
+        out->resize(out->size() - dst_left);
+        if (r != static_cast<size_t>(-1) || error == E2BIG) continue;
+        mark(static_cast<unsigned char>(*src));  // EILSEQ, or EINVAL: a lead byte at the end
+        ++src;
+        --src_left;
+      }
+      i = end;
+    }
+    return bad;
+  }
+
+ private:
+  iconv_t cd_;
+};
+
+// How many times UTF-8 decoding fails in text (a NUL counts).
+size_t Utf8Errors(std::string_view text) {
+  size_t errors = 0, bad = 0;
+  while (!IsValidUtf8(text, &bad)) {
+    ++errors;
+    text.remove_prefix(bad + 1);
+  }
+  return errors;
+}
+
+bool StartsWithBom(std::string_view text) { return text.substr(0, 3) == "\xEF\xBB\xBF"; }
+
+// The first byte of a line that is not CP932: line 0 when none.
+struct DecodeError {
+  size_t line = 0;
+  unsigned byte = 0;
+  int column = 0;
+};
+
+// "byte 0x81 at column 3", for the messages below.
+std::string BadByte(const DecodeError& e) {
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", e.byte);
+  return std::string("byte ") + hex + " at column " + std::to_string(e.column);
+}
+
+std::string NotCp932Message(const DecodeError& e) {
+  return "line " + std::to_string(e.line) + ": not valid CP932 (" + BadByte(e) +
+         "); save the file as UTF-8 or give --encoding";
+}
+
+std::string HeaderNotCp932Message(const DecodeError& e) {
+  return "line 1: the CSV header is not valid CP932 (" + BadByte(e) + "); save the file as UTF-8 or give --encoding";
+}
+
 // Reads lines of at most kMaxRecordBytes; longer lines are consumed to
 // their end and flagged, so one bad line never swallows the next. A read
-// error ends the input like its end does, and is kept for error().
+// error ends the input like its end does, and is kept for error(). Lines
+// come out in UTF-8: CP932 input is converted line by line (a line that
+// is over the limit once converted is flagged too long), and auto
+// settles the encoding at the first line holding a byte over 0x7F.
 class LineReader {
  public:
-  LineReader(FILE* file, std::string name) : file_(file), name_(std::move(name)) {}
+  LineReader(FILE* file, std::string name, const ReaderOptions& options)
+      : file_(file), name_(std::move(name)), encoding_(options.encoding), detected_(options.detected) {
+    if (encoding_ == InputEncoding::kUtf8) return;
+    decoder_ = std::make_unique<Cp932Decoder>();
+    if (!decoder_->ok() && encoding_ == InputEncoding::kAuto) encoding_ = InputEncoding::kUtf8;  // UTF-8 still reads
+  }
 
-  /// False at end of input. Strips "\n", "\r\n" and a leading UTF-8 BOM.
+  /// Io when CP932 was asked for and iconv cannot convert it.
+  Status ready() const {
+    if (encoding_ != InputEncoding::kCp932 || decoder_->ok()) return Status::Ok();
+    return Status::Io("cannot read " + name_ + " as CP932: this system's iconv has no CP932 converter; "
+                      "convert the file to UTF-8 first");
+  }
+
+  /// False at end of input. Strips "\n", "\r\n" and a leading UTF-8 BOM
+  /// (not from CP932 input: there it is a bad byte).
   /// When the line is too long and scan is given, every byte of the line
   /// (kept or not) is fed to it.
   bool Next(std::string* line, bool* too_long, CsvQuoteScan* scan = nullptr) {
@@ -100,14 +221,22 @@ class LineReader {
     }
     if (!any) return false;
     ++number_;
+    decode_error_ = DecodeError();
     if (!line->empty() && line->back() == '\r') line->pop_back();
     if (line->size() > kMaxRecordBytes) *too_long = true;
     if (*too_long && scan && !fed) scan->Feed(line->data(), line->size());
-    if (number_ == 1 && line->compare(0, 3, "\xEF\xBB\xBF") == 0) line->erase(0, 3);
+    if (encoding_ == InputEncoding::kAuto) Detect(*line);
+    if (encoding_ == InputEncoding::kCp932) {
+      if (!*too_long) Decode(line, too_long, scan);
+    } else if (number_ == 1 && StartsWithBom(*line)) {
+      line->erase(0, 3);
+    }
     return true;
   }
   size_t number() const { return number_; }
   const Status& error() const { return error_; }
+  /// The line just read held a byte that is not CP932 (line 0: it did not).
+  const DecodeError& decode_error() const { return decode_error_; }
 
  private:
   // Reads the next block; a getc per byte cost more than finding the lines.
@@ -119,9 +248,58 @@ class LineReader {
     return end_ > 0;
   }
 
+  static bool AllAscii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  }
+
+  // kAuto: settles the encoding at the first line with a byte over 0x7F,
+  // judged on that line and the whole lines after it in the block read
+  // (no character is cut in two there). CP932 wins only by a wide
+  // margin: a UTF-8 file with a stray bad byte must not be read as
+  // mojibake.
+  void Detect(const std::string& line) {
+    if (AllAscii(line)) return;
+    encoding_ = InputEncoding::kUtf8;
+    if (number_ != 1 || !StartsWithBom(line)) {
+      std::string_view rest(buffer_ + pos_, end_ - pos_);
+      const size_t last = rest.rfind('\n');
+      rest = last == std::string_view::npos ? std::string_view() : rest.substr(0, last + 1);
+      const size_t utf8 = Utf8Errors(line) + Utf8Errors(rest);
+      if (utf8 > 0) {
+        unsigned byte = 0;
+        int column = 0;
+        const size_t cp932 = decoder_->Decode(line, &decoded_, &byte, &column) +
+                             decoder_->Decode(rest, &decoded_, &byte, &column);
+        if (cp932 == 0 || cp932 * 10 < utf8) encoding_ = InputEncoding::kCp932;
+      }
+    }
+    if (detected_) detected_(encoding_);
+  }
+
+  // Converts a CP932 line (not over the limit) to UTF-8 in place; a line
+  // over the limit once converted is flagged too long instead (and fed
+  // to scan: its quotes and line ends are where they were).
+  void Decode(std::string* line, bool* too_long, CsvQuoteScan* scan) {
+    unsigned byte = 0;
+    int column = 0;
+    if (decoder_->Decode(*line, &decoded_, &byte, &column) > 0) decode_error_ = DecodeError{number_, byte, column};
+    if (decoded_.size() > kMaxRecordBytes) {
+      *too_long = true;
+      decode_error_ = DecodeError();
+      if (scan) scan->Feed(line->data(), line->size());
+      return;
+    }
+    line->swap(decoded_);
+  }
+
   FILE* file_;
   std::string name_;
   Status error_;
+  InputEncoding encoding_;
+  std::function<void(InputEncoding)> detected_;
+  std::unique_ptr<Cp932Decoder> decoder_;  // unless UTF-8 was asked for
+  std::string decoded_;                    // scratch, kept for its storage
+  DecodeError decode_error_;
   size_t number_ = 0;
   char buffer_[64 * 1024];
   size_t pos_ = 0, end_ = 0;
@@ -161,13 +339,16 @@ bool NextLineRecord(LineReader& lines, Record* r, std::string* line) {
   if (too_long) {
     line->clear();
     SetError(r, "too-long", TooLongMessage());
+  } else if (lines.decode_error().line) {
+    SetError(r, "invalid-cp932", NotCp932Message(lines.decode_error()));
   }
   return true;
 }
 
 class TextReader : public RecordReader {
  public:
-  TextReader(FILE* file, const std::string& name) : lines_(file, name) {}
+  TextReader(FILE* file, const std::string& name, const ReaderOptions& options) : lines_(file, name, options) {}
+  Status Open() override { return lines_.ready(); }
   bool Next(Record* r) override {
     if (!NextLineRecord(lines_, r, &r->text)) return false;
     if (r->error.empty()) CheckText(r);
@@ -248,7 +429,8 @@ const char* DuplicateKey(const std::string& line, size_t* first_at, size_t* seco
 
 class JsonlReader : public RecordReader {
  public:
-  JsonlReader(FILE* file, const std::string& name) : lines_(file, name) {}
+  JsonlReader(FILE* file, const std::string& name, const ReaderOptions& options) : lines_(file, name, options) {}
+  Status Open() override { return lines_.ready(); }
   bool Next(Record* r) override {
     std::string line;
     if (!NextLineRecord(lines_, r, &line)) return false;
@@ -302,9 +484,10 @@ class JsonlReader : public RecordReader {
 // (a quote inside is doubled); a quoted field may span lines.
 class CsvReader : public RecordReader {
  public:
-  CsvReader(FILE* file, const std::string& name) : lines_(file, name) {}
+  CsvReader(FILE* file, const std::string& name, const ReaderOptions& options) : lines_(file, name, options) {}
 
   Status Open() override {
+    if (Status s = lines_.ready(); !s.ok()) return s;
     std::string line;
     bool too_long = false;
     if (!lines_.Next(&line, &too_long)) {
@@ -312,6 +495,7 @@ class CsvReader : public RecordReader {
       return Status::Input("the CSV input is empty: it needs a header line with a 'text' column");
     }
     if (too_long) return Status::Input("line 1: cannot read the CSV header: " + TooLongMessage());
+    if (lines_.decode_error().line) return Status::Input(HeaderNotCp932Message(lines_.decode_error()));
     // The header is echoed in messages: it must be valid UTF-8 too.
     size_t bad = 0;
     if (!IsValidUtf8(line, &bad))
@@ -359,6 +543,7 @@ class CsvReader : public RecordReader {
     std::vector<std::string> fields;
     std::string error;
     size_t resume = 0;
+    DecodeError not_cp932 = lines_.decode_error();  // the first in the record
     while (!SplitFields(line, r->line, &fields, &error, &resume) && error == kOpenQuote) {
       std::string more;
       scan_.StartInQuotes();
@@ -371,8 +556,11 @@ class CsvReader : public RecordReader {
         if (!too_long) scan_.Feed(more.data(), more.size());
         return SkipLongRecord(r), true;
       }
+      if (!not_cp932.line) not_cp932 = lines_.decode_error();
       line += "\n" + more;
     }
+    // A bad byte first: it may be why the quotes do not match.
+    if (not_cp932.line) return SetError(r, "invalid-cp932", NotCp932Message(not_cp932)), true;
     if (!error.empty() && error != kOpenQuote) return SetError(r, "csv-quote", error), true;
     // Every field, not only the text: the id and ages are echoed in output.
     size_t bad = 0;
@@ -516,11 +704,43 @@ InputFormat FormatFromPath(const std::string& path) {
   return format;
 }
 
-std::unique_ptr<RecordReader> MakeRecordReader(InputFormat format, FILE* file, const std::string& name) {
+namespace {
+
+struct EncodingName {
+  const char* name;
+  InputEncoding encoding;
+};
+constexpr EncodingName kEncodingNames[] = {
+    {"auto", InputEncoding::kAuto},         {"utf-8", InputEncoding::kUtf8},       {"utf8", InputEncoding::kUtf8},
+    {"cp932", InputEncoding::kCp932},       {"shift_jis", InputEncoding::kCp932},  {"shift-jis", InputEncoding::kCp932},
+    {"sjis", InputEncoding::kCp932},        {"windows-31j", InputEncoding::kCp932}, {"ms932", InputEncoding::kCp932},
+};
+
+}  // namespace
+
+bool ParseInputEncoding(const std::string& name, InputEncoding* out) {
+  std::string lower = name;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const EncodingName& e : kEncodingNames) {
+    if (lower != e.name) continue;
+    *out = e.encoding;
+    return true;
+  }
+  return false;
+}
+
+std::vector<std::string> InputEncodingNames() {
+  std::vector<std::string> names;
+  for (const EncodingName& e : kEncodingNames) names.push_back(e.name);
+  return names;
+}
+
+std::unique_ptr<RecordReader> MakeRecordReader(InputFormat format, FILE* file, const std::string& name,
+                                               const ReaderOptions& options) {
   switch (format) {
-    case InputFormat::kCsv: return std::make_unique<CsvReader>(file, name);
-    case InputFormat::kJsonl: return std::make_unique<JsonlReader>(file, name);
+    case InputFormat::kCsv: return std::make_unique<CsvReader>(file, name, options);
+    case InputFormat::kJsonl: return std::make_unique<JsonlReader>(file, name, options);
     case InputFormat::kText: break;
   }
-  return std::make_unique<TextReader>(file, name);
+  return std::make_unique<TextReader>(file, name, options);
 }

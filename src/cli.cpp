@@ -25,7 +25,8 @@ const char* const kCommands[] = {"query", "agencies", "test", "batch", "explain"
                                   "completion", "export-data", "export"};
 // Options of the top-level app that take a value (for finding the text).
 const char* const kValueOptions[] = {"--data", "--rules", "--lang", "--format", "--top", "-n", "-f", "-l",
-                                     "-o", "--output", "--jobs", "-j", "--input-format", "--color", "--at"};
+                                     "-o", "--output", "--jobs", "-j", "--input-format", "--color", "--at",
+                                     "--encoding"};
 
 bool IsCommand(const std::string& arg) {
   for (const char* c : kCommands)
@@ -237,6 +238,14 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   batch->add_flag("--force", out->force, Tr("replace existing output files"));
   batch->add_option("-j,--jobs", out->jobs, Tr("worker threads (output order and bytes do not depend on it)"))
       ->check(CLI::Range(1, 256));
+  // Checked by batch (any case, other names of CP932, "did you mean"); the
+  // type name lists the choices for the help and the completions.
+  batch->add_option("--encoding", out->encoding,
+                    "input encoding: auto (default: UTF-8, or CP932 when the input is not UTF-8 and reads as CP932;\n"
+                    "a note says so), utf-8, or cp932 (Shift_JIS as Excel saves it; also shift_jis, sjis)")
+      ->type_name("TEXT:{auto,utf-8,cp932}");
+  batch->add_flag("--excel", out->excel,
+                  "CSV for Excel: UTF-8 with a byte order mark and CRLF line ends (implies --format csv)");
 
   CLI::App* explain = app.add_subcommand("explain", Tr("trace a case step by step: words, facts, rules, scores, eligibility, ranking"));
   explain->fallthrough();

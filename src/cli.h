@@ -29,6 +29,8 @@ struct CliOptions {
   bool split = false, force = false;
   int jobs = 1;
   int stale_days = -1;             // check --stale [DAYS] (-1: not asked)
+  std::string encoding = "auto";   // batch --encoding (checked by batch)
+  bool excel = false;              // batch --excel: CSV with a BOM and CRLF
   // explain, graph, diff
   std::string why_not;                      // explain --why-not AGENCY
   std::string case_text;                    // graph --case TEXT

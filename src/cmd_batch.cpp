@@ -3,7 +3,9 @@
 // (--split -o DIR); files are written by SafeFile and SafeFileSet (0600,
 // atomic, no overwrite without --force, every target checked before the
 // first case, a split set written whole or not at all). The summary goes
-// to stderr.
+// to stderr, and so does the note when --encoding auto reads CP932.
+// --excel writes the CSV as Excel reads it without mojibake: a UTF-8 byte
+// order mark first, and CRLF line ends.
 #include <dirent.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -12,10 +14,12 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
+#include <deque>
 #include <memory>
 
 #include "batch.h"
 #include "commands.h"
+#include "edit_distance.h"
 #include "render_sheet.h"
 #include "safe_file.h"
 
@@ -60,23 +64,53 @@ class Document {
   std::unique_ptr<SafeFile> file_;
 };
 
+// "\n" as "\r\n". CSV rows end with "\n" and hold no other: a line break
+// in a field is written \u000a.
+std::string WithCrlf(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  for (char c : text) {
+    if (c == '\n') out += '\r';
+    out += c;
+  }
+  return out;
+}
+
 class DocumentSink : public BatchSink {
  public:
-  explicit DocumentSink(Document* doc) : doc_(doc) {}
+  DocumentSink(Document* doc, bool crlf) : doc_(doc), crlf_(crlf) {}
   Status Put(const RecordIdentity&, std::string_view bytes) override {
+    if (crlf_) {
+      converted_.push_back(WithCrlf(bytes));
+      bytes = converted_.back();
+    }
     parts_.push_back(bytes);
     return Status::Ok();
   }
   Status EndChunk() override {
     Status s = doc_->WriteParts(parts_);
     parts_.clear();
+    converted_.clear();
     return s;
   }
 
  private:
   Document* doc_;
+  bool crlf_;
   std::vector<std::string_view> parts_;  // views of this chunk's outputs
+  std::deque<std::string> converted_;    // with crlf_: this chunk's outputs, converted (a deque never moves them)
 };
+
+// --encoding: a name of an encoding, else a usage error with the closest
+// name.
+Status ParseEncodingOption(const std::string& name, InputEncoding* encoding) {
+  if (ParseInputEncoding(name, encoding)) return Status::Ok();
+  std::string lower = name;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string close = ClosestMatch(lower, InputEncodingNames());
+  return Status::Usage("batch --encoding must be auto, utf-8 or cp932 (also shift_jis, sjis), not '" +
+                       VisibleControls(name) + "'" + (close.empty() ? "" : "; did you mean '" + close + "'?"));
+}
 
 const char* SheetExtension(BatchFormat format) { return format == BatchFormat::kHtml ? ".html" : ".md"; }
 
@@ -153,6 +187,11 @@ int RunBatch(const CommandContext& c) {
   batch.render.pretty = false;
   batch.render.at = Moment(options);  // one moment for the whole run
   batch.jobs = options.jobs;
+  if (options.excel && options.format.empty()) batch.format = BatchFormat::kCsv;
+  if (options.excel && batch.format != BatchFormat::kCsv)
+    return Fail(Status::Usage("--excel writes CSV for Excel: use it with --format csv, or leave --format out"));
+  InputEncoding encoding = InputEncoding::kAuto;
+  if (Status e = ParseEncodingOption(options.encoding, &encoding); !e.ok()) return Fail(e);
   bool sheets = batch.format == BatchFormat::kMarkdown || batch.format == BatchFormat::kHtml;
   if (options.split && (!sheets || options.output.empty()))
     return Fail(Status::Usage("--split writes one referral sheet per case: use it with --format markdown or html and -o DIR"));
@@ -174,7 +213,16 @@ int RunBatch(const CommandContext& c) {
     in = std::fopen(options.input.c_str(), "rb");
     if (!in) return Fail(Status::Io("cannot open " + options.input));
   }
-  std::unique_ptr<RecordReader> reader = MakeRecordReader(input_format, in, input_name);
+  ReaderOptions read;
+  read.encoding = encoding;
+  read.detected = [&input_name](InputEncoding found) {
+    if (found == InputEncoding::kCp932)
+      std::fprintf(stderr,
+                   "tsunagu: note: %s is not UTF-8; reading it as CP932 (Shift_JIS, as Excel saves it). "
+                   "Give --encoding utf-8 or --encoding cp932 to choose\n",
+                   VisibleControls(input_name).c_str());
+  };
+  std::unique_ptr<RecordReader> reader = MakeRecordReader(input_format, in, input_name, read);
   Status s = reader->Open();
   if (!s.ok() && s.kind() == ErrorKind::kIo) return Fail(s);
   if (!s.ok()) return Fail(Status::Input(input_name + ": " + s.message()));
@@ -190,9 +238,11 @@ int RunBatch(const CommandContext& c) {
     if (s.ok()) sink = std::make_unique<SplitSink>(split_files.get(), batch.format, batch.render);
   } else {
     s = document.Open(options.output, options.force);
-    if (s.ok() && batch.format == BatchFormat::kCsv) s = document.Write(CsvHeader());
-    if (s.ok() && batch.format == BatchFormat::kHtml) s = document.Write(HtmlDocumentStart(options.lang, SheetTitle(nullptr, batch.render)));
-    sink = std::make_unique<DocumentSink>(&document);
+    if (s.ok() && batch.format == BatchFormat::kCsv)
+      s = document.Write(options.excel ? "\xEF\xBB\xBF" + WithCrlf(CsvHeader()) : CsvHeader());
+    if (s.ok() && batch.format == BatchFormat::kHtml)
+      s = document.Write(HtmlDocumentStart(options.lang, SheetTitle(nullptr, batch.render)));
+    sink = std::make_unique<DocumentSink>(&document, options.excel);
   }
   if (!s.ok()) return Fail(s);
 

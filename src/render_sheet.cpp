@@ -258,8 +258,14 @@ const char* PrivacyLine(const Words& w) {
            "Contains personal information: show it only to the agencies involved, and shred it when done.");
 }
 
+// A CSV field: control characters shown (see Visible), a field that would
+// start with = + - @, a tab or a CR prefixed with ' so that a spreadsheet
+// takes it as text, not a formula (OWASP's rule for CSV injection: "-2+3"
+// or "+81 25..." are formulas to Excel too), then quoted when it holds a
+// comma or a quote.
 std::string CsvField(const std::string& text) {
-  const std::string s = Visible(text);
+  std::string s = Visible(text);
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) s.insert(0, 1, '\'');
   if (s.find_first_of(",\"") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
@@ -497,9 +503,11 @@ std::string RenderCsvRows(const Model& model, const CaseResult& result, const Re
     const Agency& a = model.agencies[r.agency];
     std::vector<std::string> roles;
     for (int role : r.roles) roles.push_back(RoleLabel(a.roles[role], options.lang));
-    rows += CsvField(record.id) + "," + std::to_string(record.number) + "," + std::to_string(r.rank) + "," + a.id +
-            "," + CsvField(a.name.in(options.lang)) + "," + CsvField(Joined(roles, " / ")) + "," + a.phone + "," +
-            std::to_string(r.score) + "," + alerts + ",\n";
+    // Every text through CsvField, the data's too: a phone or an id is
+    // data a ward edits. The numbers are written as numbers.
+    rows += CsvField(record.id) + "," + std::to_string(record.number) + "," + std::to_string(r.rank) + "," +
+            CsvField(a.id) + "," + CsvField(a.name.in(options.lang)) + "," + CsvField(Joined(roles, " / ")) + "," +
+            CsvField(a.phone) + "," + std::to_string(r.score) + "," + CsvField(alerts) + ",\n";
   }
   return rows;
 }

@@ -52,7 +52,9 @@ std::string RenderErrorHtml(const RecordIdentity& record, const std::string& err
 std::string HtmlDocumentStart(Lang lang, const std::string& title = "");
 std::string HtmlDocumentEnd();
 
-/// CSV: the header, one row per case and agency, and an error row.
+/// CSV: the header, one row per case and agency, and an error row. A text
+/// field that would start with = + - @, a tab or a CR starts with ' (so a
+/// spreadsheet shows it as text: CSV injection); rows end with "\n".
 std::string CsvHeader();
 std::string RenderCsvRows(const Model& model, const CaseResult& result, const RecordIdentity& record,
                           const RenderOptions& options);
