@@ -16,6 +16,7 @@
 
 #include "batch.h"
 #include "commands.h"
+#include "messages.h"
 #include "render_sheet.h"
 #include "safe_file.h"
 
@@ -49,7 +50,7 @@ class Document {
   Status Write(std::string_view bytes) { return WriteParts({bytes}); }
   Status WriteParts(const std::vector<std::string_view>& parts) {
     if (file_) return file_->WriteParts(parts);
-    return WriteAllParts(STDOUT_FILENO, parts, "standard output");
+    return WriteAllParts(STDOUT_FILENO, parts, Tr("standard output"));
   }
   Status Close() {
     if (file_) return file_->Commit();
@@ -139,13 +140,21 @@ class SplitSink : public BatchSink {
   std::string extension_, start_, end_;
 };
 
+// The summary on stderr, for people: "1 case, 2 errors" in English,
+// 「事例 1件（うちエラー 2件）」 in Japanese.
+std::string BatchSummary(size_t cases, size_t errors) {
+  if (cases == 1)
+    return errors == 1 ? TrF("{} case, {} error\n", cases, errors) : TrF("{} case, {} errors\n", cases, errors);
+  return errors == 1 ? TrF("{} cases, {} error\n", cases, errors) : TrF("{} cases, {} errors\n", cases, errors);
+}
+
 }  // namespace
 
 int RunBatch(const CommandContext& c) {
   const CliOptions& options = c.options;
   BatchOptions batch;
   if (!options.format.empty() && !ParseBatchFormat(options.format, &batch.format))
-    return Fail(Status::Usage("batch --format must be jsonl, csv, markdown or html, not '" + options.format + "'"));
+    return Fail(Status::Usage(TrF("batch --format must be jsonl, csv, markdown or html, not '{}'", options.format)));
   batch.render.lang = options.lang;
   batch.render.top = options.top;
   batch.render.pretty = false;
@@ -153,7 +162,8 @@ int RunBatch(const CommandContext& c) {
   batch.jobs = options.jobs;
   bool sheets = batch.format == BatchFormat::kMarkdown || batch.format == BatchFormat::kHtml;
   if (options.split && (!sheets || options.output.empty()))
-    return Fail(Status::Usage("--split writes one referral sheet per case: use it with --format markdown or html and -o DIR"));
+    return Fail(Status::Usage(
+        Tr("--split writes one referral sheet per case: use it with --format markdown or html and -o DIR")));
 
   InputFormat input_format = InputFormat::kText;
   if (!options.input_format.empty()) ParseInputFormat(options.input_format, &input_format);
@@ -162,15 +172,16 @@ int RunBatch(const CommandContext& c) {
   // A closed standard input is not an empty one: reading it would say
   // "0 cases" and succeed.
   if (from_stdin && g_stdin_closed_at_start)
-    return Fail(Status::Io("cannot read standard input: it is closed; give a FILE, or '-' with the cases on "
-                           "standard input"));
+    return Fail(Status::Io(Tr("cannot read standard input: it is closed; give a FILE, or '-' with the cases on "
+                              "standard input")));
   if (options.output.empty() && g_stdout_closed_at_start)
-    return Fail(Status::Io("cannot write standard output: it is closed; give -o FILE, or redirect standard output"));
+    return Fail(
+        Status::Io(Tr("cannot write standard output: it is closed; give -o FILE, or redirect standard output")));
   const std::string input_name = from_stdin ? "<stdin>" : options.input;
   FILE* in = stdin;
   if (!from_stdin) {
     in = std::fopen(options.input.c_str(), "rb");
-    if (!in) return Fail(Status::Io("cannot open " + options.input));
+    if (!in) return Fail(Status::Io(TrF("cannot open {}", options.input)));
   }
   std::unique_ptr<RecordReader> reader = MakeRecordReader(input_format, in, input_name);
   Status s = reader->Open();
@@ -197,14 +208,15 @@ int RunBatch(const CommandContext& c) {
   const bool show_progress = isatty(STDERR_FILENO);
   BatchCounts counts;
   s = RunBatch(c.model, c.lexicon, *reader, batch, *sink, &counts, [&](size_t done) {
-    if (show_progress) std::fprintf(stderr, "\r%zu cases…", done);
+    if (show_progress)
+      std::fputs(("\r" + (done == 1 ? TrF("{} case…", done) : TrF("{} cases…", done))).c_str(), stderr);
   });
   if (in != stdin) std::fclose(in);
   if (s.ok() && options.split) s = split_files->Commit();
   if (s.ok() && !options.split && batch.format == BatchFormat::kHtml) s = document.Write(HtmlDocumentEnd());
   if (s.ok() && !options.split) s = document.Close();
   if (show_progress) std::fprintf(stderr, "\r");
-  std::fprintf(stderr, "%zu cases, %zu errors\n", counts.cases, counts.errors);
+  std::fputs(BatchSummary(counts.cases, counts.errors).c_str(), stderr);
   if (!s.ok()) return Fail(s);
   return counts.errors > 0 ? kExitRecordErrors : kExitOk;
 }
