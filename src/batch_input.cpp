@@ -11,6 +11,7 @@
 #include <iterator>
 #include <vector>
 
+#include "messages.h"
 #include "utf8.h"
 
 namespace {
@@ -148,20 +149,15 @@ struct DecodeError {
   int column = 0;
 };
 
-// "byte 0x81 at column 3", for the messages below.
-std::string BadByte(const DecodeError& e) {
-  char hex[8];
-  std::snprintf(hex, sizeof hex, "0x%02X", e.byte);
-  return std::string("byte ") + hex + " at column " + std::to_string(e.column);
-}
-
 std::string NotCp932Message(const DecodeError& e) {
-  return "line " + std::to_string(e.line) + ": not valid CP932 (" + BadByte(e) +
-         "); save the file as UTF-8 or give --encoding";
+  return TrF("line {}: not valid CP932 (byte 0x{:02X} at column {}); save the file as UTF-8 or give --encoding",
+             e.line, e.byte, e.column);
 }
 
 std::string HeaderNotCp932Message(const DecodeError& e) {
-  return "line 1: the CSV header is not valid CP932 (" + BadByte(e) + "); save the file as UTF-8 or give --encoding";
+  return TrF("line 1: the CSV header is not valid CP932 (byte 0x{:02X} at column {}); save the file as UTF-8 or "
+             "give --encoding",
+             e.byte, e.column);
 }
 
 // Reads lines of at most kMaxRecordBytes; longer lines are consumed to
@@ -182,8 +178,9 @@ class LineReader {
   /// Io when CP932 was asked for and iconv cannot convert it.
   Status ready() const {
     if (encoding_ != InputEncoding::kCp932 || decoder_->ok()) return Status::Ok();
-    return Status::Io("cannot read " + name_ + " as CP932: this system's iconv has no CP932 converter; "
-                      "convert the file to UTF-8 first");
+    return Status::Io(TrF("cannot read {} as CP932: this system's iconv has no CP932 converter; "
+                          "convert the file to UTF-8 first",
+                          name_));
   }
 
   /// False at end of input. Strips "\n", "\r\n" and a leading UTF-8 BOM
@@ -244,7 +241,7 @@ class LineReader {
     pos_ = 0;
     end_ = std::fread(buffer_, 1, sizeof buffer_, file_);
     if (end_ == 0 && std::ferror(file_) && error_.ok())
-      error_ = Status::Io("cannot read " + name_ + ": " + std::strerror(errno));
+      error_ = Status::Io(TrF("cannot read {}: {}", name_, std::strerror(errno)));
     return end_ > 0;
   }
 
@@ -314,17 +311,17 @@ void SetError(Record* r, const char* kind, std::string message) {
 void CheckText(Record* r) {
   size_t bad = 0;
   if (!IsValidUtf8(r->text, &bad)) {
-    SetError(r, "invalid-utf8", "text is not valid UTF-8 (or holds a NUL byte) at byte offset " + std::to_string(bad));
+    SetError(r, "invalid-utf8", TrF("text is not valid UTF-8 (or holds a NUL byte) at byte offset {}", bad));
     return;
   }
   // Line breaks too: a quoted CSV field may hold only those.
   bool blank = std::all_of(r->text.begin(), r->text.end(),
                            [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-  if (blank) SetError(r, "empty-text", "the text is empty");
+  if (blank) SetError(r, "empty-text", Tr("the text is empty"));
 }
 
 std::string TooLongMessage() {
-  return "record is longer than " + std::to_string(kMaxRecordBytes) + " bytes";
+  return TrF("record is longer than {} bytes", kMaxRecordBytes);
 }
 
 // One record per line (text and JSON Lines): reads the next line into a
@@ -437,38 +434,37 @@ class JsonlReader : public RecordReader {
     if (!r->error.empty()) return true;
     size_t bad = 0;
     if (!IsValidUtf8(line, &bad))
-      return SetError(r, "invalid-utf8", "line is not valid UTF-8 at byte offset " + std::to_string(bad)), true;
+      return SetError(r, "invalid-utf8", TrF("line is not valid UTF-8 at byte offset {}", bad)), true;
     nlohmann::json object;
     try {
       object = nlohmann::json::parse(line);
     } catch (const nlohmann::json::exception& e) {
-      return SetError(r, "json", std::string("not a JSON object: ") + e.what()), true;
+      return SetError(r, "json", TrF("not a JSON object: {}", e.what())), true;
     }
-    if (!object.is_object()) return SetError(r, "json", "not a JSON object"), true;
+    if (!object.is_object()) return SetError(r, "json", Tr("not a JSON object")), true;
     size_t first_at = 0, second_at = 0;
     if (const char* duplicate = DuplicateKey(line, &first_at, &second_at)) {
       int line_number = 0, first = 0, second = 0;
       LineColumnAt(line, first_at, &line_number, &first);
       LineColumnAt(line, second_at, &line_number, &second);
-      return SetError(r, "duplicate-key", "line " + std::to_string(r->line) + ", column " + std::to_string(second) +
-                                              ": the key \"" + duplicate + "\" is given twice (first at column " +
-                                              std::to_string(first) + "); keep one"), true;
+      return SetError(r, "duplicate-key", TrF("line {}, column {}: the key \"{}\" is given twice (first at column {}); "
+                                              "keep one", r->line, second, duplicate, first)), true;
     }
     auto id = object.find("id");
     if (id != object.end()) {
       if (id->is_string()) r->id = id->get<std::string>();
       else if (id->is_number_integer()) r->id = std::to_string(id->get<long long>());
-      else if (!id->is_null()) return SetError(r, "json", "\"id\" must be a string or a whole number"), true;
+      else if (!id->is_null()) return SetError(r, "json", Tr("\"id\" must be a string or a whole number")), true;
     }
     auto text = object.find("text");
     if (text == object.end() || !text->is_string())
-      return SetError(r, "json", "missing \"text\" string"), true;
+      return SetError(r, "json", Tr("missing \"text\" string")), true;
     r->text = text->get<std::string>();
     for (const char* key : {"age", "parent_age"}) {
       auto value = object.find(key);
       if (value == object.end() || value->is_null()) continue;
       if (!value->is_number_integer() || value->get<long long>() < 0 || value->get<long long>() > 120)
-        return SetError(r, "bad-age", std::string("\"") + key + "\" must be a whole number 0-120"), true;
+        return SetError(r, "bad-age", TrF("\"{}\" must be a whole number 0-120", key)), true;
       (std::string(key) == "age" ? r->age : r->parent_age) = value->get<int>();
     }
     CheckText(r);
@@ -492,19 +488,20 @@ class CsvReader : public RecordReader {
     bool too_long = false;
     if (!lines_.Next(&line, &too_long)) {
       if (!lines_.error().ok()) return lines_.error();
-      return Status::Input("the CSV input is empty: it needs a header line with a 'text' column");
+      return Status::Input(Tr("the CSV input is empty: it needs a header line with a 'text' column"));
     }
-    if (too_long) return Status::Input("line 1: cannot read the CSV header: " + TooLongMessage());
+    if (too_long)
+      return Status::Input(TrF("line 1: cannot read the CSV header: record is longer than {} bytes", kMaxRecordBytes));
     if (lines_.decode_error().line) return Status::Input(HeaderNotCp932Message(lines_.decode_error()));
     // The header is echoed in messages: it must be valid UTF-8 too.
     size_t bad = 0;
     if (!IsValidUtf8(line, &bad))
-      return Status::Input("line 1: the CSV header is not valid UTF-8 (or holds a NUL byte) at byte offset " +
-                           std::to_string(bad));
+      return Status::Input(
+          TrF("line 1: the CSV header is not valid UTF-8 (or holds a NUL byte) at byte offset {}", bad));
     std::vector<std::string> header;
     std::string error;
     if (!SplitFields(line, 1, &header, &error))
-      return Status::Input(error == kOpenQuote ? "line 1: cannot read the CSV header: a quoted name is not closed"
+      return Status::Input(error == kOpenQuote ? Tr("line 1: cannot read the CSV header: a quoted name is not closed")
                                                : error);
     for (size_t i = 0; i < header.size(); ++i) {
       std::string name = header[i];
@@ -515,16 +512,17 @@ class CsvReader : public RecordReader {
                                                         : name == "parent_age" ? &parent_age_ : nullptr;
       if (!column) continue;  // a column not read may come twice (empty names from a trailing comma)
       if (*column >= 0)
-        return Status::Input("line 1: the CSV header has two '" + name + "' columns (fields " +
-                             std::to_string(*column + 1) + " and " + std::to_string(i + 1) + "); keep one");
+        return Status::Input(TrF("line 1: the CSV header has two '{}' columns (fields {} and {}); keep one", name,
+                                 *column + 1, i + 1));
       *column = static_cast<int>(i);
     }
     columns_ = header.size();
     if (text_ < 0) {
       std::string found;
       for (const std::string& h : header) found += (found.empty() ? "" : ", ") + h;
-      return Status::Input("line 1: the CSV header has no 'text' column (found: " + found +
-                           "); name the column holding the case 'text'");
+      return Status::Input(
+          TrF("line 1: the CSV header has no 'text' column (found: {}); name the column holding the case 'text'",
+              found));
     }
     return Status::Ok();
   }
@@ -548,8 +546,7 @@ class CsvReader : public RecordReader {
       std::string more;
       scan_.StartInQuotes();
       if (!lines_.Next(&more, &too_long, &scan_)) {
-        error = "line " + std::to_string(r->line) + ": unterminated quoted field (opened on line " +
-                std::to_string(r->line) + ")";
+        error = TrF("line {}: unterminated quoted field (opened on line {})", r->line, r->line);
         break;
       }
       if (too_long || line.size() + 1 + more.size() > kMaxRecordBytes) {
@@ -565,18 +562,17 @@ class CsvReader : public RecordReader {
     // Every field, not only the text: the id and ages are echoed in output.
     size_t bad = 0;
     if (!IsValidUtf8(line, &bad))
-      return SetError(r, "invalid-utf8", "line " + std::to_string(r->line) +
-                                             ": the record is not valid UTF-8 (or holds a NUL byte) at byte offset " +
-                                             std::to_string(bad)), true;
+      return SetError(r, "invalid-utf8", TrF("line {}: the record is not valid UTF-8 (or holds a NUL byte) at byte "
+                                             "offset {}", r->line, bad)), true;
     if (fields.size() != columns_)
-      return SetError(r, "csv-fields", "line " + std::to_string(r->line) + ": " + std::to_string(fields.size()) +
-                                           " fields, the header has " + std::to_string(columns_)), true;
+      return SetError(r, "csv-fields", TrF("line {}: {} fields, the header has {}", r->line, fields.size(), columns_)),
+             true;
     if (id_ >= 0 && !fields[id_].empty()) r->id = fields[id_];
     r->text = fields[text_];
     for (auto [column, age] : {std::pair{age_, &r->age}, std::pair{parent_age_, &r->parent_age}}) {
       if (column >= 0 && !ParseAge(fields[column], age))
-        return SetError(r, "bad-age", "line " + std::to_string(r->line) + ": age '" + fields[column] +
-                                          "' must be a whole number 0-120"), true;
+        return SetError(r, "bad-age", TrF("line {}: age '{}' must be a whole number 0-120", r->line, fields[column])),
+               true;
     }
     CheckText(r);
     return true;
@@ -584,6 +580,7 @@ class CsvReader : public RecordReader {
   Status ReadError() const override { return lines_.error(); }
 
  private:
+  // A signal, compared by value and never shown: it stays out of Tr.
   static constexpr const char* kOpenQuote = "open quote";
 
   // The record r passed the limit on the line just read, which scan_ has
@@ -598,23 +595,22 @@ class CsvReader : public RecordReader {
       if (!too_long) scan_.Feed(line.data(), line.size());
       ended = scan_.EndOfLine();
     }
-    const std::string first = "line " + std::to_string(r->line) + ": ";
-    const std::string last = std::to_string(lines_.number());
+    const size_t last = lines_.number();
     if (!ended)
-      SetError(r, "too-long", first + TooLongMessage() + " and a quoted field in it is never closed: "
-                                      "the rest of the input, to line " + last + ", was skipped");
+      SetError(r, "too-long", TrF("line {}: record is longer than {} bytes and a quoted field in it is never closed: "
+                                  "the rest of the input, to line {}, was skipped", r->line, kMaxRecordBytes, last));
     else if (lines_.number() > r->line)
-      SetError(r, "too-long", first + TooLongMessage() + "; a quoted field in it was skipped to where it "
-                                      "closes, on line " + last);
+      SetError(r, "too-long", TrF("line {}: record is longer than {} bytes; a quoted field in it was skipped to where "
+                                  "it closes, on line {}", r->line, kMaxRecordBytes, last));
     else
       SetError(r, "too-long", TooLongMessage());
   }
 
-  // "line L: " and the column of byte i of a record that starts on first_line.
-  static std::string Where(const std::string& record, size_t first_line, size_t i, int* column) {
+  // The line and the column of byte i of a record that starts on first_line.
+  static size_t Where(const std::string& record, size_t first_line, size_t i, int* column) {
     int line = 0;
     LineColumnAt(record, i, &line, column);
-    return "line " + std::to_string(first_line + line - 1) + ": ";
+    return first_line + static_cast<size_t>(line) - 1;
   }
 
   // Splits one record starting on first_line; false with error set
@@ -650,8 +646,8 @@ class CsvReader : public RecordReader {
         ++i;
         in_quotes = false;
         if (i < line.size() && line[i] != ',') {
-          std::string where = Where(line, first_line, i, &column);
-          *error = where + "unexpected character after a closing quote at column " + std::to_string(column);
+          const size_t where = Where(line, first_line, i, &column);
+          *error = TrF("line {}: unexpected character after a closing quote at column {}", where, column);
           return false;
         }
         at_field_start = false;
@@ -667,9 +663,8 @@ class CsvReader : public RecordReader {
         fields->emplace_back();
         at_field_start = true;
       } else if (c == '"') {
-        std::string where = Where(line, first_line, i, &column);
-        *error = where + "a quote inside an unquoted field at column " + std::to_string(column) +
-                 "; quote the whole field";
+        const size_t where = Where(line, first_line, i, &column);
+        *error = TrF("line {}: a quote inside an unquoted field at column {}; quote the whole field", where, column);
         return false;
       } else {
         fields->back().push_back(c);

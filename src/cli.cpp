@@ -241,11 +241,11 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   // Checked by batch (any case, other names of CP932, "did you mean"); the
   // type name lists the choices for the help and the completions.
   batch->add_option("--encoding", out->encoding,
-                    "input encoding: auto (default: UTF-8, or CP932 when the input is not UTF-8 and reads as CP932;\n"
-                    "a note says so), utf-8, or cp932 (Shift_JIS as Excel saves it; also shift_jis, sjis)")
+                    Tr("input encoding: auto (default: UTF-8, or CP932 when the input is not UTF-8 and reads as "
+                       "CP932; a note says so), utf-8, or cp932 (Shift_JIS as Excel saves it; also shift_jis, sjis)"))
       ->type_name("TEXT:{auto,utf-8,cp932}");
   batch->add_flag("--excel", out->excel,
-                  "CSV for Excel: UTF-8 with a byte order mark and CRLF line ends (implies --format csv)");
+                  Tr("CSV for Excel: UTF-8 with a byte order mark and CRLF line ends (implies --format csv)"));
 
   CLI::App* explain = app.add_subcommand("explain", Tr("trace a case step by step: words, facts, rules, scores, eligibility, ranking"));
   explain->fallthrough();

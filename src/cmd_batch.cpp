@@ -20,6 +20,7 @@
 #include "batch.h"
 #include "commands.h"
 #include "edit_distance.h"
+#include "messages.h"
 #include "render_sheet.h"
 #include "safe_file.h"
 
@@ -53,7 +54,7 @@ class Document {
   Status Write(std::string_view bytes) { return WriteParts({bytes}); }
   Status WriteParts(const std::vector<std::string_view>& parts) {
     if (file_) return file_->WriteParts(parts);
-    return WriteAllParts(STDOUT_FILENO, parts, "standard output");
+    return WriteAllParts(STDOUT_FILENO, parts, Tr("standard output"));
   }
   Status Close() {
     if (file_) return file_->Commit();
@@ -108,8 +109,12 @@ Status ParseEncodingOption(const std::string& name, InputEncoding* encoding) {
   std::string lower = name;
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const std::string close = ClosestMatch(lower, InputEncodingNames());
-  return Status::Usage("batch --encoding must be auto, utf-8 or cp932 (also shift_jis, sjis), not '" +
-                       VisibleControls(name) + "'" + (close.empty() ? "" : "; did you mean '" + close + "'?"));
+  if (close.empty())
+    return Status::Usage(
+        TrF("batch --encoding must be auto, utf-8 or cp932 (also shift_jis, sjis), not '{}'", VisibleControls(name)));
+  return Status::Usage(TrF("batch --encoding must be auto, utf-8 or cp932 (also shift_jis, sjis), not '{}'; "
+                           "did you mean '{}'?",
+                           VisibleControls(name), close));
 }
 
 const char* SheetExtension(BatchFormat format) { return format == BatchFormat::kHtml ? ".html" : ".md"; }
@@ -175,13 +180,21 @@ class SplitSink : public BatchSink {
   RenderOptions render_;
 };
 
+// The summary on stderr, for people: "1 case, 2 errors" in English,
+// 「事例 1件（うちエラー 2件）」 in Japanese.
+std::string BatchSummary(size_t cases, size_t errors) {
+  if (cases == 1)
+    return errors == 1 ? TrF("{} case, {} error\n", cases, errors) : TrF("{} case, {} errors\n", cases, errors);
+  return errors == 1 ? TrF("{} cases, {} error\n", cases, errors) : TrF("{} cases, {} errors\n", cases, errors);
+}
+
 }  // namespace
 
 int RunBatch(const CommandContext& c) {
   const CliOptions& options = c.options;
   BatchOptions batch;
   if (!options.format.empty() && !ParseBatchFormat(options.format, &batch.format))
-    return Fail(Status::Usage("batch --format must be jsonl, csv, markdown or html, not '" + options.format + "'"));
+    return Fail(Status::Usage(TrF("batch --format must be jsonl, csv, markdown or html, not '{}'", options.format)));
   batch.render.lang = options.lang;
   batch.render.top = options.top;
   batch.render.pretty = false;
@@ -189,12 +202,13 @@ int RunBatch(const CommandContext& c) {
   batch.jobs = options.jobs;
   if (options.excel && options.format.empty()) batch.format = BatchFormat::kCsv;
   if (options.excel && batch.format != BatchFormat::kCsv)
-    return Fail(Status::Usage("--excel writes CSV for Excel: use it with --format csv, or leave --format out"));
+    return Fail(Status::Usage(Tr("--excel writes CSV for Excel: use it with --format csv, or leave --format out")));
   InputEncoding encoding = InputEncoding::kAuto;
   if (Status e = ParseEncodingOption(options.encoding, &encoding); !e.ok()) return Fail(e);
   bool sheets = batch.format == BatchFormat::kMarkdown || batch.format == BatchFormat::kHtml;
   if (options.split && (!sheets || options.output.empty()))
-    return Fail(Status::Usage("--split writes one referral sheet per case: use it with --format markdown or html and -o DIR"));
+    return Fail(Status::Usage(
+        Tr("--split writes one referral sheet per case: use it with --format markdown or html and -o DIR")));
 
   InputFormat input_format = InputFormat::kText;
   if (!options.input_format.empty()) ParseInputFormat(options.input_format, &input_format);
@@ -203,24 +217,26 @@ int RunBatch(const CommandContext& c) {
   // A closed standard input is not an empty one: reading it would say
   // "0 cases" and succeed.
   if (from_stdin && g_stdin_closed_at_start)
-    return Fail(Status::Io("cannot read standard input: it is closed; give a FILE, or '-' with the cases on "
-                           "standard input"));
+    return Fail(Status::Io(Tr("cannot read standard input: it is closed; give a FILE, or '-' with the cases on "
+                              "standard input")));
   if (options.output.empty() && g_stdout_closed_at_start)
-    return Fail(Status::Io("cannot write standard output: it is closed; give -o FILE, or redirect standard output"));
+    return Fail(
+        Status::Io(Tr("cannot write standard output: it is closed; give -o FILE, or redirect standard output")));
   const std::string input_name = from_stdin ? "<stdin>" : options.input;
   FILE* in = stdin;
   if (!from_stdin) {
     in = std::fopen(options.input.c_str(), "rb");
-    if (!in) return Fail(Status::Io("cannot open " + options.input));
+    if (!in) return Fail(Status::Io(TrF("cannot open {}", options.input)));
   }
   ReaderOptions read;
   read.encoding = encoding;
   read.detected = [&input_name](InputEncoding found) {
     if (found == InputEncoding::kCp932)
-      std::fprintf(stderr,
-                   "tsunagu: note: %s is not UTF-8; reading it as CP932 (Shift_JIS, as Excel saves it). "
-                   "Give --encoding utf-8 or --encoding cp932 to choose\n",
-                   VisibleControls(input_name).c_str());
+      std::fputs(TrF("tsunagu: note: {} is not UTF-8; reading it as CP932 (Shift_JIS, as Excel saves it). "
+                     "Give --encoding utf-8 or --encoding cp932 to choose\n",
+                     VisibleControls(input_name))
+                     .c_str(),
+                 stderr);
   };
   std::unique_ptr<RecordReader> reader = MakeRecordReader(input_format, in, input_name, read);
   Status s = reader->Open();
@@ -249,14 +265,15 @@ int RunBatch(const CommandContext& c) {
   const bool show_progress = isatty(STDERR_FILENO);
   BatchCounts counts;
   s = RunBatch(c.model, c.lexicon, *reader, batch, *sink, &counts, [&](size_t done) {
-    if (show_progress) std::fprintf(stderr, "\r%zu cases…", done);
+    if (show_progress)
+      std::fputs(("\r" + (done == 1 ? TrF("{} case…", done) : TrF("{} cases…", done))).c_str(), stderr);
   });
   if (in != stdin) std::fclose(in);
   if (s.ok() && options.split) s = split_files->Commit();
   if (s.ok() && !options.split && batch.format == BatchFormat::kHtml) s = document.Write(HtmlDocumentEnd());
   if (s.ok() && !options.split) s = document.Close();
   if (show_progress) std::fprintf(stderr, "\r");
-  std::fprintf(stderr, "%zu cases, %zu errors\n", counts.cases, counts.errors);
+  std::fputs(BatchSummary(counts.cases, counts.errors).c_str(), stderr);
   if (!s.ok()) return Fail(s);
   return counts.errors > 0 ? kExitRecordErrors : kExitOk;
 }

@@ -8,6 +8,7 @@
 #include "cli_spec.h"
 #include "commands.h"
 #include "data_version.h"
+#include "messages.h"
 
 namespace {
 
@@ -174,20 +175,21 @@ std::vector<OptionSpec> ZshShared(const CommandLineSpec& spec, const CommandSpec
 
 std::string Zsh(const CommandLineSpec& spec, const std::vector<std::string>& agencies, const std::string& version) {
   std::string out = "#compdef tsunagu\n" + Header("zsh", version);
+  const std::string help = ZshDescription(Tr("print this help and exit"));  // in the language of the descriptions
   out += "\n_tsunagu() {\n  local curcontext=\"$curcontext\" state line ret=1\n";
   out += "  local -a commands=(\n";
   for (const CommandSpec& c : spec.commands)
     out += "    '" + c.name + ":" + ZshQuote(c.description) + "'\n";
   out += "  )\n  _arguments -C";
   for (const OptionSpec& o : ZshShared(spec, spec.top)) out += " \\\n    " + ZshOption(o, agencies);
-  out += " \\\n    '--help[print help and exit]' \\\n    '(-)1: :->command' '(-)*:: :->args' && ret=0\n";
+  out += " \\\n    '--help[" + help + "]' \\\n    '(-)1: :->command' '(-)*:: :->args' && ret=0\n";
   out += "  case $state in\n    command) _describe -t commands 'tsunagu command' commands && ret=0 ;;\n";
   out += "    args)\n      curcontext=\"${curcontext%:*:*}:tsunagu-$words[1]:\"\n      case $words[1] in\n";
   for (const CommandSpec& c : spec.commands) {
     out += "        " + c.name + ") _arguments";
     for (const OptionSpec& o : c.options) out += " \\\n            " + ZshOption(o, agencies);
     for (const OptionSpec& o : ZshShared(spec, c)) out += " \\\n            " + ZshOption(o, agencies);
-    out += " \\\n            '--help[print help and exit]'";
+    out += " \\\n            '--help[" + help + "]'";
     for (const OptionSpec& p : c.positionals)
       out += " \\\n            '" + std::string(p.many ? "*" : "") + ":" + p.positional + ":" +
              ZshQuote(ZshAction(p, agencies)) + "'";

@@ -26,19 +26,19 @@ Status MakeExportDirectory(const std::string& dir) {
   int error = errno;
   struct stat st;
   if (error == EEXIST && stat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return Status::Ok();
-  if (error == EEXIST) return Status::Io("export-data: " + dir + " exists and is not a directory");
-  return Status::Io("export-data: cannot create directory " + dir + ": " + std::strerror(error));
+  if (error == EEXIST) return Status::Io(TrF("export-data: {} exists and is not a directory", dir));
+  return Status::Io(TrF("export-data: cannot create directory {}: {}", dir, std::strerror(error)));
 }
 
 Status WriteExportFile(const std::string& path, std::string_view text, bool force) {
   int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL), 0644);
   if (fd < 0) {
-    if (errno == EEXIST) return Status::Io("export-data: " + path + " exists; use --force to overwrite it");
-    return Status::Io("export-data: cannot write " + path + ": " + std::strerror(errno));
+    if (errno == EEXIST) return Status::Io(TrF("export-data: {} exists; use --force to overwrite it", path));
+    return Status::Io(TrF("export-data: cannot write {}: {}", path, std::strerror(errno)));
   }
   fchmod(fd, 0644);  // whatever the umask, and for a file overwritten
   Status s = WriteAllParts(fd, {text}, path);
-  if (close(fd) != 0 && s.ok()) s = Status::Io("export-data: cannot write " + path + ": " + std::strerror(errno));
+  if (close(fd) != 0 && s.ok()) s = Status::Io(TrF("export-data: cannot write {}: {}", path, std::strerror(errno)));
   return s;
 }
 
@@ -54,7 +54,7 @@ int RunExportData(const CliOptions& options) {
       std::string path = dir + "/" + f.path;
       struct stat st;
       if (lstat(path.c_str(), &st) == 0)
-        return Fail(Status::Io("export-data: " + path + " exists; use --force to overwrite it"));
+        return Fail(Status::Io(TrF("export-data: {} exists; use --force to overwrite it", path)));
     }
   }
   Status s = MakeExportDirectory(dir);
@@ -64,12 +64,7 @@ int RunExportData(const CliOptions& options) {
     if (s.ok()) s = WriteExportFile(dir + "/" + f.path, f.text, options.force);
   if (!s.ok()) return Fail(s);
   std::string check = "tsunagu --data " + dir + "/data --rules " + dir + "/rules check";
-  if (options.lang == Lang::kEn)
-    std::printf("Wrote %zu files to %s/data and %s/rules. After an edit: %s\n", files.size(), dir.c_str(),
-                dir.c_str(), check.c_str());
-  else
-    std::printf("%zu 個のファイルを %s/data と %s/rules に書き出しました。編集したら: %s\n", files.size(),
-                dir.c_str(), dir.c_str(), check.c_str());
+  WriteOut(TrF("Wrote {} files to {}/data and {}/rules. After an edit: {}\n", files.size(), dir, dir, check));
   return kExitOk;
 }
 

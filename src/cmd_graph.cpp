@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "graph.h"
+#include "messages.h"
 #include "render.h"
 #include "triage.h"
 
@@ -10,7 +11,7 @@ int RunGraph(const CommandContext& c) {
   const CliOptions& options = c.options;
   std::string format = options.format.empty() ? "dot" : options.format;
   if (format != "dot" && format != "mermaid")
-    return Fail(Status::Usage("graph --format must be dot or mermaid, not '" + format + "'"));
+    return Fail(Status::Usage(TrF("graph --format must be dot or mermaid, not '{}'", format)));
   GraphFormat f = format == "dot" ? GraphFormat::kDot : GraphFormat::kMermaid;
   std::string out;
   if (options.case_text.empty()) {

@@ -4,6 +4,8 @@
 // (:explain, :why-not, :json, :sheet) or the session (:lang, :top,
 // :agency, :help, :quit). Typed at the prompt, a case never reaches the
 // shell's history file (~/.bash_history): that is the point of it.
+// The shell's own words (greeting, prompt, :help) are messages (Tr);
+// :lang switches them along with the output.
 //
 // Line editing and history come from libedit (Debian's libedit-dev), used
 // only when stdin is a terminal; the history stays in memory unless
@@ -25,6 +27,7 @@
 
 #include "commands.h"
 #include "edit_distance.h"
+#include "messages.h"
 #include "render.h"
 #include "render_sheet.h"
 #include "safe_file.h"
@@ -32,53 +35,16 @@
 
 namespace {
 
-// The shell's own words, in both languages.
-struct ShellText {
-  const char* ja;
-  const char* en;
-  const char* In(Lang lang) const { return lang == Lang::kEn ? en : ja; }
-};
-
-const ShellText kGreeting = {
-    "tsunagu shell: 事例を1行で入力してください。:help でコマンド一覧、:quit か Ctrl-D で終了。\n"
-    "ここで入力した事例はシェルの履歴(~/.bash_history)に残りません。\n",
-    "tsunagu shell: type a case on one line. :help lists the commands; :quit or Ctrl-D ends.\n"
-    "Cases typed here do not go into your shell's history (~/.bash_history).\n"};
-const ShellText kPrompt = {"事例> ", "case> "};
-const ShellText kHelp = {
-    "事例を1行で入力すると、機関の順位を表示します。コマンド:\n"
-    "  :explain           直前の事例を一歩ずつ説明(読み取った語・規則・点数)\n"
-    "  :why-not ID        直前の事例で機関 ID が上位に来ない理由\n"
-    "  :json              直前の事例を JSON で\n"
-    "  :sheet [FILE]      直前の事例の紹介シート(Markdown)。FILE が .html なら HTML で保存\n"
-    "  :agency [ID]       機関の一覧、または1機関の詳細\n"
-    "  :lang ja|en        表示の言語\n"
-    "  :top N             上位 N 機関だけ表示(0 で全部)\n"
-    "  :help              この一覧\n"
-    "  :quit              終了(Ctrl-D でも)\n",
-    "Type a case on one line to rank the agencies. Commands:\n"
-    "  :explain           the last case step by step (words, rules, scores)\n"
-    "  :why-not ID        why agency ID is not higher for the last case\n"
-    "  :json              the last case as JSON\n"
-    "  :sheet [FILE]      the last case's referral sheet (Markdown); FILE ending .html saves HTML\n"
-    "  :agency [ID]       the agencies, or one in full\n"
-    "  :lang ja|en        the language shown\n"
-    "  :top N             show only the first N agencies (0: all)\n"
-    "  :help              this list\n"
-    "  :quit              end (Ctrl-D too)\n"};
-const ShellText kNoCase = {"まだ事例がありません。先に事例を入力してください。\n",
-                           "No case yet: type a case first.\n"};
-
 const char* const kShellCommands[] = {"explain", "why-not", "json", "sheet", "agency", "agencies",
                                       "lang",    "top",     "help", "quit", "exit",   "q"};
 
 void Say(const std::string& s) { WriteOut(s); }
 
 // One line from the terminal (libedit) or a pipe; false at the end of input.
-bool ReadLine(bool terminal, Lang lang, std::string* line) {
+bool ReadLine(bool terminal, std::string* line) {
   std::fflush(stdout);
   if (!terminal) return static_cast<bool>(std::getline(std::cin, *line));
-  char* got = readline(kPrompt.In(lang));
+  char* got = readline(Tr("case> "));
   if (!got) {
     Say("\n");
     return false;
@@ -147,7 +113,7 @@ void Sheet(const Session& s, const std::string& file) {
     Fail(status);
     return;
   }
-  Say((s.options.lang == Lang::kEn ? "written: " : "保存しました: ") + file + "\n");
+  Say(TrF("written: {}\n", file));
 }
 
 // Runs one ':' command; false to end the session.
@@ -156,32 +122,39 @@ bool Command(Session* s, const std::string& line) {
   const std::string name = line.substr(1, space == std::string::npos ? std::string::npos : space - 1);
   std::string arg = space == std::string::npos ? "" : line.substr(line.find_first_not_of(' ', space));
   if (arg.find_first_not_of(' ') == std::string::npos) arg.clear();
-  const Lang lang = s->options.lang;
   if (name == "quit" || name == "exit" || name == "q") return false;
   if (name == "help" || name == "h" || name == "?") {
-    Say(kHelp.In(lang));
+    Say(Tr("Type a case on one line to rank the agencies. Commands:\n"
+           "  :explain           the last case step by step (words, rules, scores)\n"
+           "  :why-not ID        why agency ID is not higher for the last case\n"
+           "  :json              the last case as JSON\n"
+           "  :sheet [FILE]      the last case's referral sheet (Markdown); FILE ending .html saves HTML\n"
+           "  :agency [ID]       the agencies, or one in full\n"
+           "  :lang ja|en        the language shown\n"
+           "  :top N             show only the first N agencies (0: all)\n"
+           "  :help              this list\n"
+           "  :quit              end (Ctrl-D too)\n"));
   } else if (name == "lang") {
     if (arg != "ja" && arg != "en") {
-      Say(lang == Lang::kEn ? ":lang takes ja or en\n" : ":lang には ja か en を指定してください\n");
+      Say(Tr(":lang takes ja or en\n"));
     } else {
       s->options.lang = arg == "en" ? Lang::kEn : Lang::kJa;
+      SetMessageLanguage(s->options.lang);  // the shell's own words too
     }
   } else if (name == "top") {
     char* end = nullptr;
     const long n = std::strtol(arg.c_str(), &end, 10);
     if (arg.empty() || *end != '\0' || n < 0 || n > 1000)
-      Say(lang == Lang::kEn ? ":top takes a whole number from 0 (all) to 1000\n"
-                            : ":top には 0(全部)から 1000 までの整数を指定してください\n");
+      Say(Tr(":top takes a whole number from 0 (all) to 1000\n"));
     else
       s->options.top = static_cast<int>(n);
   } else if (name == "agency" || name == "agencies") {
     RunWith(*s, "agencies", "", arg);
   } else if (name == "explain" || name == "why-not" || name == "json" || name == "sheet") {
     if (s->last_case.empty()) {
-      Say(kNoCase.In(lang));
+      Say(Tr("No case yet: type a case first.\n"));
     } else if (name == "why-not" && arg.empty()) {
-      Say(lang == Lang::kEn ? ":why-not takes an agency id, e.g. :why-not saposute\n"
-                            : ":why-not には機関の ID を指定してください(例: :why-not saposute)\n");
+      Say(Tr(":why-not takes an agency id, e.g. :why-not saposute\n"));
     } else if (name == "sheet") {
       Sheet(*s, arg);
     } else {
@@ -190,10 +163,8 @@ bool Command(Session* s, const std::string& line) {
   } else {
     std::vector<std::string> known(std::begin(kShellCommands), std::end(kShellCommands));
     const std::string close = ClosestMatch(name, known);
-    const std::string suggestion =
-        close.empty() ? "" : (lang == Lang::kEn ? " (did you mean :" : "(もしかして :") + close + (lang == Lang::kEn ? "?)" : "?)");
-    Say((lang == Lang::kEn ? "unknown command :" : "知らないコマンドです: :") + name + suggestion +
-        (lang == Lang::kEn ? "; :help lists the commands\n" : "。:help で一覧を表示します\n"));
+    Say(close.empty() ? TrF("unknown command :{}; :help lists the commands\n", name)
+                      : TrF("unknown command :{}; did you mean :{}? :help lists the commands\n", name, close));
   }
   return true;
 }
@@ -209,10 +180,11 @@ int RunShell(const CommandContext& c) {
       std::setlocale(LC_CTYPE, "C.UTF-8");
     using_history();
     if (!c.options.history.empty()) read_history(c.options.history.c_str());
-    Say(kGreeting.In(s.options.lang));
+    Say(Tr("tsunagu shell: type a case on one line. :help lists the commands; :quit or Ctrl-D ends.\n"
+           "Cases typed here do not go into your shell's history (~/.bash_history).\n"));
   }
   std::string line;
-  while (ReadLine(s.terminal, s.options.lang, &line)) {
+  while (ReadLine(s.terminal, &line)) {
     const size_t start = line.find_first_not_of(" \t\r");
     if (start == std::string::npos) continue;
     line.erase(0, start);

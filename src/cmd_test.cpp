@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "load_model.h"
+#include "messages.h"
 #include "render.h"
 #include "scenario.h"
 
@@ -30,9 +31,9 @@ int RunTest(const CommandContext& c) {
   RunScenarios(model, c.lexicon, cases, &report);
   // Failures quote the case texts of the scenario files.
   std::string out;
-  for (const std::string& f : report.failures) out += "FAIL " + VisibleControls(f) + "\n";
+  for (const std::string& f : report.failures) out += TrF("FAIL {}\n", VisibleControls(f));
   if (options.show_pending)
-    for (const std::string& p : report.pendings) out += "PENDING " + VisibleControls(p) + "\n";
+    for (const std::string& p : report.pendings) out += TrF("PENDING {}\n", VisibleControls(p));
   std::string unfired, unreached;
   for (size_t i = 0; i < model.rules.size(); ++i)
     if (!report.rule_fired[i]) unfired += " " + model.rules[i].id;
@@ -41,20 +42,20 @@ int RunTest(const CommandContext& c) {
   for (size_t i = 0; i < model.agencies.size(); ++i)
     if (!report.agency_returned[i]) unreached += " " + model.agencies[i].id;
   double coverage = report.RuleCoverage();
-  out += "rule coverage: " + Percent(coverage) + " of " + std::to_string(model.rules.size() + model.alerts.size()) +
-         " rules and alerts\n";
-  if (!unfired.empty()) out += "rules never fired:" + unfired + "\n";
-  if (!unreached.empty()) out += "agencies never returned:" + unreached + "\n";
-  out += std::to_string(report.passed) + " passed, " + std::to_string(report.failed) + " failed";
+  out += TrF("rule coverage: {0} of {1} rules and alerts\n", Percent(coverage),
+             model.rules.size() + model.alerts.size());
+  if (!unfired.empty()) out += TrF("rules never fired:{}\n", unfired);
+  if (!unreached.empty()) out += TrF("agencies never returned:{}\n", unreached);
   if (report.pending > 0)
-    out += ", " + std::to_string(report.pending) +
-           " pending (cases not read right yet, kept as tests; --show-pending lists them)";
-  out += "\n";
+    out += TrF("{} passed, {} failed, {} pending (cases not read right yet, kept as tests; --show-pending lists them)\n",
+               report.passed, report.failed, report.pending);
+  else
+    out += TrF("{} passed, {} failed\n", report.passed, report.failed);
   int code = kExitOk;
   if (report.failed > 0) {
     code = kExitTestsFailed;
   } else if (coverage < options.min_coverage) {
-    out += "coverage " + Percent(coverage) + " is below --min-coverage " + Percent(options.min_coverage) + "\n";
+    out += TrF("coverage {} is below --min-coverage {}\n", Percent(coverage), Percent(options.min_coverage));
     code = kExitTestsFailed;
   }
   WriteOut(out);

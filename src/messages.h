@@ -12,7 +12,8 @@
 // placeholders of its id.
 //
 // Threading: SetMessageLanguage is called once, while parsing the command
-// line, before any other thread starts; Tr and TrF are then safe from any
+// line, before any other thread starts (and again by the shell's :lang,
+// between cases, when no other thread runs); Tr and TrF are then safe from any
 // thread (the catalogue is read once, on first use, under std::call_once).
 // Until SetMessageLanguage is called the language is English, so library
 // users and unit tests see the ids.

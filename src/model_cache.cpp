@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "binary_io.h"
+#include "messages.h"
 #include "snapshot.h"
 #include "validate_model.h"
 
@@ -72,8 +73,8 @@ std::string Octal(mode_t mode) {
 // ours alone; "" when it is.
 std::string Untrusted(const struct stat& st) {
   if (st.st_uid != geteuid())
-    return "owned by uid " + std::to_string(st.st_uid) + ", not by you (uid " + std::to_string(geteuid()) + ")";
-  if (st.st_mode & (S_IWGRP | S_IWOTH)) return "writable by others (mode " + Octal(st.st_mode) + ")";
+    return TrF("owned by uid {}, not by you (uid {})", st.st_uid, geteuid());
+  if (st.st_mode & (S_IWGRP | S_IWOTH)) return TrF("writable by others (mode {})", Octal(st.st_mode));
   return "";
 }
 
@@ -84,16 +85,17 @@ int OpenCacheDir(const std::string& dir) {
   int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) {
     if (errno != ENOENT)
-      WarnOnce("ignoring the cache directory " + dir + ": " + std::strerror(errno) +
-               "; fix it or set TSUNAGU_CACHE_DIR (TSUNAGU_CACHE=off: no cache)");
+      WarnOnce(TrF("ignoring the cache directory {}: {}; fix it or set TSUNAGU_CACHE_DIR (TSUNAGU_CACHE=off: no cache)",
+                   dir, std::strerror(errno)));
     return -1;
   }
   struct stat st;
   std::string why = fstat(fd, &st) != 0 ? std::strerror(errno) : Untrusted(st);
   if (!why.empty()) {
     close(fd);
-    WarnOnce("ignoring the cache directory " + dir + ": " + why +
-             "; remove it, or set TSUNAGU_CACHE_DIR to a directory of yours that only you can write to");
+    WarnOnce(TrF("ignoring the cache directory {}: {}; remove it, or set TSUNAGU_CACHE_DIR to a directory of yours "
+                 "that only you can write to",
+                 dir, why));
     return -1;
   }
   return fd;
@@ -108,15 +110,15 @@ class MappedFile {
   MappedFile(int dir_fd, const std::string& name, std::string* why) {
     int fd = openat(dir_fd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-      if (errno == ELOOP) *why = "a symbolic link";
+      if (errno == ELOOP) *why = Tr("a symbolic link");
       else if (errno != ENOENT) *why = std::strerror(errno);
       return;
     }
     struct stat st;
     if (fstat(fd, &st) != 0) *why = std::strerror(errno);
-    else if (!S_ISREG(st.st_mode)) *why = "not a regular file";
+    else if (!S_ISREG(st.st_mode)) *why = Tr("not a regular file");
     else if ((*why = Untrusted(st)).empty() && static_cast<uint64_t>(st.st_size) > kMaxCacheFileBytes)
-      *why = "larger than " + std::to_string(kMaxCacheFileBytes >> 20) + " MiB";
+      *why = TrF("larger than {} MiB", kMaxCacheFileBytes >> 20);
     if (why->empty() && st.st_size > 0) {
       void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
       if (p != MAP_FAILED) {
@@ -258,8 +260,9 @@ Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* 
 
 namespace {
 
-// ReadCachedModel; `then` ends a warning about a bad file: what happens next.
-bool ReadCached(const std::string& key, Model* model, Lexicon* lexicon, const char* then) {
+// ReadCachedModel; `replacing`: a warning about a bad file says it is
+// replaced now (a query), else by the next query (check).
+bool ReadCached(const std::string& key, Model* model, Lexicon* lexicon, bool replacing) {
   std::string dir = ModelCacheDir();
   if (!CacheEnabled() || dir.empty()) return false;
   int dir_fd = OpenCacheDir(dir);
@@ -279,16 +282,18 @@ bool ReadCached(const std::string& key, Model* model, Lexicon* lexicon, const ch
       *lexicon = std::move(read_lexicon);
       return true;
     }
-    why = "damaged (" + s.message() + ")";
+    why = TrF("damaged ({})", s.message());  // the detail stays English: it is for a bug report
   }
-  WarnOnce("ignoring the cache file " + dir + "/" + name + ": " + why + then);
+  const std::string path = dir + "/" + name;
+  WarnOnce(replacing ? TrF("ignoring the cache file {}: {}; replacing it", path, why)
+                     : TrF("ignoring the cache file {}: {}; the next query replaces it", path, why));
   return false;
 }
 
 }  // namespace
 
 bool ReadCachedModel(const std::string& key, Model* model, Lexicon* lexicon) {
-  return ReadCached(key, model, lexicon, "; replacing it");
+  return ReadCached(key, model, lexicon, /*replacing=*/true);
 }
 
 void WriteCachedModel(const std::string& key, const Model& model, const Lexicon& lexicon) {
@@ -317,5 +322,5 @@ void WriteCachedModel(const std::string& key, const Model& model, const Lexicon&
 void CheckModelCache(const std::vector<std::pair<std::string, std::string>>& files) {
   Model model;
   Lexicon lexicon;
-  ReadCached(ModelCacheKey(files), &model, &lexicon, "; the next query replaces it");  // warns, or not
+  ReadCached(ModelCacheKey(files), &model, &lexicon, /*replacing=*/false);  // warns, or not
 }

@@ -13,6 +13,8 @@
 #include <csignal>
 #include <cstring>
 
+#include "messages.h"
+
 namespace {
 
 // Temporary paths still open, for the signal handler. Fixed slots and
@@ -102,22 +104,25 @@ Status CheckOutputTarget(const std::string& path, bool overwrite) {
   struct stat st;
   if (lstat(path.c_str(), &st) != 0) {
     if (errno == ENOENT) return Status::Ok();  // its directory is tried when the file is created
-    return Status::Io("cannot create " + path + ": " + Errno());
+    return Status::Io(TrF("cannot create {}: {}", path, Errno()));
   }
   // A link, even dangling, is neither followed (the data would land where
   // the link points) nor replaced.
   if (S_ISLNK(st.st_mode))
-    return Status::Io(path + " is a symbolic link; -o does not write through links nor replace them: "
-                             "give the path of a new file");
+    return Status::Io(TrF("{} is a symbolic link; -o does not write through links nor replace them: "
+                                 "give the path of a new file",
+                                 path));
   // A device, directory or pipe is never replaced, --force or not:
   // renaming onto /dev/null as root would turn the device into a file.
   if (!S_ISREG(st.st_mode))
-    return Status::Io(path + " is not a regular file (a device, directory or pipe); -o writes files only: "
-                             "leave out -o to write to standard output and redirect that");
-  if (!overwrite) return Status::Io(path + " already exists; use --force to replace it");
+    return Status::Io(TrF("{} is not a regular file (a device, directory or pipe); -o writes files only: "
+                                 "leave out -o to write to standard output and redirect that",
+                                 path));
+  if (!overwrite) return Status::Io(TrF("{} already exists; use --force to replace it", path));
   // Read-only for its owner counts even for root, whom access() lets write.
   if ((st.st_mode & S_IWUSR) == 0 || access(path.c_str(), W_OK) != 0)
-    return Status::Io(path + " is read-only; --force does not replace it: make it writable or remove it first");
+    return Status::Io(
+        TrF("{} is read-only; --force does not replace it: make it writable or remove it first", path));
   return Status::Ok();
 }
 
@@ -129,7 +134,7 @@ Status SafeFile::Create(const std::string& path, bool overwrite, std::unique_ptr
   if (!target.ok()) return target;
   std::string temp = path + ".tmp-" + std::to_string(getpid());
   int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return Status::Io("cannot create " + path + ": " + Errno());
+  if (fd < 0) return Status::Io(TrF("cannot create {}: {}", path, Errno()));
   Register(temp);
   out->reset(new SafeFile(path, temp, fd, overwrite));
   return Status::Ok();
@@ -157,7 +162,7 @@ Status WriteAllParts(int fd, const std::vector<std::string_view>& parts, const s
     const int count = static_cast<int>(std::min<size_t>(io.size() - first, IOV_MAX));
     ssize_t n = writev(fd, io.data() + first, count);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return Status::Io("cannot write " + what + ": " + Errno());
+    if (n <= 0) return Status::Io(TrF("cannot write {}: {}", what, Errno()));
     // Skip what was written: whole parts, then the written front of one.
     size_t left = static_cast<size_t>(n);
     while (first < io.size() && left >= io[first].iov_len) left -= io[first++].iov_len;
@@ -178,13 +183,13 @@ namespace {
 Status Place(const std::string& temp, const std::string& target, bool overwrite) {
   if (!overwrite) {
     if (link(temp.c_str(), target.c_str()) != 0)
-      return Status::Io(errno == EEXIST ? target + " already exists; use --force to replace it"
-                                        : "cannot create " + target + ": " + Errno());
+      return Status::Io(errno == EEXIST ? TrF("{} already exists; use --force to replace it", target)
+                                        : TrF("cannot create {}: {}", target, Errno()));
     return Status::Ok();
   }
   Status s = CheckOutputTarget(target, true);
   if (!s.ok()) return s;
-  if (rename(temp.c_str(), target.c_str()) != 0) return Status::Io("cannot replace " + target + ": " + Errno());
+  if (rename(temp.c_str(), target.c_str()) != 0) return Status::Io(TrF("cannot replace {}: {}", target, Errno()));
   return Status::Ok();
 }
 
@@ -193,7 +198,7 @@ Status Place(const std::string& temp, const std::string& target, bool overwrite)
 Status SafeFile::Commit() {
   if (fsync(fd_) != 0 || close(fd_) != 0) {
     fd_ = -1;
-    return Status::Io("cannot finish writing " + path_ + ": " + Errno());
+    return Status::Io(TrF("cannot finish writing {}: {}", path_, Errno()));
   }
   fd_ = -1;
   Status s = Place(temp_, path_, overwrite_);
@@ -210,7 +215,7 @@ Status SafeFileSet::Create(const std::string& dir, bool overwrite, std::unique_p
   Status s = MakeDirectory(dir);
   if (!s.ok()) return s;
   std::string temp_dir = dir + "/.tsunagu-tmp-" + std::to_string(getpid());
-  if (temp_dir.size() >= kPathMax) return Status::Io("cannot write in " + dir + ": the path is too long");
+  if (temp_dir.size() >= kPathMax) return Status::Io(TrF("cannot write in {}: the path is too long", dir));
   if (g_set_used) return Status::Internal("a second set of split files was started while one is open");
   // Known to the handler before it exists: a signal in between removes it.
   std::memcpy(g_set_dir, temp_dir.c_str(), temp_dir.size() + 1);
@@ -218,7 +223,7 @@ Status SafeFileSet::Create(const std::string& dir, bool overwrite, std::unique_p
   g_set_used = true;
   if (mkdir(temp_dir.c_str(), 0700) != 0) {
     g_set_used = false;
-    return Status::Io("cannot write in " + dir + ": " + Errno());
+    return Status::Io(TrF("cannot write in {}: {}", dir, Errno()));
   }
   out->reset(new SafeFileSet(dir, temp_dir, overwrite));
   return Status::Ok();
@@ -244,10 +249,10 @@ Status SafeFileSet::Add(const std::string& name, const std::vector<std::string_v
   names_.push_back(name);
   g_set_count = names_.size();  // before the file exists: a signal then removes it too
   int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return Status::Io("cannot create " + target + ": " + Errno());
+  if (fd < 0) return Status::Io(TrF("cannot create {}: {}", target, Errno()));
   s = WriteAllParts(fd, parts, target);
-  if (s.ok() && fsync(fd) != 0) s = Status::Io("cannot finish writing " + target + ": " + Errno());
-  if (close(fd) != 0 && s.ok()) s = Status::Io("cannot finish writing " + target + ": " + Errno());
+  if (s.ok() && fsync(fd) != 0) s = Status::Io(TrF("cannot finish writing {}: {}", target, Errno()));
+  if (close(fd) != 0 && s.ok()) s = Status::Io(TrF("cannot finish writing {}: {}", target, Errno()));
   return s;
 }
 
@@ -282,10 +287,10 @@ Status MakeDirectory(const std::string& path) {
   for (size_t slash = path.find('/', 1);; slash = path.find('/', slash + 1)) {
     std::string part = path.substr(0, slash);
     if (mkdir(part.c_str(), 0700) != 0 && errno != EEXIST)
-      return Status::Io("cannot create directory " + part + ": " + Errno());
+      return Status::Io(TrF("cannot create directory {}: {}", part, Errno()));
     if (slash == std::string::npos) break;
   }
   struct stat st;
-  if (stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return Status::Io(path + " is not a directory");
+  if (stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return Status::Io(TrF("{} is not a directory", path));
   return Status::Ok();
 }

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "edit_distance.h"
+#include "messages.h"
 #include "triage.h"
 #include "yaml_doc.h"
 
@@ -14,7 +15,7 @@ Status CheckIds(const YamlDoc& doc, const YAML::Node& node, const char* key,
   for (size_t i = 0; i < ids.size(); ++i) {
     bool known = facts ? model.FindFact(ids[i]) >= 0 : model.FindAgency(ids[i]) >= 0;
     if (!known)
-      return doc.Error(node[key][i], std::string("unknown ") + (facts ? "fact" : "agency") + " '" + ids[i] + "'");
+      return doc.Error(node[key][i], facts ? TrF("unknown fact '{}'", ids[i]) : TrF("unknown agency '{}'", ids[i]));
   }
   return Status::Ok();
 }
@@ -35,7 +36,7 @@ std::string Join(const std::vector<std::string>& items) {
 
 std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
   std::string guess = ClosestMatch(word, candidates);
-  return guess.empty() ? "" : "; did you mean '" + guess + "'?";
+  return guess.empty() ? "" : TrF("; did you mean '{}'?", guess);
 }
 
 // An age in years: digits only (no sign, point or exponent), at most six.
@@ -46,9 +47,8 @@ Status ReadAge(const YamlDoc& doc, const YAML::Node& item, const char* key, int*
   std::string digits = text.substr(negative ? 1 : 0);
   auto is_digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
   bool whole = !digits.empty() && digits.size() <= 6 && std::all_of(digits.begin(), digits.end(), is_digit);
-  const std::string what = std::string("an age in '") + key + "' ";
-  if (!whole) return doc.Error(item, what + "must be a whole number, found '" + text + "'");
-  if (negative) return doc.Error(item, what + "cannot be negative, found '" + text + "'");
+  if (!whole) return doc.Error(item, TrF("an age in '{}' must be a whole number, found '{}'", key, text));
+  if (negative) return doc.Error(item, TrF("an age in '{}' cannot be negative, found '{}'", key, text));
   *out = std::stoi(digits);
   return Status::Ok();
 }
@@ -60,8 +60,8 @@ Status ReadAgeRange(const YamlDoc& doc, const YAML::Node& node, const char* key,
   if (!node[key]) return Status::Ok();
   if (node[key].IsScalar()) {
     if (node[key].Scalar() != "unknown")
-      return doc.Error(node[key], std::string("'") + key + "' must be two ages [min, max] or unknown, found '" +
-                                      node[key].Scalar() + "'");
+      return doc.Error(node[key],
+                       TrF("'{}' must be two ages [min, max] or unknown, found '{}'", key, node[key].Scalar()));
     *unknown = true;
     return Status::Ok();
   }
@@ -69,14 +69,12 @@ Status ReadAgeRange(const YamlDoc& doc, const YAML::Node& node, const char* key,
   TSUNAGU_TRY(doc.StringList(node, key, &items, true));
   const YAML::Node value = node[key];
   if (items.size() != 2)
-    return doc.Error(value, std::string("'") + key + "' must be two ages [min, max], found " +
-                                std::to_string(items.size()));
+    return doc.Error(value, TrF("'{}' must be two ages [min, max], found {}", key, items.size()));
   AgeRange range;
   TSUNAGU_TRY(ReadAge(doc, value[0], key, &range.lo));
   TSUNAGU_TRY(ReadAge(doc, value[1], key, &range.hi));
   if (range.lo > range.hi)
-    return doc.Error(value, std::string("'") + key + "' has min " + std::to_string(range.lo) +
-                                " above max " + std::to_string(range.hi));
+    return doc.Error(value, TrF("'{}' has min {} above max {}", key, range.lo, range.hi));
   *out = range;
   return Status::Ok();
 }
@@ -89,7 +87,7 @@ Status ReadAlertKinds(const YamlDoc& doc, const YAML::Node& node, const Model& m
   std::vector<YAML::Node> items;
   if (value.IsSequence()) {
     TSUNAGU_TRY(doc.StringList(node, "alert_kind", out, true));
-    if (out->empty()) return doc.Error(value, "'alert_kind' is empty");
+    if (out->empty()) return doc.Error(value, Tr("'alert_kind' is empty"));
     for (const YAML::Node& item : value) items.push_back(item);
   } else {
     std::string kind;
@@ -104,8 +102,9 @@ Status ReadAlertKinds(const YamlDoc& doc, const YAML::Node& node, const Model& m
     const std::string& kind = (*out)[i];
     if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) continue;
     std::string guess = DidYouMean(kind, kinds);
-    return doc.Error(items[i], "unknown alert kind '" + kind + "'" +
-                                   (guess.empty() ? "; the alerts' kinds are " + Join(kinds) : guess));
+    return doc.Error(items[i], guess.empty()
+                                   ? TrF("unknown alert kind '{}'; the alerts' kinds are {}", kind, Join(kinds))
+                                   : TrF("unknown alert kind '{}'", kind) + guess);
   }
   return Status::Ok();
 }
@@ -124,11 +123,11 @@ Status ReadFirstContact(const YamlDoc& doc, const YAML::Node& node, const Model&
   for (const CrisisContact& c : model.crisis) ids.push_back(c.id);
   const std::string& id = s->first_contact;
   return doc.Error(node["first_contact"],
-                   "unknown agency or crisis contact '" + id + "'" + DidYouMean(id, ids));
+                   TrF("unknown agency or crisis contact '{}'", id) + DidYouMean(id, ids));
 }
 
 std::string AgeText(const AgeRange& r) {
-  return r.known() ? std::to_string(r.lo) + "–" + std::to_string(r.hi) : "unknown";
+  return r.known() ? std::to_string(r.lo) + "–" + std::to_string(r.hi) : Tr("unknown");
 }
 
 }  // namespace
@@ -157,7 +156,7 @@ Status LoadScenarios(const std::string& text, const std::string& name, const Mod
     TSUNAGU_TRY(doc.String(node, "first", &s.first, false));
     TSUNAGU_TRY(doc.String(node, "pending", &s.pending, false));
     if (node["pending"] && s.pending.empty())
-      return doc.Error(node["pending"], "'pending' must say why the case does not pass yet");
+      return doc.Error(node["pending"], Tr("'pending' must say why the case does not pass yet"));
     TSUNAGU_TRY(doc.String(node, "convener", &s.convener, false));
     TSUNAGU_TRY(CheckIds(doc, node, "include", s.include, model, false));
     TSUNAGU_TRY(CheckIds(doc, node, "exclude", s.exclude, model, false));
@@ -165,9 +164,9 @@ Status LoadScenarios(const std::string& text, const std::string& name, const Mod
     TSUNAGU_TRY(CheckIds(doc, node, "facts", s.facts, model, true));
     TSUNAGU_TRY(CheckIds(doc, node, "negated", s.negated, model, true));
     if (!s.first.empty() && model.FindAgency(s.first) < 0)
-      return doc.Error(node["first"], "unknown agency '" + s.first + "'");
+      return doc.Error(node["first"], TrF("unknown agency '{}'", s.first));
     if (!s.convener.empty() && s.convener != "none" && model.FindAgency(s.convener) < 0)
-      return doc.Error(node["convener"], "unknown agency '" + s.convener + "' (or none)");
+      return doc.Error(node["convener"], TrF("unknown agency '{}' (or none)", s.convener));
     TSUNAGU_TRY(ReadTriState(doc, node, "alert", &s.alert));
     TSUNAGU_TRY(ReadTriState(doc, node, "unrecognized", &s.unrecognized));
     TSUNAGU_TRY(ReadTriState(doc, node, "fallback", &s.fallback));
@@ -176,16 +175,16 @@ Status LoadScenarios(const std::string& text, const std::string& name, const Mod
     TSUNAGU_TRY(ReadAlertKinds(doc, node, model, &s.alert_kinds));
     TSUNAGU_TRY(ReadFirstContact(doc, node, model, &s));
     if (YAML::Node roles = node["roles"]) {
-      if (!roles.IsMap()) return doc.Error(roles, "roles must map agency ids to role lists");
+      if (!roles.IsMap()) return doc.Error(roles, Tr("roles must map agency ids to role lists"));
       for (auto it = roles.begin(); it != roles.end(); ++it) {
         std::string agency = it->first.Scalar();
         int a = model.FindAgency(agency);
-        if (a < 0) return doc.Error(it->first, "unknown agency '" + agency + "'");
+        if (a < 0) return doc.Error(it->first, TrF("unknown agency '{}'", agency));
         std::vector<std::string> list;
         TSUNAGU_TRY(doc.StringList(roles, agency.c_str(), &list, true));
         for (const std::string& r : list)
           if (FindRole(model.agencies[a], r) < 0)
-            return doc.Error(it->second, "agency '" + agency + "' has no role '" + r + "'");
+            return doc.Error(it->second, TrF("agency '{}' has no role '{}'", agency, r));
         s.roles_of.push_back(agency);
         s.roles.push_back(list);
       }
@@ -228,52 +227,59 @@ void RunScenarios(const Model& model, const Lexicon& lexicon, const std::vector<
         return it == got.end() ? 0 : static_cast<int>(it - got.begin()) + 1;
       };
       for (const std::string& id : sc.include)
-        if (!rank_of(id)) problems.push_back("expected " + id + " in the answer");
+        if (!rank_of(id)) problems.push_back(TrF("expected {} in the answer", id));
       for (const std::string& id : sc.exclude)
-        if (rank_of(id)) problems.push_back("expected no " + id + ", got it at rank " + std::to_string(rank_of(id)));
+        if (rank_of(id)) problems.push_back(TrF("expected no {}, got it at rank {}", id, rank_of(id)));
       for (const std::string& id : sc.top3) {
         int r = rank_of(id);
         if (r == 0 || r > 3)
-          problems.push_back("expected " + id + " in the top 3, got " + (r ? "rank " + std::to_string(r) : "none"));
+          problems.push_back(r ? TrF("expected {} in the top 3, got rank {}", id, r)
+                               : TrF("expected {} in the top 3, got none", id));
       }
       if (!sc.first.empty() && rank_of(sc.first) != 1)
-        problems.push_back("expected " + sc.first + " first, got " + (got.empty() ? "nothing" : got[0]));
+        problems.push_back(got.empty() ? TrF("expected {} first, got nothing", sc.first)
+                                       : TrF("expected {} first, got {}", sc.first, got[0]));
       if (sc.alert >= 0 && (sc.alert == 1) != !result.alerts.empty())
-        problems.push_back(sc.alert ? "expected crisis alert, got none" : "expected no alert, got one");
+        problems.push_back(sc.alert ? Tr("expected crisis alert, got none") : Tr("expected no alert, got one"));
       const Understanding& u = result.understanding;
       for (const std::string& f : sc.facts)
-        if (!u.Has(model.FindFact(f), true, Subject::kPerson)) problems.push_back("expected fact " + f);
+        if (!u.Has(model.FindFact(f), true, Subject::kPerson)) problems.push_back(TrF("expected fact {}", f));
       for (const std::string& f : sc.negated) {
         bool negated = false;
         for (const FactMention& m : u.mentions) negated = negated || (m.fact == model.FindFact(f) && m.negated);
-        if (!negated) problems.push_back("expected fact " + f + " negated");
+        if (!negated) problems.push_back(TrF("expected fact {} negated", f));
       }
       if (sc.unrecognized >= 0 && (sc.unrecognized == 1) == u.unrecognized.empty())
-        problems.push_back(sc.unrecognized ? "expected words not understood, got none"
-                                           : "expected every word understood, got " + Join(u.unrecognized));
+        problems.push_back(sc.unrecognized ? Tr("expected words not understood, got none")
+                                           : TrF("expected every word understood, got {}", Join(u.unrecognized)));
       if (sc.fallback >= 0 && (sc.fallback == 1) != result.ranking.fallback)
-        problems.push_back(sc.fallback ? "expected the fallback answer" : "expected a routed answer, got the fallback");
+        problems.push_back(sc.fallback ? Tr("expected the fallback answer")
+                                        : Tr("expected a routed answer, got the fallback"));
       if (!sc.convener.empty()) {
         int c = result.ranking.team.convener;
-        std::string got_convener = c < 0 ? "none" : model.agencies[c].id;
-        if (got_convener != sc.convener) problems.push_back("expected convener " + sc.convener + ", got " + got_convener);
+        std::string got_convener = c < 0 ? "none" : model.agencies[c].id;  // the value scenarios write
+        if (got_convener != sc.convener)
+          problems.push_back(TrF("expected convener {}, got {}", sc.convener, got_convener));
       }
-      auto check_age = [&](const char* who, const AgeRange& want, bool want_unknown, Subject subject) {
+      auto age_wrong = [&](const AgeRange& want, bool want_unknown, Subject subject) {
         AgeRange age = u.AgeOf(subject);
-        if ((want.known() && (!age.known() || age.lo < want.lo || age.hi > want.hi)) ||
-            (want_unknown && age.known()))
-          problems.push_back(std::string("expected ") + who + " age " + AgeText(want) + ", got " +
-                             AgeText(age));
+        return (want.known() && (!age.known() || age.lo < want.lo || age.hi > want.hi)) ||
+               (want_unknown && age.known());
       };
-      check_age("person", sc.person_age, sc.person_age_unknown, Subject::kPerson);
-      check_age("parent", sc.parent_age, sc.parent_age_unknown, Subject::kParent);
+      if (age_wrong(sc.person_age, sc.person_age_unknown, Subject::kPerson))
+        problems.push_back(TrF("expected person age {}, got {}", AgeText(sc.person_age),
+                               AgeText(u.AgeOf(Subject::kPerson))));
+      if (age_wrong(sc.parent_age, sc.parent_age_unknown, Subject::kParent))
+        problems.push_back(TrF("expected parent age {}, got {}", AgeText(sc.parent_age),
+                               AgeText(u.AgeOf(Subject::kParent))));
       std::vector<std::string> kinds;  // of the fired alerts, in firing order
       for (const Firing& f : result.alerts)
         if (std::find(kinds.begin(), kinds.end(), model.alerts[f.index].kind) == kinds.end())
           kinds.push_back(model.alerts[f.index].kind);
       for (const std::string& k : sc.alert_kinds)
         if (std::find(kinds.begin(), kinds.end(), k) == kinds.end())
-          problems.push_back("expected alert kind " + k + ", got " + (kinds.empty() ? "none" : Join(kinds)));
+          problems.push_back(kinds.empty() ? TrF("expected alert kind {}, got none", k)
+                                           : TrF("expected alert kind {}, got {}", k, Join(kinds)));
       if (!sc.first_contact.empty()) {
         std::string got_first = "none";
         if (!sc.first_contact_crisis && result.ranking.team.first_contact >= 0)
@@ -283,7 +289,7 @@ void RunScenarios(const Model& model, const Lexicon& lexicon, const std::vector<
         if (sc.first_contact_crisis && contacts && !contacts->empty())
           got_first = model.crisis[(*contacts)[0]].id;
         if (got_first != sc.first_contact)
-          problems.push_back("expected first contact " + sc.first_contact + ", got " + got_first);
+          problems.push_back(TrF("expected first contact {}, got {}", sc.first_contact, got_first));
       }
       for (size_t i = 0; i < sc.roles_of.size(); ++i) {
         int a = model.FindAgency(sc.roles_of[i]);
@@ -293,10 +299,10 @@ void RunScenarios(const Model& model, const Lexicon& lexicon, const std::vector<
         for (const std::string& role : sc.roles[i]) {
           int want = FindRole(model.agencies[a], role);
           if (!ranked || std::find(ranked->roles.begin(), ranked->roles.end(), want) == ranked->roles.end())
-            problems.push_back("expected " + sc.roles_of[i] + " in role " + role);
+            problems.push_back(TrF("expected {} in role {}", sc.roles_of[i], role));
         }
       }
-      if (!problems.empty()) problems.push_back("got " + Join(got));
+      if (!problems.empty()) problems.push_back(TrF("got {}", Join(got)));
     }
     std::string message = sc.file + ":" + std::to_string(sc.line) + ": " +
                           (sc.name.empty() ? "" : sc.name + ": ") + "\"" + sc.text + "\"";
@@ -308,13 +314,13 @@ void RunScenarios(const Model& model, const Lexicon& lexicon, const std::vector<
       // A pending case that passes: the mark is stale and would hide a
       // later regression.
       ++report->failed;
-      report->failures.push_back(message + "\n    passes now: remove 'pending: " + sc.pending + "'");
+      report->failures.push_back(message + "\n    " + TrF("passes now: remove 'pending: {}'", sc.pending));
       continue;
     }
     for (const std::string& p : problems) message += "\n    " + p;
     if (!sc.pending.empty()) {
       ++report->pending;
-      report->pendings.push_back(message + "\n    pending: " + sc.pending);
+      report->pendings.push_back(message + "\n    " + TrF("pending: {}", sc.pending));
       continue;
     }
     ++report->failed;

@@ -96,7 +96,7 @@ finish_fifo more
 pass
 [ "$(wc -l <"$WORK/hup.jsonl")" -eq 2 ] || fail "batch with SIGHUP ignored: the output file lacks records"
 pass
-[ "$(cat "$WORK/hup.err")" = "2 cases, 0 errors" ] || fail "batch with SIGHUP ignored: stderr is '$(cat "$WORK/hup.err")'"
+[ "$(cat "$WORK/hup.err")" = "事例 2件（うちエラー 0件）" ] || fail "batch with SIGHUP ignored: stderr is '$(cat "$WORK/hup.err")'"
 pass
 no_temp_left "$WORK" "batch with SIGHUP ignored"
 
@@ -157,7 +157,7 @@ rm -f "$WORK"/*.in "$WORK"/*.err
 ln -s "$WORK/nowhere.jsonl" "$WORK/dangling.jsonl"
 run "$T" batch "$WORK/cases.txt" -o "$WORK/dangling.jsonl"
 expect_rc 5 "batch -o onto a dangling symbolic link"
-expect_err "$WORK/dangling.jsonl is a symbolic link; -o does not write through links nor replace them: give the path of a new file" \
+expect_err "$WORK/dangling.jsonl はシンボリックリンクです。-o はリンクの先に書くことも、リンクを置き換えることもしません。新しいファイルのパスを指定してください" \
   "batch -o onto a dangling symbolic link"
 run "$T" batch "$WORK/cases.txt" -o "$WORK/dangling.jsonl" --force
 expect_rc 5 "batch -o --force onto a dangling symbolic link"
@@ -166,11 +166,11 @@ pass
 
 run "$T" batch "$WORK/cases.txt" -o "$WORK/cases.txt/out.jsonl"
 expect_rc 5 "batch -o under a file"
-expect_err "cannot create $WORK/cases.txt/out.jsonl: Not a directory" "batch -o under a file"
+expect_err "$WORK/cases.txt/out.jsonl を作れません: Not a directory" "batch -o under a file"
 
 : >"$WORK/ro.jsonl"
 chmod 444 "$WORK/ro.jsonl"
-run "$T" batch "$WORK/cases.txt" -o "$WORK/ro.jsonl" --force
+run "$T" --lang en batch "$WORK/cases.txt" -o "$WORK/ro.jsonl" --force
 expect_rc 5 "batch -o --force onto a read-only file"
 expect_err "$WORK/ro.jsonl is read-only; --force does not replace it: make it writable or remove it first" \
   "batch -o --force onto a read-only file"
@@ -180,10 +180,10 @@ if [ "$(id -u)" -ne 0 ]; then  # root writes anywhere
   chmod 555 "$WORK/locked"
   run "$T" batch "$WORK/cases.txt" -o "$WORK/locked/out.jsonl"
   expect_rc 5 "batch -o into an unwritable directory"
-  expect_err "cannot create $WORK/locked/out.jsonl: Permission denied" "batch -o into an unwritable directory"
+  expect_err "$WORK/locked/out.jsonl を作れません: Permission denied" "batch -o into an unwritable directory"
   run "$T" batch -f markdown --split -o "$WORK/locked/sheets" "$WORK/cases.txt"
   expect_rc 5 "batch --split under an unwritable directory"
-  expect_err "cannot create directory $WORK/locked/sheets: Permission denied" "batch --split under an unwritable directory"
+  expect_err "ディレクトリ $WORK/locked/sheets を作れません: Permission denied" "batch --split under an unwritable directory"
   chmod 755 "$WORK/locked"
 fi
 no_temp_left "$WORK" "refused -o targets"
@@ -199,13 +199,13 @@ cp -p "$WORK/sheets/000002-b.md" "$WORK/b.before"
 printf 'id,text\nz,new\na,son 52\nb,other\n' >"$WORK/again.csv"
 run "$T" batch -f markdown --split -o "$WORK/sheets" "$WORK/again.csv"
 expect_rc 5 "batch --split onto existing sheets"
-expect_err "$WORK/sheets/000001-a.md already exists; use --force to replace it" "batch --split onto existing sheets"
+expect_err "$WORK/sheets/000001-a.md はすでにあります。置き換えるには --force をつけてください" "batch --split onto existing sheets"
 [ "$(ls -A "$WORK/sheets" | tr '\n' ' ')" = "000001-a.md 000002-b.md 000003-c.md " ] ||
   fail "batch --split onto existing sheets changed the directory: $(ls -A "$WORK/sheets")"
 pass
 # With --force, a directory where a sheet goes stops the run: none written.
 mkdir "$WORK/sheets/000002-z.md"
-run "$T" batch -f markdown --split -o "$WORK/sheets" "$WORK/again.csv" --force
+run "$T" batch -f markdown --split -o "$WORK/sheets" "$WORK/again.csv" --force --lang en
 expect_rc 5 "batch --split --force onto a directory"
 expect_err "$WORK/sheets/000002-z.md is not a regular file (a device, directory or pipe); -o writes files only: leave out -o to write to standard output and redirect that" \
   "batch --split --force onto a directory"
@@ -225,20 +225,23 @@ no_temp_left "$WORK/sheets" "batch --split"
 
 run "$T" batch - <&-
 expect_rc 5 "batch - with standard input closed"
-expect_err "cannot read standard input: it is closed; give a FILE, or '-' with the cases on standard input" \
+expect_err "標準入力が閉じているため読めません。ファイルを指定するか、'-' を指定して事例を標準入力から渡してください" \
   "batch - with standard input closed"
-"$T" batch "$WORK/cases.txt" >&- 2>"$WORK/err"
+"$T" --lang en batch "$WORK/cases.txt" >&- 2>"$WORK/err"
 RC=$?
 expect_rc 5 "batch with standard output closed"
 expect_err "cannot write standard output: it is closed; give -o FILE, or redirect standard output" \
   "batch with standard output closed"
 run "$T" batch - </dev/null
 expect_rc 0 "batch - with an empty standard input"
-[ "$(cat "$WORK/err")" = "0 cases, 0 errors" ] || fail "batch - </dev/null: stderr is '$(cat "$WORK/err")'"
+[ "$(cat "$WORK/err")" = "事例 0件（うちエラー 0件）" ] || fail "batch - </dev/null: stderr is '$(cat "$WORK/err")'"
+pass
+run "$T" --lang en batch - </dev/null
+[ "$(cat "$WORK/err")" = "0 cases, 0 errors" ] || fail "batch --lang en - </dev/null: stderr is '$(cat "$WORK/err")'"
 pass
 run "$T" batch "$WORK"
 expect_rc 5 "batch DIRECTORY"
-[ "$(tail -n 1 "$WORK/err")" = "tsunagu: cannot read $WORK: Is a directory" ] || fail "batch DIRECTORY: message"
+[ "$(tail -n 1 "$WORK/err")" = "tsunagu: $WORK を読めません: Is a directory" ] || fail "batch DIRECTORY: message"
 pass
 
 # ------------------------------------------------ duplicates, long fields
@@ -246,11 +249,15 @@ pass
 printf 'text,id,TEXT\na,1,b\n' >"$WORK/dup.csv"
 run "$T" batch "$WORK/dup.csv"
 expect_rc 3 "a CSV header with text twice"
-expect_err "$WORK/dup.csv: line 1: the CSV header has two 'text' columns (fields 1 and 3); keep one" \
+expect_err "$WORK/dup.csv: 1行目: CSV の見出し行に 'text' の列が二つあります（1 番目と 3 番目）。一つにしてください" \
   "a CSV header with text twice"
 printf '{"text": "a", "text": "son 52"}\n{"text": "ひきこもり"}\n' >"$WORK/dup.jsonl"
 run "$T" batch "$WORK/dup.jsonl"
 expect_rc 6 "a JSON Lines key given twice"
+grep -qF '"error":{"kind":"duplicate-key","message":"1行目 15列: キー \"text\" が二度あります（最初は 2列）。一つにしてください","line":1}' "$WORK/out" ||
+  fail "a JSON Lines key given twice: no duplicate-key error record in Japanese"
+pass
+run "$T" batch "$WORK/dup.jsonl" --lang en
 grep -qF '"error":{"kind":"duplicate-key","message":"line 1, column 15: the key \"text\" is given twice (first at column 2); keep one","line":1}' "$WORK/out" ||
   fail "a JSON Lines key given twice: no duplicate-key error record"
 pass
@@ -268,9 +275,9 @@ pass
 } >"$WORK/open.csv"
 run "$T" batch "$WORK/open.csv"
 expect_rc 6 "a quoted field past the limit"
-[ "$(cat "$WORK/err")" = "2 cases, 1 errors" ] || fail "a quoted field past the limit: '$(cat "$WORK/err")', expected 2 cases, 1 error"
+[ "$(cat "$WORK/err")" = "事例 2件（うちエラー 1件）" ] || fail "a quoted field past the limit: '$(cat "$WORK/err")', expected 2 cases, 1 error"
 pass
-grep -qF '"message":"line 2: record is longer than 65536 bytes; a quoted field in it was skipped to where it closes, on line 66003"' "$WORK/out" ||
+grep -qF '"message":"2行目: 65536 バイトより長いレコードです。その中の引用符で囲まれた項目は、閉じる所（66003行目）まで読み飛ばしました"' "$WORK/out" ||
   fail "a quoted field past the limit: the error record"
 pass
 

@@ -105,7 +105,7 @@ crafted() {
     cp "$WORK/crafted/$1.bin" "$FILE"
     run_cmd $c
     expect_same $c "crafted cache $1, $c"
-    expect_warning "tsunagu: ignoring the cache file $FILE: damaged ($2); replacing it" "crafted cache $1, $c"
+    expect_warning "tsunagu: キャッシュファイル $FILE を使いません: 壊れている（$2）。作り直します" "crafted cache $1, $c"
     cmp -s "$FILE" "$WORK/crafted/good.bin" || fail "crafted cache $1: not replaced by a good one"
     pass
   done
@@ -166,47 +166,47 @@ crafted other-key "made for other files (key 0123456789abcdef0123456789abcdef)"
 bad_file() {  # bad_file WHAT REASON: $FILE is set up; one suicide run
   run_cmd suicide
   expect_same suicide "$1"
-  expect_warning "tsunagu: ignoring the cache file $FILE: $2; replacing it" "$1"
+  expect_warning "tsunagu: キャッシュファイル $FILE を使いません: $2。作り直します" "$1"
   [ -f "$FILE" ] && [ ! -L "$FILE" ] && cmp -s "$FILE" "$WORK/crafted/good.bin" || fail "$1: not replaced by a good cache"
   pass
 }
 
 fresh_cache
 mkfifo "$FILE"
-bad_file "a FIFO at the cache path" "not a regular file"
+bad_file "a FIFO at the cache path" "通常のファイルではない"
 
 fresh_cache
 truncate -s 20G "$WORK/sparse"
 ln -s "$WORK/sparse" "$FILE"
-bad_file "a symbolic link to a 20 GB sparse file" "a symbolic link"
+bad_file "a symbolic link to a 20 GB sparse file" "シンボリックリンク"
 rm -f "$WORK/sparse"
 
 fresh_cache
 ln -s "$WORK/crafted/good.bin" "$FILE"
-bad_file "a symbolic link to a good cache" "a symbolic link"
+bad_file "a symbolic link to a good cache" "シンボリックリンク"
 
 fresh_cache
 truncate -s 65M "$FILE"
-bad_file "a 65 MiB cache file" "larger than 64 MiB"
+bad_file "a 65 MiB cache file" "64 MiB より大きい"
 
 fresh_cache
 mkdir "$FILE"
 run_cmd suicide
 expect_same suicide "a directory at the cache path"
-expect_warning "tsunagu: ignoring the cache file $FILE: not a regular file; replacing it" "a directory at the cache path"
+expect_warning "tsunagu: キャッシュファイル $FILE を使いません: 通常のファイルではない。作り直します" "a directory at the cache path"
 rmdir "$FILE"
 
 fresh_cache
 cp "$WORK/crafted/small.bin" "$FILE"
 chmod 620 "$FILE"
-bad_file "a group-writable cache file" "writable by others (mode 0620)"
+bad_file "a group-writable cache file" "ほかの人も書き込める（モード 0620）"
 
 # An untrusted directory: ignored, one warning, nothing written there.
 fresh_cache
 chmod 770 "$CACHE"
 run_cmd suicide
 expect_same suicide "a group-writable cache directory"
-expect_warning "tsunagu: ignoring the cache directory $CACHE: writable by others (mode 0770); remove it, or set TSUNAGU_CACHE_DIR to a directory of yours that only you can write to" "a group-writable cache directory"
+expect_warning "tsunagu: キャッシュのディレクトリ $CACHE を使いません: ほかの人も書き込める（モード 0770）。削除するか、TSUNAGU_CACHE_DIR に自分だけが書き込める自分のディレクトリを設定してください" "a group-writable cache directory"
 [ -z "$(ls -A "$CACHE")" ] || fail "a group-writable cache directory: written to"
 pass
 cp "$WORK/crafted/small.bin" "$FILE"  # a valid cache of another model: must not be read
@@ -218,14 +218,14 @@ if [ "$(id -u)" -eq 0 ] && id nobody >/dev/null 2>&1; then
   fresh_cache
   cp "$WORK/crafted/small.bin" "$FILE"
   chown nobody "$FILE"
-  bad_file "a cache file owned by nobody" "owned by uid $(id -u nobody), not by you (uid 0)"
+  bad_file "a cache file owned by nobody" "持ち主が uid $(id -u nobody) で、あなた（uid 0）ではない"
 
   fresh_cache
   cp "$WORK/crafted/small.bin" "$FILE"
   chown -R nobody "$CACHE"
   run_cmd suicide
   expect_same suicide "a cache directory owned by nobody"
-  expect_warning "tsunagu: ignoring the cache directory $CACHE: owned by uid $(id -u nobody), not by you (uid 0); remove it, or set TSUNAGU_CACHE_DIR to a directory of yours that only you can write to" "a cache directory owned by nobody"
+  expect_warning "tsunagu: キャッシュのディレクトリ $CACHE を使いません: 持ち主が uid $(id -u nobody) で、あなた（uid 0）ではない。削除するか、TSUNAGU_CACHE_DIR に自分だけが書き込める自分のディレクトリを設定してください" "a cache directory owned by nobody"
   [ "$(ls -A "$CACHE")" = "$KEY.bin" ] && cmp -s "$FILE" "$WORK/crafted/small.bin" || fail "a cache directory owned by nobody: written to"
   pass
   chown -R 0 "$CACHE"
@@ -239,11 +239,13 @@ cp "$WORK/crafted/convener.bin" "$FILE"
 "$T" --data "$WORK/data" --rules "$WORK/rules" check >"$WORK/out" 2>"$WORK/err"
 RC=$?
 [ "$RC" -eq 0 ] || fail "check with a damaged cache: exit $RC"
-expect_warning "tsunagu: ignoring the cache file $FILE: damaged (model: team: convener 12345 out of range ($AGENCIES agencies)); the next query replaces it" "check with a damaged cache"
+expect_warning "tsunagu: キャッシュファイル $FILE を使いません: 壊れている（model: team: convener 12345 out of range ($AGENCIES agencies)）。次の query で作り直されます" "check with a damaged cache"
+"$T" --data "$WORK/data" --rules "$WORK/rules" --lang en check >"$WORK/out" 2>"$WORK/err"
+expect_warning "tsunagu: ignoring the cache file $FILE: damaged (model: team: convener 12345 out of range ($AGENCIES agencies)); the next query replaces it" "check --lang en with a damaged cache"
 cmp -s "$FILE" "$WORK/crafted/convener.bin" || fail "check with a damaged cache: the file changed"
 pass
 chmod 775 "$CACHE"
-"$T" --data "$WORK/data" --rules "$WORK/rules" check >"$WORK/out" 2>"$WORK/err"
+"$T" --data "$WORK/data" --rules "$WORK/rules" check --lang en >"$WORK/out" 2>"$WORK/err"
 RC=$?
 [ "$RC" -eq 0 ] || fail "check with a group-writable cache directory: exit $RC"
 expect_warning "tsunagu: ignoring the cache directory $CACHE: writable by others (mode 0775); remove it, or set TSUNAGU_CACHE_DIR to a directory of yours that only you can write to" "check with a group-writable cache directory"

@@ -375,9 +375,14 @@ cat >"$WORK/failing.yaml" <<'EOF'
 EOF
 run "$T" test "$WORK/failing.yaml"
 expect_rc 1 "tsunagu test with a failing case"
-out_has "0 passed, 1 failed" "tsunagu test summary"
-out_has "FAIL" "tsunagu test names the failure"
-out_has "expected no hikikomori-center" "tsunagu test says what was expected"
+out_has "合格 0件、失敗 1件" "tsunagu test summary"
+out_has "失敗 $WORK/failing.yaml:1: must fail" "tsunagu test names the failure"
+out_has "hikikomori-center は出ないはずが、1 位に出ました" "tsunagu test says what was expected"
+run "$T" --lang en test "$WORK/failing.yaml"
+expect_rc 1 "tsunagu test with a failing case, English"
+out_has "0 passed, 1 failed" "tsunagu test summary in English"
+out_has "FAIL $WORK/failing.yaml:1: must fail" "tsunagu test names the failure in English"
+out_has "expected no hikikomori-center, got it at rank 1" "tsunagu test says what was expected in English"
 
 cat >"$WORK/passing.yaml" <<'EOF'
 - text: "息子がひきこもり"
@@ -385,7 +390,7 @@ cat >"$WORK/passing.yaml" <<'EOF'
 EOF
 run "$T" test "$WORK/passing.yaml"
 expect_rc 0 "tsunagu test with a passing case"
-out_has "1 passed, 0 failed" "tsunagu test summary (passing)"
+out_has "合格 1件、失敗 0件" "tsunagu test summary (passing)"
 
 cat >"$WORK/unknown.yaml" <<'EOF'
 - text: "息子がひきこもり"
@@ -394,7 +399,9 @@ EOF
 run "$T" test "$WORK/unknown.yaml"
 expect_rc 4 "tsunagu test with an unknown agency id"
 err_has "$WORK/unknown.yaml:2:" "tsunagu test error position"
-err_has "unknown agency 'no-such-agency'" "tsunagu test error message"
+err_has "'no-such-agency' という機関はありません" "tsunagu test error message"
+run "$T" test "$WORK/unknown.yaml" --lang en
+err_has "$WORK/unknown.yaml:2:13: unknown agency 'no-such-agency'" "tsunagu test error message in English"
 
 run "$T" test "$WORK/missing.yaml"
 expect_rc 5 "tsunagu test with a missing file"
@@ -406,8 +413,11 @@ cat >"$WORK/ages.yaml" <<'EOF'
 EOF
 run "$T" test "$WORK/ages.yaml"
 expect_rc 1 "tsunagu test with an unmet age and alert kind"
-out_has "    expected person age 40–49, got unknown" "tsunagu test says the age expected and got"
-out_has "    expected alert kind violence, got none" "tsunagu test says the alert kind expected and got"
+out_has "    本人の年齢は 40–49 のはずが、不明 と読まれました" "tsunagu test says the age expected and got"
+out_has "    警告の種類 violence のはずが、警告は出ませんでした" "tsunagu test says the alert kind expected and got"
+run "$T" -l en test "$WORK/ages.yaml"
+out_has "    expected person age 40–49, got unknown" "tsunagu test says the age expected and got, in English"
+out_has "    expected alert kind violence, got none" "tsunagu test says the alert kind expected and got, in English"
 
 cat >"$WORK/kind.yaml" <<'EOF'
 - text: "息子がひきこもり"
@@ -415,19 +425,24 @@ cat >"$WORK/kind.yaml" <<'EOF'
 EOF
 run "$T" test "$WORK/kind.yaml"
 expect_rc 4 "tsunagu test with an unknown alert kind"
-err_has "$WORK/kind.yaml:2:15: unknown alert kind 'violense'; did you mean 'violence'?" "tsunagu test alert kind error"
+err_has "$WORK/kind.yaml:2:15: 'violense' という警告の種類はありません。'violence' のことですか？" "tsunagu test alert kind error"
+run "$T" --lang en test "$WORK/kind.yaml"
+err_has "$WORK/kind.yaml:2:15: unknown alert kind 'violense'; did you mean 'violence'?" "tsunagu test alert kind error in English"
 
 # ------------------------------------------------------------------ batch
 
 printf '%s\n' "親が80代、息子は無職、生活が苦しい" "" "son 52, unemployed" "ひきこもり" > "$WORK/cases.txt"
 run "$T" --at "$AT" batch "$WORK/cases.txt"
 expect_rc 6 "batch with an empty line: exit 6"
-err_has "4 cases, 1 errors" "batch summary"
+err_has "事例 4件（うちエラー 1件）" "batch summary"
 [ "$(wc -l < "$WORK/out")" -eq 4 ] || fail "batch: one JSON line per record"
 pass
 grep -c '"error":{"kind":"empty-text"' "$WORK/out" | grep -qx 1 || fail "batch: the empty line is an error record"
 pass
 cp "$WORK/out" "$WORK/stdout.jsonl"
+run "$T" --at "$AT" --lang en batch "$WORK/cases.txt"
+err_has "4 cases, 1 error" "batch summary in English, singular and plural"
+grep -F -x "4 cases, 1 errors" "$WORK/err" && fail "batch summary: '1 errors'"
 
 # -o: the same bytes, 0600, no overwrite without --force.
 run "$T" --at "$AT" batch "$WORK/cases.txt" -o "$WORK/out.jsonl"
@@ -438,7 +453,9 @@ pass
 pass
 run "$T" batch "$WORK/cases.txt" -o "$WORK/out.jsonl"
 expect_rc 5 "batch -o onto an existing file"
-err_has "already exists; use --force to replace it" "batch -o onto an existing file"
+err_has "はすでにあります。置き換えるには --force をつけてください" "batch -o onto an existing file"
+run "$T" --lang en batch "$WORK/cases.txt" -o "$WORK/out.jsonl"
+err_has "tsunagu: $WORK/out.jsonl already exists; use --force to replace it" "batch -o onto an existing file, English"
 run "$T" batch "$WORK/cases.txt" -o "$WORK/out.jsonl" --force
 expect_rc 6 "batch -o --force"
 
@@ -446,7 +463,7 @@ expect_rc 6 "batch -o --force"
 mkfifo "$WORK/pipe"
 run "$T" batch "$WORK/cases.txt" -o "$WORK/pipe" --force
 expect_rc 5 "batch -o onto a pipe"
-err_has "is not a regular file" "batch -o onto a pipe"
+err_has "は通常のファイルではありません" "batch -o onto a pipe"
 [ -p "$WORK/pipe" ] || fail "batch -o replaced the pipe"
 pass
 run "$T" batch "$WORK/cases.txt" -o "$WORK" --force

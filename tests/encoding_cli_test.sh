@@ -24,6 +24,10 @@ trap 'exit 130' INT TERM HUP
 TSUNAGU_CACHE_DIR=$WORK/cache
 export TSUNAGU_CACHE_DIR
 unset TSUNAGU_DATA TSUNAGU_RULES TSUNAGU_LANG 2>/dev/null || true
+# The messages checked here are the English ones; tests/messages_test.sh
+# checks them in Japanese, the default.
+TSUNAGU_LANG=en
+export TSUNAGU_LANG
 cd "$WORK" || exit 2
 
 CHECKS=0

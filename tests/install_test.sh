@@ -161,6 +161,10 @@ run "$T" completion zsh
 expect_rc 0 "completion zsh"
 out_has "#compdef tsunagu" "completion zsh first line"
 out_has "hikikomori-center" "completion zsh agency ids"
+out_has "'--help[このヘルプを表示して終わる]'" "completion zsh: descriptions in the chosen language"
+run "$T" --lang en completion zsh
+out_has "'--help[print this help and exit]'" "completion zsh: descriptions in English with --lang en"
+run "$T" completion zsh
 cp "$WORK/out" "$WORK/_tsunagu"
 if command -v zsh >/dev/null 2>&1; then
   zsh -n "$WORK/_tsunagu" || fail "completion zsh: zsh -n finds a syntax error"
@@ -209,7 +213,10 @@ pass
 
 run "$T" export-data "$WORK/x"
 expect_rc 0 "export-data DIR"
-out_has "$WORK/x/data --rules $WORK/x/rules check" "export-data says how to check"
+out_has "$WORK/x/data と $WORK/x/rules に書き出しました。編集したら: tsunagu --data $WORK/x/data --rules $WORK/x/rules check" "export-data says how to check"
+run "$T" --lang en export-data --force "$WORK/x"
+out_has "files to $WORK/x/data and $WORK/x/rules. After an edit: tsunagu --data $WORK/x/data --rules $WORK/x/rules check" \
+  "export-data says how to check, in English"
 for f in data/agencies.yaml data/crisis.yaml rules/lexicon.yaml rules/routing.yaml rules/alerts.yaml; do
   cmp -s "$ROOT/$f" "$WORK/x/$f" || fail "export-data: $f differs from the file the binary was built from"
   [ "$(stat -c %a "$WORK/x/$f")" = 644 ] || fail "export-data: $f has mode $(stat -c %a "$WORK/x/$f"), expected 644"
@@ -243,7 +250,7 @@ echo "# mine" >"$WORK/x/rules/routing.yaml"
 rm "$WORK/x/data/crisis.yaml"
 run "$T" export-data "$WORK/x"
 expect_rc 5 "export-data over existing files"
-err_is "tsunagu: export-data: $WORK/x/data/agencies.yaml exists; use --force to overwrite it" \
+err_is "tsunagu: export-data: $WORK/x/data/agencies.yaml はすでにあります。上書きするには --force をつけてください" \
   "export-data over existing files names the first"
 [ ! -e "$WORK/x/data/crisis.yaml" ] || fail "export-data wrote a file although it refused"
 [ "$(cat "$WORK/x/rules/routing.yaml")" = "# mine" ] || fail "export-data overwrote a file without --force"
@@ -258,23 +265,23 @@ pass
   fail "export-data with umask 077: modes $(stat -c %a "$WORK/u/rules")/$(stat -c %a "$WORK/u/rules/alerts.yaml")"
 pass
 : >"$WORK/plain"
-run "$T" export-data "$WORK/plain"
+run "$T" --lang en export-data "$WORK/plain"
 expect_rc 5 "export-data into a file"
 err_is "tsunagu: export-data: $WORK/plain exists and is not a directory" "export-data into a file"
 run "$T" export-data /proc/tsunagu-export
 expect_rc 5 "export-data where no directory can be made"
-err_is "tsunagu: export-data: cannot create directory /proc/tsunagu-export: No such file or directory" \
+err_is "tsunagu: export-data: ディレクトリ /proc/tsunagu-export を作れません: No such file or directory" \
   "export-data where no directory can be made"
 mkdir -p "$WORK/d/data/agencies.yaml"
 run "$T" export-data --force "$WORK/d"
 expect_rc 5 "export-data --force over a directory"
-err_is "tsunagu: export-data: cannot write $WORK/d/data/agencies.yaml: Is a directory" \
+err_is "tsunagu: export-data: $WORK/d/data/agencies.yaml に書けません: Is a directory" \
   "export-data --force over a directory"
 mkdir "$WORK/ro" && chmod 555 "$WORK/ro"
 if [ "$(id -u)" -ne 0 ]; then
   run "$T" export-data "$WORK/ro/x"
   expect_rc 5 "export-data into a read-only directory"
-  err_is "tsunagu: export-data: cannot create directory $WORK/ro/x: Permission denied" \
+  err_is "tsunagu: export-data: ディレクトリ $WORK/ro/x を作れません: Permission denied" \
     "export-data into a read-only directory"
 fi
 

@@ -41,4 +41,30 @@ expect "bad value in Japanese" "オプションが受け付けない値です" "
 expect "bad value in English" "a value is not one the option takes" "$tsunagu" --lang en --top -1 son
 expect "no case in Japanese" "事例を書いてください" "$tsunagu" --lang ja
 expect "an English locale gives English output" "First contact" env LANG=en_US.UTF-8 "$tsunagu" "son, 48, unemployed"
+
+# Batch users, testers and the shell (issue 12): the batch summary and a
+# scenario failure follow the language; English counts agree in number.
+work=$(mktemp -d)
+trap 'rm -f "$pot"; rm -rf "$work"' EXIT
+printf '%s\n' '息子がひきこもり' > "$work/one.txt"
+printf '%s\n' '息子がひきこもり' '' > "$work/two.txt"
+printf '%s\n' '- name: must fail' '  text: "息子がひきこもり"' '  exclude: [hikikomori-center]' > "$work/fail.yaml"
+expect "batch summary in Japanese" "^事例 1件（うちエラー 0件）$" "$tsunagu" batch "$work/one.txt"
+expect "batch summary in English, singular" "^1 case, 0 errors$" "$tsunagu" --lang en batch "$work/one.txt"
+expect "batch summary in English, plural" "^2 cases, 1 error$" "$tsunagu" --lang en batch "$work/two.txt"
+expect "batch error record in Japanese" '"message":"本文が空です"' "$tsunagu" batch "$work/two.txt"
+expect "batch error record in English" '"message":"the text is empty"' "$tsunagu" -l en batch "$work/two.txt"
+expect "test failure in Japanese" "hikikomori-center は出ないはずが、1 位に出ました" "$tsunagu" test "$work/fail.yaml"
+expect "test summary in Japanese" "^合格 0件、失敗 1件$" "$tsunagu" test "$work/fail.yaml"
+expect "test failure in English" "expected no hikikomori-center, got it at rank 1" "$tsunagu" --lang en test "$work/fail.yaml"
+expect "test summary in English" "^0 passed, 1 failed$" "$tsunagu" --lang en test "$work/fail.yaml"
+expect "shell in English with LANG" "^unknown command :zzzzzz; :help lists the commands$" \
+  sh -c 'echo :zzzzzz | LANG=en_US.UTF-8 "$0" shell' "$tsunagu"
+
+# Files from Japanese offices (issue 13): the CP932 note and a wrong
+# --encoding, in Japanese by default.
+printf '%s\n' '息子がひきこもり' | iconv -f UTF-8 -t CP932 > "$work/sjis.txt"
+expect "CP932 note in Japanese" "は UTF-8 ではないため、CP932（Excel が保存する Shift_JIS）として読みます" \
+  "$tsunagu" batch "$work/sjis.txt"
+expect "unknown encoding in Japanese" "'utf-8' のことですか" "$tsunagu" batch --encoding utf-9 "$work/one.txt"
 exit $fail

@@ -19,16 +19,17 @@ hasnt() { grep -F -- "$1" "$WORK/out" >/dev/null && fail "$2: did not expect '$1
 
 # Through a pipe: cases and commands, in order; nothing after :quit.
 printf '%s\n' '息子(40)が10年ひきこもっている。父は80歳' ':explian' ':why-not saposute' ':lang en' ':top 2' \
-  ':json' ':agency houkatsu' ':sheet' ':top x' ':lang fr' ':why-not' '' '   ' ':quit' 'never read' |
+  ':json' ':agency houkatsu' ':sheet' ':top x' ':lang fr' ':why-not' ':hlep' '' '   ' ':quit' 'never read' |
   "$T" shell > "$WORK/out" 2>&1
 [ $? -eq 0 ] || fail "pipe session: expected exit 0"
 has "最初の窓口: 新潟市ひきこもり相談支援センター" "a case is answered as tsunagu TEXT"
-has "知らないコマンドです: :explian(もしかして :explain?)。:help で一覧を表示します" "unknown command, did-you-mean"
+has ":explian というコマンドはありません。:explain のことですか？ :help で一覧を表示します。" "unknown command, did-you-mean"
 has '"schema": "tsunagu.result/2"' ":json prints the last case as JSON"
 has "# Referral sheet — case-1" ":sheet prints the last case's sheet, named by its number"
 has ":top takes a whole number from 0 (all) to 1000" ":top checks its number"
 has ":lang takes ja or en" ":lang checks its value"
 has ":why-not takes an agency id, e.g. :why-not saposute" ":why-not needs an id"
+has "unknown command :hlep; did you mean :help? :help lists the commands" ":lang en switches the shell's own words"
 hasnt "never read" "nothing after :quit"
 hasnt "tsunagu shell:" "no greeting without a terminal"
 
