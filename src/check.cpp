@@ -621,7 +621,8 @@ std::string RenderFindings(const std::vector<Finding>& findings, const std::vect
     std::string where = f.file;
     if (f.line > 0) where += ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
     bool error = f.severity == Finding::kError;
-    out += paint("\033[1m", where + ":") + " " + paint(error ? "\033[1;31m" : "\033[1;35m", error ? Tr("error:") : Tr("warning:")) +
+    out += paint("\033[1m", where + ":") + " " +
+           paint(error ? "\033[1;31m" : "\033[1;35m", error ? Tr("error:") : Tr("warning:")) +
            " " + f.message + "\n";
     // The line and a caret under the column, when the line is readable.
     const SourceFile* source = nullptr;

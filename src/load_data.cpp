@@ -331,7 +331,8 @@ Status LoadHolidays(const YamlDoc& doc, Model* model) {
     if (!IsAddress(calendar.sources[i]))
       return doc.Error(root["source"][i], Tr("source must be the official list's address (http:// or https://)"));
   if (root["checked"]) TSUNAGU_TRY(ReadChecks(doc, root["checked"], &calendar.checked));
-  if (!root["covers"]) return doc.Error(root, Tr("missing required key 'covers' (the years listed: {from: 2026, to: 2027})"));
+  if (!root["covers"])
+    return doc.Error(root, Tr("missing required key 'covers' (the years listed: {from: 2026, to: 2027})"));
   const YAML::Node& covers = root["covers"];
   TSUNAGU_TRY(doc.CheckMap(covers, {"from", "to"}, "covers"));
   TSUNAGU_TRY(doc.Int(covers, "from", &calendar.from, true));

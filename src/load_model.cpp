@@ -44,7 +44,8 @@ Status ReadFile(const std::string& path, std::string* contents) {
                                 path));
   }
   // A bad data file (exit 4), not an unreadable one.
-  const Status too_large = Status::Data(path, 0, 0, TrF("larger than {} bytes; data and rule files are expected to be small", kMaxFileBytes));
+  const Status too_large = Status::Data(
+      path, 0, 0, TrF("larger than {} bytes; data and rule files are expected to be small", kMaxFileBytes));
   if (static_cast<uint64_t>(st.st_size) > kMaxFileBytes) {
     close(fd);
     return too_large;

@@ -201,7 +201,8 @@ Status Analyzer::Get(const Analyzer** out) {
                                 "mecab-ipadic-utf8; scripts/install-deps does)",
                                 kMecabDictionary));
   if (!user_dictionary_error.empty()) return Status::Internal(user_dictionary_error);
-  if (!analyzer) return Status::Internal(TrF("the Japanese analyser (MeCab) could not load {}: {}", kMecabDictionary, error));
+  if (!analyzer)
+    return Status::Internal(TrF("the Japanese analyser (MeCab) could not load {}: {}", kMecabDictionary, error));
   *out = analyzer;
   return Status::Ok();
 }
