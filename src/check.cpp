@@ -8,6 +8,7 @@
 #include "household.h"
 #include "load_data.h"
 #include "load_rules.h"
+#include "messages.h"
 #include "model.h"
 #include "normalize.h"
 #include "reading.h"
@@ -47,16 +48,20 @@ std::string Where(const Status& s) {
   return s.file() + ":" + std::to_string(s.line()) + ":" + std::to_string(s.column());
 }
 
-// The id in a loader's "unknown <kind> '<id>'" message.
-bool ReferencedId(const std::string& message, const std::string& kind, std::string* id) {
-  std::string prefix = "unknown " + kind + " '";
-  size_t at = message.find(prefix);
-  if (at == std::string::npos) return false;
-  size_t start = at + prefix.size();
-  size_t end = message.find('\'', start);
-  if (end == std::string::npos) return false;
-  *id = message.substr(start, end - start);
+// The id a loader's "unknown <kind> '<id>'" error refers to: carried in
+// the Status (Status::Refers), not read from its text, which is in the
+// user's language.
+bool ReferencedId(const Status& s, const std::string& kind, std::string* id) {
+  if (s.ref_kind() != kind || s.ref_id().empty()) return false;
+  *id = s.ref_id();
   return true;
+}
+
+// A kind of kKinds as a person reads it.
+const char* KindName(const std::string& kind) {
+  if (kind == "agency") return Tr("agency");
+  if (kind == "crisis contact") return Tr("crisis contact");
+  return Tr("fact");
 }
 
 YAML::Node ItemList(const YAML::Node& root, const char* list_key) {
@@ -139,8 +144,8 @@ class Checker {
   std::vector<Finding> Run() {
     for (size_t i = 0; i < kFiles && i < files_.size(); ++i) LoadOne(i);
     LintPhrases();
-    LintConditions(3, "", "rule");
-    LintConditions(4, "alerts", "alert");
+    LintConditions(3, "", Tr("rule"));
+    LintConditions(4, "alerts", Tr("alert"));
     LintReach();
     LintCalendar();
     LintStale();
@@ -216,7 +221,7 @@ class Checker {
       bool reported = false;
       for (size_t k = 0; k < 3 && !reported; ++k) {
         std::string id;
-        if (!ReferencedId(s.message(), kKinds[k], &id)) continue;
+        if (!ReferencedId(s, kKinds[k], &id)) continue;
         const SetAside& aside = set_aside_[k];
         if (aside.whole_file) {
           ++silenced;
@@ -252,13 +257,15 @@ class Checker {
     }
     for (const Pending& p : pending)
       Add(p.first.file(), p.first.line(), p.first.column(), Finding::kWarning,
-          "refers to " + p.kind + " '" + p.id + "', which has an error (" + p.error_at + "); " +
-              (p.count == 1 ? std::string("this item is") : std::to_string(p.count) + " items here that refer to it are") +
-              " checked once that is fixed");
+          p.count == 1 ? TrF("refers to {} '{}', which has an error ({}); this item is checked once that is fixed",
+                             KindName(p.kind), p.id, p.error_at)
+                       : TrF("refers to {} '{}', which has an error ({}); {} items here that refer to it are checked "
+                             "once that is fixed",
+                             KindName(p.kind), p.id, p.error_at, p.count));
     if (silenced > 0)
       Add(f.name, 0, 0, Finding::kWarning,
-          std::to_string(silenced) + " item(s) refer to entries of " + silenced_by +
-              ", which could not be read; they are checked once it loads");
+          TrF("{} item(s) refer to entries of {}, which could not be read; they are checked once it loads", silenced,
+              silenced_by));
   }
 
   // Phrases are matched as they read (reading.h), so the checks are on
@@ -290,17 +297,19 @@ class Checker {
         if (r.problem != PhraseReading::kNone) {
           Add(pos.file, pos.line, pos.column, Finding::kWarning,
               r.problem == PhraseReading::kFragment
-                  ? "phrase '" + item.Scalar() + "' of " + owner + " ends in the particle '" + r.last_particle +
-                        "', so it never matches (read alone, its words would match more than it says); write "
-                        "the whole phrase, e.g. a noun or a verb in its dictionary form"
-                  : "phrase '" + item.Scalar() + "' of " + owner +
-                        " has no content word (only grammar), so it never matches");
+                  ? TrF("phrase '{}' of {} ends in the particle '{}', so it never matches (read alone, its words "
+                        "would match more than it says); write the whole phrase, e.g. a noun or a verb in its "
+                        "dictionary form",
+                        item.Scalar(), owner, r.last_particle)
+                  : TrF("phrase '{}' of {} has no content word (only grammar), so it never matches", item.Scalar(),
+                        owner));
           continue;
         }
         if (!ReadsAlikeInASentence(*analyzer, phrase, r)) {
           Add(pos.file, pos.line, pos.column, Finding::kWarning,
-              "phrase '" + item.Scalar() + "' of " + owner + " reads as '" + ShowStream(r.stream) +
-                  "' alone but differently inside a sentence, so it can no longer match: write whole words");
+              TrF("phrase '{}' of {} reads as '{}' alone but differently inside a sentence, so it can no longer "
+                  "match: write whole words",
+                  item.Scalar(), owner, ShowStream(r.stream)));
         }
         const std::string key = r.stream + (r.negative ? "-" : "+");
         auto it = first.find(key);
@@ -308,14 +317,16 @@ class Checker {
           first[key] = {owner, item.Scalar(), pos.line};
         } else if (it->second.owner != owner) {
           Add(pos.file, pos.line, pos.column, Finding::kWarning,
-              "phrase '" + item.Scalar() + "' of " + owner + " reads as '" + it->second.phrase + "' (line " +
-                  std::to_string(it->second.line) + ") of " + it->second.owner +
-                  "; a case that says it then means both: keep it in one place");
+              TrF("phrase '{}' of {} reads as '{}' (line {}) of {}; a case that says it then means both: keep it "
+                  "in one place",
+                  item.Scalar(), owner, it->second.phrase, it->second.line, it->second.owner));
         } else {
           Add(pos.file, pos.line, pos.column, Finding::kWarning,
-              "phrase '" + item.Scalar() + "' reads as '" + it->second.phrase + "' (line " +
-                  std::to_string(it->second.line) + "), which already covers it (" + ShowStream(r.stream) +
-                  (r.negative ? ", negated" : "") + "): remove one");
+              r.negative ? TrF("phrase '{}' reads as '{}' (line {}), which already covers it ({}, negated): "
+                               "remove one",
+                               item.Scalar(), it->second.phrase, it->second.line, ShowStream(r.stream))
+                         : TrF("phrase '{}' reads as '{}' (line {}), which already covers it ({}): remove one",
+                               item.Scalar(), it->second.phrase, it->second.line, ShowStream(r.stream)));
         }
       }
     };
@@ -323,12 +334,12 @@ class Checker {
     if (subjects && subjects.IsMap())
       for (auto it = subjects.begin(); it != subjects.end(); ++it)
         for (const char* lang : {"ja", "en"})
-          if (it->second.IsMap()) claim(it->second[lang], "subject '" + it->first.Scalar() + "'");
+          if (it->second.IsMap()) claim(it->second[lang], TrF("subject '{}'", it->first.Scalar()));
     YAML::Node facts = doc.root()["facts"];
     if (facts && facts.IsSequence())
       for (const YAML::Node& fact : facts)
         if (fact.IsMap() && fact["id"])
-          for (const char* lang : {"ja", "en"}) claim(fact[lang], "fact '" + fact["id"].Scalar() + "'");
+          for (const char* lang : {"ja", "en"}) claim(fact[lang], TrF("fact '{}'", fact["id"].Scalar()));
   }
 
   // A phrase the analyser splits one way alone and another way in a case
@@ -386,7 +397,7 @@ class Checker {
           if (covers(when->none[j], ref)) {
             SourcePos pos = doc.PosOf(entry("none", j));
             Add(pos.file, pos.line, pos.column, Finding::kWarning,
-                std::string(what) + " '" + id + "' can never fire: '" + name(ref) + "' is in both all and none");
+                TrF("{} '{}' can never fire: '{}' is in both all and none", what, id, name(ref)));
           }
       }
       if (!when->any.empty()) {
@@ -399,7 +410,7 @@ class Checker {
         if (all_blocked) {
           SourcePos pos = doc.PosOf(node["none"] ? node["none"] : node);
           Add(pos.file, pos.line, pos.column, Finding::kWarning,
-              std::string(what) + " '" + id + "' can never fire: every fact of its any list is also in none");
+              TrF("{} '{}' can never fire: every fact of its any list is also in none", what, id));
         }
       }
       for (size_t a = 0; a < when->ages.size(); ++a)
@@ -412,8 +423,8 @@ class Checker {
           if (hi >= 0 && lo > hi) {
             SourcePos pos = doc.PosOf(entry("age", a));
             Add(pos.file, pos.line, pos.column, Finding::kWarning,
-                std::string(what) + " '" + id + "' can never fire: its age conditions on " + SubjectId(x.subject) +
-                    " do not overlap");
+                TrF("{} '{}' can never fire: its age conditions on {} do not overlap", what, id,
+                    SubjectId(x.subject)));
           }
         }
     }
@@ -425,9 +436,9 @@ class Checker {
     const HolidayCalendar& c = model_.holidays;
     if (year_ <= 0 || loaded_[5].empty() || year_ <= c.to) return;
     Add(c.covers_to.file, c.covers_to.line, c.covers_to.column, Finding::kWarning,
-        "the holiday calendar covers " + std::to_string(c.from) + " to " + std::to_string(c.to) + " but it is " +
-            std::to_string(year_) + ": open-now says \"holidays unknown\" for later dates; add the Cabinet "
-            "Office's list for " + std::to_string(year_) + " (https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html)");
+        TrF("the holiday calendar covers {0} to {1} but it is {2}: open-now says \"holidays unknown\" for later "
+            "dates; add the Cabinet Office's list for {2} (https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html)",
+            c.from, c.to, year_));
   }
 
   // check --stale DAYS: what no public source confirmed within DAYS days.
@@ -463,26 +474,35 @@ class Checker {
         else if (!recent(latest)) old.push_back(std::string(field) + " (" + latest + ")");
       }
       if (never.empty() && old.empty()) continue;
-      std::string message = "agency '" + a.id + "': ";
-      if (a.checked.empty()) {
-        message += "never checked against a public source (guideline only)";
-      } else {
-        if (!never.empty()) message += "never checked: " + join(never);
-        if (!old.empty()) message += std::string(never.empty() ? "" : "; ") + "checked more than " + days +
-                                     " days ago: " + join(old);
-      }
-      Add(a.pos.file, a.pos.line, a.pos.column, Finding::kWarning,
-          message + "; check them with a public page or a phone call and record it in checked");
+      std::string message =
+          a.checked.empty()
+              ? TrF("agency '{}': never checked against a public source (guideline only); check them with a public "
+                    "page or a phone call and record it in checked",
+                    a.id)
+          : old.empty()
+              ? TrF("agency '{}': never checked: {}; check them with a public page or a phone call and record it in "
+                    "checked",
+                    a.id, join(never))
+          : never.empty()
+              ? TrF("agency '{0}': checked more than {1} days ago: {2}; check them with a public page or a phone call "
+                    "and record it in checked",
+                    a.id, days, join(old))
+              : TrF("agency '{0}': never checked: {1}; checked more than {2} days ago: {3}; check them with a "
+                    "public page or a phone call and record it in checked",
+                    a.id, join(never), days, join(old));
+      Add(a.pos.file, a.pos.line, a.pos.column, Finding::kWarning, message);
     }
     for (const CrisisContact& c : model_.crisis) {
       std::string latest;
       for (const ContactCheck& k : c.checked) latest = std::max(latest, k.date);
       if (!latest.empty() && recent(latest)) continue;
       Add(c.pos.file, c.pos.line, c.pos.column, Finding::kWarning,
-          "crisis contact '" + c.id + "': " +
-              (latest.empty() ? std::string("never checked against a public source")
-                              : "last checked " + latest + ", more than " + days + " days ago") +
-              "; check it and record it in checked");
+          latest.empty() ? TrF("crisis contact '{}': never checked against a public source; check it and record "
+                               "it in checked",
+                               c.id)
+                         : TrF("crisis contact '{}': last checked {}, more than {} days ago; check it and record "
+                               "it in checked",
+                               c.id, latest, days));
     }
   }
 
@@ -503,8 +523,8 @@ class Checker {
       if (!reached[i]) {
         const SourcePos& pos = model_.agencies[i].pos;
         Add(pos.file, pos.line, pos.column, Finding::kWarning,
-            "agency '" + model_.agencies[i].id +
-                "' is named by no rule, alert, fallback or team convener: no case can return it");
+            TrF("agency '{}' is named by no rule, alert, fallback or team convener: no case can return it",
+                model_.agencies[i].id));
       }
     std::vector<bool> referenced(model_.facts.size(), false);
     auto refer = [&](const Condition& when) {
@@ -523,8 +543,8 @@ class Checker {
       for (const Agency& a : model_.agencies) required = required || a.eligibility.residence == fact.outside;
       if (!required)
         Add(fact.pos.file, fact.pos.line, fact.pos.column, Finding::kWarning,
-            "fact '" + fact.id + "' is outside residence '" + fact.outside +
-                "', which no agency's eligibility requires: it removes nothing");
+            TrF("fact '{}' is outside residence '{}', which no agency's eligibility requires: it removes nothing",
+                fact.id, fact.outside));
     }
     // Where someone lives in the city acts through the household model
     // (eligibility by residence), not through rules.
@@ -532,9 +552,9 @@ class Checker {
       if (!referenced[f] && !IsPlaceFact(model_, static_cast<int>(f))) {
         const SourcePos& pos = model_.facts[f].pos;
         Add(pos.file, pos.line, pos.column, Finding::kWarning,
-            "fact '" + model_.facts[f].id +
-                "' is used by no rule or alert: a case that says it is shown as understood and counts as a "
-                "problem area, but it routes nowhere");
+            TrF("fact '{}' is used by no rule or alert: a case that says it is shown as understood and counts as a "
+                "problem area, but it routes nowhere",
+                model_.facts[f].id));
       }
     std::vector<bool> used(model_.crisis.size(), false);
     for (const AlertRule& a : model_.alerts)
@@ -549,13 +569,13 @@ class Checker {
       SourcePos pos = doc.PosOf(item);
       if (!used[c])
         Add(pos.file, pos.line, pos.column, Finding::kWarning,
-            "crisis contact '" + contact.id + "' is used by no alert: it is never shown");
+            TrF("crisis contact '{}' is used by no alert: it is never shown", contact.id));
       // A caller trusts the hours and the cost: they need a source.
       if (contact.checked.empty() && (contact.hours.present || !contact.cost.empty() || !contact.answers.empty()))
         Add(pos.file, pos.line, pos.column, Finding::kWarning,
-            "crisis contact '" + contact.id +
-                "' gives hours, cost or who answers but no checked: name the public page they come from, "
-                "or leave them out");
+            TrF("crisis contact '{}' gives hours, cost or who answers but no checked: name the public page they "
+                "come from, or leave them out",
+                contact.id));
     }
   }
 
@@ -601,7 +621,8 @@ std::string RenderFindings(const std::vector<Finding>& findings, const std::vect
     std::string where = f.file;
     if (f.line > 0) where += ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
     bool error = f.severity == Finding::kError;
-    out += paint("\033[1m", where + ":") + " " + paint(error ? "\033[1;31m" : "\033[1;35m", error ? "error:" : "warning:") +
+    out += paint("\033[1m", where + ":") + " " +
+           paint(error ? "\033[1;31m" : "\033[1;35m", error ? Tr("error:") : Tr("warning:")) +
            " " + f.message + "\n";
     // The line and a caret under the column, when the line is readable.
     const SourceFile* source = nullptr;
@@ -628,8 +649,12 @@ std::string RenderFindings(const std::vector<Finding>& findings, const std::vect
   }
   int errors = CountErrors(findings);
   int warnings = static_cast<int>(findings.size()) - errors;
-  out += std::to_string(errors) + (errors == 1 ? " error, " : " errors, ") + std::to_string(warnings) +
-         (warnings == 1 ? " warning" : " warnings") + " in " + std::to_string(files.size()) + " files\n";
+  // Each count in its own words: one whole sentence per form.
+  const char* summary = errors == 1 ? (warnings == 1 ? Tr("{} error, {} warning in {} files")
+                                                     : Tr("{} error, {} warnings in {} files"))
+                                    : (warnings == 1 ? Tr("{} errors, {} warning in {} files")
+                                                     : Tr("{} errors, {} warnings in {} files"));
+  out += fmt::format(fmt::runtime(summary), errors, warnings, files.size()) + "\n";
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "commands.h"
+#include "messages.h"
 #include "embedded.h"
 #include "load_model.h"
 #include "model_cache.h"
@@ -11,7 +12,7 @@
 int RunCheck(const CliOptions& options) {
   std::string format = options.format.empty() ? "text" : options.format;
   if (format != "text" && format != "json")
-    return Fail(Status::Usage("check --format must be text or json, not '" + format + "'"));
+    return Fail(Status::Usage(TrF("check --format must be text or json, not '{}'", format)));
   std::vector<SourceFile> files;
   for (const std::string& name : CheckedFileNames()) {
     bool data = name == "agencies.yaml" || name == "crisis.yaml" || name == "holidays.yaml";

@@ -5,6 +5,7 @@
 // the --rules/--data given before `diff`.
 
 #include "commands.h"
+#include "messages.h"
 #include "diff.h"
 #include "embedded.h"
 #include "load_model.h"
@@ -14,10 +15,10 @@ int RunDiff(const CommandContext& c) {
   const CliOptions& options = c.options;
   std::string format = options.format.empty() ? "text" : options.format;
   if (format != "text" && format != "json")
-    return Fail(Status::Usage("diff --format must be text or json, not '" + format + "'"));
+    return Fail(Status::Usage(TrF("diff --format must be text or json, not '{}'", format)));
   if (options.old_rules_dir.empty() && options.old_data_dir.empty())
     return Fail(Status::Usage(
-        "diff needs the old version: tsunagu diff --rules OLD_RULES_DIR [--data OLD_DATA_DIR] CASES..."));
+        Tr("diff needs the old version: tsunagu diff --rules OLD_RULES_DIR [--data OLD_DATA_DIR] CASES...")));
   std::vector<DiffCase> cases;
   for (const std::string& file : options.files) {
     std::string text;

@@ -3,6 +3,7 @@
 #include <iterator>
 
 #include "commands.h"
+#include "messages.h"
 #include "explain.h"
 #include "render_explain.h"
 
@@ -23,7 +24,7 @@ int RunExplain(const CommandContext& c) {
   const CliOptions& options = c.options;
   std::string format = options.format.empty() ? "table" : options.format;
   if (format != "table" && format != "json")
-    return Fail(Status::Usage("explain --format must be table or json, not '" + format + "'"));
+    return Fail(Status::Usage(TrF("explain --format must be table or json, not '{}'", format)));
   int agency = -1;
   if (!options.why_not.empty()) {
     Status s = FindAgencyId(model, options.why_not, &agency);

@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "commands.h"
+#include "messages.h"
 #include "render.h"
 #include "result.h"
 #include "triage.h"
@@ -23,10 +24,10 @@ int RunQuery(const CommandContext& c) {
   const Model& model = c.model;
   const CliOptions& options = c.options;
   if (!options.format.empty() && options.format != "table" && options.format != "json")
-    return Fail(Status::Usage("query --format must be table or json, not '" + options.format + "'"));
+    return Fail(Status::Usage(TrF("query --format must be table or json, not '{}'", options.format)));
   std::string text = JoinText(options.text);
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-    return Fail(Status::Input("the case text is empty; describe the case, e.g. tsunagu \"親が80代、息子は無職\""));
+    return Fail(Status::Input(Tr("the case text is empty; describe the case, e.g. tsunagu \"親が80代、息子は無職\"")));
   CaseResult result;
   Status s = Triage(model, c.lexicon, text, &result);
   if (!s.ok()) return Fail(s);
@@ -52,7 +53,7 @@ int RunAgencies(const CommandContext& c) {
     if (only < 0) {
       std::string ids;
       for (const Agency& a : model.agencies) ids += " " + a.id;
-      return Fail(Status::Usage("no agency '" + options.agency + "'; known ids:" + ids));
+      return Fail(Status::Usage(TrF("no agency '{}'; known ids:{}", options.agency, ids)));
     }
   }
   RenderOptions render;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "messages.h"
 #include "triage.h"
 #include "utf8.h"
 #include "yaml_doc.h"
@@ -59,9 +60,9 @@ Status ReadDiffCases(const std::string& text, const std::string& name, std::vect
   if (EndsWith(name, ".yaml") || EndsWith(name, ".yml")) {
     YamlDoc doc(name);
     TSUNAGU_TRY(doc.Parse(text));
-    TSUNAGU_TRY(doc.CheckSequence(doc.root(), "a scenario file"));
+    TSUNAGU_TRY(doc.CheckSequence(doc.root(), Tr("a scenario file")));
     for (const YAML::Node& node : doc.root()) {
-      if (!node.IsMap()) return doc.Error(node, "a scenario must be a mapping with a 'text' key");
+      if (!node.IsMap()) return doc.Error(node, Tr("a scenario must be a mapping with a 'text' key"));
       DiffCase c;
       c.file = name;
       c.line = doc.PosOf(node).line;
@@ -139,7 +140,7 @@ std::string RenderDiff(const DiffReport& report, Lang lang) {
     out += d.input.file + ":" + std::to_string(d.input.line) + (d.input.name.empty() ? "" : " " + d.input.name) +
            "  \"" + Printable(d.input.text) + "\"\n";
     if (!d.error.empty()) {
-      out += "  error: " + d.error + "\n";
+      out += (ja ? "  エラー: " : "  error: ") + d.error + "\n";
       continue;
     }
     for (const AgencyChange& c : d.in)
@@ -157,8 +158,13 @@ std::string RenderDiff(const DiffReport& report, Lang lang) {
     for (const std::string& a : d.alerts_in) out += "  ! " + pad(a) + (ja ? "警報が出るようになった" : "alert now shown") + "\n";
     for (const std::string& a : d.alerts_out) out += "  ! " + pad(a) + (ja ? "警報が出なくなった" : "alert no longer shown") + "\n";
   }
-  out += std::to_string(report.cases.size()) + " cases, " + std::to_string(report.changed) + " changed";
-  if (report.errors > 0) out += ", " + std::to_string(report.errors) + " not readable";
+  if (ja) {
+    out += std::to_string(report.cases.size()) + " 件、変わった " + std::to_string(report.changed) + " 件";
+    if (report.errors > 0) out += "、読めない " + std::to_string(report.errors) + " 件";
+  } else {
+    out += std::to_string(report.cases.size()) + " cases, " + std::to_string(report.changed) + " changed";
+    if (report.errors > 0) out += ", " + std::to_string(report.errors) + " not readable";
+  }
   return out + "\n";
 }
 

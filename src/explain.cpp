@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "edit_distance.h"
+#include "messages.h"
 #include "normalize.h"
 #include "triage.h"
 
@@ -373,10 +374,10 @@ Status FindAgencyId(const Model& model, const std::string& id, int* agency) {
   std::vector<std::string> ids;
   for (const Agency& a : model.agencies) ids.push_back(a.id);
   std::string guess = ClosestMatch(id, ids);
-  if (!guess.empty()) return Status::Usage("no agency '" + id + "'; did you mean '" + guess + "'?");
+  if (!guess.empty()) return Status::Usage(TrF("no agency '{}'; did you mean '{}'?", id, guess));
   std::string known;
   for (const std::string& i : ids) known += " " + i;
-  return Status::Usage("no agency '" + id + "'; known ids:" + known);
+  return Status::Usage(TrF("no agency '{}'; known ids:{}", id, known));
 }
 
 WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanation& e, int agency,

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "household.h"
+#include "messages.h"
 #include "phrases.h"
 #include "unrecognized.h"
 #include "numbers.h"
@@ -133,8 +134,7 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
                   Understanding* out, const GivenAges* given) {
   out->Clear();
   if (input.size() > kMaxQueryBytes)
-    return Status::Input("the text is " + std::to_string(input.size()) + " bytes; the limit is " +
-                         std::to_string(kMaxQueryBytes) + " bytes per case");
+    return Status::Input(TrF("the text is {} bytes; the limit is {} bytes per case", input.size(), kMaxQueryBytes));
   Status s = Normalize(input, &out->text);
   if (!s.ok()) return s;
   out->input.assign(input);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <unordered_set>
 
+#include "messages.h"
 #include "open_hours.h"
 #include "yaml_doc.h"
 
@@ -21,7 +22,7 @@ bool IsId(const std::string& id) {
 Status ReadId(const YamlDoc& doc, const YAML::Node& map, std::string* id) {
   TSUNAGU_TRY(doc.String(map, "id", id, true));
   if (!IsId(*id))
-    return doc.Error(map["id"], "id '" + *id + "' must use only a-z, 0-9, '-' and '_'");
+    return doc.Error(map["id"], TrF("id '{}' must use only a-z, 0-9, '-' and '_'", *id));
   return Status::Ok();
 }
 
@@ -44,8 +45,7 @@ bool IsPhone(const std::string& phone) {
 Status ReadPhone(const YamlDoc& doc, const YAML::Node& map, std::string* phone) {
   TSUNAGU_TRY(doc.String(map, "phone", phone, false));
   if (map["phone"] && !IsPhone(*phone))
-    return doc.Error(map["phone"], "phone '" + *phone +
-                                       "' must be digits and single hyphens, like 025-278-8585");
+    return doc.Error(map["phone"], TrF("phone '{}' must be digits and single hyphens, like 025-278-8585", *phone));
   return Status::Ok();
 }
 
@@ -66,21 +66,20 @@ Status ReadSchedule(const YamlDoc& doc, const YAML::Node& node, Hours* hours) {
     bool ok = false;
     for (const char* d : kDays) ok = ok || hours->byday[i] == d;
     if (!ok)
-      return doc.Error(node["byday"][i], "day '" + hours->byday[i] +
-                                             "' must be one of MO TU WE TH FR SA SU");
+      return doc.Error(node["byday"][i], TrF("day '{}' must be one of MO TU WE TH FR SA SU", hours->byday[i]));
   }
   TSUNAGU_TRY(doc.String(node, "opens_at", &hours->opens_at, true));
   TSUNAGU_TRY(doc.String(node, "closes_at", &hours->closes_at, true));
   if (!IsTime(hours->opens_at))
-    return doc.Error(node["opens_at"], "opens_at must be a time like \"09:00\" (quote it)");
+    return doc.Error(node["opens_at"], Tr("opens_at must be a time like \"09:00\" (quote it)"));
   if (!IsTime(hours->closes_at))
-    return doc.Error(node["closes_at"], "closes_at must be a time like \"18:00\" (quote it)");
+    return doc.Error(node["closes_at"], Tr("closes_at must be a time like \"18:00\" (quote it)"));
   if (hours->closes_at <= hours->opens_at)
-    return doc.Error(node["closes_at"], "closes_at must be later than opens_at");
+    return doc.Error(node["closes_at"], Tr("closes_at must be later than opens_at"));
   TSUNAGU_TRY(doc.StringList(node, "closed", &hours->closed, false));
   for (size_t i = 0; i < hours->closed.size(); ++i) {
     if (hours->closed[i] != "holidays" && hours->closed[i] != "new-year")
-      return doc.Error(node["closed"][i], "closed must list only 'holidays' and 'new-year'");
+      return doc.Error(node["closed"][i], Tr("closed must list only 'holidays' and 'new-year'"));
   }
   TSUNAGU_TRY(doc.Bool(node, "appointment", &hours->appointment, false));
   TSUNAGU_TRY(doc.Text(node, "text", &hours->text, true));
@@ -104,13 +103,13 @@ Status ReadCrisisHours(const YamlDoc& doc, const YAML::Node& node, CrisisContact
     TSUNAGU_TRY(doc.Bool(node, "always", &c->always, true));
     if (!c->always)
       return doc.Error(node["always"],
-                       "always: false says nothing; leave it out, or give byday, opens_at and closes_at");
+                       Tr("always: false says nothing; leave it out, or give byday, opens_at and closes_at"));
     if (schedule || node["closed"] || node["appointment"])
-      return doc.Error(node, "hours with always: true take no byday, opens_at, closes_at, closed or appointment");
+      return doc.Error(node, Tr("hours with always: true take no byday, opens_at, closes_at, closed or appointment"));
   }
   if (schedule) return ReadSchedule(doc, node, &c->hours);
   if (node["closed"] || node["appointment"])
-    return doc.Error(node, "closed and appointment need byday, opens_at and closes_at");
+    return doc.Error(node, Tr("closed and appointment need byday, opens_at and closes_at"));
   c->hours.present = true;
   return doc.Text(node, "text", &c->hours.text, true);
 }
@@ -119,12 +118,12 @@ Status ReadCheck(const YamlDoc& doc, const YAML::Node& node, ContactCheck* check
   TSUNAGU_TRY(doc.CheckMap(node, {"date", "source", "by"}, "checked"));
   TSUNAGU_TRY(doc.String(node, "date", &check->date, true));
   if (!IsIsoDate(check->date))
-    return doc.Error(node["date"], "checked date must be a date like \"2026-12-03\" (quote it)");
+    return doc.Error(node["date"], Tr("checked date must be a date like \"2026-12-03\" (quote it)"));
   TSUNAGU_TRY(doc.String(node, "source", &check->source, true));
   if (check->source != "phone call" && check->source.rfind("https://", 0) != 0 &&
       check->source.rfind("http://", 0) != 0)
     return doc.Error(node["source"],
-                     "checked source must be the page's address (http:// or https://) or \"phone call\"");
+                     Tr("checked source must be the page's address (http:// or https://) or \"phone call\""));
   TSUNAGU_TRY(doc.String(node, "by", &check->by, true));
   return Status::Ok();
 }
@@ -140,7 +139,7 @@ Status ReadChecks(const YamlDoc& doc, const YAML::Node& node, std::vector<Contac
     checks->emplace_back();
     TSUNAGU_TRY(ReadCheck(doc, item, &checks->back()));
   }
-  if (checks->empty()) return doc.Error(node, "checked is an empty list; leave it out when nothing was checked");
+  if (checks->empty()) return doc.Error(node, Tr("checked is an empty list; leave it out when nothing was checked"));
   return Status::Ok();
 }
 
@@ -156,18 +155,19 @@ bool IsCalendarDate(const std::string& d) {
 bool IsAddress(const std::string& s) { return s.rfind("https://", 0) == 0 || s.rfind("http://", 0) == 0; }
 
 Status ReadHoliday(const YamlDoc& doc, const YAML::Node& node, const HolidayCalendar& calendar, Holiday* h) {
-  TSUNAGU_TRY(doc.CheckMap(node, {"date", "kind", "name"}, "a holiday"));
+  TSUNAGU_TRY(doc.CheckMap(node, {"date", "kind", "name"}, Tr("a holiday")));
   TSUNAGU_TRY(doc.String(node, "date", &h->date, true));
   if (!IsCalendarDate(h->date))
-    return doc.Error(node["date"], "holiday date '" + h->date + "' must be a date like \"2026-01-01\" (quote it)");
+    return doc.Error(node["date"], TrF("holiday date '{}' must be a date like \"2026-01-01\" (quote it)", h->date));
   int year = std::stoi(h->date.substr(0, 4));
   if (year < calendar.from || year > calendar.to)
-    return doc.Error(node["date"], "holiday " + h->date + " is outside covers (" + std::to_string(calendar.from) +
-                                       " to " + std::to_string(calendar.to) + "); widen covers or remove it");
+    return doc.Error(node["date"], TrF("holiday {} is outside covers ({} to {}); widen covers or remove it", h->date,
+                                       calendar.from, calendar.to));
   TSUNAGU_TRY(doc.String(node, "kind", &h->kind, true));
   if (h->kind != "national" && h->kind != "substitute" && h->kind != "citizens")
-    return doc.Error(node["kind"], "holiday kind must be national (国民の祝日), substitute (振替休日) or citizens "
-                                   "(国民の休日), found '" + h->kind + "'");
+    return doc.Error(node["kind"], TrF("holiday kind must be national (国民の祝日), substitute (振替休日) or citizens "
+                                       "(国民の休日), found '{}'",
+                                       h->kind));
   return doc.Text(node, "name", &h->name, true);
 }
 
@@ -176,7 +176,7 @@ Status ReadEligibility(const YamlDoc& doc, const YAML::Node& node, Eligibility* 
   TSUNAGU_TRY(doc.Int(node, "min_age", &e->min_age, false));
   TSUNAGU_TRY(doc.Int(node, "max_age", &e->max_age, false));
   if (e->max_age >= 0 && e->min_age > e->max_age)
-    return doc.Error(node, "min_age is greater than max_age");
+    return doc.Error(node, Tr("min_age is greater than max_age"));
   TSUNAGU_TRY(doc.String(node, "residence", &e->residence, false));
   TSUNAGU_TRY(doc.Text(node, "note", &e->note, false));
   return Status::Ok();
@@ -187,7 +187,7 @@ Status ReadSource(const YamlDoc& doc, const YAML::Node& node, Provenance* p) {
   TSUNAGU_TRY(doc.Int(node, "block", &p->block, true));
   TSUNAGU_TRY(doc.String(node, "name", &p->name, true));
   if (p->name != "stated" && p->name != "inferred")
-    return doc.Error(node["name"], "source name must be 'stated' or 'inferred'");
+    return doc.Error(node["name"], Tr("source name must be 'stated' or 'inferred'"));
   TSUNAGU_TRY(doc.String(node, "phone", &p->phone, false));
   TSUNAGU_TRY(doc.String(node, "note", &p->note, false));
   return Status::Ok();
@@ -197,7 +197,7 @@ Status ReadRoles(const YamlDoc& doc, const YAML::Node& node, std::vector<Role>* 
   TSUNAGU_TRY(doc.CheckSequence(node, "roles"));
   std::unordered_set<std::string> ids;  // a scan of the earlier roles per role is quadratic
   for (const YAML::Node& item : node) {
-    TSUNAGU_TRY(doc.CheckMap(item, {"id", "ja", "en", "from"}, "a role"));
+    TSUNAGU_TRY(doc.CheckMap(item, {"id", "ja", "en", "from"}, Tr("a role")));
     Role role;
     TSUNAGU_TRY(ReadId(doc, item, &role.id));
     TSUNAGU_TRY(doc.String(item, "ja", &role.label.ja, true));
@@ -205,14 +205,15 @@ Status ReadRoles(const YamlDoc& doc, const YAML::Node& node, std::vector<Role>* 
     std::string from = "bullet";
     TSUNAGU_TRY(doc.String(item, "from", &from, false));
     if (from != "bullet" && from != "summary")
-      return doc.Error(item["from"], "a role's from must be 'bullet' (a bullet of the agency's block, the default) "
-                                     "or 'summary' (a sentence of its summary), found '" + from + "'");
+      return doc.Error(item["from"], TrF("a role's from must be 'bullet' (a bullet of the agency's block, the default) "
+                                         "or 'summary' (a sentence of its summary), found '{}'",
+                                         from));
     role.from_summary = from == "summary";
     if (!ids.insert(role.id).second)
-      return doc.Error(item["id"], "duplicate role id '" + role.id + "' in this agency");
+      return doc.Error(item["id"], TrF("duplicate role id '{}' in this agency", role.id));
     roles->push_back(role);
   }
-  if (roles->empty()) return doc.Error(node, "an agency needs at least one role");
+  if (roles->empty()) return doc.Error(node, Tr("an agency needs at least one role"));
   return Status::Ok();
 }
 
@@ -226,7 +227,7 @@ Status ReadFieldChecks(const YamlDoc& doc, const YAML::Node& node, std::vector<F
     TSUNAGU_TRY(ReadChecks(doc, it->second, &checks));
     for (ContactCheck& c : checks) out->push_back({it->first.Scalar(), std::move(c)});
   }
-  if (out->empty()) return doc.Error(node, "checked is empty; leave it out when nothing was checked");
+  if (out->empty()) return doc.Error(node, Tr("checked is empty; leave it out when nothing was checked"));
   return Status::Ok();
 }
 
@@ -234,18 +235,18 @@ Status ReadAgency(const YamlDoc& doc, const YAML::Node& node, Agency* a) {
   TSUNAGU_TRY(doc.CheckMap(node,
                            {"id", "name", "summary", "roles", "address", "phone", "hours",
                             "eligibility", "source", "verified", "checked"},
-                           "an agency"));
+                           Tr("an agency")));
   a->pos = doc.PosOf(node);
   TSUNAGU_TRY(ReadId(doc, node, &a->id));
   TSUNAGU_TRY(doc.Text(node, "name", &a->name, true));
   TSUNAGU_TRY(doc.Text(node, "summary", &a->summary, true));
-  if (!node["roles"]) return doc.Error(node, "missing required key 'roles'");
+  if (!node["roles"]) return doc.Error(node, TrF("missing required key '{}'", "roles"));
   TSUNAGU_TRY(ReadRoles(doc, node["roles"], &a->roles));
   TSUNAGU_TRY(doc.Text(node, "address", &a->address, false));
   TSUNAGU_TRY(ReadPhone(doc, node, &a->phone));
   if (node["hours"]) TSUNAGU_TRY(ReadHours(doc, node["hours"], &a->hours));
   if (node["eligibility"]) TSUNAGU_TRY(ReadEligibility(doc, node["eligibility"], &a->eligibility));
-  if (!node["source"]) return doc.Error(node, "missing required key 'source' (where the facts come from)");
+  if (!node["source"]) return doc.Error(node, Tr("missing required key 'source' (where the facts come from)"));
   TSUNAGU_TRY(ReadSource(doc, node["source"], &a->source));
   TSUNAGU_TRY(doc.Bool(node, "verified", &a->verified, true));
   if (node["checked"]) TSUNAGU_TRY(ReadFieldChecks(doc, node["checked"], &a->checked));
@@ -261,17 +262,17 @@ Status LoadAgencies(const std::string& text, const std::string& name, Model* mod
 }
 
 Status LoadAgencies(const YamlDoc& doc, Model* model) {
-  TSUNAGU_TRY(doc.CheckSequence(doc.root(), "the agencies file"));
+  TSUNAGU_TRY(doc.CheckSequence(doc.root(), Tr("the agencies file")));
   std::unordered_set<std::string> ids;  // FindAgency per agency would be quadratic
   for (const Agency& a : model->agencies) ids.insert(a.id);
   for (const YAML::Node& node : doc.root()) {
     Agency agency;
     TSUNAGU_TRY(ReadAgency(doc, node, &agency));
     if (!ids.insert(agency.id).second)
-      return doc.Error(node["id"], "duplicate agency id '" + agency.id + "'");
+      return doc.Error(node["id"], TrF("duplicate agency id '{}'", agency.id));
     model->agencies.push_back(std::move(agency));
   }
-  if (model->agencies.empty()) return doc.Error(doc.root(), "no agencies defined");
+  if (model->agencies.empty()) return doc.Error(doc.root(), Tr("no agencies defined"));
   return Status::Ok();
 }
 
@@ -282,32 +283,32 @@ Status LoadCrisis(const std::string& text, const std::string& name, Model* model
 }
 
 Status LoadCrisis(const YamlDoc& doc, Model* model) {
-  TSUNAGU_TRY(doc.CheckSequence(doc.root(), "the crisis contacts file"));
+  TSUNAGU_TRY(doc.CheckSequence(doc.root(), Tr("the crisis contacts file")));
   std::unordered_set<std::string> ids;  // FindCrisis per contact would be quadratic
   for (const CrisisContact& c : model->crisis) ids.insert(c.id);
   for (const YAML::Node& node : doc.root()) {
     if (node.IsMap() && (node["source"] || node["verified"]))
       return doc.Error(node["source"] ? node["source"] : node["verified"],
-                       "crisis contacts record checked: {date, source, by} instead of source and verified");
+                       Tr("crisis contacts record checked: {date, source, by} instead of source and verified"));
     TSUNAGU_TRY(doc.CheckMap(
         node, {"id", "name", "phone", "kinds", "note", "hours", "cost", "answers", "checked"},
-        "a crisis contact"));
+        Tr("a crisis contact")));
     CrisisContact c;
     c.pos = doc.PosOf(node);
     TSUNAGU_TRY(ReadId(doc, node, &c.id));
     TSUNAGU_TRY(doc.Text(node, "name", &c.name, true));
     TSUNAGU_TRY(doc.Text(node, "note", &c.note, false));
     TSUNAGU_TRY(ReadPhone(doc, node, &c.phone));
-    if (c.phone.empty()) return doc.Error(node, "missing required key 'phone'");
+    if (c.phone.empty()) return doc.Error(node, TrF("missing required key '{}'", "phone"));
     TSUNAGU_TRY(doc.StringList(node, "kinds", &c.kinds, true));
     if (node["hours"]) TSUNAGU_TRY(ReadCrisisHours(doc, node["hours"], &c));
     TSUNAGU_TRY(doc.String(node, "cost", &c.cost, false));
     if (node["cost"] && c.cost != "free" && c.cost != "charged")
-      return doc.Error(node["cost"], "cost must be 'free' or 'charged', found '" + c.cost + "'");
+      return doc.Error(node["cost"], TrF("cost must be 'free' or 'charged', found '{}'", c.cost));
     if (node["answers"]) TSUNAGU_TRY(doc.Text(node, "answers", &c.answers, true));
     if (node["checked"]) TSUNAGU_TRY(ReadChecks(doc, node["checked"], &c.checked));
     if (!ids.insert(c.id).second)
-      return doc.Error(node["id"], "duplicate crisis contact id '" + c.id + "'");
+      return doc.Error(node["id"], TrF("duplicate crisis contact id '{}'", c.id));
     model->crisis.push_back(std::move(c));
   }
   return Status::Ok();
@@ -321,33 +322,34 @@ Status LoadHolidays(const std::string& text, const std::string& name, Model* mod
 
 Status LoadHolidays(const YamlDoc& doc, Model* model) {
   const YAML::Node& root = doc.root();
-  TSUNAGU_TRY(doc.CheckMap(root, {"source", "checked", "covers", "holidays"}, "the holidays file"));
+  TSUNAGU_TRY(doc.CheckMap(root, {"source", "checked", "covers", "holidays"}, Tr("the holidays file")));
   HolidayCalendar calendar;
   TSUNAGU_TRY(doc.StringList(root, "source", &calendar.sources, true));
   if (calendar.sources.empty())
-    return doc.Error(root["source"], "source is empty; give the official list's address (the Cabinet Office's)");
+    return doc.Error(root["source"], Tr("source is empty; give the official list's address (the Cabinet Office's)"));
   for (size_t i = 0; i < calendar.sources.size(); ++i)
     if (!IsAddress(calendar.sources[i]))
-      return doc.Error(root["source"][i], "source must be the official list's address (http:// or https://)");
+      return doc.Error(root["source"][i], Tr("source must be the official list's address (http:// or https://)"));
   if (root["checked"]) TSUNAGU_TRY(ReadChecks(doc, root["checked"], &calendar.checked));
-  if (!root["covers"]) return doc.Error(root, "missing required key 'covers' (the years listed: {from: 2026, to: 2027})");
+  if (!root["covers"])
+    return doc.Error(root, Tr("missing required key 'covers' (the years listed: {from: 2026, to: 2027})"));
   const YAML::Node& covers = root["covers"];
   TSUNAGU_TRY(doc.CheckMap(covers, {"from", "to"}, "covers"));
   TSUNAGU_TRY(doc.Int(covers, "from", &calendar.from, true));
   TSUNAGU_TRY(doc.Int(covers, "to", &calendar.to, true));
   if (calendar.from < 1970 || calendar.from > 9999)
-    return doc.Error(covers["from"], "covers from must be a year like 2026");
+    return doc.Error(covers["from"], Tr("covers from must be a year like 2026"));
   if (calendar.to < calendar.from || calendar.to > 9999)
-    return doc.Error(covers["to"], "covers to must be a year no earlier than from");
+    return doc.Error(covers["to"], Tr("covers to must be a year no earlier than from"));
   calendar.covers_to = doc.PosOf(covers["to"]);
-  if (!root["holidays"]) return doc.Error(root, "missing required key 'holidays'");
+  if (!root["holidays"]) return doc.Error(root, TrF("missing required key '{}'", "holidays"));
   TSUNAGU_TRY(doc.CheckSequence(root["holidays"], "holidays"));
   std::unordered_set<std::string> dates;
   std::vector<bool> year_listed(static_cast<size_t>(calendar.to - calendar.from + 1), false);
   for (const YAML::Node& item : root["holidays"]) {
     Holiday h;
     TSUNAGU_TRY(ReadHoliday(doc, item, calendar, &h));
-    if (!dates.insert(h.date).second) return doc.Error(item["date"], "duplicate holiday date '" + h.date + "'");
+    if (!dates.insert(h.date).second) return doc.Error(item["date"], TrF("duplicate holiday date '{}'", h.date));
     year_listed[static_cast<size_t>(std::stoi(h.date.substr(0, 4)) - calendar.from)] = true;
     calendar.days.push_back(std::move(h));
   }
@@ -355,8 +357,8 @@ Status LoadHolidays(const YamlDoc& doc, Model* model) {
   // day of it would pass for a working day.
   for (size_t i = 0; i < year_listed.size(); ++i)
     if (!year_listed[i])
-      return doc.Error(covers, "covers " + std::to_string(calendar.from + static_cast<int>(i)) +
-                                   ", but no holiday of that year is listed; add them (or narrow covers)");
+      return doc.Error(covers, TrF("covers {}, but no holiday of that year is listed; add them (or narrow covers)",
+                                   calendar.from + static_cast<int>(i)));
   std::sort(calendar.days.begin(), calendar.days.end(),
             [](const Holiday& a, const Holiday& b) { return a.date < b.date; });
   model->holidays = std::move(calendar);

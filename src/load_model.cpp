@@ -14,6 +14,7 @@
 
 #include "load_data.h"
 #include "load_rules.h"
+#include "messages.h"
 #include "yaml_doc.h"
 
 namespace {
@@ -28,21 +29,23 @@ Status ReadFile(const std::string& path, std::string* contents) {
   // symbolic link to a regular file is followed (data directories are
   // often links).
   int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return Status::Io("cannot open " + path + ": " + std::strerror(errno));
+  if (fd < 0) return Status::Io(TrF("cannot open {}: {}", path, std::strerror(errno)));
   struct stat st;
   if (fstat(fd, &st) != 0) {
-    Status s = Status::Io("cannot read " + path + ": " + std::strerror(errno));
+    Status s = Status::Io(TrF("cannot read {}: {}", path, std::strerror(errno)));
     close(fd);
     return s;
   }
   if (!S_ISREG(st.st_mode)) {
     close(fd);
-    return Status::Io("cannot read " + path + ": " + (S_ISDIR(st.st_mode) ? "a directory" : "not a regular file") +
-                      "; data, rule and case files must be regular files");
+    return Status::Io(S_ISDIR(st.st_mode)
+                          ? TrF("cannot read {}: a directory; data, rule and case files must be regular files", path)
+                          : TrF("cannot read {}: not a regular file; data, rule and case files must be regular files",
+                                path));
   }
   // A bad data file (exit 4), not an unreadable one.
-  const Status too_large = Status::Data(path, 0, 0, "larger than " + std::to_string(kMaxFileBytes) +
-                                                        " bytes; data and rule files are expected to be small");
+  const Status too_large = Status::Data(
+      path, 0, 0, TrF("larger than {} bytes; data and rule files are expected to be small", kMaxFileBytes));
   if (static_cast<uint64_t>(st.st_size) > kMaxFileBytes) {
     close(fd);
     return too_large;
@@ -57,7 +60,7 @@ Status ReadFile(const std::string& path, std::string* contents) {
     ssize_t n = read(fd, &(*contents)[got], contents->size() - got);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      Status s = Status::Io("cannot read " + path + ": " + std::strerror(errno));
+      Status s = Status::Io(TrF("cannot read {}: {}", path, std::strerror(errno)));
       close(fd);
       contents->clear();
       return s;

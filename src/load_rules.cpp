@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "edit_distance.h"
+#include "messages.h"
 #include "yaml_doc.h"
 
 namespace {
@@ -16,8 +17,7 @@ Status ReadSubject(const YamlDoc& doc, const YAML::Node& map, const char* key, S
   TSUNAGU_TRY(doc.String(map, key, &id, required));
   if (id.empty()) return Status::Ok();
   if (!ParseSubject(id, out))
-    return doc.Error(map[key], "unknown subject '" + id +
-                                   "'; use person, parent, family, household or neighbour");
+    return doc.Error(map[key], TrF("unknown subject '{}'; use person, parent, family, household or neighbour", id));
   return Status::Ok();
 }
 
@@ -33,16 +33,21 @@ std::vector<std::string> AgencyIds(const Model& model) {
   return ids;
 }
 
-std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
+// `with_guess` (its last placeholder the guess) when a candidate is close
+// to `word`, else `plain`: each a whole sentence of the catalogue (Tr).
+template <typename... Args>
+std::string WithGuess(const char* with_guess, const char* plain, const std::string& word,
+                      const std::vector<std::string>& candidates, const Args&... args) {
   std::string guess = ClosestMatch(word, candidates);
-  return guess.empty() ? "" : "; did you mean '" + guess + "'?";
+  if (guess.empty()) return fmt::format(fmt::runtime(plain), args...);
+  return fmt::format(fmt::runtime(with_guess), args..., guess);
 }
 
 Status ReadFact(const YamlDoc& doc, const YAML::Node& node, FactDef* f) {
   TSUNAGU_TRY(doc.CheckMap(node,
                            {"id", "label", "area", "subject", "ja", "en", "from_age",
                             "from_duration", "outside"},
-                           "a fact"));
+                           Tr("a fact")));
   f->pos = doc.PosOf(node);
   TSUNAGU_TRY(doc.String(node, "id", &f->id, true));
   TSUNAGU_TRY(doc.Text(node, "label", &f->label, true));
@@ -50,8 +55,8 @@ Status ReadFact(const YamlDoc& doc, const YAML::Node& node, FactDef* f) {
   bool known_area = false;
   for (const std::string& a : KnownAreas()) known_area = known_area || a == f->area;
   if (!known_area)
-    return doc.Error(node["area"], "unknown area '" + f->area + "'" +
-                                       DidYouMean(f->area, KnownAreas()));
+    return doc.Error(node["area"], WithGuess(Tr("unknown area '{}'; did you mean '{}'?"), Tr("unknown area '{}'"),
+                                             f->area, KnownAreas(), f->area));
   TSUNAGU_TRY(ReadSubject(doc, node, "subject", &f->subject, true));
   TSUNAGU_TRY(doc.StringList(node, "ja", &f->ja, false));
   TSUNAGU_TRY(doc.StringList(node, "en", &f->en, false));
@@ -62,36 +67,37 @@ Status ReadFact(const YamlDoc& doc, const YAML::Node& node, FactDef* f) {
     TSUNAGU_TRY(ReadSubject(doc, age, "subject", &f->age_subject, true));
     TSUNAGU_TRY(doc.Int(age, "min", &f->age_min, false));
     TSUNAGU_TRY(doc.Int(age, "max", &f->age_max, false));
-    if (f->age_min < 0 && f->age_max < 0) return doc.Error(age, "from_age needs min or max");
+    if (f->age_min < 0 && f->age_max < 0) return doc.Error(age, Tr("from_age needs min or max"));
   }
   if (YAML::Node duration = node["from_duration"]) {
     TSUNAGU_TRY(doc.CheckMap(duration, {"min_months"}, "from_duration"));
     TSUNAGU_TRY(doc.Int(duration, "min_months", &f->from_duration_months, true));
     if (f->from_duration_months < 0)
-      return doc.Error(duration, "min_months must be 0 or more");
+      return doc.Error(duration, Tr("min_months must be 0 or more"));
   }
   if (f->ja.empty() && f->en.empty() && !f->from_age && f->from_duration_months < 0)
-    return doc.Error(node, "fact '" + f->id + "' has no phrases (ja/en) and no from_age: it can never be found");
+    return doc.Error(node, TrF("fact '{}' has no phrases (ja/en) and no from_age: it can never be found", f->id));
   return Status::Ok();
 }
 
 // "fact" or "fact@subject".
 Status ReadFactRef(const YamlDoc& doc, const YAML::Node& node, const Model& model, FactRef* ref) {
   std::string text;
-  TSUNAGU_TRY(doc.Scalar(node, "a fact reference", &text));
+  TSUNAGU_TRY(doc.Scalar(node, Tr("a fact reference"), &text));
   std::string id = text;
   size_t at = text.find('@');
   if (at != std::string::npos) {
     id = text.substr(0, at);
     ref->any_subject = false;
     if (!ParseSubject(text.substr(at + 1), &ref->subject))
-      return doc.Error(node, "unknown subject in '" + text +
-                                 "'; use person, parent, family, household or neighbour");
+      return doc.Error(node, TrF("unknown subject in '{}'; use person, parent, family, household or neighbour", text));
   }
   ref->fact = model.FindFact(id);
   if (ref->fact < 0)
-    return doc.Error(node, "unknown fact '" + id + "'" + DidYouMean(id, Ids(model.facts)) +
-                               " (facts are defined in lexicon.yaml)");
+    return doc
+        .Error(node, WithGuess(Tr("unknown fact '{}'; did you mean '{}'? (facts are defined in lexicon.yaml)"),
+                               Tr("unknown fact '{}' (facts are defined in lexicon.yaml)"), id, Ids(model.facts), id))
+        .Refers("fact", id);
   return Status::Ok();
 }
 
@@ -115,12 +121,12 @@ Status ReadFactRefs(const YamlDoc& doc, const YAML::Node& when, const char* key,
 }
 
 Status ReadAgeCondition(const YamlDoc& doc, const YAML::Node& node, AgeCondition* c) {
-  TSUNAGU_TRY(doc.CheckMap(node, {"subject", "min", "max"}, "an age condition"));
+  TSUNAGU_TRY(doc.CheckMap(node, {"subject", "min", "max"}, Tr("an age condition")));
   TSUNAGU_TRY(ReadSubject(doc, node, "subject", &c->subject, true));
   TSUNAGU_TRY(doc.Int(node, "min", &c->min, false));
   TSUNAGU_TRY(doc.Int(node, "max", &c->max, false));
-  if (c->min < 0 && c->max < 0) return doc.Error(node, "an age condition needs min or max");
-  if (c->max >= 0 && c->min > c->max) return doc.Error(node, "min is greater than max");
+  if (c->min < 0 && c->max < 0) return doc.Error(node, Tr("an age condition needs min or max"));
+  if (c->max >= 0 && c->min > c->max) return doc.Error(node, Tr("min is greater than max"));
   return Status::Ok();
 }
 
@@ -143,44 +149,48 @@ Status ReadCondition(const YamlDoc& doc, const YAML::Node& node, const Model& mo
     }
   }
   if (c->all.empty() && c->any.empty() && c->ages.empty())
-    return doc.Error(node, "'when' needs at least one of all, any or age (none alone always holds)");
+    return doc.Error(node, Tr("'when' needs at least one of all, any or age (none alone always holds)"));
   return Status::Ok();
 }
 
 Status ReadTarget(const YamlDoc& doc, const YAML::Node& node, const Model& model, bool need_weight,
                   Target* t) {
-  TSUNAGU_TRY(doc.CheckMap(node, {"agency", "roles", "weight"}, "a target"));
+  TSUNAGU_TRY(doc.CheckMap(node, {"agency", "roles", "weight"}, Tr("a target")));
   std::string agency;
   TSUNAGU_TRY(doc.String(node, "agency", &agency, true));
   t->agency = model.FindAgency(agency);
   if (t->agency < 0)
-    return doc.Error(node["agency"], "unknown agency '" + agency + "'" +
-                                         DidYouMean(agency, AgencyIds(model)) +
-                                         " (agencies are defined in data/agencies.yaml)");
+    return doc
+        .Error(node["agency"],
+               WithGuess(Tr("unknown agency '{}'; did you mean '{}'? (agencies are defined in data/agencies.yaml)"),
+                         Tr("unknown agency '{}' (agencies are defined in data/agencies.yaml)"), agency,
+                         AgencyIds(model), agency))
+        .Refers("agency", agency);
   const Agency& a = model.agencies[t->agency];
   std::vector<std::string> roles;
   TSUNAGU_TRY(doc.StringList(node, "roles", &roles, true));
-  if (roles.empty()) return doc.Error(node["roles"], "a target needs at least one role");
+  if (roles.empty()) return doc.Error(node["roles"], Tr("a target needs at least one role"));
   for (size_t i = 0; i < roles.size(); ++i) {
     int role = FindRole(a, roles[i]);
     if (role < 0) {
       std::vector<std::string> role_ids;
       for (const Role& r : a.roles) role_ids.push_back(r.id);
-      return doc.Error(node["roles"][i], "agency '" + agency + "' has no role '" + roles[i] + "'" +
-                                             DidYouMean(roles[i], role_ids));
+      return doc.Error(node["roles"][i], WithGuess(Tr("agency '{}' has no role '{}'; did you mean '{}'?"),
+                                                   Tr("agency '{}' has no role '{}'"), roles[i], role_ids, agency,
+                                                   roles[i]));
     }
     t->roles.push_back(role);
   }
   TSUNAGU_TRY(doc.Int(node, "weight", &t->weight, need_weight));
   if (need_weight && (t->weight <= 0 || t->weight > 1000))
-    return doc.Error(node["weight"], "weight must be between 1 and 1000");
+    return doc.Error(node["weight"], Tr("weight must be between 1 and 1000"));
   return Status::Ok();
 }
 
 Status ReadTargets(const YamlDoc& doc, const YAML::Node& map, const char* key, const Model& model,
                    bool required, std::vector<Target>* out) {
   YAML::Node list = map[key];
-  if (!list) return required ? doc.Error(map, std::string("missing required key '") + key + "'")
+  if (!list) return required ? doc.Error(map, TrF("missing required key '{}'", key))
                              : Status::Ok();
   TSUNAGU_TRY(doc.CheckSequence(list, key));
   for (const YAML::Node& item : list) {
@@ -188,7 +198,7 @@ Status ReadTargets(const YamlDoc& doc, const YAML::Node& map, const char* key, c
     TSUNAGU_TRY(ReadTarget(doc, item, model, true, &t));
     out->push_back(t);
   }
-  if (required && out->empty()) return doc.Error(list, std::string("'") + key + "' is empty");
+  if (required && out->empty()) return doc.Error(list, TrF("'{}' is empty", key));
   return Status::Ok();
 }
 
@@ -207,9 +217,7 @@ Status CheckUniqueId(const YamlDoc& doc, const YAML::Node& node, const std::stri
                      const char* what, IdLines* ids) {
   auto [first, added] = ids->emplace(id, line);
   if (!added)
-    return doc.Error(node["id"], std::string("duplicate ") + what + " id '" + id +
-                                     "' (first defined at line " + std::to_string(first->second) +
-                                     ")");
+    return doc.Error(node["id"], TrF("duplicate {} id '{}' (first defined at line {})", what, id, first->second));
   return Status::Ok();
 }
 
@@ -229,34 +237,34 @@ Status LoadLexicon(const std::string& text, const std::string& name, Model* mode
 }
 
 Status LoadLexicon(const YamlDoc& doc, Model* model) {
-  TSUNAGU_TRY(doc.CheckMap(doc.root(), {"words", "subjects", "facts"}, "the lexicon file"));
+  TSUNAGU_TRY(doc.CheckMap(doc.root(), {"words", "subjects", "facts"}, Tr("the lexicon file")));
   TSUNAGU_TRY(doc.StringList(doc.root(), "words", &model->analyzer_words, false));
   for (size_t i = 0; i < model->analyzer_words.size(); ++i) {
     const std::string& w = model->analyzer_words[i];
     // A dictionary entry is one CSV line: no separators, nothing empty.
     if (w.empty() || w.find_first_of(",\n\r\" ") != std::string::npos)
-      return doc.Error(doc.root()["words"][i], "word '" + w + "' must be one word without commas, quotes or spaces");
+      return doc.Error(doc.root()["words"][i], TrF("word '{}' must be one word without commas, quotes or spaces", w));
   }
   YAML::Node subjects = doc.root()["subjects"];
-  if (!subjects) return doc.Error(doc.root(), "missing required key 'subjects'");
+  if (!subjects) return doc.Error(doc.root(), TrF("missing required key '{}'", "subjects"));
   TSUNAGU_TRY(doc.CheckMap(subjects, {"person", "parent", "family", "household", "neighbour", "caller"},
                            "subjects"));
   for (auto it = subjects.begin(); it != subjects.end(); ++it) {
     Subject s;
     ParseSubject(it->first.Scalar(), &s);
-    TSUNAGU_TRY(doc.CheckMap(it->second, {"ja", "en"}, "a subject"));
+    TSUNAGU_TRY(doc.CheckMap(it->second, {"ja", "en"}, Tr("a subject")));
     SubjectWords& words = model->subjects[static_cast<int>(s)];
     TSUNAGU_TRY(doc.StringList(it->second, "ja", &words.ja, false));
     TSUNAGU_TRY(doc.StringList(it->second, "en", &words.en, false));
   }
   YAML::Node facts = doc.root()["facts"];
-  if (!facts) return doc.Error(doc.root(), "missing required key 'facts'");
+  if (!facts) return doc.Error(doc.root(), TrF("missing required key '{}'", "facts"));
   TSUNAGU_TRY(doc.CheckSequence(facts, "facts"));
   IdLines ids = IdLinesOf(model->facts);
   for (const YAML::Node& node : facts) {
     FactDef f;
     TSUNAGU_TRY(ReadFact(doc, node, &f));
-    TSUNAGU_TRY(CheckUniqueId(doc, node, f.id, f.pos.line, "fact", &ids));
+    TSUNAGU_TRY(CheckUniqueId(doc, node, f.id, f.pos.line, Tr("fact"), &ids));
     model->facts.push_back(std::move(f));
   }
   return Status::Ok();
@@ -269,15 +277,15 @@ Status LoadRouting(const std::string& text, const std::string& name, Model* mode
 }
 
 Status LoadRouting(const YamlDoc& doc, Model* model) {
-  TSUNAGU_TRY(doc.CheckSequence(doc.root(), "the routing file"));
+  TSUNAGU_TRY(doc.CheckSequence(doc.root(), Tr("the routing file")));
   IdLines ids = IdLinesOf(model->rules);
   for (const YAML::Node& node : doc.root()) {
-    TSUNAGU_TRY(doc.CheckMap(node, {"id", "when", "to", "reason"}, "a rule"));
+    TSUNAGU_TRY(doc.CheckMap(node, {"id", "when", "to", "reason"}, Tr("a rule")));
     Rule rule;
     rule.pos = doc.PosOf(node);
     TSUNAGU_TRY(doc.String(node, "id", &rule.id, true));
-    TSUNAGU_TRY(CheckUniqueId(doc, node, rule.id, rule.pos.line, "rule", &ids));
-    if (!node["when"]) return doc.Error(node, "missing required key 'when'");
+    TSUNAGU_TRY(CheckUniqueId(doc, node, rule.id, rule.pos.line, Tr("rule"), &ids));
+    if (!node["when"]) return doc.Error(node, TrF("missing required key '{}'", "when"));
     TSUNAGU_TRY(ReadCondition(doc, node["when"], *model, &rule.when));
     TSUNAGU_TRY(ReadTargets(doc, node, "to", *model, true, &rule.to));
     TSUNAGU_TRY(doc.Text(node, "reason", &rule.reason, true));
@@ -293,35 +301,37 @@ Status LoadAlerts(const std::string& text, const std::string& name, Model* model
 }
 
 Status LoadAlerts(const YamlDoc& doc, Model* model) {
-  TSUNAGU_TRY(doc.CheckMap(doc.root(), {"alerts", "team", "fallback"}, "the alerts file"));
+  TSUNAGU_TRY(doc.CheckMap(doc.root(), {"alerts", "team", "fallback"}, Tr("the alerts file")));
   YAML::Node alerts = doc.root()["alerts"];
-  if (!alerts) return doc.Error(doc.root(), "missing required key 'alerts'");
+  if (!alerts) return doc.Error(doc.root(), TrF("missing required key '{}'", "alerts"));
   TSUNAGU_TRY(doc.CheckSequence(alerts, "alerts"));
   IdLines ids = IdLinesOf(model->alerts);
   for (const YAML::Node& node : alerts) {
     TSUNAGU_TRY(doc.CheckMap(node, {"id", "kind", "when", "contacts", "first_contact", "to", "message"},
-                                 "an alert"));
+                                 Tr("an alert")));
     AlertRule alert;
     alert.pos = doc.PosOf(node);
     TSUNAGU_TRY(doc.String(node, "id", &alert.id, true));
-    TSUNAGU_TRY(CheckUniqueId(doc, node, alert.id, alert.pos.line, "alert", &ids));
+    TSUNAGU_TRY(CheckUniqueId(doc, node, alert.id, alert.pos.line, Tr("alert"), &ids));
     TSUNAGU_TRY(doc.String(node, "kind", &alert.kind, true));
     std::vector<std::string> kinds(std::begin(kAlertKinds), std::end(kAlertKinds));
     if (std::find(kinds.begin(), kinds.end(), alert.kind) == kinds.end()) {
       std::string list;
       for (const std::string& k : kinds) list += (list.empty() ? "" : ", ") + k;
       return doc.Error(node["kind"],
-                       "unknown alert kind '" + alert.kind + "'" + DidYouMean(alert.kind, kinds) + "; kinds: " + list);
+                       WithGuess(Tr("unknown alert kind '{0}'; did you mean '{2}'?; kinds: {1}"),
+                                 Tr("unknown alert kind '{}'; kinds: {}"), alert.kind, kinds, alert.kind, list));
     }
-    if (!node["when"]) return doc.Error(node, "missing required key 'when'");
+    if (!node["when"]) return doc.Error(node, TrF("missing required key '{}'", "when"));
     TSUNAGU_TRY(ReadCondition(doc, node["when"], *model, &alert.when));
     std::vector<std::string> contacts;
     TSUNAGU_TRY(doc.StringList(node, "contacts", &contacts, true));
     for (size_t i = 0; i < contacts.size(); ++i) {
       int c = model->FindCrisis(contacts[i]);
       if (c < 0)
-        return doc.Error(node["contacts"][i],
-                         "unknown crisis contact '" + contacts[i] + "' (see data/crisis.yaml)");
+        return doc
+            .Error(node["contacts"][i], TrF("unknown crisis contact '{}' (see data/crisis.yaml)", contacts[i]))
+            .Refers("crisis contact", contacts[i]);
       alert.contacts.push_back(c);
     }
     std::string first;
@@ -329,23 +339,26 @@ Status LoadAlerts(const YamlDoc& doc, Model* model) {
     if (!first.empty()) {
       alert.first_contact = model->FindAgency(first);
       if (alert.first_contact < 0)
-        return doc.Error(node["first_contact"],
-                         "unknown agency '" + first + "'" + DidYouMean(first, AgencyIds(*model)));
+        return doc
+            .Error(node["first_contact"], WithGuess(Tr("unknown agency '{}'; did you mean '{}'?"),
+                                                    Tr("unknown agency '{}'"), first, AgencyIds(*model), first))
+            .Refers("agency", first);
     }
     TSUNAGU_TRY(ReadTargets(doc, node, "to", *model, false, &alert.to));
     // The first contact goes first only if the alert brings it in.
     if (alert.first_contact >= 0 &&
         std::none_of(alert.to.begin(), alert.to.end(),
                      [&](const Target& t) { return t.agency == alert.first_contact; }))
-      return doc.Error(node["first_contact"], "first_contact '" + first + "' is not in the alert's 'to': add it there, "
-                                              "so that the alert brings it in");
+      return doc.Error(node["first_contact"], TrF("first_contact '{}' is not in the alert's 'to': add it there, "
+                                                  "so that the alert brings it in",
+                                                  first));
     TSUNAGU_TRY(doc.Text(node, "message", &alert.message, true));
     model->alerts.push_back(std::move(alert));
   }
   YAML::Node team = doc.root()["team"];
-  if (!team) return doc.Error(doc.root(), "missing required key 'team'");
+  if (!team) return doc.Error(doc.root(), TrF("missing required key '{}'", "team"));
   TSUNAGU_TRY(doc.CheckMap(team, {"convener", "multi_issue_areas", "weight"}, "team"));
-  if (!team["convener"]) return doc.Error(team, "missing required key 'convener'");
+  if (!team["convener"]) return doc.Error(team, TrF("missing required key '{}'", "convener"));
   YAML::Node convener = team["convener"];
   TSUNAGU_TRY(doc.CheckMap(convener, {"agency", "role"}, "convener"));
   std::string agency, role;
@@ -353,17 +366,19 @@ Status LoadAlerts(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.String(convener, "role", &role, true));
   model->team.convener = model->FindAgency(agency);
   if (model->team.convener < 0)
-    return doc.Error(convener["agency"], "unknown agency '" + agency + "'" +
-                                             DidYouMean(agency, AgencyIds(*model)));
+    return doc
+        .Error(convener["agency"], WithGuess(Tr("unknown agency '{}'; did you mean '{}'?"), Tr("unknown agency '{}'"),
+                                             agency, AgencyIds(*model), agency))
+        .Refers("agency", agency);
   model->team.convener_role = FindRole(model->agencies[model->team.convener], role);
   if (model->team.convener_role < 0)
-    return doc.Error(convener["role"], "agency '" + agency + "' has no role '" + role + "'");
+    return doc.Error(convener["role"], TrF("agency '{}' has no role '{}'", agency, role));
   TSUNAGU_TRY(doc.Int(team, "multi_issue_areas", &model->team.multi_issue_areas, true));
   TSUNAGU_TRY(doc.Int(team, "weight", &model->team.convener_weight, false));
   if (model->team.multi_issue_areas < 1)
-    return doc.Error(team["multi_issue_areas"], "multi_issue_areas must be 1 or more");
+    return doc.Error(team["multi_issue_areas"], Tr("multi_issue_areas must be 1 or more"));
   YAML::Node fallback = doc.root()["fallback"];
-  if (!fallback) return doc.Error(doc.root(), "missing required key 'fallback'");
+  if (!fallback) return doc.Error(doc.root(), TrF("missing required key '{}'", "fallback"));
   TSUNAGU_TRY(doc.CheckSequence(fallback, "fallback"));
   for (const YAML::Node& item : fallback) {
     Target t;
@@ -372,6 +387,6 @@ Status LoadAlerts(const YamlDoc& doc, Model* model) {
     model->fallback.push_back(t);
   }
   if (model->fallback.empty())
-    return doc.Error(fallback, "fallback needs at least one agency: an answer is never empty");
+    return doc.Error(fallback, Tr("fallback needs at least one agency: an answer is never empty"));
   return Status::Ok();
 }

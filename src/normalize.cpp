@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "messages.h"
 #include "utf8.h"
 
 namespace {
@@ -116,8 +117,8 @@ Status Normalize(std::string_view input, NormalizedText* out) {
   if (!IsValidUtf8(input, &bad)) {
     out->display.clear();
     out->match.clear();
-    return Status::Input("the text is not valid UTF-8 (or holds a NUL byte) at byte offset " +
-                         std::to_string(bad) + "; re-save it as UTF-8");
+    return Status::Input(TrF("the text is not valid UTF-8 (or holds a NUL byte) at byte offset {}; re-save it as UTF-8",
+                             bad));
   }
   Fold(Nfkc(input), out);
   return Status::Ok();

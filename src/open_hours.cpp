@@ -4,6 +4,8 @@
 #include <cctype>
 #include <ctime>
 
+#include "messages.h"
+
 namespace {
 
 constexpr int kTokyoOffsetMinutes = 9 * 60;  // UTC+9, no daylight saving time
@@ -143,9 +145,9 @@ LocalTime TokyoNow() { return TokyoTime(static_cast<int64_t>(std::time(nullptr))
 
 Status ParseMoment(const std::string& text, LocalTime* out) {
   const Status bad = Status::Usage(
-      "--at '" + text +
-      "' is not a valid time: expected \"YYYY-MM-DD HH:MM\" (Asia/Tokyo), e.g. \"2026-12-29 10:00\", or ISO 8601 "
-      "such as 2026-12-29T10:00 or 2026-12-29T10:00+09:00");
+      TrF("--at '{}' is not a valid time: expected \"YYYY-MM-DD HH:MM\" (Asia/Tokyo), e.g. \"2026-12-29 10:00\", or "
+          "ISO 8601 such as 2026-12-29T10:00 or 2026-12-29T10:00+09:00",
+          text));
   size_t i = 0;
   LocalTime t;
   int second = 0;

@@ -34,6 +34,18 @@ class Status {
   int line() const { return line_; }
   int column() const { return column_; }
 
+  /// An error about a reference to something not defined ("unknown agency
+  /// 'x'"): the kind ("agency", "crisis contact", "fact") and the id, so
+  /// that `check` can tell it apart whatever the message's language.
+  Status Refers(std::string kind, std::string id) const {
+    Status s = *this;
+    s.ref_kind_ = std::move(kind);
+    s.ref_id_ = std::move(id);
+    return s;
+  }
+  const std::string& ref_kind() const { return ref_kind_; }
+  const std::string& ref_id() const { return ref_id_; }
+
   /// "file:line:column: message" (or just the message when no position).
   std::string ToString() const;
 
@@ -44,6 +56,7 @@ class Status {
   std::string file_;
   int line_ = 0;
   int column_ = 0;
+  std::string ref_kind_, ref_id_;
 };
 
 /// Process exit codes, documented in man/tsunagu.1.

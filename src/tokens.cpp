@@ -14,6 +14,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "messages.h"
 #include "utf8.h"
 
 const char kMecabDictionary[] = "/var/lib/mecab/dic/ipadic-utf8";
@@ -165,11 +166,12 @@ Status Analyzer::Get(const Analyzer** out) {
   static std::once_flag once;
   static Analyzer* analyzer = nullptr;  // lives for the process
   static std::string error;
+  static bool no_dictionary = false;  // said in the language of each call
+  static std::string user_dictionary_error;
   std::call_once(once, [] {
     struct stat st;
     if (stat(kMecabDictionary, &st) != 0 || !S_ISDIR(st.st_mode)) {
-      error = std::string("the Japanese dictionary is missing: ") + kMecabDictionary +
-              " (install the Debian package mecab-ipadic-utf8; scripts/install-deps does)";
+      no_dictionary = true;
       return;
     }
     // -r /dev/null: every setting is given here, none is read from a
@@ -179,7 +181,7 @@ Status Analyzer::Get(const Analyzer** out) {
       std::string path;
       Status s = UserDictionaryPath(&path);
       if (!s.ok()) {
-        error = s.message();
+        user_dictionary_error = s.message();
         return;
       }
       args += " -u " + path;
@@ -188,14 +190,19 @@ Status Analyzer::Get(const Analyzer** out) {
     impl->model = MeCab::createModel(args.c_str());
     if (impl->model) impl->tagger = impl->model->createTagger();
     if (!impl->model || !impl->tagger) {
-      error = std::string("the Japanese analyser (MeCab) could not load ") + kMecabDictionary + ": " +
-              MeCab::getLastError();
+      error = MeCab::getLastError();
       return;
     }
     analyzer = new Analyzer();
     analyzer->impl_ = impl.release();
   });
-  if (!analyzer) return Status::Internal(error);
+  if (no_dictionary)
+    return Status::Internal(TrF("the Japanese dictionary is missing: {} (install the Debian package "
+                                "mecab-ipadic-utf8; scripts/install-deps does)",
+                                kMecabDictionary));
+  if (!user_dictionary_error.empty()) return Status::Internal(user_dictionary_error);
+  if (!analyzer)
+    return Status::Internal(TrF("the Japanese analyser (MeCab) could not load {}: {}", kMecabDictionary, error));
   *out = analyzer;
   return Status::Ok();
 }

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "edit_distance.h"
+#include "messages.h"
 #include "utf8.h"
 
 namespace {
@@ -13,7 +14,7 @@ namespace {
 constexpr int kMaxDepth = 64;
 
 std::string DepthMessage() {
-  return "nesting deeper than " + std::to_string(kMaxDepth) + " levels";
+  return TrF("nesting deeper than {} levels", kMaxDepth);
 }
 
 // A quoted string that runs over more than one line (byte offsets of its
@@ -114,8 +115,9 @@ bool PreScan::Quoted(size_t* i, size_t* line_begin) {
       return true;
     }
   }
-  return Fail(open, std::string("this quoted string has no closing ") + quote +
-                        " and runs to the end of the file; add the missing quote");
+  return Fail(open, TrF("this quoted string has no closing {} and runs to the end of the file; add the missing "
+                        "quote",
+                        quote));
 }
 
 // *i is at | or >: skips the indicator line and the more indented lines
@@ -166,8 +168,8 @@ bool PreScan::Run() {
           continue;
         }
         if (doc_content || doc_end != std::string_view::npos)
-          return Fail(i, "a second YAML document starts here ('---') and would be ignored; "
-                         "keep one document per file");
+          return Fail(i, Tr("a second YAML document starts here ('---') and would be ignored; "
+                            "keep one document per file"));
         i += 3;
         node_start = true;
         in_plain = false;
@@ -178,8 +180,8 @@ bool PreScan::Run() {
         continue;
       }
       if (doc_end != std::string_view::npos)
-        return Fail(doc_end, "'...' ends the YAML document here and the rest of the file "
-                             "would be ignored; remove this line");
+        return Fail(doc_end, Tr("'...' ends the YAML document here and the rest of the file "
+                                "would be ignored; remove this line"));
       doc_content = true;
       // A more indented line inside a plain scalar continues it (text, not a node).
       bool continues = in_plain && (flow_ > 0 || block_.empty() || indent > block_.back().column);
@@ -213,8 +215,8 @@ bool PreScan::Run() {
     const size_t column = i - line_begin;
     if (node_start) {
       if ((c == '&' || c == '*') && !BlankOrEnd(i + 1) && !(flow_ > 0 && FlowIndicator(t_[i + 1])))
-        return Fail(i, "YAML anchors and aliases (&name, *name) are not supported; "
-                       "write the value out in full");
+        return Fail(i, Tr("YAML anchors and aliases (&name, *name) are not supported; "
+                          "write the value out in full"));
       if ((c == '-' || c == '?') && flow_ == 0 && BlankOrEnd(i + 1)) {  // "- " entry, "? " key
         if (!OpenBlock(column, c == '-', i)) return false;
         ++i;
@@ -269,27 +271,30 @@ bool PreScan::Run() {
 // yaml-cpp's words for a syntax error, said as what is wrong and what to
 // do: the people who edit these files are not YAML experts.
 std::string SyntaxAdvice(const std::string& yaml_message) {
-  static const struct {
+  // Not static: the advice is in the language of this run.
+  const struct {
     const char* yaml;
-    const char* advice;
+    std::string advice;
   } kAdvice[] = {
       {"illegal map value",
-       "a ': ' inside a value that is not quoted; put the whole value in double quotes (\"...\")"},
-      {"illegal tab when looking for indentation", "a tab in the indentation; indent with spaces"},
+       Tr("a ': ' inside a value that is not quoted; put the whole value in double quotes (\"...\")")},
+      {"illegal tab when looking for indentation", Tr("a tab in the indentation; indent with spaces")},
       {"end of map not found",
-       "this line is not indented like the lines around it (spaces, not tabs), or '-' has no space after it, "
-       "or text follows a closing quote; indent like the lines above and quote the whole value"},
+       Tr("this line is not indented like the lines around it (spaces, not tabs), or '-' has no space after it, "
+          "or text follows a closing quote; indent like the lines above and quote the whole value")},
       {"end of sequence not found",
-       "this line is not indented like the list around it (spaces, not tabs), or text follows a closing "
-       "quote; indent like the items above and quote the whole value"},
+       Tr("this line is not indented like the list around it (spaces, not tabs), or text follows a closing "
+          "quote; indent like the items above and quote the whole value")},
       {"end of sequence flow not found",
-       "a '[' list is not closed; add the ']', or put a value holding , [ ] or : in double quotes"},
+       Tr("a '[' list is not closed; add the ']', or put a value holding , [ ] or : in double quotes")},
       {"end of map flow not found",
-       "a '{' mapping is not closed; add the '}', or put a value holding , { } or : in double quotes"},
-      {"unknown token", "a value cannot start with @ or `; put it in double quotes"},
+       // The braces are arguments: a brace in a catalogue id reads as a placeholder.
+       TrF("a '{0}' mapping is not closed; add the '{1}', or put a value holding , {0} {1} or : in double quotes", "{",
+           "}")},
+      {"unknown token", Tr("a value cannot start with @ or `; put it in double quotes")},
   };
   for (const auto& a : kAdvice)
-    if (yaml_message == a.yaml) return std::string(a.advice) + " [" + yaml_message + "]";
+    if (yaml_message == a.yaml) return a.advice + " [" + yaml_message + "]";
   return yaml_message;
 }
 
@@ -331,11 +336,11 @@ std::string MarkText(const YAML::Mark& mark) {
 
 const char* TypeName(const YAML::Node& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Null: return "nothing";
-    case YAML::NodeType::Scalar: return "a scalar";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Map: return "a mapping";
-    default: return "an undefined node";
+    case YAML::NodeType::Null: return Tr("nothing");
+    case YAML::NodeType::Scalar: return Tr("a scalar");
+    case YAML::NodeType::Sequence: return Tr("a list");
+    case YAML::NodeType::Map: return Tr("a mapping");
+    default: return Tr("an undefined node");
   }
 }
 }  // namespace
@@ -346,8 +351,7 @@ Status YamlDoc::Parse(const std::string& text) {
     int line, column;
     LineColumnAt(text, bad, &line, &column);
     return Status::Data(name_, line, column,
-                        "invalid UTF-8 or NUL byte at byte offset " + std::to_string(bad) +
-                            "; save the file as UTF-8");
+                        TrF("invalid UTF-8 or NUL byte at byte offset {}; save the file as UTF-8", bad));
   }
   // A byte order mark belongs only at the start; elsewhere it is invisible
   // and makes "team" an unknown key.
@@ -356,14 +360,13 @@ Status YamlDoc::Parse(const std::string& text) {
     int line, column;
     LineColumnAt(text, bom, &line, &column);
     return Status::Data(name_, line, column,
-                        "invisible byte order mark (U+FEFF) at byte offset " + std::to_string(bom) +
-                            "; delete it");
+                        TrF("invisible byte order mark (U+FEFF) at byte offset {}; delete it", bom));
   }
   if (size_t wide = FullWidthIndent(text); wide != std::string_view::npos) {
     int line, column;
     LineColumnAt(text, wide, &line, &column);
     return Status::Data(name_, line, column,
-                        "a full-width space (全角スペース) in the indentation; indent with half-width spaces");
+                        Tr("a full-width space (全角スペース) in the indentation; indent with half-width spaces"));
   }
   PreScan scan(text);
   if (!scan.Run()) {
@@ -385,13 +388,13 @@ Status YamlDoc::Parse(const std::string& text) {
       if (open_line > e.mark.line + 1) continue;
       if (e.mark.line + 1 > close_line + 1) break;
       return Status::Data(name_, open_line, open_column,
-                          "this quoted string runs on to line " + std::to_string(close_line) +
-                              ", where the YAML breaks (" + e.msg + " at " + MarkText(e.mark) +
-                              "); is its closing quote missing?");
+                          TrF("this quoted string runs on to line {}, where the YAML breaks ({} at {}); is its "
+                              "closing quote missing?",
+                              close_line, e.msg, MarkText(e.mark)));
     }
-    return Status::Data(name_, e.mark.line + 1, e.mark.column + 1, "YAML syntax: " + SyntaxAdvice(e.msg));
+    return Status::Data(name_, e.mark.line + 1, e.mark.column + 1, TrF("YAML syntax: {}", SyntaxAdvice(e.msg)));
   } catch (const YAML::Exception& e) {
-    return Status::Data(name_, 0, 0, std::string("YAML: ") + e.what());
+    return Status::Data(name_, 0, 0, TrF("YAML: {}", e.what()));
   }
   return CheckDuplicateKeys(root_, 0);
 }
@@ -404,7 +407,7 @@ Status YamlDoc::CheckDuplicateKeys(const YAML::Node& node, int depth) const {
       if (it->first.IsScalar()) {
         const std::string& key = it->first.Scalar();
         if (!seen.insert(key).second)
-          return Error(it->first, "duplicate key '" + key + "'; remove one of them");
+          return Error(it->first, TrF("duplicate key '{}'; remove one of them", key));
       }
       TSUNAGU_TRY(CheckDuplicateKeys(it->second, depth + 1));
     }
@@ -431,39 +434,38 @@ Status YamlDoc::Error(const YAML::Node& at, const std::string& message) const {
 Status YamlDoc::CheckMap(const YAML::Node& node, std::initializer_list<const char*> allowed,
                          const char* what) const {
   if (!node.IsMap())
-    return Error(node, std::string(what) + " must be a mapping (key: value), found " +
-                           TypeName(node));
+    return Error(node, TrF("{} must be a mapping (key: value), found {}", what, TypeName(node)));
   std::vector<std::string> names(allowed.begin(), allowed.end());
   for (auto it = node.begin(); it != node.end(); ++it) {
     std::string key;
-    TSUNAGU_TRY(Scalar(it->first, "a key", &key));
+    TSUNAGU_TRY(Scalar(it->first, Tr("a key"), &key));
     bool known = false;
     for (const std::string& n : names) known = known || n == key;
     if (known) continue;
-    std::string message = "unknown key '" + key + "' in " + what;
     std::string guess = ClosestMatch(key, names);
-    if (!guess.empty()) message += "; did you mean '" + guess + "'?";
-    else {
-      message += "; allowed:";
-      for (const std::string& n : names) message += " " + n;
-    }
-    return Error(it->first, message);
+    if (!guess.empty()) return Error(it->first, TrF("unknown key '{0}' in {1}; did you mean '{2}'?", key, what, guess));
+    std::string allowed;
+    for (const std::string& n : names) allowed += " " + n;
+    return Error(it->first, TrF("unknown key '{0}' in {1}; allowed:{2}", key, what, allowed));
   }
   return Status::Ok();
 }
 
 Status YamlDoc::CheckSequence(const YAML::Node& node, const char* what) const {
   if (!node.IsSequence())
-    return Error(node, std::string(what) + " must be a list, found " + TypeName(node));
+    return Error(node, TrF("{} must be a list, found {}", what, TypeName(node)));
   return Status::Ok();
 }
 
 Status YamlDoc::Scalar(const YAML::Node& node, const char* what, std::string* out) const {
   if (!node.IsScalar())
-    return Error(node, std::string(what) + " must be a plain value, found " + TypeName(node) +
-                           (node.IsMap() ? " (a ': ' inside a value makes it a mapping: put the value in double quotes)"
-                            : node.IsNull() ?  " (is the value missing? a '#' after a space starts a comment: quote a value holding '#')"
-                                            : ""));
+    return Error(node, node.IsMap()    ? TrF("{} must be a plain value, found {} (a ': ' inside a value makes it a "
+                                             "mapping: put the value in double quotes)",
+                                             what, TypeName(node))
+                       : node.IsNull() ? TrF("{} must be a plain value, found {} (is the value missing? a '#' after "
+                                             "a space starts a comment: quote a value holding '#')",
+                                             what, TypeName(node))
+                                       : TrF("{} must be a plain value, found {}", what, TypeName(node)));
   *out = node.Scalar();
   return Status::Ok();
 }
@@ -472,18 +474,18 @@ Status YamlDoc::String(const YAML::Node& map, const char* key, std::string* out,
                        bool required) const {
   YAML::Node value = map[key];
   if (!value) {
-    if (required) return Error(map, std::string("missing required key '") + key + "'");
+    if (required) return Error(map, TrF("missing required key '{}'", key));
     return Status::Ok();
   }
   TSUNAGU_TRY(Scalar(value, key, out));
-  if (required && out->empty()) return Error(value, std::string("'") + key + "' is empty");
+  if (required && out->empty()) return Error(value, TrF("'{}' is empty", key));
   return Status::Ok();
 }
 
 Status YamlDoc::Int(const YAML::Node& map, const char* key, int* out, bool required) const {
   std::string text;
   YAML::Node value = map[key];
-  if (!value) return required ? Error(map, std::string("missing required key '") + key + "'")
+  if (!value) return required ? Error(map, TrF("missing required key '{}'", key))
                               : Status::Ok();
   TSUNAGU_TRY(Scalar(value, key, &text));
   size_t used = 0;
@@ -494,7 +496,7 @@ Status YamlDoc::Int(const YAML::Node& map, const char* key, int* out, bool requi
     used = 0;
   }
   if (used == 0 || used != text.size() || parsed < -1000000 || parsed > 1000000)
-    return Error(value, std::string("'") + key + "' must be a whole number, found '" + text + "'");
+    return Error(value, TrF("'{}' must be a whole number, found '{}'", key, text));
   *out = static_cast<int>(parsed);
   return Status::Ok();
 }
@@ -502,28 +504,27 @@ Status YamlDoc::Int(const YAML::Node& map, const char* key, int* out, bool requi
 Status YamlDoc::Bool(const YAML::Node& map, const char* key, bool* out, bool required) const {
   std::string text;
   YAML::Node value = map[key];
-  if (!value) return required ? Error(map, std::string("missing required key '") + key + "'")
+  if (!value) return required ? Error(map, TrF("missing required key '{}'", key))
                               : Status::Ok();
   TSUNAGU_TRY(Scalar(value, key, &text));
   if (text == "true") *out = true;
   else if (text == "false") *out = false;
-  else return Error(value, std::string("'") + key + "' must be true or false, found '" + text + "'");
+  else return Error(value, TrF("'{}' must be true or false, found '{}'", key, text));
   return Status::Ok();
 }
 
 Status YamlDoc::StringList(const YAML::Node& map, const char* key, std::vector<std::string>* out,
                            bool required) const {
   YAML::Node value = map[key];
-  if (!value) return required ? Error(map, std::string("missing required key '") + key + "'")
+  if (!value) return required ? Error(map, TrF("missing required key '{}'", key))
                               : Status::Ok();
   if (!value.IsSequence())
-    return Error(value, std::string("'") + key + "' must be a list like [a, b], found " +
-                            TypeName(value));
+    return Error(value, TrF("'{}' must be a list like [a, b], found {}", key, TypeName(value)));
   out->clear();
   for (const YAML::Node& item : value) {
     std::string text;
     TSUNAGU_TRY(Scalar(item, key, &text));
-    if (text.empty()) return Error(item, std::string("empty entry in '") + key + "'");
+    if (text.empty()) return Error(item, TrF("empty entry in '{}'", key));
     out->push_back(text);
   }
   return Status::Ok();
@@ -531,7 +532,7 @@ Status YamlDoc::StringList(const YAML::Node& map, const char* key, std::vector<s
 
 Status YamlDoc::Text(const YAML::Node& map, const char* key, LocalText* out, bool required) const {
   YAML::Node value = map[key];
-  if (!value) return required ? Error(map, std::string("missing required key '") + key + "'")
+  if (!value) return required ? Error(map, TrF("missing required key '{}'", key))
                               : Status::Ok();
   TSUNAGU_TRY(CheckMap(value, {"ja", "en"}, key));
   TSUNAGU_TRY(String(value, "ja", &out->ja, required));

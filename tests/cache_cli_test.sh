@@ -269,11 +269,11 @@ pass
 mkdir "$WORK/fifo-data"
 cp "$WORK/data/crisis.yaml" "$WORK/fifo-data/"
 mkfifo "$WORK/fifo-data/agencies.yaml"
-timeout 10 "$T" --data "$WORK/fifo-data" --rules "$WORK/rules" "$SUICIDE" >"$WORK/out" 2>"$WORK/err"
+timeout 10 "$T" --lang en --data "$WORK/fifo-data" --rules "$WORK/rules" "$SUICIDE" >"$WORK/out" 2>"$WORK/err"
 RC=$?
 [ "$RC" -eq 5 ] || fail "a FIFO as agencies.yaml: exit $RC, expected 5"
 expect_warning "tsunagu: cannot read $WORK/fifo-data/agencies.yaml: not a regular file; data, rule and case files must be regular files" "a FIFO as agencies.yaml"
-timeout 10 "$T" --data "$WORK/fifo-data" check >"$WORK/out" 2>"$WORK/err"
+timeout 10 "$T" --lang en --data "$WORK/fifo-data" check >"$WORK/out" 2>"$WORK/err"
 RC=$?
 [ "$RC" -eq 4 ] || fail "check with a FIFO as agencies.yaml: exit $RC, expected 4"
 grep -qF "cannot read $WORK/fifo-data/agencies.yaml: not a regular file" "$WORK/out" || fail "check with a FIFO: not reported"
@@ -281,7 +281,7 @@ pass
 
 rm "$WORK/fifo-data/agencies.yaml"
 mkdir "$WORK/fifo-data/agencies.yaml"
-timeout 10 "$T" --data "$WORK/fifo-data" --rules "$WORK/rules" "$SUICIDE" >"$WORK/out" 2>"$WORK/err"
+timeout 10 "$T" --lang en --data "$WORK/fifo-data" --rules "$WORK/rules" "$SUICIDE" >"$WORK/out" 2>"$WORK/err"
 RC=$?
 [ "$RC" -eq 5 ] || fail "a directory as agencies.yaml: exit $RC, expected 5"
 expect_warning "tsunagu: cannot read $WORK/fifo-data/agencies.yaml: a directory; data, rule and case files must be regular files" "a directory as agencies.yaml"

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "load_model.h"
+#include "messages.h"
 
 namespace {
 
@@ -209,6 +210,22 @@ TEST_CASE("check: phone and hours formats") {
                         "rules/alerts.yaml:8:22: warning: refers to agency 'center', which has an error "
                         "(data/agencies.yaml:7:34); this item is checked once that is fixed",
                     }));
+}
+
+TEST_CASE("check: in Japanese, a reference to a broken item is still told apart from a new error") {
+  // The loaders' messages are in the chosen language: check knows the id
+  // an "unknown agency" error refers to from the Status, not its text.
+  SetMessageLanguage(Lang::kJa);
+  Files f;
+  f.Edit(0, "  roles:\n    - {id: work", "  phone: \"025-12-X\"\n  roles:\n    - {id: work");
+  const std::string found = Check(f);
+  SetMessageLanguage(Lang::kEn);
+  CHECK(found == Expect({
+                     "data/agencies.yaml:12:10: error: 電話番号 '025-12-X' は 025-278-8585 のように数字と一つずつの"
+                     "ハイフンで書いてください",
+                     "rules/routing.yaml:9:16: warning: エラーのある機関 'youth'（data/agencies.yaml:12:10）を参照して"
+                     "います。この項目は、そちらを直すと確認されます",
+                 }));
 }
 
 TEST_CASE("check: lint warnings for what loads but cannot work") {

@@ -159,7 +159,7 @@ out_has '"phone": "025-255-0099"' "agencies saposute as JSON"
 
 run "$T" agencies nope
 expect_rc 2 "tsunagu agencies nope"
-err_has "no agency 'nope'" "tsunagu agencies nope names the id"
+err_has "機関 'nope' はありません" "tsunagu agencies nope names the id"
 err_has "hikikomori-center" "tsunagu agencies nope lists the known ids"
 err_has "saposute" "tsunagu agencies nope lists the known ids"
 
@@ -232,8 +232,7 @@ pass
 
 run "$T" "$(printf 'ok\377')"
 expect_rc 3 "invalid UTF-8 text"
-err_has "not valid UTF-8" "invalid UTF-8 text message"
-err_has "byte offset 2" "invalid UTF-8 text offset"
+err_has "文の 2 バイト目が UTF-8 として正しくありません" "invalid UTF-8 text message and offset"
 [ -s "$WORK/out" ] && fail "invalid UTF-8 text: something on stdout"
 pass
 
@@ -296,8 +295,13 @@ LINE=$(grep -n '^  nmae: broken$' "$WORK/bad/data/agencies.yaml" | cut -d: -f1)
 run "$T" --data "$WORK/bad/data" "$CASE"
 expect_rc 4 "a broken agencies.yaml"
 case $(head -n 1 "$WORK/err") in
-  "tsunagu: $WORK/bad/data/agencies.yaml:$LINE:3: unknown key 'nmae'"*) pass ;;
-  *) fail "a broken agencies.yaml: stderr should start with 'tsunagu: $WORK/bad/data/agencies.yaml:$LINE:3: unknown key 'nmae''" ;;
+  "tsunagu: $WORK/bad/data/agencies.yaml:$LINE:3: 機関の項目 に知らないキー 'nmae' があります。'name' のことですか？") pass ;;
+  *) fail "a broken agencies.yaml: stderr should start with 'tsunagu: $WORK/bad/data/agencies.yaml:$LINE:3: 機関の項目 に知らないキー 'nmae''" ;;
+esac
+run "$T" --lang en --data "$WORK/bad/data" "$CASE"
+case $(head -n 1 "$WORK/err") in
+  "tsunagu: $WORK/bad/data/agencies.yaml:$LINE:3: unknown key 'nmae' in an agency; did you mean 'name'?") pass ;;
+  *) fail "a broken agencies.yaml in English: stderr should start with 'tsunagu: $WORK/bad/data/agencies.yaml:$LINE:3: unknown key 'nmae''" ;;
 esac
 [ -s "$WORK/out" ] && fail "a broken agencies.yaml: something on stdout"
 pass
@@ -306,8 +310,11 @@ pass
 printf 'alerts: [\n' >"$WORK/bad/rules/alerts.yaml"
 run "$T" --rules "$WORK/bad/rules" "$CASE"
 expect_rc 4 "a broken alerts.yaml"
+grep -E "^tsunagu: $WORK/bad/rules/alerts\.yaml:[0-9]+:[0-9]+: YAML の書き方の誤り: " "$WORK/err" >/dev/null ||
+  fail "a broken alerts.yaml: expected 'tsunagu: $WORK/bad/rules/alerts.yaml:L:C: YAML の書き方の誤り: ...'"
+run "$T" -l en --rules "$WORK/bad/rules" "$CASE"
 grep -E "^tsunagu: $WORK/bad/rules/alerts\.yaml:[0-9]+:[0-9]+: YAML syntax: " "$WORK/err" >/dev/null ||
-  fail "a broken alerts.yaml: expected 'tsunagu: $WORK/bad/rules/alerts.yaml:L:C: YAML syntax: ...'"
+  fail "a broken alerts.yaml in English: expected 'tsunagu: $WORK/bad/rules/alerts.yaml:L:C: YAML syntax: ...'"
 pass
 
 # Limits: an oversized file and an alias are bad data (exit 4), said at once.
@@ -316,13 +323,15 @@ cp "$ROOT"/data/*.yaml "$WORK/big/data/"
 awk 'BEGIN { s = "#"; for (i = 0; i < 23; ++i) s = s s; print s }' >>"$WORK/big/data/crisis.yaml"
 run "$T" --data "$WORK/big/data" "$CASE"
 expect_rc 4 "a data file over 4 MiB"
-err_has "crisis.yaml: larger than 4194304 bytes" "a data file over 4 MiB: message"
+err_has "crisis.yaml: 4194304 バイトより大きいファイルです" "a data file over 4 MiB: message"
+run "$T" --lang en --data "$WORK/big/data" "$CASE"
+err_has "crisis.yaml: larger than 4194304 bytes" "a data file over 4 MiB: message in English"
 mkdir -p "$WORK/alias/data"
 cp "$ROOT"/data/*.yaml "$WORK/alias/data/"
 printf -- '- &a {id: x}\n- *a\n' >"$WORK/alias/data/crisis.yaml"
 run "$T" --data "$WORK/alias/data" "$CASE"
 expect_rc 4 "an anchor in crisis.yaml"
-err_has "crisis.yaml:1:3: YAML anchors and aliases" "an anchor in crisis.yaml: position"
+err_has "crisis.yaml:1:3: YAML のアンカーとエイリアス" "an anchor in crisis.yaml: position"
 
 # TSUNAGU_DATA works like --data.
 TSUNAGU_DATA=$WORK/bad/data run "$T" "$CASE"
@@ -529,10 +538,12 @@ pass
 for bad in "2026-12-29" "2026-13-01 10:00" "2026-12-29 25:00" "tomorrow"; do
   run "$T" --at "$bad" "$CASE"
   expect_rc 2 "--at '$bad'"
-  err_has "tsunagu: --at '$bad' is not a valid time: expected \"YYYY-MM-DD HH:MM\" (Asia/Tokyo), e.g. \"2026-12-29 10:00\", or ISO 8601 such as 2026-12-29T10:00 or 2026-12-29T10:00+09:00" "--at '$bad': message"
+  err_has "tsunagu: --at '$bad' は日時として読めません。\"YYYY-MM-DD HH:MM\"（日本時間）で、たとえば \"2026-12-29 10:00\" のように、または 2026-12-29T10:00、2026-12-29T10:00+09:00 のような ISO 8601 で書いてください" "--at '$bad': message"
   [ -s "$WORK/out" ] && fail "--at '$bad': something on stdout"
   pass
 done
+run "$T" --lang en --at "tomorrow" "$CASE"
+err_has "tsunagu: --at 'tomorrow' is not a valid time: expected \"YYYY-MM-DD HH:MM\" (Asia/Tokyo), e.g. \"2026-12-29 10:00\", or ISO 8601 such as 2026-12-29T10:00 or 2026-12-29T10:00+09:00" "--at in English: message"
 # The holiday calendar: check warns once it has ended.
 run "$T" check --at "2027-06-01 10:00"
 expect_rc 0 "check within the calendar's years"
@@ -540,7 +551,9 @@ grep -F "holiday calendar" "$WORK/out" >/dev/null && fail "check --at 2027: a ca
 pass
 run "$T" check --at "2028-01-10 10:00"
 expect_rc 0 "check after the calendar's last year (a warning)"
-out_has "(built-in) data/holidays.yaml:37:26: warning: the holiday calendar covers 2026 to 2027 but it is 2028" "check: the calendar ended"
+out_has "(built-in) data/holidays.yaml:37:26: 警告: 祝日の暦は 2026〜2027 年の分ですが、いまは 2028 年です" "check: the calendar ended"
+run "$T" --lang en check --at "2028-01-10 10:00"
+out_has "(built-in) data/holidays.yaml:37:26: warning: the holiday calendar covers 2026 to 2027 but it is 2028" "check in English: the calendar ended"
 run "$T" --at "2028-03-01 10:00" "$CASE"
 out_has "祝日不明(2028年)" "--at past the calendar: holidays unknown"
 # A data directory without holidays.yaml uses the built-in calendar; a
@@ -555,16 +568,20 @@ sed 's/kind: substitute/kind: furikae/' "$ROOT/data/holidays.yaml" >"$WORK/nocal
 LINE=$(grep -n 'kind: furikae' "$WORK/nocal/data/holidays.yaml" | head -n 1 | cut -d: -f1)
 run "$T" --data "$WORK/nocal/data" "$CASE"
 expect_rc 4 "a broken holidays.yaml"
-err_has "tsunagu: $WORK/nocal/data/holidays.yaml:$LINE:32: holiday kind must be national" "a broken holidays.yaml: position"
+err_has "tsunagu: $WORK/nocal/data/holidays.yaml:$LINE:32: 祝日の kind は national" "a broken holidays.yaml: position"
+run "$T" --lang en --data "$WORK/nocal/data" "$CASE"
+err_has "tsunagu: $WORK/nocal/data/holidays.yaml:$LINE:32: holiday kind must be national" "a broken holidays.yaml in English"
 run "$T" check --data "$WORK/nocal/data"
 expect_rc 4 "check with a broken holidays.yaml"
-out_has "$WORK/nocal/data/holidays.yaml:$LINE:32: error: holiday kind must be national" "check: holidays.yaml error"
+out_has "$WORK/nocal/data/holidays.yaml:$LINE:32: エラー: 祝日の kind は national" "check: holidays.yaml error"
 
 # check --stale [DAYS]: warnings only (exit 0), about what no public source confirmed lately.
 run "$T" check --stale --at "2026-12-03 10:00"
 expect_rc 0 "check --stale"
-out_has "warning: agency 'houkatsu': never checked against a public source (guideline only)" "check --stale names guideline-only agencies"
-run "$T" check --stale 5000 --at "2026-12-03 10:00"
+out_has "警告: 機関 'houkatsu': 公開情報で一度も確認していません（ガイドラインのみ）" "check --stale names guideline-only agencies"
+run "$T" --lang en check --stale --at "2026-12-03 10:00"
+out_has "warning: agency 'houkatsu': never checked against a public source (guideline only)" "check --stale in English"
+run "$T" --lang en check --stale 5000 --at "2026-12-03 10:00"
 expect_rc 0 "check --stale 5000"
 grep -q "agency 'hikikomori-center'.*more than" "$WORK/out" && fail "check --stale 5000: recent checks are not stale"
 pass

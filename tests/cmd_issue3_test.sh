@@ -80,7 +80,10 @@ out_has "「障害者手帳」の記載があるなら" "why-not: a lexicon phra
 
 run "$T" explain "$CASE" --why-not houkatu
 expect_rc 2 "explain --why-not with an unknown agency"
-err_has "no agency 'houkatu'; did you mean 'houkatsu'?" "why-not: did you mean"
+err_has "機関 'houkatu' はありません。'houkatsu' のことですか？" "why-not: did you mean"
+run "$T" --lang en explain "$CASE" --why-not houkatu
+expect_rc 2 "explain --why-not with an unknown agency, in English"
+err_has "no agency 'houkatu'; did you mean 'houkatsu'?" "why-not: did you mean, in English"
 
 run "$T" -f json explain "$CASE" --why-not saposute
 expect_rc 0 "explain --format json"
@@ -98,7 +101,7 @@ expect_rc 3 "explain with invalid UTF-8"
 
 run "$T" check
 expect_rc 0 "check (built in)"
-out_has "0 errors" "check: shipped files have no errors"
+out_has "エラー 0 件" "check: shipped files have no errors"
 
 run "$T" check --data "$ROOT/data" --rules "$ROOT/rules"
 expect_rc 0 "check --data --rules"
@@ -110,12 +113,19 @@ FACT_LINE=$(grep -n 'any: \[family-group\]' "$WORK/rules/routing.yaml" | head -n
 sed -i "${FACT_LINE}s/family-group/family-grop/" "$WORK/rules/routing.yaml"
 run "$T" check --rules "$WORK/rules"
 expect_rc 4 "check with a broken rule file"
-out_has "$WORK/rules/routing.yaml:$FACT_LINE:11: error: unknown fact 'family-grop'; did you mean 'family-group'?" \
+out_has "$WORK/rules/routing.yaml:$FACT_LINE:11: エラー: 事実 'family-grop' はありません。'family-group' のことですか？" \
   "check: first error with file:line:column"
-out_has "$WORK/rules/routing.yaml:$LINE:16: error: unknown agency 'houkatu'; did you mean 'houkatsu'?" \
+out_has "$WORK/rules/routing.yaml:$LINE:16: エラー: 機関 'houkatu' はありません。'houkatsu' のことですか？" \
   "check: second error in the same file"
 out_has "^" "check: caret under the column"
-out_has "2 errors," "check: summary"
+out_has "エラー 2 件、警告 0 件（6 ファイル）" "check: summary"
+run "$T" --lang en check --rules "$WORK/rules"
+expect_rc 4 "check with a broken rule file, in English"
+out_has "$WORK/rules/routing.yaml:$FACT_LINE:11: error: unknown fact 'family-grop'; did you mean 'family-group'?" \
+  "check in English: first error with file:line:column"
+out_has "$WORK/rules/routing.yaml:$LINE:16: error: unknown agency 'houkatu'; did you mean 'houkatsu'?" \
+  "check in English: second error in the same file"
+out_has "2 errors, 0 warnings in 6 files" "check in English: summary"
 
 run "$T" check --rules "$WORK/rules" --format json
 expect_rc 4 "check --format json"
@@ -124,7 +134,7 @@ out_has '"severity": "error"' "check json: severity"
 
 run "$T" check --rules "$WORK/no-such-dir"
 expect_rc 4 "check with a missing directory"
-out_has "error: cannot open $WORK/no-such-dir/lexicon.yaml" "check: unreadable file"
+out_has "エラー: $WORK/no-such-dir/lexicon.yaml を開けません" "check: unreadable file"
 
 # ------------------------------------------------------------------ graph
 
@@ -159,11 +169,13 @@ printf '# one per line\n息子がひきこもっている\n' >"$WORK/cases.txt"
 
 run "$T" diff "$WORK/cases.yaml"
 expect_rc 2 "diff without an old version"
-err_has "diff needs the old version" "diff: says what it needs"
+err_has "diff には比べる古い版を指定してください" "diff: says what it needs"
 
 run "$T" diff --rules "$ROOT/rules" "$WORK/cases.yaml" "$WORK/cases.txt"
 expect_rc 0 "diff against the same rules"
-out_has "3 cases, 0 changed" "diff: nothing changed"
+out_has "3 件、変わった 0 件" "diff: nothing changed"
+run "$T" --lang en diff --rules "$ROOT/rules" "$WORK/cases.yaml" "$WORK/cases.txt"
+out_has "3 cases, 0 changed" "diff in English: nothing changed"
 
 cp -r "$ROOT/rules" "$WORK/old"
 sed -i 's/{agency: saposute, roles: \[discovery-consultation\], weight: 10}/{agency: saposute, roles: [discovery-consultation], weight: 90}/' \

@@ -45,8 +45,15 @@ TEST_CASE("messages: every Japanese text has its id's placeholders") {
     CAPTURE(id);
     CHECK_FALSE(ja.empty());
     CHECK(Placeholders(id) == Placeholders(ja));
-    // And it formats: fmt would throw on a broken one at run time.
-    CHECK_NOTHROW((void)fmt::format(fmt::runtime(std::string(ja)), 1, 2, 3, 4, 5));
+    // And it formats where its id does (an id shown by Tr alone may hold
+    // braces of its own, "{date, source, by}"): fmt would throw at run time.
+    bool id_formats = true;
+    try {
+      (void)fmt::format(fmt::runtime(std::string(id)), 1, 2, 3, 4, 5);
+    } catch (const fmt::format_error&) {
+      id_formats = false;
+    }
+    if (id_formats) CHECK_NOTHROW((void)fmt::format(fmt::runtime(std::string(ja)), 1, 2, 3, 4, 5));
   }
 }
 

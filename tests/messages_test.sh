@@ -67,4 +67,23 @@ printf '%s\n' '息子がひきこもり' | iconv -f UTF-8 -t CP932 > "$work/sjis
 expect "CP932 note in Japanese" "は UTF-8 ではないため、CP932（Excel が保存する Shift_JIS）として読みます" \
   "$tsunagu" batch "$work/sjis.txt"
 expect "unknown encoding in Japanese" "'utf-8' のことですか" "$tsunagu" batch --encoding utf-9 "$work/one.txt"
+
+# Data keepers' messages (loaders and check) follow the language too.
+mkdir "$work/data"
+cp "$src"/data/*.yaml "$work/data/"
+sed -i '0,/^  name:/s//  nmae:/' "$work/data/agencies.yaml"
+expect "a broken data file in Japanese by default" "機関の項目 に知らないキー 'nmae' があります。'name' のことですか？" \
+  "$tsunagu" --data "$work/data" 息子
+expect "a broken data file in English with --lang en" "unknown key 'nmae' in an agency; did you mean 'name'?" \
+  "$tsunagu" --lang en --data "$work/data" son
+expect "a check finding in Japanese by default" "エラー: 機関の項目 に知らないキー 'nmae'" "$tsunagu" check --data "$work/data"
+expect "a check warning in Japanese by default" "警告: エラーのある機関 '" "$tsunagu" check --data "$work/data"
+expect "a check summary in Japanese by default" "エラー 1 件、警告 2 件（6 ファイル）" "$tsunagu" check --data "$work/data"
+expect "a check finding in English with --lang en" "error: unknown key 'nmae' in an agency" \
+  "$tsunagu" --lang en check --data "$work/data"
+expect "a check warning in English with --lang en" "warning: refers to agency '" "$tsunagu" --lang en check --data "$work/data"
+expect "a check summary in English with LANG=en_US.UTF-8" "1 error, 2 warnings in 6 files" \
+  env LANG=en_US.UTF-8 "$tsunagu" check --data "$work/data"
+expect "a bad --at in Japanese by default" "日時として読めません" "$tsunagu" --at tomorrow 息子
+expect "a bad --at in English with --lang en" "is not a valid time" "$tsunagu" --lang en --at tomorrow son
 exit $fail

@@ -122,7 +122,11 @@ done <"$WORK/commands"
 "$T" --format xml "$CASE" >&- 2>"$WORK/err"
 RC=$?
 expect_rc 2 "--format xml >&-"
-err_is "tsunagu: query --format must be table or json, not 'xml'" "--format xml >&-"
+err_is "tsunagu: query の --format は table か json にしてください（'xml' は使えません）" "--format xml >&-"
+"$T" --lang en --format xml "$CASE" >&- 2>"$WORK/err"
+RC=$?
+expect_rc 2 "--lang en --format xml >&-"
+err_is "tsunagu: query --format must be table or json, not 'xml'" "--lang en --format xml >&-"
 # A closed stdout is not taken by a file the run opens (batch -o): the
 # output file gets every record, and nothing is reported.
 "$T" batch -o "$WORK/b.jsonl" "$WORK/cases.txt" >&- 2>"$WORK/err"
