@@ -85,10 +85,10 @@ const std::vector<std::string>& LivesBefore() {
 }
 
 // Within the words that say it: not where they live now (住んでいた,
-// 住んでいない, 住みたい, 住む予定, ではない).
+// 住んでいました, 住んでいない, 住みたい, 住む予定, ではない).
 const std::vector<std::string>& NotNow() {
   static const std::vector<std::string> k =
-      Normalized({"でいた", "ていた", "でた", "いない", "ない", "おらず", "たい", "予定", "じゃな", "ではな"});
+      Normalized({"でいた", "ていた", "でいまし", "ていまし", "でおりまし", "ておりまし", "でた", "いない", "ない", "おらず", "たい", "予定", "じゃな", "ではな"});
   return k;
 }
 
