@@ -11,6 +11,13 @@ bool At(std::string_view text, size_t pos, std::string_view word) {
   return pos <= text.size() && text.size() - pos >= word.size() && text.compare(pos, word.size(), word) == 0;
 }
 
+// A hiragana (U+3041..U+309F, as E3 81 81..E3 82 9F) at pos.
+bool IsHiragana(std::string_view t, size_t pos) {
+  if (pos + 3 > t.size() || static_cast<unsigned char>(t[pos]) != 0xE3) return false;
+  const unsigned char b1 = static_cast<unsigned char>(t[pos + 1]), b2 = static_cast<unsigned char>(t[pos + 2]);
+  return (b1 == 0x81 && b2 >= 0x81) || (b1 == 0x82 && b2 <= 0x9F);
+}
+
 bool IsLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // A Latin letter with a macron or circumflex (ā ī ū ē ō, â î û ê ô, either
@@ -192,7 +199,10 @@ void FindJapanese(const std::vector<Entry>& entries, Understanding* u, std::vect
       if (At(t, after, "から") || At(t, after, "出身")) continue;
       const size_t window_end = std::min(clause_end, after + 30);
       if (window_end > after && Contains(std::string_view(t).substr(after, window_end - after), NotNow())) continue;
-      AddPlace(entries, *en.area, b, e, cue_end == std::string::npos ? after : cue_end, u, covered);
+      // The words run to the end of the verb: 寺尾東に住んでいます.
+      size_t words_end = cue_end == std::string::npos ? after : cue_end;
+      while (words_end + 3 <= clause_end && IsHiragana(t, words_end)) words_end += 3;
+      AddPlace(entries, *en.area, b, e, words_end, u, covered);
     }
   }
 }

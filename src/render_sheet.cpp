@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <functional>
 
+#include "place.h"
+
 namespace {
 
 // Text for either language, chosen once per sheet.
@@ -159,11 +161,18 @@ void WriteSheet(const Model& model, const CaseResult& result, const RecordIdenti
     std::vector<std::string> roles;
     for (int role : r.roles) roles.push_back(RoleLabel(a.roles[role], lang));
     out.item(w("この事例での役割", "Role in this case"), Joined(roles, w("/ ", "; ")));
-    out.item(w("電話", "Phone"), a.phone.empty() ? w("ガイドラインに記載なし", "not in the guideline") : a.phone);
-    if (!a.address.empty()) out.item(w("住所", "Address"), a.address.in(lang));
-    if (a.hours.present) out.item(w("受付時間", "Hours"), a.hours.text.in(lang));
+    // The office serving where the family lives, when chosen: its phone,
+    // address and hours stand for the agency's (place.h).
+    const Office* office = r.office >= 0 ? &a.offices[static_cast<size_t>(r.office)] : nullptr;
+    if (!r.office_reason.empty()) out.item(w("担当の事務所", "Local office"), r.office_reason.in(lang));
+    const std::string& phone = ShownPhone(model, r);
+    out.item(w("電話", "Phone"), phone.empty() ? w("ガイドラインに記載なし", "not in the guideline") : phone);
+    const LocalText& address = office && !office->address.empty() ? office->address : a.address;
+    if (!address.empty()) out.item(w("住所", "Address"), address.in(lang));
+    if (ShownHours(model, r).present) out.item(w("受付時間", "Hours"), ShownHours(model, r).text.in(lang));
     std::vector<std::string> conditions;
-    for (const AgencyCondition& c : r.conditions) conditions.push_back(c.text.in(lang));
+    for (const AgencyCondition& c : r.conditions)
+      if (c.kind != "office" && c.kind != "office-unknown") conditions.push_back(c.text.in(lang));
     if (!conditions.empty()) out.item(w("対象・条件", "Eligibility"), Joined(conditions, w("。", "; ")));
     if (a.source.name == "inferred")
       out.item(w("機関名", "Name"), w("推定(ガイドラインに記載なし)", "inferred (not given by the guideline)"));
@@ -331,7 +340,7 @@ std::string RenderCsvRows(const Model& model, const CaseResult& result, const Re
     std::vector<std::string> roles;
     for (int role : r.roles) roles.push_back(RoleLabel(a.roles[role], options.lang));
     rows += CsvField(record.id) + "," + std::to_string(record.number) + "," + std::to_string(r.rank) + "," + a.id +
-            "," + CsvField(a.name.in(options.lang)) + "," + CsvField(Joined(roles, " / ")) + "," + a.phone + "," +
+            "," + CsvField(a.name.in(options.lang)) + "," + CsvField(Joined(roles, " / ")) + "," + ShownPhone(model, r) + "," +
             std::to_string(r.score) + "," + alerts + ",\n";
   }
   return rows;

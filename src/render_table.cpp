@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "household.h"
+#include "place.h"
 #include "render.h"
 #include "utf8.h"
 
@@ -378,10 +379,13 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
           first = false;
         }
       };
-      add(std::string(ja ? "電話 " : "Phone ") + (a.phone.empty() ? (ja ? "(記載なし)" : "(not listed)") : a.phone), "");
-      const std::string hours_text = HoursShort(a.hours, lang);
+      // The chosen local office's phone and hours stand for the agency's.
+      if (r.office >= 0) add(a.offices[static_cast<size_t>(r.office)].name.in(lang), ja ? "→ " : "-> ");
+      const std::string& phone = ShownPhone(model, r);
+      add(std::string(ja ? "電話 " : "Phone ") + (phone.empty() ? (ja ? "(記載なし)" : "(not listed)") : phone), "");
+      const std::string hours_text = HoursShort(ShownHours(model, r), lang);
       if (!hours_text.empty()) add(std::string(ja ? "受付 " : "Hours ") + hours_text, "");
-      const std::string open = OpenNowLine(a.hours, model, options);
+      const std::string open = OpenNowLine(ShownHours(model, r), model, options);
       if (!open.empty()) add(open, "");
       add((ja ? "点数 " : "score ") + std::to_string(r.score) + "  " + ProvenanceLabel(a, lang), "");
       for (int role : r.roles) add(RoleLabel(a.roles[role], lang), ja ? "・" : "- ");
@@ -398,10 +402,9 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
   std::vector<std::vector<std::string>> hours(model.agencies.size());
   int hours_width = 5;
   for (const RankedAgency& r : ranking.agencies) {
-    const Agency& a = model.agencies[r.agency];
     std::vector<std::string>& cell = hours[r.agency];
-    cell = {HoursShort(a.hours, lang)};
-    std::string open = OpenNowLine(a.hours, model, options);
+    cell = {HoursShort(ShownHours(model, r), lang)};
+    std::string open = OpenNowLine(ShownHours(model, r), model, options);
     size_t cut = open.find(ja ? "、" : "; ");
     if (DisplayWidth(open) > hours_room && cut != std::string::npos) {
       cell.push_back(open.substr(0, cut + (ja ? 3 : 1)));
@@ -425,7 +428,8 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     std::vector<std::string> name = {a.name.in(lang), (ja ? "点数 " : "score ") + std::to_string(r.score) + "  " +
                                                           ProvenanceLabel(a, lang)};
     for (const AgencyCondition& c : r.conditions) roles.push_back((ja ? "※ " : "* ") + c.text.in(lang));
-    std::string phone = a.phone.empty() ? (ja ? "(記載なし)" : "(not listed)") : a.phone;
+    if (r.office >= 0) name.insert(name.begin() + 1, (ja ? "→ " : "-> ") + a.offices[static_cast<size_t>(r.office)].name.in(lang));
+    std::string phone = ShownPhone(model, r).empty() ? (ja ? "(記載なし)" : "(not listed)") : ShownPhone(model, r);
     table.Row({{std::to_string(r.rank)}, name, roles, {phone}, hours[r.agency]});
   }
   out += table.Render(style);
