@@ -266,6 +266,7 @@ bool HasNumber(const std::string& name) {
 struct AreaOwner {
   std::string area, office;
   int line = 0;
+  size_t serial = 0;  // which area of the agency (its readings share it)
 };
 
 Status ReadOffice(const YamlDoc& doc, const YAML::Node& node, std::unordered_map<std::string, AreaOwner>* owners,
@@ -292,15 +293,16 @@ Status ReadOffice(const YamlDoc& doc, const YAML::Node& node, std::unordered_map
       return doc.Error(item.IsMap() ? item["town"] : item,
                        "town '" + area.name + "' must be the town name alone, without 丁目 or numbers "
                        "(an address with them still matches it)");
+    const size_t serial = owners->size() + 1;  // a new number for each area: owners only grows
     std::vector<std::string> keys = {AreaKey(area.name)};
     for (const std::string& r : area.readings) keys.push_back(AreaKey(r));
     for (size_t k = 0; k < keys.size(); ++k) {
       auto found = owners->find(keys[k]);
       if (found == owners->end()) {
-        (*owners)[keys[k]] = {area.name, o->id, area.pos.line};
+        (*owners)[keys[k]] = {area.name, o->id, area.pos.line, serial};
         continue;
       }
-      if (found->second.area == area.name && found->second.office == o->id) continue;  // its own reading
+      if (found->second.serial == serial) continue;  // its own name again, as a reading
       const YAML::Node& at = k == 0 ? (item.IsMap() ? (item["town"] ? item["town"] : item["school_district"]) : item)
                                     : item["readings"][k - 1];
       return doc.Error(at, "'" + (k == 0 ? area.name : area.readings[k - 1]) + "' is already served by office '" +
