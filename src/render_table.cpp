@@ -462,6 +462,22 @@ std::string RenderAgencies(const Model& model, int only, const RenderOptions& op
   if (!a.eligibility.note.empty()) out += std::string(ja ? "  対象: " : "  Serves: ") + a.eligibility.note.in(lang) + "\n";
   if (a.eligibility.max_age >= 0)
     out += std::string(ja ? "  年齢: " : "  Age: ") + (ja ? std::to_string(a.eligibility.max_age) + "歳まで" : "up to " + std::to_string(a.eligibility.max_age)) + "\n";
+  if (a.local_offices) {
+    // Several local offices: which serve which areas, and whom to ask.
+    const std::string ask = a.ask < 0 ? "" : model.agencies[static_cast<size_t>(a.ask)].name.in(lang);
+    if (a.offices.empty())
+      out += std::string(ja ? "  地域の事務所: 地区ごとに複数あり、データに一覧なし" : "  Local offices: several, one per area; none listed in the data") +
+             (ask.empty() ? "" : ja ? "(" + ask + "で確認)" : " (ask " + ask + ")") + "\n";
+    else
+      out += std::string(ja ? "  地域の事務所:" : "  Local offices:") +
+             (ask.empty() ? "" : ja ? "(ほかの地区は" + ask + "で確認)" : " (for other areas, ask " + ask + ")") + "\n";
+    for (const Office& o : a.offices) {
+      std::string served;
+      for (const ServedArea& s : o.serves) served += (served.empty() ? "" : ja ? "、" : ", ") + s.name;
+      out += "    - " + o.name.in(lang) + "  [" + o.id + "]" + (o.phone.empty() ? "" : "  " + o.phone) + "\n      " +
+             (ja ? "担当: " : "serves: ") + served + "\n";
+    }
+  }
   out += std::string(ja ? "  役割:\n" : "  Roles:\n");
   for (const Role& r : a.roles) out += "    - " + RoleLabel(r, lang) + "  [" + r.id + "]\n";
   out += std::string(ja ? "  出典: ガイドラインの第" : "  Source: guideline block ") + std::to_string(a.source.block) +
