@@ -515,6 +515,27 @@ std::string RenderAgenciesJson(const Model& model, int only, const LocalTime& at
                         {"verified", a.verified},
                         {"checked", checked},
                         {"checked_on", a.LastChecked().empty() ? Json(nullptr) : Json(a.LastChecked())}});
+    // Local offices (place.h): whom to ask, and the offices with their areas.
+    Json offices = Json::array();
+    for (const Office& o : a.offices) {
+      Json serves = Json::array();
+      for (const ServedArea& area : o.serves)
+        serves.push_back(Json{{area.kind == ServedArea::kTown ? "town" : "school_district", area.name},
+                              {"readings", area.readings}});
+      Json office_checked = Json::array();
+      for (const ContactCheck& k : o.checked)
+        office_checked.push_back(Json{{"date", k.date}, {"source", k.source}, {"by", k.by}});
+      offices.push_back(Json{{"id", o.id},
+                             {"name", TextJson(o.name)},
+                             {"phone", o.phone.empty() ? Json(nullptr) : Json(o.phone)},
+                             {"address", o.address.empty() ? Json(nullptr) : TextJson(o.address)},
+                             {"hours", HoursJson(o.hours)},
+                             {"checked", office_checked},
+                             {"serves", serves}});
+    }
+    list.back()["local_offices"] = a.local_offices;
+    list.back()["ask"] = a.ask < 0 ? Json(nullptr) : Json(model.agencies[static_cast<size_t>(a.ask)].id);
+    list.back()["offices"] = offices;
     if (at.set()) {
       OpenStatus s = OpenAt(a.hours, false, model.holidays, at);
       if (s.state != OpenStatus::kUnknown) list.back()["open_now"] = s.state == OpenStatus::kOpen;

@@ -86,6 +86,10 @@ has "$WORK/out" "(架空)新潟市西区寺尾東9-99-1" "sheet office address"
 has "$WORK/out" "[fict-sakai]  099-999-0002" "agencies lists offices"
 has "$WORK/out" "serves: 坂井東, 坂井輪中学校区" "agencies lists areas"
 
+"$T" --data "$F" agencies --format json minsei-iin > "$WORK/out" 2>&1
+has "$WORK/out" '"ask": "kenko-fukushi"' "agencies json ask"
+has "$WORK/out" '"town": "内野"' "agencies json serves"
+
 # The shipped data: no offices listed; houkatsu and minsei-iin say whom to ask.
 "$T" "$JA" > "$WORK/out" 2>&1
 has "$WORK/out" "お住まいの地区の地域包括支援センターを選べません(データに事務所の一覧がありません)。西区役所 健康福祉課(025-268-1000)で確認してください" "shipped ja ask whom"
