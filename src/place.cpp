@@ -84,6 +84,12 @@ const std::vector<std::string>& LivesAfter() {
   return k;
 }
 
+// A verb of living later in the clause after 「AREAで」.
+const std::vector<std::string>& LivingVerbs() {
+  static const std::vector<std::string> k = Normalized({"暮らし", "暮らす", "住ん", "住む", "生活し", "生活す"});
+  return k;
+}
+
 // What comes before an area that is where they live: 実家は寺尾東.
 const std::vector<std::string>& LivesBefore() {
   static const std::vector<std::string> k =
@@ -102,7 +108,8 @@ const std::vector<std::string>& NotNow() {
 // English: the words before a place lived in, and what makes them not so.
 constexpr const char* kLivesIn[] = {"live in ",     "lives in ",  "living in ", "reside in ",  "resides in ",
                                     "residing in ", "home is in ", "house is in ", "based in ", "we're in ",
-                                    "live at ",     "lives at ",  "living at "};
+                                    "live at ",     "lives at ",  "living at ", "address: ", "address is ",
+                                    "resident of ", "residents of "};
 constexpr const char* kNotLivesIn[] = {"n't ", "not ", "no longer ", "used to ", "never ", "want to ", "wants to ",
                                        "plan to ", "plans to ", "like to ", "hope to ", "going to "};
 
@@ -189,8 +196,24 @@ void FindJapanese(const std::vector<Entry>& entries, Understanding* u, std::vect
       std::fill(taken.begin() + static_cast<long>(b), taken.begin() + static_cast<long>(e), 1);
       const size_t after = SkipAddress(t, e), clause_end = ClauseEnd(*u, b);
       size_t cue_end = std::string::npos;
+      bool verb = false;  // the cue ends in a verb: its words run to the verb's end
       for (const std::string& cue : LivesAfter())
-        if (At(t, after, cue)) cue_end = after + cue.size();
+        if (At(t, after, cue)) {
+          cue_end = after + cue.size();
+          verb = cue.find("住") != std::string::npos && cue.find("在住") == std::string::npos;
+          verb = verb || cue.find("暮ら") != std::string::npos || cue.find("生活") != std::string::npos;
+        }
+      // 寺尾東で母と暮らしている, 寺尾東で二人暮らし: で, then a verb of
+      // living later in the clause.
+      if (cue_end == std::string::npos && At(t, after, "で")) {
+        const std::string_view rest = std::string_view(t).substr(after, clause_end > after ? clause_end - after : 0);
+        for (const std::string& v : LivingVerbs())
+          if (const size_t at = rest.find(v); at != std::string_view::npos) {
+            cue_end = after + at + v.size();
+            verb = true;
+            break;
+          }
+      }
       const size_t before = SkipWardBack(t, b);
       bool cue_before = false;
       for (const std::string& cue : LivesBefore())
@@ -201,7 +224,7 @@ void FindJapanese(const std::vector<Entry>& entries, Understanding* u, std::vect
       if (window_end > after && Contains(std::string_view(t).substr(after, window_end - after), NotNow())) continue;
       // The words run to the end of the verb: 寺尾東に住んでいます.
       size_t words_end = cue_end == std::string::npos ? after : cue_end;
-      while (words_end + 3 <= clause_end && IsHiragana(t, words_end)) words_end += 3;
+      while (verb && words_end + 3 <= clause_end && IsHiragana(t, words_end)) words_end += 3;
       AddPlace(entries, *en.area, b, e, words_end, u, covered);
     }
   }

@@ -4,7 +4,8 @@
 // district some agency's office serves: its name or one of its readings)
 // said to be where the family or person lives: 「寺尾東に住む」,
 // 「西区寺尾東3丁目在住」, 「坂井東のアパートで」, 「実家は寺尾東」,
-// "lives in Sakai-higashi", "we live in Teraohigashi". A place word alone
+// 「寺尾東で母と暮らしている」, "lives in Sakai-higashi", "we live in
+// Teraohigashi", "a resident of Sakai-higashi", "Address: Teraohigashi". A place word alone
 // is not where they live (「寺尾東の病院に通っている」, "a clinic in
 // Teraohigashi"), nor is where they come from ("from Teraohigashi",
 // 寺尾東出身) or lived before (住んでいた, "used to live in"), nor a

@@ -85,6 +85,10 @@ TEST_CASE("places: the area where they live, by kanji, romaji and address") {
   CHECK(F().Place("We live in Shindōri.") == "新通");
   CHECK(F().Place("We live in Shindoori.") == "新通");
   CHECK(F().Place("They live in 寺尾東.") == "寺尾東");
+  CHECK(F().Place(std::string("母と寺尾東で二人暮らし。") + kOld) == "寺尾東");
+  CHECK(F().Place(std::string("寺尾東で母と暮らしている。") + kOld) == "寺尾東");
+  CHECK(F().Place("Address: Teraohigashi 3-chome. Mother 80, son 50.") == "寺尾東");
+  CHECK(F().Place("My mother, a resident of Sakai-higashi, is 80.") == "坂井東");
   // The longer name wins where two start at one place (坂井輪中学校の学区,
   // a reading of 坂井輪中学校区).
   CHECK(F().Place("坂井輪中学校の学区に住んでいます。") == "坂井輪中学校区");
@@ -97,6 +101,8 @@ TEST_CASE("places: a place word that is not where they live") {
   CHECK(F().Place(std::string("寺尾東には住んでいない。") + kOld) == "none");
   CHECK(F().Place(std::string("以前は寺尾東に住んでいました。") + kOld) == "none");
   CHECK(F().Place(std::string("坂井東に住みたい。") + kOld) == "none");
+  CHECK(F().Place(std::string("寺尾東で働いていた。") + kOld) == "none");
+  CHECK(F().Place(std::string("寺尾東で暮らしていた母は今は施設。") + kOld) == "none");
   CHECK(F().Place("He goes to a clinic in Teraohigashi.") == "none");
   CHECK(F().Place("My father is from Teraohigashi.") == "none");
   CHECK(F().Place("We used to live in Sakai-higashi.") == "none");
@@ -113,6 +119,10 @@ TEST_CASE("places: the words are understood and shown as written") {
   r = F().Run("They live in Sakai-Higashi.");
   REQUIRE(r.understanding.places.size() == 1);
   CHECK(r.understanding.places[0].words == "live in sakai-higashi");
+  // A place cue that is not a verb ends the words there.
+  r = F().Run("寺尾東の自宅にこもっている息子(50)、母(80)");
+  REQUIRE(r.understanding.places.size() == 1);
+  CHECK(r.understanding.places[0].words == "寺尾東の自宅");
 }
 
 TEST_CASE("offices: the office serving the area is chosen, with its phone and hours") {
