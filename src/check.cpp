@@ -474,6 +474,18 @@ class Checker {
       Add(a.pos.file, a.pos.line, a.pos.column, Finding::kWarning,
           message + "; check them with a public page or a phone call and record it in checked");
     }
+    // Local offices: each as a crisis contact, at its entry.
+    for (const Agency& a : model_.agencies)
+      for (const Office& o : a.offices) {
+        std::string latest;
+        for (const ContactCheck& k : o.checked) latest = std::max(latest, k.date);
+        if (!latest.empty() && recent(latest)) continue;
+        Add(o.pos.file, o.pos.line, o.pos.column, Finding::kWarning,
+            "office '" + o.id + "' of agency '" + a.id + "': " +
+                (latest.empty() ? std::string("never checked against a public source")
+                                : "last checked " + latest + ", more than " + days + " days ago") +
+                "; check it and record it in checked");
+      }
     for (const CrisisContact& c : model_.crisis) {
       std::string latest;
       for (const ContactCheck& k : c.checked) latest = std::max(latest, k.date);
