@@ -9,6 +9,7 @@
 #include "load_model.h"
 #include "place.h"
 #include "render.h"
+#include "scenario.h"
 #include "test_analyzer.h"
 #include "triage.h"
 
@@ -214,4 +215,16 @@ TEST_CASE("offices: JSON has office and office_reason per agency") {
   j = nlohmann::json::parse(RenderJson(F().model, F().Run(std::string(kOld) + "坂井東に住む。"), options));
   for (const nlohmann::json& a : j["agencies"])
     if (a["id"] == "houkatsu") CHECK(a["office"]["checked_on"] == "2026-12-03");
+}
+
+TEST_CASE("offices: a scenario expecting another office fails with what it got") {
+  std::vector<Scenario> cases;
+  Status s = LoadScenarios("- text: 80代の母と50代の息子。息子はひきこもり。寺尾東に住んでいる\n"
+                           "  offices: {houkatsu: fict-sakai}\n",
+                           "cases.yaml", F().model, &cases);
+  REQUIRE_MESSAGE(s.ok(), s.ToString());
+  ScenarioReport report;
+  RunScenarios(F().model, F().lexicon, cases, &report);
+  REQUIRE(report.failures.size() == 1);
+  CHECK(report.failures[0].find("\n    expected houkatsu office fict-sakai, got fict-minato\n") != std::string::npos);
 }
