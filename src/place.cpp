@@ -261,7 +261,9 @@ void FindEnglish(const std::vector<Entry>& entries, Understanding* u, std::vecto
       bool found = false;
       for (size_t s = 0; s < letters.size() && !found; ++s) {
         const size_t byte = at[s];
-        if (byte > from && (IsLetter(static_cast<unsigned char>(t[byte - 1])) || static_cast<unsigned char>(t[byte - 1]) >= 0x80))
+        size_t len = 0;
+        if (byte > from && (IsLetter(static_cast<unsigned char>(t[byte - 1])) ||
+                            (byte >= from + 2 && FoldedVowel(t, byte - 2, &len))))
           continue;  // not a word's start
         for (const Entry& en : entries) {
           if (!IsLatinKey(en.key) || letters.compare(s, en.key.size(), en.key) != 0) continue;

@@ -86,6 +86,7 @@ TEST_CASE("places: the area where they live, by kanji, romaji and address") {
   CHECK(F().Place("We live in Shindōri.") == "新通");
   CHECK(F().Place("We live in Shindoori.") == "新通");
   CHECK(F().Place("They live in 寺尾東.") == "寺尾東");
+  CHECK(F().Place("They live in \u201cTeraohigashi\u201d now.") == "寺尾東");
   CHECK(F().Place(std::string("母と寺尾東で二人暮らし。") + kOld) == "寺尾東");
   CHECK(F().Place(std::string("寺尾東で母と暮らしている。") + kOld) == "寺尾東");
   CHECK(F().Place("Address: Teraohigashi 3-chome. Mother 80, son 50.") == "寺尾東");
