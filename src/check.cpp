@@ -492,6 +492,20 @@ class Checker {
                     a.id, join(never), days, join(old));
       Add(a.pos.file, a.pos.line, a.pos.column, Finding::kWarning, message);
     }
+    // Local offices: each as a crisis contact, at its entry.
+    for (const Agency& a : model_.agencies)
+      for (const Office& o : a.offices) {
+        std::string latest;
+        for (const ContactCheck& k : o.checked) latest = std::max(latest, k.date);
+        if (!latest.empty() && recent(latest)) continue;
+        Add(o.pos.file, o.pos.line, o.pos.column, Finding::kWarning,
+            latest.empty() ? TrF("office '{}' of agency '{}': never checked against a public source; check it "
+                                 "and record it in checked",
+                                 o.id, a.id)
+                           : TrF("office '{}' of agency '{}': last checked {}, more than {} days ago; check it and "
+                                 "record it in checked",
+                                 o.id, a.id, latest, days));
+      }
     for (const CrisisContact& c : model_.crisis) {
       std::string latest;
       for (const ContactCheck& k : c.checked) latest = std::max(latest, k.date);

@@ -8,6 +8,7 @@
 #include "household.h"
 #include "messages.h"
 #include "phrases.h"
+#include "place.h"
 #include "unrecognized.h"
 #include "numbers.h"
 #include "reading.h"
@@ -121,6 +122,7 @@ void Understanding::Clear() {
   durations.clear();
   ignored_numbers.clear();
   unrecognized.clear();
+  places.clear();
   for (AgeRange& r : age_of) r = AgeRange();
 }
 
@@ -167,6 +169,7 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
 
   AddFactsFromAges(model, out);
   AddFactsFromDurations(model, numbers, number_clause, out, &covered);
+  FindPlaces(model, out, &covered);
   ListUnrecognized(covered, out);
   return Status::Ok();
 }

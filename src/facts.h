@@ -114,6 +114,16 @@ struct Person {
   std::vector<int> mentions;  // indexes into Understanding::mentions of the facts about them
 };
 
+/// An area the text says the family or a person lives in (place.h): one
+/// some office of the data serves.
+struct PlaceMention {
+  std::string area;               // the area as the data names it (寺尾東)
+  std::vector<std::string> keys;  // every AreaKey of that area: its name and readings
+  std::string words;              // the words that say it, as written ("寺尾東3丁目在住")
+  size_t begin = 0, end = 0;      // the area's words, in the normalised text
+  int clause = 0;
+};
+
 struct Understanding {
   std::string input;
   NormalizedText text;
@@ -128,6 +138,7 @@ struct Understanding {
   std::vector<DurationMention> durations;
   std::vector<std::string> ignored_numbers;  // bare numbers no subject word made an age
   std::vector<std::string> unrecognized;
+  std::vector<PlaceMention> places;  // where they live, in text order (place.h)
   AgeRange age_of[kSubjectCount];  // current ages per role: the concern's for kPerson, else the
                                    // union of the persons' in that role
 

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "messages.h"
 #include "open_hours.h"
+#include "place.h"
 #include "yaml_doc.h"
 
 namespace {
@@ -231,10 +233,131 @@ Status ReadFieldChecks(const YamlDoc& doc, const YAML::Node& node, std::vector<F
   return Status::Ok();
 }
 
-Status ReadAgency(const YamlDoc& doc, const YAML::Node& node, Agency* a) {
+// One area of an office's `serves`: {town: 寺尾東, readings: [...]}, a
+// bare town name, or {school_district: 寺尾中学校区, readings: [...]}.
+Status ReadArea(const YamlDoc& doc, const YAML::Node& node, ServedArea* area) {
+  area->pos = doc.PosOf(node);
+  if (node.IsScalar()) return doc.Scalar(node, Tr("a town"), &area->name);
+  TSUNAGU_TRY(doc.CheckMap(node, {"town", "school_district", "readings"}, Tr("an area")));
+  if (node["town"] && node["school_district"])
+    return doc.Error(node, Tr("an area is one town or one school district; write two areas"));
+  if (!node["town"] && !node["school_district"])
+    return doc.Error(node, Tr("an area needs town: (a town name, like 寺尾東) or school_district: (like 寺尾中学校区)"));
+  area->kind = node["town"] ? ServedArea::kTown : ServedArea::kSchoolDistrict;
+  TSUNAGU_TRY(doc.String(node, node["town"] ? "town" : "school_district", &area->name, true));
+  TSUNAGU_TRY(doc.StringList(node, "readings", &area->readings, false));
+  for (size_t i = 0; i < area->readings.size(); ++i)
+    if (AreaKey(area->readings[i]).empty())
+      return doc.Error(node["readings"][i],
+                       TrF("reading '{}' has no letters; write the name as a case would, like Teraohigashi",
+                           area->readings[i]));
+  return Status::Ok();
+}
+
+// A town is written as its name alone: an address with 丁目 or numbers
+// still matches it (place.h), and a number here would match nothing.
+bool HasNumber(const std::string& name) {
+  if (name.find("丁目") != std::string::npos) return true;
+  for (char c : name)
+    if (std::isdigit(static_cast<unsigned char>(c))) return true;
+  return false;
+}
+
+// Where each area key of an agency is served, so that no area goes to two
+// offices (the answer must name one office).
+struct AreaOwner {
+  std::string area, office;
+  int line = 0;
+  size_t serial = 0;  // which area of the agency (its readings share it)
+};
+
+Status ReadOffice(const YamlDoc& doc, const YAML::Node& node, std::unordered_map<std::string, AreaOwner>* owners,
+                  Office* o) {
+  TSUNAGU_TRY(doc.CheckMap(node, {"id", "name", "phone", "address", "hours", "checked", "serves"}, Tr("an office")));
+  o->pos = doc.PosOf(node);
+  TSUNAGU_TRY(ReadId(doc, node, &o->id));
+  TSUNAGU_TRY(doc.Text(node, "name", &o->name, true));
+  TSUNAGU_TRY(ReadPhone(doc, node, &o->phone));
+  TSUNAGU_TRY(doc.Text(node, "address", &o->address, false));
+  if (node["hours"]) TSUNAGU_TRY(ReadHours(doc, node["hours"], &o->hours));
+  if (node["checked"]) TSUNAGU_TRY(ReadChecks(doc, node["checked"], &o->checked));
+  if (!node["serves"])
+    return doc.Error(node, Tr("missing required key 'serves' (the towns or school districts this office covers)"));
+  const YAML::Node& serves = node["serves"];
+  TSUNAGU_TRY(doc.CheckSequence(serves, "serves"));
+  if (serves.size() == 0)
+    return doc.Error(serves, Tr("serves is empty; list the towns (town: 寺尾東) or school districts "
+                                "(school_district: 寺尾中学校区) this office covers"));
+  for (const YAML::Node& item : serves) {
+    ServedArea area;
+    TSUNAGU_TRY(ReadArea(doc, item, &area));
+    if (area.kind == ServedArea::kTown && HasNumber(area.name))
+      return doc.Error(item.IsMap() ? item["town"] : item,
+                       TrF("town '{}' must be the town name alone, without 丁目 or numbers "
+                           "(an address with them still matches it)",
+                           area.name));
+    const size_t serial = owners->size() + 1;  // a new number for each area: owners only grows
+    std::vector<std::string> keys = {AreaKey(area.name)};
+    for (const std::string& r : area.readings) keys.push_back(AreaKey(r));
+    for (size_t k = 0; k < keys.size(); ++k) {
+      auto found = owners->find(keys[k]);
+      if (found == owners->end()) {
+        (*owners)[keys[k]] = {area.name, o->id, area.pos.line, serial};
+        continue;
+      }
+      if (found->second.serial == serial) continue;  // its own name again, as a reading
+      const YAML::Node& at = k == 0 ? (item.IsMap() ? (item["town"] ? item["town"] : item["school_district"]) : item)
+                                    : item["readings"][k - 1];
+      return doc.Error(at, TrF("'{}' is already served by office '{}' (area {}, line {}); give each area to one office",
+                               k == 0 ? area.name : area.readings[k - 1], found->second.office, found->second.area,
+                               found->second.line));
+    }
+    o->serves.push_back(std::move(area));
+  }
+  return Status::Ok();
+}
+
+// `local_offices`, `ask` and `offices`; ask is kept by name until every
+// agency is read (*ask_id, resolved by LoadAgencies).
+Status ReadLocalOffices(const YamlDoc& doc, const YAML::Node& node, Agency* a, std::string* ask_id) {
+  bool flag_given = static_cast<bool>(node["local_offices"]);
+  TSUNAGU_TRY(doc.Bool(node, "local_offices", &a->local_offices, false));
+  if (flag_given && !a->local_offices && node["offices"])
+    return doc.Error(node["local_offices"], Tr("local_offices: false, but offices are listed; remove local_offices"));
+  if (flag_given && !a->local_offices)
+    return doc.Error(node["local_offices"], Tr("local_offices: false says nothing; leave it out"));
+  TSUNAGU_TRY(doc.String(node, "ask", ask_id, false));
+  if (node["ask"] && !a->local_offices && !node["offices"])
+    return doc.Error(node["ask"], Tr("ask names whom to ask which local office serves an address; "
+                                     "it needs local_offices: true or offices"));
+  if (node["ask"] && *ask_id == a->id)
+    return doc.Error(node["ask"], Tr("ask must name another agency (the one that tells which office serves an "
+                                     "address), not this one"));
+  if (a->local_offices && !node["offices"] && !node["ask"])
+    return doc.Error(node["local_offices"], Tr("local_offices: true needs ask: the id of the agency that tells "
+                                               "which office serves an address (like ask: kenko-fukushi)"));
+  if (!node["offices"]) return Status::Ok();
+  a->local_offices = true;
+  const YAML::Node& offices = node["offices"];
+  TSUNAGU_TRY(doc.CheckSequence(offices, "offices"));
+  if (offices.size() == 0)
+    return doc.Error(offices, Tr("offices is an empty list; leave it out (with local_offices: true and ask:) "
+                                 "when the offices are not known"));
+  std::unordered_set<std::string> ids;
+  std::unordered_map<std::string, AreaOwner> owners;
+  for (const YAML::Node& item : offices) {
+    Office o;
+    TSUNAGU_TRY(ReadOffice(doc, item, &owners, &o));
+    if (!ids.insert(o.id).second) return doc.Error(item["id"], TrF("duplicate office id '{}' in this agency", o.id));
+    a->offices.push_back(std::move(o));
+  }
+  return Status::Ok();
+}
+
+Status ReadAgency(const YamlDoc& doc, const YAML::Node& node, Agency* a, std::string* ask_id) {
   TSUNAGU_TRY(doc.CheckMap(node,
                            {"id", "name", "summary", "roles", "address", "phone", "hours",
-                            "eligibility", "source", "verified", "checked"},
+                            "eligibility", "source", "verified", "checked", "local_offices", "ask", "offices"},
                            Tr("an agency")));
   a->pos = doc.PosOf(node);
   TSUNAGU_TRY(ReadId(doc, node, &a->id));
@@ -250,7 +373,7 @@ Status ReadAgency(const YamlDoc& doc, const YAML::Node& node, Agency* a) {
   TSUNAGU_TRY(ReadSource(doc, node["source"], &a->source));
   TSUNAGU_TRY(doc.Bool(node, "verified", &a->verified, true));
   if (node["checked"]) TSUNAGU_TRY(ReadFieldChecks(doc, node["checked"], &a->checked));
-  return Status::Ok();
+  return ReadLocalOffices(doc, node, a, ask_id);
 }
 
 }  // namespace
@@ -265,14 +388,24 @@ Status LoadAgencies(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.CheckSequence(doc.root(), Tr("the agencies file")));
   std::unordered_set<std::string> ids;  // FindAgency per agency would be quadratic
   for (const Agency& a : model->agencies) ids.insert(a.id);
+  std::vector<std::pair<size_t, YAML::Node>> asks;  // agency index, its ask node
   for (const YAML::Node& node : doc.root()) {
     Agency agency;
-    TSUNAGU_TRY(ReadAgency(doc, node, &agency));
+    std::string ask_id;
+    TSUNAGU_TRY(ReadAgency(doc, node, &agency, &ask_id));
     if (!ids.insert(agency.id).second)
       return doc.Error(node["id"], TrF("duplicate agency id '{}'", agency.id));
+    if (!ask_id.empty()) asks.emplace_back(model->agencies.size(), node["ask"]);
     model->agencies.push_back(std::move(agency));
   }
   if (model->agencies.empty()) return doc.Error(doc.root(), Tr("no agencies defined"));
+  // ask may name an agency further down the file.
+  for (const auto& [index, at] : asks) {
+    const std::string id = at.Scalar();
+    model->agencies[index].ask = model->FindAgency(id);
+    if (model->agencies[index].ask < 0)
+      return doc.Error(at, TrF("ask names an unknown agency '{}'; give the id of an agency in this file", id));
+  }
   return Status::Ok();
 }
 

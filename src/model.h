@@ -77,6 +77,30 @@ struct Provenance {
   std::string note;
 };
 
+/// An area a local office serves: a town (町名, e.g. 寺尾東; matched with
+/// or without its 丁目 and house numbers) or a school district (校区, e.g.
+/// 寺尾中学校区). `readings` are the other ways a case may write it
+/// (Teraohigashi, Terao-higashi): compared without case, hyphens, spaces
+/// and macrons.
+struct ServedArea {
+  enum Kind : int { kTown, kSchoolDistrict } kind = kTown;
+  std::string name;
+  std::vector<std::string> readings;
+  SourcePos pos;
+};
+
+/// One of an agency's local offices (one 地域包括支援センター of several),
+/// with the areas it serves.
+struct Office {
+  std::string id;
+  LocalText name, address;
+  std::string phone;  // empty = not known
+  Hours hours;
+  std::vector<ContactCheck> checked;  // empty = not checked against a public source
+  std::vector<ServedArea> serves;     // at least one
+  SourcePos pos;
+};
+
 struct Agency {
   std::string id;
   LocalText name, summary, address;
@@ -88,6 +112,13 @@ struct Agency {
   bool verified = false;
   /// Fields checked against public sources; empty: from the guideline only.
   std::vector<FieldCheck> checked;
+  /// Several local offices, each serving its own area (`local_offices:
+  /// true`, or `offices` listed): the office follows where the family
+  /// lives (place.h). `ask` is the agency (index) that tells which office
+  /// serves an address, or -1.
+  bool local_offices = false;
+  int ask = -1;
+  std::vector<Office> offices;
   SourcePos pos;
 
   /// The latest date any field was checked ("YYYY-MM-DD"), or "" when

@@ -42,6 +42,13 @@ struct RankedAgency {
   std::vector<std::string_view> reasons;  // rule/alert ids, first firing first
   std::vector<ScorePart> parts;
   std::vector<AgencyCondition> conditions;
+  /// The agency's office serving where the family lives (index into its
+  /// offices), or -1; office_reason says why, or why none can be chosen
+  /// and whom to ask; empty for an agency without local offices. Set by
+  /// ChooseOffices (place.h), which also adds it as a condition
+  /// ("office" / "office-unknown").
+  int office = -1;
+  LocalText office_reason;
 };
 
 /// An agency a rule brought in but eligibility removed.

@@ -450,6 +450,9 @@ std::string RenderExplainMarked(const Model& model, const Explanation& e, const 
   }
   for (const AgeMention& a : u.ages)
     if (a.person < 0) out += "   " + Quote(a.words, lang) + ": " + BecauseText(a.because, lang) + "\n";
+  // Where they live, for choosing local offices (place.h); the first wins.
+  for (const PlaceMention& p : u.places)
+    out += std::string("   ") + T(lang, "住んでいる地区: ", "Lives in: ") + p.area + " " + Quote(p.words, lang) + "\n";
 
   head("読み取れなかった語", "Words not understood", u.unrecognized.size());
   if (u.unrecognized.empty()) none();
@@ -560,6 +563,7 @@ std::string RenderExplainMarked(const Model& model, const Explanation& e, const 
     for (int role : r.roles) roles.push_back(RoleLabel(a.roles[role], lang));
     out += "   " + std::to_string(r.rank) + ". " + a.id + " " + a.name.in(lang) + T(lang, " 点数 ", " score ") +
            std::to_string(r.score) + "\n      " + Join(roles, ja ? "/" : "; ") + "\n";
+    if (!r.office_reason.empty()) out += "      " + r.office_reason.in(lang) + "\n";
   }
 
   if (why_not) {
@@ -713,6 +717,9 @@ std::string RenderExplainJson(const Model& model, const Explanation& e, const Wh
                            {"mentions", p.mentions}});
   }
   out["persons"] = persons;
+  Json places = Json::array();
+  for (const PlaceMention& p : u.places) places.push_back(Json{{"area", p.area}, {"words", p.words}, {"clause", p.clause + 1}});
+  out["places"] = places;
   Json durations = Json::array();
   for (const DurationMention& d : u.durations)
     durations.push_back(Json{{"clause", d.clause + 1}, {"words", d.words}, {"months", d.months}});
@@ -749,7 +756,9 @@ std::string RenderExplainJson(const Model& model, const Explanation& e, const Wh
     Json roles = Json::array();
     for (int role : r.roles) roles.push_back(model.agencies[r.agency].roles[role].id);
     agencies.push_back(Json{{"rank", r.rank}, {"id", model.agencies[r.agency].id}, {"score", r.score},
-                            {"score_parts", parts}, {"roles", roles}, {"conditions", conditions}});
+                            {"score_parts", parts}, {"roles", roles}, {"conditions", conditions},
+                            {"office", r.office < 0 ? Json(nullptr)
+                                                    : Json(model.agencies[r.agency].offices[static_cast<size_t>(r.office)].id)}});
   }
   out["ranking"] = agencies;
   Json removed = Json::array();

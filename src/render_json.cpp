@@ -298,7 +298,16 @@ void RankedAgencyJson(JsonWriter& w, const RankedAgency& r, const JsonFragments&
     w.String(c.text.en);
     w.Raw("}");
   }
-  w.Raw(fragments.agency_verified[r.agency]);  // ],"verified":...,"checked_on":...}
+  // The local office serving where the family lives (null when none is
+  // chosen), and why, or why none can be and whom to ask (null for an
+  // agency without local offices).
+  w.Raw("],\"office\":");
+  if (r.office < 0) w.Null();
+  else w.Raw(fragments.offices[r.agency][static_cast<size_t>(r.office)]);
+  w.Raw(",\"office_reason\":");
+  if (r.office_reason.empty()) w.Null();
+  else Text(w, r.office_reason);
+  w.Raw(fragments.agency_verified[r.agency]);  // ,"verified":...,"checked_on":...}
 }
 
 // Renders with a fresh writer into a string (fragments are built once).
@@ -404,11 +413,33 @@ JsonFragments BuildJsonFragments(const Model& model, const LocalTime& at) {
       OpenNow(w, a.hours, false, model.holidays, at);
     }));
     f.agency_verified.push_back(Rendered([&](JsonWriter& w) {
-      w.Raw(a.verified ? "],\"verified\":true" : "],\"verified\":false");
+      w.Raw(a.verified ? ",\"verified\":true" : ",\"verified\":false");
       w.Raw(",\"checked_on\":");  // the latest check of any field; null: guideline only
       w.StringOrNull(a.LastChecked());
       w.Raw("}");
     }));
+    f.offices.emplace_back();
+    for (const Office& o : a.offices) {
+      f.offices.back().push_back(Rendered([&](JsonWriter& w) {
+        w.Raw("{\"id\":");
+        w.String(o.id);
+        w.Raw(",\"name\":");
+        Text(w, o.name);
+        w.Raw(",\"phone\":");
+        w.StringOrNull(o.phone);
+        w.Raw(",\"address\":");
+        if (o.address.empty()) w.Null();
+        else Text(w, o.address);
+        w.Raw(",\"hours\":");
+        WriteHours(w, o.hours);
+        OpenNow(w, o.hours, false, model.holidays, at);
+        w.Raw(",\"checked_on\":");
+        std::string last;
+        for (const ContactCheck& k : o.checked) last = std::max(last, k.date);
+        w.StringOrNull(last);
+        w.Raw("}");
+      }));
+    }
     f.roles.emplace_back();
     for (const Role& role : a.roles) {
       f.roles.back().push_back(Rendered([&](JsonWriter& w) {
@@ -484,6 +515,27 @@ std::string RenderAgenciesJson(const Model& model, int only, const LocalTime& at
                         {"verified", a.verified},
                         {"checked", checked},
                         {"checked_on", a.LastChecked().empty() ? Json(nullptr) : Json(a.LastChecked())}});
+    // Local offices (place.h): whom to ask, and the offices with their areas.
+    Json offices = Json::array();
+    for (const Office& o : a.offices) {
+      Json serves = Json::array();
+      for (const ServedArea& area : o.serves)
+        serves.push_back(Json{{area.kind == ServedArea::kTown ? "town" : "school_district", area.name},
+                              {"readings", area.readings}});
+      Json office_checked = Json::array();
+      for (const ContactCheck& k : o.checked)
+        office_checked.push_back(Json{{"date", k.date}, {"source", k.source}, {"by", k.by}});
+      offices.push_back(Json{{"id", o.id},
+                             {"name", TextJson(o.name)},
+                             {"phone", o.phone.empty() ? Json(nullptr) : Json(o.phone)},
+                             {"address", o.address.empty() ? Json(nullptr) : TextJson(o.address)},
+                             {"hours", HoursJson(o.hours)},
+                             {"checked", office_checked},
+                             {"serves", serves}});
+    }
+    list.back()["local_offices"] = a.local_offices;
+    list.back()["ask"] = a.ask < 0 ? Json(nullptr) : Json(model.agencies[static_cast<size_t>(a.ask)].id);
+    list.back()["offices"] = offices;
     if (at.set()) {
       OpenStatus s = OpenAt(a.hours, false, model.holidays, at);
       if (s.state != OpenStatus::kUnknown) list.back()["open_now"] = s.state == OpenStatus::kOpen;

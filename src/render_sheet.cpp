@@ -8,6 +8,8 @@
 #include "household.h"
 #include "open_hours.h"
 
+#include "place.h"
+
 namespace {
 
 // Text for either language, chosen once per sheet.
@@ -112,7 +114,7 @@ struct SheetPerson {
   std::string who, age, facts;
 };
 struct SheetAgency {
-  std::string rank, name, roles, phone, checked, hours, open, address, eligibility;
+  std::string rank, name, roles, office, phone, checked, hours, open, address, eligibility;
 };
 struct Sheet {
   std::string id, issued, text;
@@ -209,20 +211,28 @@ Sheet BuildSheet(const Model& model, const CaseResult& result, const RecordIdent
     std::vector<std::string> roles;
     for (int role : r.roles) roles.push_back(RoleLabel(a.roles[role], lang));
     row.roles = Joined(roles, w("/ ", "; "));
-    row.phone = a.phone.empty() ? w("記載なし", "not listed") : a.phone;
+    // The office serving where the family lives, when chosen: its phone,
+    // address and hours stand for the agency's (place.h).
+    const Office* office = r.office >= 0 ? &a.offices[static_cast<size_t>(r.office)] : nullptr;
+    row.office = r.office_reason.in(lang);
+    const std::string& phone = ShownPhone(model, r);
+    const Hours& hours = ShownHours(model, r);
+    row.phone = phone.empty() ? w("記載なし", "not listed") : phone;
     if (!a.LastChecked().empty()) row.checked = std::string(w("確認 ", "checked ")) + a.LastChecked();
     // Days and times in short ("火〜土 9:00-18:00 要予約") when known: the
     // open state at issue says what the closures mean for today.
-    row.hours = !a.hours.present        ? std::string(w("記載なし", "not listed"))
-                : a.hours.byday.empty() ? a.hours.text.in(lang)
-                                        : HoursShort(a.hours, lang);
-    if (a.hours.present && options.at.set()) {
-      const std::string open = OpenLabel(OpenAt(a.hours, false, model.holidays, options.at), lang);
+    row.hours = !hours.present        ? std::string(w("記載なし", "not listed"))
+                : hours.byday.empty() ? hours.text.in(lang)
+                                      : HoursShort(hours, lang);
+    if (hours.present && options.at.set()) {
+      const std::string open = OpenLabel(OpenAt(hours, false, model.holidays, options.at), lang);
       if (!open.empty()) row.open = std::string(w("発行時: ", "at issue: ")) + open;
     }
-    row.address = a.address.in(lang);
+    const LocalText& address = office && !office->address.empty() ? office->address : a.address;
+    row.address = address.in(lang);
     std::vector<std::string> conditions;
-    for (const AgencyCondition& c : r.conditions) conditions.push_back(c.text.in(lang));
+    for (const AgencyCondition& c : r.conditions)
+      if (c.kind != "office" && c.kind != "office-unknown") conditions.push_back(c.text.in(lang));
     row.eligibility = Joined(conditions, w("。", "; "));
     sheet.agencies.push_back(row);
     unverified = unverified || !a.verified;
@@ -323,6 +333,7 @@ std::string RenderSheetMarkdown(const Model& model, const CaseResult& result, co
   for (const SheetAgency& a : sheet.agencies) {
     md += "\n### " + a.rank + ". " + MdEscape(a.name) + "\n\n";
     item(w("この事例での役割", "Role in this case"), a.roles);
+    item(w("担当の事務所", "Local office"), a.office);
     item(w("電話", "Phone"), a.phone + (a.checked.empty() ? "" : " (" + a.checked + ")"));
     item(w("受付時間", "Hours"), a.hours + (a.open.empty() ? "" : " — " + a.open));
     item(w("住所", "Address"), a.address);
@@ -389,6 +400,7 @@ std::string RenderSheetHtml(const Model& model, const CaseResult& result, const 
   for (const SheetAgency& a : sheet.agencies) {
     html += "<tr><td class=\"rank\">" + a.rank + "</td><td><div class=\"name\">" + HtmlEscape(a.name) +
             "</div><div>" + HtmlEscape(a.roles) + "</div>";
+    if (!a.office.empty()) html += "<div class=\"small\">" + HtmlEscape(a.office) + "</div>";
     if (!a.address.empty())
       html += std::string("<div class=\"small\">") + w("住所: ", "Address: ") + HtmlEscape(a.address) + "</div>";
     if (!a.eligibility.empty())
@@ -507,7 +519,7 @@ std::string RenderCsvRows(const Model& model, const CaseResult& result, const Re
     // data a ward edits. The numbers are written as numbers.
     rows += CsvField(record.id) + "," + std::to_string(record.number) + "," + std::to_string(r.rank) + "," +
             CsvField(a.id) + "," + CsvField(a.name.in(options.lang)) + "," + CsvField(Joined(roles, " / ")) + "," +
-            CsvField(a.phone) + "," + std::to_string(r.score) + "," + CsvField(alerts) + ",\n";
+            CsvField(ShownPhone(model, r)) + "," + std::to_string(r.score) + "," + CsvField(alerts) + ",\n";
   }
   return rows;
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "household.h"
+#include "place.h"
 #include "render.h"
 #include "text_wrap.h"
 #include "utf8.h"
@@ -351,10 +352,13 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
           first = false;
         }
       };
-      add(std::string(ja ? "電話 " : "Phone ") + (a.phone.empty() ? (ja ? "(記載なし)" : "(not listed)") : a.phone), "");
-      const std::string hours_text = HoursShort(a.hours, lang);
+      // The chosen local office's phone and hours stand for the agency's.
+      if (r.office >= 0) add(a.offices[static_cast<size_t>(r.office)].name.in(lang), ja ? "→ " : "-> ");
+      const std::string& phone = ShownPhone(model, r);
+      add(std::string(ja ? "電話 " : "Phone ") + (phone.empty() ? (ja ? "(記載なし)" : "(not listed)") : phone), "");
+      const std::string hours_text = HoursShort(ShownHours(model, r), lang);
       if (!hours_text.empty()) add(std::string(ja ? "受付 " : "Hours ") + hours_text, "");
-      const std::string open = OpenNowLine(a.hours, model, options);
+      const std::string open = OpenNowLine(ShownHours(model, r), model, options);
       if (!open.empty()) add(open, "");
       add((ja ? "点数 " : "score ") + std::to_string(r.score) + "  " + ProvenanceLabel(a, lang), "");
       for (int role : r.roles) add(RoleLabel(a.roles[role], lang), ja ? "・" : "- ");
@@ -371,10 +375,9 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
   std::vector<std::vector<std::string>> hours(model.agencies.size());
   int hours_width = 5;
   for (const RankedAgency& r : ranking.agencies) {
-    const Agency& a = model.agencies[r.agency];
     std::vector<std::string>& cell = hours[r.agency];
-    cell = {HoursShort(a.hours, lang)};
-    std::string open = OpenNowLine(a.hours, model, options);
+    cell = {HoursShort(ShownHours(model, r), lang)};
+    std::string open = OpenNowLine(ShownHours(model, r), model, options);
     size_t cut = open.find(ja ? "、" : "; ");
     if (DisplayWidth(open) > hours_room && cut != std::string::npos) {
       cell.push_back(open.substr(0, cut + (ja ? 3 : 1)));
@@ -398,7 +401,8 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     std::vector<std::string> name = {a.name.in(lang), (ja ? "点数 " : "score ") + std::to_string(r.score) + "  " +
                                                           ProvenanceLabel(a, lang)};
     for (const AgencyCondition& c : r.conditions) roles.push_back((ja ? "※ " : "* ") + c.text.in(lang));
-    std::string phone = a.phone.empty() ? (ja ? "(記載なし)" : "(not listed)") : a.phone;
+    if (r.office >= 0) name.insert(name.begin() + 1, (ja ? "→ " : "-> ") + a.offices[static_cast<size_t>(r.office)].name.in(lang));
+    std::string phone = ShownPhone(model, r).empty() ? (ja ? "(記載なし)" : "(not listed)") : ShownPhone(model, r);
     table.Row({{std::to_string(r.rank)}, name, roles, {phone}, hours[r.agency]});
   }
   out += table.Render(style);
@@ -431,6 +435,22 @@ std::string RenderAgencies(const Model& model, int only, const RenderOptions& op
   if (!a.eligibility.note.empty()) out += std::string(ja ? "  対象: " : "  Serves: ") + a.eligibility.note.in(lang) + "\n";
   if (a.eligibility.max_age >= 0)
     out += std::string(ja ? "  年齢: " : "  Age: ") + (ja ? std::to_string(a.eligibility.max_age) + "歳まで" : "up to " + std::to_string(a.eligibility.max_age)) + "\n";
+  if (a.local_offices) {
+    // Several local offices: which serve which areas, and whom to ask.
+    const std::string ask = a.ask < 0 ? "" : model.agencies[static_cast<size_t>(a.ask)].name.in(lang);
+    if (a.offices.empty())
+      out += std::string(ja ? "  地域の事務所: 地区ごとに複数あり、データに一覧なし" : "  Local offices: several, one per area; none listed in the data") +
+             (ask.empty() ? "" : ja ? "(" + ask + "で確認)" : " (ask " + ask + ")") + "\n";
+    else
+      out += std::string(ja ? "  地域の事務所:" : "  Local offices:") +
+             (ask.empty() ? "" : ja ? "(ほかの地区は" + ask + "で確認)" : " (for other areas, ask " + ask + ")") + "\n";
+    for (const Office& o : a.offices) {
+      std::string served;
+      for (const ServedArea& s : o.serves) served += (served.empty() ? "" : ja ? "、" : ", ") + s.name;
+      out += "    - " + o.name.in(lang) + "  [" + o.id + "]" + (o.phone.empty() ? "" : "  " + o.phone) + "\n      " +
+             (ja ? "担当: " : "serves: ") + served + "\n";
+    }
+  }
   out += std::string(ja ? "  役割:\n" : "  Roles:\n");
   for (const Role& r : a.roles) out += "    - " + RoleLabel(r, lang) + "  [" + r.id + "]\n";
   out += std::string(ja ? "  出典: ガイドラインの第" : "  Source: guideline block ") + std::to_string(a.source.block) +

@@ -126,6 +126,28 @@ Status ReadFirstContact(const YamlDoc& doc, const YAML::Node& node, const Model&
                    TrF("unknown agency or crisis contact '{}'", id) + DidYouMean(id, ids));
 }
 
+// `offices: {AGENCY: OFFICE | none}`: agencies with local offices, and
+// offices of theirs.
+Status ReadOffices(const YamlDoc& doc, const YAML::Node& node, const Model& model, Scenario* s) {
+  const YAML::Node& offices = node["offices"];
+  if (!offices) return Status::Ok();
+  if (!offices.IsMap()) return doc.Error(offices, Tr("offices must map agency ids to an office id (or none)"));
+  for (auto it = offices.begin(); it != offices.end(); ++it) {
+    const std::string agency = it->first.Scalar();
+    const int a = model.FindAgency(agency);
+    if (a < 0) return doc.Error(it->first, TrF("unknown agency '{}'", agency));
+    if (!model.agencies[a].local_offices)
+      return doc.Error(it->first, TrF("agency '{}' has no local offices (local_offices or offices)", agency));
+    std::string office;
+    TSUNAGU_TRY(doc.Scalar(it->second, Tr("an office id"), &office));
+    bool known = office == "none";
+    for (const Office& o : model.agencies[a].offices) known = known || o.id == office;
+    if (!known) return doc.Error(it->second, TrF("agency '{}' has no office '{}' (or none)", agency, office));
+    s->offices.emplace_back(agency, office);
+  }
+  return Status::Ok();
+}
+
 std::string AgeText(const AgeRange& r) {
   return r.known() ? std::to_string(r.lo) + "–" + std::to_string(r.hi) : Tr("unknown");
 }
@@ -141,7 +163,7 @@ Status LoadScenarios(const std::string& text, const std::string& name, const Mod
     TSUNAGU_TRY(doc.CheckMap(node,
                              {"name", "text", "include", "exclude", "top3", "first", "alert", "facts",
                               "negated", "unrecognized", "roles", "convener", "fallback", "person_age",
-                              "parent_age", "alert_kind", "first_contact", "pending"},
+                              "parent_age", "alert_kind", "first_contact", "pending", "place", "offices"},
                              "a scenario"));
     Scenario s;
     s.file = name;
@@ -174,6 +196,8 @@ Status LoadScenarios(const std::string& text, const std::string& name, const Mod
     TSUNAGU_TRY(ReadAgeRange(doc, node, "parent_age", &s.parent_age, &s.parent_age_unknown));
     TSUNAGU_TRY(ReadAlertKinds(doc, node, model, &s.alert_kinds));
     TSUNAGU_TRY(ReadFirstContact(doc, node, model, &s));
+    TSUNAGU_TRY(doc.String(node, "place", &s.place, false));
+    TSUNAGU_TRY(ReadOffices(doc, node, model, &s));
     if (YAML::Node roles = node["roles"]) {
       if (!roles.IsMap()) return doc.Error(roles, Tr("roles must map agency ids to role lists"));
       for (auto it = roles.begin(); it != roles.end(); ++it) {
@@ -301,6 +325,23 @@ void RunScenarios(const Model& model, const Lexicon& lexicon, const std::vector<
           if (!ranked || std::find(ranked->roles.begin(), ranked->roles.end(), want) == ranked->roles.end())
             problems.push_back(TrF("expected {} in role {}", sc.roles_of[i], role));
         }
+      }
+      if (!sc.place.empty()) {
+        const std::string got_place = u.places.empty() ? "none" : u.places[0].area;
+        if (got_place != sc.place) problems.push_back(TrF("expected place {}, got {}", sc.place, got_place));
+      }
+      for (const auto& [agency, office] : sc.offices) {
+        const int a = model.FindAgency(agency);
+        const RankedAgency* ranked = nullptr;
+        for (const RankedAgency& r : result.ranking.agencies)
+          if (r.agency == a) ranked = &r;
+        if (!ranked) {
+          problems.push_back(TrF("expected {} (office {}) in the answer", agency, office));
+          continue;
+        }
+        const std::string got_office =
+            ranked->office < 0 ? "none" : model.agencies[a].offices[static_cast<size_t>(ranked->office)].id;
+        if (got_office != office) problems.push_back(TrF("expected {} office {}, got {}", agency, office, got_office));
       }
       if (!problems.empty()) problems.push_back(TrF("got {}", Join(got)));
     }

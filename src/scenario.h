@@ -36,6 +36,12 @@ struct Scenario {
   // Why the engine does not pass this case yet: it is run and kept, its
   // failure counted as pending; once it passes, the mark must go.
   std::string pending;
+  // The first area said to be where they live (place.h), or "none"; empty:
+  // not checked.
+  std::string place;
+  // The office chosen for a ranked agency with local offices: (agency id,
+  // office id or "none").
+  std::vector<std::pair<std::string, std::string>> offices;
 };
 
 /// Parses a scenario file; checks agency, fact, role, crisis contact ids

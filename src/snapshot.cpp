@@ -9,7 +9,7 @@ namespace {
 
 // The format's version is the magic's last character: 2 added the crisis
 // contacts' hours, cost, answers and checks; 3 the alerts' first contact.
-constexpr char kMagic[] = "TSUNAGU4";  // 4: roles' from, agencies' checked fields
+constexpr char kMagic[] = "TSUNAGU5";  // 4: roles' from, agencies' checked fields; 5: local offices
 
 void WriteCondition(Writer& w, const Condition& c) {
   for (const std::vector<FactRef>* refs : {&c.all, &c.any, &c.none}) {
@@ -62,6 +62,26 @@ void WriteFieldCheck(Writer& w, const FieldCheck& c) {
   WriteCheck(w, c.check);
 }
 
+void WriteArea(Writer& w, const ServedArea& area) {
+  w.Int(static_cast<int>(area.kind));
+  w.Str(area.name);
+  w.Strs(area.readings);
+  w.Pos(area.pos);
+}
+
+void WriteOffice(Writer& w, const Office& o) {
+  w.Str(o.id);
+  w.Text(o.name);
+  w.Text(o.address);
+  w.Str(o.phone);
+  WriteHours(w, o.hours);
+  w.Int(static_cast<int64_t>(o.checked.size()));
+  for (const ContactCheck& k : o.checked) WriteCheck(w, k);
+  w.Int(static_cast<int64_t>(o.serves.size()));
+  for (const ServedArea& area : o.serves) WriteArea(w, area);
+  w.Pos(o.pos);
+}
+
 void WriteAgency(Writer& w, const Agency& a) {
   w.Str(a.id);
   w.Text(a.name);
@@ -86,6 +106,10 @@ void WriteAgency(Writer& w, const Agency& a) {
   w.Int(a.verified);
   w.Int(static_cast<int64_t>(a.checked.size()));
   for (const FieldCheck& c : a.checked) WriteFieldCheck(w, c);
+  w.Int(a.local_offices);
+  w.Int(a.ask);
+  w.Int(static_cast<int64_t>(a.offices.size()));
+  for (const Office& o : a.offices) WriteOffice(w, o);
   w.Pos(a.pos);
 }
 
@@ -169,7 +193,8 @@ void WriteTarget(Writer& w, const Target& t) { WriteTargets(w, {t}); }
 
 struct MinSizes {
   size_t agency = MinBytes(WriteAgency), role = MinBytes(WriteRole), crisis = MinBytes(WriteCrisis),
-         holiday = MinBytes(WriteHoliday), check = MinBytes(WriteCheck), field_check = MinBytes(WriteFieldCheck), fact = MinBytes(WriteFact), rule = MinBytes(WriteRule),
+         holiday = MinBytes(WriteHoliday), check = MinBytes(WriteCheck), field_check = MinBytes(WriteFieldCheck),
+         office = MinBytes(WriteOffice), area = MinBytes(WriteArea), fact = MinBytes(WriteFact), rule = MinBytes(WriteRule),
          alert = MinBytes(WriteAlert), fact_ref = MinBytes(WriteFactRef), age = MinBytes(WriteAge),
          target = MinBytes(WriteTarget) - 8;  // WriteTargets adds its count
 };
@@ -289,6 +314,30 @@ Status ReadSnapshotLayout(std::string_view bytes, bool check_all, Model* model) 
       c.check.date = r.Str();
       c.check.source = r.Str();
       c.check.by = r.Str();
+    }
+    a.local_offices = r.Bool();
+    a.ask = r.Small();
+    a.offices.resize(r.Count(Min().office));
+    for (Office& o : a.offices) {
+      o.id = r.Str();
+      o.name = r.Text();
+      o.address = r.Text();
+      o.phone = r.Str();
+      o.hours = ReadHours(r);
+      o.checked.resize(r.Count(Min().check));
+      for (ContactCheck& k : o.checked) {
+        k.date = r.Str();
+        k.source = r.Str();
+        k.by = r.Str();
+      }
+      o.serves.resize(r.Count(Min().area));
+      for (ServedArea& area : o.serves) {
+        area.kind = static_cast<ServedArea::Kind>(r.Small());
+        area.name = r.Str();
+        area.readings = r.Strs();
+        area.pos = r.Pos();
+      }
+      o.pos = r.Pos();
     }
     a.pos = r.Pos();
   }

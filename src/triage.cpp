@@ -1,5 +1,7 @@
 #include "triage.h"
 
+#include "place.h"
+
 Status Triage(const Model& model, const Lexicon& lexicon, std::string_view text, CaseResult* out,
               const GivenAges* given) {
   Status s = Understand(model, lexicon, text, &out->understanding, given);
@@ -8,5 +10,6 @@ Status Triage(const Model& model, const Lexicon& lexicon, std::string_view text,
   FireRules(model, out->understanding, &out->rules);
   FireAlerts(model, out->understanding, &out->alerts);
   Rank(model, out->understanding, out->rules, out->alerts, &out->ranking);
+  ChooseOffices(model, out->understanding, &out->ranking);
   return Status::Ok();
 }

@@ -108,6 +108,36 @@ void CheckCondition(Checker& c, const Model& m, const Where& where, const Condit
   for (const AgeCondition& age : when.ages) c.Subject(where, age.subject);
 }
 
+// Local offices: whom to ask (another agency, or none), and offices that
+// each serve some area by a name that is not empty (place.cpp reads them).
+void CheckOffices(Checker& c, const Model& m, size_t i, const Where& where) {
+  const Agency& a = m.agencies[i];
+  if (a.ask != -1) c.Index(where, "ask", a.ask, m.agencies.size(), "agencies");
+  if (c.ok() && a.ask == static_cast<int>(i)) c.Fail(where, "ask names the agency itself");
+  if (c.ok() && !a.offices.empty() && !a.local_offices) c.Fail(where, "offices without local_offices");
+  for (const Office& o : a.offices) {
+    const Where at = where.Part(" office");
+    for (const std::string* s : {&o.id, &o.phone, &o.pos.file}) c.Utf8(at, *s);
+    c.Utf8(at, o.name);
+    c.Utf8(at, o.address);
+    c.Utf8(at, o.hours);
+    for (const ContactCheck& k : o.checked)
+      for (const std::string* s : {&k.date, &k.source, &k.by}) c.Utf8(at.Part(" office checked"), *s);
+    if (c.ok() && o.serves.empty()) c.Fail(at, "serves no area");
+    for (const ServedArea& area : o.serves) {
+      const int kind = static_cast<int>(area.kind);
+      if (c.ok() && kind != ServedArea::kTown && kind != ServedArea::kSchoolDistrict)
+        c.Fail(at, "area kind " + std::to_string(kind) + " unknown");
+      c.Utf8(at, area.name);
+      c.Utf8(at, area.readings);
+      c.Utf8(at, area.pos.file);
+      if (c.ok() && area.name.empty()) c.Fail(at, "area with no name");
+      for (const std::string& r : area.readings)
+        if (c.ok() && r.empty()) c.Fail(at, "empty reading");
+    }
+  }
+}
+
 void CheckAgencies(Checker& c, const Model& m) {
   if (m.agencies.empty()) c.Fail(Where{"model"}, "no agencies");
   for (size_t i = 0; i < m.agencies.size() && c.ok(); ++i) {
@@ -128,6 +158,7 @@ void CheckAgencies(Checker& c, const Model& m) {
     for (const FieldCheck& k : a.checked)
       for (const std::string* s : {&k.field, &k.check.date, &k.check.source, &k.check.by})
         c.Utf8(where.Part(" checked"), *s);
+    CheckOffices(c, m, i, where);
   }
 }
 

@@ -130,6 +130,14 @@ crafted utf8-name "model: agency 0 (hikikomori-center): invalid UTF-8 at byte 0"
 crafted utf8-role "model: agency 1 (niigata-net) role: invalid UTF-8 at byte 81"
 crafted utf8-phone "model: crisis contact 0 (police): invalid UTF-8 at byte 3"
 crafted utf8-hours "model: crisis contact 0 (police) hours: invalid UTF-8 at byte 0"
+# Local offices (issue 14): houkatsu is agency 4.
+crafted ask-range "model: agency 4 (houkatsu): ask 99 out of range ($AGENCIES agencies)"
+crafted ask-self "model: agency 4 (houkatsu): ask names the agency itself"
+crafted office-flag "model: agency 0 (hikikomori-center): offices without local_offices"
+crafted office-no-area "model: agency 4 (houkatsu) office: serves no area"
+crafted office-area-kind "model: agency 4 (houkatsu) office: area kind 7 unknown"
+crafted office-area-name "model: agency 4 (houkatsu) office: area with no name"
+crafted office-utf8 "model: agency 4 (houkatsu) office: invalid UTF-8 at byte 0"
 COMMANDS="suicide 8050"
 # The crafted fact's phrase number follows the lexicon's size: read it off.
 fresh_cache

@@ -351,6 +351,34 @@ TEST_CASE("check --stale: fields and contacts not checked within DAYS, guideline
   CHECK(Lines(CheckFiles(f.Make(), 2026)).empty());
 }
 
+TEST_CASE("check --stale: local offices not checked within DAYS") {
+  Files f;
+  f.Edit(0, "  source: {block: 1, name: stated}\n  verified: false\n",
+         "  source: {block: 1, name: stated}\n  verified: false\n  checked:\n"
+         "    name: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
+         "    summary: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
+         "    roles: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
+         "    phone: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
+         "  offices:\n"
+         "    - {id: east, name: {ja: 東, en: East}, serves: [寺尾東]}\n"
+         "    - id: west\n      name: {ja: 西, en: West}\n      serves: [寺尾西]\n"
+         "      checked: {date: \"2025-01-10\", source: \"phone call\", by: t}\n");
+  StaleCheck stale;
+  stale.stale_days = 365;
+  stale.today.year = 2026;
+  stale.today.month = 12;
+  stale.today.day = 3;
+  std::vector<std::string> got = Lines(CheckFiles(f.Make(), 0, stale));
+  std::vector<std::string> offices;
+  for (const std::string& line : got)
+    if (line.find("office '") != std::string::npos) offices.push_back(line);
+  CHECK(offices == std::vector<std::string>{
+                       "data/agencies.yaml:15:7: warning: office 'east' of agency 'center': never checked against a "
+                       "public source; check it and record it in checked",
+                       "data/agencies.yaml:16:7: warning: office 'west' of agency 'center': last checked 2025-01-10, "
+                       "more than 365 days ago; check it and record it in checked"});
+}
+
 TEST_CASE("check: a file that cannot be read is an error at line 0") {
   std::vector<SourceFile> files = Files().Make();
   files[4].text.clear();

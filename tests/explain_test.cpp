@@ -387,7 +387,7 @@ TEST_CASE("explain JSON: schema, the trace in order, and checked suggestions") {
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
   CHECK(keys == std::vector<std::string>{"schema", "input", "normalized", "clauses", "tokens", "subjects", "mentions", "ages",
-                                         "persons", "durations", "ignored_numbers", "unrecognized", "fired", "danger_without_alert", "team",
+                                         "persons", "places", "durations", "ignored_numbers", "unrecognized", "fired", "danger_without_alert", "team",
                                          "fallback", "ranking", "removed", "why_not"});
   CHECK(j["schema"] == "tsunagu.explain/2");
   // The words as read: surface, dictionary form and part of speech.

@@ -256,7 +256,7 @@ TEST_CASE("agencies: unknown key, with a did-you-mean") {
 TEST_CASE("agencies: unknown key with nothing close lists the allowed keys") {
   CHECK(Agencies(AgencyWith("  verified: false\n", "  verified: false\n  website: x\n")) ==
         "agencies.yaml:10:3: unknown key 'website' in an agency; allowed: id name summary roles address phone hours eligibility source verified "
-        "checked");
+        "checked local_offices ask offices");
 }
 
 TEST_CASE("agencies: checked fields and roles from the summary load") {
@@ -774,4 +774,146 @@ TEST_CASE("lexicon: words for the analyser's user dictionary") {
   CHECK(Lexicon("words: [\"two words\"]\nsubjects: {}\nfacts: []\n") ==
         "lexicon.yaml:1:9: word 'two words' must be one word without commas, quotes or spaces");
   CHECK(Lexicon("words: 引きこもり\nsubjects: {}\nfacts: []\n").find("lexicon.yaml:1:8:") == 0);
+}
+
+// ---------------------------------------------------------------- local offices
+
+namespace {
+
+// kAgency followed by a second agency (the one to ask), with `extra`
+// appended to the first agency's block.
+std::string WithOffices(const std::string& extra) {
+  std::string text = kAgency;
+  text += extra;
+  text += "- id: ward\n  name: {ja: 区役所, en: Ward office}\n  summary: {ja: 相談, en: Consultation}\n"
+          "  roles:\n    - {id: general, ja: 総合相談, en: General consultation}\n"
+          "  phone: \"025-268-1000\"\n  source: {block: 9, name: stated}\n  verified: false\n";
+  return text;
+}
+
+// One office serving 寺尾東, for building broken ones (lines 12 to 18).
+const char kOffice[] = R"(  offices:
+    - id: east
+      name: {ja: 東事務所, en: East office}
+      phone: "099-999-0001"
+      serves:
+        - town: 寺尾東
+          readings: [Teraohigashi]
+)";
+
+std::string OfficeWith(const std::string& from, const std::string& to) {
+  std::string text = kOffice;
+  size_t at = text.find(from);
+  REQUIRE_MESSAGE(at != std::string::npos, from);
+  return WithOffices(text.replace(at, from.size(), to));
+}
+
+}  // namespace
+
+TEST_CASE("agencies: local offices load, ask resolved to an agency further down") {
+  Model m;
+  std::string text = WithOffices(std::string("  ask: ward\n") + kOffice +
+                                 "    - id: west\n      name: {ja: 西, en: West}\n      serves: [寺尾西]\n"
+                                 "    - id: school\n      name: {ja: 学区, en: District}\n"
+                                 "      checked: {date: \"2026-12-03\", source: \"phone call\", by: you}\n"
+                                 "      serves:\n        - {school_district: 寺尾中学校区, readings: [寺尾中の学区]}\n");
+  Status s = LoadAgencies(text, "agencies.yaml", &m);
+  REQUIRE_MESSAGE(s.ok(), s.ToString());
+  const Agency& a = m.agencies[0];
+  CHECK(a.local_offices);
+  CHECK(a.ask == 1);
+  REQUIRE(a.offices.size() == 3);
+  CHECK(a.offices[0].serves[0].name == "寺尾東");
+  CHECK(a.offices[0].serves[0].readings == std::vector<std::string>{"Teraohigashi"});
+  CHECK(a.offices[1].serves[0].kind == ServedArea::kTown);
+  CHECK(a.offices[2].serves[0].kind == ServedArea::kSchoolDistrict);
+  CHECK(a.offices[2].checked.size() == 1);
+  CHECK(Agencies(WithOffices("  local_offices: true\n  ask: ward\n")) == "OK");
+}
+
+TEST_CASE("agencies: local_offices and ask errors say what to write") {
+  CHECK(Agencies(WithOffices("  local_offices: true\n")) ==
+        "agencies.yaml:10:18: local_offices: true needs ask: the id of the agency that tells which office serves an "
+        "address (like ask: kenko-fukushi)");
+  CHECK(Agencies(WithOffices("  local_offices: false\n")) ==
+        "agencies.yaml:10:18: local_offices: false says nothing; leave it out");
+  CHECK(Agencies(WithOffices(std::string("  local_offices: false\n") + kOffice)) ==
+        "agencies.yaml:10:18: local_offices: false, but offices are listed; remove local_offices");
+  CHECK(Agencies(WithOffices("  ask: ward\n")) ==
+        "agencies.yaml:10:8: ask names whom to ask which local office serves an address; it needs local_offices: "
+        "true or offices");
+  CHECK(Agencies(WithOffices("  local_offices: true\n  ask: center\n")) ==
+        "agencies.yaml:11:8: ask must name another agency (the one that tells which office serves an address), not "
+        "this one");
+  CHECK(Agencies(WithOffices("  local_offices: true\n  ask: wardd\n")) ==
+        "agencies.yaml:11:8: ask names an unknown agency 'wardd'; give the id of an agency in this file");
+  CHECK(Agencies(WithOffices("  offices: []\n")) ==
+        "agencies.yaml:10:12: offices is an empty list; leave it out (with local_offices: true and ask:) when the "
+        "offices are not known");
+  CHECK(Agencies(WithOffices("  offices: {id: east}\n")) ==
+        "agencies.yaml:10:12: offices must be a list, found a mapping");
+}
+
+TEST_CASE("agencies: office errors point at the office's line") {
+  CHECK(Agencies(OfficeWith("      phone:", "      fax: \"1\"\n      phone:")) ==
+        "agencies.yaml:13:7: unknown key 'fax' in an office; allowed: id name phone address hours checked serves");
+  CHECK(Agencies(OfficeWith("    - id: east\n", "    - id: East\n")) ==
+        "agencies.yaml:11:11: id 'East' must use only a-z, 0-9, '-' and '_'");
+  CHECK(Agencies(OfficeWith("      name: {ja: 東事務所, en: East office}\n", "")) ==
+        "agencies.yaml:11:7: missing required key 'name'");
+  CHECK(Agencies(OfficeWith("\"099-999-0001\"", "\"099 999\"")) ==
+        "agencies.yaml:13:14: phone '099 999' must be digits and single hyphens, like 025-278-8585");
+  CHECK(Agencies(OfficeWith("      serves:\n        - town: 寺尾東\n          readings: [Teraohigashi]\n", "")) ==
+        "agencies.yaml:11:7: missing required key 'serves' (the towns or school districts this office covers)");
+  CHECK(Agencies(OfficeWith("      serves:\n        - town: 寺尾東\n          readings: [Teraohigashi]\n",
+                            "      serves: []\n")) ==
+        "agencies.yaml:14:15: serves is empty; list the towns (town: 寺尾東) or school districts (school_district: "
+        "寺尾中学校区) this office covers");
+  CHECK(Agencies(OfficeWith("      phone: \"099-999-0001\"\n",
+                            "      phone: \"099-999-0001\"\n      checked: {date: today, source: \"phone call\", by: me}\n")) ==
+        "agencies.yaml:14:23: checked date must be a date like \"2026-12-03\" (quote it)");
+  CHECK(Agencies(OfficeWith("    - id: east\n", "    - id: east\n      hours: {byday: [XX], opens_at: \"09:00\", "
+                                                 "closes_at: \"17:00\", text: {ja: a, en: b}}\n")) ==
+        "agencies.yaml:12:23: day 'XX' must be one of MO TU WE TH FR SA SU");
+  std::string two = std::string(kOffice) + "    - id: east\n      name: {ja: 二, en: Two}\n      serves: [寺尾西]\n";
+  CHECK(Agencies(WithOffices(two)) == "agencies.yaml:17:11: duplicate office id 'east' in this agency");
+}
+
+TEST_CASE("agencies: area errors say how to write an area") {
+  CHECK(Agencies(OfficeWith("          readings: [Teraohigashi]\n", "          chome: [1]\n")) ==
+        "agencies.yaml:16:11: unknown key 'chome' in an area; allowed: town school_district readings");
+  CHECK(Agencies(OfficeWith("        - town: 寺尾東\n", "        - school_district: 寺尾中学校区\n          town: 寺尾東\n")) ==
+        "agencies.yaml:15:11: an area is one town or one school district; write two areas");
+  CHECK(Agencies(OfficeWith("        - town: 寺尾東\n", "        - readings_only: x\n")) ==
+        "agencies.yaml:15:11: unknown key 'readings_only' in an area; allowed: town school_district readings");
+  CHECK(Agencies(OfficeWith("        - town: 寺尾東\n          readings: [Teraohigashi]\n",
+                            "        - readings: [Teraohigashi]\n")) ==
+        "agencies.yaml:15:11: an area needs town: (a town name, like 寺尾東) or school_district: (like 寺尾中学校区)");
+  CHECK(Agencies(OfficeWith("town: 寺尾東", "town: 寺尾東3丁目")) ==
+        "agencies.yaml:15:17: town '寺尾東3丁目' must be the town name alone, without 丁目 or numbers (an address with "
+        "them still matches it)");
+  CHECK(Agencies(OfficeWith("[Teraohigashi]", "[Teraohigashi, \"-\"]")) ==
+        "agencies.yaml:16:36: reading '-' has no letters; write the name as a case would, like Teraohigashi");
+  CHECK(Agencies(OfficeWith("        - town: 寺尾東\n          readings: [Teraohigashi]\n", "        - [寺尾東]\n")) ==
+        "agencies.yaml:15:11: an area must be a mapping (key: value), found a list");
+}
+
+TEST_CASE("agencies: an area served by two offices of one agency") {
+  std::string more = std::string(kOffice) + "    - id: west\n      name: {ja: 西, en: West}\n      serves:\n";
+  CHECK(Agencies(WithOffices(more + "        - town: 寺尾東\n")) ==
+        "agencies.yaml:20:17: '寺尾東' is already served by office 'east' (area 寺尾東, line 15); give each area to "
+        "one office");
+  // A reading counts as the area: the same key, whatever its hyphens and case.
+  CHECK(Agencies(WithOffices(more + "        - town: 寺尾西\n          readings: [Terao-Higashi]\n")) ==
+        "agencies.yaml:21:22: 'Terao-Higashi' is already served by office 'east' (area 寺尾東, line 15); give each "
+        "area to one office");
+  // Within one office too.
+  CHECK(Agencies(OfficeWith("          readings: [Teraohigashi]\n",
+                            "          readings: [Teraohigashi]\n        - 寺尾東\n")) ==
+        "agencies.yaml:17:11: '寺尾東' is already served by office 'east' (area 寺尾東, line 15); give each area to "
+        "one office");
+  // Two agencies may serve the same area (each its own offices).
+  std::string other = std::string(kAgency) + kOffice;
+  other += std::string(kAgency).replace(std::string(kAgency).find("id: center"), 10, "id: other2") + kOffice;
+  CHECK(Agencies(other) == "OK");
 }

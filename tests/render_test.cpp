@@ -144,8 +144,8 @@ TEST_CASE("RenderJson: nested objects keep their order too") {
   CHECK(Keys(j["agencies"][0]) == std::vector<std::string>{"id", "rank", "score", "name", "phone",
                                                            "address", "hours", "open_now", "next_open",
                                                            "roles", "reasons",
-                                                           "score_parts", "conditions", "verified",
-                                                           "checked_on"});
+                                                           "score_parts", "conditions", "office",
+                                                           "office_reason", "verified", "checked_on"});
   REQUIRE_FALSE(j["facts"].empty());
   CHECK(Keys(j["facts"][0]) ==
         std::vector<std::string>{"id", "label", "area", "subject", "person", "negated", "age", "from", "words"});

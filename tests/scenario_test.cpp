@@ -279,3 +279,30 @@ TEST_CASE("scenario: a pending case is run and kept; once it passes, the mark mu
   CHECK(LoadError("- text: a\n  pending: \"\"\n") ==
         "cases.yaml:2:12: 'pending' must say why the case does not pass yet");
 }
+
+TEST_CASE("scenario: place and offices, read and checked (shipped data: no offices listed)") {
+  struct {
+    const char* yaml;
+    const char* error;
+  } cases[] = {
+      {"- text: a\n  offices: [houkatsu]\n", "cases.yaml:2:12: offices must map agency ids to an office id (or none)"},
+      {"- text: a\n  offices: {houkatu: none}\n", "cases.yaml:2:13: unknown agency 'houkatu'"},
+      {"- text: a\n  offices: {saposute: none}\n",
+       "cases.yaml:2:13: agency 'saposute' has no local offices (local_offices or offices)"},
+      {"- text: a\n  offices: {houkatsu: east}\n", "cases.yaml:2:23: agency 'houkatsu' has no office 'east' (or none)"},
+      {"- text: a\n  offices: {houkatsu: [east]}\n", "cases.yaml:2:23: an office id must be a plain value, found a list"},
+      {"- text: a\n  place: [寺尾東]\n", "cases.yaml:2:10: place must be a plain value, found a list"},
+      {"- text: a\n  offices: {houkatsu: none}\n  place: none\n", "ok"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.yaml);
+    CHECK(LoadError(c.yaml) == c.error);
+  }
+  CHECK(Failures("- text: 80代の母と50代の息子。息子はひきこもり\n  place: none\n  offices: {houkatsu: none}\n").empty());
+  std::vector<std::string> failures =
+      Failures("- text: 80代の母と50代の息子。息子はひきこもり。寺尾東に住んでいる\n  place: 寺尾東\n"
+               "- text: 息子はひきこもり\n  offices: {houkatsu: none}\n");
+  REQUIRE(failures.size() == 2);
+  CHECK(failures[0].find("\n    expected place 寺尾東, got none\n") != std::string::npos);
+  CHECK(failures[1].find("\n    expected houkatsu (office none) in the answer\n") != std::string::npos);
+}

@@ -125,6 +125,22 @@ with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
 # --top shortens only agencies; --lang en changes nothing in JSON.
 check(result_v, json.loads(run(["--lang", "en", "--top", "1", "--format", "json", "--", texts[0][1]])), "query --top 1")
 
+# Local offices: the fixture's cases, with an office chosen or not, and
+# the reason either way.
+with open(os.path.join(ROOT, "tests/fixtures/offices/cases.yaml"), encoding="utf-8") as f:
+    office_cases = [case["text"] for case in yaml.safe_load(f)]
+office_data = ["--data", os.path.join(ROOT, "tests/fixtures/offices")]
+office_lines = "".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in office_cases)
+chosen = 0
+for line in run(office_data + ["batch", "--input-format", "jsonl", "--at", AT, "-"], stdin=office_lines.encode()).splitlines():
+    r = json.loads(line)
+    check(result_v, r, f"offices fixture: {r.get('input', '')[:60]}")
+    chosen += sum(1 for a in r.get("agencies", []) if a.get("office"))
+if chosen == 0:
+    fail("offices fixture: no case chose an office to check")
+for t in office_cases[:5]:
+    check(explain_v, json.loads(run(office_data + ["explain", "--format", "json", "--", t])), f"offices explain: {t[:60]}")
+
 # ------------------------------------------------ batch error records
 bad_jsonl = (b'{"id": "a", "text": "\xff\xfe"}\n'          # invalid-utf8
              b'not json\n'                                  # json
@@ -147,7 +163,14 @@ for args, data in ((["--input-format", "jsonl"], bad_jsonl), (["--input-format",
         check(result_v, r, f"batch error record {line[:120]}")
         if "error" in r:
             kinds.add(r["error"]["kind"])
-want = {"invalid-utf8", "json", "duplicate-key", "empty-text", "bad-age", "too-long", "csv-quote", "csv-fields"}
+# A byte that is not CP932, in input read as CP932 (0x81 then a quote).
+out = run(["batch", "--encoding", "cp932", "--input-format", "text", "-"], stdin=b"\x82\xa0ok\n\x81\"bad\n", rc=6)
+for line in out.splitlines():
+    r = json.loads(line)
+    check(result_v, r, f"batch --encoding cp932 record {line[:120]}")
+    if "error" in r:
+        kinds.add(r["error"]["kind"])
+want = {"invalid-utf8", "invalid-cp932", "json", "duplicate-key", "empty-text", "bad-age", "too-long", "csv-quote", "csv-fields"}
 if not want <= kinds:
     fail(f"batch error kinds not produced by the test input: {sorted(want - kinds)}")
 

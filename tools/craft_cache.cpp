@@ -174,6 +174,28 @@ int main(int argc, char** argv) {
   model_case("utf8-role", [](Model& m) { m.agencies.at(1).roles.at(0).label.en += "\xe3\x81"; });
   model_case("utf8-phone", [](Model& m) { m.crisis.at(0).phone += "\xc3"; });
   model_case("utf8-hours", [](Model& m) { m.crisis.at(0).hours.text.ja += std::string("\0", 1); });
+  // Local offices (issue 14): whom to ask, and an office's areas.
+  auto houkatsu = [](Model& m) -> Agency& { return m.agencies.at(static_cast<size_t>(m.FindAgency("houkatsu"))); };
+  auto an_office = [](const char* area) {
+    Office o;
+    o.id = "crafted";
+    o.name = {"架空", "Crafted"};
+    o.serves.push_back(ServedArea{ServedArea::kTown, area, {}, {}});
+    return o;
+  };
+  model_case("ask-range", [&](Model& m) { houkatsu(m).ask = 99; });
+  model_case("ask-self", [&](Model& m) { houkatsu(m).ask = m.FindAgency("houkatsu"); });
+  model_case("office-flag", [&](Model& m) { m.agencies.at(0).offices.push_back(an_office("寺尾東")); });
+  model_case("office-no-area", [&](Model& m) {
+    houkatsu(m).offices.push_back(an_office("寺尾東"));
+    houkatsu(m).offices.back().serves.clear();
+  });
+  model_case("office-area-kind", [&](Model& m) {
+    houkatsu(m).offices.push_back(an_office("寺尾東"));
+    houkatsu(m).offices.back().serves[0].kind = static_cast<ServedArea::Kind>(7);
+  });
+  model_case("office-area-name", [&](Model& m) { houkatsu(m).offices.push_back(an_office("")); });
+  model_case("office-utf8", [&](Model& m) { houkatsu(m).offices.push_back(an_office("\xff")); });
   // A lexicon built from more facts than the model has: its last fact
   // names none of the model's.
   {
