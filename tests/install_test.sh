@@ -318,5 +318,51 @@ out_has "\"data_version\":\"$HASH\"" "batch records carry data_version"
 run "$T" --data "$WORK/none" --version
 expect_rc 0 "--version with a missing directory (its files count as built in)"
 
+# ------------------------------------------- the Japanese tsunagu(1)
+
+# man/ja/tsunagu.1 exists, renders without a groff warning at 80 columns,
+# and names every long option man/tsunagu.1 names (and no other), so an
+# option added to the English page alone fails here.
+JA1=$ROOT/man/ja/tsunagu.1
+EN1=$ROOT/man/tsunagu.1
+[ -f "$JA1" ] || fail "man/ja/tsunagu.1 does not exist"
+pass
+if command -v groff >/dev/null 2>&1; then
+  : >"$WORK/out"
+  for LL in "" -rLL=78n; do  # groff's own line length, and man-db's at 80 columns
+    timeout 60 groff -man -Tutf8 -ww -z $LL "$JA1" >"$WORK/out" 2>"$WORK/err" ||
+      fail "man/ja/tsunagu.1: groff $LL failed or did not finish"
+    [ ! -s "$WORK/err" ] || fail "man/ja/tsunagu.1: groff $LL warns"
+    pass
+  done
+  # man-db renders at 80 columns with a line length of 78. The examples
+  # (.EX/.EE) are program output as the English page shows it, some wider.
+  sed '/^\.EX/,/^\.EE/d' "$JA1" >"$WORK/ja1-prose.1"
+  timeout 60 groff -man -Tutf8 -P-cbou -rLL=78n "$WORK/ja1-prose.1" 2>"$WORK/err" >"$WORK/ja1.txt"
+  WIDTH=$(LC_ALL=C.UTF-8 wc -L <"$WORK/ja1.txt")
+  [ "$WIDTH" -le 80 ] || {
+    LC_ALL=C.UTF-8 awk '{ print length($0) ": " $0 }' "$WORK/ja1.txt" | sort -rn | head -n 5 >"$WORK/out"
+    fail "man/ja/tsunagu.1: a rendered line is $WIDTH columns wide (at most 80)"
+  }
+  pass
+else
+  echo "install_test: groff not installed: man/ja/tsunagu.1 is not rendered"
+fi
+# Long options as the pages write them: \-\-name\-part (roff's minus).
+long_options() {
+  grep -o '\\-\\-[a-z][a-z0-9]*\(\\-[a-z0-9][a-z0-9]*\)*' "$1" | sed 's/\\//g' | LC_ALL=C sort -u
+}
+long_options "$EN1" >"$WORK/en-options"
+long_options "$JA1" >"$WORK/ja-options"
+[ "$(wc -l <"$WORK/en-options")" -ge 20 ] || fail "man/tsunagu.1: fewer than 20 long options found"
+pass
+MISSING=$(LC_ALL=C comm -23 "$WORK/en-options" "$WORK/ja-options" | tr '\n' ' ')
+EXTRA=$(LC_ALL=C comm -13 "$WORK/en-options" "$WORK/ja-options" | tr '\n' ' ')
+: >"$WORK/out"; : >"$WORK/err"
+[ -z "$MISSING" ] || fail "man/ja/tsunagu.1 lacks long options of man/tsunagu.1: ${MISSING% }"
+pass
+[ -z "$EXTRA" ] || fail "man/ja/tsunagu.1 names long options man/tsunagu.1 does not: ${EXTRA% }"
+pass
+
 echo "install_test: all $CHECKS checks passed"
 exit 0
