@@ -11,6 +11,7 @@
 #include "place.h"
 #include "unrecognized.h"
 #include "numbers.h"
+#include "partner_violence.h"
 #include "reading.h"
 #include "utf8.h"
 
@@ -166,6 +167,7 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
   }
 
   BuildHousehold(model, numbers, number_clause, given, out, &covered);
+  AddPartnerViolence(model, out);
 
   AddFactsFromAges(model, out);
   AddFactsFromDurations(model, numbers, number_clause, out, &covered);

@@ -1,0 +1,99 @@
+#include "partner_violence.h"
+
+#include <string_view>
+
+namespace {
+
+bool IsPartnerRelation(const std::string& relation) {
+  return relation == "husband" || relation == "wife" || relation == "spouse";
+}
+
+bool StartsWith(std::string_view text, size_t at, std::string_view prefix) {
+  return text.compare(at, prefix.size(), prefix) == 0;
+}
+
+// Japanese: the agent marker right after a word ("夫に", "妻から"); its
+// length, or 0.
+size_t AgentMarker(std::string_view text, size_t after) {
+  if (StartsWith(text, after, "に")) return std::string_view("に").size();
+  if (StartsWith(text, after, "から")) return std::string_view("から").size();
+  return 0;
+}
+
+// A word [begin, end) of clause `clause` marks the agent of a mention in
+// clause `of`: in the same clause before it, or ending the clause just
+// before ("夫に、毎晩のように殴られ": the comma splits the clause).
+bool IsAgentOf(const Understanding& u, int clause, size_t end, const FactMention& m) {
+  const size_t marker = AgentMarker(u.text.match, end);
+  if (marker == 0) return false;
+  if (clause == m.clause) return end <= m.begin;
+  return clause + 1 == m.clause && end + marker == u.clauses[static_cast<size_t>(clause)].end;
+}
+
+// English: "by my husband" / "by her boyfriend" at or after `at`, within
+// the clause (a few spaces and one possessive between).
+bool EnglishPartnerAgent(std::string_view text, size_t at, size_t end, const Model& model, int partner_fact,
+                         const Understanding& u) {
+  size_t i = at;
+  auto skip_spaces = [&] {
+    while (i < end && text[i] == ' ') ++i;
+  };
+  skip_spaces();
+  // The mention may already end with "by" ("hit by"): look just before.
+  const bool by_in_mention = at >= 2 && text.substr(at - 2, 2) == "by";
+  if (!by_in_mention) {
+    if (!StartsWith(text, i, "by ")) return false;
+    i += 3;
+    skip_spaces();
+  }
+  for (std::string_view own : {"my ", "her ", "his ", "our ", "the ", "their "})
+    if (StartsWith(text, i, own)) {
+      i += own.size();
+      break;
+    }
+  for (std::string_view word : {"husband", "wife", "spouse", "partner", "ex-husband", "ex-wife"})
+    if (StartsWith(text, i, word)) return true;
+  // A partner word of the lexicon (boyfriend, girlfriend, ex-partner...).
+  for (const FactMention& p : u.mentions)
+    if (p.fact == partner_fact && p.begin == i) return true;
+  (void)model;
+  return false;
+}
+
+}  // namespace
+
+void AddPartnerViolence(const Model& model, Understanding* u) {
+  const int dv = model.FindFact("dv"), received = model.FindFact("violence-received");
+  const int partner = model.FindFact("partner");
+  if (dv < 0 || received < 0) return;
+  const std::string_view text = u->text.match;
+  const size_t count = u->mentions.size();  // the ones added below are not read again
+  for (size_t k = 0; k < count; ++k) {
+    const FactMention& m = u->mentions[k];
+    if (m.fact != received || m.negated || m.origin != FactMention::kPhrase) continue;
+    const Clause& clause = u->clauses[static_cast<size_t>(m.clause)];
+    size_t agent_begin = std::string_view::npos;
+    // Japanese: a partner word before it, marked に/から.
+    for (const SubjectMention& s : u->subjects)
+      if (s.person >= 0 && IsPartnerRelation(u->persons[static_cast<size_t>(s.person)].relation) &&
+          IsAgentOf(*u, s.clause, s.end, m))
+        agent_begin = s.begin;
+    if (partner >= 0)
+      for (const FactMention& p : u->mentions)
+        if (p.fact == partner && !p.negated && IsAgentOf(*u, p.clause, p.end, m)) agent_begin = p.begin;
+    const bool english = EnglishPartnerAgent(text, m.end, clause.end, model, partner, *u);
+    if (agent_begin == std::string_view::npos && !english) continue;
+    FactMention d = m;
+    d.fact = dv;
+    d.subject = model.facts[static_cast<size_t>(dv)].subject;
+    d.person = -1;
+    d.subject_word = -1;
+    d.because = Because::kDefault;
+    if (agent_begin != std::string_view::npos) {
+      d.begin = agent_begin;
+      d.words = std::string(u->text.display.substr(agent_begin, m.end - agent_begin));
+    }
+    d.phrase = m.phrase + " (by a partner)";
+    u->mentions.push_back(d);
+  }
+}

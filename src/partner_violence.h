@@ -1,0 +1,27 @@
+// Violence by a partner: the Understand step that reads who did the
+// violence a case says someone received. "夫に毎晩のように殴られています",
+// "妻にときどき叩かれる", "I am hit by my husband" name a spouse or
+// partner as the one who hits; that is domestic violence (fact dv), which
+// the lexicon's set phrases ("夫に殴られ") miss once words come between
+// the spouse and the verb.
+//
+// Reads the subject words (household.h) and the violence-received
+// mentions already found; adds a dv mention for each one whose agent is
+// a husband, wife or spouse (by the person the subject word names), or a
+// partner (the lexicon's fact "partner": 彼氏, 交際相手, boyfriend...):
+// in Japanese a word before the mention in its clause (or ending the one
+// before: "夫に、殴られ"), marked with
+// に or から; in English "by (my|her|his|our|the)? WORD" after it. A
+// negated or hypothetical mention adds nothing. Does nothing when the
+// lexicon has no fact "dv" or "violence-received".
+//
+// Pure: thread-safe, no state kept between calls.
+#ifndef TSUNAGU_PARTNER_VIOLENCE_H_
+#define TSUNAGU_PARTNER_VIOLENCE_H_
+
+#include "facts.h"
+#include "model.h"
+
+void AddPartnerViolence(const Model& model, Understanding* u);
+
+#endif  // TSUNAGU_PARTNER_VIOLENCE_H_

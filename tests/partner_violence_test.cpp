@@ -1,0 +1,60 @@
+// AddPartnerViolence (partner_violence.h): a violence received whose agent
+// is a spouse or partner is also domestic violence, on the shipped model.
+#include "partner_violence.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "embedded.h"
+#include "facts.h"
+#include "lexicon.h"
+
+namespace {
+
+struct Shipped {
+  Model model;
+  Lexicon lexicon;
+  Shipped() {
+    REQUIRE(LoadEmbeddedModel(&model).ok());
+    REQUIRE(LoadEmbeddedLexicon(&lexicon).ok());
+  }
+};
+
+const Shipped& S() {
+  static const Shipped* s = new Shipped();
+  return *s;
+}
+
+// The words of the dv mention added from an agent, or "" when none.
+std::string PartnerViolence(const std::string& text) {
+  Understanding u;
+  const Status s = Understand(S().model, S().lexicon, text, &u);
+  REQUIRE_MESSAGE(s.ok(), s.ToString());
+  const int dv = S().model.FindFact("dv");
+  for (const FactMention& m : u.mentions)
+    if (m.fact == dv && !m.negated && m.phrase.find("(by a partner)") != std::string::npos) return m.words;
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("partner violence: a spouse or partner as the agent, words between") {
+  // The words shown run from the partner to the verb and its grammar.
+  CHECK(PartnerViolence("夫に毎晩のように殴られています") == "夫に毎晩のように殴られています");
+  CHECK(PartnerViolence("妻にときどき叩かれることがあります").rfind("妻にときどき叩かれ", 0) == 0);
+  CHECK(PartnerViolence("主人から何度も殴られた").rfind("主人から何度も殴られ", 0) == 0);
+  CHECK(PartnerViolence("家にこもっている夫に、毎晩殴られています").rfind("夫に、毎晩殴られ", 0) == 0);
+  CHECK_FALSE(PartnerViolence("娘は彼氏にひどく殴られていた").empty());
+  CHECK_FALSE(PartnerViolence("I am hit by my husband almost every night").empty());
+  CHECK_FALSE(PartnerViolence("she was beaten by her boyfriend").empty());
+}
+
+TEST_CASE("partner violence: not a partner, not the agent, or not said") {
+  CHECK(PartnerViolence("息子が父親に殴られて、あざがある") == "");       // a parent: not DV
+  CHECK(PartnerViolence("夫は息子に殴られたと話している") == "");         // the husband is hit
+  CHECK(PartnerViolence("夫に殴られたことは一度もありません") == "");     // denied
+  CHECK(PartnerViolence("夫が帰ってきたら、息子に殴られるかもしれない") == "");
+  CHECK(PartnerViolence("my son was hit by his father") == "");
+  CHECK(PartnerViolence("my husband says our son was beaten at school") == "");
+}
