@@ -185,6 +185,33 @@ Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, s
       continue;
     }
     if (t.pos == Token::kVerbBound && (t.lemma == "れる" || t.lemma == "られる")) p.through_passive = true;
+    if (t.lemma == "これ" && i + 1 < to && tokens[i + 1].lemma == "まで") {  // "これまで一度も"
+      ++i;
+      continue;
+    }
+    // An example shares what is said of its kind: "リストカットなどの自傷行為
+    // は見られない" reads on through 自傷行為 to its predicate.
+    if (t.pos == Token::kParticle && OneOf(t.lemma, {"など", "なんか", "といった"})) {
+      size_t j = i + 1;
+      while (j < to && (tokens[j].lemma == "の" || tokens[j].pos == Token::kNoun ||
+                        tokens[j].pos == Token::kNounBound || tokens[j].pos == Token::kPrefix ||
+                        tokens[j].pos == Token::kAdjective))  // "などの危ない行動は"
+        ++j;
+      if (j > i + 1 && j < to && IsFiller(tokens[j])) {
+        i = j;
+        continue;
+      }
+    }
+    // Coordination: "怒鳴ることも物に当たることもありません" says the
+    // predicate of both; after "…も" read on from the next "…も".
+    if (!IsCarrier(t) && i > from && tokens[i - 1].pos == Token::kParticle && tokens[i - 1].lemma == "も") {
+      size_t j = i + 1;
+      while (j < to && !(tokens[j].pos == Token::kParticle && tokens[j].lemma == "も")) ++j;
+      if (j < to) {
+        i = j;
+        continue;
+      }
+    }
     if (!IsCarrier(t)) break;
   }
   p.end = i;

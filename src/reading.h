@@ -11,7 +11,9 @@
 // auxiliaries and adjectives of negation (ない, ぬ/ず/ん, ません), counted,
 // so 出ないわけではない is not negated; through the words that carry it
 // (て, いる, こと, わけ, する, ある, なる…). A hedge after a negation
-// (ではないか, かもしれない, と思う) leaves the fact standing as a worry. A
+// (ではないか, かもしれない, と思う) leaves the fact standing as a worry.
+// Coordinated (暴言も暴力もない) and exemplified (リストカットなどの自傷行為
+// は見られない) phrases share their predicate. A
 // thought or intention denied (自殺は考えていない, 死のうとは思っていない,
 // するつもりはない) denies the phrase. A
 // hypothetical (前に, たら, ば, なら) or a figure of speech (ほど) is
