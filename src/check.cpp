@@ -192,16 +192,31 @@ class Checker {
       int count = 0;
     };
     std::vector<Pending> pending;  // references to set-aside items, one entry per item
+    // The file is parsed once: a broken item is then removed from the parsed
+    // list, its lines only noted (blanked), not parsed again; a file of
+    // thousands of items that refer to a broken one was re-parsed for each.
+    YamlDoc doc(f.name);
+    bool parsed = false;                   // doc holds text, less the blanked items
+    std::vector<std::pair<int, int>> blanked;  // lines of the removed items
+    auto text_now = [&]() {
+      for (const auto& lines : blanked) text = BlankLines(text, lines.first, lines.second);
+      blanked.clear();
+      return text;
+    };
     for (int round = 0; round < kMaxRounds; ++round) {
-      YamlDoc doc(f.name);
-      Status s = doc.Parse(text);
+      Status s;
+      if (!parsed) {
+        doc = YamlDoc(f.name);
+        s = doc.Parse(text);
+        parsed = s.ok();
+      }
       YAML::Node root;
       if (s.ok()) {
         Model trial = model_;
         s = step.load(doc, &trial);
         if (s.ok()) {
           model_ = std::move(trial);
-          loaded_[i] = text;
+          loaded_[i] = text_now();
           clean_[i] = round == 0;
           break;
         }
@@ -246,6 +261,16 @@ class Checker {
         break;
       }
       if (provides && !broken->id.empty()) provides->ids[broken->id] = Where(s);
+      if (parsed && items.size() > 1) {
+        // Remove it from the parsed list: the same list as parsing the text
+        // with its lines blanked, each node at the same line.
+        YAML::Node list = ItemList(root, step.list_key);
+        list.remove(static_cast<size_t>(broken - items.data()));
+        blanked.emplace_back(broken->first, broken->end);
+        continue;
+      }
+      text = text_now();
+      parsed = false;
       std::string next = BlankLines(text, broken->first, broken->end);
       if (items.size() == 1) {
         // The last item: a root list has nothing left to check; a list under

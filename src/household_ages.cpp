@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <string_view>
 #include <tuple>
 
@@ -24,6 +25,35 @@ struct Relative {
   int reference = -1;  // the other person, when not the caller ("her brother": her)
 };
 
+// The subject words of each clause, in their order in u.subjects: an age
+// looks only at its own clause and the one before, so a long case of many
+// subject words and ages stays linear (a scan of every subject per age was
+// quadratic).
+class SubjectsByClause {
+ public:
+  explicit SubjectsByClause(const Understanding& u) {
+    for (size_t si = 0; si < u.subjects.size(); ++si) {
+      const int c = u.subjects[si].clause;
+      if (c < 0) continue;
+      if (static_cast<size_t>(c) >= of_.size()) of_.resize(c + 1);
+      of_[c].push_back(static_cast<int>(si));
+    }
+  }
+  const std::vector<int>& In(int clause) const {
+    static const std::vector<int> kNone;
+    return clause >= 0 && static_cast<size_t>(clause) < of_.size() ? of_[clause] : kNone;
+  }
+  // Clauses c - 1 and c together, in the order of u.subjects.
+  std::vector<int> InAndBefore(int c) const {
+    std::vector<int> both;
+    std::merge(In(c - 1).begin(), In(c - 1).end(), In(c).begin(), In(c).end(), std::back_inserter(both));
+    return both;
+  }
+
+ private:
+  std::vector<std::vector<int>> of_;
+};
+
 // "my", "our": they say whose, never whose age ("At 16 our son …").
 bool IsEnglishPossessive(const std::string& match, const SubjectMention& s) {
   std::string_view w(match.data() + s.begin, s.end - s.begin);
@@ -33,9 +63,10 @@ bool IsEnglishPossessive(const std::string& match, const SubjectMention& s) {
 // Whose age difference n is: the subject word tied to it, after it
 // ("2歳上の兄", "5歳年下の弟") or before it ("My brother, 3 years older",
 // "my sister is two years younger"); -1 when none is, or it is the caller.
-int RelativeOwner(const Understanding& u, const NumberMention& n, int clause) {
+int RelativeOwner(const Understanding& u, const NumberMention& n, int clause, const SubjectsByClause& by) {
   const std::string& match = u.text.match;
-  for (const SubjectMention& s : u.subjects) {
+  for (int si : by.InAndBefore(clause)) {
+    const SubjectMention& s = u.subjects[si];
     if (s.person < 0 || u.persons[s.person].caller) continue;
     // A comma may end the clause between them: "My brother, 3 years older".
     if (s.clause != clause && !(s.clause + 1 == clause && s.end <= n.begin)) continue;
@@ -154,11 +185,12 @@ size_t GapBetween(const SubjectMention& s, const NumberMention& n) {
 // later word: "80代の母" over "息子、80代"), or one that a comma cut off
 // just before it ("my mother, who is 77"); -1 when none. *tight: nothing
 // but a tight gap (IsTightGap) lies between them.
-int NearestSubject(const Understanding& u, const NumberMention& n, int clause, bool* tight) {
+int NearestSubject(const Understanding& u, const NumberMention& n, int clause, const SubjectsByClause& by,
+                   bool* tight) {
   const std::string& match = u.text.match;
   int best = -1;
   size_t best_gap = std::string::npos;
-  for (size_t si = 0; si < u.subjects.size(); ++si) {
+  for (int si : by.In(clause)) {
     const SubjectMention& sm = u.subjects[si];
     if (sm.clause != clause || IsEnglishPossessive(match, sm)) continue;
     if (GapBetween(sm, n) <= best_gap) {
@@ -167,7 +199,7 @@ int NearestSubject(const Understanding& u, const NumberMention& n, int clause, b
     }
   }
   if (best < 0 || best_gap > 0) {
-    for (size_t si = 0; si < u.subjects.size(); ++si) {
+    for (int si : by.In(clause - 1)) {
       const SubjectMention& sm = u.subjects[si];
       if (sm.clause + 1 != clause || sm.end > n.begin || IsEnglishPossessive(match, sm)) continue;
       if (IsTightGap(std::string_view(match).substr(sm.end, n.begin - sm.end))) best = static_cast<int>(si);
@@ -213,10 +245,10 @@ void OwnerByPronoun(const Understanding& u, const NumberMention& n, AgeMention* 
 // ("30代半ばで辞めた…54歳の弟"), else the default subject of a fact in
 // the clause, else the person.
 void OwnerByContext(const Understanding& u, const NumberMention& n, int c, int nearest, const AgeContext& x,
-                    AgeMention* a, std::vector<int>* joined) {
+                    const SubjectsByClause& by, AgeMention* a, std::vector<int>* joined) {
   const std::string& match = u.text.match;
   int marked = -1;
-  for (size_t si = 0; si < u.subjects.size(); ++si) {
+  for (int si : by.In(c)) {
     const SubjectMention& sm = u.subjects[si];
     if (sm.clause == c && sm.end <= n.begin && Marked(match, sm.end)) marked = static_cast<int>(si);
   }
@@ -269,6 +301,7 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
     if (covered) MarkCovered(covered, b, e);
   };
   const AgeContext x = ContextOf(*u);
+  const SubjectsByClause by(*u);
   std::vector<Relative> relatives;
   for (size_t i = 0; i < numbers.size(); ++i) {
     const NumberMention& n = numbers[i];
@@ -287,7 +320,7 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
     a.range = n.age;
     a.words = std::move(words);
     bool tight = false;
-    const int nearest = NearestSubject(*u, n, c, &tight);
+    const int nearest = NearestSubject(*u, n, c, by, &tight);
     if (n.kind == NumberMention::kBare && !tight) {
       // A bare number is an age only right next to a subject word.
       u->ignored_numbers.push_back(std::move(a.words));
@@ -302,7 +335,7 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
       // "2歳上の兄": relative to an age the text may not give: no one's
       // age until ResolveRelativeAges finds the other age.
       a.because = Because::kRelative;
-      const int owner = RelativeOwner(*u, n, c);
+      const int owner = RelativeOwner(*u, n, c, by);
       relatives.push_back({u->ages.size(), owner, n.sign, RelativeReference(*u, n, owner)});
       u->ages.push_back(std::move(a));
       continue;
@@ -320,7 +353,7 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
       if (e < n.begin && (At(u->text.match, e, "は") || At(u->text.match, e, "が") || At(u->text.match, e, "も")))
         JoinedPersons(*u, nearest, &joined);
     } else {
-      OwnerByContext(*u, n, c, nearest, x, &a, &joined);
+      OwnerByContext(*u, n, c, nearest, x, by, &a, &joined);
     }
     OwnerInQuote(*u, c, x, &a);
     for (int person : joined) {

@@ -56,6 +56,28 @@ CompiledConditions Compile(const RuleList& list, size_t fact_count) {
     }
     c.general[i] = general;
   }
+  // The key facts, counted, then placed (counting sort: conditions in file
+  // order under each fact). A reference to no fact is never stated, so a
+  // condition keyed by one never holds and is left out.
+  auto keys = [&](const Condition& when, auto&& each) {
+    if (!when.all.empty()) {
+      if (when.all[0].fact >= 0 && static_cast<size_t>(when.all[0].fact) < fact_count) each(when.all[0].fact);
+      return;
+    }
+    for (const FactRef& ref : when.any)
+      if (ref.fact >= 0 && static_cast<size_t>(ref.fact) < fact_count) each(ref.fact);
+  };
+  c.key_start.assign(fact_count + 1, 0);
+  for (size_t i = 0; i < list.size(); ++i) {
+    const Condition& when = list[i].when;
+    if (when.all.empty() && when.any.empty()) c.unkeyed.push_back(static_cast<uint32_t>(i));
+    keys(when, [&](int fact) { ++c.key_start[fact + 1]; });
+  }
+  for (size_t f = 0; f < fact_count; ++f) c.key_start[f + 1] += c.key_start[f];
+  c.keyed.resize(c.key_start[fact_count]);
+  std::vector<uint32_t> at(c.key_start.begin(), c.key_start.end() - 1);
+  for (size_t i = 0; i < list.size(); ++i)
+    keys(list[i].when, [&](int fact) { c.keyed[at[fact]++] = static_cast<uint32_t>(i); });
   return c;
 }
 }  // namespace

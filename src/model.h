@@ -272,6 +272,12 @@ struct CompiledConditions {
   std::vector<uint64_t> sets;    // per condition: its all, any and none sets (3 × words)
   std::vector<uint8_t> general;  // per condition, 1: an age part or a fact about one
                                  // subject, so tested the long way
+  // Conditions by the facts they need (issue 16: cost follows the case,
+  // not the rule book): a condition can hold only when one of its key
+  // facts is stated, its first `all` fact, else each `any` fact; those
+  // of fact f are keyed[key_start[f] .. key_start[f + 1]). unkeyed: the
+  // conditions with neither part (none/age only), always tested.
+  std::vector<uint32_t> key_start, keyed, unkeyed;
 };
 
 struct Model {

@@ -102,30 +102,45 @@ inline bool SetsHold1(const uint64_t* sets, uint64_t stated) {
 }
 
 // Fills *fired with the rules of list (rules or alerts) that hold, reusing
-// its elements: batch runs this for every case. Conditions compiled for
-// this list are tested as bitsets, the others the long way.
+// its elements: batch runs this for every case. With conditions compiled
+// for this list, only those keyed by a stated fact (and the unkeyed) are
+// tested, as bitsets where they can be; otherwise every one the long way.
 template <typename RuleList>
 void Fire(const RuleList& list, const CompiledConditions& compiled, const Understanding& u,
           std::vector<Firing>* fired) {
   const StatedFacts stated(u);
   auto present = [&stated](const FactRef& ref, bool) { return stated(ref); };
-  constexpr size_t kMaxWords = 8;  // compiled sets for up to 512 facts
   const bool use_compiled = compiled.source == static_cast<const void*>(list.data()) &&
-                            compiled.count == list.size() && compiled.words <= kMaxWords;
-  uint64_t stated_bits[kMaxWords] = {};
+                            compiled.count == list.size() && compiled.key_start.size() > 0;
+  thread_local std::vector<uint64_t> stated_bits;
+  thread_local std::vector<uint32_t> candidates;
+  candidates.clear();
   if (use_compiled) {
-    for (const FactMention& m : u.mentions)
-      if (!m.negated && m.fact >= 0 && static_cast<size_t>(m.fact) < 64 * compiled.words)
-        stated_bits[m.fact / 64] |= uint64_t{1} << (m.fact % 64);
+    stated_bits.assign(compiled.words, 0);
+    const size_t facts = compiled.key_start.size() - 1;
+    for (const FactMention& m : u.mentions) {
+      if (m.negated || m.fact < 0 || static_cast<size_t>(m.fact) >= facts) continue;
+      uint64_t& word = stated_bits[m.fact / 64];
+      const uint64_t bit = uint64_t{1} << (m.fact % 64);
+      if (word & bit) continue;  // its conditions are in already
+      word |= bit;
+      candidates.insert(candidates.end(), compiled.keyed.begin() + compiled.key_start[m.fact],
+                        compiled.keyed.begin() + compiled.key_start[m.fact + 1]);
+    }
+    candidates.insert(candidates.end(), compiled.unkeyed.begin(), compiled.unkeyed.end());
+    std::sort(candidates.begin(), candidates.end());  // file order
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  } else {
+    for (size_t i = 0; i < list.size(); ++i) candidates.push_back(static_cast<uint32_t>(i));
   }
   thread_local std::vector<Firing> spare;  // see spare.h
   size_t n = 0;
-  for (size_t i = 0; i < list.size(); ++i) {
+  for (uint32_t i : candidates) {
     const Condition& when = list[i].when;
     bool holds;
     if (!use_compiled || compiled.general[i]) holds = HoldsWith(when, u, false, present, nullptr);
     else if (compiled.words == 1) holds = SetsHold1(&compiled.sets[3 * i], stated_bits[0]);
-    else holds = SetsHold(&compiled.sets[3 * compiled.words * i], stated_bits, compiled.words);
+    else holds = SetsHold(&compiled.sets[3 * compiled.words * i], stated_bits.data(), compiled.words);
     if (!holds) continue;
     if (n == fired->size()) AppendFromSpare(fired, &spare);
     Firing& f = (*fired)[n++];

@@ -77,10 +77,12 @@ bool ParticleMayEdge(std::string_view piece) {
   return (head[0] == '\xE3' && edges.first[Edges::Key(head)]) || (tail[0] == '\xE3' && edges.last[Edges::Key(tail)]);
 }
 
+// seen holds what out already has: a case of thousands of distinct
+// unknown words stays linear (a scan of out per word was quadratic).
 void AddUnrecognized(const std::string& display, size_t begin, size_t end, bool keep_kana,
-                     std::vector<std::string>* out) {
-  auto add = [out](std::string_view piece) {
-    if (std::find(out->begin(), out->end(), piece) == out->end()) out->emplace_back(piece);
+                     std::unordered_set<std::string>* seen, std::vector<std::string>* out) {
+  auto add = [seen, out](std::string_view piece) {
+    if (seen->emplace(piece).second) out->emplace_back(piece);
   };
   // A Japanese piece is a run of kana and kanji: [piece_begin, piece_end).
   size_t piece_begin = begin, piece_end = begin;
@@ -143,6 +145,7 @@ void ListUnrecognized(const std::vector<char>& covered, Understanding* u) {
   // A clause with nothing understood at all is reported whole, kana
   // included ("ほげほげ"): there the kana are not just grammar.
   // (memchr finds the edges of the covered runs: covered is 0 or 1.)
+  std::unordered_set<std::string> seen(u->unrecognized.begin(), u->unrecognized.end());
   const char* cov = covered.data();
   auto next = [cov](char value, size_t from, size_t to) {
     const void* at = from < to ? std::memchr(cov + from, value, to - from) : nullptr;
@@ -155,7 +158,7 @@ void ListUnrecognized(const std::vector<char>& covered, Understanding* u) {
       i = next(0, i, clause.end);
       size_t s = i;
       i = next(1, i, clause.end);
-      if (i > s) AddUnrecognized(display, s, i, !any_covered, &u->unrecognized);
+      if (i > s) AddUnrecognized(display, s, i, !any_covered, &seen, &u->unrecognized);
     }
   }
 }

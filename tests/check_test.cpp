@@ -182,6 +182,27 @@ TEST_CASE("check: a YAML syntax error ends its file; references to it are not re
         "read; they are checked once it loads");
 }
 
+TEST_CASE("check: many broken items are set aside one by one; the lints then read the rest at its lines") {
+  // Issue 16: the file is parsed once and each broken item removed from
+  // the parsed list, not re-parsed; every error and line must stay as before.
+  Files f;
+  std::string broken;
+  for (int i = 0; i < 40; ++i)
+    broken += "- id: bad-" + std::to_string(i) +
+              "\n  when: {any: [zzzzzzzz]}\n  to:\n    - {agency: center, roles: [general], weight: 10}\n"
+              "  reason: {ja: x, en: x}\n";
+  f.texts[3] = broken + f.texts[3];
+  f.Edit(3, "when: {any: [hikikomori]}", "when: {any: [hikikomori], none: [hikikomori]}");
+  std::vector<std::string> got = Lines(CheckFiles(f.Make()));
+  REQUIRE(got.size() == 41);
+  for (int i = 0; i < 40; ++i)
+    CHECK(got[i].rfind("rules/routing.yaml:" + std::to_string(2 + 5 * i) + ":16: error: unknown fact 'zzzzzzzz'", 0) ==
+          0);
+  CHECK(got[40] ==
+        "rules/routing.yaml:202:35: warning: rule 'general' can never fire: every fact of its any list is also in "
+        "none");
+}
+
 TEST_CASE("check: duplicate keys and bad bytes set their item aside; the rest is still checked") {
   Files f;
   f.Edit(2, "    area: work\n", "    area: work\n    area: work\n").Edit(3, "agency: youth", "agency: yuoth");

@@ -373,6 +373,17 @@ TEST_CASE("qwerty zxcv: unrecognised words are listed") {
   CHECK(f.Read("the son is withdrawn and qwerty qwerty").unrecognized ==
         std::vector<std::string>{"qwerty"});
   CHECK(f.Read("he is 3 and the").unrecognized.empty());
+  // Thousands of distinct words, each twice: listed once each, in order
+  // (issue 16: de-duplicated with a hash set, no longer a scan per word).
+  std::string many;
+  std::vector<std::string> want;
+  for (int i = 0; i < 3000; ++i) {
+    std::string w = "zq";
+    for (int n = i; n > 0 || w.size() == 2; n /= 26) w += static_cast<char>('a' + n % 26);
+    many += w + " " + w + " ";
+    want.push_back(w);
+  }
+  CHECK(f.Read(many).unrecognized == want);
 }
 
 TEST_CASE("unrecognised Japanese content words, with particles trimmed") {

@@ -376,6 +376,10 @@ TEST_CASE("FireRules: compiled conditions agree with Holds (200 facts: several w
   CheckCompiledAgreesWithHolds(200, 7);
 }
 
+TEST_CASE("FireRules: indexed by fact past the old 512-fact cap (1000 facts), still as Holds") {
+  CheckCompiledAgreesWithHolds(1000, 11);
+}
+
 TEST_CASE("FireRules: the shipped model is compiled at load, and a rule edited after is not trusted") {
   Model model;
   REQUIRE(LoadEmbeddedModel(&model).ok());
