@@ -154,6 +154,77 @@ std::string AgeText(const AgeRange& r) {
 
 }  // namespace
 
+namespace {
+
+// The scalar and list expectations, as written (checked below).
+Status ReadStrings(const YamlDoc& doc, const YAML::Node& node, Scenario* s) {
+  TSUNAGU_TRY(doc.String(node, "name", &s->name, false));
+  TSUNAGU_TRY(doc.String(node, "text", &s->text, true));
+  TSUNAGU_TRY(doc.StringList(node, "include", &s->include, false));
+  TSUNAGU_TRY(doc.StringList(node, "exclude", &s->exclude, false));
+  TSUNAGU_TRY(doc.StringList(node, "top3", &s->top3, false));
+  TSUNAGU_TRY(doc.StringList(node, "facts", &s->facts, false));
+  TSUNAGU_TRY(doc.StringList(node, "negated", &s->negated, false));
+  TSUNAGU_TRY(doc.String(node, "first", &s->first, false));
+  TSUNAGU_TRY(doc.String(node, "pending", &s->pending, false));
+  if (node["pending"] && s->pending.empty())
+    return doc.Error(node["pending"], Tr("'pending' must say why the case does not pass yet"));
+  TSUNAGU_TRY(doc.String(node, "convener", &s->convener, false));
+  return Status::Ok();
+}
+
+// Every agency and fact id the expectations name exists in the model.
+Status CheckScenarioIds(const YamlDoc& doc, const YAML::Node& node, const Model& model, const Scenario& s) {
+  TSUNAGU_TRY(CheckIds(doc, node, "include", s.include, model, false));
+  TSUNAGU_TRY(CheckIds(doc, node, "exclude", s.exclude, model, false));
+  TSUNAGU_TRY(CheckIds(doc, node, "top3", s.top3, model, false));
+  TSUNAGU_TRY(CheckIds(doc, node, "facts", s.facts, model, true));
+  TSUNAGU_TRY(CheckIds(doc, node, "negated", s.negated, model, true));
+  if (!s.first.empty() && model.FindAgency(s.first) < 0)
+    return doc.Error(node["first"], TrF("unknown agency '{}'", s.first));
+  if (!s.convener.empty() && s.convener != "none" && model.FindAgency(s.convener) < 0)
+    return doc.Error(node["convener"], TrF("unknown agency '{}' (or none)", s.convener));
+  return Status::Ok();
+}
+
+// roles: agency id -> the roles it must have in the answer.
+Status ReadRoles(const YamlDoc& doc, const YAML::Node& node, const Model& model, Scenario* s) {
+  YAML::Node roles = node["roles"];
+  if (!roles) return Status::Ok();
+  if (!roles.IsMap()) return doc.Error(roles, Tr("roles must map agency ids to role lists"));
+  for (auto it = roles.begin(); it != roles.end(); ++it) {
+    std::string agency = it->first.Scalar();
+    int a = model.FindAgency(agency);
+    if (a < 0) return doc.Error(it->first, TrF("unknown agency '{}'", agency));
+    std::vector<std::string> list;
+    TSUNAGU_TRY(doc.StringList(roles, agency.c_str(), &list, true));
+    for (const std::string& r : list)
+      if (FindRole(model.agencies[a], r) < 0)
+        return doc.Error(it->second, TrF("agency '{}' has no role '{}'", agency, r));
+    s->roles_of.push_back(agency);
+    s->roles.push_back(list);
+  }
+  return Status::Ok();
+}
+
+// One scenario: its expectations, each checked against the model.
+Status LoadScenario(const YamlDoc& doc, const YAML::Node& node, const Model& model, Scenario* s) {
+  TSUNAGU_TRY(ReadStrings(doc, node, s));
+  TSUNAGU_TRY(CheckScenarioIds(doc, node, model, *s));
+  TSUNAGU_TRY(ReadTriState(doc, node, "alert", &s->alert));
+  TSUNAGU_TRY(ReadTriState(doc, node, "unrecognized", &s->unrecognized));
+  TSUNAGU_TRY(ReadTriState(doc, node, "fallback", &s->fallback));
+  TSUNAGU_TRY(ReadAgeRange(doc, node, "person_age", &s->person_age, &s->person_age_unknown));
+  TSUNAGU_TRY(ReadAgeRange(doc, node, "parent_age", &s->parent_age, &s->parent_age_unknown));
+  TSUNAGU_TRY(ReadAlertKinds(doc, node, model, &s->alert_kinds));
+  TSUNAGU_TRY(ReadFirstContact(doc, node, model, s));
+  TSUNAGU_TRY(doc.String(node, "place", &s->place, false));
+  TSUNAGU_TRY(ReadOffices(doc, node, model, s));
+  return ReadRoles(doc, node, model, s);
+}
+
+}  // namespace
+
 Status LoadScenarios(const std::string& text, const std::string& name, const Model& model,
                      std::vector<Scenario>* out) {
   YamlDoc doc(name);
@@ -168,51 +239,7 @@ Status LoadScenarios(const std::string& text, const std::string& name, const Mod
     Scenario s;
     s.file = name;
     s.line = doc.PosOf(node).line;
-    TSUNAGU_TRY(doc.String(node, "name", &s.name, false));
-    TSUNAGU_TRY(doc.String(node, "text", &s.text, true));
-    TSUNAGU_TRY(doc.StringList(node, "include", &s.include, false));
-    TSUNAGU_TRY(doc.StringList(node, "exclude", &s.exclude, false));
-    TSUNAGU_TRY(doc.StringList(node, "top3", &s.top3, false));
-    TSUNAGU_TRY(doc.StringList(node, "facts", &s.facts, false));
-    TSUNAGU_TRY(doc.StringList(node, "negated", &s.negated, false));
-    TSUNAGU_TRY(doc.String(node, "first", &s.first, false));
-    TSUNAGU_TRY(doc.String(node, "pending", &s.pending, false));
-    if (node["pending"] && s.pending.empty())
-      return doc.Error(node["pending"], Tr("'pending' must say why the case does not pass yet"));
-    TSUNAGU_TRY(doc.String(node, "convener", &s.convener, false));
-    TSUNAGU_TRY(CheckIds(doc, node, "include", s.include, model, false));
-    TSUNAGU_TRY(CheckIds(doc, node, "exclude", s.exclude, model, false));
-    TSUNAGU_TRY(CheckIds(doc, node, "top3", s.top3, model, false));
-    TSUNAGU_TRY(CheckIds(doc, node, "facts", s.facts, model, true));
-    TSUNAGU_TRY(CheckIds(doc, node, "negated", s.negated, model, true));
-    if (!s.first.empty() && model.FindAgency(s.first) < 0)
-      return doc.Error(node["first"], TrF("unknown agency '{}'", s.first));
-    if (!s.convener.empty() && s.convener != "none" && model.FindAgency(s.convener) < 0)
-      return doc.Error(node["convener"], TrF("unknown agency '{}' (or none)", s.convener));
-    TSUNAGU_TRY(ReadTriState(doc, node, "alert", &s.alert));
-    TSUNAGU_TRY(ReadTriState(doc, node, "unrecognized", &s.unrecognized));
-    TSUNAGU_TRY(ReadTriState(doc, node, "fallback", &s.fallback));
-    TSUNAGU_TRY(ReadAgeRange(doc, node, "person_age", &s.person_age, &s.person_age_unknown));
-    TSUNAGU_TRY(ReadAgeRange(doc, node, "parent_age", &s.parent_age, &s.parent_age_unknown));
-    TSUNAGU_TRY(ReadAlertKinds(doc, node, model, &s.alert_kinds));
-    TSUNAGU_TRY(ReadFirstContact(doc, node, model, &s));
-    TSUNAGU_TRY(doc.String(node, "place", &s.place, false));
-    TSUNAGU_TRY(ReadOffices(doc, node, model, &s));
-    if (YAML::Node roles = node["roles"]) {
-      if (!roles.IsMap()) return doc.Error(roles, Tr("roles must map agency ids to role lists"));
-      for (auto it = roles.begin(); it != roles.end(); ++it) {
-        std::string agency = it->first.Scalar();
-        int a = model.FindAgency(agency);
-        if (a < 0) return doc.Error(it->first, TrF("unknown agency '{}'", agency));
-        std::vector<std::string> list;
-        TSUNAGU_TRY(doc.StringList(roles, agency.c_str(), &list, true));
-        for (const std::string& r : list)
-          if (FindRole(model.agencies[a], r) < 0)
-            return doc.Error(it->second, TrF("agency '{}' has no role '{}'", agency, r));
-        s.roles_of.push_back(agency);
-        s.roles.push_back(list);
-      }
-    }
+    TSUNAGU_TRY(LoadScenario(doc, node, model, &s));
     out->push_back(std::move(s));
   }
   return Status::Ok();
