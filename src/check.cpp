@@ -405,54 +405,78 @@ class Checker {
           if (a.id == id) when = &a.when;
       }
       if (!when) continue;
-      YAML::Node node = item["when"];
-      auto entry = [&](const char* key, size_t j) -> YAML::Node {
-        YAML::Node part = node[key];
-        if (part && part.IsSequence() && j < part.size()) return part[j];
-        return part ? part : node;
-      };
-      auto covers = [](const FactRef& none, const FactRef& ref) {
-        return none.fact == ref.fact && (none.any_subject || (!ref.any_subject && none.subject == ref.subject));
-      };
-      auto name = [&](const FactRef& r) {
-        return model_.facts[r.fact].id + (r.any_subject ? "" : std::string("@") + SubjectId(r.subject));
-      };
-      for (size_t j = 0; j < when->none.size(); ++j) {
-        for (const FactRef& ref : when->all)
-          if (covers(when->none[j], ref)) {
-            SourcePos pos = doc.PosOf(entry("none", j));
-            Add(pos.file, pos.line, pos.column, Finding::kWarning,
-                TrF("{} '{}' can never fire: '{}' is in both all and none", what, id, name(ref)));
-          }
-      }
-      if (!when->any.empty()) {
-        bool all_blocked = true;
-        for (const FactRef& ref : when->any) {
-          bool blocked = false;
-          for (const FactRef& none : when->none) blocked = blocked || covers(none, ref);
-          all_blocked = all_blocked && blocked;
-        }
-        if (all_blocked) {
-          SourcePos pos = doc.PosOf(node["none"] ? node["none"] : node);
-          Add(pos.file, pos.line, pos.column, Finding::kWarning,
-              TrF("{} '{}' can never fire: every fact of its any list is also in none", what, id));
-        }
-      }
-      for (size_t a = 0; a < when->ages.size(); ++a)
-        for (size_t b = 0; b < a; ++b) {
-          const AgeCondition& x = when->ages[a];
-          const AgeCondition& y = when->ages[b];
-          if (x.subject != y.subject) continue;
-          int lo = std::max(x.min, y.min);
-          int hi = x.max < 0 ? y.max : y.max < 0 ? x.max : std::min(x.max, y.max);
-          if (hi >= 0 && lo > hi) {
-            SourcePos pos = doc.PosOf(entry("age", a));
-            Add(pos.file, pos.line, pos.column, Finding::kWarning,
-                TrF("{} '{}' can never fire: its age conditions on {} do not overlap", what, id,
-                    SubjectId(x.subject)));
-          }
+      const ConditionSite site{doc, item["when"], what, id};
+      LintAllAndNone(site, *when);
+      LintAnyAllNone(site, *when);
+      LintAgeOverlap(site, *when);
+    }
+  }
+
+  // Where a rule's or alert's condition stands in its file, for warnings.
+  struct ConditionSite {
+    const YamlDoc& doc;
+    YAML::Node node;  // its when:
+    const char* what;
+    std::string id;
+    // The j-th entry of the key's list, else the key, else when: itself.
+    YAML::Node Entry(const char* key, size_t j) const {
+      YAML::Node part = node[key];
+      if (part && part.IsSequence() && j < part.size()) return part[j];
+      return part ? part : node;
+    }
+  };
+
+  void Warn(const YamlDoc& doc, const YAML::Node& at, const std::string& message) {
+    SourcePos pos = doc.PosOf(at);
+    Add(pos.file, pos.line, pos.column, Finding::kWarning, message);
+  }
+
+  // Whether a none entry rules the fact out.
+  static bool Covers(const FactRef& none, const FactRef& ref) {
+    return none.fact == ref.fact && (none.any_subject || (!ref.any_subject && none.subject == ref.subject));
+  }
+
+  // A fact both required (all) and forbidden (none).
+  void LintAllAndNone(const ConditionSite& site, const Condition& when) {
+    for (size_t j = 0; j < when.none.size(); ++j) {
+      for (const FactRef& ref : when.all)
+        if (Covers(when.none[j], ref)) {
+          const std::string name =
+              model_.facts[ref.fact].id + (ref.any_subject ? "" : std::string("@") + SubjectId(ref.subject));
+          Warn(site.doc, site.Entry("none", j),
+               TrF("{} '{}' can never fire: '{}' is in both all and none", site.what, site.id, name));
         }
     }
+  }
+
+  // An any list whose every fact is forbidden (none).
+  void LintAnyAllNone(const ConditionSite& site, const Condition& when) {
+    if (when.any.empty()) return;
+    bool all_blocked = true;
+    for (const FactRef& ref : when.any) {
+      bool blocked = false;
+      for (const FactRef& none : when.none) blocked = blocked || Covers(none, ref);
+      all_blocked = all_blocked && blocked;
+    }
+    if (all_blocked)
+      Warn(site.doc, site.node["none"] ? site.node["none"] : site.node,
+           TrF("{} '{}' can never fire: every fact of its any list is also in none", site.what, site.id));
+  }
+
+  // Two age conditions on one subject that no age meets.
+  void LintAgeOverlap(const ConditionSite& site, const Condition& when) {
+    for (size_t a = 0; a < when.ages.size(); ++a)
+      for (size_t b = 0; b < a; ++b) {
+        const AgeCondition& x = when.ages[a];
+        const AgeCondition& y = when.ages[b];
+        if (x.subject != y.subject) continue;
+        int lo = std::max(x.min, y.min);
+        int hi = x.max < 0 ? y.max : y.max < 0 ? x.max : std::min(x.max, y.max);
+        if (hi >= 0 && lo > hi)
+          Warn(site.doc, site.Entry("age", a),
+               TrF("{} '{}' can never fire: its age conditions on {} do not overlap", site.what, site.id,
+                   SubjectId(x.subject)));
+      }
   }
 
   // A calendar that ended: open-now can no longer tell a holiday from a

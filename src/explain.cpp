@@ -380,19 +380,15 @@ Status FindAgencyId(const Model& model, const std::string& id, int* agency) {
   return Status::Usage(TrF("no agency '{}'; known ids:{}", id, known));
 }
 
-WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanation& e, int agency,
-                     Lang lang) {
-  WhyNot out;
-  out.agency = agency;
+namespace {
+
+using Slots = std::vector<std::vector<CaseChange>>;
+
+// Every way in: alerts, rules, the conference convener, the fallback.
+std::vector<Route> FindRoutes(const Model& model, const Explanation& e, int agency) {
   const Understanding& u = e.result.understanding;
   const Ranking& ranking = e.result.ranking;
-  Placement now = Place(ranking, agency);
-  out.state = now.state;
-  out.rank = now.rank;
-  out.score = now.score;
-  out.removed_why = now.why;
-
-  // Every way in: alerts, rules, the conference convener, the fallback.
+  std::vector<Route> routes;
   auto add_routes = [&](Route::Kind kind, size_t count, auto condition_of, auto targets_of,
                         const std::vector<Firing>& fired) {
     for (size_t i = 0; i < count; ++i) {
@@ -404,7 +400,7 @@ WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanati
         r.weight = t.weight;
         for (const Firing& f : fired) r.fired = r.fired || f.index == r.index;
         if (!r.fired) r.gaps = FindGaps(condition_of(i), u);
-        out.routes.push_back(r);
+        routes.push_back(r);
         break;
       }
     }
@@ -420,7 +416,7 @@ WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanati
     r.fired = ranking.team.convener == agency;
     r.areas_have = static_cast<int>(ranking.team.areas.size());
     r.areas_needed = model.team.multi_issue_areas;
-    out.routes.push_back(r);
+    routes.push_back(r);
   }
   for (const Target& t : model.fallback)
     if (t.agency == agency) {
@@ -428,18 +424,23 @@ WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanati
       r.kind = Route::kFallback;
       r.weight = t.weight;
       r.fired = ranking.fallback;
-      out.routes.push_back(r);
+      routes.push_back(r);
     }
+  return routes;
+}
 
-  if (out.state == WhyNot::kRanked && out.rank == 1) return out;  // nothing to improve
-  WhyNotSearch search(model, lexicon, e, agency, lang, &out);
-  const Eligibility& el = model.agencies[agency].eligibility;
-  AgeRange person = u.AgeOf(Subject::kPerson);
-  bool age_rules_out = person.known() && !AgeWithin(person, el.min_age, el.max_age);
+// What the suggestions for one agency share: the search, and its
+// eligibility (the person's age may have to change for any route).
+struct Suggester {
+  const Model& model;
+  const Understanding& u;
+  const Eligibility& el;
+  bool age_rules_out;  // the person's stated age is outside the agency's
+  WhyNotSearch& search;
 
   // The person's age changes needed so that the agency is eligible and the
   // route's own age conditions still hold; false when they cannot agree.
-  auto age_slots = [&](const Condition* when, std::vector<std::vector<CaseChange>>* slots) {
+  bool AgeSlots(const Condition* when, Slots* slots) {
     for (int s = 0; s < kSubjectCount; ++s) {
       Subject subject = static_cast<Subject>(s);
       int min = -1, max = -1;
@@ -459,12 +460,13 @@ WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanati
       slots->push_back(variants);
     }
     return true;
-  };
+  }
 
-  if (out.state == WhyNot::kRemoved) {
-    std::vector<std::vector<CaseChange>> slots;
+  // Brought in but removed: make the case eligible again.
+  void ForEligibility(const std::vector<Route>& routes) {
+    Slots slots;
     const Condition* only = nullptr;  // keep the fired rules' own age conditions
-    for (const Route& r : out.routes)
+    for (const Route& r : routes)
       if (r.fired && r.kind == Route::kRule) only = &model.rules[r.index].when;
     // A stated residence outside the agency's area: drop what says so.
     if (!el.residence.empty())
@@ -474,13 +476,13 @@ WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanati
         std::vector<CaseChange> options;
         if (model.facts[f].outside == el.residence && search.Unmention(ref, &options)) slots.push_back(options);
       }
-    if (age_slots(only, &slots)) search.Try(slots, "eligibility");
+    if (AgeSlots(only, &slots)) search.Try(slots, "eligibility");
   }
-  for (const Route& r : out.routes) {
-    // Crisis alerts are shown as routes but never suggested as a change.
-    if (r.fired || r.kind != Route::kRule) continue;
+
+  // A rule that did not fire: close each of its gaps.
+  void ForRule(const Route& r) {
     const Condition& when = model.rules[r.index].when;
-    std::vector<std::vector<CaseChange>> slots;
+    Slots slots;
     bool possible = true;
     for (const ConditionGap& g : r.gaps) {
       std::vector<CaseChange> options;
@@ -500,13 +502,13 @@ WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanati
       }
       slots.push_back(options);
     }
-    if (!possible || !age_slots(&when, &slots)) continue;
+    if (!possible || !AgeSlots(&when, &slots)) return;
     search.Try(slots, model.rules[r.index].id);
   }
-  for (const Route& r : out.routes) {
-    if (r.kind != Route::kConvener || r.fired) continue;
-    // A case conference needs problems in several areas: add the missing
-    // ones, one fact each (never a crisis word).
+
+  // A case conference needs problems in several areas: add the missing
+  // ones, one fact each (never a crisis word).
+  void ForConvener(const Route& r, const Ranking& ranking) {
     std::vector<std::string> missing;
     for (const FactDef& f : model.facts)
       if (f.area != "crisis" && std::find(ranking.team.areas.begin(), ranking.team.areas.end(), f.area) == ranking.team.areas.end() &&
@@ -514,7 +516,7 @@ WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanati
         missing.push_back(f.area);
     int needed = std::max(1, r.areas_needed - r.areas_have);
     for (size_t start = 0; start < missing.size(); ++start) {
-      std::vector<std::vector<CaseChange>> slots;
+      Slots slots;
       for (int k = 0; k < needed && start + k < missing.size(); ++k) {
         std::vector<CaseChange> options;
         for (size_t f = 0; f < model.facts.size() && options.empty(); ++f)
@@ -522,8 +524,41 @@ WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanati
         if (options.empty()) break;
         slots.push_back({options.front()});
       }
-      if (static_cast<int>(slots.size()) == needed && age_slots(nullptr, &slots)) search.Try(slots, "team-convener");
+      if (static_cast<int>(slots.size()) == needed && AgeSlots(nullptr, &slots)) search.Try(slots, "team-convener");
     }
+  }
+};
+
+}  // namespace
+
+WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanation& e, int agency,
+                     Lang lang) {
+  WhyNot out;
+  out.agency = agency;
+  const Understanding& u = e.result.understanding;
+  const Ranking& ranking = e.result.ranking;
+  Placement now = Place(ranking, agency);
+  out.state = now.state;
+  out.rank = now.rank;
+  out.score = now.score;
+  out.removed_why = now.why;
+  out.routes = FindRoutes(model, e, agency);
+
+  if (out.state == WhyNot::kRanked && out.rank == 1) return out;  // nothing to improve
+  WhyNotSearch search(model, lexicon, e, agency, lang, &out);
+  const Eligibility& el = model.agencies[agency].eligibility;
+  AgeRange person = u.AgeOf(Subject::kPerson);
+  Suggester suggest{model, u, el, person.known() && !AgeWithin(person, el.min_age, el.max_age), search};
+
+  if (out.state == WhyNot::kRemoved) suggest.ForEligibility(out.routes);
+  for (const Route& r : out.routes) {
+    // Crisis alerts are shown as routes but never suggested as a change.
+    if (r.fired || r.kind != Route::kRule) continue;
+    suggest.ForRule(r);
+  }
+  for (const Route& r : out.routes) {
+    if (r.kind != Route::kConvener || r.fired) continue;
+    suggest.ForConvener(r, ranking);
   }
 
   out.suggestions = search.found();

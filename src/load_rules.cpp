@@ -300,61 +300,62 @@ Status LoadAlerts(const std::string& text, const std::string& name, Model* model
   return LoadAlerts(doc, model);
 }
 
-Status LoadAlerts(const YamlDoc& doc, Model* model) {
-  TSUNAGU_TRY(doc.CheckMap(doc.root(), {"alerts", "team", "fallback"}, Tr("the alerts file")));
-  YAML::Node alerts = doc.root()["alerts"];
-  if (!alerts) return doc.Error(doc.root(), TrF("missing required key '{}'", "alerts"));
-  TSUNAGU_TRY(doc.CheckSequence(alerts, "alerts"));
-  IdLines ids = IdLinesOf(model->alerts);
-  for (const YAML::Node& node : alerts) {
-    TSUNAGU_TRY(doc.CheckMap(node, {"id", "kind", "when", "contacts", "first_contact", "to", "message"},
-                                 Tr("an alert")));
-    AlertRule alert;
-    alert.pos = doc.PosOf(node);
-    TSUNAGU_TRY(doc.String(node, "id", &alert.id, true));
-    TSUNAGU_TRY(CheckUniqueId(doc, node, alert.id, alert.pos.line, Tr("alert"), &ids));
-    TSUNAGU_TRY(doc.String(node, "kind", &alert.kind, true));
-    std::vector<std::string> kinds(std::begin(kAlertKinds), std::end(kAlertKinds));
-    if (std::find(kinds.begin(), kinds.end(), alert.kind) == kinds.end()) {
-      std::string list;
-      for (const std::string& k : kinds) list += (list.empty() ? "" : ", ") + k;
-      return doc.Error(node["kind"],
-                       WithGuess(Tr("unknown alert kind '{0}'; did you mean '{2}'?; kinds: {1}"),
-                                 Tr("unknown alert kind '{}'; kinds: {}"), alert.kind, kinds, alert.kind, list));
-    }
-    if (!node["when"]) return doc.Error(node, TrF("missing required key '{}'", "when"));
-    TSUNAGU_TRY(ReadCondition(doc, node["when"], *model, &alert.when));
-    std::vector<std::string> contacts;
-    TSUNAGU_TRY(doc.StringList(node, "contacts", &contacts, true));
-    for (size_t i = 0; i < contacts.size(); ++i) {
-      int c = model->FindCrisis(contacts[i]);
-      if (c < 0)
-        return doc
-            .Error(node["contacts"][i], TrF("unknown crisis contact '{}' (see data/crisis.yaml)", contacts[i]))
-            .Refers("crisis contact", contacts[i]);
-      alert.contacts.push_back(c);
-    }
-    std::string first;
-    TSUNAGU_TRY(doc.String(node, "first_contact", &first, false));
-    if (!first.empty()) {
-      alert.first_contact = model->FindAgency(first);
-      if (alert.first_contact < 0)
-        return doc
-            .Error(node["first_contact"], WithGuess(Tr("unknown agency '{}'; did you mean '{}'?"),
-                                                    Tr("unknown agency '{}'"), first, AgencyIds(*model), first))
-            .Refers("agency", first);
-    }
-    TSUNAGU_TRY(ReadTargets(doc, node, "to", *model, false, &alert.to));
-    // The first contact goes first only if the alert brings it in.
-    if (alert.first_contact >= 0 &&
-        std::none_of(alert.to.begin(), alert.to.end(),
-                     [&](const Target& t) { return t.agency == alert.first_contact; }))
-      return doc.Error(node["first_contact"], TrF("first_contact '{}' is not in the alert's 'to': add it there, "
-                                                  "so that the alert brings it in",
-                                                  first));
-    TSUNAGU_TRY(doc.Text(node, "message", &alert.message, true));
-    model->alerts.push_back(std::move(alert));
+namespace {
+
+// One entry of alerts: into *alert, checked against the model's facts,
+// crisis contacts and agencies.
+Status LoadAlert(const YamlDoc& doc, const YAML::Node& node, const Model& model, IdLines* ids, AlertRule* out) {
+  AlertRule& alert = *out;
+  TSUNAGU_TRY(doc.CheckMap(node, {"id", "kind", "when", "contacts", "first_contact", "to", "message"},
+                           Tr("an alert")));
+  alert.pos = doc.PosOf(node);
+  TSUNAGU_TRY(doc.String(node, "id", &alert.id, true));
+  TSUNAGU_TRY(CheckUniqueId(doc, node, alert.id, alert.pos.line, Tr("alert"), ids));
+  TSUNAGU_TRY(doc.String(node, "kind", &alert.kind, true));
+  std::vector<std::string> kinds(std::begin(kAlertKinds), std::end(kAlertKinds));
+  if (std::find(kinds.begin(), kinds.end(), alert.kind) == kinds.end()) {
+    std::string list;
+    for (const std::string& k : kinds) list += (list.empty() ? "" : ", ") + k;
+    return doc.Error(node["kind"],
+                     WithGuess(Tr("unknown alert kind '{0}'; did you mean '{2}'?; kinds: {1}"),
+                               Tr("unknown alert kind '{}'; kinds: {}"), alert.kind, kinds, alert.kind, list));
   }
+  if (!node["when"]) return doc.Error(node, TrF("missing required key '{}'", "when"));
+  TSUNAGU_TRY(ReadCondition(doc, node["when"], model, &alert.when));
+  std::vector<std::string> contacts;
+  TSUNAGU_TRY(doc.StringList(node, "contacts", &contacts, true));
+  for (size_t i = 0; i < contacts.size(); ++i) {
+    int c = model.FindCrisis(contacts[i]);
+    if (c < 0)
+      return doc
+          .Error(node["contacts"][i], TrF("unknown crisis contact '{}' (see data/crisis.yaml)", contacts[i]))
+          .Refers("crisis contact", contacts[i]);
+    alert.contacts.push_back(c);
+  }
+  std::string first;
+  TSUNAGU_TRY(doc.String(node, "first_contact", &first, false));
+  if (!first.empty()) {
+    alert.first_contact = model.FindAgency(first);
+    if (alert.first_contact < 0)
+      return doc
+          .Error(node["first_contact"], WithGuess(Tr("unknown agency '{}'; did you mean '{}'?"),
+                                                  Tr("unknown agency '{}'"), first, AgencyIds(model), first))
+          .Refers("agency", first);
+  }
+  TSUNAGU_TRY(ReadTargets(doc, node, "to", model, false, &alert.to));
+  // The first contact goes first only if the alert brings it in.
+  if (alert.first_contact >= 0 &&
+      std::none_of(alert.to.begin(), alert.to.end(),
+                   [&](const Target& t) { return t.agency == alert.first_contact; }))
+    return doc.Error(node["first_contact"], TrF("first_contact '{}' is not in the alert's 'to': add it there, "
+                                                "so that the alert brings it in",
+                                                first));
+  TSUNAGU_TRY(doc.Text(node, "message", &alert.message, true));
+  return Status::Ok();
+}
+
+// team: the case-conference convener and when it is called.
+Status LoadTeam(const YamlDoc& doc, Model* model) {
   YAML::Node team = doc.root()["team"];
   if (!team) return doc.Error(doc.root(), TrF("missing required key '{}'", "team"));
   TSUNAGU_TRY(doc.CheckMap(team, {"convener", "multi_issue_areas", "weight"}, "team"));
@@ -377,6 +378,11 @@ Status LoadAlerts(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.Int(team, "weight", &model->team.convener_weight, false));
   if (model->team.multi_issue_areas < 1)
     return doc.Error(team["multi_issue_areas"], Tr("multi_issue_areas must be 1 or more"));
+  return Status::Ok();
+}
+
+// fallback: the general windows when no rule routes a case.
+Status LoadFallback(const YamlDoc& doc, Model* model) {
   YAML::Node fallback = doc.root()["fallback"];
   if (!fallback) return doc.Error(doc.root(), TrF("missing required key '{}'", "fallback"));
   TSUNAGU_TRY(doc.CheckSequence(fallback, "fallback"));
@@ -389,4 +395,21 @@ Status LoadAlerts(const YamlDoc& doc, Model* model) {
   if (model->fallback.empty())
     return doc.Error(fallback, Tr("fallback needs at least one agency: an answer is never empty"));
   return Status::Ok();
+}
+
+}  // namespace
+
+Status LoadAlerts(const YamlDoc& doc, Model* model) {
+  TSUNAGU_TRY(doc.CheckMap(doc.root(), {"alerts", "team", "fallback"}, Tr("the alerts file")));
+  YAML::Node alerts = doc.root()["alerts"];
+  if (!alerts) return doc.Error(doc.root(), TrF("missing required key '{}'", "alerts"));
+  TSUNAGU_TRY(doc.CheckSequence(alerts, "alerts"));
+  IdLines ids = IdLinesOf(model->alerts);
+  for (const YAML::Node& node : alerts) {
+    AlertRule alert;
+    TSUNAGU_TRY(LoadAlert(doc, node, *model, &ids, &alert));
+    model->alerts.push_back(std::move(alert));
+  }
+  TSUNAGU_TRY(LoadTeam(doc, model));
+  return LoadFallback(doc, model);
 }

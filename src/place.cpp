@@ -230,6 +230,43 @@ void FindJapanese(const std::vector<Entry>& entries, Understanding* u, std::vect
   }
 }
 
+// The first area in Latin letters in t[from, to) (a window after the cue
+// at byte cue), matched on folded, squeezed letters at a word's start;
+// false when there is none.
+bool AddLatinArea(const std::vector<Entry>& entries, size_t from, size_t to, size_t cue, Understanding* u,
+                  std::vector<char>* covered) {
+  const std::string& t = u->text.match;
+  // The window's letters, folded and squeezed, each with its byte.
+  std::string letters;
+  std::vector<size_t> at, next;  // byte of each letter, byte after it
+  for (size_t i = from; i < to;) {
+    size_t len = 1;
+    char v = FoldedVowel(t, i, &len);
+    if (v || IsLetter(static_cast<unsigned char>(t[i]))) {
+      letters += v ? v : static_cast<char>(t[i] | 0x20);
+      at.push_back(i);
+      next.push_back(i + len);
+    }
+    i += len;
+  }
+  for (size_t s = 0; s < letters.size(); ++s) {
+    const size_t byte = at[s];
+    size_t len = 0;
+    if (byte > from && (IsLetter(static_cast<unsigned char>(t[byte - 1])) ||
+                        (byte >= from + 2 && FoldedVowel(t, byte - 2, &len))))
+      continue;  // not a word's start
+    for (const Entry& en : entries) {
+      if (!IsLatinKey(en.key) || letters.compare(s, en.key.size(), en.key) != 0) continue;
+      const size_t end = next[s + en.key.size() - 1];
+      size_t len = 1;
+      if (end < t.size() && (IsLetter(static_cast<unsigned char>(t[end])) || FoldedVowel(t, end, &len))) continue;
+      AddPlace(entries, *en.area, byte, end, cue, u, covered);
+      return true;
+    }
+  }
+  return false;
+}
+
 // English: "lives in" / "we live in" ... then an area before the sentence ends.
 void FindEnglish(const std::vector<Entry>& entries, Understanding* u, std::vector<char>* covered) {
   const std::string& t = u->text.match;
@@ -245,36 +282,7 @@ void FindEnglish(const std::vector<Entry>& entries, Understanding* u, std::vecto
       size_t to = std::min(t.size(), from + 100);
       for (size_t i = from; i < to; ++i)
         if (t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == ';' || t[i] == '\n') to = i;
-      // The window's letters, folded and squeezed, each with its byte.
-      std::string letters;
-      std::vector<size_t> at, next;  // byte of each letter, byte after it
-      for (size_t i = from; i < to;) {
-        size_t len = 1;
-        char v = FoldedVowel(t, i, &len);
-        if (v || IsLetter(static_cast<unsigned char>(t[i]))) {
-          letters += v ? v : static_cast<char>(t[i] | 0x20);
-          at.push_back(i);
-          next.push_back(i + len);
-        }
-        i += len;
-      }
-      bool found = false;
-      for (size_t s = 0; s < letters.size() && !found; ++s) {
-        const size_t byte = at[s];
-        size_t len = 0;
-        if (byte > from && (IsLetter(static_cast<unsigned char>(t[byte - 1])) ||
-                            (byte >= from + 2 && FoldedVowel(t, byte - 2, &len))))
-          continue;  // not a word's start
-        for (const Entry& en : entries) {
-          if (!IsLatinKey(en.key) || letters.compare(s, en.key.size(), en.key) != 0) continue;
-          const size_t end = next[s + en.key.size() - 1];
-          size_t len = 1;
-          if (end < t.size() && (IsLetter(static_cast<unsigned char>(t[end])) || FoldedVowel(t, end, &len))) continue;
-          AddPlace(entries, *en.area, byte, end, c, u, covered);
-          found = true;
-          break;
-        }
-      }
+      bool found = AddLatinArea(entries, from, to, c, u, covered);
       // An area written in kanji after an English cue ("lives in 寺尾東").
       for (const Entry& en : entries) {
         if (found || IsLatinKey(en.key)) continue;

@@ -348,62 +348,77 @@ std::string DescribeChanges(const Model& model, const std::vector<CaseChange>& c
 
 namespace {
 
-// The trace with bold as kBoldOn/kBoldOff markers (RenderExplain turns
-// them into colour codes after escaping the text).
-std::string RenderExplainMarked(const Model& model, const Explanation& e, const WhyNot* why_not,
-                                const RenderOptions& options) {
-  const Lang lang = options.lang;
-  const bool ja = lang == Lang::kJa;
-  const Understanding& u = e.result.understanding;
-  const Ranking& ranking = e.result.ranking;
+// Writes the explain trace, one numbered section after another; bold as
+// kBoldOn/kBoldOff markers (RenderExplain turns them into colour codes
+// after escaping the text).
+struct TraceWriter {
+  const Model& model;
+  const Understanding& u;
+  Lang lang;
+  bool ja;
+  bool color;
   std::string out;
-  auto bold = [&](const std::string& s) { return options.color ? kBoldOn + s + kBoldOff : s; };
   int step = 0;
-  auto head = [&](const char* j, const char* en, size_t count = static_cast<size_t>(-1)) {
-    out += bold(std::to_string(++step) + ". " + T(lang, j, en) +
+
+  std::string Bold(const std::string& s) const { return color ? kBoldOn + s + kBoldOff : s; }
+  void Head(const char* j, const char* en, size_t count = static_cast<size_t>(-1)) {
+    out += Bold(std::to_string(++step) + ". " + T(lang, j, en) +
                 (count == static_cast<size_t>(-1) ? "" : " (" + std::to_string(count) + ")")) + "\n";
-  };
-  auto none = [&]() { out += std::string("   ") + T(lang, "(なし)", "(none)") + "\n"; };
-  auto clause_tag = [&](int c) { return "[" + std::to_string(c + 1) + "] "; };
-
-  out += std::string(T(lang, "入力: ", "Input: ")) + u.input + "\n\n";
-  head("正規化したテキスト (NFKC・小文字化)", "Normalised text (NFKC, lower case)");
-  out += "   " + u.text.display + "\n";
-
-  head("節", "Clauses", u.clauses.size());
-  for (size_t i = 0; i < u.clauses.size(); ++i)
-    out += "   " + clause_tag(static_cast<int>(i)) +
-           u.text.display.substr(u.clauses[i].begin, u.clauses[i].end - u.clauses[i].begin) + "\n";
-
-  head("語 (表層 / 原形 / 品詞)", "Words (surface / lemma / part of speech)", u.tokens.size());
-  if (u.tokens.empty()) none();
-  {
-    std::string line = "  ";
-    for (const Token& t : u.tokens) {
-      std::string item = " " + u.text.display.substr(t.begin, t.end - t.begin) + "/" + t.lemma + "/" +
-                         (ja ? std::string(t.pos_name) : PosId(t.pos));
-      if (DisplayWidth(line) + DisplayWidth(item) > 76) {
-        out += line + "\n";
-        line = "  ";
-      }
-      line += item;
-    }
-    if (!u.tokens.empty()) out += line + "\n";
   }
+  void None() { out += std::string("   ") + T(lang, "(なし)", "(none)") + "\n"; }
+  static std::string ClauseTag(int c) { return "[" + std::to_string(c + 1) + "] "; }
+};
 
-  head("主語の語", "Subject words", u.subjects.size());
-  if (u.subjects.empty()) none();
+void WriteText(TraceWriter& w) {
+  const Understanding& u = w.u;
+  w.out += std::string(T(w.lang, "入力: ", "Input: ")) + u.input + "\n\n";
+  w.Head("正規化したテキスト (NFKC・小文字化)", "Normalised text (NFKC, lower case)");
+  w.out += "   " + u.text.display + "\n";
+
+  w.Head("節", "Clauses", u.clauses.size());
+  for (size_t i = 0; i < u.clauses.size(); ++i)
+    w.out += "   " + w.ClauseTag(static_cast<int>(i)) +
+             u.text.display.substr(u.clauses[i].begin, u.clauses[i].end - u.clauses[i].begin) + "\n";
+}
+
+void WriteWords(TraceWriter& w) {
+  const Understanding& u = w.u;
+  w.Head("語 (表層 / 原形 / 品詞)", "Words (surface / lemma / part of speech)", u.tokens.size());
+  if (u.tokens.empty()) w.None();
+  std::string line = "  ";
+  for (const Token& t : u.tokens) {
+    std::string item = " " + u.text.display.substr(t.begin, t.end - t.begin) + "/" + t.lemma + "/" +
+                       (w.ja ? std::string(t.pos_name) : PosId(t.pos));
+    if (DisplayWidth(line) + DisplayWidth(item) > 76) {
+      w.out += line + "\n";
+      line = "  ";
+    }
+    line += item;
+  }
+  if (!u.tokens.empty()) w.out += line + "\n";
+}
+
+void WriteSubjects(TraceWriter& w) {
+  const Understanding& u = w.u;
+  const Lang lang = w.lang;
+  w.Head("主語の語", "Subject words", u.subjects.size());
+  if (u.subjects.empty()) w.None();
   for (const SubjectMention& s : u.subjects)
-    out += "   " + clause_tag(s.clause) + Quote(s.words, lang) + " → " + SubjectName(s.subject, lang) + "\n";
+    w.out += "   " + w.ClauseTag(s.clause) + Quote(s.words, lang) + " → " + SubjectName(s.subject, lang) + "\n";
+}
 
-  head("語句と事実 (主語・否定)", "Phrases and facts (subject, negation)", u.mentions.size());
-  if (u.mentions.empty()) none();
+void WriteMentions(TraceWriter& w) {
+  const Understanding& u = w.u;
+  const Lang lang = w.lang;
+  const bool ja = w.ja;
+  w.Head("語句と事実 (主語・否定)", "Phrases and facts (subject, negation)", u.mentions.size());
+  if (u.mentions.empty()) w.None();
   for (const FactMention& m : u.mentions) {
-    const FactDef& def = model.facts[m.fact];
-    std::string line = "   " + clause_tag(m.clause) + (m.origin == FactMention::kPhrase ? MentionQuoted(m, lang) + " → " : "") +
+    const FactDef& def = w.model.facts[m.fact];
+    std::string line = "   " + w.ClauseTag(m.clause) + (m.origin == FactMention::kPhrase ? MentionQuoted(m, lang) + " → " : "") +
                        def.id + " (" + def.label.in(lang) + ")";
     line += std::string(ja ? "、" : ", ") + SubjectName(m.subject, lang) + (ja ? "について" : "");
-    std::string why = m.origin == FactMention::kPhrase ? SubjectReason(u, m, lang) : OriginText(model, m, lang);
+    std::string why = m.origin == FactMention::kPhrase ? SubjectReason(u, m, lang) : OriginText(w.model, m, lang);
     if (!why.empty()) line += " [" + why + "]";
     if (!m.phrase.empty()) line += std::string(ja ? " (語句 " : " (phrase ") + m.phrase + ")";
     if (m.negated) {
@@ -413,22 +428,30 @@ std::string RenderExplainMarked(const Model& model, const Explanation& e, const 
                            : std::string(ja ? "、否定 " : ", negated by ");
       line += Quote(m.negation, lang) + T(lang, ": 数えない", ": not counted");
     }
-    out += line + "\n";
+    w.out += line + "\n";
   }
+}
 
-  head("数 (年齢・期間)", "Numbers (ages, durations)", u.ages.size() + u.durations.size() + u.ignored_numbers.size());
-  if (u.ages.empty() && u.durations.empty() && u.ignored_numbers.empty()) none();
+void WriteNumbers(TraceWriter& w) {
+  const Understanding& u = w.u;
+  const Lang lang = w.lang;
+  w.Head("数 (年齢・期間)", "Numbers (ages, durations)", u.ages.size() + u.durations.size() + u.ignored_numbers.size());
+  if (u.ages.empty() && u.durations.empty() && u.ignored_numbers.empty()) w.None();
   for (const AgeMention& a : u.ages)
-    out += "   " + clause_tag(a.clause) + Quote(a.words, lang) + " → " + SubjectName(a.subject, lang) +
-           T(lang, "の年齢 ", "'s age: ") + AgeText(a.range, lang) + "\n";
+    w.out += "   " + w.ClauseTag(a.clause) + Quote(a.words, lang) + " → " + SubjectName(a.subject, lang) +
+             T(lang, "の年齢 ", "'s age: ") + AgeText(a.range, lang) + "\n";
   for (const DurationMention& d : u.durations)
-    out += "   " + clause_tag(d.clause) + Quote(d.words, lang) + T(lang, " → 期間 ", " → duration: ") +
-           std::to_string(d.months) + T(lang, "か月", " months") + "\n";
+    w.out += "   " + w.ClauseTag(d.clause) + Quote(d.words, lang) + T(lang, " → 期間 ", " → duration: ") +
+             std::to_string(d.months) + T(lang, "か月", " months") + "\n";
   for (const std::string& n : u.ignored_numbers)
-    out += "   " + Quote(n, lang) + T(lang, ": 年齢として読まない(すぐ隣に主語の語がない)", ": not read as an age (no subject word right next to it)") + "\n";
+    w.out += "   " + Quote(n, lang) + T(lang, ": 年齢として読まない(すぐ隣に主語の語がない)", ": not read as an age (no subject word right next to it)") + "\n";
+}
 
-  head("人 (誰のことか)", "People (who is who)", u.persons.size());
-  if (u.persons.empty()) none();
+void WritePeople(TraceWriter& w) {
+  const Understanding& u = w.u;
+  const Lang lang = w.lang;
+  w.Head("人 (誰のことか)", "People (who is who)", u.persons.size());
+  if (u.persons.empty()) w.None();
   for (const Person& p : u.persons) {
     std::string line = "   #" + std::to_string(p.id) + " " + RelationLabel(p.relation, lang) + " → " +
                        SubjectName(p.role, lang);
@@ -437,66 +460,80 @@ std::string RenderExplainMarked(const Model& model, const Explanation& e, const 
     line += std::string(T(lang, "、年齢 ", ", age ")) + (p.age.known() ? AgeText(p.age, lang) : T(lang, "不明", "unknown"));
     for (const AgeRange& past : p.past_ages) line += std::string(T(lang, "、過去 ", ", past ")) + AgeText(past, lang);
     line += std::string(T(lang, "、居住 ", ", lives ")) + ResidenceText(p.residence, lang);
-    out += line + "\n";
+    w.out += line + "\n";
     for (const AgeMention& a : u.ages)
       if (a.person == p.id)
-        out += "      " + Quote(a.words, lang) + (a.when == NumberMention::kPast ? T(lang, " (過去)", " (past)") : "") +
-               ": " + BecauseText(a.because, lang) + "\n";
+        w.out += "      " + Quote(a.words, lang) + (a.when == NumberMention::kPast ? T(lang, " (過去)", " (past)") : "") +
+                 ": " + BecauseText(a.because, lang) + "\n";
     for (int i : p.mentions) {
       const FactMention& m = u.mentions[i];
-      out += "      " + model.facts[m.fact].id + " " + (m.origin == FactMention::kPhrase ? MentionQuoted(m, lang) : Quote(m.words, lang)) +
-             ": " + BecauseText(m.because, lang) + "\n";
+      w.out += "      " + w.model.facts[m.fact].id + " " + (m.origin == FactMention::kPhrase ? MentionQuoted(m, lang) : Quote(m.words, lang)) +
+               ": " + BecauseText(m.because, lang) + "\n";
     }
   }
   for (const AgeMention& a : u.ages)
-    if (a.person < 0) out += "   " + Quote(a.words, lang) + ": " + BecauseText(a.because, lang) + "\n";
+    if (a.person < 0) w.out += "   " + Quote(a.words, lang) + ": " + BecauseText(a.because, lang) + "\n";
   // Where they live, for choosing local offices (place.h); the first wins.
   for (const PlaceMention& p : u.places)
-    out += std::string("   ") + T(lang, "住んでいる地区: ", "Lives in: ") + p.area + " " + Quote(p.words, lang) + "\n";
+    w.out += std::string("   ") + T(lang, "住んでいる地区: ", "Lives in: ") + p.area + " " + Quote(p.words, lang) + "\n";
+}
 
-  head("読み取れなかった語", "Words not understood", u.unrecognized.size());
-  if (u.unrecognized.empty()) none();
-  else out += "   " + Join(u.unrecognized, ja ? "、" : ", ") + "\n";
+void WriteUnrecognized(TraceWriter& w) {
+  w.Head("読み取れなかった語", "Words not understood", w.u.unrecognized.size());
+  if (w.u.unrecognized.empty()) w.None();
+  else w.out += "   " + Join(w.u.unrecognized, w.ja ? "、" : ", ") + "\n";
+}
 
-  head("発動した規則と警報", "Rules and alerts that fired", e.fired.size());
-  if (e.fired.empty()) none();
+// One condition part of a fired rule: "all  ✓ fact "words", ...".
+std::string PartText(const TraceWriter& w, const PartTrace& p) {
+  const Lang lang = w.lang;
+  static const char* const kKinds[] = {"all ", "any ", "none", "age "};
+  std::vector<std::string> items;
+  if (p.kind == PartTrace::kAge) {
+    items.push_back(std::string(p.holds ? "✓ " : "✗ ") + SubjectName(p.age.subject, lang) + " " + AgeText(p.actual, lang) +
+                    T(lang, "(条件 ", " (needs ") + Bounds(p.age.min, p.age.max, lang) + ")");
+  } else {
+    for (const FactCheck& c : p.facts) {
+      bool good = p.kind == PartTrace::kNone ? !c.present() : c.present();
+      std::string item = std::string(good ? "✓ " : "✗ ") + RefText(w.model, c.ref);
+      std::vector<std::string> words;
+      for (int m : c.mentions) words.push_back(Quote(w.u.mentions[m].words, lang));
+      if (!words.empty()) item += " " + Join(words, " ");
+      else if (p.kind == PartTrace::kNone) item += T(lang, "(述べられていない)", " (not stated)");
+      items.push_back(item);
+    }
+  }
+  return std::string("     ") + kKinds[p.kind] + "  " + Join(items, w.ja ? "、" : ", ") + "\n";
+}
+
+void WriteFired(TraceWriter& w, const Explanation& e) {
+  const Model& model = w.model;
+  const Lang lang = w.lang;
+  w.Head("発動した規則と警報", "Rules and alerts that fired", e.fired.size());
+  if (e.fired.empty()) w.None();
   for (const RuleTrace& t : e.fired) {
     const std::string& id = t.alert ? model.alerts[t.index].id : model.rules[t.index].id;
     const SourcePos& pos = t.alert ? model.alerts[t.index].pos : model.rules[t.index].pos;
-    out += "   " + bold(id) + (t.alert ? T(lang, " 【緊急】", " [ALERT]") : "") + (pos.file.empty() ? "" : "  " + PosText(pos)) + "\n";
-    for (const PartTrace& p : t.parts) {
-      static const char* const kKinds[] = {"all ", "any ", "none", "age "};
-      std::vector<std::string> items;
-      if (p.kind == PartTrace::kAge) {
-        items.push_back(std::string(p.holds ? "✓ " : "✗ ") + SubjectName(p.age.subject, lang) + " " + AgeText(p.actual, lang) +
-                        T(lang, "(条件 ", " (needs ") + Bounds(p.age.min, p.age.max, lang) + ")");
-      } else {
-        for (const FactCheck& c : p.facts) {
-          bool good = p.kind == PartTrace::kNone ? !c.present() : c.present();
-          std::string item = std::string(good ? "✓ " : "✗ ") + RefText(model, c.ref);
-          std::vector<std::string> words;
-          for (int m : c.mentions) words.push_back(Quote(u.mentions[m].words, lang));
-          if (!words.empty()) item += " " + Join(words, " ");
-          else if (p.kind == PartTrace::kNone) item += T(lang, "(述べられていない)", " (not stated)");
-          items.push_back(item);
-        }
-      }
-      out += std::string("     ") + kKinds[p.kind] + "  " + Join(items, ja ? "、" : ", ") + "\n";
-    }
+    w.out += "   " + w.Bold(id) + (t.alert ? T(lang, " 【緊急】", " [ALERT]") : "") + (pos.file.empty() ? "" : "  " + PosText(pos)) + "\n";
+    for (const PartTrace& p : t.parts) w.out += PartText(w, p);
     const std::vector<Target>& to = t.alert ? model.alerts[t.index].to : model.rules[t.index].to;
-    if (!to.empty()) out += "     → " + TargetsText(model, to) + "\n";
+    if (!to.empty()) w.out += "     → " + TargetsText(model, to) + "\n";
     if (t.alert) {
       std::vector<std::string> contacts;
       for (int c : model.alerts[t.index].contacts) contacts.push_back(model.crisis[c].name.in(lang) + " " + model.crisis[c].phone);
-      out += std::string("     ") + T(lang, "連絡先: ", "contacts: ") + Join(contacts, ja ? "、" : ", ") + "\n";
+      w.out += std::string("     ") + T(lang, "連絡先: ", "contacts: ") + Join(contacts, w.ja ? "、" : ", ") + "\n";
     }
     const LocalText& reason = t.alert ? model.alerts[t.index].message : model.rules[t.index].reason;
-    out += std::string("     ") + T(lang, "理由: ", "reason: ") + reason.in(lang) + "\n";
+    w.out += std::string("     ") + T(lang, "理由: ", "reason: ") + reason.in(lang) + "\n";
   }
+}
 
-  // Danger words that raised nothing, and why: a trainer checks these first.
-  std::vector<QuietDanger> quiet = FindQuietDangers(model, u, e.result.alerts);
-  if (!quiet.empty()) out += std::string("   ") + T(lang, "警報にならなかった危険の語:", "danger words that raised no alert:") + "\n";
+// Danger words that raised nothing, and why: a trainer checks these first.
+void WriteQuietDangers(TraceWriter& w, const Explanation& e) {
+  const Understanding& u = w.u;
+  const Lang lang = w.lang;
+  std::vector<QuietDanger> quiet = FindQuietDangers(w.model, u, e.result.alerts);
+  if (!quiet.empty()) w.out += std::string("   ") + T(lang, "警報にならなかった危険の語:", "danger words that raised no alert:") + "\n";
   for (const QuietDanger& q : quiet) {
     const FactMention& m = u.mentions[q.mention];
     std::string why;
@@ -508,120 +545,165 @@ std::string RenderExplainMarked(const Model& model, const Explanation& e, const 
     else
       why = T(lang, "危険の表現ではない(仮定・将来・他人の死など): 警報の条件にない",
               "not a danger (hypothetical, future, someone else's death): no alert takes it");
-    out += std::string("     ") + Quote(MentionWords(m), lang) + " " + model.facts[m.fact].id + ": " + why + "\n";
+    w.out += std::string("     ") + Quote(MentionWords(m), lang) + " " + w.model.facts[m.fact].id + ": " + why + "\n";
   }
+}
 
-  head("チーム", "Team");
+void WriteTeam(TraceWriter& w, const Ranking& ranking) {
+  const Model& model = w.model;
+  const Lang lang = w.lang;
+  w.Head("チーム", "Team");
   const Team& team = ranking.team;
-  out += std::string("   ") + T(lang, "課題の領域: ", "problem areas: ") +
-         (team.areas.empty() ? T(lang, "なし", "none") : Join(team.areas, ", ")) + " (" +
-         std::to_string(team.areas.size()) + T(lang, "、複数機関の事例は", "; multi-agency from ") +
-         std::to_string(model.team.multi_issue_areas) + T(lang, "以上", "") + ")\n";
+  w.out += std::string("   ") + T(lang, "課題の領域: ", "problem areas: ") +
+           (team.areas.empty() ? T(lang, "なし", "none") : Join(team.areas, ", ")) + " (" +
+           std::to_string(team.areas.size()) + T(lang, "、複数機関の事例は", "; multi-agency from ") +
+           std::to_string(model.team.multi_issue_areas) + T(lang, "以上", "") + ")\n";
   if (team.convener >= 0)
-    out += std::string("   ") + T(lang, "ケース会議の招集: ", "case conference convened by: ") + model.agencies[team.convener].id +
-           " +" + std::to_string(model.team.convener_weight) + " (team-convener)\n";
+    w.out += std::string("   ") + T(lang, "ケース会議の招集: ", "case conference convened by: ") + model.agencies[team.convener].id +
+             " +" + std::to_string(model.team.convener_weight) + " (team-convener)\n";
   if (team.first_contact >= 0)
-    out += std::string("   ") + T(lang, "最初の窓口: ", "first contact: ") + model.agencies[team.first_contact].id +
-           (team.first_contact_alert < 0
-                ? std::string()
-                : " " + model.agencies[team.first_contact].name.in(lang) + T(lang, "(", " (by the ") +
-                      AlertKindLabel(model.alerts[team.first_contact_alert].kind).in(lang) +
-                      T(lang, "の警報による)", " alert)")) +
-           "\n";
+    w.out += std::string("   ") + T(lang, "最初の窓口: ", "first contact: ") + model.agencies[team.first_contact].id +
+             (team.first_contact_alert < 0
+                  ? std::string()
+                  : " " + model.agencies[team.first_contact].name.in(lang) + T(lang, "(", " (by the ") +
+                        AlertKindLabel(model.alerts[team.first_contact_alert].kind).in(lang) +
+                        T(lang, "の警報による)", " alert)")) +
+             "\n";
   if (ranking.fallback)
-    out += std::string("   ") + T(lang, "該当する規則がないため、一般の窓口 (fallback) を示す", "no rule routed the case: the general windows (fallback) are shown") + "\n";
+    w.out += std::string("   ") + T(lang, "該当する規則がないため、一般の窓口 (fallback) を示す", "no rule routed the case: the general windows (fallback) are shown") + "\n";
+}
 
-  head("点数の内訳", "Scores, part by part", ranking.agencies.size());
+void WriteScores(TraceWriter& w, const Ranking& ranking) {
+  const Model& model = w.model;
+  w.Head("点数の内訳", "Scores, part by part", ranking.agencies.size());
   size_t width = 0;
   for (const RankedAgency& r : ranking.agencies) width = std::max(width, model.agencies[r.agency].id.size());
   for (const RankedAgency& r : ranking.agencies) {
     std::vector<std::string> parts;
     for (const ScorePart& p : r.parts) parts.push_back(std::to_string(p.weight) + " " + std::string(p.source));
     const std::string& id = model.agencies[r.agency].id;
-    out += "   " + id + std::string(width - id.size(), ' ') + "  " + std::to_string(r.score) + " = " + Join(parts, " + ") + "\n";
+    w.out += "   " + id + std::string(width - id.size(), ' ') + "  " + std::to_string(r.score) + " = " + Join(parts, " + ") + "\n";
   }
-  if (ranking.agencies.empty()) none();
+  if (ranking.agencies.empty()) w.None();
+}
 
-  head("対象の判定", "Eligibility");
+void WriteEligibility(TraceWriter& w, const Ranking& ranking) {
+  const Model& model = w.model;
+  const Lang lang = w.lang;
+  w.Head("対象の判定", "Eligibility");
   bool any_condition = false;
   for (const RankedAgency& r : ranking.agencies)
     for (const AgencyCondition& c : r.conditions) {
       any_condition = true;
-      out += "   " + model.agencies[r.agency].id + ": " + T(lang, "残す、条件つき — ", "kept, with a condition — ") + c.text.in(lang) + "\n";
+      w.out += "   " + model.agencies[r.agency].id + ": " + T(lang, "残す、条件つき — ", "kept, with a condition — ") + c.text.in(lang) + "\n";
     }
   for (const Removal& r : ranking.removed) {
     any_condition = true;
-    out += "   " + model.agencies[r.agency].id + ": " + T(lang, "除外 (点数 ", "removed (score ") + std::to_string(r.score) +
-           ") — " + r.why.in(lang) + "\n";
+    w.out += "   " + model.agencies[r.agency].id + ": " + T(lang, "除外 (点数 ", "removed (score ") + std::to_string(r.score) +
+             ") — " + r.why.in(lang) + "\n";
   }
-  if (!any_condition) out += std::string("   ") + T(lang, "(条件・除外なし)", "(no conditions, nothing removed)") + "\n";
+  if (!any_condition) w.out += std::string("   ") + T(lang, "(条件・除外なし)", "(no conditions, nothing removed)") + "\n";
+}
 
-  head("最終順位", "Final ranking", ranking.agencies.size());
+void WriteFinalRanking(TraceWriter& w, const Ranking& ranking) {
+  const Lang lang = w.lang;
+  w.Head("最終順位", "Final ranking", ranking.agencies.size());
   for (const RankedAgency& r : ranking.agencies) {
-    const Agency& a = model.agencies[r.agency];
+    const Agency& a = w.model.agencies[r.agency];
     std::vector<std::string> roles;
     for (int role : r.roles) roles.push_back(RoleLabel(a.roles[role], lang));
-    out += "   " + std::to_string(r.rank) + ". " + a.id + " " + a.name.in(lang) + T(lang, " 点数 ", " score ") +
-           std::to_string(r.score) + "\n      " + Join(roles, ja ? "/" : "; ") + "\n";
-    if (!r.office_reason.empty()) out += "      " + r.office_reason.in(lang) + "\n";
+    w.out += "   " + std::to_string(r.rank) + ". " + a.id + " " + a.name.in(lang) + T(lang, " 点数 ", " score ") +
+             std::to_string(r.score) + "\n      " + Join(roles, w.ja ? "/" : "; ") + "\n";
+    if (!r.office_reason.empty()) w.out += "      " + r.office_reason.in(lang) + "\n";
   }
+}
 
-  if (why_not) {
-    const WhyNot& w = *why_not;
-    out += "\n" + bold(std::string(T(lang, "なぜ ", "Why not ")) + AgencyLabel(model, w.agency, lang) + T(lang, " ではないか", "?")) + "\n";
-    if (w.state == WhyNot::kRanked)
-      out += std::string("   ") + T(lang, "順位に入っている: ", "It is ranked: ") + std::to_string(w.rank) +
-             T(lang, "位、点数 ", " (score ") + std::to_string(w.score) + T(lang, "", ")") + "\n";
-    else if (w.state == WhyNot::kRemoved)
-      out += std::string("   ") + T(lang, "規則で入ったが対象外として除外: ", "A rule brought it in, but eligibility removed it: ") +
-             w.removed_why.in(lang) + "\n";
-    else
-      out += std::string("   ") + T(lang, "どの規則もこの機関を入れなかった。", "No rule brought it into this case.") + "\n";
-    out += std::string("   ") + T(lang, "この機関を入れうる規則:", "What could bring it in:") + "\n";
-    for (const Route& r : w.routes) {
-      std::string line = "     " + RouteName(model, r, lang) + " (+" + std::to_string(r.weight) + "): ";
-      if (r.fired) {
-        line += T(lang, "発動した", "fired");
-      } else if (r.kind == Route::kConvener) {
-        line += std::string(T(lang, "発動せず — 課題の領域が ", "did not fire — ")) + std::to_string(r.areas_have) +
-                T(lang, "(", " problem area(s), needs ") + std::to_string(r.areas_needed) + T(lang, "以上が必要)", "");
-      } else if (r.kind == Route::kFallback) {
-        line += T(lang, "使われず(他の規則が該当した)", "not used (other rules routed the case)");
-      } else {
-        std::vector<std::string> gaps;
-        for (const ConditionGap& g : r.gaps) gaps.push_back(GapText(model, u, g, lang));
-        line += std::string(T(lang, "発動せず — ", "did not fire — ")) + Join(gaps, "; ");
-      }
-      out += line + "\n";
+// Why not: where the agency stands now, then each route that could bring it in.
+void WriteWhyNotRoutes(TraceWriter& w, const WhyNot& wn) {
+  const Model& model = w.model;
+  const Lang lang = w.lang;
+  w.out += "\n" + w.Bold(std::string(T(lang, "なぜ ", "Why not ")) + AgencyLabel(model, wn.agency, lang) + T(lang, " ではないか", "?")) + "\n";
+  if (wn.state == WhyNot::kRanked)
+    w.out += std::string("   ") + T(lang, "順位に入っている: ", "It is ranked: ") + std::to_string(wn.rank) +
+             T(lang, "位、点数 ", " (score ") + std::to_string(wn.score) + T(lang, "", ")") + "\n";
+  else if (wn.state == WhyNot::kRemoved)
+    w.out += std::string("   ") + T(lang, "規則で入ったが対象外として除外: ", "A rule brought it in, but eligibility removed it: ") +
+             wn.removed_why.in(lang) + "\n";
+  else
+    w.out += std::string("   ") + T(lang, "どの規則もこの機関を入れなかった。", "No rule brought it into this case.") + "\n";
+  w.out += std::string("   ") + T(lang, "この機関を入れうる規則:", "What could bring it in:") + "\n";
+  for (const Route& r : wn.routes) {
+    std::string line = "     " + RouteName(model, r, lang) + " (+" + std::to_string(r.weight) + "): ";
+    if (r.fired) {
+      line += T(lang, "発動した", "fired");
+    } else if (r.kind == Route::kConvener) {
+      line += std::string(T(lang, "発動せず — 課題の領域が ", "did not fire — ")) + std::to_string(r.areas_have) +
+              T(lang, "(", " problem area(s), needs ") + std::to_string(r.areas_needed) + T(lang, "以上が必要)", "");
+    } else if (r.kind == Route::kFallback) {
+      line += T(lang, "使われず(他の規則が該当した)", "not used (other rules routed the case)");
+    } else {
+      std::vector<std::string> gaps;
+      for (const ConditionGap& g : r.gaps) gaps.push_back(GapText(model, w.u, g, lang));
+      line += std::string(T(lang, "発動せず — ", "did not fire — ")) + Join(gaps, "; ");
     }
-    if (w.routes.empty()) out += std::string("     ") + T(lang, "(ない: どの規則もこの機関を挙げていない)", "(none: no rule names this agency)") + "\n";
-    if (w.state == WhyNot::kRanked && w.rank == 1) {
-      out += std::string("   ") + T(lang, "すでに1位です。", "It is already first.") + "\n";
-      return out;
-    }
-    if (w.suggestions.empty()) {
-      out += std::string("   ") + T(lang, "事例を変えて試した ", "Tried ") + std::to_string(w.tried) +
+    w.out += line + "\n";
+  }
+  if (wn.routes.empty()) w.out += std::string("     ") + T(lang, "(ない: どの規則もこの機関を挙げていない)", "(none: no rule names this agency)") + "\n";
+}
+
+// Why not, last part: the smallest changes that bring the agency in (or up).
+void WriteWhyNotSuggestions(TraceWriter& w, const WhyNot& wn) {
+  const Lang lang = w.lang;
+  if (wn.state == WhyNot::kRanked && wn.rank == 1) {
+    w.out += std::string("   ") + T(lang, "すでに1位です。", "It is already first.") + "\n";
+    return;
+  }
+  if (wn.suggestions.empty()) {
+    w.out += std::string("   ") + T(lang, "事例を変えて試した ", "Tried ") + std::to_string(wn.tried) +
              T(lang, " 通りの変更のどれでも入らなかった(緊急の語を加える変更は提案しない)。",
                " changed versions of the case; none brings it in (changes that add a crisis word are never suggested).") + "\n";
-      return out;
-    }
-    out += std::string("   ") + (w.state == WhyNot::kRanked ? T(lang, "順位を上げる最小の変更", "Smallest changes that move it up")
-                                                            : T(lang, "この機関が入る最小の変更", "Smallest changes that bring it in")) +
+    return;
+  }
+  w.out += std::string("   ") + (wn.state == WhyNot::kRanked ? T(lang, "順位を上げる最小の変更", "Smallest changes that move it up")
+                                                              : T(lang, "この機関が入る最小の変更", "Smallest changes that bring it in")) +
            T(lang, "(確認済み: 変えた事例を再実行した結果):", " (checked: each changed case was run again):") + "\n";
-    const size_t kShown = 5;
-    for (size_t i = 0; i < w.suggestions.size() && i < kShown; ++i) {
-      const Suggestion& s = w.suggestions[i];
-      out += "     " + std::to_string(i + 1) + ". " + DescribeChanges(model, s.changes, lang) + "\n";
-      out += std::string("        → ") + T(lang, "", "rank ") + std::to_string(s.rank) + T(lang, "位、点数 ", ", score ") +
+  const size_t kShown = 5;
+  for (size_t i = 0; i < wn.suggestions.size() && i < kShown; ++i) {
+    const Suggestion& s = wn.suggestions[i];
+    w.out += "     " + std::to_string(i + 1) + ". " + DescribeChanges(w.model, s.changes, lang) + "\n";
+    w.out += std::string("        → ") + T(lang, "", "rank ") + std::to_string(s.rank) + T(lang, "位、点数 ", ", score ") +
              std::to_string(s.score) + " (" + (s.via == "eligibility" ? T(lang, "対象の判定", "eligibility") : s.via) + ")  " +
              T(lang, "確認済み", "checked") + "\n";
-      out += std::string("        ") + T(lang, "再実行した文: ", "re-run as: ") + Elide(s.text, 40, 60) + "\n";
-    }
-    if (w.suggestions.size() > kShown)
-      out += std::string("     ") + T(lang, "ほか ", "and ") + std::to_string(w.suggestions.size() - kShown) +
-             T(lang, " 件(--format json ですべて)", " more (all with --format json)") + "\n";
+    w.out += std::string("        ") + T(lang, "再実行した文: ", "re-run as: ") + Elide(s.text, 40, 60) + "\n";
   }
-  return out;
+  if (wn.suggestions.size() > kShown)
+    w.out += std::string("     ") + T(lang, "ほか ", "and ") + std::to_string(wn.suggestions.size() - kShown) +
+             T(lang, " 件(--format json ですべて)", " more (all with --format json)") + "\n";
+}
+
+// The trace with bold as kBoldOn/kBoldOff markers, section by section.
+std::string RenderExplainMarked(const Model& model, const Explanation& e, const WhyNot* why_not,
+                                const RenderOptions& options) {
+  TraceWriter w{model, e.result.understanding, options.lang, options.lang == Lang::kJa, options.color, {}, 0};
+  const Ranking& ranking = e.result.ranking;
+  WriteText(w);
+  WriteWords(w);
+  WriteSubjects(w);
+  WriteMentions(w);
+  WriteNumbers(w);
+  WritePeople(w);
+  WriteUnrecognized(w);
+  WriteFired(w, e);
+  WriteQuietDangers(w, e);
+  WriteTeam(w, ranking);
+  WriteScores(w, ranking);
+  WriteEligibility(w, ranking);
+  WriteFinalRanking(w, ranking);
+  if (why_not) {
+    WriteWhyNotRoutes(w, *why_not);
+    WriteWhyNotSuggestions(w, *why_not);
+  }
+  return w.out;
 }
 
 }  // namespace

@@ -239,14 +239,14 @@ constexpr int kCardsBelow = 110;
 
 }  // namespace
 
-std::string RenderTable(const Model& model, const CaseResult& result, const RenderOptions& options) {
+namespace {
+
+// The alerts first, red, each with its kind, words and whom to call.
+std::string AlertsText(const Model& model, const CaseResult& result, const RenderOptions& options, const Style& style) {
   const Understanding& u = result.understanding;
-  const Ranking& ranking = result.ranking;
   const Lang lang = options.lang;
   const bool ja = lang == Lang::kJa;
-  Style style{options.color};
   std::string out;
-
   for (const Firing& f : result.alerts) {
     const AlertRule& a = model.alerts[f.index];
     out += style.Red((ja ? "【緊急】" : "[URGENT] ") + a.message.in(lang)) + "\n";
@@ -277,25 +277,35 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     }
     out += "\n";
   }
+  return out;
+}
 
-  // What was understood, as a list of people ("本人 息子 54歳: ひきこもり、
-  // 無職"), then what was said of no one in particular, by subject.
+// One line of what was understood: who, age, what was said of them; empty
+// when nothing was.
+std::string UnderstoodLine(const Model& model, const Understanding& u, Lang lang, std::string who, int person,
+                           int subject) {
+  const bool ja = lang == Lang::kJa;
+  std::vector<std::string> items;
+  for (const FactMention& m : u.mentions) {
+    if (m.person != person || (person < 0 && static_cast<int>(m.subject) != subject)) continue;
+    std::string item = model.facts[m.fact].label.in(lang);
+    if (m.negated) item = ja ? item + "(否定)" : "not " + item;
+    if (std::find(items.begin(), items.end(), item) == items.end()) items.push_back(item);
+  }
+  AgeRange age = person >= 0 ? u.persons[person].age : AgeRange();
+  if (items.empty() && !age.known()) return "";
+  if (age.known()) who += " " + AgeLabel(age, lang);
+  std::string joined;
+  for (const std::string& i : items) joined += (joined.empty() ? "" : ja ? "、" : ", ") + i;
+  return "  " + who + (joined.empty() ? "" : ": " + joined) + "\n";
+}
+
+// What was understood, as a list of people ("本人 息子 54歳: ひきこもり、
+// 無職"), then what was said of no one in particular, by subject; then the
+// words not understood.
+std::string UnderstoodText(const Model& model, const Understanding& u, Lang lang, const Style& style) {
+  const bool ja = lang == Lang::kJa;
   std::string understood;
-  auto add_line = [&](std::string who, int person, int subject) {
-    std::vector<std::string> items;
-    for (const FactMention& m : u.mentions) {
-      if (m.person != person || (person < 0 && static_cast<int>(m.subject) != subject)) continue;
-      std::string item = model.facts[m.fact].label.in(lang);
-      if (m.negated) item = ja ? item + "(否定)" : "not " + item;
-      if (std::find(items.begin(), items.end(), item) == items.end()) items.push_back(item);
-    }
-    AgeRange age = person >= 0 ? u.persons[person].age : AgeRange();
-    if (items.empty() && !age.known()) return;
-    if (age.known()) who += " " + AgeLabel(age, lang);
-    std::string joined;
-    for (const std::string& i : items) joined += (joined.empty() ? "" : ja ? "、" : ", ") + i;
-    understood += "  " + who + (joined.empty() ? "" : ": " + joined) + "\n";
-  };
   // The person of concern first, then the others as the text names them.
   for (size_t k = 0; k < u.persons.size(); ++k) {
     const int id = u.concern < 0 ? static_cast<int>(k)
@@ -307,76 +317,85 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     std::string relation = RelationLabel(p.relation, lang);
     if (relation != who && p.relation != "self" && p.relation != "person") who += " " + relation;
     if (p.caller && p.role != Subject::kCaller) who += ja ? "(相談者)" : " (caller)";
-    add_line(who, p.id, -1);
+    understood += UnderstoodLine(model, u, lang, who, p.id, -1);
   }
-  for (int s = 0; s < kSubjectCount; ++s) add_line(SubjectLabel(static_cast<Subject>(s), lang), -1, s);
-  out += style.Bold(ja ? "読み取った内容" : "Understood") + "\n";
+  for (int s = 0; s < kSubjectCount; ++s)
+    understood += UnderstoodLine(model, u, lang, SubjectLabel(static_cast<Subject>(s), lang), -1, s);
+  std::string out = style.Bold(ja ? "読み取った内容" : "Understood") + "\n";
   out += understood.empty() ? (ja ? "  (なし)\n" : "  (nothing)\n") : understood;
   if (!u.unrecognized.empty()) {
     std::string words;
     for (const std::string& w : u.unrecognized) words += (words.empty() ? "" : ja ? "、" : ", ") + VisibleControls(w);
     out += style.Bold(ja ? "読み取れなかった語" : "Not understood") + "\n  " + words + "\n";
   }
-  out += "\n";
+  return out + "\n";
+}
 
-  if (ranking.fallback) {
-    out += ja ? "該当する規則がありません。まず総合相談窓口へ(一般的な窓口の案内です):\n"
+// The team (first contact, convener), or the fallback notice.
+std::string TeamText(const Model& model, const Ranking& ranking, Lang lang, const Style& style) {
+  const bool ja = lang == Lang::kJa;
+  if (ranking.fallback)
+    return ja ? "該当する規則がありません。まず総合相談窓口へ(一般的な窓口の案内です):\n"
               : "No rule matched. Start with a general consultation window (a fallback, not a match):\n";
-  } else {
-    const Team& t = ranking.team;
-    out += style.Bold(ja ? "チーム" : "Team") + "\n";
-    out += std::string(ja ? "  最初の窓口: " : "  First contact: ") + model.agencies[t.first_contact].name.in(lang) + "\n";
-    if (t.convener >= 0)
-      out += std::string(ja ? "  ケース会議の招集: " : "  Case conference convened by: ") +
-             model.agencies[t.convener].name.in(lang) +
-             (ja ? "(複数の課題があるため)" : " (several problem areas)") + "\n";
-    out += "\n";
-  }
+  const Team& t = ranking.team;
+  std::string out = style.Bold(ja ? "チーム" : "Team") + "\n";
+  out += std::string(ja ? "  最初の窓口: " : "  First contact: ") + model.agencies[t.first_contact].name.in(lang) + "\n";
+  if (t.convener >= 0)
+    out += std::string(ja ? "  ケース会議の招集: " : "  Case conference convened by: ") +
+           model.agencies[t.convener].name.in(lang) +
+           (ja ? "(複数の課題があるため)" : " (several problem areas)") + "\n";
+  return out + "\n";
+}
 
-  if (options.width > 0 && options.width < kCardsBelow) {
-    out = WrapLines(out, options.width - 1);  // what was read and the team
-    // Stacked cards: each agency on its own lines, wrapped to the terminal.
-    const int room = std::max(20, options.width - 5);  // 4 of indent, 1 to spare
-    for (size_t k = 0; k < Shown(ranking, options.top); ++k) {
-      const RankedAgency& r = ranking.agencies[k];
-      const Agency& a = model.agencies[r.agency];
-      const std::string rank = std::to_string(r.rank);
-      out += style.Bold(rank + std::string(rank.size() < 4 ? 4 - rank.size() : 1, ' ') + a.name.in(lang)) + "\n";
-      // A line of the card: indented 4, after its lead (・, ※), wrapped
-      // to the room left.
-      auto add = [&](const std::string& text, const std::string& lead) {
-        const int lead_width = DisplayWidth(lead);
-        bool first = true;
-        for (const std::string& line : Wrap(text, room - lead_width)) {
-          out += "    " + (first ? lead : std::string(static_cast<size_t>(lead_width), ' ')) + line + "\n";
-          first = false;
-        }
-      };
-      // The chosen local office's phone and hours stand for the agency's.
-      if (r.office >= 0) add(a.offices[static_cast<size_t>(r.office)].name.in(lang), ja ? "→ " : "-> ");
-      const std::string& phone = ShownPhone(model, r);
-      add(std::string(ja ? "電話 " : "Phone ") + (phone.empty() ? (ja ? "(記載なし)" : "(not listed)") : phone), "");
-      const std::string hours_text = HoursShort(ShownHours(model, r), lang);
-      if (!hours_text.empty()) add(std::string(ja ? "受付 " : "Hours ") + hours_text, "");
-      const std::string open = OpenNowLine(ShownHours(model, r), model, options);
-      if (!open.empty()) add(open, "");
-      add((ja ? "点数 " : "score ") + std::to_string(r.score) + "  " + ProvenanceLabel(a, lang), "");
-      for (int role : r.roles) add(RoleLabel(a.roles[role], lang), ja ? "・" : "- ");
-      for (const AgencyCondition& c : r.conditions) add(c.text.in(lang), ja ? "※ " : "* ");
-    }
-    return out + Footer(model, ranking, options, style);
+// Stacked cards: each agency on its own lines, wrapped to the terminal.
+std::string AgencyCards(const Model& model, const Ranking& ranking, const RenderOptions& options, const Style& style) {
+  const Lang lang = options.lang;
+  const bool ja = lang == Lang::kJa;
+  std::string out;
+  const int room = std::max(20, options.width - 5);  // 4 of indent, 1 to spare
+  for (size_t k = 0; k < Shown(ranking, options.top); ++k) {
+    const RankedAgency& r = ranking.agencies[k];
+    const Agency& a = model.agencies[r.agency];
+    const std::string rank = std::to_string(r.rank);
+    out += style.Bold(rank + std::string(rank.size() < 4 ? 4 - rank.size() : 1, ' ') + a.name.in(lang)) + "\n";
+    // A line of the card: indented 4, after its lead (・, ※), wrapped
+    // to the room left.
+    auto add = [&](const std::string& text, const std::string& lead) {
+      const int lead_width = DisplayWidth(lead);
+      bool first = true;
+      for (const std::string& line : Wrap(text, room - lead_width)) {
+        out += "    " + (first ? lead : std::string(static_cast<size_t>(lead_width), ' ')) + line + "\n";
+        first = false;
+      }
+    };
+    // The chosen local office's phone and hours stand for the agency's.
+    if (r.office >= 0) add(a.offices[static_cast<size_t>(r.office)].name.in(lang), ja ? "→ " : "-> ");
+    const std::string& phone = ShownPhone(model, r);
+    add(std::string(ja ? "電話 " : "Phone ") + (phone.empty() ? (ja ? "(記載なし)" : "(not listed)") : phone), "");
+    const std::string hours_text = HoursShort(ShownHours(model, r), lang);
+    if (!hours_text.empty()) add(std::string(ja ? "受付 " : "Hours ") + hours_text, "");
+    const std::string open = OpenNowLine(ShownHours(model, r), model, options);
+    if (!open.empty()) add(open, "");
+    add((ja ? "点数 " : "score ") + std::to_string(r.score) + "  " + ProvenanceLabel(a, lang), "");
+    for (int role : r.roles) add(RoleLabel(a.roles[role], lang), ja ? "・" : "- ");
+    for (const AgencyCondition& c : r.conditions) add(c.text.in(lang), ja ? "※ " : "* ");
   }
+  return out;
+}
 
-  // The hours cell: the hours, then whether it is open now. The column is
-  // as wide as that needs, within what a terminal leaves (26 at least);
-  // when the open-now line does not fit, it breaks after 「、」/";" so that
-  // its date and time are never cut.
+// The hours cell of each ranked agency (by agency index): the hours, then
+// whether it is open now. The column is as wide as that needs, within what
+// a terminal leaves (26 at least); when the open-now line does not fit, it
+// breaks after 「、」/";" so that its date and time are never cut.
+std::vector<std::vector<std::string>> HoursCells(const Model& model, const Ranking& ranking,
+                                                 const RenderOptions& options, int* hours_width) {
+  const bool ja = options.lang == Lang::kJa;
   const int hours_room = options.width > 0 ? std::max(26, options.width - (4 + 38 + 30 + 14 + 8)) : 40;
   std::vector<std::vector<std::string>> hours(model.agencies.size());
-  int hours_width = 5;
+  *hours_width = 5;
   for (const RankedAgency& r : ranking.agencies) {
     std::vector<std::string>& cell = hours[r.agency];
-    cell = {HoursShort(ShownHours(model, r), lang)};
+    cell = {HoursShort(ShownHours(model, r), options.lang)};
     std::string open = OpenNowLine(ShownHours(model, r), model, options);
     size_t cut = open.find(ja ? "、" : "; ");
     if (DisplayWidth(open) > hours_room && cut != std::string::npos) {
@@ -385,9 +404,18 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     } else if (!open.empty()) {
       cell.push_back(open);
     }
-    for (const std::string& line : cell) hours_width = std::max(hours_width, DisplayWidth(line));
+    for (const std::string& line : cell) *hours_width = std::max(*hours_width, DisplayWidth(line));
   }
-  hours_width = std::min(hours_width, hours_room);
+  *hours_width = std::min(*hours_width, hours_room);
+  return hours;
+}
+
+// The agencies as table rows: rank, name, roles, phone, hours.
+std::string AgencyRows(const Model& model, const Ranking& ranking, const RenderOptions& options, const Style& style) {
+  const Lang lang = options.lang;
+  const bool ja = lang == Lang::kJa;
+  int hours_width = 0;
+  std::vector<std::vector<std::string>> hours = HoursCells(model, ranking, options, &hours_width);
   // Long role labels are cut to fit a terminal; piped output keeps them whole.
   int roles_width = options.width > 0 ? std::max(30, options.width - (4 + 38 + 14 + hours_width + 8)) : 400;
   Table table({4, 38, roles_width, 14, hours_width});
@@ -405,54 +433,68 @@ std::string RenderTable(const Model& model, const CaseResult& result, const Rend
     std::string phone = ShownPhone(model, r).empty() ? (ja ? "(記載なし)" : "(not listed)") : ShownPhone(model, r);
     table.Row({{std::to_string(r.rank)}, name, roles, {phone}, hours[r.agency]});
   }
-  out += table.Render(style);
+  return table.Render(style);
+}
+
+}  // namespace
+
+std::string RenderTable(const Model& model, const CaseResult& result, const RenderOptions& options) {
+  const Ranking& ranking = result.ranking;
+  Style style{options.color};
+  std::string out = AlertsText(model, result, options, style);
+  out += UnderstoodText(model, result.understanding, options.lang, style);
+  out += TeamText(model, ranking, options.lang, style);
+  if (options.width > 0 && options.width < kCardsBelow) {
+    out = WrapLines(out, options.width - 1);  // what was read and the team
+    out += AgencyCards(model, ranking, options, style);
+  } else {
+    out += AgencyRows(model, ranking, options, style);
+  }
   return out + Footer(model, ranking, options, style);
 }
 
-std::string RenderAgencies(const Model& model, int only, const RenderOptions& options) {
+namespace {
+
+// Every agency, one table row each.
+std::string AgencyListTable(const Model& model, const RenderOptions& options, const Style& style) {
   const Lang lang = options.lang;
   const bool ja = lang == Lang::kJa;
-  Style style{options.color};
-  if (only < 0) {
-    Table table({18, 40, 14, 40});
-    table.Row({{"id"}, {ja ? "機関" : "Agency"}, {ja ? "電話" : "Phone"}, {ja ? "受付" : "Hours"}});
-    for (const Agency& a : model.agencies) {
-      std::vector<std::string> hours = {HoursShort(a.hours, lang)};
-      std::string open = OpenNowLine(a.hours, model, options);
-      if (!open.empty()) hours.push_back(open);
-      table.Row({{a.id}, {a.name.in(lang)}, {a.phone.empty() ? "-" : a.phone}, hours});
-    }
-    return table.Render(style);
+  Table table({18, 40, 14, 40});
+  table.Row({{"id"}, {ja ? "機関" : "Agency"}, {ja ? "電話" : "Phone"}, {ja ? "受付" : "Hours"}});
+  for (const Agency& a : model.agencies) {
+    std::vector<std::string> hours = {HoursShort(a.hours, lang)};
+    std::string open = OpenNowLine(a.hours, model, options);
+    if (!open.empty()) hours.push_back(open);
+    table.Row({{a.id}, {a.name.in(lang)}, {a.phone.empty() ? "-" : a.phone}, hours});
   }
-  const Agency& a = model.agencies[only];
-  std::string out = style.Bold(a.name.in(lang)) + "  (" + a.id + ")\n";
-  out += "  " + a.summary.in(lang) + "\n";
-  out += std::string(ja ? "  電話: " : "  Phone: ") + (a.phone.empty() ? (ja ? "ガイドラインに記載なし" : "not in the guideline") : a.phone) + "\n";
-  if (!a.address.empty()) out += std::string(ja ? "  住所: " : "  Address: ") + a.address.in(lang) + "\n";
-  if (a.hours.present) out += std::string(ja ? "  受付: " : "  Hours: ") + a.hours.text.in(lang) + "\n";
-  if (std::string open = OpenNowLine(a.hours, model, options); !open.empty())
-    out += std::string(ja ? "  現在: " : "  Now: ") + open + "\n";
-  if (!a.eligibility.note.empty()) out += std::string(ja ? "  対象: " : "  Serves: ") + a.eligibility.note.in(lang) + "\n";
-  if (a.eligibility.max_age >= 0)
-    out += std::string(ja ? "  年齢: " : "  Age: ") + (ja ? std::to_string(a.eligibility.max_age) + "歳まで" : "up to " + std::to_string(a.eligibility.max_age)) + "\n";
-  if (a.local_offices) {
-    // Several local offices: which serve which areas, and whom to ask.
-    const std::string ask = a.ask < 0 ? "" : model.agencies[static_cast<size_t>(a.ask)].name.in(lang);
-    if (a.offices.empty())
-      out += std::string(ja ? "  地域の事務所: 地区ごとに複数あり、データに一覧なし" : "  Local offices: several, one per area; none listed in the data") +
-             (ask.empty() ? "" : ja ? "(" + ask + "で確認)" : " (ask " + ask + ")") + "\n";
-    else
-      out += std::string(ja ? "  地域の事務所:" : "  Local offices:") +
-             (ask.empty() ? "" : ja ? "(ほかの地区は" + ask + "で確認)" : " (for other areas, ask " + ask + ")") + "\n";
-    for (const Office& o : a.offices) {
-      std::string served;
-      for (const ServedArea& s : o.serves) served += (served.empty() ? "" : ja ? "、" : ", ") + s.name;
-      out += "    - " + o.name.in(lang) + "  [" + o.id + "]" + (o.phone.empty() ? "" : "  " + o.phone) + "\n      " +
-             (ja ? "担当: " : "serves: ") + served + "\n";
-    }
+  return table.Render(style);
+}
+
+// Several local offices: which serve which areas, and whom to ask.
+std::string LocalOfficesText(const Model& model, const Agency& a, Lang lang) {
+  const bool ja = lang == Lang::kJa;
+  std::string out;
+  const std::string ask = a.ask < 0 ? "" : model.agencies[static_cast<size_t>(a.ask)].name.in(lang);
+  if (a.offices.empty())
+    out += std::string(ja ? "  地域の事務所: 地区ごとに複数あり、データに一覧なし" : "  Local offices: several, one per area; none listed in the data") +
+           (ask.empty() ? "" : ja ? "(" + ask + "で確認)" : " (ask " + ask + ")") + "\n";
+  else
+    out += std::string(ja ? "  地域の事務所:" : "  Local offices:") +
+           (ask.empty() ? "" : ja ? "(ほかの地区は" + ask + "で確認)" : " (for other areas, ask " + ask + ")") + "\n";
+  for (const Office& o : a.offices) {
+    std::string served;
+    for (const ServedArea& s : o.serves) served += (served.empty() ? "" : ja ? "、" : ", ") + s.name;
+    out += "    - " + o.name.in(lang) + "  [" + o.id + "]" + (o.phone.empty() ? "" : "  " + o.phone) + "\n      " +
+           (ja ? "担当: " : "serves: ") + served + "\n";
   }
-  out += std::string(ja ? "  役割:\n" : "  Roles:\n");
-  for (const Role& r : a.roles) out += "    - " + RoleLabel(r, lang) + "  [" + r.id + "]\n";
+  return out;
+}
+
+// Where the agency comes from: guideline block, name stated or inferred,
+// and each check against public sources.
+std::string SourcesText(const Agency& a, Lang lang) {
+  const bool ja = lang == Lang::kJa;
+  std::string out;
   out += std::string(ja ? "  出典: ガイドラインの第" : "  Source: guideline block ") + std::to_string(a.source.block) +
          (ja ? "ブロック、名称は" : ", name ") + (a.source.name == "stated" ? (ja ? "記載あり" : "stated") : (ja ? "推定" : "inferred")) +
          (a.verified ? (ja ? "、確認済み" : ", verified") : (ja ? "、未確認" : ", not verified")) + "\n";
@@ -464,5 +506,30 @@ std::string RenderAgencies(const Model& model, int only, const RenderOptions& op
     for (const FieldCheck& c : a.checked)
       out += "    - " + c.field + ": " + c.check.date + "  " + c.check.source + "  (" + c.check.by + ")\n";
   }
+  return out;
+}
+
+}  // namespace
+
+std::string RenderAgencies(const Model& model, int only, const RenderOptions& options) {
+  const Lang lang = options.lang;
+  const bool ja = lang == Lang::kJa;
+  Style style{options.color};
+  if (only < 0) return AgencyListTable(model, options, style);
+  const Agency& a = model.agencies[only];
+  std::string out = style.Bold(a.name.in(lang)) + "  (" + a.id + ")\n";
+  out += "  " + a.summary.in(lang) + "\n";
+  out += std::string(ja ? "  電話: " : "  Phone: ") + (a.phone.empty() ? (ja ? "ガイドラインに記載なし" : "not in the guideline") : a.phone) + "\n";
+  if (!a.address.empty()) out += std::string(ja ? "  住所: " : "  Address: ") + a.address.in(lang) + "\n";
+  if (a.hours.present) out += std::string(ja ? "  受付: " : "  Hours: ") + a.hours.text.in(lang) + "\n";
+  if (std::string open = OpenNowLine(a.hours, model, options); !open.empty())
+    out += std::string(ja ? "  現在: " : "  Now: ") + open + "\n";
+  if (!a.eligibility.note.empty()) out += std::string(ja ? "  対象: " : "  Serves: ") + a.eligibility.note.in(lang) + "\n";
+  if (a.eligibility.max_age >= 0)
+    out += std::string(ja ? "  年齢: " : "  Age: ") + (ja ? std::to_string(a.eligibility.max_age) + "歳まで" : "up to " + std::to_string(a.eligibility.max_age)) + "\n";
+  if (a.local_offices) out += LocalOfficesText(model, a, lang);
+  out += std::string(ja ? "  役割:\n" : "  Roles:\n");
+  for (const Role& r : a.roles) out += "    - " + RoleLabel(r, lang) + "  [" + r.id + "]\n";
+  out += SourcesText(a, lang);
   return out;
 }

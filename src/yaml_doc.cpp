@@ -59,6 +59,11 @@ class PreScan {
   static bool FlowIndicator(char c) {
     return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
   }
+  // What a step of Run() leaves to do with the current byte.
+  enum class Step { kFail, kDone, kScalar };
+  bool StartLine();
+  Step StartNode(char c, size_t column);
+  bool AfterScalar(char c);
   bool OpenBlock(size_t column, bool sequence, size_t at);
   bool OpenFlow(size_t at);
   bool Quoted(size_t* i, size_t* line_begin);
@@ -71,6 +76,15 @@ class PreScan {
   std::vector<Level> block_;  // open block collections, by indentation
   int flow_ = 0;              // open [ and {
   std::vector<QuotedSpan> spans_;
+  // Where Run() is and what it has seen.
+  size_t i_ = 0;
+  size_t line_begin_ = 0;
+  bool line_start_ = true;
+  bool node_start_ = true;  // the next token starts a node
+  bool in_plain_ = false;   // inside a plain (unquoted) scalar
+  size_t key_column_ = 0, key_at_ = 0;  // where the current scalar began
+  bool doc_content_ = false;
+  size_t doc_end_ = std::string_view::npos;  // a "..." line
   size_t error_at_ = 0;
   std::string error_;
 };
@@ -136,134 +150,153 @@ void PreScan::SkipBlockScalar(size_t* i) const {
   }
 }
 
+// At the start of a line: skips blank and comment lines, checks document
+// markers and directives, and closes the block levels the indentation ends.
+bool PreScan::StartLine() {
+  const size_t n = t_.size();
+  size_t& i = i_;
+  line_start_ = false;
+  line_begin_ = i;
+  while (i < n && t_[i] == ' ') ++i;
+  const size_t indent = i - line_begin_;
+  size_t j = i;
+  while (j < n && (t_[j] == ' ' || t_[j] == '\t')) ++j;
+  if (j >= n || t_[j] == '\n' || t_[j] == '#' || (t_[j] == '\r' && BlankOrEnd(j + 1))) {
+    if (j < n && t_[j] == '#') in_plain_ = false;  // a comment line ends a plain scalar
+    SkipToLineEnd(&i);
+    if (i < n) ++i;
+    line_start_ = true;
+    return true;
+  }
+  if (indent == 0 && (t_.substr(i, 3) == "---" || t_.substr(i, 3) == "...") && BlankOrEnd(i + 3)) {
+    if (t_[i] == '.') {
+      doc_end_ = i;
+      SkipToLineEnd(&i);
+      return true;
+    }
+    if (doc_content_ || doc_end_ != std::string_view::npos)
+      return Fail(i, Tr("a second YAML document starts here ('---') and would be ignored; "
+                        "keep one document per file"));
+    i += 3;
+    node_start_ = true;
+    in_plain_ = false;
+    return true;
+  }
+  if (indent == 0 && t_[i] == '%' && !doc_content_) {  // a directive (%YAML 1.2)
+    SkipToLineEnd(&i);
+    return true;
+  }
+  if (doc_end_ != std::string_view::npos)
+    return Fail(doc_end_, Tr("'...' ends the YAML document here and the rest of the file "
+                             "would be ignored; remove this line"));
+  doc_content_ = true;
+  // A more indented line inside a plain scalar continues it (text, not a node).
+  bool continues = in_plain_ && (flow_ > 0 || block_.empty() || indent > block_.back().column);
+  if (!continues) {
+    in_plain_ = false;
+    node_start_ = true;
+    if (flow_ == 0) {
+      bool dash = t_[i] == '-' && BlankOrEnd(i + 1);
+      while (!block_.empty() &&
+             (block_.back().column > indent ||
+              (block_.back().column == indent && block_.back().sequence && !dash)))
+        block_.pop_back();
+    }
+  }
+  return true;
+}
+
+// Where a node starts: an entry or key indicator, a tag, a flow
+// collection, a block scalar or a scalar; kScalar when c is to be read as
+// after a scalar (a , ] or } in flow).
+PreScan::Step PreScan::StartNode(char c, size_t column) {
+  const size_t n = t_.size();
+  size_t& i = i_;
+  if ((c == '&' || c == '*') && !BlankOrEnd(i + 1) && !(flow_ > 0 && FlowIndicator(t_[i + 1]))) {
+    Fail(i, Tr("YAML anchors and aliases (&name, *name) are not supported; "
+               "write the value out in full"));
+    return Step::kFail;
+  }
+  if ((c == '-' || c == '?') && flow_ == 0 && BlankOrEnd(i + 1)) {  // "- " entry, "? " key
+    if (!OpenBlock(column, c == '-', i)) return Step::kFail;
+    ++i;
+    return Step::kDone;
+  }
+  if (c == '!') {  // a tag; the node follows it
+    while (i < n && !BlankOrEnd(i) && !(flow_ > 0 && FlowIndicator(t_[i]))) ++i;
+    return Step::kDone;
+  }
+  if (c == '[' || c == '{') {
+    if (!OpenFlow(i)) return Step::kFail;
+    ++i;
+    return Step::kDone;
+  }
+  if ((c == '|' || c == '>') && flow_ == 0) {
+    SkipBlockScalar(&i);
+    node_start_ = false;
+    return Step::kDone;
+  }
+  key_column_ = column;
+  key_at_ = i;
+  node_start_ = false;
+  if (c == '"' || c == '\'') return Quoted(&i, &line_begin_) ? Step::kDone : Step::kFail;
+  if (c != ']' && c != '}' && c != ',') {
+    in_plain_ = true;
+    ++i;
+    return Step::kDone;
+  }
+  return Step::kScalar;
+}
+
+// After or inside a scalar: ": " makes it a key; in flow, , ] } end it.
+bool PreScan::AfterScalar(char c) {
+  const size_t i = i_;
+  if (c == ':' && (BlankOrEnd(i + 1) || (flow_ > 0 && (!in_plain_ || FlowIndicator(t_[i + 1]))))) {
+    if (flow_ == 0 && !OpenBlock(key_column_, false, key_at_)) return false;
+    in_plain_ = false;
+    node_start_ = true;
+  } else if (flow_ > 0 && (c == ',' || c == ']' || c == '}')) {
+    if (c != ',') --flow_;
+    in_plain_ = false;
+    node_start_ = c == ',';
+  } else if (flow_ > 0 && (c == '[' || c == '{')) {
+    if (!OpenFlow(i)) return false;
+    in_plain_ = false;
+    node_start_ = true;
+  }
+  ++i_;
+  return true;
+}
+
 bool PreScan::Run() {
   const size_t n = t_.size();
-  size_t i = t_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  size_t line_begin = i;
-  bool line_start = true;
-  bool node_start = true;  // the next token starts a node
-  bool in_plain = false;   // inside a plain (unquoted) scalar
-  size_t key_column = 0, key_at = 0;  // where the current scalar began
-  bool doc_content = false;
-  size_t doc_end = std::string_view::npos;  // a "..." line
-  while (i < n) {
-    if (line_start) {
-      line_start = false;
-      line_begin = i;
-      while (i < n && t_[i] == ' ') ++i;
-      const size_t indent = i - line_begin;
-      size_t j = i;
-      while (j < n && (t_[j] == ' ' || t_[j] == '\t')) ++j;
-      if (j >= n || t_[j] == '\n' || t_[j] == '#' || (t_[j] == '\r' && BlankOrEnd(j + 1))) {
-        if (j < n && t_[j] == '#') in_plain = false;  // a comment line ends a plain scalar
-        SkipToLineEnd(&i);
-        if (i < n) ++i;
-        line_start = true;
-        continue;
-      }
-      if (indent == 0 && (t_.substr(i, 3) == "---" || t_.substr(i, 3) == "...") && BlankOrEnd(i + 3)) {
-        if (t_[i] == '.') {
-          doc_end = i;
-          SkipToLineEnd(&i);
-          continue;
-        }
-        if (doc_content || doc_end != std::string_view::npos)
-          return Fail(i, Tr("a second YAML document starts here ('---') and would be ignored; "
-                            "keep one document per file"));
-        i += 3;
-        node_start = true;
-        in_plain = false;
-        continue;
-      }
-      if (indent == 0 && t_[i] == '%' && !doc_content) {  // a directive (%YAML 1.2)
-        SkipToLineEnd(&i);
-        continue;
-      }
-      if (doc_end != std::string_view::npos)
-        return Fail(doc_end, Tr("'...' ends the YAML document here and the rest of the file "
-                                "would be ignored; remove this line"));
-      doc_content = true;
-      // A more indented line inside a plain scalar continues it (text, not a node).
-      bool continues = in_plain && (flow_ > 0 || block_.empty() || indent > block_.back().column);
-      if (!continues) {
-        in_plain = false;
-        node_start = true;
-        if (flow_ == 0) {
-          bool dash = t_[i] == '-' && BlankOrEnd(i + 1);
-          while (!block_.empty() &&
-                 (block_.back().column > indent ||
-                  (block_.back().column == indent && block_.back().sequence && !dash)))
-            block_.pop_back();
-        }
-      }
+  i_ = t_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  line_begin_ = i_;
+  while (i_ < n) {
+    if (line_start_) {
+      if (!StartLine()) return false;
       continue;
     }
-    const char c = t_[i];
+    const char c = t_[i_];
     if (c == '\n') {
-      ++i;
-      line_start = true;
+      ++i_;
+      line_start_ = true;
       continue;
     }
     if (c == ' ' || c == '\t' || c == '\r') {
-      ++i;
-      if (i < n && t_[i] == '#') {  // a comment: # after a space
-        in_plain = false;
-        SkipToLineEnd(&i);
+      ++i_;
+      if (i_ < n && t_[i_] == '#') {  // a comment: # after a space
+        in_plain_ = false;
+        SkipToLineEnd(&i_);
       }
       continue;
     }
-    const size_t column = i - line_begin;
-    if (node_start) {
-      if ((c == '&' || c == '*') && !BlankOrEnd(i + 1) && !(flow_ > 0 && FlowIndicator(t_[i + 1])))
-        return Fail(i, Tr("YAML anchors and aliases (&name, *name) are not supported; "
-                          "write the value out in full"));
-      if ((c == '-' || c == '?') && flow_ == 0 && BlankOrEnd(i + 1)) {  // "- " entry, "? " key
-        if (!OpenBlock(column, c == '-', i)) return false;
-        ++i;
-        continue;
-      }
-      if (c == '!') {  // a tag; the node follows it
-        while (i < n && !BlankOrEnd(i) && !(flow_ > 0 && FlowIndicator(t_[i]))) ++i;
-        continue;
-      }
-      if (c == '[' || c == '{') {
-        if (!OpenFlow(i)) return false;
-        ++i;
-        continue;
-      }
-      if ((c == '|' || c == '>') && flow_ == 0) {
-        SkipBlockScalar(&i);
-        node_start = false;
-        continue;
-      }
-      key_column = column;
-      key_at = i;
-      node_start = false;
-      if (c == '"' || c == '\'') {
-        if (!Quoted(&i, &line_begin)) return false;
-        continue;
-      }
-      if (c != ']' && c != '}' && c != ',') {
-        in_plain = true;
-        ++i;
-        continue;
-      }
+    if (node_start_) {
+      const Step step = StartNode(c, i_ - line_begin_);
+      if (step == Step::kFail) return false;
+      if (step == Step::kDone) continue;
     }
-    // After or inside a scalar: ": " makes it a key; in flow, , ] } end it.
-    if (c == ':' && (BlankOrEnd(i + 1) || (flow_ > 0 && (!in_plain || FlowIndicator(t_[i + 1]))))) {
-      if (flow_ == 0 && !OpenBlock(key_column, false, key_at)) return false;
-      in_plain = false;
-      node_start = true;
-    } else if (flow_ > 0 && (c == ',' || c == ']' || c == '}')) {
-      if (c != ',') --flow_;
-      in_plain = false;
-      node_start = c == ',';
-    } else if (flow_ > 0 && (c == '[' || c == '{')) {
-      if (!OpenFlow(i)) return false;
-      in_plain = false;
-      node_start = true;
-    }
-    ++i;
+    if (!AfterScalar(c)) return false;
   }
   return true;
 }
