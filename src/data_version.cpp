@@ -5,18 +5,8 @@
 #include <cerrno>
 #include <cstdio>
 
+#include "embedded_data.h"
 #include "load_model.h"
-
-// Defined in the generated embedded_data.cpp (tools/embed_model.cpp).
-struct EmbeddedYaml {
-  const char* name;
-  const char* text;
-  size_t size;
-};
-extern const EmbeddedYaml kEmbeddedYaml[];
-extern const size_t kEmbeddedYamlCount;
-extern const char* const kEmbeddedYamlDir[];
-extern const char kEmbeddedDataVersion[];  // HashYamlFiles of them, at build time
 
 const char kGuidelineTitle[] = "新潟市西区ひきこもり支援ガイドライン — 各種連携による支援の状態に応じて —";
 

@@ -6,24 +6,10 @@
 #include <utility>
 #include <vector>
 
+#include "embedded_data.h"
 #include "load_model.h"
 #include "model_cache.h"
 #include "snapshot.h"
-
-// Defined in the generated embedded_data.cpp.
-extern const char kEmbeddedSnapshot[];
-extern const size_t kEmbeddedSnapshotSize;
-extern const char kEmbeddedLexicon[];
-extern const size_t kEmbeddedLexiconSize;
-extern const char kEmbeddedUserDictionary[];
-extern const size_t kEmbeddedUserDictionarySize;
-struct EmbeddedYaml {
-  const char* name;
-  const char* text;
-  size_t size;
-};
-extern const EmbeddedYaml kEmbeddedYaml[];
-extern const size_t kEmbeddedYamlCount;
 
 // The analyser reads with the user dictionary compiled at build time, the
 // one the embedded lexicon's phrases were read with: set before any Get.

@@ -7,10 +7,14 @@
 // Threading: Understand may run on many threads at once with the same
 // model and lexicon (both only read). Each thread keeps scratch vectors of
 // its own from case to case (thread_local in facts.cpp and phrases.cpp:
-// covered bytes, numbers, matcher hits, the lemma stream), so a warm
-// thread allocates nothing for them; their memory stays with the thread
-// until it ends (a few KB, more after a very long case). Errors: a
+// covered bytes, numbers, matcher hits, the lemma stream; tokens.h says
+// what the analyser keeps), so a warm thread allocates nothing for them;
+// their memory stays with the thread until it ends (a few KB, more after
+// a very long case). Errors: a
 // Status for invalid UTF-8 or over-long text, nothing else fails.
+// Ownership: an Understanding owns what it holds (negation_kind views a
+// literal); its fact and subject numbers are indices into the model it
+// was read with, meaningless with another.
 #ifndef TSUNAGU_FACTS_H_
 #define TSUNAGU_FACTS_H_
 

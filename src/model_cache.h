@@ -27,7 +27,8 @@
 // thread (they keep the warn-once state). The encode and decode functions
 // are pure and safe from many threads; DecodeCachedModel runs the
 // checksum and the model on a second thread of its own while it restores
-// the lexicon, and joins it before it returns.
+// the lexicon, and joins it before it returns. The model and lexicon it
+// fills own their data (copied out of the bytes), as ReadCachedModel's do.
 #ifndef TSUNAGU_MODEL_CACHE_H_
 #define TSUNAGU_MODEL_CACHE_H_
 

@@ -8,7 +8,7 @@
 // Threading: safe on many threads with one model; each thread keeps spare
 // ranked entries and a score table of its own (thread_local in rank.cpp)
 // from case to case. A Ranking holds views into the model's ids: it must
-// not outlive the model.
+// not outlive the model. Errors: Rank does not fail.
 #ifndef TSUNAGU_RANK_H_
 #define TSUNAGU_RANK_H_
 

@@ -5,6 +5,8 @@
 // spare Firing storage per thread (thread_local, spare.h) so batch does not
 // allocate per case. The model's compiled conditions must match its rules:
 // build them again (CompileConditions) after editing rules in place.
+// Errors: none of these fail. AlertMentions points into the Understanding:
+// valid while it lives unchanged.
 #ifndef TSUNAGU_RULES_H_
 #define TSUNAGU_RULES_H_
 

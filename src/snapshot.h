@@ -7,7 +7,8 @@
 // range) and then every index and string (validate_model.h), so damaged
 // bytes give an error, never a crash or a model the engine cannot use.
 // ReadEmbeddedSnapshot trusts the build for the second part.
-// Pure functions: no I/O, safe from many threads.
+// Pure functions: no I/O, safe from many threads. The model read owns its
+// strings and vectors: the bytes may be freed once ReadSnapshot returns.
 #ifndef TSUNAGU_SNAPSHOT_H_
 #define TSUNAGU_SNAPSHOT_H_
 

@@ -118,6 +118,19 @@ std::string Stem(sb_stemmer* stemmer, std::string_view word) {
   return out;
 }
 
+// MeCab's tagger is shared and thread-safe given one lattice per parse in
+// progress, so each thread keeps two: kText for the text Tokenize walks,
+// kWord for the short parses made during that walk (ReadAsHiragana) or on
+// their own (CounterFollowsNumber). Made on first use, kept for the
+// thread's life: no allocation per case.
+enum LatticeUse { kText, kWord };
+MeCab::Lattice* ThreadLattice(MeCab::Model* model, LatticeUse use) {
+  thread_local std::unique_ptr<MeCab::Lattice> lattices[2];
+  std::unique_ptr<MeCab::Lattice>& lattice = lattices[use];
+  if (!lattice) lattice.reset(model->createLattice());
+  return lattice.get();
+}
+
 }  // namespace
 
 struct Analyzer::Impl {
@@ -211,11 +224,10 @@ Status Analyzer::Get(const Analyzer** out) {
 // in hiragana (ヒキコモリ is ひきこもり, which it reads as ひきこもる):
 // then the token takes that word's lemma and part of speech.
 void Analyzer::ReadAsHiragana(Token* t) const {
-  thread_local std::unique_ptr<MeCab::Lattice> lattice;
-  if (!lattice) lattice.reset(impl_->model->createLattice());
+  MeCab::Lattice* lattice = ThreadLattice(impl_->model, kWord);
   const std::string& folded = t->lemma;  // the surface, folded to hiragana
   lattice->set_sentence(folded.data(), folded.size());
-  if (!impl_->tagger->parse(lattice.get())) return;
+  if (!impl_->tagger->parse(lattice)) return;
   const MeCab::Node* word = lattice->bos_node()->next;
   if (!word || word->stat != MECAB_NOR_NODE || word->length != folded.size()) return;
   std::string_view feature(word->feature);
@@ -230,10 +242,9 @@ void Analyzer::ReadAsHiragana(Token* t) const {
 }
 
 bool Analyzer::CounterFollowsNumber(std::string_view text) const {
-  thread_local std::unique_ptr<MeCab::Lattice> lattice;
-  if (!lattice) lattice.reset(impl_->model->createLattice());
+  MeCab::Lattice* lattice = ThreadLattice(impl_->model, kWord);
   lattice->set_sentence(text.data(), text.size());
-  if (!impl_->tagger->parse(lattice.get())) return false;
+  if (!impl_->tagger->parse(lattice)) return false;
   const MeCab::Node* number = lattice->bos_node()->next;
   if (!number || number->stat == MECAB_EOS_NODE) return false;
   const MeCab::Node* next = number->next;
@@ -245,11 +256,9 @@ bool Analyzer::CounterFollowsNumber(std::string_view text) const {
 }
 
 void Analyzer::Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token>* out) const {
-  // Per thread: a MeCab lattice (the tagger is shared and thread-safe
-  // with one lattice per thread) and a Snowball stemmer (not thread-safe).
-  thread_local std::unique_ptr<MeCab::Lattice> lattice;
+  MeCab::Lattice* lattice = ThreadLattice(impl_->model, kText);
+  // Per thread: a Snowball stemmer is not thread-safe.
   thread_local std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)> stemmer(nullptr, sb_stemmer_delete);
-  if (!lattice) lattice.reset(impl_->model->createLattice());
   if (!stemmer) stemmer.reset(sb_stemmer_new("english", nullptr));
 
   size_t i = begin;
@@ -284,7 +293,7 @@ void Analyzer::Tokenize(std::string_view text, size_t begin, size_t end, std::ve
     size_t s = i;
     while (i < end && static_cast<unsigned char>(text[i]) >= 0x80) i = NextCharacter(text, i, end);
     lattice->set_sentence(text.data() + s, i - s);
-    if (!impl_->tagger->parse(lattice.get())) continue;  // MeCab gives up only without memory
+    if (!impl_->tagger->parse(lattice)) continue;  // MeCab gives up only without memory
     for (const MeCab::Node* node = lattice->bos_node(); node; node = node->next) {
       if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE || node->length == 0) continue;
       Token t;

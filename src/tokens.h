@@ -9,10 +9,11 @@
 // the dictionary makes of an unusual word.
 //
 // Threading: Analyzer::Get() loads the dictionary once per process (the
-// first call; later calls return the same object) and Tokenize may be
-// called from many threads at once (each thread keeps its own MeCab
-// lattice and stemmer). Errors: Get() fails when the dictionary cannot be
-// loaded; Tokenize does not fail.
+// first call; later calls return the same object) and Tokenize and
+// CounterFollowsNumber may be called from many threads at once (each
+// thread keeps, for its life, two MeCab lattices, a Snowball stemmer and
+// up to 20,000 stems it has made). Errors: Get() fails when the dictionary
+// cannot be loaded; Tokenize does not fail.
 #ifndef TSUNAGU_TOKENS_H_
 #define TSUNAGU_TOKENS_H_
 

@@ -7,43 +7,17 @@
 # Exits non-zero at the first failure, saying which check failed.
 
 set -u
+TEST=batch_cli_test
+. "$(dirname "$0")/lib.sh"
+trap 'exec 3>&- 2>/dev/null; rm -rf "$WORK"' EXIT  # and the FIFO's writer below
 
-if [ $# -ne 2 ]; then
-  echo "usage: sh $0 PATH_TO_TSUNAGU REPO_ROOT" >&2
-  exit 2
-fi
+need_args 2 "PATH_TO_TSUNAGU REPO_ROOT" $#
 T=$1
-[ -x "$T" ] || { echo "batch_cli_test: not an executable: $T" >&2; exit 2; }
+need_exe "$T"
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/tsunagu-batch-cli.XXXXXX") || exit 2
-trap 'exec 3>&- 2>/dev/null; rm -rf "$WORK"' EXIT
-trap 'exit 130' INT TERM HUP
-TSUNAGU_CACHE_DIR=$WORK/cache
-export TSUNAGU_CACHE_DIR
-unset TSUNAGU_DATA TSUNAGU_RULES TSUNAGU_LANG 2>/dev/null || true
-
-CHECKS=0
-fail() {
-  echo "batch_cli_test: FAIL: $*" >&2
-  if [ -s "$WORK/out" ]; then echo "--- stdout:" >&2; head -n 30 "$WORK/out" >&2; fi
-  if [ -s "$WORK/err" ]; then echo "--- stderr:" >&2; head -n 30 "$WORK/err" >&2; fi
-  exit 1
-}
-pass() { CHECKS=$((CHECKS + 1)); }
-run() {
-  "$@" >"$WORK/out" 2>"$WORK/err"
-  RC=$?
-}
-expect_rc() {
-  [ "$RC" -eq "$1" ] || fail "$2: exit $RC, expected $1"
-  pass
-}
 # expect_err MESSAGE WHAT: stderr is exactly "tsunagu: MESSAGE", nothing else
 # (no "N cases" summary: the run never started).
-expect_err() {
-  [ "$(cat "$WORK/err")" = "tsunagu: $1" ] || fail "$2: stderr should be exactly 'tsunagu: $1'"
-  pass
-}
+expect_err() { err_is "tsunagu: $1" "$2"; }
 no_temp_left() {  # no_temp_left DIR WHAT
   ls -A "$1" | grep -q 'tmp' && fail "$2: a temporary file or directory was left in $1"
   pass
@@ -299,5 +273,4 @@ pass
 grep -qxF '> \\u001b\]0;title\\u0007母は80代' "$WORK/out" || fail "control characters: the second quoted line"
 pass
 
-echo "batch_cli_test: all $CHECKS checks passed"
-exit 0
+passed

@@ -12,26 +12,12 @@
 #include <string>
 #include <vector>
 
-#include "embedded.h"
 #include "load_model.h"
 #include "render_sheet.h"
 #include "safe_file.h"
+#include "shipped_model.h"
 
 namespace {
-
-struct Shipped {
-  Model model;
-  Lexicon lexicon;
-  Shipped() {
-    REQUIRE(LoadEmbeddedModel(&model).ok());
-    REQUIRE(LoadEmbeddedLexicon(&lexicon).ok());
-  }
-};
-
-const Shipped& S() {
-  static Shipped s;
-  return s;
-}
 
 class Collect : public BatchSink {
  public:
@@ -55,7 +41,7 @@ std::string Run(InputFormat in, const std::string& input, BatchFormat format, in
   options.jobs = jobs;
   options.render.pretty = false;
   Collect sink;
-  REQUIRE(RunBatch(S().model, S().lexicon, *reader, options, sink, counts).ok());
+  REQUIRE(RunBatch(Shipped().model, Shipped().lexicon, *reader, options, sink, counts).ok());
   fclose(f);
   if (ids) *ids = sink.ids;
   return sink.out;
@@ -264,7 +250,7 @@ TEST_CASE("batch: a read error fails the run after the records before it") {
   auto reader = MakeRecordReader(InputFormat::kText, f, "/");
   Collect sink;
   BatchCounts counts;
-  Status s = RunBatch(S().model, S().lexicon, *reader, BatchOptions(), sink, &counts);
+  Status s = RunBatch(Shipped().model, Shipped().lexicon, *reader, BatchOptions(), sink, &counts);
   CHECK(s.message() == "cannot read /: Is a directory");
   CHECK(counts.cases == 0);
   std::fclose(f);

@@ -8,20 +8,16 @@
 # FIFO, symbolic links, a sparse 20 GB file; a FIFO as a data file.
 # Usage: sh tests/cache_cli_test.sh PATH_TO_TSUNAGU PATH_TO_CRAFT_CACHE REPO_ROOT
 set -u
+TEST=cache_cli_test
+. "$(dirname "$0")/lib.sh"
+unset TSUNAGU_CACHE 2>/dev/null || true
 
-if [ $# -ne 3 ]; then
-  echo "usage: sh $0 PATH_TO_TSUNAGU PATH_TO_CRAFT_CACHE REPO_ROOT" >&2
-  exit 2
-fi
+need_args 3 "PATH_TO_TSUNAGU PATH_TO_CRAFT_CACHE REPO_ROOT" $#
 T=$1
 CRAFT=$2
 ROOT=$3
-[ -x "$T" ] && [ -x "$CRAFT" ] || { echo "cache_cli_test: not executables: $T $CRAFT" >&2; exit 2; }
+need_exe "$T" "$CRAFT"
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/tsunagu-cache.XXXXXX") || exit 2
-trap 'rm -rf "$WORK"' EXIT
-trap 'exit 130' INT TERM HUP
-unset TSUNAGU_DATA TSUNAGU_RULES TSUNAGU_LANG TSUNAGU_CACHE 2>/dev/null || true
 chmod 755 "$WORK"  # the other user (nobody) must reach its cache below
 cp -r "$ROOT/data" "$ROOT/rules" "$WORK/"
 mkdir "$WORK/crafted"
@@ -29,14 +25,6 @@ KEY=$("$CRAFT" "$WORK/data" "$WORK/rules" "$WORK/crafted") || { echo "cache_cli_
 CACHE=$WORK/cache
 FILE=$CACHE/$KEY.bin
 export TSUNAGU_CACHE_DIR=$CACHE
-
-CHECKS=0
-fail() {
-  echo "cache_cli_test: FAIL: $*" >&2
-  if [ -s "$WORK/err" ]; then echo "--- stderr:" >&2; head -n 10 "$WORK/err" >&2; fi
-  exit 1
-}
-pass() { CHECKS=$((CHECKS + 1)); }
 
 SUICIDE="もう死にたいと息子が言っている"
 CASE8050="親が80代、息子は50代でひきこもり、生活が苦しい"
@@ -302,4 +290,4 @@ TSUNAGU_CACHE=off timeout 20 "$T" --data "$WORK/fifo-data" --rules "$WORK/rules"
 RC=$?
 expect_same suicide "a data file linked to a regular file"
 
-echo "cache_cli_test: $CHECKS checks passed"
+passed

@@ -5,51 +5,15 @@
 # Exits non-zero at the first failure, saying which check failed.
 
 set -u
+TEST=cli_test
+. "$(dirname "$0")/lib.sh"
 
-if [ $# -ne 2 ]; then
-  echo "usage: sh $0 PATH_TO_TSUNAGU REPO_ROOT" >&2
-  exit 2
-fi
+need_args 2 "PATH_TO_TSUNAGU REPO_ROOT" $#
 T=$1
 ROOT=$2
-[ -x "$T" ] || { echo "cli_test: not an executable: $T" >&2; exit 2; }
+need_exe "$T"
 [ -f "$ROOT/data/agencies.yaml" ] || { echo "cli_test: no data/agencies.yaml under $ROOT" >&2; exit 2; }
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/tsunagu-cli.XXXXXX") || exit 2
-trap 'rm -rf "$WORK"' EXIT
-trap 'exit 130' INT TERM HUP
-# Keep the compiled-model cache (used with --data/--rules) out of $HOME.
-TSUNAGU_CACHE_DIR=$WORK/cache
-export TSUNAGU_CACHE_DIR
-# The checks below expect the defaults, whatever the caller's environment.
-unset TSUNAGU_DATA TSUNAGU_RULES TSUNAGU_LANG 2>/dev/null || true
-
-CHECKS=0
-fail() {
-  echo "cli_test: FAIL: $*" >&2
-  if [ -s "$WORK/out" ]; then echo "--- stdout:" >&2; head -n 30 "$WORK/out" >&2; fi
-  if [ -s "$WORK/err" ]; then echo "--- stderr:" >&2; head -n 30 "$WORK/err" >&2; fi
-  exit 1
-}
-pass() { CHECKS=$((CHECKS + 1)); }
-
-# run CMD...: runs it with stdout in $WORK/out, stderr in $WORK/err, code in $RC.
-run() {
-  "$@" >"$WORK/out" 2>"$WORK/err"
-  RC=$?
-}
-expect_rc() {  # expect_rc CODE WHAT
-  [ "$RC" -eq "$1" ] || fail "$2: exit $RC, expected $1"
-  pass
-}
-out_has() {  # out_has TEXT WHAT
-  grep -F -e "$1" "$WORK/out" >/dev/null || fail "$2: stdout lacks '$1'"
-  pass
-}
-err_has() {
-  grep -F -e "$1" "$WORK/err" >/dev/null || fail "$2: stderr lacks '$1'"
-  pass
-}
 # Lines of the agency table that start a ranked row ("1     ...").
 ranked_rows() { grep -c '^[1-9][0-9]* ' "$WORK/out"; }
 
@@ -596,5 +560,4 @@ out_has "Agency names not given by the guideline are inferred (ranks 1, 2)." "in
 printf '%s\n' "$CASE" > "$WORK/one.txt"
 run "$T" batch -f markdown "$WORK/one.txt"
 out_has "機関名はガイドラインに記載がなく推定です(順位 1, 2, 3, 4, 5, 6, 7, 8)。" "a sheet says once which agency names are inferred"
-echo "cli_test: all $CHECKS checks passed"
-exit 0
+passed

@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "batch.h"
-#include "embedded.h"
 #include "load_model.h"
 #include "render_sheet.h"
+#include "shipped_model.h"
 
 namespace {
 
@@ -65,15 +65,6 @@ Rows ParseCsv(const std::string& text) {
   return rows;
 }
 
-struct Shipped {
-  Model model;
-  Lexicon lexicon;
-  Shipped() {
-    REQUIRE(LoadEmbeddedModel(&model).ok());
-    REQUIRE(LoadEmbeddedLexicon(&lexicon).ok());
-  }
-};
-
 class Collect : public BatchSink {
  public:
   Status Put(const RecordIdentity&, std::string_view bytes) override {
@@ -85,7 +76,6 @@ class Collect : public BatchSink {
 
 // The CSV of a batch run over JSON Lines input, header first.
 std::string RunCsv(const std::string& jsonl) {
-  static Shipped shipped;
   FILE* f = fmemopen(const_cast<char*>(jsonl.data()), jsonl.size(), "rb");
   REQUIRE(f != nullptr);
   auto reader = MakeRecordReader(InputFormat::kJsonl, f);
@@ -94,7 +84,7 @@ std::string RunCsv(const std::string& jsonl) {
   options.format = BatchFormat::kCsv;
   Collect sink;
   BatchCounts counts;
-  REQUIRE(RunBatch(shipped.model, shipped.lexicon, *reader, options, sink, &counts).ok());
+  REQUIRE(RunBatch(Shipped().model, Shipped().lexicon, *reader, options, sink, &counts).ok());
   fclose(f);
   return CsvHeader() + sink.out;
 }

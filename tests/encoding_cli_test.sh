@@ -9,52 +9,19 @@
 # Exits non-zero at the first failure, saying which check failed.
 
 set -u
+TEST=encoding_cli_test
+. "$(dirname "$0")/lib.sh"
 
-if [ $# -ne 1 ]; then
-  echo "usage: sh $0 PATH_TO_TSUNAGU" >&2
-  exit 2
-fi
+need_args 1 "PATH_TO_TSUNAGU" $#
 T=$1
-[ -x "$T" ] || { echo "encoding_cli_test: not an executable: $T" >&2; exit 2; }
+need_exe "$T"
 command -v iconv >/dev/null 2>&1 || { echo "encoding_cli_test: iconv (libc-bin) is missing" >&2; exit 2; }
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/tsunagu-encoding-cli.XXXXXX") || exit 2
-trap 'rm -rf "$WORK"' EXIT
-trap 'exit 130' INT TERM HUP
-TSUNAGU_CACHE_DIR=$WORK/cache
-export TSUNAGU_CACHE_DIR
-unset TSUNAGU_DATA TSUNAGU_RULES TSUNAGU_LANG 2>/dev/null || true
 # The messages checked here are the English ones; tests/messages_test.sh
 # checks them in Japanese, the default.
 TSUNAGU_LANG=en
 export TSUNAGU_LANG
 cd "$WORK" || exit 2
-
-CHECKS=0
-fail() {
-  echo "encoding_cli_test: FAIL: $*" >&2
-  if [ -s "$WORK/out" ]; then echo "--- stdout:" >&2; head -n 30 "$WORK/out" >&2; fi
-  if [ -s "$WORK/err" ]; then echo "--- stderr:" >&2; head -n 30 "$WORK/err" >&2; fi
-  exit 1
-}
-pass() { CHECKS=$((CHECKS + 1)); }
-run() {
-  "$@" >"$WORK/out" 2>"$WORK/err"
-  RC=$?
-}
-expect_rc() {
-  [ "$RC" -eq "$1" ] || fail "$2: exit $RC, expected $1"
-  pass
-}
-# expect_stderr TEXT WHAT: stderr is exactly TEXT.
-expect_stderr() {
-  [ "$(cat "$WORK/err")" = "$1" ] || fail "$2: stderr should be exactly '$1'"
-  pass
-}
-out_has() {  # out_has TEXT WHAT: a line of stdout holds TEXT
-  grep -qF -- "$1" "$WORK/out" || fail "$2: stdout lacks '$1'"
-  pass
-}
 
 NOTE="tsunagu: note: excel.csv is not UTF-8; reading it as CP932 (Shift_JIS, as Excel saves it). Give --encoding utf-8 or --encoding cp932 to choose"
 
@@ -78,7 +45,7 @@ out_has "--excel" "batch --help: --excel"
 { printf '\357\273\277'; cat excel-utf8.csv; } >bom.csv
 run "$T" batch bom.csv
 expect_rc 0 "UTF-8 with a BOM"
-expect_stderr "2 cases, 0 errors" "UTF-8 with a BOM"
+err_is "2 cases, 0 errors" "UTF-8 with a BOM"
 out_has '"id":"A1","record":1,"input":"表ソ能、親が80代、息子は無職"' "UTF-8 with a BOM: the first id"
 out_has '"input":"生活が苦しい\n息子は50代, \"無職\""' "UTF-8 with a BOM: the field across lines"
 
@@ -86,7 +53,7 @@ out_has '"input":"生活が苦しい\n息子は50代, \"無職\""' "UTF-8 with a
 
 run "$T" batch excel.csv
 expect_rc 0 "CP932, auto"
-expect_stderr "$NOTE
+err_is "$NOTE
 2 cases, 0 errors" "CP932, auto: one note, then the summary"
 out_has '"id":"A1","record":1,"input":"表ソ能、親が80代、息子は無職"' "CP932, auto: the first text"
 out_has '"input":"生活が苦しい\n息子は50代, \"無職\""' "CP932, auto: the field across lines"
@@ -98,7 +65,7 @@ pass
 for name in cp932 CP932 shift_jis Shift_JIS sjis SJIS windows-31j; do
   run "$T" batch --encoding "$name" excel.csv
   expect_rc 0 "--encoding $name"
-  expect_stderr "2 cases, 0 errors" "--encoding $name: no note when asked"
+  err_is "2 cases, 0 errors" "--encoding $name: no note when asked"
   cmp -s "$WORK/out" auto.jsonl || fail "--encoding $name: not the output of auto"
   pass
 done
@@ -106,13 +73,13 @@ done
 # From standard input: the note names it.
 run "$T" batch --input-format csv - <excel.csv
 expect_rc 0 "CP932 on standard input"
-expect_stderr "tsunagu: note: <stdin> is not UTF-8; reading it as CP932 (Shift_JIS, as Excel saves it). Give --encoding utf-8 or --encoding cp932 to choose
+err_is "tsunagu: note: <stdin> is not UTF-8; reading it as CP932 (Shift_JIS, as Excel saves it). Give --encoding utf-8 or --encoding cp932 to choose
 2 cases, 0 errors" "CP932 on standard input"
 
 # --encoding utf-8 on CP932: every record an error that names UTF-8.
 run "$T" batch --encoding utf-8 excel.csv
 expect_rc 6 "--encoding utf-8 on CP932"
-expect_stderr "2 cases, 2 errors" "--encoding utf-8 on CP932"
+err_is "2 cases, 2 errors" "--encoding utf-8 on CP932"
 out_has '"error":{"kind":"invalid-utf8","message":"line 2: the record is not valid UTF-8 (or holds a NUL byte) at byte offset 4","line":2}' "--encoding utf-8 on CP932: record 1"
 out_has '"error":{"kind":"invalid-utf8","message":"line 3: the record is not valid UTF-8 (or holds a NUL byte) at byte offset 4","line":3}' "--encoding utf-8 on CP932: record 2"
 
@@ -132,15 +99,15 @@ out_has "3,3,,,,,,,,line 5: not valid CP932 (byte 0xFF at column 4); save the fi
 printf 'id,te\377xt\r\nA,x\r\n' >badheader.csv
 run "$T" batch --encoding cp932 badheader.csv
 expect_rc 3 "a CSV header that is not CP932"
-expect_stderr "tsunagu: badheader.csv: line 1: the CSV header is not valid CP932 (byte 0xFF at column 6); save the file as UTF-8 or give --encoding" "a CSV header that is not CP932"
+err_is "tsunagu: badheader.csv: line 1: the CSV header is not valid CP932 (byte 0xFF at column 6); save the file as UTF-8 or give --encoding" "a CSV header that is not CP932"
 
 # Unknown names: a usage error, with the closest name.
 run "$T" batch --encoding utf-9 excel.csv
 expect_rc 2 "--encoding utf-9"
-expect_stderr "tsunagu: batch --encoding must be auto, utf-8 or cp932 (also shift_jis, sjis), not 'utf-9'; did you mean 'utf-8'?" "--encoding utf-9"
+err_is "tsunagu: batch --encoding must be auto, utf-8 or cp932 (also shift_jis, sjis), not 'utf-9'; did you mean 'utf-8'?" "--encoding utf-9"
 run "$T" batch --encoding latin1 excel.csv
 expect_rc 2 "--encoding latin1"
-expect_stderr "tsunagu: batch --encoding must be auto, utf-8 or cp932 (also shift_jis, sjis), not 'latin1'" "--encoding latin1"
+err_is "tsunagu: batch --encoding must be auto, utf-8 or cp932 (also shift_jis, sjis), not 'latin1'" "--encoding latin1"
 
 # ---------------------------------------------------------------- --excel
 
@@ -176,7 +143,7 @@ LC_ALL=C grep -q "$(printf '\r')" "$WORK/out" && fail "-f csv: a CR in the outpu
 pass
 run "$T" batch -f html --excel excel.csv
 expect_rc 2 "--excel with -f html"
-expect_stderr "tsunagu: --excel writes CSV for Excel: use it with --format csv, or leave --format out" "--excel with -f html"
+err_is "tsunagu: --excel writes CSV for Excel: use it with --format csv, or leave --format out" "--excel with -f html"
 
 # ---------------------------------------------------------------- CSV injection
 
@@ -228,5 +195,4 @@ EOF
   done
 fi
 
-echo "encoding_cli_test: all $CHECKS checks passed"
-exit 0
+passed

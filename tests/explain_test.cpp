@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
-#include "embedded.h"
 #include "lexicon.h"
 #include "load_data.h"
 #include "load_rules.h"
 #include "render_explain.h"
+#include "shipped_model.h"
 #include "test_analyzer.h"
 
 
@@ -440,10 +440,8 @@ TEST_CASE("explain text: the steps in pipeline order, in either language") {
 }
 
 TEST_CASE("shipped model: the examples of issue 3") {
-  Model model;
-  Lexicon lexicon;
-  REQUIRE(LoadEmbeddedModel(&model).ok());
-  REQUIRE(LoadEmbeddedLexicon(&lexicon).ok());
+  const Model& model = Shipped().model;
+  const Lexicon& lexicon = Shipped().lexicon;
   Explanation e;
   REQUIRE(Explain(model, lexicon, "50歳の息子が10年ひきこもっている", &e).ok());
   WhyNot w = ExplainWhyNot(model, lexicon, e, model.FindAgency("saposute"), Lang::kEn);
@@ -460,10 +458,8 @@ TEST_CASE("shipped model: the examples of issue 3") {
 }
 
 TEST_CASE("shipped model: an alert's first contact is said, and danger words that raised nothing, why") {
-  Model model;
-  Lexicon lexicon;
-  REQUIRE(LoadEmbeddedModel(&model).ok());
-  REQUIRE(LoadEmbeddedLexicon(&lexicon).ok());
+  const Model& model = Shipped().model;
+  const Lexicon& lexicon = Shipped().lexicon;
   Explanation e;
   REQUIRE(Explain(model, lexicon, "息子が八十代の母の年金をパチンコに使い込んでいる", &e).ok());
   CHECK(e.result.ranking.team.first_contact == model.FindAgency("houkatsu"));

@@ -10,9 +10,9 @@
 #include <fstream>
 #include <string>
 
-#include "embedded.h"
 #include "load_data.h"
 #include "load_rules.h"
+#include "shipped_model.h"
 #include "triage.h"
 #include "test_analyzer.h"
 
@@ -193,10 +193,8 @@ TEST_CASE("graph: Graphviz dot accepts the output") {
     MESSAGE("skipped: Graphviz 'dot' is not installed (scripts/install-deps installs it)");
     return;
   }
-  Model model;
-  Lexicon lexicon;
-  REQUIRE(LoadEmbeddedModel(&model).ok());
-  REQUIRE(LoadEmbeddedLexicon(&lexicon).ok());
+  const Model& model = Shipped().model;
+  const Lexicon& lexicon = Shipped().lexicon;
   CHECK(RunDot(RenderGraph(model, GraphFormat::kDot, Lang::kJa, nullptr), "whole-ja") == 0);
   CHECK(RunDot(RenderGraph(model, GraphFormat::kDot, Lang::kEn, nullptr), "whole-en") == 0);
   for (const char* text : {"親が80代、息子は無職、生活が苦しい", "息子が死にたいと言っている", "ほげほげ",

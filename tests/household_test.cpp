@@ -9,61 +9,49 @@
 #include <string>
 #include <vector>
 
-#include "embedded.h"
 #include "facts.h"
 #include "numbers.h"
 #include "rank.h"
 #include "scenario.h"
+#include "shipped_model.h"
 
 namespace {
 
-struct Shipped {
-  Model model;
-  Lexicon lexicon;
-  Shipped() {
-    REQUIRE(LoadEmbeddedModel(&model).ok());
-    REQUIRE(LoadEmbeddedLexicon(&lexicon).ok());
-  }
-  Understanding Read(const std::string& text) const {
-    Understanding u;
-    REQUIRE(Understand(model, lexicon, text, &u).ok());
-    return u;
-  }
-  // Understands text, then runs the household steps again with the
-  // numbers' `when` set to whens[i] (in text order).
-  Understanding Rerun(const std::string& text, const std::vector<NumberMention::When>& whens) const {
-    Understanding u = Read(text);
-    std::vector<NumberMention> numbers;
-    std::vector<int> clause_of;
-    for (size_t c = 0; c < u.clauses.size(); ++c) {
-      FindNumbers(u.text.match, u.clauses[c].begin, u.clauses[c].end, &numbers);
-      clause_of.resize(numbers.size(), static_cast<int>(c));
-    }
-    REQUIRE(numbers.size() == whens.size());
-    for (size_t i = 0; i < numbers.size(); ++i) numbers[i].when = whens[i];
-    std::vector<FactMention> phrases;
-    for (FactMention& m : u.mentions)
-      if (m.origin == FactMention::kPhrase) {
-        m.person = -1;
-        m.because = Because::kNone;
-        m.subject = Subject::kPerson;
-        phrases.push_back(m);
-      }
-    u.mentions = phrases;
-    for (SubjectMention& s : u.subjects) s.person = -1;
-    u.persons.clear();
-    u.ages.clear();
-    u.durations.clear();
-    u.ignored_numbers.clear();
-    u.concern = -1;
-    BuildHousehold(model, numbers, clause_of, nullptr, &u, nullptr);
-    return u;
-  }
-};
+Understanding Read(const std::string& text) {
+  Understanding u;
+  REQUIRE(Understand(Shipped().model, Shipped().lexicon, text, &u).ok());
+  return u;
+}
 
-const Shipped& S() {
-  static const Shipped s;
-  return s;
+// Understands text, then runs the household steps again with the
+// numbers' `when` set to whens[i] (in text order).
+Understanding Rerun(const std::string& text, const std::vector<NumberMention::When>& whens) {
+  Understanding u = Read(text);
+  std::vector<NumberMention> numbers;
+  std::vector<int> clause_of;
+  for (size_t c = 0; c < u.clauses.size(); ++c) {
+    FindNumbers(u.text.match, u.clauses[c].begin, u.clauses[c].end, &numbers);
+    clause_of.resize(numbers.size(), static_cast<int>(c));
+  }
+  REQUIRE(numbers.size() == whens.size());
+  for (size_t i = 0; i < numbers.size(); ++i) numbers[i].when = whens[i];
+  std::vector<FactMention> phrases;
+  for (FactMention& m : u.mentions)
+    if (m.origin == FactMention::kPhrase) {
+      m.person = -1;
+      m.because = Because::kNone;
+      m.subject = Subject::kPerson;
+      phrases.push_back(m);
+    }
+  u.mentions = phrases;
+  for (SubjectMention& s : u.subjects) s.person = -1;
+  u.persons.clear();
+  u.ages.clear();
+  u.durations.clear();
+  u.ignored_numbers.clear();
+  u.concern = -1;
+  BuildHousehold(Shipped().model, numbers, clause_of, nullptr, &u, nullptr);
+  return u;
 }
 
 const Person* Find(const Understanding& u, const std::string& relation) {
@@ -76,7 +64,7 @@ std::string Age(AgeRange r) { return r.known() ? std::to_string(r.lo) + "-" + st
 
 // The relation of the person a fact (by id) is said of, "" when no one.
 std::string WhoSaid(const Understanding& u, const std::string& fact) {
-  int f = S().model.FindFact(fact);
+  int f = Shipped().model.FindFact(fact);
   for (const FactMention& m : u.mentions)
     if (m.fact == f) return m.person >= 0 ? u.persons[m.person].relation : "";
   return "(no such fact)";
@@ -105,7 +93,7 @@ TEST_CASE("persons: one per relation; two of one kind stay two") {
   };
   for (const Row& r : rows) {
     CAPTURE(r.text);
-    Understanding u = S().Read(r.text);
+    Understanding u = Read(r.text);
     std::vector<std::string> got;
     for (const Person& p : u.persons) got.push_back(p.relation);
     CHECK(got == r.relations);
@@ -131,7 +119,7 @@ TEST_CASE("persons: the caller, and the caller who is the parent") {
   };
   for (const Row& r : rows) {
     CAPTURE(r.text);
-    Understanding u = S().Read(r.text);
+    Understanding u = Read(r.text);
     const Person* caller = nullptr;
     for (const Person& p : u.persons)
       if (p.caller) caller = &p;
@@ -140,7 +128,7 @@ TEST_CASE("persons: the caller, and the caller who is the parent") {
     CHECK(caller->role == r.role);
   }
   // 自分 after someone else is reflexive, not the caller.
-  Understanding u = S().Read("息子は自分の部屋にこもっている");
+  Understanding u = Read("息子は自分の部屋にこもっている");
   for (const Person& p : u.persons) CHECK_FALSE(p.caller);
 }
 
@@ -163,7 +151,7 @@ TEST_CASE("ages: each to its person; current and past apart") {
   for (const Row& r : rows) {
     CAPTURE(r.text);
     CAPTURE(r.relation);
-    Understanding u = S().Read(r.text);
+    Understanding u = Read(r.text);
     const Person* p = Find(u, r.relation);
     REQUIRE(p != nullptr);
     CHECK(Age(p->age) == r.age);
@@ -174,7 +162,7 @@ TEST_CASE("ages: past, relative and approaching (NumberMention::when)") {
   using N = NumberMention;
   {
     // 25 is a past age; 47 is now.
-    Understanding u = S().Rerun("長男は25歳で仕事を辞め、それから家を出ていない。いま47歳", {N::kPast, N::kNow});
+    Understanding u = Rerun("長男は25歳で仕事を辞め、それから家を出ていない。いま47歳", {N::kPast, N::kNow});
     const Person* p = Find(u, "eldest-son");
     REQUIRE(p != nullptr);
     CHECK(Age(p->age) == "47-47");
@@ -184,7 +172,7 @@ TEST_CASE("ages: past, relative and approaching (NumberMention::when)") {
   }
   {
     // A past age before anyone is named goes to the one named next.
-    Understanding u = S().Rerun("30代半ばで仕事を辞めた…54歳の弟", {N::kPast, N::kNow});
+    Understanding u = Rerun("30代半ばで仕事を辞めた…54歳の弟", {N::kPast, N::kNow});
     const Person* p = Find(u, "younger-brother");
     REQUIRE(p != nullptr);
     CHECK(Age(p->age) == "54-54");
@@ -192,7 +180,7 @@ TEST_CASE("ages: past, relative and approaching (NumberMention::when)") {
   }
   {
     // Relative: no one's age.
-    Understanding u = S().Rerun("2歳上の兄がひきこもり", {N::kRelative});
+    Understanding u = Rerun("2歳上の兄がひきこもり", {N::kRelative});
     const Person* p = Find(u, "elder-brother");
     REQUIRE(p != nullptr);
     CHECK_FALSE(p->age.known());
@@ -200,7 +188,7 @@ TEST_CASE("ages: past, relative and approaching (NumberMention::when)") {
   }
   {
     // Approaching: the age now, to the one it is said of.
-    Understanding u = S().Rerun("母は80歳を目前に、息子は無職", {N::kApproaching});
+    Understanding u = Rerun("母は80歳を目前に、息子は無職", {N::kApproaching});
     const Person* p = Find(u, "mother");
     REQUIRE(p != nullptr);
     CHECK(p->age.known());
@@ -225,14 +213,14 @@ TEST_CASE("attach: topic, nearest, quotation, pronoun, default") {
   };
   for (const Row& r : rows) {
     CAPTURE(r.text);
-    Understanding u = S().Read(r.text);
-    if (S().model.FindFact(r.fact) < 0) continue;  // a fact the shipped lexicon may name otherwise
+    Understanding u = Read(r.text);
+    if (Shipped().model.FindFact(r.fact) < 0) continue;  // a fact the shipped lexicon may name otherwise
     CHECK(WhoSaid(u, r.fact) == r.relation);
   }
 }
 
 TEST_CASE("concern: withdrawal first, then work; roles and age_of") {
-  Understanding u = S().Read("息子(30)は無職、兄(50)がひきこもり、母は80歳");
+  Understanding u = Read("息子(30)は無職、兄(50)がひきこもり、母は80歳");
   REQUIRE(u.concern >= 0);
   CHECK(u.persons[u.concern].relation == "elder-brother");
   CHECK(Find(u, "son")->role == Subject::kFamily);
@@ -240,16 +228,16 @@ TEST_CASE("concern: withdrawal first, then work; roles and age_of") {
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "50-50");
   CHECK(Age(u.AgeOf(Subject::kParent)) == "80-80");
   // Two joined subjects share the fact; the first named is of concern.
-  Understanding two = S().Read("長女(48)と長男(45)がひきこもり");
+  Understanding two = Read("長女(48)と長男(45)がひきこもり");
   CHECK(Find(two, "eldest-daughter")->mentions.size() == 1);
   CHECK(Find(two, "eldest-son")->mentions.size() == 1);
   CHECK(two.persons[two.concern].relation == "eldest-daughter");
   CHECK(Find(two, "eldest-son")->role == Subject::kFamily);
   // A parent stays a parent: 母がひきこもり is the parent's withdrawal.
-  Understanding parent = S().Read("母がひきこもり");
+  Understanding parent = Read("母がひきこもり");
   CHECK(Find(parent, "mother")->role == Subject::kParent);
   // Facts of no one named are the person of concern's.
-  Understanding plain = S().Read("ひきこもり10年");
+  Understanding plain = Read("ひきこもり10年");
   REQUIRE(plain.concern >= 0);
   CHECK(plain.persons[plain.concern].relation == "person");
 }
@@ -271,17 +259,17 @@ TEST_CASE("residence: place facts, 同居, and eligibility") {
   for (const Row& r : rows) {
     CAPTURE(r.text);
     CAPTURE(r.relation);
-    Understanding u = S().Read(r.text);
+    Understanding u = Read(r.text);
     const Person* p = Find(u, r.relation);
     REQUIRE(p != nullptr);
     CHECK(p->residence == r.residence);
   }
   const std::string city = "niigata-city";
-  CHECK(ConcernOutside(S().model, S().Read("大阪府に住む母親(74)から電話。同居の息子(45)が20年ひきこもり"), city) != nullptr);
+  CHECK(ConcernOutside(Shipped().model, Read("大阪府に住む母親(74)から電話。同居の息子(45)が20年ひきこもり"), city) != nullptr);
   // The centre serves families living in the city too.
-  CHECK(ConcernOutside(S().model, S().Read("福岡県に住む弟(52)が10年以上ひきこもっていると、西区に住む姉から相談"), city) == nullptr);
+  CHECK(ConcernOutside(Shipped().model, Read("福岡県に住む弟(52)が10年以上ひきこもっていると、西区に住む姉から相談"), city) == nullptr);
   // A parent living elsewhere says nothing of the person.
-  CHECK(ConcernOutside(S().model, S().Read("母は東京都に住んでいる。息子がひきこもり"), city) == nullptr);
+  CHECK(ConcernOutside(Shipped().model, Read("母は東京都に住んでいる。息子がひきこもり"), city) == nullptr);
 }
 
 TEST_CASE("RelationLabel: both languages") {
@@ -295,10 +283,10 @@ TEST_CASE("scenarios: person_age and parent_age check the current ages") {
   REQUIRE(LoadScenarios("- text: \"息子(45)がひきこもり、母は78歳\"\n  person_age: [40, 49]\n  parent_age: [78, 78]\n"
                         "- text: \"息子(45)がひきこもり\"\n  person_age: [50, 59]\n"
                         "- text: \"息子がひきこもり\"\n  parent_age: [70, 79]\n",
-                        "t.yaml", S().model, &cases)
+                        "t.yaml", Shipped().model, &cases)
               .ok());
   ScenarioReport report;
-  RunScenarios(S().model, S().lexicon, cases, &report);
+  RunScenarios(Shipped().model, Shipped().lexicon, cases, &report);
   CHECK(report.passed == 1);
   REQUIRE(report.failures.size() == 2);
   CHECK(report.failures[0].find("expected person age 50–59, got 45–45") != std::string::npos);
@@ -328,7 +316,7 @@ TEST_CASE("ages: a difference gives an age once the caller's is known") {
   };
   for (const Row& r : rows) {
     INFO("text: " << std::string(r.text));
-    Understanding u = S().Read(r.text);
+    Understanding u = Read(r.text);
     const Person* p = Find(u, r.relation);
     REQUIRE(p != nullptr);
     CHECK(Age(p->age) == std::string(r.age));
@@ -346,7 +334,7 @@ TEST_CASE("concern: with no fact saying who, the relative named who is not the c
   };
   for (const Row& r : rows) {
     INFO("text: " << std::string(r.text));
-    Understanding u = S().Read(r.text);
+    Understanding u = Read(r.text);
     REQUIRE(u.concern >= 0);
     CHECK(u.persons[u.concern].relation == r.relation);
     CHECK(Age(u.AgeOf(Subject::kPerson)) == std::string(r.age));
@@ -354,7 +342,7 @@ TEST_CASE("concern: with no fact saying who, the relative named who is not the c
 }
 
 TEST_CASE("ages: my / our say whose, never whose age") {
-  Understanding u = S().Read("At 16 our son dropped out of school. Now, at 36, he stays in his room.");
+  Understanding u = Read("At 16 our son dropped out of school. Now, at 36, he stays in his room.");
   const Person* son = Find(u, "son");
   REQUIRE(son != nullptr);
   REQUIRE(son->past_ages.size() == 1);
@@ -381,13 +369,13 @@ TEST_CASE("ages: who is N, of N, now N tie to the word before; parents before gr
   };
   for (const Row& r : rows) {
     INFO("text: " << std::string(r.text));
-    Understanding u = S().Read(r.text);
+    Understanding u = Read(r.text);
     const Person* p = Find(u, r.relation);
     REQUIRE(p != nullptr);
     CHECK(Age(p->age) == std::string(r.age));
   }
   // The parent's age: the father's, not the grandmother's.
-  Understanding u = S().Read("祖母(九十)、父(六十五)、兄(三十八)と私の四人家族で、兄が十年以上家にこもっています。");
+  Understanding u = Read("祖母(九十)、父(六十五)、兄(三十八)と私の四人家族で、兄が十年以上家にこもっています。");
   CHECK(Age(u.AgeOf(Subject::kParent)) == "65-65");
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "38-38");
 }
@@ -402,24 +390,24 @@ TEST_CASE("concern: the caller writing about themself") {
   };
   for (const Row& r : rows) {
     INFO("text: " << std::string(r.text));
-    Understanding u = S().Read(r.text);
+    Understanding u = Read(r.text);
     REQUIRE(u.concern >= 0);
     CHECK(u.persons[u.concern].caller);
     CHECK(Age(u.AgeOf(Subject::kPerson)) == std::string(r.age));
   }
   // Someone else named: the case is about them, not the caller.
-  Understanding u = S().Read("私は70歳です。息子が家から出ません。");
+  Understanding u = Read("私は70歳です。息子が家から出ません。");
   REQUIRE(u.concern >= 0);
   CHECK_FALSE(u.persons[u.concern].caller);
 }
 
 TEST_CASE("ages: a he when no one is named yet is the person of concern") {
-  Understanding u = S().Read("He's forty-something (he won't tell us exactly) and has been unemployed and at home for years.");
+  Understanding u = Read("He's forty-something (he won't tell us exactly) and has been unemployed and at home for years.");
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "40-49");
 }
 
 TEST_CASE("attach: a が subject of a …てから clause leaves the theme in charge") {
-  Understanding u = S().Read("5歳年下の弟は、私が結婚して家を出てからずっと母と二人暮らしで、仕事もせず家から出ません。私が55なので弟は50。母は82で足腰が弱ってきました。");
+  Understanding u = Read("5歳年下の弟は、私が結婚して家を出てからずっと母と二人暮らしで、仕事もせず家から出ません。私が55なので弟は50。母は82で足腰が弱ってきました。");
   REQUIRE(u.concern >= 0);
   CHECK(u.persons[u.concern].relation == "younger-brother");
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "50-50");
@@ -427,26 +415,26 @@ TEST_CASE("attach: a が subject of a …てから clause leaves the theme in ch
 }
 
 TEST_CASE("ages: an age after joined words is each one's") {
-  Understanding u = S().Read("双子の弟と私は今年で44歳になります。弟は20年以上、実家の部屋にこもっています。");
+  Understanding u = Read("双子の弟と私は今年で44歳になります。弟は20年以上、実家の部屋にこもっています。");
   CHECK(Age(Find(u, "younger-brother")->age) == "44-44");
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "44-44");
-  Understanding v = S().Read("父と母は80代です。兄がひきこもり");
+  Understanding v = Read("父と母は80代です。兄がひきこもり");
   REQUIRE(Find(v, "father") != nullptr);
   CHECK(Age(Find(v, "father")->age) == "80-89");
   CHECK(Age(Find(v, "mother")->age) == "80-89");
   // Bracketed ages stay each one's own.
-  Understanding w = S().Read("長女(48)と長男(45)がひきこもっている。");
+  Understanding w = Read("長女(48)と長男(45)がひきこもっている。");
   CHECK(Age(Find(w, "eldest-daughter")->age) == "48-48");
   CHECK(Age(Find(w, "eldest-son")->age) == "45-45");
 }
 
 TEST_CASE("concern: 本人 is the one child named; a parent caller's spouse is a parent") {
-  Understanding u = S().Read("息子はもうすぐ50歳になります。本人は「50になる前に仕事を見つけたい」と言っています。");
+  Understanding u = Read("息子はもうすぐ50歳になります。本人は「50になる前に仕事を見つけたい」と言っています。");
   REQUIRE(u.concern >= 0);
   CHECK(u.persons[u.concern].relation == "son");
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "49-49");
   // No son or daughter: the one woman named.
-  Understanding w = S().Read("愛知県在住の女性(42)。同居の母(70)と住んでおり、本人は10年間ひきこもっている。");
+  Understanding w = Read("愛知県在住の女性(42)。同居の母(70)と住んでおり、本人は10年間ひきこもっている。");
   REQUIRE(w.concern >= 0);
   CHECK(w.persons[w.concern].relation == "woman");
   CHECK(Age(w.AgeOf(Subject::kPerson)) == "42-42");
@@ -461,7 +449,7 @@ TEST_CASE("concern: 本人 is the one child named; a parent caller's spouse is a
   };
   for (const Row& r : rows) {
     INFO("text: " << std::string(r.text));
-    Understanding v = S().Read(r.text);
+    Understanding v = Read(r.text);
     CHECK(Age(v.AgeOf(Subject::kParent)) == std::string(r.parent_age));
   }
 }
@@ -479,7 +467,7 @@ TEST_CASE("ages: \"I\" inside a quotation is its speaker") {
   };
   for (const Row& r : rows) {
     INFO("text: " << std::string(r.text));
-    Understanding u = S().Read(r.text);
+    Understanding u = Read(r.text);
     const Person* p = Find(u, r.relation);
     REQUIRE(p != nullptr);
     CHECK(Age(p->age) == std::string(r.age));
@@ -499,7 +487,7 @@ TEST_CASE("ages: in his / in her + decade is the pronoun's person") {
   };
   for (const Row& r : rows) {
     INFO("text: " << std::string(r.text));
-    Understanding u = S().Read(r.text);
+    Understanding u = Read(r.text);
     const Person* p = Find(u, r.relation);
     REQUIRE(p != nullptr);
     CHECK(Age(p->age) == std::string(r.age));
@@ -507,13 +495,13 @@ TEST_CASE("ages: in his / in her + decade is the pronoun's person") {
 }
 
 TEST_CASE("attach: a word before とも / とは / より is not the clause's subject") {
-  Understanding u = S().Read("新潟市内のアパートで一人暮らしをしている叔父(64)が、近所の人とも話さず閉じこもっていると聞きました。");
+  Understanding u = Read("新潟市内のアパートで一人暮らしをしている叔父(64)が、近所の人とも話さず閉じこもっていると聞きました。");
   CHECK(WhoSaid(u, "hikikomori") == "uncle");
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "64-64");
 }
 
 TEST_CASE("concern: a grandchild's parent is the caller's son or daughter named") {
-  Understanding u = S().Read("娘が27歳の時に産んだ孫が、今年20歳になりました。孫は今も家から出ません。娘は47歳です。");
+  Understanding u = Read("娘が27歳の時に産んだ孫が、今年20歳になりました。孫は今も家から出ません。娘は47歳です。");
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "20-20");
   CHECK(Age(u.AgeOf(Subject::kParent)) == "47-47");
 }

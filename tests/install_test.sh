@@ -6,46 +6,13 @@
 # Exits non-zero at the first failure, saying which check failed.
 
 set -u
+TEST=install_test
+. "$(dirname "$0")/lib.sh"
 
-if [ $# -ne 2 ]; then
-  echo "usage: sh $0 PATH_TO_TSUNAGU REPO_ROOT" >&2
-  exit 2
-fi
+need_args 2 "PATH_TO_TSUNAGU REPO_ROOT" $#
 T=$1
 ROOT=$2
-[ -x "$T" ] || { echo "install_test: not an executable: $T" >&2; exit 2; }
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/tsunagu-install.XXXXXX") || exit 2
-trap 'rm -rf "$WORK"' EXIT
-trap 'exit 130' INT TERM HUP
-TSUNAGU_CACHE_DIR=$WORK/cache
-export TSUNAGU_CACHE_DIR
-unset TSUNAGU_DATA TSUNAGU_RULES TSUNAGU_LANG 2>/dev/null || true
-
-CHECKS=0
-fail() {
-  echo "install_test: FAIL: $*" >&2
-  if [ -s "$WORK/out" ]; then echo "--- stdout:" >&2; head -n 30 "$WORK/out" >&2; fi
-  if [ -s "$WORK/err" ]; then echo "--- stderr:" >&2; head -n 30 "$WORK/err" >&2; fi
-  exit 1
-}
-pass() { CHECKS=$((CHECKS + 1)); }
-run() {
-  "$@" >"$WORK/out" 2>"$WORK/err"
-  RC=$?
-}
-expect_rc() {
-  [ "$RC" -eq "$1" ] || fail "$2: exit $RC, expected $1"
-  pass
-}
-out_has() {
-  grep -F -e "$1" "$WORK/out" >/dev/null || fail "$2: stdout lacks '$1'"
-  pass
-}
-err_is() {  # err_is TEXT WHAT: stderr is exactly TEXT (one line)
-  [ "$(cat "$WORK/err")" = "$1" ] || fail "$2: stderr is not '$1'"
-  pass
-}
+need_exe "$T"
 
 CASE="80代の母が要介護、52歳の息子が10年ひきこもり、生活が苦しい"
 
@@ -364,5 +331,4 @@ pass
 [ -z "$EXTRA" ] || fail "man/ja/tsunagu.1 names long options man/tsunagu.1 does not: ${EXTRA% }"
 pass
 
-echo "install_test: all $CHECKS checks passed"
-exit 0
+passed

@@ -7,21 +7,18 @@
 # Usage: sh tests/offices_cli_test.sh PATH_TO_TSUNAGU REPO_ROOT
 
 set -u
-if [ $# -ne 2 ]; then
-  echo "usage: sh $0 PATH_TO_TSUNAGU REPO_ROOT" >&2
-  exit 2
-fi
+TEST=offices_cli_test
+. "$(dirname "$0")/lib.sh"
+unset NO_COLOR COLUMNS 2>/dev/null || true
+
+need_args 2 "PATH_TO_TSUNAGU REPO_ROOT" $#
 T=$1
 ROOT=$2
+need_exe "$T"
 F=$ROOT/tests/fixtures/offices
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/tsunagu-offices.XXXXXX") || exit 2
-trap 'rm -rf "$WORK"' EXIT
-TSUNAGU_CACHE_DIR=$WORK/cache
-export TSUNAGU_CACHE_DIR
-unset TSUNAGU_DATA TSUNAGU_RULES TSUNAGU_LANG NO_COLOR COLUMNS 2>/dev/null || true
 
+# has and lacks go on after a failure, to show every difference at once.
 FAILED=0
-CHECKS=0
 # has FILE TEXT WHAT: the output holds TEXT.
 has() {
   CHECKS=$((CHECKS + 1))
@@ -99,4 +96,4 @@ has "$WORK/out" "Which local Community Comprehensive Support Center serves the f
 has "$WORK/out" "地域の事務所: 地区ごとに複数あり、データに一覧なし(西区役所 健康福祉課で確認)" "shipped minsei-iin ask whom"
 
 [ $FAILED -eq 0 ] || exit 1
-echo "offices_cli_test: $CHECKS checks passed"
+passed

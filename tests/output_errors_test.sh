@@ -7,50 +7,15 @@
 # Usage: sh tests/output_errors_test.sh PATH_TO_TSUNAGU REPO_ROOT
 
 set -u
+TEST=output_errors_test
+. "$(dirname "$0")/lib.sh"
+unset NO_COLOR 2>/dev/null || true
 
-if [ $# -ne 2 ]; then
-  echo "usage: sh $0 PATH_TO_TSUNAGU REPO_ROOT" >&2
-  exit 2
-fi
+need_args 2 "PATH_TO_TSUNAGU REPO_ROOT" $#
 T=$1
 ROOT=$2
-[ -x "$T" ] || { echo "output_errors_test: not an executable: $T" >&2; exit 2; }
+need_exe "$T"
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/tsunagu-out.XXXXXX") || exit 2
-trap 'rm -rf "$WORK"' EXIT
-trap 'exit 130' INT TERM HUP
-TSUNAGU_CACHE_DIR=$WORK/cache
-export TSUNAGU_CACHE_DIR
-unset TSUNAGU_DATA TSUNAGU_RULES TSUNAGU_LANG NO_COLOR 2>/dev/null || true
-
-CHECKS=0
-fail() {
-  echo "output_errors_test: FAIL: $*" >&2
-  if [ -s "$WORK/out" ]; then echo "--- stdout:" >&2; head -n 20 "$WORK/out" >&2; fi
-  if [ -s "$WORK/err" ]; then echo "--- stderr:" >&2; head -n 20 "$WORK/err" >&2; fi
-  exit 1
-}
-pass() { CHECKS=$((CHECKS + 1)); }
-run() {
-  "$@" >"$WORK/out" 2>"$WORK/err"
-  RC=$?
-}
-expect_rc() {
-  [ "$RC" -eq "$1" ] || fail "$2: exit $RC, expected $1"
-  pass
-}
-err_is() {  # err_is TEXT WHAT: stderr is exactly this one line
-  [ "$(cat "$WORK/err")" = "$1" ] || fail "$2: stderr is not '$1'"
-  pass
-}
-err_empty() {
-  [ -s "$WORK/err" ] && fail "$1: stderr is not empty"
-  pass
-}
-out_has() {
-  grep -F -e "$1" "$WORK/out" >/dev/null || fail "$2: stdout lacks '$1'"
-  pass
-}
 no_byte() {  # no_byte OCTAL WHAT: stdout holds no such byte
   # shellcheck disable=SC2059 # the byte is the format: printf '\033'
   if LC_ALL=C grep "$(printf "\\$1")" "$WORK/out" >/dev/null; then fail "$2: stdout holds byte \\$1"; fi
@@ -239,5 +204,4 @@ expect_rc 3 "diff with ESC in a case"
 no_byte 033 "diff with ESC in a case"
 out_has '"息子が\u001b[2J\xff"' "diff shows ESC as \\u001b (and a bad byte as \\xff)"
 
-echo "output_errors_test: all $CHECKS checks passed"
-exit 0
+passed

@@ -10,42 +10,27 @@
 #include <string>
 #include <vector>
 
-#include "embedded.h"
 #include "load_model.h"
+#include "shipped_model.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-// The shipped model and lexicon (loaded once).
-struct Shipped {
-  Model model;
-  Lexicon lexicon;
-  Shipped() {
-    REQUIRE(LoadEmbeddedModel(&model).ok());
-    REQUIRE(LoadEmbeddedLexicon(&lexicon).ok());
-  }
-};
-
-const Shipped& Get() {
-  static Shipped shipped;
-  return shipped;
-}
-
 // The error LoadScenarios gives for text named cases.yaml, or "ok".
 std::string LoadError(const std::string& text) {
   std::vector<Scenario> cases;
-  Status s = LoadScenarios(text, "cases.yaml", Get().model, &cases);
+  Status s = LoadScenarios(text, "cases.yaml", Shipped().model, &cases);
   return s.ok() ? "ok" : s.ToString();
 }
 
 // Loads text (which must load) and runs it; the report's failures.
 std::vector<std::string> Failures(const std::string& text) {
   std::vector<Scenario> cases;
-  Status s = LoadScenarios(text, "cases.yaml", Get().model, &cases);
+  Status s = LoadScenarios(text, "cases.yaml", Shipped().model, &cases);
   REQUIRE(s.ok());
   ScenarioReport report;
-  RunScenarios(Get().model, Get().lexicon, cases, &report);
+  RunScenarios(Shipped().model, Shipped().lexicon, cases, &report);
   CHECK(report.passed + report.failed == static_cast<int>(cases.size()));
   return report.failures;
 }
@@ -59,7 +44,7 @@ TEST_CASE("scenario: person_age, parent_age, alert_kind and first_contact are re
       "  first_contact: houkatsu\n"
       "- text: b\n  alert_kind: [suicide, self-harm]\n  first_contact: police\n"
       "- text: c\n",
-      "cases.yaml", Get().model, &cases);
+      "cases.yaml", Shipped().model, &cases);
   REQUIRE(s.ok());
   REQUIRE(cases.size() == 3);
   CHECK(cases[0].person_age.lo == 47);
@@ -80,7 +65,7 @@ TEST_CASE("scenario: person_age, parent_age, alert_kind and first_contact are re
 
 TEST_CASE("scenario: `unknown` expects that the text gives no current age") {
   std::vector<Scenario> cases;
-  REQUIRE(LoadScenarios("- text: a\n  person_age: unknown\n", "cases.yaml", Get().model, &cases).ok());
+  REQUIRE(LoadScenarios("- text: a\n  person_age: unknown\n", "cases.yaml", Shipped().model, &cases).ok());
   REQUIRE(cases.size() == 1);
   CHECK(cases[0].person_age_unknown);
   CHECK_FALSE(cases[0].parent_age_unknown);
@@ -251,7 +236,7 @@ TEST_CASE("scenario: every scenario file in tests/cases loads, pending ones too"
     std::string text;
     REQUIRE(ReadFile(e.path().string(), &text).ok());
     std::vector<Scenario> cases;
-    Status s = LoadScenarios(text, name, Get().model, &cases);
+    Status s = LoadScenarios(text, name, Shipped().model, &cases);
     CHECK((s.ok() ? "ok" : s.ToString()) == "ok");
     CHECK(!cases.empty());
     ++files;
@@ -264,10 +249,10 @@ TEST_CASE("scenario: a pending case is run and kept; once it passes, the mark mu
   REQUIRE(LoadScenarios("- text: 息子がひきこもり\n  include: [houkatsu]\n  pending: the parent's age is not given\n"
                         "- text: 息子がひきこもり\n  include: [hikikomori-center]\n  pending: stale\n"
                         "- text: 息子がひきこもり\n  include: [hikikomori-center]\n",
-                        "cases.yaml", Get().model, &cases)
+                        "cases.yaml", Shipped().model, &cases)
               .ok());
   ScenarioReport report;
-  RunScenarios(Get().model, Get().lexicon, cases, &report);
+  RunScenarios(Shipped().model, Shipped().lexicon, cases, &report);
   CHECK(report.passed == 1);
   CHECK(report.pending == 1);
   REQUIRE(report.pendings.size() == 1);

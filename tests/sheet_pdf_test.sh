@@ -9,27 +9,12 @@
 # Usage: sh tests/sheet_pdf_test.sh PATH_TO_TSUNAGU
 
 set -u
+TEST=sheet_pdf_test
+. "$(dirname "$0")/lib.sh"
 
-if [ $# -ne 1 ]; then
-  echo "usage: sh $0 PATH_TO_TSUNAGU" >&2
-  exit 2
-fi
+need_args 1 "PATH_TO_TSUNAGU" $#
 T=$1
-[ -x "$T" ] || { echo "sheet_pdf_test: not an executable: $T" >&2; exit 2; }
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/tsunagu-pdf.XXXXXX") || exit 2
-trap 'rm -rf "$WORK"' EXIT
-trap 'exit 130' INT TERM HUP
-TSUNAGU_CACHE_DIR=$WORK/cache
-export TSUNAGU_CACHE_DIR
-unset TSUNAGU_DATA TSUNAGU_RULES TSUNAGU_LANG 2>/dev/null || true
-
-CHECKS=0
-fail() {
-  echo "sheet_pdf_test: FAIL: $*" >&2
-  exit 1
-}
-pass() { CHECKS=$((CHECKS + 1)); }
+need_exe "$T"
 
 for tool in chromium pdfinfo pdftotext; do
   command -v "$tool" >/dev/null 2>&1 ||
@@ -115,4 +100,4 @@ if page_text "$WORK/long.pdf" 1 | grep -q "関係機関"; then
 fi
 pass
 
-echo "sheet_pdf_test: $CHECKS checks passed"
+passed

@@ -2,51 +2,18 @@
 # Command-line tests for the trainer and data-keeper commands (issue 3):
 # explain (and --why-not), check, graph, diff — exit codes, formats and
 # messages, through the real binary.
-# Usage: sh tests/cmd_issue3_test.sh PATH_TO_TSUNAGU REPO_ROOT
+# Usage: sh tests/explain_check_graph_diff_test.sh PATH_TO_TSUNAGU REPO_ROOT
 # Exits non-zero at the first failure, saying which check failed.
 
 set -u
+TEST=explain_check_graph_diff_test
+. "$(dirname "$0")/lib.sh"
 
-if [ $# -ne 2 ]; then
-  echo "usage: sh $0 PATH_TO_TSUNAGU REPO_ROOT" >&2
-  exit 2
-fi
+need_args 2 "PATH_TO_TSUNAGU REPO_ROOT" $#
 T=$1
 ROOT=$2
-[ -x "$T" ] || { echo "cmd_issue3_test: not an executable: $T" >&2; exit 2; }
-[ -f "$ROOT/rules/routing.yaml" ] || { echo "cmd_issue3_test: no rules/routing.yaml under $ROOT" >&2; exit 2; }
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/tsunagu-issue3.XXXXXX") || exit 2
-trap 'rm -rf "$WORK"' EXIT
-trap 'exit 130' INT TERM HUP
-TSUNAGU_CACHE_DIR=$WORK/cache
-export TSUNAGU_CACHE_DIR
-unset TSUNAGU_DATA TSUNAGU_RULES TSUNAGU_LANG 2>/dev/null || true
-
-CHECKS=0
-fail() {
-  echo "cmd_issue3_test: FAIL: $*" >&2
-  if [ -s "$WORK/out" ]; then echo "--- stdout:" >&2; head -n 30 "$WORK/out" >&2; fi
-  if [ -s "$WORK/err" ]; then echo "--- stderr:" >&2; head -n 30 "$WORK/err" >&2; fi
-  exit 1
-}
-pass() { CHECKS=$((CHECKS + 1)); }
-run() {
-  "$@" >"$WORK/out" 2>"$WORK/err"
-  RC=$?
-}
-expect_rc() {
-  [ "$RC" -eq "$1" ] || fail "$2: exit $RC, expected $1"
-  pass
-}
-out_has() {
-  grep -F -e "$1" "$WORK/out" >/dev/null || fail "$2: stdout lacks '$1'"
-  pass
-}
-err_has() {
-  grep -F -e "$1" "$WORK/err" >/dev/null || fail "$2: stderr lacks '$1'"
-  pass
-}
+need_exe "$T"
+[ -f "$ROOT/rules/routing.yaml" ] || { echo "$TEST: no rules/routing.yaml under $ROOT" >&2; exit 2; }
 
 CASE="親が80代、息子は無職、生活が苦しい"
 
@@ -153,7 +120,7 @@ if command -v dot >/dev/null 2>&1; then
   "$T" --lang en graph | dot -Tsvg -o "$WORK/g.svg" || fail "dot rejects graph"
   pass
 else
-  echo "cmd_issue3_test: skipped the dot checks: Graphviz 'dot' is not installed" >&2
+  echo "$TEST: skipped the dot checks: Graphviz 'dot' is not installed" >&2
 fi
 run "$T" graph --format svg
 expect_rc 2 "graph with a format it does not have"
@@ -197,5 +164,4 @@ expect_rc 0 "diff with both versions from directories"
 out_has '"schema": "tsunagu.diff/1"' "diff json: schema"
 out_has '"changed": 1' "diff json: count"
 
-echo "cmd_issue3_test: all $CHECKS checks passed"
-exit 0
+passed
