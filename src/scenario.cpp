@@ -229,13 +229,13 @@ Status LoadScenarios(const std::string& text, const std::string& name, const Mod
                      std::vector<Scenario>* out) {
   YamlDoc doc(name);
   TSUNAGU_TRY(doc.Parse(text));
-  TSUNAGU_TRY(doc.CheckSequence(doc.root(), "a scenario file"));
+  TSUNAGU_TRY(doc.CheckSequence(doc.root(), Tr("a scenario file")));
   for (const YAML::Node& node : doc.root()) {
     TSUNAGU_TRY(doc.CheckMap(node,
                              {"name", "text", "include", "exclude", "top3", "first", "alert", "facts",
                               "negated", "unrecognized", "roles", "convener", "fallback", "person_age",
                               "parent_age", "alert_kind", "first_contact", "pending", "place", "offices"},
-                             "a scenario"));
+                             Tr("a scenario")));
     Scenario s;
     s.file = name;
     s.line = doc.PosOf(node).line;
