@@ -57,7 +57,7 @@ std::vector<std::string> InsertDefaultCommand(int argc, char** argv) {
 
 // Listed in every command's help: they apply before or after its name.
 std::string CommonOptions() {
-  return Tr("Common options (before or after the command): --data DIR, --rules DIR, -l/--lang ja|en,\n"
+  return Tr("Common options (before or after the command): --data DIR, --rules DIR, -l/--lang ja|en, "
             "-f/--format FORMAT, -n/--top N, --color auto|always|never.\n");
 }
 
@@ -129,26 +129,38 @@ Lang ChooseLanguage(const std::vector<std::string>& args, std::string* bad_tsuna
 class HelpFormatter : public CLI::Formatter {
  public:
   std::string make_option_desc(const CLI::Option* option) const override {
-    return Wrapped(CLI::Formatter::make_option_desc(option));
+    return Wrapped(CLI::Formatter::make_option_desc(option), DescriptionRoom());
   }
   std::string make_subcommand(const CLI::App* sub) const override {
     std::string out = "  " + sub->get_display_name(true);
-    const std::string description = Wrapped(sub->get_description());
+    const std::string description = Wrapped(sub->get_description(), DescriptionRoom());
     if (out.size() >= column_width_) out += "\n" + std::string(column_width_, ' ');
     else out += std::string(column_width_ - out.size(), ' ');
     for (char c : description) out += c == '\n' ? "\n" + std::string(column_width_, ' ') : std::string(1, c);
     return out + "\n";
   }
+  // The program's description and the footers (exit codes, common
+  // options, the example) span the whole width.
+  std::string make_description(const CLI::App* app) const override {
+    return Wrapped(CLI::Formatter::make_description(app), Terminal() - 1);
+  }
+  std::string make_footer(const CLI::App* app) const override {
+    return Wrapped(CLI::Formatter::make_footer(app), Terminal() - 1);
+  }
 
  private:
-  std::string Wrapped(const std::string& text) const {
-    const int terminal = TerminalWidth() > 0 ? TerminalWidth() : 80;
-    const int room = std::max(20, terminal - static_cast<int>(column_width_) - 1);
+  static int Terminal() { return TerminalWidth() > 0 ? TerminalWidth() : 80; }
+  int DescriptionRoom() const { return std::max(20, Terminal() - static_cast<int>(column_width_) - 1); }
+  // Each line of text wrapped to room columns; empty lines and a final
+  // newline kept.
+  static std::string Wrapped(const std::string& text, int room) {
     std::string out;
     for (size_t start = 0; start <= text.size();) {
       size_t end = text.find('\n', start);
       if (end == std::string::npos) end = text.size();
-      for (const std::string& line : Wrap(text.substr(start, end - start), room)) out += (out.empty() ? "" : "\n") + line;
+      const std::vector<std::string> lines = Wrap(text.substr(start, end - start), room);
+      for (size_t k = 0; k < lines.size(); ++k) out += (k > 0 ? "\n" : "") + lines[k];
+      if (end < text.size()) out += '\n';
       start = end + 1;
     }
     return out;
@@ -299,7 +311,11 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
                    "Example: tsunagu export --format hsds > services.json"));
   export_hsds->fallthrough();
 
-  for (CLI::App* command : app.get_subcommands({})) command->group(Tr("Commands"));
+  for (CLI::App* command : app.get_subcommands({})) {
+    command->group(Tr("Commands"));
+    // Each command's -h made before the group was renamed: the same heading.
+    if (CLI::Option* help = command->get_help_ptr()) help->group(Tr("Options"));
+  }
 
   bool interactive = false;
   app.add_flag("-i,--interactive", interactive, Tr("the same as 'tsunagu shell'"));
@@ -316,8 +332,8 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   shell->footer(CommonOptions() + Tr("Example: ") + "tsunagu shell --history ~/.local/share/tsunagu/history");
 
   app.footer(
-      Tr("Exit codes: 0 ok, 1 scenario tests failed, 2 usage, 3 bad text, 4 bad data or rule file,\n"
-         "5 file not readable or output not writable, 6 batch finished with error records,\n"
+      Tr("Exit codes: 0 ok, 1 scenario tests failed, 2 usage, 3 bad text, 4 bad data or rule file, "
+         "5 file not readable or output not writable, 6 batch finished with error records, "
          "70 internal error, 141 output pipe closed (| head).\n"
          "See man tsunagu for the JSON format and the files."));
 

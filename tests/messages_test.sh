@@ -42,6 +42,16 @@ expect "bad value in English" "a value is not one the option takes" "$tsunagu" -
 expect "no case in Japanese" "事例を書いてください" "$tsunagu" --lang ja
 expect "an English locale gives English output" "First contact" env LANG=en_US.UTF-8 "$tsunagu" "son, 48, unemployed"
 
+# Every help fits an 80-column terminal in both languages (wc -L counts a
+# CJK character as two columns in a UTF-8 locale).
+for cmd in "" query agencies test batch explain check graph diff shell completion export-data export; do
+  for lang in ja en; do
+    widest=$(COLUMNS=80 LC_ALL=C.UTF-8 "$tsunagu" --lang $lang $cmd --help | LC_ALL=C.UTF-8 wc -L)
+    if [ "$widest" -le 80 ]; then echo "ok: $lang ${cmd:-tsunagu} --help fits 80 columns"
+    else echo "FAIL: $lang ${cmd:-tsunagu} --help is $widest columns wide"; fail=1; fi
+  done
+done
+
 # Batch users, testers and the shell (issue 12): the batch summary and a
 # scenario failure follow the language; English counts agree in number.
 work=$(mktemp -d)
