@@ -500,9 +500,11 @@ class CsvReader : public RecordReader {
           TrF("line 1: the CSV header is not valid UTF-8 (or holds a NUL byte) at byte offset {}", bad));
     std::vector<std::string> header;
     std::string error;
-    if (!SplitFields(line, 1, &header, &error))
-      return Status::Input(error == kOpenQuote ? Tr("line 1: cannot read the CSV header: a quoted name is not closed")
-                                               : error);
+    switch (SplitFields(line, 1, &header, &error)) {
+      case Split::kDone: break;
+      case Split::kOpenQuote: return Status::Input(Tr("line 1: cannot read the CSV header: a quoted name is not closed"));
+      case Split::kBadQuote: return Status::Input(error);
+    }
     for (size_t i = 0; i < header.size(); ++i) {
       std::string name = header[i];
       name.erase(0, name.find_first_not_of(" \t"));
@@ -542,11 +544,13 @@ class CsvReader : public RecordReader {
     std::string error;
     size_t resume = 0;
     DecodeError not_cp932 = lines_.decode_error();  // the first in the record
-    while (!SplitFields(line, r->line, &fields, &error, &resume) && error == kOpenQuote) {
+    Split split;
+    while ((split = SplitFields(line, r->line, &fields, &error, &resume)) == Split::kOpenQuote) {
       std::string more;
       scan_.StartInQuotes();
       if (!lines_.Next(&more, &too_long, &scan_)) {
         error = TrF("line {}: unterminated quoted field (opened on line {})", r->line, r->line);
+        split = Split::kBadQuote;
         break;
       }
       if (too_long || line.size() + 1 + more.size() > kMaxRecordBytes) {
@@ -558,7 +562,7 @@ class CsvReader : public RecordReader {
     }
     // A bad byte first: it may be why the quotes do not match.
     if (not_cp932.line) return SetError(r, "invalid-cp932", NotCp932Message(not_cp932)), true;
-    if (!error.empty() && error != kOpenQuote) return SetError(r, "csv-quote", error), true;
+    if (split == Split::kBadQuote) return SetError(r, "csv-quote", error), true;
     // Every field, not only the text: the id and ages are echoed in output.
     size_t bad = 0;
     if (!IsValidUtf8(line, &bad))
@@ -580,8 +584,10 @@ class CsvReader : public RecordReader {
   Status ReadError() const override { return lines_.error(); }
 
  private:
-  // A signal, compared by value and never shown: it stays out of Tr.
-  static constexpr const char* kOpenQuote = "open quote";
+  // How splitting a record ended: its fields complete, a quoted field
+  // still open at the end of what was read (the record goes on on the next
+  // line), or a quoting error told in *error.
+  enum class Split { kDone, kOpenQuote, kBadQuote };
 
   // The record r passed the limit on the line just read, which scan_ has
   // seen whole: one error record. Inside a quoted field, the lines up to
@@ -613,13 +619,13 @@ class CsvReader : public RecordReader {
     return first_line + static_cast<size_t>(line) - 1;
   }
 
-  // Splits one record starting on first_line; false with error set
-  // ("line L: ... at column C") on a quoting problem, or with error ==
-  // kOpenQuote when a quoted field runs past the end. Then the caller
-  // appends the next line and calls again with the same *resume, and the
-  // scan goes on inside that field: a long multi-line field costs linear
-  // time, not a rescan per line.
-  static bool SplitFields(const std::string& line, size_t first_line, std::vector<std::string>* fields,
+  // Splits one record starting on first_line: kBadQuote with *error set
+  // ("line L: ... at column C") on a quoting problem, kOpenQuote when a
+  // quoted field runs past the end. Then the caller appends the next line
+  // and calls again with the same *resume, and the scan goes on inside
+  // that field: a long multi-line field costs linear time, not a rescan
+  // per line.
+  static Split SplitFields(const std::string& line, size_t first_line, std::vector<std::string>* fields,
                           std::string* error, size_t* resume = nullptr) {
     size_t i = resume ? *resume : 0;
     if (i == 0) fields->assign(1, std::string());
@@ -630,9 +636,8 @@ class CsvReader : public RecordReader {
     while (i < line.size() || in_quotes) {
       if (in_quotes) {
         if (i >= line.size()) {
-          *error = kOpenQuote;
           if (resume) *resume = i;
-          return false;
+          return Split::kOpenQuote;
         }
         if (line[i] != '"') {
           fields->back().push_back(line[i++]);
@@ -648,7 +653,7 @@ class CsvReader : public RecordReader {
         if (i < line.size() && line[i] != ',') {
           const size_t where = Where(line, first_line, i, &column);
           *error = TrF("line {}: unexpected character after a closing quote at column {}", where, column);
-          return false;
+          return Split::kBadQuote;
         }
         at_field_start = false;
         continue;
@@ -665,14 +670,14 @@ class CsvReader : public RecordReader {
       } else if (c == '"') {
         const size_t where = Where(line, first_line, i, &column);
         *error = TrF("line {}: a quote inside an unquoted field at column {}; quote the whole field", where, column);
-        return false;
+        return Split::kBadQuote;
       } else {
         fields->back().push_back(c);
         at_field_start = false;
       }
       ++i;
     }
-    return true;
+    return Split::kDone;
   }
 
   LineReader lines_;
