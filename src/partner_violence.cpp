@@ -32,8 +32,7 @@ bool IsAgentOf(const Understanding& u, int clause, size_t end, const FactMention
 
 // English: "by my husband" / "by her boyfriend" at or after `at`, within
 // the clause (a few spaces and one possessive between).
-bool EnglishPartnerAgent(std::string_view text, size_t at, size_t end, const Model& model, int partner_fact,
-                         const Understanding& u) {
+bool EnglishPartnerAgent(std::string_view text, size_t at, size_t end, int partner_fact, const Understanding& u) {
   size_t i = at;
   auto skip_spaces = [&] {
     while (i < end && text[i] == ' ') ++i;
@@ -56,7 +55,6 @@ bool EnglishPartnerAgent(std::string_view text, size_t at, size_t end, const Mod
   // A partner word of the lexicon (boyfriend, girlfriend, ex-partner...).
   for (const FactMention& p : u.mentions)
     if (p.fact == partner_fact && p.begin == i) return true;
-  (void)model;
   return false;
 }
 
@@ -81,7 +79,7 @@ void AddPartnerViolence(const Model& model, Understanding* u) {
     if (partner >= 0)
       for (const FactMention& p : u->mentions)
         if (p.fact == partner && !p.negated && IsAgentOf(*u, p.clause, p.end, m)) agent_begin = p.begin;
-    const bool english = EnglishPartnerAgent(text, m.end, clause.end, model, partner, *u);
+    const bool english = EnglishPartnerAgent(text, m.end, clause.end, partner, *u);
     if (agent_begin == std::string_view::npos && !english) continue;
     FactMention d = m;
     d.fact = dv;

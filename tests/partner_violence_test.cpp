@@ -6,32 +6,17 @@
 
 #include <string>
 
-#include "embedded.h"
 #include "facts.h"
-#include "lexicon.h"
+#include "shipped_model.h"
 
 namespace {
-
-struct Shipped {
-  Model model;
-  Lexicon lexicon;
-  Shipped() {
-    REQUIRE(LoadEmbeddedModel(&model).ok());
-    REQUIRE(LoadEmbeddedLexicon(&lexicon).ok());
-  }
-};
-
-const Shipped& S() {
-  static const Shipped* s = new Shipped();
-  return *s;
-}
 
 // The words of the dv mention added from an agent, or "" when none.
 std::string PartnerViolence(const std::string& text) {
   Understanding u;
-  const Status s = Understand(S().model, S().lexicon, text, &u);
+  const Status s = Understand(Shipped().model, Shipped().lexicon, text, &u);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
-  const int dv = S().model.FindFact("dv");
+  const int dv = Shipped().model.FindFact("dv");
   for (const FactMention& m : u.mentions)
     if (m.fact == dv && !m.negated && m.phrase.find("(by a partner)") != std::string::npos) return m.words;
   return "";
