@@ -77,6 +77,15 @@ std::string AgeLabel(const AgeRange& range, Lang lang);
 /// A person's role in the case: 「本人」「親」「家族」… / "person", "parent"...
 const char* SubjectLabel(Subject subject, Lang lang);
 
+/// The order people are shown in: the person of concern first, then the
+/// others as the text names them. Returns the index into u.persons of the
+/// k-th to show (k < u.persons.size()).
+int PersonShownAt(const Understanding& u, size_t k);
+
+/// Who a person is, as shown: role and relation ("本人 息子", "親 母"),
+/// marked when they are the caller ("(相談者)" / " (caller)").
+std::string PersonLabel(const Person& p, Lang lang);
+
 /// What a caller must know of a crisis line besides its name and number,
 /// on one line: hours, free or charged, who answers, and when it was checked
 /// ("24時間365日 · 無料 · … · 確認 2026-12-03"); a fact not checked says so.

@@ -145,16 +145,8 @@ std::vector<SheetPerson> Persons(const Model& model, const Understanding& u, Lan
     rows.push_back({who, AgeLabel(age, lang), Joined(items, w("、", ", "))});
   };
   for (size_t k = 0; k < u.persons.size(); ++k) {
-    const int id = u.concern < 0 ? static_cast<int>(k)
-                   : k == 0      ? u.concern
-                   : static_cast<int>(k) <= u.concern ? static_cast<int>(k) - 1
-                                                      : static_cast<int>(k);
-    const Person& p = u.persons[id];
-    std::string who = SubjectLabel(p.role, lang);
-    const std::string relation = RelationLabel(p.relation, lang);
-    if (relation != who && p.relation != "self" && p.relation != "person") who += " " + relation;
-    if (p.caller && p.role != Subject::kCaller) who += w("(相談者)", " (caller)");
-    add(who, p.id, -1);
+    const Person& p = u.persons[static_cast<size_t>(PersonShownAt(u, k))];
+    add(PersonLabel(p, lang), p.id, -1);
   }
   for (int s = 0; s < kSubjectCount; ++s) add(SubjectLabel(static_cast<Subject>(s), lang), -1, s);
   return rows;

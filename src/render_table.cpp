@@ -114,6 +114,21 @@ std::string AgeLabel(const AgeRange& r, Lang lang) {
   return std::to_string(r.lo) + "-" + std::to_string(r.hi) + (ja ? "歳" : "");
 }
 
+int PersonShownAt(const Understanding& u, size_t k) {
+  const int i = static_cast<int>(k);
+  if (u.concern < 0) return i;
+  if (k == 0) return u.concern;
+  return i <= u.concern ? i - 1 : i;
+}
+
+std::string PersonLabel(const Person& p, Lang lang) {
+  std::string who = SubjectLabel(p.role, lang);
+  const std::string relation = RelationLabel(p.relation, lang);
+  if (relation != who && p.relation != "self" && p.relation != "person") who += " " + relation;
+  if (p.caller && p.role != Subject::kCaller) who += lang == Lang::kJa ? "(相談者)" : " (caller)";
+  return who;
+}
+
 const char* SubjectLabel(Subject s, Lang lang) {
   static const char* const ja[] = {"本人", "親", "家族", "世帯", "近所", "相談者"};
   static const char* const en[] = {"person", "parent", "family", "household", "neighbour", "caller"};
@@ -306,18 +321,9 @@ std::string UnderstoodLine(const Model& model, const Understanding& u, Lang lang
 std::string UnderstoodText(const Model& model, const Understanding& u, Lang lang, const Style& style) {
   const bool ja = lang == Lang::kJa;
   std::string understood;
-  // The person of concern first, then the others as the text names them.
   for (size_t k = 0; k < u.persons.size(); ++k) {
-    const int id = u.concern < 0 ? static_cast<int>(k)
-                   : k == 0      ? u.concern
-                   : static_cast<int>(k) <= u.concern ? static_cast<int>(k) - 1
-                                                      : static_cast<int>(k);
-    const Person& p = u.persons[id];
-    std::string who = SubjectLabel(p.role, lang);
-    std::string relation = RelationLabel(p.relation, lang);
-    if (relation != who && p.relation != "self" && p.relation != "person") who += " " + relation;
-    if (p.caller && p.role != Subject::kCaller) who += ja ? "(相談者)" : " (caller)";
-    understood += UnderstoodLine(model, u, lang, who, p.id, -1);
+    const Person& p = u.persons[static_cast<size_t>(PersonShownAt(u, k))];
+    understood += UnderstoodLine(model, u, lang, PersonLabel(p, lang), p.id, -1);
   }
   for (int s = 0; s < kSubjectCount; ++s)
     understood += UnderstoodLine(model, u, lang, SubjectLabel(static_cast<Subject>(s), lang), -1, s);
