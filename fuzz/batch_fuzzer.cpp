@@ -11,12 +11,14 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 2) return 0;
-  InputFormat format = data[0] % 3 == 0 ? InputFormat::kCsv : data[0] % 3 == 1 ? InputFormat::kJsonl : InputFormat::kText;
+  InputFormat format = data[0] % 3 == 0   ? InputFormat::kCsv
+                       : data[0] % 3 == 1 ? InputFormat::kJsonl
+                                          : InputFormat::kText;
   std::string input(reinterpret_cast<const char*>(data) + 1, size - 1);
   FILE* f = fmemopen(input.data(), input.size(), "rb");
   if (!f) return 0;
   ReaderOptions options;
-  options.encoding = data[0] / 3 % 3 == 0 ? InputEncoding::kAuto
+  options.encoding = data[0] / 3 % 3 == 0   ? InputEncoding::kAuto
                      : data[0] / 3 % 3 == 1 ? InputEncoding::kUtf8
                                             : InputEncoding::kCp932;
   auto reader = MakeRecordReader(format, f, "the input", options);

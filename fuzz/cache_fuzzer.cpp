@@ -49,8 +49,16 @@ bool MutateInteger(uint8_t* body, size_t size, std::minstd_rand& rng) {
     const size_t at = 8 + rng() % (size - 15);
     const int64_t old = Load64(body + at);
     if (old < -1 || old > (1 << 20)) continue;
-    static const int64_t kEdges[] = {0, 1, -1, 2, 7, 8, 12, 13, 64, 65, 255, 256, 3005, 3006, 29661, 65535,
-                                     INT32_MAX, int64_t{INT32_MAX} + 1, INT32_MIN, int64_t{1} << 40,
+    static const int64_t kEdges[] = {0,         1,
+                                     -1,        2,
+                                     7,         8,
+                                     12,        13,
+                                     64,        65,
+                                     255,       256,
+                                     3005,      3006,
+                                     29661,     65535,
+                                     INT32_MAX, int64_t{INT32_MAX} + 1,
+                                     INT32_MIN, int64_t{1} << 40,
                                      INT64_MAX, INT64_MIN};
     int64_t value;
     switch (rng() % 4) {

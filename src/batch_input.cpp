@@ -86,8 +86,9 @@ class Cp932Decoder {
     auto mark = [&](unsigned char b) {
       if (bad++ == 0) {
         *byte = b;
-        *column = 1 + static_cast<int>(std::count_if(out->begin(), out->end(),
-                                                     [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        *column = 1 + static_cast<int>(std::count_if(out->begin(), out->end(), [](char c) {
+                    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+                  }));
       }
       out->append("\xEF\xBF\xBD");
     };
@@ -150,14 +151,15 @@ struct DecodeError {
 };
 
 std::string NotCp932Message(const DecodeError& e) {
-  return TrF("line {}: not valid CP932 (byte 0x{:02X} at column {}); save the file as UTF-8 or give --encoding",
-             e.line, e.byte, e.column);
+  return TrF("line {}: not valid CP932 (byte 0x{:02X} at column {}); save the file as UTF-8 or give --encoding", e.line,
+             e.byte, e.column);
 }
 
 std::string HeaderNotCp932Message(const DecodeError& e) {
-  return TrF("line 1: the CSV header is not valid CP932 (byte 0x{:02X} at column {}); save the file as UTF-8 or "
-             "give --encoding",
-             e.byte, e.column);
+  return TrF(
+      "line 1: the CSV header is not valid CP932 (byte 0x{:02X} at column {}); save the file as UTF-8 or "
+      "give --encoding",
+      e.byte, e.column);
 }
 
 // Reads lines of at most kMaxRecordBytes; longer lines are consumed to
@@ -178,9 +180,10 @@ class LineReader {
   /// Io when CP932 was asked for and iconv cannot convert it.
   Status ready() const {
     if (encoding_ != InputEncoding::kCp932 || decoder_->ok()) return Status::Ok();
-    return Status::Io(TrF("cannot read {} as CP932: this system's iconv has no CP932 converter; "
-                          "convert the file to UTF-8 first",
-                          name_));
+    return Status::Io(
+        TrF("cannot read {} as CP932: this system's iconv has no CP932 converter; "
+            "convert the file to UTF-8 first",
+            name_));
   }
 
   /// False at end of input. Strips "\n", "\r\n" and a leading UTF-8 BOM
@@ -265,8 +268,8 @@ class LineReader {
       if (utf8 > 0) {
         unsigned byte = 0;
         int column = 0;
-        const size_t cp932 = decoder_->Decode(line, &decoded_, &byte, &column) +
-                             decoder_->Decode(rest, &decoded_, &byte, &column);
+        const size_t cp932 =
+            decoder_->Decode(line, &decoded_, &byte, &column) + decoder_->Decode(rest, &decoded_, &byte, &column);
         if (cp932 == 0 || cp932 * 10 < utf8) encoding_ = InputEncoding::kCp932;
       }
     }
@@ -320,9 +323,7 @@ void CheckText(Record* r) {
   if (blank) SetError(r, "empty-text", Tr("the text is empty"));
 }
 
-std::string TooLongMessage() {
-  return TrF("record is longer than {} bytes", kMaxRecordBytes);
-}
+std::string TooLongMessage() { return TrF("record is longer than {} bytes", kMaxRecordBytes); }
 
 // One record per line (text and JSON Lines): reads the next line into a
 // fresh record numbered by its line; false at the end of input. A line
@@ -447,8 +448,11 @@ class JsonlReader : public RecordReader {
       int line_number = 0, first = 0, second = 0;
       LineColumnAt(line, first_at, &line_number, &first);
       LineColumnAt(line, second_at, &line_number, &second);
-      return SetError(r, "duplicate-key", TrF("line {}, column {}: the key \"{}\" is given twice (first at column {}); "
-                                              "keep one", r->line, second, duplicate, first)), true;
+      return SetError(r, "duplicate-key",
+                      TrF("line {}, column {}: the key \"{}\" is given twice (first at column {}); "
+                          "keep one",
+                          r->line, second, duplicate, first)),
+             true;
     }
     auto id = object.find("id");
     if (id != object.end()) {
@@ -457,8 +461,7 @@ class JsonlReader : public RecordReader {
       else if (!id->is_null()) return SetError(r, "json", Tr("\"id\" must be a string or a whole number")), true;
     }
     auto text = object.find("text");
-    if (text == object.end() || !text->is_string())
-      return SetError(r, "json", Tr("missing \"text\" string")), true;
+    if (text == object.end() || !text->is_string()) return SetError(r, "json", Tr("missing \"text\" string")), true;
     r->text = text->get<std::string>();
     for (const char* key : {"age", "parent_age"}) {
       auto value = object.find(key);
@@ -502,29 +505,33 @@ class CsvReader : public RecordReader {
     std::string error;
     switch (SplitFields(line, 1, &header, &error)) {
       case Split::kDone: break;
-      case Split::kOpenQuote: return Status::Input(Tr("line 1: cannot read the CSV header: a quoted name is not closed"));
+      case Split::kOpenQuote:
+        return Status::Input(Tr("line 1: cannot read the CSV header: a quoted name is not closed"));
       case Split::kBadQuote: return Status::Input(error);
     }
     for (size_t i = 0; i < header.size(); ++i) {
       std::string name = header[i];
       name.erase(0, name.find_first_not_of(" \t"));
       name.erase(name.find_last_not_of(" \t") + 1);
-      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      int* column = name == "id" ? &id_ : name == "text" ? &text_ : name == "age" ? &age_
-                                                        : name == "parent_age" ? &parent_age_ : nullptr;
+      std::transform(name.begin(), name.end(), name.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      int* column = name == "id"           ? &id_
+                    : name == "text"       ? &text_
+                    : name == "age"        ? &age_
+                    : name == "parent_age" ? &parent_age_
+                                           : nullptr;
       if (!column) continue;  // a column not read may come twice (empty names from a trailing comma)
       if (*column >= 0)
-        return Status::Input(TrF("line 1: the CSV header has two '{}' columns (fields {} and {}); keep one", name,
-                                 *column + 1, i + 1));
+        return Status::Input(
+            TrF("line 1: the CSV header has two '{}' columns (fields {} and {}); keep one", name, *column + 1, i + 1));
       *column = static_cast<int>(i);
     }
     columns_ = header.size();
     if (text_ < 0) {
       std::string found;
       for (const std::string& h : header) found += (found.empty() ? "" : ", ") + h;
-      return Status::Input(
-          TrF("line 1: the CSV header has no 'text' column (found: {}); name the column holding the case 'text'",
-              found));
+      return Status::Input(TrF(
+          "line 1: the CSV header has no 'text' column (found: {}); name the column holding the case 'text'", found));
     }
     return Status::Ok();
   }
@@ -566,8 +573,11 @@ class CsvReader : public RecordReader {
     // Every field, not only the text: the id and ages are echoed in output.
     size_t bad = 0;
     if (!IsValidUtf8(line, &bad))
-      return SetError(r, "invalid-utf8", TrF("line {}: the record is not valid UTF-8 (or holds a NUL byte) at byte "
-                                             "offset {}", r->line, bad)), true;
+      return SetError(r, "invalid-utf8",
+                      TrF("line {}: the record is not valid UTF-8 (or holds a NUL byte) at byte "
+                          "offset {}",
+                          r->line, bad)),
+             true;
     if (fields.size() != columns_)
       return SetError(r, "csv-fields", TrF("line {}: {} fields, the header has {}", r->line, fields.size(), columns_)),
              true;
@@ -603,13 +613,16 @@ class CsvReader : public RecordReader {
     }
     const size_t last = lines_.number();
     if (!ended)
-      SetError(r, "too-long", TrF("line {}: record is longer than {} bytes and a quoted field in it is never closed: "
-                                  "the rest of the input, to line {}, was skipped", r->line, kMaxRecordBytes, last));
+      SetError(r, "too-long",
+               TrF("line {}: record is longer than {} bytes and a quoted field in it is never closed: "
+                   "the rest of the input, to line {}, was skipped",
+                   r->line, kMaxRecordBytes, last));
     else if (lines_.number() > r->line)
-      SetError(r, "too-long", TrF("line {}: record is longer than {} bytes; a quoted field in it was skipped to where "
-                                  "it closes, on line {}", r->line, kMaxRecordBytes, last));
-    else
-      SetError(r, "too-long", TooLongMessage());
+      SetError(r, "too-long",
+               TrF("line {}: record is longer than {} bytes; a quoted field in it was skipped to where "
+                   "it closes, on line {}",
+                   r->line, kMaxRecordBytes, last));
+    else SetError(r, "too-long", TooLongMessage());
   }
 
   // The line and the column of byte i of a record that starts on first_line.
@@ -626,7 +639,7 @@ class CsvReader : public RecordReader {
   // that field: a long multi-line field costs linear time, not a rescan
   // per line.
   static Split SplitFields(const std::string& line, size_t first_line, std::vector<std::string>* fields,
-                          std::string* error, size_t* resume = nullptr) {
+                           std::string* error, size_t* resume = nullptr) {
     size_t i = resume ? *resume : 0;
     if (i == 0) fields->assign(1, std::string());
     error->clear();
@@ -711,9 +724,9 @@ struct EncodingName {
   InputEncoding encoding;
 };
 constexpr EncodingName kEncodingNames[] = {
-    {"auto", InputEncoding::kAuto},         {"utf-8", InputEncoding::kUtf8},       {"utf8", InputEncoding::kUtf8},
-    {"cp932", InputEncoding::kCp932},       {"shift_jis", InputEncoding::kCp932},  {"shift-jis", InputEncoding::kCp932},
-    {"sjis", InputEncoding::kCp932},        {"windows-31j", InputEncoding::kCp932}, {"ms932", InputEncoding::kCp932},
+    {"auto", InputEncoding::kAuto},   {"utf-8", InputEncoding::kUtf8},        {"utf8", InputEncoding::kUtf8},
+    {"cp932", InputEncoding::kCp932}, {"shift_jis", InputEncoding::kCp932},   {"shift-jis", InputEncoding::kCp932},
+    {"sjis", InputEncoding::kCp932},  {"windows-31j", InputEncoding::kCp932}, {"ms932", InputEncoding::kCp932},
 };
 
 }  // namespace

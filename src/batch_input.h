@@ -33,7 +33,7 @@ struct Record {
   size_t line = 0;    // 1-based line where the record starts
   std::string id;     // from the input, else the record number
   std::string text;
-  int age = -1;         // structured columns, -1 = not given
+  int age = -1;  // structured columns, -1 = not given
   int parent_age = -1;
   std::string error;       // non-empty: the record is bad, and why
   std::string error_kind;  // invalid-utf8, invalid-cp932, too-long, csv-quote, json, empty-text, bad-age...
@@ -95,8 +95,7 @@ class RecordReader {
 /// A reader over file (not owned; stdin works); name is the input's name
 /// in read errors ("cannot read NAME: ..."). Open fails (Io) when the
 /// encoding needs iconv's CP932 and this system's iconv lacks it.
-std::unique_ptr<RecordReader> MakeRecordReader(InputFormat format, FILE* file,
-                                               const std::string& name = "the input",
+std::unique_ptr<RecordReader> MakeRecordReader(InputFormat format, FILE* file, const std::string& name = "the input",
                                                const ReaderOptions& options = ReaderOptions());
 
 #endif  // TSUNAGU_BATCH_INPUT_H_

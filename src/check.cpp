@@ -28,12 +28,10 @@ struct Step {
   const char* list_key;  // the list of items in the file ("" = the root list)
   const char* provides;  // the kind later files refer to ("" = none)
 };
-const Step kSteps[] = {{"agencies.yaml", LoadAgencies, "", "agency"},
-                       {"crisis.yaml", LoadCrisis, "", "crisis contact"},
-                       {"lexicon.yaml", LoadLexicon, "facts", "fact"},
-                       {"routing.yaml", LoadRouting, "", ""},
-                       {"alerts.yaml", LoadAlerts, "alerts", ""},
-                       {"holidays.yaml", LoadHolidays, "holidays", ""}};
+const Step kSteps[] = {
+    {"agencies.yaml", LoadAgencies, "", "agency"},  {"crisis.yaml", LoadCrisis, "", "crisis contact"},
+    {"lexicon.yaml", LoadLexicon, "facts", "fact"}, {"routing.yaml", LoadRouting, "", ""},
+    {"alerts.yaml", LoadAlerts, "alerts", ""},      {"holidays.yaml", LoadHolidays, "holidays", ""}};
 constexpr size_t kFiles = sizeof kSteps / sizeof kSteps[0];
 const char* const kKinds[] = {"agency", "crisis contact", "fact"};
 
@@ -132,9 +130,7 @@ bool EmptyList(const YAML::Node& root, const char* key, std::string* text) {
   return false;
 }
 
-int LineCount(const std::string& text) {
-  return static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1;
-}
+int LineCount(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1; }
 
 class Checker {
  public:
@@ -166,9 +162,7 @@ class Checker {
   void Add(const std::string& file, int line, int column, Finding::Severity severity, const std::string& message) {
     findings_.push_back({file, line, column, severity, message});
   }
-  void Add(const Status& s, Finding::Severity severity) {
-    Add(s.file(), s.line(), s.column(), severity, s.message());
-  }
+  void Add(const Status& s, Finding::Severity severity) { Add(s.file(), s.line(), s.column(), severity, s.message()); }
 
   // Loads file i into model_, setting broken items aside until it loads.
   void LoadOne(size_t i) {
@@ -196,7 +190,7 @@ class Checker {
     // list, its lines only noted (blanked), not parsed again; a file of
     // thousands of items that refer to a broken one was re-parsed for each.
     YamlDoc doc(f.name);
-    bool parsed = false;                   // doc holds text, less the blanked items
+    bool parsed = false;                       // doc holds text, less the blanked items
     std::vector<std::pair<int, int>> blanked;  // lines of the removed items
     auto text_now = [&]() {
       for (const auto& lines : blanked) text = BlankLines(text, lines.first, lines.second);
@@ -646,7 +640,7 @@ class Checker {
   std::vector<Finding> findings_;
   Model model_;
   SetAside set_aside_[3];
-  int year_;                    // the current year (Tokyo); 0 = do not lint the calendar's age
+  int year_;  // the current year (Tokyo); 0 = do not lint the calendar's age
   StaleCheck stale_;
   std::string loaded_[kFiles];  // the text that finally loaded (items set aside blanked)
   bool clean_[kFiles] = {};     // loaded with nothing set aside
@@ -673,8 +667,8 @@ std::vector<Finding> CheckFiles(const std::vector<SourceFile>& files, int year, 
 }
 
 int CountErrors(const std::vector<Finding>& findings) {
-  return static_cast<int>(std::count_if(findings.begin(), findings.end(),
-                                        [](const Finding& f) { return f.severity == Finding::kError; }));
+  return static_cast<int>(
+      std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Finding::kError; }));
 }
 
 std::string RenderFindings(const std::vector<Finding>& findings, const std::vector<SourceFile>& files, bool color) {
@@ -685,8 +679,7 @@ std::string RenderFindings(const std::vector<Finding>& findings, const std::vect
     if (f.line > 0) where += ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
     bool error = f.severity == Finding::kError;
     out += paint("\033[1m", where + ":") + " " +
-           paint(error ? "\033[1;31m" : "\033[1;35m", error ? Tr("error:") : Tr("warning:")) +
-           " " + f.message + "\n";
+           paint(error ? "\033[1;31m" : "\033[1;35m", error ? Tr("error:") : Tr("warning:")) + " " + f.message + "\n";
     // The line and a caret under the column, when the line is readable.
     const SourceFile* source = nullptr;
     for (const SourceFile& s : files)
@@ -713,10 +706,10 @@ std::string RenderFindings(const std::vector<Finding>& findings, const std::vect
   int errors = CountErrors(findings);
   int warnings = static_cast<int>(findings.size()) - errors;
   // Each count in its own words: one whole sentence per form.
-  const char* summary = errors == 1 ? (warnings == 1 ? Tr("{} error, {} warning in {} files")
-                                                     : Tr("{} error, {} warnings in {} files"))
-                                    : (warnings == 1 ? Tr("{} errors, {} warning in {} files")
-                                                     : Tr("{} errors, {} warnings in {} files"));
+  const char* summary =
+      errors == 1
+          ? (warnings == 1 ? Tr("{} error, {} warning in {} files") : Tr("{} error, {} warnings in {} files"))
+          : (warnings == 1 ? Tr("{} errors, {} warning in {} files") : Tr("{} errors, {} warnings in {} files"));
   out += fmt::format(fmt::runtime(summary), errors, warnings, files.size()) + "\n";
   return out;
 }

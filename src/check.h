@@ -53,8 +53,7 @@ int CountErrors(const std::vector<Finding>& findings);
 
 /// "file:line:column: error: message", then the line and a caret under the
 /// column (ninja style), then a summary line.
-std::string RenderFindings(const std::vector<Finding>& findings, const std::vector<SourceFile>& files,
-                           bool color);
+std::string RenderFindings(const std::vector<Finding>& findings, const std::vector<SourceFile>& files, bool color);
 
 /// {"findings": [{file, line, column, severity, message}], "errors": N, "warnings": M}
 std::string RenderFindingsJson(const std::vector<Finding>& findings);

@@ -21,12 +21,12 @@ const char kVersion[] = TSUNAGU_VERSION;
 
 namespace {
 
-const char* const kCommands[] = {"query", "agencies", "test", "batch", "explain", "check", "graph", "diff", "shell",
-                                  "completion", "export-data", "export"};
+const char* const kCommands[] = {"query", "agencies", "test",  "batch",      "explain",     "check",
+                                 "graph", "diff",     "shell", "completion", "export-data", "export"};
 // Options of the top-level app that take a value (for finding the text).
-const char* const kValueOptions[] = {"--data", "--rules", "--lang", "--format", "--top", "-n", "-f", "-l",
-                                     "-o", "--output", "--jobs", "-j", "--input-format", "--color", "--at",
-                                     "--encoding"};
+const char* const kValueOptions[] = {
+    "--data", "--rules",  "--lang", "--format", "--top",          "-n",      "-f",   "-l",
+    "-o",     "--output", "--jobs", "-j",       "--input-format", "--color", "--at", "--encoding"};
 
 bool IsCommand(const std::string& arg) {
   for (const char* c : kCommands)
@@ -57,8 +57,9 @@ std::vector<std::string> InsertDefaultCommand(int argc, char** argv) {
 
 // Listed in every command's help: they apply before or after its name.
 std::string CommonOptions() {
-  return Tr("Common options (before or after the command): --data DIR, --rules DIR, -l/--lang ja|en, "
-            "-f/--format FORMAT, -n/--top N, --color auto|always|never.\n");
+  return Tr(
+      "Common options (before or after the command): --data DIR, --rules DIR, -l/--lang ja|en, "
+      "-f/--format FORMAT, -n/--top N, --color auto|always|never.\n");
 }
 
 // A first word that is not a command but reads like a typo of one
@@ -99,9 +100,9 @@ std::string UnknownOptionHint(const CLI::App& app, const std::vector<std::string
     const std::string name = a.substr(0, a.find('='));
     if (std::find(names.begin(), names.end(), name) != names.end()) continue;
     const std::string close = ClosestMatch(name, names);
-    return close.empty() ? TrF("tsunagu: unknown option '{}' ('tsunagu --help' lists them)\n", name)
-                         : TrF("tsunagu: unknown option '{}'; did you mean '{}'? ('tsunagu --help' lists them)\n",
-                               name, close);
+    return close.empty()
+               ? TrF("tsunagu: unknown option '{}' ('tsunagu --help' lists them)\n", name)
+               : TrF("tsunagu: unknown option '{}'; did you mean '{}'? ('tsunagu --help' lists them)\n", name, close);
   }
   return "";
 }
@@ -173,8 +174,12 @@ void TranslateParser(CLI::App* app) {
   auto formatter = std::make_shared<HelpFormatter>();
   app->formatter(formatter);
   const std::pair<const char*, const char*> labels[] = {
-      {"Usage", Tr("Usage")},       {"OPTIONS", Tr("OPTIONS")},         {"SUBCOMMAND", Tr("SUBCOMMAND")},
-      {"SUBCOMMANDS", Tr("SUBCOMMANDS")}, {"Positionals", Tr("Positionals")}, {"REQUIRED", Tr("REQUIRED")},
+      {"Usage", Tr("Usage")},
+      {"OPTIONS", Tr("OPTIONS")},
+      {"SUBCOMMAND", Tr("SUBCOMMAND")},
+      {"SUBCOMMANDS", Tr("SUBCOMMANDS")},
+      {"Positionals", Tr("Positionals")},
+      {"REQUIRED", Tr("REQUIRED")},
       {"Env", Tr("Env")}};  // TEXT, INT... stay: CLI11 aligns columns by bytes
   for (const auto& [label, text] : labels) formatter->label(label, text);
   app->option_defaults()->group(Tr("Options"));
@@ -198,41 +203,45 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   std::string bad_tsunagu_lang;
   out->lang = ChooseLanguage(given, &bad_tsunagu_lang);
   SetMessageLanguage(out->lang);
-  CLI::App app{
-      Tr("tsunagu (つなぐ): referral triage for hikikomori support in Niigata City's Nishi Ward.\n"
-         "Give a case in Japanese or English; get the agencies to involve, ranked, with the role\n"
-         "each plays. Example: tsunagu \"親が80代、息子は無職、生活が苦しい\""),
-      "tsunagu"};
+  CLI::App app{Tr("tsunagu (つなぐ): referral triage for hikikomori support in Niigata City's Nishi Ward.\n"
+                  "Give a case in Japanese or English; get the agencies to involve, ranked, with the role\n"
+                  "each plays. Example: tsunagu \"親が80代、息子は無職、生活が苦しい\""),
+               "tsunagu"};
   TranslateParser(&app);
   app.add_flag("--version", out->version, Tr("print the program's version and the data and rules version, then exit"));
   app.require_subcommand(0, 1);
   std::string lang = out->lang == Lang::kEn ? "en" : "ja";
   app.add_option("--data", out->data_dir, Tr("directory with agencies.yaml and crisis.yaml (default: built in)"))
       ->envname("TSUNAGU_DATA");
-  app.add_option("--rules", out->rules_dir, Tr("directory with lexicon.yaml, routing.yaml, alerts.yaml (default: built in)"))
+  app.add_option("--rules", out->rules_dir,
+                 Tr("directory with lexicon.yaml, routing.yaml, alerts.yaml (default: built in)"))
       ->envname("TSUNAGU_RULES");
-  app.add_option("-l,--lang", lang, Tr("language of output and messages: ja (default) or en; else TSUNAGU_LANG, then LC_ALL, LC_MESSAGES, LANG (en_US.UTF-8 is English; C, POSIX: Japanese)"))
-          ->check(CLI::IsMember({"ja", "en"}));
+  app.add_option("-l,--lang", lang,
+                 Tr("language of output and messages: ja (default) or en; else TSUNAGU_LANG, then LC_ALL, LC_MESSAGES, "
+                    "LANG (en_US.UTF-8 is English; C, POSIX: Japanese)"))
+      ->check(CLI::IsMember({"ja", "en"}));
   app.add_option("-f,--format", out->format,
-                 Tr("output format: query/explain table|json; batch jsonl|csv|markdown|html; check/diff text|json; graph dot|mermaid (each command checks its own)"));
+                 Tr("output format: query/explain table|json; batch jsonl|csv|markdown|html; check/diff text|json; "
+                    "graph dot|mermaid (each command checks its own)"));
 
   app.add_option("-n,--top", out->top, Tr("show only the first N agencies (query, batch); 0 shows all"))
       ->check(CLI::Range(0, 1000));
   app.add_option("--color", out->color, Tr("colour on a terminal: auto (default; off with NO_COLOR), always or never"))
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--at", out->at,
-                 Tr("say open now / next opening as at this time instead of now: \"2026-12-29 10:00\" (Asia/Tokyo) or ISO 8601 such as 2026-12-29T10:00+09:00 (query, agencies, batch; check: its year)"));
+                 Tr("say open now / next opening as at this time instead of now: \"2026-12-29 10:00\" (Asia/Tokyo) or "
+                    "ISO 8601 such as 2026-12-29T10:00+09:00 (query, agencies, batch; check: its year)"));
 
   CLI::App* query = app.add_subcommand("query", Tr("rank the agencies for a case (the default command)"));
   query->fallthrough();
   query->add_option("text", out->text, Tr("the case, in Japanese or English; - reads standard input"))->required();
 
-
   CLI::App* agencies = app.add_subcommand("agencies", Tr("list the agencies, or show one in full"));
   agencies->fallthrough();
   agencies->add_option("id", out->agency, Tr("agency id, e.g. hikikomori-center"));
 
-  CLI::App* test = app.add_subcommand("test", Tr("run scenario files (YAML cases with expectations) and report rule coverage"));
+  CLI::App* test =
+      app.add_subcommand("test", Tr("run scenario files (YAML cases with expectations) and report rule coverage"));
   test->fallthrough();
   test->add_option("files", out->files, Tr("scenario files, e.g. tests/cases/*.yaml"))->required();
   test->add_flag("--show-pending", out->show_pending,
@@ -240,10 +249,13 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   test->add_option("--min-coverage", out->min_coverage, Tr("fail when fewer than PCT percent of rules fire"))
       ->check(CLI::Range(0.0, 100.0));
 
-  CLI::App* batch = app.add_subcommand("batch", Tr("triage many cases: CSV, JSON Lines or text lines in; JSON Lines, CSV or referral sheets out"));
+  CLI::App* batch = app.add_subcommand(
+      "batch", Tr("triage many cases: CSV, JSON Lines or text lines in; JSON Lines, CSV or referral sheets out"));
   batch->fallthrough();
   batch->add_option("input", out->input, Tr("input file, or - for standard input (default)"));
-  batch->add_option("--input-format", out->input_format, Tr("csv, jsonl or text (default: from the file extension; text for stdin)"))
+  batch
+      ->add_option("--input-format", out->input_format,
+                   Tr("csv, jsonl or text (default: from the file extension; text for stdin)"))
       ->check(CLI::IsMember({"csv", "jsonl", "json", "ndjson", "text", "txt"}));
   batch->add_option("-o,--output", out->output, Tr("write here instead of standard output (created 0600, atomically)"));
   batch->add_flag("--split", out->split, Tr("markdown/html: one sheet per case into the directory given by -o"));
@@ -252,32 +264,40 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
       ->check(CLI::Range(1, 256));
   // Checked by batch (any case, other names of CP932, "did you mean"); the
   // type name lists the choices for the help and the completions.
-  batch->add_option("--encoding", out->encoding,
-                    Tr("input encoding: auto (default: UTF-8, or CP932 when the input is not UTF-8 and reads as "
-                       "CP932; a note says so), utf-8, or cp932 (Shift_JIS as Excel saves it; also shift_jis, sjis)"))
+  batch
+      ->add_option("--encoding", out->encoding,
+                   Tr("input encoding: auto (default: UTF-8, or CP932 when the input is not UTF-8 and reads as "
+                      "CP932; a note says so), utf-8, or cp932 (Shift_JIS as Excel saves it; also shift_jis, sjis)"))
       ->type_name("TEXT:{auto,utf-8,cp932}");
   batch->add_flag("--excel", out->excel,
                   Tr("CSV for Excel: UTF-8 with a byte order mark and CRLF line ends (implies --format csv)"));
 
-  CLI::App* explain = app.add_subcommand("explain", Tr("trace a case step by step: words, facts, rules, scores, eligibility, ranking"));
+  CLI::App* explain =
+      app.add_subcommand("explain", Tr("trace a case step by step: words, facts, rules, scores, eligibility, ranking"));
   explain->fallthrough();
   explain->add_option("text", out->text, Tr("the case, in Japanese or English; - reads standard input"))->required();
   explain->add_option("--why-not", out->why_not,
                       Tr("AGENCY: why it is absent or low, and the smallest checked change that brings it in"));
 
-  CLI::App* check = app.add_subcommand("check", Tr("validate the data and rule files (--data, --rules): every error and warning, with file:line:column"));
+  CLI::App* check = app.add_subcommand(
+      "check",
+      Tr("validate the data and rule files (--data, --rules): every error and warning, with file:line:column"));
   check->fallthrough();
-  check->add_option("--stale", out->stale_days,
-                    Tr("also warn about agency fields and crisis contacts not checked against a public source within DAYS days (default 365 when DAYS is left out)"))
+  check
+      ->add_option("--stale", out->stale_days,
+                   Tr("also warn about agency fields and crisis contacts not checked against a public source within "
+                      "DAYS days (default 365 when DAYS is left out)"))
       ->expected(0, 1)
       ->default_str("365")
       ->check(CLI::Range(0, 100000));
 
-  CLI::App* graph = app.add_subcommand("graph", Tr("the routing logic as a picture: facts -> rules -> agencies, as Graphviz DOT or Mermaid"));
+  CLI::App* graph = app.add_subcommand(
+      "graph", Tr("the routing logic as a picture: facts -> rules -> agencies, as Graphviz DOT or Mermaid"));
   graph->fallthrough();
   graph->add_option("--case", out->case_text, Tr("show only the part this case uses"));
 
-  CLI::App* diff = app.add_subcommand("diff", Tr("how the answers for cases change between an old and the current rules/data"));
+  CLI::App* diff =
+      app.add_subcommand("diff", Tr("how the answers for cases change between an old and the current rules/data"));
   diff->fallthrough();
   diff->add_option("--rules,--old-rules", out->old_rules_dir,
                    Tr("the OLD rules directory (after 'diff'; before 'diff', --rules names the new one)"));
@@ -291,17 +311,21 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
       "shell", Tr("cases one after another at a prompt (:help lists its commands); typed cases stay out of "
                   "the shell history.\nExample: tsunagu shell"));
   shell->fallthrough();
-  shell->add_option("--history", out->history,
-                    Tr("keep the prompt's history in FILE (read at start, written 0600 at the end); default: memory only"));
+  shell->add_option(
+      "--history", out->history,
+      Tr("keep the prompt's history in FILE (read at start, written 0600 at the end); default: memory only"));
   CLI::App* completion = app.add_subcommand(
       "completion", Tr("print a completion script for bash, zsh or fish (options, formats, agency ids).\n"
-                    "Example: source <(tsunagu completion bash)"));
+                       "Example: source <(tsunagu completion bash)"));
   completion->fallthrough();
-  completion->add_option("shell", out->shell, Tr("bash, zsh or fish"))->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  completion->add_option("shell", out->shell, Tr("bash, zsh or fish"))
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
 
   CLI::App* export_data = app.add_subcommand(
-      "export-data", Tr("write the built-in data and rules as YAML into DIR/data and DIR/rules, to start editing.\n"
-                     "Example: tsunagu export-data mydata && tsunagu --data mydata/data --rules mydata/rules check"));
+      "export-data",
+      Tr("write the built-in data and rules as YAML into DIR/data and DIR/rules, to start editing.\n"
+         "Example: tsunagu export-data mydata && tsunagu --data mydata/data --rules mydata/rules check"));
   export_data->fallthrough();
   export_data->add_option("dir", out->export_dir, Tr("the directory to write into (created if missing)"))->required();
   export_data->add_flag("--force", out->force, Tr("replace existing files"));
@@ -321,14 +345,18 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   app.add_flag("-i,--interactive", interactive, Tr("the same as 'tsunagu shell'"));
 
   // Each command's help names the options every command takes, and an example.
-  query->footer(CommonOptions() + Tr("Example: ") + "tsunagu query --lang en \"son, 48, has not left his room for years; mother is 76\"");
+  query->footer(CommonOptions() + Tr("Example: ") +
+                "tsunagu query --lang en \"son, 48, has not left his room for years; mother is 76\"");
   agencies->footer(CommonOptions() + Tr("Example: ") + "tsunagu agencies hikikomori-center");
   test->footer(CommonOptions() + Tr("Example: ") + "tsunagu test --show-pending tests/cases/*.yaml");
   batch->footer(CommonOptions() + Tr("Example: ") + "tsunagu batch intake.csv -f csv -o referrals.csv");
-  explain->footer(CommonOptions() + Tr("Example: ") + "tsunagu explain --why-not saposute \"息子は52歳で働きたいと言っている\"");
+  explain->footer(CommonOptions() + Tr("Example: ") +
+                  "tsunagu explain --why-not saposute \"息子は52歳で働きたいと言っている\"");
   check->footer(CommonOptions() + Tr("Example: ") + "tsunagu --data my/data --rules my/rules check");
-  graph->footer(CommonOptions() + Tr("Example: ") + "tsunagu graph --case \"親が80代、息子は無職\" | dot -Tpng > team.png");
-  diff->footer(CommonOptions() + Tr("Example: ") + "tsunagu --rules my/rules diff --rules rules tests/cases/scenarios.yaml");
+  graph->footer(CommonOptions() + Tr("Example: ") +
+                "tsunagu graph --case \"親が80代、息子は無職\" | dot -Tpng > team.png");
+  diff->footer(CommonOptions() + Tr("Example: ") +
+               "tsunagu --rules my/rules diff --rules rules tests/cases/scenarios.yaml");
   shell->footer(CommonOptions() + Tr("Example: ") + "tsunagu shell --history ~/.local/share/tsunagu/history");
 
   app.footer(
@@ -368,8 +396,7 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   }
   out->lang = lang == "en" ? Lang::kEn : Lang::kJa;
   if (!bad_tsunagu_lang.empty() && !out->version)  // --version prints no warning
-    std::fputs(TrF("tsunagu: warning: TSUNAGU_LANG is '{}', not ja or en; ignored\n",
-                   VisibleControls(bad_tsunagu_lang))
+    std::fputs(TrF("tsunagu: warning: TSUNAGU_LANG is '{}', not ja or en; ignored\n", VisibleControls(bad_tsunagu_lang))
                    .c_str(),
                stderr);
   if (out->version) out->command = "version";
@@ -387,8 +414,7 @@ int ParseCommandLine(int argc, char** argv, CliOptions* out) {
   else if (completion->parsed()) {
     out->command = "completion";
     out->command_line = DescribeCommandLine(app);
-  }
-  else {
+  } else {
     std::fputs(Tr("tsunagu: give a case to rank, e.g. tsunagu \"親が80代、息子は無職、生活が苦しい\"\n"
                   "Run 'tsunagu --help' for more.\n"),
                stderr);

@@ -12,17 +12,17 @@
 enum class ValueKind { kNone, kText, kFile, kDirectory, kAgency, kChoice };
 
 struct OptionSpec {
-  std::vector<std::string> names;  // "-n", "--top"; empty for a positional
-  std::string positional;          // a positional's name ("files"), else empty
-  std::string description;         // first line of the help text
+  std::vector<std::string> names;      // "-n", "--top"; empty for a positional
+  std::string positional;              // a positional's name ("files"), else empty
+  std::string description;             // first line of the help text
   ValueKind value = ValueKind::kNone;  // kNone: a flag
   std::vector<std::string> choices;    // kChoice: the accepted values
   bool many = false;                   // a positional that takes several values
 };
 
 struct CommandSpec {
-  std::string name;         // "query"; empty for the top level
-  std::string description;  // first line of the help text
+  std::string name;                     // "query"; empty for the top level
+  std::string description;              // first line of the help text
   std::vector<OptionSpec> options;      // its own options (not the shared ones)
   std::vector<OptionSpec> positionals;  // in order
 };

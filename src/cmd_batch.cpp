@@ -112,9 +112,10 @@ Status ParseEncodingOption(const std::string& name, InputEncoding* encoding) {
   if (close.empty())
     return Status::Usage(
         TrF("batch --encoding must be auto, utf-8 or cp932 (also shift_jis, sjis), not '{}'", VisibleControls(name)));
-  return Status::Usage(TrF("batch --encoding must be auto, utf-8 or cp932 (also shift_jis, sjis), not '{}'; "
-                           "did you mean '{}'?",
-                           VisibleControls(name), close));
+  return Status::Usage(
+      TrF("batch --encoding must be auto, utf-8 or cp932 (also shift_jis, sjis), not '{}'; "
+          "did you mean '{}'?",
+          VisibleControls(name), close));
 }
 
 const char* SheetExtension(BatchFormat format) { return format == BatchFormat::kHtml ? ".html" : ".md"; }
@@ -159,8 +160,11 @@ Status CheckSplitDirectory(const std::string& dir, const std::string& extension,
 class SplitSink : public BatchSink {
  public:
   SplitSink(SafeFileSet* files, BatchFormat format, const RenderOptions& render)
-      : files_(files), html_(format == BatchFormat::kHtml), extension_(SheetExtension(format)),
-        end_(html_ ? HtmlDocumentEnd() : ""), render_(render) {}
+      : files_(files),
+        html_(format == BatchFormat::kHtml),
+        extension_(SheetExtension(format)),
+        end_(html_ ? HtmlDocumentEnd() : ""),
+        render_(render) {}
   Status Put(const RecordIdentity& record, std::string_view bytes) override {
     char number[24];
     std::snprintf(number, sizeof number, "%06zu", record.number);
@@ -217,8 +221,9 @@ int RunBatch(const CommandContext& c) {
   // A closed standard input is not an empty one: reading it would say
   // "0 cases" and succeed.
   if (from_stdin && g_stdin_closed_at_start)
-    return Fail(Status::Io(Tr("cannot read standard input: it is closed; give a FILE, or '-' with the cases on "
-                              "standard input")));
+    return Fail(
+        Status::Io(Tr("cannot read standard input: it is closed; give a FILE, or '-' with the cases on "
+                      "standard input")));
   if (options.output.empty() && g_stdout_closed_at_start)
     return Fail(
         Status::Io(Tr("cannot write standard output: it is closed; give -o FILE, or redirect standard output")));

@@ -4,9 +4,9 @@
 
 #include "check.h"
 #include "commands.h"
-#include "messages.h"
 #include "embedded.h"
 #include "load_model.h"
+#include "messages.h"
 #include "model_cache.h"
 
 int RunCheck(const CliOptions& options) {
@@ -38,7 +38,8 @@ int RunCheck(const CliOptions& options) {
     for (const SourceFile& f : files) texts.emplace_back(f.name, f.text);
     CheckModelCache(texts);
   }
-  std::string out = format == "json" ? RenderFindingsJson(findings) + "\n" : RenderFindings(findings, files, UseColor());
+  std::string out =
+      format == "json" ? RenderFindingsJson(findings) + "\n" : RenderFindings(findings, files, UseColor());
   WriteOut(out);
   return CountErrors(findings) > 0 ? kExitData : kExitOk;
 }

@@ -178,8 +178,7 @@ std::string Zsh(const CommandLineSpec& spec, const std::vector<std::string>& age
   const std::string help = ZshDescription(Tr("print this help and exit"));  // in the language of the descriptions
   out += "\n_tsunagu() {\n  local curcontext=\"$curcontext\" state line ret=1\n";
   out += "  local -a commands=(\n";
-  for (const CommandSpec& c : spec.commands)
-    out += "    '" + c.name + ":" + ZshQuote(c.description) + "'\n";
+  for (const CommandSpec& c : spec.commands) out += "    '" + c.name + ":" + ZshQuote(c.description) + "'\n";
   out += "  )\n  _arguments -C";
   for (const OptionSpec& o : ZshShared(spec, spec.top)) out += " \\\n    " + ZshOption(o, agencies);
   out += " \\\n    '--help[" + help + "]' \\\n    '(-)1: :->command' '(-)*:: :->args' && ret=0\n";
@@ -201,9 +200,7 @@ std::string Zsh(const CommandLineSpec& spec, const std::vector<std::string>& age
 
 // ------------------------------------------------------------------ fish
 
-std::string FishQuote(const std::string& text) {
-  return "'" + Replace(Replace(text, "\\", "\\\\"), "'", "\\'") + "'";
-}
+std::string FishQuote(const std::string& text) { return "'" + Replace(Replace(text, "\\", "\\\\"), "'", "\\'") + "'"; }
 
 std::string FishValue(const OptionSpec& o) {
   switch (o.value) {
@@ -231,13 +228,13 @@ std::string Fish(const CommandLineSpec& spec, const std::vector<std::string>& ag
   const std::string agencies = Join(agency_ids, " ");
   std::string out = Header("fish", version) + "\ncomplete -c tsunagu -f\n";
   for (const CommandSpec& c : spec.commands)
-    out += "complete -c tsunagu -n " + FishQuote(no_command) + " -a " + c.name + " -d " + FishQuote(c.description) + "\n";
+    out +=
+        "complete -c tsunagu -n " + FishQuote(no_command) + " -a " + c.name + " -d " + FishQuote(c.description) + "\n";
   for (const OptionSpec& o : spec.top.options) {
     const std::string& name = o.names.back();
     if (name == "--format" || name == "--version" || name == "--interactive")
       out += FishOption(WithFormats(o, ""), no_command, agencies);
-    else
-      out += FishOption(o, "", agencies);
+    else out += FishOption(o, "", agencies);
   }
   for (const CommandSpec& c : spec.commands) {
     const std::string seen = "__fish_seen_subcommand_from " + c.name;
@@ -249,7 +246,8 @@ std::string Fish(const CommandLineSpec& spec, const std::vector<std::string>& ag
     if (p.value == ValueKind::kFile) out += "complete -c tsunagu -n " + FishQuote(seen) + " -F\n";
     if (p.value == ValueKind::kDirectory)
       out += "complete -c tsunagu -n " + FishQuote(seen) + " -a '(__fish_complete_directories)'\n";
-    if (p.value == ValueKind::kAgency) out += "complete -c tsunagu -n " + FishQuote(seen) + " -a " + FishQuote(agencies) + "\n";
+    if (p.value == ValueKind::kAgency)
+      out += "complete -c tsunagu -n " + FishQuote(seen) + " -a " + FishQuote(agencies) + "\n";
     if (p.value == ValueKind::kChoice)
       out += "complete -c tsunagu -n " + FishQuote(seen) + " -a " + FishQuote(Join(p.choices, " ")) + "\n";
   }

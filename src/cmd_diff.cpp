@@ -5,10 +5,10 @@
 // the --rules/--data given before `diff`.
 
 #include "commands.h"
-#include "messages.h"
 #include "diff.h"
 #include "embedded.h"
 #include "load_model.h"
+#include "messages.h"
 #include "render.h"
 
 int RunDiff(const CommandContext& c) {
@@ -32,7 +32,8 @@ int RunDiff(const CommandContext& c) {
   if (!s.ok()) return Fail(s);
   DiffReport report = DiffCases(old_model, old_lexicon, c.model, c.lexicon, cases);
   // The text quotes the cases: no control character of theirs reaches a terminal.
-  std::string out = format == "json" ? RenderDiffJson(report) + "\n" : VisibleControls(RenderDiff(report, options.lang));
+  std::string out =
+      format == "json" ? RenderDiffJson(report) + "\n" : VisibleControls(RenderDiff(report, options.lang));
   WriteOut(out);
   if (report.errors > 0) return kExitInput;
   return options.exit_code && report.changed > 0 ? kExitTestsFailed : kExitOk;

@@ -3,8 +3,8 @@
 #include <iterator>
 
 #include "commands.h"
-#include "messages.h"
 #include "explain.h"
+#include "messages.h"
 #include "render_explain.h"
 
 namespace {

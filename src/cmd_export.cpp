@@ -10,8 +10,8 @@
 #include <cstring>
 
 #include "commands.h"
-#include "messages.h"
 #include "data_version.h"
+#include "messages.h"
 #include "render_hsds.h"
 #include "safe_file.h"
 

@@ -38,8 +38,8 @@ int RunQuery(const CommandContext& c) {
   render.color = UseColor();
   render.width = TerminalWidth();
   render.at = Moment(options);
-  std::string out = options.format == "json" ? RenderJson(model, result, render) + "\n"
-                                             : RenderTable(model, result, render);
+  std::string out =
+      options.format == "json" ? RenderJson(model, result, render) + "\n" : RenderTable(model, result, render);
   WriteOut(out);
   return kExitOk;
 }

@@ -17,8 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <clocale>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -36,7 +36,7 @@
 namespace {
 
 const char* const kShellCommands[] = {"explain", "why-not", "json", "sheet", "agency", "agencies",
-                                      "lang",    "top",     "help", "quit", "exit",   "q"};
+                                      "lang",    "top",     "help", "quit",  "exit",   "q"};
 
 void Say(const std::string& s) { WriteOut(s); }
 
@@ -58,10 +58,10 @@ bool ReadLine(bool terminal, std::string* line) {
 // The shell's state from line to line.
 struct Session {
   const CommandContext& base;
-  CliOptions options;      // the command line's, with :lang and :top applied
-  std::string last_case;   // the last case text, for :explain and friends
+  CliOptions options;     // the command line's, with :lang and :top applied
+  std::string last_case;  // the last case text, for :explain and friends
   bool terminal = false;
-  int cases = 0;           // cases so far: the last one's sheet is "case-N"
+  int cases = 0;  // cases so far: the last one's sheet is "case-N"
 };
 
 int RunWith(const Session& s, const std::string& command, const std::string& text, const std::string& arg) {
@@ -124,7 +124,8 @@ bool Command(Session* s, const std::string& line) {
   if (arg.find_first_not_of(' ') == std::string::npos) arg.clear();
   if (name == "quit" || name == "exit" || name == "q") return false;
   if (name == "help" || name == "h" || name == "?") {
-    Say(Tr("Type a case on one line to rank the agencies. Commands:\n"
+    Say(
+        Tr("Type a case on one line to rank the agencies. Commands:\n"
            "  :explain           the last case step by step (words, rules, scores)\n"
            "  :why-not ID        why agency ID is not higher for the last case\n"
            "  :json              the last case as JSON\n"
@@ -144,10 +145,8 @@ bool Command(Session* s, const std::string& line) {
   } else if (name == "top") {
     char* end = nullptr;
     const long n = std::strtol(arg.c_str(), &end, 10);
-    if (arg.empty() || *end != '\0' || n < 0 || n > 1000)
-      Say(Tr(":top takes a whole number from 0 (all) to 1000\n"));
-    else
-      s->options.top = static_cast<int>(n);
+    if (arg.empty() || *end != '\0' || n < 0 || n > 1000) Say(Tr(":top takes a whole number from 0 (all) to 1000\n"));
+    else s->options.top = static_cast<int>(n);
   } else if (name == "agency" || name == "agencies") {
     RunWith(*s, "agencies", "", arg);
   } else if (name == "explain" || name == "why-not" || name == "json" || name == "sheet") {
@@ -180,7 +179,8 @@ int RunShell(const CommandContext& c) {
       std::setlocale(LC_CTYPE, "C.UTF-8");
     using_history();
     if (!c.options.history.empty()) read_history(c.options.history.c_str());
-    Say(Tr("tsunagu shell: type a case on one line. :help lists the commands; :quit or Ctrl-D ends.\n"
+    Say(
+        Tr("tsunagu shell: type a case on one line. :help lists the commands; :quit or Ctrl-D ends.\n"
            "Cases typed here do not go into your shell's history (~/.bash_history).\n"));
   }
   std::string line;

@@ -42,15 +42,15 @@ int RunTest(const CommandContext& c) {
   for (size_t i = 0; i < model.agencies.size(); ++i)
     if (!report.agency_returned[i]) unreached += " " + model.agencies[i].id;
   double coverage = report.RuleCoverage();
-  out += TrF("rule coverage: {0} of {1} rules and alerts\n", Percent(coverage),
-             model.rules.size() + model.alerts.size());
+  out +=
+      TrF("rule coverage: {0} of {1} rules and alerts\n", Percent(coverage), model.rules.size() + model.alerts.size());
   if (!unfired.empty()) out += TrF("rules never fired:{}\n", unfired);
   if (!unreached.empty()) out += TrF("agencies never returned:{}\n", unreached);
   if (report.pending > 0)
-    out += TrF("{} passed, {} failed, {} pending (cases not read right yet, kept as tests; --show-pending lists them)\n",
-               report.passed, report.failed, report.pending);
-  else
-    out += TrF("{} passed, {} failed\n", report.passed, report.failed);
+    out +=
+        TrF("{} passed, {} failed, {} pending (cases not read right yet, kept as tests; --show-pending lists them)\n",
+            report.passed, report.failed, report.pending);
+  else out += TrF("{} passed, {} failed\n", report.passed, report.failed);
   int code = kExitOk;
   if (report.failed > 0) {
     code = kExitTestsFailed;

@@ -147,7 +147,8 @@ std::string RenderDiff(const DiffReport& report, Lang lang) {
       out += "  + " + pad(c.id) + (ja ? "新たに " : "in, rank ") + std::to_string(c.new_rank) + (ja ? "位" : "") +
              (ja ? " (点数 " : " (score ") + std::to_string(c.new_score) + ")\n";
     for (const AgencyChange& c : d.out) {
-      out += "  - " + pad(c.id) + (ja ? "外れた (元 " : "out (was rank ") + std::to_string(c.old_rank) + (ja ? "位" : "") + ")";
+      out += "  - " + pad(c.id) + (ja ? "外れた (元 " : "out (was rank ") + std::to_string(c.old_rank) +
+             (ja ? "位" : "") + ")";
       if (!c.removed.empty()) out += (ja ? " 対象外: " : " removed: ") + c.removed.in(lang);
       out += "\n";
     }
@@ -155,8 +156,10 @@ std::string RenderDiff(const DiffReport& report, Lang lang) {
       out += "  ~ " + pad(c.id) + (ja ? "順位 " : "rank ") + std::to_string(c.old_rank) + " → " +
              std::to_string(c.new_rank) + (ja ? " (点数 " : " (score ") + std::to_string(c.old_score) + " → " +
              std::to_string(c.new_score) + ")\n";
-    for (const std::string& a : d.alerts_in) out += "  ! " + pad(a) + (ja ? "警報が出るようになった" : "alert now shown") + "\n";
-    for (const std::string& a : d.alerts_out) out += "  ! " + pad(a) + (ja ? "警報が出なくなった" : "alert no longer shown") + "\n";
+    for (const std::string& a : d.alerts_in)
+      out += "  ! " + pad(a) + (ja ? "警報が出るようになった" : "alert now shown") + "\n";
+    for (const std::string& a : d.alerts_out)
+      out += "  ! " + pad(a) + (ja ? "警報が出なくなった" : "alert no longer shown") + "\n";
   }
   if (ja) {
     out += std::to_string(report.cases.size()) + " 件、変わった " + std::to_string(report.changed) + " 件";
@@ -178,7 +181,8 @@ std::string RenderDiffJson(const DiffReport& report) {
              {"new_rank", c.new_rank ? Json(c.new_rank) : Json(nullptr)},
              {"old_score", c.old_rank ? Json(c.old_score) : Json(nullptr)},
              {"new_score", c.new_rank ? Json(c.new_score) : Json(nullptr)}};
-      if (with_removed) j["removed"] = c.removed.empty() ? Json(nullptr) : Json{{"ja", c.removed.ja}, {"en", c.removed.en}};
+      if (with_removed)
+        j["removed"] = c.removed.empty() ? Json(nullptr) : Json{{"ja", c.removed.ja}, {"en", c.removed.en}};
       out.push_back(j);
     }
     return out;

@@ -46,7 +46,7 @@ Status ReadModelFiles(const std::string& data_dir, const std::string& rules_dir,
                       std::vector<std::pair<std::string, std::string>>* out) {
   static const std::pair<bool, const char*> kFiles[] = {{true, "agencies.yaml"}, {true, "crisis.yaml"},
                                                         {false, "lexicon.yaml"}, {false, "routing.yaml"},
-                                                        {false, "alerts.yaml"}, {true, "holidays.yaml"}};
+                                                        {false, "alerts.yaml"},  {true, "holidays.yaml"}};
   std::vector<std::pair<std::string, std::string>>& files = *out;
   for (const auto& [data, file] : kFiles) {
     const std::string& dir = data ? data_dir : rules_dir;
@@ -64,8 +64,7 @@ Status ReadModelFiles(const std::string& data_dir, const std::string& rules_dir,
   return Status::Ok();
 }
 
-Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, Model* model,
-                    Lexicon* lexicon) {
+Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, Model* model, Lexicon* lexicon) {
   if (data_dir.empty() && rules_dir.empty()) {
     Status s = LoadEmbeddedModel(model);
     return s.ok() ? LoadEmbeddedLexicon(lexicon) : s;

@@ -24,8 +24,7 @@ Status LoadEmbeddedLexicon(Lexicon* lexicon);
 /// are empty, else files from the given directories (the embedded YAML for
 /// a directory not given, and for holidays.yaml when the data directory
 /// has none) and a lexicon built from them.
-Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, Model* model,
-                    Lexicon* lexicon);
+Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, Model* model, Lexicon* lexicon);
 
 /// The files LoadModelFor reads, as (name, text) in load order: a file of a
 /// directory not given, and holidays.yaml when the data directory has

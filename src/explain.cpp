@@ -59,21 +59,17 @@ bool Narrow(int* min, int* max, int other_min, int other_max) {
 // The words that name a subject in an added clause.
 std::string SubjectWord(Subject s, Lang lang) {
   static const char* const kJa[] = {"本人", "親", "家族", "世帯", "近所の人", "私"};
-  static const char* const kEn[] = {"the person", "the parent", "the family", "the household",
-                                    "the neighbour", "I"};
+  static const char* const kEn[] = {"the person", "the parent", "the family", "the household", "the neighbour", "I"};
   return (lang == Lang::kJa ? kJa : kEn)[static_cast<int>(s)];
 }
 
-bool IsAsciiStart(const std::string& s) {
-  return !s.empty() && static_cast<unsigned char>(s[0]) < 0x80;
-}
+bool IsAsciiStart(const std::string& s) { return !s.empty() && static_cast<unsigned char>(s[0]) < 0x80; }
 
 // The text with edits applied and clauses appended; false when edits overlap.
 bool ApplyChanges(const std::string& base, const std::vector<CaseChange>& changes, std::string* out) {
   std::vector<TextEdit> edits;
   for (const CaseChange& c : changes) edits.insert(edits.end(), c.edits.begin(), c.edits.end());
-  std::sort(edits.begin(), edits.end(),
-            [](const TextEdit& a, const TextEdit& b) { return a.begin > b.begin; });
+  std::sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.begin > b.begin; });
   std::string text = base;
   size_t limit = text.size();
   for (const TextEdit& e : edits) {
@@ -101,10 +97,8 @@ bool ApplyChanges(const std::string& base, const std::vector<CaseChange>& change
 // Builds and checks the changes that could bring one agency in or up.
 class WhyNotSearch {
  public:
-  WhyNotSearch(const Model& model, const Lexicon& lexicon, const Explanation& e, int agency, Lang lang,
-               WhyNot* out)
-      : model_(model), lexicon_(lexicon), u_(e.result.understanding), agency_(agency), lang_(lang),
-        out_(out) {}
+  WhyNotSearch(const Model& model, const Lexicon& lexicon, const Explanation& e, int agency, Lang lang, WhyNot* out)
+      : model_(model), lexicon_(lexicon), u_(e.result.understanding), agency_(agency), lang_(lang), out_(out) {}
 
   // Adds a suggestion for each working combination of the options (one
   // alternative per slot), trying the slots' alternatives in order.
@@ -338,9 +332,7 @@ RuleTrace TraceRule(const Model& model, const Understanding& u, bool alert, int 
       p.facts.push_back({ref, MentionsOf(u, ref, false)});
       if (p.facts.back().present()) ++present;
     }
-    p.holds = kind == PartTrace::kAll ? present == refs.size()
-              : kind == PartTrace::kAny ? present > 0
-                                        : present == 0;
+    p.holds = kind == PartTrace::kAll ? present == refs.size() : kind == PartTrace::kAny ? present > 0 : present == 0;
     t.parts.push_back(p);
   };
   part(PartTrace::kAll, when.all);
@@ -405,10 +397,12 @@ std::vector<Route> FindRoutes(const Model& model, const Explanation& e, int agen
       }
     }
   };
-  add_routes(Route::kAlert, model.alerts.size(), [&](size_t i) -> const Condition& { return model.alerts[i].when; },
-             [&](size_t i) -> const std::vector<Target>& { return model.alerts[i].to; }, e.result.alerts);
-  add_routes(Route::kRule, model.rules.size(), [&](size_t i) -> const Condition& { return model.rules[i].when; },
-             [&](size_t i) -> const std::vector<Target>& { return model.rules[i].to; }, e.result.rules);
+  add_routes(
+      Route::kAlert, model.alerts.size(), [&](size_t i) -> const Condition& { return model.alerts[i].when; },
+      [&](size_t i) -> const std::vector<Target>& { return model.alerts[i].to; }, e.result.alerts);
+  add_routes(
+      Route::kRule, model.rules.size(), [&](size_t i) -> const Condition& { return model.rules[i].when; },
+      [&](size_t i) -> const std::vector<Target>& { return model.rules[i].to; }, e.result.rules);
   if (model.team.convener == agency) {
     Route r;
     r.kind = Route::kConvener;
@@ -511,7 +505,8 @@ struct Suggester {
   void ForConvener(const Route& r, const Ranking& ranking) {
     std::vector<std::string> missing;
     for (const FactDef& f : model.facts)
-      if (f.area != "crisis" && std::find(ranking.team.areas.begin(), ranking.team.areas.end(), f.area) == ranking.team.areas.end() &&
+      if (f.area != "crisis" &&
+          std::find(ranking.team.areas.begin(), ranking.team.areas.end(), f.area) == ranking.team.areas.end() &&
           std::find(missing.begin(), missing.end(), f.area) == missing.end())
         missing.push_back(f.area);
     int needed = std::max(1, r.areas_needed - r.areas_have);
@@ -531,8 +526,7 @@ struct Suggester {
 
 }  // namespace
 
-WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanation& e, int agency,
-                     Lang lang) {
+WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanation& e, int agency, Lang lang) {
   WhyNot out;
   out.agency = agency;
   const Understanding& u = e.result.understanding;

@@ -82,29 +82,29 @@ struct CaseChange {
   int fact = -1;
   bool any_subject = true;
   Subject subject = Subject::kPerson;  // who the fact or age is about
-  std::string phrase;    // kMention: the phrase added; kUnnegate/kUnmention: the words in the text
-  std::string negation;  // kUnnegate: the negating words
-  int age_min = -1, age_max = -1;  // kAge: the range wanted (-1 = open)
-  bool age_known = false;          // kAge: the text already gives an age
-  std::vector<TextEdit> edits;     // in the normalised text
-  std::string append;              // a clause added at the end
+  std::string phrase;                  // kMention: the phrase added; kUnnegate/kUnmention: the words in the text
+  std::string negation;                // kUnnegate: the negating words
+  int age_min = -1, age_max = -1;      // kAge: the range wanted (-1 = open)
+  bool age_known = false;              // kAge: the text already gives an age
+  std::vector<TextEdit> edits;         // in the normalised text
+  std::string append;                  // a clause added at the end
 };
 
 /// A set of changes that brings the agency in (or up), checked.
 struct Suggestion {
   std::vector<CaseChange> changes;
-  std::string via;   // rule or alert id, "eligibility" or "team-convener"
-  std::string text;  // the changed case that was re-run
+  std::string via;          // rule or alert id, "eligibility" or "team-convener"
+  std::string text;         // the changed case that was re-run
   int rank = 0, score = 0;  // the agency's place in the changed case
 };
 
 /// One way an agency can enter a case.
 struct Route {
   enum Kind { kRule, kAlert, kConvener, kFallback } kind = kRule;
-  int index = -1;   // rule or alert index
-  int weight = 0;   // what it adds to the agency's score
+  int index = -1;  // rule or alert index
+  int weight = 0;  // what it adds to the agency's score
   bool fired = false;
-  std::vector<ConditionGap> gaps;  // why it did not fire (kRule, kAlert)
+  std::vector<ConditionGap> gaps;        // why it did not fire (kRule, kAlert)
   int areas_have = 0, areas_needed = 0;  // kConvener
 };
 
@@ -123,7 +123,6 @@ Status FindAgencyId(const Model& model, const std::string& id, int* agency);
 
 /// Why agency is absent or low in the explained case, and what would change
 /// it. Phrases for suggestions are taken in lang when the lexicon has them.
-WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanation& e, int agency,
-                     Lang lang);
+WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanation& e, int agency, Lang lang);
 
 #endif  // TSUNAGU_EXPLAIN_H_

@@ -7,12 +7,12 @@
 
 #include "household.h"
 #include "messages.h"
-#include "phrases.h"
-#include "place.h"
-#include "unrecognized.h"
 #include "numbers.h"
 #include "partner_violence.h"
+#include "phrases.h"
+#include "place.h"
 #include "reading.h"
+#include "unrecognized.h"
 #include "utf8.h"
 
 namespace {
@@ -22,8 +22,7 @@ void AddFactsFromAges(const Model& model, Understanding* out) {
     const FactDef& def = model.facts[f];
     if (!def.from_age) continue;
     AgeRange r = out->AgeOf(def.age_subject);
-    if (!r.known() || (def.age_min >= 0 && r.lo < def.age_min) || (def.age_max >= 0 && r.hi > def.age_max))
-      continue;
+    if (!r.known() || (def.age_min >= 0 && r.lo < def.age_min) || (def.age_max >= 0 && r.hi > def.age_max)) continue;
     FactMention m;
     m.fact = static_cast<int>(f);
     m.subject = def.age_subject;
@@ -44,7 +43,6 @@ void AddFactsFromAges(const Model& model, Understanding* out) {
     if (m.person >= 0) out->persons[m.person].mentions.push_back(static_cast<int>(out->mentions.size()));
     out->mentions.push_back(std::move(m));
   }
-
 }
 
 // Facts implied by durations ("10年ひきこもっている" → long withdrawal):
@@ -91,7 +89,6 @@ void AddFactsFromDurations(const Model& model, const std::vector<NumberMention>&
       cover(n.begin, n.end);
     }
   }
-
 }
 
 }  // namespace
@@ -133,8 +130,8 @@ bool Understanding::Has(int fact, bool any_subject, Subject subject) const {
   return false;
 }
 
-Status Understand(const Model& model, const Lexicon& lexicon, std::string_view input,
-                  Understanding* out, const GivenAges* given) {
+Status Understand(const Model& model, const Lexicon& lexicon, std::string_view input, Understanding* out,
+                  const GivenAges* given) {
   out->Clear();
   if (input.size() > kMaxQueryBytes)
     return Status::Input(TrF("the text is {} bytes; the limit is {} bytes per case", input.size(), kMaxQueryBytes));

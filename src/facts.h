@@ -31,20 +31,20 @@
 
 /// Why a fact or an age went to its person (explain shows it).
 enum class Because : uint8_t {
-  kNone,        // not attached to anyone
-  kOwnPhrase,   // the phrase names its subject itself ("高齢の親")
-  kMarked,      // a subject word marked by は/が/も before it in the clause
-  kNearest,     // the nearest subject word in the clause
-  kTopic,       // the person the sentence's earlier clause was about
-  kQuote,       // a quotation: the speaker named before it
-  kPronoun,     // he / she / his / her: the person named before
-  kPlace,       // 大阪府に住む母親: the person the place is said of
-  kAtRisk,      // a danger done to someone: 母に手を上げる, 母の通帳を取り上げる
-  kDefault,     // no one named: the fact's default subject
-  kTight,       // an age written next to its subject word ("母(74)")
-  kGenerations, // 8050: the parent's and the person's ages
-  kGiven,       // an age column of the batch input
-  kRelative,    // "2歳上の兄": relative to someone else's, so no one's
+  kNone,         // not attached to anyone
+  kOwnPhrase,    // the phrase names its subject itself ("高齢の親")
+  kMarked,       // a subject word marked by は/が/も before it in the clause
+  kNearest,      // the nearest subject word in the clause
+  kTopic,        // the person the sentence's earlier clause was about
+  kQuote,        // a quotation: the speaker named before it
+  kPronoun,      // he / she / his / her: the person named before
+  kPlace,        // 大阪府に住む母親: the person the place is said of
+  kAtRisk,       // a danger done to someone: 母に手を上げる, 母の通帳を取り上げる
+  kDefault,      // no one named: the fact's default subject
+  kTight,        // an age written next to its subject word ("母(74)")
+  kGenerations,  // 8050: the parent's and the person's ages
+  kGiven,        // an age column of the batch input
+  kRelative,     // "2歳上の兄": relative to someone else's, so no one's
 };
 
 /// One place where the text says a fact.
@@ -61,9 +61,9 @@ struct FactMention {
   /// "died" (a death told, not a danger); danger facts only for the last two.
   std::string_view negation_kind;
   int first_token = -1, last_token = -1;  // [first, last) in Understanding::tokens
-  bool has_own_subject = false;  // the phrase names its subject itself
-  int subject_word = -1;  // index into Understanding::subjects of the word that set the subject
-  int person = -1;        // index into Understanding::persons; -1 = no one
+  bool has_own_subject = false;           // the phrase names its subject itself
+  int subject_word = -1;                  // index into Understanding::subjects of the word that set the subject
+  int person = -1;                        // index into Understanding::persons; -1 = no one
   Because because = Because::kNone;
   enum Origin { kPhrase, kAge, kDuration } origin = kPhrase;
 };
@@ -103,16 +103,16 @@ struct SubjectMention {
 /// One person of the household: the caller, the person of concern and the
 /// others the text names. Built by the household steps (household.h).
 struct Person {
-  int id = 0;             // index in Understanding::persons
-  std::string relation;   // normalised key: "self" (the caller), "person" (本人),
-                          // "son", "eldest-son", "daughter", "mother", "father",
-                          // "parents", "elder-brother", "wife", "neighbour",
-                          // "man", "woman", "unknown" ...
-  std::string words;      // the first word that named them, as written
+  int id = 0;                       // index in Understanding::persons
+  std::string relation;             // normalised key: "self" (the caller), "person" (本人),
+                                    // "son", "eldest-son", "daughter", "mother", "father",
+                                    // "parents", "elder-brother", "wife", "neighbour",
+                                    // "man", "woman", "unknown" ...
+  std::string words;                // the first word that named them, as written
   Subject role = Subject::kFamily;  // their role in the case
-  bool caller = false;    // the one who writes the case
-  char sex = 0;           // 'M', 'F' or 0 = not stated
-  AgeRange age;           // now
+  bool caller = false;              // the one who writes the case
+  char sex = 0;                     // 'M', 'F' or 0 = not stated
+  AgeRange age;                     // now
   std::vector<AgeRange> past_ages;  // ages at past events ("25歳で辞め")
   enum class Residence { kUnknown, kNiigataCity, kOutside } residence = Residence::kUnknown;
   std::vector<int> mentions;  // indexes into Understanding::mentions of the facts about them
@@ -137,14 +137,14 @@ struct Understanding {
   std::vector<FactMention> mentions;
   std::vector<AgeMention> ages;
   std::vector<Person> persons;
-  int concern = -1;  // the person of concern (本人), index into persons
+  int concern = -1;             // the person of concern (本人), index into persons
   std::vector<uint8_t> quoted;  // per clause: 1 inside a quotation (「…」, '…'); set by the household
   std::vector<DurationMention> durations;
   std::vector<std::string> ignored_numbers;  // bare numbers no subject word made an age
   std::vector<std::string> unrecognized;
   std::vector<PlaceMention> places;  // where they live, in text order (place.h)
-  AgeRange age_of[kSubjectCount];  // current ages per role: the concern's for kPerson, else the
-                                   // union of the persons' in that role
+  AgeRange age_of[kSubjectCount];    // current ages per role: the concern's for kPerson, else the
+                                     // union of the persons' in that role
 
   /// True when the text states the fact (not negated), about any subject
   /// when any_subject, else about the given one.
@@ -168,7 +168,7 @@ struct GivenAges {
 void MarkCovered(std::vector<char>* covered, size_t b, size_t e);
 
 /// Understands text; fails only on invalid UTF-8 or over-long text.
-Status Understand(const Model& model, const Lexicon& lexicon, std::string_view text,
-                  Understanding* out, const GivenAges* given = nullptr);
+Status Understand(const Model& model, const Lexicon& lexicon, std::string_view text, Understanding* out,
+                  const GivenAges* given = nullptr);
 
 #endif  // TSUNAGU_FACTS_H_

@@ -51,9 +51,9 @@ std::string Cut(const std::string& s, int width) {
 }
 
 std::string AreaName(const std::string& area, Lang lang) {
-  static const char* const kAreas[][2] = {{"withdrawal", "ひきこもり"}, {"care", "介護"},     {"money", "お金"},
-                                          {"disability", "障がい"},     {"work", "仕事"},     {"admin", "手続き"},
-                                          {"family", "家族"},           {"crisis", "危機"},   {"community", "地域"}};
+  static const char* const kAreas[][2] = {{"withdrawal", "ひきこもり"}, {"care", "介護"},   {"money", "お金"},
+                                          {"disability", "障がい"},     {"work", "仕事"},   {"admin", "手続き"},
+                                          {"family", "家族"},           {"crisis", "危機"}, {"community", "地域"}};
   if (lang == Lang::kJa)
     for (const auto& a : kAreas)
       if (area == a[0]) return a[1];
@@ -66,7 +66,8 @@ std::string AgencyId(const Model& model, int a) { return "agency:" + model.agenc
 std::string AgeLabel(const AgeCondition& a, Lang lang) {
   static const char* const kJa[] = {"本人", "親", "家族", "世帯", "近所"};
   std::string who = lang == Lang::kJa ? kJa[static_cast<int>(a.subject)] : SubjectId(a.subject);
-  if (a.min >= 0 && a.max >= 0) return who + " " + std::to_string(a.min) + "-" + std::to_string(a.max) + T(lang, "歳", "");
+  if (a.min >= 0 && a.max >= 0)
+    return who + " " + std::to_string(a.min) + "-" + std::to_string(a.max) + T(lang, "歳", "");
   if (a.min >= 0) return who + " " + std::to_string(a.min) + T(lang, "歳以上", "+");
   return who + " " + std::to_string(a.max) + T(lang, "歳以下", " or younger");
 }
@@ -79,7 +80,8 @@ std::string RuleLabel(const std::string& id, const Condition& when, Lang lang) {
 
 std::string TargetLabel(const Model& model, const Target& t, Lang lang) {
   std::string label;
-  for (int r : t.roles) label += (label.empty() ? "" : "\n") + Cut(model.agencies[t.agency].roles[r].label.in(lang), kRoleWidth);
+  for (int r : t.roles)
+    label += (label.empty() ? "" : "\n") + Cut(model.agencies[t.agency].roles[r].label.in(lang), kRoleWidth);
   return label + " +" + std::to_string(t.weight);
 }
 
@@ -122,15 +124,17 @@ Picture Whole(const Model& model, Lang lang) {
     for (const Target& t : r.to) p.edges.push_back({id, AgencyId(model, t.agency), TargetLabel(model, t, lang), false});
   }
   if (model.team.convener >= 0) {
-    p.Add(Node::kSource, "team", std::string(T(lang, "複数の課題 (", "several problem areas (")) +
-                                     std::to_string(model.team.multi_issue_areas) + T(lang, "領域以上)", "+)"));
+    p.Add(Node::kSource, "team",
+          std::string(T(lang, "複数の課題 (", "several problem areas (")) +
+              std::to_string(model.team.multi_issue_areas) + T(lang, "領域以上)", "+)"));
     Target t{model.team.convener, {model.team.convener_role}, model.team.convener_weight};
     p.edges.push_back({"team", AgencyId(model, t.agency), TargetLabel(model, t, lang), false});
   }
   p.Add(Node::kSource, "fallback", T(lang, "該当する規則なし", "no rule matched"));
   for (const Target& t : model.fallback) {
     std::string label;
-    for (int r : t.roles) label += (label.empty() ? "" : "\n") + Cut(model.agencies[t.agency].roles[r].label.in(lang), kRoleWidth);
+    for (int r : t.roles)
+      label += (label.empty() ? "" : "\n") + Cut(model.agencies[t.agency].roles[r].label.in(lang), kRoleWidth);
     p.edges.push_back({"fallback", AgencyId(model, t.agency), label, true});
   }
   for (size_t a = 0; a < model.agencies.size(); ++a)
@@ -181,7 +185,8 @@ Picture ForCase(const Model& model, const CaseResult& result, Lang lang) {
   const Team& team = result.ranking.team;
   if (team.convener >= 0) {
     std::string areas;
-    for (const std::string& a : team.areas) areas += (areas.empty() ? "" : lang == Lang::kJa ? "、" : ", ") + AreaName(a, lang);
+    for (const std::string& a : team.areas)
+      areas += (areas.empty() ? "" : lang == Lang::kJa ? "、" : ", ") + AreaName(a, lang);
     p.Add(Node::kSource, "team", std::string(T(lang, "複数の課題: ", "several problem areas: ")) + areas);
     Target t{model.team.convener, {model.team.convener_role}, model.team.convener_weight};
     p.edges.push_back({"team", AgencyId(model, t.agency), TargetLabel(model, t, lang), false});
@@ -190,7 +195,8 @@ Picture ForCase(const Model& model, const CaseResult& result, Lang lang) {
     p.Add(Node::kSource, "fallback", T(lang, "該当する規則なし", "no rule matched"));
     for (const Target& t : model.fallback) {
       std::string label;
-      for (int r : t.roles) label += (label.empty() ? "" : "\n") + Cut(model.agencies[t.agency].roles[r].label.in(lang), kRoleWidth);
+      for (int r : t.roles)
+        label += (label.empty() ? "" : "\n") + Cut(model.agencies[t.agency].roles[r].label.in(lang), kRoleWidth);
       p.edges.push_back({"fallback", AgencyId(model, t.agency), label, true});
     }
   }
@@ -221,18 +227,19 @@ std::string DotQuote(const std::string& s) {
 
 std::string Dot(const Picture& p) {
   static const char* const kStyle[] = {
-      "shape=ellipse, style=filled, fillcolor=\"#fff3c4\"",                 // fact
-      "shape=box, style=\"rounded,filled\", fillcolor=\"#e8eefc\"",         // rule
+      "shape=ellipse, style=filled, fillcolor=\"#fff3c4\"",                     // fact
+      "shape=box, style=\"rounded,filled\", fillcolor=\"#e8eefc\"",             // rule
       "shape=octagon, style=filled, fillcolor=\"#f8d0d0\", color=\"#b00000\"",  // alert
-      "shape=box, style=filled, fillcolor=\"#d7f0dc\", penwidth=1.5",       // agency
+      "shape=box, style=filled, fillcolor=\"#d7f0dc\", penwidth=1.5",           // agency
       "shape=box, style=\"dashed\", fontcolor=\"#777777\", color=\"#999999\"",  // removed
-      "shape=note, style=filled, fillcolor=\"#eeeeee\"",                    // source
+      "shape=note, style=filled, fillcolor=\"#eeeeee\"",                        // source
   };
   std::string out = "digraph tsunagu {\n";
   out += "  graph [rankdir=LR, nodesep=0.25, ranksep=1.2, fontname=\"Noto Sans CJK JP\"];\n";
   out += "  node [fontname=\"Noto Sans CJK JP\", fontsize=11];\n";
   out += "  edge [fontname=\"Noto Sans CJK JP\", fontsize=9, color=\"#555555\"];\n";
-  for (const Node& n : p.nodes) out += "  " + DotQuote(n.id) + " [label=" + DotQuote(n.label) + ", " + kStyle[n.kind] + "];\n";
+  for (const Node& n : p.nodes)
+    out += "  " + DotQuote(n.id) + " [label=" + DotQuote(n.label) + ", " + kStyle[n.kind] + "];\n";
   // Agencies in one column, in rank (or data) order from the top.
   std::vector<std::string> agencies;
   for (const Node& n : p.nodes)
@@ -274,14 +281,15 @@ std::string Mermaid(const Picture& p) {
   for (size_t i = 0; i < p.nodes.size(); ++i) {
     const Node& n = p.nodes[i];
     std::string text = "\"" + MermaidText(n.label) + "\"";
-    std::string shape = n.kind == Node::kFact ? "([" + text + "])"
+    std::string shape = n.kind == Node::kFact    ? "([" + text + "])"
                         : n.kind == Node::kAlert ? "{{" + text + "}}"
-                        : n.kind == Node::kRule ? "(" + text + ")"
-                                                : "[" + text + "]";
+                        : n.kind == Node::kRule  ? "(" + text + ")"
+                                                 : "[" + text + "]";
     out += "  n" + std::to_string(i) + shape + ":::" + kClass[n.kind] + "\n";
   }
   for (const Edge& e : p.edges)
-    out += "  " + id_of(e.from) + (e.dashed ? " -.->" : " -->") + "|\"" + MermaidText(e.label) + "\"| " + id_of(e.to) + "\n";
+    out += "  " + id_of(e.from) + (e.dashed ? " -.->" : " -->") + "|\"" + MermaidText(e.label) + "\"| " + id_of(e.to) +
+           "\n";
   out += "  classDef fact fill:#fff3c4,stroke:#b59b00\n";
   out += "  classDef rule fill:#e8eefc,stroke:#3a5bbf\n";
   out += "  classDef alert fill:#f8d0d0,stroke:#b00000\n";

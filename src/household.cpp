@@ -12,15 +12,15 @@
 
 namespace household_internal {
 bool IsChildKind(const std::string& r) {
-  static constexpr std::string_view kKinds[] = {
-      "person", "son", "eldest-son", "second-son", "third-son", "daughter", "eldest-daughter",
-      "second-daughter", "third-daughter", "child", "grandchild", "man", "woman"};
+  static constexpr std::string_view kKinds[] = {"person",         "son",      "eldest-son",      "second-son",
+                                                "third-son",      "daughter", "eldest-daughter", "second-daughter",
+                                                "third-daughter", "child",    "grandchild",      "man",
+                                                "woman"};
   return std::find(std::begin(kKinds), std::end(kKinds), r) != std::end(kKinds);
 }
 
 bool IsParentKind(const std::string& r) {
-  return r == "parent" || r == "parents" || r == "mother" || r == "father" || r == "grandmother" ||
-         r == "grandfather";
+  return r == "parent" || r == "parents" || r == "mother" || r == "father" || r == "grandmother" || r == "grandfather";
 }
 
 bool At(std::string_view text, size_t pos, std::string_view word) {
@@ -58,9 +58,9 @@ bool Marked(std::string_view text, size_t end) {
 // Bytes between a number and a subject word that still tie them together
 // ("son 52", "母は78歳", "母親(82)", "mother is 76", "54歳の弟").
 bool IsTightGap(std::string_view gap) {
-  static constexpr std::string_view kGaps[] = {"", " ", "は", "が", "の", "(", " (", " is ", " is", ", ", "'s ",
-                                               "’s ", "さん", "さんは", " aged ", " age ", " of ", ", now ",
-                                               ", who is ", ", who's ", " who is ", " who's "};
+  static constexpr std::string_view kGaps[] = {
+      "",    " ",    "は",     "が",     "の",    "(",    " (",     " is ",      " is",      ", ",       "'s ",
+      "’s ", "さん", "さんは", " aged ", " age ", " of ", ", now ", ", who is ", ", who's ", " who is ", " who's "};
   for (std::string_view g : kGaps)
     if (gap == g) return true;
   return false;
@@ -105,7 +105,6 @@ bool IsPossessor(const Understanding& u, size_t si) {
   std::string_view gap(u.text.match.data() + s.end, next.begin - s.end);
   return gap == "の" || gap == " " || gap == "'s " || gap == "’s ";
 }
-
 
 // Keeps the persons for which keep[p], renumbering every reference; a
 // removed person's references go to into[p] (-1 = no one).
@@ -152,8 +151,7 @@ void ClauseTopics(const Understanding& u, std::vector<int>* topic, std::vector<B
     if (s.person < 0 || IsPossessor(u, si) || kept[s.clause]) continue;
     if (s.subject == Subject::kCaller && !IsCallerWordForAttach(u, s)) continue;
     const int theme = s.clause > 0 && sentence[s.clause - 1] == sentence[s.clause] ? (*topic)[s.clause - 1] : -1;
-    if (theme >= 0 && theme != s.person && (*how)[s.clause - 1] != Because::kNearest &&
-        InSubordinateClause(u, s)) {
+    if (theme >= 0 && theme != s.person && (*how)[s.clause - 1] != Because::kNearest && InSubordinateClause(u, s)) {
       // 弟は、私が家を出てからずっと母と二人暮らしで: 私が is the subject
       // of "…てから" only; the clause stays about the theme 弟は.
       (*topic)[s.clause] = theme;
@@ -193,8 +191,7 @@ bool JoinedBefore(const Understanding& u, int k) {
 }
 
 // The topic clause c takes over from the sentence's previous clause, or -1.
-int Carried(const std::vector<int>& topic, const std::vector<Because>& how, const std::vector<int>& sentence,
-            int c) {
+int Carried(const std::vector<int>& topic, const std::vector<Because>& how, const std::vector<int>& sentence, int c) {
   if (c <= 0 || sentence[c - 1] != sentence[c] || how[c - 1] == Because::kNearest) return -1;
   return topic[c - 1];
 }
@@ -240,7 +237,7 @@ void MarkQuotedClauses(Understanding* u) {
   for (size_t c = 0; c < u->clauses.size(); ++c) {
     const size_t b = u->clauses[c].begin;
     for (; i <= b && i < t.size(); ++i) {  // a clause may start at its quote mark
-      if (i < b && t[i] == '\xE3') {  // 「 and 」 are E3 80 8C and E3 80 8D
+      if (i < b && t[i] == '\xE3') {       // 「 and 」 are E3 80 8C and E3 80 8D
         if (t.compare(i, 3, "「") == 0) japanese = true;
         if (t.compare(i, 3, "」") == 0) japanese = false;
       }
@@ -249,8 +246,7 @@ void MarkQuotedClauses(Understanding* u) {
       const char next = i + 1 < t.size() ? t[i + 1] : ' ';
       if (!english && (prev == ' ' || prev == '(' || i == 0) && isalnum(static_cast<unsigned char>(next)))
         english = true;
-      else if (english && (prev == ',' || prev == '.' || prev == '!' || prev == '?'))
-        english = false;
+      else if (english && (prev == ',' || prev == '.' || prev == '!' || prev == '?')) english = false;
     }
     // The scan stopped after b; a bracket at b belongs to the next round.
     if (i > b && b < t.size() && (t.compare(b, 3, "「") == 0 || t.compare(b, 3, "」") == 0)) i = b;
@@ -348,7 +344,8 @@ void SetResidences(const Model& model, Understanding* u) {
     if (who < 0 || u->persons[who].residence != R::kUnknown) continue;
     int with = -1;
     for (const Person& p : u->persons)
-      if (p.id != who && p.residence != R::kUnknown && (with < 0 || p.caller || (p.role == Subject::kParent && !u->persons[with].caller)))
+      if (p.id != who && p.residence != R::kUnknown &&
+          (with < 0 || p.caller || (p.role == Subject::kParent && !u->persons[with].caller)))
         with = p.id;
     if (with >= 0) u->persons[who].residence = u->persons[with].residence;
   }
@@ -397,15 +394,43 @@ std::string RelationLabel(const std::string& relation, Lang lang) {
     const char* key;
     const char* ja;
   };
-  static constexpr Label kLabels[] = {
-      {"self", "相談者"}, {"person", "本人"}, {"son", "息子"}, {"eldest-son", "長男"}, {"second-son", "次男"},
-      {"third-son", "三男"}, {"daughter", "娘"}, {"eldest-daughter", "長女"}, {"second-daughter", "次女"},
-      {"third-daughter", "三女"}, {"child", "子"}, {"grandchild", "孫"}, {"man", "男性"}, {"woman", "女性"},
-      {"parent", "親"}, {"parents", "両親"}, {"mother", "母"}, {"father", "父"}, {"grandmother", "祖母"},
-      {"grandfather", "祖父"}, {"elder-brother", "兄"}, {"younger-brother", "弟"}, {"elder-sister", "姉"},
-      {"younger-sister", "妹"}, {"brother", "兄弟"}, {"sister", "姉妹"}, {"sibling", "きょうだい"},
-      {"wife", "妻"}, {"husband", "夫"}, {"spouse", "配偶者"}, {"uncle", "おじ"}, {"aunt", "おば"},
-      {"nephew", "甥"}, {"niece", "姪"}, {"relative", "親族"}, {"neighbour", "近所の人"}, {"unknown", "不明"}};
+  static constexpr Label kLabels[] = {{"self", "相談者"},
+                                      {"person", "本人"},
+                                      {"son", "息子"},
+                                      {"eldest-son", "長男"},
+                                      {"second-son", "次男"},
+                                      {"third-son", "三男"},
+                                      {"daughter", "娘"},
+                                      {"eldest-daughter", "長女"},
+                                      {"second-daughter", "次女"},
+                                      {"third-daughter", "三女"},
+                                      {"child", "子"},
+                                      {"grandchild", "孫"},
+                                      {"man", "男性"},
+                                      {"woman", "女性"},
+                                      {"parent", "親"},
+                                      {"parents", "両親"},
+                                      {"mother", "母"},
+                                      {"father", "父"},
+                                      {"grandmother", "祖母"},
+                                      {"grandfather", "祖父"},
+                                      {"elder-brother", "兄"},
+                                      {"younger-brother", "弟"},
+                                      {"elder-sister", "姉"},
+                                      {"younger-sister", "妹"},
+                                      {"brother", "兄弟"},
+                                      {"sister", "姉妹"},
+                                      {"sibling", "きょうだい"},
+                                      {"wife", "妻"},
+                                      {"husband", "夫"},
+                                      {"spouse", "配偶者"},
+                                      {"uncle", "おじ"},
+                                      {"aunt", "おば"},
+                                      {"nephew", "甥"},
+                                      {"niece", "姪"},
+                                      {"relative", "親族"},
+                                      {"neighbour", "近所の人"},
+                                      {"unknown", "不明"}};
   if (lang == Lang::kJa)
     for (const Label& l : kLabels)
       if (relation == l.key) return l.ja;

@@ -39,8 +39,8 @@ void FindPersons(Understanding* u);
 /// clause) into u->ages (with their person), durations into u->durations,
 /// bare numbers no subject word claims into u->ignored_numbers. Marks the
 /// bytes of numbers it understood in *covered (when given).
-void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int>& clause_of,
-                Understanding* u, std::vector<char>* covered);
+void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int>& clause_of, Understanding* u,
+                std::vector<char>* covered);
 
 /// Step 3: sets each phrase fact's person (and because).
 void AttachFacts(const Model& model, Understanding* u);
@@ -56,9 +56,8 @@ void ChooseConcern(const Model& model, Understanding* u, const GivenAges* given)
 void SetResidences(const Model& model, Understanding* u);
 
 /// All five steps, in order.
-void BuildHousehold(const Model& model, const std::vector<NumberMention>& numbers,
-                    const std::vector<int>& clause_of, const GivenAges* given, Understanding* u,
-                    std::vector<char>* covered);
+void BuildHousehold(const Model& model, const std::vector<NumberMention>& numbers, const std::vector<int>& clause_of,
+                    const GivenAges* given, Understanding* u, std::vector<char>* covered);
 
 /// True for a fact that only says where someone lives (no problem area).
 bool IsPlaceFact(const Model& model, int fact);

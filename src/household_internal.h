@@ -42,8 +42,7 @@ void ClauseTopics(const Understanding& u, std::vector<int>* topic, std::vector<B
 /// Subject word k is joined to the one before (長女と長男, "mother and father").
 bool JoinedBefore(const Understanding& u, int k);
 /// The topic clause c takes over from its sentence's previous clause, or -1.
-int Carried(const std::vector<int>& topic, const std::vector<Because>& how, const std::vector<int>& sentence,
-            int c);
+int Carried(const std::vector<int>& topic, const std::vector<Because>& how, const std::vector<int>& sentence, int c);
 /// The latest person named before pos, of this sex when sex != 0.
 int PersonBefore(const Understanding& u, size_t pos, char sex);
 /// 'M' / 'F' for a he / she / his / her in [begin, end), else 0.

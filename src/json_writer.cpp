@@ -113,11 +113,8 @@ std::string IndentJson(std::string_view json) {
         out.push_back(',');
         newline();
         break;
-      case ':':
-        out.append(": ");
-        break;
-      default:
-        out.push_back(c);
+      case ':': out.append(": "); break;
+      default: out.push_back(c);
     }
   }
   return out;

@@ -81,7 +81,6 @@ class JsonWriter {
     pos_ = 0;
   }
 
-
  private:
   /// Room for n more bytes; returns where to write them.
   char* Reserve(size_t n) {
@@ -95,7 +94,7 @@ class JsonWriter {
 
   std::string* out_ = nullptr;
   ByteBuffer* buffer_ = nullptr;  // set: data_ is its storage
-  char* data_ = inline_;  // inline_, or heap_ once that is too small
+  char* data_ = inline_;          // inline_, or heap_ once that is too small
   size_t capacity_ = sizeof inline_;
   size_t pos_ = 0;  // end of what is written in data_
   std::unique_ptr<char[]> heap_;

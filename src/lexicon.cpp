@@ -90,7 +90,8 @@ Status Lexicon::CheckRestored() const {
                                 " names no subject");
     size_t bad = 0;
     if (!IsValidUtf8(matcher_.phrase(phrase), &bad))
-      return Status::Internal("lexicon: phrase " + std::to_string(i) + ": invalid UTF-8 at byte " + std::to_string(bad));
+      return Status::Internal("lexicon: phrase " + std::to_string(i) + ": invalid UTF-8 at byte " +
+                              std::to_string(bad));
   }
   return Status::Ok();
 }

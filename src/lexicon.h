@@ -21,7 +21,7 @@ struct PhraseMeaning {
   bool is_subject = false;
   int fact = -1;                       // when !is_subject
   Subject subject = Subject::kPerson;  // when is_subject
-  bool negative = false;  // the phrase says the fact negated ("家から出ない"): the text must too
+  bool negative = false;               // the phrase says the fact negated ("家から出ない"): the text must too
 };
 
 class Lexicon {

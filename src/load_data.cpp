@@ -15,16 +15,15 @@ namespace {
 bool IsId(const std::string& id) {
   if (id.empty()) return false;
   for (char c : id)
-    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
-          c == '-' || c == '_'))
+    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-' ||
+          c == '_'))
       return false;
   return true;
 }
 
 Status ReadId(const YamlDoc& doc, const YAML::Node& map, std::string* id) {
   TSUNAGU_TRY(doc.String(map, "id", id, true));
-  if (!IsId(*id))
-    return doc.Error(map["id"], TrF("id '{}' must use only a-z, 0-9, '-' and '_'", *id));
+  if (!IsId(*id)) return doc.Error(map["id"], TrF("id '{}' must use only a-z, 0-9, '-' and '_'", *id));
   return Status::Ok();
 }
 
@@ -54,9 +53,8 @@ Status ReadPhone(const YamlDoc& doc, const YAML::Node& map, std::string* phone) 
 bool IsTime(const std::string& t) {
   return t.size() == 5 && std::isdigit(static_cast<unsigned char>(t[0])) &&
          std::isdigit(static_cast<unsigned char>(t[1])) && t[2] == ':' &&
-         std::isdigit(static_cast<unsigned char>(t[3])) &&
-         std::isdigit(static_cast<unsigned char>(t[4])) && (t[0] - '0') * 10 + (t[1] - '0') < 24 &&
-         (t[3] - '0') < 6;
+         std::isdigit(static_cast<unsigned char>(t[3])) && std::isdigit(static_cast<unsigned char>(t[4])) &&
+         (t[0] - '0') * 10 + (t[1] - '0') < 24 && (t[3] - '0') < 6;
 }
 
 // The schedule keys of an hours map (its keys checked by the caller).
@@ -67,8 +65,7 @@ Status ReadSchedule(const YamlDoc& doc, const YAML::Node& node, Hours* hours) {
   for (size_t i = 0; i < hours->byday.size(); ++i) {
     bool ok = false;
     for (const char* d : kDays) ok = ok || hours->byday[i] == d;
-    if (!ok)
-      return doc.Error(node["byday"][i], TrF("day '{}' must be one of MO TU WE TH FR SA SU", hours->byday[i]));
+    if (!ok) return doc.Error(node["byday"][i], TrF("day '{}' must be one of MO TU WE TH FR SA SU", hours->byday[i]));
   }
   TSUNAGU_TRY(doc.String(node, "opens_at", &hours->opens_at, true));
   TSUNAGU_TRY(doc.String(node, "closes_at", &hours->closes_at, true));
@@ -89,8 +86,7 @@ Status ReadSchedule(const YamlDoc& doc, const YAML::Node& node, Hours* hours) {
 }
 
 Status ReadHours(const YamlDoc& doc, const YAML::Node& node, Hours* hours) {
-  TSUNAGU_TRY(doc.CheckMap(node, {"byday", "opens_at", "closes_at", "closed", "appointment", "text"},
-                           "hours"));
+  TSUNAGU_TRY(doc.CheckMap(node, {"byday", "opens_at", "closes_at", "closed", "appointment", "text"}, "hours"));
   return ReadSchedule(doc, node, hours);
 }
 
@@ -98,8 +94,8 @@ Status ReadHours(const YamlDoc& doc, const YAML::Node& node, Hours* hours) {
 // schedule, or only a text when the times are not simple or not all known
 // (a line that routes to the caller's prefecture keeps that office's hours).
 Status ReadCrisisHours(const YamlDoc& doc, const YAML::Node& node, CrisisContact* c) {
-  TSUNAGU_TRY(doc.CheckMap(
-      node, {"always", "byday", "opens_at", "closes_at", "closed", "appointment", "text"}, "hours"));
+  TSUNAGU_TRY(
+      doc.CheckMap(node, {"always", "byday", "opens_at", "closes_at", "closed", "appointment", "text"}, "hours"));
   const bool schedule = node["byday"] || node["opens_at"] || node["closes_at"];
   if (node["always"]) {
     TSUNAGU_TRY(doc.Bool(node, "always", &c->always, true));
@@ -177,8 +173,7 @@ Status ReadEligibility(const YamlDoc& doc, const YAML::Node& node, Eligibility* 
   TSUNAGU_TRY(doc.CheckMap(node, {"min_age", "max_age", "residence", "note"}, "eligibility"));
   TSUNAGU_TRY(doc.Int(node, "min_age", &e->min_age, false));
   TSUNAGU_TRY(doc.Int(node, "max_age", &e->max_age, false));
-  if (e->max_age >= 0 && e->min_age > e->max_age)
-    return doc.Error(node, Tr("min_age is greater than max_age"));
+  if (e->max_age >= 0 && e->min_age > e->max_age) return doc.Error(node, Tr("min_age is greater than max_age"));
   TSUNAGU_TRY(doc.String(node, "residence", &e->residence, false));
   TSUNAGU_TRY(doc.Text(node, "note", &e->note, false));
   return Status::Ok();
@@ -222,8 +217,7 @@ Status ReadRoles(const YamlDoc& doc, const YAML::Node& node, std::vector<Role>* 
 // An agency's `checked`: for each field a public source confirmed, one
 // check or a list of them ({date, source, by}, as a crisis contact's).
 Status ReadFieldChecks(const YamlDoc& doc, const YAML::Node& node, std::vector<FieldCheck>* out) {
-  TSUNAGU_TRY(doc.CheckMap(node, {"name", "summary", "roles", "address", "phone", "hours", "eligibility"},
-                           "checked"));
+  TSUNAGU_TRY(doc.CheckMap(node, {"name", "summary", "roles", "address", "phone", "hours", "eligibility"}, "checked"));
   for (auto it = node.begin(); it != node.end(); ++it) {
     std::vector<ContactCheck> checks;
     TSUNAGU_TRY(ReadChecks(doc, it->second, &checks));
@@ -242,15 +236,16 @@ Status ReadArea(const YamlDoc& doc, const YAML::Node& node, ServedArea* area) {
   if (node["town"] && node["school_district"])
     return doc.Error(node, Tr("an area is one town or one school district; write two areas"));
   if (!node["town"] && !node["school_district"])
-    return doc.Error(node, Tr("an area needs town: (a town name, like 寺尾東) or school_district: (like 寺尾中学校区)"));
+    return doc.Error(node,
+                     Tr("an area needs town: (a town name, like 寺尾東) or school_district: (like 寺尾中学校区)"));
   area->kind = node["town"] ? ServedArea::kTown : ServedArea::kSchoolDistrict;
   TSUNAGU_TRY(doc.String(node, node["town"] ? "town" : "school_district", &area->name, true));
   TSUNAGU_TRY(doc.StringList(node, "readings", &area->readings, false));
   for (size_t i = 0; i < area->readings.size(); ++i)
     if (AreaKey(area->readings[i]).empty())
-      return doc.Error(node["readings"][i],
-                       TrF("reading '{}' has no letters; write the name as a case would, like Teraohigashi",
-                           area->readings[i]));
+      return doc.Error(
+          node["readings"][i],
+          TrF("reading '{}' has no letters; write the name as a case would, like Teraohigashi", area->readings[i]));
   return Status::Ok();
 }
 
@@ -356,8 +351,8 @@ Status ReadLocalOffices(const YamlDoc& doc, const YAML::Node& node, Agency* a, s
 
 Status ReadAgency(const YamlDoc& doc, const YAML::Node& node, Agency* a, std::string* ask_id) {
   TSUNAGU_TRY(doc.CheckMap(node,
-                           {"id", "name", "summary", "roles", "address", "phone", "hours",
-                            "eligibility", "source", "verified", "checked", "local_offices", "ask", "offices"},
+                           {"id", "name", "summary", "roles", "address", "phone", "hours", "eligibility", "source",
+                            "verified", "checked", "local_offices", "ask", "offices"},
                            Tr("an agency")));
   a->pos = doc.PosOf(node);
   TSUNAGU_TRY(ReadId(doc, node, &a->id));
@@ -393,8 +388,7 @@ Status LoadAgencies(const YamlDoc& doc, Model* model) {
     Agency agency;
     std::string ask_id;
     TSUNAGU_TRY(ReadAgency(doc, node, &agency, &ask_id));
-    if (!ids.insert(agency.id).second)
-      return doc.Error(node["id"], TrF("duplicate agency id '{}'", agency.id));
+    if (!ids.insert(agency.id).second) return doc.Error(node["id"], TrF("duplicate agency id '{}'", agency.id));
     if (!ask_id.empty()) asks.emplace_back(model->agencies.size(), node["ask"]);
     model->agencies.push_back(std::move(agency));
   }
@@ -423,9 +417,8 @@ Status LoadCrisis(const YamlDoc& doc, Model* model) {
     if (node.IsMap() && (node["source"] || node["verified"]))
       return doc.Error(node["source"] ? node["source"] : node["verified"],
                        Tr("crisis contacts record checked: {date, source, by} instead of source and verified"));
-    TSUNAGU_TRY(doc.CheckMap(
-        node, {"id", "name", "phone", "kinds", "note", "hours", "cost", "answers", "checked"},
-        Tr("a crisis contact")));
+    TSUNAGU_TRY(doc.CheckMap(node, {"id", "name", "phone", "kinds", "note", "hours", "cost", "answers", "checked"},
+                             Tr("a crisis contact")));
     CrisisContact c;
     c.pos = doc.PosOf(node);
     TSUNAGU_TRY(ReadId(doc, node, &c.id));
@@ -440,8 +433,7 @@ Status LoadCrisis(const YamlDoc& doc, Model* model) {
       return doc.Error(node["cost"], TrF("cost must be 'free' or 'charged', found '{}'", c.cost));
     if (node["answers"]) TSUNAGU_TRY(doc.Text(node, "answers", &c.answers, true));
     if (node["checked"]) TSUNAGU_TRY(ReadChecks(doc, node["checked"], &c.checked));
-    if (!ids.insert(c.id).second)
-      return doc.Error(node["id"], TrF("duplicate crisis contact id '{}'", c.id));
+    if (!ids.insert(c.id).second) return doc.Error(node["id"], TrF("duplicate crisis contact id '{}'", c.id));
     model->crisis.push_back(std::move(c));
   }
   return Status::Ok();

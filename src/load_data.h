@@ -7,8 +7,8 @@
 #include <string>
 
 #include "model.h"
-#include "yaml_doc.h"
 #include "status.h"
+#include "yaml_doc.h"
 
 /// Appends the agencies in text to model->agencies; rejects duplicate ids.
 Status LoadAgencies(const std::string& text, const std::string& name, Model* model);

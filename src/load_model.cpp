@@ -38,10 +38,10 @@ Status ReadFile(const std::string& path, std::string* contents) {
   }
   if (!S_ISREG(st.st_mode)) {
     close(fd);
-    return Status::Io(S_ISDIR(st.st_mode)
-                          ? TrF("cannot read {}: a directory; data, rule and case files must be regular files", path)
-                          : TrF("cannot read {}: not a regular file; data, rule and case files must be regular files",
-                                path));
+    return Status::Io(
+        S_ISDIR(st.st_mode)
+            ? TrF("cannot read {}: a directory; data, rule and case files must be regular files", path)
+            : TrF("cannot read {}: not a regular file; data, rule and case files must be regular files", path));
   }
   // A bad data file (exit 4), not an unreadable one.
   const Status too_large = Status::Data(
@@ -85,12 +85,9 @@ Status LoadModel(const FileSource& source, Model* model) {
     const char* file;
     Loader load;
   };
-  static const Step kSteps[] = {{true, "agencies.yaml", LoadAgencies},
-                                {true, "crisis.yaml", LoadCrisis},
-                                {false, "lexicon.yaml", LoadLexicon},
-                                {false, "routing.yaml", LoadRouting},
-                                {false, "alerts.yaml", LoadAlerts},
-                                {true, "holidays.yaml", LoadHolidays}};
+  static const Step kSteps[] = {{true, "agencies.yaml", LoadAgencies}, {true, "crisis.yaml", LoadCrisis},
+                                {false, "lexicon.yaml", LoadLexicon},  {false, "routing.yaml", LoadRouting},
+                                {false, "alerts.yaml", LoadAlerts},    {true, "holidays.yaml", LoadHolidays}};
   constexpr size_t kFiles = sizeof kSteps / sizeof kSteps[0];
   std::vector<YamlDoc> docs;
   std::vector<std::string> texts(kFiles);

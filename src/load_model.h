@@ -16,8 +16,7 @@ Status ReadFile(const std::string& path, std::string* contents);
 
 /// Supplies one file: `data` tells a data file from a rule file; fills the
 /// text and the name to show in messages.
-using FileSource = std::function<Status(bool data, const std::string& file, std::string* text,
-                                        std::string* name)>;
+using FileSource = std::function<Status(bool data, const std::string& file, std::string* text, std::string* name)>;
 
 /// Loads every file from source, stopping at the first error.
 Status LoadModel(const FileSource& source, Model* model);

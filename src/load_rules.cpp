@@ -11,8 +11,7 @@
 
 namespace {
 
-Status ReadSubject(const YamlDoc& doc, const YAML::Node& map, const char* key, Subject* out,
-                   bool required) {
+Status ReadSubject(const YamlDoc& doc, const YAML::Node& map, const char* key, Subject* out, bool required) {
   std::string id;
   TSUNAGU_TRY(doc.String(map, key, &id, required));
   if (id.empty()) return Status::Ok();
@@ -44,9 +43,7 @@ std::string WithGuess(const char* with_guess, const char* plain, const std::stri
 }
 
 Status ReadFact(const YamlDoc& doc, const YAML::Node& node, FactDef* f) {
-  TSUNAGU_TRY(doc.CheckMap(node,
-                           {"id", "label", "area", "subject", "ja", "en", "from_age",
-                            "from_duration", "outside"},
+  TSUNAGU_TRY(doc.CheckMap(node, {"id", "label", "area", "subject", "ja", "en", "from_age", "from_duration", "outside"},
                            Tr("a fact")));
   f->pos = doc.PosOf(node);
   TSUNAGU_TRY(doc.String(node, "id", &f->id, true));
@@ -72,8 +69,7 @@ Status ReadFact(const YamlDoc& doc, const YAML::Node& node, FactDef* f) {
   if (YAML::Node duration = node["from_duration"]) {
     TSUNAGU_TRY(doc.CheckMap(duration, {"min_months"}, "from_duration"));
     TSUNAGU_TRY(doc.Int(duration, "min_months", &f->from_duration_months, true));
-    if (f->from_duration_months < 0)
-      return doc.Error(duration, Tr("min_months must be 0 or more"));
+    if (f->from_duration_months < 0) return doc.Error(duration, Tr("min_months must be 0 or more"));
   }
   if (f->ja.empty() && f->en.empty() && !f->from_age && f->from_duration_months < 0)
     return doc.Error(node, TrF("fact '{}' has no phrases (ja/en) and no from_age: it can never be found", f->id));
@@ -153,8 +149,7 @@ Status ReadCondition(const YamlDoc& doc, const YAML::Node& node, const Model& mo
   return Status::Ok();
 }
 
-Status ReadTarget(const YamlDoc& doc, const YAML::Node& node, const Model& model, bool need_weight,
-                  Target* t) {
+Status ReadTarget(const YamlDoc& doc, const YAML::Node& node, const Model& model, bool need_weight, Target* t) {
   TSUNAGU_TRY(doc.CheckMap(node, {"agency", "roles", "weight"}, Tr("a target")));
   std::string agency;
   TSUNAGU_TRY(doc.String(node, "agency", &agency, true));
@@ -175,9 +170,9 @@ Status ReadTarget(const YamlDoc& doc, const YAML::Node& node, const Model& model
     if (role < 0) {
       std::vector<std::string> role_ids;
       for (const Role& r : a.roles) role_ids.push_back(r.id);
-      return doc.Error(node["roles"][i], WithGuess(Tr("agency '{}' has no role '{}'; did you mean '{}'?"),
-                                                   Tr("agency '{}' has no role '{}'"), roles[i], role_ids, agency,
-                                                   roles[i]));
+      return doc.Error(node["roles"][i],
+                       WithGuess(Tr("agency '{}' has no role '{}'; did you mean '{}'?"),
+                                 Tr("agency '{}' has no role '{}'"), roles[i], role_ids, agency, roles[i]));
     }
     t->roles.push_back(role);
   }
@@ -187,11 +182,10 @@ Status ReadTarget(const YamlDoc& doc, const YAML::Node& node, const Model& model
   return Status::Ok();
 }
 
-Status ReadTargets(const YamlDoc& doc, const YAML::Node& map, const char* key, const Model& model,
-                   bool required, std::vector<Target>* out) {
+Status ReadTargets(const YamlDoc& doc, const YAML::Node& map, const char* key, const Model& model, bool required,
+                   std::vector<Target>* out) {
   YAML::Node list = map[key];
-  if (!list) return required ? doc.Error(map, TrF("missing required key '{}'", key))
-                             : Status::Ok();
+  if (!list) return required ? doc.Error(map, TrF("missing required key '{}'", key)) : Status::Ok();
   TSUNAGU_TRY(doc.CheckSequence(list, key));
   for (const YAML::Node& item : list) {
     Target t;
@@ -213,8 +207,8 @@ IdLines IdLinesOf(const std::vector<T>& items) {
   return ids;
 }
 
-Status CheckUniqueId(const YamlDoc& doc, const YAML::Node& node, const std::string& id, int line,
-                     const char* what, IdLines* ids) {
+Status CheckUniqueId(const YamlDoc& doc, const YAML::Node& node, const std::string& id, int line, const char* what,
+                     IdLines* ids) {
   auto [first, added] = ids->emplace(id, line);
   if (!added)
     return doc.Error(node["id"], TrF("duplicate {} id '{}' (first defined at line {})", what, id, first->second));
@@ -224,9 +218,8 @@ Status CheckUniqueId(const YamlDoc& doc, const YAML::Node& node, const std::stri
 }  // namespace
 
 const std::vector<std::string>& KnownAreas() {
-  static const std::vector<std::string> areas = {"withdrawal", "care",   "money",
-                                                 "disability", "work",   "admin",
-                                                 "family",     "crisis", "community"};
+  static const std::vector<std::string> areas = {"withdrawal", "care",   "money",  "disability", "work",
+                                                 "admin",      "family", "crisis", "community"};
   return areas;
 }
 
@@ -247,8 +240,7 @@ Status LoadLexicon(const YamlDoc& doc, Model* model) {
   }
   YAML::Node subjects = doc.root()["subjects"];
   if (!subjects) return doc.Error(doc.root(), TrF("missing required key '{}'", "subjects"));
-  TSUNAGU_TRY(doc.CheckMap(subjects, {"person", "parent", "family", "household", "neighbour", "caller"},
-                           "subjects"));
+  TSUNAGU_TRY(doc.CheckMap(subjects, {"person", "parent", "family", "household", "neighbour", "caller"}, "subjects"));
   for (auto it = subjects.begin(); it != subjects.end(); ++it) {
     Subject s;
     ParseSubject(it->first.Scalar(), &s);
@@ -306,8 +298,7 @@ namespace {
 // crisis contacts and agencies.
 Status LoadAlert(const YamlDoc& doc, const YAML::Node& node, const Model& model, IdLines* ids, AlertRule* out) {
   AlertRule& alert = *out;
-  TSUNAGU_TRY(doc.CheckMap(node, {"id", "kind", "when", "contacts", "first_contact", "to", "message"},
-                           Tr("an alert")));
+  TSUNAGU_TRY(doc.CheckMap(node, {"id", "kind", "when", "contacts", "first_contact", "to", "message"}, Tr("an alert")));
   alert.pos = doc.PosOf(node);
   TSUNAGU_TRY(doc.String(node, "id", &alert.id, true));
   TSUNAGU_TRY(CheckUniqueId(doc, node, alert.id, alert.pos.line, Tr("alert"), ids));
@@ -327,8 +318,7 @@ Status LoadAlert(const YamlDoc& doc, const YAML::Node& node, const Model& model,
   for (size_t i = 0; i < contacts.size(); ++i) {
     int c = model.FindCrisis(contacts[i]);
     if (c < 0)
-      return doc
-          .Error(node["contacts"][i], TrF("unknown crisis contact '{}' (see data/crisis.yaml)", contacts[i]))
+      return doc.Error(node["contacts"][i], TrF("unknown crisis contact '{}' (see data/crisis.yaml)", contacts[i]))
           .Refers("crisis contact", contacts[i]);
     alert.contacts.push_back(c);
   }
@@ -345,8 +335,7 @@ Status LoadAlert(const YamlDoc& doc, const YAML::Node& node, const Model& model,
   TSUNAGU_TRY(ReadTargets(doc, node, "to", model, false, &alert.to));
   // The first contact goes first only if the alert brings it in.
   if (alert.first_contact >= 0 &&
-      std::none_of(alert.to.begin(), alert.to.end(),
-                   [&](const Target& t) { return t.agency == alert.first_contact; }))
+      std::none_of(alert.to.begin(), alert.to.end(), [&](const Target& t) { return t.agency == alert.first_contact; }))
     return doc.Error(node["first_contact"], TrF("first_contact '{}' is not in the alert's 'to': add it there, "
                                                 "so that the alert brings it in",
                                                 first));

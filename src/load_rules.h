@@ -7,8 +7,8 @@
 #include <string>
 
 #include "model.h"
-#include "yaml_doc.h"
 #include "status.h"
+#include "yaml_doc.h"
 
 /// Subject words and facts.
 Status LoadLexicon(const std::string& text, const std::string& name, Model* model);

@@ -70,9 +70,9 @@ int FinishStandardOutput(int code) {
   }
   if (!failed) return code;
   if (err == EPIPE) return kExitBrokenPipe;
-  std::fputs(TrF("tsunagu: cannot write standard output: {}\n", err != 0 ? std::strerror(err) : Tr("write error"))
-                 .c_str(),
-             stderr);
+  std::fputs(
+      TrF("tsunagu: cannot write standard output: {}\n", err != 0 ? std::strerror(err) : Tr("write error")).c_str(),
+      stderr);
   return kExitIo;
 }
 

@@ -7,9 +7,7 @@
 #include "binary_io.h"
 
 namespace {
-bool IsWordByte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+bool IsWordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 }  // namespace
 
 void Matcher::Add(const std::string& phrase, int payload) {
@@ -128,10 +126,8 @@ void Matcher::FindAll(std::string_view text, std::vector<Hit>* hits) const {
       h.end = i + 1;
       h.begin = h.end - (phrase_begin_[id + 1] - phrase_begin_[id]);
       h.phrase = id;
-      if ((word_edges_[id] & 1) && h.begin > 0 && IsWordByte(static_cast<unsigned char>(text[h.begin - 1])))
-        continue;
-      if ((word_edges_[id] & 2) && h.end < text.size() && IsWordByte(static_cast<unsigned char>(text[h.end])))
-        continue;
+      if ((word_edges_[id] & 1) && h.begin > 0 && IsWordByte(static_cast<unsigned char>(text[h.begin - 1]))) continue;
+      if ((word_edges_[id] & 2) && h.end < text.size() && IsWordByte(static_cast<unsigned char>(text[h.end]))) continue;
       hits->push_back(h);
     }
   }
@@ -201,18 +197,19 @@ bool Matcher::Restore(Reader* r) {
   // bounds. Linear in the automaton, with no allocation per element.
   const size_t n = fail_.size();
   const size_t phrases = phrase_begin_.empty() ? 0 : phrase_begin_.size() - 1;
-  bool ok = r->ok() && n > 0 && phrases > 0 && payload_begin_.size() == phrases + 1 &&
-            word_edges_.size() == phrases && phrase_begin_.back() == phrase_bytes_.size() &&
-            payload_begin_.back() == payload_.size() && child_begin_.size() == n + 1 &&
-            child_byte_.size() == child_node_.size() && child_begin_[n] == child_byte_.size() &&
-            output_.size() == n && output_link_.size() == n && root_next_.size() == 256;
+  bool ok = r->ok() && n > 0 && phrases > 0 && payload_begin_.size() == phrases + 1 && word_edges_.size() == phrases &&
+            phrase_begin_.back() == phrase_bytes_.size() && payload_begin_.back() == payload_.size() &&
+            child_begin_.size() == n + 1 && child_byte_.size() == child_node_.size() &&
+            child_begin_[n] == child_byte_.size() && output_.size() == n && output_link_.size() == n &&
+            root_next_.size() == 256;
   for (size_t i = 0; ok && i < phrases; ++i)
     ok = phrase_begin_[i] <= phrase_begin_[i + 1] && payload_begin_[i] <= payload_begin_[i + 1];
   for (size_t i = 0; ok && i < n; ++i)
-    ok = child_begin_[i] <= child_begin_[i + 1] && static_cast<size_t>(fail_[i]) < n &&
-         output_[i] >= -1 && output_[i] < static_cast<int32_t>(phrases) && output_link_[i] >= -1 &&
+    ok = child_begin_[i] <= child_begin_[i + 1] && static_cast<size_t>(fail_[i]) < n && output_[i] >= -1 &&
+         output_[i] < static_cast<int32_t>(phrases) && output_link_[i] >= -1 &&
          output_link_[i] < static_cast<int32_t>(n);
-  for (size_t i = 0; ok && i < child_node_.size(); ++i) ok = child_node_[i] > 0 && static_cast<size_t>(child_node_[i]) < n;
+  for (size_t i = 0; ok && i < child_node_.size(); ++i)
+    ok = child_node_[i] > 0 && static_cast<size_t>(child_node_[i]) < n;
   for (size_t i = 0; ok && i < 256; ++i) ok = root_next_[i] >= 0 && static_cast<size_t>(root_next_[i]) < n;
   for (size_t i = 0; ok && i < phrases; ++i) ok = word_edges_[i] <= 3;
   ok = ok && phrase_begin_[0] == 0 && payload_begin_[0] == 0 && fail_[0] == 0 && output_[0] == -1 &&

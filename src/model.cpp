@@ -3,8 +3,7 @@
 #include <algorithm>
 
 namespace {
-const char* const kSubjectIds[kSubjectCount] = {"person", "parent", "family", "household",
-                                                "neighbour", "caller"};
+const char* const kSubjectIds[kSubjectCount] = {"person", "parent", "family", "household", "neighbour", "caller"};
 
 template <typename T>
 int FindById(const std::vector<T>& items, const std::string& id) {
@@ -92,9 +91,12 @@ LocalText AlertKindLabel(const std::string& kind) {
     const char* kind;
     const char* ja;
     const char* en;
-  } kLabels[] = {{"suicide", "自殺の危険", "suicide risk"},     {"self-harm", "自傷", "self-harm"},
-                 {"threat", "脅し・危害の予告", "threat"},      {"violence", "暴力", "violence"},
-                 {"elder-abuse", "高齢者虐待", "elder abuse"},  {"child-abuse", "児童虐待", "child abuse"},
+  } kLabels[] = {{"suicide", "自殺の危険", "suicide risk"},
+                 {"self-harm", "自傷", "self-harm"},
+                 {"threat", "脅し・危害の予告", "threat"},
+                 {"violence", "暴力", "violence"},
+                 {"elder-abuse", "高齢者虐待", "elder abuse"},
+                 {"child-abuse", "児童虐待", "child abuse"},
                  {"dv", "配偶者間の暴力(DV)", "domestic violence between partners"},
                  {"urgent-physical", "命にかかわる身体の危険", "urgent physical danger"}};
   for (const auto& l : kLabels)

@@ -71,9 +71,9 @@ struct FieldCheck {
 
 /// Where the agency's facts come from in the guideline.
 struct Provenance {
-  int block = 0;          // agency block in the guideline, 1-based
-  std::string name;       // "stated" | "inferred"
-  std::string phone;      // how the phone number was read
+  int block = 0;      // agency block in the guideline, 1-based
+  std::string name;   // "stated" | "inferred"
+  std::string phone;  // how the phone number was read
   std::string note;
 };
 
@@ -138,10 +138,10 @@ struct CrisisContact {
   LocalText name, note;
   std::string phone;
   std::vector<std::string> kinds;
-  bool always = false;  // answers 24 hours a day, every day
-  Hours hours;          // present when stated; byday empty when only text is known
-  std::string cost;     // "free" | "charged" | "" (not stated)
-  LocalText answers;    // who answers, e.g. the child guidance centre of the caller's area
+  bool always = false;                // answers 24 hours a day, every day
+  Hours hours;                        // present when stated; byday empty when only text is known
+  std::string cost;                   // "free" | "charged" | "" (not stated)
+  LocalText answers;                  // who answers, e.g. the child guidance centre of the caller's area
   std::vector<ContactCheck> checked;  // empty = not checked against a public source
   SourcePos pos;
 };
@@ -182,14 +182,14 @@ struct AgeRange {
 struct FactDef {
   std::string id;
   LocalText label;
-  std::string area;  // withdrawal, care, money, ...
+  std::string area;                    // withdrawal, care, money, ...
   Subject subject = Subject::kPerson;  // default subject
   std::vector<std::string> ja, en;     // phrases as written in the file
   bool from_age = false;               // true when a subject's known age implies it
   Subject age_subject = Subject::kPerson;
   int age_min = -1, age_max = -1;
-  int from_duration_months = -1;       // >= 0: a stated duration implies it
-  std::string outside;  // a residence area (Eligibility::residence) this fact rules out
+  int from_duration_months = -1;  // >= 0: a stated duration implies it
+  std::string outside;            // a residence area (Eligibility::residence) this fact rules out
   SourcePos pos;
 };
 
@@ -293,7 +293,7 @@ struct Model {
   std::vector<Rule> rules;
   std::vector<AlertRule> alerts;
   TeamPolicy team;
-  std::vector<Target> fallback;  // when nothing was understood
+  std::vector<Target> fallback;                        // when nothing was understood
   CompiledConditions compiled_rules, compiled_alerts;  // derived: see CompileConditions
   /// The data and rules version (data_version.h), set by main after
   /// loading; not part of the snapshot.

@@ -72,8 +72,7 @@ std::string Octal(mode_t mode) {
 // Why a file or directory, as fstat saw it through its descriptor, is not
 // ours alone; "" when it is.
 std::string Untrusted(const struct stat& st) {
-  if (st.st_uid != geteuid())
-    return TrF("owned by uid {}, not by you (uid {})", st.st_uid, geteuid());
+  if (st.st_uid != geteuid()) return TrF("owned by uid {}, not by you (uid {})", st.st_uid, geteuid());
   if (st.st_mode & (S_IWGRP | S_IWOTH)) return TrF("writable by others (mode {})", Octal(st.st_mode));
   return "";
 }
@@ -93,9 +92,10 @@ int OpenCacheDir(const std::string& dir) {
   std::string why = fstat(fd, &st) != 0 ? std::strerror(errno) : Untrusted(st);
   if (!why.empty()) {
     close(fd);
-    WarnOnce(TrF("ignoring the cache directory {}: {}; remove it, or set TSUNAGU_CACHE_DIR to a directory of yours "
-                 "that only you can write to",
-                 dir, why));
+    WarnOnce(
+        TrF("ignoring the cache directory {}: {}; remove it, or set TSUNAGU_CACHE_DIR to a directory of yours "
+            "that only you can write to",
+            dir, why));
     return -1;
   }
   return fd;
@@ -225,7 +225,8 @@ Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* 
     // Shown only when it looks like a key: the bytes reach the terminal.
     const bool shown = !stored_key.empty() && stored_key.size() <= 64 &&
                        stored_key.find_first_not_of("0123456789abcdef") == std::string_view::npos;
-    layout = Status::Internal("made for other files" + (shown ? " (key " + std::string(stored_key) + ")" : std::string()));
+    layout =
+        Status::Internal("made for other files" + (shown ? " (key " + std::string(stored_key) + ")" : std::string()));
   }
   if (!layout.ok()) return intact() ? layout : Status::Internal("checksum mismatch");
   // The checksum (~2 ms a megabyte) is computed on a second thread, which

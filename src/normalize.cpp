@@ -48,7 +48,7 @@ void Fold(std::string_view nfkc, NormalizedText* out) {
     size_t start = i;
     int32_t cp = DecodeUtf8(nfkc, &i);
     if (FoldKatakana(cp, match, start)) continue;  // for matching only
-    if (cp >= 0x3000 && cp <= 0x9FFF) continue;  // kana and kanji have no case
+    if (cp >= 0x3000 && cp <= 0x9FFF) continue;    // kana and kanji have no case
     // Elsewhere: lower case, keeping the byte length.
     int32_t lower = utf8proc_tolower(cp);
     if (lower == cp || Utf8Length(lower) != i - start) continue;
@@ -64,9 +64,8 @@ void Fold(std::string_view nfkc, NormalizedText* out) {
 // and skipping utf8proc for it makes normalising several times cheaper.
 bool IsNfkcStable(int32_t cp) {
   return (cp < 0x80) || (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x309D && cp <= 0x309E) ||
-         (cp >= 0x30A1 && cp <= 0x30FA) || (cp >= 0x30FC && cp <= 0x30FE) ||
-         (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3001 || cp == 0x3002 || cp == 0x300C ||
-         cp == 0x300D;
+         (cp >= 0x30A1 && cp <= 0x30FA) || (cp >= 0x30FC && cp <= 0x30FE) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+         cp == 0x3001 || cp == 0x3002 || cp == 0x300C || cp == 0x300D;
 }
 
 // Fold in one pass for the common case, checking as it goes that every
@@ -99,10 +98,9 @@ bool FoldIfStable(std::string_view input, NormalizedText* out) {
 // NFKC of text that is not all stable.
 std::string Nfkc(std::string_view input) {
   utf8proc_uint8_t* result = nullptr;
-  utf8proc_ssize_t len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(input.data()),
-                                      static_cast<utf8proc_ssize_t>(input.size()), &result,
-                                      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                                     UTF8PROC_COMPAT));
+  utf8proc_ssize_t len =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(input.data()), static_cast<utf8proc_ssize_t>(input.size()),
+                   &result, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
   if (len < 0 || result == nullptr) return std::string(input);
   std::string out(reinterpret_cast<char*>(result), static_cast<size_t>(len));
   std::free(result);
@@ -117,8 +115,8 @@ Status Normalize(std::string_view input, NormalizedText* out) {
   if (!IsValidUtf8(input, &bad)) {
     out->display.clear();
     out->match.clear();
-    return Status::Input(TrF("the text is not valid UTF-8 (or holds a NUL byte) at byte offset {}; re-save it as UTF-8",
-                             bad));
+    return Status::Input(
+        TrF("the text is not valid UTF-8 (or holds a NUL byte) at byte offset {}; re-save it as UTF-8", bad));
   }
   Fold(Nfkc(input), out);
   return Status::Ok();
@@ -150,8 +148,16 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 // NFKC (which turns ， ； ！ ？ into ASCII): 。、・「」『』… and / \n , ; ! ? : \t " \r.
 size_t SeparatorAt(std::string_view text, size_t i) {
   switch (static_cast<unsigned char>(text[i])) {
-    case '/': case '\n': case ',': case ';': case '!': case '?': case ':': case '\t': case '"': case '\r':
-      return 1;
+    case '/':
+    case '\n':
+    case ',':
+    case ';':
+    case '!':
+    case '?':
+    case ':':
+    case '\t':
+    case '"':
+    case '\r': return 1;
     case 0xE2:  // … U+2026
       return text.compare(i, 3, "\xE2\x80\xA6") == 0 ? 3 : 0;
     case 0xE3: {  // 、。「」『』 U+3001, U+3002, U+300C..U+300F; ・ U+30FB
@@ -160,8 +166,7 @@ size_t SeparatorAt(std::string_view text, size_t i) {
       if (b1 == 0x80 && (b2 == 0x81 || b2 == 0x82 || (b2 >= 0x8C && b2 <= 0x8F))) return 3;
       return b1 == 0x83 && b2 == 0xBB ? 3 : 0;
     }
-    default:
-      return 0;
+    default: return 0;
   }
 }
 

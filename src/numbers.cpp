@@ -24,8 +24,7 @@ struct Cursor {
     // The first byte alone rules out most words, before a full compare.
     if (pos + word.size() <= end && text[pos] == word[0] && text.compare(pos, word.size(), word) == 0) {
       // An English word must end at a word edge.
-      if (IsAlpha(word.back()) && pos + word.size() < end && IsAlpha(text[pos + word.size()]))
-        return false;
+      if (IsAlpha(word.back()) && pos + word.size() < end && IsAlpha(text[pos + word.size()])) return false;
       pos += word.size();
       return true;
     }
@@ -63,9 +62,10 @@ bool BeforeAny(std::string_view text, size_t from, size_t at, std::initializer_l
 
 // "two" → 2 ... "twenty" → 20, "a"/"an" → 1, "several"/"many" → 3; else 0.
 int NumberWord(std::string_view word) {
-  static constexpr std::string_view kWords[] = {"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                                       "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                                       "seventeen", "eighteen", "nineteen", "twenty"};
+  static constexpr std::string_view kWords[] = {"",         "one",      "two",      "three",   "four",    "five",
+                                                "six",      "seven",    "eight",    "nine",    "ten",     "eleven",
+                                                "twelve",   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                                                "eighteen", "nineteen", "twenty"};
   if (word.size() > 9) return 0;  // longer than any number word
   for (int n = 1; n <= 20; ++n)
     if (word == kWords[n]) return n;
@@ -325,9 +325,9 @@ bool NoNounAfter(std::string_view text, size_t pos, size_t end) {
   c.SkipSpaces();
   if (c.pos == end) return true;
   if (!IsAlpha(text[c.pos])) return text[c.pos] != '%';
-  return c.EatAny({"now", "soon", "this", "next", "and", "but", "or", "so", "who", "in", "with", "when", "he", "she",
-                   "i", "we", "they", "my", "our", "his", "her", "their", "like", "myself", "last", "on", "at",
-                   "today", "recently", "already"});
+  return c.EatAny({"now",  "soon",  "this", "next",   "and",  "but", "or",   "so",    "who",      "in",
+                   "with", "when",  "he",   "she",    "i",    "we",  "they", "my",    "our",      "his",
+                   "her",  "their", "like", "myself", "last", "on",  "at",   "today", "recently", "already"});
 }
 
 // Words before an exact age n that make it approximate: "もうすぐ80歳",
@@ -361,8 +361,7 @@ bool ReadApproximation(std::string_view text, size_t begin, int n, NumberMention
 // "I'm 79", "is 57", "who's 51", "now 41", "turned 85", "of 91".
 bool EnglishAgeVerbBefore(std::string_view text, size_t begin, size_t at, size_t* start) {
   return BeforeAny(text, begin, at,
-                   {"i'm", "i am", "is", "am", "are", "was", "were", "who's", "now", "turned", "of", "at"},
-                   start);
+                   {"i'm", "i am", "is", "am", "are", "was", "were", "who's", "now", "turned", "of", "at"}, start);
 }
 
 // Japanese after a unitless number that makes it an age: 54になる,
@@ -383,11 +382,10 @@ bool JapaneseAgeVerbAfter(std::string_view text, size_t pos, size_t end) {
 // age ("over 80", "aged 52", "nearly 80"); otherwise a bare number of 10
 // or more, or in brackets after a word ("長男(8)"), is kBare. c is just
 // after the digits.
-bool ReadBareNumber(std::string_view text, size_t begin, size_t i, size_t end, int n, Cursor* c,
-                    NumberMention* m) {
+bool ReadBareNumber(std::string_view text, size_t begin, size_t i, size_t end, int n, Cursor* c, NumberMention* m) {
   size_t start = i;
-  const bool bracketed = i > begin + 1 && text[i - 1] == '(' && text[i - 2] != ' ' && c->pos < end &&
-                         text[c->pos] == ')';
+  const bool bracketed =
+      i > begin + 1 && text[i - 1] == '(' && text[i - 2] != ' ' && c->pos < end && text[c->pos] == ')';
   m->kind = NumberMention::kAge;
   m->begin = i;
   if (BeforeAny(text, begin, i, {"over", "above", "older than"}, &start)) {
@@ -419,7 +417,8 @@ bool ReadBareNumber(std::string_view text, size_t begin, size_t i, size_t end, i
     if (text.compare(c->pos - 6, 6, "過ぎ") == 0 || text.compare(c->pos - 6, 6, "超え") == 0)
       m->age = Range(n, kMaxAge);  // 三十を過ぎ: over thirty
     return true;
-  } else if (n >= 10 && BeforeAny(text, begin, i, {"今は", "いまは", "今年で", "今年", "現在は", "現在", "もう"}, &start)) {
+  } else if (n >= 10 &&
+             BeforeAny(text, begin, i, {"今は", "いまは", "今年で", "今年", "現在は", "現在", "もう"}, &start)) {
     // 今は二十六, 現在57: a number said of now is an age.
     m->age = Range(n, n);
     m->begin = i;
@@ -440,9 +439,9 @@ bool ReadBareNumber(std::string_view text, size_t begin, size_t i, size_t end, i
 // state ("55歳でひきこもり", "40歳で無職", "46歳で、") it is "is 55 and".
 bool PastEventIn(std::string_view text, size_t pos, size_t end) {
   static constexpr std::string_view kEvents[] = {
-      "辞め", "やめ", "退職", "中退", "退学", "診断", "倒れ", "倒産", "発症", "入院", "卒業", "就職", "離婚",
-      "亡くな", "亡くし", "失業", "失職", "解雇", "リストラ", "出産", "産ん", "上京", "帰郷", "戻っ", "戻り",
-      "帰っ", "転職", "退社", "休職", "定年", "結婚した", "継い", "始め", "家を出"};
+      "辞め", "やめ",   "退職",   "中退", "退学", "診断", "倒れ",     "倒産", "発症", "入院",  "卒業", "就職",
+      "離婚", "亡くな", "亡くし", "失業", "失職", "解雇", "リストラ", "出産", "産ん", "上京",  "帰郷", "戻っ",
+      "戻り", "帰っ",   "転職",   "退社", "休職", "定年", "結婚した", "継い", "始め", "家を出"};
   for (size_t p = pos; p < end;) {
     if (text.compare(p, 3, "、") == 0) return false;  // 46歳で、…: a description goes on
     for (std::string_view e : kEvents)
@@ -471,14 +470,13 @@ bool IsPresentWord(std::string_view w) {
 }
 
 bool IsPastWord(std::string_view w) {
-  for (std::string_view past : {"lost", "quit", "left", "stopped", "dropped", "was", "were", "got", "became",
-                                "started", "began", "went", "had", "moved", "fell", "took", "came", "gave", "did"})
+  for (std::string_view past : {"lost", "quit", "left", "stopped", "dropped", "was", "were", "got", "became", "started",
+                                "began", "went", "had", "moved", "fell", "took", "came", "gave", "did"})
     if (w == past) return true;
   if (w.size() < 5 || w.substr(w.size() - 2) != "ed") return false;
   // -ed words that describe a state today, not an event.
-  for (std::string_view state : {"unemployed", "isolated", "married", "divorced", "worried", "concerned",
-                                 "depressed", "retired", "tired", "interested", "called", "named", "indeed",
-                                 "hundred", "speed"})
+  for (std::string_view state : {"unemployed", "isolated", "married", "divorced", "worried", "concerned", "depressed",
+                                 "retired", "tired", "interested", "called", "named", "indeed", "hundred", "speed"})
     if (w == state) return false;
   return true;
 }
@@ -487,8 +485,7 @@ bool IsPastWord(std::string_view w) {
 // "quit", "dropped"), -1 present ("is", "now", the "s" of "he's"), 0 none.
 int Tense(std::string_view text, size_t begin, size_t i, size_t word_end) {
   std::string_view word = text.substr(i, word_end - i);
-  if (IsPresentWord(word) || (word == "s" && i > begin + 1 && text[i - 1] == '\'' && !IsDigit(text[i - 2])))
-    return -1;
+  if (IsPresentWord(word) || (word == "s" && i > begin + 1 && text[i - 1] == '\'' && !IsDigit(text[i - 2]))) return -1;
   return IsPastWord(word) ? 1 : 0;
 }
 
@@ -557,9 +554,9 @@ void SetWhen(std::string_view text, size_t begin, size_t end, bool english_decad
   if (m->when != NumberMention::kNow) return;
   size_t since = 0;  // "withdrawn since her 20s": the start, in the past
   if (JapanesePastAfter(text, m->end, end) || PastWordBefore(text, begin, m->begin) ||
-      (english_decade && (ClauseIsPast(text, begin, end, *m) ||
-                          BeforeAny(text, begin, m->begin, {"since his", "since her", "since their", "since"},
-                                    &since))))
+      (english_decade &&
+       (ClauseIsPast(text, begin, end, *m) ||
+        BeforeAny(text, begin, m->begin, {"since his", "since her", "since their", "since"}, &since))))
     m->when = NumberMention::kPast;
 }
 
@@ -601,9 +598,8 @@ bool KanjiAgeMayEnd(std::string_view text, size_t i, size_t number_end, size_t e
 // 卒寿 (90), 白寿 (99). "あと少しで還暦", "もうすぐ還暦": approaching
 // (the three years before); "還暦を過ぎ": that age or over.
 bool ReadNamedAge(std::string_view text, size_t begin, size_t i, size_t end, NumberMention* m, size_t* next) {
-  static constexpr std::pair<std::string_view, int> kNamed[] = {{"還暦", 60}, {"古希", 70}, {"古稀", 70},
-                                                               {"喜寿", 77}, {"傘寿", 80}, {"米寿", 88},
-                                                               {"卒寿", 90}, {"白寿", 99}};
+  static constexpr std::pair<std::string_view, int> kNamed[] = {{"還暦", 60}, {"古希", 70}, {"古稀", 70}, {"喜寿", 77},
+                                                                {"傘寿", 80}, {"米寿", 88}, {"卒寿", 90}, {"白寿", 99}};
   for (const auto& [word, n] : kNamed) {
     if (i + word.size() > end || text.compare(i, word.size(), word) != 0) continue;
     *m = NumberMention();
@@ -612,7 +608,8 @@ bool ReadNamedAge(std::string_view text, size_t begin, size_t i, size_t end, Num
     m->age = Range(n, n);
     Cursor c{text, i + word.size(), end};
     size_t start = i;
-    if (BeforeAny(text, begin, i, {"あと少しで", "もう少しで", "もうすぐ", "もうじき", "まもなく", "間もなく"}, &start)) {
+    if (BeforeAny(text, begin, i, {"あと少しで", "もう少しで", "もうすぐ", "もうじき", "まもなく", "間もなく"},
+                  &start)) {
       m->age = Range(n - 3, n - 1);
       m->when = NumberMention::kApproaching;
       m->begin = start;
@@ -656,10 +653,10 @@ bool ReadKanjiMention(std::string_view text, size_t begin, size_t i, size_t end,
 // "twenty" → 20 … "ninety" → 90 (tens); "twenties" … "nineties" the
 // same with *decade set; else 0.
 int TensWord(std::string_view word, bool* decade) {
-  static constexpr std::string_view kTens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-                                               "ninety"};
-  static constexpr std::string_view kDecades[] = {"twenties", "thirties", "forties", "fifties", "sixties",
-                                                  "seventies", "eighties", "nineties"};
+  static constexpr std::string_view kTens[] = {"twenty", "thirty",  "forty",  "fifty",
+                                               "sixty",  "seventy", "eighty", "ninety"};
+  static constexpr std::string_view kDecades[] = {"twenties", "thirties",  "forties",  "fifties",
+                                                  "sixties",  "seventies", "eighties", "nineties"};
   for (int k = 0; k < 8; ++k) {
     if (word == kTens[k]) return 20 + 10 * k;
     if (word == kDecades[k]) {
@@ -697,8 +694,7 @@ bool DecadeOfPronoun(std::string_view text, size_t begin, size_t at) {
 // An English number word: before years or months ("two years", "a year",
 // "two years younger"), or an age as digits would be ("forty", "fifty-
 // three-year-old", "in his forties", "forty-something", "of fifty-eight").
-bool ReadNumberWordMention(std::string_view text, size_t begin, size_t i, size_t end, NumberMention* m,
-                           size_t* next) {
+bool ReadNumberWordMention(std::string_view text, size_t begin, size_t i, size_t end, NumberMention* m, size_t* next) {
   size_t word_end = i;
   while (word_end < end && IsAlpha(text[word_end])) ++word_end;
   *next = word_end;

@@ -25,11 +25,11 @@ struct NumberMention {
   /// now (79).
   enum When { kNow, kPast, kRelative, kApproaching };
   When when = kNow;
-  size_t begin = 0, end = 0;  // byte range in the text
-  AgeRange age;               // kAge, kBare (lo == hi), kGenerations: the parent
-  AgeRange child_age;         // kGenerations ("8050"): the person
-  int months = 0;             // kDuration
-  bool after_pronoun = false; // "she's 74": about the subject named before
+  size_t begin = 0, end = 0;   // byte range in the text
+  AgeRange age;                // kAge, kBare (lo == hi), kGenerations: the parent
+  AgeRange child_age;          // kGenerations ("8050"): the person
+  int months = 0;              // kDuration
+  bool after_pronoun = false;  // "she's 74": about the subject named before
   /// kRelative: +1 older ("2歳上", "3 years older"), -1 younger ("5歳年下",
   /// "younger than me"), 0 not said ("30歳違い", "28歳差", "apart").
   int sign = 0;

@@ -77,7 +77,9 @@ std::string Two(int v) { return std::string(1, static_cast<char>('0' + v / 10)) 
 
 std::string DateKey(int y, int m, int d) { return std::to_string(y) + "-" + Two(m) + "-" + Two(d); }
 
-int Minutes(const std::string& hhmm) { return ((hhmm[0] - '0') * 10 + (hhmm[1] - '0')) * 60 + (hhmm[3] - '0') * 10 + (hhmm[4] - '0'); }
+int Minutes(const std::string& hhmm) {
+  return ((hhmm[0] - '0') * 10 + (hhmm[1] - '0')) * 60 + (hhmm[3] - '0') * 10 + (hhmm[4] - '0');
+}
 
 bool ValidTime(const std::string& t) {
   return t.size() == 5 && std::isdigit(static_cast<unsigned char>(t[0])) &&
@@ -137,9 +139,7 @@ bool DaysBetween(const std::string& from, const LocalTime& to, int64_t* days) {
   return true;
 }
 
-LocalTime TokyoTime(int64_t unix_seconds) {
-  return FromMinutes(FloorDiv(unix_seconds, 60) + kTokyoOffsetMinutes);
-}
+LocalTime TokyoTime(int64_t unix_seconds) { return FromMinutes(FloorDiv(unix_seconds, 60) + kTokyoOffsetMinutes); }
 
 LocalTime TokyoNow() { return TokyoTime(static_cast<int64_t>(std::time(nullptr))); }
 
@@ -205,8 +205,7 @@ OpenStatus OpenAt(const Hours& hours, bool always, const HolidayCalendar& calend
     s.state = OpenStatus::kOpen;
     return s;
   }
-  if (!hours.present || hours.byday.empty() || !ValidTime(hours.opens_at) || !ValidTime(hours.closes_at) ||
-      !at.set())
+  if (!hours.present || hours.byday.empty() || !ValidTime(hours.opens_at) || !ValidTime(hours.closes_at) || !at.set())
     return s;
   const int opens = Minutes(hours.opens_at), closes = Minutes(hours.closes_at);
   const int now = at.hour * 60 + at.minute;
@@ -256,8 +255,9 @@ std::string OpenLabel(const OpenStatus& s, Lang lang) {
                 : "holidays unknown (" + std::to_string(s.unknown_year) + ")";
     case OpenStatus::kClosed: break;
   }
-  if (s.has_next && s.next_today) return ja ? "受付前、本日 " + ShortTime(s.next) + " から" : "opens today " + ShortTime(s.next);
-  std::string closed = s.open_day       ? (ja ? "本日の受付終了" : "closed for today")
+  if (s.has_next && s.next_today)
+    return ja ? "受付前、本日 " + ShortTime(s.next) + " から" : "opens today " + ShortTime(s.next);
+  std::string closed = s.open_day        ? (ja ? "本日の受付終了" : "closed for today")
                        : s.today_unknown ? (ja ? "受付時間外" : "outside hours")
                                          : (ja ? "本日休み" : "closed today");
   if (s.has_next) return closed + (ja ? "、次は " : "; next ") + ShortDate(s.next, lang);

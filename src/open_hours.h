@@ -60,13 +60,13 @@ bool CoversYear(const HolidayCalendar& calendar, int year);
 
 struct OpenStatus {
   enum State { kUnknown, kOpen, kClosed };
-  State state = kUnknown;  // kUnknown: no schedule, or holidays unknown
-  bool open_day = false;   // today is one of its days (closed: before or after hours)
+  State state = kUnknown;      // kUnknown: no schedule, or holidays unknown
+  bool open_day = false;       // today is one of its days (closed: before or after hours)
   bool today_unknown = false;  // whether today is one of its days is unknown (holidays)
-  bool has_next = false;   // next is known (only when closed)
-  bool next_today = false;  // next is later today
-  LocalTime next;          // the next opening
-  int unknown_year = 0;    // a year whose holidays are unknown stopped the answer
+  bool has_next = false;       // next is known (only when closed)
+  bool next_today = false;     // next is later today
+  LocalTime next;              // the next opening
+  int unknown_year = 0;        // a year whose holidays are unknown stopped the answer
 };
 
 /// The state of a place at `at`. `always` (a line answering 24 hours every

@@ -10,8 +10,8 @@
 namespace {
 
 // English negations before the phrase ("no disability", "not in debt").
-constexpr std::string_view kEnNegations[] = {"no", "not", "without", "never", "none", "nor", "neither", "cannot",
-                                             "deny", "denies", "denied"};
+constexpr std::string_view kEnNegations[] = {"no",      "not",    "without", "never",  "none",  "nor",
+                                             "neither", "cannot", "deny",    "denies", "denied"};
 // English words that end a negation's reach ("not violent and has a
 // disability"). Not "or": "doesn't hit anyone or break things" denies both.
 constexpr std::string_view kEnScopeEnds[] = {"and", "but", "so", "because", "although", "though"};
@@ -25,7 +25,9 @@ bool IsEnNegation(std::string_view word) {
 // English negation among the five words before `at`: returns its start.
 // Walks back word by word (no list of the clause's words is built).
 bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at, size_t* neg_begin) {
-  auto is_word_byte = [&](size_t i) { return IsAsciiLowerOrDigit(static_cast<unsigned char>(text[i])) || text[i] == '\''; };
+  auto is_word_byte = [&](size_t i) {
+    return IsAsciiLowerOrDigit(static_cast<unsigned char>(text[i])) || text[i] == '\'';
+  };
   size_t end = at;
   for (int looked = 0; looked < 5; ++looked) {
     while (end > clause_begin && !is_word_byte(end - 1)) --end;
@@ -57,9 +59,7 @@ void HitTokens(const Matcher::Hit& hit, size_t first, size_t last, const std::ve
 
 // A particle that ties the phrase to what follows ("から", "に", "は"),
 // where a mention's words stop; て/で (and so on) do not.
-bool EndsWords(const Token& t) {
-  return t.pos == Token::kParticle && t.pos_name != "助詞,接続助詞";
-}
+bool EndsWords(const Token& t) { return t.pos == Token::kParticle && t.pos_name != "助詞,接続助詞"; }
 
 // A fact some alert asks for: a hypothetical or a death told must not
 // raise it ("死ぬ前に", "夫が亡くなり"). Few alerts and few danger facts.

@@ -27,10 +27,10 @@ char FoldedVowel(std::string_view t, size_t pos, size_t* len) {
     const char* utf8;
     char plain;
   };
-  static constexpr Fold kFolds[] = {
-      {"\xC4\x81", 'a'}, {"\xC4\x80", 'a'}, {"\xC4\xAB", 'i'}, {"\xC4\xAA", 'i'}, {"\xC5\xAB", 'u'},
-      {"\xC5\xAA", 'u'}, {"\xC4\x93", 'e'}, {"\xC4\x92", 'e'}, {"\xC5\x8D", 'o'}, {"\xC5\x8C", 'o'},
-      {"\xC3\xA2", 'a'}, {"\xC3\xAE", 'i'}, {"\xC3\xBB", 'u'}, {"\xC3\xAA", 'e'}, {"\xC3\xB4", 'o'}};
+  static constexpr Fold kFolds[] = {{"\xC4\x81", 'a'}, {"\xC4\x80", 'a'}, {"\xC4\xAB", 'i'}, {"\xC4\xAA", 'i'},
+                                    {"\xC5\xAB", 'u'}, {"\xC5\xAA", 'u'}, {"\xC4\x93", 'e'}, {"\xC4\x92", 'e'},
+                                    {"\xC5\x8D", 'o'}, {"\xC5\x8C", 'o'}, {"\xC3\xA2", 'a'}, {"\xC3\xAE", 'i'},
+                                    {"\xC3\xBB", 'u'}, {"\xC3\xAA", 'e'}, {"\xC3\xB4", 'o'}};
   for (const Fold& f : kFolds)
     if (At(t, pos, f.utf8)) {
       *len = 2;
@@ -77,10 +77,11 @@ std::vector<std::string> Normalized(std::initializer_list<const char*> words) {
 // What follows an area when the case says they live there: 寺尾東に住む,
 // 寺尾東在住, 坂井東のアパートで. A place word alone (寺尾東の病院) is not.
 const std::vector<std::string>& LivesAfter() {
-  static const std::vector<std::string> k = Normalized(
-      {"に住", "在住", "で暮ら", "に暮ら", "に居住", "で一人暮らし", "で独り暮らし", "で生活し", "のアパート",
-       "のマンション", "のアパ-ト", "の団地", "の自宅", "の家で", "の家に", "の家は", "の実家", "の借家", "の持ち家",
-       "の市営住宅", "の県営住宅", "の公営住宅", "にある自宅", "にある実家", "にある家", "に家があ"});
+  static const std::vector<std::string> k =
+      Normalized({"に住",       "在住",       "で暮ら",       "に暮ら",    "に居住",   "で一人暮らし", "で独り暮らし",
+                  "で生活し",   "のアパート", "のマンション", "のアパ-ト", "の団地",   "の自宅",       "の家で",
+                  "の家に",     "の家は",     "の実家",       "の借家",    "の持ち家", "の市営住宅",   "の県営住宅",
+                  "の公営住宅", "にある自宅", "にある実家",   "にある家",  "に家があ"});
   return k;
 }
 
@@ -101,21 +102,23 @@ const std::vector<std::string>& LivesBefore() {
 // 住んでいました, 住んでいない, 住みたい, 住む予定, ではない).
 const std::vector<std::string>& NotNow() {
   static const std::vector<std::string> k =
-      Normalized({"でいた", "ていた", "でいまし", "ていまし", "でおりまし", "ておりまし", "でた", "いない", "ない", "おらず", "たい", "予定", "じゃな", "ではな"});
+      Normalized({"でいた", "ていた", "でいまし", "ていまし", "でおりまし", "ておりまし", "でた", "いない", "ない",
+                  "おらず", "たい", "予定", "じゃな", "ではな"});
   return k;
 }
 
 // English: the words before a place lived in, and what makes them not so.
-constexpr const char* kLivesIn[] = {"live in ",     "lives in ",  "living in ", "reside in ",  "resides in ",
-                                    "residing in ", "home is in ", "house is in ", "based in ", "we're in ",
-                                    "live at ",     "lives at ",  "living at ", "address: ", "address is ",
+constexpr const char* kLivesIn[] = {"live in ",     "lives in ",    "living in ",   "reside in ", "resides in ",
+                                    "residing in ", "home is in ",  "house is in ", "based in ",  "we're in ",
+                                    "live at ",     "lives at ",    "living at ",   "address: ",  "address is ",
                                     "resident of ", "residents of "};
-constexpr const char* kNotLivesIn[] = {"n't ", "not ", "no longer ", "used to ", "never ", "want to ", "wants to ",
-                                       "plan to ", "plans to ", "like to ", "hope to ", "going to "};
+constexpr const char* kNotLivesIn[] = {"n't ",      "not ",     "no longer ", "used to ", "never ",   "want to ",
+                                       "wants to ", "plan to ", "plans to ",  "like to ", "hope to ", "going to "};
 
 // Skips an address after a town: 3丁目, 三丁目, 3-14-41, 14番地, 5号.
 size_t SkipAddress(std::string_view t, size_t p) {
-  static const char* const kParts[] = {"丁目", "番地", "番", "号", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  static const char* const kParts[] = {"丁目", "番地", "番", "号", "一", "二", "三",
+                                       "四",   "五",   "六", "七", "八", "九", "十"};
   for (;;) {
     if (p < t.size() && ((t[p] >= '0' && t[p] <= '9') || t[p] == '-' || t[p] == ' ')) {
       ++p;
@@ -252,8 +255,8 @@ bool AddLatinArea(const std::vector<Entry>& entries, size_t from, size_t to, siz
   for (size_t s = 0; s < letters.size(); ++s) {
     const size_t byte = at[s];
     size_t len = 0;
-    if (byte > from && (IsLetter(static_cast<unsigned char>(t[byte - 1])) ||
-                        (byte >= from + 2 && FoldedVowel(t, byte - 2, &len))))
+    if (byte > from &&
+        (IsLetter(static_cast<unsigned char>(t[byte - 1])) || (byte >= from + 2 && FoldedVowel(t, byte - 2, &len))))
       continue;  // not a word's start
     for (const Entry& en : entries) {
       if (!IsLatinKey(en.key) || letters.compare(s, en.key.size(), en.key) != 0) continue;
@@ -318,7 +321,8 @@ std::string AreaKey(std::string_view name) {
   for (size_t i = 0; i < n.size();) {
     size_t len = 1;
     if (char v = FoldedVowel(n, i, &len)) out += v;
-    else if (n[i] != '-' && n[i] != ' ' && n[i] != '\'' && n[i] != '.') out += static_cast<char>(IsLetter(static_cast<unsigned char>(n[i])) ? n[i] | 0x20 : n[i]);
+    else if (n[i] != '-' && n[i] != ' ' && n[i] != '\'' && n[i] != '.')
+      out += static_cast<char>(IsLetter(static_cast<unsigned char>(n[i])) ? n[i] | 0x20 : n[i]);
     i += len;
   }
   return out;
@@ -374,8 +378,8 @@ void ChooseOffices(const Model& model, const Understanding& u, Ranking* ranking)
                     " serves the family cannot be chosen (the case does not say where they live); " + ask_en;
       } else {
         c.text.ja = place->area + "を担当する" + a.name.ja + "はデータにありません。" + ask_ja;
-        c.text.en = "No " + a.name.in(Lang::kEn) + " in the data serves " + AreaLabel(model, *place, Lang::kEn) +
-                    "; " + ask_en;
+        c.text.en =
+            "No " + a.name.in(Lang::kEn) + " in the data serves " + AreaLabel(model, *place, Lang::kEn) + "; " + ask_en;
       }
     }
     r.office_reason = c.text;

@@ -33,8 +33,7 @@ class Scoreboard {
     e.parts.push_back({source, t.weight});
     for (int role : t.roles)
       if (std::find(e.roles.begin(), e.roles.end(), role) == e.roles.end()) e.roles.push_back(role);
-    if (std::find(e.reasons.begin(), e.reasons.end(), source) == e.reasons.end())
-      e.reasons.push_back(source);
+    if (std::find(e.reasons.begin(), e.reasons.end(), source) == e.reasons.end()) e.reasons.push_back(source);
   }
   bool Any() const { return used_ > 0; }
   /// Ends adding: the entries are exactly the agencies added (in the order
@@ -72,8 +71,7 @@ std::string AgeText(int min_age, int max_age, bool ja) {
 
 // Applies eligibility to one agency: false when a known age, or a stated
 // residence outside its area, rules it out (with *removal saying why).
-bool CheckEligibility(const Model& model, const Agency& a, const Understanding& u, RankedAgency* e,
-                      Removal* removal) {
+bool CheckEligibility(const Model& model, const Agency& a, const Understanding& u, RankedAgency* e, Removal* removal) {
   const Eligibility& el = a.eligibility;
   if (el.min_age >= 0 || el.max_age >= 0) {
     AgeRange r = u.AgeOf(Subject::kPerson);
@@ -101,8 +99,8 @@ bool CheckEligibility(const Model& model, const Agency& a, const Understanding& 
     if (const FactMention* m = ConcernOutside(model, u, el.residence)) {
       const LocalText& serves = el.note;
       const LocalText& label = model.facts[m->fact].label;
-      removal->why.ja = "対象: " + (serves.ja.empty() ? el.residence : serves.ja) + "。ケースでは" + label.ja +
-                        " (「" + m->words + "」)";
+      removal->why.ja = "対象: " + (serves.ja.empty() ? el.residence : serves.ja) + "。ケースでは" + label.ja + " (「" +
+                        m->words + "」)";
       removal->why.en = "eligibility: " + (serves.en.empty() ? el.residence : serves.en) + "; the case says " +
                         label.en + " (\"" + m->words + "\")";
       return false;

@@ -38,7 +38,7 @@ struct RankedAgency {
   int agency = -1;
   int rank = 0;
   int score = 0;
-  std::vector<int> roles;            // indexes into the agency's roles
+  std::vector<int> roles;                 // indexes into the agency's roles
   std::vector<std::string_view> reasons;  // rule/alert ids, first firing first
   std::vector<ScorePart> parts;
   std::vector<AgencyCondition> conditions;

@@ -6,9 +6,9 @@ namespace {
 
 // Degree and frequency adverbs: "外出はほとんどしない" says the same as
 // "外出しない" for routing, so the stream leaves them out.
-constexpr std::string_view kFillerAdverbs[] = {"ほとんど", "殆ど", "ほぼ",  "あまり", "余り",   "全く",
-                                               "まったく", "めったに", "滅多に", "一切", "全然", "特に",
-                                               "別に",     "もう",     "まだ",   "今",   "もはや", "なかなか"};
+constexpr std::string_view kFillerAdverbs[] = {"ほとんど", "殆ど",     "ほぼ",   "あまり", "余り",   "全く",
+                                               "まったく", "めったに", "滅多に", "一切",   "全然",   "特に",
+                                               "別に",     "もう",     "まだ",   "今",     "もはや", "なかなか"};
 
 bool OneOf(std::string_view s, std::initializer_list<std::string_view> list) {
   for (std::string_view x : list)
@@ -36,7 +36,8 @@ bool IsCarrier(const Token& t) {
       // せる/させる (causative), きれる, すぎる, やる: they say more.
       // A passive or potential carries it when the scan reads on ("見られない"),
       // but stays in a phrase (ReadPhrase: 殴られる is not 殴る).
-      return OneOf(t.lemma, {"いる", "てる", "おる", "しまう", "ちゃう", "くる", "いく", "ある", "おく", "れる", "られる"});
+      return OneOf(t.lemma,
+                   {"いる", "てる", "おる", "しまう", "ちゃう", "くる", "いく", "ある", "おく", "れる", "られる"});
     case Token::kVerb:
       // Verbs of having and receiving carry a noun's polarity too:
       // "手帳は持っていない", "支援は受けていない".
@@ -44,12 +45,11 @@ bool IsCarrier(const Token& t) {
                              "受ける", "もらう", "貰う", "取る", "とる", "使う", "利用する",
                              // Seeing carries it too: "自傷は見られない", "形跡は認められない".
                              "見る", "見える", "見当たる", "認める", "感じる"});
-    case Token::kNumber:
-      return t.lemma == "一";  // 一度も, 一回も
+    case Token::kNumber: return t.lemma == "一";  // 一度も, 一回も
     case Token::kNoun:
       // "介護は今のところ必要ない", "借金は現在ゼロ".
-      return OneOf(t.lemma, {"今", "現在", "ところ", "とこ", "現時点", "当面", "必要", "一度", "一回", "一切", "これまで",
-                             "今まで"});
+      return OneOf(t.lemma, {"今", "現在", "ところ", "とこ", "現時点", "当面", "必要", "一度", "一回", "一切",
+                             "これまで", "今まで"});
     case Token::kNounBound:
       return OneOf(t.lemma, {"こと", "事", "わけ", "訳", "の", "ん", "もの", "ところ", "とこ", "度", "回"});
     case Token::kParticle:
@@ -58,12 +58,9 @@ bool IsCarrier(const Token& t) {
       // Not だけ, ばかり, しか: "家にいるだけ" says more than "家にいる".
       return !OneOf(t.lemma, {"と", "か", "かも", "ば", "ほど", "くらい", "ぐらい", "って", "だけ", "ばかり",
                               "ばっかり", "のみ", "しか"});
-    case Token::kAdjective:
-      return OneOf(t.lemma, {"ない", "無い"});
-    case Token::kOther:
-      return OneOf(t.lemma, {"じゃ", "では"});  // じゃない, ではありません
-    default:
-      return IsFiller(t);
+    case Token::kAdjective: return OneOf(t.lemma, {"ない", "無い"});
+    case Token::kOther: return OneOf(t.lemma, {"じゃ", "では"});  // じゃない, ではありません
+    default: return IsFiller(t);
   }
 }
 
@@ -193,9 +190,9 @@ Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, s
     // は見られない" reads on through 自傷行為 to its predicate.
     if (t.pos == Token::kParticle && OneOf(t.lemma, {"など", "なんか", "といった"})) {
       size_t j = i + 1;
-      while (j < to && (tokens[j].lemma == "の" || tokens[j].pos == Token::kNoun ||
-                        tokens[j].pos == Token::kNounBound || tokens[j].pos == Token::kPrefix ||
-                        tokens[j].pos == Token::kAdjective))  // "などの危ない行動は"
+      while (j < to &&
+             (tokens[j].lemma == "の" || tokens[j].pos == Token::kNoun || tokens[j].pos == Token::kNounBound ||
+              tokens[j].pos == Token::kPrefix || tokens[j].pos == Token::kAdjective))  // "などの危ない行動は"
         ++j;
       if (j > i + 1 && j < to && IsFiller(tokens[j])) {
         i = j;

@@ -44,12 +44,12 @@ void AppendStream(const std::vector<Token>& tokens, size_t from, size_t to, std:
 
 /// What the grammar after a phrase says about it.
 struct Polarity {
-  int negations = 0;          // negation words, counted (two cancel out)
-  bool hedged = false;        // ではないか, かもしれない, と思う: uncertain
-  bool hypothetical = false;  // 前に, 前, たら, ば, なら, ほど: not a statement of fact
-  bool died = false;          // 死ぬ/亡くなる in the past tense: a death, not a danger
+  int negations = 0;             // negation words, counted (two cancel out)
+  bool hedged = false;           // ではないか, かもしれない, と思う: uncertain
+  bool hypothetical = false;     // 前に, 前, たら, ば, なら, ほど: not a statement of fact
+  bool died = false;             // 死ぬ/亡くなる in the past tense: a death, not a danger
   bool through_passive = false;  // read through れる/られる: "面倒を見られない" is "cannot", not "does not"
-  size_t end = 0;             // the first token not read
+  size_t end = 0;                // the first token not read
   bool negated() const { return negations % 2 == 1 && !hedged; }
 };
 

@@ -16,12 +16,12 @@
 /// label, area), built once per batch run: they are most of the bytes of a
 /// result, and the same for every case.
 struct JsonFragments {
-  std::vector<std::string> agency_id;           // per agency: {"id":"..."
-  std::vector<std::string> agency_members;      // per agency: ,"name":...,"hours":...
-  std::vector<std::string> agency_verified;     // per agency: ,"verified":...,"checked_on":...}
-  std::vector<std::vector<std::string>> roles;  // per agency, per role: {"id":...}
+  std::vector<std::string> agency_id;             // per agency: {"id":"..."
+  std::vector<std::string> agency_members;        // per agency: ,"name":...,"hours":...
+  std::vector<std::string> agency_verified;       // per agency: ,"verified":...,"checked_on":...}
+  std::vector<std::vector<std::string>> roles;    // per agency, per role: {"id":...}
   std::vector<std::vector<std::string>> offices;  // per agency, per local office: {"id":...}
-  std::vector<std::string> fact_members;        // per fact: "id":...,"area":...
+  std::vector<std::string> fact_members;          // per fact: "id":...,"area":...
 };
 /// at: the moment of open_now and next_open (not set: both null).
 JsonFragments BuildJsonFragments(const Model& model, const LocalTime& at = LocalTime());

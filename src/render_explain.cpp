@@ -22,14 +22,12 @@ const char* T(Lang lang, const char* ja, const char* en) { return lang == Lang::
 
 const char* SubjectName(Subject s, Lang lang) {
   static const char* const kJa[] = {"本人", "親", "家族", "世帯", "近所", "相談者"};
-  static const char* const kEn[] = {"the person", "the parent", "a family member", "the household",
-                                    "a neighbour", "the caller"};
+  static const char* const kEn[] = {"the person",    "the parent",  "a family member",
+                                    "the household", "a neighbour", "the caller"};
   return (lang == Lang::kJa ? kJa : kEn)[static_cast<int>(s)];
 }
 
-std::string Quote(const std::string& s, Lang lang) {
-  return lang == Lang::kJa ? "「" + s + "」" : "\"" + s + "\"";
-}
+std::string Quote(const std::string& s, Lang lang) { return lang == Lang::kJa ? "「" + s + "」" : "\"" + s + "\""; }
 
 std::string AgeText(const AgeRange& r, Lang lang) {
   bool ja = lang == Lang::kJa;
@@ -174,8 +172,8 @@ std::string GapText(const Model& model, const Understanding& u, const ConditionG
       return "none: " + ids[0] + T(lang, " が述べられている", " is stated") + words;
     }
     case ConditionGap::kAgeUnknown:
-      return std::string("age: ") + SubjectName(g.age.subject, lang) + T(lang, "の年齢が不明(条件 ", "'s age is not given (needs ") +
-             Bounds(g.age.min, g.age.max, lang) + ")";
+      return std::string("age: ") + SubjectName(g.age.subject, lang) +
+             T(lang, "の年齢が不明(条件 ", "'s age is not given (needs ") + Bounds(g.age.min, g.age.max, lang) + ")";
     case ConditionGap::kAgeOutside:
       return std::string("age: ") + SubjectName(g.age.subject, lang) + T(lang, "は", " is ") + AgeText(g.actual, lang) +
              T(lang, "(条件 ", " (needs ") + Bounds(g.age.min, g.age.max, lang) + ")";
@@ -198,7 +196,8 @@ Json AgeJson(const AgeRange& r) { return r.known() ? Json{{"min", r.lo}, {"max",
 Json BoundJson(int v) { return v < 0 ? Json(nullptr) : Json(v); }
 
 Json RefJson(const Model& model, const FactRef& ref) {
-  return Json{{"fact", model.facts[ref.fact].id}, {"subject", ref.any_subject ? Json(nullptr) : Json(SubjectId(ref.subject))}};
+  return Json{{"fact", model.facts[ref.fact].id},
+              {"subject", ref.any_subject ? Json(nullptr) : Json(SubjectId(ref.subject))}};
 }
 
 Json TraceJson(const Model& model, const Understanding& u, const RuleTrace& t) {
@@ -266,7 +265,7 @@ Json WhyNotJson(const Model& model, const WhyNot& w) {
   for (const Route& r : w.routes) {
     Json gaps = Json::array();
     for (const ConditionGap& g : r.gaps) gaps.push_back(GapJson(model, g));
-    Json id = r.kind == Route::kRule ? Json(model.rules[r.index].id)
+    Json id = r.kind == Route::kRule    ? Json(model.rules[r.index].id)
               : r.kind == Route::kAlert ? Json(model.alerts[r.index].id)
                                         : Json(kRoutes[r.kind]);
     Json route{{"kind", kRoutes[r.kind]}, {"id", id}, {"weight", r.weight}, {"fired", r.fired}, {"gaps", gaps}};
@@ -315,12 +314,15 @@ Json WhyNotJson(const Model& model, const WhyNot& w) {
 
 std::string DescribeChange(const Model& model, const CaseChange& c, Lang lang) {
   bool ja = lang == Lang::kJa;
-  const bool about = !c.any_subject && c.kind == CaseChange::kMention && c.fact >= 0 &&
-                     c.subject != model.facts[c.fact].subject;
+  const bool about =
+      !c.any_subject && c.kind == CaseChange::kMention && c.fact >= 0 && c.subject != model.facts[c.fact].subject;
   switch (c.kind) {
     case CaseChange::kMention:
-      if (ja) return (about ? std::string(SubjectName(c.subject, lang)) + "について" : "") + Quote(c.phrase, lang) + "の記載がある";
-      return Quote(c.phrase, lang) + " were mentioned" + (about ? std::string(" about ") + SubjectName(c.subject, lang) : "");
+      if (ja)
+        return (about ? std::string(SubjectName(c.subject, lang)) + "について" : "") + Quote(c.phrase, lang) +
+               "の記載がある";
+      return Quote(c.phrase, lang) + " were mentioned" +
+             (about ? std::string(" about ") + SubjectName(c.subject, lang) : "");
     case CaseChange::kUnnegate: {
       bool latin = !c.phrase.empty() && static_cast<unsigned char>(c.phrase[0]) < 0x80;
       std::string said = latin ? c.negation + " " + c.phrase : c.phrase + c.negation;
@@ -332,8 +334,11 @@ std::string DescribeChange(const Model& model, const CaseChange& c, Lang lang) {
       return Quote(c.phrase, lang) + " were not mentioned";
     case CaseChange::kAge: {
       std::string bounds = Bounds(c.age_min, c.age_max, lang);
-      if (ja) return std::string(SubjectName(c.subject, lang)) + "が" + bounds + (c.age_known ? "である" : "と分かる(本文に年齢なし)");
-      return std::string(SubjectName(c.subject, lang)) + " were " + bounds + (c.age_known ? "" : " (the text gives no age)");
+      if (ja)
+        return std::string(SubjectName(c.subject, lang)) + "が" + bounds +
+               (c.age_known ? "である" : "と分かる(本文に年齢なし)");
+      return std::string(SubjectName(c.subject, lang)) + " were " + bounds +
+             (c.age_known ? "" : " (the text gives no age)");
     }
   }
   return "";
@@ -363,7 +368,8 @@ struct TraceWriter {
   std::string Bold(const std::string& s) const { return color ? kBoldOn + s + kBoldOff : s; }
   void Head(const char* j, const char* en, size_t count = static_cast<size_t>(-1)) {
     out += Bold(std::to_string(++step) + ". " + T(lang, j, en) +
-                (count == static_cast<size_t>(-1) ? "" : " (" + std::to_string(count) + ")")) + "\n";
+                (count == static_cast<size_t>(-1) ? "" : " (" + std::to_string(count) + ")")) +
+           "\n";
   }
   void None() { out += std::string("   ") + T(lang, "(なし)", "(none)") + "\n"; }
   static std::string ClauseTag(int c) { return "[" + std::to_string(c + 1) + "] "; }
@@ -415,8 +421,9 @@ void WriteMentions(TraceWriter& w) {
   if (u.mentions.empty()) w.None();
   for (const FactMention& m : u.mentions) {
     const FactDef& def = w.model.facts[m.fact];
-    std::string line = "   " + w.ClauseTag(m.clause) + (m.origin == FactMention::kPhrase ? MentionQuoted(m, lang) + " → " : "") +
-                       def.id + " (" + def.label.in(lang) + ")";
+    std::string line = "   " + w.ClauseTag(m.clause) +
+                       (m.origin == FactMention::kPhrase ? MentionQuoted(m, lang) + " → " : "") + def.id + " (" +
+                       def.label.in(lang) + ")";
     line += std::string(ja ? "、" : ", ") + SubjectName(m.subject, lang) + (ja ? "について" : "");
     std::string why = m.origin == FactMention::kPhrase ? SubjectReason(u, m, lang) : OriginText(w.model, m, lang);
     if (!why.empty()) line += " [" + why + "]";
@@ -444,7 +451,10 @@ void WriteNumbers(TraceWriter& w) {
     w.out += "   " + w.ClauseTag(d.clause) + Quote(d.words, lang) + T(lang, " → 期間 ", " → duration: ") +
              std::to_string(d.months) + T(lang, "か月", " months") + "\n";
   for (const std::string& n : u.ignored_numbers)
-    w.out += "   " + Quote(n, lang) + T(lang, ": 年齢として読まない(すぐ隣に主語の語がない)", ": not read as an age (no subject word right next to it)") + "\n";
+    w.out += "   " + Quote(n, lang) +
+             T(lang, ": 年齢として読まない(すぐ隣に主語の語がない)",
+               ": not read as an age (no subject word right next to it)") +
+             "\n";
 }
 
 void WritePeople(TraceWriter& w) {
@@ -453,29 +463,33 @@ void WritePeople(TraceWriter& w) {
   w.Head("人 (誰のことか)", "People (who is who)", u.persons.size());
   if (u.persons.empty()) w.None();
   for (const Person& p : u.persons) {
-    std::string line = "   #" + std::to_string(p.id) + " " + RelationLabel(p.relation, lang) + " → " +
-                       SubjectName(p.role, lang);
+    std::string line =
+        "   #" + std::to_string(p.id) + " " + RelationLabel(p.relation, lang) + " → " + SubjectName(p.role, lang);
     if (p.id == u.concern) line += T(lang, " (相談の対象)", " (the person of concern)");
     if (p.caller) line += T(lang, " (相談者)", " (the caller)");
-    line += std::string(T(lang, "、年齢 ", ", age ")) + (p.age.known() ? AgeText(p.age, lang) : T(lang, "不明", "unknown"));
+    line +=
+        std::string(T(lang, "、年齢 ", ", age ")) + (p.age.known() ? AgeText(p.age, lang) : T(lang, "不明", "unknown"));
     for (const AgeRange& past : p.past_ages) line += std::string(T(lang, "、過去 ", ", past ")) + AgeText(past, lang);
     line += std::string(T(lang, "、居住 ", ", lives ")) + ResidenceText(p.residence, lang);
     w.out += line + "\n";
     for (const AgeMention& a : u.ages)
       if (a.person == p.id)
-        w.out += "      " + Quote(a.words, lang) + (a.when == NumberMention::kPast ? T(lang, " (過去)", " (past)") : "") +
-                 ": " + BecauseText(a.because, lang) + "\n";
+        w.out += "      " + Quote(a.words, lang) +
+                 (a.when == NumberMention::kPast ? T(lang, " (過去)", " (past)") : "") + ": " +
+                 BecauseText(a.because, lang) + "\n";
     for (int i : p.mentions) {
       const FactMention& m = u.mentions[i];
-      w.out += "      " + w.model.facts[m.fact].id + " " + (m.origin == FactMention::kPhrase ? MentionQuoted(m, lang) : Quote(m.words, lang)) +
-               ": " + BecauseText(m.because, lang) + "\n";
+      w.out += "      " + w.model.facts[m.fact].id + " " +
+               (m.origin == FactMention::kPhrase ? MentionQuoted(m, lang) : Quote(m.words, lang)) + ": " +
+               BecauseText(m.because, lang) + "\n";
     }
   }
   for (const AgeMention& a : u.ages)
     if (a.person < 0) w.out += "   " + Quote(a.words, lang) + ": " + BecauseText(a.because, lang) + "\n";
   // Where they live, for choosing local offices (place.h); the first wins.
   for (const PlaceMention& p : u.places)
-    w.out += std::string("   ") + T(lang, "住んでいる地区: ", "Lives in: ") + p.area + " " + Quote(p.words, lang) + "\n";
+    w.out +=
+        std::string("   ") + T(lang, "住んでいる地区: ", "Lives in: ") + p.area + " " + Quote(p.words, lang) + "\n";
 }
 
 void WriteUnrecognized(TraceWriter& w) {
@@ -490,8 +504,8 @@ std::string PartText(const TraceWriter& w, const PartTrace& p) {
   static const char* const kKinds[] = {"all ", "any ", "none", "age "};
   std::vector<std::string> items;
   if (p.kind == PartTrace::kAge) {
-    items.push_back(std::string(p.holds ? "✓ " : "✗ ") + SubjectName(p.age.subject, lang) + " " + AgeText(p.actual, lang) +
-                    T(lang, "(条件 ", " (needs ") + Bounds(p.age.min, p.age.max, lang) + ")");
+    items.push_back(std::string(p.holds ? "✓ " : "✗ ") + SubjectName(p.age.subject, lang) + " " +
+                    AgeText(p.actual, lang) + T(lang, "(条件 ", " (needs ") + Bounds(p.age.min, p.age.max, lang) + ")");
   } else {
     for (const FactCheck& c : p.facts) {
       bool good = p.kind == PartTrace::kNone ? !c.present() : c.present();
@@ -514,13 +528,15 @@ void WriteFired(TraceWriter& w, const Explanation& e) {
   for (const RuleTrace& t : e.fired) {
     const std::string& id = t.alert ? model.alerts[t.index].id : model.rules[t.index].id;
     const SourcePos& pos = t.alert ? model.alerts[t.index].pos : model.rules[t.index].pos;
-    w.out += "   " + w.Bold(id) + (t.alert ? T(lang, " 【緊急】", " [ALERT]") : "") + (pos.file.empty() ? "" : "  " + PosText(pos)) + "\n";
+    w.out += "   " + w.Bold(id) + (t.alert ? T(lang, " 【緊急】", " [ALERT]") : "") +
+             (pos.file.empty() ? "" : "  " + PosText(pos)) + "\n";
     for (const PartTrace& p : t.parts) w.out += PartText(w, p);
     const std::vector<Target>& to = t.alert ? model.alerts[t.index].to : model.rules[t.index].to;
     if (!to.empty()) w.out += "     → " + TargetsText(model, to) + "\n";
     if (t.alert) {
       std::vector<std::string> contacts;
-      for (int c : model.alerts[t.index].contacts) contacts.push_back(model.crisis[c].name.in(lang) + " " + model.crisis[c].phone);
+      for (int c : model.alerts[t.index].contacts)
+        contacts.push_back(model.crisis[c].name.in(lang) + " " + model.crisis[c].phone);
       w.out += std::string("     ") + T(lang, "連絡先: ", "contacts: ") + Join(contacts, w.ja ? "、" : ", ") + "\n";
     }
     const LocalText& reason = t.alert ? model.alerts[t.index].message : model.rules[t.index].reason;
@@ -533,7 +549,8 @@ void WriteQuietDangers(TraceWriter& w, const Explanation& e) {
   const Understanding& u = w.u;
   const Lang lang = w.lang;
   std::vector<QuietDanger> quiet = FindQuietDangers(w.model, u, e.result.alerts);
-  if (!quiet.empty()) w.out += std::string("   ") + T(lang, "警報にならなかった危険の語:", "danger words that raised no alert:") + "\n";
+  if (!quiet.empty())
+    w.out += std::string("   ") + T(lang, "警報にならなかった危険の語:", "danger words that raised no alert:") + "\n";
   for (const QuietDanger& q : quiet) {
     const FactMention& m = u.mentions[q.mention];
     std::string why;
@@ -559,8 +576,9 @@ void WriteTeam(TraceWriter& w, const Ranking& ranking) {
            std::to_string(team.areas.size()) + T(lang, "、複数機関の事例は", "; multi-agency from ") +
            std::to_string(model.team.multi_issue_areas) + T(lang, "以上", "") + ")\n";
   if (team.convener >= 0)
-    w.out += std::string("   ") + T(lang, "ケース会議の招集: ", "case conference convened by: ") + model.agencies[team.convener].id +
-             " +" + std::to_string(model.team.convener_weight) + " (team-convener)\n";
+    w.out += std::string("   ") + T(lang, "ケース会議の招集: ", "case conference convened by: ") +
+             model.agencies[team.convener].id + " +" + std::to_string(model.team.convener_weight) +
+             " (team-convener)\n";
   if (team.first_contact >= 0)
     w.out += std::string("   ") + T(lang, "最初の窓口: ", "first contact: ") + model.agencies[team.first_contact].id +
              (team.first_contact_alert < 0
@@ -570,7 +588,10 @@ void WriteTeam(TraceWriter& w, const Ranking& ranking) {
                         T(lang, "の警報による)", " alert)")) +
              "\n";
   if (ranking.fallback)
-    w.out += std::string("   ") + T(lang, "該当する規則がないため、一般の窓口 (fallback) を示す", "no rule routed the case: the general windows (fallback) are shown") + "\n";
+    w.out += std::string("   ") +
+             T(lang, "該当する規則がないため、一般の窓口 (fallback) を示す",
+               "no rule routed the case: the general windows (fallback) are shown") +
+             "\n";
 }
 
 void WriteScores(TraceWriter& w, const Ranking& ranking) {
@@ -582,7 +603,8 @@ void WriteScores(TraceWriter& w, const Ranking& ranking) {
     std::vector<std::string> parts;
     for (const ScorePart& p : r.parts) parts.push_back(std::to_string(p.weight) + " " + std::string(p.source));
     const std::string& id = model.agencies[r.agency].id;
-    w.out += "   " + id + std::string(width - id.size(), ' ') + "  " + std::to_string(r.score) + " = " + Join(parts, " + ") + "\n";
+    w.out += "   " + id + std::string(width - id.size(), ' ') + "  " + std::to_string(r.score) + " = " +
+             Join(parts, " + ") + "\n";
   }
   if (ranking.agencies.empty()) w.None();
 }
@@ -595,14 +617,16 @@ void WriteEligibility(TraceWriter& w, const Ranking& ranking) {
   for (const RankedAgency& r : ranking.agencies)
     for (const AgencyCondition& c : r.conditions) {
       any_condition = true;
-      w.out += "   " + model.agencies[r.agency].id + ": " + T(lang, "残す、条件つき — ", "kept, with a condition — ") + c.text.in(lang) + "\n";
+      w.out += "   " + model.agencies[r.agency].id + ": " + T(lang, "残す、条件つき — ", "kept, with a condition — ") +
+               c.text.in(lang) + "\n";
     }
   for (const Removal& r : ranking.removed) {
     any_condition = true;
-    w.out += "   " + model.agencies[r.agency].id + ": " + T(lang, "除外 (点数 ", "removed (score ") + std::to_string(r.score) +
-             ") — " + r.why.in(lang) + "\n";
+    w.out += "   " + model.agencies[r.agency].id + ": " + T(lang, "除外 (点数 ", "removed (score ") +
+             std::to_string(r.score) + ") — " + r.why.in(lang) + "\n";
   }
-  if (!any_condition) w.out += std::string("   ") + T(lang, "(条件・除外なし)", "(no conditions, nothing removed)") + "\n";
+  if (!any_condition)
+    w.out += std::string("   ") + T(lang, "(条件・除外なし)", "(no conditions, nothing removed)") + "\n";
 }
 
 void WriteFinalRanking(TraceWriter& w, const Ranking& ranking) {
@@ -622,15 +646,20 @@ void WriteFinalRanking(TraceWriter& w, const Ranking& ranking) {
 void WriteWhyNotRoutes(TraceWriter& w, const WhyNot& wn) {
   const Model& model = w.model;
   const Lang lang = w.lang;
-  w.out += "\n" + w.Bold(std::string(T(lang, "なぜ ", "Why not ")) + AgencyLabel(model, wn.agency, lang) + T(lang, " ではないか", "?")) + "\n";
+  w.out += "\n" +
+           w.Bold(std::string(T(lang, "なぜ ", "Why not ")) + AgencyLabel(model, wn.agency, lang) +
+                  T(lang, " ではないか", "?")) +
+           "\n";
   if (wn.state == WhyNot::kRanked)
     w.out += std::string("   ") + T(lang, "順位に入っている: ", "It is ranked: ") + std::to_string(wn.rank) +
              T(lang, "位、点数 ", " (score ") + std::to_string(wn.score) + T(lang, "", ")") + "\n";
   else if (wn.state == WhyNot::kRemoved)
-    w.out += std::string("   ") + T(lang, "規則で入ったが対象外として除外: ", "A rule brought it in, but eligibility removed it: ") +
+    w.out += std::string("   ") +
+             T(lang, "規則で入ったが対象外として除外: ", "A rule brought it in, but eligibility removed it: ") +
              wn.removed_why.in(lang) + "\n";
   else
-    w.out += std::string("   ") + T(lang, "どの規則もこの機関を入れなかった。", "No rule brought it into this case.") + "\n";
+    w.out +=
+        std::string("   ") + T(lang, "どの規則もこの機関を入れなかった。", "No rule brought it into this case.") + "\n";
   w.out += std::string("   ") + T(lang, "この機関を入れうる規則:", "What could bring it in:") + "\n";
   for (const Route& r : wn.routes) {
     std::string line = "     " + RouteName(model, r, lang) + " (+" + std::to_string(r.weight) + "): ";
@@ -648,7 +677,9 @@ void WriteWhyNotRoutes(TraceWriter& w, const WhyNot& wn) {
     }
     w.out += line + "\n";
   }
-  if (wn.routes.empty()) w.out += std::string("     ") + T(lang, "(ない: どの規則もこの機関を挙げていない)", "(none: no rule names this agency)") + "\n";
+  if (wn.routes.empty())
+    w.out += std::string("     ") +
+             T(lang, "(ない: どの規則もこの機関を挙げていない)", "(none: no rule names this agency)") + "\n";
 }
 
 // Why not, last part: the smallest changes that bring the agency in (or up).
@@ -659,20 +690,24 @@ void WriteWhyNotSuggestions(TraceWriter& w, const WhyNot& wn) {
     return;
   }
   if (wn.suggestions.empty()) {
-    w.out += std::string("   ") + T(lang, "事例を変えて試した ", "Tried ") + std::to_string(wn.tried) +
-             T(lang, " 通りの変更のどれでも入らなかった(緊急の語を加える変更は提案しない)。",
-               " changed versions of the case; none brings it in (changes that add a crisis word are never suggested).") + "\n";
+    w.out +=
+        std::string("   ") + T(lang, "事例を変えて試した ", "Tried ") + std::to_string(wn.tried) +
+        T(lang, " 通りの変更のどれでも入らなかった(緊急の語を加える変更は提案しない)。",
+          " changed versions of the case; none brings it in (changes that add a crisis word are never suggested).") +
+        "\n";
     return;
   }
-  w.out += std::string("   ") + (wn.state == WhyNot::kRanked ? T(lang, "順位を上げる最小の変更", "Smallest changes that move it up")
-                                                              : T(lang, "この機関が入る最小の変更", "Smallest changes that bring it in")) +
+  w.out += std::string("   ") +
+           (wn.state == WhyNot::kRanked ? T(lang, "順位を上げる最小の変更", "Smallest changes that move it up")
+                                        : T(lang, "この機関が入る最小の変更", "Smallest changes that bring it in")) +
            T(lang, "(確認済み: 変えた事例を再実行した結果):", " (checked: each changed case was run again):") + "\n";
   const size_t kShown = 5;
   for (size_t i = 0; i < wn.suggestions.size() && i < kShown; ++i) {
     const Suggestion& s = wn.suggestions[i];
     w.out += "     " + std::to_string(i + 1) + ". " + DescribeChanges(w.model, s.changes, lang) + "\n";
-    w.out += std::string("        → ") + T(lang, "", "rank ") + std::to_string(s.rank) + T(lang, "位、点数 ", ", score ") +
-             std::to_string(s.score) + " (" + (s.via == "eligibility" ? T(lang, "対象の判定", "eligibility") : s.via) + ")  " +
+    w.out += std::string("        → ") + T(lang, "", "rank ") + std::to_string(s.rank) +
+             T(lang, "位、点数 ", ", score ") + std::to_string(s.score) + " (" +
+             (s.via == "eligibility" ? T(lang, "対象の判定", "eligibility") : s.via) + ")  " +
              T(lang, "確認済み", "checked") + "\n";
     w.out += std::string("        ") + T(lang, "再実行した文: ", "re-run as: ") + Elide(s.text, 40, 60) + "\n";
   }
@@ -752,35 +787,41 @@ std::string RenderExplainJson(const Model& model, const Explanation& e, const Wh
   for (const FactMention& m : u.mentions) {
     static const char* const kFrom[] = {"phrase", "age", "duration"};
     std::string subject_from = m.origin != FactMention::kPhrase ? kFrom[m.origin]
-                               : m.has_own_subject             ? "phrase"
-                               : m.subject_word >= 0           ? "subject-word"
-                                                               : "default";
+                               : m.has_own_subject              ? "phrase"
+                               : m.subject_word >= 0            ? "subject-word"
+                                                                : "default";
     Json word = m.subject_word >= 0 && m.subject_word < static_cast<int>(u.subjects.size())
-                    ? Json(u.subjects[m.subject_word].words) : Json(nullptr);
-    mentions.push_back(Json{{"clause", m.clause + 1},
-                            {"words", m.words},
-                            {"fact", model.facts[m.fact].id},
-                            {"label", TextJson(model.facts[m.fact].label)},
-                            {"area", model.facts[m.fact].area},
-                            {"subject", SubjectId(m.subject)},
-                            {"subject_from", subject_from},
-                            {"subject_word", word},
-                            {"negated", m.negated},
-                            {"negation", m.negated ? Json(m.negation) : Json(nullptr)},
-                            {"negation_kind", m.negated ? Json(m.negation_kind.empty() ? "negation"
-                                                                                        : std::string(m.negation_kind))
-                                                        : Json(nullptr)},
-                            {"phrase", m.phrase.empty() ? Json(nullptr) : Json(m.phrase)},
-                            {"from", kFrom[m.origin]},
-                            {"person", m.person >= 0 ? Json(m.person) : Json(nullptr)},
-                            {"because", BecauseId(m.because)}});
+                    ? Json(u.subjects[m.subject_word].words)
+                    : Json(nullptr);
+    mentions.push_back(
+        Json{{"clause", m.clause + 1},
+             {"words", m.words},
+             {"fact", model.facts[m.fact].id},
+             {"label", TextJson(model.facts[m.fact].label)},
+             {"area", model.facts[m.fact].area},
+             {"subject", SubjectId(m.subject)},
+             {"subject_from", subject_from},
+             {"subject_word", word},
+             {"negated", m.negated},
+             {"negation", m.negated ? Json(m.negation) : Json(nullptr)},
+             {"negation_kind",
+              m.negated ? Json(m.negation_kind.empty() ? "negation" : std::string(m.negation_kind)) : Json(nullptr)},
+             {"phrase", m.phrase.empty() ? Json(nullptr) : Json(m.phrase)},
+             {"from", kFrom[m.origin]},
+             {"person", m.person >= 0 ? Json(m.person) : Json(nullptr)},
+             {"because", BecauseId(m.because)}});
   }
   out["mentions"] = mentions;
   static const char* const kWhen[] = {"now", "past", "relative", "approaching"};
   Json ages = Json::array();
   for (const AgeMention& a : u.ages)
-    ages.push_back(Json{{"clause", a.clause + 1}, {"words", a.words}, {"subject", SubjectId(a.subject)}, {"min", a.range.lo}, {"max", a.range.hi},
-                        {"when", kWhen[a.when]}, {"person", a.person >= 0 ? Json(a.person) : Json(nullptr)},
+    ages.push_back(Json{{"clause", a.clause + 1},
+                        {"words", a.words},
+                        {"subject", SubjectId(a.subject)},
+                        {"min", a.range.lo},
+                        {"max", a.range.hi},
+                        {"when", kWhen[a.when]},
+                        {"person", a.person >= 0 ? Json(a.person) : Json(nullptr)},
                         {"because", BecauseId(a.because)}});
   out["ages"] = ages;
   Json persons = Json::array();
@@ -800,7 +841,8 @@ std::string RenderExplainJson(const Model& model, const Explanation& e, const Wh
   }
   out["persons"] = persons;
   Json places = Json::array();
-  for (const PlaceMention& p : u.places) places.push_back(Json{{"area", p.area}, {"words", p.words}, {"clause", p.clause + 1}});
+  for (const PlaceMention& p : u.places)
+    places.push_back(Json{{"area", p.area}, {"words", p.words}, {"clause", p.clause + 1}});
   out["places"] = places;
   Json durations = Json::array();
   for (const DurationMention& d : u.durations)
@@ -815,32 +857,40 @@ std::string RenderExplainJson(const Model& model, const Explanation& e, const Wh
   static const char* const kQuietKinds[] = {"negated", "other-subject", "no-alert"};
   for (const QuietDanger& q : FindQuietDangers(model, u, e.result.alerts)) {
     const FactMention& m = u.mentions[q.mention];
-    quiet.push_back(Json{{"fact", model.facts[m.fact].id}, {"words", MentionWords(m)},
-                         {"subject", SubjectId(m.subject)}, {"why", kQuietKinds[q.kind]}});
+    quiet.push_back(Json{{"fact", model.facts[m.fact].id},
+                         {"words", MentionWords(m)},
+                         {"subject", SubjectId(m.subject)},
+                         {"why", kQuietKinds[q.kind]}});
   }
   out["danger_without_alert"] = quiet;
   auto agency_id = [&](int i) -> Json { return i < 0 ? Json(nullptr) : Json(model.agencies[i].id); };
-  out["team"] = Json{{"areas", ranking.team.areas},
-                     {"multi_issue", ranking.team.multi_issue},
-                     {"areas_needed", model.team.multi_issue_areas},
-                     {"convener", agency_id(ranking.team.convener)},
-                     {"first_contact", agency_id(ranking.team.first_contact)},
-                     {"first_contact_alert", ranking.team.first_contact_alert < 0
-                                                 ? Json(nullptr)
-                                                 : Json(model.alerts[ranking.team.first_contact_alert].id)}};
+  out["team"] = Json{
+      {"areas", ranking.team.areas},
+      {"multi_issue", ranking.team.multi_issue},
+      {"areas_needed", model.team.multi_issue_areas},
+      {"convener", agency_id(ranking.team.convener)},
+      {"first_contact", agency_id(ranking.team.first_contact)},
+      {"first_contact_alert",
+       ranking.team.first_contact_alert < 0 ? Json(nullptr) : Json(model.alerts[ranking.team.first_contact_alert].id)}};
   out["fallback"] = ranking.fallback;
   Json agencies = Json::array();
   for (const RankedAgency& r : ranking.agencies) {
     Json parts = Json::array();
     for (const ScorePart& p : r.parts) parts.push_back(Json{{"source", std::string(p.source)}, {"weight", p.weight}});
     Json conditions = Json::array();
-    for (const AgencyCondition& c : r.conditions) conditions.push_back(Json{{"kind", c.kind}, {"ja", c.text.ja}, {"en", c.text.en}});
+    for (const AgencyCondition& c : r.conditions)
+      conditions.push_back(Json{{"kind", c.kind}, {"ja", c.text.ja}, {"en", c.text.en}});
     Json roles = Json::array();
     for (int role : r.roles) roles.push_back(model.agencies[r.agency].roles[role].id);
-    agencies.push_back(Json{{"rank", r.rank}, {"id", model.agencies[r.agency].id}, {"score", r.score},
-                            {"score_parts", parts}, {"roles", roles}, {"conditions", conditions},
-                            {"office", r.office < 0 ? Json(nullptr)
-                                                    : Json(model.agencies[r.agency].offices[static_cast<size_t>(r.office)].id)}});
+    agencies.push_back(
+        Json{{"rank", r.rank},
+             {"id", model.agencies[r.agency].id},
+             {"score", r.score},
+             {"score_parts", parts},
+             {"roles", roles},
+             {"conditions", conditions},
+             {"office", r.office < 0 ? Json(nullptr)
+                                     : Json(model.agencies[r.agency].offices[static_cast<size_t>(r.office)].id)}});
   }
   out["ranking"] = agencies;
   Json removed = Json::array();

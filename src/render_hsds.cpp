@@ -78,13 +78,19 @@ Json Address(const LocalText& address, const std::string& location_id, Lang lang
     prefecture = L(lang, "新潟県", "Niigata Prefecture");
     if (lang == Lang::kJa || address.en.empty()) {
       if (line.compare(0, ja_city.size(), ja_city) == 0) line = line.substr(ja_city.size());
-    } else if (line.size() > en_city.size() && line.compare(line.size() - en_city.size(), en_city.size(), en_city) == 0) {
+    } else if (line.size() > en_city.size() &&
+               line.compare(line.size() - en_city.size(), en_city.size(), en_city) == 0) {
       line = line.substr(0, line.size() - en_city.size());
     }
   }
-  return Json{{"id", StableUuid("address", key)}, {"location_id", location_id}, {"address_1", line},
-              {"city", city},  {"state_province", prefecture}, {"postal_code", ""},
-              {"country", "JP"}, {"address_type", "physical"}};
+  return Json{{"id", StableUuid("address", key)},
+              {"location_id", location_id},
+              {"address_1", line},
+              {"city", city},
+              {"state_province", prefecture},
+              {"postal_code", ""},
+              {"country", "JP"},
+              {"address_type", "physical"}};
 }
 
 Json ServiceAtLocation(const Agency& a, const std::string& service_id, Lang lang) {
@@ -135,7 +141,8 @@ Json Service(const Agency& a, Lang lang) {
   PutIf(s, "assured_date", a.LastChecked());  // null in tsunagu: guideline only
   Json phones = Json::array();
   if (!a.phone.empty())
-    phones.push_back(Json{{"id", StableUuid("phone", a.id)}, {"service_id", service_id}, {"number", a.phone}, {"type", "voice"}});
+    phones.push_back(
+        Json{{"id", StableUuid("phone", a.id)}, {"service_id", service_id}, {"number", a.phone}, {"type", "voice"}});
   s["phones"] = phones;
   Json schedules = Json::array();
   if (a.hours.present) schedules.push_back(Schedule(a, service_id, lang));

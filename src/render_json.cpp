@@ -468,7 +468,8 @@ JsonFragments BuildJsonFragments(const Model& model, const LocalTime& at) {
 
 std::string RenderJson(const Model& model, const CaseResult& result, const RenderOptions& options) {
   const JsonFragments fragments = BuildJsonFragments(model, options.at);
-  std::string compact = Rendered([&](JsonWriter& w) { WriteResultJson(w, model, result, fragments, options, nullptr); });
+  std::string compact =
+      Rendered([&](JsonWriter& w) { WriteResultJson(w, model, result, fragments, options, nullptr); });
   return options.pretty ? IndentJson(compact) : compact;
 }
 
@@ -479,9 +480,8 @@ Json TextJson(const LocalText& t) { return Json{{"ja", t.ja}, {"en", t.en}}; }
 
 Json HoursJson(const ::Hours& h) {
   if (!h.present) return nullptr;
-  return Json{{"byday", h.byday},         {"opens_at", h.opens_at},
-              {"closes_at", h.closes_at}, {"closed", h.closed},
-              {"appointment", h.appointment}, {"text", TextJson(h.text)}};
+  return Json{{"byday", h.byday},   {"opens_at", h.opens_at},       {"closes_at", h.closes_at},
+              {"closed", h.closed}, {"appointment", h.appointment}, {"text", TextJson(h.text)}};
 }
 }  // namespace
 
@@ -492,10 +492,12 @@ std::string RenderAgenciesJson(const Model& model, int only, const LocalTime& at
     const Agency& a = model.agencies[i];
     Json roles = Json::array();
     for (const Role& r : a.roles)
-      roles.push_back(Json{{"id", r.id}, {"ja", r.label.ja}, {"en", r.label.en}, {"from", r.from_summary ? "summary" : "bullet"}});
+      roles.push_back(
+          Json{{"id", r.id}, {"ja", r.label.ja}, {"en", r.label.en}, {"from", r.from_summary ? "summary" : "bullet"}});
     Json checked = Json::array();
     for (const FieldCheck& c : a.checked)
-      checked.push_back(Json{{"field", c.field}, {"date", c.check.date}, {"source", c.check.source}, {"by", c.check.by}});
+      checked.push_back(
+          Json{{"field", c.field}, {"date", c.check.date}, {"source", c.check.source}, {"by", c.check.by}});
     Json el = Json{{"min_age", a.eligibility.min_age < 0 ? Json(nullptr) : Json(a.eligibility.min_age)},
                    {"max_age", a.eligibility.max_age < 0 ? Json(nullptr) : Json(a.eligibility.max_age)},
                    {"residence", a.eligibility.residence.empty() ? Json(nullptr) : Json(a.eligibility.residence)}};
@@ -509,7 +511,8 @@ std::string RenderAgenciesJson(const Model& model, int only, const LocalTime& at
                         {"open_now", nullptr},
                         {"next_open", nullptr},
                         {"eligibility", el},
-                        {"source", Json{{"block", a.source.block}, {"name", a.source.name},
+                        {"source", Json{{"block", a.source.block},
+                                        {"name", a.source.name},
                                         {"phone", a.source.phone.empty() ? Json(nullptr) : Json(a.source.phone)},
                                         {"note", a.source.note.empty() ? Json(nullptr) : Json(a.source.note)}}},
                         {"verified", a.verified},

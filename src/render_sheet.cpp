@@ -78,8 +78,8 @@ std::string MdEscape(const std::string& text) {
   const std::string s = Visible(text);
   std::string out;
   for (char c : s) {
-    if (c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' ||
-        c == '|' || c == '\\')
+    if (c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' || c == '|' ||
+        c == '\\')
       out += '\\';
     out += c;
   }
@@ -119,8 +119,8 @@ struct SheetAgency {
 struct Sheet {
   std::string id, issued, text;
   std::vector<SheetAlert> alerts;
-  std::vector<SheetPerson> persons;  // the person of concern first
-  std::string unrecognized;          // words not understood, joined
+  std::vector<SheetPerson> persons;                       // the person of concern first
+  std::string unrecognized;                               // words not understood, joined
   std::vector<std::pair<std::string, std::string>> team;  // label, agency
   std::vector<SheetAgency> agencies;
   std::vector<std::string> removed;  // agencies left out, and why
@@ -164,8 +164,8 @@ Sheet BuildSheet(const Model& model, const CaseResult& result, const RecordIdent
   sheet.text = u.input;
   for (const Firing& f : result.alerts) {
     const AlertRule& a = model.alerts[f.index];
-    std::string line = std::string(w("【緊急】", "[URGENT] ")) + AlertKindLabel(a.kind).in(lang) + ": " +
-                       a.message.in(lang);
+    std::string line =
+        std::string(w("【緊急】", "[URGENT] ")) + AlertKindLabel(a.kind).in(lang) + ": " + a.message.in(lang);
     std::string words;
     for (const FactMention* m : AlertMentions(model, u, f))
       if (m->origin == FactMention::kPhrase) words += (words.empty() ? "" : w("、", ", ")) + m->words;
@@ -182,9 +182,9 @@ Sheet BuildSheet(const Model& model, const CaseResult& result, const RecordIdent
   sheet.unrecognized = Joined(u.unrecognized, w("、", ", "));
   const std::string first = model.agencies[ranking.team.first_contact].name.in(lang);
   if (ranking.fallback) {
-    sheet.team.push_back({w("最初の窓口", "First contact"),
-                          first + w("(該当する規則がないため、総合相談窓口を案内)",
-                                    " (no rule matched: a general window, as a fallback)")});
+    sheet.team.push_back(
+        {w("最初の窓口", "First contact"), first + w("(該当する規則がないため、総合相談窓口を案内)",
+                                                     " (no rule matched: a general window, as a fallback)")});
   } else {
     sheet.team.push_back({w("最初の窓口", "First contact"), first});
     if (ranking.team.convener >= 0)
@@ -238,14 +238,14 @@ Sheet BuildSheet(const Model& model, const CaseResult& result, const RecordIdent
     std::string last;
     for (const Agency& a : model.agencies) last = std::max(last, a.LastChecked());
     sheet.notes.push_back(
-        last.empty()
-            ? w("連絡先はガイドラインからの転記で、公開情報では未確認です。電話の前にご確認ください。",
-                "Contact details are transcribed from the guideline and not verified against public sources; "
-                "check before calling.")
-            : std::string(w("連絡先はガイドラインからの転記です。「確認」の日付がない機関は未確認です(データの最終確認 ",
-                            "Contact details are transcribed from the guideline, not verified unless 'checked' gives a "
-                            "date (data last checked ")) +
-                  last + w(")。電話の前にご確認ください。", "); check before calling."));
+        last.empty() ? w("連絡先はガイドラインからの転記で、公開情報では未確認です。電話の前にご確認ください。",
+                         "Contact details are transcribed from the guideline and not verified against public sources; "
+                         "check before calling.")
+                     : std::string(w(
+                           "連絡先はガイドラインからの転記です。「確認」の日付がない機関は未確認です(データの最終確認 ",
+                           "Contact details are transcribed from the guideline, not verified unless 'checked' gives a "
+                           "date (data last checked ")) +
+                           last + w(")。電話の前にご確認ください。", "); check before calling."));
   }
   if (!inferred.empty())
     sheet.notes.push_back(std::string(w("機関名はガイドラインに記載がなく推定です(順位 ",
@@ -256,8 +256,9 @@ Sheet BuildSheet(const Model& model, const CaseResult& result, const RecordIdent
 
 // The privacy line of every sheet, under the header.
 const char* PrivacyLine(const Words& w) {
-  return w("個人情報を含みます。この事例に関わる機関の担当者以外に見せず、用が済んだらシュレッダー等で廃棄してください。",
-           "Contains personal information: show it only to the agencies involved, and shred it when done.");
+  return w(
+      "個人情報を含みます。この事例に関わる機関の担当者以外に見せず、用が済んだらシュレッダー等で廃棄してください。",
+      "Contains personal information: show it only to the agencies involved, and shred it when done.");
 }
 
 // A CSV field: control characters shown (see Visible), a field that would
@@ -315,7 +316,8 @@ std::string RenderSheetMarkdown(const Model& model, const CaseResult& result, co
     md += "- **" + MdEscape(who) + "**" + (p.facts.empty() ? "" : ": " + MdEscape(p.facts)) + "\n";
   }
   if (!sheet.unrecognized.empty())
-    md += std::string("- **") + w("読み取れなかった語", "Not understood") + "**: " + MdEscape(sheet.unrecognized) + "\n";
+    md +=
+        std::string("- **") + w("読み取れなかった語", "Not understood") + "**: " + MdEscape(sheet.unrecognized) + "\n";
   md += std::string("\n## ") + w("チーム", "Team") + "\n\n";
   for (const auto& [label, value] : sheet.team) md += "- **" + MdEscape(label) + "**: " + MdEscape(value) + "\n";
   md += std::string("\n## ") + w("関係機関", "Agencies") + "\n";
@@ -348,17 +350,17 @@ std::string RenderSheetHtml(const Model& model, const CaseResult& result, const 
   // date (Chromium repeats them; the page numbers are in @page).
   std::string html = "<section class=\"sheet\">\n<table class=\"page\">\n<thead><tr><td><div class=\"running\"><h1>" +
                      std::string(w("紹介シート", "Referral sheet")) + "</h1><span>" + w("事例 ID", "Case ID") +
-                     " <b class=\"id\">" + id + "</b></span><span>" + w("発行日時", "Issued") + " <b>" +
-                     sheet.issued + "</b></span></div></td></tr></thead>\n<tfoot><tr><td><div class=\"foot\">" +
+                     " <b class=\"id\">" + id + "</b></span><span>" + w("発行日時", "Issued") + " <b>" + sheet.issued +
+                     "</b></span></div></td></tr></thead>\n<tfoot><tr><td><div class=\"foot\">" +
                      w("事例 ID ", "Case ID ") + id + " · " + w("発行 ", "issued ") + sheet.issued + " · " +
-                     w("個人情報 — 取扱注意", "personal information — handle with care") + " · tsunagu " + TSUNAGU_VERSION +
-                     "</div></td></tr></tfoot>\n<tbody><tr><td>\n";
+                     w("個人情報 — 取扱注意", "personal information — handle with care") + " · tsunagu " +
+                     TSUNAGU_VERSION + "</div></td></tr></tfoot>\n<tbody><tr><td>\n";
   html += std::string("<table class=\"fields\">\n<tr><th>") + w("担当者", "Worker") + "</th><td></td><th>" +
           w("所属", "Section") + "</th><td></td><th>" + w("連絡先", "Contact") + "</th><td></td></tr>\n<tr><th>" +
           w("情報提供の同意", "Consent to share") + "</th><td colspan=\"5\"><span class=\"box\"></span>" +
           w("本人同意", "the person") + "<span class=\"box\"></span>" + w("家族同意", "the family") +
-          "<span class=\"box\"></span>" + w("未確認", "not yet asked") + "</td></tr>\n<tr><th>" +
-          w("備考", "Notes") + "</th><td colspan=\"5\" class=\"notes\"></td></tr>\n</table>\n";
+          "<span class=\"box\"></span>" + w("未確認", "not yet asked") + "</td></tr>\n<tr><th>" + w("備考", "Notes") +
+          "</th><td colspan=\"5\" class=\"notes\"></td></tr>\n</table>\n";
   html += "<p class=\"privacy\">" + std::string(PrivacyLine(w)) + "</p>\n";
   // The case's line breaks are kept: the quote's CSS is white-space: pre-wrap.
   html += std::string("<h2>") + w("事例", "Case") + "</h2>\n<blockquote class=\"case\">" +
@@ -373,9 +375,8 @@ std::string RenderSheetHtml(const Model& model, const CaseResult& result, const 
   }
   // Who is who and the team side by side: the agencies keep the room.
   html += std::string("<div class=\"two\">\n<div>\n<h2>") + w("読み取った内容", "Understood") +
-          "</h2>\n<table class=\"list persons\">\n<tr><th>" +
-          w("人", "Who") + "</th><th>" + w("年齢", "Age") + "</th><th>" + w("読み取った内容", "What the case says") +
-          "</th></tr>\n";
+          "</h2>\n<table class=\"list persons\">\n<tr><th>" + w("人", "Who") + "</th><th>" + w("年齢", "Age") +
+          "</th><th>" + w("読み取った内容", "What the case says") + "</th></tr>\n";
   if (sheet.persons.empty()) html += std::string("<tr><td colspan=\"3\">") + w("(なし)", "(nothing)") + "</td></tr>\n";
   for (const SheetPerson& p : sheet.persons)
     html += "<tr><td>" + HtmlEscape(p.who) + "</td><td>" + HtmlEscape(p.age) + "</td><td>" + HtmlEscape(p.facts) +
@@ -386,12 +387,13 @@ std::string RenderSheetHtml(const Model& model, const CaseResult& result, const 
   html += std::string("</table>\n</div>\n<div>\n<h2>") + w("チーム", "Team") + "</h2>\n<dl>\n";
   for (const auto& [label, value] : sheet.team)
     html += "<dt>" + HtmlEscape(label) + "</dt><dd>" + HtmlEscape(value) + "</dd>\n";
-  html += std::string("</dl>\n</div>\n</div>\n<h2>") + w("関係機関", "Agencies") + "</h2>\n<table class=\"list agencies\">\n<thead><tr><th>" +
-          w("順位", "#") + "</th><th>" + w("機関・この事例での役割", "Agency and its role in this case") + "</th><th>" +
+  html += std::string("</dl>\n</div>\n</div>\n<h2>") + w("関係機関", "Agencies") +
+          "</h2>\n<table class=\"list agencies\">\n<thead><tr><th>" + w("順位", "#") + "</th><th>" +
+          w("機関・この事例での役割", "Agency and its role in this case") + "</th><th>" +
           w("電話・受付時間", "Phone and hours") + "</th></tr></thead>\n<tbody>\n";
   for (const SheetAgency& a : sheet.agencies) {
-    html += "<tr><td class=\"rank\">" + a.rank + "</td><td><div class=\"name\">" + HtmlEscape(a.name) +
-            "</div><div>" + HtmlEscape(a.roles) + "</div>";
+    html += "<tr><td class=\"rank\">" + a.rank + "</td><td><div class=\"name\">" + HtmlEscape(a.name) + "</div><div>" +
+            HtmlEscape(a.roles) + "</div>";
     if (!a.office.empty()) html += "<div class=\"small\">" + HtmlEscape(a.office) + "</div>";
     if (!a.address.empty())
       html += std::string("<div class=\"small\">") + w("住所: ", "Address: ") + HtmlEscape(a.address) + "</div>";
@@ -430,8 +432,9 @@ std::string RenderErrorMarkdown(const RecordIdentity& record, const std::string&
 std::string RenderErrorHtml(const RecordIdentity& record, const std::string& error, Lang lang) {
   const Words w{lang == Lang::kJa};
   return "<section class=\"sheet\">\n<h1>" + std::string(w("紹介シート", "Referral sheet")) + " — " +
-         HtmlEscape(record.id) + "</h1>\n<p class=\"alert\">" + w("この記録は読めませんでした", "This record could not be read") +
-         " (" + w("記録 ", "record ") + std::to_string(record.number) + "): " + HtmlEscape(error) + "</p>\n</section>\n";
+         HtmlEscape(record.id) + "</h1>\n<p class=\"alert\">" +
+         w("この記録は読めませんでした", "This record could not be read") + " (" + w("記録 ", "record ") +
+         std::to_string(record.number) + "): " + HtmlEscape(error) + "</p>\n</section>\n";
 }
 
 std::string HtmlDocumentStart(Lang lang, const std::string& title) {

@@ -188,7 +188,8 @@ std::string HoursShort(const Hours& h, Lang lang) {
 std::string CrisisDetails(const CrisisContact& c, Lang lang) {
   const bool ja = lang == Lang::kJa;
   std::vector<std::string> parts;
-  if (!c.hours.present && c.cost.empty()) parts.push_back(ja ? "受付時間・通話料は未確認" : "hours and cost not checked");
+  if (!c.hours.present && c.cost.empty())
+    parts.push_back(ja ? "受付時間・通話料は未確認" : "hours and cost not checked");
   else if (!c.hours.present) parts.push_back(ja ? "受付時間は未確認" : "hours not checked");
   else parts.push_back(c.hours.text.in(lang));
   if (c.cost == "free") parts.push_back(ja ? "無料" : "free call");
@@ -236,7 +237,8 @@ std::string Footer(const Model& model, const Ranking& ranking, const RenderOptio
   }
   if (unverified || !inferred.empty()) out += "\n";
   if (unverified)
-    note(ja ? "連絡先はガイドラインからの転記です(「公開情報で確認」の日付がない機関は未確認)。電話の前にご確認ください。"
+    note(ja ? "連絡先はガイドラインからの転記です(「公開情報で確認」の日付がない機関は未確認)"
+              "。電話の前にご確認ください。"
             : "Contact details are transcribed from the guideline (not verified unless 'checked' gives a date); "
               "check before calling.");
   if (!inferred.empty()) {
@@ -279,7 +281,8 @@ std::string AlertsText(const Model& model, const CaseResult& result, const Rende
       }
     if (!words.empty()) out += std::string(ja ? "  根拠の語: " : "  Words: ") + words + "\n";
     if (a.first_contact >= 0)
-      out += std::string(ja ? "  最初の窓口: " : "  First contact: ") + model.agencies[a.first_contact].name.in(lang) + "\n";
+      out += std::string(ja ? "  最初の窓口: " : "  First contact: ") + model.agencies[a.first_contact].name.in(lang) +
+             "\n";
     for (int c : a.contacts) {
       const CrisisContact& cc = model.crisis[c];
       // One line a contact, the number early in it, so a terminal that
@@ -345,11 +348,12 @@ std::string TeamText(const Model& model, const Ranking& ranking, Lang lang, cons
               : "No rule matched. Start with a general consultation window (a fallback, not a match):\n";
   const Team& t = ranking.team;
   std::string out = style.Bold(ja ? "チーム" : "Team") + "\n";
-  out += std::string(ja ? "  最初の窓口: " : "  First contact: ") + model.agencies[t.first_contact].name.in(lang) + "\n";
+  out +=
+      std::string(ja ? "  最初の窓口: " : "  First contact: ") + model.agencies[t.first_contact].name.in(lang) + "\n";
   if (t.convener >= 0)
     out += std::string(ja ? "  ケース会議の招集: " : "  Case conference convened by: ") +
-           model.agencies[t.convener].name.in(lang) +
-           (ja ? "(複数の課題があるため)" : " (several problem areas)") + "\n";
+           model.agencies[t.convener].name.in(lang) + (ja ? "(複数の課題があるため)" : " (several problem areas)") +
+           "\n";
   return out + "\n";
 }
 
@@ -425,17 +429,21 @@ std::string AgencyRows(const Model& model, const Ranking& ranking, const RenderO
   // Long role labels are cut to fit a terminal; piped output keeps them whole.
   int roles_width = options.width > 0 ? std::max(30, options.width - (4 + 38 + 14 + hours_width + 8)) : 400;
   Table table({4, 38, roles_width, 14, hours_width});
-  table.Row({{ja ? "順位" : "#"}, {ja ? "機関" : "Agency"}, {ja ? "この事例での役割" : "Role in this case"},
-             {ja ? "電話" : "Phone"}, {ja ? "受付" : "Hours"}});
+  table.Row({{ja ? "順位" : "#"},
+             {ja ? "機関" : "Agency"},
+             {ja ? "この事例での役割" : "Role in this case"},
+             {ja ? "電話" : "Phone"},
+             {ja ? "受付" : "Hours"}});
   for (size_t k = 0; k < Shown(ranking, options.top); ++k) {
     const RankedAgency& r = ranking.agencies[k];
     const Agency& a = model.agencies[r.agency];
     std::vector<std::string> roles;
     for (int role : r.roles) roles.push_back(RoleLabel(a.roles[role], lang));
-    std::vector<std::string> name = {a.name.in(lang), (ja ? "点数 " : "score ") + std::to_string(r.score) + "  " +
-                                                          ProvenanceLabel(a, lang)};
+    std::vector<std::string> name = {
+        a.name.in(lang), (ja ? "点数 " : "score ") + std::to_string(r.score) + "  " + ProvenanceLabel(a, lang)};
     for (const AgencyCondition& c : r.conditions) roles.push_back((ja ? "※ " : "* ") + c.text.in(lang));
-    if (r.office >= 0) name.insert(name.begin() + 1, (ja ? "→ " : "-> ") + a.offices[static_cast<size_t>(r.office)].name.in(lang));
+    if (r.office >= 0)
+      name.insert(name.begin() + 1, (ja ? "→ " : "-> ") + a.offices[static_cast<size_t>(r.office)].name.in(lang));
     std::string phone = ShownPhone(model, r).empty() ? (ja ? "(記載なし)" : "(not listed)") : ShownPhone(model, r);
     table.Row({{std::to_string(r.rank)}, name, roles, {phone}, hours[r.agency]});
   }
@@ -482,11 +490,18 @@ std::string LocalOfficesText(const Model& model, const Agency& a, Lang lang) {
   std::string out;
   const std::string ask = a.ask < 0 ? "" : model.agencies[static_cast<size_t>(a.ask)].name.in(lang);
   if (a.offices.empty())
-    out += std::string(ja ? "  地域の事務所: 地区ごとに複数あり、データに一覧なし" : "  Local offices: several, one per area; none listed in the data") +
-           (ask.empty() ? "" : ja ? "(" + ask + "で確認)" : " (ask " + ask + ")") + "\n";
+    out += std::string(ja ? "  地域の事務所: 地区ごとに複数あり、データに一覧なし"
+                          : "  Local offices: several, one per area; none listed in the data") +
+           (ask.empty() ? ""
+            : ja        ? "(" + ask + "で確認)"
+                        : " (ask " + ask + ")") +
+           "\n";
   else
     out += std::string(ja ? "  地域の事務所:" : "  Local offices:") +
-           (ask.empty() ? "" : ja ? "(ほかの地区は" + ask + "で確認)" : " (for other areas, ask " + ask + ")") + "\n";
+           (ask.empty() ? ""
+            : ja        ? "(ほかの地区は" + ask + "で確認)"
+                        : " (for other areas, ask " + ask + ")") +
+           "\n";
   for (const Office& o : a.offices) {
     std::string served;
     for (const ServedArea& s : o.serves) served += (served.empty() ? "" : ja ? "、" : ", ") + s.name;
@@ -502,11 +517,13 @@ std::string SourcesText(const Agency& a, Lang lang) {
   const bool ja = lang == Lang::kJa;
   std::string out;
   out += std::string(ja ? "  出典: ガイドラインの第" : "  Source: guideline block ") + std::to_string(a.source.block) +
-         (ja ? "ブロック、名称は" : ", name ") + (a.source.name == "stated" ? (ja ? "記載あり" : "stated") : (ja ? "推定" : "inferred")) +
+         (ja ? "ブロック、名称は" : ", name ") +
+         (a.source.name == "stated" ? (ja ? "記載あり" : "stated") : (ja ? "推定" : "inferred")) +
          (a.verified ? (ja ? "、確認済み" : ", verified") : (ja ? "、未確認" : ", not verified")) + "\n";
   if (!a.source.note.empty()) out += "  " + a.source.note + "\n";
   if (a.checked.empty()) {
-    out += ja ? "  公開情報での確認: なし(ガイドラインのみ)\n" : "  Checked against public sources: none (guideline only)\n";
+    out += ja ? "  公開情報での確認: なし(ガイドラインのみ)\n"
+              : "  Checked against public sources: none (guideline only)\n";
   } else {
     out += ja ? "  公開情報での確認:\n" : "  Checked against public sources:\n";
     for (const FieldCheck& c : a.checked)
@@ -525,14 +542,18 @@ std::string RenderAgencies(const Model& model, int only, const RenderOptions& op
   const Agency& a = model.agencies[only];
   std::string out = style.Bold(a.name.in(lang)) + "  (" + a.id + ")\n";
   out += "  " + a.summary.in(lang) + "\n";
-  out += std::string(ja ? "  電話: " : "  Phone: ") + (a.phone.empty() ? (ja ? "ガイドラインに記載なし" : "not in the guideline") : a.phone) + "\n";
+  out += std::string(ja ? "  電話: " : "  Phone: ") +
+         (a.phone.empty() ? (ja ? "ガイドラインに記載なし" : "not in the guideline") : a.phone) + "\n";
   if (!a.address.empty()) out += std::string(ja ? "  住所: " : "  Address: ") + a.address.in(lang) + "\n";
   if (a.hours.present) out += std::string(ja ? "  受付: " : "  Hours: ") + a.hours.text.in(lang) + "\n";
   if (std::string open = OpenNowLine(a.hours, model, options); !open.empty())
     out += std::string(ja ? "  現在: " : "  Now: ") + open + "\n";
-  if (!a.eligibility.note.empty()) out += std::string(ja ? "  対象: " : "  Serves: ") + a.eligibility.note.in(lang) + "\n";
+  if (!a.eligibility.note.empty())
+    out += std::string(ja ? "  対象: " : "  Serves: ") + a.eligibility.note.in(lang) + "\n";
   if (a.eligibility.max_age >= 0)
-    out += std::string(ja ? "  年齢: " : "  Age: ") + (ja ? std::to_string(a.eligibility.max_age) + "歳まで" : "up to " + std::to_string(a.eligibility.max_age)) + "\n";
+    out += std::string(ja ? "  年齢: " : "  Age: ") +
+           (ja ? std::to_string(a.eligibility.max_age) + "歳まで" : "up to " + std::to_string(a.eligibility.max_age)) +
+           "\n";
   if (a.local_offices) out += LocalOfficesText(model, a, lang);
   out += std::string(ja ? "  役割:\n" : "  Roles:\n");
   for (const Role& r : a.roles) out += "    - " + RoleLabel(r, lang) + "  [" + r.id + "]\n";

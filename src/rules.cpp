@@ -12,8 +12,7 @@ namespace {
 
 bool Present(const FactRef& ref, const Understanding& u, bool count_negated) {
   for (const FactMention& m : u.mentions)
-    if (m.fact == ref.fact && (count_negated || !m.negated) &&
-        (ref.any_subject || m.subject == ref.subject))
+    if (m.fact == ref.fact && (count_negated || !m.negated) && (ref.any_subject || m.subject == ref.subject))
       return true;
   return false;
 }
@@ -110,8 +109,8 @@ void Fire(const RuleList& list, const CompiledConditions& compiled, const Unders
           std::vector<Firing>* fired) {
   const StatedFacts stated(u);
   auto present = [&stated](const FactRef& ref, bool) { return stated(ref); };
-  const bool use_compiled = compiled.source == static_cast<const void*>(list.data()) &&
-                            compiled.count == list.size() && compiled.key_start.size() > 0;
+  const bool use_compiled = compiled.source == static_cast<const void*>(list.data()) && compiled.count == list.size() &&
+                            compiled.key_start.size() > 0;
   thread_local std::vector<uint64_t> stated_bits;
   thread_local std::vector<uint32_t> candidates;
   candidates.clear();
@@ -152,8 +151,7 @@ void Fire(const RuleList& list, const CompiledConditions& compiled, const Unders
 
 }  // namespace
 
-bool Holds(const Condition& when, const Understanding& u, bool count_negated,
-           std::vector<int>* used_facts) {
+bool Holds(const Condition& when, const Understanding& u, bool count_negated, std::vector<int>* used_facts) {
   auto present = [&u](const FactRef& ref, bool negated_counts) { return Present(ref, u, negated_counts); };
   return HoldsWith(when, u, count_negated, present, used_facts);
 }

@@ -23,8 +23,7 @@ struct Firing {
 
 /// Evaluates a condition; used_facts gets the facts its all/any parts used.
 /// With count_negated, a negated mention counts as present.
-bool Holds(const Condition& when, const Understanding& u, bool count_negated,
-           std::vector<int>* used_facts);
+bool Holds(const Condition& when, const Understanding& u, bool count_negated, std::vector<int>* used_facts);
 
 /// The routing rules that hold, in file order.
 std::vector<Firing> FireRules(const Model& model, const Understanding& u);

@@ -109,20 +109,21 @@ Status CheckOutputTarget(const std::string& path, bool overwrite) {
   // A link, even dangling, is neither followed (the data would land where
   // the link points) nor replaced.
   if (S_ISLNK(st.st_mode))
-    return Status::Io(TrF("{} is a symbolic link; -o does not write through links nor replace them: "
-                                 "give the path of a new file",
-                                 path));
+    return Status::Io(
+        TrF("{} is a symbolic link; -o does not write through links nor replace them: "
+            "give the path of a new file",
+            path));
   // A device, directory or pipe is never replaced, --force or not:
   // renaming onto /dev/null as root would turn the device into a file.
   if (!S_ISREG(st.st_mode))
-    return Status::Io(TrF("{} is not a regular file (a device, directory or pipe); -o writes files only: "
-                                 "leave out -o to write to standard output and redirect that",
-                                 path));
+    return Status::Io(
+        TrF("{} is not a regular file (a device, directory or pipe); -o writes files only: "
+            "leave out -o to write to standard output and redirect that",
+            path));
   if (!overwrite) return Status::Io(TrF("{} already exists; use --force to replace it", path));
   // Read-only for its owner counts even for root, whom access() lets write.
   if ((st.st_mode & S_IWUSR) == 0 || access(path.c_str(), W_OK) != 0)
-    return Status::Io(
-        TrF("{} is read-only; --force does not replace it: make it writable or remove it first", path));
+    return Status::Io(TrF("{} is read-only; --force does not replace it: make it writable or remove it first", path));
   return Status::Ok();
 }
 
@@ -148,9 +149,7 @@ SafeFile::~SafeFile() {
 
 Status SafeFile::Write(std::string_view data) { return WriteAllParts(fd_, {data}, path_); }
 
-Status SafeFile::WriteParts(const std::vector<std::string_view>& parts) {
-  return WriteAllParts(fd_, parts, path_);
-}
+Status SafeFile::WriteParts(const std::vector<std::string_view>& parts) { return WriteAllParts(fd_, parts, path_); }
 
 Status WriteAllParts(int fd, const std::vector<std::string_view>& parts, const std::string& what) {
   std::vector<iovec> io;

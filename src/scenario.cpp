@@ -10,8 +10,8 @@
 
 namespace {
 
-Status CheckIds(const YamlDoc& doc, const YAML::Node& node, const char* key,
-                const std::vector<std::string>& ids, const Model& model, bool facts) {
+Status CheckIds(const YamlDoc& doc, const YAML::Node& node, const char* key, const std::vector<std::string>& ids,
+                const Model& model, bool facts) {
   for (size_t i = 0; i < ids.size(); ++i) {
     bool known = facts ? model.FindFact(ids[i]) >= 0 : model.FindAgency(ids[i]) >= 0;
     if (!known)
@@ -55,8 +55,7 @@ Status ReadAge(const YamlDoc& doc, const YAML::Node& item, const char* key, int*
 
 // `key: [min, max]`, both ages, or `key: unknown` (sets *unknown); absent
 // leaves *out unknown (not checked).
-Status ReadAgeRange(const YamlDoc& doc, const YAML::Node& node, const char* key, AgeRange* out,
-                    bool* unknown) {
+Status ReadAgeRange(const YamlDoc& doc, const YAML::Node& node, const char* key, AgeRange* out, bool* unknown) {
   if (!node[key]) return Status::Ok();
   if (node[key].IsScalar()) {
     if (node[key].Scalar() != "unknown")
@@ -68,20 +67,17 @@ Status ReadAgeRange(const YamlDoc& doc, const YAML::Node& node, const char* key,
   std::vector<std::string> items;  // checks it is a list of plain values
   TSUNAGU_TRY(doc.StringList(node, key, &items, true));
   const YAML::Node value = node[key];
-  if (items.size() != 2)
-    return doc.Error(value, TrF("'{}' must be two ages [min, max], found {}", key, items.size()));
+  if (items.size() != 2) return doc.Error(value, TrF("'{}' must be two ages [min, max], found {}", key, items.size()));
   AgeRange range;
   TSUNAGU_TRY(ReadAge(doc, value[0], key, &range.lo));
   TSUNAGU_TRY(ReadAge(doc, value[1], key, &range.hi));
-  if (range.lo > range.hi)
-    return doc.Error(value, TrF("'{}' has min {} above max {}", key, range.lo, range.hi));
+  if (range.lo > range.hi) return doc.Error(value, TrF("'{}' has min {} above max {}", key, range.lo, range.hi));
   *out = range;
   return Status::Ok();
 }
 
 // `alert_kind: KIND` or `[KIND, ...]`, each a kind some alert of the model has.
-Status ReadAlertKinds(const YamlDoc& doc, const YAML::Node& node, const Model& model,
-                      std::vector<std::string>* out) {
+Status ReadAlertKinds(const YamlDoc& doc, const YAML::Node& node, const Model& model, std::vector<std::string>* out) {
   const YAML::Node value = node["alert_kind"];
   if (!value) return Status::Ok();
   std::vector<YAML::Node> items;
@@ -122,8 +118,7 @@ Status ReadFirstContact(const YamlDoc& doc, const YAML::Node& node, const Model&
   for (const Agency& a : model.agencies) ids.push_back(a.id);
   for (const CrisisContact& c : model.crisis) ids.push_back(c.id);
   const std::string& id = s->first_contact;
-  return doc.Error(node["first_contact"],
-                   TrF("unknown agency or crisis contact '{}'", id) + DidYouMean(id, ids));
+  return doc.Error(node["first_contact"], TrF("unknown agency or crisis contact '{}'", id) + DidYouMean(id, ids));
 }
 
 // `offices: {AGENCY: OFFICE | none}`: agencies with local offices, and
@@ -225,17 +220,16 @@ Status LoadScenario(const YamlDoc& doc, const YAML::Node& node, const Model& mod
 
 }  // namespace
 
-Status LoadScenarios(const std::string& text, const std::string& name, const Model& model,
-                     std::vector<Scenario>* out) {
+Status LoadScenarios(const std::string& text, const std::string& name, const Model& model, std::vector<Scenario>* out) {
   YamlDoc doc(name);
   TSUNAGU_TRY(doc.Parse(text));
   TSUNAGU_TRY(doc.CheckSequence(doc.root(), Tr("a scenario file")));
   for (const YAML::Node& node : doc.root()) {
-    TSUNAGU_TRY(doc.CheckMap(node,
-                             {"name", "text", "include", "exclude", "top3", "first", "alert", "facts",
-                              "negated", "unrecognized", "roles", "convener", "fallback", "person_age",
-                              "parent_age", "alert_kind", "first_contact", "pending", "place", "offices"},
-                             Tr("a scenario")));
+    TSUNAGU_TRY(doc.CheckMap(
+        node, {"name",       "text",       "include",       "exclude", "top3",     "first",    "alert",
+               "facts",      "negated",    "unrecognized",  "roles",   "convener", "fallback", "person_age",
+               "parent_age", "alert_kind", "first_contact", "pending", "place",    "offices"},
+        Tr("a scenario")));
     Scenario s;
     s.file = name;
     s.line = doc.PosOf(node).line;
@@ -319,15 +313,14 @@ void CheckRouting(const Model& model, const Scenario& sc, const CaseResult& resu
 void CheckAges(const Scenario& sc, const Understanding& u, Problems* problems) {
   auto age_wrong = [&](const AgeRange& want, bool want_unknown, Subject subject) {
     AgeRange age = u.AgeOf(subject);
-    return (want.known() && (!age.known() || age.lo < want.lo || age.hi > want.hi)) ||
-           (want_unknown && age.known());
+    return (want.known() && (!age.known() || age.lo < want.lo || age.hi > want.hi)) || (want_unknown && age.known());
   };
   if (age_wrong(sc.person_age, sc.person_age_unknown, Subject::kPerson))
-    problems->push_back(TrF("expected person age {}, got {}", AgeText(sc.person_age),
-                            AgeText(u.AgeOf(Subject::kPerson))));
+    problems->push_back(
+        TrF("expected person age {}, got {}", AgeText(sc.person_age), AgeText(u.AgeOf(Subject::kPerson))));
   if (age_wrong(sc.parent_age, sc.parent_age_unknown, Subject::kParent))
-    problems->push_back(TrF("expected parent age {}, got {}", AgeText(sc.parent_age),
-                            AgeText(u.AgeOf(Subject::kParent))));
+    problems->push_back(
+        TrF("expected parent age {}, got {}", AgeText(sc.parent_age), AgeText(u.AgeOf(Subject::kParent))));
 }
 
 // alert_kind, first_contact: which alerts fired and whom to call first.
@@ -344,10 +337,8 @@ void CheckAlertKinds(const Model& model, const Scenario& sc, const CaseResult& r
     std::string got_first = "none";
     if (!sc.first_contact_crisis && result.ranking.team.first_contact >= 0)
       got_first = model.agencies[result.ranking.team.first_contact].id;
-    const std::vector<int>* contacts =
-        result.alerts.empty() ? nullptr : &model.alerts[result.alerts[0].index].contacts;
-    if (sc.first_contact_crisis && contacts && !contacts->empty())
-      got_first = model.crisis[(*contacts)[0]].id;
+    const std::vector<int>* contacts = result.alerts.empty() ? nullptr : &model.alerts[result.alerts[0].index].contacts;
+    if (sc.first_contact_crisis && contacts && !contacts->empty()) got_first = model.crisis[(*contacts)[0]].id;
     if (got_first != sc.first_contact)
       problems->push_back(TrF("expected first contact {}, got {}", sc.first_contact, got_first));
   }
@@ -419,8 +410,8 @@ Problems RunScenario(const Model& model, const Lexicon& lexicon, const Scenario&
 
 // Counts the scenario as passed, failed or pending, with its message.
 void RecordOutcome(const Scenario& sc, const Problems& problems, ScenarioReport* report) {
-  std::string message = sc.file + ":" + std::to_string(sc.line) + ": " +
-                        (sc.name.empty() ? "" : sc.name + ": ") + "\"" + sc.text + "\"";
+  std::string message =
+      sc.file + ":" + std::to_string(sc.line) + ": " + (sc.name.empty() ? "" : sc.name + ": ") + "\"" + sc.text + "\"";
   if (problems.empty() && sc.pending.empty()) {
     ++report->passed;
     return;

@@ -48,8 +48,7 @@ struct Scenario {
 /// and alert kinds against the model: unknown ones are errors at
 /// file:line:column (for alert kinds and first contacts, with a "did you
 /// mean" when one is close).
-Status LoadScenarios(const std::string& text, const std::string& name, const Model& model,
-                     std::vector<Scenario>* out);
+Status LoadScenarios(const std::string& text, const std::string& name, const Model& model, std::vector<Scenario>* out);
 
 struct ScenarioReport {
   int passed = 0, failed = 0, pending = 0;

@@ -113,7 +113,6 @@ void WriteAgency(Writer& w, const Agency& a) {
   w.Pos(a.pos);
 }
 
-
 void WriteCrisis(Writer& w, const CrisisContact& c) {
   w.Str(c.id);
   w.Text(c.name);
@@ -194,8 +193,9 @@ void WriteTarget(Writer& w, const Target& t) { WriteTargets(w, {t}); }
 struct MinSizes {
   size_t agency = MinBytes(WriteAgency), role = MinBytes(WriteRole), crisis = MinBytes(WriteCrisis),
          holiday = MinBytes(WriteHoliday), check = MinBytes(WriteCheck), field_check = MinBytes(WriteFieldCheck),
-         office = MinBytes(WriteOffice), area = MinBytes(WriteArea), fact = MinBytes(WriteFact), rule = MinBytes(WriteRule),
-         alert = MinBytes(WriteAlert), fact_ref = MinBytes(WriteFactRef), age = MinBytes(WriteAge),
+         office = MinBytes(WriteOffice), area = MinBytes(WriteArea), fact = MinBytes(WriteFact),
+         rule = MinBytes(WriteRule), alert = MinBytes(WriteAlert), fact_ref = MinBytes(WriteFactRef),
+         age = MinBytes(WriteAge),
          target = MinBytes(WriteTarget) - 8;  // WriteTargets adds its count
 };
 const MinSizes& Min() {

@@ -62,14 +62,14 @@ class Status {
 /// Process exit codes, documented in man/tsunagu.1.
 enum ExitCode {
   kExitOk = 0,
-  kExitTestsFailed = 1,  // `tsunagu test`: a scenario failed or coverage too low;
-                         // `tsunagu diff --exit-code`: an answer changed
-  kExitUsage = 2,      // bad command line
-  kExitInput = 3,      // bad query text (e.g. invalid UTF-8)
-  kExitData = 4,       // bad data or rule files
-  kExitIo = 5,         // a file could not be read or written
+  kExitTestsFailed = 1,   // `tsunagu test`: a scenario failed or coverage too low;
+                          // `tsunagu diff --exit-code`: an answer changed
+  kExitUsage = 2,         // bad command line
+  kExitInput = 3,         // bad query text (e.g. invalid UTF-8)
+  kExitData = 4,          // bad data or rule files
+  kExitIo = 5,            // a file could not be read or written
   kExitRecordErrors = 6,  // `tsunagu batch` finished, but some records were errors
-  kExitInternal = 70,  // a bug: please report
+  kExitInternal = 70,     // a bug: please report
 };
 
 /// The exit code that matches a failed status.

@@ -9,9 +9,9 @@ namespace {
 // Marks that close a phrase and must not begin a line (JIS X 4051's
 // 行頭禁則, the common subset).
 bool ClosesPhrase(std::string_view unit) {
-  static constexpr std::string_view kClosing[] = {"、", "。", "，", "．", "」", "』", "）", "】", "〕", "〉",
-                                                  "》", "・", "：", "；", "？", "！", "ー", "…", "ゃ", "ゅ",
-                                                  "ょ", "っ", "ャ", "ュ", "ョ", "ッ", ")", ",", ".", ":", ";"};
+  static constexpr std::string_view kClosing[] = {"、", "。", "，", "．", "」", "』", "）", "】", "〕", "〉", "》",
+                                                  "・", "：", "；", "？", "！", "ー", "…",  "ゃ", "ゅ", "ょ", "っ",
+                                                  "ャ", "ュ", "ョ", "ッ", ")",  ",",  ".",  ":",  ";"};
   for (std::string_view c : kClosing)
     if (unit == c) return true;
   return false;

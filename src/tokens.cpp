@@ -157,7 +157,8 @@ std::string& UserDictionary() {
 Status UserDictionaryPath(std::string* path) {
   const std::string& bytes = UserDictionary();
   int fd = memfd_create("tsunagu-user-dictionary", MFD_CLOEXEC);
-  if (fd < 0) return Status::Internal(std::string("cannot hold the analyser's user dictionary: ") + std::strerror(errno));
+  if (fd < 0)
+    return Status::Internal(std::string("cannot hold the analyser's user dictionary: ") + std::strerror(errno));
   size_t done = 0;
   while (done < bytes.size()) {
     ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
@@ -210,9 +211,10 @@ Status Analyzer::Get(const Analyzer** out) {
     analyzer->impl_ = impl.release();
   });
   if (no_dictionary)
-    return Status::Internal(TrF("the Japanese dictionary is missing: {} (install the Debian package "
-                                "mecab-ipadic-utf8; scripts/install-deps does)",
-                                kMecabDictionary));
+    return Status::Internal(
+        TrF("the Japanese dictionary is missing: {} (install the Debian package "
+            "mecab-ipadic-utf8; scripts/install-deps does)",
+            kMecabDictionary));
   if (!user_dictionary_error.empty()) return Status::Internal(user_dictionary_error);
   if (!analyzer)
     return Status::Internal(TrF("the Japanese analyser (MeCab) could not load {}: {}", kMecabDictionary, error));
@@ -267,7 +269,8 @@ void Analyzer::Tokenize(std::string_view text, size_t begin, size_t end, std::ve
     if (c < 0x80) {
       // ASCII: English words and digits are ours; spaces and punctuation
       // are skipped, and an apostrophe splits a word ("i'm" → i, m), as it
-      // does in phrases: pronouns and negations stay words of their own. Numbers are read from the text by the number step.
+      // does in phrases: pronouns and negations stay words of their own. Numbers are read from the text by the number
+      // step.
       if (!IsAsciiLowerOrDigit(c)) {
         ++i;
         continue;

@@ -28,19 +28,19 @@
 struct Token {
   /// The parts of speech the engine needs to tell apart.
   enum Pos : uint8_t {
-    kNoun,        // 名詞 (except the two below)
-    kNounBound,   // 名詞,非自立: こと, わけ, の, よう ("外出することはない")
-    kNumber,      // 名詞,数 and digits
-    kVerb,        // 動詞,自立
-    kVerbBound,   // 動詞,非自立: いる, しまう, くる ("していない")
-    kAdjective,   // 形容詞 (ない as an adjective too: "ことはない")
-    kAuxiliary,   // 助動詞: ない, ます, た, だ, たい, ぬ, ん
-    kParticle,    // 助詞
-    kAdverb,      // 副詞
-    kPrefix,      // 接頭詞
-    kSymbol,      // 記号, spaces
-    kOther,       // 連体詞, 接続詞, 感動詞, フィラー
-    kWord,        // an English (Latin) word
+    kNoun,       // 名詞 (except the two below)
+    kNounBound,  // 名詞,非自立: こと, わけ, の, よう ("外出することはない")
+    kNumber,     // 名詞,数 and digits
+    kVerb,       // 動詞,自立
+    kVerbBound,  // 動詞,非自立: いる, しまう, くる ("していない")
+    kAdjective,  // 形容詞 (ない as an adjective too: "ことはない")
+    kAuxiliary,  // 助動詞: ない, ます, た, だ, たい, ぬ, ん
+    kParticle,   // 助詞
+    kAdverb,     // 副詞
+    kPrefix,     // 接頭詞
+    kSymbol,     // 記号, spaces
+    kOther,      // 連体詞, 接続詞, 感動詞, フィラー
+    kWord,       // an English (Latin) word
   };
   size_t begin = 0, end = 0;  // the surface, as bytes of the analysed text
   std::string lemma;          // dictionary form (katakana folded to hiragana), or stem

@@ -11,27 +11,66 @@ namespace {
 
 // English words that carry no case information: never "unrecognised".
 constexpr std::string_view kEnStopwords[] = {
-    "a", "an", "the", "and", "or", "but", "so", "of", "in", "on", "at", "to", "for", "from", "with",
-    "by", "about", "as", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have",
-    "had", "do", "does", "did", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their",
-    "our", "my", "your", "its", "him", "them", "me", "us", "this", "that", "these", "those", "there",
-    "here", "who", "which", "what", "when", "where", "how", "why", "very", "also", "too", "still",
-    "just", "only", "now", "then", "some", "any", "all", "much", "many", "more", "most", "can",
-    "could", "would", "should", "will", "may", "might", "must", "not", "no", "yes", "since", "than",
-    "into", "out", "up", "down", "over", "under", "again", "because", "if", "while", "s", "t",
-    "years", "year", "old", "months", "month", "aged", "age", "lately", "recently", "really",
-    "please", "help", "case", "wants", "want", "need", "needs", "get", "got", "living", "lives",
-    "live", "home", "house", "time", "day", "days", "mr", "mrs", "ms", "someone", "anyone"};
+    "a",      "an",       "the",    "and",    "or",     "but",   "so",    "of",     "in",    "on",    "at",
+    "to",     "for",      "from",   "with",   "by",     "about", "as",    "is",     "are",   "was",   "were",
+    "be",     "been",     "being",  "am",     "has",    "have",  "had",   "do",     "does",  "did",   "he",
+    "she",    "it",       "they",   "we",     "i",      "you",   "his",   "her",    "their", "our",   "my",
+    "your",   "its",      "him",    "them",   "me",     "us",    "this",  "that",   "these", "those", "there",
+    "here",   "who",      "which",  "what",   "when",   "where", "how",   "why",    "very",  "also",  "too",
+    "still",  "just",     "only",   "now",    "then",   "some",  "any",   "all",    "much",  "many",  "more",
+    "most",   "can",      "could",  "would",  "should", "will",  "may",   "might",  "must",  "not",   "no",
+    "yes",    "since",    "than",   "into",   "out",    "up",    "down",  "over",   "under", "again", "because",
+    "if",     "while",    "s",      "t",      "years",  "year",  "old",   "months", "month", "aged",  "age",
+    "lately", "recently", "really", "please", "help",   "case",  "wants", "want",   "need",  "needs", "get",
+    "got",    "living",   "lives",  "live",   "home",   "house", "time",  "day",    "days",  "mr",    "mrs",
+    "ms",     "someone",  "anyone"};
 // Japanese words that carry no case information: never "unrecognised".
-constexpr std::string_view kJaStopwords[] = {"言っている", "言っています", "言って", "言う", "言います", "言った",
-                                    "言われ", "思う", "思います", "思って", "思っている", "心配", "心配です",
-                                    "相談", "相談したい", "様子", "状態", "最近", "今", "自分", "こと", "もの",
-                                    "ため", "家", "方", "人", "話", "聞いて", "感じ", "状況", "場合", "知りたい",
-                                    "教えて", "教えてほしい", "どうしたら", "どこに", "いい", "ことを知りたい",
-                                    "ことが知りたい", "心配だ", "心配している", "心配しています"};
+constexpr std::string_view kJaStopwords[] = {"言っている",
+                                             "言っています",
+                                             "言って",
+                                             "言う",
+                                             "言います",
+                                             "言った",
+                                             "言われ",
+                                             "思う",
+                                             "思います",
+                                             "思って",
+                                             "思っている",
+                                             "心配",
+                                             "心配です",
+                                             "相談",
+                                             "相談したい",
+                                             "様子",
+                                             "状態",
+                                             "最近",
+                                             "今",
+                                             "自分",
+                                             "こと",
+                                             "もの",
+                                             "ため",
+                                             "家",
+                                             "方",
+                                             "人",
+                                             "話",
+                                             "聞いて",
+                                             "感じ",
+                                             "状況",
+                                             "場合",
+                                             "知りたい",
+                                             "教えて",
+                                             "教えてほしい",
+                                             "どうしたら",
+                                             "どこに",
+                                             "いい",
+                                             "ことを知りたい",
+                                             "ことが知りたい",
+                                             "心配だ",
+                                             "心配している",
+                                             "心配しています"};
 // Japanese particles trimmed from the edges of an unrecognised piece.
-constexpr std::string_view kJaParticles[] = {"について", "として", "から", "まで", "より", "など", "って", "の", "が", "は", "を",
-                                    "に", "で", "と", "も", "へ", "や", "か", "ね", "よ", "て"};
+constexpr std::string_view kJaParticles[] = {"について", "として", "から", "まで", "より", "など", "って",
+                                             "の",       "が",     "は",   "を",   "に",   "で",   "と",
+                                             "も",       "へ",     "や",   "か",   "ね",   "よ",   "て"};
 
 // Called for every word list at every hit, so it rejects on one byte before
 // comparing the rest: the third byte, as kana share their first two.
@@ -135,7 +174,6 @@ void AddUnrecognized(const std::string& display, size_t begin, size_t end, bool 
   }
   flush_japanese();
 }
-
 
 }  // namespace
 

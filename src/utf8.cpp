@@ -15,7 +15,7 @@ bool ambiguous_wide = false;
 bool IsAmbiguousWidth(int32_t cp) {
   const auto* end = kAmbiguousWidth + kAmbiguousWidthCount;
   const auto* range = std::upper_bound(kAmbiguousWidth, end, static_cast<std::uint32_t>(cp),
-                                       [](std::uint32_t c, const std::uint32_t (&r)[2]) { return c < r[0]; });
+                                       [](std::uint32_t c, const std::uint32_t(&r)[2]) { return c < r[0]; });
   return range != kAmbiguousWidth && static_cast<std::uint32_t>(cp) <= range[-1][1];
 }
 

@@ -48,8 +48,8 @@ class Checker {
   void Index(const Where& where, const char* what, int i, size_t size, const char* table,
              const std::string* owner = nullptr) {
     if (ok() && (i < 0 || static_cast<size_t>(i) >= size))
-      Fail(where, std::string(what) + " " + std::to_string(i) + " out of range (" + std::to_string(size) + " " +
-                      table + (owner ? " in " + *owner : "") + ")");
+      Fail(where, std::string(what) + " " + std::to_string(i) + " out of range (" + std::to_string(size) + " " + table +
+                      (owner ? " in " + *owner : "") + ")");
   }
   void Subject(const Where& where, ::Subject s) {
     const int i = static_cast<int>(s);
@@ -82,8 +82,7 @@ class Checker {
 // A target's agency and roles; weights as the loaders allow them (rules
 // and alerts: 1 to 1000, as the loaders allow; fallback: the same, though
 // its loader takes any positive weight: such a model is simply not cached).
-void CheckTargets(Checker& c, const Model& m, const Where& where, const std::vector<Target>& targets,
-                  int max_weight) {
+void CheckTargets(Checker& c, const Model& m, const Where& where, const std::vector<Target>& targets, int max_weight) {
   for (size_t t = 0; t < targets.size() && c.ok(); ++t) {
     const Target& target = targets[t];
     Where at = where;
@@ -151,8 +150,8 @@ void CheckAgencies(Checker& c, const Model& m) {
       c.Utf8(where.Part(" role"), r.label);
     }
     for (const LocalText* t : {&a.name, &a.summary, &a.address, &a.eligibility.note}) c.Utf8(where, *t);
-    for (const std::string* s : {&a.phone, &a.eligibility.residence, &a.source.name, &a.source.phone,
-                                 &a.source.note, &a.pos.file})
+    for (const std::string* s :
+         {&a.phone, &a.eligibility.residence, &a.source.name, &a.source.phone, &a.source.note, &a.pos.file})
       c.Utf8(where, *s);
     c.Utf8(where, a.hours);
     for (const FieldCheck& k : a.checked)

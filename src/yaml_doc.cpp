@@ -13,9 +13,7 @@ namespace {
 // yaml-cpp recurses per level; refuse deep nesting before it does harm.
 constexpr int kMaxDepth = 64;
 
-std::string DepthMessage() {
-  return TrF("nesting deeper than {} levels", kMaxDepth);
-}
+std::string DepthMessage() { return TrF("nesting deeper than {} levels", kMaxDepth); }
 
 // A quoted string that runs over more than one line (byte offsets of its
 // quotes): the likely culprit when a syntax error follows it.
@@ -56,9 +54,7 @@ class PreScan {
   bool BlankOrEnd(size_t i) const {
     return i >= t_.size() || t_[i] == ' ' || t_[i] == '\t' || t_[i] == '\r' || t_[i] == '\n';
   }
-  static bool FlowIndicator(char c) {
-    return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
-  }
+  static bool FlowIndicator(char c) { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }
   // What a step of Run() leaves to do with the current byte.
   enum class Step { kFail, kDone, kScalar };
   bool StartLine();
@@ -80,8 +76,8 @@ class PreScan {
   size_t i_ = 0;
   size_t line_begin_ = 0;
   bool line_start_ = true;
-  bool node_start_ = true;  // the next token starts a node
-  bool in_plain_ = false;   // inside a plain (unquoted) scalar
+  bool node_start_ = true;              // the next token starts a node
+  bool in_plain_ = false;               // inside a plain (unquoted) scalar
   size_t key_column_ = 0, key_at_ = 0;  // where the current scalar began
   bool doc_content_ = false;
   size_t doc_end_ = std::string_view::npos;  // a "..." line
@@ -142,8 +138,7 @@ void PreScan::SkipBlockScalar(size_t* i) const {
   while (*i < t_.size()) {
     size_t begin = *i + 1, j = begin;
     while (j < t_.size() && t_[j] == ' ') ++j;
-    bool blank = j >= t_.size() || t_[j] == '\n' ||
-                 (t_[j] == '\r' && (j + 1 >= t_.size() || t_[j + 1] == '\n'));
+    bool blank = j >= t_.size() || t_[j] == '\n' || (t_[j] == '\r' && (j + 1 >= t_.size() || t_[j + 1] == '\n'));
     if (!blank && static_cast<long>(j - begin) <= parent) return;
     *i = j;
     SkipToLineEnd(i);
@@ -198,8 +193,7 @@ bool PreScan::StartLine() {
     if (flow_ == 0) {
       bool dash = t_[i] == '-' && BlankOrEnd(i + 1);
       while (!block_.empty() &&
-             (block_.back().column > indent ||
-              (block_.back().column == indent && block_.back().sequence && !dash)))
+             (block_.back().column > indent || (block_.back().column == indent && block_.back().sequence && !dash)))
         block_.pop_back();
     }
   }
@@ -439,8 +433,7 @@ Status YamlDoc::CheckDuplicateKeys(const YAML::Node& node, int depth) const {
     for (auto it = node.begin(); it != node.end(); ++it) {
       if (it->first.IsScalar()) {
         const std::string& key = it->first.Scalar();
-        if (!seen.insert(key).second)
-          return Error(it->first, TrF("duplicate key '{}'; remove one of them", key));
+        if (!seen.insert(key).second) return Error(it->first, TrF("duplicate key '{}'; remove one of them", key));
       }
       TSUNAGU_TRY(CheckDuplicateKeys(it->second, depth + 1));
     }
@@ -464,10 +457,8 @@ Status YamlDoc::Error(const YAML::Node& at, const std::string& message) const {
   return Status::Data(name_, pos.line, pos.column, message);
 }
 
-Status YamlDoc::CheckMap(const YAML::Node& node, std::initializer_list<const char*> allowed,
-                         const char* what) const {
-  if (!node.IsMap())
-    return Error(node, TrF("{} must be a mapping (key: value), found {}", what, TypeName(node)));
+Status YamlDoc::CheckMap(const YAML::Node& node, std::initializer_list<const char*> allowed, const char* what) const {
+  if (!node.IsMap()) return Error(node, TrF("{} must be a mapping (key: value), found {}", what, TypeName(node)));
   std::vector<std::string> names(allowed.begin(), allowed.end());
   for (auto it = node.begin(); it != node.end(); ++it) {
     std::string key;
@@ -485,15 +476,14 @@ Status YamlDoc::CheckMap(const YAML::Node& node, std::initializer_list<const cha
 }
 
 Status YamlDoc::CheckSequence(const YAML::Node& node, const char* what) const {
-  if (!node.IsSequence())
-    return Error(node, TrF("{} must be a list, found {}", what, TypeName(node)));
+  if (!node.IsSequence()) return Error(node, TrF("{} must be a list, found {}", what, TypeName(node)));
   return Status::Ok();
 }
 
 Status YamlDoc::Scalar(const YAML::Node& node, const char* what, std::string* out) const {
   if (!node.IsScalar())
     return Error(node, node.IsMap()    ? TrF("{} must be a plain value, found {} (a ': ' inside a value makes it a "
-                                             "mapping: put the value in double quotes)",
+                                                "mapping: put the value in double quotes)",
                                              what, TypeName(node))
                        : node.IsNull() ? TrF("{} must be a plain value, found {} (is the value missing? a '#' after "
                                              "a space starts a comment: quote a value holding '#')",
@@ -503,8 +493,7 @@ Status YamlDoc::Scalar(const YAML::Node& node, const char* what, std::string* ou
   return Status::Ok();
 }
 
-Status YamlDoc::String(const YAML::Node& map, const char* key, std::string* out,
-                       bool required) const {
+Status YamlDoc::String(const YAML::Node& map, const char* key, std::string* out, bool required) const {
   YAML::Node value = map[key];
   if (!value) {
     if (required) return Error(map, TrF("missing required key '{}'", key));
@@ -518,8 +507,7 @@ Status YamlDoc::String(const YAML::Node& map, const char* key, std::string* out,
 Status YamlDoc::Int(const YAML::Node& map, const char* key, int* out, bool required) const {
   std::string text;
   YAML::Node value = map[key];
-  if (!value) return required ? Error(map, TrF("missing required key '{}'", key))
-                              : Status::Ok();
+  if (!value) return required ? Error(map, TrF("missing required key '{}'", key)) : Status::Ok();
   TSUNAGU_TRY(Scalar(value, key, &text));
   size_t used = 0;
   long parsed = 0;
@@ -537,8 +525,7 @@ Status YamlDoc::Int(const YAML::Node& map, const char* key, int* out, bool requi
 Status YamlDoc::Bool(const YAML::Node& map, const char* key, bool* out, bool required) const {
   std::string text;
   YAML::Node value = map[key];
-  if (!value) return required ? Error(map, TrF("missing required key '{}'", key))
-                              : Status::Ok();
+  if (!value) return required ? Error(map, TrF("missing required key '{}'", key)) : Status::Ok();
   TSUNAGU_TRY(Scalar(value, key, &text));
   if (text == "true") *out = true;
   else if (text == "false") *out = false;
@@ -546,13 +533,10 @@ Status YamlDoc::Bool(const YAML::Node& map, const char* key, bool* out, bool req
   return Status::Ok();
 }
 
-Status YamlDoc::StringList(const YAML::Node& map, const char* key, std::vector<std::string>* out,
-                           bool required) const {
+Status YamlDoc::StringList(const YAML::Node& map, const char* key, std::vector<std::string>* out, bool required) const {
   YAML::Node value = map[key];
-  if (!value) return required ? Error(map, TrF("missing required key '{}'", key))
-                              : Status::Ok();
-  if (!value.IsSequence())
-    return Error(value, TrF("'{}' must be a list like [a, b], found {}", key, TypeName(value)));
+  if (!value) return required ? Error(map, TrF("missing required key '{}'", key)) : Status::Ok();
+  if (!value.IsSequence()) return Error(value, TrF("'{}' must be a list like [a, b], found {}", key, TypeName(value)));
   out->clear();
   for (const YAML::Node& item : value) {
     std::string text;
@@ -565,8 +549,7 @@ Status YamlDoc::StringList(const YAML::Node& map, const char* key, std::vector<s
 
 Status YamlDoc::Text(const YAML::Node& map, const char* key, LocalText* out, bool required) const {
   YAML::Node value = map[key];
-  if (!value) return required ? Error(map, TrF("missing required key '{}'", key))
-                              : Status::Ok();
+  if (!value) return required ? Error(map, TrF("missing required key '{}'", key)) : Status::Ok();
   TSUNAGU_TRY(CheckMap(value, {"ja", "en"}, key));
   TSUNAGU_TRY(String(value, "ja", &out->ja, required));
   TSUNAGU_TRY(String(value, "en", &out->en, required));

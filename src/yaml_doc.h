@@ -14,9 +14,9 @@
 #include "model.h"
 #include "status.h"
 
-#define TSUNAGU_TRY(expr)             \
-  do {                                \
-    Status try_status_ = (expr);      \
+#define TSUNAGU_TRY(expr)                      \
+  do {                                         \
+    Status try_status_ = (expr);               \
     if (!try_status_.ok()) return try_status_; \
   } while (0)
 
@@ -34,8 +34,7 @@ class YamlDoc {
   SourcePos PosOf(const YAML::Node& node) const;
 
   /// Requires a mapping whose keys are all in allowed.
-  Status CheckMap(const YAML::Node& node, std::initializer_list<const char*> allowed,
-                  const char* what) const;
+  Status CheckMap(const YAML::Node& node, std::initializer_list<const char*> allowed, const char* what) const;
   Status CheckSequence(const YAML::Node& node, const char* what) const;
 
   // Field readers: `required` fields that are missing are errors; optional
@@ -43,8 +42,7 @@ class YamlDoc {
   Status String(const YAML::Node& map, const char* key, std::string* out, bool required) const;
   Status Int(const YAML::Node& map, const char* key, int* out, bool required) const;
   Status Bool(const YAML::Node& map, const char* key, bool* out, bool required) const;
-  Status StringList(const YAML::Node& map, const char* key, std::vector<std::string>* out,
-                    bool required) const;
+  Status StringList(const YAML::Node& map, const char* key, std::vector<std::string>* out, bool required) const;
   /// {ja: ..., en: ...}; both required when required is true.
   Status Text(const YAML::Node& map, const char* key, LocalText* out, bool required) const;
 

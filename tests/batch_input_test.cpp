@@ -130,7 +130,8 @@ TEST_CASE("csv: quoting errors, wrong field counts and bad ages are error record
 TEST_CASE("csv: a header without a text column is refused before any record") {
   Status open;
   ReadAll(InputFormat::kCsv, "id,body\n1,x\n", &open);
-  CHECK(open.message() == "line 1: the CSV header has no 'text' column (found: id, body); name the column holding the case 'text'");
+  CHECK(open.message() ==
+        "line 1: the CSV header has no 'text' column (found: id, body); name the column holding the case 'text'");
   ReadAll(InputFormat::kCsv, "", &open);
   CHECK(open.message() == "the CSV input is empty: it needs a header line with a 'text' column");
 }
@@ -193,9 +194,10 @@ TEST_CASE("jsonl: a key the reader uses, given twice, is an error record naming 
   // Columns count characters, and an escaped key is the same key.
   CHECK(records[2].error == "line 3, column 46: the key \"age\" is given twice (first at column 17); keep one");
   // Quotes and backslashes inside strings neither hide nor make a key.
-  records = ReadAll(InputFormat::kJsonl,
-                    "{\"text\": \"say \\\"text\\\", \\\"id\\\": 1\\\\\", \"id\": \"a\\\\\", \"x\": [\"text\", {\"id\": 2}]}\n"
-                    "{\"text\": \"a\\\\\", \"text\": \"b\"}\n");
+  records =
+      ReadAll(InputFormat::kJsonl,
+              "{\"text\": \"say \\\"text\\\", \\\"id\\\": 1\\\\\", \"id\": \"a\\\\\", \"x\": [\"text\", {\"id\": 2}]}\n"
+              "{\"text\": \"a\\\\\", \"text\": \"b\"}\n");
   REQUIRE(records.size() == 2);
   CHECK(records[0].error.empty());
   CHECK(records[0].text == "say \"text\", \"id\": 1\\");
@@ -230,8 +232,9 @@ TEST_CASE("csv: a quoted field past the limit is one error record, and reading g
   REQUIRE(records.size() == 3);
   CHECK(Errors(records) == 1);
   CHECK(records[0].error_kind == "too-long");
-  CHECK(records[0].error ==
-        "line 2: record is longer than 65536 bytes; a quoted field in it was skipped to where it closes, on line 20003");
+  CHECK(
+      records[0].error ==
+      "line 2: record is longer than 65536 bytes; a quoted field in it was skipped to where it closes, on line 20003");
   CHECK(records[1].text == "next");
   CHECK(records[1].line == 20004);
   CHECK(records[2].text == "ok");

@@ -62,7 +62,8 @@ const char kMixedCsv[] =
 std::vector<std::string> Lines(const std::string& s) {
   std::vector<std::string> lines;
   size_t start = 0;
-  for (size_t nl; (nl = s.find('\n', start)) != std::string::npos; start = nl + 1) lines.push_back(s.substr(start, nl - start));
+  for (size_t nl; (nl = s.find('\n', start)) != std::string::npos; start = nl + 1)
+    lines.push_back(s.substr(start, nl - start));
   return lines;
 }
 
@@ -83,7 +84,8 @@ TEST_CASE("batch: bad records among good ones — one output per input, counted"
     CHECK(j["record"] == i + 1);
     kinds.push_back(j.contains("error") ? j["error"]["kind"].get<std::string>() : "ok");
   }
-  CHECK(kinds == std::vector<std::string>{"ok", "csv-quote", "ok", "empty-text", "bad-age", "ok", "invalid-utf8", "csv-fields"});
+  CHECK(kinds ==
+        std::vector<std::string>{"ok", "csv-quote", "ok", "empty-text", "bad-age", "ok", "invalid-utf8", "csv-fields"});
   nlohmann::json third = nlohmann::json::parse(lines[2]);
   CHECK(third["id"] == "ok2");
   CHECK(third["ages"][0]["words"] == "age=30");  // the age column reaches the engine
@@ -92,8 +94,8 @@ TEST_CASE("batch: bad records among good ones — one output per input, counted"
 
 TEST_CASE("batch: the same input gives the same bytes with 1 or 3 threads, across chunks") {
   std::string input;
-  const char* texts[] = {"親が80代、息子は無職、生活が苦しい", "qwerty", "30歳、発達障害の診断はあるが手帳はない。働きたい",
-                         "", "国民年金の保険料が払えない"};
+  const char* texts[] = {"親が80代、息子は無職、生活が苦しい", "qwerty",
+                         "30歳、発達障害の診断はあるが手帳はない。働きたい", "", "国民年金の保険料が払えない"};
   for (int i = 0; i < 5000; ++i) input += std::string(texts[i % 5]) + "\n";
   BatchCounts one, three;
   std::string a = Run(InputFormat::kText, input, BatchFormat::kJsonl, 1, &one);
@@ -142,7 +144,8 @@ TEST_CASE("batch: a sheet shows the ages of the CSV's age columns, and a rule be
   std::string md = Run(InputFormat::kCsv, "id,text,age,parent_age\nx,息子がひきこもり、親は高齢,48,79\ny,借金,,\n",
                        BatchFormat::kMarkdown, 1, &counts);
   REQUIRE(counts.errors == 0);
-  CHECK(md.find("## 読み取った内容\n\n- **本人 息子 48歳**: ひきこもり\n- **親 79歳**: 高齢の親\n") != std::string::npos);
+  CHECK(md.find("## 読み取った内容\n\n- **本人 息子 48歳**: ひきこもり\n- **親 79歳**: 高齢の親\n") !=
+        std::string::npos);
   CHECK(md.find("\n---\n\n# 紹介シート — y\n") != std::string::npos);
 }
 
@@ -196,8 +199,9 @@ TEST_CASE("SafeFile: a pipe, device or directory is never replaced, even with fo
     for (bool force : {false, true}) {
       std::unique_ptr<SafeFile> f;
       Status s = SafeFile::Create(target, force, &f);
-      CHECK(s.message() == target + " is not a regular file (a device, directory or pipe); -o writes files only: "
-                                    "leave out -o to write to standard output and redirect that");
+      CHECK(s.message() == target +
+                               " is not a regular file (a device, directory or pipe); -o writes files only: "
+                               "leave out -o to write to standard output and redirect that");
     }
   }
   struct stat st;
@@ -218,20 +222,21 @@ TEST_CASE("control characters in ids, texts and messages are shown as \\u00XX in
         "**This record could not be read** (record 7): x\\\\u000ay\n\n---\n\n");
   CHECK(RenderErrorHtml(record, "<x>\x1b", Lang::kEn) ==
         "<section class=\"sheet\">\n<h1>Referral sheet — " + shown +
-        "</h1>\n<p class=\"alert\">This record could not be read (record 7): &lt;x&gt;\\u001b</p>\n</section>\n");
+            "</h1>\n<p class=\"alert\">This record could not be read (record 7): &lt;x&gt;\\u001b</p>\n</section>\n");
   // A comma still quotes the field; the line break is no longer raw.
   CHECK(RenderCsvError(RecordIdentity{"x,\ny", 1}, "e") == "\"x,\\u000ay\",1,,,,,,,,e\n");
 }
 
 TEST_CASE("a multi-line case text stays inside the Markdown quote, line by line, its controls escaped") {
   BatchCounts counts;
-  std::string input = "{\"id\": \"m\\u001b1\", \"text\": \"息子がひきこもり\\n\\u001b[31m母は80代\\r\\n\\n借金がある\"}\n";
+  std::string input =
+      "{\"id\": \"m\\u001b1\", \"text\": \"息子がひきこもり\\n\\u001b[31m母は80代\\r\\n\\n借金がある\"}\n";
   std::string md = Run(InputFormat::kJsonl, input, BatchFormat::kMarkdown, 1, &counts);
   REQUIRE(counts.errors == 0);
   CHECK(md.rfind("# 紹介シート — m\\\\u001b1\n\n", 0) == 0);
   CHECK(md.find("| m\\\\u001b1 |") != std::string::npos);  // the id in the header fields
   CHECK(md.find("## 事例\n\n"
-                 "> 息子がひきこもり\n> \\\\u001b\\[31m母は80代\\\\u000d\n> \n> 借金がある\n\n") != std::string::npos);
+                "> 息子がひきこもり\n> \\\\u001b\\[31m母は80代\\\\u000d\n> \n> 借金がある\n\n") != std::string::npos);
   std::string html = Run(InputFormat::kJsonl, input, BatchFormat::kHtml, 1, &counts);
   CHECK(html.find("<b class=\"id\">m\\u001b1</b>") != std::string::npos);
   CHECK(html.find("<blockquote class=\"case\">息子がひきこもり\n\\u001b[31m母は80代"
@@ -297,7 +302,8 @@ TEST_CASE("SafeFile: a symbolic link, even dangling, and a read-only file are re
   // The temporary file is never named: the target is.
   const std::string missing = dir + "/no/such/dir/out.jsonl";
   CHECK(SafeFile::Create(missing, false, &f).message() == "cannot create " + missing + ": No such file or directory");
-  CHECK(CheckOutputTarget(dir + "/ro.jsonl/x", true).message() == "cannot create " + dir + "/ro.jsonl/x: Not a directory");
+  CHECK(CheckOutputTarget(dir + "/ro.jsonl/x", true).message() ==
+        "cannot create " + dir + "/ro.jsonl/x: Not a directory");
   CHECK(Listing(dir) == "out.jsonl\nro.jsonl\n");
   std::system(("rm -rf " + dir).c_str());
 }
@@ -347,8 +353,9 @@ TEST_CASE("SafeFileSet: all the files appear on Commit, or none") {
     REQUIRE(set->Add("1.md", {"new"}).ok());
     REQUIRE(mkdir((sheets + "/5.md").c_str(), 0700) == 0);
     CHECK(set->Add("5.md", {"x"}).message() ==
-          sheets + "/5.md is not a regular file (a device, directory or pipe); -o writes files only: leave out -o "
-                   "to write to standard output and redirect that");
+          sheets +
+              "/5.md is not a regular file (a device, directory or pipe); -o writes files only: leave out -o "
+              "to write to standard output and redirect that");
     REQUIRE(set->Commit().ok());
   }
   REQUIRE(ReadFile(sheets + "/1.md", &text).ok());

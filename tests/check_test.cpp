@@ -96,7 +96,7 @@ holidays:
 struct Files {
   std::string texts[6] = {kAgencies, kCrisis, kLexicon, kRouting, kAlerts, kHolidays};
   std::vector<SourceFile> Make() const {
-    static const char* const kNames[] = {"data/agencies.yaml", "data/crisis.yaml", "rules/lexicon.yaml",
+    static const char* const kNames[] = {"data/agencies.yaml", "data/crisis.yaml",  "rules/lexicon.yaml",
                                          "rules/routing.yaml", "rules/alerts.yaml", "data/holidays.yaml"};
     std::vector<SourceFile> files;
     for (int i = 0; i < 6; ++i) files.push_back({kNames[i], texts[i], Status::Ok()});
@@ -134,9 +134,7 @@ std::string Expect(const std::vector<std::string>& lines) {
 
 }  // namespace
 
-TEST_CASE("check: a good model has no findings") {
-  CHECK(Check(Files()) == "");
-}
+TEST_CASE("check: a good model has no findings") { CHECK(Check(Files()) == ""); }
 
 TEST_CASE("check: a broken rule file reports every broken rule, not just the first") {
   Files f;
@@ -152,8 +150,8 @@ TEST_CASE("check: a broken rule file reports every broken rule, not just the fir
 TEST_CASE("check: unknown keys, wrong types and duplicate ids, one per item; references to them warn") {
   Files f;
   f.Edit(0, "max_age: 49}\n  source: {block: 2, name: stated}\n  verified: false",
-            "max_age: 49}\n  source: {block: 2, name: stated}\n  verified: maybe")  // youth is set aside
-      .Edit(1, "kinds: [violence]", "kind: [violence]")                            // police is set aside
+         "max_age: 49}\n  source: {block: 2, name: stated}\n  verified: maybe")  // youth is set aside
+      .Edit(1, "kinds: [violence]", "kind: [violence]")                          // police is set aside
       .Edit(3, "- id: work", "- id: general");
   CHECK(Check(f) == Expect({
                         "data/agencies.yaml:16:13: error: 'verified' must be true or false, found 'maybe'",
@@ -219,7 +217,8 @@ TEST_CASE("check: duplicate keys and bad bytes set their item aside; the rest is
 TEST_CASE("check: phone and hours formats") {
   Files f;
   f.Edit(0, "  roles:\n    - {id: work", "  phone: \"025-12-X\"\n  roles:\n    - {id: work");
-  f.Edit(0, "  source: {block: 1", "  hours: {byday: [MO], opens_at: \"9:00\", closes_at: \"18:00\", text: {ja: a, en: b}}\n  source: {block: 1");
+  f.Edit(0, "  source: {block: 1",
+         "  hours: {byday: [MO], opens_at: \"9:00\", closes_at: \"18:00\", text: {ja: a, en: b}}\n  source: {block: 1");
   CHECK(Check(f) == Expect({
                         "data/agencies.yaml:7:34: error: opens_at must be a time like \"09:00\" (quote it)",
                         "data/agencies.yaml:13:10: error: phone '025-12-X' must be digits and single hyphens, like "
@@ -251,8 +250,8 @@ TEST_CASE("check: in Japanese, a reference to a broken item is still told apart 
 
 TEST_CASE("check: lint warnings for what loads but cannot work") {
   Files f;
-  f.Edit(2, "ja: [働きたい]", "ja: [働きたい, ひきこもり]")                         // claimed twice
-      .Edit(2, "person: {ja: [本人, 息子]", "person: {ja: [本人, 息子, 親]")      // subject twice
+  f.Edit(2, "ja: [働きたい]", "ja: [働きたい, ひきこもり]")                   // claimed twice
+      .Edit(2, "person: {ja: [本人, 息子]", "person: {ja: [本人, 息子, 親]")  // subject twice
       .Edit(3, "when: {all: [wants-work]}", "when: {all: [wants-work], none: [wants-work]}")
       .Edit(3, "when: {any: [hikikomori]}",
             "when:\n    any: [hikikomori]\n    age: [{subject: person, min: 50}, {subject: person, max: 40}]");
@@ -315,11 +314,13 @@ TEST_CASE("check: crisis contact facts without checked") {
 
 TEST_CASE("check: agencies, crisis contacts and facts nothing reaches") {
   Files f;
-  f.texts[0] += "- id: lonely\n  name: {ja: 孤, en: Alone}\n  summary: {ja: 孤, en: Alone}\n  roles:\n"
-                "    - {id: r, ja: 役, en: Role}\n  source: {block: 3, name: inferred}\n  verified: false\n";
+  f.texts[0] +=
+      "- id: lonely\n  name: {ja: 孤, en: Alone}\n  summary: {ja: 孤, en: Alone}\n  roles:\n"
+      "    - {id: r, ja: 役, en: Role}\n  source: {block: 3, name: inferred}\n  verified: false\n";
   f.texts[1] += "- id: unused\n  name: {ja: 未使用, en: Unused}\n  phone: \"119\"\n  kinds: [x]\n";
-  f.texts[2] += "  - id: orphan\n    label: {ja: 孤児, en: orphan}\n    area: family\n    subject: person\n"
-                "    ja: [孤児]\n";
+  f.texts[2] +=
+      "  - id: orphan\n    label: {ja: 孤児, en: orphan}\n    area: family\n    subject: person\n"
+      "    ja: [孤児]\n";
   CHECK(Check(f) == Expect({
                         "data/agencies.yaml:17:3: warning: agency 'lonely' is named by no rule, alert, fallback or "
                         "team convener: no case can return it",
@@ -331,8 +332,9 @@ TEST_CASE("check: agencies, crisis contacts and facts nothing reaches") {
 
 TEST_CASE("check: a fact with outside: acts through eligibility, and must name a required residence") {
   Files f;
-  f.texts[2] += "  - id: elsewhere\n    label: {ja: 市外, en: elsewhere}\n    area: admin\n    subject: household\n"
-                "    outside: niigata-city\n    ja: [市外在住]\n";
+  f.texts[2] +=
+      "  - id: elsewhere\n    label: {ja: 市外, en: elsewhere}\n    area: admin\n    subject: household\n"
+      "    outside: niigata-city\n    ja: [市外在住]\n";
   // No agency of the test data requires niigata-city: it removes nothing.
   CHECK(Check(f) == Expect({
                         "rules/lexicon.yaml:20:5: warning: fact 'elsewhere' is outside residence 'niigata-city', "
@@ -357,18 +359,18 @@ TEST_CASE("check --stale: fields and contacts not checked within DAYS, guideline
   std::string got;
   for (const std::string& line : Lines(CheckFiles(f.Make(), 2026, stale))) got += line + "\n";
   CHECK(got ==
-        Expect({
-            "data/agencies.yaml:1:3: warning: agency 'center': never checked: summary; checked more than 365 days "
-            "ago: roles (2025-01-10); check them with a public page or a phone call and record it in checked",
-            "data/agencies.yaml:12:3: warning: agency 'youth': never checked against a public source (guideline "
-            "only); check them with a public page or a phone call and record it in checked"}));
+        Expect({"data/agencies.yaml:1:3: warning: agency 'center': never checked: summary; checked more than 365 days "
+                "ago: roles (2025-01-10); check them with a public page or a phone call and record it in checked",
+                "data/agencies.yaml:12:3: warning: agency 'youth': never checked against a public source (guideline "
+                "only); check them with a public page or a phone call and record it in checked"}));
   // A year later the crisis contact's check is stale too; without --stale, nothing.
   stale.today.year = 2027;
   stale.today.day = 4;
   std::vector<std::string> later = Lines(CheckFiles(f.Make(), 0, stale));
   REQUIRE(later.size() == 3);
-  CHECK(later[2] == "data/crisis.yaml:1:3: warning: crisis contact 'police': last checked 2026-12-03, more than 365 "
-                    "days ago; check it and record it in checked");
+  CHECK(later[2] ==
+        "data/crisis.yaml:1:3: warning: crisis contact 'police': last checked 2026-12-03, more than 365 "
+        "days ago; check it and record it in checked");
   CHECK(Lines(CheckFiles(f.Make(), 2026)).empty());
 }
 
@@ -405,7 +407,8 @@ TEST_CASE("check: a file that cannot be read is an error at line 0") {
   files[4].text.clear();
   files[4].read = Status::Io("cannot open rules/alerts.yaml: No such file or directory");
   CHECK(Lines(CheckFiles(files)) ==
-        std::vector<std::string>{"rules/alerts.yaml:0:0: error: cannot open rules/alerts.yaml: No such file or directory"});
+        std::vector<std::string>{
+            "rules/alerts.yaml:0:0: error: cannot open rules/alerts.yaml: No such file or directory"});
 }
 
 TEST_CASE("check: text output shows the line and a caret under the column, then a summary") {
@@ -430,7 +433,8 @@ TEST_CASE("check: text output shows the line and a caret under the column, then 
 
 TEST_CASE("check: JSON for CI") {
   Files f;
-  f.Edit(3, "agency: youth", "agency: yout").Edit(3, "when: {any: [hikikomori]}", "when: {any: [hikikomori], none: [hikikomori]}");
+  f.Edit(3, "agency: youth", "agency: yout")
+      .Edit(3, "when: {any: [hikikomori]}", "when: {any: [hikikomori], none: [hikikomori]}");
   nlohmann::ordered_json j = nlohmann::ordered_json::parse(RenderFindingsJson(CheckFiles(f.Make())));
   CHECK(j["errors"] == 1);
   CHECK(j["warnings"] == 1);

@@ -13,7 +13,6 @@
 #include "load_rules.h"
 #include "test_analyzer.h"
 
-
 namespace {
 
 const char kAgencies[] = R"(
@@ -170,8 +169,9 @@ TEST_CASE("diff: the same version changes nothing") {
 TEST_CASE("diff: agencies in, out (with the eligibility that removed them) and moved; alerts") {
   Version old_version, new_version;
   old_version.Load();
-  new_version.Edit(0, "max_age: 59", "max_age: 49")                   // youth: out for a 52-year-old
-      .Edit(3, "weight: 10}", "weight: 50}")                          // youth: moves up
+  new_version
+      .Edit(0, "max_age: 59", "max_age: 49")  // youth: out for a 52-year-old
+      .Edit(3, "weight: 10}", "weight: 50}")  // youth: moves up
       .Edit(3, "  reason: {ja: 相談, en: consult}\n",
             "  reason: {ja: 相談, en: consult}\n- id: money\n  when: {any: [debt]}\n  to:\n"
             "    - {agency: money, roles: [hardship], weight: 20}\n  reason: {ja: 家計, en: money}\n")

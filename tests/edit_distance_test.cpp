@@ -13,7 +13,7 @@ TEST_CASE("EditDistance is the optimal-string-alignment distance") {
   CHECK(EditDistance("name", "nam") == 1);    // deletion
   CHECK(EditDistance("name", "names") == 1);  // insertion
   CHECK(EditDistance("name", "nane") == 1);   // substitution
-  CHECK(EditDistance("nmae", "name") == 1);  // a swap of neighbours is one edit
+  CHECK(EditDistance("nmae", "name") == 1);   // a swap of neighbours is one edit
 }
 
 TEST_CASE("EditDistance is symmetric and works on UTF-8 bytes") {

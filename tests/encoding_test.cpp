@@ -70,8 +70,8 @@ TEST_CASE("--encoding names: auto, utf-8 and the names of CP932, in any case") {
     CHECK(ParseInputEncoding(name, &e));
     CHECK(e == InputEncoding::kUtf8);
   }
-  for (const char* name : {"cp932", "CP932", "shift_jis", "Shift_JIS", "shift-jis", "sjis", "SJIS", "windows-31j",
-                           "MS932"}) {
+  for (const char* name :
+       {"cp932", "CP932", "shift_jis", "Shift_JIS", "shift-jis", "sjis", "SJIS", "windows-31j", "MS932"}) {
     e = InputEncoding::kAuto;
     CHECK(ParseInputEncoding(name, &e));
     CHECK(e == InputEncoding::kCp932);
@@ -105,10 +105,16 @@ TEST_CASE("UTF-8 with a byte order mark: the mark is dropped, the header is read
 }
 
 TEST_CASE("CP932 as Excel saves it (CRLF, quoted fields across lines) is detected and read as UTF-8") {
-  const std::string input = "id,text\r\n"
-                            "A1,\"" + kHyoSoNo + "\x81\x41" + kOya + "\"\r\n"
-                            "A2,\"" + kSeikatsu + "\r\n" + kMusuko + ",\"\"x\"\"\"\r\n"
-                            "\"=1+2\"," + kYo + kHalfKana + kCircled1 + kTaka + "\r\n";
+  const std::string input =
+      "id,text\r\n"
+      "A1,\"" +
+      kHyoSoNo + "\x81\x41" + kOya +
+      "\"\r\n"
+      "A2,\"" +
+      kSeikatsu + "\r\n" + kMusuko +
+      ",\"\"x\"\"\"\r\n"
+      "\"=1+2\"," +
+      kYo + kHalfKana + kCircled1 + kTaka + "\r\n";
   Read read = ReadAll(InputFormat::kCsv, input);
   REQUIRE(read.open.ok());
   CHECK(read.detected == std::vector<InputEncoding>{InputEncoding::kCp932});
@@ -125,8 +131,10 @@ TEST_CASE("CP932 as Excel saves it (CRLF, quoted fields across lines) is detecte
 
 TEST_CASE("CP932 JSON Lines: a second byte 0x5C before a quote is not a JSON escape") {
   // Read as bytes, 表" would be \" and the string would not end.
-  const std::string input = "{\"id\":\"j1\",\"text\":\"" + kOya + kHyoSoNo + "\"}\n"
-                            "{\"id\":\"j2\",\"text\":\"" + kYo + "n\"}\n";
+  const std::string input = "{\"id\":\"j1\",\"text\":\"" + kOya + kHyoSoNo +
+                            "\"}\n"
+                            "{\"id\":\"j2\",\"text\":\"" +
+                            kYo + "n\"}\n";
   for (InputEncoding encoding : {InputEncoding::kAuto, InputEncoding::kCp932}) {
     Read read = ReadAll(InputFormat::kJsonl, input, encoding);
     REQUIRE(read.records.size() == 2);
@@ -142,13 +150,21 @@ TEST_CASE("CP932 JSON Lines: a second byte 0x5C before a quote is not a JSON esc
 }
 
 TEST_CASE("a byte that is not CP932 makes an error record naming the line, the byte and its column") {
-  const std::string input = "id,text\r\n"
-                            "A1," + kOya + kSeikatsu + kOya + "\r\n"   // for auto: mostly good CP932
-                            "A2," + kHyoSoNo + "\xff" + "x\r\n"           // 0xFF is never CP932
-                            "A3,\"" + kSeikatsu + "\r\nab\x81\"\r\n" +    // a first byte with a quote after it
-                            std::string("A4,nul\0x\r\n", 10) +                 // NUL
-                            "A5," + kMusuko + "\x81\r\n"                     // a first byte at the end of the line
-                            "A6," + kSeikatsu + "\r\n";
+  const std::string input =
+      "id,text\r\n"
+      "A1," +
+      kOya + kSeikatsu + kOya +
+      "\r\n"  // for auto: mostly good CP932
+      "A2," +
+      kHyoSoNo + "\xff" +
+      "x\r\n"  // 0xFF is never CP932
+      "A3,\"" +
+      kSeikatsu + "\r\nab\x81\"\r\n" +    // a first byte with a quote after it
+      std::string("A4,nul\0x\r\n", 10) +  // NUL
+      "A5," + kMusuko +
+      "\x81\r\n"  // a first byte at the end of the line
+      "A6," +
+      kSeikatsu + "\r\n";
   for (InputEncoding encoding : {InputEncoding::kCp932, InputEncoding::kAuto}) {
     INFO("encoding " << static_cast<int>(encoding));
     Read read = ReadAll(InputFormat::kCsv, input, encoding);
@@ -258,8 +274,9 @@ TEST_CASE("CP932: a line over the limit once in UTF-8 is a too-long record, and 
   CHECK(text.records[1].text == "親が80代、息子は無職");
   // In a quoted CSV field across lines: the record is skipped to where
   // the field closes.
-  Read csv = ReadAll(InputFormat::kCsv, "id,text\r\nA,\"" + kOya + "\r\n" + kana + "\r\n" + kana + "\"\r\nB," + kYo + "\r\n",
-                     InputEncoding::kCp932);
+  Read csv =
+      ReadAll(InputFormat::kCsv, "id,text\r\nA,\"" + kOya + "\r\n" + kana + "\r\n" + kana + "\"\r\nB," + kYo + "\r\n",
+              InputEncoding::kCp932);
   REQUIRE(csv.records.size() == 2);
   CHECK(csv.records[0].error_kind == "too-long");
   CHECK(csv.records[1].id == "B");

@@ -17,7 +17,6 @@
 #include "shipped_model.h"
 #include "test_analyzer.h"
 
-
 namespace {
 
 const char kAgencies[] = R"(
@@ -386,15 +385,19 @@ TEST_CASE("explain JSON: schema, the trace in order, and checked suggestions") {
   nlohmann::ordered_json j = nlohmann::ordered_json::parse(RenderExplainJson(f.model, e, &w));
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
-  CHECK(keys == std::vector<std::string>{"schema", "input", "normalized", "clauses", "tokens", "subjects", "mentions", "ages",
-                                         "persons", "places", "durations", "ignored_numbers", "unrecognized", "fired", "danger_without_alert", "team",
-                                         "fallback", "ranking", "removed", "why_not"});
+  CHECK(keys ==
+        std::vector<std::string>{"schema",    "input",           "normalized",   "clauses", "tokens",
+                                 "subjects",  "mentions",        "ages",         "persons", "places",
+                                 "durations", "ignored_numbers", "unrecognized", "fired",   "danger_without_alert",
+                                 "team",      "fallback",        "ranking",      "removed", "why_not"});
   CHECK(j["schema"] == "tsunagu.explain/2");
   // The words as read: surface, dictionary form and part of speech.
   REQUIRE(j["tokens"].size() >= 4);
-  CHECK(j["tokens"][0] == nlohmann::ordered_json{{"surface", "52"}, {"lemma", "52"}, {"pos", "number"}, {"pos_ja", "number"}});
+  CHECK(j["tokens"][0] ==
+        nlohmann::ordered_json{{"surface", "52"}, {"lemma", "52"}, {"pos", "number"}, {"pos_ja", "number"}});
   bool wish = false;
-  for (const auto& t : j["tokens"]) wish = wish || (t["surface"] == "働き" && t["lemma"] == "働く" && t["pos"] == "verb");
+  for (const auto& t : j["tokens"])
+    wish = wish || (t["surface"] == "働き" && t["lemma"] == "働く" && t["pos"] == "verb");
   CHECK(wish);
   for (const auto& m : j["mentions"])
     if (m["fact"] == "wants-work") CHECK(m["phrase"] == "働く+たい");
@@ -423,9 +426,8 @@ TEST_CASE("explain text: the steps in pipeline order, in either language") {
   size_t at = 0;
   for (const char* step : {"1. Normalised text", "2. Clauses (2)", "3. Words (surface / lemma / part of speech)",
                            "4. Subject words (1)", "5. Phrases and facts", "6. Numbers", "7. People (who is who) (1)",
-                           "8. Words not understood",
-                           "9. Rules and alerts that fired (1)", "10. Team", "11. Scores, part by part (1)",
-                           "12. Eligibility", "13. Final ranking (1)"}) {
+                           "8. Words not understood", "9. Rules and alerts that fired (1)", "10. Team",
+                           "11. Scores, part by part (1)", "12. Eligibility", "13. Final ranking (1)"}) {
     size_t next = text.find(step, at);
     CHECK_MESSAGE(next != std::string::npos, step);
     if (next != std::string::npos) at = next;

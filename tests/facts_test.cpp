@@ -15,7 +15,6 @@
 #include "load_rules.h"
 #include "test_analyzer.h"
 
-
 namespace {
 
 const char kAgencies[] = R"(
@@ -370,8 +369,7 @@ TEST_CASE("qwerty zxcv: unrecognised words are listed") {
   CHECK(u.unrecognized == std::vector<std::string>{"qwerty", "zxcv"});
   CHECK(u.mentions.empty());
   // Stop words and numbers are never "unrecognised"; duplicates are listed once.
-  CHECK(f.Read("the son is withdrawn and qwerty qwerty").unrecognized ==
-        std::vector<std::string>{"qwerty"});
+  CHECK(f.Read("the son is withdrawn and qwerty qwerty").unrecognized == std::vector<std::string>{"qwerty"});
   CHECK(f.Read("he is 3 and the").unrecognized.empty());
   // Thousands of distinct words, each twice: listed once each, in order
   // (issue 16: de-duplicated with a hash set, no longer a scan per word).
@@ -448,7 +446,8 @@ TEST_CASE("the derived fact is not duplicated by its own phrase's area") {
   // through hikikomori, never through long-withdrawal itself.
   Understanding u = f.Read("長年ひきこもり10年");
   std::vector<FactMention> ms = f.Mentions(u, "long-withdrawal");
-  CHECK(std::count_if(ms.begin(), ms.end(), [](const FactMention& m) { return m.origin == FactMention::kDuration; }) == 0);
+  CHECK(std::count_if(ms.begin(), ms.end(), [](const FactMention& m) { return m.origin == FactMention::kDuration; }) ==
+        0);
 }
 
 TEST_CASE("Understand rejects invalid UTF-8 with the byte offset") {
@@ -456,8 +455,7 @@ TEST_CASE("Understand rejects invalid UTF-8 with the byte offset") {
   Understanding u;
   Status s = Understand(f.model, f.lexicon, "息子\xFF", &u);
   CHECK(s.kind() == ErrorKind::kInput);
-  CHECK(s.ToString() ==
-        "the text is not valid UTF-8 (or holds a NUL byte) at byte offset 6; re-save it as UTF-8");
+  CHECK(s.ToString() == "the text is not valid UTF-8 (or holds a NUL byte) at byte offset 6; re-save it as UTF-8");
   CHECK(u.mentions.empty());
 }
 

@@ -13,9 +13,8 @@
 #include "load_data.h"
 #include "load_rules.h"
 #include "shipped_model.h"
-#include "triage.h"
 #include "test_analyzer.h"
-
+#include "triage.h"
 
 namespace {
 
@@ -197,8 +196,8 @@ TEST_CASE("graph: Graphviz dot accepts the output") {
   const Lexicon& lexicon = Shipped().lexicon;
   CHECK(RunDot(RenderGraph(model, GraphFormat::kDot, Lang::kJa, nullptr), "whole-ja") == 0);
   CHECK(RunDot(RenderGraph(model, GraphFormat::kDot, Lang::kEn, nullptr), "whole-en") == 0);
-  for (const char* text : {"親が80代、息子は無職、生活が苦しい", "息子が死にたいと言っている", "ほげほげ",
-                           "52歳の息子が働きたい"}) {
+  for (const char* text :
+       {"親が80代、息子は無職、生活が苦しい", "息子が死にたいと言っている", "ほげほげ", "52歳の息子が働きたい"}) {
     CaseResult r;
     REQUIRE(Triage(model, lexicon, text, &r).ok());
     CHECK_MESSAGE(RunDot(RenderGraph(model, GraphFormat::kDot, Lang::kJa, &r), "case") == 0, text);

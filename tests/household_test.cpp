@@ -79,9 +79,9 @@ TEST_CASE("persons: one per relation; two of one kind stay two") {
   } rows[] = {
       {"息子がひきこもり。息子は無職", {"son"}},
       {"長女(48)と長男(45)がひきこもり", {"eldest-daughter", "eldest-son"}},
-      {"息子がひきこもり。長男は無職", {"eldest-son"}},             // 息子 = the single 長男
+      {"息子がひきこもり。長男は無職", {"eldest-son"}},                 // 息子 = the single 長男
       {"息子は長男と次男がいて", {"son", "eldest-son", "second-son"}},  // two sons: 息子 stays apart
-      {"本人は無職。息子がひきこもり", {"son"}},                     // 本人 = the person of concern
+      {"本人は無職。息子がひきこもり", {"son"}},                        // 本人 = the person of concern
       {"女性(50)がひきこもり", {"woman"}},
       {"無職男性(73)", {"man"}},
       {"a man in his 50s who never leaves the house", {"man"}},
@@ -89,7 +89,7 @@ TEST_CASE("persons: one per relation; two of one kind stay two") {
       {"親と母", {"mother"}},
       {"80代の親と50代の子", {"parent", "child"}},
       {"息子の様子が心配", {"son"}},  // 子 inside 様子 is no one
-      {"家族が心配", {}},              // a group word is no person
+      {"家族が心配", {}},             // a group word is no person
   };
   for (const Row& r : rows) {
     CAPTURE(r.text);
@@ -205,10 +205,10 @@ TEST_CASE("attach: topic, nearest, quotation, pronoun, default") {
       {"息子が無職", "unemployed", "son"},
       {"無職の母", "unemployed", "mother"},
       {"長男は仕事を辞め、家から出ない", "hikikomori", "eldest-son"},  // topic carried
-      {"息子、要介護", "care-needed", ""},                               // unmarked: not carried
+      {"息子、要介護", "care-needed", ""},                             // unmarked: not carried
       {"母は「働きたい」と言っている。息子はひきこもり", "wants-work", "mother"},
       {"My daughter is 31. She never leaves the house", "hikikomori", "daughter"},
-      {"息子が母に暴力", "violence", "mother"},  // the one at risk, not the one who acts
+      {"息子が母に暴力", "violence", "mother"},   // the one at risk, not the one who acts
       {"息子が暴力をふるう", "violence", "son"},  // no one else named: the marked subject
   };
   for (const Row& r : rows) {
@@ -265,9 +265,11 @@ TEST_CASE("residence: place facts, 同居, and eligibility") {
     CHECK(p->residence == r.residence);
   }
   const std::string city = "niigata-city";
-  CHECK(ConcernOutside(Shipped().model, Read("大阪府に住む母親(74)から電話。同居の息子(45)が20年ひきこもり"), city) != nullptr);
+  CHECK(ConcernOutside(Shipped().model, Read("大阪府に住む母親(74)から電話。同居の息子(45)が20年ひきこもり"), city) !=
+        nullptr);
   // The centre serves families living in the city too.
-  CHECK(ConcernOutside(Shipped().model, Read("福岡県に住む弟(52)が10年以上ひきこもっていると、西区に住む姉から相談"), city) == nullptr);
+  CHECK(ConcernOutside(Shipped().model, Read("福岡県に住む弟(52)が10年以上ひきこもっていると、西区に住む姉から相談"),
+                       city) == nullptr);
   // A parent living elsewhere says nothing of the person.
   CHECK(ConcernOutside(Shipped().model, Read("母は東京都に住んでいる。息子がひきこもり"), city) == nullptr);
 }
@@ -402,12 +404,15 @@ TEST_CASE("concern: the caller writing about themself") {
 }
 
 TEST_CASE("ages: a he when no one is named yet is the person of concern") {
-  Understanding u = Read("He's forty-something (he won't tell us exactly) and has been unemployed and at home for years.");
+  Understanding u =
+      Read("He's forty-something (he won't tell us exactly) and has been unemployed and at home for years.");
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "40-49");
 }
 
 TEST_CASE("attach: a が subject of a …てから clause leaves the theme in charge") {
-  Understanding u = Read("5歳年下の弟は、私が結婚して家を出てからずっと母と二人暮らしで、仕事もせず家から出ません。私が55なので弟は50。母は82で足腰が弱ってきました。");
+  Understanding u = Read(
+      "5歳年下の弟は、私が結婚して家を出てからずっと母と二人暮らしで、仕事もせず家から出ません。私が55なので弟は50。母"
+      "は82で足腰が弱ってきました。");
   REQUIRE(u.concern >= 0);
   CHECK(u.persons[u.concern].relation == "younger-brother");
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "50-50");
@@ -495,7 +500,8 @@ TEST_CASE("ages: in his / in her + decade is the pronoun's person") {
 }
 
 TEST_CASE("attach: a word before とも / とは / より is not the clause's subject") {
-  Understanding u = Read("新潟市内のアパートで一人暮らしをしている叔父(64)が、近所の人とも話さず閉じこもっていると聞きました。");
+  Understanding u =
+      Read("新潟市内のアパートで一人暮らしをしている叔父(64)が、近所の人とも話さず閉じこもっていると聞きました。");
   CHECK(WhoSaid(u, "hikikomori") == "uncle");
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "64-64");
 }

@@ -31,18 +31,17 @@ TEST_CASE("JsonWriter::String: every special byte at every position, strings of 
   // Lengths matter: strings under 4, 4 to 7, 8 to 15 and 16 or more bytes
   // are checked, and up to 16, 32 and beyond copied, differently (the
   // tails overlap).
-  const std::string specials[] = {"\"", "\\", "\n", "\r", "\t", "\b", "\f", std::string(1, '\0'), "\x01",
-                                  "\x1f"};
+  const std::string specials[] = {"\"", "\\", "\n", "\r", "\t", "\b", "\f", std::string(1, '\0'), "\x01", "\x1f"};
   for (const std::string& special : specials) {
     for (size_t length = 1; length <= 40; ++length)
-    for (size_t at = 0; at < length; ++at) {
-      std::string s = std::string(at, 'a') + special + std::string(length - 1 - at, 'b');
-      std::string out = Escaped(s);
-      INFO("special byte " << static_cast<int>(special[0]) << " at " << at << " of " << length);
-      // nlohmann reads it back to the same bytes.
-      CHECK(nlohmann::json::parse(out).get<std::string>() == s);
-      CHECK(out.find_first_of(std::string("\n\r\t\b\f\x01\x1f", 7)) == std::string::npos);
-    }
+      for (size_t at = 0; at < length; ++at) {
+        std::string s = std::string(at, 'a') + special + std::string(length - 1 - at, 'b');
+        std::string out = Escaped(s);
+        INFO("special byte " << static_cast<int>(special[0]) << " at " << at << " of " << length);
+        // nlohmann reads it back to the same bytes.
+        CHECK(nlohmann::json::parse(out).get<std::string>() == s);
+        CHECK(out.find_first_of(std::string("\n\r\t\b\f\x01\x1f", 7)) == std::string::npos);
+      }
   }
   CHECK(Escaped(std::string("a\0b", 3)) == "\"a\\u0000b\"");
   CHECK(Escaped("\x1f") == "\"\\u001f\"");

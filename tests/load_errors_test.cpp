@@ -206,8 +206,7 @@ TEST_CASE("invalid UTF-8 in a file: line, column and byte offset") {
 
 TEST_CASE("nesting deeper than 64 levels") {
   std::string deep = "- x: " + std::string(70, '[') + std::string(70, ']') + "\n";
-  CHECK(Agencies(deep) ==
-        "agencies.yaml:1:69: nesting deeper than 64 levels");
+  CHECK(Agencies(deep) == "agencies.yaml:1:69: nesting deeper than 64 levels");
   std::string ok = "- x: " + std::string(60, '[') + std::string(60, ']') + "\n";
   CHECK(Agencies(ok).find("nesting") == std::string::npos);
 }
@@ -233,17 +232,13 @@ TEST_CASE("an alias bomb fails fast") {
 // ------------------------------------------------------------ agencies.yaml
 
 TEST_CASE("agencies: the file must be a non-empty list") {
-  CHECK(Agencies("") ==
-        "agencies.yaml: the agencies file must be a list, found nothing");
-  CHECK(Agencies("center: {}\n") ==
-        "agencies.yaml:1:1: the agencies file must be a list, found a mapping");
-  CHECK(Agencies("[]\n") ==
-        "agencies.yaml:1:1: no agencies defined");
+  CHECK(Agencies("") == "agencies.yaml: the agencies file must be a list, found nothing");
+  CHECK(Agencies("center: {}\n") == "agencies.yaml:1:1: the agencies file must be a list, found a mapping");
+  CHECK(Agencies("[]\n") == "agencies.yaml:1:1: no agencies defined");
 }
 
 TEST_CASE("agencies: duplicate agency id") {
-  CHECK(Agencies(std::string(kAgency) + kAgency) ==
-        "agencies.yaml:10:7: duplicate agency id 'center'");
+  CHECK(Agencies(std::string(kAgency) + kAgency) == "agencies.yaml:10:7: duplicate agency id 'center'");
 }
 
 TEST_CASE("agencies: unknown key, with a did-you-mean") {
@@ -255,7 +250,8 @@ TEST_CASE("agencies: unknown key, with a did-you-mean") {
 
 TEST_CASE("agencies: unknown key with nothing close lists the allowed keys") {
   CHECK(Agencies(AgencyWith("  verified: false\n", "  verified: false\n  website: x\n")) ==
-        "agencies.yaml:10:3: unknown key 'website' in an agency; allowed: id name summary roles address phone hours eligibility source verified "
+        "agencies.yaml:10:3: unknown key 'website' in an agency; allowed: id name summary roles address phone hours "
+        "eligibility source verified "
         "checked local_offices ask offices");
 }
 
@@ -288,16 +284,20 @@ TEST_CASE("agencies: bad checked fields and role origins point at the value") {
   CHECK(Agencies(AgencyWith("en: Convening}", "en: Convening, from: blurb}")) ==
         "agencies.yaml:6:63: a role's from must be 'bullet' (a bullet of the agency's block, the default) or "
         "'summary' (a sentence of its summary), found 'blurb'");
-  CHECK(Agencies(AgencyWith("  verified: false\n", "  verified: false\n  checked:\n    fax: {date: \"2026-12-03\", "
-                                                  "source: \"phone call\", by: me}\n")) ==
-        "agencies.yaml:11:5: unknown key 'fax' in checked; allowed: name summary roles address phone hours eligibility");
+  CHECK(
+      Agencies(AgencyWith("  verified: false\n",
+                          "  verified: false\n  checked:\n    fax: {date: \"2026-12-03\", "
+                          "source: \"phone call\", by: me}\n")) ==
+      "agencies.yaml:11:5: unknown key 'fax' in checked; allowed: name summary roles address phone hours eligibility");
   CHECK(Agencies(AgencyWith("  verified: false\n", "  verified: false\n  checked: {}\n")) ==
         "agencies.yaml:10:12: checked is empty; leave it out when nothing was checked");
-  CHECK(Agencies(AgencyWith("  verified: false\n", "  verified: false\n  checked:\n    phone: {date: \"12/3\", "
-                                                  "source: \"phone call\", by: me}\n")) ==
+  CHECK(Agencies(AgencyWith("  verified: false\n",
+                            "  verified: false\n  checked:\n    phone: {date: \"12/3\", "
+                            "source: \"phone call\", by: me}\n")) ==
         "agencies.yaml:11:19: checked date must be a date like \"2026-12-03\" (quote it)");
-  CHECK(Agencies(AgencyWith("  verified: false\n", "  verified: false\n  checked:\n    phone: {date: \"2026-12-03\", "
-                                                  "source: a leaflet, by: me}\n")) ==
+  CHECK(Agencies(AgencyWith("  verified: false\n",
+                            "  verified: false\n  checked:\n    phone: {date: \"2026-12-03\", "
+                            "source: a leaflet, by: me}\n")) ==
         "agencies.yaml:11:41: checked source must be the page's address (http:// or https://) or \"phone call\"");
 }
 
@@ -311,12 +311,11 @@ TEST_CASE("agencies: missing required keys") {
         "agencies.yaml:1:3: missing required key 'name'");
   CHECK(Agencies(AgencyWith("  source: {block: 1, name: stated}\n", "")) ==
         "agencies.yaml:1:3: missing required key 'source' (where the facts come from)");
-  CHECK(Agencies(AgencyWith("  verified: false\n", "")) ==
-        "agencies.yaml:1:3: missing required key 'verified'");
+  CHECK(Agencies(AgencyWith("  verified: false\n", "")) == "agencies.yaml:1:3: missing required key 'verified'");
   CHECK(Agencies(AgencyWith("name: {ja: センター, en: Center}", "name: {ja: センター}")) ==
         "agencies.yaml:2:9: missing required key 'en'");
-  CHECK(Agencies("- id: center\n  name: {ja: a, en: b}\n  summary: {ja: a, en: b}\n  source: {block: 1, name: stated}\n  verified: false\n") ==
-        "agencies.yaml:1:3: missing required key 'roles'");
+  CHECK(Agencies("- id: center\n  name: {ja: a, en: b}\n  summary: {ja: a, en: b}\n  source: {block: 1, name: "
+                 "stated}\n  verified: false\n") == "agencies.yaml:1:3: missing required key 'roles'");
 }
 
 TEST_CASE("agencies: wrong types") {
@@ -332,24 +331,25 @@ TEST_CASE("agencies: wrong types") {
         "agencies.yaml:8:19: 'block' must be a whole number, found 'first'");
   CHECK(Agencies(AgencyWith("block: 1", "block: 1.5")) ==
         "agencies.yaml:8:19: 'block' must be a whole number, found '1.5'");
-  CHECK(Agencies(AgencyWith("  roles:\n    - {id: general, ja: 総合相談, en: General consultation}\n    - {id: convene, ja: 会議の招集, en: Convening}\n", "  roles: general\n")) ==
-        "agencies.yaml:4:10: roles must be a list, found a scalar");
-  CHECK(Agencies("- center\n") ==
-        "agencies.yaml:1:3: an agency must be a mapping (key: value), found a scalar");
+  CHECK(Agencies(AgencyWith("  roles:\n    - {id: general, ja: 総合相談, en: General consultation}\n    - {id: "
+                            "convene, ja: 会議の招集, en: Convening}\n",
+                            "  roles: general\n")) == "agencies.yaml:4:10: roles must be a list, found a scalar");
+  CHECK(Agencies("- center\n") == "agencies.yaml:1:3: an agency must be a mapping (key: value), found a scalar");
 }
 
 TEST_CASE("agencies: bad ids") {
   CHECK(Agencies(AgencyWith("- id: center", "- id: Center")) ==
         "agencies.yaml:1:7: id 'Center' must use only a-z, 0-9, '-' and '_'");
-  CHECK(Agencies(AgencyWith("- id: center", "- id: \"\"")) ==
-        "agencies.yaml:1:7: 'id' is empty");
+  CHECK(Agencies(AgencyWith("- id: center", "- id: \"\"")) == "agencies.yaml:1:7: 'id' is empty");
 }
 
 TEST_CASE("agencies: roles") {
-  CHECK(Agencies(AgencyWith("{id: convene, ja: 会議の招集, en: Convening}", "{id: general, ja: 会議の招集, en: Convening}")) ==
+  CHECK(Agencies(AgencyWith("{id: convene, ja: 会議の招集, en: Convening}",
+                            "{id: general, ja: 会議の招集, en: Convening}")) ==
         "agencies.yaml:6:12: duplicate role id 'general' in this agency");
-  CHECK(Agencies(AgencyWith("  roles:\n    - {id: general, ja: 総合相談, en: General consultation}\n    - {id: convene, ja: 会議の招集, en: Convening}\n", "  roles: []\n")) ==
-        "agencies.yaml:4:10: an agency needs at least one role");
+  CHECK(Agencies(AgencyWith("  roles:\n    - {id: general, ja: 総合相談, en: General consultation}\n    - {id: "
+                            "convene, ja: 会議の招集, en: Convening}\n",
+                            "  roles: []\n")) == "agencies.yaml:4:10: an agency needs at least one role");
 }
 
 TEST_CASE("agencies: bad phone format") {
@@ -375,17 +375,15 @@ TEST_CASE("agencies: bad hours") {
         "agencies.yaml:13:16: closes_at must be later than opens_at");
   CHECK(Agencies(hours("    byday: [MO, XX]\n    opens_at: \"09:00\"\n    closes_at: \"18:00\"\n" + text)) ==
         "agencies.yaml:11:17: day 'XX' must be one of MO TU WE TH FR SA SU");
-  CHECK(Agencies(hours("    byday: [MO]\n    opens_at: \"09:00\"\n    closes_at: \"18:00\"\n    closed: [sundays]\n" + text)) ==
-        "agencies.yaml:14:14: closed must list only 'holidays' and 'new-year'");
+  CHECK(Agencies(hours("    byday: [MO]\n    opens_at: \"09:00\"\n    closes_at: \"18:00\"\n    closed: [sundays]\n" +
+                       text)) == "agencies.yaml:14:14: closed must list only 'holidays' and 'new-year'");
   CHECK(Agencies(hours("    byday: [MO]\n    opens_at: \"09:00\"\n    closes_at: \"18:00\"\n    opens: x\n" + text)) ==
         "agencies.yaml:14:5: unknown key 'opens' in hours; allowed: byday opens_at closes_at closed appointment text");
   CHECK(Agencies(hours("    byday: [MO]\n    opens_at: \"09:00\"\n    closes_at: \"18:00\"\n" + text)) == "OK");
 }
 
 TEST_CASE("agencies: eligibility and source") {
-  auto with = [](const std::string& extra) {
-    return AgencyWith("  verified: false\n", "  verified: false\n" + extra);
-  };
+  auto with = [](const std::string& extra) { return AgencyWith("  verified: false\n", "  verified: false\n" + extra); };
   CHECK(Agencies(with("  eligibility: {min_age: 50, max_age: 49}\n")) ==
         "agencies.yaml:10:16: min_age is greater than max_age");
   CHECK(Agencies(with("  eligibility: {max_age: old}\n")) ==
@@ -399,14 +397,11 @@ TEST_CASE("agencies: eligibility and source") {
 TEST_CASE("crisis: missing phone and duplicate id") {
   std::string no_phone = kCrisis;
   no_phone.replace(no_phone.find("  phone: \"110\"\n"), 15, "");
-  CHECK(Crisis(no_phone) ==
-        "crisis.yaml:1:3: missing required key 'phone'");
-  CHECK(Crisis(std::string(kCrisis) + kCrisis) ==
-        "crisis.yaml:7:7: duplicate crisis contact id 'police'");
+  CHECK(Crisis(no_phone) == "crisis.yaml:1:3: missing required key 'phone'");
+  CHECK(Crisis(std::string(kCrisis) + kCrisis) == "crisis.yaml:7:7: duplicate crisis contact id 'police'");
   std::string bad_phone = kCrisis;
   bad_phone.replace(bad_phone.find("\"110\""), 5, "\"1l0\"");
-  CHECK(Crisis(bad_phone) ==
-        "crisis.yaml:3:10: phone '1l0' must be digits and single hyphens, like 025-278-8585");
+  CHECK(Crisis(bad_phone) == "crisis.yaml:3:10: phone '1l0' must be digits and single hyphens, like 025-278-8585");
 }
 
 // The shared contact with its `hours:` and `cost:` lines replaced by extra.
@@ -416,13 +411,14 @@ std::string CrisisWith(const std::string& extra) {
 
 TEST_CASE("crisis: hours, cost, answers and checked that load") {
   Model m;
-  Status s = LoadCrisis(CrisisWith("  hours:\n    byday: [MO, FR]\n    opens_at: \"08:30\"\n"
-                                   "    closes_at: \"17:00\"\n    closed: [holidays]\n"
-                                   "    text: {ja: 平日, en: weekdays}\n"
-                                   "  cost: charged\n  answers: {ja: 相談員, en: counsellors}\n"
-                                   "  checked:\n    - {date: \"2026-12-03\", source: \"https://example.org/a\", by: me}\n"
-                                   "    - {date: \"2026-12-01\", source: phone call, by: you}\n"),
-                        "crisis.yaml", &m);
+  Status s =
+      LoadCrisis(CrisisWith("  hours:\n    byday: [MO, FR]\n    opens_at: \"08:30\"\n"
+                            "    closes_at: \"17:00\"\n    closed: [holidays]\n"
+                            "    text: {ja: 平日, en: weekdays}\n"
+                            "  cost: charged\n  answers: {ja: 相談員, en: counsellors}\n"
+                            "  checked:\n    - {date: \"2026-12-03\", source: \"https://example.org/a\", by: me}\n"
+                            "    - {date: \"2026-12-01\", source: phone call, by: you}\n"),
+                 "crisis.yaml", &m);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
   const CrisisContact& c = m.crisis[0];
   CHECK_FALSE(c.always);
@@ -442,8 +438,9 @@ TEST_CASE("crisis: hours, cost, answers and checked that load") {
   CHECK(bare.crisis[0].checked.empty());
 
   Model text_only;
-  REQUIRE(LoadCrisis(CrisisWith("  hours: {text: {ja: 都道府県による, en: by prefecture}}\n"), "crisis.yaml",
-                     &text_only).ok());
+  REQUIRE(
+      LoadCrisis(CrisisWith("  hours: {text: {ja: 都道府県による, en: by prefecture}}\n"), "crisis.yaml", &text_only)
+          .ok());
   CHECK(text_only.crisis[0].hours.present);
   CHECK(text_only.crisis[0].hours.byday.empty());
 }
@@ -465,8 +462,9 @@ TEST_CASE("crisis: hours") {
   CHECK(Crisis(CrisisWith("  hours: {closed: [holidays], text: {ja: a, en: b}}\n")) ==
         "crisis.yaml:5:10: closed and appointment need byday, opens_at and closes_at");
   CHECK(Crisis(CrisisWith("  hours: {always: true}\n")) == "crisis.yaml:5:10: missing required key 'text'");
-  CHECK(Crisis(CrisisWith("  hours: {byday: [MO], opens_at: \"17:00\", closes_at: \"08:30\", text: {ja: a, en: b}}\n")) ==
-        "crisis.yaml:5:54: closes_at must be later than opens_at");
+  CHECK(
+      Crisis(CrisisWith("  hours: {byday: [MO], opens_at: \"17:00\", closes_at: \"08:30\", text: {ja: a, en: b}}\n")) ==
+      "crisis.yaml:5:54: closes_at must be later than opens_at");
   CHECK(Crisis(CrisisWith("  hours: {opens_at: \"17:00\", closes_at: \"22:00\", text: {ja: a, en: b}}\n")) ==
         "crisis.yaml:5:10: missing required key 'byday'");
   CHECK(Crisis(CrisisWith("  hours: {always: true, text: {ja: a, en: b}, open: yes}\n")) ==
@@ -503,10 +501,8 @@ TEST_CASE("crisis: checked") {
 // -------------------------------------------------------------- lexicon.yaml
 
 TEST_CASE("lexicon: structure") {
-  CHECK(Lexicon("facts: []\n") ==
-        "lexicon.yaml:1:1: missing required key 'subjects'");
-  CHECK(Lexicon("subjects: {}\n") ==
-        "lexicon.yaml:1:1: missing required key 'facts'");
+  CHECK(Lexicon("facts: []\n") == "lexicon.yaml:1:1: missing required key 'subjects'");
+  CHECK(Lexicon("subjects: {}\n") == "lexicon.yaml:1:1: missing required key 'facts'");
   CHECK(Lexicon("subjects: {}\nfacts: []\nextra: 1\n") ==
         "lexicon.yaml:3:1: unknown key 'extra' in the lexicon file; allowed: words subjects facts");
   CHECK(Lexicon("subjects:\n  persn: {ja: [息子]}\nfacts: []\n") ==
@@ -514,27 +510,27 @@ TEST_CASE("lexicon: structure") {
 }
 
 TEST_CASE("lexicon: a fact with no phrases") {
-  CHECK(Lexicon("subjects: {}\nfacts:\n  - id: lonely\n    label: {ja: a, en: b}\n    area: family\n    subject: person\n") ==
-        "lexicon.yaml:3:5: fact 'lonely' has no phrases (ja/en) and no from_age: it can never be found");
+  CHECK(
+      Lexicon(
+          "subjects: {}\nfacts:\n  - id: lonely\n    label: {ja: a, en: b}\n    area: family\n    subject: person\n") ==
+      "lexicon.yaml:3:5: fact 'lonely' has no phrases (ja/en) and no from_age: it can never be found");
 }
 
 TEST_CASE("lexicon: unknown area and subject, duplicate fact") {
   const std::string head = "subjects: {}\nfacts:\n";
-  const std::string fact = "  - id: f\n    label: {ja: a, en: b}\n    area: family\n    subject: person\n    ja: [あ]\n";
+  const std::string fact =
+      "  - id: f\n    label: {ja: a, en: b}\n    area: family\n    subject: person\n    ja: [あ]\n";
   auto with = [&](const std::string& from, const std::string& to) {
     std::string f = fact;
     return head + f.replace(f.find(from), from.size(), to);
   };
   CHECK(Lexicon(with("area: family", "area: withdrawl")) ==
         "lexicon.yaml:5:11: unknown area 'withdrawl'; did you mean 'withdrawal'?");
-  CHECK(Lexicon(with("area: family", "area: housing")) ==
-        "lexicon.yaml:5:11: unknown area 'housing'");
+  CHECK(Lexicon(with("area: family", "area: housing")) == "lexicon.yaml:5:11: unknown area 'housing'");
   CHECK(Lexicon(with("subject: person", "subject: cousin")) ==
         "lexicon.yaml:6:14: unknown subject 'cousin'; use person, parent, family, household or neighbour");
-  CHECK(Lexicon(head + fact + fact) ==
-        "lexicon.yaml:8:9: duplicate fact id 'f' (first defined at line 3)");
-  CHECK(Lexicon(with("    ja: [あ]\n", "    ja: [あ, \"\"]\n")) ==
-        "lexicon.yaml:7:15: empty entry in 'ja'");
+  CHECK(Lexicon(head + fact + fact) == "lexicon.yaml:8:9: duplicate fact id 'f' (first defined at line 3)");
+  CHECK(Lexicon(with("    ja: [あ]\n", "    ja: [あ, \"\"]\n")) == "lexicon.yaml:7:15: empty entry in 'ja'");
   CHECK(Lexicon(with("    ja: [あ]\n", "    ja: あ\n")) ==
         "lexicon.yaml:7:9: 'ja' must be a list like [a, b], found a scalar");
   CHECK(Lexicon(with("    ja: [あ]\n", "    from_age: {subject: parent}\n")) ==
@@ -547,7 +543,8 @@ TEST_CASE("lexicon: unknown area and subject, duplicate fact") {
 
 TEST_CASE("routing: unknown agency, with a did-you-mean") {
   CHECK(Routing(RuleWith("agency: center", "agency: centre")) ==
-        "routing.yaml:4:16: unknown agency 'centre'; did you mean 'center'? (agencies are defined in data/agencies.yaml)");
+        "routing.yaml:4:16: unknown agency 'centre'; did you mean 'center'? (agencies are defined in "
+        "data/agencies.yaml)");
   CHECK(Routing(RuleWith("agency: center", "agency: hospital")) ==
         "routing.yaml:4:16: unknown agency 'hospital' (agencies are defined in data/agencies.yaml)");
 }
@@ -555,8 +552,7 @@ TEST_CASE("routing: unknown agency, with a did-you-mean") {
 TEST_CASE("routing: unknown role, with a did-you-mean") {
   CHECK(Routing(RuleWith("roles: [general]", "roles: [genral]")) ==
         "routing.yaml:4:32: agency 'center' has no role 'genral'; did you mean 'general'?");
-  CHECK(Routing(RuleWith("roles: [general]", "roles: []")) ==
-        "routing.yaml:4:31: a target needs at least one role");
+  CHECK(Routing(RuleWith("roles: [general]", "roles: []")) == "routing.yaml:4:31: a target needs at least one role");
 }
 
 TEST_CASE("routing: unknown fact, with a did-you-mean") {
@@ -571,12 +567,10 @@ TEST_CASE("routing: unknown fact, with a did-you-mean") {
 TEST_CASE("routing: weight") {
   CHECK(Routing(RuleWith("weight: 40", "weight: heavy")) ==
         "routing.yaml:4:50: 'weight' must be a whole number, found 'heavy'");
-  CHECK(Routing(RuleWith("weight: 40", "weight: 0")) ==
-        "routing.yaml:4:50: weight must be between 1 and 1000");
+  CHECK(Routing(RuleWith("weight: 40", "weight: 0")) == "routing.yaml:4:50: weight must be between 1 and 1000");
   CHECK(Routing(RuleWith("weight: 40", "weight: [40]")) ==
         "routing.yaml:4:50: weight must be a plain value, found a list");
-  CHECK(Routing(RuleWith(", weight: 40", "")) ==
-        "routing.yaml:4:7: missing required key 'weight'");
+  CHECK(Routing(RuleWith(", weight: 40", "")) == "routing.yaml:4:7: missing required key 'weight'");
 }
 
 TEST_CASE("routing: conditions") {
@@ -588,8 +582,7 @@ TEST_CASE("routing: conditions") {
         "routing.yaml:2:15: an age condition needs min or max");
   CHECK(Routing(RuleWith("when: {any: [hikikomori]}", "when: {anny: [hikikomori]}")) ==
         "routing.yaml:2:10: unknown key 'anny' in when; did you mean 'any'?");
-  CHECK(Routing(RuleWith("  when: {any: [hikikomori]}\n", "")) ==
-        "routing.yaml:1:3: missing required key 'when'");
+  CHECK(Routing(RuleWith("  when: {any: [hikikomori]}\n", "")) == "routing.yaml:1:3: missing required key 'when'");
   CHECK(Routing(RuleWith("when: {any: [hikikomori]}", "when: {any: hikikomori}")) == "OK");
 }
 
@@ -606,8 +599,7 @@ TEST_CASE("alerts: unknown crisis contact") {
   const std::string alert =
       "alerts:\n  - id: alert-violence\n    kind: violence\n    when: {any: [violence]}\n"
       "    contacts: [police, polise]\n    message: {ja: 暴力, en: Violence}\n";
-  CHECK(Alerts(alert + kAlertsTail) ==
-        "alerts.yaml:5:24: unknown crisis contact 'polise' (see data/crisis.yaml)");
+  CHECK(Alerts(alert + kAlertsTail) == "alerts.yaml:5:24: unknown crisis contact 'polise' (see data/crisis.yaml)");
 }
 
 TEST_CASE("alerts: first_contact names an agency; the kind is a known kind") {
@@ -630,15 +622,16 @@ TEST_CASE("alerts: first_contact names an agency; the kind is a known kind") {
 }
 
 TEST_CASE("alerts: team and fallback") {
-  CHECK(Alerts("alerts: []\n") ==
-        "alerts.yaml:1:1: missing required key 'team'");
+  CHECK(Alerts("alerts: []\n") == "alerts.yaml:1:1: missing required key 'team'");
   CHECK(Alerts("alerts: []\nteam:\n  convener: {agency: centr, role: convene}\n  multi_issue_areas: 2\n") ==
         "alerts.yaml:3:22: unknown agency 'centr'; did you mean 'center'?");
   CHECK(Alerts("alerts: []\nteam:\n  convener: {agency: center, role: chair}\n  multi_issue_areas: 2\n") ==
         "alerts.yaml:3:36: agency 'center' has no role 'chair'");
-  CHECK(Alerts("alerts: []\nteam:\n  convener: {agency: center, role: convene}\n  multi_issue_areas: 0\nfallback: []\n") ==
+  CHECK(Alerts(
+            "alerts: []\nteam:\n  convener: {agency: center, role: convene}\n  multi_issue_areas: 0\nfallback: []\n") ==
         "alerts.yaml:4:22: multi_issue_areas must be 1 or more");
-  CHECK(Alerts("alerts: []\nteam:\n  convener: {agency: center, role: convene}\n  multi_issue_areas: 2\nfallback: []\n") ==
+  CHECK(Alerts(
+            "alerts: []\nteam:\n  convener: {agency: center, role: convene}\n  multi_issue_areas: 2\nfallback: []\n") ==
         "alerts.yaml:5:11: fallback needs at least one agency: an answer is never empty");
 }
 
@@ -740,8 +733,7 @@ TEST_CASE("LoadModel: the first file with an error is reported") {
   CHECK(m.rules.size() == 1);
   // An error in the agencies is found before a syntax error in the lexicon.
   Status s = LoadModel(source(AgencyWith("verified: false", "verified: yes"), "facts: [\n"), &m);
-  CHECK(s.ToString() ==
-        "data/agencies.yaml:9:13: 'verified' must be true or false, found 'yes'");
+  CHECK(s.ToString() == "data/agencies.yaml:9:13: 'verified' must be true or false, found 'yes'");
   Status lex = LoadModel(source(kAgency, "facts: [\n"), &m);
   CHECK(lex.ToString() ==
         "rules/lexicon.yaml:2:1: YAML syntax: a '[' list is not closed; add the ']', or put a value holding , [ ] "
@@ -785,9 +777,10 @@ namespace {
 std::string WithOffices(const std::string& extra) {
   std::string text = kAgency;
   text += extra;
-  text += "- id: ward\n  name: {ja: 区役所, en: Ward office}\n  summary: {ja: 相談, en: Consultation}\n"
-          "  roles:\n    - {id: general, ja: 総合相談, en: General consultation}\n"
-          "  phone: \"025-268-1000\"\n  source: {block: 9, name: stated}\n  verified: false\n";
+  text +=
+      "- id: ward\n  name: {ja: 区役所, en: Ward office}\n  summary: {ja: 相談, en: Consultation}\n"
+      "  roles:\n    - {id: general, ja: 総合相談, en: General consultation}\n"
+      "  phone: \"025-268-1000\"\n  source: {block: 9, name: stated}\n  verified: false\n";
   return text;
 }
 
@@ -812,11 +805,12 @@ std::string OfficeWith(const std::string& from, const std::string& to) {
 
 TEST_CASE("agencies: local offices load, ask resolved to an agency further down") {
   Model m;
-  std::string text = WithOffices(std::string("  ask: ward\n") + kOffice +
-                                 "    - id: west\n      name: {ja: 西, en: West}\n      serves: [寺尾西]\n"
-                                 "    - id: school\n      name: {ja: 学区, en: District}\n"
-                                 "      checked: {date: \"2026-12-03\", source: \"phone call\", by: you}\n"
-                                 "      serves:\n        - {school_district: 寺尾中学校区, readings: [寺尾中の学区]}\n");
+  std::string text =
+      WithOffices(std::string("  ask: ward\n") + kOffice +
+                  "    - id: west\n      name: {ja: 西, en: West}\n      serves: [寺尾西]\n"
+                  "    - id: school\n      name: {ja: 学区, en: District}\n"
+                  "      checked: {date: \"2026-12-03\", source: \"phone call\", by: you}\n"
+                  "      serves:\n        - {school_district: 寺尾中学校区, readings: [寺尾中の学区]}\n");
   Status s = LoadAgencies(text, "agencies.yaml", &m);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
   const Agency& a = m.agencies[0];
@@ -869,11 +863,13 @@ TEST_CASE("agencies: office errors point at the office's line") {
                             "      serves: []\n")) ==
         "agencies.yaml:14:15: serves is empty; list the towns (town: 寺尾東) or school districts (school_district: "
         "寺尾中学校区) this office covers");
-  CHECK(Agencies(OfficeWith("      phone: \"099-999-0001\"\n",
-                            "      phone: \"099-999-0001\"\n      checked: {date: today, source: \"phone call\", by: me}\n")) ==
+  CHECK(Agencies(OfficeWith(
+            "      phone: \"099-999-0001\"\n",
+            "      phone: \"099-999-0001\"\n      checked: {date: today, source: \"phone call\", by: me}\n")) ==
         "agencies.yaml:14:23: checked date must be a date like \"2026-12-03\" (quote it)");
-  CHECK(Agencies(OfficeWith("    - id: east\n", "    - id: east\n      hours: {byday: [XX], opens_at: \"09:00\", "
-                                                 "closes_at: \"17:00\", text: {ja: a, en: b}}\n")) ==
+  CHECK(Agencies(OfficeWith("    - id: east\n",
+                            "    - id: east\n      hours: {byday: [XX], opens_at: \"09:00\", "
+                            "closes_at: \"17:00\", text: {ja: a, en: b}}\n")) ==
         "agencies.yaml:12:23: day 'XX' must be one of MO TU WE TH FR SA SU");
   std::string two = std::string(kOffice) + "    - id: east\n      name: {ja: 二, en: Two}\n      serves: [寺尾西]\n";
   CHECK(Agencies(WithOffices(two)) == "agencies.yaml:17:11: duplicate office id 'east' in this agency");
@@ -882,7 +878,8 @@ TEST_CASE("agencies: office errors point at the office's line") {
 TEST_CASE("agencies: area errors say how to write an area") {
   CHECK(Agencies(OfficeWith("          readings: [Teraohigashi]\n", "          chome: [1]\n")) ==
         "agencies.yaml:16:11: unknown key 'chome' in an area; allowed: town school_district readings");
-  CHECK(Agencies(OfficeWith("        - town: 寺尾東\n", "        - school_district: 寺尾中学校区\n          town: 寺尾東\n")) ==
+  CHECK(Agencies(OfficeWith("        - town: 寺尾東\n",
+                            "        - school_district: 寺尾中学校区\n          town: 寺尾東\n")) ==
         "agencies.yaml:15:11: an area is one town or one school district; write two areas");
   CHECK(Agencies(OfficeWith("        - town: 寺尾東\n", "        - readings_only: x\n")) ==
         "agencies.yaml:15:11: unknown key 'readings_only' in an area; allowed: town school_district readings");

@@ -145,8 +145,7 @@ std::string RunYaml(const std::string& kind, const fs::path& path) {
 std::string RunBatch(const std::string& kind, const std::string& text) {
   InputFormat format = InputFormat::kText;
   REQUIRE(ParseInputFormat(kind, &format));
-  FILE* f = text.empty() ? std::fopen("/dev/null", "rb")
-                         : fmemopen(const_cast<char*>(text.data()), text.size(), "rb");
+  FILE* f = text.empty() ? std::fopen("/dev/null", "rb") : fmemopen(const_cast<char*>(text.data()), text.size(), "rb");
   REQUIRE(f != nullptr);
   auto reader = MakeRecordReader(format, f);
   Status open = reader->Open();
@@ -157,8 +156,7 @@ std::string RunBatch(const std::string& kind, const std::string& text) {
     Record r;
     while (reader->Next(&r))
       if (!r.error.empty())
-        out += (out.empty() ? "" : "\n") + std::to_string(r.number) + ":" + r.error_kind + ":" +
-               r.error;
+        out += (out.empty() ? "" : "\n") + std::to_string(r.number) + ":" + r.error_kind + ":" + r.error;
   }
   std::fclose(f);
   return out.empty() ? "ok" : out;
@@ -212,8 +210,7 @@ TEST_CASE("malformed corpus: every input gives exactly its expected message") {
     if (kind == "csv" || kind == "jsonl" || kind == "text") got = RunBatch(kind, text);
     else if (kind == "query") got = RunQuery(text);
     else got = RunYaml(kind, input);
-    double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (input != path) fs::remove(input);
 
     CHECK_MESSAGE(got == expected, file << "\n  expected: " << expected << "\n  got:      " << got);
@@ -232,9 +229,9 @@ TEST_CASE("malformed corpus: inputs and .expected files come in pairs, and it st
     if (ext == ".expected") {
       expected.insert(stem);
     } else {
-      CHECK_MESSAGE(kKinds.count(Kind(path)) == 1,
-                    path.filename().string() << ": unknown kind; use one of agencies crisis "
-                                                "lexicon routing alerts csv jsonl text query");
+      CHECK_MESSAGE(kKinds.count(Kind(path)) == 1, path.filename().string()
+                                                       << ": unknown kind; use one of agencies crisis "
+                                                          "lexicon routing alerts csv jsonl text query");
       CHECK_MESSAGE(inputs.insert(stem).second, stem << ": two inputs with one name");
     }
   }

@@ -94,8 +94,7 @@ TEST_CASE("Matcher: an empty phrase is ignored") {
 
 TEST_CASE("Matcher: FindAll reports overlapping phrases") {
   Matcher m = Build({"ひきこもり", "ひき", "こもり", "もり"});
-  CHECK(Sorted(Show(m, m.FindAll("ひきこもり"))) ==
-        Sorted({"ひきこもり@0", "ひき@0", "こもり@6", "もり@9"}));
+  CHECK(Sorted(Show(m, m.FindAll("ひきこもり"))) == Sorted({"ひきこもり@0", "ひき@0", "こもり@6", "もり@9"}));
 }
 
 TEST_CASE("Matcher: classic he/she/his/hers overlaps (non-word edges)") {
@@ -208,7 +207,8 @@ TEST_CASE("Matcher: FindAll agrees with a naive search on random texts") {
     std::vector<Matcher::Hit> longest = m.FindLongest(text);
     for (size_t k = 1; k < longest.size(); ++k) CHECK(longest[k - 1].end <= longest[k].begin);
     for (const Matcher::Hit& h : longest)
-      CHECK(std::find(got.begin(), got.end(), std::make_tuple(h.begin, h.end, std::string(m.phrase(h.phrase)))) != got.end());
+      CHECK(std::find(got.begin(), got.end(), std::make_tuple(h.begin, h.end, std::string(m.phrase(h.phrase)))) !=
+            got.end());
   }
 }
 
@@ -218,8 +218,8 @@ TEST_CASE("Matcher: FindAll agrees with a naive search on phrases that share pre
   // so fail chains are long; a fan of 8+ continuations of a stem, at a
   // letter and at the last byte of a kana, makes wide nodes, which other
   // nodes fail into. Every round also checks the automaton after Restore.
-  const std::vector<std::string> tokens = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "1", " ", "、",
-                                           "あ", "い", "う", "え", "お", "か", "き", "く", "ア", "亜"};
+  const std::vector<std::string> tokens = {"a",  "b",  "c",  "d",  "e",  "f",  "g",  "h",  "i",  "1",  " ",
+                                           "、", "あ", "い", "う", "え", "お", "か", "き", "く", "ア", "亜"};
   std::mt19937 rng(8050);
   auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); };
   for (int round = 0; round < 300; ++round) {
@@ -281,8 +281,8 @@ TEST_CASE("Matcher: Save and Restore give the same answers") {
   // fail to them and to each other ("母の" + kana, "ba" + letter, "、a"), a
   // phrase ending inside another ("きこ"), so that every kind of derived
   // step table that Restore rebuilds is used.
-  std::vector<std::string> phrases = {"ひきこもり", "son", "母", "elderly parent", "8050",
-                                      "母の", "の母", "、ay", "、az", "きこ"};
+  std::vector<std::string> phrases = {"ひきこもり", "son",  "母",   "elderly parent", "8050",
+                                      "母の",       "の母", "、ay", "、az",           "きこ"};
   for (const char* kana : {"あ", "い", "う", "え", "お", "か", "き", "く"}) {
     phrases.push_back(std::string("の") + kana);
     phrases.push_back(std::string("母の") + kana);

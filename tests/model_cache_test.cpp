@@ -138,15 +138,18 @@ TEST_CASE("ValidateModel names the first thing wrong") {
   CHECK(message([](Model& m) { m.team.convener = 12345; }) == "team: convener 12345 out of range (13 agencies)");
   CHECK(message([](Model& m) { m.team.convener = -1; }) == "team: convener -1 out of range (13 agencies)");
   CHECK(message([](Model& m) { m.team.multi_issue_areas = 0; }) == "team: multi_issue_areas below 1");
-  CHECK(message([](Model& m) { m.team.convener_weight = INT32_MAX; }) == "team: convener weight 2147483647 out of range");
+  CHECK(message([](Model& m) { m.team.convener_weight = INT32_MAX; }) ==
+        "team: convener weight 2147483647 out of range");
   CHECK(message([](Model& m) { m.alerts[0].contacts[0] = 9999; }) ==
         "alert 0 (alert-suicide-in-progress): crisis contact 9999 out of range (10 crisis contacts)");
-  CHECK(message([](Model& m) { m.fallback[0].agency = 99; }) == "fallback target 0: agency 99 out of range (13 agencies)");
+  CHECK(message([](Model& m) { m.fallback[0].agency = 99; }) ==
+        "fallback target 0: agency 99 out of range (13 agencies)");
   CHECK(message([](Model& m) { m.fallback[0].weight = 0; }) == "fallback target 0: weight 0 out of range");
   CHECK(message([](Model& m) { m.rules[0].to[0].roles.clear(); }) == "rule 0 (hikikomori-general) target 0: no role");
   CHECK(message([](Model& m) { m.rules[0].to.clear(); }) == "rule 0 (hikikomori-general): no target");
-  CHECK(message([](Model& m) { m.rules[1].when.ages.push_back({static_cast<Subject>(6), 1, 2}); }) ==
-        "rule 1 (" + SourceModel().rules[1].id + "): subject 6 unknown");
+  CHECK(message([](Model& m) {
+          m.rules[1].when.ages.push_back({static_cast<Subject>(6), 1, 2});
+        }) == "rule 1 (" + SourceModel().rules[1].id + "): subject 6 unknown");
   CHECK(message([](Model& m) { m.facts[2].age_subject = static_cast<Subject>(-1); }) ==
         "fact 2 (" + SourceModel().facts[2].id + ") from_age: subject -1 unknown");
   CHECK(message([](Model& m) { m.agencies[0].roles.clear(); }) == "agency 0 (hikikomori-center): no role");
@@ -154,8 +157,9 @@ TEST_CASE("ValidateModel names the first thing wrong") {
   CHECK(message([](Model& m) { m.agencies[2].address.en = "x\xe3"; }) ==
         "agency 2 (" + SourceModel().agencies[2].id + "): invalid UTF-8 at byte 1");
   CHECK(message([](Model& m) { m.subjects[1].ja.push_back("\xc0\x80"); }) == "subject parent: invalid UTF-8 at byte 0");
-  CHECK(message([](Model& m) { m.crisis[1].checked.push_back({"2026-01-01", "\x80", "x"}); }) ==
-        "crisis contact 1 (" + SourceModel().crisis[1].id + ") checked: invalid UTF-8 at byte 0");
+  CHECK(message([](Model& m) {
+          m.crisis[1].checked.push_back({"2026-01-01", "\x80", "x"});
+        }) == "crisis contact 1 (" + SourceModel().crisis[1].id + ") checked: invalid UTF-8 at byte 0");
   CHECK(message([](Model& m) { m.alerts[1].first_contact = 13; }) ==
         "alert 1 (" + SourceModel().alerts[1].id + "): first contact 13 out of range (13 agencies)");
   CHECK(message([](Model& m) { m.agencies.clear(); }) == "model: no agencies");
@@ -265,8 +269,8 @@ TEST_CASE("ReadFile refuses a FIFO, a directory and a device without blocking; f
   std::string text = "old";
   Status s = ReadFile(fifo, &text);
   CHECK(s.kind() == ErrorKind::kIo);
-  CHECK(s.ToString() == "cannot read " + fifo +
-                            ": not a regular file; data, rule and case files must be regular files");
+  CHECK(s.ToString() ==
+        "cannot read " + fifo + ": not a regular file; data, rule and case files must be regular files");
   CHECK(text.empty());
   s = ReadFile(dir.path, &text);
   CHECK(s.ToString() == "cannot read " + dir.path + ": a directory; data, rule and case files must be regular files");
@@ -285,9 +289,7 @@ TEST_CASE("ReadFile refuses a FIFO, a directory and a device without blocking; f
 TEST_CASE("ReadFile: a file over the limit is refused by its size, before reading") {
   TempDir dir;
   const std::string big = dir.path + "/lexicon.yaml";
-  {
-    std::ofstream out(big);
-  }
+  { std::ofstream out(big); }
   REQUIRE(truncate(big.c_str(), off_t{20} << 30) == 0);  // 20 GB, sparse
   std::string text;
   Status s = ReadFile(big, &text);

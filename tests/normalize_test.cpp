@@ -86,8 +86,7 @@ TEST_CASE("Normalize: invalid UTF-8 is an input error naming the byte offset") {
   Status s = Normalize("母が\xFF", &n);
   CHECK_FALSE(s.ok());
   CHECK(s.kind() == ErrorKind::kInput);
-  CHECK(s.message() ==
-        "the text is not valid UTF-8 (or holds a NUL byte) at byte offset 6; re-save it as UTF-8");
+  CHECK(s.message() == "the text is not valid UTF-8 (or holds a NUL byte) at byte offset 6; re-save it as UTF-8");
   CHECK(s.ToString() == s.message());  // no file position
 }
 
@@ -158,8 +157,7 @@ TEST_CASE("SplitClauses splits full-width punctuation after normalisation") {
 }
 
 TEST_CASE("SplitClauses splits at \" but \" so negation does not cross it") {
-  CHECK(Clauses("not violent but has a disability") ==
-        std::vector<std::string>{"not violent", "has a disability"});
+  CHECK(Clauses("not violent but has a disability") == std::vector<std::string>{"not violent", "has a disability"});
   // Only the whole word: "butter" and "rebut" do not split.
   CHECK(Clauses("eats butter, no rebut") == std::vector<std::string>{"eats butter", " no rebut"});
 }

@@ -191,10 +191,10 @@ TEST_CASE("A counter after a bare number makes it no age (the analyser reads it)
     const char* text;
     bool age_kept;
   } cases[] = {
-      {"弟は50万円の借金", false}, {"息子は20時に起きる", false}, {"息子は90キロまで太った", false},
-      {"息子は30分おきに電話する", false}, {"兄は12回目の入院", false},  {"息子は30件の督促状", false},
-      {"息子は19で中退した", true},        {"父は80を過ぎた", true},        {"息子は44、無職", true},
-      {"長男(40)が家にいる", true},       {"母は80近く", true},
+      {"弟は50万円の借金", false},         {"息子は20時に起きる", false}, {"息子は90キロまで太った", false},
+      {"息子は30分おきに電話する", false}, {"兄は12回目の入院", false},   {"息子は30件の督促状", false},
+      {"息子は19で中退した", true},        {"父は80を過ぎた", true},      {"息子は44、無職", true},
+      {"長男(40)が家にいる", true},        {"母は80近く", true},
   };
   for (const auto& c : cases) {
     NormalizedText n;
@@ -315,9 +315,8 @@ TEST_CASE("Kanji numerals before a duration unit read as the digit forms") {
 }
 
 TEST_CASE("Kanji numerals inside ordinary words are not numbers") {
-  for (const char* text : {"一人暮らし", "一度も", "一緒に", "十分です", "二人で", "三男", "一日中", "一切",
-                           "一家", "一番", "統一", "二代目", "一代で", "一つ", "三つ", "一年生", "五年生",
-                           "万歳", "千歳市"}) {
+  for (const char* text : {"一人暮らし", "一度も", "一緒に", "十分です", "二人で", "三男", "一日中", "一切", "一家",
+                           "一番", "統一", "二代目", "一代で", "一つ", "三つ", "一年生", "五年生", "万歳", "千歳市"}) {
     INFO("text: " << text);
     CHECK(Numbers(text).empty());
   }
@@ -383,7 +382,7 @@ TEST_CASE("Ages now stay kNow") {
   REQUIRE(two.size() == 2);
   CHECK(two[0].when == kPast);
   CHECK(two[1].when == kNow);
-    // "about 50 people" counts people: a bare number, not an age.
+  // "about 50 people" counts people: a bare number, not an age.
   CHECK(One("about 50 people").kind == kBare);
 }
 
@@ -444,18 +443,18 @@ TEST_CASE("Bracketed ages after a word are bare numbers at the digits") {
     CHECK(match[all[0].end] == ')');
   }
   CHECK(One("妹(44)").age.lo == 44);
-  CHECK(One("長男(8)").age.lo == 8);  // a child's age in brackets
-  CHECK(Numbers("(1) 息子").empty());   // a list marker
+  CHECK(One("長男(8)").age.lo == 8);   // a child's age in brackets
+  CHECK(Numbers("(1) 息子").empty());  // a list marker
 }
 
 TEST_CASE("8050-style pairs only as a bare token") {
-  for (const char* text : {"8050", "7040", "9060", "8050問題", "8050世帯", "the 8050 problem", "「8050」の家庭",
-                           "8050の状態"}) {
+  for (const char* text :
+       {"8050", "7040", "9060", "8050問題", "8050世帯", "the 8050 problem", "「8050」の家庭", "8050の状態"}) {
     INFO("text: " << text);
     CHECK(One(text).kind == NumberMention::kGenerations);
   }
-  for (const char* text : {"電気代は月5020円", "5020件", "8050円", "7040人", "9060番", "2020年", "950-2044",
-                           "950-8050", "¥8050", "8050 yen", "8050万円"}) {
+  for (const char* text : {"電気代は月5020円", "5020件", "8050円", "7040人", "9060番", "2020年", "950-2044", "950-8050",
+                           "¥8050", "8050 yen", "8050万円"}) {
     INFO("text: " << text);
     for (const NumberMention& m : Numbers(text)) CHECK(m.kind != NumberMention::kGenerations);
   }
@@ -548,9 +547,8 @@ TEST_CASE("Age differences say older or younger (sign)") {
     const char* text;
     int sign;
   } rows[] = {
-      {"2歳上の兄", 1},       {"5歳年下の弟", -1},          {"一つ年上のいとこ", 1},
-      {"30歳違い", 0},        {"28歳差", 0},                {"3 years older", 1},
-      {"two years younger than me", -1}, {"fourteen years younger", -1},
+      {"2歳上の兄", 1}, {"5歳年下の弟", -1},  {"一つ年上のいとこ", 1},           {"30歳違い", 0},
+      {"28歳差", 0},    {"3 years older", 1}, {"two years younger than me", -1}, {"fourteen years younger", -1},
   };
   for (const Row& r : rows) {
     INFO("text: " << r.text);

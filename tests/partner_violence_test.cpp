@@ -36,9 +36,9 @@ TEST_CASE("partner violence: a spouse or partner as the agent, words between") {
 }
 
 TEST_CASE("partner violence: not a partner, not the agent, or not said") {
-  CHECK(PartnerViolence("息子が父親に殴られて、あざがある") == "");       // a parent: not DV
-  CHECK(PartnerViolence("夫は息子に殴られたと話している") == "");         // the husband is hit
-  CHECK(PartnerViolence("夫に殴られたことは一度もありません") == "");     // denied
+  CHECK(PartnerViolence("息子が父親に殴られて、あざがある") == "");    // a parent: not DV
+  CHECK(PartnerViolence("夫は息子に殴られたと話している") == "");      // the husband is hit
+  CHECK(PartnerViolence("夫に殴られたことは一度もありません") == "");  // denied
   CHECK(PartnerViolence("夫が帰ってきたら、息子に殴られるかもしれない") == "");
   CHECK(PartnerViolence("my son was hit by his father") == "");
   CHECK(PartnerViolence("my husband says our son was beaten at school") == "");

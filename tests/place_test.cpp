@@ -19,9 +19,9 @@ struct Fixture {
   Model model;
   Lexicon lexicon;
   explicit Fixture(bool shipped) {
-    Status s = shipped ? LoadEmbeddedModel(&model)
-                       : LoadModelFromDirs(TSUNAGU_SOURCE_DIR "/tests/fixtures/offices", TSUNAGU_SOURCE_DIR "/rules",
-                                           &model);
+    Status s =
+        shipped ? LoadEmbeddedModel(&model)
+                : LoadModelFromDirs(TSUNAGU_SOURCE_DIR "/tests/fixtures/offices", TSUNAGU_SOURCE_DIR "/rules", &model);
     REQUIRE_MESSAGE(s.ok(), s.ToString());
     lexicon = Lexicon(model, TheAnalyzer());
   }
@@ -138,7 +138,9 @@ TEST_CASE("offices: the office serving the area is chosen, with its phone and ho
   CHECK(ShownPhone(F().model, *a) == "099-999-0001");
   CHECK(ShownHours(F().model, *a).opens_at == "08:30");
   CHECK(a->office_reason.ja ==
-        "担当: 架空 みなと地域包括支援センター(テスト用)(099-999-0001)。事例の「寺尾東に住んでいます」から、寺尾東を担当する事務所です");
+        "担当: 架空 "
+        "みなと地域包括支援センター(テスト用)(099-999-0001)"
+        "。事例の「寺尾東に住んでいます」から、寺尾東を担当する事務所です");
   CHECK(a->office_reason.en ==
         "Office: Fictional Minato Community Comprehensive Support Center (test) (099-999-0001), which serves "
         "Teraohigashi (寺尾東): the case says \"寺尾東に住んでいます\"");
@@ -156,7 +158,8 @@ TEST_CASE("offices: an area no office serves, and no place, say whom to ask") {
   REQUIRE(a);
   CHECK(a->office == -1);
   CHECK(a->conditions.back().kind == "office-unknown");
-  CHECK(a->office_reason.ja == "内野を担当する地域包括支援センターはデータにありません。西区役所 健康福祉課(025-268-1000)で確認してください");
+  CHECK(a->office_reason.ja ==
+        "内野を担当する地域包括支援センターはデータにありません。西区役所 健康福祉課(025-268-1000)で確認してください");
   CHECK(a->office_reason.en ==
         "No Community Comprehensive Support Center in the data serves Uchino (内野); ask Nishi Ward Office, Health and "
         "Welfare Division (025-268-1000)");
@@ -164,7 +167,8 @@ TEST_CASE("offices: an area no office serves, and no place, say whom to ask") {
   a = F().Ranked(r, "houkatsu");
   REQUIRE(a);
   CHECK(a->office_reason.ja ==
-        "お住まいの地区の地域包括支援センターを選べません(事例に住んでいる地区の記載がありません)。西区役所 健康福祉課(025-268-1000)で確認してください");
+        "お住まいの地区の地域包括支援センターを選べません(事例に住んでいる地区の記載がありません)。西区役所 "
+        "健康福祉課(025-268-1000)で確認してください");
   CHECK(a->office_reason.en ==
         "Which local Community Comprehensive Support Center serves the family cannot be chosen (the case does not say "
         "where they live); ask Nishi Ward Office, Health and Welfare Division (025-268-1000)");
@@ -184,7 +188,8 @@ TEST_CASE("offices: the shipped data lists no offices; houkatsu and minsei-iin s
   REQUIRE(a);
   CHECK(a->office == -1);
   CHECK(a->office_reason.ja ==
-        "お住まいの地区の地域包括支援センターを選べません(データに事務所の一覧がありません)。西区役所 健康福祉課(025-268-1000)で確認してください");
+        "お住まいの地区の地域包括支援センターを選べません(データに事務所の一覧がありません)。西区役所 "
+        "健康福祉課(025-268-1000)で確認してください");
   CHECK(a->office_reason.en ==
         "Which local Community Comprehensive Support Center serves the family cannot be chosen (the data lists no "
         "offices); ask Nishi Ward Office, Health and Welfare Division (025-268-1000)");
@@ -196,7 +201,8 @@ TEST_CASE("offices: the shipped data lists no offices; houkatsu and minsei-iin s
 
 TEST_CASE("offices: JSON has office and office_reason per agency") {
   RenderOptions options;
-  nlohmann::json j = nlohmann::json::parse(RenderJson(F().model, F().Run(std::string(kOld) + "寺尾東に住む。"), options));
+  nlohmann::json j =
+      nlohmann::json::parse(RenderJson(F().model, F().Run(std::string(kOld) + "寺尾東に住む。"), options));
   bool seen = false;
   for (const nlohmann::json& a : j["agencies"]) {
     if (a["id"] == "houkatsu") {
@@ -220,9 +226,10 @@ TEST_CASE("offices: JSON has office and office_reason per agency") {
 
 TEST_CASE("offices: a scenario expecting another office fails with what it got") {
   std::vector<Scenario> cases;
-  Status s = LoadScenarios("- text: 80代の母と50代の息子。息子はひきこもり。寺尾東に住んでいる\n"
-                           "  offices: {houkatsu: fict-sakai}\n",
-                           "cases.yaml", F().model, &cases);
+  Status s = LoadScenarios(
+      "- text: 80代の母と50代の息子。息子はひきこもり。寺尾東に住んでいる\n"
+      "  offices: {houkatsu: fict-sakai}\n",
+      "cases.yaml", F().model, &cases);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
   ScenarioReport report;
   RunScenarios(F().model, F().lexicon, cases, &report);

@@ -10,7 +10,7 @@
 
 namespace {
 
-enum { kCenter, kYouth, kCare, kConvener, kMoney };   // agency indexes, data order
+enum { kCenter, kYouth, kCare, kConvener, kMoney };  // agency indexes, data order
 enum { kWithdrawn, kCareNeeded, kHardship, kWork };  // fact indexes
 
 Model MakeModel() {
@@ -285,7 +285,8 @@ TEST_CASE("Rank: a case outside the residence area removes the agency, saying wh
   CHECK(r.removed[0].agency == kCenter);
   CHECK(r.removed[0].score == 30);
   CHECK(r.removed[0].why.ja == "対象: 新潟市内。ケースでは市外在住 (「市外在住」)");
-  CHECK(r.removed[0].why.en == "eligibility: Niigata City residents; the case says lives outside the city (\"市外在住\")");
+  CHECK(r.removed[0].why.en ==
+        "eligibility: Niigata City residents; the case says lives outside the city (\"市外在住\")");
   // Where the household lives is not a problem area: one area, no convener.
   CHECK(r.team.areas == std::vector<std::string>{"withdrawal"});
   CHECK(r.team.convener == -1);

@@ -8,8 +8,8 @@
 
 #include "normalize.h"
 #include "reading.h"
-#include "tokens.h"
 #include "test_analyzer.h"
+#include "tokens.h"
 
 namespace {
 
@@ -38,13 +38,19 @@ TEST_CASE("reading: one phrase covers every conjugation") {
     const char* reading;
     bool negative;
   } rows[] = {
-      {"外出しない", "外出+する", true},       {"外出しません", "外出+する", true},
-      {"外出していない", "外出+する", true},   {"外出はほとんどしてない", "外出+する", true},
-      {"家から出ない", "家+から+出る", true},  {"働きたい", "働く+たい", false},
-      {"介護が必要", "介護+必要", false},      {"介護は必要", "介護+必要", false},
-      {"殴られる", "殴る+れる", false},      {"食べるものがない", "食べる+もの", true},
+      {"外出しない", "外出+する", true},
+      {"外出しません", "外出+する", true},
+      {"外出していない", "外出+する", true},
+      {"外出はほとんどしてない", "外出+する", true},
+      {"家から出ない", "家+から+出る", true},
+      {"働きたい", "働く+たい", false},
+      {"介護が必要", "介護+必要", false},
+      {"介護は必要", "介護+必要", false},
+      {"殴られる", "殴る+れる", false},
+      {"食べるものがない", "食べる+もの", true},
       {"家にいる", "家+に+いる", false},
-      {"working", "work", false},              {"worked", "work", false},
+      {"working", "work", false},
+      {"worked", "work", false},
       {"I'm", "i+m", false},
   };
   for (const Row& r : rows) {

@@ -21,7 +21,7 @@ TEST_CASE("StableUuid: an RFC 9562 version 8 UUID, the same on every run") {
   REQUIRE(id.size() == 36);
   CHECK(id[8] == '-');
   CHECK(id[13] == '-');
-  CHECK(id[14] == '8');  // version
+  CHECK(id[14] == '8');                                          // version
   CHECK(std::string("89ab").find(id[19]) != std::string::npos);  // variant 10
   CHECK(StableUuid("phone", "hikikomori-center") != id);
   // Kind and name are kept apart: "ab"+"c" is not "a"+"bc".
@@ -54,7 +54,8 @@ TEST_CASE("RenderHsds: one service per agency, nested, in data order") {
   REQUIRE(model.agencies[0].id == "hikikomori-center");
   CHECK(center["schedules"][0]["byday"] == "TU,WE,TH,FR,SA");
   CHECK(center["schedules"][0]["opens_at"] == "09:00+09:00");
-  CHECK(center["schedules"][0]["notes"] == "祝日・振替休日・国民の休日は休み。年末年始(12月29日〜1月3日)は休み。要予約。");
+  CHECK(center["schedules"][0]["notes"] ==
+        "祝日・振替休日・国民の休日は休み。年末年始(12月29日〜1月3日)は休み。要予約。");
   const nlohmann::json& address = center["service_at_locations"][0]["location"]["addresses"][0];
   CHECK(address["city"] == "新潟市");
   CHECK(address["address_1"] == "中央区東万代町9-1 新潟市万代市民会館5階");

@@ -129,8 +129,7 @@ TEST_CASE("RenderJson: top-level keys in the documented order") {
   const Shipped& s = S();
   OrderedJson j = OrderedJson::parse(RenderJson(s.model, s.Run(kCase), RenderOptions()));
   CHECK(Keys(j) == std::vector<std::string>{"schema", "data_version", "input", "normalized", "facts", "persons", "ages",
-                                            "unrecognized", "alerts", "team", "fallback",
-                                            "agencies", "removed"});
+                                            "unrecognized", "alerts", "team", "fallback", "agencies", "removed"});
   CHECK(j["schema"] == "tsunagu.result/2");
   CHECK(j["schema"] == kResultSchema);
   CHECK(j["input"] == kCase);
@@ -141,11 +140,10 @@ TEST_CASE("RenderJson: nested objects keep their order too") {
   const Shipped& s = S();
   OrderedJson j = OrderedJson::parse(RenderJson(s.model, s.Run(kCase), RenderOptions()));
   REQUIRE_FALSE(j["agencies"].empty());
-  CHECK(Keys(j["agencies"][0]) == std::vector<std::string>{"id", "rank", "score", "name", "phone",
-                                                           "address", "hours", "open_now", "next_open",
-                                                           "roles", "reasons",
-                                                           "score_parts", "conditions", "office",
-                                                           "office_reason", "verified", "checked_on"});
+  CHECK(Keys(j["agencies"][0]) == std::vector<std::string>{"id", "rank", "score", "name", "phone", "address", "hours",
+                                                           "open_now", "next_open", "roles", "reasons", "score_parts",
+                                                           "conditions", "office", "office_reason", "verified",
+                                                           "checked_on"});
   REQUIRE_FALSE(j["facts"].empty());
   CHECK(Keys(j["facts"][0]) ==
         std::vector<std::string>{"id", "label", "area", "subject", "person", "negated", "age", "from", "words"});
@@ -387,7 +385,8 @@ TEST_CASE("RenderJson: alert contacts carry hours, cost, answers and checked") {
                                               "answers", "checked"});
   const OrderedJson& yorisoi = contacts[1];
   CHECK(yorisoi["id"] == "yorisoi");
-  CHECK(Keys(yorisoi["hours"]) == std::vector<std::string>{"always", "byday", "opens_at", "closes_at", "closed", "text"});
+  CHECK(Keys(yorisoi["hours"]) ==
+        std::vector<std::string>{"always", "byday", "opens_at", "closes_at", "closed", "text"});
   CHECK(yorisoi["hours"]["always"] == true);
   CHECK(yorisoi["hours"]["opens_at"].is_null());
   CHECK(yorisoi["cost"] == "free");
@@ -417,8 +416,9 @@ TEST_CASE("Referral sheets: each crisis contact on its own line, the number kept
   std::string md = RenderSheetMarkdown(s.model, r, id, RenderOptions());
   std::vector<std::string> line = LinesWith(md, "0120-279-338");
   REQUIRE(line.size() == 1);
-  CHECK(line[0] == "- よりそいホットライン **0120-279-338** — 24時間・年中無休 · 無料 · 応対: "
-                   "社会的包摂サポートセンターの相談員 · 確認 2026-12-03");
+  CHECK(line[0] ==
+        "- よりそいホットライン **0120-279-338** — 24時間・年中無休 · 無料 · 応対: "
+        "社会的包摂サポートセンターの相談員 · 確認 2026-12-03");
   CHECK(LinesWith(md, "**119**")[0] == "- 救急車 **119** — 受付時間・通話料は未確認 · 未確認");
   std::string html = RenderSheetHtml(s.model, r, id, RenderOptions());
   std::vector<std::string> item = LinesWith(html, "0570-064-556");
@@ -448,7 +448,8 @@ TEST_CASE("Referral sheets are forms: header fields, consent, who is who, open a
                  "| c-9 | 2026-12-03 10:00 |  |  |  |\n\n**情報提供の同意**: ☐ 本人同意 ☐ 家族同意 ☐ 未確認\n\n"
                  "**備考**:\n\n_個人情報を含みます。",
                  0) == 0);
-  CHECK(md.find("- **本人 息子 48歳**: 長期のひきこもり、ひきこもり\n- **親 母 76歳**: 高齢の親\n") != std::string::npos);
+  CHECK(md.find("- **本人 息子 48歳**: 長期のひきこもり、ひきこもり\n- **親 母 76歳**: 高齢の親\n") !=
+        std::string::npos);
   CHECK(md.find("- **受付時間**: 火〜土 9:00-18:00 要予約 — 発行時: 受付中\n") != std::string::npos);
   CHECK(md.find("- **電話**: 025-278-8585 (確認 2026-12-03)\n") != std::string::npos);
   // One notice on unverified contacts, with the data's last check.
@@ -457,12 +458,14 @@ TEST_CASE("Referral sheets are forms: header fields, consent, who is who, open a
   REQUIRE(md.size() > 6);
   CHECK(md.compare(md.size() - 6, 6, "\n---\n\n") == 0);  // a rule between cases
   std::string html = RenderSheetHtml(s.model, r, id, options);
-  CHECK(html.find("<thead><tr><td><div class=\"running\"><h1>紹介シート</h1><span>事例 ID <b class=\"id\">c-9</b></span>"
-                  "<span>発行日時 <b>2026-12-03 10:00</b></span></div></td></tr></thead>") != std::string::npos);
+  CHECK(
+      html.find("<thead><tr><td><div class=\"running\"><h1>紹介シート</h1><span>事例 ID <b class=\"id\">c-9</b></span>"
+                "<span>発行日時 <b>2026-12-03 10:00</b></span></div></td></tr></thead>") != std::string::npos);
   CHECK(html.find("<tfoot><tr><td><div class=\"foot\">事例 ID c-9 · 発行 2026-12-03 10:00 · ") != std::string::npos);
   CHECK(html.find("<th>担当者</th><td></td><th>所属</th><td></td><th>連絡先</th><td></td>") != std::string::npos);
   CHECK(html.find("<span class=\"box\"></span>本人同意<span class=\"box\"></span>家族同意") != std::string::npos);
-  CHECK(html.find("<tr><td>本人 息子</td><td>48歳</td><td>長期のひきこもり、ひきこもり</td></tr>") != std::string::npos);
+  CHECK(html.find("<tr><td>本人 息子</td><td>48歳</td><td>長期のひきこもり、ひきこもり</td></tr>") !=
+        std::string::npos);
   CHECK(html.find("<div class=\"open\">発行時: 受付中</div>") != std::string::npos);
   CHECK(Count(html, "未確認です") == 1);
   CHECK(Count(html, "<tr><td class=\"rank\">") == r.ranking.agencies.size());
@@ -473,8 +476,9 @@ TEST_CASE("Referral sheets are forms: header fields, consent, who is who, open a
   REQUIRE(ParseMoment("2026-12-06 10:00", &en.at).ok());
   std::string md_en = RenderSheetMarkdown(s.model, r, id, en);
   CHECK(md_en.rfind("# Referral sheet — c-9\n\n| Case ID | Issued | Worker | Section | Contact |\n", 0) == 0);
-  CHECK(md_en.find("**Consent to share**: ☐ the person ☐ the family ☐ not yet asked\n\n**Notes**:\n\n_Contains personal "
-                   "information: ") != std::string::npos);
+  CHECK(
+      md_en.find("**Consent to share**: ☐ the person ☐ the family ☐ not yet asked\n\n**Notes**:\n\n_Contains personal "
+                 "information: ") != std::string::npos);
   CHECK(md_en.find("## Understood\n\n- **person son 48**: ") != std::string::npos);
   CHECK(md_en.find("— at issue: closed today; next ") != std::string::npos);
   CHECK(md_en.find("(data last checked 2026-12-03)") != std::string::npos);
@@ -489,8 +493,8 @@ TEST_CASE("Referral sheets are forms: header fields, consent, who is who, open a
   // A <title> of its own for each case's file.
   CHECK(SheetTitle(&id, options) == "紹介シート c-9(発行 2026-12-03 10:00)");
   CHECK(SheetTitle(nullptr, en) == "Referral sheets (issued 2026-12-06 10:00)");
-  CHECK(HtmlDocumentStart(Lang::kJa, SheetTitle(&id, options)).find("<title>紹介シート c-9(発行 2026-12-03 10:00)</title>") !=
-        std::string::npos);
+  CHECK(HtmlDocumentStart(Lang::kJa, SheetTitle(&id, options))
+            .find("<title>紹介シート c-9(発行 2026-12-03 10:00)</title>") != std::string::npos);
   CHECK(HtmlDocumentStart(Lang::kEn, "<x>").find("<title>&lt;x&gt;</title>") != std::string::npos);
   CHECK(HtmlDocumentStart(Lang::kJa).find("<title>紹介シート</title>") != std::string::npos);
   // Print CSS: a case a page, rows and headings kept whole, page numbers.
@@ -509,8 +513,9 @@ TEST_CASE("Alerts say the kind, who is at risk, the words and the first contact"
                    "  最初の窓口: 地域包括支援センター\n  警察") != std::string::npos);
   RenderOptions en;
   en.lang = Lang::kEn;
-  CHECK(RenderTable(s.model, r, en).find("  Kind: elder abuse  at risk: parent\n  Words: \"手を上げ\", \"通帳を取り上げた\"\n"
-                                         "  First contact: ") != std::string::npos);
+  CHECK(RenderTable(s.model, r, en)
+            .find("  Kind: elder abuse  at risk: parent\n  Words: \"手を上げ\", \"通帳を取り上げた\"\n"
+                  "  First contact: ") != std::string::npos);
   OrderedJson j = OrderedJson::parse(RenderJson(s.model, r, RenderOptions()));
   REQUIRE(j["alerts"].size() == 2);
   CHECK(Keys(j["alerts"][0]) ==
@@ -658,7 +663,8 @@ TEST_CASE("RenderJson: open_now and next_open per agency and crisis contact") {
       CHECK(a["open_now"] == true);
       CHECK(a["next_open"].is_null());
     }
-  OrderedJson alert = OrderedJson::parse(RenderJson(s.model, s.Run("息子が「死にたい」と言っている"), AtTime("2026-12-05 10:00")));
+  OrderedJson alert =
+      OrderedJson::parse(RenderJson(s.model, s.Run("息子が「死にたい」と言っている"), AtTime("2026-12-05 10:00")));
   for (const OrderedJson& c : alert["alerts"][0]["contacts"]) {
     INFO(c["id"]);
     if (c["id"] == "yorisoi") CHECK(c["open_now"] == true);

@@ -129,7 +129,7 @@ TEST_CASE("Holds: age conditions need a known age range inside the limits") {
   CHECK(HoldsFor(c, Case().Fact(kWithdrawn).AgeOf(Subject::kPerson, 40, 64)));
   CHECK_FALSE(HoldsFor(c, Case().Fact(kWithdrawn).AgeOf(Subject::kPerson, 35, 44)));  // straddles
   CHECK_FALSE(HoldsFor(c, Case().Fact(kWithdrawn).AgeOf(Subject::kPerson, 65, 65)));
-  CHECK_FALSE(HoldsFor(c, Case().Fact(kWithdrawn)));                                   // unknown
+  CHECK_FALSE(HoldsFor(c, Case().Fact(kWithdrawn)));                                  // unknown
   CHECK_FALSE(HoldsFor(c, Case().Fact(kWithdrawn).AgeOf(Subject::kParent, 52, 52)));  // someone else's
 }
 
@@ -167,9 +167,7 @@ TEST_CASE("Holds: all parts together, and the facts used") {
   CHECK(HoldsFor(c, Case().Fact(kWithdrawn).Fact(kCare), nullptr));
 }
 
-TEST_CASE("Holds: an empty condition holds") {
-  CHECK(HoldsFor(Condition(), Case()));
-}
+TEST_CASE("Holds: an empty condition holds") { CHECK(HoldsFor(Condition(), Case())); }
 
 TEST_CASE("FireRules and FireAlerts: the rules that hold, in file order") {
   Model model;
@@ -350,7 +348,7 @@ void CheckCompiledAgreesWithHolds(int fact_count, uint32_t seed) {
     }
   }
   CompileConditions(&model);
-  const Model copy = model;  // a copy is not compiled for its own lists: the long way
+  const Model copy = model;    // a copy is not compiled for its own lists: the long way
   std::vector<Firing> reused;  // batch's way: one vector refilled case after case
   size_t fired = 0;
   for (int n = 0; n < 2000; ++n) {

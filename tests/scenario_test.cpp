@@ -70,8 +70,7 @@ TEST_CASE("scenario: `unknown` expects that the text gives no current age") {
   CHECK(cases[0].person_age_unknown);
   CHECK_FALSE(cases[0].parent_age_unknown);
   CHECK_FALSE(cases[0].person_age.known());
-  CHECK(Failures("- text: 弟は50万円の借金があり家から出ない\n  person_age: unknown\n  parent_age: unknown\n")
-            .empty());
+  CHECK(Failures("- text: 弟は50万円の借金があり家から出ない\n  person_age: unknown\n  parent_age: unknown\n").empty());
   std::vector<std::string> failures = Failures("- text: 息子は47歳\n  person_age: unknown\n");
   REQUIRE(failures.size() == 1);
   CHECK(failures[0].find("    expected person age unknown, got 47–47\n") != std::string::npos);
@@ -96,10 +95,8 @@ TEST_CASE("scenario: bad ages are errors that point at the value") {
        "cases.yaml:2:15: 'person_age' must be a list like [a, b], found a mapping"},
       {"- text: a\n  person_age: [47]\n", "cases.yaml:2:15: 'person_age' must be two ages [min, max], found 1"},
       {"- text: a\n  person_age: []\n", "cases.yaml:2:15: 'person_age' must be two ages [min, max], found 0"},
-      {"- text: a\n  parent_age: [70, 80, 90]\n",
-       "cases.yaml:2:15: 'parent_age' must be two ages [min, max], found 3"},
-      {"- text: a\n  person_age: [[40], 50]\n",
-       "cases.yaml:2:16: person_age must be a plain value, found a list"},
+      {"- text: a\n  parent_age: [70, 80, 90]\n", "cases.yaml:2:15: 'parent_age' must be two ages [min, max], found 3"},
+      {"- text: a\n  person_age: [[40], 50]\n", "cases.yaml:2:16: person_age must be a plain value, found a list"},
       {"- text: a\n  person_age: [40, \"\"]\n", "cases.yaml:2:20: empty entry in 'person_age'"},
       {"- text: a\n  person_age: [40.5, 50]\n",
        "cases.yaml:2:16: an age in 'person_age' must be a whole number, found '40.5'"},
@@ -111,13 +108,11 @@ TEST_CASE("scenario: bad ages are errors that point at the value") {
        "cases.yaml:2:16: an age in 'person_age' must be a whole number, found '1e2'"},
       {"- text: a\n  person_age: [40, 99999999999]\n",
        "cases.yaml:2:20: an age in 'person_age' must be a whole number, found '99999999999'"},
-      {"- text: a\n  parent_age: [-1, 80]\n",
-       "cases.yaml:2:16: an age in 'parent_age' cannot be negative, found '-1'"},
+      {"- text: a\n  parent_age: [-1, 80]\n", "cases.yaml:2:16: an age in 'parent_age' cannot be negative, found '-1'"},
       {"- text: a\n  parent_age: [70, -]\n",
        "cases.yaml:2:20: an age in 'parent_age' must be a whole number, found '-'"},
       {"- text: a\n  person_age: [50, 40]\n", "cases.yaml:2:15: 'person_age' has min 50 above max 40"},
-      {"- text: a\n  parent_age:\n    - 90\n    - 80\n",
-       "cases.yaml:3:5: 'parent_age' has min 90 above max 80"},
+      {"- text: a\n  parent_age:\n    - 90\n    - 80\n", "cases.yaml:3:5: 'parent_age' has min 90 above max 80"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.yaml);
@@ -140,7 +135,8 @@ TEST_CASE("scenario: alert kinds are checked against the alerts' kinds, with a s
       {"- text: a\n  alert_kind: Violence\n",
        "cases.yaml:2:15: unknown alert kind 'Violence'; did you mean 'violence'?"},
       {"- text: a\n  alert_kind: \"\"\n", "cases.yaml:2:15: 'alert_kind' is empty"},
-      {"- text: a\n  alert_kind:\n", "cases.yaml:3:1: alert_kind must be a plain value, found nothing (is the value missing? a '#' after a "
+      {"- text: a\n  alert_kind:\n",
+       "cases.yaml:3:1: alert_kind must be a plain value, found nothing (is the value missing? a '#' after a "
        "space starts a comment: quote a value holding '#')"},
       {"- text: a\n  alert_kind: []\n", "cases.yaml:2:15: 'alert_kind' is empty"},
       {"- text: a\n  alert_kind: [suicide, \"\"]\n", "cases.yaml:2:25: empty entry in 'alert_kind'"},
@@ -163,11 +159,9 @@ TEST_CASE("scenario: first_contact is an agency or a crisis contact, with a sugg
        "cases.yaml:2:18: unknown agency or crisis contact 'houkats'; did you mean 'houkatsu'?"},
       {"- text: a\n  first_contact: polise\n",
        "cases.yaml:2:18: unknown agency or crisis contact 'polise'; did you mean 'police'?"},
-      {"- text: a\n  first_contact: city-hall\n",
-       "cases.yaml:2:18: unknown agency or crisis contact 'city-hall'"},
+      {"- text: a\n  first_contact: city-hall\n", "cases.yaml:2:18: unknown agency or crisis contact 'city-hall'"},
       {"- text: a\n  first_contact: \"\"\n", "cases.yaml:2:18: 'first_contact' is empty"},
-      {"- text: a\n  first_contact: [police]\n",
-       "cases.yaml:2:18: first_contact must be a plain value, found a list"},
+      {"- text: a\n  first_contact: [police]\n", "cases.yaml:2:18: first_contact must be a plain value, found a list"},
       {"- text: a\n  first_kontact: police\n",
        "cases.yaml:2:3: unknown key 'first_kontact' in a scenario; did you mean 'first_contact'?"},
   };
@@ -259,8 +253,7 @@ TEST_CASE("scenario: a pending case is run and kept; once it passes, the mark mu
   CHECK(report.pendings[0].find("expected houkatsu in the answer") != std::string::npos);
   CHECK(report.pendings[0].find("pending: the parent's age is not given") != std::string::npos);
   REQUIRE(report.failures.size() == 1);
-  CHECK(report.failures[0] ==
-        "cases.yaml:4: \"息子がひきこもり\"\n    passes now: remove 'pending: stale'");
+  CHECK(report.failures[0] == "cases.yaml:4: \"息子がひきこもり\"\n    passes now: remove 'pending: stale'");
   CHECK(LoadError("- text: a\n  pending: \"\"\n") ==
         "cases.yaml:2:12: 'pending' must say why the case does not pass yet");
 }
@@ -275,7 +268,8 @@ TEST_CASE("scenario: place and offices, read and checked (shipped data: no offic
       {"- text: a\n  offices: {saposute: none}\n",
        "cases.yaml:2:13: agency 'saposute' has no local offices (local_offices or offices)"},
       {"- text: a\n  offices: {houkatsu: east}\n", "cases.yaml:2:23: agency 'houkatsu' has no office 'east' (or none)"},
-      {"- text: a\n  offices: {houkatsu: [east]}\n", "cases.yaml:2:23: an office id must be a plain value, found a list"},
+      {"- text: a\n  offices: {houkatsu: [east]}\n",
+       "cases.yaml:2:23: an office id must be a plain value, found a list"},
       {"- text: a\n  place: [寺尾東]\n", "cases.yaml:2:10: place must be a plain value, found a list"},
       {"- text: a\n  offices: {houkatsu: none}\n  place: none\n", "ok"},
   };
@@ -283,10 +277,11 @@ TEST_CASE("scenario: place and offices, read and checked (shipped data: no offic
     CAPTURE(c.yaml);
     CHECK(LoadError(c.yaml) == c.error);
   }
-  CHECK(Failures("- text: 80代の母と50代の息子。息子はひきこもり\n  place: none\n  offices: {houkatsu: none}\n").empty());
-  std::vector<std::string> failures =
-      Failures("- text: 80代の母と50代の息子。息子はひきこもり。寺尾東に住んでいる\n  place: 寺尾東\n"
-               "- text: 息子はひきこもり\n  offices: {houkatsu: none}\n");
+  CHECK(
+      Failures("- text: 80代の母と50代の息子。息子はひきこもり\n  place: none\n  offices: {houkatsu: none}\n").empty());
+  std::vector<std::string> failures = Failures(
+      "- text: 80代の母と50代の息子。息子はひきこもり。寺尾東に住んでいる\n  place: 寺尾東\n"
+      "- text: 息子はひきこもり\n  offices: {houkatsu: none}\n");
   REQUIRE(failures.size() == 2);
   CHECK(failures[0].find("\n    expected place 寺尾東, got none\n") != std::string::npos);
   CHECK(failures[1].find("\n    expected houkatsu (office none) in the answer\n") != std::string::npos);

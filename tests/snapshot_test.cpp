@@ -14,7 +14,6 @@
 #include "load_model.h"
 #include "test_analyzer.h"
 
-
 namespace {
 
 const Model& DirsModel() {
@@ -136,8 +135,8 @@ TEST_CASE("snapshot: a bad header is an error") {
   // Versions 1 to 3 are the formats before the crisis contacts' hours and
   // checks, the alerts' first contact, and the agencies' checked fields;
   // 4 the format before local offices.
-  for (const char* bytes : {"", "TSUNAGU", "TSUNAGU1xxxxxxxx", "TSUNAGU2xxxxxxxx", "TSUNAGU3xxxxxxxx", "TSUNAGU4xxxxxxxx", "TSUNAGU6xxxxxxxx",
-                            "garbage!"}) {
+  for (const char* bytes : {"", "TSUNAGU", "TSUNAGU1xxxxxxxx", "TSUNAGU2xxxxxxxx", "TSUNAGU3xxxxxxxx",
+                            "TSUNAGU4xxxxxxxx", "TSUNAGU6xxxxxxxx", "garbage!"}) {
     Status s = ReadSnapshot(bytes, &read);
     CHECK(s.kind() == ErrorKind::kInternal);
     CHECK(s.message() == "embedded model: bad header");

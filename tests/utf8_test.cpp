@@ -22,7 +22,10 @@ TEST_CASE("IsValidUtf8 accepts ASCII, Japanese and the empty string") {
 TEST_CASE("IsValidUtf8 reports the byte offset of the first bad byte") {
   size_t bad = 0;
   SUBCASE("stray continuation byte") {
-    CHECK_FALSE(IsValidUtf8("ab\x80" "cd", &bad));
+    CHECK_FALSE(
+        IsValidUtf8("ab\x80"
+                    "cd",
+                    &bad));
     CHECK(bad == 2);
   }
   SUBCASE("0xFF anywhere") {
@@ -78,7 +81,9 @@ TEST_CASE("DecodeUtf8 and AppendUtf8 round-trip") {
 }
 
 TEST_CASE("DecodeUtf8 makes progress on a bad byte") {
-  std::string text = "\xFF" "a";
+  std::string text =
+      "\xFF"
+      "a";
   size_t i = 0;
   CHECK(DecodeUtf8(text, &i) == 0xFFFD);
   CHECK(i == 1);
@@ -91,7 +96,7 @@ TEST_CASE("DisplayWidth counts East Asian wide characters as 2") {
   CHECK(DisplayWidth("母") == 2);
   CHECK(DisplayWidth("日本語") == 6);
   CHECK(DisplayWidth("ひきこもり") == 10);
-  CHECK(DisplayWidth("８０") == 4);    // full-width digits
+  CHECK(DisplayWidth("８０") == 4);   // full-width digits
   CHECK(DisplayWidth("ﾋｷｺﾓﾘ") == 5);  // half-width katakana
   CHECK(DisplayWidth("025-278-8585") == 12);
   CHECK(DisplayWidth("点数 80") == 7);
@@ -161,7 +166,7 @@ TEST_CASE("NextCharacter: steps over one character by its lead byte, never past 
   CHECK(NextCharacter(text, 1, text.size()) == 3);
   CHECK(NextCharacter(text, 3, text.size()) == 6);
   CHECK(NextCharacter(text, 6, text.size()) == 10);
-  CHECK(NextCharacter(text, 3, 5) == 5);    // a limit inside the character
+  CHECK(NextCharacter(text, 3, 5) == 5);            // a limit inside the character
   CHECK(NextCharacter(text, 7, text.size()) == 8);  // a continuation byte: one step
 }
 
@@ -171,9 +176,9 @@ TEST_CASE("DisplayWidth: ambiguous characters are one column unless asked wide")
   SetAmbiguousWide(true);
   CHECK(DisplayWidth("…※○") == 6);
   CHECK(DisplayWidth("ab…") == 4);
-  CHECK(DisplayWidth("abc") == 3);        // ASCII stays narrow
-  CHECK(DisplayWidth("日本") == 4);       // wide stays two
-  CHECK(DisplayWidth("e\u0301") == 1);    // a combining mark stays zero
+  CHECK(DisplayWidth("abc") == 3);      // ASCII stays narrow
+  CHECK(DisplayWidth("日本") == 4);     // wide stays two
+  CHECK(DisplayWidth("e\u0301") == 1);  // a combining mark stays zero
   SetAmbiguousWide(false);
   CHECK(DisplayWidth("…") == 1);
 }

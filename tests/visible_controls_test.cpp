@@ -49,7 +49,8 @@ bool HasControl(const std::string& text) {
 TEST_CASE("VisibleControls: C0 but tab and newline, DEL and C1 as \\u00XX") {
   CHECK(VisibleControls("a\x1b[31mb") == "a\\u001b[31mb");
   CHECK(VisibleControls(std::string("\0\x01\r\x7f", 4)) == "\\u0000\\u0001\\u000d\\u007f");
-  CHECK(VisibleControls("a\xc2\x9b" "b\xc2\x85") == "a\\u009bb\\u0085");
+  CHECK(VisibleControls("a\xc2\x9b"
+                        "b\xc2\x85") == "a\\u009bb\\u0085");
   CHECK(VisibleControls("tab\tand\nnewline") == "tab\tand\nnewline");
   // Not C1: U+00A0 and U+00E9 (also 0xC2/0xC3 lead bytes), a backslash.
   CHECK(VisibleControls("\xc2\xa0\xc3\xa9\\x1b") == "\xc2\xa0\xc3\xa9\\x1b");

@@ -36,8 +36,21 @@ void Put64(std::string* bytes, size_t at, int64_t v) {
 // bytes, then eleven arrays), to damage one element in place.
 class LexiconLayout {
  public:
-  enum Array { kPhraseBytes, kPhraseBegin, kPayloadBegin, kPayload, kWordEdges, kChildBegin,
-               kChildByte, kChildNode, kFail, kOutput, kOutputLink, kRootNext, kArrays };
+  enum Array {
+    kPhraseBytes,
+    kPhraseBegin,
+    kPayloadBegin,
+    kPayload,
+    kWordEdges,
+    kChildBegin,
+    kChildByte,
+    kChildNode,
+    kFail,
+    kOutput,
+    kOutputLink,
+    kRootNext,
+    kArrays
+  };
   explicit LexiconLayout(const std::string& bytes) {
     static const size_t kSize[kArrays] = {1, 4, 4, 4, 1, 4, 1, 4, 4, 4, 4, 4};
     size_t at = 0;
@@ -54,7 +67,8 @@ class LexiconLayout {
   int32_t Get(const std::string& bytes, Array a, size_t i) const {
     if (size_[a] == 1) return static_cast<unsigned char>(bytes[begin_[a] + i]);
     uint32_t v = 0;
-    for (int k = 0; k < 4; ++k) v |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[begin_[a] + 4 * i + k])) << (8 * k);
+    for (int k = 0; k < 4; ++k)
+      v |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[begin_[a] + 4 * i + k])) << (8 * k);
     return static_cast<int32_t>(v);
   }
   void Set(std::string* bytes, Array a, size_t i, int32_t v) const {
@@ -62,7 +76,8 @@ class LexiconLayout {
       (*bytes)[begin_[a] + i] = static_cast<char>(v);
       return;
     }
-    for (int k = 0; k < 4; ++k) (*bytes)[begin_[a] + 4 * i + k] = static_cast<char>((static_cast<uint32_t>(v) >> (8 * k)) & 0xff);
+    for (int k = 0; k < 4; ++k)
+      (*bytes)[begin_[a] + 4 * i + k] = static_cast<char>((static_cast<uint32_t>(v) >> (8 * k)) & 0xff);
   }
 
  private:
@@ -234,7 +249,8 @@ int main(int argc, char** argv) {
   while (layout.Get(compiled, L::kOutput, ending) < 0) ++ending;
   lexicon_case("lex-payload-fact", [&](std::string& b) { layout.Set(&b, L::kPayload, 0, 2 * 1000000); });
   lexicon_case("lex-payload-subject", [&](std::string& b) { layout.Set(&b, L::kPayload, 0, -100); });
-  lexicon_case("lex-output-range", [&](std::string& b) { layout.Set(&b, L::kOutput, ending, static_cast<int32_t>(phrases)); });
+  lexicon_case("lex-output-range",
+               [&](std::string& b) { layout.Set(&b, L::kOutput, ending, static_cast<int32_t>(phrases)); });
   lexicon_case("lex-output-length", [&](std::string& b) {
     // A phrase of another length than the one that ends there.
     const int32_t own = layout.Get(b, L::kOutput, ending);
@@ -243,10 +259,14 @@ int main(int argc, char** argv) {
     while (length(other) == length(own)) ++other;
     layout.Set(&b, L::kOutput, ending, other);
   });
-  lexicon_case("lex-child-range", [&](std::string& b) { layout.Set(&b, L::kChildNode, 0, static_cast<int32_t>(nodes + 5)); });
-  lexicon_case("lex-child-back", [&](std::string& b) { layout.Set(&b, L::kChildNode, layout.count(L::kChildNode) - 1, 1); });
-  lexicon_case("lex-fail-loop", [&](std::string& b) { layout.Set(&b, L::kFail, ending, static_cast<int32_t>(ending)); });
-  lexicon_case("lex-output-link", [&](std::string& b) { layout.Set(&b, L::kOutputLink, ending, static_cast<int32_t>(ending)); });
+  lexicon_case("lex-child-range",
+               [&](std::string& b) { layout.Set(&b, L::kChildNode, 0, static_cast<int32_t>(nodes + 5)); });
+  lexicon_case("lex-child-back",
+               [&](std::string& b) { layout.Set(&b, L::kChildNode, layout.count(L::kChildNode) - 1, 1); });
+  lexicon_case("lex-fail-loop",
+               [&](std::string& b) { layout.Set(&b, L::kFail, ending, static_cast<int32_t>(ending)); });
+  lexicon_case("lex-output-link",
+               [&](std::string& b) { layout.Set(&b, L::kOutputLink, ending, static_cast<int32_t>(ending)); });
   lexicon_case("lex-root", [&](std::string& b) { layout.Set(&b, L::kRootNext, 0, 5); });
   lexicon_case("lex-phrase-utf8", [&](std::string& b) { layout.Set(&b, L::kPhraseBytes, 0, 0xff); });
   lexicon_case("lex-phrase-begin", [&](std::string& b) { layout.Set(&b, L::kPhraseBegin, 1, INT32_MAX); });

@@ -1,8 +1,8 @@
 // Build step: loads data/ and rules/, checks them, and writes a C++ file
 // that embeds the model snapshot and the YAML texts in the binary.
 // Usage: embed_model DATA_DIR RULES_DIR OUT.cpp
-#include <spawn.h>
 #include <fcntl.h>
+#include <spawn.h>
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -53,8 +53,8 @@ bool CompileUserDictionary(const std::vector<std::string>& words, const std::str
       return false;
     }
   }
-  std::vector<std::string> args = {kMecabDictIndex, "-d", kMecabDictionarySource, "-u", compiled,
-                                   "-f", "utf-8", "-t", "utf-8", csv};
+  std::vector<std::string> args = {kMecabDictIndex, "-d", kMecabDictionarySource, "-u", compiled, "-f", "utf-8", "-t",
+                                   "utf-8",         csv};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -115,9 +115,8 @@ int main(int argc, char** argv) {
   out += "alignas(8) const char kEmbeddedUserDictionary[] =\n\"";
   AppendBytes(user_dic, &out);
   out += "\";\nconst size_t kEmbeddedUserDictionarySize = " + std::to_string(user_dic.size()) + ";\n";
-  const char* files[][2] = {{"agencies.yaml", "data"}, {"crisis.yaml", "data"},
-                            {"lexicon.yaml", "rules"}, {"routing.yaml", "rules"},
-                            {"alerts.yaml", "rules"}, {"holidays.yaml", "data"}};
+  const char* files[][2] = {{"agencies.yaml", "data"}, {"crisis.yaml", "data"},  {"lexicon.yaml", "rules"},
+                            {"routing.yaml", "rules"}, {"alerts.yaml", "rules"}, {"holidays.yaml", "data"}};
   std::string table = "const EmbeddedYaml kEmbeddedYaml[] = {\n";
   // The directory of each, in the same order (export-data, the data version).
   std::string dirs = "const char* const kEmbeddedYamlDir[] = {\n";
@@ -130,10 +129,10 @@ int main(int argc, char** argv) {
       if (entry.path().extension() != ".yaml") continue;
       bool listed = false;
       for (const auto& f : files)
-        listed = listed || (entry.path().filename() == f[0] && (std::string(f[1]) == "data" ? data_dir : rules_dir) == dir);
+        listed =
+            listed || (entry.path().filename() == f[0] && (std::string(f[1]) == "data" ? data_dir : rules_dir) == dir);
       if (!listed) {
-        std::fprintf(stderr, "%s: not embedded: add it to the list in tools/embed_model.cpp\n",
-                     entry.path().c_str());
+        std::fprintf(stderr, "%s: not embedded: add it to the list in tools/embed_model.cpp\n", entry.path().c_str());
         return 1;
       }
     }
