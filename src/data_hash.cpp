@@ -4,16 +4,14 @@
 #include <cstdint>
 #include <cstdio>
 
+#include <xxhash.h>
+
 #include "data_version.h"
 
 std::string HashYamlFiles(const std::vector<std::pair<std::string, std::string_view>>& files) {
-  uint64_t hash = 14695981039346656037ull;  // FNV-1a, as the model cache key
-  auto add = [&hash](std::string_view bytes) {
-    for (unsigned char c : bytes) {
-      hash ^= c;
-      hash *= 1099511628211ull;
-    }
-  };
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  auto add = [state](std::string_view bytes) { XXH3_64bits_update(state, bytes.data(), bytes.size()); };
   for (const auto& [path, text] : files) {
     // Path, size, then bytes: moving text between files changes the hash.
     add(path);
@@ -22,7 +20,9 @@ std::string HashYamlFiles(const std::vector<std::pair<std::string, std::string_v
     add(std::string_view("\0", 1));
     add(text);
   }
+  const unsigned long long hash = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
   char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  std::snprintf(hex, sizeof hex, "%016llx", hash);
   return std::string(hex, 12);
 }

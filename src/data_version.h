@@ -22,7 +22,7 @@ struct YamlFile {
 /// Every YAML file compiled into the binary, in build order.
 std::vector<YamlFile> EmbeddedYamlFiles();
 
-/// 12 hex digits of a 64-bit FNV-1a hash of each file's path
+/// 12 hex digits of a 64-bit XXH3 hash (libxxhash) of each file's path
 /// ("data/agencies.yaml") and bytes, in build order. The files come from
 /// data_dir and rules_dir when given (the same names; a file a directory
 /// lacks counts as the built-in one), else from the binary (hashed at
