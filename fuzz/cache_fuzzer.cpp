@@ -13,8 +13,6 @@
 #include <random>
 #include <string>
 
-#include <sodium.h>
-
 #include "embedded.h"
 #include "model_cache.h"
 #include "render.h"
@@ -24,11 +22,12 @@ extern "C" size_t LLVMFuzzerMutate(uint8_t* data, size_t size, size_t max_size);
 
 namespace {
 
-constexpr size_t kChecksum = crypto_generichash_BYTES;
+constexpr size_t kChecksum = kCacheChecksumBytes;
 
 void Seal(uint8_t* data, size_t size) {
   if (size < kChecksum) return;
-  crypto_generichash(data + size - kChecksum, kChecksum, data, size - kChecksum, nullptr, 0);
+  const std::string sum = CacheChecksum(std::string_view(reinterpret_cast<const char*>(data), size - kChecksum));
+  std::memcpy(data + size - kChecksum, sum.data(), kChecksum);
 }
 
 int64_t Load64(const uint8_t* p) {

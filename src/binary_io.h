@@ -38,11 +38,20 @@ class Writer {
   }
   /// A vector of plain values as raw bytes (the embedded form is built and
   /// read on the same machine, so byte order needs no conversion).
+  /// The values start at a multiple of 8 bytes from the start of out_, so
+  /// that a Reader can view them in place (Reader::Span).
+  template <typename T>
+  void Array(const T* data, size_t n) {
+    Int(static_cast<int64_t>(n));
+    Align();
+    out_.append(reinterpret_cast<const char*>(data), n * sizeof(T));
+  }
   template <typename T>
   void Array(const std::vector<T>& v) {
-    Int(static_cast<int64_t>(v.size()));
-    out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    Array(v.data(), v.size());
   }
+  /// Zero bytes up to the next multiple of 8.
+  void Align() { out_.append((8 - out_.size() % 8) % 8, '\0'); }
   void Pos(const SourcePos& p) {
     Str(p.file);
     Int(p.line);
@@ -108,12 +117,34 @@ class Reader {
   }
   template <typename T>
   std::vector<T> Array() {
-    int64_t n = Int();
-    if (n < 0 || static_cast<uint64_t>(n) > left() / sizeof(T)) return Fail(), std::vector<T>();
-    std::vector<T> v(static_cast<size_t>(n));
-    if (n > 0) std::memcpy(v.data(), in_.data() + pos_, static_cast<size_t>(n) * sizeof(T));
-    pos_ += static_cast<size_t>(n) * sizeof(T);
+    const size_t n = ArrayCount(sizeof(T));
+    std::vector<T> v(n);
+    if (n > 0) std::memcpy(v.data(), in_.data() + pos_, n * sizeof(T));
+    pos_ += n * sizeof(T);
     return v;
+  }
+  /// An Array in place: a view of the input, which must outlive it. The
+  /// values must be aligned for T in memory (the input starts at a multiple
+  /// of 8 bytes, as a file mapped or a string allocated does): misaligned
+  /// is damage.
+  template <typename T>
+  struct Slice {
+    const T* data = nullptr;
+    size_t size = 0;
+  };
+  template <typename T>
+  Slice<T> Span() {
+    const size_t n = ArrayCount(sizeof(T));
+    const char* at = in_.data() + pos_;
+    if (reinterpret_cast<uintptr_t>(at) % alignof(T) != 0) return Fail(), Slice<T>();
+    pos_ += n * sizeof(T);
+    return {reinterpret_cast<const T*>(at), n};
+  }
+  /// Skips Writer::Align's padding.
+  void Align() {
+    const size_t pad = (8 - pos_ % 8) % 8;
+    if (pad > left()) Fail();
+    else pos_ += pad;
   }
   SourcePos Pos() {
     SourcePos p;
@@ -126,6 +157,13 @@ class Reader {
   size_t left() const { return in_.size() - pos_; }
 
  private:
+  // Count, then padding: 0 and !ok() when the bytes left cannot hold them.
+  size_t ArrayCount(size_t element_bytes) {
+    const int64_t n = Int();
+    Align();
+    if (n < 0 || static_cast<uint64_t>(n) > left() / element_bytes) return static_cast<size_t>(Fail());
+    return static_cast<size_t>(n);
+  }
   int64_t Fail() {
     ok_ = false;
     pos_ = in_.size();

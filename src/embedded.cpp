@@ -26,7 +26,7 @@ Status LoadEmbeddedLexicon(Lexicon* lexicon) {
   const Analyzer* analyzer = nullptr;
   Status s = Analyzer::Get(&analyzer);  // the text is read with it: fail early
   if (!s.ok()) return s;
-  if (!lexicon->Restore(std::string_view(kEmbeddedLexicon, kEmbeddedLexiconSize)))
+  if (!lexicon->Restore(std::string_view(kEmbeddedLexicon, kEmbeddedLexiconSize), /*owner=*/nullptr))
     return Status::Internal("embedded lexicon: damaged");
   return Status::Ok();
 }

@@ -72,8 +72,14 @@ std::string Lexicon::Save() const {
 }
 
 bool Lexicon::Restore(std::string_view bytes) {
+  auto copy = std::make_shared<const std::string>(bytes);
+  const std::string_view in_copy = *copy;
+  return Restore(in_copy, std::move(copy));
+}
+
+bool Lexicon::Restore(std::string_view bytes, std::shared_ptr<const void> owner) {
   Reader r(bytes);
-  if (!matcher_.Restore(&r)) return false;
+  if (!matcher_.Restore(&r, std::move(owner))) return false;
   own_subject_ = r.Ints();
   bool ok = r.ok() && r.AtEnd() && own_subject_.size() == matcher_.phrase_count();
   for (size_t i = 0; ok && i < own_subject_.size(); ++i) ok = own_subject_[i] >= -1 && own_subject_[i] < kSubjectCount;
@@ -81,7 +87,6 @@ bool Lexicon::Restore(std::string_view bytes) {
 }
 
 Status Lexicon::CheckRestored() const {
-  if (!matcher_.CheckShape()) return Status::Internal("compiled lexicon: damaged automaton");
   for (size_t i = 0; i < matcher_.phrase_count(); ++i) {
     const int phrase = static_cast<int>(i);
     for (int32_t payload : matcher_.payloads(phrase))

@@ -7,6 +7,7 @@
 #ifndef TSUNAGU_LEXICON_H_
 #define TSUNAGU_LEXICON_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,13 +33,16 @@ class Lexicon {
 
   /// The compiled form, embedded at build time (see embedded.h).
   std::string Save() const;
-  /// False when bytes are damaged (matcher.h says what is checked). For
-  /// bytes that are not trusted, CheckRestored and FitsModel must pass
-  /// before use.
+  /// Uses the compiled bytes in place (no copy): `owner` keeps them alive,
+  /// nullptr when they are static (the embedded lexicon). They must start
+  /// at a multiple of 8 bytes in memory. False when they are damaged
+  /// (matcher.h says what is checked). For bytes that are not trusted,
+  /// CheckRestored and FitsModel must pass before use.
+  bool Restore(std::string_view bytes, std::shared_ptr<const void> owner);
+  /// The same on a copy of bytes (for bytes that do not stay).
   bool Restore(std::string_view bytes);
-  /// Ok when the automaton's shape is sound (Matcher::CheckShape), every
-  /// payload is a subject or a fact index, and every phrase, shown by
-  /// explain, is valid UTF-8; else an Internal status saying what.
+  /// Ok when every payload is a subject or a fact index and every phrase,
+  /// shown by explain, is valid UTF-8; else an Internal status saying what.
   Status CheckRestored() const;
   /// Ok when every fact a payload names is one of model's (the lexicon was
   /// built from a model with the same facts); else an Internal status.

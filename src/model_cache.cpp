@@ -1,10 +1,10 @@
 #include "model_cache.h"
 
 #include <fcntl.h>
-#include <sodium.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include <cerrno>
 #include <cstdint>
@@ -24,23 +24,29 @@ namespace {
 
 // Bump when the snapshot or lexicon encoding or this file's layout changes
 // (it is hashed into the key, so an old file is never looked at).
-constexpr int kCacheFormat = 8;  // 6: roles' from, agencies' checked fields; 7: holidays; 8: crisis pos
-constexpr char kMagic[] = "TSUCACH5";
+constexpr int kCacheFormat = 9;
+constexpr char kMagic[] = "TSUCACH6";
 constexpr size_t kMagicBytes = sizeof kMagic - 1;
-constexpr size_t kChecksumBytes = crypto_generichash_BYTES;  // 32
 
-// libsodium picks its fastest BLAKE2b for the CPU in sodium_init.
-void InitSodium() {
-  static const bool done = sodium_init() >= 0;
-  (void)done;
+// XXH3 (libxxhash): ~0.1 instruction a byte, where the files and the cache
+// reach megabytes. It finds damage and edits, not forgery: only the user
+// can write the files this reads (see model_cache.h).
+std::string Hex128(XXH128_hash_t h) {
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return hex;
 }
 
-std::string Checksum(std::string_view bytes) {
-  InitSodium();
-  unsigned char out[kChecksumBytes];
-  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), nullptr, 0);
-  return std::string(reinterpret_cast<const char*>(out), sizeof out);
+}  // namespace
+
+std::string CacheChecksum(std::string_view body) {
+  XXH128_canonical_t c;
+  XXH128_canonicalFromHash(&c, XXH3_128bits(body.data(), body.size()));
+  return std::string(reinterpret_cast<const char*>(c.digest), sizeof c.digest);
 }
+
+namespace {
 
 bool CacheEnabled() {
   const char* setting = std::getenv("TSUNAGU_CACHE");
@@ -170,24 +176,16 @@ std::string ModelCachePath(const std::string& key) {
 }
 
 std::string ModelCacheKey(const std::vector<std::pair<std::string, std::string>>& files) {
-  InitSodium();
-  crypto_generichash_state state;
-  unsigned char hash[16];
-  crypto_generichash_init(&state, nullptr, 0, sizeof hash);
-  auto add = [&](std::string_view bytes) {
-    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  };
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  auto add = [state](std::string_view bytes) { XXH3_128bits_update(state, bytes.data(), bytes.size()); };
   add(std::string(TSUNAGU_VERSION) + "/" + std::to_string(kCacheFormat) + '\0');
   for (const auto& [name, text] : files) {
     add(name + '\0' + std::to_string(text.size()) + '\0');
     add(text);
   }
-  crypto_generichash_final(&state, hash, sizeof hash);
-  std::string key;
-  for (unsigned char c : hash) {
-    key += "0123456789abcdef"[c >> 4];
-    key += "0123456789abcdef"[c & 15];
-  }
+  const std::string key = Hex128(XXH3_128bits_digest(state));
+  XXH3_freeState(state);
   return key;
 }
 
@@ -196,8 +194,9 @@ std::string EncodeCachedModel(const std::string& key, std::string_view snapshot,
   w.out_ = kMagic;
   w.Str(key);
   w.Str(std::string(snapshot));
+  w.Align();  // the lexicon is used in place: its arrays start aligned
   w.Str(std::string(lexicon));
-  w.out_ += Checksum(w.out_);
+  w.out_ += CacheChecksum(w.out_);
   return w.out_;
 }
 
@@ -208,13 +207,15 @@ std::string CachedModelKey(std::string_view bytes) {
   return r.ok() ? key : "";
 }
 
-Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* model, Lexicon* lexicon) {
-  if (bytes.size() < kMagicBytes + kChecksumBytes) return Status::Internal("too short");
-  std::string_view body = bytes.substr(0, bytes.size() - kChecksumBytes);
-  auto intact = [&] { return Checksum(body) == bytes.substr(body.size()); };
+Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* model, Lexicon* lexicon,
+                         std::shared_ptr<const void> owner) {
+  if (bytes.size() < kMagicBytes + kCacheChecksumBytes) return Status::Internal("too short");
+  std::string_view body = bytes.substr(0, bytes.size() - kCacheChecksumBytes);
+  auto intact = [&] { return CacheChecksum(body) == bytes.substr(body.size()); };
   Reader r(body.substr(kMagicBytes));
   std::string_view stored_key = r.View();
   std::string_view snapshot = r.View();
+  r.Align();
   std::string_view compiled = r.View();
   Status layout = Status::Ok();
   if (body.substr(0, kMagicBytes) != kMagic) {
@@ -250,8 +251,8 @@ Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* 
   } catch (const std::system_error&) {
     checksum_then_model();  // no thread to be had: one after the other
   }
-  Status lexicon_read =
-      lexicon->Restore(compiled) ? lexicon->CheckRestored() : Status::Internal("compiled lexicon: damaged");
+  const bool restored = owner ? lexicon->Restore(compiled, std::move(owner)) : lexicon->Restore(compiled);
+  Status lexicon_read = restored ? lexicon->CheckRestored() : Status::Internal("compiled lexicon: damaged");
   if (helper.joinable()) helper.join();
   if (!checksum_ok) return Status::Internal("checksum mismatch");
   if (!model_read.ok()) return model_read;
@@ -270,14 +271,14 @@ bool ReadCached(const std::string& key, Model* model, Lexicon* lexicon, bool rep
   if (dir_fd < 0) return false;
   const std::string name = key + ".bin";
   std::string why;
-  MappedFile file(dir_fd, name, &why);
+  auto file = std::make_shared<const MappedFile>(dir_fd, name, &why);
   close(dir_fd);
-  if (why.empty() && !file.found()) return false;  // not cached yet
+  if (why.empty() && !file->found()) return false;  // not cached yet
   if (why.empty()) {
     // Into new objects: the caller's are left alone unless all is well.
     Model read_model;
     Lexicon read_lexicon;
-    Status s = DecodeCachedModel(file.bytes(), key, &read_model, &read_lexicon);
+    Status s = DecodeCachedModel(file->bytes(), key, &read_model, &read_lexicon, file);
     if (s.ok()) {
       *model = std::move(read_model);
       *lexicon = std::move(read_lexicon);

@@ -5,15 +5,17 @@
 // rules, never a case. Set TSUNAGU_CACHE=off to bypass it.
 //
 // The cache can only ever be a faster way to the same answer:
-// - the key is a BLAKE2b hash (libsodium) of the program version, the
-//   cache format and every file's name and bytes, so an edit is always seen;
+// - the key is a 128-bit XXH3 hash (libxxhash) of the program version,
+//   the cache format and every file's name and bytes, so an edit is
+//   always seen;
 // - a cache file is used only when its directory and the file itself are
 //   owned by the user running tsunagu (the effective uid) and writable by no
 //   one else, the file is a regular file (opened with O_NOFOLLOW and
 //   O_NONBLOCK, checked with fstat on the opened descriptor: a symbolic
 //   link or a FIFO is never followed or read) of at most 64 MiB;
-// - its bytes end with a BLAKE2b checksum of all before, verified before
-//   anything is read; then the layout, every count (bounded by the bytes
+// - its bytes end with a 128-bit XXH3 checksum of all before, verified
+//   before anything decoded is used (it finds damage: truncation, a bad
+//   disk; forgery is what the ownership rule excludes); then the layout, every count (bounded by the bytes
 //   left), every index and every string (snapshot.h, validate_model.h,
 //   Lexicon::CheckRestored and FitsModel) are checked.
 // A cache that fails a check is ignored and the model is built from the
@@ -27,11 +29,12 @@
 // thread (they keep the warn-once state). The encode and decode functions
 // are pure and safe from many threads; DecodeCachedModel runs the
 // checksum and the model on a second thread of its own while it restores
-// the lexicon, and joins it before it returns. The model and lexicon it
-// fills own their data (copied out of the bytes), as ReadCachedModel's do.
+// the lexicon, and joins it before it returns. The model it fills owns its
+// data; the lexicon views the bytes in place and keeps them mapped (matcher.h).
 #ifndef TSUNAGU_MODEL_CACHE_H_
 #define TSUNAGU_MODEL_CACHE_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,8 +63,13 @@ constexpr size_t kMaxCacheFileBytes = 64u << 20;
 // The file format, for tests, the fuzz target and tools/craft_cache.
 
 /// A cache file's bytes: a magic, the key, the snapshot (snapshot.h), the
-/// compiled lexicon (Lexicon::Save), then 32 bytes of BLAKE2b of all that.
+/// compiled lexicon (Lexicon::Save, 8-byte aligned), then the checksum
+/// of all that (CacheChecksum).
 std::string EncodeCachedModel(const std::string& key, std::string_view snapshot, std::string_view lexicon);
+
+/// The checksum that ends a cache file: kCacheChecksumBytes bytes.
+constexpr size_t kCacheChecksumBytes = 16;
+std::string CacheChecksum(std::string_view body);
 
 /// The key a cache file's bytes say they were made for ("" when the bytes
 /// are too damaged to say); the checksum is not verified.
@@ -69,8 +77,10 @@ std::string CachedModelKey(std::string_view bytes);
 
 /// Checks and decodes a cache file's bytes made for key: Ok with the model
 /// and lexicon filled, or an Internal status saying what is wrong (the
-/// outputs may then hold anything: do not use them).
-Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* model, Lexicon* lexicon);
+/// outputs may then hold anything: do not use them). The lexicon uses the
+/// bytes in place when `owner` keeps them alive, else a copy of them.
+Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* model, Lexicon* lexicon,
+                         std::shared_ptr<const void> owner = nullptr);
 
 /// The cache directory from the environment ("" when none can be found).
 std::string ModelCacheDir();

@@ -203,7 +203,8 @@ TEST_CASE("DecodeCachedModel: a round trip, and each damage its message") {
   CHECK(lexicon.Save() == compiled);
 
   CHECK(DecodeCachedModel("", key, &model, &lexicon).message() == "too short");
-  CHECK(DecodeCachedModel(bytes.substr(0, 39), key, &model, &lexicon).message() == "too short");
+  CHECK(DecodeCachedModel(bytes.substr(0, 8 + kCacheChecksumBytes - 1), key, &model, &lexicon).message() ==
+        "too short");
   std::string flipped = bytes;
   flipped[bytes.size() / 2] ^= 1;
   CHECK(DecodeCachedModel(flipped, key, &model, &lexicon).message() == "checksum mismatch");

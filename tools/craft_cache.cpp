@@ -59,6 +59,7 @@ class LexiconLayout {
       for (int i = 0; i < 8; ++i) n |= static_cast<uint64_t>(static_cast<unsigned char>(bytes[at + i])) << (8 * i);
       count_[a] = static_cast<size_t>(n);
       begin_[a] = at + 8;
+      if (a != kPhraseBytes) begin_[a] = (begin_[a] + 7) / 8 * 8;  // Writer::Array aligns its values
       size_[a] = kSize[a];
       at = begin_[a] + count_[a] * kSize[a];
     }
