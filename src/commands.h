@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli.h"
 #include "lexicon.h"
@@ -33,6 +34,9 @@ bool UseColor();
 int TerminalWidth();
 /// The moment open-now is about: --at (checked by main) or now, in Tokyo.
 LocalTime Moment(const CliOptions& options);
+/// The case text of query and explain: the words joined by spaces, or all
+/// of standard input when the only word is "-".
+std::string CaseText(const std::vector<std::string>& words);
 
 int RunQuery(const CommandContext& c);
 int RunAgencies(const CommandContext& c);
