@@ -20,6 +20,9 @@ struct CommandContext {
   const CliOptions& options;
 };
 
+/// The case text of query and explain: the words joined by spaces, or all
+/// of standard input when the only word is "-".
+std::string CaseText(const std::vector<std::string>& words);
 /// Prints "tsunagu: <status>" to stderr and returns its exit code.
 int Fail(const Status& s);
 /// Writes bytes to standard output (through stdio). Commands print only
@@ -34,9 +37,6 @@ bool UseColor();
 int TerminalWidth();
 /// The moment open-now is about: --at (checked by main) or now, in Tokyo.
 LocalTime Moment(const CliOptions& options);
-/// The case text of query and explain: the words joined by spaces, or all
-/// of standard input when the only word is "-".
-std::string CaseText(const std::vector<std::string>& words);
 
 int RunQuery(const CommandContext& c);
 int RunAgencies(const CommandContext& c);
