@@ -343,19 +343,26 @@ bool NextLineRecord(LineReader& lines, Record* r, std::string* line) {
   return true;
 }
 
-class TextReader : public RecordReader {
+// What the three readers share: the input read line by line, and the
+// error that ended the reading early.
+class LinesRecordReader : public RecordReader {
  public:
-  TextReader(FILE* file, const std::string& name, const ReaderOptions& options) : lines_(file, name, options) {}
+  LinesRecordReader(FILE* file, const std::string& name, const ReaderOptions& options) : lines_(file, name, options) {}
   Status Open() override { return lines_.ready(); }
+  Status ReadError() const override { return lines_.error(); }
+
+ protected:
+  LineReader lines_;
+};
+
+class TextReader : public LinesRecordReader {
+ public:
+  using LinesRecordReader::LinesRecordReader;
   bool Next(Record* r) override {
     if (!NextLineRecord(lines_, r, &r->text)) return false;
     if (r->error.empty()) CheckText(r);
     return true;
   }
-  Status ReadError() const override { return lines_.error(); }
-
- private:
-  LineReader lines_;
 };
 
 // An age column value: empty = not given; else a whole number 0..120.
@@ -425,10 +432,9 @@ const char* DuplicateKey(const std::string& line, size_t* first_at, size_t* seco
   return nullptr;
 }
 
-class JsonlReader : public RecordReader {
+class JsonlReader : public LinesRecordReader {
  public:
-  JsonlReader(FILE* file, const std::string& name, const ReaderOptions& options) : lines_(file, name, options) {}
-  Status Open() override { return lines_.ready(); }
+  using LinesRecordReader::LinesRecordReader;
   bool Next(Record* r) override {
     std::string line;
     if (!NextLineRecord(lines_, r, &line)) return false;
@@ -473,17 +479,13 @@ class JsonlReader : public RecordReader {
     CheckText(r);
     return true;
   }
-  Status ReadError() const override { return lines_.error(); }
-
- private:
-  LineReader lines_;
 };
 
 // RFC 4180 CSV: fields separated by commas, optionally in double quotes
 // (a quote inside is doubled); a quoted field may span lines.
-class CsvReader : public RecordReader {
+class CsvReader : public LinesRecordReader {
  public:
-  CsvReader(FILE* file, const std::string& name, const ReaderOptions& options) : lines_(file, name, options) {}
+  using LinesRecordReader::LinesRecordReader;
 
   Status Open() override {
     if (Status s = lines_.ready(); !s.ok()) return s;
@@ -591,7 +593,6 @@ class CsvReader : public RecordReader {
     CheckText(r);
     return true;
   }
-  Status ReadError() const override { return lines_.error(); }
 
  private:
   // How splitting a record ended: its fields complete, a quoted field
@@ -693,7 +694,6 @@ class CsvReader : public RecordReader {
     return Split::kDone;
   }
 
-  LineReader lines_;
   CsvQuoteScan scan_;
   size_t records_ = 0;
   size_t columns_ = 0;

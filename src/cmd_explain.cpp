@@ -1,23 +1,8 @@
 // `tsunagu explain TEXT [--why-not AGENCY]`: the trace of one case.
-#include <iostream>
-#include <iterator>
-
 #include "commands.h"
 #include "explain.h"
 #include "messages.h"
 #include "render_explain.h"
-
-namespace {
-
-std::string CaseText(const std::vector<std::string>& words) {
-  if (words.size() == 1 && words[0] == "-")
-    return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  std::string text;
-  for (const std::string& w : words) text += (text.empty() ? "" : " ") + w;
-  return text;
-}
-
-}  // namespace
 
 int RunExplain(const CommandContext& c) {
   const Model& model = c.model;

@@ -1,7 +1,5 @@
 // `tsunagu query` (the default) and `tsunagu agencies`.
 #include <cstdlib>
-#include <iostream>
-#include <iterator>
 
 #include "commands.h"
 #include "messages.h"
@@ -9,23 +7,12 @@
 #include "result.h"
 #include "triage.h"
 
-namespace {
-std::string JoinText(const std::vector<std::string>& words) {
-  if (words.size() == 1 && words[0] == "-")
-    return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  std::string text;
-  for (const std::string& w : words) text += (text.empty() ? "" : " ") + w;
-  return text;
-}
-
-}  // namespace
-
 int RunQuery(const CommandContext& c) {
   const Model& model = c.model;
   const CliOptions& options = c.options;
   if (!options.format.empty() && options.format != "table" && options.format != "json")
     return Fail(Status::Usage(TrF("query --format must be table or json, not '{}'", options.format)));
-  std::string text = JoinText(options.text);
+  std::string text = CaseText(options.text);
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
     return Fail(Status::Input(Tr("the case text is empty; describe the case, e.g. tsunagu \"親が80代、息子は無職\"")));
   CaseResult result;

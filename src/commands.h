@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli.h"
 #include "lexicon.h"
@@ -19,6 +20,9 @@ struct CommandContext {
   const CliOptions& options;
 };
 
+/// The case text of query and explain: the words joined by spaces, or all
+/// of standard input when the only word is "-".
+std::string CaseText(const std::vector<std::string>& words);
 /// Prints "tsunagu: <status>" to stderr and returns its exit code.
 int Fail(const Status& s);
 /// Writes bytes to standard output (through stdio). Commands print only

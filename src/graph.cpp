@@ -78,11 +78,16 @@ std::string RuleLabel(const std::string& id, const Condition& when, Lang lang) {
   return label;
 }
 
-std::string TargetLabel(const Model& model, const Target& t, Lang lang) {
+// The target's roles, one a line.
+std::string RolesLabel(const Model& model, const Target& t, Lang lang) {
   std::string label;
   for (int r : t.roles)
     label += (label.empty() ? "" : "\n") + Cut(model.agencies[t.agency].roles[r].label.in(lang), kRoleWidth);
-  return label + " +" + std::to_string(t.weight);
+  return label;
+}
+
+std::string TargetLabel(const Model& model, const Target& t, Lang lang) {
+  return RolesLabel(model, t, lang) + " +" + std::to_string(t.weight);
 }
 
 // Edges from the facts of a condition to a rule or alert node.
@@ -100,6 +105,30 @@ void ConditionEdges(const Model& model, const Condition& when, const std::string
     for (const FactRef& r : when.none) edge(r, T(lang, "ない時", "not"), true);
 }
 
+// A rule's or an alert's node (kind kRule or kAlert) with the edges from
+// its condition's facts (only those in *only, when given); returns its id.
+std::string AddRule(const Model& model, Node::Kind kind, const std::string& rule, const Condition& when, Lang lang,
+                    const std::vector<int>* only, Picture* p) {
+  const std::string id = (kind == Node::kAlert ? "alert:" : "rule:") + rule;
+  p->Add(kind, id, RuleLabel(rule, when, lang));
+  ConditionEdges(model, when, id, lang, only, p);
+  return id;
+}
+
+// The edge from the team node to the convener.
+void AddConvenerEdge(const Model& model, Lang lang, Picture* p) {
+  const Target t{model.team.convener, {model.team.convener_role}, model.team.convener_weight};
+  p->edges.push_back({"team", AgencyId(model, t.agency), TargetLabel(model, t, lang), false});
+}
+
+// The fallback node and its dashed edges: who is suggested when no rule
+// matched.
+void AddFallback(const Model& model, Lang lang, Picture* p) {
+  p->Add(Node::kSource, "fallback", T(lang, "該当する規則なし", "no rule matched"));
+  for (const Target& t : model.fallback)
+    p->edges.push_back({"fallback", AgencyId(model, t.agency), RolesLabel(model, t, lang), true});
+}
+
 Picture Whole(const Model& model, Lang lang) {
   Picture p;
   std::vector<bool> used(model.facts.size(), false);
@@ -112,31 +141,20 @@ Picture Whole(const Model& model, Lang lang) {
   for (size_t f = 0; f < model.facts.size(); ++f)
     if (used[f]) p.Add(Node::kFact, FactId(model, static_cast<int>(f)), model.facts[f].label.in(lang));
   for (const AlertRule& a : model.alerts) {
-    std::string id = "alert:" + a.id;
-    p.Add(Node::kAlert, id, RuleLabel(a.id, a.when, lang));
-    ConditionEdges(model, a.when, id, lang, nullptr, &p);
+    const std::string id = AddRule(model, Node::kAlert, a.id, a.when, lang, nullptr, &p);
     for (const Target& t : a.to) p.edges.push_back({id, AgencyId(model, t.agency), TargetLabel(model, t, lang), false});
   }
   for (const Rule& r : model.rules) {
-    std::string id = "rule:" + r.id;
-    p.Add(Node::kRule, id, RuleLabel(r.id, r.when, lang));
-    ConditionEdges(model, r.when, id, lang, nullptr, &p);
+    const std::string id = AddRule(model, Node::kRule, r.id, r.when, lang, nullptr, &p);
     for (const Target& t : r.to) p.edges.push_back({id, AgencyId(model, t.agency), TargetLabel(model, t, lang), false});
   }
   if (model.team.convener >= 0) {
     p.Add(Node::kSource, "team",
           std::string(T(lang, "複数の課題 (", "several problem areas (")) +
               std::to_string(model.team.multi_issue_areas) + T(lang, "領域以上)", "+)"));
-    Target t{model.team.convener, {model.team.convener_role}, model.team.convener_weight};
-    p.edges.push_back({"team", AgencyId(model, t.agency), TargetLabel(model, t, lang), false});
+    AddConvenerEdge(model, lang, &p);
   }
-  p.Add(Node::kSource, "fallback", T(lang, "該当する規則なし", "no rule matched"));
-  for (const Target& t : model.fallback) {
-    std::string label;
-    for (int r : t.roles)
-      label += (label.empty() ? "" : "\n") + Cut(model.agencies[t.agency].roles[r].label.in(lang), kRoleWidth);
-    p.edges.push_back({"fallback", AgencyId(model, t.agency), label, true});
-  }
+  AddFallback(model, lang, &p);
   for (size_t a = 0; a < model.agencies.size(); ++a)
     p.Add(Node::kAgency, AgencyId(model, static_cast<int>(a)), model.agencies[a].name.in(lang));
   return p;
@@ -170,17 +188,11 @@ Picture ForCase(const Model& model, const CaseResult& result, Lang lang) {
   };
   for (const Firing& f : result.alerts) {
     const AlertRule& a = model.alerts[f.index];
-    std::string id = "alert:" + a.id;
-    p.Add(Node::kAlert, id, RuleLabel(a.id, a.when, lang));
-    ConditionEdges(model, a.when, id, lang, &f.facts, &p);
-    targets(id, a.to);
+    targets(AddRule(model, Node::kAlert, a.id, a.when, lang, &f.facts, &p), a.to);
   }
   for (const Firing& f : result.rules) {
     const Rule& r = model.rules[f.index];
-    std::string id = "rule:" + r.id;
-    p.Add(Node::kRule, id, RuleLabel(r.id, r.when, lang));
-    ConditionEdges(model, r.when, id, lang, &f.facts, &p);
-    targets(id, r.to);
+    targets(AddRule(model, Node::kRule, r.id, r.when, lang, &f.facts, &p), r.to);
   }
   const Team& team = result.ranking.team;
   if (team.convener >= 0) {
@@ -188,18 +200,9 @@ Picture ForCase(const Model& model, const CaseResult& result, Lang lang) {
     for (const std::string& a : team.areas)
       areas += (areas.empty() ? "" : lang == Lang::kJa ? "、" : ", ") + AreaName(a, lang);
     p.Add(Node::kSource, "team", std::string(T(lang, "複数の課題: ", "several problem areas: ")) + areas);
-    Target t{model.team.convener, {model.team.convener_role}, model.team.convener_weight};
-    p.edges.push_back({"team", AgencyId(model, t.agency), TargetLabel(model, t, lang), false});
+    AddConvenerEdge(model, lang, &p);
   }
-  if (result.ranking.fallback) {
-    p.Add(Node::kSource, "fallback", T(lang, "該当する規則なし", "no rule matched"));
-    for (const Target& t : model.fallback) {
-      std::string label;
-      for (int r : t.roles)
-        label += (label.empty() ? "" : "\n") + Cut(model.agencies[t.agency].roles[r].label.in(lang), kRoleWidth);
-      p.edges.push_back({"fallback", AgencyId(model, t.agency), label, true});
-    }
-  }
+  if (result.ranking.fallback) AddFallback(model, lang, &p);
   for (const RankedAgency& r : result.ranking.agencies)
     p.Add(Node::kAgency, AgencyId(model, r.agency),
           std::to_string(r.rank) + ". " + model.agencies[r.agency].name.in(lang) + "\n" + T(lang, "点数 ", "score ") +

@@ -374,9 +374,7 @@ Status ReadAgency(const YamlDoc& doc, const YAML::Node& node, Agency* a, std::st
 }  // namespace
 
 Status LoadAgencies(const std::string& text, const std::string& name, Model* model) {
-  YamlDoc doc(name);
-  TSUNAGU_TRY(doc.Parse(text));
-  return LoadAgencies(doc, model);
+  return LoadFromText(text, name, LoadAgencies, model);
 }
 
 Status LoadAgencies(const YamlDoc& doc, Model* model) {
@@ -404,9 +402,7 @@ Status LoadAgencies(const YamlDoc& doc, Model* model) {
 }
 
 Status LoadCrisis(const std::string& text, const std::string& name, Model* model) {
-  YamlDoc doc(name);
-  TSUNAGU_TRY(doc.Parse(text));
-  return LoadCrisis(doc, model);
+  return LoadFromText(text, name, LoadCrisis, model);
 }
 
 Status LoadCrisis(const YamlDoc& doc, Model* model) {
@@ -440,9 +436,7 @@ Status LoadCrisis(const YamlDoc& doc, Model* model) {
 }
 
 Status LoadHolidays(const std::string& text, const std::string& name, Model* model) {
-  YamlDoc doc(name);
-  TSUNAGU_TRY(doc.Parse(text));
-  return LoadHolidays(doc, model);
+  return LoadFromText(text, name, LoadHolidays, model);
 }
 
 Status LoadHolidays(const YamlDoc& doc, Model* model) {

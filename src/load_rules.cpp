@@ -224,9 +224,7 @@ const std::vector<std::string>& KnownAreas() {
 }
 
 Status LoadLexicon(const std::string& text, const std::string& name, Model* model) {
-  YamlDoc doc(name);
-  TSUNAGU_TRY(doc.Parse(text));
-  return LoadLexicon(doc, model);
+  return LoadFromText(text, name, LoadLexicon, model);
 }
 
 Status LoadLexicon(const YamlDoc& doc, Model* model) {
@@ -263,9 +261,7 @@ Status LoadLexicon(const YamlDoc& doc, Model* model) {
 }
 
 Status LoadRouting(const std::string& text, const std::string& name, Model* model) {
-  YamlDoc doc(name);
-  TSUNAGU_TRY(doc.Parse(text));
-  return LoadRouting(doc, model);
+  return LoadFromText(text, name, LoadRouting, model);
 }
 
 Status LoadRouting(const YamlDoc& doc, Model* model) {
@@ -287,9 +283,7 @@ Status LoadRouting(const YamlDoc& doc, Model* model) {
 }
 
 Status LoadAlerts(const std::string& text, const std::string& name, Model* model) {
-  YamlDoc doc(name);
-  TSUNAGU_TRY(doc.Parse(text));
-  return LoadAlerts(doc, model);
+  return LoadFromText(text, name, LoadAlerts, model);
 }
 
 namespace {

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <iterator>
 
 #include "cli.h"
 #include "commands.h"
@@ -120,6 +121,14 @@ LocalTime Moment(const CliOptions& options) {
   LocalTime at;
   if (!options.at.empty() && ParseMoment(options.at, &at).ok()) return at;
   return TokyoNow();
+}
+
+std::string CaseText(const std::vector<std::string>& words) {
+  if (words.size() == 1 && words[0] == "-")
+    return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  std::string text;
+  for (const std::string& w : words) text += (text.empty() ? "" : " ") + w;
+  return text;
 }
 
 int Fail(const Status& s) {

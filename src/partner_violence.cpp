@@ -8,6 +8,13 @@ bool IsPartnerRelation(const std::string& relation) {
   return relation == "husband" || relation == "wife" || relation == "spouse";
 }
 
+// The subject word names a husband, wife or spouse: the relation the
+// household gives it (RelationOf, household.h), for Japanese and English
+// words alike, so a partner word added there counts in both.
+bool NamesPartner(const Understanding& u, const SubjectMention& s) {
+  return s.person >= 0 && IsPartnerRelation(u.persons[static_cast<size_t>(s.person)].relation);
+}
+
 bool StartsWith(std::string_view text, size_t at, std::string_view prefix) {
   return text.compare(at, prefix.size(), prefix) == 0;
 }
@@ -50,12 +57,16 @@ bool EnglishPartnerAgent(std::string_view text, size_t at, size_t end, int partn
       i += own.size();
       break;
     }
-  for (std::string_view word : {"husband", "wife", "spouse", "partner", "ex-husband", "ex-wife"})
-    if (StartsWith(text, i, word)) return true;
-  // A partner word of the lexicon (boyfriend, girlfriend, ex-partner...).
+  // The words the Japanese side reads too: a subject word naming a
+  // partner (husband, wife, spouse), or a word of the lexicon's fact
+  // partner (boyfriend, ex-wife, ex-partner...).
+  for (const SubjectMention& s : u.subjects)
+    if (s.begin == i && NamesPartner(u, s)) return true;
   for (const FactMention& p : u.mentions)
     if (p.fact == partner_fact && p.begin == i) return true;
-  return false;
+  // A bare "partner" is neither (it may be a business partner); after
+  // "hit by my" it is the intimate one.
+  return StartsWith(text, i, "partner");
 }
 
 }  // namespace
@@ -73,9 +84,7 @@ void AddPartnerViolence(const Model& model, Understanding* u) {
     size_t agent_begin = std::string_view::npos;
     // Japanese: a partner word before it, marked に/から.
     for (const SubjectMention& s : u->subjects)
-      if (s.person >= 0 && IsPartnerRelation(u->persons[static_cast<size_t>(s.person)].relation) &&
-          IsAgentOf(*u, s.clause, s.end, m))
-        agent_begin = s.begin;
+      if (NamesPartner(*u, s) && IsAgentOf(*u, s.clause, s.end, m)) agent_begin = s.begin;
     if (partner >= 0)
       for (const FactMention& p : u->mentions)
         if (p.fact == partner && !p.negated && IsAgentOf(*u, p.clause, p.end, m)) agent_begin = p.begin;

@@ -11,9 +11,10 @@
 // partner (the lexicon's fact "partner": 彼氏, 交際相手, boyfriend...):
 // in Japanese a word before the mention in its clause (or ending the one
 // before: "夫に、殴られ"), marked with
-// に or から; in English "by (my|her|his|our|the)? WORD" after it. A
-// negated or hypothetical mention adds nothing. Does nothing when the
-// lexicon has no fact "dv" or "violence-received".
+// に or から; in English "by (my|her|his|our|the)? WORD" after it, WORD
+// one of those or a bare "partner". A negated or hypothetical mention
+// adds nothing. Does nothing when the lexicon has no fact "dv" or
+// "violence-received".
 //
 // Pure: thread-safe, no state kept between calls.
 #ifndef TSUNAGU_PARTNER_VIOLENCE_H_

@@ -195,6 +195,15 @@ Json TextJson(const LocalText& t) { return Json{{"ja", t.ja}, {"en", t.en}}; }
 Json AgeJson(const AgeRange& r) { return r.known() ? Json{{"min", r.lo}, {"max", r.hi}} : Json(nullptr); }
 Json BoundJson(int v) { return v < 0 ? Json(nullptr) : Json(v); }
 
+// An age condition and the age it was checked against, as members of *j:
+// "subject", "min", "max", "actual".
+void AddAgeCheck(const AgeCondition& age, const AgeRange& actual, Json* j) {
+  (*j)["subject"] = SubjectId(age.subject);
+  (*j)["min"] = BoundJson(age.min);
+  (*j)["max"] = BoundJson(age.max);
+  (*j)["actual"] = AgeJson(actual);
+}
+
 Json RefJson(const Model& model, const FactRef& ref) {
   return Json{{"fact", model.facts[ref.fact].id},
               {"subject", ref.any_subject ? Json(nullptr) : Json(SubjectId(ref.subject))}};
@@ -206,10 +215,7 @@ Json TraceJson(const Model& model, const Understanding& u, const RuleTrace& t) {
   for (const PartTrace& p : t.parts) {
     Json part{{"kind", kKinds[p.kind]}, {"holds", p.holds}};
     if (p.kind == PartTrace::kAge) {
-      part["subject"] = SubjectId(p.age.subject);
-      part["min"] = BoundJson(p.age.min);
-      part["max"] = BoundJson(p.age.max);
-      part["actual"] = AgeJson(p.actual);
+      AddAgeCheck(p.age, p.actual, &part);
     } else {
       Json facts = Json::array();
       for (const FactCheck& c : p.facts) {
@@ -245,10 +251,7 @@ Json GapJson(const Model& model, const ConditionGap& g) {
   static const char* const kKinds[] = {"missing-all", "missing-any", "present-none", "age-unknown", "age-outside"};
   Json j{{"kind", kKinds[g.kind]}};
   if (g.kind == ConditionGap::kAgeUnknown || g.kind == ConditionGap::kAgeOutside) {
-    j["subject"] = SubjectId(g.age.subject);
-    j["min"] = BoundJson(g.age.min);
-    j["max"] = BoundJson(g.age.max);
-    j["actual"] = AgeJson(g.actual);
+    AddAgeCheck(g.age, g.actual, &j);
   } else {
     Json facts = Json::array();
     for (const FactRef& r : g.facts) facts.push_back(RefJson(model, r));

@@ -68,6 +68,22 @@ void OpenNow(JsonWriter& w, const Hours& hours, bool always, const HolidayCalend
   else w.Null();
 }
 
+// ,"name":...,"phone":...,"address":...,"hours":...,"open_now":...,"next_open":...
+// of an agency or one of its offices: the same members, in one order.
+template <typename Place>
+void PlaceMembers(JsonWriter& w, const Place& p, const HolidayCalendar& calendar, const LocalTime& at) {
+  w.Raw(",\"name\":");
+  Text(w, p.name);
+  w.Raw(",\"phone\":");
+  w.StringOrNull(p.phone);
+  w.Raw(",\"address\":");
+  if (p.address.empty()) w.Null();
+  else Text(w, p.address);
+  w.Raw(",\"hours\":");
+  WriteHours(w, p.hours);
+  OpenNow(w, p.hours, false, calendar, at);
+}
+
 void CrisisContactJson(JsonWriter& w, const CrisisContact& cc, const HolidayCalendar& calendar, const LocalTime& at) {
   w.Raw("{\"id\":");
   w.String(cc.id);
@@ -400,18 +416,7 @@ JsonFragments BuildJsonFragments(const Model& model, const LocalTime& at) {
       w.Raw("{\"id\":");
       w.String(a.id);
     }));
-    f.agency_members.push_back(Rendered([&](JsonWriter& w) {
-      w.Raw(",\"name\":");
-      Text(w, a.name);
-      w.Raw(",\"phone\":");
-      w.StringOrNull(a.phone);
-      w.Raw(",\"address\":");
-      if (a.address.empty()) w.Null();
-      else Text(w, a.address);
-      w.Raw(",\"hours\":");
-      WriteHours(w, a.hours);
-      OpenNow(w, a.hours, false, model.holidays, at);
-    }));
+    f.agency_members.push_back(Rendered([&](JsonWriter& w) { PlaceMembers(w, a, model.holidays, at); }));
     f.agency_verified.push_back(Rendered([&](JsonWriter& w) {
       w.Raw(a.verified ? ",\"verified\":true" : ",\"verified\":false");
       w.Raw(",\"checked_on\":");  // the latest check of any field; null: guideline only
@@ -423,16 +428,7 @@ JsonFragments BuildJsonFragments(const Model& model, const LocalTime& at) {
       f.offices.back().push_back(Rendered([&](JsonWriter& w) {
         w.Raw("{\"id\":");
         w.String(o.id);
-        w.Raw(",\"name\":");
-        Text(w, o.name);
-        w.Raw(",\"phone\":");
-        w.StringOrNull(o.phone);
-        w.Raw(",\"address\":");
-        if (o.address.empty()) w.Null();
-        else Text(w, o.address);
-        w.Raw(",\"hours\":");
-        WriteHours(w, o.hours);
-        OpenNow(w, o.hours, false, model.holidays, at);
+        PlaceMembers(w, o, model.holidays, at);
         w.Raw(",\"checked_on\":");
         std::string last;
         for (const ContactCheck& k : o.checked) last = std::max(last, k.date);

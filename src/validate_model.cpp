@@ -74,6 +74,12 @@ class Checker {
     Utf8(at, h.closed);
     Utf8(at, h.text);
   }
+  // Where entry `index` of `what` is, named by its id: the id is checked
+  // first, so that messages may quote it. Stop when ok() is then false.
+  Where Entry(const char* what, size_t index, const std::string& id) {
+    Utf8(Where{what, index}, id);
+    return Where{what, index, &id};
+  }
 
  private:
   std::string error_;
@@ -141,9 +147,8 @@ void CheckAgencies(Checker& c, const Model& m) {
   if (m.agencies.empty()) c.Fail(Where{"model"}, "no agencies");
   for (size_t i = 0; i < m.agencies.size() && c.ok(); ++i) {
     const Agency& a = m.agencies[i];
-    c.Utf8(Where{"agency", i}, a.id);
+    const Where where = c.Entry("agency", i, a.id);
     if (!c.ok()) return;
-    const Where where{"agency", i, &a.id};
     if (a.roles.empty()) c.Fail(where, "no role");
     for (const Role& r : a.roles) {
       c.Utf8(where.Part(" role"), r.id);
@@ -164,9 +169,8 @@ void CheckAgencies(Checker& c, const Model& m) {
 void CheckCrisis(Checker& c, const Model& m) {
   for (size_t i = 0; i < m.crisis.size() && c.ok(); ++i) {
     const CrisisContact& k = m.crisis[i];
-    c.Utf8(Where{"crisis contact", i}, k.id);
+    const Where where = c.Entry("crisis contact", i, k.id);
     if (!c.ok()) return;
-    const Where where{"crisis contact", i, &k.id};
     for (const LocalText* t : {&k.name, &k.note, &k.answers}) c.Utf8(where, *t);
     c.Utf8(where, k.pos.file);
     c.Utf8(where, k.phone);
@@ -187,9 +191,8 @@ void CheckFacts(Checker& c, const Model& m) {
   c.Utf8(Where{"analyser words"}, m.analyzer_words);
   for (size_t i = 0; i < m.facts.size() && c.ok(); ++i) {
     const FactDef& f = m.facts[i];
-    c.Utf8(Where{"fact", i}, f.id);
+    const Where where = c.Entry("fact", i, f.id);
     if (!c.ok()) return;
-    const Where where{"fact", i, &f.id};
     c.Utf8(where, f.label);
     for (const std::string* s : {&f.area, &f.outside, &f.pos.file}) c.Utf8(where, *s);
     c.Utf8(where, f.ja);
@@ -202,9 +205,8 @@ void CheckFacts(Checker& c, const Model& m) {
 void CheckRules(Checker& c, const Model& m) {
   for (size_t i = 0; i < m.rules.size() && c.ok(); ++i) {
     const Rule& r = m.rules[i];
-    c.Utf8(Where{"rule", i}, r.id);
+    const Where where = c.Entry("rule", i, r.id);
     if (!c.ok()) return;
-    const Where where{"rule", i, &r.id};
     c.Utf8(where, r.reason);
     c.Utf8(where, r.pos.file);
     CheckCondition(c, m, where, r.when);
@@ -216,9 +218,8 @@ void CheckRules(Checker& c, const Model& m) {
 void CheckAlerts(Checker& c, const Model& m) {
   for (size_t i = 0; i < m.alerts.size() && c.ok(); ++i) {
     const AlertRule& a = m.alerts[i];
-    c.Utf8(Where{"alert", i}, a.id);
+    const Where where = c.Entry("alert", i, a.id);
     if (!c.ok()) return;
-    const Where where{"alert", i, &a.id};
     bool known = false;
     for (const char* kind : kAlertKinds) known = known || a.kind == kind;
     if (!known) c.Fail(where, "unknown kind");

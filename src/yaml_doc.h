@@ -55,4 +55,14 @@ class YamlDoc {
   YAML::Node root_;
 };
 
+/// The text form every loader offers besides its YamlDoc one (so tests
+/// feed strings): parses text, called name in errors, and hands the
+/// document to load.
+template <typename Out>
+Status LoadFromText(const std::string& text, const std::string& name, Status (*load)(const YamlDoc&, Out*), Out* out) {
+  YamlDoc doc(name);
+  TSUNAGU_TRY(doc.Parse(text));
+  return load(doc, out);
+}
+
 #endif  // TSUNAGU_YAML_DOC_H_

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "facts.h"
+#include "household.h"
 #include "shipped_model.h"
 
 namespace {
@@ -42,4 +43,38 @@ TEST_CASE("partner violence: not a partner, not the agent, or not said") {
   CHECK(PartnerViolence("夫が帰ってきたら、息子に殴られるかもしれない") == "");
   CHECK(PartnerViolence("my son was hit by his father") == "");
   CHECK(PartnerViolence("my husband says our son was beaten at school") == "");
+}
+
+TEST_CASE("partner violence: English partner words from the household's table and the lexicon") {
+  CHECK_FALSE(PartnerViolence("I was hit by my wife").empty());  // a subject word naming a partner
+  CHECK_FALSE(PartnerViolence("she was beaten by her spouse").empty());
+  CHECK_FALSE(PartnerViolence("I was hit by my ex-wife").empty());  // the lexicon's fact partner
+  CHECK_FALSE(PartnerViolence("I was hit by my partner").empty());  // a bare "partner"
+  CHECK(PartnerViolence("I was hit by my brother") == "");          // family, not a partner
+  CHECK(PartnerViolence("my daughter was hit by her uncle") == "");
+}
+
+TEST_CASE("partner violence: every partner word of the household, in both languages") {
+  // The relation the household gives a subject word decides, for Japanese
+  // and English alike: a partner word added there needs no list here.
+  const Model& model = Shipped().model;
+  int ja = 0, en = 0;
+  for (int s = 0; s < kSubjectCount; ++s) {
+    auto partner = [&](const std::string& word) {
+      const std::string relation = RelationOf(word, static_cast<Subject>(s)).key;
+      return relation == "husband" || relation == "wife" || relation == "spouse";
+    };
+    for (const std::string& word : model.subjects[s].ja)
+      if (partner(word)) {
+        ++ja;
+        CHECK_MESSAGE(!PartnerViolence(word + "に毎晩のように殴られています").empty(), word);
+      }
+    for (const std::string& word : model.subjects[s].en)
+      if (partner(word)) {
+        ++en;
+        CHECK_MESSAGE(!PartnerViolence("I am hit by my " + word + " almost every night").empty(), word);
+      }
+  }
+  CHECK(ja >= 3);  // 夫, 妻, 配偶者...
+  CHECK(en >= 3);  // husband, wife, spouse
 }
