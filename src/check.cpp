@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "household.h"
 #include "load_data.h"
@@ -130,6 +131,16 @@ bool EmptyList(const YAML::Node& root, const char* key, std::string* text) {
   return false;
 }
 
+// The tree of text that YamlDoc rejected for its bytes, if yaml-cpp reads it.
+bool LoadAnyway(const std::string& text, YAML::Node* root) {
+  try {
+    *root = YAML::Load(text);
+    return true;
+  } catch (const YAML::Exception&) {
+    return false;
+  }
+}
+
 int LineCount(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1; }
 
 class Checker {
@@ -197,12 +208,17 @@ class Checker {
       blanked.clear();
       return text;
     };
+    // The items of the parsed list, kept in step with its removals: reading
+    // every item's mark per round made a file of thousands quadratic.
+    std::vector<Item> items;
+    bool have_items = false;
     for (int round = 0; round < kMaxRounds; ++round) {
       Status s;
       if (!parsed) {
         doc = YamlDoc(f.name);
         s = doc.Parse(text);
         parsed = s.ok();
+        have_items = false;
       }
       YAML::Node root;
       if (s.ok()) {
@@ -211,20 +227,20 @@ class Checker {
         if (s.ok()) {
           model_ = std::move(trial);
           loaded_[i] = text_now();
+          docs_[i] = doc;
           clean_[i] = round == 0;
           break;
         }
         root = doc.root();
-      } else {
-        // A duplicate key or a bad byte still parses: its item can be set
-        // aside. A syntax error ends the file.
-        try {
-          root = YAML::Load(text);
-        } catch (const YAML::Exception&) {
-          Add(s, Finding::kError);
-          if (provides) provides->whole_file = true;
-          break;
-        }
+      } else if (doc.reached() == YamlDoc::Reached::kTree) {
+        root = doc.root();  // a duplicate key: its item can be set aside
+      } else if (doc.reached() == YamlDoc::Reached::kSyntax || !LoadAnyway(text, &root)) {
+        // A syntax error ends the file (yaml-cpp has already said so: it is
+        // not parsed again); a bad byte still parses, and its item can be
+        // set aside.
+        Add(s, Finding::kError);
+        if (provides) provides->whole_file = true;
+        break;
       }
       // A reference to something set aside earlier is not a new error.
       bool reported = false;
@@ -246,10 +262,15 @@ class Checker {
       }
       if (!reported) Add(s, Finding::kError);
       // Set the broken item aside and check the rest of the file again.
-      std::vector<Item> items = Items(root, step.list_key, LineCount(text));
+      if (!have_items || !parsed) items = Items(root, step.list_key, LineCount(text));
+      have_items = parsed;
+      // The item holding the error line (items are in line order and do
+      // not overlap: the last one that starts at or before it).
+      const int error_line = s.line() - 1;
+      auto after = std::upper_bound(items.begin(), items.end(), error_line,
+                                    [](int line, const Item& item) { return line < item.first; });
       const Item* broken = nullptr;
-      for (const Item& item : items)
-        if (s.line() - 1 >= item.first && s.line() - 1 < item.end) broken = &item;
+      if (after != items.begin() && error_line < std::prev(after)->end) broken = &*std::prev(after);
       if (!broken || broken->end <= broken->first) {
         if (provides) provides->whole_file = true;  // not inside an item: the rest is unchecked
         break;
@@ -258,9 +279,13 @@ class Checker {
       if (parsed && items.size() > 1) {
         // Remove it from the parsed list: the same list as parsing the text
         // with its lines blanked, each node at the same line.
+        const size_t index = static_cast<size_t>(broken - items.data());
         YAML::Node list = ItemList(root, step.list_key);
-        list.remove(static_cast<size_t>(broken - items.data()));
+        list.remove(index);
         blanked.emplace_back(broken->first, broken->end);
+        // As Items would now read it: the item before ends where this one did.
+        if (index > 0) items[index - 1].end = broken->end;
+        items.erase(items.begin() + static_cast<std::ptrdiff_t>(index));
         continue;
       }
       text = text_now();
@@ -292,8 +317,7 @@ class Checker {
   // one reading per fact is enough.
   void LintPhrases() {
     if (loaded_[2].empty()) return;
-    YamlDoc doc(files_[2].name);
-    if (!doc.Parse(loaded_[2]).ok()) return;
+    const YamlDoc& doc = docs_[2];
     const Analyzer* analyzer = nullptr;
     Status s = Analyzer::Get(&analyzer);
     if (!s.ok()) {
@@ -383,22 +407,22 @@ class Checker {
   // Rules and alerts that load but can never hold.
   void LintConditions(size_t file, const char* list_key, const char* what) {
     if (loaded_[file].empty()) return;
-    YamlDoc doc(files_[file].name);
-    if (!doc.Parse(loaded_[file]).ok()) return;
+    const YamlDoc& doc = docs_[file];
     YAML::Node list = ItemList(doc.root(), list_key);
     if (!list || !list.IsSequence()) return;
+    // Each id's condition (the last of an id, as a scan would find), looked
+    // up per item: a scan of every rule per rule was quadratic.
+    std::unordered_map<std::string, const Condition*> conditions;
+    if (file == 3)
+      for (const Rule& r : model_.rules) conditions[r.id] = &r.when;
+    else
+      for (const AlertRule& a : model_.alerts) conditions[a.id] = &a.when;
     for (const YAML::Node& item : list) {
       if (!item.IsMap() || !item["id"] || !item["when"]) continue;
       const std::string id = item["id"].Scalar();
-      const Condition* when = nullptr;
-      if (file == 3) {
-        for (const Rule& r : model_.rules)
-          if (r.id == id) when = &r.when;
-      } else {
-        for (const AlertRule& a : model_.alerts)
-          if (a.id == id) when = &a.when;
-      }
-      if (!when) continue;
+      auto found = conditions.find(id);
+      if (found == conditions.end()) continue;
+      const Condition* when = found->second;
       const ConditionSite site{doc, item["when"], what, id};
       LintAllAndNone(site, *when);
       LintAnyAllNone(site, *when);
@@ -616,8 +640,8 @@ class Checker {
     std::vector<bool> used(model_.crisis.size(), false);
     for (const AlertRule& a : model_.alerts)
       for (int c : a.contacts) used[c] = true;
-    YamlDoc doc(files_[1].name);
-    if (!doc.Parse(loaded_[1]).ok() || !doc.root().IsSequence()) return;
+    const YamlDoc& doc = docs_[1];
+    if (!doc.root().IsSequence()) return;
     for (const YAML::Node& item : doc.root()) {
       if (!item.IsMap() || !item["id"]) continue;
       int c = model_.FindCrisis(item["id"].Scalar());
@@ -643,7 +667,9 @@ class Checker {
   int year_;  // the current year (Tokyo); 0 = do not lint the calendar's age
   StaleCheck stale_;
   std::string loaded_[kFiles];  // the text that finally loaded (items set aside blanked)
-  bool clean_[kFiles] = {};     // loaded with nothing set aside
+  YamlDoc docs_[kFiles] = {YamlDoc(""), YamlDoc(""), YamlDoc(""), YamlDoc(""), YamlDoc(""), YamlDoc("")};
+  // docs_[i]: the parsed loaded_[i], for the lints: each file is parsed once
+  bool clean_[kFiles] = {};  // loaded with nothing set aside
 };
 
 }  // namespace
