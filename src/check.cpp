@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <thread>
 #include <unordered_map>
 
 #include "household.h"
@@ -141,6 +142,21 @@ bool LoadAnyway(const std::string& text, YAML::Node* root) {
   }
 }
 
+// Runs work(i) for i in [0, n) on up to hardware_concurrency() threads
+// (work must be safe to run at once for different i).
+template <typename Work>
+void ParallelFor(size_t n, const Work& work) {
+  size_t jobs = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), 8);
+  if (n < 64) jobs = 1;  // not worth a thread
+  auto run = [&](size_t first) {
+    for (size_t i = first; i < n; i += jobs) work(i);
+  };
+  std::vector<std::thread> threads;
+  for (size_t t = 1; t < jobs; ++t) threads.emplace_back(run, t);
+  run(0);
+  for (std::thread& t : threads) t.join();
+}
+
 int LineCount(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1; }
 
 class Checker {
@@ -149,6 +165,20 @@ class Checker {
       : files_(files), year_(year), stale_(stale) {}
 
   std::vector<Finding> Run() {
+    // Parsing is most of the rest (yaml-cpp, a few MB/s); the files are
+    // independent until their references are resolved, so parse them on two
+    // threads as LoadModel does: the lexicon (the largest) and the crisis
+    // file on a second one.
+    auto parse = [&](size_t i) {
+      if (files_[i].read.ok()) first_parse_[i] = docs_[i].Parse(files_[i].text);
+    };
+    for (size_t i = 0; i < kFiles; ++i) docs_[i] = YamlDoc(files_[i].name);
+    std::thread helper([&] {
+      parse(2);
+      parse(1);
+    });
+    for (size_t i : {0, 3, 4, 5}) parse(i);
+    helper.join();
     for (size_t i = 0; i < kFiles && i < files_.size(); ++i) LoadOne(i);
     LintPhrases();
     LintConditions(3, "", Tr("rule"));
@@ -215,8 +245,13 @@ class Checker {
     for (int round = 0; round < kMaxRounds; ++round) {
       Status s;
       if (!parsed) {
-        doc = YamlDoc(f.name);
-        s = doc.Parse(text);
+        if (round == 0) {  // parsed up front (Run)
+          doc = docs_[i];
+          s = first_parse_[i];
+        } else {
+          doc = YamlDoc(f.name);
+          s = doc.Parse(text);
+        }
         parsed = s.ok();
         have_items = false;
       }
@@ -324,65 +359,89 @@ class Checker {
       Add(files_[2].name, 0, 0, Finding::kError, s.message());
       return;
     }
-    struct Claim {
-      std::string owner, phrase;
-      int line;
+    // The phrases in file order, each with its owner; then their readings
+    // on every core (MeCab reads each phrase up to three times: most of
+    // check's time), then the findings in file order, as one pass gave them.
+    struct Entry {
+      YAML::Node item;
+      size_t owner;        // in owners
+      std::string phrase;  // normalised for reading
+      PhraseReading r;
+      bool alike = true;  // reads alike in a sentence
     };
-    std::map<std::string, Claim> first;  // reading (stream, and "-" when negative) → its first phrase
-    auto claim = [&](const YAML::Node& list, const std::string& owner) {
+    std::vector<std::string> owners;
+    std::vector<Entry> entries;
+    auto collect = [&](const YAML::Node& list, const std::string& owner) {
       if (!list || !list.IsSequence()) return;
+      owners.push_back(owner);
       for (const YAML::Node& item : list) {
         if (!item.IsScalar()) continue;
-        const std::string phrase = NormalizePhraseForReading(item.Scalar());
+        std::string phrase = NormalizePhraseForReading(item.Scalar());
         if (phrase.empty()) continue;
-        SourcePos pos = doc.PosOf(item);
-        PhraseReading r = ReadPhrase(*analyzer, phrase);
-        if (r.problem != PhraseReading::kNone) {
-          Add(pos.file, pos.line, pos.column, Finding::kWarning,
-              r.problem == PhraseReading::kFragment
-                  ? TrF("phrase '{}' of {} ends in the particle '{}', so it never matches (read alone, its words "
-                        "would match more than it says); write the whole phrase, e.g. a noun or a verb in its "
-                        "dictionary form",
-                        item.Scalar(), owner, r.last_particle)
-                  : TrF("phrase '{}' of {} has no content word (only grammar), so it never matches", item.Scalar(),
-                        owner));
-          continue;
-        }
-        if (!ReadsAlikeInASentence(*analyzer, phrase, r)) {
-          Add(pos.file, pos.line, pos.column, Finding::kWarning,
-              TrF("phrase '{}' of {} reads as '{}' alone but differently inside a sentence, so it can no longer "
-                  "match: write whole words",
-                  item.Scalar(), owner, ShowStream(r.stream)));
-        }
-        const std::string key = r.stream + (r.negative ? "-" : "+");
-        auto it = first.find(key);
-        if (it == first.end()) {
-          first[key] = {owner, item.Scalar(), pos.line};
-        } else if (it->second.owner != owner) {
-          Add(pos.file, pos.line, pos.column, Finding::kWarning,
-              TrF("phrase '{}' of {} reads as '{}' (line {}) of {}; a case that says it then means both: keep it "
-                  "in one place",
-                  item.Scalar(), owner, it->second.phrase, it->second.line, it->second.owner));
-        } else {
-          Add(pos.file, pos.line, pos.column, Finding::kWarning,
-              r.negative ? TrF("phrase '{}' reads as '{}' (line {}), which already covers it ({}, negated): "
-                               "remove one",
-                               item.Scalar(), it->second.phrase, it->second.line, ShowStream(r.stream))
-                         : TrF("phrase '{}' reads as '{}' (line {}), which already covers it ({}): remove one",
-                               item.Scalar(), it->second.phrase, it->second.line, ShowStream(r.stream)));
-        }
+        entries.push_back({item, owners.size() - 1, std::move(phrase), {}, true});
       }
     };
     YAML::Node subjects = doc.root()["subjects"];
     if (subjects && subjects.IsMap())
       for (auto it = subjects.begin(); it != subjects.end(); ++it)
         for (const char* lang : {"ja", "en"})
-          if (it->second.IsMap()) claim(it->second[lang], TrF("subject '{}'", it->first.Scalar()));
+          if (it->second.IsMap()) collect(it->second[lang], TrF("subject '{}'", it->first.Scalar()));
     YAML::Node facts = doc.root()["facts"];
     if (facts && facts.IsSequence())
       for (const YAML::Node& fact : facts)
         if (fact.IsMap() && fact["id"])
-          for (const char* lang : {"ja", "en"}) claim(fact[lang], TrF("fact '{}'", fact["id"].Scalar()));
+          for (const char* lang : {"ja", "en"}) collect(fact[lang], TrF("fact '{}'", fact["id"].Scalar()));
+    ParallelFor(entries.size(), [&](size_t i) {
+      Entry& e = entries[i];
+      e.r = ReadPhrase(*analyzer, e.phrase);
+      if (e.r.problem == PhraseReading::kNone) e.alike = ReadsAlikeInASentence(*analyzer, e.phrase, e.r);
+    });
+    struct Claim {
+      size_t owner;
+      std::string phrase;
+      int line;
+    };
+    std::unordered_map<std::string, Claim> first;  // reading (stream, and "-" when negative) → its first phrase
+    for (const Entry& e : entries) {
+      const YAML::Node& item = e.item;
+      const std::string& owner = owners[e.owner];
+      const PhraseReading& r = e.r;
+      SourcePos pos = doc.PosOf(item);
+      if (r.problem != PhraseReading::kNone) {
+        Add(pos.file, pos.line, pos.column, Finding::kWarning,
+            r.problem == PhraseReading::kFragment
+                ? TrF("phrase '{}' of {} ends in the particle '{}', so it never matches (read alone, its words "
+                      "would match more than it says); write the whole phrase, e.g. a noun or a verb in its "
+                      "dictionary form",
+                      item.Scalar(), owner, r.last_particle)
+                : TrF("phrase '{}' of {} has no content word (only grammar), so it never matches", item.Scalar(),
+                      owner));
+        continue;
+      }
+      if (!e.alike) {
+        Add(pos.file, pos.line, pos.column, Finding::kWarning,
+            TrF("phrase '{}' of {} reads as '{}' alone but differently inside a sentence, so it can no longer "
+                "match: write whole words",
+                item.Scalar(), owner, ShowStream(r.stream)));
+      }
+      const std::string key = r.stream + (r.negative ? "-" : "+");
+      auto it = first.find(key);
+      if (it == first.end()) {
+        first.emplace(key, Claim{e.owner, item.Scalar(), pos.line});
+      } else if (owners[it->second.owner] != owner) {
+        Add(pos.file, pos.line, pos.column, Finding::kWarning,
+            TrF("phrase '{}' of {} reads as '{}' (line {}) of {}; a case that says it then means both: keep it "
+                "in one place",
+                item.Scalar(), owner, it->second.phrase, it->second.line, owners[it->second.owner]));
+      } else {
+        Add(pos.file, pos.line, pos.column, Finding::kWarning,
+            r.negative ? TrF("phrase '{}' reads as '{}' (line {}), which already covers it ({}, negated): "
+                             "remove one",
+                             item.Scalar(), it->second.phrase, it->second.line, ShowStream(r.stream))
+                       : TrF("phrase '{}' reads as '{}' (line {}), which already covers it ({}): remove one",
+                             item.Scalar(), it->second.phrase, it->second.line, ShowStream(r.stream)));
+      }
+    }
   }
 
   // A phrase the analyser splits one way alone and another way in a case
@@ -668,7 +727,9 @@ class Checker {
   StaleCheck stale_;
   std::string loaded_[kFiles];  // the text that finally loaded (items set aside blanked)
   YamlDoc docs_[kFiles] = {YamlDoc(""), YamlDoc(""), YamlDoc(""), YamlDoc(""), YamlDoc(""), YamlDoc("")};
-  // docs_[i]: the parsed loaded_[i], for the lints: each file is parsed once
+  // docs_[i]: first the parsed file, then the parsed loaded_[i], for the
+  // lints: each file is parsed once
+  Status first_parse_[kFiles];
   bool clean_[kFiles] = {};  // loaded with nothing set aside
 };
 
