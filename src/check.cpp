@@ -761,6 +761,18 @@ int CountErrors(const std::vector<Finding>& findings) {
 std::string RenderFindings(const std::vector<Finding>& findings, const std::vector<SourceFile>& files, bool color) {
   auto paint = [&](const char* code, const std::string& s) { return color ? std::string(code) + s + "\033[0m" : s; };
   std::string out;
+  // Where each line of a file starts, found once per file: a scan from the
+  // top per finding was quadratic in a big file with many findings.
+  std::vector<std::vector<size_t>> line_starts(files.size());
+  auto line_start = [&](size_t file, int line) {
+    std::vector<size_t>& starts = line_starts[file];
+    if (starts.empty()) {
+      const std::string& text = files[file].text;
+      starts.push_back(0);
+      for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) starts.push_back(at + 1);
+    }
+    return static_cast<size_t>(line) <= starts.size() ? starts[static_cast<size_t>(line) - 1] : std::string::npos;
+  };
   for (const Finding& f : findings) {
     std::string where = f.file;
     if (f.line > 0) where += ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
@@ -768,15 +780,12 @@ std::string RenderFindings(const std::vector<Finding>& findings, const std::vect
     out += paint("\033[1m", where + ":") + " " +
            paint(error ? "\033[1;31m" : "\033[1;35m", error ? Tr("error:") : Tr("warning:")) + " " + f.message + "\n";
     // The line and a caret under the column, when the line is readable.
-    const SourceFile* source = nullptr;
-    for (const SourceFile& s : files)
-      if (s.name == f.file) source = &s;
-    if (!source || f.line <= 0) continue;
-    size_t start = 0;
-    for (int line = 1; line < f.line && start != std::string::npos; ++line) {
-      start = source->text.find('\n', start);
-      if (start != std::string::npos) ++start;
-    }
+    size_t file = files.size();
+    for (size_t i = 0; i < files.size(); ++i)
+      if (files[i].name == f.file) file = i;
+    if (file == files.size() || f.line <= 0) continue;
+    const SourceFile* source = &files[file];
+    size_t start = line_start(file, f.line);
     if (start == std::string::npos || start > source->text.size()) continue;
     size_t end = source->text.find('\n', start);
     std::string text = source->text.substr(start, end == std::string::npos ? std::string::npos : end - start);
