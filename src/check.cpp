@@ -99,20 +99,30 @@ std::vector<Item> Items(const YAML::Node& root, const char* list_key, int total_
   return items;
 }
 
-// text with lines [first, end) emptied (line numbers are kept).
-std::string BlankLines(const std::string& text, int first, int end) {
+// text with the lines of each range [first, end) emptied (line numbers are
+// kept), in one pass: blanking one range at a time made a file with many
+// items set aside quadratic.
+std::string BlankLines(const std::string& text, std::vector<std::pair<int, int>> ranges) {
+  std::sort(ranges.begin(), ranges.end());
   std::string out;
-  int line = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      out += '\n';
-      ++line;
-    } else if (line < first || line >= end) {
-      out += text[i];
-    }
+  out.reserve(text.size());
+  size_t r = 0;  // the ranges before it end before the current line
+  for (size_t at = 0, line = 0;; ++line) {
+    const size_t newline = text.find('\n', at);
+    const size_t end = newline == std::string::npos ? text.size() : newline;
+    const int n = static_cast<int>(line);
+    while (r < ranges.size() && ranges[r].second <= n && ranges[r].first <= n) ++r;
+    bool blank = false;
+    for (size_t k = r; k < ranges.size() && ranges[k].first <= n && !blank; ++k) blank = n < ranges[k].second;
+    if (!blank) out.append(text, at, end - at);
+    if (newline == std::string::npos) break;
+    out += '\n';
+    at = newline + 1;
   }
   return out;
 }
+
+std::string BlankLines(const std::string& text, int first, int end) { return BlankLines(text, {{first, end}}); }
 
 // Writes " []" after "key:" in text, so the emptied list still is a list.
 bool EmptyList(const YAML::Node& root, const char* key, std::string* text) {
@@ -234,7 +244,7 @@ class Checker {
     bool parsed = false;                       // doc holds text, less the blanked items
     std::vector<std::pair<int, int>> blanked;  // lines of the removed items
     auto text_now = [&]() {
-      for (const auto& lines : blanked) text = BlankLines(text, lines.first, lines.second);
+      if (!blanked.empty()) text = BlankLines(text, blanked);
       blanked.clear();
       return text;
     };
