@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <map>
+#include <thread>
+#include <unordered_map>
 
 #include "household.h"
 #include "load_data.h"
@@ -97,20 +99,30 @@ std::vector<Item> Items(const YAML::Node& root, const char* list_key, int total_
   return items;
 }
 
-// text with lines [first, end) emptied (line numbers are kept).
-std::string BlankLines(const std::string& text, int first, int end) {
+// text with the lines of each range [first, end) emptied (line numbers are
+// kept), in one pass: blanking one range at a time made a file with many
+// items set aside quadratic.
+std::string BlankLines(const std::string& text, std::vector<std::pair<int, int>> ranges) {
+  std::sort(ranges.begin(), ranges.end());
   std::string out;
-  int line = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      out += '\n';
-      ++line;
-    } else if (line < first || line >= end) {
-      out += text[i];
-    }
+  out.reserve(text.size());
+  size_t r = 0;  // the ranges before it end before the current line
+  for (size_t at = 0, line = 0;; ++line) {
+    const size_t newline = text.find('\n', at);
+    const size_t end = newline == std::string::npos ? text.size() : newline;
+    const int n = static_cast<int>(line);
+    while (r < ranges.size() && ranges[r].second <= n && ranges[r].first <= n) ++r;
+    bool blank = false;
+    for (size_t k = r; k < ranges.size() && ranges[k].first <= n && !blank; ++k) blank = n < ranges[k].second;
+    if (!blank) out.append(text, at, end - at);
+    if (newline == std::string::npos) break;
+    out += '\n';
+    at = newline + 1;
   }
   return out;
 }
+
+std::string BlankLines(const std::string& text, int first, int end) { return BlankLines(text, {{first, end}}); }
 
 // Writes " []" after "key:" in text, so the emptied list still is a list.
 bool EmptyList(const YAML::Node& root, const char* key, std::string* text) {
@@ -130,6 +142,31 @@ bool EmptyList(const YAML::Node& root, const char* key, std::string* text) {
   return false;
 }
 
+// The tree of text that YamlDoc rejected for its bytes, if yaml-cpp reads it.
+bool LoadAnyway(const std::string& text, YAML::Node* root) {
+  try {
+    *root = YAML::Load(text);
+    return true;
+  } catch (const YAML::Exception&) {
+    return false;
+  }
+}
+
+// Runs work(i) for i in [0, n) on up to hardware_concurrency() threads
+// (work must be safe to run at once for different i).
+template <typename Work>
+void ParallelFor(size_t n, const Work& work) {
+  size_t jobs = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), 8);
+  if (n < 64) jobs = 1;  // not worth a thread
+  auto run = [&](size_t first) {
+    for (size_t i = first; i < n; i += jobs) work(i);
+  };
+  std::vector<std::thread> threads;
+  for (size_t t = 1; t < jobs; ++t) threads.emplace_back(run, t);
+  run(0);
+  for (std::thread& t : threads) t.join();
+}
+
 int LineCount(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1; }
 
 class Checker {
@@ -138,6 +175,20 @@ class Checker {
       : files_(files), year_(year), stale_(stale) {}
 
   std::vector<Finding> Run() {
+    // Parsing is most of the rest (yaml-cpp, a few MB/s); the files are
+    // independent until their references are resolved, so parse them on two
+    // threads as LoadModel does: the lexicon (the largest) and the crisis
+    // file on a second one.
+    auto parse = [&](size_t i) {
+      if (files_[i].read.ok()) first_parse_[i] = docs_[i].Parse(files_[i].text);
+    };
+    for (size_t i = 0; i < kFiles; ++i) docs_[i] = YamlDoc(files_[i].name);
+    std::thread helper([&] {
+      parse(2);
+      parse(1);
+    });
+    for (size_t i : {0, 3, 4, 5}) parse(i);
+    helper.join();
     for (size_t i = 0; i < kFiles && i < files_.size(); ++i) LoadOne(i);
     LintPhrases();
     LintConditions(3, "", Tr("rule"));
@@ -193,16 +244,26 @@ class Checker {
     bool parsed = false;                       // doc holds text, less the blanked items
     std::vector<std::pair<int, int>> blanked;  // lines of the removed items
     auto text_now = [&]() {
-      for (const auto& lines : blanked) text = BlankLines(text, lines.first, lines.second);
+      if (!blanked.empty()) text = BlankLines(text, blanked);
       blanked.clear();
       return text;
     };
+    // The items of the parsed list, kept in step with its removals: reading
+    // every item's mark per round made a file of thousands quadratic.
+    std::vector<Item> items;
+    bool have_items = false;
     for (int round = 0; round < kMaxRounds; ++round) {
       Status s;
       if (!parsed) {
-        doc = YamlDoc(f.name);
-        s = doc.Parse(text);
+        if (round == 0) {  // parsed up front (Run)
+          doc = docs_[i];
+          s = first_parse_[i];
+        } else {
+          doc = YamlDoc(f.name);
+          s = doc.Parse(text);
+        }
         parsed = s.ok();
+        have_items = false;
       }
       YAML::Node root;
       if (s.ok()) {
@@ -211,20 +272,20 @@ class Checker {
         if (s.ok()) {
           model_ = std::move(trial);
           loaded_[i] = text_now();
+          docs_[i] = doc;
           clean_[i] = round == 0;
           break;
         }
         root = doc.root();
-      } else {
-        // A duplicate key or a bad byte still parses: its item can be set
-        // aside. A syntax error ends the file.
-        try {
-          root = YAML::Load(text);
-        } catch (const YAML::Exception&) {
-          Add(s, Finding::kError);
-          if (provides) provides->whole_file = true;
-          break;
-        }
+      } else if (doc.reached() == YamlDoc::Reached::kTree) {
+        root = doc.root();  // a duplicate key: its item can be set aside
+      } else if (doc.reached() == YamlDoc::Reached::kSyntax || !LoadAnyway(text, &root)) {
+        // A syntax error ends the file (yaml-cpp has already said so: it is
+        // not parsed again); a bad byte still parses, and its item can be
+        // set aside.
+        Add(s, Finding::kError);
+        if (provides) provides->whole_file = true;
+        break;
       }
       // A reference to something set aside earlier is not a new error.
       bool reported = false;
@@ -246,10 +307,15 @@ class Checker {
       }
       if (!reported) Add(s, Finding::kError);
       // Set the broken item aside and check the rest of the file again.
-      std::vector<Item> items = Items(root, step.list_key, LineCount(text));
+      if (!have_items || !parsed) items = Items(root, step.list_key, LineCount(text));
+      have_items = parsed;
+      // The item holding the error line (items are in line order and do
+      // not overlap: the last one that starts at or before it).
+      const int error_line = s.line() - 1;
+      auto after = std::upper_bound(items.begin(), items.end(), error_line,
+                                    [](int line, const Item& item) { return line < item.first; });
       const Item* broken = nullptr;
-      for (const Item& item : items)
-        if (s.line() - 1 >= item.first && s.line() - 1 < item.end) broken = &item;
+      if (after != items.begin() && error_line < std::prev(after)->end) broken = &*std::prev(after);
       if (!broken || broken->end <= broken->first) {
         if (provides) provides->whole_file = true;  // not inside an item: the rest is unchecked
         break;
@@ -258,9 +324,13 @@ class Checker {
       if (parsed && items.size() > 1) {
         // Remove it from the parsed list: the same list as parsing the text
         // with its lines blanked, each node at the same line.
+        const size_t index = static_cast<size_t>(broken - items.data());
         YAML::Node list = ItemList(root, step.list_key);
-        list.remove(static_cast<size_t>(broken - items.data()));
+        list.remove(index);
         blanked.emplace_back(broken->first, broken->end);
+        // As Items would now read it: the item before ends where this one did.
+        if (index > 0) items[index - 1].end = broken->end;
+        items.erase(items.begin() + static_cast<std::ptrdiff_t>(index));
         continue;
       }
       text = text_now();
@@ -292,73 +362,96 @@ class Checker {
   // one reading per fact is enough.
   void LintPhrases() {
     if (loaded_[2].empty()) return;
-    YamlDoc doc(files_[2].name);
-    if (!doc.Parse(loaded_[2]).ok()) return;
+    const YamlDoc& doc = docs_[2];
     const Analyzer* analyzer = nullptr;
     Status s = Analyzer::Get(&analyzer);
     if (!s.ok()) {
       Add(files_[2].name, 0, 0, Finding::kError, s.message());
       return;
     }
-    struct Claim {
-      std::string owner, phrase;
-      int line;
+    // The phrases in file order, each with its owner; then their readings
+    // on every core (MeCab reads each phrase up to three times: most of
+    // check's time), then the findings in file order, as one pass gave them.
+    struct Entry {
+      YAML::Node item;
+      size_t owner;        // in owners
+      std::string phrase;  // normalised for reading
+      PhraseReading r;
+      bool alike = true;  // reads alike in a sentence
     };
-    std::map<std::string, Claim> first;  // reading (stream, and "-" when negative) → its first phrase
-    auto claim = [&](const YAML::Node& list, const std::string& owner) {
+    std::vector<std::string> owners;
+    std::vector<Entry> entries;
+    auto collect = [&](const YAML::Node& list, const std::string& owner) {
       if (!list || !list.IsSequence()) return;
+      owners.push_back(owner);
       for (const YAML::Node& item : list) {
         if (!item.IsScalar()) continue;
-        const std::string phrase = NormalizePhraseForReading(item.Scalar());
+        std::string phrase = NormalizePhraseForReading(item.Scalar());
         if (phrase.empty()) continue;
-        SourcePos pos = doc.PosOf(item);
-        PhraseReading r = ReadPhrase(*analyzer, phrase);
-        if (r.problem != PhraseReading::kNone) {
-          Add(pos.file, pos.line, pos.column, Finding::kWarning,
-              r.problem == PhraseReading::kFragment
-                  ? TrF("phrase '{}' of {} ends in the particle '{}', so it never matches (read alone, its words "
-                        "would match more than it says); write the whole phrase, e.g. a noun or a verb in its "
-                        "dictionary form",
-                        item.Scalar(), owner, r.last_particle)
-                  : TrF("phrase '{}' of {} has no content word (only grammar), so it never matches", item.Scalar(),
-                        owner));
-          continue;
-        }
-        if (!ReadsAlikeInASentence(*analyzer, phrase, r)) {
-          Add(pos.file, pos.line, pos.column, Finding::kWarning,
-              TrF("phrase '{}' of {} reads as '{}' alone but differently inside a sentence, so it can no longer "
-                  "match: write whole words",
-                  item.Scalar(), owner, ShowStream(r.stream)));
-        }
-        const std::string key = r.stream + (r.negative ? "-" : "+");
-        auto it = first.find(key);
-        if (it == first.end()) {
-          first[key] = {owner, item.Scalar(), pos.line};
-        } else if (it->second.owner != owner) {
-          Add(pos.file, pos.line, pos.column, Finding::kWarning,
-              TrF("phrase '{}' of {} reads as '{}' (line {}) of {}; a case that says it then means both: keep it "
-                  "in one place",
-                  item.Scalar(), owner, it->second.phrase, it->second.line, it->second.owner));
-        } else {
-          Add(pos.file, pos.line, pos.column, Finding::kWarning,
-              r.negative ? TrF("phrase '{}' reads as '{}' (line {}), which already covers it ({}, negated): "
-                               "remove one",
-                               item.Scalar(), it->second.phrase, it->second.line, ShowStream(r.stream))
-                         : TrF("phrase '{}' reads as '{}' (line {}), which already covers it ({}): remove one",
-                               item.Scalar(), it->second.phrase, it->second.line, ShowStream(r.stream)));
-        }
+        entries.push_back({item, owners.size() - 1, std::move(phrase), {}, true});
       }
     };
     YAML::Node subjects = doc.root()["subjects"];
     if (subjects && subjects.IsMap())
       for (auto it = subjects.begin(); it != subjects.end(); ++it)
         for (const char* lang : {"ja", "en"})
-          if (it->second.IsMap()) claim(it->second[lang], TrF("subject '{}'", it->first.Scalar()));
+          if (it->second.IsMap()) collect(it->second[lang], TrF("subject '{}'", it->first.Scalar()));
     YAML::Node facts = doc.root()["facts"];
     if (facts && facts.IsSequence())
       for (const YAML::Node& fact : facts)
         if (fact.IsMap() && fact["id"])
-          for (const char* lang : {"ja", "en"}) claim(fact[lang], TrF("fact '{}'", fact["id"].Scalar()));
+          for (const char* lang : {"ja", "en"}) collect(fact[lang], TrF("fact '{}'", fact["id"].Scalar()));
+    ParallelFor(entries.size(), [&](size_t i) {
+      Entry& e = entries[i];
+      e.r = ReadPhrase(*analyzer, e.phrase);
+      if (e.r.problem == PhraseReading::kNone) e.alike = ReadsAlikeInASentence(*analyzer, e.phrase, e.r);
+    });
+    struct Claim {
+      size_t owner;
+      std::string phrase;
+      int line;
+    };
+    std::unordered_map<std::string, Claim> first;  // reading (stream, and "-" when negative) → its first phrase
+    for (const Entry& e : entries) {
+      const YAML::Node& item = e.item;
+      const std::string& owner = owners[e.owner];
+      const PhraseReading& r = e.r;
+      SourcePos pos = doc.PosOf(item);
+      if (r.problem != PhraseReading::kNone) {
+        Add(pos.file, pos.line, pos.column, Finding::kWarning,
+            r.problem == PhraseReading::kFragment
+                ? TrF("phrase '{}' of {} ends in the particle '{}', so it never matches (read alone, its words "
+                      "would match more than it says); write the whole phrase, e.g. a noun or a verb in its "
+                      "dictionary form",
+                      item.Scalar(), owner, r.last_particle)
+                : TrF("phrase '{}' of {} has no content word (only grammar), so it never matches", item.Scalar(),
+                      owner));
+        continue;
+      }
+      if (!e.alike) {
+        Add(pos.file, pos.line, pos.column, Finding::kWarning,
+            TrF("phrase '{}' of {} reads as '{}' alone but differently inside a sentence, so it can no longer "
+                "match: write whole words",
+                item.Scalar(), owner, ShowStream(r.stream)));
+      }
+      const std::string key = r.stream + (r.negative ? "-" : "+");
+      auto it = first.find(key);
+      if (it == first.end()) {
+        first.emplace(key, Claim{e.owner, item.Scalar(), pos.line});
+      } else if (owners[it->second.owner] != owner) {
+        Add(pos.file, pos.line, pos.column, Finding::kWarning,
+            TrF("phrase '{}' of {} reads as '{}' (line {}) of {}; a case that says it then means both: keep it "
+                "in one place",
+                item.Scalar(), owner, it->second.phrase, it->second.line, owners[it->second.owner]));
+      } else {
+        Add(pos.file, pos.line, pos.column, Finding::kWarning,
+            r.negative ? TrF("phrase '{}' reads as '{}' (line {}), which already covers it ({}, negated): "
+                             "remove one",
+                             item.Scalar(), it->second.phrase, it->second.line, ShowStream(r.stream))
+                       : TrF("phrase '{}' reads as '{}' (line {}), which already covers it ({}): remove one",
+                             item.Scalar(), it->second.phrase, it->second.line, ShowStream(r.stream)));
+      }
+    }
   }
 
   // A phrase the analyser splits one way alone and another way in a case
@@ -383,22 +476,22 @@ class Checker {
   // Rules and alerts that load but can never hold.
   void LintConditions(size_t file, const char* list_key, const char* what) {
     if (loaded_[file].empty()) return;
-    YamlDoc doc(files_[file].name);
-    if (!doc.Parse(loaded_[file]).ok()) return;
+    const YamlDoc& doc = docs_[file];
     YAML::Node list = ItemList(doc.root(), list_key);
     if (!list || !list.IsSequence()) return;
+    // Each id's condition (the last of an id, as a scan would find), looked
+    // up per item: a scan of every rule per rule was quadratic.
+    std::unordered_map<std::string, const Condition*> conditions;
+    if (file == 3)
+      for (const Rule& r : model_.rules) conditions[r.id] = &r.when;
+    else
+      for (const AlertRule& a : model_.alerts) conditions[a.id] = &a.when;
     for (const YAML::Node& item : list) {
       if (!item.IsMap() || !item["id"] || !item["when"]) continue;
       const std::string id = item["id"].Scalar();
-      const Condition* when = nullptr;
-      if (file == 3) {
-        for (const Rule& r : model_.rules)
-          if (r.id == id) when = &r.when;
-      } else {
-        for (const AlertRule& a : model_.alerts)
-          if (a.id == id) when = &a.when;
-      }
-      if (!when) continue;
+      auto found = conditions.find(id);
+      if (found == conditions.end()) continue;
+      const Condition* when = found->second;
       const ConditionSite site{doc, item["when"], what, id};
       LintAllAndNone(site, *when);
       LintAnyAllNone(site, *when);
@@ -616,8 +709,8 @@ class Checker {
     std::vector<bool> used(model_.crisis.size(), false);
     for (const AlertRule& a : model_.alerts)
       for (int c : a.contacts) used[c] = true;
-    YamlDoc doc(files_[1].name);
-    if (!doc.Parse(loaded_[1]).ok() || !doc.root().IsSequence()) return;
+    const YamlDoc& doc = docs_[1];
+    if (!doc.root().IsSequence()) return;
     for (const YAML::Node& item : doc.root()) {
       if (!item.IsMap() || !item["id"]) continue;
       int c = model_.FindCrisis(item["id"].Scalar());
@@ -643,7 +736,11 @@ class Checker {
   int year_;  // the current year (Tokyo); 0 = do not lint the calendar's age
   StaleCheck stale_;
   std::string loaded_[kFiles];  // the text that finally loaded (items set aside blanked)
-  bool clean_[kFiles] = {};     // loaded with nothing set aside
+  YamlDoc docs_[kFiles] = {YamlDoc(""), YamlDoc(""), YamlDoc(""), YamlDoc(""), YamlDoc(""), YamlDoc("")};
+  // docs_[i]: first the parsed file, then the parsed loaded_[i], for the
+  // lints: each file is parsed once
+  Status first_parse_[kFiles];
+  bool clean_[kFiles] = {};  // loaded with nothing set aside
 };
 
 }  // namespace
@@ -674,6 +771,18 @@ int CountErrors(const std::vector<Finding>& findings) {
 std::string RenderFindings(const std::vector<Finding>& findings, const std::vector<SourceFile>& files, bool color) {
   auto paint = [&](const char* code, const std::string& s) { return color ? std::string(code) + s + "\033[0m" : s; };
   std::string out;
+  // Where each line of a file starts, found once per file: a scan from the
+  // top per finding was quadratic in a big file with many findings.
+  std::vector<std::vector<size_t>> line_starts(files.size());
+  auto line_start = [&](size_t file, int line) {
+    std::vector<size_t>& starts = line_starts[file];
+    if (starts.empty()) {
+      const std::string& text = files[file].text;
+      starts.push_back(0);
+      for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) starts.push_back(at + 1);
+    }
+    return static_cast<size_t>(line) <= starts.size() ? starts[static_cast<size_t>(line) - 1] : std::string::npos;
+  };
   for (const Finding& f : findings) {
     std::string where = f.file;
     if (f.line > 0) where += ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
@@ -681,15 +790,12 @@ std::string RenderFindings(const std::vector<Finding>& findings, const std::vect
     out += paint("\033[1m", where + ":") + " " +
            paint(error ? "\033[1;31m" : "\033[1;35m", error ? Tr("error:") : Tr("warning:")) + " " + f.message + "\n";
     // The line and a caret under the column, when the line is readable.
-    const SourceFile* source = nullptr;
-    for (const SourceFile& s : files)
-      if (s.name == f.file) source = &s;
-    if (!source || f.line <= 0) continue;
-    size_t start = 0;
-    for (int line = 1; line < f.line && start != std::string::npos; ++line) {
-      start = source->text.find('\n', start);
-      if (start != std::string::npos) ++start;
-    }
+    size_t file = files.size();
+    for (size_t i = 0; i < files.size(); ++i)
+      if (files[i].name == f.file) file = i;
+    if (file == files.size() || f.line <= 0) continue;
+    const SourceFile* source = &files[file];
+    size_t start = line_start(file, f.line);
     if (start == std::string::npos || start > source->text.size()) continue;
     size_t end = source->text.find('\n', start);
     std::string text = source->text.substr(start, end == std::string::npos ? std::string::npos : end - start);

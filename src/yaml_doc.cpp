@@ -373,6 +373,7 @@ const char* TypeName(const YAML::Node& node) {
 }  // namespace
 
 Status YamlDoc::Parse(const std::string& text) {
+  reached_ = Reached::kChecks;
   size_t bad = 0;
   if (!IsValidUtf8(text, &bad)) {
     int line, column;
@@ -401,6 +402,7 @@ Status YamlDoc::Parse(const std::string& text) {
     LineColumnAt(text, scan.error_at(), &line, &column);
     return Status::Data(name_, line, column, scan.error());
   }
+  reached_ = Reached::kSyntax;
   try {
     root_ = YAML::Load(text);
   } catch (const YAML::DeepRecursion& e) {  // a "bad file" in yaml-cpp's words
@@ -423,6 +425,7 @@ Status YamlDoc::Parse(const std::string& text) {
   } catch (const YAML::Exception& e) {
     return Status::Data(name_, 0, 0, TrF("YAML: {}", e.what()));
   }
+  reached_ = Reached::kTree;
   return CheckDuplicateKeys(root_, 0);
 }
 

@@ -28,6 +28,13 @@ class YamlDoc {
   Status Parse(const std::string& text);
   const YAML::Node& root() const { return root_; }
   const std::string& name() const { return name_; }
+  /// How far the last Parse got, for `check`, which sets broken items
+  /// aside: kChecks when the bytes failed a check before yaml-cpp read them
+  /// (yaml-cpp may still read them), kSyntax when yaml-cpp rejected the
+  /// text (it always will), kTree when root() holds the tree (even if a
+  /// later check, a duplicate key, failed).
+  enum class Reached { kChecks, kSyntax, kTree };
+  Reached reached() const { return reached_; }
 
   /// An error pointing at node.
   Status Error(const YAML::Node& at, const std::string& message) const;
@@ -53,6 +60,7 @@ class YamlDoc {
   Status CheckDuplicateKeys(const YAML::Node& node, int depth) const;
   std::string name_;
   YAML::Node root_;
+  Reached reached_ = Reached::kChecks;
 };
 
 /// The text form every loader offers besides its YamlDoc one (so tests

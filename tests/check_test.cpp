@@ -11,6 +11,7 @@
 
 #include "load_model.h"
 #include "messages.h"
+#include "yaml_doc.h"
 
 namespace {
 
@@ -471,4 +472,19 @@ TEST_CASE("check: holidays.yaml errors point into it; a calendar that ended is a
   f.Edit(5, "kind: national", "kind: nation");
   CHECK(Check(f) == Expect({"data/holidays.yaml:4:32: error: holiday kind must be national (国民の祝日), "
                             "substitute (振替休日) or citizens (国民の休日), found 'nation'"}));
+}
+
+// check sets broken items aside without parsing a file again when yaml-cpp
+// has already rejected it, and takes the tree of a file with a duplicate key.
+TEST_CASE("YamlDoc::reached: how far Parse got") {
+  YamlDoc doc("f.yaml");
+  CHECK(doc.Parse("- id: a\n").ok());
+  CHECK(doc.reached() == YamlDoc::Reached::kTree);
+  CHECK_FALSE(doc.Parse("a: 1\na: 2\n").ok());  // duplicate key: the tree is there
+  CHECK(doc.reached() == YamlDoc::Reached::kTree);
+  CHECK(doc.root().IsMap());
+  CHECK_FALSE(doc.Parse("- id: [broken\n").ok());
+  CHECK(doc.reached() == YamlDoc::Reached::kSyntax);
+  CHECK_FALSE(doc.Parse("- id: \xff\n").ok());  // a bad byte: yaml-cpp never saw it
+  CHECK(doc.reached() == YamlDoc::Reached::kChecks);
 }
