@@ -10,6 +10,7 @@
 
 #include "embedded.h"
 #include "lexicon.h"
+#include "load_model.h"
 #include "model.h"
 
 struct ShippedModel {
@@ -25,6 +26,19 @@ struct ShippedModel {
 inline const ShippedModel& Shipped() {
   static const ShippedModel shipped;
   return shipped;
+}
+
+/// The model read from the source tree's data/ and rules/ (not the
+/// embedded copy), loaded once; for the tests that compare the two or
+/// need the files' own positions.
+inline const Model& SourceDirsModel() {
+  static const Model* model = [] {
+    Model* m = new Model();
+    Status s = LoadModelFromDirs(TSUNAGU_SOURCE_DIR "/data", TSUNAGU_SOURCE_DIR "/rules", m);
+    REQUIRE_MESSAGE(s.ok(), s.ToString());
+    return m;
+  }();
+  return *model;
 }
 
 #endif  // TSUNAGU_TESTS_SHIPPED_MODEL_H_
