@@ -44,21 +44,17 @@ const std::string kCrisis = [] {
   return text.replace(text.find(checked), checked.size(), small_model::kPoliceHours);
 }();
 
-const char kLexicon[] = R"(subjects:
-  person: {ja: [息子], en: [son]}
-  parent: {ja: [母], en: [mother]}
-facts:
-  - id: hikikomori
-    label: {ja: ひきこもり, en: withdrawal}
-    area: withdrawal
-    subject: person
-    ja: [ひきこもり]
-  - id: violence
-    label: {ja: 暴力, en: violence}
-    area: crisis
-    subject: person
-    en: [violence]
-)";
+// Its lexicon with two facts, violence read in English only.
+const std::string& BaseLexicon() {
+  static const std::string text =
+      SmallModel()
+          .Edit(kLexiconFile, "person: {ja: [本人, 息子], en: [son]}\n  parent: {ja: [親], en: [parent]}\n",
+                "person: {ja: [息子], en: [son]}\n  parent: {ja: [母], en: [mother]}\n")
+          .Drop(kLexiconFile, "wants-work")
+          .Edit(kLexiconFile, "    ja: [暴力]\n", "    en: [violence]\n")
+          .texts[kLexiconFile];
+  return text;
+}
 
 const char kRule[] = R"(- id: general
   when: {any: [hikikomori]}
@@ -93,7 +89,7 @@ Model Base(bool with_lexicon) {
   Model m;
   Status s = LoadAgencies(kAgency, "agencies.yaml", &m);
   if (s.ok()) s = LoadCrisis(kCrisis, "crisis.yaml", &m);
-  if (s.ok() && with_lexicon) s = LoadLexicon(kLexicon, "lexicon.yaml", &m);
+  if (s.ok() && with_lexicon) s = LoadLexicon(BaseLexicon(), "lexicon.yaml", &m);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
   return m;
 }
@@ -136,7 +132,7 @@ std::string RuleWith(const std::string& from, const std::string& to) {
 TEST_CASE("the valid bases load") {
   CHECK(Agencies(kAgency) == "OK");
   CHECK(Crisis(kCrisis) == "OK");
-  CHECK(LexiconFile(kLexicon) == "OK");
+  CHECK(LexiconFile(BaseLexicon()) == "OK");
   CHECK(Routing(kRule) == "OK");
   CHECK(Alerts(std::string("alerts: []\n") + kAlertsTail) == "OK");
 }
@@ -162,8 +158,8 @@ TEST_CASE("a full-width space in the indentation is named, on its own line") {
   CHECK(LexiconFile("subjects:\n  \xE3\x80\x80person:\n    ja: [a]\n") ==
         "lexicon.yaml:2:3: a full-width space (全角スペース) in the indentation; indent with half-width spaces");
   // Inside a value it is text, not indentation.
-  CHECK(LexiconFile(
-            std::string(kLexicon).replace(std::string(kLexicon).find("ja: ["), 5, "ja: [\"\xE3\x80\x80x\", ")) == "OK");
+  CHECK(LexiconFile(std::string(BaseLexicon()).replace(BaseLexicon().find("ja: ["), 5, "ja: [\"\xE3\x80\x80x\", ")) ==
+        "OK");
 }
 
 TEST_CASE("YAML syntax errors a data keeper makes are said as advice") {
@@ -726,7 +722,7 @@ TEST_CASE("LoadModel: the first file with an error is reported") {
     };
   };
   Model m;
-  CHECK(LoadModel(source(kAgency, kLexicon), &m).ok());
+  CHECK(LoadModel(source(kAgency, BaseLexicon()), &m).ok());
   CHECK(m.rules.size() == 1);
   // An error in the agencies is found before a syntax error in the lexicon.
   Status s = LoadModel(source(AgencyWith("verified: false", "verified: yes"), "facts: [\n"), &m);
