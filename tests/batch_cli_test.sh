@@ -11,9 +11,7 @@ TEST=batch_cli_test
 . "$(dirname "$0")/lib.sh"
 trap 'exec 3>&- 2>/dev/null; rm -rf "$WORK"' EXIT  # and the FIFO's writer below
 
-need_args 2 "PATH_TO_TSUNAGU REPO_ROOT" $#
-T=$1
-need_exe "$T"
+need_tsunagu_root "$@"
 
 # expect_err MESSAGE WHAT: stderr is exactly "tsunagu: MESSAGE", nothing else
 # (no "N cases" summary: the run never started).
