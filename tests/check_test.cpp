@@ -39,6 +39,24 @@ std::string Expect(const std::vector<std::string>& lines) {
   return out;
 }
 
+// The small model with center's checked: block (its lines given).
+Files CenterChecked(const std::string& lines) {
+  Files f;
+  f.Edit(0, "  source: {block: 1, name: stated}\n  verified: false\n",
+         "  source: {block: 1, name: stated}\n  verified: false\n  checked:\n" + lines);
+  return f;
+}
+
+// --stale 365 on 2026-12-03.
+StaleCheck Stale365() {
+  StaleCheck stale;
+  stale.stale_days = 365;
+  stale.today.year = 2026;
+  stale.today.month = 12;
+  stale.today.day = 3;
+  return stale;
+}
+
 }  // namespace
 
 TEST_CASE("check: a good model has no findings") { CHECK(Check(Files()) == ""); }
@@ -253,16 +271,10 @@ TEST_CASE("check: a fact with outside: acts through eligibility, and must name a
 }
 
 TEST_CASE("check --stale: fields and contacts not checked within DAYS, guideline-only agencies too") {
-  Files f;
-  f.Edit(0, "  source: {block: 1, name: stated}\n  verified: false\n",
-         "  source: {block: 1, name: stated}\n  verified: false\n  checked:\n"
-         "    name: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
-         "    roles: {date: \"2025-01-10\", source: \"phone call\", by: t}\n");
-  StaleCheck stale;
-  stale.stale_days = 365;
-  stale.today.year = 2026;
-  stale.today.month = 12;
-  stale.today.day = 3;
+  Files f = CenterChecked(
+      "    name: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
+      "    roles: {date: \"2025-01-10\", source: \"phone call\", by: t}\n");
+  StaleCheck stale = Stale365();
   std::string got;
   for (const std::string& line : Lines(CheckFiles(f.Files(), 2026, stale))) got += line + "\n";
   CHECK(got ==
@@ -282,22 +294,16 @@ TEST_CASE("check --stale: fields and contacts not checked within DAYS, guideline
 }
 
 TEST_CASE("check --stale: local offices not checked within DAYS") {
-  Files f;
-  f.Edit(0, "  source: {block: 1, name: stated}\n  verified: false\n",
-         "  source: {block: 1, name: stated}\n  verified: false\n  checked:\n"
-         "    name: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
-         "    summary: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
-         "    roles: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
-         "    phone: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
-         "  offices:\n"
-         "    - {id: east, name: {ja: 東, en: East}, serves: [寺尾東]}\n"
-         "    - id: west\n      name: {ja: 西, en: West}\n      serves: [寺尾西]\n"
-         "      checked: {date: \"2025-01-10\", source: \"phone call\", by: t}\n");
-  StaleCheck stale;
-  stale.stale_days = 365;
-  stale.today.year = 2026;
-  stale.today.month = 12;
-  stale.today.day = 3;
+  Files f = CenterChecked(
+      "    name: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
+      "    summary: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
+      "    roles: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
+      "    phone: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
+      "  offices:\n"
+      "    - {id: east, name: {ja: 東, en: East}, serves: [寺尾東]}\n"
+      "    - id: west\n      name: {ja: 西, en: West}\n      serves: [寺尾西]\n"
+      "      checked: {date: \"2025-01-10\", source: \"phone call\", by: t}\n");
+  StaleCheck stale = Stale365();
   std::vector<std::string> got = Lines(CheckFiles(f.Files(), 0, stale));
   std::vector<std::string> offices;
   for (const std::string& line : got)
