@@ -281,14 +281,11 @@ TEST_CASE("RelationLabel: both languages") {
 }
 
 TEST_CASE("scenarios: person_age and parent_age check the current ages") {
-  std::vector<Scenario> cases;
-  REQUIRE(LoadScenarios("- text: \"息子(45)がひきこもり、母は78歳\"\n  person_age: [40, 49]\n  parent_age: [78, 78]\n"
-                        "- text: \"息子(45)がひきこもり\"\n  person_age: [50, 59]\n"
-                        "- text: \"息子がひきこもり\"\n  parent_age: [70, 79]\n",
-                        "t.yaml", Shipped().model, &cases)
-              .ok());
-  ScenarioReport report;
-  RunScenarios(Shipped().model, Shipped().lexicon, cases, &report);
+  ScenarioReport report = RunShippedScenarios(
+      "- text: \"息子(45)がひきこもり、母は78歳\"\n  person_age: [40, 49]\n  parent_age: [78, 78]\n"
+      "- text: \"息子(45)がひきこもり\"\n  person_age: [50, 59]\n"
+      "- text: \"息子がひきこもり\"\n  parent_age: [70, 79]\n",
+      "t.yaml");
   CHECK(report.passed == 1);
   REQUIRE(report.failures.size() == 2);
   CHECK(report.failures[0].find("expected person age 50–59, got 45–45") != std::string::npos);

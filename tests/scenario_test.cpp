@@ -26,12 +26,9 @@ std::string LoadError(const std::string& text) {
 
 // Loads text (which must load) and runs it; the report's failures.
 std::vector<std::string> Failures(const std::string& text) {
-  std::vector<Scenario> cases;
-  Status s = LoadScenarios(text, "cases.yaml", Shipped().model, &cases);
-  REQUIRE(s.ok());
-  ScenarioReport report;
-  RunScenarios(Shipped().model, Shipped().lexicon, cases, &report);
-  CHECK(report.passed + report.failed == static_cast<int>(cases.size()));
+  int count = 0;
+  ScenarioReport report = RunShippedScenarios(text, "cases.yaml", &count);
+  CHECK(report.passed + report.failed == count);
   return report.failures;
 }
 
@@ -239,14 +236,11 @@ TEST_CASE("scenario: every scenario file in tests/cases loads, pending ones too"
 }
 
 TEST_CASE("scenario: a pending case is run and kept; once it passes, the mark must go") {
-  std::vector<Scenario> cases;
-  REQUIRE(LoadScenarios("- text: 息子がひきこもり\n  include: [houkatsu]\n  pending: the parent's age is not given\n"
-                        "- text: 息子がひきこもり\n  include: [hikikomori-center]\n  pending: stale\n"
-                        "- text: 息子がひきこもり\n  include: [hikikomori-center]\n",
-                        "cases.yaml", Shipped().model, &cases)
-              .ok());
-  ScenarioReport report;
-  RunScenarios(Shipped().model, Shipped().lexicon, cases, &report);
+  ScenarioReport report = RunShippedScenarios(
+      "- text: 息子がひきこもり\n  include: [houkatsu]\n  pending: the parent's age is not given\n"
+      "- text: 息子がひきこもり\n  include: [hikikomori-center]\n  pending: stale\n"
+      "- text: 息子がひきこもり\n  include: [hikikomori-center]\n",
+      "cases.yaml");
   CHECK(report.passed == 1);
   CHECK(report.pending == 1);
   REQUIRE(report.pendings.size() == 1);

@@ -8,10 +8,14 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "embedded.h"
 #include "lexicon.h"
 #include "load_model.h"
 #include "model.h"
+#include "scenario.h"
 
 struct ShippedModel {
   Model model;
@@ -26,6 +30,18 @@ struct ShippedModel {
 inline const ShippedModel& Shipped() {
   static const ShippedModel shipped;
   return shipped;
+}
+
+/// Loads scenario YAML (named `name`; it must load) against the shipped
+/// model, runs it and returns the report; `count` gets the number of cases.
+inline ScenarioReport RunShippedScenarios(const std::string& text, const std::string& name, int* count = nullptr) {
+  std::vector<Scenario> cases;
+  Status s = LoadScenarios(text, name, Shipped().model, &cases);
+  REQUIRE_MESSAGE(s.ok(), s.ToString());
+  ScenarioReport report;
+  RunScenarios(Shipped().model, Shipped().lexicon, cases, &report);
+  if (count) *count = static_cast<int>(cases.size());
+  return report;
 }
 
 /// The model read from the source tree's data/ and rules/ (not the
