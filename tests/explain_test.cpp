@@ -111,6 +111,17 @@ const Fixture& F() {
   return *f;
 }
 
+// The one suggestion that goes through rule `via`; nullptr when none does.
+const Suggestion* Via(const WhyNot& w, const std::string& via) {
+  const Suggestion* found = nullptr;
+  for (const Suggestion& s : w.suggestions)
+    if (s.via == via) {
+      CHECK(found == nullptr);
+      found = &s;
+    }
+  return found;
+}
+
 bool Contains(const std::vector<std::string>& v, const std::string& s) {
   for (const std::string& x : v)
     if (x == s) return true;
@@ -223,27 +234,19 @@ TEST_CASE("why-not: a fact about a named subject is said about that subject") {
   CHECK(w.suggestions[0].via == "care-parent");
   CHECK(w.suggestions[0].text == "息子は要介護。要介護");
   // hikikomori@parent: the clause names the parent.
-  bool found = false;
-  for (const Suggestion& s : w.suggestions)
-    if (s.via == "parent-withdrawn") {
-      found = true;
-      CHECK(s.text == "息子は要介護。親はひきこもり");
-      CHECK(DescribeChanges(F().model, s.changes, Lang::kJa) == "親について「ひきこもり」の記載があるなら");
-      CHECK(DescribeChanges(F().model, s.changes, Lang::kEn) == "if \"ひきこもり\" were mentioned about the parent");
-    }
-  CHECK(found);
+  const Suggestion* s = Via(w, "parent-withdrawn");
+  REQUIRE(s != nullptr);
+  CHECK(s->text == "息子は要介護。親はひきこもり");
+  CHECK(DescribeChanges(F().model, s->changes, Lang::kJa) == "親について「ひきこもり」の記載があるなら");
+  CHECK(DescribeChanges(F().model, s->changes, Lang::kEn) == "if \"ひきこもり\" were mentioned about the parent");
 }
 
 TEST_CASE("why-not: an unknown age is given; age and eligibility ranges are both kept") {
   WhyNot w = F().Why("息子はひきこもり", "care", Lang::kJa);
-  bool found = false;
-  for (const Suggestion& s : w.suggestions)
-    if (s.via == "older-withdrawn") {
-      found = true;
-      CHECK(s.text == "息子はひきこもり。本人は45歳");
-      CHECK(DescribeChanges(F().model, s.changes, Lang::kJa) == "本人が45歳以上と分かる(本文に年齢なし)なら");
-    }
-  CHECK(found);
+  const Suggestion* s = Via(w, "older-withdrawn");
+  REQUIRE(s != nullptr);
+  CHECK(s->text == "息子はひきこもり。本人は45歳");
+  CHECK(DescribeChanges(F().model, s->changes, Lang::kJa) == "本人が45歳以上と分かる(本文に年齢なし)なら");
 }
 
 TEST_CASE("why-not: routes list every rule and alert that names the agency; alerts are never suggested") {
