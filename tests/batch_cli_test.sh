@@ -11,9 +11,7 @@ TEST=batch_cli_test
 . "$(dirname "$0")/lib.sh"
 trap 'exec 3>&- 2>/dev/null; rm -rf "$WORK"' EXIT  # and the FIFO's writer below
 
-need_args 2 "PATH_TO_TSUNAGU REPO_ROOT" $#
-T=$1
-need_exe "$T"
+need_tsunagu_root "$@"
 
 # expect_err MESSAGE WHAT: stderr is exactly "tsunagu: MESSAGE", nothing else
 # (no "N cases" summary: the run never started).
@@ -56,34 +54,37 @@ finish_fifo() {
   RC=$?
 }
 
+# survives SIG NAME WHAT [WRAPPER...]: a batch started by start_on_fifo
+# NAME WRAPPER... gets SIG mid-run, yet exits 0 with both cases written.
+survives() {
+  sig=$1
+  fifo=$2
+  what=$3
+  shift 3
+  start_on_fifo "$fifo" "$@"
+  kill -"$sig" "$PID"
+  sleep 0.3
+  finish_fifo more
+  [ "$RC" -eq 0 ] || fail "$what: exit $RC after SIG$sig, expected 0"
+  pass
+  [ "$(wc -l <"$WORK/$fifo.jsonl")" -eq 2 ] || fail "$what: the output file lacks records"
+  pass
+}
+
 # nohup-like: SIGHUP ignored at start survives a SIGHUP, output intact.
 # (No subshell: the background job itself becomes tsunagu, so $! is it.)
 ignore_hup() {
   trap '' HUP
   exec "$@"
 }
-start_on_fifo hup ignore_hup
-kill -HUP "$PID"
-sleep 0.3
-finish_fifo more
-[ "$RC" -eq 0 ] || fail "batch with SIGHUP ignored at start: exit $RC after SIGHUP, expected 0"
-pass
-[ "$(wc -l <"$WORK/hup.jsonl")" -eq 2 ] || fail "batch with SIGHUP ignored: the output file lacks records"
-pass
+survives HUP hup "batch with SIGHUP ignored at start" ignore_hup
 [ "$(cat "$WORK/hup.err")" = "事例 2件（うちエラー 0件）" ] || fail "batch with SIGHUP ignored: stderr is '$(cat "$WORK/hup.err")'"
 pass
 no_temp_left "$WORK" "batch with SIGHUP ignored"
 
 # A background job of a script has SIGINT ignored (the shell does it, with
 # no job control): a SIGINT does not kill it either.
-start_on_fifo int
-kill -INT "$PID"
-sleep 0.3
-finish_fifo more
-[ "$RC" -eq 0 ] || fail "background batch (SIGINT ignored by the shell): exit $RC after SIGINT, expected 0"
-pass
-[ "$(wc -l <"$WORK/int.jsonl")" -eq 2 ] || fail "background batch after SIGINT: the output file lacks records"
-pass
+survives INT int "background batch (SIGINT ignored by the shell)"
 
 # Not ignored: SIGINT, SIGTERM and SIGHUP stop the run and remove the
 # temporary file; no output file appears.

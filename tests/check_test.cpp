@@ -11,106 +11,13 @@
 
 #include "load_model.h"
 #include "messages.h"
+#include "small_model.h"
 #include "yaml_doc.h"
 
 namespace {
 
-const char kAgencies[] = R"(- id: center
-  name: {ja: センター, en: Center}
-  summary: {ja: 相談, en: Consultation}
-  roles:
-    - {id: general, ja: 総合相談, en: General consultation}
-    - {id: convene, ja: 会議の招集, en: Convening}
-  source: {block: 1, name: stated}
-  verified: false
-- id: youth
-  name: {ja: 若者, en: Youth}
-  summary: {ja: 就労, en: Work}
-  roles:
-    - {id: work, ja: 就労相談, en: Work consultation}
-  eligibility: {max_age: 49}
-  source: {block: 2, name: stated}
-  verified: false
-)";
-
-const char kCrisis[] = R"(- id: police
-  name: {ja: 警察, en: Police}
-  phone: "110"
-  kinds: [violence]
-  checked: {date: "2026-12-03", source: phone call, by: test}
-  cost: free
-)";
-
-const char kLexicon[] = R"(subjects:
-  person: {ja: [本人, 息子], en: [son]}
-  parent: {ja: [親], en: [parent]}
-facts:
-  - id: hikikomori
-    label: {ja: ひきこもり, en: withdrawal}
-    area: withdrawal
-    subject: person
-    ja: [ひきこもり]
-  - id: wants-work
-    label: {ja: 働きたい, en: wants to work}
-    area: work
-    subject: person
-    ja: [働きたい]
-  - id: violence
-    label: {ja: 暴力, en: violence}
-    area: crisis
-    subject: person
-    ja: [暴力]
-)";
-
-const char kRouting[] = R"(- id: general
-  when: {any: [hikikomori]}
-  to:
-    - {agency: center, roles: [general], weight: 40}
-  reason: {ja: 相談, en: consult}
-- id: work
-  when: {all: [wants-work]}
-  to:
-    - {agency: youth, roles: [work], weight: 30}
-  reason: {ja: 就労, en: work}
-)";
-
-const char kAlerts[] = R"(alerts:
-  - id: alert-violence
-    kind: violence
-    when: {any: [violence]}
-    contacts: [police]
-    message: {ja: 暴力, en: Violence}
-team:
-  convener: {agency: center, role: convene}
-  multi_issue_areas: 2
-fallback:
-  - {agency: center, roles: [general]}
-)";
-
-const char kHolidays[] = R"(source: ["https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html"]
-covers: {from: 2026, to: 2026}
-holidays:
-  - {date: "2026-01-01", kind: national, name: {ja: 元日, en: "New Year's Day"}}
-  - {date: "2026-01-12", kind: national, name: {ja: 成人の日, en: Coming of Age Day}}
-)";
-
-struct Files {
-  std::string texts[6] = {kAgencies, kCrisis, kLexicon, kRouting, kAlerts, kHolidays};
-  std::vector<SourceFile> Make() const {
-    static const char* const kNames[] = {"data/agencies.yaml", "data/crisis.yaml",  "rules/lexicon.yaml",
-                                         "rules/routing.yaml", "rules/alerts.yaml", "data/holidays.yaml"};
-    std::vector<SourceFile> files;
-    for (int i = 0; i < 6; ++i) files.push_back({kNames[i], texts[i], Status::Ok()});
-    return files;
-  }
-  // Replaces the first `from` in file i.
-  Files& Edit(int i, const std::string& from, const std::string& to) {
-    size_t at = texts[i].find(from);
-    REQUIRE_MESSAGE(at != std::string::npos, from);
-    texts[i].replace(at, from.size(), to);
-    return *this;
-  }
-};
+// The small model's files, edited per test.
+using Files = SmallModel;
 
 std::vector<std::string> Lines(const std::vector<Finding>& findings) {
   std::vector<std::string> out;
@@ -123,7 +30,7 @@ std::vector<std::string> Lines(const std::vector<Finding>& findings) {
 // The findings, one per line, for a readable comparison.
 std::string Check(const Files& f) {
   std::string out;
-  for (const std::string& line : Lines(CheckFiles(f.Make()))) out += line + "\n";
+  for (const std::string& line : Lines(CheckFiles(f.Files()))) out += line + "\n";
   return out;
 }
 
@@ -131,6 +38,24 @@ std::string Expect(const std::vector<std::string>& lines) {
   std::string out;
   for (const std::string& line : lines) out += line + "\n";
   return out;
+}
+
+// The small model with center's checked: block (its lines given).
+Files CenterChecked(const std::string& lines) {
+  Files f;
+  f.Edit(0, "  source: {block: 1, name: stated}\n  verified: false\n",
+         "  source: {block: 1, name: stated}\n  verified: false\n  checked:\n" + lines);
+  return f;
+}
+
+// --stale 365 on 2026-12-03.
+StaleCheck Stale365() {
+  StaleCheck stale;
+  stale.stale_days = 365;
+  stale.today.year = 2026;
+  stale.today.month = 12;
+  stale.today.day = 3;
+  return stale;
 }
 
 }  // namespace
@@ -169,7 +94,7 @@ TEST_CASE("check: unknown keys, wrong types and duplicate ids, one per item; ref
 TEST_CASE("check: a YAML syntax error ends its file; references to it are not reported again") {
   Files f;
   f.Edit(2, "facts:\n", "facts: [\n");
-  std::vector<std::string> got = Lines(CheckFiles(f.Make()));
+  std::vector<std::string> got = Lines(CheckFiles(f.Files()));
   REQUIRE(got.size() == 3);
   CHECK(got[0].rfind("rules/lexicon.yaml:", 0) == 0);
   CHECK(got[0].find(": error: YAML syntax: ") != std::string::npos);
@@ -192,7 +117,7 @@ TEST_CASE("check: many broken items are set aside one by one; the lints then rea
               "  reason: {ja: x, en: x}\n";
   f.texts[3] = broken + f.texts[3];
   f.Edit(3, "when: {any: [hikikomori]}", "when: {any: [hikikomori], none: [hikikomori]}");
-  std::vector<std::string> got = Lines(CheckFiles(f.Make()));
+  std::vector<std::string> got = Lines(CheckFiles(f.Files()));
   REQUIRE(got.size() == 41);
   for (int i = 0; i < 40; ++i)
     CHECK(got[i].rfind("rules/routing.yaml:" + std::to_string(2 + 5 * i) + ":16: error: unknown fact 'zzzzzzzz'", 0) ==
@@ -347,18 +272,12 @@ TEST_CASE("check: a fact with outside: acts through eligibility, and must name a
 }
 
 TEST_CASE("check --stale: fields and contacts not checked within DAYS, guideline-only agencies too") {
-  Files f;
-  f.Edit(0, "  source: {block: 1, name: stated}\n  verified: false\n",
-         "  source: {block: 1, name: stated}\n  verified: false\n  checked:\n"
-         "    name: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
-         "    roles: {date: \"2025-01-10\", source: \"phone call\", by: t}\n");
-  StaleCheck stale;
-  stale.stale_days = 365;
-  stale.today.year = 2026;
-  stale.today.month = 12;
-  stale.today.day = 3;
+  Files f = CenterChecked(
+      "    name: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
+      "    roles: {date: \"2025-01-10\", source: \"phone call\", by: t}\n");
+  StaleCheck stale = Stale365();
   std::string got;
-  for (const std::string& line : Lines(CheckFiles(f.Make(), 2026, stale))) got += line + "\n";
+  for (const std::string& line : Lines(CheckFiles(f.Files(), 2026, stale))) got += line + "\n";
   CHECK(got ==
         Expect({"data/agencies.yaml:1:3: warning: agency 'center': never checked: summary; checked more than 365 days "
                 "ago: roles (2025-01-10); check them with a public page or a phone call and record it in checked",
@@ -367,32 +286,26 @@ TEST_CASE("check --stale: fields and contacts not checked within DAYS, guideline
   // A year later the crisis contact's check is stale too; without --stale, nothing.
   stale.today.year = 2027;
   stale.today.day = 4;
-  std::vector<std::string> later = Lines(CheckFiles(f.Make(), 0, stale));
+  std::vector<std::string> later = Lines(CheckFiles(f.Files(), 0, stale));
   REQUIRE(later.size() == 3);
   CHECK(later[2] ==
         "data/crisis.yaml:1:3: warning: crisis contact 'police': last checked 2026-12-03, more than 365 "
         "days ago; check it and record it in checked");
-  CHECK(Lines(CheckFiles(f.Make(), 2026)).empty());
+  CHECK(Lines(CheckFiles(f.Files(), 2026)).empty());
 }
 
 TEST_CASE("check --stale: local offices not checked within DAYS") {
-  Files f;
-  f.Edit(0, "  source: {block: 1, name: stated}\n  verified: false\n",
-         "  source: {block: 1, name: stated}\n  verified: false\n  checked:\n"
-         "    name: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
-         "    summary: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
-         "    roles: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
-         "    phone: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
-         "  offices:\n"
-         "    - {id: east, name: {ja: 東, en: East}, serves: [寺尾東]}\n"
-         "    - id: west\n      name: {ja: 西, en: West}\n      serves: [寺尾西]\n"
-         "      checked: {date: \"2025-01-10\", source: \"phone call\", by: t}\n");
-  StaleCheck stale;
-  stale.stale_days = 365;
-  stale.today.year = 2026;
-  stale.today.month = 12;
-  stale.today.day = 3;
-  std::vector<std::string> got = Lines(CheckFiles(f.Make(), 0, stale));
+  Files f = CenterChecked(
+      "    name: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
+      "    summary: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
+      "    roles: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
+      "    phone: {date: \"2026-12-01\", source: \"https://example.org/c\", by: t}\n"
+      "  offices:\n"
+      "    - {id: east, name: {ja: 東, en: East}, serves: [寺尾東]}\n"
+      "    - id: west\n      name: {ja: 西, en: West}\n      serves: [寺尾西]\n"
+      "      checked: {date: \"2025-01-10\", source: \"phone call\", by: t}\n");
+  StaleCheck stale = Stale365();
+  std::vector<std::string> got = Lines(CheckFiles(f.Files(), 0, stale));
   std::vector<std::string> offices;
   for (const std::string& line : got)
     if (line.find("office '") != std::string::npos) offices.push_back(line);
@@ -404,7 +317,7 @@ TEST_CASE("check --stale: local offices not checked within DAYS") {
 }
 
 TEST_CASE("check: a file that cannot be read is an error at line 0") {
-  std::vector<SourceFile> files = Files().Make();
+  std::vector<SourceFile> files = Files().Files();
   files[4].text.clear();
   files[4].read = Status::Io("cannot open rules/alerts.yaml: No such file or directory");
   CHECK(Lines(CheckFiles(files)) ==
@@ -415,7 +328,7 @@ TEST_CASE("check: a file that cannot be read is an error at line 0") {
 TEST_CASE("check: text output shows the line and a caret under the column, then a summary") {
   Files f;
   f.Edit(3, "agency: youth", "agency: yout");
-  std::vector<SourceFile> files = f.Make();
+  std::vector<SourceFile> files = f.Files();
   std::vector<Finding> findings = CheckFiles(files);
   CHECK(RenderFindings(findings, files, false) ==
         "rules/routing.yaml:9:16: error: unknown agency 'yout'; did you mean 'youth'? (agencies are defined in "
@@ -427,7 +340,7 @@ TEST_CASE("check: text output shows the line and a caret under the column, then 
   // The caret counts display columns: a Japanese character is two wide.
   Files g;
   g.Edit(2, "ja: [働きたい]", "ja: [働きたい, ひきこもり]");
-  files = g.Make();
+  files = g.Files();
   std::string text = RenderFindings(CheckFiles(files), files, false);
   CHECK(text.find(" 14 |     ja: [働きたい, ひきこもり]\n    |                    ^\n") != std::string::npos);
 }
@@ -436,7 +349,7 @@ TEST_CASE("check: JSON for CI") {
   Files f;
   f.Edit(3, "agency: youth", "agency: yout")
       .Edit(3, "when: {any: [hikikomori]}", "when: {any: [hikikomori], none: [hikikomori]}");
-  nlohmann::ordered_json j = nlohmann::ordered_json::parse(RenderFindingsJson(CheckFiles(f.Make())));
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(RenderFindingsJson(CheckFiles(f.Files())));
   CHECK(j["errors"] == 1);
   CHECK(j["warnings"] == 1);
   REQUIRE(j["findings"].size() == 2);
@@ -463,8 +376,8 @@ TEST_CASE("check: the shipped data and rules have no errors") {
 
 TEST_CASE("check: holidays.yaml errors point into it; a calendar that ended is a warning") {
   Files f;
-  CHECK(Lines(CheckFiles(f.Make(), 2026)).empty());
-  CHECK(Lines(CheckFiles(f.Make(), 2027)) ==
+  CHECK(Lines(CheckFiles(f.Files(), 2026)).empty());
+  CHECK(Lines(CheckFiles(f.Files(), 2027)) ==
         std::vector<std::string>{
             "data/holidays.yaml:2:26: warning: the holiday calendar covers 2026 to 2026 but it is 2027: open-now "
             "says \"holidays unknown\" for later dates; add the Cabinet Office's list for 2027 "

@@ -8,10 +8,7 @@ set -u
 TEST=cli_test
 . "$(dirname "$0")/lib.sh"
 
-need_args 2 "PATH_TO_TSUNAGU REPO_ROOT" $#
-T=$1
-ROOT=$2
-need_exe "$T"
+need_tsunagu_root "$@"
 [ -f "$ROOT/data/agencies.yaml" ] || { echo "cli_test: no data/agencies.yaml under $ROOT" >&2; exit 2; }
 
 # Lines of the agency table that start a ranked row ("1     ...").

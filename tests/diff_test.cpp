@@ -1,6 +1,6 @@
 // Tests for src/diff.h: reading cases (scenario YAML or text lines) and
-// comparing two versions of a small model written here, edited the way a
-// data keeper would edit it.
+// comparing two versions of the small test model (small_model.h), edited
+// the way a data keeper would edit it.
 #include "diff.h"
 
 #include <doctest/doctest.h>
@@ -9,112 +9,24 @@
 #include <string>
 #include <vector>
 
-#include "load_data.h"
-#include "load_rules.h"
-#include "test_analyzer.h"
+#include "small_model.h"
 
 namespace {
 
-const char kAgencies[] = R"(
-- id: center
-  name: {ja: センター, en: Center}
-  summary: {ja: 相談, en: Consultation}
-  roles:
-    - {id: general, ja: 総合相談, en: General consultation}
-    - {id: convene, ja: 会議の招集, en: Convening}
-  source: {block: 1, name: stated}
-  verified: false
-- id: youth
-  name: {ja: 若者, en: Youth}
-  summary: {ja: 就労, en: Work}
-  roles:
-    - {id: work, ja: 就労相談, en: Work consultation}
-  eligibility: {max_age: 59}
-  source: {block: 2, name: stated}
-  verified: false
-- id: money
-  name: {ja: 家計, en: Money}
-  summary: {ja: 家計, en: Money}
-  roles:
-    - {id: hardship, ja: 困窮相談, en: Hardship consultation}
-  source: {block: 3, name: stated}
-  verified: false
-)";
-
-const char kCrisis[] = R"(
-- id: police
-  name: {ja: 警察, en: Police}
-  phone: "110"
-  kinds: [violence]
-  hours: {always: true, text: {ja: 24時間, en: 24 hours}}
-  cost: free
-)";
-
-const char kLexicon[] = R"(
-subjects:
-  person: {ja: [本人, 息子], en: [son]}
-  parent: {ja: [親], en: [parent]}
-facts:
-  - id: hikikomori
-    label: {ja: ひきこもり, en: withdrawal}
-    area: withdrawal
-    subject: person
-    ja: [ひきこもり]
-  - id: debt
-    label: {ja: 借金, en: debt}
-    area: money
-    subject: household
-    ja: [借金]
-  - id: violence
-    label: {ja: 暴力, en: violence}
-    area: crisis
-    subject: person
-    ja: [暴力]
-)";
-
-const char kRouting[] = R"(
-- id: general
-  when: {any: [hikikomori]}
-  to:
-    - {agency: center, roles: [general], weight: 40}
-    - {agency: youth, roles: [work], weight: 10}
-  reason: {ja: 相談, en: consult}
-)";
-
-const char kAlerts[] = R"(
-alerts:
-  - id: alert-violence
-    kind: violence
-    when: {any: [violence]}
-    contacts: [police]
-    message: {ja: 暴力, en: Violence}
-team:
-  convener: {agency: center, role: convene}
-  multi_issue_areas: 3
-fallback:
-  - {agency: center, roles: [general]}
-)";
-
-struct Version {
-  std::string texts[5] = {kAgencies, kCrisis, kLexicon, kRouting, kAlerts};
-  Model model;
-  Lexicon lexicon;
-  Version& Edit(int i, const std::string& from, const std::string& to) {
-    size_t at = texts[i].find(from);
-    REQUIRE_MESSAGE(at != std::string::npos, from);
-    texts[i].replace(at, from.size(), to);
-    return *this;
-  }
-  Version& Load() {
-    model = Model();
-    Status s = LoadAgencies(texts[0], "agencies.yaml", &model);
-    if (s.ok()) s = LoadCrisis(texts[1], "crisis.yaml", &model);
-    if (s.ok()) s = LoadLexicon(texts[2], "lexicon.yaml", &model);
-    if (s.ok()) s = LoadRouting(texts[3], "routing.yaml", &model);
-    if (s.ok()) s = LoadAlerts(texts[4], "alerts.yaml", &model);
-    REQUIRE_MESSAGE(s.ok(), s.ToString());
-    lexicon = Lexicon(model, TheAnalyzer());
-    return *this;
+// The small model (small_model.h) with youth up to 59 and sent every
+// withdrawn person, a money agency and a debt fact, and three problem
+// areas for a team.
+struct Version : SmallModel {
+  Version() {
+    Edit(kAgenciesFile, "max_age: 49", "max_age: 59").Append(kAgenciesFile, small_model::MoneyAgency(3));
+    Edit(kCrisisFile, small_model::kPoliceChecked, small_model::kPoliceHours);
+    Edit(kLexiconFile, "  - id: violence\n",
+         "  - id: debt\n    label: {ja: 借金, en: debt}\n    area: money\n    subject: household\n"
+         "    ja: [借金]\n  - id: violence\n")
+        .Drop(kLexiconFile, "wants-work");
+    Edit(kRoutingFile, "weight: 40}\n", "weight: 40}\n    - {agency: youth, roles: [work], weight: 10}\n")
+        .Drop(kRoutingFile, "work");
+    Edit(kAlertsFile, "multi_issue_areas: 2", "multi_issue_areas: 3");
   }
 };
 

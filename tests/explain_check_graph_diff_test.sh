@@ -9,10 +9,7 @@ set -u
 TEST=explain_check_graph_diff_test
 . "$(dirname "$0")/lib.sh"
 
-need_args 2 "PATH_TO_TSUNAGU REPO_ROOT" $#
-T=$1
-ROOT=$2
-need_exe "$T"
+need_tsunagu_root "$@"
 [ -f "$ROOT/rules/routing.yaml" ] || { echo "$TEST: no rules/routing.yaml under $ROOT" >&2; exit 2; }
 
 CASE="親が80代、息子は無職、生活が苦しい"

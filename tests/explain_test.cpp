@@ -1,6 +1,6 @@
 // Tests for src/explain.h and src/render_explain.h: the trace of a case
-// and the --why-not counterfactuals. A small model written here (loaded
-// through the real loaders) keeps the expectations exact; two tests use
+// and the --why-not counterfactuals. A variant of the small test model
+// (small_model.h) keeps the expectations exact; two tests use
 // the shipped model for the examples of issue 3.
 #include "explain.h"
 
@@ -11,77 +11,37 @@
 #include <vector>
 
 #include "lexicon.h"
-#include "load_data.h"
-#include "load_rules.h"
 #include "render_explain.h"
 #include "shipped_model.h"
-#include "test_analyzer.h"
+#include "small_model.h"
 
 namespace {
 
-const char kAgencies[] = R"(
-- id: center
-  name: {ja: センター, en: Center}
-  summary: {ja: 相談, en: Consultation}
-  roles:
-    - {id: general, ja: 総合相談, en: General consultation}
-    - {id: convene, ja: 会議の招集, en: Convening}
-  source: {block: 1, name: stated}
-  verified: false
-- id: youth
-  name: {ja: 若者, en: Youth}
-  summary: {ja: 就労, en: Work}
-  roles:
-    - {id: work, ja: 就労相談, en: Work consultation}
-  eligibility: {max_age: 49}
-  source: {block: 2, name: stated}
-  verified: false
-- id: care
+// The small model (small_model.h) grown to four agencies, five subjects,
+// seven facts with English words, and rules with all, none, subjects and
+// ages to explain.
+struct Fixture : SmallModel {
+  Fixture() {
+    Append(kAgenciesFile, R"(- id: care
   name: {ja: 介護, en: Care}
   summary: {ja: 介護, en: Care}
   roles:
     - {id: care, ja: 介護相談, en: Care consultation}
   source: {block: 3, name: stated}
   verified: false
-- id: money
-  name: {ja: 家計, en: Money}
-  summary: {ja: 家計, en: Money}
-  roles:
-    - {id: hardship, ja: 困窮相談, en: Hardship consultation}
-  source: {block: 4, name: stated}
-  verified: false
-)";
-
-const char kCrisis[] = R"(
-- id: police
-  name: {ja: 警察, en: Police}
-  phone: "110"
-  kinds: [violence]
-  hours: {always: true, text: {ja: 24時間, en: 24 hours}}
-  cost: free
-)";
-
-const char kLexicon[] = R"(
-subjects:
-  person: {ja: [本人, 息子], en: [the person, son]}
+)");
+    Append(kAgenciesFile, small_model::MoneyAgency(4));
+    Edit(kCrisisFile, small_model::kPoliceChecked, small_model::kPoliceHours);
+    Edit(kLexiconFile, "person: {ja: [本人, 息子], en: [son]}\n  parent: {ja: [親], en: [parent]}\n",
+         R"(person: {ja: [本人, 息子], en: [the person, son]}
   parent: {ja: [親, 母], en: [parent, mother]}
   family: {ja: [兄], en: [brother]}
   household: {ja: [世帯], en: [household]}
   neighbour: {ja: [近所], en: [neighbour]}
-facts:
-  - id: hikikomori
-    label: {ja: ひきこもり, en: withdrawal}
-    area: withdrawal
-    subject: person
-    ja: [ひきこもり]
-    en: [withdrawn]
-  - id: wants-work
-    label: {ja: 働きたい, en: wants to work}
-    area: work
-    subject: person
-    ja: [働きたい]
-    en: [wants to work]
-  - id: debt
+)");
+    Edit(kLexiconFile, "ja: [ひきこもり]\n", "ja: [ひきこもり]\n    en: [withdrawn]\n");
+    Edit(kLexiconFile, "ja: [働きたい]\n", "ja: [働きたい]\n    en: [wants to work]\n");
+    Edit(kLexiconFile, "  - id: violence\n", std::string(R"(  - id: debt
     label: {ja: 借金, en: debt}
     area: money
     subject: household
@@ -93,39 +53,10 @@ facts:
     subject: person
     ja: [手帳, 障害者手帳]
     en: [disability certificate]
-  - id: care-needed
-    label: {ja: 要介護, en: needs care}
-    area: care
-    subject: parent
-    ja: [要介護]
-    en: [needs care]
-  - id: elderly-parent
-    label: {ja: 高齢の親, en: elderly parent}
-    area: care
-    subject: parent
-    ja: [高齢の親]
-    en: [elderly parent]
-    from_age: {subject: parent, min: 65}
-  - id: violence
-    label: {ja: 暴力, en: violence}
-    area: crisis
-    subject: person
-    ja: [暴力]
-    en: [violence]
-)";
-
-const char kRouting[] = R"(
-- id: general
-  when: {any: [hikikomori]}
-  to:
-    - {agency: center, roles: [general], weight: 40}
-  reason: {ja: ひきこもりの相談, en: withdrawal}
-- id: youth-work
-  when: {all: [wants-work]}
-  to:
-    - {agency: youth, roles: [work], weight: 30}
-  reason: {ja: 就労, en: work}
-- id: certificate-work
+)") + small_model::kCareFacts + "  - id: violence\n");
+    Append(kLexiconFile, "    en: [violence]\n");
+    Edit(kRoutingFile, "reason: {ja: 相談, en: consult}", "reason: {ja: ひきこもりの相談, en: withdrawal}");
+    Edit(kRoutingFile, "- id: work\n", "- id: youth-work\n").Append(kRoutingFile, R"(- id: certificate-work
   when: {all: [certificate], none: [debt]}
   to:
     - {agency: youth, roles: [work], weight: 20}
@@ -152,35 +83,10 @@ const char kRouting[] = R"(
   to:
     - {agency: money, roles: [hardship], weight: 40}
   reason: {ja: 家計, en: money}
-)";
-
-const char kAlerts[] = R"(
-alerts:
-  - id: alert-violence
-    kind: violence
-    when: {any: [violence]}
-    contacts: [police]
-    to:
-      - {agency: money, roles: [hardship], weight: 30}
-    message: {ja: 暴力, en: Violence}
-team:
-  convener: {agency: center, role: convene}
-  multi_issue_areas: 2
-fallback:
-  - {agency: center, roles: [general]}
-)";
-
-struct Fixture {
-  Model model;
-  Lexicon lexicon;
-  Fixture() {
-    Status s = LoadAgencies(kAgencies, "agencies.yaml", &model);
-    if (s.ok()) s = LoadCrisis(kCrisis, "crisis.yaml", &model);
-    if (s.ok()) s = LoadLexicon(kLexicon, "lexicon.yaml", &model);
-    if (s.ok()) s = LoadRouting(kRouting, "routing.yaml", &model);
-    if (s.ok()) s = LoadAlerts(kAlerts, "alerts.yaml", &model);
-    REQUIRE_MESSAGE(s.ok(), s.ToString());
-    lexicon = Lexicon(model, TheAnalyzer());
+)");
+    Edit(kAlertsFile, "    contacts: [police]\n",
+         "    contacts: [police]\n    to:\n      - {agency: money, roles: [hardship], weight: 30}\n");
+    Load();
   }
   Explanation Run(const std::string& text) const {
     Explanation e;
@@ -203,6 +109,17 @@ struct Fixture {
 const Fixture& F() {
   static const Fixture* f = new Fixture();
   return *f;
+}
+
+// The one suggestion that goes through rule `via`; nullptr when none does.
+const Suggestion* Via(const WhyNot& w, const std::string& via) {
+  const Suggestion* found = nullptr;
+  for (const Suggestion& s : w.suggestions)
+    if (s.via == via) {
+      CHECK(found == nullptr);
+      found = &s;
+    }
+  return found;
 }
 
 bool Contains(const std::vector<std::string>& v, const std::string& s) {
@@ -317,27 +234,19 @@ TEST_CASE("why-not: a fact about a named subject is said about that subject") {
   CHECK(w.suggestions[0].via == "care-parent");
   CHECK(w.suggestions[0].text == "息子は要介護。要介護");
   // hikikomori@parent: the clause names the parent.
-  bool found = false;
-  for (const Suggestion& s : w.suggestions)
-    if (s.via == "parent-withdrawn") {
-      found = true;
-      CHECK(s.text == "息子は要介護。親はひきこもり");
-      CHECK(DescribeChanges(F().model, s.changes, Lang::kJa) == "親について「ひきこもり」の記載があるなら");
-      CHECK(DescribeChanges(F().model, s.changes, Lang::kEn) == "if \"ひきこもり\" were mentioned about the parent");
-    }
-  CHECK(found);
+  const Suggestion* s = Via(w, "parent-withdrawn");
+  REQUIRE(s != nullptr);
+  CHECK(s->text == "息子は要介護。親はひきこもり");
+  CHECK(DescribeChanges(F().model, s->changes, Lang::kJa) == "親について「ひきこもり」の記載があるなら");
+  CHECK(DescribeChanges(F().model, s->changes, Lang::kEn) == "if \"ひきこもり\" were mentioned about the parent");
 }
 
 TEST_CASE("why-not: an unknown age is given; age and eligibility ranges are both kept") {
   WhyNot w = F().Why("息子はひきこもり", "care", Lang::kJa);
-  bool found = false;
-  for (const Suggestion& s : w.suggestions)
-    if (s.via == "older-withdrawn") {
-      found = true;
-      CHECK(s.text == "息子はひきこもり。本人は45歳");
-      CHECK(DescribeChanges(F().model, s.changes, Lang::kJa) == "本人が45歳以上と分かる(本文に年齢なし)なら");
-    }
-  CHECK(found);
+  const Suggestion* s = Via(w, "older-withdrawn");
+  REQUIRE(s != nullptr);
+  CHECK(s->text == "息子はひきこもり。本人は45歳");
+  CHECK(DescribeChanges(F().model, s->changes, Lang::kJa) == "本人が45歳以上と分かる(本文に年齢なし)なら");
 }
 
 TEST_CASE("why-not: routes list every rule and alert that names the agency; alerts are never suggested") {

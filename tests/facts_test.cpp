@@ -1,7 +1,7 @@
 // Tests for src/facts.h: from text to facts, with subjects, ages,
-// negation, derived facts and unrecognised words. Uses a small model
-// written here in YAML (loaded through the real loaders), so the tests do
-// not move when the shipped lexicon grows.
+// negation, derived facts and unrecognised words. Uses a variant of the
+// small test model (small_model.h), so the tests do not move when the
+// shipped lexicon grows.
 #include "facts.h"
 
 #include <doctest/doctest.h>
@@ -11,46 +11,24 @@
 #include <vector>
 
 #include "lexicon.h"
-#include "load_data.h"
-#include "load_rules.h"
-#include "test_analyzer.h"
+#include "small_model.h"
 
 namespace {
 
-const char kAgencies[] = R"(
-- id: center
-  name: {ja: センター, en: Center}
-  summary: {ja: 相談, en: Consultation}
-  roles:
-    - {id: general, ja: 総合相談, en: General consultation}
-    - {id: convene, ja: 会議の招集, en: Convening}
-  phone: "025-000-0000"
-  source: {block: 1, name: stated}
-  verified: false
-)";
-
-const char kCrisis[] = R"(
-- id: police
-  name: {ja: 警察, en: Police}
-  phone: "110"
-  kinds: [violence]
-  hours: {always: true, text: {ja: 24時間, en: 24 hours}}
-  cost: free
-)";
-
-const char kLexicon[] = R"(
-subjects:
-  person: {ja: [本人, 息子, 娘], en: [son, daughter]}
+// The small model (small_model.h) cut to one agency and one rule, with
+// five subjects and eight facts, some derived from ages and durations.
+struct Fixture : SmallModel {
+  Fixture() {
+    Drop(kAgenciesFile, "youth").Edit(kAgenciesFile, "  source:", "  phone: \"025-000-0000\"\n  source:");
+    Edit(kCrisisFile, small_model::kPoliceChecked, small_model::kPoliceHours);
+    Edit(kLexiconFile, "person: {ja: [本人, 息子], en: [son]}\n  parent: {ja: [親], en: [parent]}\n",
+         R"(person: {ja: [本人, 息子, 娘], en: [son, daughter]}
   parent: {ja: [母, 父, 親], en: [mother, father, parent]}
   family: {ja: [兄, 妹], en: [brother, sister]}
   household: {ja: [世帯], en: [household]}
   neighbour: {ja: [近所], en: [neighbour]}
-facts:
-  - id: hikikomori
-    label: {ja: ひきこもり, en: withdrawal}
-    area: withdrawal
-    subject: person
-    ja: [ひきこもり]
+)");
+    Drop(kLexiconFile, "wants-work").Edit(kLexiconFile, "    ja: [ひきこもり]\n", std::string(R"(    ja: [ひきこもり]
     en: [withdrawn, hikikomori]
   - id: long-withdrawal
     label: {ja: 長期のひきこもり, en: long withdrawal}
@@ -58,31 +36,14 @@ facts:
     subject: person
     ja: [長年ひきこもり]
     from_duration: {min_months: 6}
-  - id: care-needed
-    label: {ja: 要介護, en: needs care}
-    area: care
-    subject: parent
-    ja: [要介護]
-    en: [needs care]
-  - id: elderly-parent
-    label: {ja: 高齢の親, en: elderly parent}
-    area: care
-    subject: parent
-    ja: [高齢の親]
-    en: [elderly parent]
-    from_age: {subject: parent, min: 65}
-  - id: disability
+)") + small_model::kCareFacts + R"(  - id: disability
     label: {ja: 障害, en: disability}
     area: disability
     subject: person
     ja: [障害]
     en: [disability]
-  - id: violence
-    label: {ja: 暴力, en: violence}
-    area: crisis
-    subject: person
-    ja: [暴力]
-    en: [violent, violence]
+)");
+    Append(kLexiconFile, R"(    en: [violent, violence]
   - id: unemployed
     label: {ja: 無職, en: unemployed}
     area: work
@@ -94,41 +55,9 @@ facts:
     area: care
     subject: parent
     from_duration: {min_months: 60}
-)";
-
-const char kRouting[] = R"(
-- id: general
-  when: {any: [hikikomori]}
-  to:
-    - {agency: center, roles: [general], weight: 40}
-  reason: {ja: 相談, en: consult}
-)";
-
-const char kAlerts[] = R"(
-alerts:
-  - id: alert-violence
-    kind: violence
-    when: {any: [violence]}
-    contacts: [police]
-    message: {ja: 暴力, en: Violence}
-team:
-  convener: {agency: center, role: convene}
-  multi_issue_areas: 2
-fallback:
-  - {agency: center, roles: [general]}
-)";
-
-struct Fixture {
-  Model model;
-  Lexicon lexicon;
-  Fixture() {
-    Status s = LoadAgencies(kAgencies, "agencies.yaml", &model);
-    if (s.ok()) s = LoadCrisis(kCrisis, "crisis.yaml", &model);
-    if (s.ok()) s = LoadLexicon(kLexicon, "lexicon.yaml", &model);
-    if (s.ok()) s = LoadRouting(kRouting, "routing.yaml", &model);
-    if (s.ok()) s = LoadAlerts(kAlerts, "alerts.yaml", &model);
-    REQUIRE_MESSAGE(s.ok(), s.ToString());
-    lexicon = Lexicon(model, TheAnalyzer());
+)");
+    Drop(kRoutingFile, "work");
+    Load();
   }
   int Fact(const std::string& id) const {
     int f = model.FindFact(id);

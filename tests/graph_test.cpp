@@ -10,107 +10,23 @@
 #include <fstream>
 #include <string>
 
-#include "load_data.h"
-#include "load_rules.h"
 #include "shipped_model.h"
-#include "test_analyzer.h"
+#include "small_model.h"
 #include "triage.h"
 
 namespace {
 
-const char kAgencies[] = R"(
-- id: center
-  name: {ja: "センター \"本部\"", en: "Center \"HQ\""}
-  summary: {ja: 相談, en: Consultation}
-  roles:
-    - {id: general, ja: 総合相談, en: General consultation}
-    - {id: convene, ja: 会議の招集, en: Convening}
-  source: {block: 1, name: stated}
-  verified: false
-- id: youth
-  name: {ja: 若者, en: Youth}
-  summary: {ja: 就労, en: Work}
-  roles:
-    - {id: work, ja: 就労相談, en: Work consultation}
-  eligibility: {max_age: 49}
-  source: {block: 2, name: stated}
-  verified: false
-)";
-
-const char kCrisis[] = R"(
-- id: police
-  name: {ja: 警察, en: Police}
-  phone: "110"
-  kinds: [violence]
-  hours: {always: true, text: {ja: 24時間, en: 24 hours}}
-  cost: free
-)";
-
-const char kLexicon[] = R"(
-subjects:
-  person: {ja: [本人, 息子], en: [son]}
-  parent: {ja: [親], en: [parent]}
-facts:
-  - id: hikikomori
-    label: {ja: ひきこもり, en: withdrawal}
-    area: withdrawal
-    subject: person
-    ja: [ひきこもり]
-  - id: wants-work
-    label: {ja: 働きたい, en: wants to work}
-    area: work
-    subject: person
-    ja: [働きたい]
-  - id: violence
-    label: {ja: 暴力, en: violence}
-    area: crisis
-    subject: person
-    ja: [暴力]
-)";
-
-const char kRouting[] = R"(
-- id: general
-  when: {any: [hikikomori]}
-  to:
-    - {agency: center, roles: [general], weight: 40}
-  reason: {ja: 相談, en: consult}
-- id: work
-  when:
-    all: [wants-work]
-    none: [violence]
-    age: {subject: person, max: 49}
-  to:
-    - {agency: youth, roles: [work], weight: 30}
-  reason: {ja: 就労, en: work}
-)";
-
-const char kAlerts[] = R"(
-alerts:
-  - id: alert-violence
-    kind: violence
-    when: {any: [violence]}
-    contacts: [police]
-    to:
-      - {agency: center, roles: [general], weight: 30}
-    message: {ja: 暴力, en: Violence}
-team:
-  convener: {agency: center, role: convene}
-  multi_issue_areas: 2
-fallback:
-  - {agency: center, roles: [general]}
-)";
-
-struct Fixture {
-  Model model;
-  Lexicon lexicon;
+// The small model (small_model.h) with a quoted name to escape, a work
+// rule with none and age parts, and an alert that also sends to center.
+struct Fixture : SmallModel {
   Fixture() {
-    Status s = LoadAgencies(kAgencies, "agencies.yaml", &model);
-    if (s.ok()) s = LoadCrisis(kCrisis, "crisis.yaml", &model);
-    if (s.ok()) s = LoadLexicon(kLexicon, "lexicon.yaml", &model);
-    if (s.ok()) s = LoadRouting(kRouting, "routing.yaml", &model);
-    if (s.ok()) s = LoadAlerts(kAlerts, "alerts.yaml", &model);
-    REQUIRE_MESSAGE(s.ok(), s.ToString());
-    lexicon = Lexicon(model, TheAnalyzer());
+    Edit(kAgenciesFile, "name: {ja: センター, en: Center}", R"(name: {ja: "センター \"本部\"", en: "Center \"HQ\""})");
+    Edit(kCrisisFile, small_model::kPoliceChecked, small_model::kPoliceHours);
+    Edit(kRoutingFile, "  when: {all: [wants-work]}\n",
+         "  when:\n    all: [wants-work]\n    none: [violence]\n    age: {subject: person, max: 49}\n");
+    Edit(kAlertsFile, "    contacts: [police]\n",
+         "    contacts: [police]\n    to:\n      - {agency: center, roles: [general], weight: 30}\n");
+    Load();
   }
   CaseResult Run(const std::string& text) const {
     CaseResult r;

@@ -70,6 +70,24 @@ std::string WhoSaid(const Understanding& u, const std::string& fact) {
   return "(no such fact)";
 }
 
+// A person (by relation) and the age the text gives them ("?": none).
+struct AgeRow {
+  const char* text;
+  const char* relation;
+  const char* age;
+};
+
+// Each row's person is found, with the row's age.
+void CheckAges(const std::vector<AgeRow>& rows) {
+  for (const AgeRow& r : rows) {
+    INFO("text: " << std::string(r.text) << ", relation: " << r.relation);
+    Understanding u = Read(r.text);
+    const Person* p = Find(u, r.relation);
+    REQUIRE(p != nullptr);
+    CHECK(Age(p->age) == std::string(r.age));
+  }
+}
+
 }  // namespace
 
 TEST_CASE("persons: one per relation; two of one kind stay two") {
@@ -133,11 +151,7 @@ TEST_CASE("persons: the caller, and the caller who is the parent") {
 }
 
 TEST_CASE("ages: each to its person; current and past apart") {
-  struct Row {
-    const char* text;
-    const char* relation;
-    const char* age;
-  } rows[] = {
+  CheckAges({
       {"54歳の弟がひきこもり", "younger-brother", "54-54"},
       {"女性(50)", "woman", "50-50"},
       {"母は78歳、息子は50歳", "mother", "78-78"},
@@ -147,15 +161,7 @@ TEST_CASE("ages: each to its person; current and past apart") {
       {"80代の親と50代の子", "child", "50-59"},
       // Two ages that cannot both hold now: the later one is now.
       {"lost his job in his 40s; my son is 57 now", "son", "57-57"},
-  };
-  for (const Row& r : rows) {
-    CAPTURE(r.text);
-    CAPTURE(r.relation);
-    Understanding u = Read(r.text);
-    const Person* p = Find(u, r.relation);
-    REQUIRE(p != nullptr);
-    CHECK(Age(p->age) == r.age);
-  }
+  });
 }
 
 TEST_CASE("ages: past, relative and approaching (NumberMention::when)") {
@@ -281,14 +287,11 @@ TEST_CASE("RelationLabel: both languages") {
 }
 
 TEST_CASE("scenarios: person_age and parent_age check the current ages") {
-  std::vector<Scenario> cases;
-  REQUIRE(LoadScenarios("- text: \"息子(45)がひきこもり、母は78歳\"\n  person_age: [40, 49]\n  parent_age: [78, 78]\n"
-                        "- text: \"息子(45)がひきこもり\"\n  person_age: [50, 59]\n"
-                        "- text: \"息子がひきこもり\"\n  parent_age: [70, 79]\n",
-                        "t.yaml", Shipped().model, &cases)
-              .ok());
-  ScenarioReport report;
-  RunScenarios(Shipped().model, Shipped().lexicon, cases, &report);
+  ScenarioReport report = RunShippedScenarios(
+      "- text: \"息子(45)がひきこもり、母は78歳\"\n  person_age: [40, 49]\n  parent_age: [78, 78]\n"
+      "- text: \"息子(45)がひきこもり\"\n  person_age: [50, 59]\n"
+      "- text: \"息子がひきこもり\"\n  parent_age: [70, 79]\n",
+      "t.yaml");
   CHECK(report.passed == 1);
   REQUIRE(report.failures.size() == 2);
   CHECK(report.failures[0].find("expected person age 50–59, got 45–45") != std::string::npos);
@@ -297,11 +300,7 @@ TEST_CASE("scenarios: person_age and parent_age check the current ages") {
 }
 
 TEST_CASE("ages: a difference gives an age once the caller's is known") {
-  struct Row {
-    const char* text;
-    const char* relation;
-    const char* age;
-  } rows[] = {
+  CheckAges({
       // Older / younger than the caller, whose age the text gives.
       {"私は46歳の妹です。2歳上の兄が実家で閉じこもっています。", "elder-brother", "48-48"},
       {"私は68歳です。10歳年下の夫が家にこもっています。", "husband", "58-58"},
@@ -315,14 +314,7 @@ TEST_CASE("ages: a difference gives an age once the caller's is known") {
       // The caller's age unknown: the difference is nobody's age.
       {"2歳上の兄がひきこもり", "elder-brother", "?"},
       {"My brother, 3 years older, barely goes outside.", "brother", "?"},
-  };
-  for (const Row& r : rows) {
-    INFO("text: " << std::string(r.text));
-    Understanding u = Read(r.text);
-    const Person* p = Find(u, r.relation);
-    REQUIRE(p != nullptr);
-    CHECK(Age(p->age) == std::string(r.age));
-  }
+  });
 }
 
 TEST_CASE("concern: with no fact saying who, the relative named who is not the caller or a parent") {
@@ -355,11 +347,7 @@ TEST_CASE("ages: my / our say whose, never whose age") {
 }
 
 TEST_CASE("ages: who is N, of N, now N tie to the word before; parents before grandparents") {
-  struct Row {
-    const char* text;
-    const char* relation;
-    const char* age;
-  } rows[] = {
+  CheckAges({
       {"Writing for my mother, who is 77. My brother rarely leaves the house.", "mother", "77-77"},
       {"Last night my son, who is 43, said nothing.", "son", "43-43"},
       {"Eighty-two and caring for a son of fifty-eight who never leaves the house.", "son", "58-58"},
@@ -368,14 +356,7 @@ TEST_CASE("ages: who is N, of N, now N tie to the word before; parents before gr
       {"My brother has not left our mother's house. He is 57 now and she turned 81.", "brother", "57-57"},
       {"My brother has not left our mother's house. He is 57 now and she turned 81.", "mother", "81-81"},
       {"My sister is two years younger than me; I turned 40 last month.", "sister", "38-38"},
-  };
-  for (const Row& r : rows) {
-    INFO("text: " << std::string(r.text));
-    Understanding u = Read(r.text);
-    const Person* p = Find(u, r.relation);
-    REQUIRE(p != nullptr);
-    CHECK(Age(p->age) == std::string(r.age));
-  }
+  });
   // The parent's age: the father's, not the grandmother's.
   Understanding u = Read("祖母(九十)、父(六十五)、兄(三十八)と私の四人家族で、兄が十年以上家にこもっています。");
   CHECK(Age(u.AgeOf(Subject::kParent)) == "65-65");
@@ -460,43 +441,21 @@ TEST_CASE("concern: 本人 is the one child named; a parent caller's spouse is a
 }
 
 TEST_CASE("ages: \"I\" inside a quotation is its speaker") {
-  struct Row {
-    const char* text;
-    const char* relation;
-    const char* age;
-  } rows[] = {
+  CheckAges({
       {"「俺はもう45だ、今さら働けるわけがない」と息子は言い、部屋から出てきません。", "son", "45-45"},
       {"母は「私ももう75歳よ、いつまでもあんたの面倒は見られない」と弟に言ったそうです。", "mother", "75-75"},
       {"'I'm 79 and I won't be here forever,' Mum told my sister, who's 51 and doesn't go out.", "mother", "79-79"},
       {"'I'm 79 and I won't be here forever,' Mum told my sister, who's 51 and doesn't go out.", "sister", "51-51"},
-  };
-  for (const Row& r : rows) {
-    INFO("text: " << std::string(r.text));
-    Understanding u = Read(r.text);
-    const Person* p = Find(u, r.relation);
-    REQUIRE(p != nullptr);
-    CHECK(Age(p->age) == std::string(r.age));
-  }
+  });
 }
 
 TEST_CASE("ages: in his / in her + decade is the pronoun's person") {
-  struct Row {
-    const char* text;
-    const char* relation;
-    const char* age;
-  } rows[] = {
+  CheckAges({
       {"My uncle, in his forties, still lives with my grandmother, who is in her seventies.", "uncle", "40-49"},
       {"My uncle, in his forties, still lives with my grandmother, who is in her seventies.", "grandmother", "70-79"},
       {"Mother in her 80s needs nursing care. Her son, in his 50s, has been shut away at home.", "son", "50-59"},
       {"Mother in her 80s needs nursing care. Her son, in his 50s, has been shut away at home.", "mother", "80-89"},
-  };
-  for (const Row& r : rows) {
-    INFO("text: " << std::string(r.text));
-    Understanding u = Read(r.text);
-    const Person* p = Find(u, r.relation);
-    REQUIRE(p != nullptr);
-    CHECK(Age(p->age) == std::string(r.age));
-  }
+  });
 }
 
 TEST_CASE("attach: a word before とも / とは / より is not the clause's subject") {

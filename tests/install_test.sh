@@ -9,10 +9,7 @@ set -u
 TEST=install_test
 . "$(dirname "$0")/lib.sh"
 
-need_args 2 "PATH_TO_TSUNAGU REPO_ROOT" $#
-T=$1
-ROOT=$2
-need_exe "$T"
+need_tsunagu_root "$@"
 
 CASE="80代の母が要介護、52歳の息子が10年ひきこもり、生活が苦しい"
 

@@ -20,6 +20,12 @@ CHECKS=0
 need_args() {  # need_args N "ARGS" $#: exits 2 with the usage unless the test got N arguments
   [ "$3" -eq "$1" ] || { echo "usage: sh $0 $2" >&2; exit 2; }
 }
+need_tsunagu_root() {  # need_tsunagu_root "$@": the arguments PATH_TO_TSUNAGU REPO_ROOT, as $T and $ROOT
+  need_args 2 "PATH_TO_TSUNAGU REPO_ROOT" $#
+  T=$1
+  ROOT=$2
+  need_exe "$T"
+}
 need_exe() {  # need_exe PATH...: exits 2 unless each is an executable
   for x in "$@"; do
     [ -x "$x" ] || { echo "$TEST: not an executable: $x" >&2; exit 2; }

@@ -10,20 +10,18 @@
 #include "load_data.h"
 #include "load_model.h"
 #include "load_rules.h"
+#include "small_model.h"
 
 namespace {
 
-// A valid agency, to build broken files from.
-const char kAgency[] = R"(- id: center
-  name: {ja: センター, en: Center}
-  summary: {ja: 相談, en: Consultation}
-  roles:
-    - {id: general, ja: 総合相談, en: General consultation}
-    - {id: convene, ja: 会議の招集, en: Convening}
-  phone: "025-278-8585"
-  source: {block: 1, name: stated}
-  verified: false
-)";
+// The small model's (small_model.h) center alone, with a phone: a valid
+// agency, to build broken files from. (Plain string edits: SmallModel's
+// REQUIREs cannot run before the tests do.)
+const std::string kAgency = [] {
+  std::string text = SmallModel().texts[kAgenciesFile];
+  text.erase(text.find("- id: youth"));
+  return text.insert(text.find("  source:"), "  phone: \"025-278-8585\"\n");
+}();
 
 // A valid holiday calendar: a substitute holiday, a citizens' holiday and
 // one of the second year.
@@ -39,29 +37,24 @@ holidays:
   - {date: "2027-03-21", kind: national, name: {ja: 春分の日, en: Vernal Equinox Day}}
 )";
 
-const char kCrisis[] = R"(- id: police
-  name: {ja: 警察, en: Police}
-  phone: "110"
-  kinds: [violence]
-  hours: {always: true, text: {ja: 24時間, en: 24 hours}}
-  cost: free
-)";
+// Its police, open day and night.
+const std::string kCrisis = [] {
+  std::string text = SmallModel().texts[kCrisisFile];
+  const std::string checked = small_model::kPoliceChecked;
+  return text.replace(text.find(checked), checked.size(), small_model::kPoliceHours);
+}();
 
-const char kLexicon[] = R"(subjects:
-  person: {ja: [息子], en: [son]}
-  parent: {ja: [母], en: [mother]}
-facts:
-  - id: hikikomori
-    label: {ja: ひきこもり, en: withdrawal}
-    area: withdrawal
-    subject: person
-    ja: [ひきこもり]
-  - id: violence
-    label: {ja: 暴力, en: violence}
-    area: crisis
-    subject: person
-    en: [violence]
-)";
+// Its lexicon with two facts, violence read in English only.
+const std::string& BaseLexicon() {
+  static const std::string text =
+      SmallModel()
+          .Edit(kLexiconFile, "person: {ja: [本人, 息子], en: [son]}\n  parent: {ja: [親], en: [parent]}\n",
+                "person: {ja: [息子], en: [son]}\n  parent: {ja: [母], en: [mother]}\n")
+          .Drop(kLexiconFile, "wants-work")
+          .Edit(kLexiconFile, "    ja: [暴力]\n", "    en: [violence]\n")
+          .texts[kLexiconFile];
+  return text;
+}
 
 const char kRule[] = R"(- id: general
   when: {any: [hikikomori]}
@@ -96,12 +89,12 @@ Model Base(bool with_lexicon) {
   Model m;
   Status s = LoadAgencies(kAgency, "agencies.yaml", &m);
   if (s.ok()) s = LoadCrisis(kCrisis, "crisis.yaml", &m);
-  if (s.ok() && with_lexicon) s = LoadLexicon(kLexicon, "lexicon.yaml", &m);
+  if (s.ok() && with_lexicon) s = LoadLexicon(BaseLexicon(), "lexicon.yaml", &m);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
   return m;
 }
 
-std::string Lexicon(const std::string& text) {
+std::string LexiconFile(const std::string& text) {
   Model m = Base(false);
   Status s = LoadLexicon(text, "lexicon.yaml", &m);
   return s.ok() ? "OK" : s.ToString();
@@ -139,7 +132,7 @@ std::string RuleWith(const std::string& from, const std::string& to) {
 TEST_CASE("the valid bases load") {
   CHECK(Agencies(kAgency) == "OK");
   CHECK(Crisis(kCrisis) == "OK");
-  CHECK(Lexicon(kLexicon) == "OK");
+  CHECK(LexiconFile(BaseLexicon()) == "OK");
   CHECK(Routing(kRule) == "OK");
   CHECK(Alerts(std::string("alerts: []\n") + kAlertsTail) == "OK");
 }
@@ -153,39 +146,39 @@ TEST_CASE("YAML syntax error: name:line:column: YAML syntax: ...") {
   CHECK(Agencies("- id: [center\n") ==
         "agencies.yaml:2:1: YAML syntax: a '[' list is not closed; add the ']', or put a value holding , [ ] or : "
         "in double quotes [end of sequence flow not found]");
-  CHECK(Lexicon("subjects:\n  person: {ja: [a]}\n facts: []\n") ==
+  CHECK(LexiconFile("subjects:\n  person: {ja: [a]}\n facts: []\n") ==
         "lexicon.yaml:3:2: YAML syntax: this line is not indented like the lines around it (spaces, not tabs), or "
         "'-' has no space after it, or text follows a closing quote; indent like the lines above and quote the "
         "whole value [end of map not found]");
 }
 
 TEST_CASE("a full-width space in the indentation is named, on its own line") {
-  CHECK(Lexicon("subjects:\n  person:\n    ja:\n\xE3\x80\x80\xE3\x80\x80- a\n") ==
+  CHECK(LexiconFile("subjects:\n  person:\n    ja:\n\xE3\x80\x80\xE3\x80\x80- a\n") ==
         "lexicon.yaml:4:1: a full-width space (全角スペース) in the indentation; indent with half-width spaces");
-  CHECK(Lexicon("subjects:\n  \xE3\x80\x80person:\n    ja: [a]\n") ==
+  CHECK(LexiconFile("subjects:\n  \xE3\x80\x80person:\n    ja: [a]\n") ==
         "lexicon.yaml:2:3: a full-width space (全角スペース) in the indentation; indent with half-width spaces");
   // Inside a value it is text, not indentation.
-  CHECK(Lexicon(std::string(kLexicon).replace(std::string(kLexicon).find("ja: ["), 5, "ja: [\"\xE3\x80\x80x\", ")) ==
+  CHECK(LexiconFile(std::string(BaseLexicon()).replace(BaseLexicon().find("ja: ["), 5, "ja: [\"\xE3\x80\x80x\", ")) ==
         "OK");
 }
 
 TEST_CASE("YAML syntax errors a data keeper makes are said as advice") {
-  CHECK(Lexicon("subjects:\n  person:\n    ja:\n      - a\n\t  - b\n") ==
+  CHECK(LexiconFile("subjects:\n  person:\n    ja:\n      - a\n\t  - b\n") ==
         "lexicon.yaml:5:1: YAML syntax: a tab in the indentation; indent with spaces "
         "[illegal tab when looking for indentation]");
-  CHECK(Lexicon("subjects:\n  note: see: this\n") ==
+  CHECK(LexiconFile("subjects:\n  note: see: this\n") ==
         "lexicon.yaml:2:12: YAML syntax: a ': ' inside a value that is not quoted; put the whole value in double "
         "quotes (\"...\") [illegal map value]");
-  CHECK(Lexicon("subjects:\n  person:\n    ja:\n      - \"a\" b\n") ==
+  CHECK(LexiconFile("subjects:\n  person:\n    ja:\n      - \"a\" b\n") ==
         "lexicon.yaml:4:13: YAML syntax: this line is not indented like the list around it (spaces, not tabs), or "
         "text follows a closing quote; indent like the items above and quote the whole value "
         "[end of sequence not found]");
-  CHECK(Lexicon("subjects:\n  person:\n    ja:\n      - @a\n") ==
+  CHECK(LexiconFile("subjects:\n  person:\n    ja:\n      - @a\n") ==
         "lexicon.yaml:4:9: YAML syntax: a value cannot start with @ or `; put it in double quotes [unknown token]");
-  CHECK(Lexicon("subjects:\n  person:\n    ja:\n      - a: b\n") ==
+  CHECK(LexiconFile("subjects:\n  person:\n    ja:\n      - a: b\n") ==
         "lexicon.yaml:4:9: ja must be a plain value, found a mapping (a ': ' inside a value makes it a mapping: "
         "put the value in double quotes)");
-  CHECK(Lexicon("subjects:\n  person:\n    ja:\n      - #a\n") ==
+  CHECK(LexiconFile("subjects:\n  person:\n    ja:\n      - #a\n") ==
         "lexicon.yaml:5:1: ja must be a plain value, found nothing (is the value missing? a '#' after a space "
         "starts a comment: quote a value holding '#')");
 }
@@ -238,7 +231,7 @@ TEST_CASE("agencies: the file must be a non-empty list") {
 }
 
 TEST_CASE("agencies: duplicate agency id") {
-  CHECK(Agencies(std::string(kAgency) + kAgency) == "agencies.yaml:10:7: duplicate agency id 'center'");
+  CHECK(Agencies(kAgency + kAgency) == "agencies.yaml:10:7: duplicate agency id 'center'");
 }
 
 TEST_CASE("agencies: unknown key, with a did-you-mean") {
@@ -398,7 +391,7 @@ TEST_CASE("crisis: missing phone and duplicate id") {
   std::string no_phone = kCrisis;
   no_phone.replace(no_phone.find("  phone: \"110\"\n"), 15, "");
   CHECK(Crisis(no_phone) == "crisis.yaml:1:3: missing required key 'phone'");
-  CHECK(Crisis(std::string(kCrisis) + kCrisis) == "crisis.yaml:7:7: duplicate crisis contact id 'police'");
+  CHECK(Crisis(kCrisis + kCrisis) == "crisis.yaml:7:7: duplicate crisis contact id 'police'");
   std::string bad_phone = kCrisis;
   bad_phone.replace(bad_phone.find("\"110\""), 5, "\"1l0\"");
   CHECK(Crisis(bad_phone) == "crisis.yaml:3:10: phone '1l0' must be digits and single hyphens, like 025-278-8585");
@@ -501,17 +494,17 @@ TEST_CASE("crisis: checked") {
 // -------------------------------------------------------------- lexicon.yaml
 
 TEST_CASE("lexicon: structure") {
-  CHECK(Lexicon("facts: []\n") == "lexicon.yaml:1:1: missing required key 'subjects'");
-  CHECK(Lexicon("subjects: {}\n") == "lexicon.yaml:1:1: missing required key 'facts'");
-  CHECK(Lexicon("subjects: {}\nfacts: []\nextra: 1\n") ==
+  CHECK(LexiconFile("facts: []\n") == "lexicon.yaml:1:1: missing required key 'subjects'");
+  CHECK(LexiconFile("subjects: {}\n") == "lexicon.yaml:1:1: missing required key 'facts'");
+  CHECK(LexiconFile("subjects: {}\nfacts: []\nextra: 1\n") ==
         "lexicon.yaml:3:1: unknown key 'extra' in the lexicon file; allowed: words subjects facts");
-  CHECK(Lexicon("subjects:\n  persn: {ja: [息子]}\nfacts: []\n") ==
+  CHECK(LexiconFile("subjects:\n  persn: {ja: [息子]}\nfacts: []\n") ==
         "lexicon.yaml:2:3: unknown key 'persn' in subjects; did you mean 'person'?");
 }
 
 TEST_CASE("lexicon: a fact with no phrases") {
   CHECK(
-      Lexicon(
+      LexiconFile(
           "subjects: {}\nfacts:\n  - id: lonely\n    label: {ja: a, en: b}\n    area: family\n    subject: person\n") ==
       "lexicon.yaml:3:5: fact 'lonely' has no phrases (ja/en) and no from_age: it can never be found");
 }
@@ -524,18 +517,18 @@ TEST_CASE("lexicon: unknown area and subject, duplicate fact") {
     std::string f = fact;
     return head + f.replace(f.find(from), from.size(), to);
   };
-  CHECK(Lexicon(with("area: family", "area: withdrawl")) ==
+  CHECK(LexiconFile(with("area: family", "area: withdrawl")) ==
         "lexicon.yaml:5:11: unknown area 'withdrawl'; did you mean 'withdrawal'?");
-  CHECK(Lexicon(with("area: family", "area: housing")) == "lexicon.yaml:5:11: unknown area 'housing'");
-  CHECK(Lexicon(with("subject: person", "subject: cousin")) ==
+  CHECK(LexiconFile(with("area: family", "area: housing")) == "lexicon.yaml:5:11: unknown area 'housing'");
+  CHECK(LexiconFile(with("subject: person", "subject: cousin")) ==
         "lexicon.yaml:6:14: unknown subject 'cousin'; use person, parent, family, household or neighbour");
-  CHECK(Lexicon(head + fact + fact) == "lexicon.yaml:8:9: duplicate fact id 'f' (first defined at line 3)");
-  CHECK(Lexicon(with("    ja: [あ]\n", "    ja: [あ, \"\"]\n")) == "lexicon.yaml:7:15: empty entry in 'ja'");
-  CHECK(Lexicon(with("    ja: [あ]\n", "    ja: あ\n")) ==
+  CHECK(LexiconFile(head + fact + fact) == "lexicon.yaml:8:9: duplicate fact id 'f' (first defined at line 3)");
+  CHECK(LexiconFile(with("    ja: [あ]\n", "    ja: [あ, \"\"]\n")) == "lexicon.yaml:7:15: empty entry in 'ja'");
+  CHECK(LexiconFile(with("    ja: [あ]\n", "    ja: あ\n")) ==
         "lexicon.yaml:7:9: 'ja' must be a list like [a, b], found a scalar");
-  CHECK(Lexicon(with("    ja: [あ]\n", "    from_age: {subject: parent}\n")) ==
+  CHECK(LexiconFile(with("    ja: [あ]\n", "    from_age: {subject: parent}\n")) ==
         "lexicon.yaml:7:15: from_age needs min or max");
-  CHECK(Lexicon(with("    ja: [あ]\n", "    from_duration: {min_months: -1}\n")) ==
+  CHECK(LexiconFile(with("    ja: [あ]\n", "    from_duration: {min_months: -1}\n")) ==
         "lexicon.yaml:7:20: min_months must be 0 or more");
 }
 
@@ -729,7 +722,7 @@ TEST_CASE("LoadModel: the first file with an error is reported") {
     };
   };
   Model m;
-  CHECK(LoadModel(source(kAgency, kLexicon), &m).ok());
+  CHECK(LoadModel(source(kAgency, BaseLexicon()), &m).ok());
   CHECK(m.rules.size() == 1);
   // An error in the agencies is found before a syntax error in the lexicon.
   Status s = LoadModel(source(AgencyWith("verified: false", "verified: yes"), "facts: [\n"), &m);
@@ -760,12 +753,12 @@ TEST_CASE("Status::ToString with and without a position") {
 }
 
 TEST_CASE("lexicon: words for the analyser's user dictionary") {
-  CHECK(Lexicon("words: [引きこもり, サポステ]\nsubjects: {}\nfacts: []\n") == "OK");
-  CHECK(Lexicon("words: [\"a,b\"]\nsubjects: {}\nfacts: []\n") ==
+  CHECK(LexiconFile("words: [引きこもり, サポステ]\nsubjects: {}\nfacts: []\n") == "OK");
+  CHECK(LexiconFile("words: [\"a,b\"]\nsubjects: {}\nfacts: []\n") ==
         "lexicon.yaml:1:9: word 'a,b' must be one word without commas, quotes or spaces");
-  CHECK(Lexicon("words: [\"two words\"]\nsubjects: {}\nfacts: []\n") ==
+  CHECK(LexiconFile("words: [\"two words\"]\nsubjects: {}\nfacts: []\n") ==
         "lexicon.yaml:1:9: word 'two words' must be one word without commas, quotes or spaces");
-  CHECK(Lexicon("words: 引きこもり\nsubjects: {}\nfacts: []\n").find("lexicon.yaml:1:8:") == 0);
+  CHECK(LexiconFile("words: 引きこもり\nsubjects: {}\nfacts: []\n").find("lexicon.yaml:1:8:") == 0);
 }
 
 // ---------------------------------------------------------------- local offices

@@ -32,10 +32,10 @@
 #include <vector>
 
 #include "batch_input.h"
-#include "embedded.h"
 #include "load_data.h"
 #include "load_model.h"
 #include "load_rules.h"
+#include "shipped_model.h"
 #include "triage.h"
 
 namespace fs = std::filesystem;
@@ -102,16 +102,6 @@ bool Generate(const std::string& expr, std::string* out, std::string* error) {
   }
 }
 
-// The shipped model and lexicon, for queries (loaded once).
-struct Embedded {
-  Model model;
-  Lexicon lexicon;
-  Embedded() {
-    REQUIRE(LoadEmbeddedModel(&model).ok());
-    REQUIRE(LoadEmbeddedLexicon(&lexicon).ok());
-  }
-};
-
 std::string RunYaml(const std::string& kind, const fs::path& path) {
   const std::string name = kind + ".yaml";
   std::string text;
@@ -163,7 +153,7 @@ std::string RunBatch(const std::string& kind, const std::string& text) {
 }
 
 std::string RunQuery(const std::string& text) {
-  static Embedded shipped;
+  const ShippedModel& shipped = Shipped();
   CaseResult result;
   Status s = Triage(shipped.model, shipped.lexicon, text, &result);
   return s.ok() ? "ok" : s.ToString();

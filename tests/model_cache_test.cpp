@@ -16,24 +16,15 @@
 #include "binary_io.h"
 #include "embedded.h"
 #include "load_model.h"
+#include "shipped_model.h"
 #include "snapshot.h"
 #include "test_analyzer.h"
 #include "validate_model.h"
 
 namespace {
 
-const Model& SourceModel() {
-  static const Model* model = [] {
-    Model* m = new Model();
-    Status s = LoadModelFromDirs(TSUNAGU_SOURCE_DIR "/data", TSUNAGU_SOURCE_DIR "/rules", m);
-    REQUIRE_MESSAGE(s.ok(), s.ToString());
-    return m;
-  }();
-  return *model;
-}
-
 const Lexicon& SourceLexicon() {
-  static const Lexicon* lexicon = new Lexicon(SourceModel(), TheAnalyzer());
+  static const Lexicon* lexicon = new Lexicon(SourceDirsModel(), TheAnalyzer());
   return *lexicon;
 }
 
@@ -118,7 +109,7 @@ TEST_CASE("ValidateModel: the shipped model and lexicon are valid") {
   Model embedded;
   REQUIRE(LoadEmbeddedModel(&embedded).ok());
   CHECK(ValidateModel(embedded).ok());
-  CHECK(ValidateModel(SourceModel()).ok());
+  CHECK(ValidateModel(SourceDirsModel()).ok());
   Lexicon lexicon;
   REQUIRE(LoadEmbeddedLexicon(&lexicon).ok());
   Status s = lexicon.CheckRestored();
@@ -129,7 +120,7 @@ TEST_CASE("ValidateModel: the shipped model and lexicon are valid") {
 
 TEST_CASE("ValidateModel names the first thing wrong") {
   auto message = [](void (*change)(Model&)) {
-    Model m = SourceModel();
+    Model m = SourceDirsModel();
     change(m);
     Status s = ValidateModel(m);
     CHECK(s.kind() == ErrorKind::kInternal);
@@ -149,29 +140,29 @@ TEST_CASE("ValidateModel names the first thing wrong") {
   CHECK(message([](Model& m) { m.rules[0].to.clear(); }) == "rule 0 (hikikomori-general): no target");
   CHECK(message([](Model& m) {
           m.rules[1].when.ages.push_back({static_cast<Subject>(6), 1, 2});
-        }) == "rule 1 (" + SourceModel().rules[1].id + "): subject 6 unknown");
+        }) == "rule 1 (" + SourceDirsModel().rules[1].id + "): subject 6 unknown");
   CHECK(message([](Model& m) { m.facts[2].age_subject = static_cast<Subject>(-1); }) ==
-        "fact 2 (" + SourceModel().facts[2].id + ") from_age: subject -1 unknown");
+        "fact 2 (" + SourceDirsModel().facts[2].id + ") from_age: subject -1 unknown");
   CHECK(message([](Model& m) { m.agencies[0].roles.clear(); }) == "agency 0 (hikikomori-center): no role");
   CHECK(message([](Model& m) { m.agencies[2].id = "\xff"; }) == "agency 2: invalid UTF-8 at byte 0");
   CHECK(message([](Model& m) { m.agencies[2].address.en = "x\xe3"; }) ==
-        "agency 2 (" + SourceModel().agencies[2].id + "): invalid UTF-8 at byte 1");
+        "agency 2 (" + SourceDirsModel().agencies[2].id + "): invalid UTF-8 at byte 1");
   CHECK(message([](Model& m) { m.subjects[1].ja.push_back("\xc0\x80"); }) == "subject parent: invalid UTF-8 at byte 0");
   CHECK(message([](Model& m) {
           m.crisis[1].checked.push_back({"2026-01-01", "\x80", "x"});
-        }) == "crisis contact 1 (" + SourceModel().crisis[1].id + ") checked: invalid UTF-8 at byte 0");
+        }) == "crisis contact 1 (" + SourceDirsModel().crisis[1].id + ") checked: invalid UTF-8 at byte 0");
   CHECK(message([](Model& m) { m.alerts[1].first_contact = 13; }) ==
-        "alert 1 (" + SourceModel().alerts[1].id + "): first contact 13 out of range (13 agencies)");
+        "alert 1 (" + SourceDirsModel().alerts[1].id + "): first contact 13 out of range (13 agencies)");
   CHECK(message([](Model& m) { m.agencies.clear(); }) == "model: no agencies");
 }
 
 TEST_CASE("Lexicon::FitsModel: a lexicon of more facts than the model's is refused") {
-  Model fewer = SourceModel();
+  Model fewer = SourceDirsModel();
   fewer.facts.resize(10);
   Status s = SourceLexicon().FitsModel(fewer);
   CHECK(s.kind() == ErrorKind::kInternal);
   CHECK(s.message().find("names none of the model's 10 facts") != std::string::npos);
-  CHECK(SourceLexicon().FitsModel(SourceModel()).ok());
+  CHECK(SourceLexicon().FitsModel(SourceDirsModel()).ok());
 }
 
 TEST_CASE("ModelCacheKey: 32 hex digits that change with any name or byte") {
@@ -191,7 +182,7 @@ TEST_CASE("ModelCacheKey: 32 hex digits that change with any name or byte") {
 }
 
 TEST_CASE("DecodeCachedModel: a round trip, and each damage its message") {
-  const std::string snapshot = WriteSnapshot(SourceModel()), compiled = SourceLexicon().Save();
+  const std::string snapshot = WriteSnapshot(SourceDirsModel()), compiled = SourceLexicon().Save();
   const std::string key = "00112233445566778899aabbccddeeff";
   const std::string bytes = EncodeCachedModel(key, snapshot, compiled);
   CHECK(CachedModelKey(bytes) == key);
@@ -215,7 +206,7 @@ TEST_CASE("DecodeCachedModel: a round trip, and each damage its message") {
         "model: damaged or truncated");
   CHECK(DecodeCachedModel(EncodeCachedModel(key, snapshot, compiled.substr(0, 100)), key, &model, &lexicon).message() ==
         "compiled lexicon: damaged");
-  Model m = SourceModel();
+  Model m = SourceDirsModel();
   m.team.convener = 12345;
   CHECK(DecodeCachedModel(EncodeCachedModel(key, WriteSnapshot(m), compiled), key, &model, &lexicon).message() ==
         "model: team: convener 12345 out of range (13 agencies)");
@@ -234,7 +225,7 @@ TEST_CASE("ReadCachedModel and WriteCachedModel: a written model reads back, in 
   Model model;
   Lexicon lexicon;
   CHECK_FALSE(ReadCachedModel(key, &model, &lexicon));  // no directory yet: silent miss
-  WriteCachedModel(key, SourceModel(), SourceLexicon());
+  WriteCachedModel(key, SourceDirsModel(), SourceLexicon());
   CHECK(ModelCachePath(key) == cache + "/" + key + ".bin");
   struct stat st;
   REQUIRE(stat(ModelCachePath(key).c_str(), &st) == 0);
@@ -242,7 +233,7 @@ TEST_CASE("ReadCachedModel and WriteCachedModel: a written model reads back, in 
   REQUIRE(stat(cache.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0700);
   REQUIRE(ReadCachedModel(key, &model, &lexicon));
-  CHECK(WriteSnapshot(model) == WriteSnapshot(SourceModel()));
+  CHECK(WriteSnapshot(model) == WriteSnapshot(SourceDirsModel()));
   CHECK(lexicon.Save() == SourceLexicon().Save());
   {
     ScopedEnv off("TSUNAGU_CACHE", "off");
@@ -250,7 +241,7 @@ TEST_CASE("ReadCachedModel and WriteCachedModel: a written model reads back, in 
     CHECK_FALSE(ReadCachedModel(key, &other, &lexicon));
   }
   // A model the reader would refuse is never written.
-  Model bad = SourceModel();
+  Model bad = SourceDirsModel();
   bad.team.convener = 99;
   const std::string bad_key = ModelCacheKey({{"x", "bad"}});
   WriteCachedModel(bad_key, bad, SourceLexicon());

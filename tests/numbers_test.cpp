@@ -29,19 +29,33 @@ NumberMention One(const std::string& text) {
   return all[0];
 }
 
-void CheckAge(const std::string& text, int lo, int hi) {
-  NumberMention m = One(text);
-  INFO("text: " << text);
-  CHECK(m.kind == NumberMention::kAge);
-  CHECK(m.age.lo == lo);
-  CHECK(m.age.hi == hi);
+// Each text holds one number, an age from lo to hi.
+struct AgeCase {
+  const char* text;
+  int lo, hi;
+};
+void CheckAges(const std::vector<AgeCase>& cases) {
+  for (const AgeCase& c : cases) {
+    NumberMention m = One(c.text);
+    INFO("text: " << c.text);
+    CHECK(m.kind == NumberMention::kAge);
+    CHECK(m.age.lo == c.lo);
+    CHECK(m.age.hi == c.hi);
+  }
 }
 
-void CheckMonths(const std::string& text, int months) {
-  NumberMention m = One(text);
-  INFO("text: " << text);
-  CHECK(m.kind == NumberMention::kDuration);
-  CHECK(m.months == months);
+// Each text holds one number, a duration of so many months.
+struct DurationCase {
+  const char* text;
+  int months;
+};
+void CheckDurations(const std::vector<DurationCase>& cases) {
+  for (const DurationCase& c : cases) {
+    NumberMention m = One(c.text);
+    INFO("text: " << c.text);
+    CHECK(m.kind == NumberMention::kDuration);
+    CHECK(m.months == c.months);
+  }
 }
 
 std::string Words(const std::string& text) {
@@ -54,42 +68,48 @@ std::string Words(const std::string& text) {
 }  // namespace
 
 TEST_CASE("Japanese decades: 80代 and its parts") {
-  CheckAge("80代", 80, 89);
-  CheckAge("80代の母", 80, 89);
-  CheckAge("８０代", 80, 89);  // full width, through Normalize
-  CheckAge("50代前半", 50, 54);
-  CheckAge("50代半ば", 53, 56);
-  CheckAge("80代後半", 85, 89);
-  CheckAge("80代以上", 80, 120);
+  CheckAges({
+      {"80代", 80, 89},
+      {"80代の母", 80, 89},
+      {"８０代", 80, 89},  // full width, through Normalize
+      {"50代前半", 50, 54},
+      {"50代半ば", 53, 56},
+      {"80代後半", 85, 89},
+      {"80代以上", 80, 120},
+  });
   CHECK(Words("母は80代後半です") == "80代後半");
 }
 
 TEST_CASE("Japanese ages in years: 85歳, 80歳以上 and friends") {
-  CheckAge("85歳", 85, 85);
-  CheckAge("85才", 85, 85);
-  CheckAge("80歳以上", 80, 120);
-  CheckAge("30歳以下", 0, 30);
-  CheckAge("20歳未満", 0, 19);
-  CheckAge("65歳を超え", 66, 120);
-  CheckAge("25歳くらい", 23, 27);
+  CheckAges({
+      {"85歳", 85, 85},
+      {"85才", 85, 85},
+      {"80歳以上", 80, 120},
+      {"30歳以下", 0, 30},
+      {"20歳未満", 0, 19},
+      {"65歳を超え", 66, 120},
+      {"25歳くらい", 23, 27},
+  });
   CHECK(Words("本人は80歳以上だ") == "80歳以上");
 }
 
 TEST_CASE("English ages: over 80, 52-year-old, aged 52, in his 50s") {
-  CheckAge("over 80", 81, 120);
-  CheckAge("parent over 80", 81, 120);
-  CheckAge("older than 70", 71, 120);
-  CheckAge("under 30", 0, 29);
-  CheckAge("52-year-old", 52, 52);
-  CheckAge("a 52 year old son", 52, 52);
-  CheckAge("48 years old", 48, 48);
-  CheckAge("aged 52", 52, 52);
-  CheckAge("age 52", 52, 52);
-  CheckAge("at least 60", 60, 120);
-  CheckAge("aged 70 or older", 70, 120);
-  CheckAge("in his 50s", 50, 59);
-  CheckAge("in her 40's", 40, 49);
-  CheckAge("65+", 65, 120);
+  CheckAges({
+      {"over 80", 81, 120},
+      {"parent over 80", 81, 120},
+      {"older than 70", 71, 120},
+      {"under 30", 0, 29},
+      {"52-year-old", 52, 52},
+      {"a 52 year old son", 52, 52},
+      {"48 years old", 48, 48},
+      {"aged 52", 52, 52},
+      {"age 52", 52, 52},
+      {"at least 60", 60, 120},
+      {"aged 70 or older", 70, 120},
+      {"in his 50s", 50, 59},
+      {"in her 40's", 40, 49},
+      {"65+", 65, 120},
+  });
   CHECK(Words("mother over 80") == "over 80");
   CHECK(Words("son aged 52") == "aged 52");
 }
@@ -124,17 +144,19 @@ TEST_CASE("8050-style pairs give both generations") {
 }
 
 TEST_CASE("Japanese durations: 10年, 1年以上, 6ヶ月, 半年") {
-  CheckMonths("10年", 120);
-  CheckMonths("10年以上", 120);
-  CheckMonths("1年以上家から出ない", 12);
-  CheckMonths("3年間", 36);
-  CheckMonths("6ヶ月", 6);  // ヶ folds to ゖ in the match form
-  CheckMonths("6ケ月", 6);
-  CheckMonths("6カ月", 6);
-  CheckMonths("6か月", 6);
-  CheckMonths("6ヵ月", 6);
-  CheckMonths("半年", 6);
-  CheckMonths("もう半年になる", 6);
+  CheckDurations({
+      {"10年", 120},
+      {"10年以上", 120},
+      {"1年以上家から出ない", 12},
+      {"3年間", 36},
+      {"6ヶ月", 6},  // ヶ folds to ゖ in the match form
+      {"6ケ月", 6},
+      {"6カ月", 6},
+      {"6か月", 6},
+      {"6ヵ月", 6},
+      {"半年", 6},
+      {"もう半年になる", 6},
+  });
   CHECK(Words("ひきこもって10年以上になる") == "10年以上");
 }
 
@@ -148,10 +170,12 @@ TEST_CASE("年 followed by 代, 生, 度 or 金 is not a duration") {
 }
 
 TEST_CASE("English durations: for 3 years, 6 months") {
-  CheckMonths("for 3 years", 36);
-  CheckMonths("3 yrs", 36);
-  CheckMonths("1 year", 12);
-  CheckMonths("6 months", 6);
+  CheckDurations({
+      {"for 3 years", 36},
+      {"3 yrs", 36},
+      {"1 year", 12},
+      {"6 months", 6},
+  });
   CHECK(Words("for 3 years now") == "3 years");
 }
 
@@ -247,9 +271,11 @@ TEST_CASE("FindNumbers only looks inside [begin, end)") {
 }
 
 TEST_CASE("Ages are clamped to 0..120") {
-  CheckAge("110代", 110, 119);
-  CheckAge("115代以上", 115, 120);
-  CheckAge("over 119", 120, 120);
+  CheckAges({
+      {"110代", 110, 119},
+      {"115代以上", 115, 120},
+      {"over 119", 120, 120},
+  });
 }
 
 namespace {
@@ -303,14 +329,16 @@ TEST_CASE("Kanji numerals before an age unit read as the digit forms") {
 }
 
 TEST_CASE("Kanji numerals before a duration unit read as the digit forms") {
-  CheckMonths("十五年", 180);
-  CheckMonths("三年", 36);
-  CheckMonths("二十年以上", 240);
-  CheckMonths("六ヶ月", 6);
-  CheckMonths("三か月", 3);
-  CheckMonths("三カ月", 3);
-  CheckMonths("一年半", 18);
-  CheckMonths("1年半", 18);
+  CheckDurations({
+      {"十五年", 180},
+      {"三年", 36},
+      {"二十年以上", 240},
+      {"六ヶ月", 6},
+      {"三か月", 3},
+      {"三カ月", 3},
+      {"一年半", 18},
+      {"1年半", 18},
+  });
   CHECK(Words("ひきこもって十五年になる") == "十五年");
 }
 

@@ -11,10 +11,7 @@ TEST=offices_cli_test
 . "$(dirname "$0")/lib.sh"
 unset NO_COLOR COLUMNS 2>/dev/null || true
 
-need_args 2 "PATH_TO_TSUNAGU REPO_ROOT" $#
-T=$1
-ROOT=$2
-need_exe "$T"
+need_tsunagu_root "$@"
 F=$ROOT/tests/fixtures/offices
 
 # has and lacks go on after a failure, to show every difference at once.

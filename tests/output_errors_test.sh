@@ -11,10 +11,7 @@ TEST=output_errors_test
 . "$(dirname "$0")/lib.sh"
 unset NO_COLOR 2>/dev/null || true
 
-need_args 2 "PATH_TO_TSUNAGU REPO_ROOT" $#
-T=$1
-ROOT=$2
-need_exe "$T"
+need_tsunagu_root "$@"
 
 no_byte() {  # no_byte OCTAL WHAT: stdout holds no such byte
   # shellcheck disable=SC2059 # the byte is the format: printf '\033'

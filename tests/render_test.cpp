@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "embedded.h"
 #include "render_sheet.h"
+#include "shipped_model.h"
 #include "triage.h"
 #include "utf8.h"
 
@@ -19,25 +19,12 @@ using OrderedJson = nlohmann::ordered_json;
 
 namespace {
 
-struct Shipped {
-  Model model;
-  Lexicon lexicon;
-  Shipped() {
-    Status s = LoadEmbeddedModel(&model);
-    if (s.ok()) s = LoadEmbeddedLexicon(&lexicon);
-    REQUIRE_MESSAGE(s.ok(), s.ToString());
-  }
-  CaseResult Run(const std::string& text) const {
-    CaseResult r;
-    Status s = Triage(model, lexicon, text, &r);
-    REQUIRE_MESSAGE(s.ok(), s.ToString());
-    return r;
-  }
-};
-
-const Shipped& S() {
-  static const Shipped* s = new Shipped();
-  return *s;
+// The shipped model's result for text.
+CaseResult Run(const std::string& text) {
+  CaseResult r;
+  Status s = Triage(Shipped().model, Shipped().lexicon, text, &r);
+  REQUIRE_MESSAGE(s.ok(), s.ToString());
+  return r;
 }
 
 const char kCase[] = "80代の母が要介護、52歳の息子が10年ひきこもり、生活が苦しい";
@@ -126,8 +113,8 @@ void CheckTableAligned(const std::string& table, const std::string& header_start
 }  // namespace
 
 TEST_CASE("RenderJson: top-level keys in the documented order") {
-  const Shipped& s = S();
-  OrderedJson j = OrderedJson::parse(RenderJson(s.model, s.Run(kCase), RenderOptions()));
+  const ShippedModel& s = Shipped();
+  OrderedJson j = OrderedJson::parse(RenderJson(s.model, Run(kCase), RenderOptions()));
   CHECK(Keys(j) == std::vector<std::string>{"schema", "data_version", "input", "normalized", "facts", "persons", "ages",
                                             "unrecognized", "alerts", "team", "fallback", "agencies", "removed"});
   CHECK(j["schema"] == "tsunagu.result/2");
@@ -137,8 +124,8 @@ TEST_CASE("RenderJson: top-level keys in the documented order") {
 }
 
 TEST_CASE("RenderJson: nested objects keep their order too") {
-  const Shipped& s = S();
-  OrderedJson j = OrderedJson::parse(RenderJson(s.model, s.Run(kCase), RenderOptions()));
+  const ShippedModel& s = Shipped();
+  OrderedJson j = OrderedJson::parse(RenderJson(s.model, Run(kCase), RenderOptions()));
   REQUIRE_FALSE(j["agencies"].empty());
   CHECK(Keys(j["agencies"][0]) == std::vector<std::string>{"id", "rank", "score", "name", "phone", "address", "hours",
                                                            "open_now", "next_open", "roles", "reasons", "score_parts",
@@ -153,8 +140,8 @@ TEST_CASE("RenderJson: nested objects keep their order too") {
 }
 
 TEST_CASE("RenderJson: the case's content") {
-  const Shipped& s = S();
-  OrderedJson j = OrderedJson::parse(RenderJson(s.model, s.Run(kCase), RenderOptions()));
+  const ShippedModel& s = Shipped();
+  OrderedJson j = OrderedJson::parse(RenderJson(s.model, Run(kCase), RenderOptions()));
   // Ranks are 1..n and scores do not increase.
   int rank = 0, last_score = 1 << 30;
   for (const auto& a : j["agencies"]) {
@@ -174,26 +161,26 @@ TEST_CASE("RenderJson: the case's content") {
 }
 
 TEST_CASE("RenderJson: same input, same bytes") {
-  const Shipped& s = S();
-  std::string a = RenderJson(s.model, s.Run(kCase), RenderOptions());
-  std::string b = RenderJson(s.model, s.Run(kCase), RenderOptions());
+  const ShippedModel& s = Shipped();
+  std::string a = RenderJson(s.model, Run(kCase), RenderOptions());
+  std::string b = RenderJson(s.model, Run(kCase), RenderOptions());
   CHECK(a == b);
 }
 
 TEST_CASE("RenderJson: pretty and compact forms hold the same JSON") {
-  const Shipped& s = S();
+  const ShippedModel& s = Shipped();
   RenderOptions compact;
   compact.pretty = false;
-  std::string one_line = RenderJson(s.model, s.Run(kCase), compact);
+  std::string one_line = RenderJson(s.model, Run(kCase), compact);
   CHECK(one_line.find('\n') == std::string::npos);
-  CHECK(OrderedJson::parse(one_line) == OrderedJson::parse(RenderJson(s.model, s.Run(kCase), RenderOptions())));
+  CHECK(OrderedJson::parse(one_line) == OrderedJson::parse(RenderJson(s.model, Run(kCase), RenderOptions())));
   // The pretty form is indented by two spaces, like `jq .`.
-  CHECK(RenderJson(s.model, s.Run(kCase), RenderOptions()).rfind("{\n  \"schema\": ", 0) == 0);
+  CHECK(RenderJson(s.model, Run(kCase), RenderOptions()).rfind("{\n  \"schema\": ", 0) == 0);
 }
 
 TEST_CASE("RenderJson: --top limits the agencies") {
-  const Shipped& s = S();
-  CaseResult r = s.Run(kCase);
+  const ShippedModel& s = Shipped();
+  CaseResult r = Run(kCase);
   REQUIRE(r.ranking.agencies.size() > 2);
   RenderOptions top;
   top.top = 2;
@@ -206,9 +193,9 @@ TEST_CASE("RenderJson: --top limits the agencies") {
 }
 
 TEST_CASE("RenderJson: escapes quotes, backslashes and control characters") {
-  const Shipped& s = S();
+  const ShippedModel& s = Shipped();
   const std::string text = "息子が\"ひきこもり\"\\\ttab\x01\x1f\r\n";
-  std::string json = RenderJson(s.model, s.Run(text), RenderOptions());
+  std::string json = RenderJson(s.model, Run(text), RenderOptions());
   OrderedJson j = OrderedJson::parse(json);
   CHECK(j["input"] == text);
   CHECK(json.find("\\u0001") != std::string::npos);
@@ -217,8 +204,8 @@ TEST_CASE("RenderJson: escapes quotes, backslashes and control characters") {
 }
 
 TEST_CASE("RenderJson: the fallback answer") {
-  const Shipped& s = S();
-  OrderedJson j = OrderedJson::parse(RenderJson(s.model, s.Run("qwerty"), RenderOptions()));
+  const ShippedModel& s = Shipped();
+  OrderedJson j = OrderedJson::parse(RenderJson(s.model, Run("qwerty"), RenderOptions()));
   CHECK(j["fallback"] == true);
   CHECK(j["unrecognized"] == OrderedJson::array({"qwerty"}));
   CHECK(j["agencies"].size() == s.model.fallback.size());
@@ -227,25 +214,25 @@ TEST_CASE("RenderJson: the fallback answer") {
 }
 
 TEST_CASE("RenderTable: the agency table's columns line up by display width") {
-  const Shipped& s = S();
+  const ShippedModel& s = Shipped();
   for (const char* text : {kCase, "qwerty", "息子が「死にたい」と言っている", "son 25 is withdrawn and wants work"}) {
     INFO("case: " << text);
     RenderOptions ja;
-    CheckTableAligned(RenderTable(s.model, s.Run(text), ja), "順位");
+    CheckTableAligned(RenderTable(s.model, Run(text), ja), "順位");
     RenderOptions en;
     en.lang = Lang::kEn;
-    CheckTableAligned(RenderTable(s.model, s.Run(text), en), "#");
+    CheckTableAligned(RenderTable(s.model, Run(text), en), "#");
   }
 }
 
 TEST_CASE("RenderTable: with a terminal width, the agency table fits and stays aligned") {
-  const Shipped& s = S();
+  const ShippedModel& s = Shipped();
   for (int width : {120, 140, 200}) {
     for (Lang lang : {Lang::kJa, Lang::kEn}) {
       RenderOptions options;
       options.width = width;
       options.lang = lang;
-      std::string table = RenderTable(s.model, s.Run(kCase), options);
+      std::string table = RenderTable(s.model, Run(kCase), options);
       INFO("width " << width << ":\n" << table);
       CheckTableAligned(table, lang == Lang::kJa ? "順位" : "#");
       std::vector<std::string> lines = Lines(table);
@@ -255,17 +242,17 @@ TEST_CASE("RenderTable: with a terminal width, the agency table fits and stays a
     }
   }
   // Without a width (a pipe), role labels are kept whole.
-  std::string piped = RenderTable(s.model, s.Run(kCase), RenderOptions());
+  std::string piped = RenderTable(s.model, Run(kCase), RenderOptions());
   RenderOptions narrow;
   narrow.width = 120;
-  std::string cut = RenderTable(s.model, s.Run(kCase), narrow);
+  std::string cut = RenderTable(s.model, Run(kCase), narrow);
   CHECK(cut.find("…") != std::string::npos);
   CHECK(piped.size() >= cut.size());
 }
 
 TEST_CASE("RenderTable: headings in the chosen language") {
-  const Shipped& s = S();
-  CaseResult r = s.Run(kCase);
+  const ShippedModel& s = Shipped();
+  CaseResult r = Run(kCase);
   std::string ja = RenderTable(s.model, r, RenderOptions());
   CHECK(ja.find("読み取った内容") != std::string::npos);
   CHECK(ja.find("チーム") != std::string::npos);
@@ -279,10 +266,10 @@ TEST_CASE("RenderTable: headings in the chosen language") {
 }
 
 TEST_CASE("RenderTable: --top limits the rows") {
-  const Shipped& s = S();
+  const ShippedModel& s = Shipped();
   RenderOptions top;
   top.top = 2;
-  std::string table = RenderTable(s.model, s.Run(kCase), top);
+  std::string table = RenderTable(s.model, Run(kCase), top);
   int ranked = 0;
   for (const std::string& line : Lines(table))
     if (!line.empty() && line[0] >= '1' && line[0] <= '9') ++ranked;
@@ -290,8 +277,8 @@ TEST_CASE("RenderTable: --top limits the rows") {
 }
 
 TEST_CASE("RenderTable: colour only when asked for") {
-  const Shipped& s = S();
-  CaseResult r = s.Run("息子が「死にたい」と言っている");
+  const ShippedModel& s = Shipped();
+  CaseResult r = Run("息子が「死にたい」と言っている");
   RenderOptions plain;
   CHECK(RenderTable(s.model, r, plain).find('\033') == std::string::npos);
   RenderOptions color;
@@ -300,8 +287,8 @@ TEST_CASE("RenderTable: colour only when asked for") {
 }
 
 TEST_CASE("RenderTable: an alert comes first with its contacts") {
-  const Shipped& s = S();
-  std::string table = RenderTable(s.model, s.Run("息子が「死にたい」と言っている"), RenderOptions());
+  const ShippedModel& s = Shipped();
+  std::string table = RenderTable(s.model, Run("息子が「死にたい」と言っている"), RenderOptions());
   CHECK(table.rfind("【緊急】", 0) == 0);
 }
 
@@ -314,8 +301,8 @@ std::vector<std::string> LinesWith(const std::string& text, const std::string& p
 }
 
 TEST_CASE("RenderTable: each crisis contact on its own line with number, hours, cost and check") {
-  const Shipped& s = S();
-  CaseResult r = s.Run("息子が「死にたい」と言っている");
+  const ShippedModel& s = Shipped();
+  CaseResult r = Run("息子が「死にたい」と言っている");
   std::string table = RenderTable(s.model, r, RenderOptions());
   std::vector<std::string> yorisoi = LinesWith(table, "0120-279-338");
   REQUIRE(yorisoi.size() == 1);
@@ -346,8 +333,8 @@ TEST_CASE("RenderTable: each crisis contact on its own line with number, hours, 
 }
 
 TEST_CASE("RenderTable: the violence alert lists DV相談+ as free and 24 hours") {
-  const Shipped& s = S();
-  std::string table = RenderTable(s.model, s.Run("息子が暴力をふるう"), RenderOptions());
+  const ShippedModel& s = Shipped();
+  std::string table = RenderTable(s.model, Run("息子が暴力をふるう"), RenderOptions());
   std::vector<std::string> plus = LinesWith(table, "0120-279-889");
   REQUIRE(plus.size() == 1);
   CHECK(plus[0].find("24時間 · 無料") != std::string::npos);
@@ -375,8 +362,8 @@ TEST_CASE("CrisisDetails: what is known, and what is not checked") {
 }
 
 TEST_CASE("RenderJson: alert contacts carry hours, cost, answers and checked") {
-  const Shipped& s = S();
-  OrderedJson j = OrderedJson::parse(RenderJson(s.model, s.Run("息子が「死にたい」と言っている"), RenderOptions()));
+  const ShippedModel& s = Shipped();
+  OrderedJson j = OrderedJson::parse(RenderJson(s.model, Run("息子が「死にたい」と言っている"), RenderOptions()));
   REQUIRE(j["alerts"].size() == 1);
   const OrderedJson& contacts = j["alerts"][0]["contacts"];
   REQUIRE(contacts.size() == 6);
@@ -410,8 +397,8 @@ TEST_CASE("RenderJson: alert contacts carry hours, cost, answers and checked") {
 }
 
 TEST_CASE("Referral sheets: each crisis contact on its own line, the number kept whole") {
-  const Shipped& s = S();
-  CaseResult r = s.Run("息子が「死にたい」と言っている");
+  const ShippedModel& s = Shipped();
+  CaseResult r = Run("息子が「死にたい」と言っている");
   RecordIdentity id{"c1", 1};
   std::string md = RenderSheetMarkdown(s.model, r, id, RenderOptions());
   std::vector<std::string> line = LinesWith(md, "0120-279-338");
@@ -438,8 +425,8 @@ size_t Count(const std::string& text, const std::string& needle) {
 }
 
 TEST_CASE("Referral sheets are forms: header fields, consent, who is who, open at issue, one notice") {
-  const Shipped& s = S();
-  CaseResult r = s.Run("48歳の息子が何年も部屋から出てこない。母は76歳");
+  const ShippedModel& s = Shipped();
+  CaseResult r = Run("48歳の息子が何年も部屋から出てこない。母は76歳");
   RecordIdentity id{"c-9", 9};
   RenderOptions options;
   REQUIRE(ParseMoment("2026-12-03 10:00", &options.at).ok());  // a Thursday: the centre is open
@@ -505,8 +492,8 @@ TEST_CASE("Referral sheets are forms: header fields, consent, who is who, open a
 }
 
 TEST_CASE("Alerts say the kind, who is at risk, the words and the first contact") {
-  const Shipped& s = S();
-  const CaseResult r = s.Run("息子が八十代の母親に手を上げ、母の通帳を取り上げた");
+  const ShippedModel& s = Shipped();
+  const CaseResult r = Run("息子が八十代の母親に手を上げ、母の通帳を取り上げた");
   std::string table = RenderTable(s.model, r, RenderOptions());
   CHECK(table.rfind("【緊急】高齢者虐待", 0) == 0);
   CHECK(table.find("  種類: 高齢者虐待  危険にあるのは: 親\n  根拠の語: 「手を上げ」、「通帳を取り上げた」\n"
@@ -534,7 +521,7 @@ TEST_CASE("Alerts say the kind, who is at risk, the words and the first contact"
 }
 
 TEST_CASE("RenderAgencies: one row per agency, aligned") {
-  const Shipped& s = S();
+  const ShippedModel& s = Shipped();
   std::string list = RenderAgencies(s.model, -1, RenderOptions());
   std::vector<std::string> lines = Lines(list);
   CHECK(lines.size() == 14);  // header + 13
@@ -546,7 +533,7 @@ TEST_CASE("RenderAgencies: one row per agency, aligned") {
 }
 
 TEST_CASE("RenderAgenciesJson: a list, or one object") {
-  const Shipped& s = S();
+  const ShippedModel& s = Shipped();
   OrderedJson all = OrderedJson::parse(RenderAgenciesJson(s.model, -1));
   REQUIRE(all.is_array());
   CHECK(all.size() == 13);
@@ -591,8 +578,8 @@ std::string LineWith(const std::string& text, const std::string& part) {
 }  // namespace
 
 TEST_CASE("RenderTable: open now under the hours, in both languages") {
-  const Shipped& s = S();
-  CaseResult r = s.Run(kCase);
+  const ShippedModel& s = Shipped();
+  CaseResult r = Run(kCase);
   std::string ja = RenderTable(s.model, r, AtTime("2026-12-29 10:00"));
   CheckTableAligned(ja, "順位");
   // The hikikomori centre's hours, then the line under them.
@@ -610,9 +597,9 @@ TEST_CASE("RenderTable: open now under the hours, in both languages") {
 }
 
 TEST_CASE("RenderTable: in a narrow terminal the open-now line breaks, never cuts its time") {
-  const Shipped& s = S();
+  const ShippedModel& s = Shipped();
   for (Lang lang : {Lang::kJa, Lang::kEn}) {
-    std::string table = RenderTable(s.model, s.Run(kCase), AtTime("2026-12-29 10:00", lang, 120));
+    std::string table = RenderTable(s.model, Run(kCase), AtTime("2026-12-29 10:00", lang, 120));
     INFO(table);
     CheckTableAligned(table, lang == Lang::kJa ? "順位" : "#");
     std::vector<std::string> lines = Lines(table);
@@ -630,8 +617,8 @@ TEST_CASE("RenderTable: in a narrow terminal the open-now line breaks, never cut
 }
 
 TEST_CASE("RenderTable: a crisis line with a schedule says whether it answers now") {
-  const Shipped& s = S();
-  CaseResult r = s.Run("息子が「死にたい」と言っている");
+  const ShippedModel& s = Shipped();
+  CaseResult r = Run("息子が「死にたい」と言っている");
   std::string table = RenderTable(s.model, r, AtTime("2026-12-05 10:00"));  // a Saturday
   CHECK(LineWith(table, "025-232-5560").find("025-232-5560 本日休み、次は 12/7(月) 8:30 · 月〜金 8:30〜17:00") !=
         std::string::npos);
@@ -642,8 +629,8 @@ TEST_CASE("RenderTable: a crisis line with a schedule says whether it answers no
 }
 
 TEST_CASE("RenderJson: open_now and next_open per agency and crisis contact") {
-  const Shipped& s = S();
-  OrderedJson j = OrderedJson::parse(RenderJson(s.model, s.Run(kCase), AtTime("2026-12-29 10:00")));
+  const ShippedModel& s = Shipped();
+  OrderedJson j = OrderedJson::parse(RenderJson(s.model, Run(kCase), AtTime("2026-12-29 10:00")));
   bool centre = false;
   for (const OrderedJson& a : j["agencies"]) {
     INFO(a["id"]);
@@ -657,14 +644,14 @@ TEST_CASE("RenderJson: open_now and next_open per agency and crisis contact") {
     }
   }
   CHECK(centre);
-  OrderedJson open = OrderedJson::parse(RenderJson(s.model, s.Run(kCase), AtTime("2026-12-01 10:00")));
+  OrderedJson open = OrderedJson::parse(RenderJson(s.model, Run(kCase), AtTime("2026-12-01 10:00")));
   for (const OrderedJson& a : open["agencies"])
     if (a["id"] == "hikikomori-center") {
       CHECK(a["open_now"] == true);
       CHECK(a["next_open"].is_null());
     }
   OrderedJson alert =
-      OrderedJson::parse(RenderJson(s.model, s.Run("息子が「死にたい」と言っている"), AtTime("2026-12-05 10:00")));
+      OrderedJson::parse(RenderJson(s.model, Run("息子が「死にたい」と言っている"), AtTime("2026-12-05 10:00")));
   for (const OrderedJson& c : alert["alerts"][0]["contacts"]) {
     INFO(c["id"]);
     if (c["id"] == "yorisoi") CHECK(c["open_now"] == true);
@@ -682,7 +669,7 @@ TEST_CASE("RenderJson: open_now and next_open per agency and crisis contact") {
 }
 
 TEST_CASE("RenderAgenciesJson: open_now and next_open, null without a moment") {
-  const Shipped& s = S();
+  const ShippedModel& s = Shipped();
   int at = s.model.FindAgency("hikikomori-center");
   OrderedJson none = OrderedJson::parse(RenderAgenciesJson(s.model, at));
   CHECK(none["open_now"].is_null());
@@ -692,7 +679,7 @@ TEST_CASE("RenderAgenciesJson: open_now and next_open, null without a moment") {
 }
 
 TEST_CASE("RenderAgencies: the open-now line in the list and in one agency's view") {
-  const Shipped& s = S();
+  const ShippedModel& s = Shipped();
   std::string list = RenderAgencies(s.model, -1, AtTime("2026-05-06 10:00"));  // 振替休日
   CheckTableAligned(list, "id");
   CHECK(LineWith(list, "本日休み、次は 5/7(木) 9:00") != "");

@@ -24,14 +24,23 @@ std::string LoadError(const std::string& text) {
   return s.ok() ? "ok" : s.ToString();
 }
 
+// Each case's YAML fails to load with its error.
+struct LoadCase {
+  const char* yaml;
+  const char* error;
+};
+void CheckLoadErrors(const std::vector<LoadCase>& cases) {
+  for (const LoadCase& c : cases) {
+    CAPTURE(c.yaml);
+    CHECK(LoadError(c.yaml) == c.error);
+  }
+}
+
 // Loads text (which must load) and runs it; the report's failures.
 std::vector<std::string> Failures(const std::string& text) {
-  std::vector<Scenario> cases;
-  Status s = LoadScenarios(text, "cases.yaml", Shipped().model, &cases);
-  REQUIRE(s.ok());
-  ScenarioReport report;
-  RunScenarios(Shipped().model, Shipped().lexicon, cases, &report);
-  CHECK(report.passed + report.failed == static_cast<int>(cases.size()));
+  int count = 0;
+  ScenarioReport report = RunShippedScenarios(text, "cases.yaml", &count);
+  CHECK(report.passed + report.failed == count);
   return report.failures;
 }
 
@@ -82,10 +91,7 @@ TEST_CASE("scenario: a zero age and an age range of one year are accepted") {
 }
 
 TEST_CASE("scenario: bad ages are errors that point at the value") {
-  struct {
-    const char* yaml;
-    const char* error;
-  } cases[] = {
+  CheckLoadErrors({
       {"- text: a\n  person_age: 47\n",
        "cases.yaml:2:15: 'person_age' must be two ages [min, max] or unknown, found '47'"},
       {"- text: a\n  parent_age: none\n",
@@ -113,18 +119,11 @@ TEST_CASE("scenario: bad ages are errors that point at the value") {
        "cases.yaml:2:20: an age in 'parent_age' must be a whole number, found '-'"},
       {"- text: a\n  person_age: [50, 40]\n", "cases.yaml:2:15: 'person_age' has min 50 above max 40"},
       {"- text: a\n  parent_age:\n    - 90\n    - 80\n", "cases.yaml:3:5: 'parent_age' has min 90 above max 80"},
-  };
-  for (const auto& c : cases) {
-    CAPTURE(c.yaml);
-    CHECK(LoadError(c.yaml) == c.error);
-  }
+  });
 }
 
 TEST_CASE("scenario: alert kinds are checked against the alerts' kinds, with a suggestion") {
-  struct {
-    const char* yaml;
-    const char* error;
-  } cases[] = {
+  CheckLoadErrors({
       {"- text: a\n  alert_kind: violense\n",
        "cases.yaml:2:15: unknown alert kind 'violense'; did you mean 'violence'?"},
       {"- text: a\n  alert_kind: [suicide, selfharm]\n",
@@ -143,18 +142,11 @@ TEST_CASE("scenario: alert kinds are checked against the alerts' kinds, with a s
       {"- text: a\n  alert_kind: {kind: suicide}\n",
        "cases.yaml:2:15: alert_kind must be a plain value, found a mapping (a ': ' inside a value makes it a "
        "mapping: put the value in double quotes)"},
-  };
-  for (const auto& c : cases) {
-    CAPTURE(c.yaml);
-    CHECK(LoadError(c.yaml) == c.error);
-  }
+  });
 }
 
 TEST_CASE("scenario: first_contact is an agency or a crisis contact, with a suggestion") {
-  struct {
-    const char* yaml;
-    const char* error;
-  } cases[] = {
+  CheckLoadErrors({
       {"- text: a\n  first_contact: houkats\n",
        "cases.yaml:2:18: unknown agency or crisis contact 'houkats'; did you mean 'houkatsu'?"},
       {"- text: a\n  first_contact: polise\n",
@@ -164,11 +156,7 @@ TEST_CASE("scenario: first_contact is an agency or a crisis contact, with a sugg
       {"- text: a\n  first_contact: [police]\n", "cases.yaml:2:18: first_contact must be a plain value, found a list"},
       {"- text: a\n  first_kontact: police\n",
        "cases.yaml:2:3: unknown key 'first_kontact' in a scenario; did you mean 'first_contact'?"},
-  };
-  for (const auto& c : cases) {
-    CAPTURE(c.yaml);
-    CHECK(LoadError(c.yaml) == c.error);
-  }
+  });
 }
 
 TEST_CASE("scenario: ages, alert kinds and the first contact that hold pass") {
@@ -239,14 +227,11 @@ TEST_CASE("scenario: every scenario file in tests/cases loads, pending ones too"
 }
 
 TEST_CASE("scenario: a pending case is run and kept; once it passes, the mark must go") {
-  std::vector<Scenario> cases;
-  REQUIRE(LoadScenarios("- text: 息子がひきこもり\n  include: [houkatsu]\n  pending: the parent's age is not given\n"
-                        "- text: 息子がひきこもり\n  include: [hikikomori-center]\n  pending: stale\n"
-                        "- text: 息子がひきこもり\n  include: [hikikomori-center]\n",
-                        "cases.yaml", Shipped().model, &cases)
-              .ok());
-  ScenarioReport report;
-  RunScenarios(Shipped().model, Shipped().lexicon, cases, &report);
+  ScenarioReport report = RunShippedScenarios(
+      "- text: 息子がひきこもり\n  include: [houkatsu]\n  pending: the parent's age is not given\n"
+      "- text: 息子がひきこもり\n  include: [hikikomori-center]\n  pending: stale\n"
+      "- text: 息子がひきこもり\n  include: [hikikomori-center]\n",
+      "cases.yaml");
   CHECK(report.passed == 1);
   CHECK(report.pending == 1);
   REQUIRE(report.pendings.size() == 1);
@@ -259,10 +244,7 @@ TEST_CASE("scenario: a pending case is run and kept; once it passes, the mark mu
 }
 
 TEST_CASE("scenario: place and offices, read and checked (shipped data: no offices listed)") {
-  struct {
-    const char* yaml;
-    const char* error;
-  } cases[] = {
+  CheckLoadErrors({
       {"- text: a\n  offices: [houkatsu]\n", "cases.yaml:2:12: offices must map agency ids to an office id (or none)"},
       {"- text: a\n  offices: {houkatu: none}\n", "cases.yaml:2:13: unknown agency 'houkatu'"},
       {"- text: a\n  offices: {saposute: none}\n",
@@ -272,11 +254,7 @@ TEST_CASE("scenario: place and offices, read and checked (shipped data: no offic
        "cases.yaml:2:23: an office id must be a plain value, found a list"},
       {"- text: a\n  place: [寺尾東]\n", "cases.yaml:2:10: place must be a plain value, found a list"},
       {"- text: a\n  offices: {houkatsu: none}\n  place: none\n", "ok"},
-  };
-  for (const auto& c : cases) {
-    CAPTURE(c.yaml);
-    CHECK(LoadError(c.yaml) == c.error);
-  }
+  });
   CHECK(
       Failures("- text: 80代の母と50代の息子。息子はひきこもり\n  place: none\n  offices: {houkatsu: none}\n").empty());
   std::vector<std::string> failures = Failures(

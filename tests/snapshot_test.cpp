@@ -12,19 +12,10 @@
 #include "embedded.h"
 #include "lexicon.h"
 #include "load_model.h"
+#include "shipped_model.h"
 #include "test_analyzer.h"
 
 namespace {
-
-const Model& DirsModel() {
-  static const Model* model = [] {
-    Model* m = new Model();
-    Status s = LoadModelFromDirs(TSUNAGU_SOURCE_DIR "/data", TSUNAGU_SOURCE_DIR "/rules", m);
-    REQUIRE_MESSAGE(s.ok(), s.ToString());
-    return m;
-  }();
-  return *model;
-}
 
 // The model with each position's file cut to its last two components
 // ("/work/main/data/agencies.yaml" → "data/agencies.yaml"): the embedded
@@ -48,7 +39,7 @@ Model WithShortFileNames(Model m) {
 }  // namespace
 
 TEST_CASE("snapshot: the shipped model round-trips to identical bytes") {
-  const Model& model = DirsModel();
+  const Model& model = SourceDirsModel();
   REQUIRE(model.agencies.size() == 13);
   std::string bytes = WriteSnapshot(model);
   CHECK(bytes.substr(0, 8) == "TSUNAGU5");
@@ -59,7 +50,7 @@ TEST_CASE("snapshot: the shipped model round-trips to identical bytes") {
 }
 
 TEST_CASE("snapshot: the model read back has the same content") {
-  const Model& model = DirsModel();
+  const Model& model = SourceDirsModel();
   Model read;
   REQUIRE(ReadSnapshot(WriteSnapshot(model), &read).ok());
   REQUIRE(read.agencies.size() == model.agencies.size());
@@ -144,7 +135,7 @@ TEST_CASE("snapshot: a bad header is an error") {
 }
 
 TEST_CASE("snapshot: truncated bytes are an error, not a crash") {
-  std::string bytes = WriteSnapshot(DirsModel());
+  std::string bytes = WriteSnapshot(SourceDirsModel());
   Model read;
   read.agencies.resize(1);
   read.agencies[0].id = "untouched";
@@ -163,7 +154,7 @@ TEST_CASE("snapshot: truncated bytes are an error, not a crash") {
 }
 
 TEST_CASE("snapshot: trailing bytes are an error") {
-  std::string bytes = WriteSnapshot(DirsModel()) + "x";
+  std::string bytes = WriteSnapshot(SourceDirsModel()) + "x";
   Model read;
   Status s = ReadSnapshot(bytes, &read);
   CHECK_FALSE(s.ok());
@@ -192,7 +183,7 @@ TEST_CASE("snapshot: huge counts and lengths are rejected without allocating the
 }
 
 TEST_CASE("snapshot: single flipped bytes never crash the reader") {
-  std::string bytes = WriteSnapshot(DirsModel());
+  std::string bytes = WriteSnapshot(SourceDirsModel());
   for (size_t at = 8; at < bytes.size(); at += 131) {
     std::string damaged = bytes;
     damaged[at] = static_cast<char>(damaged[at] ^ 0x80);
@@ -206,7 +197,7 @@ TEST_CASE("LoadEmbeddedModel gives the model of data/ and rules/") {
   Status s = LoadEmbeddedModel(&embedded);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
   CHECK(embedded.agencies.size() == 13);
-  CHECK(WriteSnapshot(WithShortFileNames(embedded)) == WriteSnapshot(WithShortFileNames(DirsModel())));
+  CHECK(WriteSnapshot(WithShortFileNames(embedded)) == WriteSnapshot(WithShortFileNames(SourceDirsModel())));
   // Positions name the file and line a rule came from.
   REQUIRE_FALSE(embedded.rules.empty());
   CHECK(WithShortFileNames(embedded).rules[0].pos.file == "rules/routing.yaml");
@@ -216,7 +207,7 @@ TEST_CASE("LoadEmbeddedModel gives the model of data/ and rules/") {
 TEST_CASE("LoadEmbeddedLexicon equals a lexicon built from the model") {
   Lexicon embedded;
   REQUIRE(LoadEmbeddedLexicon(&embedded).ok());
-  Lexicon built(DirsModel(), TheAnalyzer());
+  Lexicon built(SourceDirsModel(), TheAnalyzer());
   CHECK(embedded.Save() == built.Save());
   // And it finds the same phrases.
   const std::string text = "80代の母が要介護、息子はひきこもり。son is withdrawn";
@@ -235,7 +226,7 @@ TEST_CASE("LoadEmbeddedLexicon equals a lexicon built from the model") {
 }
 
 TEST_CASE("Lexicon::Restore rejects damaged bytes") {
-  std::string bytes = Lexicon(DirsModel(), TheAnalyzer()).Save();
+  std::string bytes = Lexicon(SourceDirsModel(), TheAnalyzer()).Save();
   Lexicon l;
   CHECK_FALSE(l.Restore(""));
   CHECK_FALSE(l.Restore(std::string_view(bytes).substr(0, bytes.size() / 2)));

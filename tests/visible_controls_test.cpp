@@ -5,28 +5,13 @@
 
 #include <string>
 
-#include "embedded.h"
 #include "explain.h"
 #include "render.h"
 #include "render_explain.h"
+#include "shipped_model.h"
 #include "triage.h"
 
 namespace {
-
-struct Shipped {
-  Model model;
-  Lexicon lexicon;
-  Shipped() {
-    Status s = LoadEmbeddedModel(&model);
-    if (s.ok()) s = LoadEmbeddedLexicon(&lexicon);
-    REQUIRE_MESSAGE(s.ok(), s.ToString());
-  }
-};
-
-const Shipped& S() {
-  static const Shipped* s = new Shipped();
-  return *s;
-}
 
 // The text without the colour codes the renderers write themselves.
 std::string WithoutColour(std::string text) {
@@ -62,13 +47,13 @@ TEST_CASE("VisibleControls: C0 but tab and newline, DEL and C1 as \\u00XX") {
 TEST_CASE("RenderExplain: the case's control characters are escaped, colour kept") {
   Explanation e;
   const std::string text = "息子が死に\x1b]0;title\x07たいと言う\x7f\xc2\x9b[2J、\r80代の母";
-  REQUIRE(Explain(S().model, S().lexicon, text, &e).ok());
+  REQUIRE(Explain(Shipped().model, Shipped().lexicon, text, &e).ok());
   for (Lang lang : {Lang::kJa, Lang::kEn}) {
     for (bool color : {false, true}) {
       RenderOptions options;
       options.lang = lang;
       options.color = color;
-      std::string out = RenderExplain(S().model, e, nullptr, options);
+      std::string out = RenderExplain(Shipped().model, e, nullptr, options);
       CAPTURE(out);
       CHECK_FALSE(HasControl(WithoutColour(out)));
       CHECK(out.find(std::string(1, '\0')) == std::string::npos);
@@ -81,11 +66,11 @@ TEST_CASE("RenderExplain: the case's control characters are escaped, colour kept
 
 TEST_CASE("RenderTable: the words of an alert and the words not understood are escaped") {
   CaseResult result;
-  REQUIRE(Triage(S().model, S().lexicon, "息子が死に\x1bたいと言う。zq\x7fzq", &result).ok());
+  REQUIRE(Triage(Shipped().model, Shipped().lexicon, "息子が死に\x1bたいと言う。zq\x7fzq", &result).ok());
   for (bool color : {false, true}) {
     RenderOptions options;
     options.color = color;
-    std::string out = RenderTable(S().model, result, options);
+    std::string out = RenderTable(Shipped().model, result, options);
     CAPTURE(out);
     CHECK_FALSE(HasControl(WithoutColour(out)));
     CHECK(out.find("「死に\\u001bたい") != std::string::npos);
