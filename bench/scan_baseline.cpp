@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     hits += lexicon.Find(text.match).size();
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("%zu lines, %zu phrase hits, %.3f s (%.2f us/line)\n", lines, hits, seconds, 1e6 * seconds / lines);
+  std::printf("%zu lines, %zu phrase hits, %.3f s (%.2f us/line)\n", lines, hits, seconds,
+              1e6 * seconds / static_cast<double>(lines));
   return 0;
 }

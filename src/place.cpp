@@ -261,8 +261,8 @@ bool AddLatinArea(const std::vector<Entry>& entries, size_t from, size_t to, siz
     for (const Entry& en : entries) {
       if (!IsLatinKey(en.key) || letters.compare(s, en.key.size(), en.key) != 0) continue;
       const size_t end = next[s + en.key.size() - 1];
-      size_t len = 1;
-      if (end < t.size() && (IsLetter(static_cast<unsigned char>(t[end])) || FoldedVowel(t, end, &len))) continue;
+      size_t vowel_len = 1;
+      if (end < t.size() && (IsLetter(static_cast<unsigned char>(t[end])) || FoldedVowel(t, end, &vowel_len))) continue;
       AddPlace(entries, *en.area, byte, end, cue, u, covered);
       return true;
     }

@@ -471,9 +471,9 @@ Status YamlDoc::CheckMap(const YAML::Node& node, std::initializer_list<const cha
     if (known) continue;
     std::string guess = ClosestMatch(key, names);
     if (!guess.empty()) return Error(it->first, TrF("unknown key '{0}' in {1}; did you mean '{2}'?", key, what, guess));
-    std::string allowed;
-    for (const std::string& n : names) allowed += " " + n;
-    return Error(it->first, TrF("unknown key '{0}' in {1}; allowed:{2}", key, what, allowed));
+    std::string listed;
+    for (const std::string& n : names) listed += " " + n;
+    return Error(it->first, TrF("unknown key '{0}' in {1}; allowed:{2}", key, what, listed));
   }
   return Status::Ok();
 }
