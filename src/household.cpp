@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <string_view>
 #include <tuple>
 
@@ -11,6 +12,21 @@
 #include "utf8.h"
 
 namespace household_internal {
+SubjectsByClause::SubjectsByClause(const Understanding& u) {
+  for (size_t si = 0; si < u.subjects.size(); ++si) {
+    const int c = u.subjects[si].clause;
+    if (c < 0) continue;
+    if (static_cast<size_t>(c) >= of_.size()) of_.resize(c + 1);
+    of_[c].push_back(static_cast<int>(si));
+  }
+}
+
+std::vector<int> SubjectsByClause::InAndBefore(int c) const {
+  std::vector<int> both;
+  std::merge(In(c - 1).begin(), In(c - 1).end(), In(c).begin(), In(c).end(), std::back_inserter(both));
+  return both;
+}
+
 bool IsChildKind(const std::string& r) {
   static constexpr std::string_view kKinds[] = {"person",         "son",      "eldest-son",      "second-son",
                                                 "third-son",      "daughter", "eldest-daughter", "second-daughter",

@@ -25,35 +25,6 @@ struct Relative {
   int reference = -1;  // the other person, when not the caller ("her brother": her)
 };
 
-// The subject words of each clause, in their order in u.subjects: an age
-// looks only at its own clause and the one before, so a long case of many
-// subject words and ages stays linear (a scan of every subject per age was
-// quadratic).
-class SubjectsByClause {
- public:
-  explicit SubjectsByClause(const Understanding& u) {
-    for (size_t si = 0; si < u.subjects.size(); ++si) {
-      const int c = u.subjects[si].clause;
-      if (c < 0) continue;
-      if (static_cast<size_t>(c) >= of_.size()) of_.resize(c + 1);
-      of_[c].push_back(static_cast<int>(si));
-    }
-  }
-  const std::vector<int>& In(int clause) const {
-    static const std::vector<int> kNone;
-    return clause >= 0 && static_cast<size_t>(clause) < of_.size() ? of_[clause] : kNone;
-  }
-  // Clauses c - 1 and c together, in the order of u.subjects.
-  std::vector<int> InAndBefore(int c) const {
-    std::vector<int> both;
-    std::merge(In(c - 1).begin(), In(c - 1).end(), In(c).begin(), In(c).end(), std::back_inserter(both));
-    return both;
-  }
-
- private:
-  std::vector<std::vector<int>> of_;
-};
-
 // "my", "our": they say whose, never whose age ("At 16 our son …").
 bool IsEnglishPossessive(const std::string& match, const SubjectMention& s) {
   std::string_view w(match.data() + s.begin, s.end - s.begin);

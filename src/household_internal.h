@@ -13,6 +13,24 @@
 
 namespace household_internal {
 
+/// The subject words of each clause, in their order in u.subjects: a step
+/// that looks only at a clause (and its neighbour) stays linear in a long
+/// case of many subject words (a scan of every subject per age or per fact
+/// was quadratic). Built once per step; u.subjects must not change meanwhile.
+class SubjectsByClause {
+ public:
+  explicit SubjectsByClause(const Understanding& u);
+  const std::vector<int>& In(int clause) const {
+    static const std::vector<int> kNone;
+    return clause >= 0 && static_cast<size_t>(clause) < of_.size() ? of_[clause] : kNone;
+  }
+  /// Clauses c - 1 and c together, in the order of u.subjects.
+  std::vector<int> InAndBefore(int c) const;
+
+ private:
+  std::vector<std::vector<int>> of_;
+};
+
 /// Relations of the person of concern's kind (本人, son, daughter, man...).
 bool IsChildKind(const std::string& relation);
 /// mother, father, parent(s), grandmother, grandfather.
