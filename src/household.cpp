@@ -64,8 +64,10 @@ bool IsKanjiOrKatakana(int32_t cp) {
 bool Marked(std::string_view text, size_t end) {
   // An age in brackets may come between: 息子(45)が.
   if (At(text, end, "(")) {
-    size_t close = text.find(')', end);
-    if (close != std::string_view::npos && close - end <= 8) end = close + 1;
+    // Looks no further than the 8 bytes allowed: a "(" never closed must
+    // not send every subject word to the end of a long text.
+    size_t close = text.substr(end, 9).find(')');
+    if (close != std::string_view::npos) end += close + 1;
   }
   return At(text, end, "は") || At(text, end, "が") || At(text, end, "も") || At(text, end, "さんは") ||
          At(text, end, "さんが");
