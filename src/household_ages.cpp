@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 #include <iterator>
+#include <map>
 #include <string_view>
 #include <tuple>
 
@@ -152,21 +153,98 @@ size_t GapBetween(const SubjectMention& s, const NumberMention& n) {
   return s.end <= n.begin ? n.begin - s.end : (s.begin >= n.end ? s.begin - n.end : 0);
 }
 
+// A clause's subject words ordered by where they end (as the lexicon's hits
+// come), made searchable: an age finds the words before it by binary
+// search instead of a scan of its clause, so one long clause of many
+// subject words and ages stays near linear. Built for a clause when first
+// asked; a clause whose words are not in that order is scanned as before.
+class ClauseWordIndex {
+ public:
+  struct Clause {
+    bool sorted = false;
+    size_t max_length = 0;         // the longest word, in bytes
+    std::vector<size_t> ends;      // per word of by.In(c)
+    std::vector<int> prev_owner;   // the last word at or before i that may own an age (not "my"), or -1
+    std::vector<int> next_owner;   // the first at or after i, or size
+    std::vector<int> prev_marked;  // the last word at or before i marked by は / が / も, or -1
+  };
+  static constexpr size_t kScanUpTo = 16;
+  ClauseWordIndex(const Understanding& u, const SubjectsByClause& by) : u_(u), by_(by) {}
+  const Clause& Of(int c) {
+    static const Clause kScan;  // sorted = false: a few words are scanned, with no index to build
+    if (by_.In(c).size() <= kScanUpTo) return kScan;
+    Clause& x = built_[c];
+    if (x.ends.empty() && !by_.In(c).empty()) Build(c, &x);
+    return x;
+  }
+
+ private:
+  void Build(int c, Clause* x) {
+    const std::vector<int>& words = by_.In(c);
+    const int n = static_cast<int>(words.size());
+    x->sorted = true;
+    int owner = -1, marked = -1;
+    for (int i = 0; i < n; ++i) {
+      const SubjectMention& s = u_.subjects[words[i]];
+      if (i > 0 && s.end < x->ends.back()) x->sorted = false;
+      x->ends.push_back(s.end);
+      x->max_length = std::max(x->max_length, s.end - s.begin);
+      if (!IsEnglishPossessive(u_.text.match, s)) owner = i;
+      if (Marked(u_.text.match, s.end)) marked = i;
+      x->prev_owner.push_back(owner);
+      x->prev_marked.push_back(marked);
+    }
+    x->next_owner.assign(n + 1, n);
+    for (int i = n; i-- > 0;) x->next_owner[i] = x->prev_owner[i] == i ? i : x->next_owner[i + 1];
+  }
+  const Understanding& u_;
+  const SubjectsByClause& by_;
+  std::map<int, Clause> built_;
+};
+
 // The subject word nearest to n in its clause, either side (ties go to the
 // later word: "80代の母" over "息子、80代"), or one that a comma cut off
 // just before it ("my mother, who is 77"); -1 when none. *tight: nothing
 // but a tight gap (IsTightGap) lies between them.
 int NearestSubject(const Understanding& u, const NumberMention& n, int clause, const SubjectsByClause& by,
-                   bool* tight) {
+                   ClauseWordIndex* index, bool* tight) {
   const std::string& match = u.text.match;
   int best = -1;
   size_t best_gap = std::string::npos;
-  for (int si : by.In(clause)) {
-    const SubjectMention& sm = u.subjects[si];
-    if (sm.clause != clause || IsEnglishPossessive(match, sm)) continue;
-    if (GapBetween(sm, n) <= best_gap) {
-      best_gap = GapBetween(sm, n);
-      best = static_cast<int>(si);
+  const std::vector<int>& words = by.In(clause);
+  const ClauseWordIndex::Clause& x = index->Of(clause);
+  if (x.sorted) {
+    // Words [0, k) end before n: the last owner among them is the nearest
+    // of them. Words from k on: read until none can be as near (a word
+    // begins at most max_length before its end). Ties go to the later.
+    const size_t k = static_cast<size_t>(std::upper_bound(x.ends.begin(), x.ends.end(), n.begin) - x.ends.begin());
+    const int before = k > 0 ? x.prev_owner[k - 1] : -1;
+    const size_t before_gap = before >= 0 ? n.begin - x.ends[before] : std::string::npos;
+    int after = -1;
+    size_t after_gap = std::string::npos;
+    for (int j = x.next_owner[k]; j < static_cast<int>(words.size()); j = x.next_owner[j + 1]) {
+      if (after >= 0 && x.ends[j] > n.end + x.max_length + after_gap) break;
+      const size_t gap = GapBetween(u.subjects[words[j]], n);
+      if (gap <= after_gap) {
+        after_gap = gap;
+        after = j;
+      }
+    }
+    if (after >= 0 && after_gap <= before_gap) {
+      best = words[after];
+      best_gap = after_gap;
+    } else if (before >= 0) {
+      best = words[before];
+      best_gap = before_gap;
+    }
+  } else {
+    for (int si : words) {
+      const SubjectMention& sm = u.subjects[si];
+      if (sm.clause != clause || IsEnglishPossessive(match, sm)) continue;
+      if (GapBetween(sm, n) <= best_gap) {
+        best_gap = GapBetween(sm, n);
+        best = static_cast<int>(si);
+      }
     }
   }
   if (best < 0 || best_gap > 0) {
@@ -216,12 +294,19 @@ void OwnerByPronoun(const Understanding& u, const NumberMention& n, AgeMention* 
 // ("30代半ばで辞めた…54歳の弟"), else the default subject of a fact in
 // the clause, else the person.
 void OwnerByContext(const Understanding& u, const NumberMention& n, int c, int nearest, const AgeContext& x,
-                    const SubjectsByClause& by, AgeMention* a, std::vector<int>* joined) {
+                    const SubjectsByClause& by, ClauseWordIndex* index, AgeMention* a, std::vector<int>* joined) {
   const std::string& match = u.text.match;
   int marked = -1;
-  for (int si : by.In(c)) {
-    const SubjectMention& sm = u.subjects[si];
-    if (sm.clause == c && sm.end <= n.begin && Marked(match, sm.end)) marked = static_cast<int>(si);
+  const ClauseWordIndex::Clause& words = index->Of(c);
+  if (words.sorted) {
+    const size_t k =
+        static_cast<size_t>(std::upper_bound(words.ends.begin(), words.ends.end(), n.begin) - words.ends.begin());
+    if (k > 0 && words.prev_marked[k - 1] >= 0) marked = by.In(c)[words.prev_marked[k - 1]];
+  } else {
+    for (int si : by.In(c)) {
+      const SubjectMention& sm = u.subjects[si];
+      if (sm.clause == c && sm.end <= n.begin && Marked(match, sm.end)) marked = static_cast<int>(si);
+    }
   }
   const int word = marked >= 0 ? marked : nearest;
   if (word >= 0) {
@@ -273,6 +358,7 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
   };
   const AgeContext x = ContextOf(*u);
   const SubjectsByClause by(*u);
+  ClauseWordIndex index(*u, by);
   std::vector<Relative> relatives;
   for (size_t i = 0; i < numbers.size(); ++i) {
     const NumberMention& n = numbers[i];
@@ -291,7 +377,7 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
     a.range = n.age;
     a.words = std::move(words);
     bool tight = false;
-    const int nearest = NearestSubject(*u, n, c, by, &tight);
+    const int nearest = NearestSubject(*u, n, c, by, &index, &tight);
     if (n.kind == NumberMention::kBare && !tight) {
       // A bare number is an age only right next to a subject word.
       u->ignored_numbers.push_back(std::move(a.words));
@@ -324,7 +410,7 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
       if (e < n.begin && (At(u->text.match, e, "は") || At(u->text.match, e, "が") || At(u->text.match, e, "も")))
         JoinedPersons(*u, nearest, &joined);
     } else {
-      OwnerByContext(*u, n, c, nearest, x, by, &a, &joined);
+      OwnerByContext(*u, n, c, nearest, x, by, &index, &a, &joined);
     }
     OwnerInQuote(*u, c, x, &a);
     for (int person : joined) {
