@@ -53,16 +53,6 @@ int RelativeOwner(const Understanding& u, const NumberMention& n, int clause, co
   return -1;
 }
 
-// A person's current exact age, when the text gives one, else -1; the
-// caller's when person < 0.
-int ExactAge(const Understanding& u, int person) {
-  for (const AgeMention& a : u.ages)
-    if (a.person >= 0 && (person < 0 ? u.persons[a.person].caller : a.person == person) &&
-        a.when == NumberMention::kNow && a.because != Because::kRelative && a.range.lo == a.range.hi)
-      return a.range.lo;
-  return -1;
-}
-
 // "Our daughter is 51; her brother is five years younger": with no "than"
 // the difference is from the one "her" / "his" names, not the caller.
 int RelativeReference(const Understanding& u, const NumberMention& n, int owner) {
@@ -93,9 +83,20 @@ int SignByRelation(const Person& p) {
 // brother, 3 years older" → 50. Adds the age each difference gives when
 // the caller's age is known; the difference alone is nobody's age.
 void ResolveRelativeAges(const std::vector<Relative>& relatives, Understanding* u) {
+  // Each person's ExactAge, found in one pass (not a scan of every age per
+  // difference); the ages added here are kRelative and never count.
+  std::vector<int> exact(u->persons.size(), -1);
+  int callers = -1;
+  if (!relatives.empty())
+    for (const AgeMention& a : u->ages)
+      if (a.person >= 0 && a.when == NumberMention::kNow && a.because != Because::kRelative &&
+          a.range.lo == a.range.hi) {
+        if (exact[a.person] < 0) exact[a.person] = a.range.lo;
+        if (callers < 0 && u->persons[a.person].caller) callers = a.range.lo;
+      }
   for (const Relative& r : relatives) {
     if (r.person < 0) continue;
-    const int caller = ExactAge(*u, r.reference);
+    const int caller = r.reference < 0 ? callers : exact[r.reference];
     if (caller < 0) continue;
     const int sign = r.sign != 0 ? r.sign : SignByRelation(u->persons[r.person]);
     if (sign == 0) continue;
