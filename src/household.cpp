@@ -225,6 +225,34 @@ int PersonBefore(const Understanding& u, size_t pos, char sex) {
   return found;
 }
 
+int PersonsBefore::Find(size_t pos, char sex) {
+  if (sex != 0 && sex != 'M' && sex != 'F') return PersonBefore(u_, pos, sex);
+  if (!built_) {
+    built_ = true;
+    int any = -1, he = -1, she = -1;
+    size_t max_begin = 0;
+    for (const SubjectMention& s : u_.subjects) {
+      max_begin = std::max(max_begin, s.begin);
+      if (s.person >= 0 && !u_.persons[s.person].caller) {
+        const char own = u_.persons[s.person].sex;
+        any = s.person;
+        if (own == 0 || own == 'M') he = s.person;
+        if (own == 0 || own == 'F') she = s.person;
+      }
+      max_begin_.push_back(max_begin);
+      any_.push_back(any);
+      he_.push_back(he);
+      she_.push_back(she);
+    }
+  }
+  // PersonBefore stops at the first word at or after pos: the first whose
+  // largest begin so far reaches pos.
+  const size_t i =
+      static_cast<size_t>(std::lower_bound(max_begin_.begin(), max_begin_.end(), pos) - max_begin_.begin());
+  if (i == 0) return -1;
+  return sex == 0 ? any_[i - 1] : sex == 'M' ? he_[i - 1] : she_[i - 1];
+}
+
 // A he / she / his / her in [begin, end): 'M', 'F', or 0 when none.
 char PronounIn(std::string_view text, size_t begin, size_t end) {
   auto word_at = [&](size_t i, std::string_view w) {

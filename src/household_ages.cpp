@@ -55,7 +55,7 @@ int RelativeOwner(const Understanding& u, const NumberMention& n, int clause, co
 
 // "Our daughter is 51; her brother is five years younger": with no "than"
 // the difference is from the one "her" / "his" names, not the caller.
-int RelativeReference(const Understanding& u, const NumberMention& n, int owner) {
+int RelativeReference(const Understanding& u, const NumberMention& n, int owner, PersonsBefore* before) {
   const std::string& t = u.text.match;
   if (t.find("than", n.end) == n.end + 1 || owner < 0) return -1;
   for (const SubjectMention& s : u.subjects) {
@@ -63,7 +63,7 @@ int RelativeReference(const Understanding& u, const NumberMention& n, int owner)
     if (s.begin < 4) continue;
     const char sex = At(t, s.begin - 4, "her ") ? 'F' : At(t, s.begin - 4, "his ") ? 'M' : 0;
     if (sex == 0) continue;
-    const int other = PersonBefore(u, s.begin, sex);
+    const int other = before->Find(s.begin, sex);
     return other == owner ? -1 : other;
   }
   return -1;
@@ -276,16 +276,16 @@ void JoinedPersons(const Understanding& u, int k, std::vector<int>* joined) {
 // pronoun's sex when the person's is known. The pronoun may be inside the
 // mention ("he is 57"), a verb before it ("she turned 81"), or further
 // ("Her son, in his 50s" is his): 8 bytes back, then 16.
-void OwnerByPronoun(const Understanding& u, const NumberMention& n, AgeMention* a) {
+void OwnerByPronoun(const Understanding& u, const NumberMention& n, PersonsBefore* before, AgeMention* a) {
   const std::string& match = u.text.match;
   char sex = PronounIn(match, n.begin, n.end);
   if (sex == 0) sex = PronounIn(match, n.begin >= 8 ? n.begin - 8 : 0, n.begin);
   if (sex == 0) sex = PronounIn(match, n.begin >= 16 ? n.begin - 16 : 0, n.begin);
-  a->person = PersonBefore(u, n.begin, sex);
+  a->person = before->Find(n.begin, sex);
   if (a->person >= 0) a->subject = u.persons[a->person].role;
   // A "she" when only men are named is someone else: no one's age here; a
   // "he" when no one is named yet is the person of concern.
-  else if (sex != 0 && PersonBefore(u, n.begin, 0) >= 0) a->subject = Subject::kFamily;
+  else if (sex != 0 && before->Find(n.begin, 0) >= 0) a->subject = Subject::kFamily;
   a->because = a->person >= 0 ? Because::kPronoun : Because::kDefault;
 }
 
@@ -360,6 +360,7 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
   const AgeContext x = ContextOf(*u);
   const SubjectsByClause by(*u);
   ClauseWordIndex index(*u, by);
+  PersonsBefore before(*u);
   std::vector<Relative> relatives;
   for (size_t i = 0; i < numbers.size(); ++i) {
     const NumberMention& n = numbers[i];
@@ -394,13 +395,13 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
       // age until ResolveRelativeAges finds the other age.
       a.because = Because::kRelative;
       const int owner = RelativeOwner(*u, n, c, by);
-      relatives.push_back({u->ages.size(), owner, n.sign, RelativeReference(*u, n, owner)});
+      relatives.push_back({u->ages.size(), owner, n.sign, RelativeReference(*u, n, owner, &before)});
       u->ages.push_back(std::move(a));
       continue;
     }
     std::vector<int> joined;  // persons joined to a's word by と / and
     if (n.after_pronoun) {
-      OwnerByPronoun(*u, n, &a);
+      OwnerByPronoun(*u, n, &before, &a);
     } else if (nearest >= 0 && tight) {
       a.person = u->subjects[nearest].person;
       a.subject = u->subjects[nearest].subject;

@@ -23,7 +23,8 @@ struct AttachContext {
   std::vector<int> pronoun;  // per clause: -1 not looked at yet, else PronounIn's sex (0: none)
   int in_city = -1;
   SubjectsByClause subjects;  // a fact looks at its own clause's subject words only
-  explicit AttachContext(const Understanding& u) : subjects(u) {}
+  PersonsBefore persons;      // whom a he / she names
+  explicit AttachContext(const Understanding& u) : subjects(u), persons(u) {}
 };
 
 void Take(const Understanding& u, int si, Because why, FactMention* m) {
@@ -156,7 +157,7 @@ bool AttachByContext(const Model& model, const Understanding& u, AttachContext* 
   }
   if (x->pronoun[c] < 0) x->pronoun[c] = PronounIn(u.text.match, u.clauses[c].begin, u.clauses[c].end);
   if (const char sex = static_cast<char>(x->pronoun[c])) {
-    const int p = PersonBefore(u, m->begin, sex);
+    const int p = x->persons.Find(m->begin, sex);
     if (p >= 0) {
       TakePerson(u, p, Because::kPronoun, m);
       return true;

@@ -63,6 +63,22 @@ bool JoinedBefore(const Understanding& u, int k);
 int Carried(const std::vector<int>& topic, const std::vector<Because>& how, const std::vector<int>& sentence, int c);
 /// The latest person named before pos, of this sex when sex != 0.
 int PersonBefore(const Understanding& u, size_t pos, char sex);
+/// PersonBefore for many positions: built over u.subjects when first asked,
+/// then a binary search per call (a scan of every subject word per pronoun
+/// was quadratic). u.subjects and the persons' caller and sex must not
+/// change while it is used.
+class PersonsBefore {
+ public:
+  explicit PersonsBefore(const Understanding& u) : u_(u) {}
+  /// PersonBefore(u, pos, sex).
+  int Find(size_t pos, char sex);
+
+ private:
+  const Understanding& u_;
+  bool built_ = false;
+  std::vector<size_t> max_begin_;    // the largest begin among subjects [0, i]
+  std::vector<int> any_, he_, she_;  // PersonBefore's answer from subjects [0, i], by sex asked
+};
 /// 'M' / 'F' for a he / she / his / her in [begin, end), else 0.
 char PronounIn(std::string_view text, size_t begin, size_t end);
 /// Clause c is inside 「…」.
