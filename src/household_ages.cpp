@@ -7,6 +7,7 @@
 #include <map>
 #include <string_view>
 #include <tuple>
+#include <utility>
 
 #include "household_internal.h"
 #include "utf8.h"
@@ -53,16 +54,45 @@ int RelativeOwner(const Understanding& u, const NumberMention& n, int clause, co
   return -1;
 }
 
+// Per person, the subject words naming them right after "her " / "his "
+// ("her brother"), in their order: found when first asked, not by a scan of
+// every subject word per age difference.
+class WordsAfterPossessive {
+ public:
+  explicit WordsAfterPossessive(const Understanding& u) : u_(u) {}
+  // (subject word, the possessive's sex) for person p.
+  const std::vector<std::pair<int, char>>& Of(int p) {
+    if (!built_) {
+      built_ = true;
+      of_.resize(u_.persons.size());
+      const std::string& t = u_.text.match;
+      for (size_t si = 0; si < u_.subjects.size(); ++si) {
+        const SubjectMention& s = u_.subjects[si];
+        if (s.person < 0 || s.begin < 4) continue;
+        const char sex = At(t, s.begin - 4, "her ") ? 'F' : At(t, s.begin - 4, "his ") ? 'M' : 0;
+        if (sex != 0) of_[s.person].emplace_back(static_cast<int>(si), sex);
+      }
+    }
+    return of_[p];
+  }
+
+ private:
+  const Understanding& u_;
+  bool built_ = false;
+  std::vector<std::vector<std::pair<int, char>>> of_;
+};
+
 // "Our daughter is 51; her brother is five years younger": with no "than"
 // the difference is from the one "her" / "his" names, not the caller.
-int RelativeReference(const Understanding& u, const NumberMention& n, int owner, PersonsBefore* before) {
+int RelativeReference(const Understanding& u, const NumberMention& n, int owner, PersonsBefore* before,
+                      WordsAfterPossessive* possessed) {
   const std::string& t = u.text.match;
-  if (t.find("than", n.end) == n.end + 1 || owner < 0) return -1;
-  for (const SubjectMention& s : u.subjects) {
-    if (s.person != owner || s.end > n.begin) continue;
-    if (s.begin < 4) continue;
-    const char sex = At(t, s.begin - 4, "her ") ? 'F' : At(t, s.begin - 4, "his ") ? 'M' : 0;
-    if (sex == 0) continue;
+  // "… older than": the first "than" from n.end is one byte on (looked at
+  // there, not searched for to the end of the text per age).
+  if ((!At(t, n.end, "than") && At(t, n.end + 1, "than")) || owner < 0) return -1;
+  for (const auto& [si, sex] : possessed->Of(owner)) {
+    const SubjectMention& s = u.subjects[si];
+    if (s.end > n.begin) continue;
     const int other = before->Find(s.begin, sex);
     return other == owner ? -1 : other;
   }
@@ -361,6 +391,7 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
   const SubjectsByClause by(*u);
   ClauseWordIndex index(*u, by);
   PersonsBefore before(*u);
+  WordsAfterPossessive possessed(*u);
   std::vector<Relative> relatives;
   for (size_t i = 0; i < numbers.size(); ++i) {
     const NumberMention& n = numbers[i];
@@ -395,7 +426,7 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
       // age until ResolveRelativeAges finds the other age.
       a.because = Because::kRelative;
       const int owner = RelativeOwner(*u, n, c, by);
-      relatives.push_back({u->ages.size(), owner, n.sign, RelativeReference(*u, n, owner, &before)});
+      relatives.push_back({u->ages.size(), owner, n.sign, RelativeReference(*u, n, owner, &before, &possessed)});
       u->ages.push_back(std::move(a));
       continue;
     }
