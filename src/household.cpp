@@ -302,13 +302,14 @@ void MarkQuotedClauses(Understanding* u) {
 
 bool ClauseInQuote(const Understanding& u, size_t c) { return c < u.quoted.size() && u.quoted[c]; }
 
-int QuoteSpeaker(const Understanding& u, size_t c, const std::vector<int>& topic, const std::vector<int>& sentence) {
+int QuoteSpeaker(const Understanding& u, size_t c, const std::vector<int>& topic, const std::vector<int>& sentence,
+                 const SubjectsByClause& by) {
   for (size_t k = c; k-- > 0 && sentence[k] == sentence[c];)
     if (!ClauseInQuote(u, k) && topic[k] >= 0) return topic[k];
   for (size_t k = c + 1; k < u.clauses.size() && sentence[k] == sentence[c]; ++k) {
     if (ClauseInQuote(u, k)) continue;
-    for (const SubjectMention& s : u.subjects)
-      if (static_cast<size_t>(s.clause) == k && s.person >= 0) return s.person;
+    for (const int si : by.In(static_cast<int>(k)))
+      if (u.subjects[si].person >= 0) return u.subjects[si].person;
     break;
   }
   return -1;

@@ -370,9 +370,9 @@ void OwnerByContext(const Understanding& u, const NumberMention& n, int c, int n
 }
 
 // 「俺はもう45だ」と息子は言い: "I" inside a quotation is its speaker.
-void OwnerInQuote(const Understanding& u, int c, const AgeContext& x, AgeMention* a) {
+void OwnerInQuote(const Understanding& u, int c, const AgeContext& x, const SubjectsByClause& by, AgeMention* a) {
   if (a->person < 0 || !u.persons[a->person].caller || !ClauseInQuote(u, c)) return;
-  const int speaker = QuoteSpeaker(u, c, x.topic, x.sentence);
+  const int speaker = QuoteSpeaker(u, c, x.topic, x.sentence, by);
   if (speaker < 0 || u.persons[speaker].caller) return;
   a->person = speaker;
   a->subject = u.persons[speaker].role;
@@ -445,7 +445,7 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
     } else {
       OwnerByContext(*u, n, c, nearest, x, by, &index, &a, &joined);
     }
-    OwnerInQuote(*u, c, x, &a);
+    OwnerInQuote(*u, c, x, by, &a);
     for (int person : joined) {
       AgeMention also = a;
       also.person = person;

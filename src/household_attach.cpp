@@ -144,7 +144,7 @@ bool AttachToWord(const Understanding& u, const AttachContext& x, bool passive, 
 bool AttachByContext(const Model& model, const Understanding& u, AttachContext* x, FactMention* m) {
   const int c = m->clause;
   if (ClauseInQuote(u, static_cast<size_t>(c))) {
-    const int speaker = QuoteSpeaker(u, static_cast<size_t>(c), x->topic, x->sentence);
+    const int speaker = QuoteSpeaker(u, static_cast<size_t>(c), x->topic, x->sentence, x->subjects);
     if (speaker >= 0) {
       TakePerson(u, speaker, Because::kQuote, m);
       return true;

@@ -84,7 +84,8 @@ char PronounIn(std::string_view text, size_t begin, size_t end);
 /// Clause c is inside 「…」.
 bool ClauseInQuote(const Understanding& u, size_t c);
 /// The speaker of the quotation clause c is in, or -1.
-int QuoteSpeaker(const Understanding& u, size_t c, const std::vector<int>& topic, const std::vector<int>& sentence);
+int QuoteSpeaker(const Understanding& u, size_t c, const std::vector<int>& topic, const std::vector<int>& sentence,
+                 const SubjectsByClause& by);
 /// The one person with this role, or -1 (none or several).
 int SingleWithRole(const Understanding& u, Subject role);
 /// Appends a person; returns its id.
