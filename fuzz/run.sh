@@ -2,7 +2,9 @@
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for
 # FUZZ_SECONDS (default 60) on a copy of its seed corpus (fuzz/corpus/*,
 # made from tests/cases and the shipped data/rules; for the cache reader,
-# real and crafted cache files written by tools/craft_cache at run time).
+# real and crafted cache files written by tools/craft_cache at run time;
+# for query and batch, also the worst text shapes of issue 16, up to 64 KB,
+# written by fuzz/worst_shapes.py at run time).
 # A crash leaves its input in build-fuzz/crashes/ and makes this script
 # fail: turn it into a regression test before fixing it (a
 # tests/malformed/ input with its expected message, a doctest case, or a
@@ -27,6 +29,12 @@ for target in query loader batch cache; do
     max_len=2000000
   else
     cp -r fuzz/corpus/$target "$work"
+    if [ $target = query ] || [ $target = batch ]; then
+      # The worst shapes (64 KB of subject words and ages, unknown words,
+      # runs, nesting, clauses): read whole, so max_len covers them.
+      python3 fuzz/worst_shapes.py $target "$work"
+      max_len=66000
+    fi
   fi
   echo "fuzzing $target for ${SECONDS_EACH}s"
   if ! build-fuzz/fuzz/${target}_fuzzer -max_total_time="$SECONDS_EACH" -max_len=$max_len -timeout=10 \

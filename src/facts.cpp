@@ -52,20 +52,42 @@ void AddFactsFromDurations(const Model& model, const std::vector<NumberMention>&
                            const std::vector<int>& number_clause, Understanding* out, std::vector<char>* covered) {
   const std::string& display = out->text.display;
   auto cover = [covered](size_t b, size_t e) { MarkCovered(covered, b, e); };
+  // The mentions of each clause, in order, kept up to date as facts are
+  // added here: a duration reads its own clause's, not every mention of
+  // the case (quadratic in a long case of many durations). Built at the
+  // first duration.
+  std::vector<std::vector<size_t>> of_clause;
   for (size_t i = 0; i < numbers.size(); ++i) {
     const NumberMention& n = numbers[i];
     if (n.kind != NumberMention::kDuration) continue;
+    if (of_clause.empty()) {
+      of_clause.resize(out->clauses.size());
+      for (size_t k = 0; k < out->mentions.size(); ++k) {
+        const int mc = out->mentions[k].clause;
+        if (mc >= 0 && static_cast<size_t>(mc) < of_clause.size()) of_clause[mc].push_back(k);
+      }
+    }
     const int c = number_clause[i];
-    bool clause_has_facts = false;
-    for (const FactMention& m : out->mentions) clause_has_facts = clause_has_facts || m.clause == c;
+    const bool clause_has_facts = !of_clause[c].empty();
+    // The mentions a fact of the duration may follow: its clause's, else
+    // (a clause of its own) the whole case's.
+    auto each_candidate = [&](auto&& visit) {
+      if (clause_has_facts) {
+        for (const size_t k : of_clause[c])
+          if (visit(out->mentions[k])) return;
+      } else {
+        for (const FactMention& m : out->mentions)
+          if (visit(m)) return;
+      }
+    };
     for (size_t f = 0; f < model.facts.size(); ++f) {
       const FactDef& def = model.facts[f];
       if (def.from_duration_months < 0 || n.months < def.from_duration_months) continue;
       bool related = false;
-      for (const FactMention& m : out->mentions)
-        if (!m.negated && m.fact != static_cast<int>(f) && model.facts[m.fact].area == def.area &&
-            (m.clause == c || !clause_has_facts))
-          related = true;
+      each_candidate([&](const FactMention& m) {
+        related = !m.negated && m.fact != static_cast<int>(f) && model.facts[m.fact].area == def.area;
+        return related;
+      });
       if (!related) continue;
       FactMention m;
       m.fact = static_cast<int>(f);
@@ -76,15 +98,17 @@ void AddFactsFromDurations(const Model& model, const std::vector<NumberMention>&
       m.origin = FactMention::kDuration;
       m.words = display.substr(n.begin, n.end - n.begin);
       // The duration's fact is about whom the clause's fact of that area is.
-      for (const FactMention& other : out->mentions)
-        if (!other.negated && other.origin == FactMention::kPhrase && model.facts[other.fact].area == def.area &&
-            (other.clause == c || !clause_has_facts) && other.person >= 0) {
-          m.person = other.person;
-          m.subject = other.subject;
-          m.because = Because::kTopic;
-          break;
-        }
+      each_candidate([&](const FactMention& other) {
+        if (other.negated || other.origin != FactMention::kPhrase || model.facts[other.fact].area != def.area ||
+            other.person < 0)
+          return false;
+        m.person = other.person;
+        m.subject = other.subject;
+        m.because = Because::kTopic;
+        return true;
+      });
       if (m.person >= 0) out->persons[m.person].mentions.push_back(static_cast<int>(out->mentions.size()));
+      of_clause[c].push_back(out->mentions.size());
       out->mentions.push_back(std::move(m));
       cover(n.begin, n.end);
     }

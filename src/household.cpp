@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <string_view>
 #include <tuple>
 
@@ -11,6 +12,21 @@
 #include "utf8.h"
 
 namespace household_internal {
+SubjectsByClause::SubjectsByClause(const Understanding& u) {
+  for (size_t si = 0; si < u.subjects.size(); ++si) {
+    const int c = u.subjects[si].clause;
+    if (c < 0) continue;
+    if (static_cast<size_t>(c) >= of_.size()) of_.resize(c + 1);
+    of_[c].push_back(static_cast<int>(si));
+  }
+}
+
+std::vector<int> SubjectsByClause::InAndBefore(int c) const {
+  std::vector<int> both;
+  std::merge(In(c - 1).begin(), In(c - 1).end(), In(c).begin(), In(c).end(), std::back_inserter(both));
+  return both;
+}
+
 bool IsChildKind(const std::string& r) {
   static constexpr std::string_view kKinds[] = {"person",         "son",      "eldest-son",      "second-son",
                                                 "third-son",      "daughter", "eldest-daughter", "second-daughter",
@@ -48,8 +64,10 @@ bool IsKanjiOrKatakana(int32_t cp) {
 bool Marked(std::string_view text, size_t end) {
   // An age in brackets may come between: 息子(45)が.
   if (At(text, end, "(")) {
-    size_t close = text.find(')', end);
-    if (close != std::string_view::npos && close - end <= 8) end = close + 1;
+    // Looks no further than the 8 bytes allowed: a "(" never closed must
+    // not send every subject word to the end of a long text.
+    size_t close = text.substr(end, 9).find(')');
+    if (close != std::string_view::npos) end += close + 1;
   }
   return At(text, end, "は") || At(text, end, "が") || At(text, end, "も") || At(text, end, "さんは") ||
          At(text, end, "さんが");
@@ -207,6 +225,34 @@ int PersonBefore(const Understanding& u, size_t pos, char sex) {
   return found;
 }
 
+int PersonsBefore::Find(size_t pos, char sex) {
+  if (sex != 0 && sex != 'M' && sex != 'F') return PersonBefore(u_, pos, sex);
+  if (!built_) {
+    built_ = true;
+    int any = -1, he = -1, she = -1;
+    size_t max_begin = 0;
+    for (const SubjectMention& s : u_.subjects) {
+      max_begin = std::max(max_begin, s.begin);
+      if (s.person >= 0 && !u_.persons[s.person].caller) {
+        const char own = u_.persons[s.person].sex;
+        any = s.person;
+        if (own == 0 || own == 'M') he = s.person;
+        if (own == 0 || own == 'F') she = s.person;
+      }
+      max_begin_.push_back(max_begin);
+      any_.push_back(any);
+      he_.push_back(he);
+      she_.push_back(she);
+    }
+  }
+  // PersonBefore stops at the first word at or after pos: the first whose
+  // largest begin so far reaches pos.
+  const size_t i =
+      static_cast<size_t>(std::lower_bound(max_begin_.begin(), max_begin_.end(), pos) - max_begin_.begin());
+  if (i == 0) return -1;
+  return sex == 0 ? any_[i - 1] : sex == 'M' ? he_[i - 1] : she_[i - 1];
+}
+
 // A he / she / his / her in [begin, end): 'M', 'F', or 0 when none.
 char PronounIn(std::string_view text, size_t begin, size_t end) {
   auto word_at = [&](size_t i, std::string_view w) {
@@ -256,13 +302,14 @@ void MarkQuotedClauses(Understanding* u) {
 
 bool ClauseInQuote(const Understanding& u, size_t c) { return c < u.quoted.size() && u.quoted[c]; }
 
-int QuoteSpeaker(const Understanding& u, size_t c, const std::vector<int>& topic, const std::vector<int>& sentence) {
+int QuoteSpeaker(const Understanding& u, size_t c, const std::vector<int>& topic, const std::vector<int>& sentence,
+                 const SubjectsByClause& by) {
   for (size_t k = c; k-- > 0 && sentence[k] == sentence[c];)
     if (!ClauseInQuote(u, k) && topic[k] >= 0) return topic[k];
   for (size_t k = c + 1; k < u.clauses.size() && sentence[k] == sentence[c]; ++k) {
     if (ClauseInQuote(u, k)) continue;
-    for (const SubjectMention& s : u.subjects)
-      if (static_cast<size_t>(s.clause) == k && s.person >= 0) return s.person;
+    for (const int si : by.In(static_cast<int>(k)))
+      if (u.subjects[si].person >= 0) return u.subjects[si].person;
     break;
   }
   return -1;

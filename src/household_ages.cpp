@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cstring>
 #include <iterator>
+#include <map>
 #include <string_view>
 #include <tuple>
+#include <utility>
 
 #include "household_internal.h"
 #include "utf8.h"
@@ -23,35 +25,6 @@ struct Relative {
   int person;
   int sign;
   int reference = -1;  // the other person, when not the caller ("her brother": her)
-};
-
-// The subject words of each clause, in their order in u.subjects: an age
-// looks only at its own clause and the one before, so a long case of many
-// subject words and ages stays linear (a scan of every subject per age was
-// quadratic).
-class SubjectsByClause {
- public:
-  explicit SubjectsByClause(const Understanding& u) {
-    for (size_t si = 0; si < u.subjects.size(); ++si) {
-      const int c = u.subjects[si].clause;
-      if (c < 0) continue;
-      if (static_cast<size_t>(c) >= of_.size()) of_.resize(c + 1);
-      of_[c].push_back(static_cast<int>(si));
-    }
-  }
-  const std::vector<int>& In(int clause) const {
-    static const std::vector<int> kNone;
-    return clause >= 0 && static_cast<size_t>(clause) < of_.size() ? of_[clause] : kNone;
-  }
-  // Clauses c - 1 and c together, in the order of u.subjects.
-  std::vector<int> InAndBefore(int c) const {
-    std::vector<int> both;
-    std::merge(In(c - 1).begin(), In(c - 1).end(), In(c).begin(), In(c).end(), std::back_inserter(both));
-    return both;
-  }
-
- private:
-  std::vector<std::vector<int>> of_;
 };
 
 // "my", "our": they say whose, never whose age ("At 16 our son …").
@@ -81,27 +54,46 @@ int RelativeOwner(const Understanding& u, const NumberMention& n, int clause, co
   return -1;
 }
 
-// A person's current exact age, when the text gives one, else -1; the
-// caller's when person < 0.
-int ExactAge(const Understanding& u, int person) {
-  for (const AgeMention& a : u.ages)
-    if (a.person >= 0 && (person < 0 ? u.persons[a.person].caller : a.person == person) &&
-        a.when == NumberMention::kNow && a.because != Because::kRelative && a.range.lo == a.range.hi)
-      return a.range.lo;
-  return -1;
-}
+// Per person, the subject words naming them right after "her " / "his "
+// ("her brother"), in their order: found when first asked, not by a scan of
+// every subject word per age difference.
+class WordsAfterPossessive {
+ public:
+  explicit WordsAfterPossessive(const Understanding& u) : u_(u) {}
+  // (subject word, the possessive's sex) for person p.
+  const std::vector<std::pair<int, char>>& Of(int p) {
+    if (!built_) {
+      built_ = true;
+      of_.resize(u_.persons.size());
+      const std::string& t = u_.text.match;
+      for (size_t si = 0; si < u_.subjects.size(); ++si) {
+        const SubjectMention& s = u_.subjects[si];
+        if (s.person < 0 || s.begin < 4) continue;
+        const char sex = At(t, s.begin - 4, "her ") ? 'F' : At(t, s.begin - 4, "his ") ? 'M' : 0;
+        if (sex != 0) of_[s.person].emplace_back(static_cast<int>(si), sex);
+      }
+    }
+    return of_[p];
+  }
+
+ private:
+  const Understanding& u_;
+  bool built_ = false;
+  std::vector<std::vector<std::pair<int, char>>> of_;
+};
 
 // "Our daughter is 51; her brother is five years younger": with no "than"
 // the difference is from the one "her" / "his" names, not the caller.
-int RelativeReference(const Understanding& u, const NumberMention& n, int owner) {
+int RelativeReference(const Understanding& u, const NumberMention& n, int owner, PersonsBefore* before,
+                      WordsAfterPossessive* possessed) {
   const std::string& t = u.text.match;
-  if (t.find("than", n.end) == n.end + 1 || owner < 0) return -1;
-  for (const SubjectMention& s : u.subjects) {
-    if (s.person != owner || s.end > n.begin) continue;
-    if (s.begin < 4) continue;
-    const char sex = At(t, s.begin - 4, "her ") ? 'F' : At(t, s.begin - 4, "his ") ? 'M' : 0;
-    if (sex == 0) continue;
-    const int other = PersonBefore(u, s.begin, sex);
+  // "… older than": the first "than" from n.end is one byte on (looked at
+  // there, not searched for to the end of the text per age).
+  if ((!At(t, n.end, "than") && At(t, n.end + 1, "than")) || owner < 0) return -1;
+  for (const auto& [si, sex] : possessed->Of(owner)) {
+    const SubjectMention& s = u.subjects[si];
+    if (s.end > n.begin) continue;
+    const int other = before->Find(s.begin, sex);
     return other == owner ? -1 : other;
   }
   return -1;
@@ -121,9 +113,20 @@ int SignByRelation(const Person& p) {
 // brother, 3 years older" → 50. Adds the age each difference gives when
 // the caller's age is known; the difference alone is nobody's age.
 void ResolveRelativeAges(const std::vector<Relative>& relatives, Understanding* u) {
+  // Each person's ExactAge, found in one pass (not a scan of every age per
+  // difference); the ages added here are kRelative and never count.
+  std::vector<int> exact(u->persons.size(), -1);
+  int callers = -1;
+  if (!relatives.empty())
+    for (const AgeMention& a : u->ages)
+      if (a.person >= 0 && a.when == NumberMention::kNow && a.because != Because::kRelative &&
+          a.range.lo == a.range.hi) {
+        if (exact[a.person] < 0) exact[a.person] = a.range.lo;
+        if (callers < 0 && u->persons[a.person].caller) callers = a.range.lo;
+      }
   for (const Relative& r : relatives) {
     if (r.person < 0) continue;
-    const int caller = ExactAge(*u, r.reference);
+    const int caller = r.reference < 0 ? callers : exact[r.reference];
     if (caller < 0) continue;
     const int sign = r.sign != 0 ? r.sign : SignByRelation(u->persons[r.person]);
     if (sign == 0) continue;
@@ -181,21 +184,98 @@ size_t GapBetween(const SubjectMention& s, const NumberMention& n) {
   return s.end <= n.begin ? n.begin - s.end : (s.begin >= n.end ? s.begin - n.end : 0);
 }
 
+// A clause's subject words ordered by where they end (as the lexicon's hits
+// come), made searchable: an age finds the words before it by binary
+// search instead of a scan of its clause, so one long clause of many
+// subject words and ages stays near linear. Built for a clause when first
+// asked; a clause whose words are not in that order is scanned as before.
+class ClauseWordIndex {
+ public:
+  struct Clause {
+    bool sorted = false;
+    size_t max_length = 0;         // the longest word, in bytes
+    std::vector<size_t> ends;      // per word of by.In(c)
+    std::vector<int> prev_owner;   // the last word at or before i that may own an age (not "my"), or -1
+    std::vector<int> next_owner;   // the first at or after i, or size
+    std::vector<int> prev_marked;  // the last word at or before i marked by は / が / も, or -1
+  };
+  static constexpr size_t kScanUpTo = 16;
+  ClauseWordIndex(const Understanding& u, const SubjectsByClause& by) : u_(u), by_(by) {}
+  const Clause& Of(int c) {
+    static const Clause kScan;  // sorted = false: a few words are scanned, with no index to build
+    if (by_.In(c).size() <= kScanUpTo) return kScan;
+    Clause& x = built_[c];
+    if (x.ends.empty() && !by_.In(c).empty()) Build(c, &x);
+    return x;
+  }
+
+ private:
+  void Build(int c, Clause* x) {
+    const std::vector<int>& words = by_.In(c);
+    const int n = static_cast<int>(words.size());
+    x->sorted = true;
+    int owner = -1, marked = -1;
+    for (int i = 0; i < n; ++i) {
+      const SubjectMention& s = u_.subjects[words[i]];
+      if (i > 0 && s.end < x->ends.back()) x->sorted = false;
+      x->ends.push_back(s.end);
+      x->max_length = std::max(x->max_length, s.end - s.begin);
+      if (!IsEnglishPossessive(u_.text.match, s)) owner = i;
+      if (Marked(u_.text.match, s.end)) marked = i;
+      x->prev_owner.push_back(owner);
+      x->prev_marked.push_back(marked);
+    }
+    x->next_owner.assign(n + 1, n);
+    for (int i = n; i-- > 0;) x->next_owner[i] = x->prev_owner[i] == i ? i : x->next_owner[i + 1];
+  }
+  const Understanding& u_;
+  const SubjectsByClause& by_;
+  std::map<int, Clause> built_;
+};
+
 // The subject word nearest to n in its clause, either side (ties go to the
 // later word: "80代の母" over "息子、80代"), or one that a comma cut off
 // just before it ("my mother, who is 77"); -1 when none. *tight: nothing
 // but a tight gap (IsTightGap) lies between them.
 int NearestSubject(const Understanding& u, const NumberMention& n, int clause, const SubjectsByClause& by,
-                   bool* tight) {
+                   ClauseWordIndex* index, bool* tight) {
   const std::string& match = u.text.match;
   int best = -1;
   size_t best_gap = std::string::npos;
-  for (int si : by.In(clause)) {
-    const SubjectMention& sm = u.subjects[si];
-    if (sm.clause != clause || IsEnglishPossessive(match, sm)) continue;
-    if (GapBetween(sm, n) <= best_gap) {
-      best_gap = GapBetween(sm, n);
-      best = static_cast<int>(si);
+  const std::vector<int>& words = by.In(clause);
+  const ClauseWordIndex::Clause& x = index->Of(clause);
+  if (x.sorted) {
+    // Words [0, k) end before n: the last owner among them is the nearest
+    // of them. Words from k on: read until none can be as near (a word
+    // begins at most max_length before its end). Ties go to the later.
+    const size_t k = static_cast<size_t>(std::upper_bound(x.ends.begin(), x.ends.end(), n.begin) - x.ends.begin());
+    const int before = k > 0 ? x.prev_owner[k - 1] : -1;
+    const size_t before_gap = before >= 0 ? n.begin - x.ends[before] : std::string::npos;
+    int after = -1;
+    size_t after_gap = std::string::npos;
+    for (int j = x.next_owner[k]; j < static_cast<int>(words.size()); j = x.next_owner[j + 1]) {
+      if (after >= 0 && x.ends[j] > n.end + x.max_length + after_gap) break;
+      const size_t gap = GapBetween(u.subjects[words[j]], n);
+      if (gap <= after_gap) {
+        after_gap = gap;
+        after = j;
+      }
+    }
+    if (after >= 0 && after_gap <= before_gap) {
+      best = words[after];
+      best_gap = after_gap;
+    } else if (before >= 0) {
+      best = words[before];
+      best_gap = before_gap;
+    }
+  } else {
+    for (int si : words) {
+      const SubjectMention& sm = u.subjects[si];
+      if (sm.clause != clause || IsEnglishPossessive(match, sm)) continue;
+      if (GapBetween(sm, n) <= best_gap) {
+        best_gap = GapBetween(sm, n);
+        best = static_cast<int>(si);
+      }
     }
   }
   if (best < 0 || best_gap > 0) {
@@ -226,16 +306,16 @@ void JoinedPersons(const Understanding& u, int k, std::vector<int>* joined) {
 // pronoun's sex when the person's is known. The pronoun may be inside the
 // mention ("he is 57"), a verb before it ("she turned 81"), or further
 // ("Her son, in his 50s" is his): 8 bytes back, then 16.
-void OwnerByPronoun(const Understanding& u, const NumberMention& n, AgeMention* a) {
+void OwnerByPronoun(const Understanding& u, const NumberMention& n, PersonsBefore* before, AgeMention* a) {
   const std::string& match = u.text.match;
   char sex = PronounIn(match, n.begin, n.end);
   if (sex == 0) sex = PronounIn(match, n.begin >= 8 ? n.begin - 8 : 0, n.begin);
   if (sex == 0) sex = PronounIn(match, n.begin >= 16 ? n.begin - 16 : 0, n.begin);
-  a->person = PersonBefore(u, n.begin, sex);
+  a->person = before->Find(n.begin, sex);
   if (a->person >= 0) a->subject = u.persons[a->person].role;
   // A "she" when only men are named is someone else: no one's age here; a
   // "he" when no one is named yet is the person of concern.
-  else if (sex != 0 && PersonBefore(u, n.begin, 0) >= 0) a->subject = Subject::kFamily;
+  else if (sex != 0 && before->Find(n.begin, 0) >= 0) a->subject = Subject::kFamily;
   a->because = a->person >= 0 ? Because::kPronoun : Because::kDefault;
 }
 
@@ -245,12 +325,19 @@ void OwnerByPronoun(const Understanding& u, const NumberMention& n, AgeMention* 
 // ("30代半ばで辞めた…54歳の弟"), else the default subject of a fact in
 // the clause, else the person.
 void OwnerByContext(const Understanding& u, const NumberMention& n, int c, int nearest, const AgeContext& x,
-                    const SubjectsByClause& by, AgeMention* a, std::vector<int>* joined) {
+                    const SubjectsByClause& by, ClauseWordIndex* index, AgeMention* a, std::vector<int>* joined) {
   const std::string& match = u.text.match;
   int marked = -1;
-  for (int si : by.In(c)) {
-    const SubjectMention& sm = u.subjects[si];
-    if (sm.clause == c && sm.end <= n.begin && Marked(match, sm.end)) marked = static_cast<int>(si);
+  const ClauseWordIndex::Clause& words = index->Of(c);
+  if (words.sorted) {
+    const size_t k =
+        static_cast<size_t>(std::upper_bound(words.ends.begin(), words.ends.end(), n.begin) - words.ends.begin());
+    if (k > 0 && words.prev_marked[k - 1] >= 0) marked = by.In(c)[words.prev_marked[k - 1]];
+  } else {
+    for (int si : by.In(c)) {
+      const SubjectMention& sm = u.subjects[si];
+      if (sm.clause == c && sm.end <= n.begin && Marked(match, sm.end)) marked = static_cast<int>(si);
+    }
   }
   const int word = marked >= 0 ? marked : nearest;
   if (word >= 0) {
@@ -283,9 +370,9 @@ void OwnerByContext(const Understanding& u, const NumberMention& n, int c, int n
 }
 
 // 「俺はもう45だ」と息子は言い: "I" inside a quotation is its speaker.
-void OwnerInQuote(const Understanding& u, int c, const AgeContext& x, AgeMention* a) {
+void OwnerInQuote(const Understanding& u, int c, const AgeContext& x, const SubjectsByClause& by, AgeMention* a) {
   if (a->person < 0 || !u.persons[a->person].caller || !ClauseInQuote(u, c)) return;
-  const int speaker = QuoteSpeaker(u, c, x.topic, x.sentence);
+  const int speaker = QuoteSpeaker(u, c, x.topic, x.sentence, by);
   if (speaker < 0 || u.persons[speaker].caller) return;
   a->person = speaker;
   a->subject = u.persons[speaker].role;
@@ -302,6 +389,9 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
   };
   const AgeContext x = ContextOf(*u);
   const SubjectsByClause by(*u);
+  ClauseWordIndex index(*u, by);
+  PersonsBefore before(*u);
+  WordsAfterPossessive possessed(*u);
   std::vector<Relative> relatives;
   for (size_t i = 0; i < numbers.size(); ++i) {
     const NumberMention& n = numbers[i];
@@ -320,7 +410,7 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
     a.range = n.age;
     a.words = std::move(words);
     bool tight = false;
-    const int nearest = NearestSubject(*u, n, c, by, &tight);
+    const int nearest = NearestSubject(*u, n, c, by, &index, &tight);
     if (n.kind == NumberMention::kBare && !tight) {
       // A bare number is an age only right next to a subject word.
       u->ignored_numbers.push_back(std::move(a.words));
@@ -336,13 +426,13 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
       // age until ResolveRelativeAges finds the other age.
       a.because = Because::kRelative;
       const int owner = RelativeOwner(*u, n, c, by);
-      relatives.push_back({u->ages.size(), owner, n.sign, RelativeReference(*u, n, owner)});
+      relatives.push_back({u->ages.size(), owner, n.sign, RelativeReference(*u, n, owner, &before, &possessed)});
       u->ages.push_back(std::move(a));
       continue;
     }
     std::vector<int> joined;  // persons joined to a's word by と / and
     if (n.after_pronoun) {
-      OwnerByPronoun(*u, n, &a);
+      OwnerByPronoun(*u, n, &before, &a);
     } else if (nearest >= 0 && tight) {
       a.person = u->subjects[nearest].person;
       a.subject = u->subjects[nearest].subject;
@@ -353,9 +443,9 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
       if (e < n.begin && (At(u->text.match, e, "は") || At(u->text.match, e, "が") || At(u->text.match, e, "も")))
         JoinedPersons(*u, nearest, &joined);
     } else {
-      OwnerByContext(*u, n, c, nearest, x, by, &a, &joined);
+      OwnerByContext(*u, n, c, nearest, x, by, &index, &a, &joined);
     }
-    OwnerInQuote(*u, c, x, &a);
+    OwnerInQuote(*u, c, x, by, &a);
     for (int person : joined) {
       AgeMention also = a;
       also.person = person;

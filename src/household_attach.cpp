@@ -22,6 +22,9 @@ struct AttachContext {
   std::vector<int> sentence;
   std::vector<int> pronoun;  // per clause: -1 not looked at yet, else PronounIn's sex (0: none)
   int in_city = -1;
+  SubjectsByClause subjects;  // a fact looks at its own clause's subject words only
+  PersonsBefore persons;      // whom a he / she names
+  explicit AttachContext(const Understanding& u) : subjects(u), persons(u) {}
 };
 
 void Take(const Understanding& u, int si, Because why, FactMention* m) {
@@ -37,11 +40,13 @@ void TakePerson(const Understanding& u, int person, Because why, FactMention* m)
   m->because = why;
 }
 
-// The phrase names its subject itself ("高齢の親").
-void AttachOwnSubject(const Understanding& u, FactMention* m) {
-  for (size_t si = 0; si < u.subjects.size(); ++si)
-    if (u.subjects[si].begin >= m->begin && u.subjects[si].end <= m->end)
-      Take(u, static_cast<int>(si), Because::kOwnPhrase, m);
+// The phrase names its subject itself ("高齢の親"). Its words start in its
+// clause and may run on past a closing 」 into the next one, and so may a
+// subject word inside them.
+void AttachOwnSubject(const Understanding& u, const AttachContext& x, FactMention* m) {
+  for (int c : {m->clause, m->clause + 1})
+    for (int si : x.subjects.In(c))
+      if (u.subjects[si].begin >= m->begin && u.subjects[si].end <= m->end) Take(u, si, Because::kOwnPhrase, m);
   if (m->because == Because::kNone) m->because = Because::kOwnPhrase;
 }
 
@@ -50,13 +55,13 @@ void AttachOwnSubject(const Understanding& u, FactMention* m) {
 bool AttachPlace(const Model& model, const Understanding& u, const AttachContext& x, FactMention* m) {
   if (model.facts[m->fact].outside.empty() && m->fact != x.in_city) return false;
   const std::string& t = u.text.match;
-  for (size_t si = 0; si < u.subjects.size(); ++si) {
+  for (int si : x.subjects.In(m->clause)) {
     const SubjectMention& s = u.subjects[si];
-    if (s.clause != m->clause || s.begin < m->end || s.begin - m->end > 30 || s.person < 0) continue;
+    if (s.begin < m->end || s.begin - m->end > 30 || s.person < 0) continue;
     std::string_view gap(t.data() + m->end, s.begin - m->end);
     for (std::string_view lead : {"に住む", "に住んでいる", "に住んでる", "で暮らす", "で暮らしている", "在住の", "の"})
       if (gap.substr(0, lead.size()) == lead) {
-        Take(u, static_cast<int>(si), Because::kPlace, m);
+        Take(u, si, Because::kPlace, m);
         return true;
       }
     return false;
@@ -74,12 +79,12 @@ bool IsPassive(const Understanding& u, const FactMention& m) {
 // A danger done to someone: the one named right before with に, を, の or
 // へ is at risk, whoever acts (息子が母に手を上げる). In a passive the one
 // named with に acts: the one at risk is the clause's subject, found later.
-bool AttachAtRisk(const Model& model, const Understanding& u, bool passive, FactMention* m) {
+bool AttachAtRisk(const Model& model, const Understanding& u, const AttachContext& x, bool passive, FactMention* m) {
   if (model.facts[m->fact].area != "crisis") return false;
   const std::string& t = u.text.match;
-  for (size_t si = 0; si < u.subjects.size(); ++si) {
+  for (int si : x.subjects.In(m->clause)) {
     const SubjectMention& s = u.subjects[si];
-    if (s.clause != m->clause || s.end > m->begin || m->begin - s.end > 12 || s.person < 0) continue;
+    if (s.end > m->begin || m->begin - s.end > 12 || s.person < 0) continue;
     std::string_view gap(t.data() + s.end, m->begin - s.end);
     // How often may stand between: 父に毎日暴言, 母を何度も殴る.
     for (std::string_view often : {"毎日", "いつも", "何度も", "度々", "たびたび", "日常的に", "頻繁に", "よく"})
@@ -88,8 +93,7 @@ bool AttachAtRisk(const Model& model, const Understanding& u, bool passive, Fact
         break;
       }
     for (std::string_view mark : {"に", "を", "の", "へ", "に対して", "さんに", "さんを", "さんの"})
-      if (gap == mark && !(passive && (mark == "に" || mark == "さんに")))
-        Take(u, static_cast<int>(si), Because::kAtRisk, m);
+      if (gap == mark && !(passive && (mark == "に" || mark == "さんに"))) Take(u, si, Because::kAtRisk, m);
   }
   return m->because == Because::kAtRisk;
 }
@@ -97,21 +101,22 @@ bool AttachAtRisk(const Model& model, const Understanding& u, bool passive, Fact
 // A marked subject word before it in the clause, else the nearest subject
 // word in the clause. A fact said of a marked word joined to others
 // ("長女(48)と長男(45)がひきこもり") is said of each: *added gets the others'.
-bool AttachToWord(const Understanding& u, bool passive, FactMention* m, std::vector<FactMention>* added) {
+bool AttachToWord(const Understanding& u, const AttachContext& x, bool passive, FactMention* m,
+                  std::vector<FactMention>* added) {
   const std::string& t = u.text.match;
   int marked = -1, before = -1, after = -1;
-  for (size_t si = 0; si < u.subjects.size(); ++si) {
+  for (int si : x.subjects.In(m->clause)) {
     const SubjectMention& s = u.subjects[si];
-    if (s.clause != m->clause || IsPossessor(u, si)) continue;
+    if (IsPossessor(u, static_cast<size_t>(si))) continue;
     if (passive && (At(t, s.end, "に") || At(t, s.end, "さんに"))) continue;  // the one who acts
     if (s.subject == Subject::kCaller && !IsCallerWordForAttach(u, s)) continue;
     // 近所の人とも話さず: a companion or a comparison, not the subject.
     if (At(t, s.end, "とも") || At(t, s.end, "とは") || At(t, s.end, "より")) continue;
     if (s.end <= m->begin) {
-      before = static_cast<int>(si);
-      if (Marked(t, s.end)) marked = static_cast<int>(si);
+      before = si;
+      if (Marked(t, s.end)) marked = si;
     } else if (s.begin >= m->end && after < 0) {
-      after = static_cast<int>(si);
+      after = si;
     }
   }
   if (marked >= 0) {
@@ -139,7 +144,7 @@ bool AttachToWord(const Understanding& u, bool passive, FactMention* m, std::vec
 bool AttachByContext(const Model& model, const Understanding& u, AttachContext* x, FactMention* m) {
   const int c = m->clause;
   if (ClauseInQuote(u, static_cast<size_t>(c))) {
-    const int speaker = QuoteSpeaker(u, static_cast<size_t>(c), x->topic, x->sentence);
+    const int speaker = QuoteSpeaker(u, static_cast<size_t>(c), x->topic, x->sentence, x->subjects);
     if (speaker >= 0) {
       TakePerson(u, speaker, Because::kQuote, m);
       return true;
@@ -152,7 +157,7 @@ bool AttachByContext(const Model& model, const Understanding& u, AttachContext* 
   }
   if (x->pronoun[c] < 0) x->pronoun[c] = PronounIn(u.text.match, u.clauses[c].begin, u.clauses[c].end);
   if (const char sex = static_cast<char>(x->pronoun[c])) {
-    const int p = PersonBefore(u, m->begin, sex);
+    const int p = x->persons.Find(m->begin, sex);
     if (p >= 0) {
       TakePerson(u, p, Because::kPronoun, m);
       return true;
@@ -164,7 +169,7 @@ bool AttachByContext(const Model& model, const Understanding& u, AttachContext* 
 }  // namespace
 
 void AttachFacts(const Model& model, Understanding* u) {
-  AttachContext x;
+  AttachContext x(*u);
   ClauseTopics(*u, &x.topic, &x.topic_how);
   x.sentence = Sentences(*u);
   x.pronoun.assign(u->clauses.size(), -1);
@@ -173,12 +178,12 @@ void AttachFacts(const Model& model, Understanding* u) {
   for (FactMention& m : u->mentions) {
     if (m.origin != FactMention::kPhrase) continue;
     if (m.has_own_subject) {
-      AttachOwnSubject(*u, &m);
+      AttachOwnSubject(*u, x, &m);
       continue;
     }
     const bool passive = IsPassive(*u, m);
-    if (AttachPlace(model, *u, x, &m) || AttachAtRisk(model, *u, passive, &m) ||
-        AttachToWord(*u, passive, &m, &added) || AttachByContext(model, *u, &x, &m))
+    if (AttachPlace(model, *u, x, &m) || AttachAtRisk(model, *u, x, passive, &m) ||
+        AttachToWord(*u, x, passive, &m, &added) || AttachByContext(model, *u, &x, &m))
       continue;
     m.subject = model.facts[m.fact].subject;
     m.because = Because::kDefault;

@@ -13,6 +13,24 @@
 
 namespace household_internal {
 
+/// The subject words of each clause, in their order in u.subjects: a step
+/// that looks only at a clause (and its neighbour) stays linear in a long
+/// case of many subject words (a scan of every subject per age or per fact
+/// was quadratic). Built once per step; u.subjects must not change meanwhile.
+class SubjectsByClause {
+ public:
+  explicit SubjectsByClause(const Understanding& u);
+  const std::vector<int>& In(int clause) const {
+    static const std::vector<int> kNone;
+    return clause >= 0 && static_cast<size_t>(clause) < of_.size() ? of_[clause] : kNone;
+  }
+  /// Clauses c - 1 and c together, in the order of u.subjects.
+  std::vector<int> InAndBefore(int c) const;
+
+ private:
+  std::vector<std::vector<int>> of_;
+};
+
 /// Relations of the person of concern's kind (本人, son, daughter, man...).
 bool IsChildKind(const std::string& relation);
 /// mother, father, parent(s), grandmother, grandfather.
@@ -45,12 +63,29 @@ bool JoinedBefore(const Understanding& u, int k);
 int Carried(const std::vector<int>& topic, const std::vector<Because>& how, const std::vector<int>& sentence, int c);
 /// The latest person named before pos, of this sex when sex != 0.
 int PersonBefore(const Understanding& u, size_t pos, char sex);
+/// PersonBefore for many positions: built over u.subjects when first asked,
+/// then a binary search per call (a scan of every subject word per pronoun
+/// was quadratic). u.subjects and the persons' caller and sex must not
+/// change while it is used.
+class PersonsBefore {
+ public:
+  explicit PersonsBefore(const Understanding& u) : u_(u) {}
+  /// PersonBefore(u, pos, sex).
+  int Find(size_t pos, char sex);
+
+ private:
+  const Understanding& u_;
+  bool built_ = false;
+  std::vector<size_t> max_begin_;    // the largest begin among subjects [0, i]
+  std::vector<int> any_, he_, she_;  // PersonBefore's answer from subjects [0, i], by sex asked
+};
 /// 'M' / 'F' for a he / she / his / her in [begin, end), else 0.
 char PronounIn(std::string_view text, size_t begin, size_t end);
 /// Clause c is inside 「…」.
 bool ClauseInQuote(const Understanding& u, size_t c);
 /// The speaker of the quotation clause c is in, or -1.
-int QuoteSpeaker(const Understanding& u, size_t c, const std::vector<int>& topic, const std::vector<int>& sentence);
+int QuoteSpeaker(const Understanding& u, size_t c, const std::vector<int>& topic, const std::vector<int>& sentence,
+                 const SubjectsByClause& by);
 /// The one person with this role, or -1 (none or several).
 int SingleWithRole(const Understanding& u, Subject role);
 /// Appends a person; returns its id.

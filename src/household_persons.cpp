@@ -193,17 +193,16 @@ void DropNonPersons(Understanding* u, const std::vector<int>& sentence) {
   const std::string& t = u->text.match;
   std::vector<SubjectMention>& subjects = u->subjects;
   size_t kept = 0;
+  // Per sentence: a kept word names someone other than the caller (looked
+  // up, not a rescan of the kept words per 自分). Sentences are numbered
+  // from 0, at most one per clause.
+  std::vector<char> someone_in(sentence.size(), 0);
   for (size_t i = 0; i < subjects.size(); ++i) {
     const SubjectMention& s = subjects[i];
     std::string_view w(t.data() + s.begin, s.end - s.begin);
     if (w == "子" && (IsKanjiOrKatakana(CharBefore(t, s.begin)) || IsKanjiOrKatakana(CharAt(t, s.end)))) continue;
-    if (w == "自分") {
-      bool reflexive = false;
-      for (size_t k = 0; k < kept; ++k)
-        reflexive = reflexive ||
-                    (sentence[subjects[k].clause] == sentence[s.clause] && subjects[k].subject != Subject::kCaller);
-      if (reflexive) continue;
-    }
+    if (w == "自分" && someone_in[sentence[s.clause]]) continue;
+    if (s.subject != Subject::kCaller) someone_in[sentence[s.clause]] = 1;
     if (kept != i) subjects[kept] = std::move(subjects[i]);
     ++kept;
   }

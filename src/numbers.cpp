@@ -437,18 +437,37 @@ bool ReadBareNumber(std::string_view text, size_t begin, size_t i, size_t end, i
 // 〜歳で is past only when a past event follows in the clause ("5歳で
 // 診断され", "19歳で中退し", "35歳で辞めてから"); before a noun or a
 // state ("55歳でひきこもり", "40歳で無職", "46歳で、") it is "is 55 and".
+// What one FindNumbers call learnt from PastEventIn: [from, stop) of its
+// clause holds no 、 and no event, and the answer at stop is past (false at
+// end). Ages of one long clause ("…で…で…で") each read on to its end; a
+// later age inside [from, stop] reuses the answer, so the clause is read
+// once, not once per age. Only set while FindNumbers runs (the text and
+// its clauses do not change then).
+struct PastEventScan {
+  size_t end = 0, from = 1, stop = 0;  // from > stop: nothing known yet
+  bool past = false;
+};
+thread_local PastEventScan* past_event_scan = nullptr;
+
 bool PastEventIn(std::string_view text, size_t pos, size_t end) {
+  PastEventScan* known = past_event_scan;
+  if (known && known->end == end && known->from <= pos && pos <= known->stop) return known->past;
+  auto answer = [&](size_t stop, bool past) {
+    if (known) *known = PastEventScan{end, pos, stop, past};
+    return past;
+  };
   static constexpr std::string_view kEvents[] = {
       "辞め", "やめ",   "退職",   "中退", "退学", "診断", "倒れ",     "倒産", "発症", "入院",  "卒業", "就職",
       "離婚", "亡くな", "亡くし", "失業", "失職", "解雇", "リストラ", "出産", "産ん", "上京",  "帰郷", "戻っ",
       "戻り", "帰っ",   "転職",   "退社", "休職", "定年", "結婚した", "継い", "始め", "家を出"};
-  for (size_t p = pos; p < end;) {
-    if (text.compare(p, 3, "、") == 0) return false;  // 46歳で、…: a description goes on
+  size_t p = pos;
+  for (; p < end;) {
+    if (text.compare(p, 3, "、") == 0) return answer(p, false);  // 46歳で、…: a description goes on
     for (std::string_view e : kEvents)
-      if (text.compare(p, e.size(), e) == 0) return true;
+      if (text.compare(p, e.size(), e) == 0) return answer(p, true);
     p = NextCharacter(text, p, end);
   }
-  return false;
+  return answer(p, false);
 }
 
 // Japanese after an age that puts it in the past: 14歳のとき, 20代の頃,
@@ -833,6 +852,11 @@ std::vector<NumberMention> FindNumbers(std::string_view text, size_t begin, size
 }
 
 void FindNumbers(std::string_view text, size_t begin, size_t end, std::vector<NumberMention>* out) {
+  PastEventScan scan;
+  past_event_scan = &scan;
+  struct Forget {
+    ~Forget() { past_event_scan = nullptr; }
+  } forget;
   NumberMention m;  // each Read* starts it afresh: not built per character
   for (size_t i = begin; i < end;) {
     size_t next = i + 1;

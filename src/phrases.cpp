@@ -2,6 +2,7 @@
 #include "phrases.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 
 #include "reading.h"
@@ -49,10 +50,13 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
 // The tokens a stream match covers: [*from, *to) of tokens[first, last).
 void HitTokens(const Matcher::Hit& hit, size_t first, size_t last, const std::vector<uint32_t>& token_start,
                const std::vector<Token>& tokens, size_t* from, size_t* to) {
-  size_t i = first;
-  while (i < last && (token_start[i] < hit.begin || IsFiller(tokens[i]) || tokens[i].pos == Token::kSymbol)) ++i;
-  size_t j = i;
-  while (j < last && token_start[j] < hit.end) ++j;
+  // token_start never decreases (the stream only grows): found by binary
+  // search, not a walk from the clause's start per hit (quadratic in one
+  // long clause).
+  const auto at = [&](size_t k) { return token_start.begin() + static_cast<std::ptrdiff_t>(k); };
+  size_t i = static_cast<size_t>(std::lower_bound(at(first), at(last), hit.begin) - token_start.begin());
+  while (i < last && (IsFiller(tokens[i]) || tokens[i].pos == Token::kSymbol)) ++i;
+  const size_t j = static_cast<size_t>(std::lower_bound(at(i), at(last), hit.end) - token_start.begin());
   *from = i;
   *to = j;
 }
@@ -182,7 +186,9 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
     const bool quoted = ci + 1 < u->clauses.size() && display.compare(clause.end, 3, "」") == 0;
     const size_t read_to = quoted ? clause_tokens[ci + 2] : last;
     stream.clear();
-    token_start.assign(read_to + 1, 0);
+    // Indices are the case's: only [first, read_to] is written and read, so
+    // grow without clearing (clearing from 0 per clause was quadratic).
+    if (token_start.size() < read_to + 1) token_start.resize(read_to + 1);
     AppendStream(u->tokens, first, read_to, &stream, &token_start);
     token_start[read_to] = static_cast<uint32_t>(stream.size());
     lexicon.Find(stream, &hits);

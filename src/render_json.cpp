@@ -1,6 +1,12 @@
 // JSON rendering. Results go through JsonWriter (fast, order as written:
 // same input, same bytes; pretty output is the compact text re-indented);
 // the agency listing, rarely run, uses nlohmann.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
 #include <nlohmann/json.hpp>
 
 #include "json_writer.h"
@@ -118,29 +124,77 @@ void AgencyId(JsonWriter& w, const Model& model, int agency) {
   w.String(model.agencies[agency].id);
 }
 
-bool SameEntry(const FactMention& a, const FactMention& b) {
-  return a.fact == b.fact && a.subject == b.subject && a.person == b.person && a.negated == b.negated;
-}
+// The entry (fact, subject, person, negated) of a mention, as one hashable
+// value.
+struct EntryKey {
+  int fact, person;
+  Subject subject;
+  bool negated;
+  bool operator==(const EntryKey& o) const {
+    return fact == o.fact && person == o.person && subject == o.subject && negated == o.negated;
+  }
+};
+struct EntryKeyHash {
+  size_t operator()(const EntryKey& k) const {
+    uint64_t h = static_cast<uint32_t>(k.fact);
+    h = h * 0x9E3779B97F4A7C15ULL + static_cast<uint32_t>(k.person);
+    h = h * 0x9E3779B97F4A7C15ULL + (static_cast<uint32_t>(k.subject) << 1 | (k.negated ? 1U : 0U));
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+};
 
-// The words of a mention as shown (negation included), without building a
-// string when there is no negation.
-bool SameWords(const FactMention& a, const FactMention& b) {
-  if (!a.negated && !b.negated) return a.words == b.words;
-  return MentionWords(a) == MentionWords(b);
-}
+EntryKey KeyOf(const FactMention& m) { return {m.fact, m.person, m.subject, m.negated}; }
+
+// A case this small is grouped by rescanning its mentions: cheaper than
+// hashing, and no allocation.
+constexpr size_t kScanUpTo = 48;
 
 void Facts(JsonWriter& w, const Understanding& u, const JsonFragments& fragments) {
   // One entry per (fact, subject, negated), in order of first mention, with
-  // the distinct words of its mentions. A case has a handful of mentions:
-  // rescanning them beats building a grouping per case.
+  // the distinct words of its mentions. A long case (thousands of mentions)
+  // is grouped by hashing: rescanning them per mention was cubic.
   const std::vector<FactMention>& mentions = u.mentions;
+  const size_t n = mentions.size();
+  const bool scan = n <= kScanUpTo;
+  // Kept per thread from case to case: no allocation once warm.
+  thread_local std::vector<size_t> next, last, firsts;
+  thread_local std::vector<std::string> negated_words;
+  thread_local std::vector<std::string_view> shown;
+  next.assign(n, n);  // the next mention of the same entry, n = none
+  last.assign(n, n);  // per first mention: the latest of its entry so far
+  firsts.clear();     // the first mention of each entry, in order
+  std::unordered_map<EntryKey, size_t, EntryKeyHash> first_of;
+  if (!scan) first_of.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    const EntryKey key = KeyOf(mentions[i]);
+    size_t first = i;
+    if (scan) {
+      for (const size_t f : firsts)
+        if (KeyOf(mentions[f]) == key) {
+          first = f;
+          break;
+        }
+    } else {
+      first = first_of.emplace(key, i).first->second;
+    }
+    if (first == i) firsts.push_back(i);
+    else next[last[first]] = i;
+    last[first] = i;
+  }
+  // An entry's mentions are all negated or none: its words as shown
+  // (negation included) are what repeats. Built once per mention, in
+  // storage that does not move, so the views stay valid.
+  if (negated_words.size() < n) negated_words.resize(n);
+  shown.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (mentions[i].negated) negated_words[i] = MentionWords(mentions[i]);
+    shown[i] = mentions[i].negated ? std::string_view(negated_words[i]) : std::string_view(mentions[i].words);
+  }
+  std::unordered_set<std::string_view> words_seen;
   w.Raw(",\"facts\":[");
   bool first_entry = true;
-  for (size_t i = 0; i < mentions.size(); ++i) {
+  for (const size_t i : firsts) {
     const FactMention& first = mentions[i];
-    bool seen = false;
-    for (size_t j = 0; j < i && !seen; ++j) seen = SameEntry(mentions[j], first);
-    if (seen) continue;
     w.Raw(first_entry ? "{" : ",{");
     first_entry = false;
     w.Raw(fragments.fact_members[first.fact]);
@@ -164,16 +218,18 @@ void Facts(JsonWriter& w, const Understanding& u, const JsonFragments& fragments
           : first.origin == FactMention::kAge  ? ",\"from\":\"age\",\"words\":["
                                                : ",\"from\":\"duration\",\"words\":[");
     bool first_words = true;
-    for (size_t j = i; j < mentions.size(); ++j) {
-      const FactMention& m = mentions[j];
-      if (!SameEntry(m, first)) continue;
+    words_seen.clear();
+    for (size_t j = i; j < n; j = next[j]) {
       bool repeated = false;
-      for (size_t k = i; k < j && !repeated; ++k) repeated = SameEntry(mentions[k], first) && SameWords(mentions[k], m);
+      if (scan) {
+        for (size_t k = i; k < j && !repeated; k = next[k]) repeated = shown[k] == shown[j];
+      } else {
+        repeated = !words_seen.insert(shown[j]).second;
+      }
       if (repeated) continue;
       if (!first_words) w.Raw(",");
       first_words = false;
-      if (m.negated) w.String(MentionWords(m));
-      else w.String(m.words);
+      w.String(shown[j]);
     }
     w.Raw("]}");
   }
