@@ -154,12 +154,17 @@ void Matcher::FindLongest(std::string_view text, std::vector<Hit>* hits) const {
     return a.begin < b.begin;
   });
   // Keep, in place at the front, each hit that overlaps none kept before
-  // it (a text has a handful of hits: a scan beats a per-byte table).
+  // it, marking the bytes kept hits cover: linear in the text and the
+  // hits' lengths however many hits a long clause has.
+  thread_local std::vector<uint8_t> covered;
+  covered.assign(text.size(), 0);
   size_t kept = 0;
+  uint8_t* const c = covered.data();
   for (size_t i = 0; i < all.size(); ++i) {
-    bool free = true;
-    for (size_t k = 0; k < kept && free; ++k) free = all[i].end <= all[k].begin || all[i].begin >= all[k].end;
-    if (free) all[kept++] = all[i];
+    const Hit h = all[i];
+    if (std::find(c + h.begin, c + h.end, 1) != c + h.end) continue;
+    std::fill(c + h.begin, c + h.end, 1);
+    all[kept++] = h;
   }
   all.resize(kept);
   std::sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
