@@ -100,7 +100,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const char* text : {"もう死にたい。親が80代、息子は50代でひきこもり、生活が苦しい",
                            "my son has been withdrawn for 10 years and my mother needs care"}) {
     CaseResult result;
-    if (!Triage(model, lexicon, text, &result).ok()) __builtin_trap();
+    if (!Triage(model, lexicon, RuleIndex(model), text, &result).ok()) __builtin_trap();
     RenderOptions options;
     options.lang = text[0] == 'm' ? Lang::kEn : Lang::kJa;
     options.width = 80;

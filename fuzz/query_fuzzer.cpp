@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!loaded) __builtin_trap();
   CaseResult result;
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  if (!Triage(model, lexicon, text, &result).ok()) return 0;
+  if (!Triage(model, lexicon, RuleIndex(model), text, &result).ok()) return 0;
   if (result.ranking.agencies.empty()) __builtin_trap();  // never an empty answer
   RenderOptions options;
   options.lang = size % 2 ? Lang::kEn : Lang::kJa;

@@ -48,12 +48,12 @@ std::string RenderError(const Record& r, const RecordIdentity& id, const BatchOp
 // Triage and render one record; false when it is an error record.
 // result is scratch, reused from case to case so its vectors keep their
 // storage.
-bool Process(const Model& model, const Lexicon& lexicon, const JsonFragments& fragments, Record& r,
-             const BatchOptions& options, CaseResult& result, ByteBuffer* out) {
+bool Process(const Model& model, const Lexicon& lexicon, const RuleIndex& index, const JsonFragments& fragments,
+             Record& r, const BatchOptions& options, CaseResult& result, ByteBuffer* out) {
   RecordIdentity id{r.id, r.number};
   if (r.error.empty()) {
     GivenAges given{r.age, r.parent_age};
-    Status s = Triage(model, lexicon, r.text, &result, &given);
+    Status s = Triage(model, lexicon, index, r.text, &result, &given);
     if (s.ok()) {
       switch (options.format) {
         case BatchFormat::kJsonl: {
@@ -86,8 +86,9 @@ bool ParseBatchFormat(const std::string& name, BatchFormat* out) {
   return true;
 }
 
-Status RunBatch(const Model& model, const Lexicon& lexicon, RecordReader& reader, const BatchOptions& options,
-                BatchSink& sink, BatchCounts* counts, const std::function<void(size_t)>& progress) {
+Status RunBatch(const Model& model, const Lexicon& lexicon, const RuleIndex& index, RecordReader& reader,
+                const BatchOptions& options, BatchSink& sink, BatchCounts* counts,
+                const std::function<void(size_t)>& progress) {
   *counts = BatchCounts();
   const JsonFragments fragments = BuildJsonFragments(model, options.render.at);
   const size_t jobs = static_cast<size_t>(options.jobs < 1 ? 1 : options.jobs);
@@ -105,7 +106,7 @@ Status RunBatch(const Model& model, const Lexicon& lexicon, RecordReader& reader
     auto work = [&](size_t first) {
       for (size_t i = first; i < n; i += jobs) {
         outputs[i].clear();
-        ok[i] = Process(model, lexicon, fragments, records[i], options, scratch[first], &outputs[i]);
+        ok[i] = Process(model, lexicon, index, fragments, records[i], options, scratch[first], &outputs[i]);
       }
     };
     if (jobs == 1) {

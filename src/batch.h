@@ -13,6 +13,7 @@
 #include "lexicon.h"
 #include "model.h"
 #include "render.h"
+#include "rule_index.h"
 #include "status.h"
 
 enum class BatchFormat { kJsonl, kCsv, kMarkdown, kHtml };
@@ -45,7 +46,8 @@ class BatchSink {
 /// Reads every record, triages and renders it, and feeds the sink.
 /// progress, when set, is called after each chunk with the count so far.
 /// Fails with the sink's error, or the reader's read error at the end.
-Status RunBatch(const Model& model, const Lexicon& lexicon, RecordReader& reader, const BatchOptions& options,
-                BatchSink& sink, BatchCounts* counts, const std::function<void(size_t)>& progress = nullptr);
+Status RunBatch(const Model& model, const Lexicon& lexicon, const RuleIndex& index, RecordReader& reader,
+                const BatchOptions& options, BatchSink& sink, BatchCounts* counts,
+                const std::function<void(size_t)>& progress = nullptr);
 
 #endif  // TSUNAGU_BATCH_H_

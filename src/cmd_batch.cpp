@@ -269,7 +269,7 @@ int RunBatch(const CommandContext& c) {
 
   const bool show_progress = isatty(STDERR_FILENO);
   BatchCounts counts;
-  s = RunBatch(c.model, c.lexicon, *reader, batch, *sink, &counts, [&](size_t done) {
+  s = RunBatch(c.model, c.lexicon, c.index, *reader, batch, *sink, &counts, [&](size_t done) {
     if (show_progress)
       std::fputs(("\r" + (done == 1 ? TrF("{} case…", done) : TrF("{} cases…", done))).c_str(), stderr);
   });

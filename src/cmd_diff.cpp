@@ -30,7 +30,8 @@ int RunDiff(const CommandContext& c) {
   Lexicon old_lexicon;
   Status s = LoadModelFor(options.old_data_dir, options.old_rules_dir, &old_model, &old_lexicon);
   if (!s.ok()) return Fail(s);
-  DiffReport report = DiffCases(old_model, old_lexicon, c.model, c.lexicon, cases);
+  const RuleIndex old_index(old_model);
+  DiffReport report = DiffCases(old_model, old_lexicon, old_index, c.model, c.lexicon, c.index, cases);
   // The text quotes the cases: no control character of theirs reaches a terminal.
   std::string out =
       format == "json" ? RenderDiffJson(report) + "\n" : VisibleControls(RenderDiff(report, options.lang));

@@ -16,10 +16,10 @@ int RunExplain(const CommandContext& c) {
     if (!s.ok()) return Fail(s);
   }
   Explanation e;
-  Status s = Explain(model, c.lexicon, CaseText(options.text), &e);
+  Status s = Explain(model, c.lexicon, c.index, CaseText(options.text), &e);
   if (!s.ok()) return Fail(s);
   WhyNot why_not;
-  if (agency >= 0) why_not = ExplainWhyNot(model, c.lexicon, e, agency, options.lang);
+  if (agency >= 0) why_not = ExplainWhyNot(model, c.lexicon, c.index, e, agency, options.lang);
   const WhyNot* w = agency >= 0 ? &why_not : nullptr;
   std::string out;
   if (format == "json") {

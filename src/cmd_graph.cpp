@@ -18,7 +18,7 @@ int RunGraph(const CommandContext& c) {
     out = RenderGraph(c.model, f, options.lang, nullptr);
   } else {
     CaseResult result;
-    Status s = Triage(c.model, c.lexicon, options.case_text, &result);
+    Status s = Triage(c.model, c.lexicon, c.index, options.case_text, &result);
     if (!s.ok()) return Fail(s);
     out = RenderGraph(c.model, f, options.lang, &result);
   }

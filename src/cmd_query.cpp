@@ -16,7 +16,7 @@ int RunQuery(const CommandContext& c) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
     return Fail(Status::Input(Tr("the case text is empty; describe the case, e.g. tsunagu \"親が80代、息子は無職\"")));
   CaseResult result;
-  Status s = Triage(model, c.lexicon, text, &result);
+  Status s = Triage(model, c.lexicon, c.index, text, &result);
   if (!s.ok()) return Fail(s);
 
   RenderOptions render;

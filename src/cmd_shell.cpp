@@ -76,7 +76,7 @@ int RunWith(const Session& s, const std::string& command, const std::string& tex
   } else {
     options.format.clear();
   }
-  CommandContext context{s.base.model, s.base.lexicon, options};
+  CommandContext context{s.base.model, s.base.lexicon, s.base.index, options};
   if (options.command == "explain") return RunExplain(context);
   if (options.command == "agencies") return RunAgencies(context);
   return RunQuery(context);
@@ -85,7 +85,7 @@ int RunWith(const Session& s, const std::string& command, const std::string& tex
 // :sheet [FILE]: Markdown on stdout, or a file (HTML when it ends .html).
 void Sheet(const Session& s, const std::string& file) {
   CaseResult result;
-  Status status = Triage(s.base.model, s.base.lexicon, s.last_case, &result);
+  Status status = Triage(s.base.model, s.base.lexicon, s.base.index, s.last_case, &result);
   if (!status.ok()) {
     Fail(status);
     return;

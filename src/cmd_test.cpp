@@ -28,7 +28,7 @@ int RunTest(const CommandContext& c) {
     if (!s.ok()) return Fail(s);
   }
   ScenarioReport report;
-  RunScenarios(model, c.lexicon, cases, &report);
+  RunScenarios(model, c.lexicon, c.index, cases, &report);
   // Failures quote the case texts of the scenario files.
   std::string out;
   for (const std::string& f : report.failures) out += TrF("FAIL {}\n", VisibleControls(f));

@@ -12,11 +12,13 @@
 #include "lexicon.h"
 #include "model.h"
 #include "open_hours.h"
+#include "rule_index.h"
 #include "status.h"
 
 struct CommandContext {
   const Model& model;
   const Lexicon& lexicon;
+  const RuleIndex& index;  // built from model
   const CliOptions& options;
 };
 

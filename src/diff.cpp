@@ -88,15 +88,16 @@ Status ReadDiffCases(const std::string& text, const std::string& name, std::vect
   return Status::Ok();
 }
 
-DiffReport DiffCases(const Model& old_model, const Lexicon& old_lexicon, const Model& new_model,
-                     const Lexicon& new_lexicon, const std::vector<DiffCase>& cases) {
+DiffReport DiffCases(const Model& old_model, const Lexicon& old_lexicon, const RuleIndex& old_index,
+                     const Model& new_model, const Lexicon& new_lexicon, const RuleIndex& new_index,
+                     const std::vector<DiffCase>& cases) {
   DiffReport report;
   for (const DiffCase& c : cases) {
     CaseDiff d;
     d.input = c;
     CaseResult before, after;
-    Status s = Triage(old_model, old_lexicon, c.text, &before);
-    if (s.ok()) s = Triage(new_model, new_lexicon, c.text, &after);
+    Status s = Triage(old_model, old_lexicon, old_index, c.text, &before);
+    if (s.ok()) s = Triage(new_model, new_lexicon, new_index, c.text, &after);
     if (!s.ok()) {
       d.error = s.ToString();
       ++report.errors;

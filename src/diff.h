@@ -11,6 +11,7 @@
 
 #include "lexicon.h"
 #include "model.h"
+#include "rule_index.h"
 #include "status.h"
 
 /// One case to compare, and where it came from.
@@ -51,8 +52,9 @@ struct DiffReport {
 };
 
 /// Runs every case through both versions and compares the rankings.
-DiffReport DiffCases(const Model& old_model, const Lexicon& old_lexicon, const Model& new_model,
-                     const Lexicon& new_lexicon, const std::vector<DiffCase>& cases);
+DiffReport DiffCases(const Model& old_model, const Lexicon& old_lexicon, const RuleIndex& old_index,
+                     const Model& new_model, const Lexicon& new_lexicon, const RuleIndex& new_index,
+                     const std::vector<DiffCase>& cases);
 
 /// The changed cases, then "N cases, M changed".
 std::string RenderDiff(const DiffReport& report, Lang lang);

@@ -97,8 +97,15 @@ bool ApplyChanges(const std::string& base, const std::vector<CaseChange>& change
 // Builds and checks the changes that could bring one agency in or up.
 class WhyNotSearch {
  public:
-  WhyNotSearch(const Model& model, const Lexicon& lexicon, const Explanation& e, int agency, Lang lang, WhyNot* out)
-      : model_(model), lexicon_(lexicon), u_(e.result.understanding), agency_(agency), lang_(lang), out_(out) {}
+  WhyNotSearch(const Model& model, const Lexicon& lexicon, const RuleIndex& index, const Explanation& e, int agency,
+               Lang lang, WhyNot* out)
+      : model_(model),
+        lexicon_(lexicon),
+        index_(index),
+        u_(e.result.understanding),
+        agency_(agency),
+        lang_(lang),
+        out_(out) {}
 
   // Adds a suggestion for each working combination of the options (one
   // alternative per slot), trying the slots' alternatives in order.
@@ -264,7 +271,7 @@ class WhyNotSearch {
       if (s.text == text) return true;  // the same change, reached by another rule
     ++tried_;
     CaseResult result;
-    if (!Triage(model_, lexicon_, text, &result).ok()) return false;
+    if (!Triage(model_, lexicon_, index_, text, &result).ok()) return false;
     Placement now = Place(result.ranking, agency_);
     if (now.state != WhyNot::kRanked) return false;
     if (out_->state == WhyNot::kRanked && now.rank >= out_->rank) return false;
@@ -280,6 +287,7 @@ class WhyNotSearch {
 
   const Model& model_;
   const Lexicon& lexicon_;
+  const RuleIndex& index_;
   const Understanding& u_;
   int agency_;
   Lang lang_;
@@ -350,9 +358,10 @@ RuleTrace TraceRule(const Model& model, const Understanding& u, bool alert, int 
   return t;
 }
 
-Status Explain(const Model& model, const Lexicon& lexicon, std::string_view text, Explanation* out) {
+Status Explain(const Model& model, const Lexicon& lexicon, const RuleIndex& index, std::string_view text,
+               Explanation* out) {
   *out = Explanation();
-  Status s = Triage(model, lexicon, text, &out->result);
+  Status s = Triage(model, lexicon, index, text, &out->result);
   if (!s.ok()) return s;
   const Understanding& u = out->result.understanding;
   for (const Firing& f : out->result.alerts) out->fired.push_back(TraceRule(model, u, true, f.index));
@@ -526,7 +535,8 @@ struct Suggester {
 
 }  // namespace
 
-WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanation& e, int agency, Lang lang) {
+WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const RuleIndex& index, const Explanation& e,
+                     int agency, Lang lang) {
   WhyNot out;
   out.agency = agency;
   const Understanding& u = e.result.understanding;
@@ -539,7 +549,7 @@ WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanati
   out.routes = FindRoutes(model, e, agency);
 
   if (out.state == WhyNot::kRanked && out.rank == 1) return out;  // nothing to improve
-  WhyNotSearch search(model, lexicon, e, agency, lang, &out);
+  WhyNotSearch search(model, lexicon, index, e, agency, lang, &out);
   const Eligibility& el = model.agencies[agency].eligibility;
   AgeRange person = u.AgeOf(Subject::kPerson);
   Suggester suggest{model, u, el, person.known() && !AgeWithin(person, el.min_age, el.max_age), search};

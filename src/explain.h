@@ -16,6 +16,7 @@
 #include "lexicon.h"
 #include "model.h"
 #include "result.h"
+#include "rule_index.h"
 #include "rules.h"
 #include "status.h"
 
@@ -50,7 +51,8 @@ struct Explanation {
 };
 
 /// Runs the pipeline on text and traces it; fails only on unreadable text.
-Status Explain(const Model& model, const Lexicon& lexicon, std::string_view text, Explanation* out);
+Status Explain(const Model& model, const Lexicon& lexicon, const RuleIndex& index, std::string_view text,
+               Explanation* out);
 
 /// A danger word (a fact of area "crisis") that raised no alert, and why:
 /// negated ("暴力はない"), about someone no alert asks for, or a fact no
@@ -123,6 +125,7 @@ Status FindAgencyId(const Model& model, const std::string& id, int* agency);
 
 /// Why agency is absent or low in the explained case, and what would change
 /// it. Phrases for suggestions are taken in lang when the lexicon has them.
-WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const Explanation& e, int agency, Lang lang);
+WhyNot ExplainWhyNot(const Model& model, const Lexicon& lexicon, const RuleIndex& index, const Explanation& e,
+                     int agency, Lang lang);
 
 #endif  // TSUNAGU_EXPLAIN_H_

@@ -115,7 +115,6 @@ Status LoadModel(const FileSource& source, Model* model) {
     Status s = kSteps[i].load(docs[i], model);
     if (!s.ok()) return s;
   }
-  CompileConditions(model);
   return Status::Ok();
 }
 

@@ -102,7 +102,8 @@ int Run(int argc, char** argv) {
   if (s.ok()) s = DataVersion(options.data_dir, options.rules_dir, &model.data_version);
   if (!s.ok()) return Fail(s);
 
-  CommandContext context{model, lexicon, options};
+  const RuleIndex index(model);
+  CommandContext context{model, lexicon, index, options};
   if (options.command == "agencies") return RunAgencies(context);
   if (options.command == "test") return RunTest(context);
   if (options.command == "batch") return RunBatch(context);

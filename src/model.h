@@ -259,27 +259,6 @@ struct TeamPolicy {
   int multi_issue_areas = 2;
 };
 
-/// One list's conditions (rules or alerts) compiled to bitsets of facts
-/// (bit f % 64 of word f / 64 is fact f), so that testing every rule
-/// against every case is a few word operations per rule, not a walk of its
-/// lists. Derived by CompileConditions at load, never saved. It applies to
-/// the list it was compiled from only (same data and size): a copied or
-/// grown model falls back to the long way, which gives the same answer.
-struct CompiledConditions {
-  const void* source = nullptr;  // the list's data() when compiled
-  size_t count = 0;              // and its size
-  size_t words = 0;              // 64-bit words per set of facts
-  std::vector<uint64_t> sets;    // per condition: its all, any and none sets (3 × words)
-  std::vector<uint8_t> general;  // per condition, 1: an age part or a fact about one
-                                 // subject, so tested the long way
-  // Conditions by the facts they need (issue 16: cost follows the case,
-  // not the rule book): a condition can hold only when one of its key
-  // facts is stated, its first `all` fact, else each `any` fact; those
-  // of fact f are keyed[key_start[f] .. key_start[f + 1]). unkeyed: the
-  // conditions with neither part (none/age only), always tested.
-  std::vector<uint32_t> key_start, keyed, unkeyed;
-};
-
 struct Model {
   std::vector<Agency> agencies;
   std::vector<CrisisContact> crisis;
@@ -293,8 +272,7 @@ struct Model {
   std::vector<Rule> rules;
   std::vector<AlertRule> alerts;
   TeamPolicy team;
-  std::vector<Target> fallback;                        // when nothing was understood
-  CompiledConditions compiled_rules, compiled_alerts;  // derived: see CompileConditions
+  std::vector<Target> fallback;  // when nothing was understood
   /// The data and rules version (data_version.h), set by main after
   /// loading; not part of the snapshot.
   std::string data_version;
@@ -306,9 +284,5 @@ struct Model {
 
 /// Index of the role with this id in the agency, or -1.
 int FindRole(const Agency& agency, const std::string& id);
-
-/// Compiles the rule and alert conditions (loaders call it last; code that
-/// edits a loaded model's rules in place must call it again).
-void CompileConditions(Model* model);
 
 #endif  // TSUNAGU_MODEL_H_

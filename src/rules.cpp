@@ -102,15 +102,16 @@ inline bool SetsHold1(const uint64_t* sets, uint64_t stated) {
 
 // Fills *fired with the rules of list (rules or alerts) that hold, reusing
 // its elements: batch runs this for every case. With conditions compiled
-// for this list, only those keyed by a stated fact (and the unkeyed) are
-// tested, as bitsets where they can be; otherwise every one the long way.
+// for this list (the same size, for as many facts), only those keyed by a
+// stated fact (and the unkeyed) are tested, as bitsets where they can be;
+// otherwise every one the long way.
 template <typename RuleList>
-void Fire(const RuleList& list, const CompiledConditions& compiled, const Understanding& u,
-          std::vector<Firing>* fired) {
+void Fire(const RuleList& list, const CompiledConditions& compiled, size_t facts_compiled, size_t model_facts,
+          const Understanding& u, std::vector<Firing>* fired) {
   const StatedFacts stated(u);
   auto present = [&stated](const FactRef& ref, bool) { return stated(ref); };
-  const bool use_compiled = compiled.source == static_cast<const void*>(list.data()) && compiled.count == list.size() &&
-                            compiled.key_start.size() > 0;
+  const bool use_compiled =
+      compiled.count == list.size() && facts_compiled == model_facts && compiled.key_start.size() > 0;
   thread_local std::vector<uint64_t> stated_bits;
   thread_local std::vector<uint32_t> candidates;
   candidates.clear();
@@ -156,24 +157,12 @@ bool Holds(const Condition& when, const Understanding& u, bool count_negated, st
   return HoldsWith(when, u, count_negated, present, used_facts);
 }
 
-void FireRules(const Model& model, const Understanding& u, std::vector<Firing>* out) {
-  Fire(model.rules, model.compiled_rules, u, out);
+void FireRules(const Model& model, const RuleIndex& index, const Understanding& u, std::vector<Firing>* out) {
+  Fire(model.rules, index.rules(), index.facts(), model.facts.size(), u, out);
 }
 
-void FireAlerts(const Model& model, const Understanding& u, std::vector<Firing>* out) {
-  Fire(model.alerts, model.compiled_alerts, u, out);
-}
-
-std::vector<Firing> FireRules(const Model& model, const Understanding& u) {
-  std::vector<Firing> out;
-  FireRules(model, u, &out);
-  return out;
-}
-
-std::vector<Firing> FireAlerts(const Model& model, const Understanding& u) {
-  std::vector<Firing> out;
-  FireAlerts(model, u, &out);
-  return out;
+void FireAlerts(const Model& model, const RuleIndex& index, const Understanding& u, std::vector<Firing>* out) {
+  Fire(model.alerts, index.alerts(), index.facts(), model.facts.size(), u, out);
 }
 
 std::vector<const FactMention*> AlertMentions(const Model& model, const Understanding& u, const Firing& f) {

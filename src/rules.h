@@ -3,8 +3,8 @@
 //
 // Threading: safe on many threads with one model. The *out overloads keep
 // spare Firing storage per thread (thread_local, spare.h) so batch does not
-// allocate per case. The model's compiled conditions must match its rules:
-// build them again (CompileConditions) after editing rules in place.
+// allocate per case. The RuleIndex (rule_index.h) is the model's, built
+// from it: after editing rules, build it again.
 // Errors: none of these fail. AlertMentions points into the Understanding:
 // valid while it lives unchanged.
 #ifndef TSUNAGU_RULES_H_
@@ -14,6 +14,7 @@
 
 #include "facts.h"
 #include "model.h"
+#include "rule_index.h"
 
 /// A rule or alert that fired, with the facts that satisfied it.
 struct Firing {
@@ -25,15 +26,13 @@ struct Firing {
 /// With count_negated, a negated mention counts as present.
 bool Holds(const Condition& when, const Understanding& u, bool count_negated, std::vector<int>* used_facts);
 
-/// The routing rules that hold, in file order.
-std::vector<Firing> FireRules(const Model& model, const Understanding& u);
+/// The routing rules that hold, in file order, into *out (reusing its
+/// storage: batch runs this per case).
+void FireRules(const Model& model, const RuleIndex& index, const Understanding& u, std::vector<Firing>* out);
 
 /// The alert rules that hold, in file order. A firm negation ("isn't
 /// violent") does not alert; a hedged one ("しないと思う") is not a negation.
-std::vector<Firing> FireAlerts(const Model& model, const Understanding& u);
-/// The same into *out, reusing its storage (batch runs them per case).
-void FireRules(const Model& model, const Understanding& u, std::vector<Firing>* out);
-void FireAlerts(const Model& model, const Understanding& u, std::vector<Firing>* out);
+void FireAlerts(const Model& model, const RuleIndex& index, const Understanding& u, std::vector<Firing>* out);
 
 /// The stated mentions that raised an alert: those of the facts its all and
 /// any parts name, about the subject a part asks for, in text order. The

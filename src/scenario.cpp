@@ -380,10 +380,11 @@ void CheckPlace(const Model& model, const Scenario& sc, const CaseResult& result
 // Runs one scenario, counts what fired and returns what it expected and did
 // not get (with the answer last), in the order the expectations are listed
 // in docs/FORMAT.md.
-Problems RunScenario(const Model& model, const Lexicon& lexicon, const Scenario& sc, ScenarioReport* report) {
+Problems RunScenario(const Model& model, const Lexicon& lexicon, const RuleIndex& index, const Scenario& sc,
+                     ScenarioReport* report) {
   Problems problems;
   CaseResult result;
-  Status s = Triage(model, lexicon, sc.text, &result);
+  Status s = Triage(model, lexicon, index, sc.text, &result);
   if (!s.ok()) {
     problems.push_back(s.ToString());
     return problems;
@@ -435,10 +436,10 @@ void RecordOutcome(const Scenario& sc, const Problems& problems, ScenarioReport*
 
 }  // namespace
 
-void RunScenarios(const Model& model, const Lexicon& lexicon, const std::vector<Scenario>& cases,
-                  ScenarioReport* report) {
+void RunScenarios(const Model& model, const Lexicon& lexicon, const RuleIndex& index,
+                  const std::vector<Scenario>& cases, ScenarioReport* report) {
   report->rule_fired.assign(model.rules.size(), 0);
   report->alert_fired.assign(model.alerts.size(), 0);
   report->agency_returned.assign(model.agencies.size(), 0);
-  for (const Scenario& sc : cases) RecordOutcome(sc, RunScenario(model, lexicon, sc, report), report);
+  for (const Scenario& sc : cases) RecordOutcome(sc, RunScenario(model, lexicon, index, sc, report), report);
 }

@@ -9,6 +9,7 @@
 
 #include "lexicon.h"
 #include "model.h"
+#include "rule_index.h"
 #include "status.h"
 
 struct Scenario {
@@ -61,7 +62,7 @@ struct ScenarioReport {
 };
 
 /// Runs the scenarios and fills report (failures say expected vs got).
-void RunScenarios(const Model& model, const Lexicon& lexicon, const std::vector<Scenario>& cases,
-                  ScenarioReport* report);
+void RunScenarios(const Model& model, const Lexicon& lexicon, const RuleIndex& index,
+                  const std::vector<Scenario>& cases, ScenarioReport* report);
 
 #endif  // TSUNAGU_SCENARIO_H_

@@ -420,12 +420,10 @@ Status ReadSnapshotLayout(std::string_view bytes, bool check_all, Model* model) 
     h.kind = r.Str();
   }
   if (!r.ok() || !r.AtEnd()) return Status::Internal("embedded model: damaged or truncated");
-  // Every index is checked before anything follows one (CompileConditions
-  // sets a bit per fact index).
+  // Every index is checked before anything follows one.
   if (check_all)
     if (Status s = ValidateModel(m); !s.ok()) return Status::Internal("embedded model: " + s.message());
   *model = std::move(m);
-  CompileConditions(model);
   return Status::Ok();
 }
 

@@ -41,7 +41,7 @@ std::string Run(InputFormat in, const std::string& input, BatchFormat format, in
   options.jobs = jobs;
   options.render.pretty = false;
   Collect sink;
-  REQUIRE(RunBatch(Shipped().model, Shipped().lexicon, *reader, options, sink, counts).ok());
+  REQUIRE(RunBatch(Shipped().model, Shipped().lexicon, Shipped().index, *reader, options, sink, counts).ok());
   fclose(f);
   if (ids) *ids = sink.ids;
   return sink.out;
@@ -255,7 +255,7 @@ TEST_CASE("batch: a read error fails the run after the records before it") {
   auto reader = MakeRecordReader(InputFormat::kText, f, "/");
   Collect sink;
   BatchCounts counts;
-  Status s = RunBatch(Shipped().model, Shipped().lexicon, *reader, BatchOptions(), sink, &counts);
+  Status s = RunBatch(Shipped().model, Shipped().lexicon, Shipped().index, *reader, BatchOptions(), sink, &counts);
   CHECK(s.message() == "cannot read /: Is a directory");
   CHECK(counts.cases == 0);
   std::fclose(f);

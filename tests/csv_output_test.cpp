@@ -84,7 +84,7 @@ std::string RunCsv(const std::string& jsonl) {
   options.format = BatchFormat::kCsv;
   Collect sink;
   BatchCounts counts;
-  REQUIRE(RunBatch(Shipped().model, Shipped().lexicon, *reader, options, sink, &counts).ok());
+  REQUIRE(RunBatch(Shipped().model, Shipped().lexicon, Shipped().index, *reader, options, sink, &counts).ok());
   fclose(f);
   return CsvHeader() + sink.out;
 }

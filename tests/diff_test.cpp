@@ -72,7 +72,8 @@ TEST_CASE("diff: a scenario without text is an error that points at it") {
 TEST_CASE("diff: the same version changes nothing") {
   Version v;
   v.Load();
-  DiffReport r = DiffCases(v.model, v.lexicon, v.model, v.lexicon, Cases({"息子がひきこもり", "借金", "ほげ"}));
+  DiffReport r = DiffCases(v.model, v.lexicon, RuleIndex(v.model), v.model, v.lexicon, RuleIndex(v.model),
+                           Cases({"息子がひきこもり", "借金", "ほげ"}));
   CHECK(r.changed == 0);
   CHECK(r.cases.size() == 3);
   CHECK(RenderDiff(r, Lang::kEn) == "3 cases, 0 changed\n");
@@ -89,7 +90,8 @@ TEST_CASE("diff: agencies in, out (with the eligibility that removed them) and m
             "    - {agency: money, roles: [hardship], weight: 20}\n  reason: {ja: 家計, en: money}\n")
       .Edit(4, "when: {any: [violence]}", "when: {any: [violence, debt]}")
       .Load();
-  DiffReport r = DiffCases(old_version.model, old_version.lexicon, new_version.model, new_version.lexicon,
+  DiffReport r = DiffCases(old_version.model, old_version.lexicon, RuleIndex(old_version.model), new_version.model,
+                           new_version.lexicon, RuleIndex(new_version.model),
                            Cases({"30歳の息子がひきこもり", "52歳の息子がひきこもり", "借金がある", "ほげ"}));
   CHECK(r.changed == 3);
   REQUIRE(r.cases.size() == 4);
@@ -133,7 +135,8 @@ TEST_CASE("diff: agencies in, out (with the eligibility that removed them) and m
 TEST_CASE("diff: a case that cannot be read is reported, not dropped") {
   Version v;
   v.Load();
-  DiffReport r = DiffCases(v.model, v.lexicon, v.model, v.lexicon, Cases({"ok", std::string("bad\xff")}));
+  DiffReport r = DiffCases(v.model, v.lexicon, RuleIndex(v.model), v.model, v.lexicon, RuleIndex(v.model),
+                           Cases({"ok", std::string("bad\xff")}));
   CHECK(r.errors == 1);
   CHECK(r.cases.size() == 2);
   CHECK(r.cases[1].error.find("not valid UTF-8") != std::string::npos);

@@ -90,14 +90,14 @@ struct Fixture : SmallModel {
   }
   Explanation Run(const std::string& text) const {
     Explanation e;
-    Status s = Explain(model, lexicon, text, &e);
+    Status s = Explain(model, lexicon, RuleIndex(model), text, &e);
     REQUIRE_MESSAGE(s.ok(), s.ToString());
     return e;
   }
   WhyNot Why(const std::string& text, const std::string& agency, Lang lang = Lang::kEn) const {
     int a = model.FindAgency(agency);
     REQUIRE(a >= 0);
-    return ExplainWhyNot(model, lexicon, Run(text), a, lang);
+    return ExplainWhyNot(model, lexicon, RuleIndex(model), Run(text), a, lang);
   }
   std::vector<std::string> Said(const WhyNot& w, Lang lang = Lang::kEn) const {
     std::vector<std::string> out;
@@ -290,7 +290,7 @@ TEST_CASE("an unknown agency for --why-not is a usage error with a did-you-mean"
 TEST_CASE("explain JSON: schema, the trace in order, and checked suggestions") {
   const Fixture& f = F();
   Explanation e = f.Run("52歳の息子が働きたい");
-  WhyNot w = ExplainWhyNot(f.model, f.lexicon, e, f.model.FindAgency("youth"), Lang::kEn);
+  WhyNot w = ExplainWhyNot(f.model, f.lexicon, RuleIndex(f.model), e, f.model.FindAgency("youth"), Lang::kEn);
   nlohmann::ordered_json j = nlohmann::ordered_json::parse(RenderExplainJson(f.model, e, &w));
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
@@ -354,14 +354,14 @@ TEST_CASE("shipped model: the examples of issue 3") {
   const Model& model = Shipped().model;
   const Lexicon& lexicon = Shipped().lexicon;
   Explanation e;
-  REQUIRE(Explain(model, lexicon, "50歳の息子が10年ひきこもっている", &e).ok());
-  WhyNot w = ExplainWhyNot(model, lexicon, e, model.FindAgency("saposute"), Lang::kEn);
+  REQUIRE(Explain(model, lexicon, RuleIndex(model), "50歳の息子が10年ひきこもっている", &e).ok());
+  WhyNot w = ExplainWhyNot(model, lexicon, RuleIndex(model), e, model.FindAgency("saposute"), Lang::kEn);
   CHECK(w.state == WhyNot::kRemoved);
   REQUIRE_FALSE(w.suggestions.empty());
   CHECK(DescribeChanges(model, w.suggestions[0].changes, Lang::kEn) == "if the person were 49 or younger");
 
-  REQUIRE(Explain(model, lexicon, "40代の息子が仕事がなく、生活が苦しい", &e).ok());
-  w = ExplainWhyNot(model, lexicon, e, model.FindAgency("kikan-soudan"), Lang::kJa);
+  REQUIRE(Explain(model, lexicon, RuleIndex(model), "40代の息子が仕事がなく、生活が苦しい", &e).ok());
+  w = ExplainWhyNot(model, lexicon, RuleIndex(model), e, model.FindAgency("kikan-soudan"), Lang::kJa);
   CHECK(w.state == WhyNot::kAbsent);
   std::vector<std::string> said;
   for (const Suggestion& s : w.suggestions) said.push_back(DescribeChanges(model, s.changes, Lang::kJa));
@@ -372,7 +372,7 @@ TEST_CASE("shipped model: an alert's first contact is said, and danger words tha
   const Model& model = Shipped().model;
   const Lexicon& lexicon = Shipped().lexicon;
   Explanation e;
-  REQUIRE(Explain(model, lexicon, "息子が八十代の母の年金をパチンコに使い込んでいる", &e).ok());
+  REQUIRE(Explain(model, lexicon, RuleIndex(model), "息子が八十代の母の年金をパチンコに使い込んでいる", &e).ok());
   CHECK(e.result.ranking.team.first_contact == model.FindAgency("houkatsu"));
   std::string ja = RenderExplain(model, e, nullptr, RenderOptions());
   CHECK(ja.find("最初の窓口: houkatsu 地域包括支援センター(高齢者虐待の警報による)") != std::string::npos);
@@ -384,7 +384,7 @@ TEST_CASE("shipped model: an alert's first contact is said, and danger words tha
   CHECK(j["danger_without_alert"].empty());
 
   // Negated, about someone no alert asks for, and not a danger at all.
-  REQUIRE(Explain(model, lexicon, "暴力はない。ゴミを放置している。私が死んだら息子が心配", &e).ok());
+  REQUIRE(Explain(model, lexicon, RuleIndex(model), "暴力はない。ゴミを放置している。私が死んだら息子が心配", &e).ok());
   CHECK(e.result.alerts.empty());
   std::vector<QuietDanger> quiet = FindQuietDangers(model, e.result.understanding, e.result.alerts);
   REQUIRE(quiet.size() == 3);

@@ -30,7 +30,7 @@ struct Fixture : SmallModel {
   }
   CaseResult Run(const std::string& text) const {
     CaseResult r;
-    REQUIRE(Triage(model, lexicon, text, &r).ok());
+    REQUIRE(Triage(model, lexicon, RuleIndex(model), text, &r).ok());
     return r;
   }
 };
@@ -115,7 +115,7 @@ TEST_CASE("graph: Graphviz dot accepts the output") {
   for (const char* text :
        {"親が80代、息子は無職、生活が苦しい", "息子が死にたいと言っている", "ほげほげ", "52歳の息子が働きたい"}) {
     CaseResult r;
-    REQUIRE(Triage(model, lexicon, text, &r).ok());
+    REQUIRE(Triage(model, lexicon, RuleIndex(model), text, &r).ok());
     CHECK_MESSAGE(RunDot(RenderGraph(model, GraphFormat::kDot, Lang::kJa, &r), "case") == 0, text);
   }
   // And the small model with quotes in its names.

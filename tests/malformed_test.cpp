@@ -155,7 +155,7 @@ std::string RunBatch(const std::string& kind, const std::string& text) {
 std::string RunQuery(const std::string& text) {
   const ShippedModel& shipped = Shipped();
   CaseResult result;
-  Status s = Triage(shipped.model, shipped.lexicon, text, &result);
+  Status s = Triage(shipped.model, shipped.lexicon, shipped.index, text, &result);
   return s.ok() ? "ok" : s.ToString();
 }
 

@@ -27,7 +27,7 @@ struct Fixture {
   }
   CaseResult Run(const std::string& text) const {
     CaseResult r;
-    Status s = Triage(model, lexicon, text, &r);
+    Status s = Triage(model, lexicon, RuleIndex(model), text, &r);
     REQUIRE_MESSAGE(s.ok(), s.ToString());
     return r;
   }
@@ -232,7 +232,7 @@ TEST_CASE("offices: a scenario expecting another office fails with what it got")
       "cases.yaml", F().model, &cases);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
   ScenarioReport report;
-  RunScenarios(F().model, F().lexicon, cases, &report);
+  RunScenarios(F().model, F().lexicon, RuleIndex(F().model), cases, &report);
   REQUIRE(report.failures.size() == 1);
   CHECK(report.failures[0].find("\n    expected houkatsu office fict-sakai, got fict-minato\n") != std::string::npos);
 }

@@ -22,7 +22,7 @@ namespace {
 // The shipped model's result for text.
 CaseResult Run(const std::string& text) {
   CaseResult r;
-  Status s = Triage(Shipped().model, Shipped().lexicon, text, &r);
+  Status s = Triage(Shipped().model, Shipped().lexicon, Shipped().index, text, &r);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
   return r;
 }

@@ -12,7 +12,22 @@
 
 namespace {
 
-enum { kWithdrawn, kUnemployed, kCare, kDisability, kSuicidal, kNoCare };
+// The rules and alerts that hold, with an index of the model as it is now.
+std::vector<Firing> FiredRules(const Model& model, const RuleIndex& index, const Understanding& u) {
+  std::vector<Firing> out;
+  FireRules(model, index, u, &out);
+  return out;
+}
+std::vector<Firing> FiredRules(const Model& model, const Understanding& u) {
+  return FiredRules(model, RuleIndex(model), u);
+}
+std::vector<Firing> FiredAlerts(const Model& model, const Understanding& u) {
+  std::vector<Firing> out;
+  FireAlerts(model, RuleIndex(model), u, &out);
+  return out;
+}
+
+enum { kWithdrawn, kUnemployed, kCare, kDisability, kSuicidal, kNoCare, kFactCount };
 
 FactRef Ref(int fact) {
   FactRef r;
@@ -171,6 +186,7 @@ TEST_CASE("Holds: an empty condition holds") { CHECK(HoldsFor(Condition(), Case(
 
 TEST_CASE("FireRules and FireAlerts: the rules that hold, in file order") {
   Model model;
+  model.facts.resize(kFactCount);
   for (int i = 0; i < 3; ++i) {
     Rule r;
     r.id = "rule-" + std::to_string(i);
@@ -185,7 +201,7 @@ TEST_CASE("FireRules and FireAlerts: the rules that hold, in file order") {
   model.alerts.push_back(alert);
 
   Case k = Case().Fact(kUnemployed).Fact(kWithdrawn).Fact(kSuicidal, Subject::kPerson, true);
-  std::vector<Firing> rules = FireRules(model, k.u);
+  std::vector<Firing> rules = FiredRules(model, k.u);
   REQUIRE(rules.size() == 2);
   CHECK(rules[0].index == 1);
   CHECK(rules[0].facts == std::vector<int>{kWithdrawn});
@@ -193,14 +209,14 @@ TEST_CASE("FireRules and FireAlerts: the rules that hold, in file order") {
   CHECK(rules[1].facts == std::vector<int>{kWithdrawn, kUnemployed});
 
   // A firm negation ("isn't suicidal") does not alert; an unnegated mention does.
-  CHECK(FireAlerts(model, k.u).empty());
-  std::vector<Firing> alerts = FireAlerts(model, Case().Fact(kUnemployed).Fact(kSuicidal).u);
+  CHECK(FiredAlerts(model, k.u).empty());
+  std::vector<Firing> alerts = FiredAlerts(model, Case().Fact(kUnemployed).Fact(kSuicidal).u);
   REQUIRE(alerts.size() == 1);
   CHECK(alerts[0].index == 0);
   CHECK(alerts[0].facts == std::vector<int>{kSuicidal});
 
-  CHECK(FireRules(model, Case().u).empty());
-  CHECK(FireAlerts(model, Case().u).empty());
+  CHECK(FiredRules(model, Case().u).empty());
+  CHECK(FiredAlerts(model, Case().u).empty());
 }
 
 TEST_CASE("FindGaps: nothing missing when the condition holds") {
@@ -347,19 +363,19 @@ void CheckCompiledAgreesWithHolds(int fact_count, uint32_t seed) {
       model.alerts.push_back(a);
     }
   }
-  CompileConditions(&model);
-  const Model copy = model;    // a copy is not compiled for its own lists: the long way
+  const RuleIndex index(model);
+  const RuleIndex none;        // an index of no model: every condition the long way
   std::vector<Firing> reused;  // batch's way: one vector refilled case after case
   size_t fired = 0;
   for (int n = 0; n < 2000; ++n) {
     Understanding u = RandomCase(&seed, fact_count);
     auto expected = Reference(model.rules, u);
     fired += expected.size();
-    FireRules(model, u, &reused);
+    FireRules(model, index, u, &reused);
     INFO("case " << n);
     CHECK(Flat(reused) == expected);
-    CHECK(Flat(FireRules(copy, u)) == expected);
-    CHECK(Flat(FireAlerts(model, u)) == Reference(model.alerts, u));
+    CHECK(Flat(FiredRules(model, none, u)) == expected);
+    CHECK(Flat(FiredAlerts(model, u)) == Reference(model.alerts, u));
   }
   CHECK(fired > 1000);  // the random cases do fire rules
 }
@@ -378,24 +394,25 @@ TEST_CASE("FireRules: indexed by fact past the old 512-fact cap (1000 facts), st
   CheckCompiledAgreesWithHolds(1000, 11);
 }
 
-TEST_CASE("FireRules: the shipped model is compiled at load, and a rule edited after is not trusted") {
+TEST_CASE("RuleIndex: built from the shipped model; rules edited after it are tested the long way") {
   Model model;
   REQUIRE(LoadEmbeddedModel(&model).ok());
-  CHECK(model.compiled_rules.source == model.rules.data());
-  CHECK(model.compiled_rules.count == model.rules.size());
-  CHECK(model.compiled_alerts.count == model.alerts.size());
+  const RuleIndex index(model);
+  CHECK(index.rules().count == model.rules.size());
+  CHECK(index.alerts().count == model.alerts.size());
+  CHECK(index.facts() == model.facts.size());
   Understanding u;
   FactMention m;
   m.fact = model.FindFact("hikikomori");
   REQUIRE(m.fact >= 0);
   u.mentions.push_back(m);
-  CHECK(Flat(FireRules(model, u)) == Reference(model.rules, u));
-  CHECK_FALSE(FireRules(model, u).empty());
-  // Grown after loading: the compiled sets no longer describe the list.
+  CHECK(Flat(FiredRules(model, index, u)) == Reference(model.rules, u));
+  CHECK_FALSE(FiredRules(model, index, u).empty());
+  // Grown after the index was built: it no longer describes the list.
   model.rules.push_back(model.rules[0]);
   model.rules.back().when.any.clear();
   model.rules.back().when.all = {Ref(m.fact)};
-  CHECK(Flat(FireRules(model, u)) == Reference(model.rules, u));
+  CHECK(Flat(FiredRules(model, index, u)) == Reference(model.rules, u));
 }
 
 TEST_CASE("AlertMentions: the words that raised an alert, about the subject it asks for, in text order") {
@@ -405,7 +422,7 @@ TEST_CASE("AlertMentions: the words that raised an alert, about the subject it a
   REQUIRE(LoadEmbeddedLexicon(&lexicon).ok());
   Understanding u;
   REQUIRE(Understand(model, lexicon, "息子が暴れる。母の通帳を取り上げ、八十代の母親に手を上げる", &u).ok());
-  std::vector<Firing> alerts = FireAlerts(model, u);
+  std::vector<Firing> alerts = FiredAlerts(model, u);
   const Firing* elder = nullptr;
   for (const Firing& f : alerts)
     if (model.alerts[f.index].id == "alert-elder-abuse") elder = &f;

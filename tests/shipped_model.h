@@ -1,4 +1,4 @@
-// The shipped model and lexicon (built into the binary: src/embedded.h)
+// The shipped model, lexicon and rule index (built into the binary: src/embedded.h)
 // for the tests that read cases as tsunagu does. Loaded once per test
 // process, on first use, and shared read-only: a test that changes the
 // model loads its own. If loading fails, the test that asked first fails
@@ -15,14 +15,17 @@
 #include "lexicon.h"
 #include "load_model.h"
 #include "model.h"
+#include "rule_index.h"
 #include "scenario.h"
 
 struct ShippedModel {
   Model model;
   Lexicon lexicon;
+  RuleIndex index;
   ShippedModel() {
     REQUIRE(LoadEmbeddedModel(&model).ok());
     REQUIRE(LoadEmbeddedLexicon(&lexicon).ok());
+    index = RuleIndex(model);
   }
 };
 
@@ -39,7 +42,7 @@ inline ScenarioReport RunShippedScenarios(const std::string& text, const std::st
   Status s = LoadScenarios(text, name, Shipped().model, &cases);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
   ScenarioReport report;
-  RunScenarios(Shipped().model, Shipped().lexicon, cases, &report);
+  RunScenarios(Shipped().model, Shipped().lexicon, Shipped().index, cases, &report);
   if (count) *count = static_cast<int>(cases.size());
   return report;
 }

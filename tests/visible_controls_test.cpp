@@ -47,7 +47,7 @@ TEST_CASE("VisibleControls: C0 but tab and newline, DEL and C1 as \\u00XX") {
 TEST_CASE("RenderExplain: the case's control characters are escaped, colour kept") {
   Explanation e;
   const std::string text = "息子が死に\x1b]0;title\x07たいと言う\x7f\xc2\x9b[2J、\r80代の母";
-  REQUIRE(Explain(Shipped().model, Shipped().lexicon, text, &e).ok());
+  REQUIRE(Explain(Shipped().model, Shipped().lexicon, Shipped().index, text, &e).ok());
   for (Lang lang : {Lang::kJa, Lang::kEn}) {
     for (bool color : {false, true}) {
       RenderOptions options;
@@ -66,7 +66,8 @@ TEST_CASE("RenderExplain: the case's control characters are escaped, colour kept
 
 TEST_CASE("RenderTable: the words of an alert and the words not understood are escaped") {
   CaseResult result;
-  REQUIRE(Triage(Shipped().model, Shipped().lexicon, "息子が死に\x1bたいと言う。zq\x7fzq", &result).ok());
+  REQUIRE(
+      Triage(Shipped().model, Shipped().lexicon, Shipped().index, "息子が死に\x1bたいと言う。zq\x7fzq", &result).ok());
   for (bool color : {false, true}) {
     RenderOptions options;
     options.color = color;

@@ -104,7 +104,6 @@ Model SmallModel(const Model& full, int facts) {
     if (fits(a.when)) alerts.push_back(a);
   m.rules = rules;
   m.alerts = alerts;
-  CompileConditions(&m);
   return m;
 }
 

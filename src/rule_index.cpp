@@ -1,0 +1,56 @@
+#include "rule_index.h"
+
+namespace {
+template <typename RuleList>
+CompiledConditions Compile(const RuleList& list, size_t fact_count) {
+  CompiledConditions c;
+  c.count = list.size();
+  c.words = fact_count / 64 + 1;
+  c.sets.assign(3 * c.words * list.size(), 0);
+  c.general.assign(list.size(), 0);
+  for (size_t i = 0; i < list.size(); ++i) {
+    const Condition& when = list[i].when;
+    uint64_t* sets = &c.sets[3 * c.words * i];
+    bool general = !when.ages.empty();
+    const std::vector<FactRef>* parts[] = {&when.all, &when.any, &when.none};
+    for (size_t part = 0; part < 3; ++part) {
+      for (const FactRef& ref : *parts[part]) {
+        if (!ref.any_subject || ref.fact < 0 || static_cast<size_t>(ref.fact) >= fact_count) {
+          general = true;
+          continue;
+        }
+        sets[part * c.words + static_cast<size_t>(ref.fact) / 64] |= uint64_t{1} << (ref.fact % 64);
+      }
+    }
+    c.general[i] = general;
+  }
+  // The key facts, counted, then placed (counting sort: conditions in file
+  // order under each fact). A reference to no fact is never stated, so a
+  // condition keyed by one never holds and is left out.
+  auto keys = [&](const Condition& when, auto&& each) {
+    if (!when.all.empty()) {
+      if (when.all[0].fact >= 0 && static_cast<size_t>(when.all[0].fact) < fact_count) each(when.all[0].fact);
+      return;
+    }
+    for (const FactRef& ref : when.any)
+      if (ref.fact >= 0 && static_cast<size_t>(ref.fact) < fact_count) each(ref.fact);
+  };
+  c.key_start.assign(fact_count + 1, 0);
+  for (size_t i = 0; i < list.size(); ++i) {
+    const Condition& when = list[i].when;
+    if (when.all.empty() && when.any.empty()) c.unkeyed.push_back(static_cast<uint32_t>(i));
+    keys(when, [&](int fact) { ++c.key_start[fact + 1]; });
+  }
+  for (size_t f = 0; f < fact_count; ++f) c.key_start[f + 1] += c.key_start[f];
+  c.keyed.resize(c.key_start[fact_count]);
+  std::vector<uint32_t> at(c.key_start.begin(), c.key_start.end() - 1);
+  for (size_t i = 0; i < list.size(); ++i)
+    keys(list[i].when, [&](int fact) { c.keyed[at[fact]++] = static_cast<uint32_t>(i); });
+  return c;
+}
+}  // namespace
+
+RuleIndex::RuleIndex(const Model& model)
+    : rules_(Compile(model.rules, model.facts.size())),
+      alerts_(Compile(model.alerts, model.facts.size())),
+      facts_(model.facts.size()) {}

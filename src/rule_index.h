@@ -1,0 +1,51 @@
+// RuleIndex: a model's rule and alert conditions compiled for judging many
+// cases: each condition's facts as bitsets, and the conditions indexed by
+// the facts they need, so that a case tests only the conditions whose
+// facts it states (and those with no all/any part), as word operations
+// where it can. Cost follows the case, not the rule book (issue 16).
+//
+// Derived data, beside the model: built from a model (never saved), it
+// describes that model's rules and alerts as they were when it was built.
+// Build it again after editing them; FireRules and FireAlerts (rules.h)
+// fall back to testing every condition the long way, with the same answer,
+// when the lists' sizes or the facts' count no longer match.
+// Threading: read-only after construction, safe from many threads.
+#ifndef TSUNAGU_RULE_INDEX_H_
+#define TSUNAGU_RULE_INDEX_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "model.h"
+
+/// One list's conditions (rules or alerts) compiled to bitsets of facts
+/// (bit f % 64 of word f / 64 is fact f).
+struct CompiledConditions {
+  size_t count = 0;              // conditions compiled (the list's size)
+  size_t words = 0;              // 64-bit words per set of facts
+  std::vector<uint64_t> sets;    // per condition: its all, any and none sets (3 × words)
+  std::vector<uint8_t> general;  // per condition, 1: an age part or a fact about one
+                                 // subject, so tested the long way
+  // A condition can hold only when one of its key facts is stated: its
+  // first `all` fact, else each `any` fact; those of fact f are
+  // keyed[key_start[f] .. key_start[f + 1]). unkeyed: the conditions with
+  // neither part (none/age only), always tested.
+  std::vector<uint32_t> key_start, keyed, unkeyed;
+};
+
+class RuleIndex {
+ public:
+  RuleIndex() = default;  // describes no model: every condition the long way
+  explicit RuleIndex(const Model& model);
+
+  const CompiledConditions& rules() const { return rules_; }
+  const CompiledConditions& alerts() const { return alerts_; }
+  size_t facts() const { return facts_; }
+
+ private:
+  CompiledConditions rules_, alerts_;
+  size_t facts_ = 0;
+};
+
+#endif  // TSUNAGU_RULE_INDEX_H_
