@@ -107,12 +107,20 @@ constexpr RelationEntry kRelations[] = {
     {"きょうだい", "sibling", 0},
     {"sibling", "sibling", 0},
     {"siblings", "sibling", 0},
+    // A spouse in every form a family or a worker writes (奥さん, ご主人:
+    // the worker's polite words for the caller's spouse): each names the
+    // partner, whom partner_violence.cpp reads as the agent of DV.
     {"妻", "wife", 'F'},
     {"嫁", "wife", 'F'},
+    {"家内", "wife", 'F'},
+    {"奥さん", "wife", 'F'},
+    {"奥様", "wife", 'F'},
     {"wife", "wife", 'F'},
     {"夫", "husband", 'M'},
     {"主人", "husband", 'M'},
+    {"ご主人", "husband", 'M'},
     {"旦那", "husband", 'M'},
+    {"旦那さん", "husband", 'M'},
     {"husband", "husband", 'M'},
     {"配偶者", "spouse", 0},
     {"spouse", "spouse", 0},

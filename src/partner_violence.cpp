@@ -27,14 +27,43 @@ size_t AgentMarker(std::string_view text, size_t after) {
   return 0;
 }
 
+// Clause c ends in a passive left open for the next verb ("怒鳴られ、",
+// "殴られて、", "蹴られたり、"): its agent is the next clause's too.
+bool EndsInOpenPassive(const Understanding& u, int c) {
+  const Clause& clause = u.clauses[static_cast<size_t>(c)];
+  const std::string_view text = std::string_view(u.text.match).substr(clause.begin, clause.end - clause.begin);
+  for (std::string_view end : {"られ", "され", "られて", "されて", "られたり", "されたり"})
+    if (text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0) return true;
+  return false;
+}
+
+// Some subject word of mention m's clause, before m, is marked as an agent
+// ("夫に怒鳴られ、息子に殴られた": 息子 hits).
+bool HasOwnAgent(const Understanding& u, const FactMention& m) {
+  for (const SubjectMention& s : u.subjects)
+    if (s.clause == m.clause && s.end <= m.begin && AgentMarker(u.text.match, s.end) > 0) return true;
+  return false;
+}
+
 // A word [begin, end) of clause `clause` marks the agent of a mention in
 // clause `of`: in the same clause before it, or ending the clause just
-// before ("夫に、毎晩のように殴られ": the comma splits the clause).
+// before ("夫に、毎晩のように殴られ": the comma splits the clause), or in
+// an earlier clause whose passives run on into m's ("ご主人から毎日のよう
+// に怒鳴られ、叩かれる") when m's clause names no agent of its own.
 bool IsAgentOf(const Understanding& u, int clause, size_t end, const FactMention& m) {
   const size_t marker = AgentMarker(u.text.match, end);
   if (marker == 0) return false;
   if (clause == m.clause) return end <= m.begin;
-  return clause + 1 == m.clause && end + marker == u.clauses[static_cast<size_t>(clause)].end;
+  if (clause >= m.clause) return false;
+  if (clause + 1 == m.clause && end + marker == u.clauses[static_cast<size_t>(clause)].end) return true;
+  for (int c = clause; c < m.clause; ++c)
+    if (!EndsInOpenPassive(u, c)) return false;
+  return !HasOwnAgent(u, m);
+}
+
+// English: a possessive right after a word ("husband's", "partner’s").
+bool Possessive(std::string_view text, size_t after) {
+  return StartsWith(text, after, "'s") || StartsWith(text, after, "’s");
 }
 
 // English: "by my husband" / "by her boyfriend" at or after `at`, within
@@ -59,14 +88,15 @@ bool EnglishPartnerAgent(std::string_view text, size_t at, size_t end, int partn
     }
   // The words the Japanese side reads too: a subject word naming a
   // partner (husband, wife, spouse), or a word of the lexicon's fact
-  // partner (boyfriend, ex-wife, ex-partner...).
+  // partner (boyfriend, ex-wife, ex-partner...). A possessive makes the
+  // word whose, not who ("by my husband's brother"), as の does in 夫の弟.
   for (const SubjectMention& s : u.subjects)
-    if (s.begin == i && NamesPartner(u, s)) return true;
+    if (s.begin == i && NamesPartner(u, s)) return !Possessive(text, s.end);
   for (const FactMention& p : u.mentions)
-    if (p.fact == partner_fact && p.begin == i) return true;
+    if (p.fact == partner_fact && p.begin == i) return !Possessive(text, p.end);
   // A bare "partner" is neither (it may be a business partner); after
   // "hit by my" it is the intimate one.
-  return StartsWith(text, i, "partner");
+  return StartsWith(text, i, "partner") && !Possessive(text, i + std::string_view("partner").size());
 }
 
 }  // namespace

@@ -10,9 +10,12 @@
 // a husband, wife or spouse (by the person the subject word names), or a
 // partner (the lexicon's fact "partner": 彼氏, 交際相手, boyfriend...):
 // in Japanese a word before the mention in its clause (or ending the one
-// before: "夫に、殴られ"), marked with
+// before: "夫に、殴られ", or in earlier clauses that end in a passive left
+// open: "ご主人から怒鳴られ、叩かれる", when the mention's clause names no
+// agent of its own), marked with
 // に or から; in English "by (my|her|his|our|the)? WORD" after it, WORD
-// one of those or a bare "partner". A negated or hypothetical mention
+// one of those or a bare "partner", not followed by a possessive ("by my
+// husband's brother" is the brother). A negated or hypothetical mention
 // adds nothing. Does nothing when the lexicon has no fact "dv" or
 // "violence-received".
 //

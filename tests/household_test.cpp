@@ -90,6 +90,31 @@ void CheckAges(const std::vector<AgeRow>& rows) {
 
 }  // namespace
 
+TEST_CASE("relations: a spouse in every form names the husband or the wife") {
+  // A worker's polite words for the caller's spouse and a family's own.
+  struct Row {
+    const char* word;
+    const char* relation;
+    char sex;
+  } rows[] = {
+      {"奥さん", "wife", 'F'},    {"奥様", "wife", 'F'},        {"家内", "wife", 'F'},    {"嫁", "wife", 'F'},
+      {"ご主人", "husband", 'M'}, {"旦那さん", "husband", 'M'}, {"主人", "husband", 'M'}, {"旦那", "husband", 'M'},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(std::string(r.word));
+    const RelationOfWord rel = RelationOf(r.word, Subject::kFamily);
+    CHECK(std::string(rel.key) == r.relation);
+    CHECK(rel.sex == r.sex);
+    CHECK_FALSE(rel.group);
+    // ...and the case reads a person of that relation.
+    Understanding u = Read(std::string(r.word) + "は家にいる");
+    REQUIRE(u.persons.size() == 1);
+    CHECK(u.persons[0].relation == r.relation);
+  }
+  // A word not in the table still takes its group's relation.
+  CHECK(std::string(RelationOf("親戚", Subject::kFamily).key) == "relative");
+}
+
 TEST_CASE("persons: one per relation; two of one kind stay two") {
   struct Row {
     const char* text;

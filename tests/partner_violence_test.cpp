@@ -78,3 +78,44 @@ TEST_CASE("partner violence: every partner word of the household, in both langua
   CHECK(ja >= 3);  // 夫, 妻, 配偶者...
   CHECK(en >= 3);  // husband, wife, spouse
 }
+
+TEST_CASE("partner violence: a spouse named politely or familiarly") {
+  CHECK_FALSE(PartnerViolence("奥さんに殴られることがある").empty());
+  CHECK_FALSE(PartnerViolence("奥様から暴力を受けている").empty());
+  CHECK_FALSE(PartnerViolence("旦那さんに突き飛ばされた").empty());
+  CHECK_FALSE(PartnerViolence("家内に時々叩かれる").empty());
+  CHECK_FALSE(PartnerViolence("元夫に何度も殴られることがある").empty());
+  CHECK(PartnerViolence("ご主人が息子さんに殴られたと奥さんから電話があった") == "");  // the husband is hit
+}
+
+TEST_CASE("partner violence: passives run on into the next clause keep their agent") {
+  CHECK(
+      PartnerViolence("ご主人から毎日のように怒鳴られ、叩かれる").rfind("ご主人から毎日のように怒鳴られ、叩かれ", 0) ==
+      0);
+  CHECK_FALSE(PartnerViolence("夫から怒鳴られたり、叩かれたりしている").empty());
+  CHECK_FALSE(PartnerViolence("夫に責められ、なじられ、殴られる").empty());
+  CHECK(PartnerViolence("夫に怒鳴られ、息子に殴られた") == "");      // the clause names its own agent
+  CHECK(PartnerViolence("夫から電話があり、息子に殴られた") == "");  // not a passive: 夫 is no agent
+  CHECK(PartnerViolence("夫から電話があり、殴られたと聞いた") == "");
+}
+
+TEST_CASE("partner violence: a possessive makes the partner whose, not who") {
+  CHECK(PartnerViolence("夫の弟に殴られたことがある") == "");
+  CHECK(PartnerViolence("I was hit by my husband's brother") == "");
+  CHECK(PartnerViolence("she was beaten by her husband’s father") == "");
+  CHECK(PartnerViolence("I was hit by my ex-wife's boyfriend") == "");
+  CHECK(PartnerViolence("I was hit by my partner's son") == "");
+  CHECK_FALSE(PartnerViolence("I was hit by my husband yesterday").empty());
+}
+
+TEST_CASE("partner violence: an accident is no violence") {
+  const int received = Shipped().model.FindFact("violence-received");
+  for (const char* text : {"my son was hit by a car", "my husband was hit by a truck on his way to work",
+                           "息子は車にはねられて入院した", "夫が車にひかれて入院した"}) {
+    CAPTURE(text);
+    Understanding u;
+    REQUIRE(Understand(Shipped().model, Shipped().lexicon, text, &u).ok());
+    for (const FactMention& m : u.mentions) CHECK(m.fact != received);
+    CHECK(PartnerViolence(text) == "");
+  }
+}
