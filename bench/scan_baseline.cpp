@@ -22,11 +22,13 @@ int main(int argc, char** argv) {
   std::ifstream in(argv[1]);
   std::string line;
   size_t lines = 0, hits = 0;
+  std::vector<Matcher::Hit> found;
   NormalizedText text;
   while (std::getline(in, line)) {
     ++lines;
     if (!Normalize(line, &text).ok()) continue;
-    hits += lexicon.Find(text.match).size();
+    lexicon.Find(text.match, &found);
+    hits += found.size();
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("%zu lines, %zu phrase hits, %.3f s (%.2f us/line)\n", lines, hits, seconds,

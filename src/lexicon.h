@@ -49,7 +49,6 @@ class Lexicon {
   Status FitsModel(const Model& model) const;
 
   /// The non-overlapping phrase hits in a reading's stream (reading.h).
-  std::vector<Matcher::Hit> Find(std::string_view text) const { return matcher_.FindLongest(text); }
   void Find(std::string_view text, std::vector<Matcher::Hit>* hits) const { matcher_.FindLongest(text, hits); }
 
   /// The meanings of a phrase, read from its payloads as they are iterated

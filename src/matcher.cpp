@@ -176,12 +176,6 @@ std::vector<Matcher::Hit> Matcher::FindAll(std::string_view text) const {
   return hits;
 }
 
-std::vector<Matcher::Hit> Matcher::FindLongest(std::string_view text) const {
-  std::vector<Hit> hits;
-  FindLongest(text, &hits);
-  return hits;
-}
-
 void Matcher::Save(Writer* w) const {
   w->Str(std::string(phrase_bytes_));
   w->Array(phrase_begin_.data, phrase_begin_.size);

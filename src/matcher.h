@@ -36,10 +36,10 @@ class Matcher {
   };
   /// Every occurrence (overlaps included), respecting word edges.
   std::vector<Hit> FindAll(std::string_view text) const;
-  /// Occurrences that do not overlap, longer phrases first, then leftmost.
-  std::vector<Hit> FindLongest(std::string_view text) const;
-  /// The same into *hits, reusing its storage (called per clause).
+  /// The same into *hits, reusing its storage.
   void FindAll(std::string_view text, std::vector<Hit>* hits) const;
+  /// Occurrences that do not overlap, longer phrases first, then leftmost,
+  /// into *hits, reusing its storage (called per clause).
   void FindLongest(std::string_view text, std::vector<Hit>* hits) const;
 
   std::string_view phrase(int i) const {

@@ -216,7 +216,9 @@ TEST_CASE("LoadEmbeddedLexicon equals a lexicon built from the model") {
   std::string stream;
   std::vector<uint32_t> starts(tokens.size());
   AppendStream(tokens, 0, tokens.size(), &stream, &starts);
-  std::vector<Matcher::Hit> a = embedded.Find(stream), b = built.Find(stream);
+  std::vector<Matcher::Hit> a, b;
+  embedded.Find(stream, &a);
+  built.Find(stream, &b);
   REQUIRE(a.size() == b.size());
   CHECK_FALSE(a.empty());
   for (size_t i = 0; i < a.size(); ++i) {
