@@ -106,8 +106,10 @@ class Reader {
     return static_cast<size_t>(n);
   }
   std::vector<std::string> Strs() {
-    std::vector<std::string> v(Count(8));  // a string is at least its length
-    for (std::string& s : v) s = Str();
+    const size_t n = Count(8);  // a string is at least its length
+    std::vector<std::string> v;
+    v.reserve(n);
+    for (size_t i = 0; i < n; ++i) v.emplace_back(View());
     return v;
   }
   std::vector<int> Ints() {
