@@ -9,6 +9,7 @@
 #include <random>
 #include <string>
 
+#include "binary_io.h"
 #include "embedded.h"
 #include "lexicon.h"
 #include "load_model.h"
@@ -190,6 +191,30 @@ TEST_CASE("snapshot: single flipped bytes never crash the reader") {
     Model read;
     (void)ReadSnapshot(damaged, &read);  // may or may not notice; must not crash
   }
+}
+
+// The encoding under the snapshot: ints little-endian whatever the host
+// (Reader::Int reads them with one load), strings read in place.
+TEST_CASE("Reader reads little-endian ints and lists of strings, and stops at damage") {
+  const std::string bytes("\x01\x02\x03\x04\x05\x06\x07\x08\xff\xff\xff\xff\xff\xff\xff\xff", 16);
+  Reader ints(bytes);  // a view: the bytes outlive it
+  CHECK(ints.Int() == 0x0807060504030201);
+  CHECK(ints.Int() == -1);
+  CHECK(ints.ok());
+  CHECK(ints.Int() == 0);  // past the end
+  CHECK_FALSE(ints.ok());
+
+  Writer w;
+  w.Strs({"", "short", "引きこもりの長男が八十代の親と二人暮らし"});
+  Reader strs(w.out_);
+  CHECK(strs.Strs() == std::vector<std::string>{"", "short", "引きこもりの長男が八十代の親と二人暮らし"});
+  CHECK(strs.AtEnd());
+  CHECK(strs.ok());
+
+  std::string cut = w.out_.substr(0, w.out_.size() - 1);  // the last string is short of a byte
+  Reader damaged(cut);
+  damaged.Strs();
+  CHECK_FALSE(damaged.ok());
 }
 
 TEST_CASE("LoadEmbeddedModel gives the model of data/ and rules/") {

@@ -55,6 +55,21 @@ TEST_CASE("IsValidUtf8 reports the byte offset of the first bad byte") {
   SUBCASE("null pointer for the offset is allowed") { CHECK_FALSE(IsValidUtf8("\xFF", nullptr)); }
 }
 
+// The automaton's every range, at both ends: first the well-formed
+// extremes, then one byte past each (the offset is the character's start).
+TEST_CASE("IsValidUtf8 follows Unicode's well-formed ranges at their edges") {
+  for (const char* ok : {"\x01\x7F", "\xC2\x80\xDF\xBF", "\xE0\xA0\x80\xE0\xBF\xBF", "\xE1\x80\x80\xEC\xBF\xBF",
+                         "\xED\x80\x80\xED\x9F\xBF", "\xEE\x80\x80\xEF\xBF\xBF", "\xF0\x90\x80\x80\xF0\xBF\xBF\xBF",
+                         "\xF1\x80\x80\x80\xF3\xBF\xBF\xBF", "\xF4\x80\x80\x80\xF4\x8F\xBF\xBF"})
+    CHECK_MESSAGE(IsValidUtf8(ok, nullptr), ok);
+  for (const char* bad_text : {"a\xC1\xBF", "a\xE0\x9F\xBF", "a\xED\xA0\x80", "a\xF0\x8F\xBF\xBF", "a\xF4\x90\x80\x80",
+                               "a\xF5\x80\x80\x80", "a\xC2\xC0", "a\xE1\x80\x7F", "a\xF1\x80\x80\xC0", "a\xE1\x80"}) {
+    size_t bad = 0;
+    CHECK_MESSAGE(!IsValidUtf8(bad_text, &bad), bad_text);
+    CHECK(bad == 1);
+  }
+}
+
 TEST_CASE("IsValidUtf8 rejects a NUL byte") {
   size_t bad = 0;
   CHECK_FALSE(IsValidUtf8("ab\0cd"s, &bad));
