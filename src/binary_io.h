@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "array_view.h"
 #include "model.h"
 
 class Writer {
@@ -41,14 +42,14 @@ class Writer {
   /// The values start at a multiple of 8 bytes from the start of out_, so
   /// that a Reader can view them in place (Reader::Span).
   template <typename T>
-  void Array(const T* data, size_t n) {
-    Int(static_cast<int64_t>(n));
+  void Array(ArrayView<T> v) {
+    Int(static_cast<int64_t>(v.size));
     Align();
-    out_.append(reinterpret_cast<const char*>(data), n * sizeof(T));
+    out_.append(reinterpret_cast<const char*>(v.data), v.size * sizeof(T));
   }
   template <typename T>
   void Array(const std::vector<T>& v) {
-    Array(v.data(), v.size());
+    Array(ArrayView<T>(v));
   }
   /// Zero bytes up to the next multiple of 8.
   void Align() { out_.append((8 - out_.size() % 8) % 8, '\0'); }
@@ -136,17 +137,12 @@ class Reader {
   /// of 8 bytes, as a file mapped or a string allocated does): misaligned
   /// is damage.
   template <typename T>
-  struct Slice {
-    const T* data = nullptr;
-    size_t size = 0;
-  };
-  template <typename T>
-  Slice<T> Span() {
+  ArrayView<T> Span() {
     const size_t n = ArrayCount(sizeof(T));
     const char* at = in_.data() + pos_;
-    if (reinterpret_cast<uintptr_t>(at) % alignof(T) != 0) return Fail(), Slice<T>();
+    if (reinterpret_cast<uintptr_t>(at) % alignof(T) != 0) return Fail(), ArrayView<T>();
     pos_ += n * sizeof(T);
-    return {reinterpret_cast<const T*>(at), n};
+    return ArrayView<T>(reinterpret_cast<const T*>(at), n);
   }
   /// Skips Writer::Align's padding.
   void Align() {

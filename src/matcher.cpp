@@ -113,17 +113,17 @@ void Matcher::Build() {
 void Matcher::View(const Storage& t, std::shared_ptr<const void> owner) {
   storage_ = std::move(owner);
   phrase_bytes_ = t.phrase_bytes;
-  phrase_begin_ = Of(t.phrase_begin);
-  payload_begin_ = Of(t.payload_begin);
-  payload_ = Of(t.payload);
-  word_edges_ = Of(t.word_edges);
-  child_begin_ = Of(t.child_begin);
-  child_byte_ = Of(t.child_byte);
-  child_node_ = Of(t.child_node);
-  fail_ = Of(t.fail);
-  output_ = Of(t.output);
-  output_link_ = Of(t.output_link);
-  root_next_ = Of(t.root_next);
+  phrase_begin_ = t.phrase_begin;
+  payload_begin_ = t.payload_begin;
+  payload_ = t.payload;
+  word_edges_ = t.word_edges;
+  child_begin_ = t.child_begin;
+  child_byte_ = t.child_byte;
+  child_node_ = t.child_node;
+  fail_ = t.fail;
+  output_ = t.output;
+  output_link_ = t.output_link;
+  root_next_ = t.root_next;
 }
 
 void Matcher::FindAll(std::string_view text, std::vector<Hit>* hits) const {
@@ -178,43 +178,34 @@ std::vector<Matcher::Hit> Matcher::FindAll(std::string_view text) const {
 
 void Matcher::Save(Writer* w) const {
   w->Str(std::string(phrase_bytes_));
-  w->Array(phrase_begin_.data, phrase_begin_.size);
-  w->Array(payload_begin_.data, payload_begin_.size);
-  w->Array(payload_.data, payload_.size);
-  w->Array(word_edges_.data, word_edges_.size);
-  w->Array(child_begin_.data, child_begin_.size);
-  w->Array(child_byte_.data, child_byte_.size);
-  w->Array(child_node_.data, child_node_.size);
-  w->Array(fail_.data, fail_.size);
-  w->Array(output_.data, output_.size);
-  w->Array(output_link_.data, output_link_.size);
-  w->Array(root_next_.data, root_next_.size);
+  w->Array(phrase_begin_);
+  w->Array(payload_begin_);
+  w->Array(payload_);
+  w->Array(word_edges_);
+  w->Array(child_begin_);
+  w->Array(child_byte_);
+  w->Array(child_node_);
+  w->Array(fail_);
+  w->Array(output_);
+  w->Array(output_link_);
+  w->Array(root_next_);
 }
-
-namespace {
-template <typename T>
-void Take(Reader* r, const T** data, size_t* size) {
-  Reader::Slice<T> v = r->Span<T>();
-  *data = v.data;
-  *size = v.size;
-}
-}  // namespace
 
 bool Matcher::Restore(Reader* r, std::shared_ptr<const void> owner) {
   *this = Matcher();
   storage_ = std::move(owner);
   phrase_bytes_ = r->View();
-  Take(r, &phrase_begin_.data, &phrase_begin_.size);
-  Take(r, &payload_begin_.data, &payload_begin_.size);
-  Take(r, &payload_.data, &payload_.size);
-  Take(r, &word_edges_.data, &word_edges_.size);
-  Take(r, &child_begin_.data, &child_begin_.size);
-  Take(r, &child_byte_.data, &child_byte_.size);
-  Take(r, &child_node_.data, &child_node_.size);
-  Take(r, &fail_.data, &fail_.size);
-  Take(r, &output_.data, &output_.size);
-  Take(r, &output_link_.data, &output_link_.size);
-  Take(r, &root_next_.data, &root_next_.size);
+  phrase_begin_ = r->Span<uint32_t>();
+  payload_begin_ = r->Span<uint32_t>();
+  payload_ = r->Span<int32_t>();
+  word_edges_ = r->Span<uint8_t>();
+  child_begin_ = r->Span<uint32_t>();
+  child_byte_ = r->Span<uint8_t>();
+  child_node_ = r->Span<int32_t>();
+  fail_ = r->Span<int32_t>();
+  output_ = r->Span<int32_t>();
+  output_link_ = r->Span<int32_t>();
+  root_next_ = r->Span<int32_t>();
   if (r->ok() && CheckRanges() && CheckShape()) return true;
   *this = Matcher();
   return false;

@@ -19,6 +19,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "array_view.h"
+
 class Writer;
 class Reader;
 
@@ -66,19 +68,6 @@ class Matcher {
   bool Restore(Reader* r, std::shared_ptr<const void> owner);
 
  private:
-  // A read-only array in storage_ or in the restored bytes.
-  template <typename T>
-  struct Array {
-    const T* data = nullptr;
-    size_t size = 0;
-    const T& operator[](size_t i) const { return data[i]; }
-    bool empty() const { return size == 0; }
-    const T& back() const { return data[size - 1]; }
-  };
-  template <typename T>
-  static Array<T> Of(const std::vector<T>& v) {
-    return {v.data(), v.size()};
-  }
   struct Storage;                                                  // what Build made, owned
   void View(const Storage& t, std::shared_ptr<const void> owner);  // points the arrays at t
 
@@ -92,20 +81,21 @@ class Matcher {
   std::vector<std::vector<int>> adding_payloads_;
   std::vector<uint8_t> adding_edges_;
   std::shared_ptr<const void> storage_;  // keeps the arrays below alive
-  // Phrases and payloads as flat arrays (CSR).
+  // Phrases and payloads as flat arrays (CSR), views of storage_ or of
+  // the restored bytes.
   std::string_view phrase_bytes_;
-  Array<uint32_t> phrase_begin_;   // phrase i is [begin[i], begin[i+1])
-  Array<uint32_t> payload_begin_;  // its payloads: payload_[begin[i]..begin[i+1])
-  Array<int32_t> payload_;
-  Array<uint8_t> word_edges_;  // per phrase: 1 = word start, 2 = word end
+  ArrayView<uint32_t> phrase_begin_;   // phrase i is [begin[i], begin[i+1])
+  ArrayView<uint32_t> payload_begin_;  // its payloads: payload_[begin[i]..begin[i+1])
+  ArrayView<int32_t> payload_;
+  ArrayView<uint8_t> word_edges_;  // per phrase: 1 = word start, 2 = word end
   // The automaton, one entry per node; children in CSR form, sorted by byte.
-  Array<uint32_t> child_begin_;  // node → first child edge (size nodes + 1)
-  Array<uint8_t> child_byte_;
-  Array<int32_t> child_node_;
-  Array<int32_t> fail_;
-  Array<int32_t> output_;       // phrase ending exactly here, or -1
-  Array<int32_t> output_link_;  // nearest node on the fail chain with an output
-  Array<int32_t> root_next_;    // 256 dense transitions from the root
+  ArrayView<uint32_t> child_begin_;  // node → first child edge (size nodes + 1)
+  ArrayView<uint8_t> child_byte_;
+  ArrayView<int32_t> child_node_;
+  ArrayView<int32_t> fail_;
+  ArrayView<int32_t> output_;       // phrase ending exactly here, or -1
+  ArrayView<int32_t> output_link_;  // nearest node on the fail chain with an output
+  ArrayView<int32_t> root_next_;    // 256 dense transitions from the root
 };
 
 #endif  // TSUNAGU_MATCHER_H_
