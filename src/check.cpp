@@ -9,6 +9,7 @@
 
 #include "household.h"
 #include "load_data.h"
+#include "load_model.h"
 #include "load_rules.h"
 #include "messages.h"
 #include "model.h"
@@ -175,20 +176,10 @@ class Checker {
       : files_(files), year_(year), stale_(stale) {}
 
   std::vector<Finding> Run() {
-    // Parsing is most of the rest (yaml-cpp, a few MB/s); the files are
-    // independent until their references are resolved, so parse them on two
-    // threads as LoadModel does: the lexicon (the largest) and the crisis
-    // file on a second one.
-    auto parse = [&](size_t i) {
-      if (files_[i].read.ok()) first_parse_[i] = docs_[i].Parse(files_[i].text);
-    };
     for (size_t i = 0; i < kFiles; ++i) docs_[i] = YamlDoc(files_[i].name);
-    std::thread helper([&] {
-      parse(2);
-      parse(1);
+    ParseModelFiles([&](size_t i) {
+      if (files_[i].read.ok()) first_parse_[i] = docs_[i].Parse(files_[i].text);
     });
-    for (size_t i : {0, 3, 4, 5}) parse(i);
-    helper.join();
     for (size_t i = 0; i < kFiles && i < files_.size(); ++i) LoadOne(i);
     LintPhrases();
     LintConditions(3, "", Tr("rule"));

@@ -78,6 +78,15 @@ Status ReadFile(const std::string& path, std::string* contents) {
   return Status::Ok();
 }
 
+void ParseModelFiles(const std::function<void(size_t)>& parse) {
+  std::thread helper([&] {
+    parse(2);
+    parse(1);
+  });
+  for (size_t i : {0, 3, 4, 5}) parse(i);
+  helper.join();
+}
+
 Status LoadModel(const FileSource& source, Model* model) {
   using Loader = Status (*)(const YamlDoc&, Model*);
   struct Step {
@@ -97,18 +106,9 @@ Status LoadModel(const FileSource& source, Model* model) {
     parsed[i] = source(kSteps[i].data, kSteps[i].file, &texts[i], &name);
     docs.emplace_back(name);
   }
-  // Parsing is most of the cost (yaml-cpp: ~8 MB/s); the files are
-  // independent until their references are resolved, so parse them on two
-  // threads: the lexicon (the largest) and the crisis file on a second one.
-  auto parse = [&](size_t i) {
+  ParseModelFiles([&](size_t i) {
     if (parsed[i].ok()) parsed[i] = docs[i].Parse(texts[i]);
-  };
-  std::thread helper([&] {
-    parse(2);
-    parse(1);
   });
-  for (size_t i : {0, 3, 4, 5}) parse(i);
-  helper.join();
   *model = Model();
   for (size_t i = 0; i < kFiles; ++i) {
     if (!parsed[i].ok()) return parsed[i];
