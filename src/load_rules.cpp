@@ -76,8 +76,27 @@ Status ReadFact(const YamlDoc& doc, const YAML::Node& node, FactDef* f) {
   return Status::Ok();
 }
 
+// A model's fact ids by hash, built once per file: with thousands of
+// facts and rules, a scan per reference is quadratic (issue 16).
+class FactIds {
+ public:
+  explicit FactIds(const Model& model) : model_(model) {
+    ids_.reserve(model.facts.size());
+    for (size_t f = 0; f < model.facts.size(); ++f) ids_.emplace(model.facts[f].id, static_cast<int>(f));
+  }
+  const Model& model() const { return model_; }
+  int Find(const std::string& id) const {  // the first fact of that id, or -1
+    auto it = ids_.find(id);
+    return it == ids_.end() ? -1 : it->second;
+  }
+
+ private:
+  const Model& model_;
+  std::unordered_map<std::string_view, int> ids_;
+};
+
 // "fact" or "fact@subject".
-Status ReadFactRef(const YamlDoc& doc, const YAML::Node& node, const Model& model, FactRef* ref) {
+Status ReadFactRef(const YamlDoc& doc, const YAML::Node& node, const FactIds& facts, FactRef* ref) {
   std::string text;
   TSUNAGU_TRY(doc.Scalar(node, Tr("a fact reference"), &text));
   std::string id = text;
@@ -88,29 +107,30 @@ Status ReadFactRef(const YamlDoc& doc, const YAML::Node& node, const Model& mode
     if (!ParseSubject(text.substr(at + 1), &ref->subject))
       return doc.Error(node, TrF("unknown subject in '{}'; use person, parent, family, household or neighbour", text));
   }
-  ref->fact = model.FindFact(id);
+  ref->fact = facts.Find(id);
   if (ref->fact < 0)
     return doc
-        .Error(node, WithGuess(Tr("unknown fact '{}'; did you mean '{}'? (facts are defined in lexicon.yaml)"),
-                               Tr("unknown fact '{}' (facts are defined in lexicon.yaml)"), id, Ids(model.facts), id))
+        .Error(node,
+               WithGuess(Tr("unknown fact '{}'; did you mean '{}'? (facts are defined in lexicon.yaml)"),
+                         Tr("unknown fact '{}' (facts are defined in lexicon.yaml)"), id, Ids(facts.model().facts), id))
         .Refers("fact", id);
   return Status::Ok();
 }
 
-Status ReadFactRefs(const YamlDoc& doc, const YAML::Node& when, const char* key, const Model& model,
+Status ReadFactRefs(const YamlDoc& doc, const YAML::Node& when, const char* key, const FactIds& facts,
                     std::vector<FactRef>* out) {
   YAML::Node list = when[key];
   if (!list) return Status::Ok();
   if (list.IsScalar()) {  // a single fact written without brackets
     FactRef ref;
-    TSUNAGU_TRY(ReadFactRef(doc, list, model, &ref));
+    TSUNAGU_TRY(ReadFactRef(doc, list, facts, &ref));
     out->push_back(ref);
     return Status::Ok();
   }
   TSUNAGU_TRY(doc.CheckSequence(list, key));
   for (const YAML::Node& item : list) {
     FactRef ref;
-    TSUNAGU_TRY(ReadFactRef(doc, item, model, &ref));
+    TSUNAGU_TRY(ReadFactRef(doc, item, facts, &ref));
     out->push_back(ref);
   }
   return Status::Ok();
@@ -126,11 +146,11 @@ Status ReadAgeCondition(const YamlDoc& doc, const YAML::Node& node, AgeCondition
   return Status::Ok();
 }
 
-Status ReadCondition(const YamlDoc& doc, const YAML::Node& node, const Model& model, Condition* c) {
+Status ReadCondition(const YamlDoc& doc, const YAML::Node& node, const FactIds& facts, Condition* c) {
   TSUNAGU_TRY(doc.CheckMap(node, {"all", "any", "none", "age"}, "when"));
-  TSUNAGU_TRY(ReadFactRefs(doc, node, "all", model, &c->all));
-  TSUNAGU_TRY(ReadFactRefs(doc, node, "any", model, &c->any));
-  TSUNAGU_TRY(ReadFactRefs(doc, node, "none", model, &c->none));
+  TSUNAGU_TRY(ReadFactRefs(doc, node, "all", facts, &c->all));
+  TSUNAGU_TRY(ReadFactRefs(doc, node, "any", facts, &c->any));
+  TSUNAGU_TRY(ReadFactRefs(doc, node, "none", facts, &c->none));
   if (YAML::Node age = node["age"]) {
     if (age.IsSequence()) {
       for (const YAML::Node& item : age) {
@@ -267,6 +287,7 @@ Status LoadRouting(const std::string& text, const std::string& name, Model* mode
 Status LoadRouting(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.CheckSequence(doc.root(), Tr("the routing file")));
   IdLines ids = IdLinesOf(model->rules);
+  const FactIds facts(*model);
   for (const YAML::Node& node : doc.root()) {
     TSUNAGU_TRY(doc.CheckMap(node, {"id", "when", "to", "reason"}, Tr("a rule")));
     Rule rule;
@@ -274,7 +295,7 @@ Status LoadRouting(const YamlDoc& doc, Model* model) {
     TSUNAGU_TRY(doc.String(node, "id", &rule.id, true));
     TSUNAGU_TRY(CheckUniqueId(doc, node, rule.id, rule.pos.line, Tr("rule"), &ids));
     if (!node["when"]) return doc.Error(node, TrF("missing required key '{}'", "when"));
-    TSUNAGU_TRY(ReadCondition(doc, node["when"], *model, &rule.when));
+    TSUNAGU_TRY(ReadCondition(doc, node["when"], facts, &rule.when));
     TSUNAGU_TRY(ReadTargets(doc, node, "to", *model, true, &rule.to));
     TSUNAGU_TRY(doc.Text(node, "reason", &rule.reason, true));
     model->rules.push_back(std::move(rule));
@@ -290,7 +311,8 @@ namespace {
 
 // One entry of alerts: into *alert, checked against the model's facts,
 // crisis contacts and agencies.
-Status LoadAlert(const YamlDoc& doc, const YAML::Node& node, const Model& model, IdLines* ids, AlertRule* out) {
+Status LoadAlert(const YamlDoc& doc, const YAML::Node& node, const Model& model, const FactIds& facts, IdLines* ids,
+                 AlertRule* out) {
   AlertRule& alert = *out;
   TSUNAGU_TRY(doc.CheckMap(node, {"id", "kind", "when", "contacts", "first_contact", "to", "message"}, Tr("an alert")));
   alert.pos = doc.PosOf(node);
@@ -306,7 +328,7 @@ Status LoadAlert(const YamlDoc& doc, const YAML::Node& node, const Model& model,
                                Tr("unknown alert kind '{}'; kinds: {}"), alert.kind, kinds, alert.kind, list));
   }
   if (!node["when"]) return doc.Error(node, TrF("missing required key '{}'", "when"));
-  TSUNAGU_TRY(ReadCondition(doc, node["when"], model, &alert.when));
+  TSUNAGU_TRY(ReadCondition(doc, node["when"], facts, &alert.when));
   std::vector<std::string> contacts;
   TSUNAGU_TRY(doc.StringList(node, "contacts", &contacts, true));
   for (size_t i = 0; i < contacts.size(); ++i) {
@@ -388,9 +410,10 @@ Status LoadAlerts(const YamlDoc& doc, Model* model) {
   if (!alerts) return doc.Error(doc.root(), TrF("missing required key '{}'", "alerts"));
   TSUNAGU_TRY(doc.CheckSequence(alerts, "alerts"));
   IdLines ids = IdLinesOf(model->alerts);
+  const FactIds facts(*model);
   for (const YAML::Node& node : alerts) {
     AlertRule alert;
-    TSUNAGU_TRY(LoadAlert(doc, node, *model, &ids, &alert));
+    TSUNAGU_TRY(LoadAlert(doc, node, *model, facts, &ids, &alert));
     model->alerts.push_back(std::move(alert));
   }
   TSUNAGU_TRY(LoadTeam(doc, model));
