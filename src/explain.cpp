@@ -163,7 +163,7 @@ class WhyNotSearch {
         clause = IsAsciiStart(phrase) ? word + " " + phrase : word + "は" + phrase;
       }
       Understanding alone;
-      if (!Understand(model_, lexicon_, clause, &alone).ok()) continue;
+      if (!Understand(model_, lexicon_, index_, clause, &alone).ok()) continue;
       if (!alone.Has(ref.fact, ref.any_subject, ref.subject)) continue;
       c.kind = CaseChange::kMention;
       c.phrase = phrase;

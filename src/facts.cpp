@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cstring>
+#include <optional>
 #include <unordered_set>
 
 #include "household.h"
@@ -17,8 +18,8 @@
 
 namespace {
 // Facts implied by ages ("80代の母" → elderly parent).
-void AddFactsFromAges(const Model& model, Understanding* out) {
-  for (size_t f = 0; f < model.facts.size(); ++f) {
+void AddFactsFromAges(const Model& model, const std::vector<uint32_t>& from_age, Understanding* out) {
+  for (const uint32_t f : from_age) {
     const FactDef& def = model.facts[f];
     if (!def.from_age) continue;
     AgeRange r = out->AgeOf(def.age_subject);
@@ -48,8 +49,9 @@ void AddFactsFromAges(const Model& model, Understanding* out) {
 // Facts implied by durations ("10年ひきこもっている" → long withdrawal):
 // the duration must sit in a clause that states a fact of the same area,
 // or in a clause of its own ("ひきこもり、10年以上").
-void AddFactsFromDurations(const Model& model, const std::vector<NumberMention>& numbers,
-                           const std::vector<int>& number_clause, Understanding* out, std::vector<char>* covered) {
+void AddFactsFromDurations(const Model& model, const std::vector<uint32_t>& from_duration,
+                           const std::vector<NumberMention>& numbers, const std::vector<int>& number_clause,
+                           Understanding* out, std::vector<char>* covered) {
   const std::string& display = out->text.display;
   auto cover = [covered](size_t b, size_t e) { MarkCovered(covered, b, e); };
   // The mentions of each clause, in order, kept up to date as facts are
@@ -80,9 +82,9 @@ void AddFactsFromDurations(const Model& model, const std::vector<NumberMention>&
           if (visit(m)) return;
       }
     };
-    for (size_t f = 0; f < model.facts.size(); ++f) {
+    for (const uint32_t f : from_duration) {
       const FactDef& def = model.facts[f];
-      if (def.from_duration_months < 0 || n.months < def.from_duration_months) continue;
+      if (n.months < def.from_duration_months) continue;
       bool related = false;
       each_candidate([&](const FactMention& m) {
         related = !m.negated && m.fact != static_cast<int>(f) && model.facts[m.fact].area == def.area;
@@ -154,8 +156,8 @@ bool Understanding::Has(int fact, bool any_subject, Subject subject) const {
   return false;
 }
 
-Status Understand(const Model& model, const Lexicon& lexicon, std::string_view input, Understanding* out,
-                  const GivenAges* given) {
+Status Understand(const Model& model, const Lexicon& lexicon, const RuleIndex& index, std::string_view input,
+                  Understanding* out, const GivenAges* given) {
   out->Clear();
   if (input.size() > kMaxQueryBytes)
     return Status::Input(TrF("the text is {} bytes; the limit is {} bytes per case", input.size(), kMaxQueryBytes));
@@ -190,8 +192,11 @@ Status Understand(const Model& model, const Lexicon& lexicon, std::string_view i
   BuildHousehold(model, numbers, number_clause, given, out, &covered);
   AddPartnerViolence(model, out);
 
-  AddFactsFromAges(model, out);
-  AddFactsFromDurations(model, numbers, number_clause, out, &covered);
+  // A stale index (a model edited after it was built) is built again here.
+  std::optional<RuleIndex> fresh;
+  const RuleIndex& facts = index.Describes(model) ? index : fresh.emplace(model);
+  AddFactsFromAges(model, facts.from_age(), out);
+  AddFactsFromDurations(model, facts.from_duration(), numbers, number_clause, out, &covered);
   FindPlaces(model, out, &covered);
   ListUnrecognized(covered, out);
   return Status::Ok();

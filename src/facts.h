@@ -26,6 +26,7 @@
 #include "model.h"
 #include "normalize.h"
 #include "numbers.h"
+#include "rule_index.h"
 #include "status.h"
 #include "tokens.h"
 
@@ -168,7 +169,9 @@ struct GivenAges {
 void MarkCovered(std::vector<char>* covered, size_t b, size_t e);
 
 /// Understands text; fails only on invalid UTF-8 or over-long text.
-Status Understand(const Model& model, const Lexicon& lexicon, std::string_view text, Understanding* out,
-                  const GivenAges* given = nullptr);
+/// index: built from model (rule_index.h), for the facts ages and
+/// durations imply.
+Status Understand(const Model& model, const Lexicon& lexicon, const RuleIndex& index, std::string_view text,
+                  Understanding* out, const GivenAges* given = nullptr);
 
 #endif  // TSUNAGU_FACTS_H_

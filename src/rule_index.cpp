@@ -53,4 +53,13 @@ CompiledConditions Compile(const RuleList& list, size_t fact_count) {
 RuleIndex::RuleIndex(const Model& model)
     : rules_(Compile(model.rules, model.facts.size())),
       alerts_(Compile(model.alerts, model.facts.size())),
-      facts_(model.facts.size()) {}
+      facts_(model.facts.size()) {
+  for (size_t f = 0; f < model.facts.size(); ++f) {
+    if (model.facts[f].from_age) from_age_.push_back(static_cast<uint32_t>(f));
+    if (model.facts[f].from_duration_months >= 0) from_duration_.push_back(static_cast<uint32_t>(f));
+  }
+}
+
+bool RuleIndex::Describes(const Model& model) const {
+  return facts_ == model.facts.size() && rules_.count == model.rules.size() && alerts_.count == model.alerts.size();
+}

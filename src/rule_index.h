@@ -2,13 +2,16 @@
 // cases: each condition's facts as bitsets, and the conditions indexed by
 // the facts they need, so that a case tests only the conditions whose
 // facts it states (and those with no all/any part), as word operations
-// where it can. Cost follows the case, not the rule book (issue 16).
+// where it can. It also lists the facts that ages and durations imply,
+// so that understanding a case does not walk every fact. Cost follows the
+// case, not the rule book (issue 16).
 //
 // Derived data, beside the model: built from a model (never saved), it
 // describes that model's rules and alerts as they were when it was built.
 // Build it again after editing them; FireRules and FireAlerts (rules.h)
 // fall back to testing every condition the long way, with the same answer,
-// when the lists' sizes or the facts' count no longer match.
+// when the lists' sizes or the facts' count no longer match; Understand
+// (facts.h) builds a fresh index for itself then.
 // Threading: read-only after construction, safe from many threads.
 #ifndef TSUNAGU_RULE_INDEX_H_
 #define TSUNAGU_RULE_INDEX_H_
@@ -42,10 +45,16 @@ class RuleIndex {
   const CompiledConditions& rules() const { return rules_; }
   const CompiledConditions& alerts() const { return alerts_; }
   size_t facts() const { return facts_; }
+  /// The facts with from_age, and those with from_duration, in file order.
+  const std::vector<uint32_t>& from_age() const { return from_age_; }
+  const std::vector<uint32_t>& from_duration() const { return from_duration_; }
+  /// True when the index was built from a model with these lists' sizes.
+  bool Describes(const Model& model) const;
 
  private:
   CompiledConditions rules_, alerts_;
   size_t facts_ = 0;
+  std::vector<uint32_t> from_age_, from_duration_;
 };
 
 #endif  // TSUNAGU_RULE_INDEX_H_

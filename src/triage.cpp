@@ -4,7 +4,7 @@
 
 Status Triage(const Model& model, const Lexicon& lexicon, const RuleIndex& index, std::string_view text,
               CaseResult* out, const GivenAges* given) {
-  Status s = Understand(model, lexicon, text, &out->understanding, given);
+  Status s = Understand(model, lexicon, index, text, &out->understanding, given);
   if (!s.ok()) return s;
   // Into the result's own storage: batch reuses one result for every case.
   FireRules(model, index, out->understanding, &out->rules);

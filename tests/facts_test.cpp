@@ -66,7 +66,7 @@ struct Fixture : SmallModel {
   }
   Understanding Read(const std::string& text) const {
     Understanding u;
-    Status s = Understand(model, lexicon, text, &u);
+    Status s = Understand(model, lexicon, RuleIndex(model), text, &u);
     REQUIRE_MESSAGE(s.ok(), s.ToString());
     return u;
   }
@@ -369,6 +369,27 @@ TEST_CASE("from_duration: a duration in a clause of its own relates to any claus
   CHECK(f.Mentions(f.Read("母が要介護、4年"), "care-long").empty());
 }
 
+TEST_CASE("ages and durations imply facts with an index that no longer describes the model") {
+  const Fixture& f = F();
+  // An index of no model (or a stale one) is built again inside, with the
+  // same answer as a fresh one.
+  for (const char* text : {"80代の母が要介護、5年", "mother over 80, caring for 5 years", "60代の母が要介護、4年"}) {
+    CAPTURE(text);
+    Understanding fresh, stale;
+    REQUIRE(Understand(f.model, f.lexicon, RuleIndex(f.model), text, &fresh).ok());
+    REQUIRE(Understand(f.model, f.lexicon, RuleIndex(), text, &stale).ok());
+    REQUIRE(fresh.mentions.size() == stale.mentions.size());
+    for (size_t i = 0; i < fresh.mentions.size(); ++i) {
+      CHECK(fresh.mentions[i].fact == stale.mentions[i].fact);
+      CHECK(fresh.mentions[i].origin == stale.mentions[i].origin);
+    }
+  }
+  Understanding u;
+  REQUIRE(Understand(f.model, f.lexicon, RuleIndex(), "80代の母が要介護、5年", &u).ok());
+  CHECK(f.Only(u, "elderly-parent").origin == FactMention::kAge);
+  CHECK(f.Only(u, "care-long").origin == FactMention::kDuration);
+}
+
 TEST_CASE("the derived fact is not duplicated by its own phrase's area") {
   const Fixture& f = F();
   // long-withdrawal stated by phrase and by duration: the duration relates
@@ -382,7 +403,7 @@ TEST_CASE("the derived fact is not duplicated by its own phrase's area") {
 TEST_CASE("Understand rejects invalid UTF-8 with the byte offset") {
   const Fixture& f = F();
   Understanding u;
-  Status s = Understand(f.model, f.lexicon, "息子\xFF", &u);
+  Status s = Understand(f.model, f.lexicon, RuleIndex(f.model), "息子\xFF", &u);
   CHECK(s.kind() == ErrorKind::kInput);
   CHECK(s.ToString() == "the text is not valid UTF-8 (or holds a NUL byte) at byte offset 6; re-save it as UTF-8");
   CHECK(u.mentions.empty());
@@ -392,12 +413,12 @@ TEST_CASE("Understand rejects text over kMaxQueryBytes") {
   const Fixture& f = F();
   Understanding u;
   std::string big(kMaxQueryBytes + 1, 'a');
-  Status s = Understand(f.model, f.lexicon, big, &u);
+  Status s = Understand(f.model, f.lexicon, RuleIndex(f.model), big, &u);
   CHECK(s.kind() == ErrorKind::kInput);
   CHECK(s.ToString() == "the text is 65537 bytes; the limit is 65536 bytes per case");
   // Exactly at the limit is fine.
   std::string edge(kMaxQueryBytes, ' ');
-  CHECK(Understand(f.model, f.lexicon, edge, &u).ok());
+  CHECK(Understand(f.model, f.lexicon, RuleIndex(f.model), edge, &u).ok());
 }
 
 TEST_CASE("Understand on empty text understands nothing") {
@@ -412,7 +433,7 @@ TEST_CASE("Understand resets its output") {
   const Fixture& f = F();
   Understanding u = f.Read("80代の母が要介護");
   REQUIRE_FALSE(u.mentions.empty());
-  Status s = Understand(f.model, f.lexicon, "qwerty", &u);
+  Status s = Understand(f.model, f.lexicon, RuleIndex(f.model), "qwerty", &u);
   REQUIRE(s.ok());
   CHECK(u.mentions.empty());
   CHECK_FALSE(u.AgeOf(Subject::kParent).known());

@@ -19,7 +19,7 @@ namespace {
 
 Understanding Read(const std::string& text) {
   Understanding u;
-  REQUIRE(Understand(Shipped().model, Shipped().lexicon, text, &u).ok());
+  REQUIRE(Understand(Shipped().model, Shipped().lexicon, Shipped().index, text, &u).ok());
   return u;
 }
 

@@ -15,7 +15,7 @@ namespace {
 // The words of the dv mention added from an agent, or "" when none.
 std::string PartnerViolence(const std::string& text) {
   Understanding u;
-  const Status s = Understand(Shipped().model, Shipped().lexicon, text, &u);
+  const Status s = Understand(Shipped().model, Shipped().lexicon, Shipped().index, text, &u);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
   const int dv = Shipped().model.FindFact("dv");
   for (const FactMention& m : u.mentions)
@@ -114,7 +114,7 @@ TEST_CASE("partner violence: an accident is no violence") {
                            "息子は車にはねられて入院した", "夫が車にひかれて入院した"}) {
     CAPTURE(text);
     Understanding u;
-    REQUIRE(Understand(Shipped().model, Shipped().lexicon, text, &u).ok());
+    REQUIRE(Understand(Shipped().model, Shipped().lexicon, Shipped().index, text, &u).ok());
     for (const FactMention& m : u.mentions) CHECK(m.fact != received);
     CHECK(PartnerViolence(text) == "");
   }

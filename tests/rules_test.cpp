@@ -421,7 +421,8 @@ TEST_CASE("AlertMentions: the words that raised an alert, about the subject it a
   REQUIRE(LoadEmbeddedModel(&model).ok());
   REQUIRE(LoadEmbeddedLexicon(&lexicon).ok());
   Understanding u;
-  REQUIRE(Understand(model, lexicon, "息子が暴れる。母の通帳を取り上げ、八十代の母親に手を上げる", &u).ok());
+  REQUIRE(Understand(model, lexicon, RuleIndex(model), "息子が暴れる。母の通帳を取り上げ、八十代の母親に手を上げる", &u)
+              .ok());
   std::vector<Firing> alerts = FiredAlerts(model, u);
   const Firing* elder = nullptr;
   for (const Firing& f : alerts)
