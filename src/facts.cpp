@@ -19,24 +19,22 @@
 namespace {
 // Facts implied by ages ("80代の母" → elderly parent).
 void AddFactsFromAges(const Model& model, const std::vector<uint32_t>& from_age, Understanding* out) {
+  std::vector<int> who;
   for (const uint32_t f : from_age) {
     const FactDef& def = model.facts[f];
-    if (!def.from_age) continue;
-    AgeRange r = out->AgeOf(def.age_subject);
-    if (!r.known() || (def.age_min >= 0 && r.lo < def.age_min) || (def.age_max >= 0 && r.hi > def.age_max)) continue;
+    if (!out->AgeWithin(def.age_subject, def.age_min, def.age_max, def.age_anyone, &who)) continue;
     FactMention m;
     m.fact = static_cast<int>(f);
     m.subject = def.age_subject;
     m.origin = FactMention::kAge;
-    m.person = def.age_subject == Subject::kPerson ? out->concern : -1;
+    // Of the one person whose age it is; of no one when several.
+    m.person = who.size() == 1 ? who[0] : -1;
     m.because = Because::kDefault;
     for (const AgeMention& a : out->ages) {
-      // Current ages only, of the person of concern for the person's facts.
-      if (a.subject != def.age_subject || a.person < 0 || a.when == NumberMention::kPast ||
-          a.when == NumberMention::kRelative || (a.subject == Subject::kPerson && a.person != out->concern))
+      // The current ages of those persons.
+      if (a.person < 0 || a.when == NumberMention::kPast || a.when == NumberMention::kRelative ||
+          std::find(who.begin(), who.end(), a.person) == who.end())
         continue;
-      // Of the one person whose age it is; of no one when several.
-      if (a.subject != Subject::kPerson) m.person = m.words.empty() || m.person == a.person ? a.person : -1;
       if (!m.words.empty()) m.words += " ";
       m.words += a.words;
       m.clause = a.clause;
@@ -148,6 +146,25 @@ void Understanding::Clear() {
   unrecognized.clear();
   places.clear();
   for (AgeRange& r : age_of) r = AgeRange();
+  for (std::vector<int>& v : aged) v.clear();
+}
+
+bool Understanding::AgeWithin(Subject s, int min, int max, bool anyone, std::vector<int>* who) const {
+  auto within = [&](const AgeRange& r) { return r.known() && (min < 0 || r.lo >= min) && (max < 0 || r.hi <= max); };
+  if (who) who->clear();
+  size_t known = 0, inside = 0;
+  for (int role = 0; role < kSubjectCount; ++role) {
+    const Subject r = static_cast<Subject>(role);
+    const bool household = r == Subject::kPerson || r == Subject::kParent || r == Subject::kFamily;
+    if (r != s && !(s == Subject::kHousehold && household)) continue;
+    for (const int p : aged[role]) {
+      ++known;
+      if (!within(persons[p].age)) continue;
+      ++inside;
+      if (who) who->push_back(p);
+    }
+  }
+  return anyone ? inside > 0 : known > 0 && inside == known;
 }
 
 bool Understanding::Has(int fact, bool any_subject, Subject subject) const {

@@ -143,14 +143,22 @@ struct Understanding {
   std::vector<DurationMention> durations;
   std::vector<std::string> ignored_numbers;  // bare numbers no subject word made an age
   std::vector<std::string> unrecognized;
-  std::vector<PlaceMention> places;  // where they live, in text order (place.h)
-  AgeRange age_of[kSubjectCount];    // current ages per role: the concern's for kPerson, else the
-                                     // union of the persons' in that role
+  std::vector<PlaceMention> places;      // where they live, in text order (place.h)
+  AgeRange age_of[kSubjectCount];        // current ages per role: the concern's for kPerson, else the
+                                         // union of the persons' in that role
+  std::vector<int> aged[kSubjectCount];  // per role, the persons whose ages age_of joins
 
   /// True when the text states the fact (not negated), about any subject
   /// when any_subject, else about the given one.
   bool Has(int fact, bool any_subject, Subject subject) const;
   AgeRange AgeOf(Subject s) const { return age_of[static_cast<int>(s)]; }
+  /// The ages of a role against [min, max] (-1: unbounded): with anyone,
+  /// true when one of them is known to be within (a 60-year-old father
+  /// does not hide an 82-year-old mother), else when every known age is
+  /// (and one is known). kPerson is the person of concern; kHousehold is
+  /// the concern, the parents and the family. *who (when given): the
+  /// persons whose ages made it true.
+  bool AgeWithin(Subject s, int min, int max, bool anyone, std::vector<int>* who = nullptr) const;
   /// Empties it for the next case, keeping the vectors' storage.
   void Clear();
 };

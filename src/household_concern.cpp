@@ -233,6 +233,7 @@ void SetPersonAges(Understanding* u) {
 // 父(六十五)" → 65).
 void SetAgeOfRoles(Understanding* u) {
   for (AgeRange& r : u->age_of) r = AgeRange();
+  for (std::vector<int>& v : u->aged) v.clear();
   bool parent_age_known = false;
   for (const Person& p : u->persons)
     parent_age_known = parent_age_known || (p.role == Subject::kParent && p.age.known() && !IsGrandparent(p));
@@ -240,6 +241,7 @@ void SetAgeOfRoles(Understanding* u) {
     if (!p.age.known()) continue;
     if (p.role == Subject::kPerson && p.id != u->concern) continue;
     if (p.role == Subject::kParent && parent_age_known && IsGrandparent(p)) continue;
+    u->aged[static_cast<int>(p.role)].push_back(p.id);
     AgeRange& r = u->age_of[static_cast<int>(p.role)];
     if (!r.known()) {
       r = p.age;

@@ -59,11 +59,12 @@ Status ReadFact(const YamlDoc& doc, const YAML::Node& node, FactDef* f) {
   TSUNAGU_TRY(doc.StringList(node, "en", &f->en, false));
   TSUNAGU_TRY(doc.String(node, "outside", &f->outside, false));
   if (YAML::Node age = node["from_age"]) {
-    TSUNAGU_TRY(doc.CheckMap(age, {"subject", "min", "max"}, "from_age"));
+    TSUNAGU_TRY(doc.CheckMap(age, {"subject", "min", "max", "anyone"}, "from_age"));
     f->from_age = true;
     TSUNAGU_TRY(ReadSubject(doc, age, "subject", &f->age_subject, true));
     TSUNAGU_TRY(doc.Int(age, "min", &f->age_min, false));
     TSUNAGU_TRY(doc.Int(age, "max", &f->age_max, false));
+    TSUNAGU_TRY(doc.Bool(age, "anyone", &f->age_anyone, false));
     if (f->age_min < 0 && f->age_max < 0) return doc.Error(age, Tr("from_age needs min or max"));
   }
   if (YAML::Node duration = node["from_duration"]) {

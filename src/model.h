@@ -188,6 +188,7 @@ struct FactDef {
   bool from_age = false;               // true when a subject's known age implies it
   Subject age_subject = Subject::kPerson;
   int age_min = -1, age_max = -1;
+  bool age_anyone = false;        // from_age: anyone of the role within, not every known age
   int from_duration_months = -1;  // >= 0: a stated duration implies it
   std::string outside;            // a residence area (Eligibility::residence) this fact rules out
   SourcePos pos;

@@ -136,7 +136,8 @@ std::string OriginText(const Model& model, const FactMention& m, Lang lang) {
   const FactDef& def = model.facts[m.fact];
   if (m.origin == FactMention::kAge)
     return std::string(T(lang, "年齢から ", "from the age ")) + Quote(m.words, lang) + " (" +
-           SubjectName(def.age_subject, lang) + " " + Bounds(def.age_min, def.age_max, lang) + ")";
+           SubjectName(def.age_subject, lang) + (def.age_anyone ? T(lang, "のだれか", " (anyone)") : "") + " " +
+           Bounds(def.age_min, def.age_max, lang) + ")";
   if (m.origin == FactMention::kDuration)
     return std::string(T(lang, "期間から ", "from the duration ")) + Quote(m.words, lang) + " (" +
            std::to_string(def.from_duration_months) + T(lang, "か月以上", " months or more") + ")";

@@ -139,6 +139,7 @@ void WriteFact(Writer& w, const FactDef& f) {
   w.Int(static_cast<int>(f.age_subject));
   w.Int(f.age_min);
   w.Int(f.age_max);
+  w.Int(f.age_anyone);
   w.Int(f.from_duration_months);
   w.Str(f.outside);
   w.Pos(f.pos);
@@ -376,6 +377,7 @@ Status ReadSnapshotLayout(std::string_view bytes, bool check_all, Model* model) 
     f.age_subject = static_cast<Subject>(r.Small());
     f.age_min = r.Small();
     f.age_max = r.Small();
+    f.age_anyone = r.Bool();
     f.from_duration_months = r.Small();
     f.outside = r.Str();
     f.pos = r.Pos();

@@ -495,3 +495,53 @@ TEST_CASE("concern: a grandchild's parent is the caller's son or daughter named"
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "20-20");
   CHECK(Age(u.AgeOf(Subject::kParent)) == "47-47");
 }
+
+TEST_CASE("AgeWithin: anyone of a role, or every known age of it") {
+  Understanding u = Read("父は60歳、母は82歳。息子は40歳で無職");
+  std::vector<int> who;
+  // Some parent is 65 or over: the mother, alone.
+  REQUIRE(u.AgeWithin(Subject::kParent, 65, -1, true, &who));
+  REQUIRE(who.size() == 1);
+  CHECK(u.persons[who[0]].age.lo == 82);
+  // Not every parent is: the father is 60.
+  CHECK_FALSE(u.AgeWithin(Subject::kParent, 65, -1, false));
+  CHECK_FALSE(u.AgeWithin(Subject::kParent, -1, 64, false));
+  CHECK(u.AgeWithin(Subject::kParent, -1, 64, true));
+  // The person of concern is one person, either way.
+  CHECK(u.AgeWithin(Subject::kPerson, 40, 40, false));
+  CHECK(u.AgeWithin(Subject::kPerson, 40, 40, true));
+  // The household: the concern, the parents and the family.
+  CHECK(u.AgeWithin(Subject::kHousehold, 80, -1, true));
+  CHECK_FALSE(u.AgeWithin(Subject::kHousehold, -1, 12, true));
+  CHECK_FALSE(u.AgeWithin(Subject::kNeighbour, 0, -1, true));
+  CHECK(Read("同居している弟が、うちの8歳の子を叩いている").AgeWithin(Subject::kHousehold, -1, 12, true));
+  // No known age: false whichever way.
+  Understanding none = Read("親が高齢で、息子は無職");
+  CHECK_FALSE(none.AgeWithin(Subject::kParent, 65, -1, true));
+  CHECK_FALSE(none.AgeWithin(Subject::kParent, 65, -1, false));
+}
+
+TEST_CASE("from_age anyone: an elderly mother beside a younger father is an elderly parent") {
+  const int elderly = Shipped().model.FindFact("elderly-parent");
+  REQUIRE(elderly >= 0);
+  CHECK(Read("父は60歳、母は82歳。息子は40歳で無職").Has(elderly, true, Subject::kParent));
+  CHECK(Read("My mother is 85 and my stepfather is 61. My brother is 47.").Has(elderly, true, Subject::kParent));
+  CHECK_FALSE(Read("父は60歳、母は62歳。息子は40歳で無職").Has(elderly, true, Subject::kParent));
+}
+
+TEST_CASE("a step-parent or parent-in-law is a person of their own, with their own age") {
+  for (const char* text : {"My mother is 85 and my stepfather is 61.", "母は85歳、継父は61歳です。",
+                           "My mother-in-law is 85 and my father-in-law is 61."}) {
+    CAPTURE(text);
+    Understanding u = Read(text);
+    int mother = -1, father = -1;
+    for (const Person& p : u.persons) {
+      if (p.relation == "mother") mother = p.id;
+      if (p.relation == "father") father = p.id;
+    }
+    REQUIRE(mother >= 0);
+    REQUIRE(father >= 0);
+    CHECK(u.persons[mother].age.lo == 85);
+    CHECK(u.persons[father].age.lo == 61);
+  }
+}

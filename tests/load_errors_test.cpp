@@ -528,6 +528,11 @@ TEST_CASE("lexicon: unknown area and subject, duplicate fact") {
         "lexicon.yaml:7:9: 'ja' must be a list like [a, b], found a scalar");
   CHECK(LexiconFile(with("    ja: [あ]\n", "    from_age: {subject: parent}\n")) ==
         "lexicon.yaml:7:15: from_age needs min or max");
+  CHECK(
+      LexiconFile(with("    ja: [あ]\n", "    ja: [あ]\n    from_age: {subject: parent, min: 65, anyone: maybe}\n")) ==
+      "lexicon.yaml:8:50: 'anyone' must be true or false, found 'maybe'");
+  CHECK(LexiconFile(with("    ja: [あ]\n", "    ja: [あ]\n    from_age: {subject: parent, min: 65, who: all}\n")) ==
+        "lexicon.yaml:8:42: unknown key 'who' in from_age; allowed: subject min max anyone");
   CHECK(LexiconFile(with("    ja: [あ]\n", "    from_duration: {min_months: -1}\n")) ==
         "lexicon.yaml:7:20: min_months must be 0 or more");
 }
