@@ -15,9 +15,10 @@
 // - a result file is read only under the model cache's rules (owned by the
 //   user, writable by no one else, in such a directory, a regular file
 //   not followed through a link, at most 64 MiB) and used only when its
-//   trailing XXH3 checksum matches and it names this key. Anything else is
-//   ignored without a word, checked again and replaced (the one warning a
-//   process gives is kept for the compiled model, which check reports on).
+//   trailing XXH3 checksum matches and it names this key. A result file
+//   that fails is ignored without a word, checked again and replaced (the
+//   one warning a process gives is kept for the compiled model, which
+//   check reports on); a directory that fails gives that same warning.
 // Standard error is not stored: check writes there only the live
 // warnings about the cache, which a replay gives again.
 //
