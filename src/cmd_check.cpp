@@ -3,6 +3,7 @@
 // since the point is to report what would stop it from loading.
 
 #include "check.h"
+#include "check_cache.h"
 #include "commands.h"
 #include "embedded.h"
 #include "load_model.h"
@@ -30,16 +31,30 @@ int RunCheck(const CliOptions& options) {
   StaleCheck stale;
   stale.stale_days = options.stale_days;
   stale.today = Moment(options);
-  std::vector<Finding> findings = CheckFiles(files, stale.today.year, stale);
+  // Files unchanged since a check of them: its output again, without
+  // parsing them (check_cache.h). The key holds all the output depends on.
+  const bool color = UseColor();
+  std::vector<std::string> settings = {std::string("lang=") + (MessageLanguage() == Lang::kEn ? "en" : "ja"),
+                                       "format=" + format, std::string("color=") + (color ? "1" : "0"),
+                                       "year=" + std::to_string(stale.today.year),
+                                       "stale=" + std::to_string(stale.stale_days)};
+  if (stale.stale_days >= 0)
+    settings.push_back("today=" + std::to_string(stale.today.month) + "-" + std::to_string(stale.today.day));
+  const std::string key = CheckResultKey(files, settings);
+  CheckResult result;
+  if (!ReadCheckResult(key, &result)) {
+    std::vector<Finding> findings = CheckFiles(files, stale.today.year, stale);
+    result.out = format == "json" ? RenderFindingsJson(findings) + "\n" : RenderFindings(findings, files, color);
+    result.exit_code = CountErrors(findings) > 0 ? kExitData : kExitOk;
+    WriteCheckResult(key, result);
+  }
   // With --data/--rules, a cache a query would ignore is reported too (one
-  // warning on stderr, see model_cache.h).
+  // warning on stderr, see model_cache.h), on a replay as well.
   if (!options.data_dir.empty() || !options.rules_dir.empty()) {
     std::vector<std::pair<std::string, std::string>> texts;
     for (const SourceFile& f : files) texts.emplace_back(f.name, f.text);
     CheckModelCache(texts);
   }
-  std::string out =
-      format == "json" ? RenderFindingsJson(findings) + "\n" : RenderFindings(findings, files, UseColor());
-  WriteOut(out);
-  return CountErrors(findings) > 0 ? kExitData : kExitOk;
+  WriteOut(result.out);
+  return result.exit_code;
 }

@@ -304,11 +304,15 @@ void WriteCachedModel(const std::string& key, const Model& model, const Lexicon&
   // Never write what a reader would refuse: it would be rebuilt, with a
   // warning, on every run.
   if (!ValidateModel(model).ok() || !lexicon.CheckRestored().ok() || !lexicon.FitsModel(model).ok()) return;
+  WriteCacheFile(key + ".bin", EncodeCachedModel(key, WriteSnapshot(model), lexicon.Save()));
+}
+
+void WriteCacheFile(const std::string& name, std::string_view bytes) {
+  std::string dir = ModelCacheDir();
+  if (!CacheEnabled() || dir.empty()) return;
   MakeDirs(dir);
   int dir_fd = OpenCacheDir(dir);
   if (dir_fd < 0) return;
-  std::string bytes = EncodeCachedModel(key, WriteSnapshot(model), lexicon.Save());
-  const std::string name = key + ".bin";
   const std::string temp = name + ".tmp." + std::to_string(getpid());
   int fd = openat(dir_fd, temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd >= 0) {
@@ -325,4 +329,17 @@ void CheckModelCache(const std::vector<std::pair<std::string, std::string>>& fil
   Model model;
   Lexicon lexicon;
   ReadCached(ModelCacheKey(files), &model, &lexicon, /*replacing=*/false);  // warns, or not
+}
+
+bool ReadCacheFile(const std::string& name, std::string* bytes) {
+  std::string dir = ModelCacheDir();
+  if (!CacheEnabled() || dir.empty()) return false;
+  int dir_fd = OpenCacheDir(dir);
+  if (dir_fd < 0) return false;
+  std::string why;
+  MappedFile file(dir_fd, name, &why);
+  close(dir_fd);
+  if (!why.empty() || !file.found()) return false;
+  bytes->assign(file.bytes());
+  return true;
 }

@@ -57,6 +57,15 @@ void WriteCachedModel(const std::string& key, const Model& model, const Lexicon&
 /// (as for ModelCacheKey) would give about their cache, if any.
 void CheckModelCache(const std::vector<std::pair<std::string, std::string>>& files);
 
+/// Other files kept in the cache directory (check_cache.h), under the same
+/// rules: read only when the directory and the file pass the checks above
+/// (a directory that does not gives the one warning; a file that does not,
+/// or is missing, is silently not read: false); written atomically, never
+/// into a directory that is not trusted, failures silent. The caller
+/// checks what the bytes hold (a checksum, a key).
+bool ReadCacheFile(const std::string& name, std::string* bytes);
+void WriteCacheFile(const std::string& name, std::string_view bytes);
+
 /// The largest cache file read; a bigger one is ignored.
 constexpr size_t kMaxCacheFileBytes = 64u << 20;
 

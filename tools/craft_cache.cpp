@@ -7,6 +7,10 @@
 //   small.bin: a real cache of a cut-down model, a small fuzzing seed) and
 //   prints the key tsunagu uses for `--data DATA_DIR --rules RULES_DIR`,
 //   whose cache file is CACHE_DIR/KEY.bin.
+// Usage: craft_cache --check-result KEY EXIT_CODE OUTPUT
+//   Writes to stdout a stored `check` result (check_cache.h) for KEY that
+//   replays OUTPUT and EXIT_CODE, with a valid checksum
+//   (tests/check_cache_cli_test.sh).
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +21,7 @@
 #include <vector>
 
 #include "binary_io.h"
+#include "check_cache.h"
 #include "embedded.h"
 #include "lexicon.h"
 #include "load_model.h"
@@ -110,8 +115,15 @@ Model SmallModel(const Model& full, int facts) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 5 && std::string(argv[1]) == "--check-result") {
+    CheckResult result;
+    result.exit_code = std::atoi(argv[3]);
+    result.out = argv[4];
+    const std::string bytes = EncodeCheckResult(argv[2], result);
+    return std::fwrite(bytes.data(), 1, bytes.size(), stdout) == bytes.size() ? 0 : 1;
+  }
   if (argc != 4) {
-    std::fprintf(stderr, "usage: craft_cache DATA_DIR RULES_DIR OUT_DIR\n");
+    std::fprintf(stderr, "usage: craft_cache DATA_DIR RULES_DIR OUT_DIR | --check-result KEY EXIT_CODE OUTPUT\n");
     return 2;
   }
   setenv("TSUNAGU_CACHE", "off", 1);  // build from the YAML, write nothing
