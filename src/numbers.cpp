@@ -396,15 +396,19 @@ bool ReadBareNumber(std::string_view text, size_t begin, size_t i, size_t end, i
     m->age = Range(n, kMaxAge);
   } else if (BeforeAny(text, begin, i, {"aged", "age"}, &start)) {
     m->age = Range(n, n);
-  } else if (n >= 10 && BeforeAny(text, begin, i, {"he's", "she's", "he is", "she is"}, &start)) {
+  } else if ((n >= 10 || NoNounAfter(text, c->pos, end)) &&
+             BeforeAny(text, begin, i, {"he's", "she's", "he is", "she is"}, &start)) {
     m->age = Range(n, n);
     m->after_pronoun = true;
   } else if (NoNounAfter(text, c->pos, end) && ReadApproximation(text, begin, n, m)) {
     return true;
-  } else if (n >= 10 && NoNounAfter(text, c->pos, end) && EnglishAgeVerbBefore(text, begin, i, &start)) {
+  } else if (NoNounAfter(text, c->pos, end) &&
+             (n >= 10 ? EnglishAgeVerbBefore(text, begin, i, &start)
+                      : BeforeAny(text, begin, i, {"who is", "who's", "is", "turned"}, &start))) {
     // "I'm 79 this year", "who is 44", "now 41", "turned 85", "a woman of
     // 91": the grammar makes it an age (of the word before it); "she
-    // turned 81": of the one the pronoun names.
+    // turned 81": of the one the pronoun names. Under 10 only after "is"
+    // or "turned" ("my daughter, who is 5"): "at 5", "we are 4" are not.
     m->age = Range(n, n);
     m->begin = i;
     size_t pronoun = 0;

@@ -114,6 +114,19 @@ TEST_CASE("English ages: over 80, 52-year-old, aged 52, in his 50s") {
   CHECK(Words("son aged 52") == "aged 52");
 }
 
+TEST_CASE("English ages under 10: only after is, who is or turned, with no noun after") {
+  CheckAges({
+      {"my daughter, who is 5", 5, 5},
+      {"my daughter is 5", 5, 5},
+      {"she is 7", 7, 7},
+      {"he's 6, and", 6, 6},
+      {"he just turned 4", 4, 4},
+  });
+  for (const char* text :
+       {"he is 5 minutes late", "we are 4 in the family", "he wakes at 5", "there are 3 of us", "he was 5 hours away"})
+    CHECK(Numbers(text).empty());
+}
+
 TEST_CASE("English age words need word edges") {
   // "hangover" does not end in the word "over"; 80 is then a bare number.
   NumberMention m = One("hangover 80");
