@@ -99,17 +99,62 @@ bool EnglishPartnerAgent(std::string_view text, size_t at, size_t end, int partn
   return StartsWith(text, i, "partner") && !Possessive(text, i + std::string_view("partner").size());
 }
 
+// Japanese, active: in m's clause, a partner word marked が/は, then the
+// writer marked を/に, then m ("夫が私を殴る", "主人は私に暴力を振るう");
+// where the partner word begins, or npos. The writer, not anyone: "夫が
+// 息子を殴る" is violence to the son.
+size_t ActivePartnerAgainstWriter(const Understanding& u, const FactMention& m) {
+  const std::string_view text = u.text.match;
+  size_t agent = std::string_view::npos, agent_end = 0;
+  for (const SubjectMention& s : u.subjects) {
+    if (s.clause != m.clause || s.end > m.begin || s.person < 0) continue;
+    if (NamesPartner(u, s) && (StartsWith(text, s.end, "が") || StartsWith(text, s.end, "は"))) {
+      agent = s.begin;
+      agent_end = s.end;
+    } else if (agent != std::string_view::npos && s.begin >= agent_end &&
+               u.persons[static_cast<size_t>(s.person)].caller &&
+               (StartsWith(text, s.end, "を") || StartsWith(text, s.end, "に"))) {
+      return agent;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Adds the dv mention that violence mention m (of *u) makes: its words
+// from the partner word (agent_begin) when there is one.
+void AddDv(const Model& model, const FactMention& m, int dv, size_t agent_begin, Understanding* u) {
+  FactMention d = m;  // a copy: m may be in u->mentions
+  d.fact = dv;
+  d.subject = model.facts[static_cast<size_t>(dv)].subject;
+  d.person = -1;
+  d.subject_word = -1;
+  d.because = Because::kDefault;
+  if (agent_begin != std::string_view::npos) {
+    d.begin = agent_begin;
+    d.words = std::string(u->text.display.substr(agent_begin, m.end - agent_begin));
+  }
+  d.phrase = m.phrase + " (by a partner)";
+  u->mentions.push_back(std::move(d));
+}
+
 }  // namespace
 
 void AddPartnerViolence(const Model& model, Understanding* u) {
   const int dv = model.FindFact("dv"), received = model.FindFact("violence-received");
-  const int partner = model.FindFact("partner");
+  const int partner = model.FindFact("partner"), violence = model.FindFact("violence");
   if (dv < 0 || received < 0) return;
   const std::string_view text = u->text.match;
   const size_t count = u->mentions.size();  // the ones added below are not read again
   for (size_t k = 0; k < count; ++k) {
     const FactMention& m = u->mentions[k];
-    if (m.fact != received || m.negated || m.origin != FactMention::kPhrase) continue;
+    if (m.negated || m.origin != FactMention::kPhrase) continue;
+    if (m.fact == violence) {
+      // Done by a partner to the writer.
+      const size_t agent_begin = ActivePartnerAgainstWriter(*u, m);
+      if (agent_begin != std::string_view::npos) AddDv(model, m, dv, agent_begin, u);
+      continue;
+    }
+    if (m.fact != received) continue;
     const Clause& clause = u->clauses[static_cast<size_t>(m.clause)];
     size_t agent_begin = std::string_view::npos;
     // Japanese: a partner word before it, marked に/から.
@@ -120,17 +165,6 @@ void AddPartnerViolence(const Model& model, Understanding* u) {
         if (p.fact == partner && !p.negated && IsAgentOf(*u, p.clause, p.end, m)) agent_begin = p.begin;
     const bool english = EnglishPartnerAgent(text, m.end, clause.end, partner, *u);
     if (agent_begin == std::string_view::npos && !english) continue;
-    FactMention d = m;
-    d.fact = dv;
-    d.subject = model.facts[static_cast<size_t>(dv)].subject;
-    d.person = -1;
-    d.subject_word = -1;
-    d.because = Because::kDefault;
-    if (agent_begin != std::string_view::npos) {
-      d.begin = agent_begin;
-      d.words = std::string(u->text.display.substr(agent_begin, m.end - agent_begin));
-    }
-    d.phrase = m.phrase + " (by a partner)";
-    u->mentions.push_back(d);
+    AddDv(model, m, dv, agent_begin, u);
   }
 }

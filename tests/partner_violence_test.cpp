@@ -45,6 +45,19 @@ TEST_CASE("partner violence: not a partner, not the agent, or not said") {
   CHECK(PartnerViolence("my husband says our son was beaten at school") == "");
 }
 
+TEST_CASE("partner violence: the partner acting (が/は) on the writer (を/に)") {
+  CHECK(PartnerViolence("夫が私を殴ります").rfind("夫が私を殴", 0) == 0);
+  CHECK(PartnerViolence("主人は酔うと私を叩きます").rfind("主人は酔うと私を叩", 0) == 0);
+  CHECK_FALSE(PartnerViolence("妻が私を蹴ったり、物を投げたりする").empty());
+  CHECK_FALSE(PartnerViolence("夫が私に暴力を振るう").empty());
+  CHECK_FALSE(PartnerViolence("夫が娘の目の前で私を殴る").empty());
+  CHECK(PartnerViolence("夫が息子を殴る") == "");                  // the son is hit: not DV
+  CHECK(PartnerViolence("息子が私を殴る") == "");                  // not a partner
+  CHECK(PartnerViolence("私が夫を叩いてしまった") == "");          // the writer acts
+  CHECK(PartnerViolence("夫が私を殴ったことは一度もない") == "");  // denied
+  CHECK(PartnerViolence("夫の弟が私を殴る") == "");                // 夫 is whose, not who
+}
+
 TEST_CASE("partner violence: English partner words from the household's table and the lexicon") {
   CHECK_FALSE(PartnerViolence("I was hit by my wife").empty());  // a subject word naming a partner
   CHECK_FALSE(PartnerViolence("she was beaten by her spouse").empty());
