@@ -1,7 +1,7 @@
 #include "lexicon.h"
 
-#include <set>
 #include <utility>
+#include <vector>
 
 #include "binary_io.h"
 #include "normalize.h"
@@ -37,23 +37,24 @@ Lexicon::Lexicon(const Model& model, const Analyzer& analyzer) {
   std::vector<PhraseReading> readings(entries.size());
   ParallelFor(entries.size(),
               [&](size_t i) { readings[i] = ReadPhrase(analyzer, NormalizePhraseForReading(*entries[i].phrase)); });
-  // Phrases that read alike (出かけない, 出かけません) are one entry.
-  std::set<std::pair<std::string, int>> added;
+  // Phrases that read alike (出かけない, 出かけません) are one entry (Add
+  // keeps each meaning of a phrase once).
   for (size_t i = 0; i < entries.size(); ++i) {
     const PhraseReading& r = readings[i];
     if (r.stream.empty()) continue;  // only grammar: `tsunagu check` reports it
-    const int payload = entries[i].payload + (entries[i].fact && r.negative ? 1 : 0);
-    if (added.emplace(r.stream, payload).second) matcher_.Add(r.stream, payload);
+    matcher_.Add(r.stream, entries[i].payload + (entries[i].fact && r.negative ? 1 : 0));
   }
   matcher_.Build();
   own_subject_.assign(matcher_.phrase_count(), -1);
-  for (size_t i = 0; i < matcher_.phrase_count(); ++i) {
-    for (const Matcher::Hit& inner : matcher_.FindAll(matcher_.phrase(static_cast<int>(i)))) {
-      if (inner.phrase == static_cast<int>(i)) continue;
-      for (int payload : matcher_.payloads(inner.phrase))
+  ParallelFor(matcher_.phrase_count(), [&](size_t i) {
+    thread_local std::vector<Matcher::Hit> inner;
+    matcher_.FindAll(matcher_.phrase(static_cast<int>(i)), &inner);
+    for (const Matcher::Hit& hit : inner) {
+      if (hit.phrase == static_cast<int>(i)) continue;
+      for (int payload : matcher_.payloads(hit.phrase))
         if (payload < 0) own_subject_[i] = -payload - 1;
     }
-  }
+  });
 }
 
 bool Lexicon::OwnSubject(const Matcher::Hit& hit, Subject* subject) const {
