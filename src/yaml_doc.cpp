@@ -333,7 +333,7 @@ bool PreScan::Run() {
     }
     if (!AfterScalar(c)) return false;
   }
-  if (!plain_tail_) cuts_.clear();
+  if (!plain_tail_ || flow_ > 0) cuts_.clear();  // an unclosed [ or {: yaml-cpp will fail
   return true;
 }
 

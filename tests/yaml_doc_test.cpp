@@ -98,24 +98,26 @@ TEST_CASE("What is not read line by line after the list's key is parsed whole, t
 }
 
 TEST_CASE("A syntax error in a later piece is yaml-cpp's, at its line and column") {
-  const std::string text = BigMap() + "  - id: broken\n    label: x\n   bad: indentation\n";
-  int line = 0, column = 0;
-  std::string yaml_message;
-  try {
-    YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    line = e.mark.line + 1;
-    column = e.mark.column + 1;
-    yaml_message = e.msg;
+  for (const std::string& text :
+       {BigMap() + "  - id: broken\n    label: x\n   bad: indentation\n", BigMap() + "\n  - id: [broken\n"}) {
+    int line = 0, column = 0;
+    std::string yaml_message;
+    try {
+      YAML::Load(text);
+    } catch (const YAML::ParserException& e) {
+      line = e.mark.line + 1;
+      column = e.mark.column + 1;
+      yaml_message = e.msg;
+    }
+    REQUIRE(line > 12000);
+    YamlDoc doc("t.yaml");
+    Status s = doc.Parse(text);
+    CHECK(s.kind() == ErrorKind::kData);
+    CHECK(s.line() == line);
+    CHECK(s.column() == column);
+    CHECK(s.message().find(yaml_message) != std::string::npos);
+    CHECK(doc.reached() == YamlDoc::Reached::kSyntax);
   }
-  REQUIRE(line > 12000);
-  YamlDoc doc("t.yaml");
-  Status s = doc.Parse(text);
-  CHECK(s.kind() == ErrorKind::kData);
-  CHECK(s.line() == line);
-  CHECK(s.column() == column);
-  CHECK(s.message().find(yaml_message) != std::string::npos);
-  CHECK(doc.reached() == YamlDoc::Reached::kSyntax);
 }
 
 TEST_CASE("A duplicate key in a later piece is found at its line; one in an earlier piece first") {
