@@ -618,13 +618,15 @@ Status YamlDoc::Error(const YAML::Node& at, const std::string& message) const {
 
 Status YamlDoc::CheckMap(const YAML::Node& node, std::initializer_list<const char*> allowed, const char* what) const {
   if (!node.IsMap()) return Error(node, TrF("{} must be a mapping (key: value), found {}", what, TypeName(node)));
-  std::vector<std::string> names(allowed.begin(), allowed.end());
   for (auto it = node.begin(); it != node.end(); ++it) {
-    std::string key;
-    TSUNAGU_TRY(Scalar(it->first, Tr("a key"), &key));
-    bool known = false;
-    for (const std::string& n : names) known = known || n == key;
-    if (known) continue;
+    if (!it->first.IsScalar()) {
+      std::string key;
+      return Scalar(it->first, Tr("a key"), &key);
+    }
+    // Every key of every item passes here: nothing allocated for a known one.
+    const std::string& key = it->first.Scalar();
+    if (std::any_of(allowed.begin(), allowed.end(), [&](const char* name) { return key == name; })) continue;
+    const std::vector<std::string> names(allowed.begin(), allowed.end());
     std::string guess = ClosestMatch(key, names);
     if (!guess.empty()) return Error(it->first, TrF("unknown key '{0}' in {1}; did you mean '{2}'?", key, what, guess));
     std::string listed;
