@@ -80,6 +80,32 @@ TEST_CASE("A big document parsed in pieces is yaml-cpp's tree, node for node and
   }
 }
 
+// Entries of a list, each over three lines, at the given indentation.
+std::string Entries(int count, const std::string& indent) {
+  std::string t;
+  for (int i = 0; i < count; ++i)
+    t += indent + "- id: e" + std::to_string(i) + "\n" + indent + "  ja: [語" + std::to_string(i) + ", 'b']\n" +
+         indent + "  en: plain text that goes on\n" + indent + "    over a second line\n";
+  return t;
+}
+
+TEST_CASE("Lists of every shape that is cut parse to yaml-cpp's tree") {
+  const std::string list = Entries(3000, "  ");
+  for (const std::string& text : {
+           "facts:\n" + Entries(3000, ""),                            // the list at the key's column
+           "facts:   # the facts\n" + list,                           // a comment after the key
+           "\xEF\xBB\xBF---\nwords: [a]\nfacts:\n" + list,            // a byte order mark and '---'
+           "first:\n" + list + "facts:\n" + list,                     // two long lists: the last is cut
+           "facts:\n" + list + "# a comment at column 0\n\n" + list,  // comments between entries
+           "\"facts\": \n" + list,                                    // a quoted key
+           "facts:\n" + list + "end: 1\n",                            // a key after the list: not cut
+           "- a\n" + Entries(3000, ""),                               // the root a list
+       }) {
+    REQUIRE(text.size() > 64 * 1024);
+    CHECK(DescribeYamlDoc(text) == DescribeOneParse(text));
+  }
+}
+
 TEST_CASE("The built-in lexicon parses to yaml-cpp's tree") {
   std::string text;
   REQUIRE(ReadFile(std::string(TSUNAGU_SOURCE_DIR) + "/rules/lexicon.yaml", &text).ok());
