@@ -1,10 +1,11 @@
 #include "lexicon.h"
 
-#include <set>
 #include <utility>
+#include <vector>
 
 #include "binary_io.h"
 #include "normalize.h"
+#include "parallel.h"
 #include "reading.h"
 #include "utf8.h"
 
@@ -16,31 +17,44 @@ int FactPayload(size_t f, bool negative) { return static_cast<int>(2 * f + (nega
 }  // namespace
 
 Lexicon::Lexicon(const Model& model, const Analyzer& analyzer) {
-  // Phrases that read alike (出かけない, 出かけません) are one entry.
-  std::set<std::pair<std::string, int>> added;
-  auto add = [&](const std::string& phrase, int payload, bool fact) {
-    PhraseReading r = ReadPhrase(analyzer, NormalizePhraseForReading(phrase));
-    if (r.stream.empty()) return;  // only grammar: `tsunagu check` reports it
-    if (fact && r.negative) payload += 1;
-    if (added.emplace(r.stream, payload).second) matcher_.Add(r.stream, payload);
+  struct Entry {
+    const std::string* phrase;
+    int payload;
+    bool fact;
   };
+  std::vector<Entry> entries;
   for (int s = 0; s < kSubjectCount; ++s) {
     for (const auto* words : {&model.subjects[s].ja, &model.subjects[s].en})
-      for (const std::string& w : *words) add(w, SubjectPayload(s), false);
+      for (const std::string& w : *words) entries.push_back({&w, SubjectPayload(s), false});
   }
   for (size_t f = 0; f < model.facts.size(); ++f) {
     for (const auto* phrases : {&model.facts[f].ja, &model.facts[f].en})
-      for (const std::string& p : *phrases) add(p, FactPayload(f, false), true);
+      for (const std::string& p : *phrases) entries.push_back({&p, FactPayload(f, false), true});
+  }
+  // Reading is most of the work (MeCab): on every core, each phrase into
+  // its own slot; the matcher is then filled in the model's order, so it
+  // is the same whichever thread read what.
+  std::vector<PhraseReading> readings(entries.size());
+  ParallelFor(entries.size(),
+              [&](size_t i) { readings[i] = ReadPhrase(analyzer, NormalizePhraseForReading(*entries[i].phrase)); });
+  // Phrases that read alike (出かけない, 出かけません) are one entry (Add
+  // keeps each meaning of a phrase once).
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const PhraseReading& r = readings[i];
+    if (r.stream.empty()) continue;  // only grammar: `tsunagu check` reports it
+    matcher_.Add(r.stream, entries[i].payload + (entries[i].fact && r.negative ? 1 : 0));
   }
   matcher_.Build();
   own_subject_.assign(matcher_.phrase_count(), -1);
-  for (size_t i = 0; i < matcher_.phrase_count(); ++i) {
-    for (const Matcher::Hit& inner : matcher_.FindAll(matcher_.phrase(static_cast<int>(i)))) {
-      if (inner.phrase == static_cast<int>(i)) continue;
-      for (int payload : matcher_.payloads(inner.phrase))
+  ParallelFor(matcher_.phrase_count(), [&](size_t i) {
+    thread_local std::vector<Matcher::Hit> inner;
+    matcher_.FindAll(matcher_.phrase(static_cast<int>(i)), &inner);
+    for (const Matcher::Hit& hit : inner) {
+      if (hit.phrase == static_cast<int>(i)) continue;
+      for (int payload : matcher_.payloads(hit.phrase))
         if (payload < 0) own_subject_[i] = -payload - 1;
     }
-  }
+  });
 }
 
 bool Lexicon::OwnSubject(const Matcher::Hit& hit, Subject* subject) const {

@@ -1,7 +1,6 @@
 #include "matcher.h"
 
 #include <algorithm>
-#include <map>
 #include <queue>
 
 #include "binary_io.h"
@@ -45,9 +44,14 @@ int Matcher::StepSparse(int node, unsigned char c) const {
 void Matcher::Build() {
   auto built = std::make_shared<Storage>();
   Storage& t = *built;
-  // A plain trie first, then flattened in breadth-first order.
-  std::vector<std::map<uint8_t, int>> trie(1);
-  std::vector<int> trie_output(1, -1);
+  // A plain trie first, then flattened. A node's children are a list
+  // sorted by byte (not a std::map each: an allocation per node, a visible
+  // share of a cold start); fan-out is small past the first bytes.
+  struct TrieNode {
+    int first_child = -1, next_sibling = -1, output = -1;
+    uint8_t byte = 0;
+  };
+  std::vector<TrieNode> trie(1);
   t.phrase_begin.assign(1, 0);
   t.payload_begin.assign(1, 0);
   for (size_t i = 0; i < adding_.size(); ++i) {
@@ -60,26 +64,34 @@ void Matcher::Build() {
   for (size_t i = 0; i < adding_.size(); ++i) {
     int node = 0;
     for (unsigned char c : adding_[i]) {
-      const auto [it, added] = trie[static_cast<size_t>(node)].emplace(c, static_cast<int>(trie.size()));
-      node = it->second;  // read before trie grows and moves its maps
-      if (added) {
-        trie.emplace_back();
-        trie_output.push_back(-1);
+      int before = -1, child = trie[static_cast<size_t>(node)].first_child;
+      while (child >= 0 && trie[static_cast<size_t>(child)].byte < c) {
+        before = child;
+        child = trie[static_cast<size_t>(child)].next_sibling;
       }
+      if (child < 0 || trie[static_cast<size_t>(child)].byte != c) {
+        const int added = static_cast<int>(trie.size());
+        trie.push_back({-1, child, -1, c});
+        (before < 0 ? trie[static_cast<size_t>(node)].first_child : trie[static_cast<size_t>(before)].next_sibling) =
+            added;
+        child = added;
+      }
+      node = child;
     }
-    trie_output[static_cast<size_t>(node)] = static_cast<int>(i);
+    trie[static_cast<size_t>(node)].output = static_cast<int>(i);
   }
   const size_t n = trie.size();
   t.child_begin.assign(n + 1, 0);
+  t.output.resize(n);
   for (size_t node = 0; node < n; ++node) {
     t.child_begin[node] = static_cast<uint32_t>(t.child_byte.size());
-    for (const auto& [c, child] : trie[node]) {
-      t.child_byte.push_back(c);
+    t.output[node] = trie[node].output;
+    for (int child = trie[node].first_child; child >= 0; child = trie[static_cast<size_t>(child)].next_sibling) {
+      t.child_byte.push_back(trie[static_cast<size_t>(child)].byte);
       t.child_node.push_back(child);
     }
   }
   t.child_begin[n] = static_cast<uint32_t>(t.child_byte.size());
-  t.output.assign(trie_output.begin(), trie_output.end());
   t.fail.assign(n, 0);
   t.output_link.assign(n, -1);
   t.root_next.assign(256, 0);
@@ -87,9 +99,9 @@ void Matcher::Build() {
   // that StepSparse can compute the links as they are filled in.
   View(*built, built);
   std::queue<int> queue;
-  for (const auto& [c, child] : trie[0]) {
-    t.root_next[c] = child;
-    queue.push(child);
+  for (uint32_t k = t.child_begin[0]; k < t.child_begin[1]; ++k) {
+    t.root_next[t.child_byte[k]] = t.child_node[k];
+    queue.push(t.child_node[k]);
   }
   // Breadth-first, so a node's fail target is complete before its children.
   while (!queue.empty()) {
@@ -98,8 +110,9 @@ void Matcher::Build() {
     const int fail = t.fail[static_cast<size_t>(node)];
     const size_t at = static_cast<size_t>(fail);
     t.output_link[static_cast<size_t>(node)] = t.output[at] >= 0 ? fail : t.output_link[at];
-    for (const auto& [c, child] : trie[static_cast<size_t>(node)]) {
-      t.fail[static_cast<size_t>(child)] = node == 0 ? 0 : StepSparse(fail, c);
+    for (uint32_t k = t.child_begin[static_cast<size_t>(node)]; k < t.child_begin[static_cast<size_t>(node) + 1]; ++k) {
+      const int child = t.child_node[k];
+      t.fail[static_cast<size_t>(child)] = node == 0 ? 0 : StepSparse(fail, t.child_byte[k]);
       queue.push(child);
     }
   }

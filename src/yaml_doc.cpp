@@ -2,8 +2,12 @@
 
 #include <yaml-cpp/depthguard.h>
 
+#include <algorithm>
+#include <functional>
 #include <set>
 #include <string_view>
+#include <system_error>
+#include <thread>
 
 #include "edit_distance.h"
 #include "messages.h"
@@ -38,6 +42,16 @@ class PreScan {
   size_t error_at() const { return error_at_; }
   const std::string& error() const { return error_; }
   const std::vector<QuotedSpan>& multiline_quotes() const { return spans_; }
+  /// Where the text may be cut to be parsed in pieces (ParsePieces): the
+  /// starts of the lines that begin an entry, not the first, of the
+  /// root's last block sequence (the root itself, or the value of the
+  /// root map's last key), in order. Empty unless everything from that
+  /// sequence's key (or the text's start) on is plain block YAML, read
+  /// line by line: no block scalar, tag, complex key, directive, quote or
+  /// flow collection over more than one line, or tab in an indentation.
+  const std::vector<size_t>& cuts() const { return cuts_; }
+  /// The start of the line of that key; npos when the root is the sequence.
+  size_t sequence_key_line() const { return key_line_; }
 
  private:
   struct Level {
@@ -72,9 +86,13 @@ class PreScan {
   std::vector<Level> block_;  // open block collections, by indentation
   int flow_ = 0;              // open [ and {
   std::vector<QuotedSpan> spans_;
+  std::vector<size_t> cuts_;
+  size_t key_line_ = std::string_view::npos;
+  bool plain_tail_ = true;  // nothing since key_line_ (or the start) that stops a cut
   // Where Run() is and what it has seen.
   size_t i_ = 0;
   size_t line_begin_ = 0;
+  size_t line_content_ = 0;  // where the current line's content starts
   bool line_start_ = true;
   bool node_start_ = true;              // the next token starts a node
   bool in_plain_ = false;               // inside a plain (unquoted) scalar
@@ -120,7 +138,10 @@ bool PreScan::Quoted(size_t* i, size_t* line_begin) {
         ++k;  // '' is a quote inside single quotes
         continue;
       }
-      if (multiline) spans_.push_back({open, k});
+      if (multiline) {
+        spans_.push_back({open, k});
+        plain_tail_ = false;
+      }
       *i = k + 1;
       return true;
     }
@@ -156,6 +177,7 @@ bool PreScan::StartLine() {
   const size_t indent = i - line_begin_;
   size_t j = i;
   while (j < n && (t_[j] == ' ' || t_[j] == '\t')) ++j;
+  line_content_ = j;
   if (j >= n || t_[j] == '\n' || t_[j] == '#' || (t_[j] == '\r' && BlankOrEnd(j + 1))) {
     if (j < n && t_[j] == '#') in_plain_ = false;  // a comment line ends a plain scalar
     SkipToLineEnd(&i);
@@ -163,7 +185,9 @@ bool PreScan::StartLine() {
     line_start_ = true;
     return true;
   }
+  if (flow_ > 0 || j > i) plain_tail_ = false;  // a flow collection over lines; a tab in the indentation
   if (indent == 0 && (t_.substr(i, 3) == "---" || t_.substr(i, 3) == "...") && BlankOrEnd(i + 3)) {
+    plain_tail_ = false;
     if (t_[i] == '.') {
       doc_end_ = i;
       SkipToLineEnd(&i);
@@ -178,6 +202,7 @@ bool PreScan::StartLine() {
     return true;
   }
   if (indent == 0 && t_[i] == '%' && !doc_content_) {  // a directive (%YAML 1.2)
+    plain_tail_ = false;
     SkipToLineEnd(&i);
     return true;
   }
@@ -212,11 +237,20 @@ PreScan::Step PreScan::StartNode(char c, size_t column) {
     return Step::kFail;
   }
   if ((c == '-' || c == '?') && flow_ == 0 && BlankOrEnd(i + 1)) {  // "- " entry, "? " key
+    const size_t levels = block_.size();
     if (!OpenBlock(column, c == '-', i)) return Step::kFail;
+    if (c == '?') plain_tail_ = false;
+    // The next entry of the root's sequence, or of its last key's, first on its line.
+    const bool next_entry = c == '-' && i == line_content_ && block_.size() == levels;
+    const bool root_sequence = levels == 1 && block_[0].column == 0 && key_line_ == std::string_view::npos;
+    const bool key_sequence = levels == 2 && !block_[0].sequence && block_[0].column == 0 && block_[1].sequence &&
+                              key_line_ != std::string_view::npos;
+    if (next_entry && block_.back().sequence && (root_sequence || key_sequence)) cuts_.push_back(line_begin_);
     ++i;
     return Step::kDone;
   }
   if (c == '!') {  // a tag; the node follows it
+    plain_tail_ = false;
     while (i < n && !BlankOrEnd(i) && !(flow_ > 0 && FlowIndicator(t_[i]))) ++i;
     return Step::kDone;
   }
@@ -226,6 +260,7 @@ PreScan::Step PreScan::StartNode(char c, size_t column) {
     return Step::kDone;
   }
   if ((c == '|' || c == '>') && flow_ == 0) {
+    plain_tail_ = false;
     SkipBlockScalar(&i);
     node_start_ = false;
     return Step::kDone;
@@ -247,6 +282,12 @@ bool PreScan::AfterScalar(char c) {
   const size_t i = i_;
   if (c == ':' && (BlankOrEnd(i + 1) || (flow_ > 0 && (!in_plain_ || FlowIndicator(t_[i + 1]))))) {
     if (flow_ == 0 && !OpenBlock(key_column_, false, key_at_)) return false;
+    if (flow_ == 0 && block_.size() == 1 && key_column_ == 0) {  // a key of the root map: a new tail
+      key_line_ = t_.rfind('\n', key_at_);
+      key_line_ = key_line_ == std::string_view::npos ? 0 : key_line_ + 1;
+      cuts_.clear();
+      plain_tail_ = key_line_ == line_begin_;  // not a key over more than one line
+    }
     in_plain_ = false;
     node_start_ = true;
   } else if (flow_ > 0 && (c == ',' || c == ']' || c == '}')) {
@@ -292,6 +333,7 @@ bool PreScan::Run() {
     }
     if (!AfterScalar(c)) return false;
   }
+  if (!plain_tail_ || flow_ > 0) cuts_.clear();  // an unclosed [ or {: yaml-cpp will fail
   return true;
 }
 
@@ -403,6 +445,10 @@ Status YamlDoc::Parse(const std::string& text) {
     return Status::Data(name_, line, column, scan.error());
   }
   reached_ = Reached::kSyntax;
+  if (Status pieces; ParsePieces(text, scan.cuts(), scan.sequence_key_line(), &pieces)) {
+    reached_ = Reached::kTree;
+    return pieces;
+  }
   try {
     root_ = YAML::Load(text);
   } catch (const YAML::DeepRecursion& e) {  // a "bad file" in yaml-cpp's words
@@ -427,6 +473,116 @@ Status YamlDoc::Parse(const std::string& text) {
   }
   reached_ = Reached::kTree;
   return CheckDuplicateKeys(root_, 0);
+}
+
+namespace {
+// A piece parses at a cost of a few thousand instructions a byte: below
+// this size a thread costs more than it saves.
+constexpr size_t kMinPieceBytes = 32 * 1024;
+
+// Up to `pieces` - 1 of cuts (sorted), each the first at or after an equal
+// share of size, none twice.
+std::vector<size_t> ChooseCuts(const std::vector<size_t>& cuts, size_t size, size_t pieces) {
+  std::vector<size_t> chosen;
+  for (size_t k = 1; k < pieces; ++k) {
+    auto it = std::lower_bound(cuts.begin(), cuts.end(), size / pieces * k);
+    if (it != cuts.end() && (chosen.empty() || *it > chosen.back())) chosen.push_back(*it);
+  }
+  return chosen;
+}
+
+// As many line breaks as text[from, to) has: yaml-cpp counts lines by
+// them, so what follows keeps its line and column.
+std::string LineBreaks(const std::string& text, size_t from, size_t to) {
+  return std::string(static_cast<size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(from),
+                                                    text.begin() + static_cast<std::ptrdiff_t>(to), '\n')),
+                     '\n');
+}
+}  // namespace
+
+// A big document spends most of its parse in yaml-cpp, on one core: cut
+// between entries of its last sequence (PreScan::cuts), each piece is
+// parsed on its own thread, as the same entries at the same lines and
+// columns (a later piece is the sequence's key line and its own entries,
+// the lines before them left empty), and the entries are then moved into
+// the first piece's sequence. When a piece fails or is not what the cut
+// promised, false: the caller parses the whole text, for the same error.
+bool YamlDoc::ParsePieces(const std::string& text, const std::vector<size_t>& cuts, size_t key_line, Status* status) {
+  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::vector<size_t> chosen =
+      ChooseCuts(cuts, text.size(), std::min({cores, text.size() / kMinPieceBytes, size_t{8}}));
+  if (chosen.empty()) return false;
+  const bool root_sequence = key_line == std::string::npos;
+  const size_t key_line_end = root_sequence ? 0 : text.find('\n', key_line) + 1;
+  struct Piece {
+    size_t begin, end;
+    YAML::Node root;
+    YAML::Node sequence;
+    Status duplicates;
+    bool ok = false;
+  };
+  std::vector<Piece> pieces(chosen.size() + 1);
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    pieces[k].begin = k == 0 ? 0 : chosen[k - 1];
+    pieces[k].end = k == chosen.size() ? text.size() : chosen[k];
+  }
+  auto parse = [&](Piece& p) {
+    std::string piece;
+    if (p.begin == 0) {
+      piece = text.substr(0, p.end);
+    } else if (root_sequence) {
+      piece = LineBreaks(text, 0, p.begin);
+    } else {
+      piece = LineBreaks(text, 0, key_line) + text.substr(key_line, key_line_end - key_line) +
+              LineBreaks(text, key_line_end, p.begin);
+    }
+    if (p.begin > 0) piece.append(text, p.begin, p.end - p.begin);
+    try {
+      p.root = YAML::Load(piece);
+      // The first piece is all the text before its end; a later one must
+      // be the key (alone) with a sequence of entries, or that sequence.
+      // (reset, not =: assigning to a node that holds one rewrites that one.)
+      if (root_sequence) {
+        p.sequence.reset(p.root);
+      } else if (p.root.IsMap() && (p.begin == 0 || p.root.size() == 1)) {
+        for (auto it = p.root.begin(); it != p.root.end(); ++it) p.sequence.reset(it->second);
+      }
+      if (!p.sequence.IsSequence()) return;
+      if (p.begin == 0) {
+        p.duplicates = CheckDuplicateKeys(p.root, 0);
+      } else {
+        for (const YAML::Node& entry : p.sequence) {
+          p.duplicates = CheckDuplicateKeys(entry, root_sequence ? 1 : 2);
+          if (!p.duplicates.ok()) break;
+        }
+      }
+      p.ok = true;
+    } catch (...) {  // a syntax error, or out of memory: the whole parse says which
+    }
+  };
+  std::vector<std::thread> threads;
+  for (size_t k = 1; k < pieces.size(); ++k) {
+    try {
+      threads.emplace_back(parse, std::ref(pieces[k]));
+    } catch (const std::system_error&) {
+      parse(pieces[k]);  // no thread to be had: here, after the others
+    }
+  }
+  parse(pieces[0]);
+  for (std::thread& t : threads) t.join();
+  for (const Piece& p : pieces)
+    if (!p.ok) return false;
+  *status = Status::Ok();
+  for (size_t k = 1; k < pieces.size(); ++k)
+    for (const YAML::Node& entry : pieces[k].sequence) pieces[0].sequence.push_back(entry);
+  for (const Piece& p : pieces) {
+    if (!p.duplicates.ok()) {
+      *status = p.duplicates;
+      break;
+    }
+  }
+  root_ = pieces[0].root;
+  return true;
 }
 
 Status YamlDoc::CheckDuplicateKeys(const YAML::Node& node, int depth) const {
@@ -462,13 +618,15 @@ Status YamlDoc::Error(const YAML::Node& at, const std::string& message) const {
 
 Status YamlDoc::CheckMap(const YAML::Node& node, std::initializer_list<const char*> allowed, const char* what) const {
   if (!node.IsMap()) return Error(node, TrF("{} must be a mapping (key: value), found {}", what, TypeName(node)));
-  std::vector<std::string> names(allowed.begin(), allowed.end());
   for (auto it = node.begin(); it != node.end(); ++it) {
-    std::string key;
-    TSUNAGU_TRY(Scalar(it->first, Tr("a key"), &key));
-    bool known = false;
-    for (const std::string& n : names) known = known || n == key;
-    if (known) continue;
+    if (!it->first.IsScalar()) {
+      std::string key;
+      return Scalar(it->first, Tr("a key"), &key);
+    }
+    // Every key of every item passes here: nothing allocated for a known one.
+    const std::string& key = it->first.Scalar();
+    if (std::any_of(allowed.begin(), allowed.end(), [&](const char* name) { return key == name; })) continue;
+    const std::vector<std::string> names(allowed.begin(), allowed.end());
     std::string guess = ClosestMatch(key, names);
     if (!guess.empty()) return Error(it->first, TrF("unknown key '{0}' in {1}; did you mean '{2}'?", key, what, guess));
     std::string listed;

@@ -24,7 +24,9 @@ class YamlDoc {
  public:
   explicit YamlDoc(std::string name) : name_(std::move(name)) {}
 
-  /// Parses text; the root is then available from root().
+  /// Parses text; the root is then available from root(). A big text
+  /// whose last part is a long list is parsed in pieces on several
+  /// threads at once, to the same tree (and the same errors) as one parse.
   Status Parse(const std::string& text);
   const YAML::Node& root() const { return root_; }
   const std::string& name() const { return name_; }
@@ -58,6 +60,7 @@ class YamlDoc {
 
  private:
   Status CheckDuplicateKeys(const YAML::Node& node, int depth) const;
+  bool ParsePieces(const std::string& text, const std::vector<size_t>& cuts, size_t key_line, Status* status);
   std::string name_;
   YAML::Node root_;
   Reached reached_ = Reached::kChecks;
