@@ -16,7 +16,6 @@
 
 #include "cli.h"
 #include "commands.h"
-#include "data_version.h"
 #include "embedded.h"
 #include "messages.h"
 #include "utf8.h"
@@ -99,7 +98,6 @@ int Run(int argc, char** argv) {
   Model model;
   Lexicon lexicon;
   Status s = LoadModelFor(options.data_dir, options.rules_dir, &model, &lexicon);
-  if (s.ok()) s = DataVersion(options.data_dir, options.rules_dir, &model.data_version);
   if (!s.ok()) return Fail(s);
 
   const RuleIndex index(model);
