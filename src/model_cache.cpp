@@ -208,7 +208,8 @@ std::string CachedModelKey(std::string_view bytes) {
 }
 
 Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* model, Lexicon* lexicon,
-                         std::shared_ptr<const void> owner) {
+                         std::shared_ptr<const void> owner, Verify verify) {
+  const bool all = verify == Verify::kAll;
   if (bytes.size() < kMagicBytes + kCacheChecksumBytes) return Status::Internal("too short");
   std::string_view body = bytes.substr(0, bytes.size() - kCacheChecksumBytes);
   auto intact = [&] { return CacheChecksum(body) == bytes.substr(body.size()); };
@@ -230,15 +231,16 @@ Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* 
         Status::Internal("made for other files" + (shown ? " (key " + std::string(stored_key) + ")" : std::string()));
   }
   if (!layout.ok()) return intact() ? layout : Status::Internal("checksum mismatch");
-  // The checksum (~2 ms a megabyte) is computed on a second thread, which
-  // then reads the model, while this one restores and checks the lexicon:
-  // every check holds for any bytes, so decoding before the checksum is
-  // known is safe, and nothing decoded is used unless all pass.
+  // The checksum is computed on a second thread, which then reads the
+  // model, while this one restores (and checks) the lexicon: decoding
+  // never reads past the bytes and every check holds for any bytes, so
+  // decoding before the checksum is known is safe, and nothing decoded is
+  // used unless all pass.
   bool checksum_ok = false;
   Status model_read;
   auto checksum_then_model = [&] {
     checksum_ok = intact();
-    model_read = ReadSnapshot(snapshot, model);
+    model_read = all ? ReadSnapshot(snapshot, model) : ReadTrustedSnapshot(snapshot, model);
     // Its messages name the embedded model, the snapshot's usual source.
     const std::string prefix = "embedded model: ";
     const std::string& m = model_read.message();
@@ -251,13 +253,15 @@ Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* 
   } catch (const std::system_error&) {
     checksum_then_model();  // no thread to be had: one after the other
   }
-  const bool restored = owner ? lexicon->Restore(compiled, std::move(owner)) : lexicon->Restore(compiled);
-  Status lexicon_read = restored ? lexicon->CheckRestored() : Status::Internal("compiled lexicon: damaged");
+  const bool restored = owner ? lexicon->Restore(compiled, std::move(owner), !all) : lexicon->Restore(compiled, !all);
+  Status lexicon_read = !restored ? Status::Internal("compiled lexicon: damaged")
+                        : all     ? lexicon->CheckRestored()
+                                  : Status::Ok();
   if (helper.joinable()) helper.join();
   if (!checksum_ok) return Status::Internal("checksum mismatch");
   if (!model_read.ok()) return model_read;
   if (!lexicon_read.ok()) return lexicon_read;
-  return lexicon->FitsModel(*model);
+  return all ? lexicon->FitsModel(*model) : Status::Ok();
 }
 
 namespace {
@@ -278,7 +282,9 @@ bool ReadCached(const std::string& key, Model* model, Lexicon* lexicon, bool rep
     // Into new objects: the caller's are left alone unless all is well.
     Model read_model;
     Lexicon read_lexicon;
-    Status s = DecodeCachedModel(file->bytes(), key, &read_model, &read_lexicon, file);
+    // Validated by the process that wrote it; ours alone, and intact if
+    // the checksum matches (model_cache.h).
+    Status s = DecodeCachedModel(file->bytes(), key, &read_model, &read_lexicon, file, Verify::kChecksumOnly);
     if (s.ok()) {
       *model = std::move(read_model);
       *lexicon = std::move(read_lexicon);
