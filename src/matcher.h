@@ -4,7 +4,7 @@
 // After Build the automaton is a few flat arrays, which Save writes as they
 // are and Restore uses in place, without a copy or anything derived to
 // rebuild: the shipped lexicon is compiled at build time, a --rules
-// lexicon once into the model cache, and a process only checks it.
+// lexicon once into the model cache; a process checks it unless trusted.
 // Ownership: a built matcher owns its arrays; a restored one views the
 // bytes it was restored from, kept alive by the owner Restore was given.
 // Copies share the arrays (they never change after Build or Restore).
