@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "data_version.h"
 #include "embedded_data.h"
 #include "load_model.h"
 #include "model_cache.h"
@@ -26,7 +27,14 @@ Status LoadEmbeddedLexicon(Lexicon* lexicon) {
   const Analyzer* analyzer = nullptr;
   Status s = Analyzer::Get(&analyzer);  // the text is read with it: fail early
   if (!s.ok()) return s;
-  if (!lexicon->Restore(std::string_view(kEmbeddedLexicon, kEmbeddedLexiconSize), /*owner=*/nullptr))
+    // Built at build time from checked files, as the snapshot: its arrays
+    // are checked in debug builds only (ReadEmbeddedSnapshot).
+#ifdef NDEBUG
+  constexpr bool kTrusted = true;
+#else
+  constexpr bool kTrusted = false;
+#endif
+  if (!lexicon->Restore(std::string_view(kEmbeddedLexicon, kEmbeddedLexiconSize), /*owner=*/nullptr, kTrusted))
     return Status::Internal("embedded lexicon: damaged");
   return Status::Ok();
 }
@@ -42,11 +50,25 @@ bool HasHolidaysFile(const std::string& data_dir) {
   return stat((data_dir + "/holidays.yaml").c_str(), &st) == 0 || errno != ENOENT;
 }
 
+namespace {
+// The files of a model, in load order: of the data directory (true) or of
+// the rules one. The same order as the embedded YAML (tools/embed_model).
+constexpr std::pair<bool, const char*> kFiles[] = {{true, "agencies.yaml"}, {true, "crisis.yaml"},
+                                                   {false, "lexicon.yaml"}, {false, "routing.yaml"},
+                                                   {false, "alerts.yaml"},  {true, "holidays.yaml"}};
+
+// DataVersion of the files ReadModelFiles read: the same hash of the same
+// bytes ("data/agencies.yaml" and its text...), without reading them again.
+std::string VersionOf(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<std::pair<std::string, std::string_view>> hashed;
+  for (size_t i = 0; i < files.size(); ++i)
+    hashed.emplace_back(std::string(kFiles[i].first ? "data/" : "rules/") + kFiles[i].second, files[i].second);
+  return HashYamlFiles(hashed);
+}
+}  // namespace
+
 Status ReadModelFiles(const std::string& data_dir, const std::string& rules_dir,
                       std::vector<std::pair<std::string, std::string>>* out) {
-  static const std::pair<bool, const char*> kFiles[] = {{true, "agencies.yaml"}, {true, "crisis.yaml"},
-                                                        {false, "lexicon.yaml"}, {false, "routing.yaml"},
-                                                        {false, "alerts.yaml"},  {true, "holidays.yaml"}};
   std::vector<std::pair<std::string, std::string>>& files = *out;
   for (const auto& [data, file] : kFiles) {
     const std::string& dir = data ? data_dir : rules_dir;
@@ -67,13 +89,19 @@ Status ReadModelFiles(const std::string& data_dir, const std::string& rules_dir,
 Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, Model* model, Lexicon* lexicon) {
   if (data_dir.empty() && rules_dir.empty()) {
     Status s = LoadEmbeddedModel(model);
-    return s.ok() ? LoadEmbeddedLexicon(lexicon) : s;
+    if (s.ok()) s = LoadEmbeddedLexicon(lexicon);
+    model->data_version = kEmbeddedDataVersion;  // hashed by embed_model: no cost per run
+    return s;
   }
-  // Read every file first: their bytes key the compiled-model cache.
+  // Read every file first: their bytes key the compiled-model cache and
+  // give the data version.
   std::vector<std::pair<std::string, std::string>> files;
   if (Status s = ReadModelFiles(data_dir, rules_dir, &files); !s.ok()) return s;
   std::string key = ModelCacheKey(files);
-  if (ReadCachedModel(key, model, lexicon)) return Status::Ok();
+  if (ReadCachedModel(key, model, lexicon)) {
+    model->data_version = VersionOf(files);
+    return Status::Ok();
+  }
   size_t next = 0;
   Status s = LoadModel(
       [&](bool, const std::string&, std::string* text, std::string* name) {
@@ -89,5 +117,6 @@ Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, M
   if (!s.ok()) return s;
   *lexicon = Lexicon(*model, *analyzer);
   WriteCachedModel(key, *model, *lexicon);
+  model->data_version = VersionOf(files);
   return Status::Ok();
 }

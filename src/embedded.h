@@ -23,7 +23,9 @@ Status LoadEmbeddedLexicon(Lexicon* lexicon);
 /// The model and lexicon to use: the embedded ones when both directories
 /// are empty, else files from the given directories (the embedded YAML for
 /// a directory not given, and for holidays.yaml when the data directory
-/// has none) and a lexicon built from them.
+/// has none) and a lexicon built from them. Sets model->data_version to
+/// what DataVersion (data_version.h) gives for the same directories, from
+/// the bytes already read.
 Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, Model* model, Lexicon* lexicon);
 
 /// The files LoadModelFor reads, as (name, text) in load order: a file of a

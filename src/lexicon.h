@@ -37,10 +37,12 @@ class Lexicon {
   /// nullptr when they are static (the embedded lexicon). They must start
   /// at a multiple of 8 bytes in memory. False when they are damaged
   /// (matcher.h says what is checked). For bytes that are not trusted,
-  /// CheckRestored and FitsModel must pass before use.
-  bool Restore(std::string_view bytes, std::shared_ptr<const void> owner);
+  /// CheckRestored and FitsModel must pass before use. `trusted`: the
+  /// bytes are known to be Save's, unchanged (the embedded lexicon, a cache
+  /// file whose checksum matched): only sizes are checked, not contents.
+  bool Restore(std::string_view bytes, std::shared_ptr<const void> owner, bool trusted = false);
   /// The same on a copy of bytes (for bytes that do not stay).
-  bool Restore(std::string_view bytes);
+  bool Restore(std::string_view bytes, bool trusted = false);
   /// Ok when every payload is a subject or a fact index and every phrase,
   /// shown by explain, is valid UTF-8; else an Internal status saying what.
   Status CheckRestored() const;

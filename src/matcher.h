@@ -4,7 +4,7 @@
 // After Build the automaton is a few flat arrays, which Save writes as they
 // are and Restore uses in place, without a copy or anything derived to
 // rebuild: the shipped lexicon is compiled at build time, a --rules
-// lexicon once into the model cache, and a process only checks it.
+// lexicon once into the model cache; a process checks it unless trusted.
 // Ownership: a built matcher owns its arrays; a restored one views the
 // bytes it was restored from, kept alive by the owner Restore was given.
 // Copies share the arrays (they never change after Build or Restore).
@@ -65,13 +65,17 @@ class Matcher {
   /// at nodes as deep as they are long, with fail and output links to
   /// shallower nodes, so that finding phrases never leaves the text or the
   /// arrays and never loops. Payloads are opaque here: their owner checks them.
-  bool Restore(Reader* r, std::shared_ptr<const void> owner);
+  /// `trusted`: the bytes are known to be Save's, unchanged (model_cache.h:
+  /// written by this program, checksum verified); only the arrays' sizes
+  /// are checked against each other (constant time), not their contents.
+  bool Restore(Reader* r, std::shared_ptr<const void> owner, bool trusted = false);
 
  private:
   struct Storage;                                                  // what Build made, owned
   void View(const Storage& t, std::shared_ptr<const void> owner);  // points the arrays at t
 
   int StepSparse(int node, unsigned char c) const;  // children, then fail links
+  bool CheckSizes() const;                          // the arrays' sizes fit each other: O(1)
   bool CheckRanges() const;
   bool CheckShape() const;
 

@@ -274,8 +274,8 @@ struct Model {
   std::vector<AlertRule> alerts;
   TeamPolicy team;
   std::vector<Target> fallback;  // when nothing was understood
-  /// The data and rules version (data_version.h), set by main after
-  /// loading; not part of the snapshot.
+  /// The data and rules version (data_version.h), set by LoadModelFor
+  /// (embedded.h); not part of the snapshot.
   std::string data_version;
 
   int FindAgency(const std::string& id) const;

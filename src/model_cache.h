@@ -15,9 +15,19 @@
 //   link or a FIFO is never followed or read) of at most 64 MiB;
 // - its bytes end with a 128-bit XXH3 checksum of all before, verified
 //   before anything decoded is used (it finds damage: truncation, a bad
-//   disk; forgery is what the ownership rule excludes); then the layout, every count (bounded by the bytes
-//   left), every index and every string (snapshot.h, validate_model.h,
-//   Lexicon::CheckRestored and FitsModel) are checked.
+//   disk; forgery is what the ownership rule excludes); the layout is
+//   checked too: every section and count is bounded by the bytes left, so
+//   nothing is read past the file whatever its bytes.
+// Validated once: a cache file is written only from a model and lexicon
+// built from the YAML and validated in the writing process (ValidateModel,
+// Lexicon::CheckRestored and FitsModel, as WriteCachedModel does). A file
+// of the user's own (ownership excludes forgery) whose checksum matches
+// (excludes damage) holds those bytes unchanged, so a query does not check
+// every index, string and automaton state again (Verify::kChecksumOnly:
+// at 100x the rules that was most of a warm query). The full validation
+// (Verify::kAll) stays for bytes from anywhere else: the fuzz target,
+// tools/craft_cache --verify and the tests run it on hostile bytes that
+// carry a valid checksum.
 // A cache that fails a check is ignored and the model is built from the
 // YAML, so the answer is byte for byte the one of TSUNAGU_CACHE=off. The
 // first such failure in a process prints one warning on stderr naming the
@@ -84,12 +94,20 @@ std::string CacheChecksum(std::string_view body);
 /// are too damaged to say); the checksum is not verified.
 std::string CachedModelKey(std::string_view bytes);
 
+/// What DecodeCachedModel checks. kAll: the magic, key, checksum, layout,
+/// every count, index and string (snapshot.h, validate_model.h,
+/// Lexicon::CheckRestored and FitsModel): for bytes of any origin. kChecksumOnly:
+/// the magic, key, checksum and layout (constant work per section and
+/// count, nothing read out of bounds), not the contents: only for a file
+/// this program wrote, read under the ownership rule (ReadCachedModel).
+enum class Verify { kAll, kChecksumOnly };
+
 /// Checks and decodes a cache file's bytes made for key: Ok with the model
 /// and lexicon filled, or an Internal status saying what is wrong (the
 /// outputs may then hold anything: do not use them). The lexicon uses the
 /// bytes in place when `owner` keeps them alive, else a copy of them.
 Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* model, Lexicon* lexicon,
-                         std::shared_ptr<const void> owner = nullptr);
+                         std::shared_ptr<const void> owner = nullptr, Verify verify = Verify::kAll);
 
 /// The cache directory from the environment ("" when none can be found).
 std::string ModelCacheDir();

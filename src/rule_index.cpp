@@ -1,27 +1,40 @@
 #include "rule_index.h"
 
+#include <algorithm>
+#include <utility>
+
 namespace {
 template <typename RuleList>
 CompiledConditions Compile(const RuleList& list, size_t fact_count) {
   CompiledConditions c;
   c.count = list.size();
   c.words = fact_count / 64 + 1;
-  c.sets.assign(3 * c.words * list.size(), 0);
   c.general.assign(list.size(), 0);
+  c.set_begin.assign(1, 0);
+  std::vector<std::pair<uint32_t, size_t>> bits;  // (word, part * 64 + bit) of one condition
   for (size_t i = 0; i < list.size(); ++i) {
     const Condition& when = list[i].when;
-    uint64_t* sets = &c.sets[3 * c.words * i];
     bool general = !when.ages.empty();
     const std::vector<FactRef>* parts[] = {&when.all, &when.any, &when.none};
+    bits.clear();
     for (size_t part = 0; part < 3; ++part) {
       for (const FactRef& ref : *parts[part]) {
         if (!ref.any_subject || ref.fact < 0 || static_cast<size_t>(ref.fact) >= fact_count) {
           general = true;
           continue;
         }
-        sets[part * c.words + static_cast<size_t>(ref.fact) / 64] |= uint64_t{1} << (ref.fact % 64);
+        bits.emplace_back(static_cast<uint32_t>(ref.fact / 64), part * 64 + static_cast<size_t>(ref.fact % 64));
       }
     }
+    std::sort(bits.begin(), bits.end());
+    for (size_t b = 0; b < bits.size(); ++b) {
+      if (b == 0 || bits[b].first != bits[b - 1].first) {
+        c.set_word.push_back(bits[b].first);
+        c.set_bits.insert(c.set_bits.end(), 3, 0);
+      }
+      c.set_bits[c.set_bits.size() - 3 + bits[b].second / 64] |= uint64_t{1} << (bits[b].second % 64);
+    }
+    c.set_begin.push_back(static_cast<uint32_t>(c.set_word.size()));
     c.general[i] = general;
   }
   // The key facts, counted, then placed (counting sort: conditions in file

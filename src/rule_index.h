@@ -25,9 +25,14 @@
 /// One list's conditions (rules or alerts) compiled to bitsets of facts
 /// (bit f % 64 of word f / 64 is fact f).
 struct CompiledConditions {
-  size_t count = 0;              // conditions compiled (the list's size)
-  size_t words = 0;              // 64-bit words per set of facts
-  std::vector<uint64_t> sets;    // per condition: its all, any and none sets (3 × words)
+  size_t count = 0;  // conditions compiled (the list's size)
+  size_t words = 0;  // 64-bit words in a set of all the facts
+  // Per condition, only the words of its all, any and none sets that are
+  // not all zero (a condition names a few facts of thousands): entries
+  // set_begin[i] .. set_begin[i + 1], each a word's index (set_word) and
+  // its all, any and none bits (set_bits, 3 an entry).
+  std::vector<uint32_t> set_begin, set_word;
+  std::vector<uint64_t> set_bits;
   std::vector<uint8_t> general;  // per condition, 1: an age part or a fact about one
                                  // subject, so tested the long way
   // A condition can hold only when one of its key facts is stated: its

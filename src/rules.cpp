@@ -81,23 +81,21 @@ bool HoldsWith(const Condition& when, const Understanding& u, bool count_negated
   return true;
 }
 
-// A compiled condition (all, any and none sets of `words` words each)
+// Compiled condition i (the non-zero words of its all, any and none sets)
 // against the stated facts: the same answer as HoldsWith for a condition
-// with no age part and no fact about one subject. No branch per fact.
-bool SetsHold(const uint64_t* sets, const uint64_t* stated, size_t words) {
+// with no age part and no fact about one subject. No branch per fact, and
+// no work for the words of facts it does not name.
+bool SetsHold(const CompiledConditions& c, size_t i, const uint64_t* stated) {
   uint64_t missing = 0, any_wanted = 0, any_found = 0, excluded = 0;
-  for (size_t w = 0; w < words; ++w) {
-    missing |= sets[w] & ~stated[w];
-    any_wanted |= sets[words + w];
-    any_found |= sets[words + w] & stated[w];
-    excluded |= sets[2 * words + w] & stated[w];
+  for (uint32_t e = c.set_begin[i]; e < c.set_begin[i + 1]; ++e) {
+    const uint64_t s = stated[c.set_word[e]];
+    const uint64_t* sets = &c.set_bits[3 * static_cast<size_t>(e)];
+    missing |= sets[0] & ~s;
+    any_wanted |= sets[1];
+    any_found |= sets[1] & s;
+    excluded |= sets[2] & s;
   }
   return (missing | excluded) == 0 && (any_wanted == 0 || any_found != 0);
-}
-
-// SetsHold for one word (up to 64 facts; the shipped lexicon has 44).
-inline bool SetsHold1(const uint64_t* sets, uint64_t stated) {
-  return (((sets[0] & ~stated) | (sets[2] & stated)) == 0) & ((sets[1] == 0) | ((sets[1] & stated) != 0));
 }
 
 // Fills *fired with the rules of list (rules or alerts) that hold, reusing
@@ -139,8 +137,7 @@ void Fire(const RuleList& list, const CompiledConditions& compiled, size_t facts
     const Condition& when = list[i].when;
     bool holds;
     if (!use_compiled || compiled.general[i]) holds = HoldsWith(when, u, false, present, nullptr);
-    else if (compiled.words == 1) holds = SetsHold1(&compiled.sets[3 * i], stated_bits[0]);
-    else holds = SetsHold(&compiled.sets[3 * compiled.words * i], stated_bits.data(), compiled.words);
+    else holds = SetsHold(compiled, i, stated_bits.data());
     if (!holds) continue;
     if (n == fired->size()) AppendFromSpare(fired, &spare);
     Firing& f = (*fired)[n++];

@@ -433,6 +433,8 @@ Status ReadSnapshotLayout(std::string_view bytes, bool check_all, Model* model) 
 
 Status ReadSnapshot(std::string_view bytes, Model* model) { return ReadSnapshotLayout(bytes, true, model); }
 
+Status ReadTrustedSnapshot(std::string_view bytes, Model* model) { return ReadSnapshotLayout(bytes, false, model); }
+
 Status ReadEmbeddedSnapshot(std::string_view bytes, Model* model) {
 #ifdef NDEBUG
   return ReadSnapshotLayout(bytes, false, model);

@@ -1,12 +1,12 @@
 // A compact binary form of a loaded Model. The build compiles the shipped
 // data/ and rules/ into this form and embeds it in the binary, so a query
 // needs no YAML parsing at start-up (yaml-cpp parses ~8 MB/s: milliseconds).
-// The same form is kept in the compiled-model cache (model_cache.h), whose
-// bytes are not trusted: ReadSnapshot checks the layout (no read past the
+// The same form is kept in the compiled-model cache (model_cache.h). For
+// bytes of any origin, ReadSnapshot checks the layout (no read past the
 // input, no count larger than the bytes left could hold, no int out of
 // range) and then every index and string (validate_model.h), so damaged
 // bytes give an error, never a crash or a model the engine cannot use.
-// ReadEmbeddedSnapshot trusts the build for the second part.
+// ReadEmbeddedSnapshot and ReadTrustedSnapshot (an intact cache file) skip the second part.
 // Pure functions: no I/O, safe from many threads. The model read owns its
 // strings and vectors: the bytes may be freed once ReadSnapshot returns.
 #ifndef TSUNAGU_SNAPSHOT_H_
@@ -30,5 +30,11 @@ Status ReadSnapshot(std::string_view bytes, Model* model);
 /// the indices and strings only in debug builds, as they cost a visible
 /// share of a query's start-up.
 Status ReadEmbeddedSnapshot(std::string_view bytes, Model* model);
+
+/// The same for bytes known to be WriteSnapshot's of a validated model,
+/// unchanged since (a cache file whose checksum matched, model_cache.h):
+/// only the layout is checked (nothing is read past the input, whatever
+/// the bytes), the indices and strings never.
+Status ReadTrustedSnapshot(std::string_view bytes, Model* model);
 
 #endif  // TSUNAGU_SNAPSHOT_H_

@@ -1,9 +1,13 @@
 #!/bin/sh
 # Command-line tests of the compiled-model cache (src/model_cache.h): a
 # damaged, crafted or untrusted cache never changes an answer. Each crafted
-# cache (tools/craft_cache.cpp) is put at the path tsunagu reads, and the
-# answers with --data/--rules must be byte for byte those of
-# TSUNAGU_CACHE=off, with one warning, and the file replaced by a good one.
+# cache (tools/craft_cache.cpp) is refused by the full validation
+# (craft_cache --verify: DecodeCachedModel with Verify::kAll); those a query
+# refuses too (the checksum, the key, the layout: a query does not check
+# again the contents of its own cache files, validated when written) are
+# put at the path tsunagu reads, and the answers with --data/--rules must
+# be byte for byte those of TSUNAGU_CACHE=off, with one warning, and the
+# file replaced by a good one.
 # Then: caches owned by another user, in a group-writable directory, a
 # FIFO, symbolic links, a sparse 20 GB file; a FIFO as a data file.
 # Usage: sh tests/cache_cli_test.sh PATH_TO_TSUNAGU PATH_TO_CRAFT_CACHE REPO_ROOT
@@ -79,15 +83,23 @@ expect_same suicide "warm run"
 
 # ------------------------------------------------------------ crafted caches
 
-# crafted NAME REASON: the crafted cache NAME is refused for REASON, the
+# refused NAME REASON: the full validation refuses the crafted cache NAME
+# (its checksum is valid) for REASON.
+# crafted NAME REASON: that, and a query refuses it for REASON too: the
 # answers ($COMMANDS) are unchanged and the file is replaced by the good one.
 # Counts that follow the shipped files, so an added fact or agency does not
 # break the expected messages.
 FACTS=$(grep -c '^  - id:' "$ROOT/rules/lexicon.yaml")
 AGENCIES=$(grep -c '^- id:' "$ROOT/data/agencies.yaml")
 CONTACTS=$(grep -c '^- id:' "$ROOT/data/crisis.yaml")
-COMMANDS="suicide 8050"
+COMMANDS="suicide 8050 agencies"  # agencies -f json once threw on invalid UTF-8
+refused() {
+  got=$("$CRAFT" --verify "$KEY" "$WORK/crafted/$1.bin")
+  [ "$got" = "$2" ] || fail "crafted cache $1: refused for '$got', expected '$2'"
+  pass
+}
 crafted() {
+  refused "$1" "$2"
   for c in $COMMANDS; do
     fresh_cache
     cp "$WORK/crafted/$1.bin" "$FILE"
@@ -98,56 +110,51 @@ crafted() {
     pass
   done
 }
-crafted convener "model: team: convener 12345 out of range ($AGENCIES agencies)"
-crafted convener-role "model: team: convener role 99 out of range (4 roles in nishi-shakyo)"
-crafted crisis-contact "model: alert 0 (alert-suicide-in-progress): crisis contact 9999 out of range ($CONTACTS crisis contacts)"
-crafted first-contact "model: alert 0 (alert-suicide-in-progress): first contact 777 out of range ($AGENCIES agencies)"
-crafted fallback-agency "model: fallback target 0: agency 99 out of range ($AGENCIES agencies)"
-crafted fallback-role "model: fallback target 0: role 5 out of range (4 roles in hikikomori-center)"
-crafted rule-agency "model: rule 0 (hikikomori-general) target 0: agency -2 out of range ($AGENCIES agencies)"
-crafted rule-role "model: rule 0 (hikikomori-general) target 0: role 77 out of range (4 roles in hikikomori-center)"
-crafted rule-weight "model: rule 0 (hikikomori-general) target 0: weight 2147483647 out of range"
-crafted rule-fact "model: rule 0 (hikikomori-general): fact 5000 out of range ($FACTS facts)"
-crafted alert-fact "model: alert 0 (alert-suicide-in-progress): fact -1 out of range ($FACTS facts)"
-crafted ref-subject "model: rule 0 (hikikomori-general): subject 9 unknown"
-crafted fact-subject "model: fact 0 (hikikomori): subject 42 unknown"
-crafted alert-kind "model: alert 0 (alert-suicide-in-progress): unknown kind"
-crafted no-fallback "model: fallback: no target"
-COMMANDS="suicide 8050 agencies"  # agencies -f json once threw on invalid UTF-8
-crafted utf8-name "model: agency 0 (hikikomori-center): invalid UTF-8 at byte 0"
-crafted utf8-role "model: agency 1 (niigata-net) role: invalid UTF-8 at byte 81"
-crafted utf8-phone "model: crisis contact 0 (police): invalid UTF-8 at byte 3"
-crafted utf8-hours "model: crisis contact 0 (police) hours: invalid UTF-8 at byte 0"
+refused convener "model: team: convener 12345 out of range ($AGENCIES agencies)"
+refused convener-role "model: team: convener role 99 out of range (4 roles in nishi-shakyo)"
+refused crisis-contact "model: alert 0 (alert-suicide-in-progress): crisis contact 9999 out of range ($CONTACTS crisis contacts)"
+refused first-contact "model: alert 0 (alert-suicide-in-progress): first contact 777 out of range ($AGENCIES agencies)"
+refused fallback-agency "model: fallback target 0: agency 99 out of range ($AGENCIES agencies)"
+refused fallback-role "model: fallback target 0: role 5 out of range (4 roles in hikikomori-center)"
+refused rule-agency "model: rule 0 (hikikomori-general) target 0: agency -2 out of range ($AGENCIES agencies)"
+refused rule-role "model: rule 0 (hikikomori-general) target 0: role 77 out of range (4 roles in hikikomori-center)"
+refused rule-weight "model: rule 0 (hikikomori-general) target 0: weight 2147483647 out of range"
+refused rule-fact "model: rule 0 (hikikomori-general): fact 5000 out of range ($FACTS facts)"
+refused alert-fact "model: alert 0 (alert-suicide-in-progress): fact -1 out of range ($FACTS facts)"
+refused ref-subject "model: rule 0 (hikikomori-general): subject 9 unknown"
+refused fact-subject "model: fact 0 (hikikomori): subject 42 unknown"
+refused alert-kind "model: alert 0 (alert-suicide-in-progress): unknown kind"
+refused no-fallback "model: fallback: no target"
+refused utf8-name "model: agency 0 (hikikomori-center): invalid UTF-8 at byte 0"
+refused utf8-role "model: agency 1 (niigata-net) role: invalid UTF-8 at byte 81"
+refused utf8-phone "model: crisis contact 0 (police): invalid UTF-8 at byte 3"
+refused utf8-hours "model: crisis contact 0 (police) hours: invalid UTF-8 at byte 0"
 # Local offices (issue 14): houkatsu is agency 4.
-crafted ask-range "model: agency 4 (houkatsu): ask 99 out of range ($AGENCIES agencies)"
-crafted ask-self "model: agency 4 (houkatsu): ask names the agency itself"
-crafted office-flag "model: agency 0 (hikikomori-center): offices without local_offices"
-crafted office-no-area "model: agency 4 (houkatsu) office: serves no area"
-crafted office-area-kind "model: agency 4 (houkatsu) office: area kind 7 unknown"
-crafted office-area-name "model: agency 4 (houkatsu) office: area with no name"
-crafted office-utf8 "model: agency 4 (houkatsu) office: invalid UTF-8 at byte 0"
-COMMANDS="suicide 8050"
+refused ask-range "model: agency 4 (houkatsu): ask 99 out of range ($AGENCIES agencies)"
+refused ask-self "model: agency 4 (houkatsu): ask names the agency itself"
+refused office-flag "model: agency 0 (hikikomori-center): offices without local_offices"
+refused office-no-area "model: agency 4 (houkatsu) office: serves no area"
+refused office-area-kind "model: agency 4 (houkatsu) office: area kind 7 unknown"
+refused office-area-name "model: agency 4 (houkatsu) office: area with no name"
+refused office-utf8 "model: agency 4 (houkatsu) office: invalid UTF-8 at byte 0"
 # The crafted fact's phrase number follows the lexicon's size: read it off.
-fresh_cache
-cp "$WORK/crafted/lexicon-step.bin" "$FILE"
-run_cmd suicide
-CRAFTED_PHRASE=$(sed -n 's/.*lexicon: phrase \([0-9]*\): .*/\1/p' "$WORK/err")
-crafted lexicon-step "lexicon: phrase $CRAFTED_PHRASE: meaning $((FACTS * 2)) names none of the model's $FACTS facts"
+CRAFTED_PHRASE=$("$CRAFT" --verify "$KEY" "$WORK/crafted/lexicon-step.bin" | sed -n 's/.*lexicon: phrase \([0-9]*\): .*/\1/p')
+refused lexicon-step "lexicon: phrase $CRAFTED_PHRASE: meaning $((FACTS * 2)) names none of the model's $FACTS facts"
 crafted huge-count "model: damaged or truncated"
 crafted huge-agencies "model: damaged or truncated"
 crafted negative-count "model: damaged or truncated"
 crafted huge-length "compiled lexicon: damaged"
 crafted truncated-snapshot "model: damaged or truncated"
 crafted trailing-byte "compiled lexicon: damaged"
-crafted lex-payload-fact "lexicon: phrase 0: meaning 2000000 names none of the model's $FACTS facts"
-crafted lex-payload-subject "lexicon: phrase 0: meaning -100 names no subject"
-crafted lex-phrase-utf8 "lexicon: phrase 0: invalid UTF-8 at byte 0"
+refused lex-payload-fact "lexicon: phrase 0: meaning 2000000 names none of the model's $FACTS facts"
+refused lex-payload-subject "lexicon: phrase 0: meaning -100 names no subject"
+refused lex-phrase-utf8 "lexicon: phrase 0: invalid UTF-8 at byte 0"
 # Out of their arrays, or in them but not a sound automaton (a phrase
 # longer than its node is deep would start before the text, a link to
 # itself would loop): Matcher::Restore refuses both.
 for name in lex-output-range lex-child-range lex-fail-loop lex-phrase-begin \
             lex-output-length lex-child-back lex-output-link lex-root; do
-  crafted $name "compiled lexicon: damaged"
+  refused $name "compiled lexicon: damaged"
 done
 crafted flipped-crisis-number "checksum mismatch"
 crafted truncated-file "checksum mismatch"
@@ -229,14 +236,14 @@ fi
 
 # `check` reports a cache a query would ignore, and changes nothing.
 fresh_cache
-cp "$WORK/crafted/convener.bin" "$FILE"
+cp "$WORK/crafted/flipped-crisis-number.bin" "$FILE"
 "$T" --data "$WORK/data" --rules "$WORK/rules" check >"$WORK/out" 2>"$WORK/err"
 RC=$?
 [ "$RC" -eq 0 ] || fail "check with a damaged cache: exit $RC"
-expect_warning "tsunagu: キャッシュファイル $FILE を使いません: 壊れている（model: team: convener 12345 out of range ($AGENCIES agencies)）。次の query で作り直されます" "check with a damaged cache"
+expect_warning "tsunagu: キャッシュファイル $FILE を使いません: 壊れている（checksum mismatch）。次の query で作り直されます" "check with a damaged cache"
 "$T" --data "$WORK/data" --rules "$WORK/rules" --lang en check >"$WORK/out" 2>"$WORK/err"
-expect_warning "tsunagu: ignoring the cache file $FILE: damaged (model: team: convener 12345 out of range ($AGENCIES agencies)); the next query replaces it" "check --lang en with a damaged cache"
-cmp -s "$FILE" "$WORK/crafted/convener.bin" || fail "check with a damaged cache: the file changed"
+expect_warning "tsunagu: ignoring the cache file $FILE: damaged (checksum mismatch); the next query replaces it" "check --lang en with a damaged cache"
+cmp -s "$FILE" "$WORK/crafted/flipped-crisis-number.bin" || fail "check with a damaged cache: the file changed"
 pass
 chmod 775 "$CACHE"
 "$T" --data "$WORK/data" --rules "$WORK/rules" check --lang en >"$WORK/out" 2>"$WORK/err"

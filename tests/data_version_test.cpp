@@ -6,8 +6,13 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "embedded.h"
 #include "load_model.h"
 
 TEST_CASE("EmbeddedYamlFiles: every file of data/ and rules/, as the repository has it") {
@@ -57,4 +62,42 @@ TEST_CASE("DataVersion: an unreadable file is an I/O error naming it") {
   CHECK(s.ToString() == "cannot read " + path + ": a directory; data, rule and case files must be regular files");
   rmdir(path.c_str());
   rmdir(dir);
+}
+
+TEST_CASE("LoadModelFor: the data version DataVersion gives, built or read from the cache") {
+  char dir[] = "/tmp/tsunagu-version.XXXXXX";
+  REQUIRE(mkdtemp(dir) != nullptr);
+  const std::string cache = std::string(dir) + "/cache";
+  const std::string root = TSUNAGU_SOURCE_DIR;
+  // A data directory without holidays.yaml: the built-in one counts.
+  const std::string data = std::string(dir) + "/data";
+  REQUIRE(mkdir(data.c_str(), 0755) == 0);
+  for (const char* name : {"agencies.yaml", "crisis.yaml"}) {
+    std::string text;
+    REQUIRE(ReadFile(root + "/data/" + name, &text).ok());
+    text += "# edited\n";
+    std::ofstream(data + "/" + name) << text;
+  }
+  const char* old_dir = std::getenv("TSUNAGU_CACHE_DIR");
+  const std::string saved = old_dir ? old_dir : "";
+  setenv("TSUNAGU_CACHE_DIR", cache.c_str(), 1);
+  for (const auto& [data_dir, rules_dir] : std::vector<std::pair<std::string, std::string>>{
+           {"", ""}, {root + "/data", root + "/rules"}, {data, ""}, {data, root + "/rules"}, {"", root + "/rules"}}) {
+    std::string want;
+    REQUIRE(DataVersion(data_dir, rules_dir, &want).ok());
+    for (int run = 0; run < 2; ++run) {  // built (and cached), then read from the cache
+      Model model;
+      Lexicon lexicon;
+      REQUIRE(LoadModelFor(data_dir, rules_dir, &model, &lexicon).ok());
+      const std::string what = data_dir + " " + rules_dir + " run " + std::to_string(run);
+      CHECK_MESSAGE(model.data_version == want, what);
+    }
+  }
+  std::string edited, built_in;
+  REQUIRE(DataVersion(data, "", &edited).ok());
+  REQUIRE(DataVersion("", "", &built_in).ok());
+  CHECK(edited != built_in);
+  if (old_dir) setenv("TSUNAGU_CACHE_DIR", saved.c_str(), 1);
+  else unsetenv("TSUNAGU_CACHE_DIR");
+  std::filesystem::remove_all(dir);
 }

@@ -398,4 +398,13 @@ TEST_CASE("Matcher: Restore refuses fail links that loop instead of leading to t
   Reader bad(bytes);
   Matcher broken;
   CHECK_FALSE(broken.Restore(&bad, nullptr));
+  // Trusted bytes (a cache file whose checksum matched) are not walked:
+  // only the arrays' sizes are checked, and those still are.
+  Reader trusted(bytes);
+  CHECK(broken.Restore(&trusted, nullptr, /*trusted=*/true));
+  std::vector<int32_t> shorter = fail;
+  shorter.pop_back();
+  const std::string short_bytes = save(shorter);
+  Reader sizes(short_bytes);
+  CHECK_FALSE(broken.Restore(&sizes, nullptr, /*trusted=*/true));
 }

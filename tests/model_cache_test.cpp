@@ -216,6 +216,46 @@ TEST_CASE("DecodeCachedModel: a round trip, and each damage its message") {
         "made for other files");
 }
 
+TEST_CASE("DecodeCachedModel, Verify::kChecksumOnly: the checksum and the layout, not the contents") {
+  const std::string snapshot = WriteSnapshot(SourceDirsModel()), compiled = SourceLexicon().Save();
+  const std::string key = "00112233445566778899aabbccddeeff";
+  const std::string bytes = EncodeCachedModel(key, snapshot, compiled);
+  auto decode = [&](std::string_view b, const std::string& k = "00112233445566778899aabbccddeeff") {
+    Model model;
+    Lexicon lexicon;
+    auto owner = std::make_shared<const std::string>(b);  // 8-byte aligned, as a mapped file
+    return DecodeCachedModel(*owner, k, &model, &lexicon, owner, Verify::kChecksumOnly).message();
+  };
+  {
+    Model model;
+    Lexicon lexicon;
+    auto owner = std::make_shared<const std::string>(bytes);
+    REQUIRE(DecodeCachedModel(*owner, key, &model, &lexicon, owner, Verify::kChecksumOnly).ok());
+    CHECK(WriteSnapshot(model) == snapshot);
+    CHECK(lexicon.Save() == compiled);
+  }
+  // Damage is still found: the checksum, the key, the layout.
+  std::string flipped = bytes;
+  flipped[bytes.size() / 2] ^= 1;
+  CHECK(decode(flipped) == "checksum mismatch");
+  CHECK(decode(bytes.substr(0, bytes.size() - 1)) == "checksum mismatch");
+  CHECK(decode("") == "too short");
+  CHECK(decode(bytes, "ffffffffffffffffffffffffffffffff") == "made for other files (key " + key + ")");
+  CHECK(decode(EncodeCachedModel(key, snapshot.substr(0, 100), compiled)) == "model: damaged or truncated");
+  CHECK(decode(EncodeCachedModel(key, snapshot, compiled.substr(0, 100))) == "compiled lexicon: damaged");
+  CHECK(decode(EncodeCachedModel(key, snapshot, compiled + "x")) == "compiled lexicon: damaged");
+  // Contents sealed with a valid checksum (what only the owner could
+  // write): Verify::kAll refuses them, kChecksumOnly by design does not.
+  Model m = SourceDirsModel();
+  m.team.convener = 12345;
+  const std::string forged = EncodeCachedModel(key, WriteSnapshot(m), compiled);
+  CHECK(decode(forged) == "");
+  Model model;
+  Lexicon lexicon;
+  CHECK(DecodeCachedModel(forged, key, &model, &lexicon).message() ==
+        "model: team: convener 12345 out of range (13 agencies)");
+}
+
 TEST_CASE("ReadCachedModel and WriteCachedModel: a written model reads back, in a 0600 file") {
   TempDir dir;
   const std::string cache = dir.path + "/sub/cache";
@@ -235,6 +275,20 @@ TEST_CASE("ReadCachedModel and WriteCachedModel: a written model reads back, in 
   REQUIRE(ReadCachedModel(key, &model, &lexicon));
   CHECK(WriteSnapshot(model) == WriteSnapshot(SourceDirsModel()));
   CHECK(lexicon.Save() == SourceLexicon().Save());
+  {
+    // A byte changed on disk: the checksum refuses the file, and the caller
+    // (LoadModelFor) rebuilds and rewrites it.
+    std::string bytes;
+    REQUIRE(ReadFile(ModelCachePath(key), &bytes).ok());
+    bytes[bytes.size() / 3] ^= 0x20;
+    std::ofstream(ModelCachePath(key), std::ios::binary | std::ios::trunc) << bytes;
+    Model other;
+    Lexicon other_lexicon;
+    CHECK_FALSE(ReadCachedModel(key, &other, &other_lexicon));
+    WriteCachedModel(key, SourceDirsModel(), SourceLexicon());
+    REQUIRE(ReadCachedModel(key, &other, &other_lexicon));
+    CHECK(WriteSnapshot(other) == WriteSnapshot(SourceDirsModel()));
+  }
   {
     ScopedEnv off("TSUNAGU_CACHE", "off");
     Model other;

@@ -11,11 +11,17 @@
 //   Writes to stdout a stored `check` result (check_cache.h) for KEY that
 //   replays OUTPUT and EXIT_CODE, with a valid checksum
 //   (tests/check_cache_cli_test.sh).
+// Usage: craft_cache --verify KEY FILE
+//   Runs the full validation (DecodeCachedModel, Verify::kAll) on FILE made
+//   for KEY and prints "ok" or why it is refused (exit 0 or 1): a query
+//   checks only the checksum and layout of its own cache files, so what the
+//   crafted files with a valid checksum test is this.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -112,6 +118,21 @@ Model SmallModel(const Model& full, int facts) {
   return m;
 }
 
+// craft_cache --verify KEY FILE.
+int VerifyFile(const std::string& key, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) {
+    std::fprintf(stderr, "craft_cache: cannot read %s\n", path.c_str());
+    return 2;
+  }
+  Model model;
+  Lexicon lexicon;
+  const Status s = DecodeCachedModel(bytes, key, &model, &lexicon, nullptr, Verify::kAll);
+  std::printf("%s\n", s.ok() ? "ok" : s.message().c_str());
+  return s.ok() ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -122,8 +143,11 @@ int main(int argc, char** argv) {
     const std::string bytes = EncodeCheckResult(argv[2], result);
     return std::fwrite(bytes.data(), 1, bytes.size(), stdout) == bytes.size() ? 0 : 1;
   }
+  if (argc == 4 && std::string(argv[1]) == "--verify") return VerifyFile(argv[2], argv[3]);
   if (argc != 4) {
-    std::fprintf(stderr, "usage: craft_cache DATA_DIR RULES_DIR OUT_DIR | --check-result KEY EXIT_CODE OUTPUT\n");
+    std::fprintf(stderr,
+                 "usage: craft_cache DATA_DIR RULES_DIR OUT_DIR | --check-result KEY EXIT_CODE OUTPUT | --verify KEY "
+                 "FILE\n");
     return 2;
   }
   setenv("TSUNAGU_CACHE", "off", 1);  // build from the YAML, write nothing
