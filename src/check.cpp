@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <map>
-#include <thread>
 #include <unordered_map>
 
 #include "household.h"
@@ -14,6 +13,7 @@
 #include "messages.h"
 #include "model.h"
 #include "normalize.h"
+#include "parallel.h"
 #include "reading.h"
 #include "tokens.h"
 #include "utf8.h"
@@ -151,21 +151,6 @@ bool LoadAnyway(const std::string& text, YAML::Node* root) {
   } catch (const YAML::Exception&) {
     return false;
   }
-}
-
-// Runs work(i) for i in [0, n) on up to hardware_concurrency() threads
-// (work must be safe to run at once for different i).
-template <typename Work>
-void ParallelFor(size_t n, const Work& work) {
-  size_t jobs = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), 8);
-  if (n < 64) jobs = 1;  // not worth a thread
-  auto run = [&](size_t first) {
-    for (size_t i = first; i < n; i += jobs) work(i);
-  };
-  std::vector<std::thread> threads;
-  for (size_t t = 1; t < jobs; ++t) threads.emplace_back(run, t);
-  run(0);
-  for (std::thread& t : threads) t.join();
 }
 
 int LineCount(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1; }
