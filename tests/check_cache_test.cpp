@@ -15,32 +15,9 @@
 #include <vector>
 
 #include "model_cache.h"
+#include "scoped_env.h"
 
 namespace {
-
-struct TempDir {
-  TempDir() {
-    char name[] = "/tmp/tsunagu-check-cache-test.XXXXXX";
-    path = mkdtemp(name);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::string path;
-};
-
-struct ScopedEnv {
-  ScopedEnv(const char* name, const char* value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old, had_ = true;
-    if (value) setenv(name, value, 1);
-    else unsetenv(name);
-  }
-  ~ScopedEnv() {
-    if (had_) setenv(name_, old_.c_str(), 1);
-    else unsetenv(name_);
-  }
-  const char* name_;
-  std::string old_;
-  bool had_ = false;
-};
 
 std::vector<SourceFile> Files() {
   std::vector<SourceFile> files(2);

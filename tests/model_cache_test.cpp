@@ -2,6 +2,7 @@
 // src/binary_io.h and ReadFile's refusal of what is not a regular file.
 // The crafted caches through the real binary are in tests/cache_cli_test.sh.
 #include "model_cache.h"
+#include "scoped_env.h"
 
 #include <doctest/doctest.h>
 #include <fcntl.h>
@@ -33,32 +34,6 @@ std::string Int64(int64_t v) {
   w.Int(v);
   return w.out_;
 }
-
-// A private temporary directory, removed at the end.
-struct TempDir {
-  TempDir() {
-    char name[] = "/tmp/tsunagu-cache-test.XXXXXX";
-    path = mkdtemp(name);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::string path;
-};
-
-// Sets an environment variable for one scope.
-struct ScopedEnv {
-  ScopedEnv(const char* name, const char* value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old, had_ = true;
-    if (value) setenv(name, value, 1);
-    else unsetenv(name);
-  }
-  ~ScopedEnv() {
-    if (had_) setenv(name_, old_.c_str(), 1);
-    else unsetenv(name_);
-  }
-  const char* name_;
-  std::string old_;
-  bool had_ = false;
-};
 
 }  // namespace
 
