@@ -334,7 +334,63 @@ void JoinCallerToSelfNamed(Understanding* u, const std::vector<int>& sentence, U
 
 }  // namespace
 
+namespace {
+
+// True when the word at t[i] (spaces skipped) cannot be the noun an age
+// describes: the text or clause ends, or a verb or linking word follows
+// ("our 35-year-old hasn't left", "my 8-year-old is scared").
+bool NoNounAfterAge(std::string_view t, size_t i) {
+  while (i < t.size() && t[i] == ' ') ++i;
+  if (i == t.size() || !IsAsciiLowerOrDigit(static_cast<unsigned char>(t[i]))) return true;
+  size_t e = i;
+  while (e < t.size() && (IsAsciiLowerOrDigit(static_cast<unsigned char>(t[e])) || t[e] == '\'')) ++e;
+  static constexpr std::string_view kVerbs[] = {
+      "is",    "was",    "has",    "hasn't", "had",     "won't",   "doesn't", "does",   "did",    "didn't",    "never",
+      "still", "stays",  "stayed", "spends", "refuses", "lives",   "can't",   "cannot", "just",   "will",      "would",
+      "isn't", "wasn't", "who",    "and",    "keeps",   "rarely",  "hardly",  "barely", "now",    "gets",      "got",
+      "'s",    "seems",  "says",   "when",   "while",   "because", "since",   "after",  "before", "at",        "in",
+      "on",    "to",     "from",   "with",   "every",   "again",   "also",    "often",  "always", "sometimes", "can",
+      "could", "should", "might",  "may",    "do",      "does",    "did",     "doesnt"};
+  const std::string_view word = t.substr(i, e - i);
+  return std::find(std::begin(kVerbs), std::end(kVerbs), word) != std::end(kVerbs);
+}
+
+// "my 8-year-old", "our 35-year-old" with no noun after: the age names a
+// child of the writer's, as "my son" would; without a subject word there
+// the age would go to the writer ("my" says whose, never whose age).
+// Added as subject words of the person, in text order.
+void AddAgeNouns(Understanding* u) {
+  const std::string& t = u->text.match;
+  std::vector<SubjectMention> found;
+  for (std::string_view own : {"my ", "our "}) {
+    for (size_t at = t.find(own); at != std::string::npos; at = t.find(own, at + 1)) {
+      if (at > 0 && IsAsciiLowerOrDigit(static_cast<unsigned char>(t[at - 1]))) continue;
+      const size_t digits = at + own.size();
+      size_t i = digits;
+      while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+      if (i == digits || i - digits > 3) continue;
+      size_t end = 0;
+      for (std::string_view unit : {"-year-old", " year old", "-year old", " year-old"})
+        if (t.compare(i, unit.size(), unit) == 0) end = i + unit.size();
+      if (end == 0 || !NoNounAfterAge(t, end)) continue;
+      int clause = -1;
+      for (size_t c = 0; c < u->clauses.size(); ++c)
+        if (u->clauses[c].begin <= digits && end <= u->clauses[c].end) clause = static_cast<int>(c);
+      if (clause < 0) continue;
+      found.push_back({Subject::kPerson, clause, digits, end, u->text.display.substr(digits, end - digits)});
+    }
+  }
+  for (SubjectMention& s : found) {
+    auto at = std::upper_bound(u->subjects.begin(), u->subjects.end(), s.begin,
+                               [](size_t b, const SubjectMention& x) { return b < x.begin; });
+    u->subjects.insert(at, std::move(s));
+  }
+}
+
+}  // namespace
+
 void FindPersons(Understanding* u) {
+  AddAgeNouns(u);
   const std::vector<int> sentence = Sentences(*u);
   DropNonPersons(u, sentence);
   PersonPerRelation(u);

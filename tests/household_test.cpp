@@ -545,3 +545,29 @@ TEST_CASE("a step-parent or parent-in-law is a person of their own, with their o
     CHECK(u.persons[father].age.lo == 61);
   }
 }
+
+TEST_CASE("\"my 8-year-old\", \"our 35-year-old\" with no noun after name a child, not the writer's age") {
+  auto child_age = [](const Understanding& u) {
+    for (const Person& p : u.persons)
+      if (p.relation == "child" && p.age.known()) return p.age.lo;
+    return -1;
+  };
+  auto caller_age_known = [](const Understanding& u) {
+    for (const Person& p : u.persons)
+      if (p.caller && p.age.known()) return true;
+    return false;
+  };
+  for (const char* text : {"Our 35-year-old hasn't left his room in six years.", "my 35-year-old never goes out",
+                           "I worry about our 35-year-old."}) {
+    CAPTURE(text);
+    const Understanding u = Read(text);
+    CHECK(child_age(u) == 35);
+    CHECK_FALSE(caller_age_known(u));
+  }
+  CHECK(child_age(Read("He hits my 8-year-old when I'm at work.")) == 8);
+  // A noun after the age: that noun is the person ("my 35-year-old son").
+  Understanding son = Read("my 35-year-old son never goes out");
+  CHECK(child_age(son) == -1);
+  CHECK(son.AgeOf(Subject::kPerson).lo == 35);
+  CHECK(child_age(Read("for my 8-year-old birthday we went out")) == -1);
+}
