@@ -99,10 +99,23 @@ bool EnglishPartnerAgent(std::string_view text, size_t at, size_t end, int partn
   return StartsWith(text, i, "partner") && !Possessive(text, i + std::string_view("partner").size());
 }
 
+// After the writer's word at `at`: を or に ("私を", "私に"), or の and a
+// part of the body marked so ("私の顔を"): the writer is the one hurt, not
+// someone of theirs ("私の母を").
+bool MarksWriterHurt(std::string_view text, size_t at) {
+  if (StartsWith(text, at, "を") || StartsWith(text, at, "に")) return true;
+  if (!StartsWith(text, at, "の")) return false;
+  at += std::string_view("の").size();
+  for (std::string_view part : {"顔", "頭", "腕", "足", "体", "身体", "腹", "お腹", "背中", "首", "髪", "胸", "手"})
+    if (StartsWith(text, at, part))
+      return StartsWith(text, at + part.size(), "を") || StartsWith(text, at + part.size(), "に");
+  return false;
+}
+
 // Japanese, active: in m's clause, a partner word marked が/は, then the
-// writer marked を/に, then m ("夫が私を殴る", "主人は私に暴力を振るう");
-// where the partner word begins, or npos. The writer, not anyone: "夫が
-// 息子を殴る" is violence to the son.
+// writer hurt (MarksWriterHurt), then m ("夫が私を殴る", "主人は私に暴力
+// を振るう", "夫が私の顔を殴る"); where the partner word begins, or npos.
+// The writer, not anyone: "夫が息子を殴る" is violence to the son.
 size_t ActivePartnerAgainstWriter(const Understanding& u, const FactMention& m) {
   const std::string_view text = u.text.match;
   size_t agent = std::string_view::npos, agent_end = 0;
@@ -112,8 +125,7 @@ size_t ActivePartnerAgainstWriter(const Understanding& u, const FactMention& m) 
       agent = s.begin;
       agent_end = s.end;
     } else if (agent != std::string_view::npos && s.begin >= agent_end &&
-               u.persons[static_cast<size_t>(s.person)].caller &&
-               (StartsWith(text, s.end, "を") || StartsWith(text, s.end, "に"))) {
+               u.persons[static_cast<size_t>(s.person)].caller && MarksWriterHurt(text, s.end)) {
       return agent;
     }
   }

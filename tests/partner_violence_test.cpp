@@ -56,6 +56,9 @@ TEST_CASE("partner violence: the partner acting (が/は) on the writer (を/に
   CHECK(PartnerViolence("私が夫を叩いてしまった") == "");          // the writer acts
   CHECK(PartnerViolence("夫が私を殴ったことは一度もない") == "");  // denied
   CHECK(PartnerViolence("夫の弟が私を殴る") == "");                // 夫 is whose, not who
+  CHECK_FALSE(PartnerViolence("夫が私の顔を殴る").empty());        // the writer's body
+  CHECK_FALSE(PartnerViolence("主人が私の頭を叩く").empty());
+  CHECK(PartnerViolence("夫が私の母を殴った") == "");  // someone of the writer's
 }
 
 TEST_CASE("partner violence: English partner words from the household's table and the lexicon") {
