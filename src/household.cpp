@@ -401,7 +401,7 @@ void SetResidences(const Model& model, Understanding* u) {
 void BuildHousehold(const Model& model, const std::vector<NumberMention>& numbers, const std::vector<int>& clause_of,
                     const GivenAges* given, Understanding* u, std::vector<char>* covered) {
   MarkQuotedClauses(u);
-  FindPersons(u);
+  FindPersons(numbers, clause_of, u);
   AssignAges(numbers, clause_of, u, covered);
   AttachFacts(model, u);
   ChooseConcern(model, u, given);

@@ -32,8 +32,10 @@ struct RelationOfWord {
 RelationOfWord RelationOf(std::string_view word, Subject subject);
 
 /// Step 1: persons from u->subjects (sets SubjectMention::person; drops
-/// subject words that are not persons here: reflexive 自分, 子 inside 様子).
-void FindPersons(Understanding* u);
+/// subject words that are not persons here: reflexive 自分, 子 inside 様子),
+/// and from the ages of numbers (clause_of[i] is numbers[i]'s clause) said
+/// as a noun after my/our ("our 35-year-old hasn't…"), added as subject words.
+void FindPersons(const std::vector<NumberMention>& numbers, const std::vector<int>& clause_of, Understanding* u);
 
 /// Step 2: ages from the numbers found (clause_of[i] is numbers[i]'s
 /// clause) into u->ages (with their person), durations into u->durations,

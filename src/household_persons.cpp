@@ -358,29 +358,23 @@ bool NoNounAfterAge(std::string_view t, size_t i) {
 // "my 8-year-old", "our 35-year-old" with no noun after: the age names a
 // child of the writer's, as "my son" would; without a subject word there
 // the age would go to the writer ("my" says whose, never whose age).
-// Added as subject words of the person, in text order.
-void AddAgeNouns(Understanding* u) {
+// Added as subject words of the person, in text order. The ages are the
+// number step's own (clause_of[i]: numbers[i]'s clause).
+void AddAgeNouns(const std::vector<NumberMention>& numbers, const std::vector<int>& clause_of, Understanding* u) {
   const std::string& t = u->text.match;
-  std::vector<SubjectMention> found;
-  for (std::string_view own : {"my ", "our "}) {
-    for (size_t at = t.find(own); at != std::string::npos; at = t.find(own, at + 1)) {
-      if (at > 0 && IsAsciiLowerOrDigit(static_cast<unsigned char>(t[at - 1]))) continue;
-      const size_t digits = at + own.size();
-      size_t i = digits;
-      while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
-      if (i == digits || i - digits > 3) continue;
-      size_t end = 0;
-      for (std::string_view unit : {"-year-old", " year old", "-year old", " year-old"})
-        if (t.compare(i, unit.size(), unit) == 0) end = i + unit.size();
-      if (end == 0 || !NoNounAfterAge(t, end)) continue;
-      int clause = -1;
-      for (size_t c = 0; c < u->clauses.size(); ++c)
-        if (u->clauses[c].begin <= digits && end <= u->clauses[c].end) clause = static_cast<int>(c);
-      if (clause < 0) continue;
-      found.push_back({Subject::kPerson, clause, digits, end, u->text.display.substr(digits, end - digits)});
-    }
-  }
-  for (SubjectMention& s : found) {
+  auto after = [&t](size_t at, std::string_view word) {
+    return at >= word.size() && t.compare(at - word.size(), word.size(), word) == 0 &&
+           (at == word.size() || !IsAsciiLowerOrDigit(static_cast<unsigned char>(t[at - word.size() - 1])));
+  };
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    const NumberMention& n = numbers[i];
+    // The noun form of a current age in digits: "35-year-old", "8 year old".
+    const std::string_view words = std::string_view(t).substr(n.begin, n.end - n.begin);
+    if (n.kind != NumberMention::kAge || n.when != NumberMention::kNow || words.empty() || words[0] < '0' ||
+        words[0] > '9' || words.size() < 3 || words.substr(words.size() - 3) != "old")
+      continue;
+    if (!(after(n.begin, "my ") || after(n.begin, "our ")) || !NoNounAfterAge(t, n.end)) continue;
+    SubjectMention s{Subject::kPerson, clause_of[i], n.begin, n.end, u->text.display.substr(n.begin, words.size())};
     auto at = std::upper_bound(u->subjects.begin(), u->subjects.end(), s.begin,
                                [](size_t b, const SubjectMention& x) { return b < x.begin; });
     u->subjects.insert(at, std::move(s));
@@ -389,8 +383,8 @@ void AddAgeNouns(Understanding* u) {
 
 }  // namespace
 
-void FindPersons(Understanding* u) {
-  AddAgeNouns(u);
+void FindPersons(const std::vector<NumberMention>& numbers, const std::vector<int>& clause_of, Understanding* u) {
+  AddAgeNouns(numbers, clause_of, u);
   const std::vector<int> sentence = Sentences(*u);
   DropNonPersons(u, sentence);
   PersonPerRelation(u);
