@@ -100,16 +100,15 @@ bool SetsHold(const CompiledConditions& c, size_t i, const uint64_t* stated) {
 
 // Fills *fired with the rules of list (rules or alerts) that hold, reusing
 // its elements: batch runs this for every case. With conditions compiled
-// for this list (the same size, for as many facts), only those keyed by a
-// stated fact (and the unkeyed) are tested, as bitsets where they can be;
-// otherwise every one the long way.
+// by an index that describes the model (RuleIndex::Describes), only those
+// keyed by a stated fact (and the unkeyed) are tested, as bitsets where
+// they can be; otherwise every one the long way.
 template <typename RuleList>
-void Fire(const RuleList& list, const CompiledConditions& compiled, size_t facts_compiled, size_t model_facts,
-          const Understanding& u, std::vector<Firing>* fired) {
+void Fire(const RuleList& list, const CompiledConditions& compiled, bool describes, const Understanding& u,
+          std::vector<Firing>* fired) {
   const StatedFacts stated(u);
   auto present = [&stated](const FactRef& ref, bool) { return stated(ref); };
-  const bool use_compiled =
-      compiled.count == list.size() && facts_compiled == model_facts && compiled.key_start.size() > 0;
+  const bool use_compiled = describes && compiled.key_start.size() > 0;
   thread_local std::vector<uint64_t> stated_bits;
   thread_local std::vector<uint32_t> candidates;
   candidates.clear();
@@ -155,11 +154,11 @@ bool Holds(const Condition& when, const Understanding& u, bool count_negated, st
 }
 
 void FireRules(const Model& model, const RuleIndex& index, const Understanding& u, std::vector<Firing>* out) {
-  Fire(model.rules, index.rules(), index.facts(), model.facts.size(), u, out);
+  Fire(model.rules, index.rules(), index.Describes(model), u, out);
 }
 
 void FireAlerts(const Model& model, const RuleIndex& index, const Understanding& u, std::vector<Firing>* out) {
-  Fire(model.alerts, index.alerts(), index.facts(), model.facts.size(), u, out);
+  Fire(model.alerts, index.alerts(), index.Describes(model), u, out);
 }
 
 std::vector<const FactMention*> AlertMentions(const Model& model, const Understanding& u, const Firing& f) {
