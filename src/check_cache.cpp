@@ -10,10 +10,12 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 
 #include "binary_io.h"
 #include "model_cache.h"
 #include "tokens.h"
+#include "xxh3.h"
 
 namespace {
 
@@ -115,30 +117,27 @@ std::string ProgramIdentity() {
 std::string CheckResultKey(const std::vector<SourceFile>& files, const std::vector<std::string>& settings) {
   const std::string identity = ProgramIdentity();
   if (identity.empty()) return "";
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_128bits_reset(state);
+  std::deque<std::string> made;  // the parts made here (a deque: views stay valid)
+  std::vector<std::string_view> parts;
   // Each part with its length first, so that no two lists hash alike.
-  auto add = [state](std::string_view bytes) {
-    const std::string size = std::to_string(bytes.size()) + ':';
-    XXH3_128bits_update(state, size.data(), size.size());
-    XXH3_128bits_update(state, bytes.data(), bytes.size());
+  auto add = [&](std::string_view bytes) {
+    parts.push_back(made.emplace_back(std::to_string(bytes.size()) + ':'));
+    parts.push_back(bytes);
   };
-  add("tsunagu check result " + std::to_string(kCheckCacheFormat));
+  auto add_made = [&](std::string bytes) { add(made.emplace_back(std::move(bytes))); };
+  add_made("tsunagu check result " + std::to_string(kCheckCacheFormat));
   add(identity);
   add(TSUNAGU_VERSION);
-  add(DictionaryStamp());
-  add(std::to_string(settings.size()));
-  for (const std::string& s : settings) add(s);
-  add(std::to_string(files.size()));
+  add_made(DictionaryStamp());
+  add_made(std::to_string(settings.size()));
+  for (const std::string& setting : settings) add(setting);
+  add_made(std::to_string(files.size()));
   for (const SourceFile& f : files) {
     add(f.name);
-    add(f.read.ok() ? std::string("read") : "not read: " + f.read.ToString());
+    add_made(f.read.ok() ? std::string("read") : "not read: " + f.read.ToString());
     add(f.text);
   }
-  XXH128_canonical_t c;
-  XXH128_canonicalFromHash(&c, XXH3_128bits_digest(state));
-  XXH3_freeState(state);
-  return Hex(c.digest, sizeof c.digest);
+  return Xxh3Hex(Xxh3_128(parts));
 }
 
 std::string CheckResultFileName(const std::string& key) { return key + ".check"; }

@@ -29,16 +29,6 @@ constexpr int kCacheFormat = 10;
 constexpr char kMagic[] = "TSUCACH6";
 constexpr size_t kMagicBytes = sizeof kMagic - 1;
 
-// XXH3 (xxh3.h: ~0.3 instruction a byte with AVX2), where the files and
-// the cache reach megabytes. It finds damage and edits, not forgery: only the user
-// can write the files this reads (see model_cache.h).
-std::string Hex128(Xxh3Hash128 h) {
-  char hex[33];
-  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                static_cast<unsigned long long>(h.low64));
-  return hex;
-}
-
 }  // namespace
 
 std::string CacheChecksum(std::string_view body) {
@@ -188,7 +178,7 @@ std::string ModelCacheKey(const std::vector<std::pair<std::string, std::string>>
     parts.push_back(heads.back());
     parts.push_back(text);
   }
-  return Hex128(Xxh3_128(parts));
+  return Xxh3Hex(Xxh3_128(parts));
 }
 
 std::string EncodeCachedModel(const std::string& key, std::string_view snapshot, std::string_view lexicon) {

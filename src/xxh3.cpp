@@ -2,6 +2,8 @@
 
 #include <xxhash.h>
 
+#include <cstdio>
+
 #include "xxh3_avx2.h"
 
 namespace {
@@ -46,6 +48,13 @@ Xxh3Hash128 Xxh3_128(const std::vector<std::string_view>& parts) {
   out.high64 = h.high64;
   out.low64 = h.low64;
   return out;
+}
+
+std::string Xxh3Hex(Xxh3Hash128 h) {
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return hex;
 }
 
 uint64_t Xxh3_64(const std::vector<std::string_view>& parts) {

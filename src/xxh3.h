@@ -9,6 +9,7 @@
 #define TSUNAGU_XXH3_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -17,6 +18,10 @@ struct Xxh3Hash128 {
   uint64_t high64 = 0, low64 = 0;
 };
 Xxh3Hash128 Xxh3_128(const std::vector<std::string_view>& parts);
+
+/// A 128-bit hash as 32 lower-case hex digits, high half first (as
+/// libxxhash's canonical form reads).
+std::string Xxh3Hex(Xxh3Hash128 h);
 
 /// XXH3-64 (seed 0) of the parts one after the other.
 uint64_t Xxh3_64(const std::vector<std::string_view>& parts);

@@ -54,3 +54,15 @@ TEST_CASE("Xxh3_128 and Xxh3_64: libxxhash's values, in one part or many") {
   }
   CHECK(Xxh3_64({}) == XXH3_64bits(nullptr, 0));
 }
+
+TEST_CASE("Xxh3Hex: 32 hex digits, high half first, as libxxhash's canonical form") {
+  CHECK(Xxh3Hex({0x0123456789abcdefULL, 0xfedcba9876543210ULL}) == "0123456789abcdeffedcba9876543210");
+  CHECK(Xxh3Hex({0, 1}) == "00000000000000000000000000000001");
+  const XXH128_hash_t h = XXH3_128bits("tsunagu", 7);
+  XXH128_canonical_t c;
+  XXH128_canonicalFromHash(&c, h);
+  std::string canonical;
+  for (unsigned char byte : c.digest)
+    canonical += "0123456789abcdef"[byte >> 4], canonical += "0123456789abcdef"[byte & 15];
+  CHECK(Xxh3Hex({h.high64, h.low64}) == canonical);
+}
