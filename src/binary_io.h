@@ -33,6 +33,10 @@ class Writer {
     Int(static_cast<int64_t>(v.size()));
     for (const std::string& s : v) Str(s);
   }
+  void Packed(const PackedStrings& v) {
+    Str(v.bytes());
+    Array(v.ends());
+  }
   void Ints(const std::vector<int>& v) {
     Int(static_cast<int64_t>(v.size()));
     for (int i : v) Int(i);
@@ -117,6 +121,13 @@ class Reader {
     std::vector<std::string> v;
     v.reserve(n);
     for (size_t i = 0; i < n; ++i) v.emplace_back(View());
+    return v;
+  }
+  /// A Writer::Packed list; damage when its parts do not fit together.
+  PackedStrings Packed() {
+    PackedStrings v;
+    std::string bytes = Str();
+    if (!PackedStrings::FromParts(std::move(bytes), Array<uint32_t>(), &v)) Fail();
     return v;
   }
   std::vector<int> Ints() {

@@ -244,18 +244,18 @@ class WhyNotSearch {
   // Phrases to say a fact with, best first: its label when the label is
   // itself a phrase, then its phrases, in the chosen language first.
   std::vector<std::string> PhraseCandidates(const FactDef& def) const {
-    const std::vector<std::string>& first = lang_ == Lang::kJa ? def.ja : def.en;
-    const std::vector<std::string>& second = lang_ == Lang::kJa ? def.en : def.ja;
+    const PackedStrings& first = lang_ == Lang::kJa ? def.ja : def.en;
+    const PackedStrings& second = lang_ == Lang::kJa ? def.en : def.ja;
     std::vector<std::string> out;
     const std::string& label = def.label.in(lang_);
-    for (const std::string& p : first)
-      if (NormalizePhrase(p) == NormalizePhrase(label)) out.push_back(p);
+    for (std::string_view p : first)
+      if (NormalizePhrase(p) == NormalizePhrase(label)) out.emplace_back(p);
     for (const auto* list : {&first, &second}) {
       size_t taken = 0;
-      for (const std::string& p : *list) {
+      for (std::string_view p : *list) {
         if (taken == kMaxPhrases) break;
         if (std::find(out.begin(), out.end(), p) != out.end()) continue;
-        out.push_back(p);
+        out.emplace_back(p);
         ++taken;
       }
     }

@@ -18,25 +18,25 @@ int FactPayload(size_t f, bool negative) { return static_cast<int>(2 * f + (nega
 
 Lexicon::Lexicon(const Model& model, const Analyzer& analyzer) {
   struct Entry {
-    const std::string* phrase;
+    std::string_view phrase;
     int payload;
     bool fact;
   };
   std::vector<Entry> entries;
   for (int s = 0; s < kSubjectCount; ++s) {
     for (const auto* words : {&model.subjects[s].ja, &model.subjects[s].en})
-      for (const std::string& w : *words) entries.push_back({&w, SubjectPayload(s), false});
+      for (const std::string& w : *words) entries.push_back({w, SubjectPayload(s), false});
   }
   for (size_t f = 0; f < model.facts.size(); ++f) {
     for (const auto* phrases : {&model.facts[f].ja, &model.facts[f].en})
-      for (const std::string& p : *phrases) entries.push_back({&p, FactPayload(f, false), true});
+      for (std::string_view p : *phrases) entries.push_back({p, FactPayload(f, false), true});
   }
   // Reading is most of the work (MeCab): on every core, each phrase into
   // its own slot; the matcher is then filled in the model's order, so it
   // is the same whichever thread read what.
   std::vector<PhraseReading> readings(entries.size());
   ParallelFor(entries.size(),
-              [&](size_t i) { readings[i] = ReadPhrase(analyzer, NormalizePhraseForReading(*entries[i].phrase)); });
+              [&](size_t i) { readings[i] = ReadPhrase(analyzer, NormalizePhraseForReading(entries[i].phrase)); });
   // Phrases that read alike (出かけない, 出かけません) are one entry (Add
   // keeps each meaning of a phrase once).
   for (size_t i = 0; i < entries.size(); ++i) {

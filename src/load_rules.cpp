@@ -55,8 +55,11 @@ Status ReadFact(const YamlDoc& doc, const YAML::Node& node, FactDef* f) {
     return doc.Error(node["area"], WithGuess(Tr("unknown area '{}'; did you mean '{}'?"), Tr("unknown area '{}'"),
                                              f->area, KnownAreas(), f->area));
   TSUNAGU_TRY(ReadSubject(doc, node, "subject", &f->subject, true));
-  TSUNAGU_TRY(doc.StringList(node, "ja", &f->ja, false));
-  TSUNAGU_TRY(doc.StringList(node, "en", &f->en, false));
+  std::vector<std::string> ja, en;
+  TSUNAGU_TRY(doc.StringList(node, "ja", &ja, false));
+  TSUNAGU_TRY(doc.StringList(node, "en", &en, false));
+  f->ja = PackedStrings(ja);
+  f->en = PackedStrings(en);
   TSUNAGU_TRY(doc.String(node, "outside", &f->outside, false));
   if (YAML::Node age = node["from_age"]) {
     TSUNAGU_TRY(doc.CheckMap(age, {"subject", "min", "max", "anyone"}, "from_age"));

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "packed_strings.h"
+
 enum class Lang { kJa, kEn };
 
 /// A text in both languages.
@@ -184,7 +186,7 @@ struct FactDef {
   LocalText label;
   std::string area;                    // withdrawal, care, money, ...
   Subject subject = Subject::kPerson;  // default subject
-  std::vector<std::string> ja, en;     // phrases as written in the file
+  PackedStrings ja, en;                // phrases as written in the file
   bool from_age = false;               // true when a subject's known age implies it
   Subject age_subject = Subject::kPerson;
   int age_min = -1, age_max = -1;

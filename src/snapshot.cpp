@@ -8,8 +8,10 @@
 namespace {
 
 // The format's version is the magic's last character: 2 added the crisis
-// contacts' hours, cost, answers and checks; 3 the alerts' first contact.
-constexpr char kMagic[] = "TSUNAGU5";  // 4: roles' from, agencies' checked fields; 5: local offices
+// contacts' hours, cost, answers and checks; 3 the alerts' first contact;
+// 4 roles' from, agencies' checked fields; 5 local offices; 6 a fact's
+// phrases packed (PackedStrings).
+constexpr char kMagic[] = "TSUNAGU6";
 
 void WriteCondition(Writer& w, const Condition& c) {
   for (const std::vector<FactRef>* refs : {&c.all, &c.any, &c.none}) {
@@ -133,8 +135,8 @@ void WriteFact(Writer& w, const FactDef& f) {
   w.Text(f.label);
   w.Str(f.area);
   w.Int(static_cast<int>(f.subject));
-  w.Strs(f.ja);
-  w.Strs(f.en);
+  w.Packed(f.ja);
+  w.Packed(f.en);
   w.Int(f.from_age);
   w.Int(static_cast<int>(f.age_subject));
   w.Int(f.age_min);
@@ -371,8 +373,8 @@ Status ReadSnapshotLayout(std::string_view bytes, bool check_all, Model* model) 
     f.label = r.Text();
     f.area = r.Str();
     f.subject = static_cast<Subject>(r.Small());
-    f.ja = r.Strs();
-    f.en = r.Strs();
+    f.ja = r.Packed();
+    f.en = r.Packed();
     f.from_age = r.Bool();
     f.age_subject = static_cast<Subject>(r.Small());
     f.age_min = r.Small();

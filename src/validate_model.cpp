@@ -55,7 +55,7 @@ class Checker {
     const int i = static_cast<int>(s);
     if (ok() && (i < 0 || i >= kSubjectCount)) Fail(where, "subject " + std::to_string(i) + " unknown");
   }
-  void Utf8(const Where& where, const std::string& s) {
+  void Utf8(const Where& where, std::string_view s) {
     size_t bad = 0;
     if (ok() && !IsValidUtf8(s, &bad)) Fail(where, "invalid UTF-8 at byte " + std::to_string(bad));
   }
@@ -65,6 +65,9 @@ class Checker {
   }
   void Utf8(const Where& where, const std::vector<std::string>& v) {
     for (const std::string& s : v) Utf8(where, s);
+  }
+  void Utf8(const Where& where, const PackedStrings& v) {
+    for (std::string_view s : v) Utf8(where, s);
   }
   void Utf8(const Where& where, const Hours& h) {
     const Where at = where.Part(" hours");
