@@ -8,6 +8,7 @@
 
 #include "data_version.h"
 #include "embedded_data.h"
+#include "file_stamps.h"
 #include "load_model.h"
 #include "model_cache.h"
 #include "snapshot.h"
@@ -65,25 +66,39 @@ std::string VersionOf(const std::vector<std::pair<std::string, std::string>>& fi
     hashed.emplace_back(std::string(kFiles[i].first ? "data/" : "rules/") + kFiles[i].second, files[i].second);
   return HashYamlFiles(hashed);
 }
+
+// One of a model's files: its name (in messages and the cache key) and
+// the path it is read from, or "" for a built-in file.
+struct ModelFile {
+  std::string name, path;
+  std::string_view built_in;
+};
+
+std::vector<ModelFile> ModelFiles(const std::string& data_dir, const std::string& rules_dir) {
+  std::vector<ModelFile> files;
+  for (const auto& [data, file] : kFiles) {
+    const std::string& dir = data ? data_dir : rules_dir;
+    if (dir.empty() || (std::string(file) == "holidays.yaml" && !HasHolidaysFile(dir)))
+      files.push_back({"(built-in) " + std::string(data ? "data/" : "rules/") + file, "", EmbeddedFile(file)});
+    else files.push_back({dir + "/" + file, dir + "/" + file, {}});
+  }
+  return files;
+}
+
+Status ReadFiles(const std::vector<ModelFile>& sources, std::vector<std::pair<std::string, std::string>>* out) {
+  for (const ModelFile& f : sources) {
+    std::string text(f.built_in);
+    if (!f.path.empty())
+      if (Status s = ReadFile(f.path, &text); !s.ok()) return s;
+    out->emplace_back(f.name, std::move(text));
+  }
+  return Status::Ok();
+}
 }  // namespace
 
 Status ReadModelFiles(const std::string& data_dir, const std::string& rules_dir,
                       std::vector<std::pair<std::string, std::string>>* out) {
-  std::vector<std::pair<std::string, std::string>>& files = *out;
-  for (const auto& [data, file] : kFiles) {
-    const std::string& dir = data ? data_dir : rules_dir;
-    std::string name, text;
-    if (dir.empty() || (std::string(file) == "holidays.yaml" && !HasHolidaysFile(dir))) {
-      name = "(built-in) " + std::string(data ? "data/" : "rules/") + file;
-      text = std::string(EmbeddedFile(file));
-    } else {
-      name = dir + "/" + file;
-      Status s = ReadFile(name, &text);
-      if (!s.ok()) return s;
-    }
-    files.emplace_back(name, std::move(text));
-  }
-  return Status::Ok();
+  return ReadFiles(ModelFiles(data_dir, rules_dir), out);
 }
 
 Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, Model* model, Lexicon* lexicon) {
@@ -93,13 +108,44 @@ Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, M
     model->data_version = kEmbeddedDataVersion;  // hashed by embed_model: no cost per run
     return s;
   }
-  // Read every file first: their bytes key the compiled-model cache and
+  const std::vector<ModelFile> sources = ModelFiles(data_dir, rules_dir);
+  std::vector<std::string> names, paths;
+  for (const ModelFile& f : sources) {
+    names.push_back(f.name);
+    paths.push_back(f.path);
+  }
+  // The files as stat sees them: when they are as they were when last
+  // read, their key and version are known without reading a byte
+  // (file_stamps.h). The time first: a file must be older than that.
+  const std::string stamps_file = StampsFileName(names);
+  StampedKey stamped;
+  stamped.read_at_ns = StampClockNow();
+  const bool stamps_known = StampFiles(paths, &stamped.stamps);
+  if (stamps_known) {
+    std::string bytes;
+    StampedKey stored;
+    if (ReadCacheFile(stamps_file, &bytes) && DecodeStampedKey(bytes, &stored) &&
+        StampsStillHold(stored, stamped.stamps) && ReadCachedModel(stored.key, model, lexicon)) {
+      model->data_version = stored.data_version;
+      return Status::Ok();
+    }
+  }
+  // Else read every file: their bytes key the compiled-model cache and
   // give the data version.
   std::vector<std::pair<std::string, std::string>> files;
-  if (Status s = ReadModelFiles(data_dir, rules_dir, &files); !s.ok()) return s;
-  std::string key = ModelCacheKey(files);
+  if (Status s = ReadFiles(sources, &files); !s.ok()) return s;
+  stamped.key = ModelCacheKey(files);
+  stamped.data_version = VersionOf(files);
+  // Kept only when no file changed while it was read.
+  auto remember_stamps = [&] {
+    std::vector<FileStamp> after;
+    if (stamps_known && StampFiles(paths, &after) && after == stamped.stamps)
+      WriteCacheFile(stamps_file, EncodeStampedKey(stamped));
+  };
+  const std::string& key = stamped.key;
   if (ReadCachedModel(key, model, lexicon)) {
-    model->data_version = VersionOf(files);
+    model->data_version = stamped.data_version;
+    remember_stamps();
     return Status::Ok();
   }
   size_t next = 0;
@@ -117,6 +163,7 @@ Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, M
   if (!s.ok()) return s;
   *lexicon = Lexicon(*model, *analyzer);
   WriteCachedModel(key, *model, *lexicon);
-  model->data_version = VersionOf(files);
+  model->data_version = stamped.data_version;
+  remember_stamps();
   return Status::Ok();
 }

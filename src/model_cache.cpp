@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "binary_io.h"
+#include "embedded_data.h"
 #include "messages.h"
 #include "snapshot.h"
 #include "validate_model.h"
@@ -179,6 +180,13 @@ std::string ModelCacheKey(const std::vector<std::pair<std::string, std::string>>
     parts.push_back(text);
   }
   return Xxh3Hex(Xxh3_128(parts));
+}
+
+std::string StampsFileName(const std::vector<std::string>& names) {
+  std::string head = std::string(TSUNAGU_VERSION) + "/" + std::to_string(kCacheFormat) + '\0' + kEmbeddedDataVersion;
+  std::vector<std::string_view> parts{head};
+  for (const std::string& name : names) parts.push_back(std::string_view(name.c_str(), name.size() + 1));
+  return Xxh3Hex(Xxh3_128(parts)) + ".stamps";
 }
 
 std::string EncodeCachedModel(const std::string& key, std::string_view snapshot, std::string_view lexicon) {

@@ -7,7 +7,8 @@
 // The cache can only ever be a faster way to the same answer:
 // - the key is a 128-bit XXH3 hash (libxxhash) of the program version,
 //   the cache format and every file's name and bytes, so an edit is
-//   always seen;
+//   always seen (a query whose files' stamps are those of the last read
+//   takes that read's key without reading them: file_stamps.h);
 // - a cache file is used only when its directory and the file itself are
 //   owned by the user running tsunagu (the effective uid) and writable by no
 //   one else, the file is a regular file (opened with O_NOFOLLOW and
@@ -55,6 +56,11 @@
 
 /// The cache key for files given as (name, text) pairs: 32 hex digits.
 std::string ModelCacheKey(const std::vector<std::pair<std::string, std::string>>& files);
+
+/// The name of the cache file that keeps the stamps (file_stamps.h) of
+/// the files with these names: it covers what the key covers but their
+/// bytes (the version, the cache format, the built-in YAML's version).
+std::string StampsFileName(const std::vector<std::string>& names);
 
 /// True and the model filled when the key is cached, trusted and intact.
 bool ReadCachedModel(const std::string& key, Model* model, Lexicon* lexicon);

@@ -297,4 +297,38 @@ TSUNAGU_CACHE=off timeout 20 "$T" --data "$WORK/fifo-data" --rules "$WORK/rules"
 RC=$?
 expect_same suicide "a data file linked to a regular file"
 
+# Stamps (src/file_stamps.h): once the files are older than the racy
+# window (5 s), a query takes the key from their stamps without reading
+# them, and writes no stamps file (its inode stays: a write renames a new
+# file over it). An edit of the same size is seen, even with its mtime
+# set back (the ctime moves).
+cp -r "$WORK/data" "$WORK/stamp-data"
+fresh_cache
+stamp_query() {
+  timeout 20 "$T" --data "$WORK/stamp-data" --rules "$WORK/rules" "$SUICIDE" >"$WORK/out" 2>"$WORK/err"
+  RC=$?
+  STAMPS_INODE=$(ls -i "$CACHE"/*.stamps 2>/dev/null | awk '{print $1}')
+}
+stamp_query
+expect_same suicide "stamps: the first query"
+[ -n "$STAMPS_INODE" ] || fail "stamps: no stamps file after a query"
+sleep 6
+stamp_query
+expect_same suicide "stamps: the files settled"
+settled=$STAMPS_INODE
+stamp_query
+expect_same suicide "stamps: the key from the stamps"
+[ "$STAMPS_INODE" = "$settled" ] || fail "stamps: a query with settled files wrote the stamps again"
+pass
+touch -r "$WORK/stamp-data/crisis.yaml" "$WORK/stamp-ref"
+sed 's/0120-279-338/0120-279-339/' "$WORK/stamp-data/crisis.yaml" >"$WORK/stamp-tmp"
+cat "$WORK/stamp-tmp" >"$WORK/stamp-data/crisis.yaml"  # in place: the same inode and size
+touch -r "$WORK/stamp-ref" "$WORK/stamp-data/crisis.yaml"
+stamp_query
+[ "$RC" -eq 0 ] || fail "stamps: after an edit: exit $RC"
+out_has "0120-279-339" "stamps: an edit of the same size, its mtime set back, is seen"
+out_lacks "0120-279-338" "stamps: the old number is gone"
+[ "$STAMPS_INODE" != "$settled" ] || fail "stamps: not written again after an edit"
+pass
+
 passed
