@@ -47,6 +47,19 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
   return false;
 }
 
+// "never talked about dying or hurting himself": text[from, to) is only
+// "or" or "nor" (with spaces and commas), so the phrase after it is denied
+// with the one before.
+bool OrAfter(std::string_view text, size_t from, size_t to) {
+  if (from > to) return false;
+  std::string_view between = text.substr(from, to - from);
+  const size_t b = between.find_first_not_of(" ,");
+  if (b == std::string_view::npos) return false;
+  const size_t e = between.find_last_not_of(" ,");
+  const std::string_view word = between.substr(b, e + 1 - b);
+  return word == "or" || word == "nor";
+}
+
 // The tokens a stream match covers: [*from, *to) of tokens[first, last).
 void HitTokens(const Matcher::Hit& hit, size_t first, size_t last, const std::vector<uint32_t>& token_start,
                const std::vector<Token>& tokens, size_t* from, size_t* to) {
@@ -196,6 +209,8 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
     // a negation inside one of them ("has not left his room") is its own,
     // and does not deny a phrase after it ("... for years").
     std::vector<std::pair<size_t, size_t>> read;
+    // The last English phrase read negated: where it ends, where its negation begins.
+    size_t denied_end = std::string::npos, denied_by = 0;
     for (const Matcher::Hit& hit : hits) {
       HitReading h;
       HitTokens(hit, first, read_to, token_start, u->tokens, &h.from, &h.to);
@@ -209,7 +224,13 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
       if (h.english) {
         bool negated = EnglishNegationBefore(match, clause.begin, h.begin, &h.neg_begin);
         for (const auto& [b, e] : read) negated = negated && !(b <= h.neg_begin && h.neg_begin < e);
+        if (!negated && denied_end != std::string::npos && OrAfter(match, denied_end, h.begin)) {
+          negated = true;
+          h.neg_begin = denied_by;
+        }
         h.polarity.negations = negated ? 1 : 0;
+        denied_end = negated ? h.end : std::string::npos;
+        denied_by = h.neg_begin;
       } else {
         h.polarity = ReadPolarity(display, u->tokens, h.to, read_to, tail.lemma);
       }

@@ -64,10 +64,34 @@ bool IsCarrier(const Token& t) {
   }
 }
 
-// After a quotation's と: a verb of saying, then a negation through the
+// A particle that quotes what was said or thought: と, and the spoken って,
+// なんて, なんか ("死にたいなんて言ったことはない").
+bool IsQuoting(const Token& t) {
+  return t.pos == Token::kParticle && OneOf(t.lemma, {"と", "って", "なんて", "なんか"});
+}
+
+// Past words between a quotation and its verb that only stress a denial:
+// the fillers (全然, 一切, は, も), 一度も, 一回も, 一言も, 今まで, これまで,
+// 決して. Returns the first word past them.
+size_t SkipStress(const std::vector<Token>& tokens, size_t i, size_t to) {
+  while (i < to) {
+    const Token& t = tokens[i];
+    if (IsFiller(t) || OneOf(t.lemma, {"一度", "一回", "一言", "決して"})) {
+      ++i;
+    } else if (i + 1 < to && ((t.pos == Token::kNumber && OneOf(tokens[i + 1].lemma, {"度", "回"})) ||
+                              (OneOf(t.lemma, {"今", "これ"}) && tokens[i + 1].lemma == "まで"))) {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+// After a quoting particle (IsQuoting): a verb of saying, then a negation through the
 // words that carry it ("とは言っていない", "と口にしたことはない").
 bool DeniedReport(const std::vector<Token>& tokens, size_t i, size_t to) {
-  while (i < to && IsFiller(tokens[i])) ++i;
+  i = SkipStress(tokens, i, to);
   if (i >= to || !OneOf(tokens[i].lemma, {"言う", "いう", "話す", "書く", "口", "漏らす"})) return false;
   for (++i; i < to; ++i) {
     if (IsNegation(tokens[i])) return true;
@@ -82,8 +106,8 @@ bool DeniedReport(const std::vector<Token>& tokens, size_t i, size_t to) {
 // index just past the negation, or 0 when this is no such denial; an
 // intention stated ("自殺を考えている", "死のうと思ったら") is left alone.
 size_t DeniedThought(const std::vector<Token>& tokens, size_t i, size_t to) {
-  if (i < to && tokens[i].pos == Token::kParticle && tokens[i].lemma == "と") ++i;
-  while (i < to && IsFiller(tokens[i])) ++i;
+  if (i < to && IsQuoting(tokens[i])) ++i;
+  i = SkipStress(tokens, i, to);
   if (i >= to || !OneOf(tokens[i].lemma, {"考える", "思う", "図る", "企てる", "試みる", "つもり", "気", "予定"}))
     return 0;
   for (++i; i < to; ++i) {
@@ -172,7 +196,7 @@ Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, s
       p.hedged = p.negations > 0;  // "しないと思う": a worry, not a denial
       break;
     }
-    if (t.pos == Token::kParticle && t.lemma == "と" && DeniedReport(tokens, i + 1, to)) {
+    if (IsQuoting(t) && DeniedReport(tokens, i + 1, to)) {
       ++p.negations;  // "死にたいとは言っていない": the report itself is denied
       i = to;
       break;
