@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "binary_io.h"
+#include "check_cache.h"
 #include "embedded_data.h"
 #include "messages.h"
 #include "snapshot.h"
@@ -172,7 +173,7 @@ std::string ModelCacheKey(const std::vector<std::pair<std::string, std::string>>
   std::vector<std::string> heads;  // owns the small parts viewed below
   heads.reserve(files.size() + 1);
   std::vector<std::string_view> parts;
-  heads.push_back(std::string(TSUNAGU_VERSION) + "/" + std::to_string(kCacheFormat) + '\0');
+  heads.push_back(std::string(TSUNAGU_VERSION) + "/" + std::to_string(kCacheFormat) + '\0' + ProgramIdentity() + '\0');
   parts.push_back(heads.back());
   for (const auto& [name, text] : files) {
     heads.push_back(name + '\0' + std::to_string(text.size()) + '\0');
@@ -183,7 +184,8 @@ std::string ModelCacheKey(const std::vector<std::pair<std::string, std::string>>
 }
 
 std::string StampsFileName(const std::vector<std::string>& names) {
-  std::string head = std::string(TSUNAGU_VERSION) + "/" + std::to_string(kCacheFormat) + '\0' + kEmbeddedDataVersion;
+  std::string head = std::string(TSUNAGU_VERSION) + "/" + std::to_string(kCacheFormat) + '\0' + ProgramIdentity() +
+                     '\0' + kEmbeddedDataVersion;
   std::vector<std::string_view> parts{head};
   for (const std::string& name : names) parts.push_back(std::string_view(name.c_str(), name.size() + 1));
   return Xxh3Hex(Xxh3_128(parts)) + ".stamps";

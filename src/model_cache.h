@@ -6,7 +6,10 @@
 //
 // The cache can only ever be a faster way to the same answer:
 // - the key is a 128-bit XXH3 hash (libxxhash) of the program version,
-//   the cache format and every file's name and bytes, so an edit is
+//   this build of it (ProgramIdentity, check_cache.h: a build whose
+//   snapshot layout differs never reads another's file, even when the
+//   cache format was not bumped), the cache format and every file's
+//   name and bytes, so an edit is
 //   always seen (a query whose files' stamps are those of the last read
 //   takes that read's key without reading them: file_stamps.h);
 // - a cache file is used only when its directory and the file itself are
@@ -59,7 +62,8 @@ std::string ModelCacheKey(const std::vector<std::pair<std::string, std::string>>
 
 /// The name of the cache file that keeps the stamps (file_stamps.h) of
 /// the files with these names: it covers what the key covers but their
-/// bytes (the version, the cache format, the built-in YAML's version).
+/// bytes (the version, the build, the cache format, the built-in YAML's
+/// version).
 std::string StampsFileName(const std::vector<std::string>& names);
 
 /// True and the model filled when the key is cached, trusted and intact.

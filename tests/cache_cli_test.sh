@@ -25,7 +25,15 @@ need_exe "$T" "$CRAFT"
 chmod 755 "$WORK"  # the other user (nobody) must reach its cache below
 cp -r "$ROOT/data" "$ROOT/rules" "$WORK/"
 mkdir "$WORK/crafted"
-KEY=$("$CRAFT" "$WORK/data" "$WORK/rules" "$WORK/crafted") || { echo "cache_cli_test: craft_cache failed" >&2; exit 1; }
+# The key names the build that uses it: tsunagu's, from the cache file a
+# query writes.
+TSUNAGU_CACHE_DIR=$WORK/keycache "$T" --data "$WORK/data" --rules "$WORK/rules" agencies >/dev/null 2>&1
+KEY=$(cd "$WORK/keycache" 2>/dev/null && ls -- *.bin 2>/dev/null | sed 's/\.bin$//')
+case $KEY in
+  ????????????????????????????????) ;;
+  *) echo "cache_cli_test: no single cache file after a query (got '$KEY')" >&2; exit 1 ;;
+esac
+"$CRAFT" "$WORK/data" "$WORK/rules" "$WORK/crafted" "$KEY" >/dev/null || { echo "cache_cli_test: craft_cache failed" >&2; exit 1; }
 CACHE=$WORK/cache
 FILE=$CACHE/$KEY.bin
 export TSUNAGU_CACHE_DIR=$CACHE

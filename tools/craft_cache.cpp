@@ -2,11 +2,14 @@
 // (model_cache.h) made from a real model, for tests/cache_cli_test.sh and
 // the cache fuzz target's seed corpus. Most carry a valid checksum, so that
 // what catches them is the layout, index and string checks behind it.
-// Usage: craft_cache DATA_DIR RULES_DIR OUT_DIR
+// Usage: craft_cache DATA_DIR RULES_DIR OUT_DIR [KEY]
 //   Writes OUT_DIR/CASE.bin for every case (good.bin: the real cache;
-//   small.bin: a real cache of a cut-down model, a small fuzzing seed) and
-//   prints the key tsunagu uses for `--data DATA_DIR --rules RULES_DIR`,
-//   whose cache file is CACHE_DIR/KEY.bin.
+//   small.bin: a real cache of a cut-down model, a small fuzzing seed),
+//   made for KEY, and prints the key. The key names the program that uses
+//   it (ModelCacheKey: its build-id), so for tsunagu's own key give KEY:
+//   the name of the cache file a `tsunagu --data DATA_DIR --rules
+//   RULES_DIR` query wrote (CACHE_DIR/KEY.bin). Without it, the key is
+//   this tool's.
 // Usage: craft_cache --check-result KEY EXIT_CODE OUTPUT
 //   Writes to stdout a stored `check` result (check_cache.h) for KEY that
 //   replays OUTPUT and EXIT_CODE, with a valid checksum
@@ -144,10 +147,10 @@ int main(int argc, char** argv) {
     return std::fwrite(bytes.data(), 1, bytes.size(), stdout) == bytes.size() ? 0 : 1;
   }
   if (argc == 4 && std::string(argv[1]) == "--verify") return VerifyFile(argv[2], argv[3]);
-  if (argc != 4) {
+  if (argc != 4 && argc != 5) {
     std::fprintf(stderr,
-                 "usage: craft_cache DATA_DIR RULES_DIR OUT_DIR | --check-result KEY EXIT_CODE OUTPUT | --verify KEY "
-                 "FILE\n");
+                 "usage: craft_cache DATA_DIR RULES_DIR OUT_DIR [KEY] | --check-result KEY EXIT_CODE OUTPUT | --verify "
+                 "KEY FILE\n");
     return 2;
   }
   setenv("TSUNAGU_CACHE", "off", 1);  // build from the YAML, write nothing
@@ -162,7 +165,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "craft_cache: %s\n", s.ToString().c_str());
     return 1;
   }
-  const std::string key = ModelCacheKey(files);
+  const std::string key = argc == 5 ? argv[4] : ModelCacheKey(files);
   const std::string out_dir = argv[3];
   const std::string snapshot = WriteSnapshot(model), compiled = lexicon.Save();
   bool ok = true;
