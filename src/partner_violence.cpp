@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "reading.h"
+
 namespace {
 
 bool IsPartnerRelation(const std::string& relation) {
@@ -101,32 +103,52 @@ bool EnglishPartnerAgent(std::string_view text, size_t at, size_t end, int partn
 
 // After the writer's word at `at`: を or に ("私を", "私に"), or の and a
 // part of the body marked so ("私の顔を"): the writer is the one hurt, not
-// someone of theirs ("私の母を").
-bool MarksWriterHurt(std::string_view text, size_t at) {
-  if (StartsWith(text, at, "を") || StartsWith(text, at, "に")) return true;
-  if (!StartsWith(text, at, "の")) return false;
+// someone of theirs ("私の母を"). Where the words after the marker begin,
+// or npos.
+size_t WriterHurt(std::string_view text, size_t at) {
+  if (StartsWith(text, at, "を") || StartsWith(text, at, "に")) return at + std::string_view("を").size();
+  if (!StartsWith(text, at, "の")) return std::string_view::npos;
   at += std::string_view("の").size();
   for (std::string_view part : {"顔", "頭", "腕", "足", "体", "身体", "腹", "お腹", "背中", "首", "髪", "胸", "手"})
-    if (StartsWith(text, at, part))
-      return StartsWith(text, at + part.size(), "を") || StartsWith(text, at + part.size(), "に");
-  return false;
+    if (StartsWith(text, at, part)) {
+      at += part.size();
+      if (StartsWith(text, at, "を") || StartsWith(text, at, "に")) return at + std::string_view("を").size();
+      return std::string_view::npos;
+    }
+  return std::string_view::npos;
 }
 
-// Japanese, active: in m's clause, a partner word marked が/は, then the
-// writer hurt (MarksWriterHurt), then m ("夫が私を殴る", "主人は私に暴力
-// を振るう", "夫が私の顔を殴る"); where the partner word begins, or npos.
-// The writer, not anyone: "夫が息子を殴る" is violence to the son.
-size_t ActivePartnerAgainstWriter(const Understanding& u, const FactMention& m) {
+// Clause c runs on into the next in one sentence: split at 、 or a comma,
+// not at 。 ("妻が怒ると包丁を振り回し、私の腕を切った").
+bool RunsOn(const Understanding& u, int c) {
+  const size_t end = u.clauses[static_cast<size_t>(c)].end;
+  return StartsWith(u.text.match, end, "、") || StartsWith(u.text.match, end, ",");
+}
+
+// Japanese, active: a partner word marked が/は, then the writer hurt
+// (WriterHurt) in clause `clause` before `at` ("夫が私を殴る", "主人は私に
+// 暴力を振るう", "夫が私の顔を殴る"); the partner in that clause or in an
+// earlier one of its sentence, no one else marked が/は after it; where the
+// partner word begins, or npos. The writer, not anyone: "夫が息子を殴る"
+// is violence to the son.
+size_t ActivePartnerAgainstWriter(const Understanding& u, int clause, size_t at) {
   const std::string_view text = u.text.match;
+  int first = clause;
+  while (first > 0 && RunsOn(u, first - 1)) --first;
   size_t agent = std::string_view::npos, agent_end = 0;
   for (const SubjectMention& s : u.subjects) {
-    if (s.clause != m.clause || s.end > m.begin || s.person < 0) continue;
-    if (NamesPartner(u, s) && (StartsWith(text, s.end, "が") || StartsWith(text, s.end, "は"))) {
+    if (s.clause < first || s.clause > clause || s.person < 0) continue;
+    if (s.clause == clause && s.end > at) continue;
+    const Person& p = u.persons[static_cast<size_t>(s.person)];
+    const bool acts = StartsWith(text, s.end, "が") || StartsWith(text, s.end, "は");
+    if (NamesPartner(u, s) && acts) {
       agent = s.begin;
       agent_end = s.end;
-    } else if (agent != std::string_view::npos && s.begin >= agent_end &&
-               u.persons[static_cast<size_t>(s.person)].caller && MarksWriterHurt(text, s.end)) {
+    } else if (agent != std::string_view::npos && s.clause == clause && s.begin >= agent_end && p.caller &&
+               WriterHurt(text, s.end) != std::string_view::npos) {
       return agent;
+    } else if (acts && !p.caller) {
+      agent = std::string_view::npos;  // someone else acts: "夫が帰ると息子が私を殴る"
     }
   }
   return std::string_view::npos;
@@ -149,11 +171,52 @@ void AddDv(const Model& model, const FactMention& m, int dv, size_t agent_begin,
   u->mentions.push_back(std::move(d));
 }
 
+// A passive right after a phrase: "向けられ", "脅され".
+bool IsPassive(const Token& t) { return t.pos == Token::kVerbBound && (t.lemma == "れる" || t.lemma == "られる"); }
+
+// A cut or stab of the writer's body by a partner ("妻が怒ると包丁を振り
+// 回し、私の腕を切った"): no violence phrase says it, since 腕を切る alone
+// is most often self-harm. Adds the dv mention unless negated or
+// hypothetical ("私の腕を切ったことはない").
+void AddWriterCut(const Model& model, int dv, int violence, Understanding* u) {
+  const std::string_view text = u->text.match;
+  const std::vector<Token>& tokens = u->tokens;
+  for (size_t k = 0; k < u->subjects.size(); ++k) {
+    const SubjectMention& s = u->subjects[k];
+    if (s.person < 0 || !u->persons[static_cast<size_t>(s.person)].caller) continue;
+    const size_t verb = WriterHurt(text, s.end);
+    if (verb == std::string_view::npos || !(StartsWith(text, verb, "切") || StartsWith(text, verb, "刺"))) continue;
+    size_t t = 0;
+    while (t < tokens.size() && tokens[t].begin < verb) ++t;
+    if (t == tokens.size() || tokens[t].begin != verb || tokens[t].pos != Token::kVerb) continue;
+    const std::string& lemma = tokens[t].lemma;
+    if (lemma != "切る" && lemma != "刺す" && lemma != "切りつける" && lemma != "切り付ける") continue;
+    const size_t clause_end = u->clauses[static_cast<size_t>(s.clause)].end;
+    size_t last = t + 1;
+    while (last < tokens.size() && tokens[last].begin < clause_end) ++last;
+    const Polarity p = ReadPolarity(u->text.display, tokens, t + 1, last, lemma);
+    if (p.negated() || p.hypothetical) continue;
+    const size_t agent = ActivePartnerAgainstWriter(*u, s.clause, verb);
+    if (agent == std::string_view::npos) continue;
+    FactMention m;
+    m.fact = violence;
+    m.clause = s.clause;
+    m.begin = s.begin;
+    m.end = tokens[t].end;
+    m.words = u->text.display.substr(m.begin, m.end - m.begin);
+    m.phrase = lemma;
+    m.first_token = static_cast<int>(t);
+    m.last_token = static_cast<int>(t + 1);
+    AddDv(model, m, dv, agent, u);
+  }
+}
+
 }  // namespace
 
 void AddPartnerViolence(const Model& model, Understanding* u) {
   const int dv = model.FindFact("dv"), received = model.FindFact("violence-received");
   const int partner = model.FindFact("partner"), violence = model.FindFact("violence");
+  const int threat = model.FindFact("threat");
   if (dv < 0 || received < 0) return;
   const std::string_view text = u->text.match;
   const size_t count = u->mentions.size();  // the ones added below are not read again
@@ -162,11 +225,15 @@ void AddPartnerViolence(const Model& model, Understanding* u) {
     if (m.negated || m.origin != FactMention::kPhrase) continue;
     if (m.fact == violence) {
       // Done by a partner to the writer.
-      const size_t agent_begin = ActivePartnerAgainstWriter(*u, m);
+      const size_t agent_begin = ActivePartnerAgainstWriter(*u, m.clause, m.begin);
       if (agent_begin != std::string_view::npos) AddDv(model, m, dv, agent_begin, u);
       continue;
     }
-    if (m.fact != received) continue;
+    // A threat suffered ("妻に包丁を向けられた") reads as a violence received.
+    const bool suffered = m.fact == threat && m.last_token >= 0 &&
+                          static_cast<size_t>(m.last_token) < u->tokens.size() &&
+                          IsPassive(u->tokens[static_cast<size_t>(m.last_token)]);
+    if (m.fact != received && !suffered) continue;
     const Clause& clause = u->clauses[static_cast<size_t>(m.clause)];
     size_t agent_begin = std::string_view::npos;
     // Japanese: a partner word before it, marked に/から.
@@ -179,4 +246,5 @@ void AddPartnerViolence(const Model& model, Understanding* u) {
     if (agent_begin == std::string_view::npos && !english) continue;
     AddDv(model, m, dv, agent_begin, u);
   }
+  if (violence >= 0) AddWriterCut(model, dv, violence, u);
 }

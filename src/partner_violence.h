@@ -16,8 +16,13 @@
 // に or から; in English "by (my|her|his|our|the)? WORD" after it, WORD
 // one of those or a bare "partner", not followed by a possessive ("by my
 // husband's brother" is the brother). A negated or hypothetical mention
-// adds nothing. Does nothing when the lexicon has no fact "dv" or
-// "violence-received".
+// adds nothing. A threat suffered from a partner ("妻に包丁を向けられた")
+// counts as a violence received. A partner acting (が/は) on the writer
+// (私を, 私の顔を), named in the mention's clause or earlier in its
+// sentence (clauses joined by 、) with no one else acting after it, also
+// makes dv; so does a cut or stab of the writer's body that no phrase
+// says ("妻が怒ると包丁を振り回し、私の腕を切った"). Does nothing when the
+// lexicon has no fact "dv" or "violence-received".
 //
 // Pure: thread-safe, no state kept between calls.
 #ifndef TSUNAGU_PARTNER_VIOLENCE_H_

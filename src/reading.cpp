@@ -51,7 +51,9 @@ bool IsCarrier(const Token& t) {
       return OneOf(t.lemma, {"今", "現在", "ところ", "とこ", "現時点", "当面", "必要", "一度", "一回", "一切",
                              "これまで", "今まで"});
     case Token::kNounBound:
-      return OneOf(t.lemma, {"こと", "事", "わけ", "訳", "の", "ん", "もの", "ところ", "とこ", "度", "回"});
+      // よう: "使い込むようなことがあったら" is a condition, "ふるうようなことは
+      // ない" a denial, as without it.
+      return OneOf(t.lemma, {"こと", "事", "わけ", "訳", "の", "ん", "もの", "ところ", "とこ", "度", "回", "よう"});
     case Token::kParticle:
       // Not と (a quotation: "…と言う" is someone else's verb), not か
       // (a question or hedge), not ば (a condition), not ほど.

@@ -571,3 +571,11 @@ TEST_CASE("\"my 8-year-old\", \"our 35-year-old\" with no noun after name a chil
   CHECK(son.AgeOf(Subject::kPerson).lo == 35);
   CHECK(child_age(Read("for my 8-year-old birthday we went out")) == -1);
 }
+
+TEST_CASE("ages: grandad, granddad and granny are grandparents") {
+  CheckAges({
+      {"My grandad is 91 and my uncle lives with him.", "grandfather", "91-91"},
+      {"My granddad, 88, lives alone.", "grandfather", "88-88"},
+      {"Granny is 90 and my cousin has her bankbook.", "grandmother", "90-90"},
+  });
+}

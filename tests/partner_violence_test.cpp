@@ -135,3 +135,22 @@ TEST_CASE("partner violence: an accident is no violence") {
     CHECK(PartnerViolence(text) == "");
   }
 }
+
+TEST_CASE("partner violence: the partner named earlier in the sentence") {
+  // 、 joins the clauses of one sentence; 。 ends it.
+  CHECK(PartnerViolence("夫は酒を飲むと、私を殴ります").rfind("夫は酒を飲むと、私を殴", 0) == 0);
+  CHECK_FALSE(PartnerViolence("妻は怒ると物を投げつけてきて、私の顔にけがをさせた").empty());
+  CHECK(PartnerViolence("夫は仕事をしていません。私を殴るのは息子です") == "");  // another sentence
+  CHECK(PartnerViolence("夫が帰ると、息子が私を殴る") == "");                    // someone else acts
+}
+
+TEST_CASE("partner violence: a cut or stab of the writer's body, a threat suffered") {
+  CHECK(PartnerViolence("妻が怒ると包丁を振り回し、私の腕を切ったことがあります").rfind("妻が", 0) == 0);
+  CHECK_FALSE(PartnerViolence("夫が私の手を刺した").empty());
+  CHECK_FALSE(PartnerViolence("妻に包丁を向けられたことが何度もある").empty());
+  CHECK(PartnerViolence("妻が私の腕を切ったことは一度もない") == "");  // denied
+  CHECK(PartnerViolence("妻が料理中に包丁で指を切った") == "");        // her own finger
+  CHECK(PartnerViolence("私の腕を切ったのは息子です") == "");          // no partner acts
+  CHECK(PartnerViolence("息子に包丁を向けられた") == "");              // not a partner
+  CHECK(PartnerViolence("夫が包丁を向けた") == "");                    // not suffered: no one named
+}

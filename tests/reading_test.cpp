@@ -2,6 +2,7 @@
 // polarity of what follows a phrase in a case.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -80,6 +81,15 @@ TEST_CASE("reading: the user dictionary reads domain words as one noun") {
   CHECK(tokens[0].end == std::string("引きこもり").size());
 }
 
+TEST_CASE("reading: 寝たきり is one noun in a case and in a phrase") {
+  for (const std::string text : {"父は寝たきりです", "寝たきり"}) {
+    std::vector<Token> tokens;
+    TheAnalyzer().Tokenize(text, 0, text.size(), &tokens);
+    CAPTURE(text);
+    CHECK(std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.lemma == "寝たきり"; }));
+  }
+}
+
 TEST_CASE("reading: polarity from the grammar that follows") {
   struct Row {
     const char* text;
@@ -100,8 +110,10 @@ TEST_CASE("reading: polarity from the grammar that follows") {
       {"死んだら", "死ぬ", false, false, true, true},
       {"死ぬほど眠い", "死ぬ", false, false, true, false},
       {"夫が亡くなり", "亡くなる", false, false, false, true},
-      {"出かけんのやけど", "出かける", true, false, false, false},  // a negative fused into the verb
-      {"読んでいない", "読む", true, false, false, false},          // not the sound change of 読ん
+      {"出かけんのやけど", "出かける", true, false, false, false},            // a negative fused into the verb
+      {"読んでいない", "読む", true, false, false, false},                    // not the sound change of 読ん
+      {"暴力をふるうようなことはない", "ふるう", true, false, false, false},  // よう carries it
+      {"使い込むようなことがあったら", "使い込む", false, false, true, false},
   };
   for (const Row& r : rows) {
     CAPTURE(r.text);
