@@ -60,6 +60,41 @@ bool OrAfter(std::string_view text, size_t from, size_t to) {
   return word == "or" || word == "nor";
 }
 
+// A form's field whose value denies it: "希死念慮：なし", "自傷・他害：なし",
+// "Self-harm: none", "suicidal ideation: denied". text[end] follows the
+// phrase, which names the field or one of a list of them joined by ・ or
+// "/". Returns where the denial ends, or 0 when there is none.
+size_t FieldDenied(std::string_view text, size_t end) {
+  static constexpr std::string_view kMiddleDot = "・";
+  static constexpr std::string_view kFieldEnds = ":。、,.;\n";
+  size_t i = end;
+  auto skip_spaces = [&] {
+    while (i < text.size() && text[i] == ' ') ++i;
+  };
+  skip_spaces();
+  // The field's other items, up to its colon.
+  while (text.compare(i, kMiddleDot.size(), kMiddleDot) == 0 || (i < text.size() && text[i] == '/')) {
+    i += text[i] == '/' ? 1 : kMiddleDot.size();
+    while (i < text.size() && kFieldEnds.find(text[i]) == std::string_view::npos &&
+           text.compare(i, kMiddleDot.size(), kMiddleDot) != 0 && text[i] != '/' && text.compare(i, 3, "。") != 0 &&
+           text.compare(i, 3, "、") != 0)
+      ++i;
+  }
+  if (i >= text.size() || text[i] != ':') return 0;
+  ++i;
+  skip_spaces();
+  for (std::string_view denial : {"なし", "無し", "無", "ない", "none", "no", "nil", "denied", "negative"}) {
+    if (text.compare(i, denial.size(), denial) != 0) continue;
+    const size_t after = i + denial.size();
+    // The value is the word alone: not 無職, "nobody", "no plan".
+    const bool alone = after == text.size() || kFieldEnds.find(text[after]) != std::string_view::npos ||
+                       text[after] == ' ' || text[after] == ')' || text.compare(after, 3, "。") == 0 ||
+                       text.compare(after, 3, "、") == 0 || text.compare(after, 3, "（") == 0 || text[after] == '(';
+    if (alone && !(text[after] == ' ' && denial == "no")) return after;
+  }
+  return 0;
+}
+
 // The tokens a stream match covers: [*from, *to) of tokens[first, last).
 void HitTokens(const Matcher::Hit& hit, size_t first, size_t last, const std::vector<uint32_t>& token_start,
                const std::vector<Token>& tokens, size_t* from, size_t* to) {
@@ -96,7 +131,8 @@ struct HitReading {
   size_t begin = 0, end = 0;
   bool english = false;
   Polarity polarity;
-  size_t neg_begin = 0;  // English: where the negation before it starts
+  size_t neg_begin = 0;         // English: where the negation before it starts
+  size_t field_denial_end = 0;  // a form's field denied ("希死念慮：なし"): where the denial ends
 };
 
 // Whether a meaning of a hit holds, and negated or not. A phrase that says
@@ -119,6 +155,11 @@ bool MeaningHolds(const PhraseMeaning& meaning, const Polarity& polarity, bool* 
 // ("市外から転入").
 void AddGrammarWords(const Understanding& u, const HitReading& h, FactMention* m, std::vector<char>* covered) {
   const std::string& display = u.text.display;
+  if (m->negated && h.field_denial_end > 0) {
+    m->negation = display.substr(h.end, h.field_denial_end - h.end);
+    MarkCovered(covered, h.end, h.field_denial_end);
+    return;
+  }
   if (m->negated && h.english) {
     m->negation = display.substr(h.neg_begin, h.begin - h.neg_begin);
     while (!m->negation.empty() && m->negation.back() == ' ') m->negation.pop_back();
@@ -233,6 +274,10 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
         denied_by = h.neg_begin;
       } else {
         h.polarity = ReadPolarity(display, u->tokens, h.to, read_to, tail.lemma);
+      }
+      if (h.polarity.negations == 0 && !h.polarity.hypothetical) {
+        h.field_denial_end = FieldDenied(display, h.end);
+        if (h.field_denial_end > 0) h.polarity.negations = 1;
       }
       read.emplace_back(h.begin, h.end);
       AddMentions(model, lexicon, hit, h, static_cast<int>(ci), u, covered);
