@@ -355,7 +355,8 @@ void OwnerByContext(const Understanding& u, const NumberMention& n, int c, int n
     return;
   }
   for (const SubjectMention& sm : u.subjects)
-    if (sm.begin >= n.end && x.sentence[sm.clause] == x.sentence[c] && sm.person >= 0) {
+    // 今は39歳で、母と二人で暮らし: one named with と is company, not whose.
+    if (sm.begin >= n.end && x.sentence[sm.clause] == x.sentence[c] && sm.person >= 0 && !At(match, sm.end, "と")) {
       a->person = sm.person;
       a->subject = sm.subject;
       a->because = Because::kTopic;
@@ -379,6 +380,50 @@ void OwnerInQuote(const Understanding& u, int c, const AgeContext& x, const Subj
   a->because = Because::kQuote;
 }
 
+// "30歳を境に家から出なくなり、それからもう15年" → 45; "came home when
+// he was 31 … That was 22 years ago" → 53: the time since (n.since) added
+// to the latest age before it, when that age is a past one of its sentence
+// or the one before. The age now is of the past age's owner; its words run
+// from the past age to the duration. Adds its index to *since.
+void AddAgeSince(const NumberMention& n, int c, const AgeContext& x, Understanding* u, std::vector<size_t>* since) {
+  if (u->ages.empty()) return;
+  const AgeMention& past = u->ages.back();
+  if (past.when != NumberMention::kPast || past.end > n.begin || x.sentence[c] - x.sentence[past.clause] > 1) return;
+  AgeMention now = past;
+  const int years = n.months / 12;
+  now.when = NumberMention::kNow;
+  now.range.lo = std::min(past.range.lo + years, 120);
+  now.range.hi = std::min(past.range.hi + years, 120);
+  now.end = n.end;
+  now.words = u->text.display.substr(past.begin, n.end - past.begin);
+  since->push_back(u->ages.size());
+  u->ages.push_back(std::move(now));
+}
+
+// An age the text states now wins over one worked out from a past age and
+// the time since ("…それから十年ほど。今は39歳"): drops ages[since[k]]
+// when its owner has a stated age now, and renumbers the relatives' ages.
+void DropAgesSinceStated(const std::vector<size_t>& since, std::vector<Relative>* relatives, Understanding* u) {
+  if (since.empty()) return;
+  std::vector<char> drop(u->ages.size(), 0);
+  for (size_t k : since) {
+    const AgeMention& d = u->ages[k];
+    for (size_t j = 0; j < u->ages.size(); ++j) {
+      const AgeMention& a = u->ages[j];
+      if (j == k || a.when != NumberMention::kNow || std::find(since.begin(), since.end(), j) != since.end()) continue;
+      if (a.person == d.person && (d.person >= 0 || a.subject == d.subject)) drop[k] = 1;
+    }
+  }
+  std::vector<size_t> into(u->ages.size());
+  size_t kept = 0;
+  for (size_t j = 0; j < u->ages.size(); ++j) {
+    into[j] = kept;
+    if (!drop[j]) u->ages[kept++] = std::move(u->ages[j]);
+  }
+  u->ages.resize(kept);
+  for (Relative& r : *relatives) r.age = into[r.age];
+}
+
 }  // namespace
 
 void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int>& clause_of, Understanding* u,
@@ -393,12 +438,14 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
   PersonsBefore before(*u);
   WordsAfterPossessive possessed(*u);
   std::vector<Relative> relatives;
+  std::vector<size_t> since;  // ages AddAgeSince added
   for (size_t i = 0; i < numbers.size(); ++i) {
     const NumberMention& n = numbers[i];
     const int c = clause_of[i];
     std::string words = display.substr(n.begin, n.end - n.begin);
     if (n.kind == NumberMention::kDuration) {
       cover(n.begin, n.end);  // understood as a duration, used or not
+      if (n.since) AddAgeSince(n, c, x, u, &since);
       u->durations.push_back({n.months, c, std::move(words)});
       continue;
     }
@@ -454,5 +501,6 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
     }
     u->ages.push_back(std::move(a));
   }
+  DropAgesSinceStated(since, &relatives, u);
   ResolveRelativeAges(relatives, u);
 }

@@ -571,3 +571,17 @@ TEST_CASE("\"my 8-year-old\", \"our 35-year-old\" with no noun after name a chil
   CHECK(son.AgeOf(Subject::kPerson).lo == 35);
   CHECK(child_age(Read("for my 8-year-old birthday we went out")) == -1);
 }
+
+TEST_CASE("ages: a past age plus the time since is the age now; a stated age wins") {
+  Understanding u = Read("弟は25歳で退職して、もう20年になります。");
+  CHECK(u.AgeOf(Subject::kPerson).lo == 45);
+  CHECK(u.AgeOf(Subject::kPerson).hi == 45);
+  u = Read("My son left work at 35 and that was 19 years ago; he never goes out.");
+  CHECK(u.AgeOf(Subject::kPerson).lo == 54);
+  u = Read("兄は28歳で仕事を辞め、それから十年ほどになります。今は39歳で、母と二人で暮らしています。");
+  CHECK(u.AgeOf(Subject::kPerson).lo == 39);
+  CHECK(u.AgeOf(Subject::kPerson).hi == 39);
+  // 15年前 is when someone else died, not time since the person's age.
+  u = Read("娘は20歳で大学をやめました。15年前に父が亡くなり、それからは家にこもっています。");
+  CHECK(!u.AgeOf(Subject::kPerson).known());
+}
