@@ -585,3 +585,15 @@ TEST_CASE("ages: a past age plus the time since is the age now; a stated age win
   u = Read("娘は20歳で大学をやめました。15年前に父が亡くなり、それからは家にこもっています。");
   CHECK(!u.AgeOf(Subject::kPerson).known());
 }
+
+TEST_CASE("persons: a phrase that names its subject keeps its subject word (\"old father\")") {
+  Understanding u = Read("My 53-year-old cousin lives with his 80-year-old father and rarely goes out.");
+  const Person* father = Find(u, "father");
+  REQUIRE(father != nullptr);
+  CHECK(father->age.lo == 80);
+  CHECK(u.AgeOf(Subject::kPerson).lo == 53);
+  CHECK(u.AgeOf(Subject::kPerson).hi == 53);
+  bool own = false;  // the phrase is still read, with its own subject
+  for (const FactMention& m : u.mentions) own = own || (m.has_own_subject && m.subject == Subject::kParent);
+  CHECK(own);
+}
