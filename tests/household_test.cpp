@@ -597,3 +597,12 @@ TEST_CASE("persons: a phrase that names its subject keeps its subject word (\"ol
   for (const FactMention& m : u.mentions) own = own || (m.has_own_subject && m.subject == Subject::kParent);
   CHECK(own);
 }
+
+TEST_CASE("persons: the I of \"I think\" is a hedge, not whom the clause is about") {
+  Understanding u =
+      Read("Her mother is in her late sixties, and her brother (I think he is forty-seven) doesn't go out.");
+  CHECK(u.AgeOf(Subject::kPerson).lo == 47);
+  const Person* brother = Find(u, "brother");
+  REQUIRE(brother != nullptr);
+  CHECK(brother->id == u.concern);
+}
