@@ -319,6 +319,21 @@ void OwnerByPronoun(const Understanding& u, const NumberMention& n, PersonsBefor
   a->because = a->person >= 0 ? Because::kPronoun : Because::kDefault;
 }
 
+// A subject word ending at end is followed by its own age: 義母は84歳,
+// 母(80), 母が八十.
+bool OwnAgeFollows(std::string_view t, size_t end) {
+  size_t p = end;
+  for (std::string_view mark : {"は", "が", "も", "("})
+    if (At(t, p, mark)) {
+      p += mark.size();
+      break;
+    }
+  if (p < t.size() && t[p] >= '0' && t[p] <= '9') return true;
+  for (std::string_view kanji : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})
+    if (At(t, p, kanji)) return true;
+  return false;
+}
+
 // An age with no subject word right next to it: a marked subject word
 // before it in the clause ("母は来月80歳"), else the nearest, else the
 // sentence's topic so far, else the first named after it in the sentence
@@ -355,8 +370,10 @@ void OwnerByContext(const Understanding& u, const NumberMention& n, int c, int n
     return;
   }
   for (const SubjectMention& sm : u.subjects)
-    // 今は39歳で、母と二人で暮らし: one named with と is company, not whose.
-    if (sm.begin >= n.end && x.sentence[sm.clause] == x.sentence[c] && sm.person >= 0 && !At(match, sm.end, "と")) {
+    // 今は39歳で、母と二人で暮らし: one named with と is company, not whose;
+    // 現在は57歳で、同居している義母は84歳: one with an age of their own.
+    if (sm.begin >= n.end && x.sentence[sm.clause] == x.sentence[c] && sm.person >= 0 && !At(match, sm.end, "と") &&
+        !OwnAgeFollows(match, sm.end)) {
       a->person = sm.person;
       a->subject = sm.subject;
       a->because = Because::kTopic;

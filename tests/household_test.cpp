@@ -606,3 +606,11 @@ TEST_CASE("persons: the I of \"I think\" is a hedge, not whom the clause is abou
   REQUIRE(brother != nullptr);
   CHECK(brother->id == u.concern);
 }
+
+TEST_CASE("ages: an age before a word with its own age is not that word's") {
+  Understanding u =
+      Read("義兄は40代のときにリストラされ、ほとんど外出しません。現在は57歳で、同居している義母は84歳です。");
+  CHECK(u.AgeOf(Subject::kPerson).lo == 57);
+  CHECK(u.AgeOf(Subject::kParent).lo == 84);
+  CHECK(u.AgeOf(Subject::kParent).hi == 84);
+}
