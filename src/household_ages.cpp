@@ -334,6 +334,27 @@ bool OwnAgeFollows(std::string_view t, size_t end) {
   return false;
 }
 
+// "Eighty-two and caring on her own for a son of fifty-eight", "Forty-two
+// and living with her mother": an English age opening its sentence, the
+// nearest subject word one after it that the unnamed subject has ("a son",
+// "her mother"): the age is that unnamed one's, a parent when the word
+// names a child, else the person of concern. False when not so.
+bool OwnerOfPossessedAfter(const Understanding& u, const NumberMention& n, int c, int nearest, const AgeContext& x,
+                           Subject* subject) {
+  const std::string& t = u.text.match;
+  if (nearest < 0 || (c > 0 && x.sentence[c - 1] == x.sentence[c])) return false;
+  for (size_t p = u.clauses[c].begin; p < n.begin; ++p)
+    if (t[p] != ' ') return false;
+  const SubjectMention& s = u.subjects[nearest];
+  if (s.begin < n.end || s.person < 0) return false;
+  for (std::string_view before : {"a ", "her ", "his ", "their "})
+    if (s.begin >= before.size() && At(t, s.begin - before.size(), before)) {
+      *subject = IsChildKind(u.persons[s.person].relation) ? Subject::kParent : Subject::kPerson;
+      return true;
+    }
+  return false;
+}
+
 // An age with no subject word right next to it: a marked subject word
 // before it in the clause ("母は来月80歳"), else the nearest, else the
 // sentence's topic so far, else the first named after it in the sentence
@@ -506,6 +527,8 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
       const size_t e = u->subjects[nearest].end;
       if (e < n.begin && (At(u->text.match, e, "は") || At(u->text.match, e, "が") || At(u->text.match, e, "も")))
         JoinedPersons(*u, nearest, &joined);
+    } else if (OwnerOfPossessedAfter(*u, n, c, nearest, x, &a.subject)) {
+      a.because = Because::kDefault;  // "Eighty-two and caring for a son of 58"
     } else {
       OwnerByContext(*u, n, c, nearest, x, by, &index, &a, &joined);
     }

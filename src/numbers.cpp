@@ -412,17 +412,19 @@ bool JapaneseAgeVerbAfter(std::string_view text, size_t pos, size_t end) {
   return after != pos && text.compare(after, 3, "前") != 0 && text.compare(after, 6, "まで") != 0;
 }
 
-// The number at text[i, after) is all of the first clause of its sentence
-// and a comma ends it, before words, not another number ("Thirty-one, no
-// work history"; not "20, 30 years ago"). The comma may be text[end]: a
-// clause ends before its comma.
+// The number at text[i, after) starts its sentence and a comma or "and"
+// follows, before words, not another number ("Thirty-one, no work
+// history", "Eighty-two and caring for a son"; not "20, 30 years ago",
+// "twenty and thirty"). The comma may be text[end]: a clause ends before
+// its comma.
 bool AloneBeforeComma(std::string_view text, size_t i, size_t after, size_t end) {
   size_t p = i;
   while (p > 0 && text[p - 1] == ' ') --p;
   if (p > 0 && text[p - 1] != '.' && text[p - 1] != '!' && text[p - 1] != '?' && text[p - 1] != '\n') return false;
   while (after < end && text[after] == ' ') ++after;
-  if (after >= text.size() || text[after] != ',') return false;
   size_t w = after + 1;
+  if (text.compare(after, 4, "and ") == 0) w = after + 4;  // "Eighty-two and caring for a son"
+  else if (after >= text.size() || text[after] != ',') return false;
   while (w < text.size() && text[w] == ' ') ++w;
   size_t w_end = w;
   while (w_end < text.size() && IsAlpha(text[w_end])) ++w_end;

@@ -5,9 +5,9 @@
 // "6ヶ月", "for 3 years"). Works on normalised text, so full-width digits
 // are already ASCII. Each age says when it holds: now, in the past
 // ("25歳で辞め", "at 35"), relative to someone ("2歳上の兄") or soon
-// ("80歳を目前に"). A number that is the whole first clause of its
-// sentence, before a comma, is an age now ("Thirty-one, no work
-// history"); "one", "a", "second" alone are never ages.
+// ("80歳を目前に"). A number that starts its sentence, before a comma or
+// "and", is an age now ("Thirty-one, no work history", "Eighty-two and
+// caring for a son"); "one", "a", "second" alone are never ages.
 #ifndef TSUNAGU_NUMBERS_H_
 #define TSUNAGU_NUMBERS_H_
 

@@ -614,3 +614,13 @@ TEST_CASE("ages: an age before a word with its own age is not that word's") {
   CHECK(u.AgeOf(Subject::kParent).lo == 84);
   CHECK(u.AgeOf(Subject::kParent).hi == 84);
 }
+
+TEST_CASE("ages: an age opening its sentence is not of the one its subject has") {
+  Understanding u = Read("Eighty-two and caring on her own for a son of fifty-eight who never leaves the house.");
+  CHECK(u.AgeOf(Subject::kParent).lo == 82);
+  CHECK(u.AgeOf(Subject::kPerson).lo == 58);
+  u = Read("Forty-two and living with her mother, who is 75; she hardly goes out.");
+  CHECK(u.AgeOf(Subject::kPerson).lo == 42);
+  CHECK(u.AgeOf(Subject::kParent).lo == 75);
+  CHECK(u.AgeOf(Subject::kParent).hi == 75);
+}

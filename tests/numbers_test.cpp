@@ -617,7 +617,9 @@ TEST_CASE("A number that is the first clause of its sentence, before a comma, is
       {"Thirty-one, no work history, panics at interviews", kAge, 31, 31, kNow},
       {"31, no job, hardly goes out", kAge, 31, 31, kNow},
       {"He called. Fifty-one, no job since the factory closed", kAge, 51, 51, kNow},
+      {"Eighty-two and caring for a son", kAge, 82, 82, kNow},
   });
+  CHECK(Numbers("Twenty and thirty years ago")[0].kind == kBare);
   // Not alone at a sentence start, or a list of numbers: no age.
   CHECK(One("we paid 31, no more").kind == kBare);
   CHECK(Numbers("20, 30 years ago")[0].kind == kBare);
