@@ -427,6 +427,12 @@ void AddAgeSince(const NumberMention& n, int c, const AgeContext& x, Understandi
   if (u->ages.empty()) return;
   const AgeMention& past = u->ages.back();
   if (past.when != NumberMention::kPast || past.end > n.begin || x.sentence[c] - x.sentence[past.clause] > 1) return;
+  // 弟は25歳で退職。母が倒れてから3年: someone else between them had the
+  // event the time runs from.
+  for (const SubjectMention& s : u->subjects)
+    if (s.begin >= past.end && s.end <= n.begin && s.person >= 0 && s.person != past.person &&
+        !u->persons[s.person].caller)
+      return;
   AgeMention now = past;
   const int years = n.months / 12;
   now.when = NumberMention::kNow;

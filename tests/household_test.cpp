@@ -581,6 +581,9 @@ TEST_CASE("ages: a past age plus the time since is the age now; a stated age win
   u = Read("兄は28歳で仕事を辞め、それから十年ほどになります。今は39歳で、母と二人で暮らしています。");
   CHECK(u.AgeOf(Subject::kPerson).lo == 39);
   CHECK(u.AgeOf(Subject::kPerson).hi == 39);
+  // Someone else's event between them: the time runs from that.
+  u = Read("弟は25歳で退職しました。母が倒れてから3年になります。");
+  CHECK(!u.AgeOf(Subject::kPerson).known());
   // 15年前 is when someone else died, not time since the person's age.
   u = Read("娘は20歳で大学をやめました。15年前に父が亡くなり、それからは家にこもっています。");
   CHECK(!u.AgeOf(Subject::kPerson).known());
