@@ -319,6 +319,42 @@ void OwnerByPronoun(const Understanding& u, const NumberMention& n, PersonsBefor
   a->because = a->person >= 0 ? Because::kPronoun : Because::kDefault;
 }
 
+// A subject word ending at end is followed by its own age: 義母は84歳,
+// 母(80), 母が八十.
+bool OwnAgeFollows(std::string_view t, size_t end) {
+  size_t p = end;
+  for (std::string_view mark : {"は", "が", "も", "("})
+    if (At(t, p, mark)) {
+      p += mark.size();
+      break;
+    }
+  if (p < t.size() && t[p] >= '0' && t[p] <= '9') return true;
+  for (std::string_view kanji : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})
+    if (At(t, p, kanji)) return true;
+  return false;
+}
+
+// "Eighty-two and caring on her own for a son of fifty-eight", "Forty-two
+// and living with her mother": an English age opening its sentence, the
+// nearest subject word one after it that the unnamed subject has ("a son",
+// "her mother"): the age is that unnamed one's, a parent when the word
+// names a child, else the person of concern. False when not so.
+bool OwnerOfPossessedAfter(const Understanding& u, const NumberMention& n, int c, int nearest, const AgeContext& x,
+                           Subject* subject) {
+  const std::string& t = u.text.match;
+  if (nearest < 0 || (c > 0 && x.sentence[c - 1] == x.sentence[c])) return false;
+  for (size_t p = u.clauses[c].begin; p < n.begin; ++p)
+    if (t[p] != ' ') return false;
+  const SubjectMention& s = u.subjects[nearest];
+  if (s.begin < n.end || s.person < 0) return false;
+  for (std::string_view before : {"a ", "her ", "his ", "their "})
+    if (s.begin >= before.size() && At(t, s.begin - before.size(), before)) {
+      *subject = IsChildKind(u.persons[s.person].relation) ? Subject::kParent : Subject::kPerson;
+      return true;
+    }
+  return false;
+}
+
 // An age with no subject word right next to it: a marked subject word
 // before it in the clause ("母は来月80歳"), else the nearest, else the
 // sentence's topic so far, else the first named after it in the sentence
@@ -355,7 +391,10 @@ void OwnerByContext(const Understanding& u, const NumberMention& n, int c, int n
     return;
   }
   for (const SubjectMention& sm : u.subjects)
-    if (sm.begin >= n.end && x.sentence[sm.clause] == x.sentence[c] && sm.person >= 0) {
+    // 今は39歳で、母と二人で暮らし: one named with と is company, not whose;
+    // 現在は57歳で、同居している義母は84歳: one with an age of their own.
+    if (sm.begin >= n.end && x.sentence[sm.clause] == x.sentence[c] && sm.person >= 0 && !At(match, sm.end, "と") &&
+        !OwnAgeFollows(match, sm.end)) {
       a->person = sm.person;
       a->subject = sm.subject;
       a->because = Because::kTopic;
@@ -379,6 +418,56 @@ void OwnerInQuote(const Understanding& u, int c, const AgeContext& x, const Subj
   a->because = Because::kQuote;
 }
 
+// "30歳を境に家から出なくなり、それからもう15年" → 45; "came home when
+// he was 31 … That was 22 years ago" → 53: the time since (n.since) added
+// to the latest age before it, when that age is a past one of its sentence
+// or the one before. The age now is of the past age's owner; its words run
+// from the past age to the duration. Adds its index to *since.
+void AddAgeSince(const NumberMention& n, int c, const AgeContext& x, Understanding* u, std::vector<size_t>* since) {
+  if (u->ages.empty()) return;
+  const AgeMention& past = u->ages.back();
+  if (past.when != NumberMention::kPast || past.end > n.begin || x.sentence[c] - x.sentence[past.clause] > 1) return;
+  // 弟は25歳で退職。母が倒れてから3年: someone else between them had the
+  // event the time runs from.
+  for (const SubjectMention& s : u->subjects)
+    if (s.begin >= past.end && s.end <= n.begin && s.person >= 0 && s.person != past.person &&
+        !u->persons[s.person].caller)
+      return;
+  AgeMention now = past;
+  const int years = n.months / 12;
+  now.when = NumberMention::kNow;
+  now.range.lo = std::min(past.range.lo + years, 120);
+  now.range.hi = std::min(past.range.hi + years, 120);
+  now.end = n.end;
+  now.words = u->text.display.substr(past.begin, n.end - past.begin);
+  since->push_back(u->ages.size());
+  u->ages.push_back(std::move(now));
+}
+
+// An age the text states now wins over one worked out from a past age and
+// the time since ("…それから十年ほど。今は39歳"): drops ages[since[k]]
+// when its owner has a stated age now, and renumbers the relatives' ages.
+void DropAgesSinceStated(const std::vector<size_t>& since, std::vector<Relative>* relatives, Understanding* u) {
+  if (since.empty()) return;
+  std::vector<char> drop(u->ages.size(), 0);
+  for (size_t k : since) {
+    const AgeMention& d = u->ages[k];
+    for (size_t j = 0; j < u->ages.size(); ++j) {
+      const AgeMention& a = u->ages[j];
+      if (j == k || a.when != NumberMention::kNow || std::find(since.begin(), since.end(), j) != since.end()) continue;
+      if (a.person == d.person && (d.person >= 0 || a.subject == d.subject)) drop[k] = 1;
+    }
+  }
+  std::vector<size_t> into(u->ages.size());
+  size_t kept = 0;
+  for (size_t j = 0; j < u->ages.size(); ++j) {
+    into[j] = kept;
+    if (!drop[j]) u->ages[kept++] = std::move(u->ages[j]);
+  }
+  u->ages.resize(kept);
+  for (Relative& r : *relatives) r.age = into[r.age];
+}
+
 }  // namespace
 
 void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int>& clause_of, Understanding* u,
@@ -393,12 +482,14 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
   PersonsBefore before(*u);
   WordsAfterPossessive possessed(*u);
   std::vector<Relative> relatives;
+  std::vector<size_t> since;  // ages AddAgeSince added
   for (size_t i = 0; i < numbers.size(); ++i) {
     const NumberMention& n = numbers[i];
     const int c = clause_of[i];
     std::string words = display.substr(n.begin, n.end - n.begin);
     if (n.kind == NumberMention::kDuration) {
       cover(n.begin, n.end);  // understood as a duration, used or not
+      if (n.since) AddAgeSince(n, c, x, u, &since);
       u->durations.push_back({n.months, c, std::move(words)});
       continue;
     }
@@ -442,6 +533,8 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
       const size_t e = u->subjects[nearest].end;
       if (e < n.begin && (At(u->text.match, e, "は") || At(u->text.match, e, "が") || At(u->text.match, e, "も")))
         JoinedPersons(*u, nearest, &joined);
+    } else if (OwnerOfPossessedAfter(*u, n, c, nearest, x, &a.subject)) {
+      a.because = Because::kDefault;  // "Eighty-two and caring for a son of 58"
     } else {
       OwnerByContext(*u, n, c, nearest, x, by, &index, &a, &joined);
     }
@@ -454,5 +547,6 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
     }
     u->ages.push_back(std::move(a));
   }
+  DropAgesSinceStated(since, &relatives, u);
   ResolveRelativeAges(relatives, u);
 }

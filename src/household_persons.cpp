@@ -2,6 +2,7 @@
 #include "household.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <string_view>
 #include <tuple>
@@ -208,9 +209,23 @@ RelationOfWord RelationOf(std::string_view word, Subject subject) {
 
 namespace {
 
+// "I think", "I guess" after the caller word "I": a hedge on what follows
+// ("her brother (I think he is forty-seven) doesn't go out"), not a
+// clause about the caller.
+bool IsHedge(std::string_view t, size_t end) {
+  for (std::string_view h : {" think", " guess", " believe", " suppose", " reckon", " imagine"}) {
+    const size_t after = end + h.size();
+    if (!At(t, end, h) || (after < t.size() && std::isalpha(static_cast<unsigned char>(t[after])))) continue;
+    // "I think about work", "I believe in him": a clause about the caller.
+    return !At(t, after, " about") && !At(t, after, " of") && !At(t, after, " in");
+  }
+  return false;
+}
+
 // Drops subject words that are not persons here: 子 inside a word (様子,
 // 調子, 子育て; "50代の子" stays) and 自分 after someone else in the
-// sentence, which is reflexive (息子は自分の部屋に).
+// sentence, which is reflexive (息子は自分の部屋に), and the "I" of a
+// hedge ("I think").
 void DropNonPersons(Understanding* u, const std::vector<int>& sentence) {
   const std::string& t = u->text.match;
   std::vector<SubjectMention>& subjects = u->subjects;
@@ -224,6 +239,7 @@ void DropNonPersons(Understanding* u, const std::vector<int>& sentence) {
     std::string_view w(t.data() + s.begin, s.end - s.begin);
     if (w == "子" && (IsKanjiOrKatakana(CharBefore(t, s.begin)) || IsKanjiOrKatakana(CharAt(t, s.end)))) continue;
     if (w == "自分" && someone_in[sentence[s.clause]]) continue;
+    if (w == "i" && IsHedge(t, s.end)) continue;
     if (s.subject != Subject::kCaller) someone_in[sentence[s.clause]] = 1;
     if (kept != i) subjects[kept] = std::move(subjects[i]);
     ++kept;

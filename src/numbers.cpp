@@ -75,6 +75,23 @@ int NumberWord(std::string_view word) {
   return 0;
 }
 
+// "twenty" → 20 … "ninety" → 90 (tens); "twenties" … "nineties" the
+// same with *decade set; else 0.
+int TensWord(std::string_view word, bool* decade) {
+  static constexpr std::string_view kTens[] = {"twenty", "thirty",  "forty",  "fifty",
+                                               "sixty",  "seventy", "eighty", "ninety"};
+  static constexpr std::string_view kDecades[] = {"twenties", "thirties",  "forties",  "fifties",
+                                                  "sixties",  "seventies", "eighties", "nineties"};
+  for (int k = 0; k < 8; ++k) {
+    if (word == kTens[k]) return 20 + 10 * k;
+    if (word == kDecades[k]) {
+      *decade = true;
+      return 20 + 10 * k;
+    }
+  }
+  return 0;
+}
+
 AgeRange Range(int lo, int hi) {
   AgeRange r;
   r.lo = lo < 0 ? 0 : lo;
@@ -318,6 +335,22 @@ bool IsGenerationsPair(std::string_view text, size_t begin, size_t i, size_t dig
 
 // ---- Words around an age ----------------------------------------------
 
+// "two years ago", "twenty-two years ago" at pos.
+bool YearsAgoAt(std::string_view text, size_t pos, size_t end) {
+  size_t w = pos;
+  while (w < end && (IsAlpha(text[w]) || text[w] == '-')) ++w;
+  bool decade = false;
+  const std::string_view word = text.substr(pos, w - pos);
+  const size_t dash = word.find('-');
+  const std::string_view head = dash == std::string_view::npos ? word : word.substr(0, dash);
+  if (NumberWord(head) == 0 && TensWord(head, &decade) == 0) return false;
+  Cursor c{text, w, end};
+  c.SkipSpaces();
+  if (!c.EatAny({"years", "year"})) return false;
+  c.SkipSpaces();
+  return c.Eat("ago");
+}
+
 // False when an English noun follows the number ("about 50 people"):
 // then the number counts things.
 bool NoNounAfter(std::string_view text, size_t pos, size_t end) {
@@ -325,6 +358,7 @@ bool NoNounAfter(std::string_view text, size_t pos, size_t end) {
   c.SkipSpaces();
   if (c.pos == end) return true;
   if (!IsAlpha(text[c.pos])) return text[c.pos] != '%';
+  if (YearsAgoAt(text, c.pos, end)) return true;  // "turned 30 two years ago"
   return c.EatAny({"now",  "soon",  "this", "next",   "and",  "but", "or",   "so",    "who",      "in",
                    "with", "when",  "he",   "she",    "i",    "we",  "they", "my",    "our",      "his",
                    "her",  "their", "like", "myself", "last", "on",  "at",   "today", "recently", "already"});
@@ -378,6 +412,28 @@ bool JapaneseAgeVerbAfter(std::string_view text, size_t pos, size_t end) {
   return after != pos && text.compare(after, 3, "前") != 0 && text.compare(after, 6, "まで") != 0;
 }
 
+// The number at text[i, after) starts its sentence and a comma or "and"
+// follows, before words, not another number ("Thirty-one, no work
+// history", "Eighty-two and caring for a son"; not "20, 30 years ago",
+// "twenty and thirty"). The comma may be text[end]: a clause ends before
+// its comma.
+bool AloneBeforeComma(std::string_view text, size_t i, size_t after, size_t end) {
+  size_t p = i;
+  while (p > 0 && text[p - 1] == ' ') --p;
+  if (p > 0 && text[p - 1] != '.' && text[p - 1] != '!' && text[p - 1] != '?' && text[p - 1] != '\n') return false;
+  while (after < end && text[after] == ' ') ++after;
+  size_t w = after + 1;
+  if (text.compare(after, 4, "and ") == 0) w = after + 4;  // "Eighty-two and caring for a son"
+  else if (after >= text.size() || text[after] != ',') return false;
+  while (w < text.size() && text[w] == ' ') ++w;
+  size_t w_end = w;
+  while (w_end < text.size() && IsAlpha(text[w_end])) ++w_end;
+  bool decade = false;
+  const std::string_view word = text.substr(w, w_end - w);
+  const bool counts = word != "a" && word != "an" && word != "some" && word != "several" && word != "many";
+  return w_end > w && !(counts && NumberWord(word) > 0) && TensWord(word, &decade) == 0;
+}
+
 // A number with no unit (n <= 120): English words before it make it an
 // age ("over 80", "aged 52", "nearly 80"); otherwise a bare number of 10
 // or more, or in brackets after a word ("長男(8)"), is kBare. c is just
@@ -427,6 +483,10 @@ bool ReadBareNumber(std::string_view text, size_t begin, size_t i, size_t end, i
     m->age = Range(n, n);
     m->begin = i;
     return true;
+  } else if (n >= 10 && AloneBeforeComma(text, i, c->pos, end)) {
+    // "Thirty-one, no work history, …": a number standing for the first
+    // clause of its sentence describes whom the case is about.
+    m->age = Range(n, n);
   } else if (n >= 10 || (n >= 1 && bracketed)) {
     m->kind = NumberMention::kBare;
     m->age = Range(n, n);
@@ -475,11 +535,11 @@ bool PastEventIn(std::string_view text, size_t pos, size_t end) {
 }
 
 // Japanese after an age that puts it in the past: 14歳のとき, 20代の頃,
-// 30歳まで, 15歳から, 25歳で辞め. "50歳で、" and "40歳で無職" join a
+// 30歳まで, 15歳から, 30歳を境に, 25歳で辞め. "50歳で、" and "40歳で無職" join a
 // description (copula で) and stay now.
 bool JapanesePastAfter(std::string_view text, size_t pos, size_t end) {
   Cursor c{text, pos, end};
-  if (c.EatAny({"のとき", "の時", "のころ", "の頃", "頃", "ころ", "ごろ", "当時", "から"})) return true;
+  if (c.EatAny({"のとき", "の時", "のころ", "の頃", "頃", "ころ", "ごろ", "当時", "から", "を境に"})) return true;
   if (c.Eat("まで")) return !c.Eat("に");  // 30歳までに: a goal ahead
   if (!c.Eat("で")) return false;
   return PastEventIn(text, c.pos, end);
@@ -673,23 +733,6 @@ bool ReadKanjiMention(std::string_view text, size_t begin, size_t i, size_t end,
   return true;
 }
 
-// "twenty" → 20 … "ninety" → 90 (tens); "twenties" … "nineties" the
-// same with *decade set; else 0.
-int TensWord(std::string_view word, bool* decade) {
-  static constexpr std::string_view kTens[] = {"twenty", "thirty",  "forty",  "fifty",
-                                               "sixty",  "seventy", "eighty", "ninety"};
-  static constexpr std::string_view kDecades[] = {"twenties", "thirties",  "forties",  "fifties",
-                                                  "sixties",  "seventies", "eighties", "nineties"};
-  for (int k = 0; k < 8; ++k) {
-    if (word == kTens[k]) return 20 + 10 * k;
-    if (word == kDecades[k]) {
-      *decade = true;
-      return 20 + 10 * k;
-    }
-  }
-  return 0;
-}
-
 // "early", "mid" or "late" before a decade ("in her late sixties", "mid-
 // 30s") narrows it: n..n+3, n+3..n+7, n+7..n+9. Moves m->begin there.
 void NarrowDecade(std::string_view text, size_t begin, int n, NumberMention* m) {
@@ -847,6 +890,43 @@ bool ReadDigitMention(std::string_view text, size_t begin, size_t i, size_t end,
   return true;
 }
 
+// Sets m->since for a duration in years that runs from a past event up
+// to now: "それからもう15年", "辞めてから十年以上", "20年になります", "that
+// was 22 years ago", "eleven years now", "it's been 20 years". A past
+// point ("15年前に", "20 years ago he") or a spell ("10年ひきこもり",
+// "for 10 years") is not.
+void ReadSince(std::string_view text, size_t begin, size_t end, NumberMention* m) {
+  if (m->kind != NumberMention::kDuration || m->months < 12) return;
+  size_t start = 0;
+  Cursor c{text, m->end, end};
+  if (BeforeAny(text, begin, m->begin, {"から", "からもう", "以来", "以来もう"}, &start) ||
+      c.EatAny({"になります", "になる", "になり", "になった", "が経ち", "が経つ", "が経った", "経ち", "経ちます",
+                "が過ぎ", "がたち", "がたつ", "たちます"})) {
+    m->since = true;
+    return;
+  }
+  c.SkipSpaces();
+  if (c.Eat("now") ||
+      (c.Eat("ago") && BeforeAny(text, begin, m->begin, {"that was", "this was", "it was", "which was"}, &start)) ||
+      BeforeAny(text, begin, m->begin, {"it's been", "it has been", "that's been", "that's", "it's now"}, &start))
+    m->since = true;
+}
+
+// "since she turned 30 two years ago": a duration "ago" right after an
+// age makes that age past and the duration the time since.
+void AgoAfterAge(std::string_view text, NumberMention* m, std::vector<NumberMention>* out) {
+  if (m->kind != NumberMention::kDuration || m->months < 12 || out->empty()) return;
+  NumberMention& age = out->back();
+  if (age.kind != NumberMention::kAge || age.when != NumberMention::kNow || age.end > m->begin) return;
+  for (size_t p = age.end; p < m->begin; ++p)
+    if (text[p] != ' ') return;
+  Cursor c{text, m->end, text.size()};
+  c.SkipSpaces();
+  if (!c.Eat("ago")) return;
+  age.when = NumberMention::kPast;
+  m->since = true;
+}
+
 }  // namespace
 
 std::vector<NumberMention> FindNumbers(std::string_view text, size_t begin, size_t end) {
@@ -877,7 +957,11 @@ void FindNumbers(std::string_view text, size_t begin, size_t end, std::vector<Nu
     } else if (IsDigit(text[i]) && (i == begin || (!IsDigit(text[i - 1]) && !IsAlpha(text[i - 1])))) {
       found = ReadDigitMention(text, begin, i, end, &m, &next);
     }
-    if (found) out->push_back(m);
+    if (found) {
+      ReadSince(text, begin, end, &m);
+      AgoAfterAge(text, &m, out);
+      out->push_back(m);
+    }
     i = next;
   }
 }

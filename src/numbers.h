@@ -5,7 +5,9 @@
 // "6ヶ月", "for 3 years"). Works on normalised text, so full-width digits
 // are already ASCII. Each age says when it holds: now, in the past
 // ("25歳で辞め", "at 35"), relative to someone ("2歳上の兄") or soon
-// ("80歳を目前に").
+// ("80歳を目前に"). A number that starts its sentence, before a comma or
+// "and", is an age now ("Thirty-one, no work history", "Eighty-two and
+// caring for a son"); "one", "a", "second" alone are never ages.
 #ifndef TSUNAGU_NUMBERS_H_
 #define TSUNAGU_NUMBERS_H_
 
@@ -25,10 +27,15 @@ struct NumberMention {
   /// now (79).
   enum When { kNow, kPast, kRelative, kApproaching };
   When when = kNow;
-  size_t begin = 0, end = 0;   // byte range in the text
-  AgeRange age;                // kAge, kBare (lo == hi), kGenerations: the parent
-  AgeRange child_age;          // kGenerations ("8050"): the person
-  int months = 0;              // kDuration
+  size_t begin = 0, end = 0;  // byte range in the text
+  AgeRange age;               // kAge, kBare (lo == hi), kGenerations: the parent
+  AgeRange child_age;         // kGenerations ("8050"): the person
+  int months = 0;             // kDuration
+  /// kDuration: the time from a past event up to now ("それからもう15年",
+  /// "辞めてから十年以上", "20年になります", "that was 22 years ago",
+  /// "eleven years now"), not a past point ("15年前に") or a spell
+  /// ("10年ひきこもり"): a past age before it plus this is the age now.
+  bool since = false;
   bool after_pronoun = false;  // "she's 74": about the subject named before
   /// kRelative: +1 older ("2歳上", "3 years older"), -1 younger ("5歳年下",
   /// "younger than me"), 0 not said ("30歳違い", "28歳差", "apart").

@@ -213,6 +213,32 @@ void AddMentions(const Model& model, const Lexicon& lexicon, const Matcher::Hit&
   }
 }
 
+// "his 80-year-old father": an English phrase that names its subject
+// ("old father": elderly-parent, the parent) may end with the subject
+// word itself, which the longer phrase hid; that word names a person too.
+// Not the caller ("husband hits me"): the caller is there anyway.
+void AddTailSubject(const Lexicon& lexicon, const Matcher::Hit& hit, const HitReading& h, int c, Understanding* u) {
+  Subject own;
+  if (!h.english || h.to - h.from < 2 || !lexicon.OwnSubject(hit, &own) || own == Subject::kCaller) return;
+  thread_local std::string tail;
+  thread_local std::vector<uint32_t> tail_start;
+  thread_local std::vector<Matcher::Hit> tail_hits;
+  tail.clear();
+  if (tail_start.size() < u->tokens.size() + 1) tail_start.resize(u->tokens.size() + 1);
+  AppendStream(u->tokens, h.to - 1, h.to, &tail, &tail_start);
+  lexicon.Find(tail, &tail_hits);
+  const Token& last = u->tokens[h.to - 1];
+  for (const Matcher::Hit& t : tail_hits) {
+    if (t.begin != 0 || t.end != tail.size()) continue;
+    for (const PhraseMeaning meaning : lexicon.MeaningsOf(t))
+      if (meaning.is_subject && meaning.subject == own) {
+        u->subjects.push_back(
+            {meaning.subject, c, last.begin, last.end, u->text.display.substr(last.begin, last.end - last.begin)});
+        return;
+      }
+  }
+}
+
 }  // namespace
 
 void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& analyzer, Understanding* u,
@@ -281,6 +307,7 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
       }
       read.emplace_back(h.begin, h.end);
       AddMentions(model, lexicon, hit, h, static_cast<int>(ci), u, covered);
+      AddTailSubject(lexicon, hit, h, static_cast<int>(ci), u);
     }
   }
 }

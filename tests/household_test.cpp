@@ -579,3 +579,59 @@ TEST_CASE("ages: grandad, granddad and granny are grandparents") {
       {"Granny is 90 and my cousin has her bankbook.", "grandmother", "90-90"},
   });
 }
+
+TEST_CASE("ages: a past age plus the time since is the age now; a stated age wins") {
+  Understanding u = Read("弟は25歳で退職して、もう20年になります。");
+  CHECK(u.AgeOf(Subject::kPerson).lo == 45);
+  CHECK(u.AgeOf(Subject::kPerson).hi == 45);
+  u = Read("My son left work at 35 and that was 19 years ago; he never goes out.");
+  CHECK(u.AgeOf(Subject::kPerson).lo == 54);
+  u = Read("兄は28歳で仕事を辞め、それから十年ほどになります。今は39歳で、母と二人で暮らしています。");
+  CHECK(u.AgeOf(Subject::kPerson).lo == 39);
+  CHECK(u.AgeOf(Subject::kPerson).hi == 39);
+  // Someone else's event between them: the time runs from that.
+  u = Read("弟は25歳で退職しました。母が倒れてから3年になります。");
+  CHECK(!u.AgeOf(Subject::kPerson).known());
+  // 15年前 is when someone else died, not time since the person's age.
+  u = Read("娘は20歳で大学をやめました。15年前に父が亡くなり、それからは家にこもっています。");
+  CHECK(!u.AgeOf(Subject::kPerson).known());
+}
+
+TEST_CASE("persons: a phrase that names its subject keeps its subject word (\"old father\")") {
+  Understanding u = Read("My 53-year-old cousin lives with his 80-year-old father and rarely goes out.");
+  const Person* father = Find(u, "father");
+  REQUIRE(father != nullptr);
+  CHECK(father->age.lo == 80);
+  CHECK(u.AgeOf(Subject::kPerson).lo == 53);
+  CHECK(u.AgeOf(Subject::kPerson).hi == 53);
+  bool own = false;  // the phrase is still read, with its own subject
+  for (const FactMention& m : u.mentions) own = own || (m.has_own_subject && m.subject == Subject::kParent);
+  CHECK(own);
+}
+
+TEST_CASE("persons: the I of \"I think\" is a hedge, not whom the clause is about") {
+  Understanding u =
+      Read("Her mother is in her late sixties, and her brother (I think he is forty-seven) doesn't go out.");
+  CHECK(u.AgeOf(Subject::kPerson).lo == 47);
+  const Person* brother = Find(u, "brother");
+  REQUIRE(brother != nullptr);
+  CHECK(brother->id == u.concern);
+}
+
+TEST_CASE("ages: an age before a word with its own age is not that word's") {
+  Understanding u =
+      Read("義兄は40代のときにリストラされ、ほとんど外出しません。現在は57歳で、同居している義母は84歳です。");
+  CHECK(u.AgeOf(Subject::kPerson).lo == 57);
+  CHECK(u.AgeOf(Subject::kParent).lo == 84);
+  CHECK(u.AgeOf(Subject::kParent).hi == 84);
+}
+
+TEST_CASE("ages: an age opening its sentence is not of the one its subject has") {
+  Understanding u = Read("Eighty-two and caring on her own for a son of fifty-eight who never leaves the house.");
+  CHECK(u.AgeOf(Subject::kParent).lo == 82);
+  CHECK(u.AgeOf(Subject::kPerson).lo == 58);
+  u = Read("Forty-two and living with her mother, who is 75; she hardly goes out.");
+  CHECK(u.AgeOf(Subject::kPerson).lo == 42);
+  CHECK(u.AgeOf(Subject::kParent).lo == 75);
+  CHECK(u.AgeOf(Subject::kParent).hi == 75);
+}

@@ -611,3 +611,59 @@ TEST_CASE("Ages with names (還暦) and decades since") {
   });
   CHECK(Numbers("還元").empty());
 }
+
+TEST_CASE("A number that is the first clause of its sentence, before a comma, is an age now") {
+  CheckRows({
+      {"Thirty-one, no work history, panics at interviews", kAge, 31, 31, kNow},
+      {"31, no job, hardly goes out", kAge, 31, 31, kNow},
+      {"He called. Fifty-one, no job since the factory closed", kAge, 51, 51, kNow},
+      {"Eighty-two and caring for a son", kAge, 82, 82, kNow},
+  });
+  CHECK(Numbers("Twenty and thirty years ago")[0].kind == kBare);
+  // Not alone at a sentence start, or a list of numbers: no age.
+  CHECK(One("we paid 31, no more").kind == kBare);
+  CHECK(Numbers("20, 30 years ago")[0].kind == kBare);
+  for (const NumberMention& m : Numbers("Twenty, thirty people came")) CHECK(m.kind == kBare);
+  // Words that count are never ages here.
+  CHECK(Numbers("One, no work history").empty());
+  CHECK(Numbers("A son of hers, at home for years").empty());
+  CHECK(Numbers("the second year").empty());
+  CHECK(One("twenty minutes").kind == kBare);
+  for (const NumberMention& m : Numbers("One of my sons is 40")) CHECK(m.age.lo == 40);
+}
+
+TEST_CASE("A duration since a past event (since) is told from a spell or a past point") {
+  struct Row {
+    const char* text;
+    bool since;
+  } rows[] = {
+      {"退職して、もう20年になります", true},
+      {"それからもう15年", true},
+      {"会社を辞めてから十年以上", true},
+      {"あれから5年が経ちました", true},
+      {"That was 22 years ago.", true},
+      {"since he was 40, eleven years now", true},
+      {"it's been 20 years", true},
+      {"15年前に父が亡くなり", false},
+      {"10年ひきこもり", false},
+      {"for 10 years", false},
+      {"20 years ago he moved", false},
+      {"6ヶ月になります", false},  // months: under a year, no age change to add
+  };
+  for (const Row& r : rows) {
+    INFO("text: " << r.text);
+    std::vector<NumberMention> all = Numbers(r.text);
+    REQUIRE(!all.empty());
+    CHECK(all.back().kind == NumberMention::kDuration);
+    CHECK(all.back().since == r.since);
+  }
+}
+
+TEST_CASE("An age right before \"N years ago\" is past; the years are the time since") {
+  std::vector<NumberMention> all = Numbers("not since she turned 30 two years ago");
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].age.lo == 30);
+  CHECK(all[0].when == NumberMention::kPast);
+  CHECK(all[1].since);
+  CHECK(One("30歳を境に家から出なくなり").when == NumberMention::kPast);
+}
