@@ -1,16 +1,19 @@
 #include "model_cache.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <system_error>
 #include <thread>
 #include <utility>
@@ -315,6 +318,65 @@ void WriteCachedModel(const std::string& key, const Model& model, const Lexicon&
   WriteCacheFile(key + ".bin", EncodeCachedModel(key, WriteSnapshot(model), lexicon.Save()));
 }
 
+namespace {
+
+// How many files of each kind the cache directory keeps: the newest
+// written. A compiled model at 100x the rules is 16 MB, and each edit of
+// the YAML makes a new one; several data directories (diff's old and new,
+// a keeper's copies) each keep theirs.
+constexpr std::pair<std::string_view, size_t> kKept[] = {{".bin", 8}, {".check", 16}, {".stamps", 32}};
+// A temporary file this old was left by a writer that died.
+constexpr int64_t kStaleTemporarySeconds = 3600;
+
+bool EndsWith(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+// After `written` was written: deletes the older files of its kind beyond
+// the number kept, and temporary files left behind. Only regular files of
+// this directory (already checked to be the user's alone) are looked at.
+void PruneCacheDir(int dir_fd, std::string_view written) {
+  size_t keep = 0;
+  std::string_view kind;
+  for (const auto& [suffix, kept] : kKept)
+    if (EndsWith(written, suffix)) kind = suffix, keep = kept;
+  if (kind.empty()) return;
+  const int fd = dup(dir_fd);
+  DIR* dir = fd >= 0 ? fdopendir(fd) : nullptr;
+  if (dir == nullptr) {
+    if (fd >= 0) close(fd);
+    return;
+  }
+  struct Entry {
+    int64_t mtime_ns;
+    std::string name;
+  };
+  std::vector<Entry> files;
+  const int64_t now = static_cast<int64_t>(time(nullptr));
+  while (const dirent* e = readdir(dir)) {
+    const std::string_view name = e->d_name;
+    const bool temporary = name.find(".tmp.") != std::string_view::npos;
+    if (!temporary && !EndsWith(name, kind)) continue;
+    struct stat st;
+    if (fstatat(dir_fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) continue;
+    if (temporary) {
+      if (now - static_cast<int64_t>(st.st_mtim.tv_sec) > kStaleTemporarySeconds) unlinkat(dir_fd, e->d_name, 0);
+      continue;
+    }
+    files.push_back({static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec, std::string(name)});
+  }
+  closedir(dir);
+  if (files.size() <= keep) return;
+  // Newest first; the one just written always stays.
+  std::sort(files.begin(), files.end(), [&](const Entry& a, const Entry& b) {
+    if ((a.name == written) != (b.name == written)) return a.name == written;
+    return a.mtime_ns != b.mtime_ns ? a.mtime_ns > b.mtime_ns : a.name < b.name;
+  });
+  for (size_t i = keep; i < files.size(); ++i) unlinkat(dir_fd, files[i].name.c_str(), 0);
+}
+
+}  // namespace
+
 void WriteCacheFile(const std::string& name, std::string_view bytes) {
   std::string dir = ModelCacheDir();
   if (!CacheEnabled() || dir.empty()) return;
@@ -329,6 +391,7 @@ void WriteCacheFile(const std::string& name, std::string_view bytes) {
     // rename replaces whatever is at the name (a FIFO, a symbolic link, a
     // damaged file) without opening it.
     if (!ok || renameat(dir_fd, temp.c_str(), dir_fd, name.c_str()) != 0) unlinkat(dir_fd, temp.c_str(), 0);
+    else PruneCacheDir(dir_fd, name);
   }
   close(dir_fd);
 }

@@ -82,7 +82,11 @@ void CheckModelCache(const std::vector<std::pair<std::string, std::string>>& fil
 /// (a directory that does not gives the one warning; a file that does not,
 /// or is missing, is silently not read: false); written atomically, never
 /// into a directory that is not trusted, failures silent. The caller
-/// checks what the bytes hold (a checksum, a key).
+/// checks what the bytes hold (a checksum, a key). A write keeps the
+/// newest files of its kind (8 .bin, 16 .check, 32 .stamps, by the time
+/// they were written; the one written stays) and deletes the rest, and
+/// temporary files more than an hour old: each edit of a big rule book
+/// would otherwise leave a model of its own behind.
 bool ReadCacheFile(const std::string& name, std::string* bytes);
 void WriteCacheFile(const std::string& name, std::string_view bytes);
 

@@ -277,6 +277,46 @@ TEST_CASE("ReadCachedModel and WriteCachedModel: a written model reads back, in 
   CHECK_FALSE(std::filesystem::exists(ModelCachePath(bad_key)));
 }
 
+TEST_CASE("WriteCacheFile keeps the newest files of each kind and stale temporary files go") {
+  TempDir dir;
+  ScopedEnv env_dir("TSUNAGU_CACHE_DIR", dir.path.c_str());
+  ScopedEnv env_off("TSUNAGU_CACHE", nullptr);
+  REQUIRE(chmod(dir.path.c_str(), 0700) == 0);
+  auto set_mtime = [&](const std::string& name, time_t seconds_ago) {
+    const struct timespec times[2] = {{0, UTIME_OMIT}, {time(nullptr) - seconds_ago, 0}};
+    REQUIRE(utimensat(AT_FDCWD, (dir.path + "/" + name).c_str(), times, 0) == 0);
+  };
+  // Ten models written one after the other (older first): the eight newest stay.
+  for (int i = 0; i < 10; ++i) {
+    WriteCacheFile("model" + std::to_string(i) + ".bin", "x");
+    set_mtime("model" + std::to_string(i) + ".bin", 100 - i);
+  }
+  WriteCacheFile("model10.bin", "x");
+  for (int i = 0; i <= 10; ++i)
+    CHECK(std::filesystem::exists(dir.path + "/model" + std::to_string(i) + ".bin") == (i >= 3));
+  // The one written stays even when its time is the oldest; other kinds are counted apart.
+  set_mtime("model10.bin", 1000);
+  WriteCacheFile("model10.bin", "y");
+  set_mtime("model10.bin", 1000);
+  WriteCacheFile("result.check", "x");
+  WriteCacheFile("model11.bin", "x");
+  CHECK(std::filesystem::exists(dir.path + "/model11.bin"));
+  CHECK_FALSE(std::filesystem::exists(dir.path + "/model10.bin"));
+  CHECK(std::filesystem::exists(dir.path + "/result.check"));
+  // A temporary file of a writer that died an hour ago goes; a fresh one, a
+  // link and a directory are left alone.
+  std::ofstream(dir.path + "/a.bin.tmp.999999") << "x";
+  set_mtime("a.bin.tmp.999999", 7200);
+  std::ofstream(dir.path + "/b.bin.tmp.999998") << "x";
+  REQUIRE(symlink("model11.bin", (dir.path + "/link.bin").c_str()) == 0);
+  REQUIRE(mkdir((dir.path + "/dir.bin").c_str(), 0700) == 0);
+  WriteCacheFile("model12.bin", "x");
+  CHECK_FALSE(std::filesystem::exists(dir.path + "/a.bin.tmp.999999"));
+  CHECK(std::filesystem::exists(dir.path + "/b.bin.tmp.999998"));
+  CHECK(std::filesystem::is_symlink(dir.path + "/link.bin"));
+  CHECK(std::filesystem::is_directory(dir.path + "/dir.bin"));
+}
+
 TEST_CASE("TSUNAGU_CACHE_DIR set but empty: no cache") {
   ScopedEnv env_dir("TSUNAGU_CACHE_DIR", "");
   CHECK(ModelCacheDir().empty());
