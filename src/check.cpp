@@ -157,8 +157,8 @@ int LineCount(const std::string& text) { return static_cast<int>(std::count(text
 
 class Checker {
  public:
-  Checker(const std::vector<SourceFile>& files, int year, const StaleCheck& stale)
-      : files_(files), year_(year), stale_(stale) {}
+  Checker(const std::vector<SourceFile>& files, int year, const StaleCheck& stale, KnownReadings* known)
+      : files_(files), year_(year), stale_(stale), known_(known) {}
 
   std::vector<Finding> Run() {
     for (size_t i = 0; i < kFiles; ++i) docs_[i] = YamlDoc(files_[i].name);
@@ -377,11 +377,26 @@ class Checker {
       for (const YAML::Node& fact : facts)
         if (fact.IsMap() && fact["id"])
           for (const char* lang : {"ja", "en"}) collect(fact[lang], TrF("fact '{}'", fact["id"].Scalar()));
+    // What an earlier run read (reading.h): read again only what it did not.
+    std::vector<const KnownReading*> was(entries.size(), nullptr);
+    for (size_t i = 0; known_ && i < entries.size(); ++i) {
+      auto it = known_->by_phrase.find(entries[i].phrase);
+      if (it != known_->by_phrase.end()) was[i] = &it->second;
+    }
     ParallelFor(entries.size(), [&](size_t i) {
       Entry& e = entries[i];
-      e.r = ReadPhrase(*analyzer, e.phrase);
-      if (e.r.problem == PhraseReading::kNone) e.alike = ReadsAlikeInASentence(*analyzer, e.phrase, e.r);
+      e.r = was[i] ? was[i]->reading : ReadPhrase(*analyzer, e.phrase);
+      if (e.r.problem != PhraseReading::kNone) return;
+      e.alike = was[i] && was[i]->alike >= 0 ? was[i]->alike == 1 : ReadsAlikeInASentence(*analyzer, e.phrase, e.r);
     });
+    for (size_t i = 0; known_ && i < entries.size(); ++i) {
+      KnownReading& k = known_->by_phrase[entries[i].phrase];
+      const int alike = entries[i].r.problem == PhraseReading::kNone ? (entries[i].alike ? 1 : 0) : -1;
+      if (!k.used && (!was[i] || k.alike != alike)) known_->changed = true;
+      k.reading = entries[i].r;
+      k.alike = alike;
+      k.used = true;
+    }
     struct Claim {
       size_t owner;
       std::string phrase;
@@ -711,6 +726,7 @@ class Checker {
   SetAside set_aside_[3];
   int year_;  // the current year (Tokyo); 0 = do not lint the calendar's age
   StaleCheck stale_;
+  KnownReadings* known_;        // nullptr: read every phrase
   std::string loaded_[kFiles];  // the text that finally loaded (items set aside blanked)
   YamlDoc docs_[kFiles] = {YamlDoc(""), YamlDoc(""), YamlDoc(""), YamlDoc(""), YamlDoc(""), YamlDoc("")};
   // docs_[i]: first the parsed file, then the parsed loaded_[i], for the
@@ -734,9 +750,10 @@ std::vector<Finding> CheckFiles(const std::vector<SourceFile>& files, int year) 
   return CheckFiles(files, year, StaleCheck());
 }
 
-std::vector<Finding> CheckFiles(const std::vector<SourceFile>& files, int year, const StaleCheck& stale) {
+std::vector<Finding> CheckFiles(const std::vector<SourceFile>& files, int year, const StaleCheck& stale,
+                                KnownReadings* known) {
   if (files.size() != kFiles) return {{"", 0, 0, Finding::kError, "internal: check needs the six model files"}};
-  return Checker(files, year, stale).Run();
+  return Checker(files, year, stale, known).Run();
 }
 
 int CountErrors(const std::vector<Finding>& findings) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "open_hours.h"
+#include "reading.h"
 #include "status.h"
 
 /// One problem, pointing into a file (line and column 1-based; 0 when the
@@ -44,7 +45,10 @@ struct StaleCheck {
   int stale_days = -1;
   LocalTime today;
 };
-std::vector<Finding> CheckFiles(const std::vector<SourceFile>& files, int year, const StaleCheck& stale);
+/// `known`: phrase readings of an earlier run, used and completed
+/// (reading.h); the findings are the same with or without them.
+std::vector<Finding> CheckFiles(const std::vector<SourceFile>& files, int year, const StaleCheck& stale,
+                                KnownReadings* known = nullptr);
 
 /// The file names CheckFiles expects, in order.
 const std::vector<std::string>& CheckedFileNames();

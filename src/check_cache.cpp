@@ -84,6 +84,8 @@ std::string HashOwnFile() {
   return n == 0 ? Hex(c.digest, sizeof c.digest) : "";
 }
 
+}  // namespace
+
 // The system dictionary's files as stat sees them: a package upgrade
 // changes their time or inode, and with them how phrases read.
 std::string DictionaryStamp() {
@@ -100,8 +102,6 @@ std::string DictionaryStamp() {
   }
   return stamp;
 }
-
-}  // namespace
 
 std::string ProgramIdentity() {
   static const std::string identity = [] {

@@ -64,6 +64,10 @@ std::string EncodeCheckResult(const std::string& key, const CheckResult& result)
 /// Internal status saying what is wrong.
 Status DecodeCheckResult(std::string_view bytes, const std::string& key, CheckResult* result);
 
+/// The MeCab system dictionary's files (size, time, inode) as text: a
+/// package upgrade changes it, and with it how phrases read.
+std::string DictionaryStamp();
+
 /// This binary, as hashed into the key: "build-id:HEX", else "exe:HEX"
 /// (the hash of /proc/self/exe), else "" (unknown).
 std::string ProgramIdentity();

@@ -9,6 +9,7 @@
 #include "load_model.h"
 #include "messages.h"
 #include "model_cache.h"
+#include "reading_cache.h"
 
 int RunCheck(const CliOptions& options) {
   std::string format = options.format.empty() ? "text" : options.format;
@@ -43,7 +44,9 @@ int RunCheck(const CliOptions& options) {
   const std::string key = CheckResultKey(files, settings);
   CheckResult result;
   if (!ReadCheckResult(key, &result)) {
-    std::vector<Finding> findings = CheckFiles(files, stale.today.year, stale);
+    KnownReadings known = LoadKnownReadings();  // phrases read before are not read again
+    std::vector<Finding> findings = CheckFiles(files, stale.today.year, stale, &known);
+    SaveKnownReadings(known);
     result.out = format == "json" ? RenderFindingsJson(findings) + "\n" : RenderFindings(findings, files, color);
     result.exit_code = CountErrors(findings) > 0 ? kExitData : kExitOk;
     WriteCheckResult(key, result);

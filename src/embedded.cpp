@@ -11,6 +11,7 @@
 #include "file_stamps.h"
 #include "load_model.h"
 #include "model_cache.h"
+#include "reading_cache.h"
 #include "snapshot.h"
 
 // The analyser reads with the user dictionary compiled at build time, the
@@ -161,7 +162,9 @@ Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, M
   const Analyzer* analyzer = nullptr;
   s = Analyzer::Get(&analyzer);
   if (!s.ok()) return s;
-  *lexicon = Lexicon(*model, *analyzer);
+  KnownReadings known = LoadKnownReadings();  // phrases read before are not read again
+  *lexicon = Lexicon(*model, *analyzer, &known);
+  SaveKnownReadings(known);
   WriteCachedModel(key, *model, *lexicon);
   model->data_version = stamped.data_version;
   remember_stamps();

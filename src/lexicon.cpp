@@ -16,7 +16,7 @@ int SubjectPayload(int s) { return -(s + 1); }
 int FactPayload(size_t f, bool negative) { return static_cast<int>(2 * f + (negative ? 1 : 0)); }
 }  // namespace
 
-Lexicon::Lexicon(const Model& model, const Analyzer& analyzer) {
+Lexicon::Lexicon(const Model& model, const Analyzer& analyzer, KnownReadings* known) {
   struct Entry {
     std::string_view phrase;
     int payload;
@@ -35,8 +35,30 @@ Lexicon::Lexicon(const Model& model, const Analyzer& analyzer) {
   // its own slot; the matcher is then filled in the model's order, so it
   // is the same whichever thread read what.
   std::vector<PhraseReading> readings(entries.size());
-  ParallelFor(entries.size(),
-              [&](size_t i) { readings[i] = ReadPhrase(analyzer, NormalizePhraseForReading(entries[i].phrase)); });
+  std::vector<std::string> normalised(entries.size());
+  std::vector<char> read(entries.size(), 0);  // known from an earlier run
+  for (size_t i = 0; i < entries.size(); ++i) {
+    normalised[i] = NormalizePhraseForReading(entries[i].phrase);
+    if (!known) continue;
+    auto it = known->by_phrase.find(normalised[i]);
+    if (it == known->by_phrase.end()) continue;
+    readings[i] = it->second.reading;
+    it->second.used = true;
+    read[i] = 1;
+  }
+  ParallelFor(entries.size(), [&](size_t i) {
+    if (!read[i]) readings[i] = ReadPhrase(analyzer, normalised[i]);
+  });
+  if (known) {
+    for (size_t i = 0; i < entries.size(); ++i) {
+      if (read[i]) continue;
+      KnownReading& k = known->by_phrase[normalised[i]];
+      if (k.used) continue;  // the same phrase twice
+      k.reading = readings[i];
+      k.used = true;
+      known->changed = true;
+    }
+  }
   // Phrases that read alike (出かけない, 出かけません) are one entry (Add
   // keeps each meaning of a phrase once).
   for (size_t i = 0; i < entries.size(); ++i) {

@@ -14,6 +14,7 @@
 
 #include "matcher.h"
 #include "model.h"
+#include "reading.h"
 #include "status.h"
 #include "tokens.h"
 
@@ -28,8 +29,10 @@ struct PhraseMeaning {
 class Lexicon {
  public:
   Lexicon() = default;
-  /// Reads every phrase with the analyser (tokens.h), which must load.
-  Lexicon(const Model& model, const Analyzer& analyzer);
+  /// Reads every phrase with the analyser (tokens.h), which must load;
+  /// a phrase `known` holds is not read again, and those read are added
+  /// to it (reading.h). The result is the same with or without it.
+  Lexicon(const Model& model, const Analyzer& analyzer, KnownReadings* known = nullptr);
 
   /// The compiled form, embedded at build time (see embedded.h).
   std::string Save() const;

@@ -324,7 +324,8 @@ namespace {
 // written. A compiled model at 100x the rules is 16 MB, and each edit of
 // the YAML makes a new one; several data directories (diff's old and new,
 // a keeper's copies) each keep theirs.
-constexpr std::pair<std::string_view, size_t> kKept[] = {{".bin", 8}, {".check", 16}, {".stamps", 32}};
+constexpr std::pair<std::string_view, size_t> kKept[] = {
+    {".bin", 8}, {".check", 16}, {".stamps", 32}, {".readings", 4}};
 // A temporary file this old was left by a writer that died.
 constexpr int64_t kStaleTemporarySeconds = 3600;
 

@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "tokens.h"
@@ -69,6 +70,24 @@ struct PhraseReading {
   std::string last_particle;  // for kFragment
 };
 PhraseReading ReadPhrase(const Analyzer& analyzer, std::string_view normalised_phrase);
+
+/// Readings of phrases known from an earlier run (reading_cache.h keeps
+/// them between runs): MeCab is most of reading a rule book, and an edit
+/// changes few phrases. Keyed by the phrase as normalised for reading.
+/// `alike`: whether the phrase reads alike inside a sentence (`tsunagu
+/// check`), -1 when not known yet. `used`: this run read or looked it up,
+/// so that only the current files' phrases are kept. Not synchronised:
+/// callers look up and add on one thread, and read the misses on every
+/// core into slots of their own.
+struct KnownReading {
+  PhraseReading reading;
+  int alike = -1;
+  bool used = false;
+};
+struct KnownReadings {
+  std::unordered_map<std::string, KnownReading> by_phrase;
+  bool changed = false;  // an entry was added or completed
+};
 
 /// A stream shown to people: "出かける+ない".
 std::string ShowStream(std::string_view stream);

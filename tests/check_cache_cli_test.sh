@@ -335,4 +335,21 @@ same "TSUNAGU_CACHE_DIR empty"
 [ -z "$(ls -A "$CACHE")" ] || fail "TSUNAGU_CACHE_DIR empty: a result stored"
 pass
 
+# Phrase readings kept from the last check (src/reading_cache.h): after an
+# edit that adds a phrase which reads differently in a sentence and one
+# that ends in a particle, the check reads only those again and prints
+# what TSUNAGU_CACHE=off prints; the readings file is kept in the cache.
+fresh_cache
+mkdir "$WORK/readings"
+cp -r "$ROOT/data" "$ROOT/rules" "$WORK/readings/"
+check_run readings
+[ "$(find "$CACHE" -name '*.readings' | wc -l)" -eq 1 ] || fail "readings: no readings file after a check"
+pass
+sed -i '0,/^    ja:$/s//    ja:\n      - 家で\n      - 出かけなくなった息子/' "$WORK/readings/rules/lexicon.yaml"
+want readings
+check_run readings
+same "readings: a check after an edit, with the readings of the last one"
+grep -q "家で" "$WORK/out" || fail "readings: the new phrase ending in a particle is not reported"
+pass
+
 passed
