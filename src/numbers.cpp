@@ -411,11 +411,14 @@ AgeField AgeFieldBefore(std::string_view text, size_t i) {
 
 // "52M", "(84F)": an age with the sex after it, at the start of its
 // clause or in brackets; "m/52", "F, 38": the sex before it, the sex
-// opening its sentence (or "client m/52"). Not "30m" in running text.
+// opening its sentence (or "client m/52"). Not "30m" in running text,
+// nor "50m from the station".
 bool SexNextToAge(std::string_view text, size_t begin, size_t i, size_t digits_end, size_t end, size_t* sex_end) {
   *sex_end = digits_end;
+  // The letter ends the field: "52M, lives", "(84F)"; not "50m from".
+  static constexpr std::string_view kFieldEnds = ",).;:/\n";
   if (digits_end < end && (text[digits_end] == 'm' || text[digits_end] == 'f') &&
-      (digits_end + 1 >= text.size() || !IsAlpha(text[digits_end + 1]))) {
+      (digits_end + 1 >= text.size() || kFieldEnds.find(text[digits_end + 1]) != std::string_view::npos)) {
     size_t p = i;
     while (p > begin && text[p - 1] == ' ') --p;
     if (p == begin || text[p - 1] == '(') {
