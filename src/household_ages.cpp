@@ -408,6 +408,26 @@ void OwnerByContext(const Understanding& u, const NumberMention& n, int c, int n
     }
 }
 
+// A form's age field or shorthand ("本人：長男、年齢：45", "52M, lives
+// with mother"): the latest person named before it in its sentence, else
+// no one named, which the household gives to the person of concern.
+void OwnerOfField(const Understanding& u, const NumberMention& n, int c, const AgeContext& x,
+                  const SubjectsByClause& by, AgeMention* a) {
+  a->subject = Subject::kPerson;
+  a->because = Because::kDefault;
+  for (int k = c; k >= 0 && x.sentence[k] == x.sentence[c]; --k) {
+    const std::vector<int>& words = by.In(k);
+    for (auto it = words.rbegin(); it != words.rend(); ++it) {
+      const SubjectMention& s = u.subjects[*it];
+      if (s.person < 0 || s.end > n.begin || IsEnglishPossessive(u.text.match, s)) continue;
+      a->person = s.person;
+      a->subject = s.subject;
+      a->because = Because::kTopic;
+      return;
+    }
+  }
+}
+
 // 「俺はもう45だ」と息子は言い: "I" inside a quotation is its speaker.
 void OwnerInQuote(const Understanding& u, int c, const AgeContext& x, const SubjectsByClause& by, AgeMention* a) {
   if (a->person < 0 || !u.persons[a->person].caller || !ClauseInQuote(u, c)) return;
@@ -533,6 +553,8 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
       const size_t e = u->subjects[nearest].end;
       if (e < n.begin && (At(u->text.match, e, "は") || At(u->text.match, e, "が") || At(u->text.match, e, "も")))
         JoinedPersons(*u, nearest, &joined);
+    } else if (n.of_case) {
+      OwnerOfField(*u, n, c, x, by, &a);
     } else if (OwnerOfPossessedAfter(*u, n, c, nearest, x, &a.subject)) {
       a.because = Because::kDefault;  // "Eighty-two and caring for a son of 58"
     } else {

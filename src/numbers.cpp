@@ -260,6 +260,13 @@ bool ReadEnglishUnit(Cursor* c, size_t digits_end, int n, NumberMention* m, bool
   if (c->EatAny({"-year-old", "-years-old", "year-old", "years old", "year old", "yo"})) {
     m->kind = NumberMention::kAge;
     m->age = Range(n, n);
+  } else if (c->text.compare(c->pos, 3, "y/o") == 0 &&
+             (c->pos + 3 >= c->text.size() || !IsAlpha(c->text[c->pos + 3]))) {
+    // "45 y/o": the slash ends the clause, so the unit runs past its end.
+    m->kind = NumberMention::kAge;
+    m->age = Range(n, n);
+    m->of_case = true;
+    c->pos += 3;
   } else if (c->EatAny({"years", "year", "yrs"})) {
     m->kind = NumberMention::kDuration;
     m->months = n * 12;
@@ -278,6 +285,18 @@ bool ReadEnglishUnit(Cursor* c, size_t digits_end, int n, NumberMention* m, bool
   } else if (c->pos == digits_end && c->Eat("+")) {
     m->kind = NumberMention::kAge;
     m->age = Range(n, kMaxAge);
+    // "20+ yrs", "10+ years": that many years or more, a duration.
+    Cursor unit = *c;
+    unit.SkipSpaces();
+    if (unit.EatAny({"years", "year", "yrs", "yr"})) {
+      m->kind = NumberMention::kDuration;
+      m->months = n * 12;
+      c->pos = unit.pos;
+    } else if (unit.EatAny({"months", "month"})) {
+      m->kind = NumberMention::kDuration;
+      m->months = n;
+      c->pos = unit.pos;
+    }
   } else {
     return false;
   }
@@ -331,6 +350,96 @@ bool PairMayEndBefore(std::string_view text, size_t digits_end, size_t end) {
 bool IsGenerationsPair(std::string_view text, size_t begin, size_t i, size_t digits_end, size_t end) {
   return LooksLikePair(text, i, digits_end) && !AmountOrCodeBefore(text, begin, i) &&
          PairMayEndBefore(text, digits_end, end);
+}
+
+// ---- Form fields ---------------------------------------------------------
+
+// What a form's field label says of the number at text[i] (intake forms
+// pasted from a spreadsheet).
+enum class AgeField { kNone, kNow, kPast };
+
+// A form's age field before the number at text[i]: "年齢：45", "年齢 45",
+// "本人年齢：52", "Age: 44", "Client age: 50", "DOB/age: 1979 (45)" are
+// the age now; a label naming an event, 発症年齢 or 退職時年齢, an age in
+// the past. "Age of onset: 20", "onset age", 母の年齢 are no field of
+// this kind. The label may lie before the clause: a colon ends one.
+AgeField AgeFieldBefore(std::string_view text, size_t i) {
+  size_t p = i;
+  auto skip_spaces = [&] {
+    while (p > 0 && text[p - 1] == ' ') --p;
+  };
+  skip_spaces();
+  if (p > 0 && text[p - 1] == '(') {  // "DOB/age: 1979 (45)": the age after the year of birth
+    --p;
+    skip_spaces();
+    size_t d = p;
+    while (d > 0 && IsDigit(text[d - 1])) --d;
+    if (p - d != 4) return AgeField::kNone;
+    p = d;
+    skip_spaces();
+  }
+  const bool colon = p > 0 && text[p - 1] == ':';
+  if (colon) {
+    --p;
+    skip_spaces();
+  }
+  static constexpr std::string_view kNenrei = "年齢";
+  if (p >= kNenrei.size() && text.compare(p - kNenrei.size(), kNenrei.size(), kNenrei) == 0) {
+    const size_t s = p - kNenrei.size();
+    size_t start = 0;
+    if (BeforeAny(text, 0, s, {"本人の", "本人", "現在の", "現在"}, &start)) return AgeField::kNow;
+    if (s < 3) return AgeField::kNow;
+    size_t q = s - 3;
+    const int32_t cp = DecodeUtf8(text, &q);
+    if (cp == 0x306E) return AgeField::kNone;                  // の: 母の年齢, whose it is
+    if (cp >= 0x4E00 && cp <= 0x9FFF) return AgeField::kPast;  // 発症年齢, 退職時年齢
+    if (cp >= 0x3041 && cp <= 0x30FA) return AgeField::kNone;  // kana: some other word
+    return AgeField::kNow;
+  }
+  static constexpr std::string_view kAge = "age";
+  if (!colon || p < kAge.size() || text.compare(p - kAge.size(), kAge.size(), kAge) != 0) return AgeField::kNone;
+  const size_t s = p - kAge.size();
+  if (s > 0 && IsAlpha(text[s - 1])) return AgeField::kNone;  // "stage: 3"
+  size_t start = 0;
+  if (BeforeAny(text, 0, s, {"client", "client's", "current", "person's", "patient's", "dob/"}, &start))
+    return AgeField::kNow;
+  size_t w = s;
+  while (w > 0 && text[w - 1] == ' ') --w;
+  // Another word before it ("onset age", "mother's age"): not the person's now.
+  return w > 0 && (IsAlpha(text[w - 1]) || text[w - 1] == '\'') ? AgeField::kNone : AgeField::kNow;
+}
+
+// "52M", "(84F)": an age with the sex after it, at the start of its
+// clause or in brackets; "m/52", "F, 38": the sex before it, the sex
+// opening its sentence (or "client m/52"). Not "30m" in running text,
+// nor "50m from the station".
+bool SexNextToAge(std::string_view text, size_t begin, size_t i, size_t digits_end, size_t end, size_t* sex_end) {
+  *sex_end = digits_end;
+  // The letter ends the field: "52M, lives", "(84F)"; not "50m from".
+  static constexpr std::string_view kFieldEnds = ",).;:/\n";
+  if (digits_end < end && (text[digits_end] == 'm' || text[digits_end] == 'f') &&
+      (digits_end + 1 >= text.size() || kFieldEnds.find(text[digits_end + 1]) != std::string_view::npos)) {
+    size_t p = i;
+    while (p > begin && text[p - 1] == ' ') --p;
+    if (p == begin || text[p - 1] == '(') {
+      *sex_end = digits_end + 1;
+      return true;
+    }
+  }
+  // The sex before: text[.. i) ends with "m/", "f, ", "male, ".
+  size_t p = i;
+  while (p > 0 && text[p - 1] == ' ') --p;
+  if (p == 0 || (text[p - 1] != '/' && text[p - 1] != ',')) return false;
+  const bool slash = text[p - 1] == '/';
+  --p;
+  while (p > 0 && text[p - 1] == ' ') --p;
+  size_t w = p;
+  while (w > 0 && IsAlpha(text[w - 1])) --w;
+  const std::string_view word = text.substr(w, p - w);
+  if (word != "m" && word != "f" && word != "male" && word != "female") return false;
+  if (slash) return true;
+  while (w > 0 && text[w - 1] == ' ') --w;
+  return w == 0 || text[w - 1] == '\n' || text[w - 1] == '.' || text[w - 1] == '-' || text[w - 1] == '*';
 }
 
 // ---- Words around an age ----------------------------------------------
@@ -444,6 +553,13 @@ bool ReadBareNumber(std::string_view text, size_t begin, size_t i, size_t end, i
       i > begin + 1 && text[i - 1] == '(' && text[i - 2] != ' ' && c->pos < end && text[c->pos] == ')';
   m->kind = NumberMention::kAge;
   m->begin = i;
+  if (const AgeField field = AgeFieldBefore(text, i); field != AgeField::kNone) {
+    // "年齢：45", "Age: 44": a form's age field.
+    m->age = Range(n, n);
+    if (field == AgeField::kPast) m->when = NumberMention::kPast;
+    m->of_case = field == AgeField::kNow;
+    return true;
+  }
   if (BeforeAny(text, begin, i, {"over", "above", "older than"}, &start)) {
     m->age = Range(n + 1, kMaxAge);
   } else if (BeforeAny(text, begin, i, {"under", "below", "younger than"}, &start)) {
@@ -866,8 +982,15 @@ bool ReadDigitMention(std::string_view text, size_t begin, size_t i, size_t end,
     c.pos = unit_at;
     found = ReadEnglishUnit(&c, digits_end, n, m, &english_decade);
   }
+  size_t sex_end = 0;
   if (found) {
     ReadWordsBeforeUnit(text, begin, n, m);
+    // 年齢: 45歳 is a form's age field; 発症年齢：20歳 the age at the onset.
+    if (m->kind == NumberMention::kAge && m->when == NumberMention::kNow) {
+      const AgeField field = AgeFieldBefore(text, i);
+      if (field == AgeField::kPast) m->when = NumberMention::kPast;
+      if (field == AgeField::kNow) m->of_case = true;
+    }
     if (english_decade) {
       NarrowDecade(text, begin, n, m);
       m->after_pronoun = DecadeOfPronoun(text, begin, m->begin);
@@ -878,6 +1001,13 @@ bool ReadDigitMention(std::string_view text, size_t begin, size_t i, size_t end,
     m->age = Range(parent, parent + 9);
     m->child_age = Range(child, child + 9);
     c.pos = digits_end;
+    found = true;
+  } else if (n <= kMaxAge && digits_end - i <= 3 && SexNextToAge(text, begin, i, digits_end, end, &sex_end)) {
+    // "52M", "(84F)", "m/52": an age with the sex beside it.
+    m->kind = NumberMention::kAge;
+    m->age = Range(n, n);
+    m->of_case = true;
+    c.pos = sex_end;
     found = true;
   } else if (n <= kMaxAge && digits_end - i <= 3) {
     c.pos = digits_end;

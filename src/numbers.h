@@ -7,7 +7,10 @@
 // ("25歳で辞め", "at 35"), relative to someone ("2歳上の兄") or soon
 // ("80歳を目前に"). A number that starts its sentence, before a comma or
 // "and", is an age now ("Thirty-one, no work history", "Eighty-two and
-// caring for a son"); "one", "a", "second" alone are never ages.
+// caring for a son"); "one", "a", "second" alone are never ages. A
+// form's fields: "年齢：45", "Age: 44", "DOB/age: 1979 (45)" are ages now,
+// 発症年齢：20歳 a past one; "52M", "(84F)", "m/52", "45 y/o" ages with
+// the sex or the unit in shorthand; "20+ yrs" a duration.
 #ifndef TSUNAGU_NUMBERS_H_
 #define TSUNAGU_NUMBERS_H_
 
@@ -37,6 +40,10 @@ struct NumberMention {
   /// ("10年ひきこもり"): a past age before it plus this is the age now.
   bool since = false;
   bool after_pronoun = false;  // "she's 74": about the subject named before
+  /// A form's age field or an age in shorthand ("年齢：45", "Age: 44",
+  /// "52M", "45 y/o"): of the one named before it in its sentence
+  /// ("本人：長男、年齢：45"), else of whom the case is about.
+  bool of_case = false;
   /// kRelative: +1 older ("2歳上", "3 years older"), -1 younger ("5歳年下",
   /// "younger than me"), 0 not said ("30歳違い", "28歳差", "apart").
   int sign = 0;

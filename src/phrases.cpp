@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
+#include <iterator>
+#include <string_view>
 
 #include "reading.h"
 #include "utf8.h"
@@ -93,6 +95,46 @@ size_t FieldDenied(std::string_view text, size_t end) {
     if (alone && !(text[after] == ' ' && denial == "no")) return after;
   }
   return 0;
+}
+
+// A form's work field denied by its value: "就労：なし", "Employment:
+// none", "Occupation: none", "Employed: no" say the person has no work
+// (unemployed). The clause ci is the field's label alone; the value, read
+// by FieldDenied, is the next clause (a colon ends one). "Employment:
+// full-time", 就労：あり say nothing here. A field naming a fact of its
+// own (希死念慮：なし) is that fact denied, read with the phrases.
+void AddWorkFieldDenied(const Model& model, size_t ci, Understanding* u, std::vector<char>* covered) {
+  static constexpr std::string_view kLabels[] = {"就労", "就労状況",   "就労の有無", "就業",       "就業状況",
+                                                 "仕事", "仕事の有無", "職業",       "employment", "employment status",
+                                                 "work", "job",        "occupation", "employed",   "working"};
+  const std::string& match = u->text.match;
+  const Clause& clause = u->clauses[ci];
+  size_t b = clause.begin, e = clause.end;
+  while (b < e && (match[b] == ' ' || match[b] == '-' || match[b] == '*')) ++b;
+  while (e > b && match[e - 1] == ' ') --e;
+  // The label ends the clause: the whole of it, or its last field after a
+  // space ("年齢：34　発症年齢：20歳　就労：なし" is one clause per colon).
+  const std::string_view text(match.data() + b, e - b);
+  const auto is_label = [&](std::string_view label) {
+    return text.size() >= label.size() && text.compare(text.size() - label.size(), label.size(), label) == 0 &&
+           (text.size() == label.size() || text[text.size() - label.size() - 1] == ' ');
+  };
+  const auto found = std::find_if(std::begin(kLabels), std::end(kLabels), is_label);
+  if (found == std::end(kLabels)) return;
+  b = e - found->size();
+  const size_t denial_end = FieldDenied(u->text.display, e);
+  const int unemployed = model.FindFact("unemployed");
+  if (denial_end == 0 || unemployed < 0) return;
+  FactMention m;
+  m.fact = unemployed;
+  m.subject = model.facts[static_cast<size_t>(unemployed)].subject;
+  m.clause = static_cast<int>(ci);
+  m.begin = b;
+  m.end = denial_end;
+  m.words = u->text.display.substr(b, denial_end - b);
+  m.phrase = m.words;
+  MarkCovered(covered, b, denial_end);
+  u->mentions.push_back(std::move(m));
 }
 
 // The tokens a stream match covers: [*from, *to) of tokens[first, last).
@@ -309,5 +351,6 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
       AddMentions(model, lexicon, hit, h, static_cast<int>(ci), u, covered);
       AddTailSubject(lexicon, hit, h, static_cast<int>(ci), u);
     }
+    AddWorkFieldDenied(model, ci, u, covered);
   }
 }

@@ -635,3 +635,34 @@ TEST_CASE("ages: an age opening its sentence is not of the one its subject has")
   CHECK(u.AgeOf(Subject::kParent).lo == 75);
   CHECK(u.AgeOf(Subject::kParent).hi == 75);
 }
+
+TEST_CASE("ages: a form's age field is of the one named before it in its sentence, else the person's") {
+  Understanding u = Read("相談者：母、年齢：72。本人：長男、年齢：45、就労：なし。");
+  CHECK(Age(u.AgeOf(Subject::kParent)) == "72-72");
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "45-45");
+  u = Read("年齢：45　性別：男　続柄：長男　同居家族：父（78）、母（75）");
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "45-45");
+  const Person* father = Find(u, "father");
+  REQUIRE(father != nullptr);
+  CHECK(Age(father->age) == "78-78");
+  // Shorthand: the sex beside the age; a bracketed one is its word's.
+  u = Read("52M, lives w/ mother (84F), no job for 20+ yrs.");
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "52-52");
+  CHECK(Age(u.AgeOf(Subject::kParent)) == "84-84");
+  // The age at onset is past: no age now.
+  u = Read("発症年齢：20歳。母（70）と同居。");
+  CHECK(!u.AgeOf(Subject::kPerson).known());
+}
+
+TEST_CASE("facts: a work field denied by its value is unemployed; other values say nothing") {
+  for (const char* text : {"就労：なし", "年齢：34　就労：なし　通院中", "Employment: none since 2012.",
+                           "Occupation: none.", "- Employed: no"}) {
+    INFO("text: " << text);
+    CHECK(WhoSaid(Read(text), "unemployed") != "(no such fact)");
+  }
+  for (const char* text :
+       {"就労：あり", "Employment: full-time.", "Employment: part-time", "希死念慮：なし", "No. of family: 3"}) {
+    INFO("text: " << text);
+    CHECK(WhoSaid(Read(text), "unemployed") == "(no such fact)");
+  }
+}

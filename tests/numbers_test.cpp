@@ -667,3 +667,62 @@ TEST_CASE("An age right before \"N years ago\" is past; the years are the time s
   CHECK(all[1].since);
   CHECK(One("30歳を境に家から出なくなり").when == NumberMention::kPast);
 }
+
+TEST_CASE("A form's age field is an age now, of whom the case is about; a field of an event is past") {
+  CheckRows({
+      {"年齢：45", kAge, 45, 45, kNow},
+      {"年齢 45", kAge, 45, 45, kNow},
+      {"年齢: 45歳", kAge, 45, 45, kNow},
+      {"本人年齢：52", kAge, 52, 52, kNow},
+      {"性別：男　年齢：38", kAge, 38, 38, kNow},
+      {"Age: 44. Sex: female.", kAge, 44, 44, kNow},
+      {"Client age: 50.", kAge, 50, 50, kNow},
+      {"DOB/age: 1979 (45).", kAge, 45, 45, kNow},
+      {"発症年齢：20歳", kAge, 20, 20, kPast},
+      {"退職時年齢：35", kAge, 35, 35, kPast},
+  });
+  CHECK(One("年齢：45").of_case);
+  CHECK(One("Age: 44").of_case);
+  CHECK_FALSE(One("発症年齢：20歳").of_case);
+  CHECK_FALSE(One("息子は45歳").of_case);
+  // Fields that are not the age now: a bare number, as before.
+  for (const char* text : {"Age of onset: 20", "Onset age: 20", "Mother's age: 72", "母の年齢：72", "Stage: 30",
+                           "Case no: 45", "Room 12", "No. of family: 13"}) {
+    INFO("text: " << text);
+    NumberMention m = One(text);
+    CHECK(m.kind == kBare);
+    CHECK_FALSE(m.of_case);
+  }
+  for (const NumberMention& m : Numbers("Tel: 025-266-1234")) CHECK(m.kind != kAge);
+}
+
+TEST_CASE("Age and sex in shorthand: 52M, (84F), m/52, F, 38, 45 y/o") {
+  CheckRows({
+      {"52M, lives w/ mother", kAge, 52, 52, kNow},
+      {"mother (84F)", kAge, 84, 84, kNow},
+      {"Client m/52.", kAge, 52, 52, kNow},
+      {"F, 38, lives alone", kAge, 38, 38, kNow},
+      {"Male, 45, no job", kAge, 45, 45, kNow},
+      {"45 y/o M", kAge, 45, 45, kNow},
+  });
+  CHECK(One("mother (84F)").of_case);
+  CHECK(Words("45 y/o M") == "45 y/o");
+  CHECK(Words("mother (84F)") == "84f");
+  // A letter after a number in running text is no sex: "30m", "a 5f drop".
+  for (const char* text : {"walks for 30m a day", "50m from the station", "we spoke, f 38"}) {
+    INFO("text: " << text);
+    for (const NumberMention& m : Numbers(text)) CHECK(m.kind != kAge);
+  }
+}
+
+TEST_CASE("N+ years is a duration of N years or more, not an age of N or over") {
+  CheckDurations({
+      {"no job for 20+ yrs", 240},
+      {"unemployed 10+ years", 120},
+      {"isolated 10+ years", 120},
+      {"for 6+ months", 6},
+      {"has not worked for 5 yrs+", 60},
+      {"10年以上", 120},
+  });
+  CheckAges({{"65+", 65, 120}, {"parents 80+", 80, 120}});
+}
