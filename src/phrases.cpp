@@ -23,6 +23,19 @@ bool IsEnNegation(std::string_view word) {
   return word.size() > 3 && word.substr(word.size() - 3) == "n't";
 }
 
+// Verbs whose negation is their own, not the phrase's, before "when" or
+// "the last time": "can't remember when she last went outside" says that
+// she does not go out ("can't remember him ever being violent" denies).
+constexpr std::string_view kEnNotRemembering[] = {"remember", "recall", "recollect"};
+
+// text[at...] is " when" or " the last" (a question of when, not a denial).
+bool AsksWhen(std::string_view text, size_t at) {
+  while (at < text.size() && text[at] == ' ') ++at;
+  for (std::string_view w : {"when ", "the last ", "last "})
+    if (text.compare(at, w.size(), w) == 0) return true;
+  return false;
+}
+
 // English negation among the five words before `at`: returns its start.
 // Walks back word by word (no list of the clause's words is built).
 bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at, size_t* neg_begin) {
@@ -30,6 +43,8 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
     return IsAsciiLowerOrDigit(static_cast<unsigned char>(text[i])) || text[i] == '\'';
   };
   size_t end = at;
+  std::string_view after;  // the word after w, towards the phrase
+  size_t after_end = 0;
   for (int looked = 0; looked < 5; ++looked) {
     while (end > clause_begin && !is_word_byte(end - 1)) --end;
     if (end == clause_begin) return false;
@@ -39,9 +54,13 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
     for (std::string_view scope_end : kEnScopeEnds)
       if (w == scope_end) return false;
     if (IsEnNegation(w)) {
+      for (std::string_view verb : kEnNotRemembering)
+        if (after == verb && AsksWhen(text, after_end)) return false;
       *neg_begin = start;
       return true;
     }
+    after = w;
+    after_end = end;
     end = start;
   }
   return false;

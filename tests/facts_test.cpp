@@ -250,6 +250,15 @@ TEST_CASE("not violent and has a disability: the negation stops at 'and'") {
   CHECK_FALSE(f.Only(but, "disability").negated);
 }
 
+TEST_CASE("can't remember when: the negation is remembering's, not the phrase's") {
+  const Fixture& f = F();
+  CHECK_FALSE(f.Only(f.Read("i can't remember when he was violent"), "violence").negated);
+  CHECK_FALSE(f.Only(f.Read("we do not recall the last time he was violent"), "violence").negated);
+  CHECK(f.Only(f.Read("i can't remember him being violent"), "violence").negated);
+  CHECK(f.Only(f.Read("we do not recall any disability"), "disability").negated);
+  CHECK(f.Only(f.Read("i can't say he is violent"), "violence").negated);
+}
+
 TEST_CASE("negation does not cross a clause boundary") {
   const Fixture& f = F();
   Understanding u = f.Read("障害、ない");
