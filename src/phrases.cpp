@@ -23,15 +23,16 @@ bool IsEnNegation(std::string_view word) {
   return word.size() > 3 && word.substr(word.size() - 3) == "n't";
 }
 
-// Verbs whose negation is their own, not the phrase's, before "when" or
-// "the last time": "can't remember when she last went outside" says that
-// she does not go out ("can't remember him ever being violent" denies).
-constexpr std::string_view kEnNotRemembering[] = {"remember", "recall", "recollect"};
+// Verbs whose negation is their own, not the phrase's, before a question
+// (when, the last time, how, whether): "can't remember when she last went
+// outside" says that she does not go out, "don't know how to help her"
+// asks for help ("can't remember him ever being violent" denies).
+constexpr std::string_view kEnNotRemembering[] = {"remember", "recall", "recollect", "know"};
 
-// text[at...] is " when" or " the last" (a question of when, not a denial).
+// text[at...] is " when", " the last", " how"...: a question, not a denial.
 bool AsksWhen(std::string_view text, size_t at) {
   while (at < text.size() && text[at] == ' ') ++at;
-  for (std::string_view w : {"when ", "the last ", "last "})
+  for (std::string_view w : {"when ", "the last ", "last ", "how ", "what ", "where ", "whether ", "if "})
     if (text.compare(at, w.size(), w) == 0) return true;
   return false;
 }

@@ -256,6 +256,8 @@ TEST_CASE("can't remember when: the negation is remembering's, not the phrase's"
   CHECK_FALSE(f.Only(f.Read("i can't remember when he was violent"), "violence").negated);
   CHECK_FALSE(f.Only(f.Read("we do not recall the last time he was violent"), "violence").negated);
   CHECK(f.Only(f.Read("i can't remember him being violent"), "violence").negated);
+  CHECK_FALSE(f.Only(f.Read("we don't know whether he has a disability"), "disability").negated);
+  CHECK(f.Only(f.Read("we don't know of any disability"), "disability").negated);
   CHECK(f.Only(f.Read("we do not recall any disability"), "disability").negated);
   CHECK(f.Only(f.Read("i can't say he is violent"), "violence").negated);
 }
