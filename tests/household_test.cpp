@@ -502,6 +502,13 @@ TEST_CASE("attach: a he / she before the fact, not a \"we\" after it") {
   CHECK(WhoSaid(Read("He breaks things and threatens his parents"), "threat") == "parents");
 }
 
+TEST_CASE("concern: the caller whose own phrase says the withdrawal") {
+  Understanding u = Read("I'm 30 and I haven't left my room in two years; my parents and I don't talk any more.");
+  REQUIRE(u.concern >= 0);
+  CHECK(u.persons[u.concern].caller);
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "30-30");
+}
+
 TEST_CASE("concern: a grandchild's parent is the caller's son or daughter named") {
   Understanding u = Read("娘が27歳の時に産んだ孫が、今年20歳になりました。孫は今も家から出ません。娘は47歳です。");
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "20-20");
