@@ -279,6 +279,8 @@ bool ToldAsOver(std::string_view text, const std::vector<Token>& tokens, size_t 
         past = true;
       } else if (t.pos == Token::kVerbBound && OneOf(t.lemma, {"いる", "おる", "しまう", "ちゃう"})) {
         past = true;  // 返し終わっている: over now
+      } else if (t.pos == Token::kVerbBound && OneOf(t.lemma, {"くれる", "もらう", "おく"})) {
+        // 完済してくれた: done for him; past or not as what follows says
       } else if (!(t.pos == Token::kVerb && t.lemma == "する") && !(t.pos == Token::kParticle && t.lemma == "て") &&
                  !(t.pos == Token::kAuxiliary && OneOf(t.lemma, {"ます", "です", "だ"}))) {
         past = false;

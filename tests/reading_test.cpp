@@ -146,6 +146,7 @@ TEST_CASE("reading: a debt told as over (ToldAsOver)") {
   CHECK(over("返済済みです") == "返済済みです");
   CHECK(over("兄が払い終えた") == "払い終えた");
   CHECK(over("父が完済して") == "完済して");
+  CHECK(over("父が完済してくれました") == "完済してくれました");
   // Not over, or not yet.
   CHECK(over("返し終わる見込みがない") == "");
   CHECK(over("まだ返し終わっていません") == "");
@@ -153,4 +154,5 @@ TEST_CASE("reading: a debt told as over (ToldAsOver)") {
   CHECK(over("返し終わったら働く") == "");
   CHECK(over("完済する予定です") == "");
   CHECK(over("毎月返している") == "");
+  CHECK(over("完済してくれる約束だ") == "");
 }
