@@ -82,7 +82,8 @@ bool OrAfter(std::string_view text, size_t from, size_t to) {
 
 // English words that say a debt is settled: "paid off", "cleared".
 bool IsEnSettling(std::string_view text, size_t end, std::string_view w) {
-  if (w == "cleared" || w == "repaid" || w == "settled") return true;
+  if (w == "cleared") return text.compare(end, 4, " out") != 0;  // "cleared out his savings"
+  if (w == "repaid" || w == "settled") return true;
   return w == "paid" && (text.compare(end, 4, " off") == 0 || text.compare(end, 5, " back") == 0);
 }
 

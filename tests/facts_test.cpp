@@ -476,5 +476,6 @@ TEST_CASE("a debt told as over is no debt now; one not paid off stands") {
   CHECK(read("he still hasn't paid off his debts.") == "+");
   CHECK(read("his debts will be paid off next year.") == "+");
   CHECK(read("he has debts that were never cleared.") == "+");
+  CHECK(read("he has debts and cleared out his savings.") == "+");
   CHECK(read("he has no debts.") == "-no debts");
 }
