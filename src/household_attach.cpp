@@ -133,6 +133,13 @@ bool AttachToWord(const Understanding& u, const AttachContext& x, bool passive, 
     return true;
   }
   if (before < 0 && after < 0) return false;
+  // "She hardly goes out and we don't know": a he / she before the fact
+  // names the one named earlier (AttachByContext), not a word after it.
+  // Rare (nothing named before the fact in its clause): PersonBefore's scan.
+  if (before < 0) {
+    const char sex = PronounIn(t, u.clauses[m->clause].begin, m->begin);
+    if (sex != 0 && PersonBefore(u, m->begin, sex) >= 0) return false;
+  }
   Take(u, before >= 0 ? before : after, Because::kNearest, m);
   return true;
 }

@@ -104,6 +104,15 @@ int ConcernScore(const Model& model, const Understanding& u, const Person& p, bo
   return score;
 }
 
+// Withdrawal said of the caller by the phrase itself, of no one else
+// ("I haven't left my room in three years").
+bool CallerWithdrawn(const Model& model, const Understanding& u) {
+  for (const FactMention& m : u.mentions)
+    if (!m.negated && m.person < 0 && m.subject == Subject::kCaller && model.facts[m.fact].area == "withdrawal")
+      return true;
+  return false;
+}
+
 int PickConcern(const Model& model, const Understanding& u, bool unattached) {
   int best = -1, best_score = 0;
   for (const Person& p : u.persons) {
@@ -113,7 +122,7 @@ int PickConcern(const Model& model, const Understanding& u, bool unattached) {
       best_score = score;
     }
   }
-  if (best < 0 && unattached) best = CallerAsConcern(u);
+  if (best < 0 && (unattached || CallerWithdrawn(model, u))) best = CallerAsConcern(u);
   // 息子はもうすぐ50歳…本人は「…」: the word 本人 names the one child the
   // text is about, not someone new.
   const int named = best >= 0 && u.persons[best].relation == "person" ? OnlyChildNamed(u) : -1;

@@ -25,6 +25,20 @@ bool IsEnNegation(std::string_view word) {
   return word.size() > 3 && word.substr(word.size() - 3) == "n't";
 }
 
+// Verbs whose negation is their own, not the phrase's, before a question
+// (when, the last time, how, whether): "can't remember when she last went
+// outside" says that she does not go out, "don't know how to help her"
+// asks for help ("can't remember him ever being violent" denies).
+constexpr std::string_view kEnNotRemembering[] = {"remember", "recall", "recollect", "know"};
+
+// text[at...] is " when", " the last", " how"...: a question, not a denial.
+bool AsksWhen(std::string_view text, size_t at) {
+  while (at < text.size() && text[at] == ' ') ++at;
+  for (std::string_view w : {"when ", "the last ", "last ", "how ", "what ", "where ", "whether ", "if "})
+    if (text.compare(at, w.size(), w) == 0) return true;
+  return false;
+}
+
 // English negation among the five words before `at`: returns its start.
 // Walks back word by word (no list of the clause's words is built).
 bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at, size_t* neg_begin) {
@@ -32,6 +46,8 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
     return IsAsciiLowerOrDigit(static_cast<unsigned char>(text[i])) || text[i] == '\'';
   };
   size_t end = at;
+  std::string_view after;  // the word after w, towards the phrase
+  size_t after_end = 0;
   for (int looked = 0; looked < 5; ++looked) {
     while (end > clause_begin && !is_word_byte(end - 1)) --end;
     if (end == clause_begin) return false;
@@ -41,9 +57,13 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
     for (std::string_view scope_end : kEnScopeEnds)
       if (w == scope_end) return false;
     if (IsEnNegation(w)) {
+      for (std::string_view verb : kEnNotRemembering)
+        if (after == verb && AsksWhen(text, after_end)) return false;
       *neg_begin = start;
       return true;
     }
+    after = w;
+    after_end = end;
     end = start;
   }
   return false;
@@ -60,6 +80,68 @@ bool OrAfter(std::string_view text, size_t from, size_t to) {
   const size_t e = between.find_last_not_of(" ,");
   const std::string_view word = between.substr(b, e + 1 - b);
   return word == "or" || word == "nor";
+}
+
+// English words that say a debt is settled: "paid off", "cleared".
+bool IsEnSettling(std::string_view text, size_t end, std::string_view w) {
+  if (w == "cleared") return text.compare(end, 4, " out") != 0;  // "cleared out his savings"
+  if (w == "repaid" || w == "settled") return true;
+  return w == "paid" && (text.compare(end, 4, " off") == 0 || text.compare(end, 5, " back") == 0);
+}
+
+// A debt told as over after it, up to the sentence's end (text[from, to)):
+// "were all paid off", "but they were cleared years ago"; not "will be
+// paid off", "not yet cleared". The first settling word decides. Sets the
+// settling words' bytes.
+bool EnglishOverAfter(std::string_view text, size_t from, size_t to, size_t* over_begin, size_t* over_end) {
+  std::string_view before[3];  // the three words before, latest first
+  size_t i = from;
+  while (i < to) {
+    while (i < to && !IsAsciiLowerOrDigit(static_cast<unsigned char>(text[i])) && text[i] != '\'') ++i;
+    const size_t start = i;
+    while (i < to && (IsAsciiLowerOrDigit(static_cast<unsigned char>(text[i])) || text[i] == '\'')) ++i;
+    if (i == start) break;
+    const std::string_view w = text.substr(start, i - start);
+    if (IsEnSettling(text, i, w)) {
+      for (std::string_view b : before)
+        if (IsEnNegation(b) || b == "will" || b == "would" || b == "to" || b == "can" || b == "could" || b == "must" ||
+            b == "should" || b == "yet")
+          return false;
+      *over_begin = start;
+      *over_end = w == "paid" ? text.find(' ', i + 1) : i;
+      if (*over_end == std::string_view::npos || *over_end > to) *over_end = to;
+      return true;
+    }
+    before[2] = before[1];
+    before[1] = before[0];
+    before[0] = w;
+  }
+  return false;
+}
+
+// "paid off his debts", "cleared all her debts": a settling word among
+// the words right before a debt (text[clause_begin, at)), across his, her,
+// all, the... Sets where it begins.
+bool EnglishSettledBefore(std::string_view text, size_t clause_begin, size_t at, size_t* settled_begin) {
+  size_t end = at;
+  for (int looked = 0; looked < 4; ++looked) {
+    while (end > clause_begin && text[end - 1] == ' ') --end;
+    size_t start = end;
+    while (start > clause_begin &&
+           (IsAsciiLowerOrDigit(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '\''))
+      --start;
+    if (start == end) return false;
+    const std::string_view w = text.substr(start, end - start);
+    if (w == "cleared" || w == "repaid" || w == "settled" || w == "paid") {
+      *settled_begin = start;
+      return true;
+    }
+    static constexpr std::string_view kBetween[] = {"his", "her", "their", "my",  "our", "its",
+                                                    "the", "all", "of",    "off", "back"};
+    if (std::find(std::begin(kBetween), std::end(kBetween), w) == std::end(kBetween)) return false;
+    end = start;
+  }
+  return false;
 }
 
 // A form's field whose value denies it: "希死念慮：なし", "自傷・他害：なし",
@@ -173,8 +255,10 @@ struct HitReading {
   size_t begin = 0, end = 0;
   bool english = false;
   Polarity polarity;
-  size_t neg_begin = 0;         // English: where the negation before it starts
-  size_t field_denial_end = 0;  // a form's field denied ("希死念慮：なし"): where the denial ends
+  size_t neg_begin = 0;                 // English: where the negation before it starts
+  size_t field_denial_end = 0;          // a form's field denied ("希死念慮：なし"): where the denial ends
+  bool over = false;                    // a debt told as over ("完済しました", "paid off")
+  size_t over_begin = 0, over_end = 0;  // the words that say so
 };
 
 // Whether a meaning of a hit holds, and negated or not. A phrase that says
@@ -224,7 +308,7 @@ void AddGrammarWords(const Understanding& u, const HitReading& h, FactMention* m
 
 // The mentions one hit makes: a subject word, or a fact per meaning.
 void AddMentions(const Model& model, const Lexicon& lexicon, const Matcher::Hit& hit, const HitReading& h, int c,
-                 Understanding* u, std::vector<char>* covered) {
+                 int debt, Understanding* u, std::vector<char>* covered) {
   const std::string& display = u->text.display;
   for (const PhraseMeaning meaning : lexicon.MeaningsOf(hit)) {
     if (meaning.is_subject) {
@@ -249,9 +333,52 @@ void AddMentions(const Model& model, const Lexicon& lexicon, const Matcher::Hit&
       negated = true;
       m.negation_kind = h.polarity.died ? "died" : "hypothetical";
     }
+    // A debt told as over is no debt now ("今は全部返し終わっています").
+    if (h.over && m.fact == debt && !negated) {
+      m.negated = true;
+      m.negation = display.substr(h.over_begin, h.over_end - h.over_begin);
+      MarkCovered(covered, h.over_begin, h.over_end);
+      u->mentions.push_back(std::move(m));
+      continue;
+    }
     m.negated = negated;
     AddGrammarWords(*u, h, &m, covered);
     u->mentions.push_back(std::move(m));
+  }
+}
+
+// Clause k ends its sentence (。.!? or a line between it and the next).
+bool EndsSentence(const Understanding& u, size_t k) {
+  const std::string& t = u.text.match;
+  const size_t to = k + 1 < u.clauses.size() ? u.clauses[k + 1].begin : t.size();
+  for (size_t i = u.clauses[k].end; i < to; ++i)
+    if (t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == '\n' || t.compare(i, 3, "。") == 0) return true;
+  return k + 1 >= u.clauses.size();
+}
+
+bool MeansFact(const Lexicon& lexicon, const Matcher::Hit& hit, int fact) {
+  for (const PhraseMeaning meaning : lexicon.MeaningsOf(hit))
+    if (!meaning.is_subject && meaning.fact == fact) return true;
+  return false;
+}
+
+// A debt told as over later in its sentence (reading.h ToldAsOver; in
+// English "were all paid off", "but they were cleared"): sets h->over.
+// clause_tokens[k]: clause k's first token.
+void ReadOver(const Understanding& u, const std::vector<size_t>& clause_tokens, size_t ci, HitReading* h) {
+  size_t k = ci;
+  while (!EndsSentence(u, k)) ++k;
+  if (h->english) {
+    h->over = EnglishOverAfter(u.text.match, h->end, u.clauses[k].end, &h->over_begin, &h->over_end);
+    return;
+  }
+  for (size_t c = ci; c <= k && !h->over; ++c) {
+    size_t b = 0, e = 0;
+    if (!ToldAsOver(u.text.display, u.tokens, c == ci ? h->to : clause_tokens[c], clause_tokens[c + 1], &b, &e))
+      continue;
+    h->over = true;
+    h->over_begin = u.tokens[b].begin;
+    h->over_end = u.tokens[e - 1].end;
   }
 }
 
@@ -287,6 +414,7 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
                  std::vector<char>* covered) {
   const std::string& match = u->text.match;
   const std::string& display = u->text.display;
+  const int debt = model.FindFact("debt");
   // Working storage kept per thread from case to case (batch understands
   // every case on the same few threads): no allocation once warm.
   thread_local std::vector<Matcher::Hit> hits;
@@ -337,6 +465,20 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
           negated = true;
           h.neg_begin = denied_by;
         }
+        // "paid off his debts": over; "hasn't paid off his debts": the
+        // negation is the paying's, and the debt stands.
+        size_t settled = 0;
+        if (debt >= 0 && MeansFact(lexicon, hit, debt) &&
+            EnglishSettledBefore(match, clause.begin, h.begin, &settled)) {
+          if (!negated) {
+            h.over = true;
+            h.over_begin = settled;
+            h.over_end = match.find(' ', settled);
+            if (match.compare(settled, 4, "paid") == 0) h.over_end = match.find(' ', h.over_end + 1);
+            h.over_end = std::min(h.over_end, h.begin);
+          }
+          negated = false;
+        }
         h.polarity.negations = negated ? 1 : 0;
         denied_end = negated ? h.end : std::string::npos;
         denied_by = h.neg_begin;
@@ -348,7 +490,10 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
         if (h.field_denial_end > 0) h.polarity.negations = 1;
       }
       read.emplace_back(h.begin, h.end);
-      AddMentions(model, lexicon, hit, h, static_cast<int>(ci), u, covered);
+      if (debt >= 0 && h.polarity.negations == 0 && !h.polarity.hypothetical && !h.over &&
+          MeansFact(lexicon, hit, debt))
+        ReadOver(*u, clause_tokens, ci, &h);
+      AddMentions(model, lexicon, hit, h, static_cast<int>(ci), debt, u, covered);
       AddTailSubject(lexicon, hit, h, static_cast<int>(ci), u);
     }
     AddWorkFieldDenied(model, ci, u, covered);

@@ -241,6 +241,64 @@ Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, s
   return p;
 }
 
+namespace {
+
+// The settling words at tokens[i]: returns the token after them, or 0.
+// *done: they say it is over already (返済済み).
+size_t SettlingAt(const std::vector<Token>& tokens, size_t i, size_t to, bool* done) {
+  const Token& t = tokens[i];
+  *done = false;
+  if (t.pos == Token::kNoun && OneOf(t.lemma, {"完済", "清算"})) return i + 1;
+  if (t.pos == Token::kNoun && t.lemma == "返済" && i + 1 < to && tokens[i + 1].lemma == "済み") {
+    *done = true;
+    return i + 2;
+  }
+  if (t.pos == Token::kVerb && OneOf(t.lemma, {"返す", "払う", "支払う", "返済する"}) && i + 1 < to &&
+      tokens[i + 1].pos == Token::kVerbBound && OneOf(tokens[i + 1].lemma, {"終わる", "終える", "切る"}))
+    return i + 2;
+  return 0;
+}
+
+}  // namespace
+
+bool ToldAsOver(std::string_view text, const std::vector<Token>& tokens, size_t from, size_t to, size_t* begin,
+                size_t* end) {
+  for (size_t i = from; i < to; ++i) {
+    bool past = false;
+    size_t j = SettlingAt(tokens, i, to, &past);
+    if (j == 0) continue;
+    // Its predicate, up to a conjunction or the sentence's end: する, て,
+    // いる, ます, です, た; anything else (見込み, ない, 予定, たい, たら)
+    // says it is not over, or not yet.
+    for (; j < to; ++j) {
+      const Token& t = tokens[j];
+      const std::string_view surface = text.substr(t.begin, t.end - t.begin);
+      if (t.pos == Token::kSymbol || (t.pos == Token::kParticle && t.pos_name == "助詞,接続助詞" && t.lemma != "て"))
+        break;
+      if (t.pos == Token::kAuxiliary && OneOf(t.lemma, {"た", "だ"}) && !OneOf(surface, {"たら", "だら"})) {
+        past = true;
+      } else if (t.pos == Token::kVerbBound && OneOf(t.lemma, {"いる", "おる", "しまう", "ちゃう"})) {
+        past = true;  // 返し終わっている: over now
+      } else if (t.pos == Token::kVerbBound && OneOf(t.lemma, {"くれる", "もらう", "おく"})) {
+        // 完済してくれた: done for him; past or not as what follows says
+      } else if (!(t.pos == Token::kVerb && t.lemma == "する") && !(t.pos == Token::kParticle && t.lemma == "て") &&
+                 !(t.pos == Token::kAuxiliary && OneOf(t.lemma, {"ます", "です", "だ"}))) {
+        past = false;
+        break;
+      }
+    }
+    // 完済して, at the clause's end: done before what follows.
+    if (j == to && j > i && tokens[j - 1].pos == Token::kParticle && tokens[j - 1].lemma == "て") past = true;
+    if (past) {
+      *begin = i;
+      *end = j;
+      return true;
+    }
+    return false;  // the first settling word decides
+  }
+  return false;
+}
+
 PhraseReading ReadPhrase(const Analyzer& analyzer, std::string_view phrase) {
   std::vector<Token> tokens;
   analyzer.Tokenize(phrase, 0, phrase.size(), &tokens);

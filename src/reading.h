@@ -59,6 +59,15 @@ struct Polarity {
 Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, size_t from, size_t to,
                       std::string_view last_lemma);
 
+/// A debt told as over later in its sentence: a word of settling (完済,
+/// 清算, 返済済み, 返し終わる, 払い終える, 返し切る) in a finished predicate
+/// in the past or perfect, not negated ("今は全部返し終わっています",
+/// "父が肩代わりして完済しました"; not "返し終わる見込みがない", "まだ返し
+/// 終わっていない", "来月には返し終わる"). tokens[from, to): the rest of
+/// the sentence. Returns true and the settling words' tokens [*begin, *end).
+bool ToldAsOver(std::string_view text, const std::vector<Token>& tokens, size_t from, size_t to, size_t* begin,
+                size_t* end);
+
 /// How a lexicon phrase reads: its stream up to its last content word,
 /// and whether its own grammar negates it ("家から出ない").
 struct PhraseReading {

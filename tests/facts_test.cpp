@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "lexicon.h"
+#include "shipped_model.h"
 #include "small_model.h"
 
 namespace {
@@ -250,6 +251,17 @@ TEST_CASE("not violent and has a disability: the negation stops at 'and'") {
   CHECK_FALSE(f.Only(but, "disability").negated);
 }
 
+TEST_CASE("can't remember when: the negation is remembering's, not the phrase's") {
+  const Fixture& f = F();
+  CHECK_FALSE(f.Only(f.Read("i can't remember when he was violent"), "violence").negated);
+  CHECK_FALSE(f.Only(f.Read("we do not recall the last time he was violent"), "violence").negated);
+  CHECK(f.Only(f.Read("i can't remember him being violent"), "violence").negated);
+  CHECK_FALSE(f.Only(f.Read("we don't know whether he has a disability"), "disability").negated);
+  CHECK(f.Only(f.Read("we don't know of any disability"), "disability").negated);
+  CHECK(f.Only(f.Read("we do not recall any disability"), "disability").negated);
+  CHECK(f.Only(f.Read("i can't say he is violent"), "violence").negated);
+}
+
 TEST_CASE("negation does not cross a clause boundary") {
   const Fixture& f = F();
   Understanding u = f.Read("障害、ない");
@@ -437,4 +449,33 @@ TEST_CASE("Understand resets its output") {
   REQUIRE(s.ok());
   CHECK(u.mentions.empty());
   CHECK_FALSE(u.AgeOf(Subject::kParent).known());
+}
+
+TEST_CASE("a debt told as over is no debt now; one not paid off stands") {
+  const Model& model = Shipped().model;
+  const int debt = model.FindFact("debt");
+  REQUIRE(debt >= 0);
+  // The first debt mention of text: "+" stated, "-" negated with its words.
+  auto read = [&](const std::string& text) -> std::string {
+    Understanding u;
+    REQUIRE(Understand(model, Shipped().lexicon, Shipped().index, text, &u).ok());
+    for (const FactMention& m : u.mentions)
+      if (m.fact == debt) return m.negated ? "-" + MentionWords(m) : "+";
+    return "none";
+  };
+  CHECK(read("昔は借金がありましたが、今は全部返し終わっています。") == "-借金返し終わっています");
+  CHECK(read("弟の借金は父が肩代わりして完済しました。") == "-借金完済しました");
+  CHECK(read("his debts were all paid off by my late husband.") == "-paid off debts");
+  CHECK(read("he had debts but they were cleared years ago.") == "-cleared debts");
+  CHECK(read("he paid off his debts last year.") == "-paid off debts");
+  // Not over: not yet, never, a hope; the next sentence's settling is another's.
+  CHECK(read("借金を返し終わる見込みがない。") == "+");
+  CHECK(read("夫の借金はまだ返し終わっていません。") == "+");
+  CHECK(read("借金がある。兄の車のローンは完済した。") == "+");
+  CHECK(read("his debts are still piling up.") == "+");
+  CHECK(read("he still hasn't paid off his debts.") == "+");
+  CHECK(read("his debts will be paid off next year.") == "+");
+  CHECK(read("he has debts that were never cleared.") == "+");
+  CHECK(read("he has debts and cleared out his savings.") == "+");
+  CHECK(read("he has no debts.") == "-no debts");
 }

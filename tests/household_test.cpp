@@ -490,6 +490,25 @@ TEST_CASE("attach: a word before とも / とは / より is not the clause's su
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "64-64");
 }
 
+TEST_CASE("attach: a he / she before the fact, not a \"we\" after it") {
+  Understanding u = Read("Our daughter turned 39 in May. She hardly goes out and we don't know how to help her.");
+  CHECK(WhoSaid(u, "hikikomori") == "daughter");
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "39-39");
+  Understanding son =
+      Read("Our son turned fifty last month. He has not left the house in years and we don't know what to do.");
+  CHECK(WhoSaid(son, "hikikomori") == "son");
+  CHECK(Age(son.AgeOf(Subject::kPerson)) == "50-50");
+  // No one named before the he: the word after it stays (his parents are at risk).
+  CHECK(WhoSaid(Read("He breaks things and threatens his parents"), "threat") == "parents");
+}
+
+TEST_CASE("concern: the caller whose own phrase says the withdrawal") {
+  Understanding u = Read("I'm 30 and I haven't left my room in two years; my parents and I don't talk any more.");
+  REQUIRE(u.concern >= 0);
+  CHECK(u.persons[u.concern].caller);
+  CHECK(Age(u.AgeOf(Subject::kPerson)) == "30-30");
+}
+
 TEST_CASE("concern: a grandchild's parent is the caller's son or daughter named") {
   Understanding u = Read("娘が27歳の時に産んだ孫が、今年20歳になりました。孫は今も家から出ません。娘は47歳です。");
   CHECK(Age(u.AgeOf(Subject::kPerson)) == "20-20");

@@ -130,3 +130,29 @@ TEST_CASE("reading: a potential is read through, and said") {
   CHECK(p.negated());
   CHECK(p.through_passive);
 }
+
+TEST_CASE("reading: a debt told as over (ToldAsOver)") {
+  // The settling words of text, or "" when it does not tell a debt as over.
+  auto over = [](const std::string& text) -> std::string {
+    std::vector<Token> tokens;
+    TheAnalyzer().Tokenize(text, 0, text.size(), &tokens);
+    size_t b = 0, e = 0;
+    if (!ToldAsOver(text, tokens, 0, tokens.size(), &b, &e)) return "";
+    return text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin);
+  };
+  CHECK(over("今は全部返し終わっています") == "返し終わっています");
+  CHECK(over("父が肩代わりして完済しました") == "完済しました");
+  CHECK(over("去年ようやく返し終わりました") == "返し終わりました");
+  CHECK(over("返済済みです") == "返済済みです");
+  CHECK(over("兄が払い終えた") == "払い終えた");
+  CHECK(over("父が完済して") == "完済して");
+  CHECK(over("父が完済してくれました") == "完済してくれました");
+  // Not over, or not yet.
+  CHECK(over("返し終わる見込みがない") == "");
+  CHECK(over("まだ返し終わっていません") == "");
+  CHECK(over("来月には返し終わる") == "");
+  CHECK(over("返し終わったら働く") == "");
+  CHECK(over("完済する予定です") == "");
+  CHECK(over("毎月返している") == "");
+  CHECK(over("完済してくれる約束だ") == "");
+}
