@@ -39,6 +39,29 @@ bool AsksWhen(std::string_view text, size_t at) {
   return false;
 }
 
+// text[..., end) ends with "hardly a day goes by", "not a week passes"
+// (a negation within the four words before "goes by", "passes"...): the
+// "without" after it says "every day", not a denial. "A month went by
+// without violence" is one.
+bool DayGoesByBefore(std::string_view text, size_t end) {
+  while (end > 0 && text[end - 1] == ' ') --end;
+  const std::string_view before = text.substr(0, end);
+  for (std::string_view idiom : {"goes by", "go by", "went by", "gone by", "passes", "pass", "passed", "goes past"}) {
+    if (before.size() < idiom.size() || before.substr(before.size() - idiom.size()) != idiom) continue;
+    size_t at = before.size() - idiom.size();
+    if (at > 0 && before[at - 1] != ' ') continue;
+    for (int words = 0; words < 4 && at > 0; ++words) {
+      while (at > 0 && before[at - 1] == ' ') --at;
+      size_t start = at;
+      while (start > 0 && before[start - 1] != ' ') --start;
+      const std::string_view w = before.substr(start, at - start);
+      if (w == "hardly" || w == "scarcely" || w == "barely" || w == "not" || w == "never" || w == "no") return true;
+      at = start;
+    }
+  }
+  return false;
+}
+
 // English negation among the five words before `at`: returns its start.
 // Walks back word by word (no list of the clause's words is built).
 bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at, size_t* neg_begin) {
@@ -57,6 +80,7 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
     for (std::string_view scope_end : kEnScopeEnds)
       if (w == scope_end) return false;
     if (IsEnNegation(w)) {
+      if (w == "without" && DayGoesByBefore(text, start)) return false;
       for (std::string_view verb : kEnNotRemembering)
         if (after == verb && AsksWhen(text, after_end)) return false;
       *neg_begin = start;

@@ -92,11 +92,29 @@ size_t SkipStress(const std::vector<Token>& tokens, size_t i, size_t to) {
 
 // After a quoting particle (IsQuoting): a verb of saying, then a negation through the
 // words that carry it ("とは言っていない", "と口にしたことはない").
+// tokens[i] is a negation said of some days, which undoes it: 言わない日は
+// ない, ふるわない日もない ("not a day without": every day), ふるわない日も
+// ある ("some days he does not": on others he does). Returns the
+// index past what undoes it, or 0.
+size_t NoDayWithout(const std::vector<Token>& tokens, size_t i, size_t to) {
+  size_t j = i + 1;
+  if (j >= to || !OneOf(tokens[j].lemma, {"日", "時", "とき", "日々", "週", "夜", "朝"})) return 0;
+  bool also = false;  // 日も: "some days"
+  size_t there = 0;   // past ある of 日もある
+  for (++j; j < to; ++j) {
+    if (IsNegation(tokens[j])) return j + 1;
+    if (tokens[j].pos == Token::kParticle && tokens[j].lemma == "も") also = true;
+    if (tokens[j].lemma == "ある") there = j + 1;
+    if (!IsCarrier(tokens[j])) break;
+  }
+  return also && there > 0 ? there : 0;
+}
+
 bool DeniedReport(const std::vector<Token>& tokens, size_t i, size_t to) {
   i = SkipStress(tokens, i, to);
   if (i >= to || !OneOf(tokens[i].lemma, {"言う", "いう", "話す", "書く", "口", "漏らす"})) return false;
   for (++i; i < to; ++i) {
-    if (IsNegation(tokens[i])) return true;
+    if (IsNegation(tokens[i])) return NoDayWithout(tokens, i, to) == 0;
     if (!IsCarrier(tokens[i]) && tokens[i].lemma != "する") return false;
   }
   return false;
@@ -205,6 +223,10 @@ Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, s
     }
     if (IsNegation(t)) {
       ++p.negations;
+      if (const size_t past = NoDayWithout(tokens, i, to); past > 0) {
+        ++p.negations;  // "暴力をふるわない日はない": every day
+        i = past - 1;
+      }
       continue;
     }
     if (t.pos == Token::kVerbBound && (t.lemma == "れる" || t.lemma == "られる")) p.through_passive = true;

@@ -262,6 +262,22 @@ TEST_CASE("can't remember when: the negation is remembering's, not the phrase's"
   CHECK(f.Only(f.Read("i can't say he is violent"), "violence").negated);
 }
 
+TEST_CASE("English: 'or' shares a denial; 'a day goes by without' is every day; a field's value") {
+  const Fixture& f = F();
+  Understanding u = f.Read("he has never once shown violence or disability");
+  CHECK(f.Only(u, "violence").negated);
+  CHECK(f.Only(u, "disability").negated);
+  CHECK_FALSE(f.Only(f.Read("he has never shown violence, and he has a disability"), "disability").negated);
+  CHECK_FALSE(f.Only(f.Read("hardly a day goes by without violence"), "violence").negated);
+  CHECK_FALSE(f.Only(f.Read("not a single week passes without violence"), "violence").negated);
+  CHECK(f.Only(f.Read("a month went by without violence"), "violence").negated);
+  CHECK(f.Only(f.Read("violence: none"), "violence").negated);
+  CHECK(f.Only(f.Read("disability / violence: none"), "disability").negated);
+  CHECK(f.Only(f.Read("障害：なし"), "disability").negated);
+  CHECK_FALSE(f.Only(f.Read("障害：あり"), "disability").negated);
+  CHECK_FALSE(f.Only(f.Read("violence: no weapons"), "violence").negated);
+}
+
 TEST_CASE("negation does not cross a clause boundary") {
   const Fixture& f = F();
   Understanding u = f.Read("障害、ない");

@@ -114,6 +114,14 @@ TEST_CASE("reading: polarity from the grammar that follows") {
       {"読んでいない", "読む", true, false, false, false},                    // not the sound change of 読ん
       {"暴力をふるうようなことはない", "ふるう", true, false, false, false},  // よう carries it
       {"使い込むようなことがあったら", "使い込む", false, false, true, false},
+      {"死にたいなんて一度も言ったことはありません", "たい", true, false, false, false},  // なんて, 一度も
+      {"死にたいって言ったことはない", "たい", true, false, false, false},
+      {"自殺なんて全然考えていない", "自殺", true, false, false, false},
+      {"死にたいなんて言うんです", "たい", false, false, false, false},
+      {"死にたいと言わない日はない", "たい", false, false, false, false},  // every day
+      {"暴力をふるわない日はありません", "ふるう", false, false, false, false},
+      {"暴力をふるわない日もない", "ふるう", false, false, false, false},
+      {"暴力をふるわない日もある", "ふるう", false, false, false, false},  // on other days he does
   };
   for (const Row& r : rows) {
     CAPTURE(r.text);
