@@ -44,9 +44,10 @@ int RunCheck(const CliOptions& options) {
   const std::string key = CheckResultKey(files, settings);
   CheckResult result;
   if (!ReadCheckResult(key, &result)) {
-    KnownReadings known = LoadKnownReadings();  // phrases read before are not read again
-    std::vector<Finding> findings = CheckFiles(files, stale.today.year, stale, &known);
-    SaveKnownReadings(known);
+    // Phrases read by an earlier run are not read again (reading_cache.h).
+    KnownReadings known = ModelCacheOn() ? LoadKnownReadings() : KnownReadings();
+    std::vector<Finding> findings = CheckFiles(files, stale.today.year, stale, ModelCacheOn() ? &known : nullptr);
+    if (ModelCacheOn()) SaveKnownReadings(known);
     result.out = format == "json" ? RenderFindingsJson(findings) + "\n" : RenderFindings(findings, files, color);
     result.exit_code = CountErrors(findings) > 0 ? kExitData : kExitOk;
     WriteCheckResult(key, result);

@@ -162,9 +162,10 @@ Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, M
   const Analyzer* analyzer = nullptr;
   s = Analyzer::Get(&analyzer);
   if (!s.ok()) return s;
-  KnownReadings known = LoadKnownReadings();  // phrases read before are not read again
-  *lexicon = Lexicon(*model, *analyzer, &known);
-  SaveKnownReadings(known);
+  // Phrases read by an earlier run are not read again (reading_cache.h).
+  KnownReadings known = ModelCacheOn() ? LoadKnownReadings() : KnownReadings();
+  *lexicon = Lexicon(*model, *analyzer, ModelCacheOn() ? &known : nullptr);
+  if (ModelCacheOn()) SaveKnownReadings(known);
   WriteCachedModel(key, *model, *lexicon);
   model->data_version = stamped.data_version;
   remember_stamps();

@@ -160,6 +160,8 @@ bool WriteAll(int fd, std::string_view bytes) {
 
 }  // namespace
 
+bool ModelCacheOn() { return CacheEnabled() && !ModelCacheDir().empty(); }
+
 std::string ModelCacheDir() {
   if (const char* dir = std::getenv("TSUNAGU_CACHE_DIR")) return dir;  // "": no cache
   if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/tsunagu";

@@ -123,6 +123,10 @@ enum class Verify { kAll, kChecksumOnly };
 Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* model, Lexicon* lexicon,
                          std::shared_ptr<const void> owner = nullptr, Verify verify = Verify::kAll);
 
+/// False when TSUNAGU_CACHE is off or there is no cache directory: then
+/// nothing is read from or written to it, so callers need not build it.
+bool ModelCacheOn();
+
 /// The cache directory from the environment ("" when none can be found).
 std::string ModelCacheDir();
 

@@ -174,7 +174,7 @@ bool EnglishSettledBefore(std::string_view text, size_t clause_begin, size_t at,
 // "/". Returns where the denial ends, or 0 when there is none.
 size_t FieldDenied(std::string_view text, size_t end) {
   static constexpr std::string_view kMiddleDot = "・";
-  static constexpr std::string_view kFieldEnds = ":。、,.;\n";
+  static constexpr std::string_view kFieldEnds = ":,.;\n";  // bytes; 。 and 、 are compared whole
   size_t i = end;
   auto skip_spaces = [&] {
     while (i < text.size() && text[i] == ' ') ++i;

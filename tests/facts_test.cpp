@@ -275,6 +275,8 @@ TEST_CASE("English: 'or' shares a denial; 'a day goes by without' is every day; 
   CHECK(f.Only(f.Read("disability / violence: none"), "disability").negated);
   CHECK(f.Only(f.Read("障害：なし"), "disability").negated);
   CHECK_FALSE(f.Only(f.Read("障害：あり"), "disability").negated);
+  CHECK_FALSE(f.Only(f.Read("障害：なしではない"), "disability").negated);  // not "none"
+  CHECK(f.Only(f.Read("障害：なし。無職"), "disability").negated);
   CHECK_FALSE(f.Only(f.Read("violence: no weapons"), "violence").negated);
 }
 
