@@ -784,13 +784,14 @@ bool ReadHalfYear(std::string_view text, size_t i, size_t end, NumberMention* m,
 }
 
 // What may follow a unitless kanji number that is an age: an age verb
-// (になる), a particle or the end of a phrase (で, の, だ, 。), a bracket.
+// (になる), a particle or the end of a phrase (で, の, だ, 。), the spoken
+// copula (三十五なんです, なのに), a bracket.
 bool KanjiAgeMayEnd(std::string_view text, size_t i, size_t number_end, size_t end) {
   if (JapaneseAgeVerbAfter(text, number_end, end)) return true;
   Cursor c{text, number_end, end};
   if (c.pos == end) return true;
   if (i >= 1 && text[i - 1] == '(' && c.Eat(")")) return true;
-  return c.EatAny({"で", "の", "だ", "です", "。", "、", "なので", "よ"});
+  return c.EatAny({"で", "の", "だ", "です", "。", "、", "なので", "なのに", "なんです", "なんだ", "よ"});
 }
 
 // Ages with names: 還暦 (60), 古希 (70), 喜寿 (77), 傘寿 (80), 米寿 (88),

@@ -514,6 +514,8 @@ TEST_CASE("A unitless number is an age when its grammar says so") {
       // household to tie to its word.
       {"四十三の息子", kBare, 43, 43, kNow},
       {"母(九十)", kBare, 90, 90, kNow},
+      {"もう三十五なんですけど", kAge, 35, 35, kNow},  // もう, and the spoken copula
+      {"三十五なのに働かない", kBare, 35, 35, kNow},
       // English: a verb or "of" before it.
       {"I'm 79 this year", kAge, 79, 79, kNow},
       {"my daughter is 39", kAge, 39, 39, kNow},
