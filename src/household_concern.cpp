@@ -147,16 +147,50 @@ bool CallerIsParent(const Understanding& u) {
   return false;
 }
 
+// Someone else's husband and wife, both named ("ご主人(82)と奥さん(78)",
+// "husband 72, wife 70"), when the person of concern is someone else's son
+// or daughter: the couple are that child's parents. Not the caller's own
+// spouse (夫, 主人, "my husband"), not a spouse said as whose (息子さんの
+// 奥さん, "his wife").
+bool OthersCouple(const Understanding& u, bool caller_is_parent) {
+  if (caller_is_parent || u.concern < 0 || !IsOwnChild(u.persons[u.concern].relation)) return false;
+  const std::string& t = u.text.match;
+  bool husband = false, wife = false;
+  for (const Person& p : u.persons) {
+    if (p.relation != "husband" && p.relation != "wife") continue;
+    if (p.caller) return false;
+    bool others = true, named = false;
+    for (const SubjectMention& s : u.subjects) {
+      if (s.person != p.id) continue;
+      named = true;
+      std::string_view w(t.data() + s.begin, s.end - s.begin);
+      const bool japanese = !w.empty() && static_cast<unsigned char>(w[0]) >= 0x80;
+      if (japanese) {
+        const bool honorific = w == "ご主人" || w == "奥さん" || w == "奥様" || w == "旦那さん";
+        others = others && honorific && !(s.begin >= 3 && At(t, s.begin - 3, "の"));
+      } else {
+        for (std::string_view whose : {"my ", "our ", "his ", "her ", "your ", "'s "})
+          if (s.begin >= whose.size() && At(t, s.begin - whose.size(), whose)) others = false;
+      }
+    }
+    if (!named || !others) return false;
+    (p.relation == "husband" ? husband : wife) = true;
+  }
+  return husband && wife;
+}
+
 // Each person's role in the case, once the person of concern is known.
 void AssignRoles(Understanding* u) {
   const bool caller_is_parent = CallerIsParent(*u);
+  const bool others_couple = OthersCouple(*u, caller_is_parent);
   const bool concern_is_grandchild = u->concern >= 0 && u->persons[u->concern].relation == "grandchild";
   for (Person& p : u->persons) {
     if (p.id == u->concern) p.role = Subject::kPerson;
     else if (IsParentKind(p.relation)) p.role = Subject::kParent;
     // The caller's husband or wife, when the caller is the parent, is the
     // other parent ("夫は八〇歳、息子は…", "my husband will be 79").
-    else if (caller_is_parent && (p.relation == "husband" || p.relation == "wife")) p.role = Subject::kParent;
+    else if ((caller_is_parent || others_couple) && (p.relation == "husband" || p.relation == "wife"))
+      p.role = Subject::kParent;
     // The caller's grandchild is the concern: the caller's son or daughter
     // named is the grandchild's parent (娘が…産んだ孫が…).
     else if (concern_is_grandchild && IsOwnChild(p.relation)) p.role = Subject::kParent;

@@ -273,6 +273,40 @@ TEST_CASE("concern: withdrawal first, then work; roles and age_of") {
   CHECK(plain.persons[plain.concern].relation == "person");
 }
 
+TEST_CASE("concern: someone else's husband and wife are the child's parents") {
+  struct Row {
+    const char* text;
+    Subject role;  // of the husband and of the wife
+    const char* parent_age;
+  } rows[] = {
+      {"近所のご夫婦(ご主人82歳、奥さん78歳)の家に50代の息子さんがいるはずですが、姿を見かけません", Subject::kParent,
+       "78-82"},
+      {"Husband (60s) and wife (60s), their daughter (30s) at home, withdrawn since her 20s.", Subject::kParent,
+       "60-69"},
+      // The caller's own husband, the parent of "our daughter": as before.
+      {"My husband (62) and I (60) worry about our daughter, 34, who hasn't left the house", Subject::kParent, "60-62"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.text);
+    Understanding u = Read(r.text);
+    REQUIRE(Find(u, "husband") != nullptr);
+    CHECK(Find(u, "husband")->role == r.role);
+    if (Find(u, "wife")) CHECK(Find(u, "wife")->role == r.role);
+    CHECK(Age(u.AgeOf(Subject::kParent)) == r.parent_age);
+  }
+  // The son's own wife (息子さんの奥さん, "his wife") is not his parent; and a
+  // wife alone, with no husband named, is not read as a parent either.
+  for (const char* text : {"息子さん(52)が外に出ません。息子さんの奥さん(49)とご主人(80)が心配しています",
+                           "The son, 45, never goes out; his wife (43) and the husband next door worry",
+                           "近所の息子さん(52)が外に出ません。奥さん(49)がパートで支えています"}) {
+    CAPTURE(text);
+    Understanding u = Read(text);
+    const Person* wife = Find(u, "wife");
+    REQUIRE(wife != nullptr);
+    CHECK(wife->role != Subject::kParent);
+  }
+}
+
 TEST_CASE("residence: place facts, 同居, and eligibility") {
   using R = Person::Residence;
   struct Row {
