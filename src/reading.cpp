@@ -90,8 +90,6 @@ size_t SkipStress(const std::vector<Token>& tokens, size_t i, size_t to) {
   return i;
 }
 
-// After a quoting particle (IsQuoting): a verb of saying, then a negation through the
-// words that carry it ("とは言っていない", "と口にしたことはない").
 // tokens[i] is a negation said of some days, which undoes it: 言わない日は
 // ない, ふるわない日もない ("not a day without": every day), ふるわない日も
 // ある ("some days he does not": on others he does). Returns the
@@ -110,6 +108,10 @@ size_t NoDayWithout(const std::vector<Token>& tokens, size_t i, size_t to) {
   return also && there > 0 ? there : 0;
 }
 
+// After a quoting particle (IsQuoting): a verb of saying, then a negation
+// through the words that carry it ("とは言っていない",
+// "と口にしたことはない"), unless the negation is undone (NoDayWithout:
+// 言わない日はない).
 bool DeniedReport(const std::vector<Token>& tokens, size_t i, size_t to) {
   i = SkipStress(tokens, i, to);
   if (i >= to || !OneOf(tokens[i].lemma, {"言う", "いう", "話す", "書く", "口", "漏らす"})) return false;
