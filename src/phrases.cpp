@@ -62,20 +62,21 @@ bool DayGoesByBefore(std::string_view text, size_t end) {
   return false;
 }
 
+// A byte of an English word in the match text (lower case, digits, the
+// apostrophe of "don't").
+bool IsEnWordByte(char c) { return IsAsciiLowerOrDigit(static_cast<unsigned char>(c)) || c == '\''; }
+
 // English negation among the five words before `at`: returns its start.
 // Walks back word by word (no list of the clause's words is built).
 bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at, size_t* neg_begin) {
-  auto is_word_byte = [&](size_t i) {
-    return IsAsciiLowerOrDigit(static_cast<unsigned char>(text[i])) || text[i] == '\'';
-  };
   size_t end = at;
   std::string_view after;  // the word after w, towards the phrase
   size_t after_end = 0;
   for (int looked = 0; looked < 5; ++looked) {
-    while (end > clause_begin && !is_word_byte(end - 1)) --end;
+    while (end > clause_begin && !IsEnWordByte(text[end - 1])) --end;
     if (end == clause_begin) return false;
     size_t start = end;
-    while (start > clause_begin && is_word_byte(start - 1)) --start;
+    while (start > clause_begin && IsEnWordByte(text[start - 1])) --start;
     std::string_view w = text.substr(start, end - start);
     for (std::string_view scope_end : kEnScopeEnds)
       if (w == scope_end) return false;
@@ -121,9 +122,9 @@ bool EnglishOverAfter(std::string_view text, size_t from, size_t to, size_t* ove
   std::string_view before[3];  // the three words before, latest first
   size_t i = from;
   while (i < to) {
-    while (i < to && !IsAsciiLowerOrDigit(static_cast<unsigned char>(text[i])) && text[i] != '\'') ++i;
+    while (i < to && !IsEnWordByte(text[i])) ++i;
     const size_t start = i;
-    while (i < to && (IsAsciiLowerOrDigit(static_cast<unsigned char>(text[i])) || text[i] == '\'')) ++i;
+    while (i < to && IsEnWordByte(text[i])) ++i;
     if (i == start) break;
     const std::string_view w = text.substr(start, i - start);
     if (IsEnSettling(text, i, w)) {
@@ -151,9 +152,7 @@ bool EnglishSettledBefore(std::string_view text, size_t clause_begin, size_t at,
   for (int looked = 0; looked < 4; ++looked) {
     while (end > clause_begin && text[end - 1] == ' ') --end;
     size_t start = end;
-    while (start > clause_begin &&
-           (IsAsciiLowerOrDigit(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '\''))
-      --start;
+    while (start > clause_begin && IsEnWordByte(text[start - 1])) --start;
     if (start == end) return false;
     const std::string_view w = text.substr(start, end - start);
     if (w == "cleared" || w == "repaid" || w == "settled" || w == "paid") {
@@ -195,9 +194,10 @@ size_t FieldDenied(std::string_view text, size_t end) {
     if (text.compare(i, denial.size(), denial) != 0) continue;
     const size_t after = i + denial.size();
     // The value is the word alone: not 無職, "nobody", "no plan".
+    // The text is NFKC: a full-width bracket is '(' by now.
     const bool alone = after == text.size() || kFieldEnds.find(text[after]) != std::string_view::npos ||
-                       text[after] == ' ' || text[after] == ')' || text.compare(after, 3, "。") == 0 ||
-                       text.compare(after, 3, "、") == 0 || text.compare(after, 3, "（") == 0 || text[after] == '(';
+                       text[after] == ' ' || text[after] == ')' || text[after] == '(' ||
+                       text.compare(after, 3, "。") == 0 || text.compare(after, 3, "、") == 0;
     if (alone && !(text[after] == ' ' && denial == "no")) return after;
   }
   return 0;
