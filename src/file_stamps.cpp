@@ -5,11 +5,10 @@
 #include <ctime>
 
 #include "binary_io.h"
-#include "xxh3.h"
+#include "model_cache.h"
 
 namespace {
 constexpr std::string_view kMagic = "TSUSTMP1";
-constexpr size_t kChecksumChars = 32;  // Xxh3Hex
 
 int64_t Ns(const struct timespec& t) { return static_cast<int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec; }
 
@@ -66,15 +65,14 @@ std::string EncodeStampedKey(const StampedKey& stamped) {
   w.Int(stamped.read_at_ns);
   w.Str(stamped.key);
   w.Str(stamped.data_version);
-  w.out_ += Xxh3Hex(Xxh3_128({w.out_}));
+  w.out_ += CacheChecksum(w.out_);
   return w.out_;
 }
 
 bool DecodeStampedKey(std::string_view bytes, StampedKey* out) {
-  if (bytes.size() < kMagic.size() + kChecksumChars || bytes.substr(0, kMagic.size()) != kMagic) return false;
-  const std::string_view body = bytes.substr(0, bytes.size() - kChecksumChars);
-  if (Xxh3Hex(Xxh3_128({body})) != bytes.substr(body.size())) return false;
-  Reader r(body.substr(kMagic.size()));
+  std::string_view body;
+  if (!SealedCacheBody(bytes, kMagic, &body)) return false;
+  Reader r(body);
   StampedKey k;
   k.stamps.resize(r.Count(5 * 8));
   for (FileStamp& s : k.stamps) {

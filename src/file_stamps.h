@@ -58,7 +58,7 @@ struct StampedKey {
 /// stamps and every file was older than kRacySeconds when it was read.
 bool StampsStillHold(const StampedKey& stored, const std::vector<FileStamp>& now);
 
-/// The bytes of a StampedKey, ending with a checksum.
+/// The bytes of a StampedKey, ending with a checksum (CacheChecksum).
 std::string EncodeStampedKey(const StampedKey& stamped);
 
 /// False when the bytes are damaged (checksum, layout) or hold a key or

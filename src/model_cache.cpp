@@ -174,6 +174,14 @@ std::string ModelCachePath(const std::string& key) {
   return dir.empty() ? "" : dir + "/" + key + ".bin";
 }
 
+bool SealedCacheBody(std::string_view bytes, std::string_view magic, std::string_view* body) {
+  if (bytes.size() < magic.size() + kCacheChecksumBytes || bytes.substr(0, magic.size()) != magic) return false;
+  const std::string_view sealed = bytes.substr(0, bytes.size() - kCacheChecksumBytes);
+  if (CacheChecksum(sealed) != bytes.substr(sealed.size())) return false;
+  *body = sealed.substr(magic.size());
+  return true;
+}
+
 std::string ModelCacheKey(const std::vector<std::pair<std::string, std::string>>& files) {
   std::vector<std::string> heads;  // owns the small parts viewed below
   heads.reserve(files.size() + 1);

@@ -104,6 +104,11 @@ std::string EncodeCachedModel(const std::string& key, std::string_view snapshot,
 constexpr size_t kCacheChecksumBytes = 16;
 std::string CacheChecksum(std::string_view body);
 
+/// For the small cache files (file_stamps.h, reading_cache.h): the bytes
+/// between `magic` and the CacheChecksum that ends them, when both are
+/// there and the checksum matches; false otherwise.
+bool SealedCacheBody(std::string_view bytes, std::string_view magic, std::string_view* body);
+
 /// The key a cache file's bytes say they were made for ("" when the bytes
 /// are too damaged to say); the checksum is not verified.
 std::string CachedModelKey(std::string_view bytes);

@@ -10,7 +10,6 @@
 
 namespace {
 constexpr std::string_view kMagic = "TSUREAD1";
-constexpr size_t kChecksumChars = 32;  // Xxh3Hex
 }  // namespace
 
 std::string KnownReadingsFileName() {
@@ -36,15 +35,14 @@ std::string EncodeKnownReadings(const std::string& key, const KnownReadings& kno
     w.Str(r.last_particle);
     w.Int(entry->second.alike);
   }
-  w.out_ += Xxh3Hex(Xxh3_128({w.out_}));
+  w.out_ += CacheChecksum(w.out_);
   return w.out_;
 }
 
 bool DecodeKnownReadings(std::string_view bytes, const std::string& key, KnownReadings* out) {
-  if (bytes.size() < kMagic.size() + kChecksumChars || bytes.substr(0, kMagic.size()) != kMagic) return false;
-  const std::string_view body = bytes.substr(0, bytes.size() - kChecksumChars);
-  if (Xxh3Hex(Xxh3_128({body})) != bytes.substr(body.size())) return false;
-  Reader r(body.substr(kMagic.size()));
+  std::string_view body;
+  if (!SealedCacheBody(bytes, kMagic, &body)) return false;
+  Reader r(body);
   if (r.View() != key) return false;
   KnownReadings known;
   const size_t n = r.Count(6 * 8);

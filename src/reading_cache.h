@@ -7,7 +7,7 @@
 // The file's name hashes this build (ProgramIdentity: the reading code
 // and the user dictionary compiled in) and the MeCab system dictionary
 // (DictionaryStamp), so a reading is only ever reused by the program and
-// dictionary that made it; it ends with a checksum.
+// dictionary that made it; it ends with a checksum (CacheChecksum).
 //
 // Threading: for one thread (start-up, or after a command's work).
 #ifndef TSUNAGU_READING_CACHE_H_

@@ -13,10 +13,10 @@
 #include "check.h"
 #include "embedded.h"
 #include "lexicon.h"
+#include "model_cache.h"
 #include "scoped_env.h"
 #include "shipped_model.h"
 #include "test_analyzer.h"
-#include "xxh3.h"
 
 namespace {
 KnownReadings Sample() {
@@ -82,7 +82,7 @@ TEST_CASE("KnownReadings: damage, another key and values out of range are refuse
     w.Int(9);  // PhraseReading::Problem: 0..2
     w.Str("");
     w.Int(-1);
-    w.out_ += Xxh3Hex(Xxh3_128({w.out_}));
+    w.out_ += CacheChecksum(w.out_);
     CHECK_FALSE(DecodeKnownReadings(w.out_, "key", &out));
   }
   CHECK(out.by_phrase.size() == 3);  // left alone
