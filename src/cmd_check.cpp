@@ -45,9 +45,9 @@ int RunCheck(const CliOptions& options) {
   CheckResult result;
   if (!ReadCheckResult(key, &result)) {
     // Phrases read by an earlier run are not read again (reading_cache.h).
-    KnownReadings known = ModelCacheOn() ? LoadKnownReadings() : KnownReadings();
-    std::vector<Finding> findings = CheckFiles(files, stale.today.year, stale, ModelCacheOn() ? &known : nullptr);
-    if (ModelCacheOn()) SaveKnownReadings(known);
+    const std::unique_ptr<KnownReadings> known = LoadKnownReadings();
+    std::vector<Finding> findings = CheckFiles(files, stale.today.year, stale, known.get());
+    SaveKnownReadings(known.get());
     result.out = format == "json" ? RenderFindingsJson(findings) + "\n" : RenderFindings(findings, files, color);
     result.exit_code = CountErrors(findings) > 0 ? kExitData : kExitOk;
     WriteCheckResult(key, result);

@@ -163,9 +163,9 @@ Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, M
   s = Analyzer::Get(&analyzer);
   if (!s.ok()) return s;
   // Phrases read by an earlier run are not read again (reading_cache.h).
-  KnownReadings known = ModelCacheOn() ? LoadKnownReadings() : KnownReadings();
-  *lexicon = Lexicon(*model, *analyzer, ModelCacheOn() ? &known : nullptr);
-  if (ModelCacheOn()) SaveKnownReadings(known);
+  const std::unique_ptr<KnownReadings> known = LoadKnownReadings();
+  *lexicon = Lexicon(*model, *analyzer, known.get());
+  SaveKnownReadings(known.get());
   WriteCachedModel(key, *model, *lexicon);
   model->data_version = stamped.data_version;
   remember_stamps();

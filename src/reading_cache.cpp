@@ -65,19 +65,21 @@ bool DecodeKnownReadings(std::string_view bytes, const std::string& key, KnownRe
   return true;
 }
 
-KnownReadings LoadKnownReadings() {
-  KnownReadings known;
+std::unique_ptr<KnownReadings> LoadKnownReadings() {
+  if (!ModelCacheOn()) return nullptr;
+  auto known = std::make_unique<KnownReadings>();
   const std::string name = KnownReadingsFileName();
   std::string bytes;
-  if (ReadCacheFile(name, &bytes)) DecodeKnownReadings(bytes, name, &known);
+  if (ReadCacheFile(name, &bytes)) DecodeKnownReadings(bytes, name, known.get());
   return known;
 }
 
-void SaveKnownReadings(const KnownReadings& known) {
+void SaveKnownReadings(const KnownReadings* known) {
+  if (!known) return;
   bool stale = false;  // kept, but not of the files read this time
-  for (const auto& entry : known.by_phrase) stale = stale || !entry.second.used;
-  if (!known.changed && !stale) return;
+  for (const auto& entry : known->by_phrase) stale = stale || !entry.second.used;
+  if (!known->changed && !stale) return;
   const std::string name = KnownReadingsFileName();
-  const std::string bytes = EncodeKnownReadings(name, known);
+  const std::string bytes = EncodeKnownReadings(name, *known);
   if (bytes.size() <= kMaxCacheFileBytes) WriteCacheFile(name, bytes);
 }

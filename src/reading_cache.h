@@ -13,19 +13,23 @@
 #ifndef TSUNAGU_READING_CACHE_H_
 #define TSUNAGU_READING_CACHE_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "reading.h"
 
-/// The readings kept for this build and dictionary: empty when there are
-/// none, the cache is off, or the file fails a check (silently: it is
-/// only a faster way to the same readings).
-KnownReadings LoadKnownReadings();
+/// The readings kept for this build and dictionary, for the lexicon or
+/// check to use and complete: nullptr when the cache is off (model_cache.h
+/// ModelCacheOn: then no run gathers them), empty when there are none or
+/// the file fails a check (silently: it is only a faster way to the same
+/// readings).
+std::unique_ptr<KnownReadings> LoadKnownReadings();
 
 /// Keeps the readings this run used (read or looked up), when one was
-/// added or completed or one kept was not used; else writes nothing.
-void SaveKnownReadings(const KnownReadings& known);
+/// added or completed or one kept was not used; else, and for nullptr,
+/// writes nothing.
+void SaveKnownReadings(const KnownReadings* known);
 
 /// The file's bytes for key: a magic, the key, the readings used (sorted
 /// by phrase), a checksum. Decode is false, and *out untouched, unless

@@ -139,11 +139,13 @@ TEST_CASE("LoadKnownReadings and SaveKnownReadings: kept in the cache directory,
   ScopedEnv env_dir("TSUNAGU_CACHE_DIR", dir.path.c_str());
   ScopedEnv env_off("TSUNAGU_CACHE", nullptr);
   REQUIRE(chmod(dir.path.c_str(), 0700) == 0);
-  CHECK(LoadKnownReadings().by_phrase.empty());
+  REQUIRE(LoadKnownReadings() != nullptr);
+  CHECK(LoadKnownReadings()->by_phrase.empty());
   KnownReadings k = Sample();
   k.changed = true;
-  SaveKnownReadings(k);
-  CHECK(LoadKnownReadings().by_phrase.size() == 2);
+  SaveKnownReadings(&k);
+  CHECK(LoadKnownReadings()->by_phrase.size() == 2);
   ScopedEnv off("TSUNAGU_CACHE", "off");
-  CHECK(LoadKnownReadings().by_phrase.empty());
+  CHECK(LoadKnownReadings() == nullptr);  // nothing gathered, nothing read
+  SaveKnownReadings(nullptr);             // and nothing written
 }
