@@ -77,8 +77,10 @@ bool Marked(std::string_view text, size_t end) {
 // ("son 52", "母は78歳", "母親(82)", "mother is 76", "54歳の弟").
 bool IsTightGap(std::string_view gap) {
   static constexpr std::string_view kGaps[] = {
-      "",    " ",    "は",     "が",     "の",    "(",    " (",     " is ",      " is",      ", ",       "'s ",
-      "’s ", "さん", "さんは", " aged ", " age ", " of ", ", now ", ", who is ", ", who's ", " who is ", " who's "};
+      "",         " ",         "は",     "が",        "の",       "(",          " (",
+      " is ",     " is",       ", ",     "'s ",       "’s ",      "さん",       "さんは",
+      "さん(",    "さん (",    " aged ", " age ",     " of ",     " of about ", " of around ",
+      ", about ", ", around ", ", now ", ", who is ", ", who's ", " who is ",   " who's "};
   for (std::string_view g : kGaps)
     if (gap == g) return true;
   return false;
@@ -262,6 +264,17 @@ char PronounIn(std::string_view text, size_t begin, size_t end) {
   for (size_t i = begin; i < end; ++i) {
     if (word_at(i, "he") || word_at(i, "his") || word_at(i, "him")) return 'M';
     if (word_at(i, "she") || word_at(i, "her")) return 'F';
+  }
+  return 0;
+}
+
+char NominativePronounIn(std::string_view text, size_t begin, size_t end) {
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin && isalpha(static_cast<unsigned char>(text[i - 1]))) continue;
+    for (std::string_view w : {"he", "she"})
+      if (At(text, i, w) && i + w.size() <= end &&
+          (i + w.size() == text.size() || !isalpha(static_cast<unsigned char>(text[i + w.size()]))))
+        return w == "he" ? 'M' : 'F';
   }
   return 0;
 }

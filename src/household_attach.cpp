@@ -133,6 +133,16 @@ bool AttachToWord(const Understanding& u, const AttachContext& x, bool passive, 
     return true;
   }
   if (before < 0 && after < 0) return false;
+  // "his wife (43) says he hasn't left the house": a he / she between the
+  // word and the fact is who the fact's verb is said of.
+  if (before >= 0 && u.subjects[before].person >= 0) {
+    const char sex = NominativePronounIn(t, u.subjects[before].end, m->begin);
+    const int p = sex != 0 ? PersonBefore(u, m->begin, sex) : -1;
+    if (p >= 0 && p != u.subjects[before].person && u.persons[p].sex == sex) {
+      TakePerson(u, p, Because::kPronoun, m);
+      return true;
+    }
+  }
   // "She hardly goes out and we don't know": a he / she before the fact
   // names the one named earlier (AttachByContext), not a word after it.
   // Rare (nothing named before the fact in its clause): PersonBefore's scan.

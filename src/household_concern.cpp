@@ -16,17 +16,26 @@ using namespace household_internal;  // NOLINT: the steps' shared helpers
 namespace {
 bool IsGrandparent(const Person& p) { return p.relation == "grandmother" || p.relation == "grandfather"; }
 
-// "my son", "our son", and with an age between: "my 56-year-old son".
-bool OwnPossessiveBefore(const std::string& t, size_t at) {
-  if ((at >= 3 && At(t, at - 3, "my ")) || (at >= 4 && At(t, at - 4, "our "))) return true;
+// One of whose (a possessive with its space) right before at, or with an
+// age between: "my son", "my 56-year-old son".
+bool PossessiveBefore(const std::string& t, size_t at, std::initializer_list<std::string_view> whose) {
+  auto right_before = [&](size_t pos) {
+    for (std::string_view w : whose)
+      if (pos >= w.size() && At(t, pos - w.size(), w)) return true;
+    return false;
+  };
+  if (right_before(at)) return true;
   size_t p = at;
   while (p > 0 && t[p - 1] == ' ') --p;
   size_t word = p;  // the word before: an age such as "56-year-old"
   while (word > 0 && t[word - 1] != ' ') --word;
   std::string_view before(t.data() + word, p - word);
   if (before.empty() || before.find("year-old") == std::string_view::npos) return false;
-  return (word >= 3 && At(t, word - 3, "my ")) || (word >= 4 && At(t, word - 4, "our "));
+  return right_before(word);
 }
+
+// "my son", "our son", and with an age between: "my 56-year-old son".
+bool OwnPossessiveBefore(const std::string& t, size_t at) { return PossessiveBefore(t, at, {"my ", "our "}); }
 
 bool IsOwnChild(const std::string& r) {
   return r == "son" || r == "daughter" || r == "eldest-son" || r == "eldest-daughter" || r == "second-son" ||
@@ -47,6 +56,31 @@ int OnlyChildNamed(const Understanding& u) {
     if (found >= 0) return found;
   }
   return -1;
+}
+
+// A man or woman named before someone else's son or daughter in one
+// sentence is that child's parent: 利用者さん(87歳女性)のお宅に…息子さん,
+// "a woman of 91 has her 63-year-old son", "a man of 88 lives with his son".
+bool ParentOfChildNamedAfter(const Understanding& u, const std::vector<int>& sentence, const Person& p) {
+  if (p.caller || (p.relation != "man" && p.relation != "woman")) return false;
+  const std::string& t = u.text.match;
+  int first = -1;  // p's first subject word
+  for (size_t si = 0; si < u.subjects.size(); ++si) {
+    const SubjectMention& s = u.subjects[si];
+    if (s.person < 0) continue;
+    if (first < 0) {
+      if (s.person == p.id) first = static_cast<int>(si);
+      continue;
+    }
+    if (sentence[s.clause] != sentence[u.subjects[first].clause]) break;
+    const Person& c = u.persons[s.person];
+    if (c.caller || !IsOwnChild(c.relation)) continue;
+    std::string_view w(t.data() + s.begin, s.end - s.begin);
+    const bool japanese = !w.empty() && static_cast<unsigned char>(w[0]) >= 0x80;
+    const bool honorific = w.size() >= 6 && (w.substr(w.size() - 6) == "さん" || w.substr(w.size() - 3) == "様");
+    if (japanese ? honorific : PossessiveBefore(t, s.begin, {"his ", "her "})) return true;
+  }
+  return false;
 }
 
 // The caller writing about themself: withdrawal said of no one named, and
@@ -115,8 +149,12 @@ bool CallerWithdrawn(const Model& model, const Understanding& u) {
 
 int PickConcern(const Model& model, const Understanding& u, bool unattached) {
   int best = -1, best_score = 0;
+  const std::vector<int> sentence = Sentences(u);
   for (const Person& p : u.persons) {
-    const int score = ConcernScore(model, u, p, unattached);
+    int score = ConcernScore(model, u, p, unattached);
+    // Their son or daughter named after them is the likelier one, unless
+    // the facts say otherwise ("a man of 88 lives with his son, about 60").
+    if (score > 0 && ParentOfChildNamedAfter(u, sentence, p)) score = std::max(1, score - 10);
     if (score > best_score) {
       best = p.id;
       best_score = score;
@@ -184,9 +222,10 @@ void AssignRoles(Understanding* u) {
   const bool caller_is_parent = CallerIsParent(*u);
   const bool others_couple = OthersCouple(*u, caller_is_parent);
   const bool concern_is_grandchild = u->concern >= 0 && u->persons[u->concern].relation == "grandchild";
+  const std::vector<int> sentence = Sentences(*u);
   for (Person& p : u->persons) {
     if (p.id == u->concern) p.role = Subject::kPerson;
-    else if (IsParentKind(p.relation)) p.role = Subject::kParent;
+    else if (IsParentKind(p.relation) || ParentOfChildNamedAfter(*u, sentence, p)) p.role = Subject::kParent;
     // The caller's husband or wife, when the caller is the parent, is the
     // other parent ("夫は八〇歳、息子は…", "my husband will be 79").
     else if ((caller_is_parent || others_couple) && (p.relation == "husband" || p.relation == "wife"))

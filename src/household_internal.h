@@ -81,6 +81,8 @@ class PersonsBefore {
 };
 /// 'M' / 'F' for a he / she / his / her in [begin, end), else 0.
 char PronounIn(std::string_view text, size_t begin, size_t end);
+/// 'M' / 'F' for a he / she (not his / her / him) in [begin, end), else 0.
+char NominativePronounIn(std::string_view text, size_t begin, size_t end);
 /// Clause c is inside 「…」.
 bool ClauseInQuote(const Understanding& u, size_t c);
 /// The speaker of the quotation clause c is in, or -1.
