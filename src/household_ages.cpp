@@ -319,6 +319,33 @@ void OwnerByPronoun(const Understanding& u, const NumberMention& n, PersonsBefor
   a->because = a->person >= 0 ? Because::kPronoun : Because::kDefault;
 }
 
+// "An elderly couple on our street, he is about 85 and she is 80, have a
+// son": with no one named before, the he / she of a couple named in the
+// sentence are the father and mother of the son or daughter named after.
+// Adds that parent (once per sex); -1 when the words say otherwise.
+int CoupleMember(const NumberMention& n, int named_before, Understanding* u) {
+  const std::string& t = u->text.match;
+  const char sex = PronounIn(t, n.begin, n.end);
+  if (sex == 0 || named_before >= 0) return -1;
+  size_t start = n.begin;  // the sentence's start
+  while (start > 0 && t[start - 1] != '.' && t[start - 1] != '!' && t[start - 1] != '?' && t[start - 1] != '\n')
+    --start;
+  const size_t couple = t.find("couple", start);
+  if (couple == std::string::npos || couple >= n.begin) return -1;
+  bool child_after = false;
+  for (const SubjectMention& s : u->subjects)
+    if (s.begin >= n.end && s.person >= 0 && IsChildKind(u->persons[s.person].relation) &&
+        u->persons[s.person].relation != "man" && u->persons[s.person].relation != "woman")
+      child_after = true;
+  if (!child_after) return -1;
+  const char* relation = sex == 'M' ? "father" : "mother";
+  for (const Person& p : u->persons)
+    if (p.relation == relation && p.words.empty()) return p.id;
+  const int id = AddPerson(u, relation, Subject::kParent);
+  u->persons[id].sex = sex;
+  return id;
+}
+
 // A subject word ending at end is followed by its own age: 義母は84歳,
 // 母(80), 母が八十.
 bool OwnAgeFollows(std::string_view t, size_t end) {
@@ -544,6 +571,10 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
     std::vector<int> joined;  // persons joined to a's word by と / and
     if (n.after_pronoun) {
       OwnerByPronoun(*u, n, &before, &a);
+      if (a.person < 0 && (a.person = CoupleMember(n, before.Find(n.begin, 0), u)) >= 0) {
+        a.subject = Subject::kParent;
+        a.because = Because::kPronoun;
+      }
     } else if (nearest >= 0 && tight) {
       a.person = u->subjects[nearest].person;
       a.subject = u->subjects[nearest].subject;
