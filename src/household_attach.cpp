@@ -142,6 +142,17 @@ bool AttachToWord(const Understanding& u, const AttachContext& x, bool passive, 
       TakePerson(u, p, Because::kPronoun, m);
       return true;
     }
+    // "I can't remember when she last went outside": a he / she no one
+    // named, after the writer or someone of the other sex, is someone else:
+    // AttachFacts gives the fact to the one the text is about.
+    const Person& word = u.persons[u.subjects[before].person];
+    if (sex != 0 && p < 0 && (word.caller || (word.sex != 0 && word.sex != sex))) {
+      m->because = Because::kPronoun;
+      m->subject = Subject::kPerson;
+      m->subject_word = -1;
+      m->person = -1;
+      return true;
+    }
   }
   // "She hardly goes out and we don't know": a he / she before the fact
   // names the one named earlier (AttachByContext), not a word after it.
@@ -183,6 +194,16 @@ bool AttachByContext(const Model& model, const Understanding& u, AttachContext* 
   return false;
 }
 
+// The one the text is about when only a he / she names them: one person,
+// added once, who is not the caller.
+int UnnamedPerson(Understanding* u, char sex) {
+  for (const Person& p : u->persons)
+    if (p.relation == "person" && !p.caller) return p.id;
+  const int id = AddPerson(u, "person", Subject::kPerson);
+  u->persons[id].sex = sex;
+  return id;
+}
+
 }  // namespace
 
 void AttachFacts(const Model& model, Understanding* u) {
@@ -200,8 +221,11 @@ void AttachFacts(const Model& model, Understanding* u) {
     }
     const bool passive = IsPassive(*u, m);
     if (AttachPlace(model, *u, x, &m) || AttachAtRisk(model, *u, x, passive, &m) ||
-        AttachToWord(*u, x, passive, &m, &added) || AttachByContext(model, *u, &x, &m))
+        AttachToWord(*u, x, passive, &m, &added) || AttachByContext(model, *u, &x, &m)) {
+      if (m.person < 0 && m.because == Because::kPronoun)
+        m.person = UnnamedPerson(u, NominativePronounIn(u->text.match, u->clauses[m.clause].begin, m.begin));
       continue;
+    }
     m.subject = model.facts[m.fact].subject;
     m.because = Because::kDefault;
   }

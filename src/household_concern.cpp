@@ -262,9 +262,16 @@ void AttachUnnamed(Understanding* u, const GivenAges* given) {
     if (m.subject == Subject::kPerson) m.person = Concern(u);
     else if (m.subject == Subject::kParent) m.person = SingleWithRole(*u, Subject::kParent);
   }
+  // "My husband says she never leaves her room. She is 27": the she no
+  // one named, whom the facts are about, is the one whose age it is.
+  const int unnamed = u->concern >= 0 && u->persons[u->concern].relation == "person" ? u->concern : -1;
+  const char unnamed_sex = unnamed >= 0 ? u->persons[unnamed].sex : 0;
   for (AgeMention& a : u->ages) {
     if (a.person >= 0 || a.because == Because::kRelative) continue;
-    if (a.subject == Subject::kPerson) a.person = Concern(u);
+    if (a.subject == Subject::kFamily && unnamed_sex != 0 && PronounIn(u->text.match, a.begin, a.end) == unnamed_sex) {
+      a.person = unnamed;
+      a.because = Because::kPronoun;
+    } else if (a.subject == Subject::kPerson) a.person = Concern(u);
     else if (a.subject == Subject::kParent) a.person = TheParent(u);
   }
   if (!given) return;
