@@ -233,6 +233,29 @@ class ClauseWordIndex {
   std::map<int, Clause> built_;
 };
 
+// t[b, e) is ", the ", "), our eldest " and the like: what joins an age
+// to a relation word set beside the name it follows.
+bool IsApposition(std::string_view t, size_t b, size_t e) {
+  std::string_view gap = t.substr(b, e - b);
+  if (!gap.empty() && gap[0] == ')') gap.remove_prefix(1);
+  if (gap.substr(0, 2) != ", ") return false;
+  gap.remove_prefix(2);
+  bool determiner = false;
+  for (std::string_view d : {"the ", "our ", "my ", "his ", "her ", "their "})
+    if (gap.substr(0, d.size()) == d) {
+      gap.remove_prefix(d.size());
+      determiner = true;
+      break;
+    }
+  if (!determiner) return false;
+  // At most one word between: "the younger", "our eldest".
+  const size_t space = gap.find(' ');
+  if (space == std::string_view::npos) return gap.empty();
+  for (size_t i = 0; i < space; ++i)
+    if (!isalpha(static_cast<unsigned char>(gap[i]))) return false;
+  return space + 1 == gap.size();
+}
+
 // The subject word nearest to n in its clause, either side (ties go to the
 // later word: "80代の母" over "息子、80代"), or one that a comma cut off
 // just before it ("my mother, who is 77"); -1 when none. *tight: nothing
@@ -285,12 +308,24 @@ int NearestSubject(const Understanding& u, const NumberMention& n, int clause, c
       if (IsTightGap(std::string_view(match).substr(sm.end, n.begin - sm.end))) best = static_cast<int>(si);
     }
   }
+  if (best < 0) {
+    // "Takashi (46), the younger son, has…": an age after a name the
+    // lexicon does not know is the one the apposition names next.
+    for (int si : by.In(clause + 1)) {
+      const SubjectMention& sm = u.subjects[si];
+      if (sm.person >= 0 && u.persons[sm.person].caller) continue;  // "my", "our"
+      if (sm.begin <= n.end || !IsApposition(match, n.end, sm.begin)) break;
+      *tight = true;
+      return si;
+    }
+  }
   *tight = false;
   if (best >= 0) {
     const SubjectMention& sm = u.subjects[best];
     const size_t gb = sm.end <= n.begin ? sm.end : n.end;
     const size_t ge = sm.end <= n.begin ? n.begin : sm.begin;
-    *tight = IsTightGap(std::string_view(match).substr(gb, ge - gb));
+    *tight = IsTightGap(std::string_view(match).substr(gb, ge - gb)) ||
+             (sm.begin >= n.end && IsApposition(match, n.end, sm.begin));
   }
   return best;
 }
