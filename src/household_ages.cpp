@@ -341,11 +341,16 @@ void JoinedPersons(const Understanding& u, int k, std::vector<int>* joined) {
 // pronoun's sex when the person's is known. The pronoun may be inside the
 // mention ("he is 57"), a verb before it ("she turned 81"), or further
 // ("Her son, in his 50s" is his): 8 bytes back, then 16.
-void OwnerByPronoun(const Understanding& u, const NumberMention& n, PersonsBefore* before, AgeMention* a) {
-  const std::string& match = u.text.match;
+char PronounOfAge(std::string_view match, const NumberMention& n) {
   char sex = PronounIn(match, n.begin, n.end);
   if (sex == 0) sex = PronounIn(match, n.begin >= 8 ? n.begin - 8 : 0, n.begin);
   if (sex == 0) sex = PronounIn(match, n.begin >= 16 ? n.begin - 16 : 0, n.begin);
+  return sex;
+}
+
+void OwnerByPronoun(const Understanding& u, const NumberMention& n, PersonsBefore* before, AgeMention* a) {
+  const std::string& match = u.text.match;
+  const char sex = PronounOfAge(match, n);
   a->person = before->Find(n.begin, sex);
   if (a->person >= 0) a->subject = u.persons[a->person].role;
   // A "she" when only men are named is someone else: no one's age here; a
@@ -355,23 +360,31 @@ void OwnerByPronoun(const Understanding& u, const NumberMention& n, PersonsBefor
 }
 
 // "An elderly couple on our street, he is about 85 and she is 80, have a
-// son": with no one named before, the he / she of a couple named in the
-// sentence are the father and mother of the son or daughter named after.
-// Adds that parent (once per sex); -1 when the words say otherwise.
+// son", "She is in her seventies and looks after a son of about forty":
+// with no one named before, the he / she of a couple named in the
+// sentence, or one who has "a son" or "her son" named after in it, is the
+// father or mother of that son or daughter. Adds that parent (once per
+// sex); -1 when the words say otherwise.
 int CoupleMember(const NumberMention& n, int named_before, Understanding* u) {
   const std::string& t = u->text.match;
-  const char sex = PronounIn(t, n.begin, n.end);
+  const char sex = PronounOfAge(t, n);
   if (sex == 0 || named_before >= 0) return -1;
   size_t start = n.begin;  // the sentence's start
   while (start > 0 && t[start - 1] != '.' && t[start - 1] != '!' && t[start - 1] != '?' && t[start - 1] != '\n')
     --start;
+  size_t end = n.end;  // the sentence's end
+  while (end < t.size() && t[end] != '.' && t[end] != '!' && t[end] != '?' && t[end] != '\n') ++end;
   const size_t couple = t.find("couple", start);
-  if (couple == std::string::npos || couple >= n.begin) return -1;
+  const bool of_couple = couple != std::string::npos && couple < n.begin;
   bool child_after = false;
-  for (const SubjectMention& s : u->subjects)
-    if (s.begin >= n.end && s.person >= 0 && IsChildKind(u->persons[s.person].relation) &&
-        u->persons[s.person].relation != "man" && u->persons[s.person].relation != "woman")
-      child_after = true;
+  for (const SubjectMention& s : u->subjects) {
+    if (s.begin < n.end || s.begin >= end || s.person < 0 || !IsChildKind(u->persons[s.person].relation) ||
+        u->persons[s.person].relation == "man" || u->persons[s.person].relation == "woman")
+      continue;
+    const bool theirs = (s.begin >= 2 && At(t, s.begin - 2, "a ")) ||
+                        (s.begin >= 4 && At(t, s.begin - 4, sex == 'M' ? "his " : "her "));
+    child_after = child_after || of_couple || theirs;
+  }
   if (!child_after) return -1;
   const char* relation = sex == 'M' ? "father" : "mother";
   for (const Person& p : u->persons)
