@@ -52,7 +52,8 @@ void AttachOwnSubject(const Understanding& u, const AttachContext& x, FactMentio
 
 // A place said of the one named right after it: 大阪府に住む母親, 西区在住の
 // 兄, "in Osaka, her brother".
-bool AttachPlace(const Model& model, const Understanding& u, const AttachContext& x, FactMention* m) {
+bool AttachPlace(const Model& model, const Understanding& u, const AttachContext& x, FactMention* m,
+                 std::vector<FactMention>* added) {
   if (model.facts[m->fact].outside.empty() && m->fact != x.in_city) return false;
   const std::string& t = u.text.match;
   for (int si : x.subjects.In(m->clause)) {
@@ -62,6 +63,13 @@ bool AttachPlace(const Model& model, const Understanding& u, const AttachContext
     for (std::string_view lead : {"に住む", "に住んでいる", "に住んでる", "で暮らす", "で暮らしている", "在住の", "の"})
       if (gap.substr(0, lead.size()) == lead) {
         Take(u, si, Because::kPlace, m);
+        // 上越市で暮らす母(81)と弟(52): the place is each joined one's.
+        for (int k = si + 1; k < static_cast<int>(u.subjects.size()) && JoinedBefore(u, k); ++k) {
+          if (u.subjects[k].person < 0 || u.subjects[k].person == m->person) continue;
+          FactMention also = *m;
+          Take(u, k, Because::kPlace, &also);
+          added->push_back(std::move(also));
+        }
         return true;
       }
     return false;
@@ -220,7 +228,7 @@ void AttachFacts(const Model& model, Understanding* u) {
       continue;
     }
     const bool passive = IsPassive(*u, m);
-    if (AttachPlace(model, *u, x, &m) || AttachAtRisk(model, *u, x, passive, &m) ||
+    if (AttachPlace(model, *u, x, &m, &added) || AttachAtRisk(model, *u, x, passive, &m) ||
         AttachToWord(*u, x, passive, &m, &added) || AttachByContext(model, *u, &x, &m)) {
       if (m.person < 0 && m.because == Because::kPronoun)
         m.person = UnnamedPerson(u, NominativePronounIn(u->text.match, u->clauses[m.clause].begin, m.begin));
