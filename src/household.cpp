@@ -366,6 +366,8 @@ using namespace household_internal;  // NOLINT: this file's own helpers
 void SetResidences(const Model& model, Understanding* u) {
   const int in_city = model.FindFact("in-niigata-city");
   using R = Person::Residence;
+  const std::vector<int> sentence = Sentences(*u);
+  int outside_sentence = -1;  // the sentence that put the person of concern outside the city
   for (const FactMention& m : u->mentions) {
     if (m.negated || !IsPlaceFact(model, m.fact) || PlaceLeft(*u, m)) continue;
     // Said of no one, or of "we" / 私たち: the household's, so the
@@ -376,17 +378,30 @@ void SetResidences(const Model& model, Understanding* u) {
       std::string_view w(u->text.match.data() + s.begin, s.end - s.begin);
       household = household || w == "we" || w == "私たち" || w == "わたしたち" || w == "私ども";
     }
-    if (household && u->concern >= 0 && u->persons[u->concern].residence == R::kUnknown) {
-      if (m.fact == in_city) u->persons[u->concern].residence = R::kNiigataCity;
-      else u->persons[u->concern].residence = R::kOutside;
+    // Inside the city wins in the sentence that put the person outside it
+    // (市外で働いていたが…西区の実家に戻り), not a place said elsewhere
+    // ("A friend in Niigata gave us your name").
+    if (household && u->concern >= 0 &&
+        (u->persons[u->concern].residence == R::kUnknown ||
+         (m.fact == in_city && sentence[m.clause] == outside_sentence))) {
+      if (m.fact == in_city) {
+        u->persons[u->concern].residence = R::kNiigataCity;
+      } else {
+        u->persons[u->concern].residence = R::kOutside;
+        outside_sentence = sentence[m.clause];
+      }
     }
     int p = m.person;
     if (p < 0) continue;
     // Inside the city wins over a place outside it: 東京都北区 is rare,
     // "長岡市から西区に越した" is not, and keeping a city service is the
     // safe mistake.
-    if (m.fact == in_city) u->persons[p].residence = R::kNiigataCity;
-    else if (u->persons[p].residence == R::kUnknown) u->persons[p].residence = R::kOutside;
+    if (m.fact == in_city) {
+      u->persons[p].residence = R::kNiigataCity;
+    } else if (u->persons[p].residence == R::kUnknown) {
+      u->persons[p].residence = R::kOutside;
+      if (p == u->concern) outside_sentence = sentence[m.clause];
+    }
   }
   // 同居 / "lives with": the clause's person lives where the one they live
   // with does (the caller first, then a parent).
