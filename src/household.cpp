@@ -161,6 +161,20 @@ bool InSubordinateClause(const Understanding& u, const SubjectMention& s) {
   return false;
 }
 
+bool IsCompanion(std::string_view t, size_t end) {
+  size_t p = end;
+  if (At(t, p, "(")) {  // 伯母(75)と
+    const size_t close = t.find(')', p);
+    if (close == std::string_view::npos || close - p > 12) return false;
+    p = close + 1;
+  }
+  if (!At(t, p, "と")) return false;
+  p += std::string_view("と").size();
+  for (std::string_view w : {"二人", "ふたり", "三人", "一緒", "いっしょ", "暮ら", "同居", "住"})
+    if (At(t, p, w)) return true;
+  return false;
+}
+
 void ClauseTopics(const Understanding& u, std::vector<int>* topic, std::vector<Because>* how) {
   const std::vector<int> sentence = Sentences(u);
   topic->assign(u.clauses.size(), -1);
@@ -170,6 +184,7 @@ void ClauseTopics(const Understanding& u, std::vector<int>* topic, std::vector<B
     const SubjectMention& s = u.subjects[si];
     if (s.person < 0 || IsPossessor(u, si) || kept[s.clause]) continue;
     if (s.subject == Subject::kCaller && !IsCallerWordForAttach(u, s)) continue;
+    if (IsCompanion(u.text.match, s.end)) continue;  // 伯母(75)と二人で暮らし: company, not the topic
     const int theme = s.clause > 0 && sentence[s.clause - 1] == sentence[s.clause] ? (*topic)[s.clause - 1] : -1;
     if (theme >= 0 && theme != s.person && (*how)[s.clause - 1] != Because::kNearest && InSubordinateClause(u, s)) {
       // 弟は、私が家を出てからずっと母と二人暮らしで: 私が is the subject

@@ -119,7 +119,7 @@ bool AttachToWord(const Understanding& u, const AttachContext& x, bool passive, 
     if (passive && (At(t, s.end, "に") || At(t, s.end, "さんに"))) continue;  // the one who acts
     if (s.subject == Subject::kCaller && !IsCallerWordForAttach(u, s)) continue;
     // 近所の人とも話さず: a companion or a comparison, not the subject.
-    if (At(t, s.end, "とも") || At(t, s.end, "とは") || At(t, s.end, "より")) continue;
+    if (At(t, s.end, "とも") || At(t, s.end, "とは") || At(t, s.end, "より") || IsCompanion(t, s.end)) continue;
     if (s.end <= m->begin) {
       before = si;
       if (Marked(t, s.end)) marked = si;

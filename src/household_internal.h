@@ -83,6 +83,9 @@ class PersonsBefore {
 char PronounIn(std::string_view text, size_t begin, size_t end);
 /// 'M' / 'F' for a he / she (not his / her / him) in [begin, end), else 0.
 char NominativePronounIn(std::string_view text, size_t begin, size_t end);
+/// The subject word ending at end is company, not who the clause is
+/// about: 母と二人で暮らし, 伯母(75)と同居.
+bool IsCompanion(std::string_view text, size_t end);
 /// Clause c is inside 「…」.
 bool ClauseInQuote(const Understanding& u, size_t c);
 /// The speaker of the quotation clause c is in, or -1.
