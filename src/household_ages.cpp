@@ -394,6 +394,16 @@ int CoupleMember(const NumberMention& n, int named_before, Understanding* u) {
   return id;
 }
 
+// Bare number i follows, after "and" / と / a comma, the age just given
+// to both parents ("parents", 両親), whose ages there are two of.
+bool SecondAgeOfParents(const Understanding& u, const std::vector<NumberMention>& numbers, size_t i) {
+  if (i == 0 || u.ages.empty()) return false;
+  const AgeMention& last = u.ages.back();
+  if (last.person < 0 || u.persons[last.person].relation != "parents" || last.end != numbers[i - 1].end) return false;
+  const std::string_view gap = std::string_view(u.text.match).substr(last.end, numbers[i].begin - last.end);
+  return gap == " and " || gap == "と" || gap == "歳と" || gap == ", " || gap == "、" || gap == "歳、";
+}
+
 // A subject word ending at end is followed by its own age: 義母は84歳,
 // 母(80), 母が八十.
 bool OwnAgeFollows(std::string_view t, size_t end) {
@@ -597,6 +607,17 @@ void AssignAges(const std::vector<NumberMention>& numbers, const std::vector<int
     a.words = std::move(words);
     bool tight = false;
     const int nearest = NearestSubject(*u, n, c, by, &index, &tight);
+    if (n.kind == NumberMention::kBare && !tight && SecondAgeOfParents(*u, numbers, i)) {
+      // "My parents are 74 and 72", 両親は78と75: both ages are theirs.
+      AgeMention both = u->ages.back();
+      both.begin = n.begin;
+      both.end = n.end;
+      both.range = n.age;
+      both.words = std::move(a.words);
+      cover(n.begin, n.end);
+      u->ages.push_back(std::move(both));
+      continue;
+    }
     if (n.kind == NumberMention::kBare && !tight) {
       // A bare number is an age only right next to a subject word.
       u->ignored_numbers.push_back(std::move(a.words));

@@ -307,6 +307,9 @@ void SetPersonAges(Understanding* u) {
       p.past_ages.push_back(a.range);
     } else if (!p.age.known()) {
       p.age = a.range;
+    } else if (p.relation == "parents") {
+      p.age.lo = std::min(p.age.lo, a.range.lo);  // two people: each one's age
+      p.age.hi = std::max(p.age.hi, a.range.hi);
     } else if (Overlap(p.age, a.range)) {
       p.age.lo = std::max(p.age.lo, a.range.lo);  // both hold: the narrower
       p.age.hi = std::min(p.age.hi, a.range.hi);
