@@ -98,6 +98,35 @@ PhraseMeaning Lexicon::MeaningOf(int32_t payload) {
   return m;
 }
 
+namespace {
+// Payloads a and b name a fact in common (subject words name none).
+bool SharesFact(Matcher::Payloads a, Matcher::Payloads b) {
+  for (int32_t x : a)
+    for (int32_t y : b)
+      if (x >= 0 && y >= 0 && x / 2 == y / 2) return true;
+  return false;
+}
+}  // namespace
+
+bool Lexicon::HoldsFactOf(int outer, int inner) const {
+  thread_local std::vector<Matcher::Hit> held;
+  matcher_.FindAll(matcher_.phrase(outer), &held);
+  for (const Matcher::Hit& h : held)
+    if (h.phrase != outer && SharesFact(matcher_.payloads(h.phrase), matcher_.payloads(inner))) return true;
+  return false;
+}
+
+bool Lexicon::MayShare(const void* lexicon, int kept, int phrase) {
+  const Lexicon& l = *static_cast<const Lexicon*>(lexicon);
+  const Matcher::Payloads a = l.matcher_.payloads(kept), b = l.matcher_.payloads(phrase);
+  for (const Matcher::Payloads p : {a, b})
+    for (int32_t payload : p)
+      if (payload < 0) return false;  // a subject word
+  // Only the longer (kept) phrase can be a guard: "pension only" holds
+  // "pension" (of "pensioner", an elderly parent) and stops nothing.
+  return !SharesFact(a, b) && !l.HoldsFactOf(kept, phrase);
+}
+
 std::string Lexicon::Phrase(const Matcher::Hit& hit) const { return ShowStream(matcher_.phrase(hit.phrase)); }
 
 std::string Lexicon::Save() const {

@@ -53,8 +53,14 @@ class Lexicon {
   /// built from a model with the same facts); else an Internal status.
   Status FitsModel(const Model& model) const;
 
-  /// The non-overlapping phrase hits in a reading's stream (reading.h).
-  void Find(std::string_view text, std::vector<Matcher::Hit>* hits) const { matcher_.FindLongest(text, hits); }
+  /// The phrase hits in a reading's stream (reading.h), longest first: a
+  /// hit inside a longer one is dropped ("hit by" in "hit by a car"), and
+  /// of two that partly overlap the shorter is dropped too, unless both
+  /// are facts' phrases that may share words (MayShare): 母の年金 and
+  /// 年金だけ in 母の年金だけで, an elderly parent and a pension only.
+  void Find(std::string_view text, std::vector<Matcher::Hit>* hits) const {
+    matcher_.FindLongest(text, hits, &MayShare, this);
+  }
 
   /// The meanings of a phrase, read from its payloads as they are iterated
   /// (a view: understanding a case asks for them at every hit).
@@ -91,6 +97,15 @@ class Lexicon {
 
  private:
   static PhraseMeaning MeaningOf(int32_t payload);
+  /// Phrases `kept` and the shorter `phrase` (hits that partly overlap)
+  /// both stand: each means facts only, none of the other's, and `kept`
+  /// holds no phrase of `phrase`'s facts. One that does is a guard, written
+  /// to stop that fact wherever they meet: "hit by a car" (illness) holds
+  /// "hit by" (violence received), and stops "was hit" in "was hit by a car".
+  static bool MayShare(const void* lexicon, int kept, int phrase);
+  /// Whether `outer`'s phrase holds a phrase (not itself) meaning one of
+  /// `inner`'s facts.
+  bool HoldsFactOf(int outer, int inner) const;
 
   Matcher matcher_;
   std::vector<int> own_subject_;  // per phrase: subject index, or -1

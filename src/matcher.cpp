@@ -158,7 +158,8 @@ void Matcher::FindAll(std::string_view text, std::vector<Hit>* hits) const {
   }
 }
 
-void Matcher::FindLongest(std::string_view text, std::vector<Hit>* hits) const {
+void Matcher::FindLongest(std::string_view text, std::vector<Hit>* hits, MayShare may_share,
+                          const void* context) const {
   FindAll(text, hits);
   std::vector<Hit>& all = *hits;
   std::sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) {
@@ -168,18 +169,44 @@ void Matcher::FindLongest(std::string_view text, std::vector<Hit>* hits) const {
   });
   // Keep, in place at the front, each hit that overlaps none kept before
   // it, marking the bytes kept hits cover: linear in the text and the
-  // hits' lengths however many hits a long clause has.
+  // hits' lengths however many hits a long clause has. Only a hit on
+  // covered bytes looks for the kept hits it meets, through the kept hits
+  // starting at each byte: they are no shorter than it, so they start
+  // less than the longest hit's length before it.
   thread_local std::vector<uint8_t> covered;
+  thread_local std::vector<int32_t> starting;  // per byte: the last kept hit starting there, or -1
+  thread_local std::vector<int32_t> next;      // per kept hit: the one kept before it at its byte, or -1
   covered.assign(text.size(), 0);
+  if (may_share) {
+    starting.assign(text.size(), -1);
+    next.clear();
+  }
+  const size_t longest = all.empty() ? 0 : all.front().end - all.front().begin;
   size_t kept = 0;
   uint8_t* const c = covered.data();
   for (size_t i = 0; i < all.size(); ++i) {
     const Hit h = all[i];
-    if (std::find(c + h.begin, c + h.end, 1) != c + h.end) continue;
+    if (std::find(c + h.begin, c + h.end, 1) != c + h.end) {
+      if (!may_share) continue;
+      bool keep = true;
+      for (size_t b = h.begin + 1 > longest ? h.begin + 1 - longest : 0; keep && b < h.end; ++b) {
+        for (int32_t k = starting[b]; keep && k >= 0; k = next[static_cast<size_t>(k)]) {
+          const Hit& o = all[static_cast<size_t>(k)];
+          if (o.end <= h.begin) continue;
+          keep = !(o.begin <= h.begin && h.end <= o.end) && may_share(context, o.phrase, h.phrase);
+        }
+      }
+      if (!keep) continue;
+    }
     std::fill(c + h.begin, c + h.end, 1);
+    if (may_share) {
+      next.push_back(starting[h.begin]);
+      starting[h.begin] = static_cast<int32_t>(kept);
+    }
     all[kept++] = h;
   }
   all.resize(kept);
+  // No two kept hits start at one byte (the shorter would be inside).
   std::sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
 }
 

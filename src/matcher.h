@@ -40,9 +40,17 @@ class Matcher {
   std::vector<Hit> FindAll(std::string_view text) const;
   /// The same into *hits, reusing its storage.
   void FindAll(std::string_view text, std::vector<Hit>* hits) const;
-  /// Occurrences that do not overlap, longer phrases first, then leftmost,
-  /// into *hits, reusing its storage (called per clause).
-  void FindLongest(std::string_view text, std::vector<Hit>* hits) const;
+  /// Whether a hit of `phrase` may stand beside a hit of `kept`, chosen
+  /// before it, that it partly overlaps (each has bytes of its own);
+  /// `context` is the caller's.
+  using MayShare = bool (*)(const void* context, int kept, int phrase);
+  /// Occurrences chosen longer phrases first, then leftmost, into *hits in
+  /// text order, reusing its storage (called per clause). A hit inside a
+  /// chosen one is dropped; one that partly overlaps chosen ones is kept
+  /// only when may_share says so for each of them (nullptr: never, so no
+  /// two hits overlap).
+  void FindLongest(std::string_view text, std::vector<Hit>* hits, MayShare may_share = nullptr,
+                   const void* context = nullptr) const;
 
   std::string_view phrase(int i) const {
     return phrase_bytes_.substr(phrase_begin_[i], phrase_begin_[i + 1] - phrase_begin_[i]);

@@ -497,3 +497,57 @@ TEST_CASE("a debt told as over is no debt now; one not paid off stands") {
   CHECK(read("he has debts and cleared out his savings.") == "+");
   CHECK(read("he has no debts.") == "-no debts");
 }
+
+namespace {
+// The small model with phrases of different facts that share words: a
+// parent's pension and living on it only (both hold), and a guard, "hit
+// by a car" (an accident), that holds "hit by" (violence) to stop it.
+struct OverlapModel : SmallModel {
+  OverlapModel() {
+    Edit(kLexiconFile, "  parent: {ja: [親], en: [parent]}\n", "  parent: {ja: [親, 母], en: [parent, mother]}\n");
+    Edit(kLexiconFile, "    ja: [暴力]\n", "    ja: [暴力]\n    en: [was hit, hit by]\n");
+    Append(kLexiconFile, R"(  - id: elderly-parent
+    label: {ja: 高齢の親, en: elderly parent}
+    area: care
+    subject: parent
+    ja: [母の年金]
+    en: [mother's pension]
+  - id: financial-hardship
+    label: {ja: 生活困窮, en: financial hardship}
+    area: money
+    subject: household
+    ja: [年金だけ]
+    en: [pension only]
+  - id: accident
+    label: {ja: 事故, en: accident}
+    area: disability
+    subject: person
+    en: [hit by a car]
+)");
+    Load();
+  }
+  // The facts read in text, by id, in order.
+  std::vector<std::string> Facts(const std::string& text) const {
+    Understanding u;
+    const Status s = Understand(model, lexicon, RuleIndex(model), text, &u);
+    REQUIRE_MESSAGE(s.ok(), s.ToString());
+    std::vector<std::string> out;
+    for (const FactMention& m : u.mentions) out.push_back(model.facts[m.fact].id + (m.negated ? " (-)" : ""));
+    return out;
+  }
+};
+}  // namespace
+
+TEST_CASE("phrases of two facts that share words both hold; one inside a longer phrase does not") {
+  static const OverlapModel* m = new OverlapModel();
+  using V = std::vector<std::string>;
+  CHECK(m->Facts("母の年金だけで暮らしています") == V{"elderly-parent", "financial-hardship"});
+  CHECK(m->Facts("they live on his mother's pension only") == V{"elderly-parent", "financial-hardship"});
+  // Each alone, as before.
+  CHECK(m->Facts("母の年金で暮らしています") == V{"elderly-parent"});
+  CHECK(m->Facts("年金だけで暮らしています") == V{"financial-hardship"});
+  // A guard: "hit by a car" holds "hit by" (violence), so it stops violence
+  // where it overlaps a violence phrase too ("was hit"), not only inside.
+  CHECK(m->Facts("he was hit by a car") == V{"accident"});
+  CHECK(m->Facts("he was hit by his brother") == V{"violence"});
+}

@@ -125,6 +125,43 @@ TEST_CASE("Matcher: FindLongest prefers a longer phrase starting later") {
   CHECK(Show(j, Longest(j, "要介護が必要")) == std::vector<std::string>{"介護が必要@3"});
 }
 
+TEST_CASE("Matcher: FindLongest keeps a hit that partly overlaps a longer one where may_share allows") {
+  Matcher m = Build({"母の年金", "年金だけ", "年金", "was hit", "hit by a car", "hit by"});
+  const Matcher::MayShare always = [](const void*, int, int) { return true; };
+  std::vector<Matcher::Hit> hits;
+  // Each has bytes of its own: both kept; 年金, inside both, is not.
+  m.FindLongest("母の年金だけで", &hits, always);
+  CHECK(Show(m, hits) == std::vector<std::string>{"母の年金@0", "年金だけ@6"});
+  // Without may_share, no two hits overlap.
+  CHECK(Show(m, Longest(m, "母の年金だけで")) == std::vector<std::string>{"母の年金@0"});
+  // A hit inside a kept one is dropped whatever may_share says ("hit by").
+  m.FindLongest("he was hit by a car", &hits, always);
+  CHECK(Show(m, hits) == std::vector<std::string>{"was hit@3", "hit by a car@7"});
+  // may_share is asked with the kept (longer) phrase first, and can refuse.
+  const int guard = 4;  // "hit by a car"
+  const Matcher::MayShare not_guard = [](const void* g, int kept, int) { return kept != *static_cast<const int*>(g); };
+  m.FindLongest("he was hit by a car", &hits, not_guard, &guard);
+  CHECK(Show(m, hits) == std::vector<std::string>{"hit by a car@7"});
+  m.FindLongest("母の年金だけで", &hits, not_guard, &guard);
+  CHECK(Show(m, hits) == std::vector<std::string>{"母の年金@0", "年金だけ@6"});
+}
+
+TEST_CASE("Matcher: FindLongest with may_share: a hit meeting several kept ones needs each to allow it") {
+  Matcher m = Build({"あいうえ", "うえおか", "いうえお", "うえ"});
+  // "うえおか" meets "あいうえ" and "いうえお", both kept before it; refused by "あいうえ" alone.
+  const Matcher::MayShare refuse = [](const void*, int kept, int phrase) { return !(kept == 0 && phrase == 1); };
+  std::vector<Matcher::Hit> hits;
+  m.FindLongest("あいうえおか", &hits, refuse);
+  CHECK(Show(m, hits) == std::vector<std::string>{"あいうえ@0", "いうえお@3"});
+  const Matcher::MayShare always = [](const void*, int, int) { return true; };
+  m.FindLongest("あいうえおか", &hits, always);
+  CHECK(Show(m, hits) == std::vector<std::string>{"あいうえ@0", "いうえお@3", "うえおか@6"});
+  // Far apart, nothing is asked.
+  const Matcher::MayShare never = [](const void*, int, int) { return false; };
+  m.FindLongest("あいうえ、うえおか", &hits, never);
+  CHECK(Show(m, hits) == std::vector<std::string>{"あいうえ@0", "うえおか@15"});
+}
+
 TEST_CASE("Matcher: English phrases match whole words only") {
   Matcher m = Build({"son", "no job", "8050"});
   CHECK(m.FindAll("person").empty());
@@ -217,6 +254,19 @@ TEST_CASE("Matcher: FindAll agrees with a naive search on random texts") {
     for (const Matcher::Hit& h : longest)
       CHECK(std::find(got.begin(), got.end(), std::make_tuple(h.begin, h.end, std::string(m.phrase(h.phrase)))) !=
             got.end());
+
+    // With may_share always true: the hits inside no other hit, in text order.
+    std::vector<Matcher::Hit> shared;
+    m.FindLongest(text, &shared, [](const void*, int, int) { return true; });
+    std::vector<std::tuple<size_t, size_t, std::string>> outer;
+    for (const auto& [b, e, p] : got) {
+      bool inside = false;
+      for (const auto& [ob, oe, op] : got) inside = inside || (ob <= b && e <= oe && oe - ob > e - b);
+      if (!inside) outer.emplace_back(b, e, p);
+    }
+    std::vector<std::tuple<size_t, size_t, std::string>> kept;
+    for (const Matcher::Hit& h : shared) kept.emplace_back(h.begin, h.end, std::string(m.phrase(h.phrase)));
+    CHECK(kept == outer);
   }
 }
 
