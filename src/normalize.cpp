@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #include "messages.h"
 #include "utf8.h"
@@ -107,10 +108,62 @@ std::string Nfkc(std::string_view input) {
   return out;
 }
 
+// Contractions written without their apostrophe, as quick messages write
+// them ("hasnt left her room", "shes 27", "dont"): each with the byte
+// before which the apostrophe goes. Only words that are no English word
+// without it ("its", "ill", "id" are left alone).
+struct Contraction {
+  std::string_view word;
+  size_t apostrophe;
+};
+constexpr Contraction kContractions[] = {{"dont", 3},    {"doesnt", 5},  {"didnt", 4},    {"isnt", 3},   {"wasnt", 4},
+                                         {"arent", 4},   {"werent", 5},  {"hasnt", 4},    {"havent", 5}, {"hadnt", 4},
+                                         {"couldnt", 6}, {"wouldnt", 6}, {"shouldnt", 7}, {"wont", 3},   {"cant", 3},
+                                         {"im", 1},      {"ive", 1},     {"hes", 2},      {"shes", 3}};
+
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+
+// Puts the apostrophe back into such words, in both forms alike (their
+// ASCII bytes are the same, so offsets stay shared).
+void RestoreApostrophes(NormalizedText* out) {
+  const std::string& d = out->display;
+  std::vector<size_t> at;  // display offsets where an apostrophe goes
+  for (size_t i = 0; i < d.size();) {
+    if (!IsAsciiLower(d[i]) || (i > 0 && (IsAsciiLower(d[i - 1]) || d[i - 1] == '\''))) {
+      ++i;
+      continue;
+    }
+    size_t e = i;
+    while (e < d.size() && IsAsciiLower(d[e])) ++e;
+    if (e == d.size() || d[e] != '\'') {
+      const std::string_view word(d.data() + i, e - i);
+      for (const Contraction& c : kContractions)
+        if (word == c.word) at.push_back(i + c.apostrophe);
+    }
+    i = e;
+  }
+  if (at.empty()) return;
+  for (std::string* s : {&out->display, &out->match}) {
+    std::string r;
+    r.reserve(s->size() + at.size());
+    size_t from = 0;
+    for (size_t a : at) {
+      r.append(*s, from, a - from);
+      r.push_back('\'');
+      from = a;
+    }
+    r.append(*s, from, std::string::npos);
+    *s = std::move(r);
+  }
+}
+
 }  // namespace
 
 Status Normalize(std::string_view input, NormalizedText* out) {
-  if (FoldIfStable(input, out)) return Status::Ok();  // most cases
+  if (FoldIfStable(input, out)) {  // most cases
+    RestoreApostrophes(out);
+    return Status::Ok();
+  }
   size_t bad = 0;
   if (!IsValidUtf8(input, &bad)) {
     out->display.clear();
@@ -119,6 +172,7 @@ Status Normalize(std::string_view input, NormalizedText* out) {
         TrF("the text is not valid UTF-8 (or holds a NUL byte) at byte offset {}; re-save it as UTF-8", bad));
   }
   Fold(Nfkc(input), out);
+  RestoreApostrophes(out);
   return Status::Ok();
 }
 

@@ -2,7 +2,9 @@
 // Latin into ASCII and half-width katakana into full-width; Latin is then
 // lower-cased. For matching, katakana is folded to hiragana (ﾋｷｺﾓﾘ and
 // ひきこもり are the same word); that fold keeps byte offsets unchanged, so
-// one offset points into both the display and the match text.
+// one offset points into both the display and the match text. A
+// contraction typed without its apostrophe ("hasnt", "shes", "dont") gets
+// it back in both, so offsets are into the normalised text, not the input.
 #ifndef TSUNAGU_NORMALIZE_H_
 #define TSUNAGU_NORMALIZE_H_
 

@@ -59,6 +59,17 @@ TEST_CASE("Normalize: Latin is lower-cased in both forms") {
   CHECK(Norm("ÉCOLE").display == "école");
 }
 
+TEST_CASE("Normalize: a contraction written without its apostrophe gets it back") {
+  NormalizedText n = Norm("Shes 27 and hasnt left her room, dont know what to do. Im ヒキコモリ");
+  CHECK(n.display == "she's 27 and hasn't left her room, don't know what to do. i'm ヒキコモリ");
+  CHECK(n.match == "she's 27 and hasn't left her room, don't know what to do. i'm ひきこもり");
+  CHECK(Norm("hes 55, ive tried, he cant, he wont").display == "he's 55, i've tried, he can't, he won't");
+  // Real words and words already written right are left alone.
+  CHECK(Norm("its room, ill, id, imagine, dontt, wasn't, i'm").display ==
+        "its room, ill, id, imagine, dontt, wasn't, i'm");
+  CHECK(Norm("ｄｏｎｔ").display == "don't");  // after NFKC too
+}
+
 TEST_CASE("Normalize: display and match have the same byte offsets") {
   const std::string input = "Son ﾋｷｺﾓﾘ ８０代の母、ヒキコモリ歴10年。ＯＫ";
   NormalizedText n = Norm(input);
