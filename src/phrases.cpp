@@ -66,6 +66,16 @@ bool DayGoesByBefore(std::string_view text, size_t end) {
 // apostrophe of "don't").
 bool IsEnWordByte(char c) { return IsAsciiLowerOrDigit(static_cast<unsigned char>(c)) || c == '\''; }
 
+// "if I say no he hits me": the word before text[at] is a verb of saying,
+// so the "no" after it is what is said, not a negation.
+bool SaidBefore(std::string_view text, size_t clause_begin, size_t at) {
+  while (at > clause_begin && text[at - 1] == ' ') --at;
+  size_t start = at;
+  while (start > clause_begin && IsEnWordByte(text[start - 1])) --start;
+  const std::string_view w = text.substr(start, at - start);
+  return w == "say" || w == "says" || w == "said" || w == "saying";
+}
+
 // English negation among the five words before `at`: returns its start.
 // Walks back word by word (no list of the clause's words is built).
 bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at, size_t* neg_begin) {
@@ -80,7 +90,7 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
     std::string_view w = text.substr(start, end - start);
     for (std::string_view scope_end : kEnScopeEnds)
       if (w == scope_end) return false;
-    if (IsEnNegation(w)) {
+    if (IsEnNegation(w) && !(w == "no" && SaidBefore(text, clause_begin, start))) {
       if (w == "without" && DayGoesByBefore(text, start)) return false;
       for (std::string_view verb : kEnNotRemembering)
         if (after == verb && AsksWhen(text, after_end)) return false;
@@ -90,6 +100,112 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
     after = w;
     after_end = end;
     end = start;
+  }
+  return false;
+}
+
+// A danger told as a condition of what the writer would do: "if he ever
+// threatened us I would call", "if she were to hurt herself". Only when
+// the phrase opens the if-clause (if, then at most three words of who and
+// "ever", "were to"): "if I say no he hits me" tells what happens when,
+// and "if he hits her again" says he has; "even if" concedes it.
+bool EnglishIfBefore(std::string_view text, size_t clause_begin, size_t at, size_t clause_end, size_t* if_begin) {
+  static constexpr std::string_view kBetween[] = {"he",   "she",  "they", "we",  "i",        "you",     "someone",
+                                                  "ever", "were", "was",  "to",  "should",   "did",     "my",
+                                                  "his",  "her",  "our",  "son", "daughter", "brother", "sister"};
+  size_t end = at;
+  for (int looked = 0; looked < 4; ++looked) {
+    while (end > clause_begin && !IsEnWordByte(text[end - 1])) --end;
+    if (end == clause_begin) return false;
+    size_t start = end;
+    while (start > clause_begin && IsEnWordByte(text[start - 1])) --start;
+    const std::string_view w = text.substr(start, end - start);
+    if (w == "if") {
+      size_t b = start;
+      while (b > clause_begin && text[b - 1] == ' ') --b;
+      if (b >= 4 && text.compare(b - 4, 4, "even") == 0) return false;
+      const std::string_view rest = text.substr(at, clause_end - at);
+      *if_begin = start;
+      return rest.find("again") == std::string_view::npos;
+    }
+    if (std::find(std::begin(kBetween), std::end(kBetween), w) == std::end(kBetween)) return false;
+    end = start;
+  }
+  return false;
+}
+
+// A danger named as a subject of study, work or the news, not as what
+// happens in this family: "自殺予防の研究", "虐待防止の研修", "自殺対策の
+// 仕事", "a documentary about elder abuse", "suicide prevention training".
+// Not a line one calls (電話, 窓口, helpline): calling one is itself a sign.
+// Not 自殺防止のため (a watch kept over someone).
+constexpr std::string_view kTopicNouns[] = {"研究", "仕事", "研修", "講座", "講演", "記事", "番組", "映画", "勉強",
+                                            "啓発", "授業", "論文", "学会", "資格", "活動",
+                                            // katakana, as the reading folds it to hiragana
+                                            "ぽすたー", "にゅーす", "どらま", "きゃんぺーん", "ぼらんてぃあ"};
+constexpr std::string_view kEnTopicNouns[] = {
+    "documentary", "programme", "program", "news",     "film",   "movie",   "article",  "book",     "show",
+    "drama",       "lecture",   "course",  "training", "poster", "leaflet", "campaign", "research", "study",
+    "studies",     "report",    "charity", "week",     "day",    "month",   "talk",     "work",     "field"};
+
+// Japanese: tokens[i, to) after the phrase are (防止|予防|対策|撲滅)? の
+// <noun>? <topic noun>. Returns the token past the noun, or 0.
+size_t TopicAfter(const std::vector<Token>& tokens, size_t i, size_t to) {
+  if (i < to && tokens[i].pos == Token::kNoun &&
+      (tokens[i].lemma == "防止" || tokens[i].lemma == "予防" || tokens[i].lemma == "対策" ||
+       tokens[i].lemma == "撲滅"))
+    ++i;
+  if (i + 1 >= to || tokens[i].lemma != "の") return 0;
+  // one noun may come before it: 高齢者虐待のテレビ番組
+  for (size_t j = i + 1; j < to && j <= i + 2; ++j) {
+    for (std::string_view n : kTopicNouns)
+      if (tokens[j].lemma == n) return j + 1;
+    if (tokens[j].pos != Token::kNoun) break;
+  }
+  return 0;
+}
+
+bool IsEnTopicNoun(std::string_view w) {
+  if (w.size() > 1 && w.back() == 's' && w != "news" && w != "studies") w.remove_suffix(1);  // documentaries
+  for (std::string_view n : kEnTopicNouns)
+    if (w == n) return true;
+  return false;
+}
+
+// English: "a documentary about elder abuse" (a topic noun, then about or
+// on, right before the phrase), or "suicide prevention training" (the
+// phrase, then prevention or awareness and a topic noun). Sets the words
+// that say so, [*begin, *end).
+bool EnglishTopic(std::string_view text, size_t clause_begin, size_t at, size_t after, size_t clause_end, size_t* begin,
+                  size_t* end) {
+  auto word_before = [&](size_t e, size_t* s) {
+    while (e > clause_begin && !IsEnWordByte(text[e - 1])) --e;
+    *s = e;
+    while (*s > clause_begin && IsEnWordByte(text[*s - 1])) --*s;
+    return text.substr(*s, e - *s);
+  };
+  auto word_after = [&](size_t b, size_t* e) {
+    while (b < clause_end && !IsEnWordByte(text[b])) ++b;
+    *e = b;
+    while (*e < clause_end && IsEnWordByte(text[*e])) ++*e;
+    return text.substr(b, *e - b);
+  };
+  size_t s1 = 0, s2 = 0;
+  const std::string_view about = word_before(at, &s1);
+  if ((about == "about" || about == "on") && s1 > clause_begin) {
+    std::string_view noun = word_before(s1, &s2);
+    if (IsEnTopicNoun(noun)) {
+      *begin = s2;
+      *end = at;
+      return true;
+    }
+  }
+  size_t e1 = 0, e2 = 0;
+  const std::string_view kind = word_after(after, &e1);
+  if ((kind == "prevention" || kind == "awareness") && IsEnTopicNoun(word_after(e1, &e2))) {
+    *begin = after;
+    *end = e2;
+    return true;
   }
   return false;
 }
@@ -279,10 +395,11 @@ struct HitReading {
   size_t begin = 0, end = 0;
   bool english = false;
   Polarity polarity;
-  size_t neg_begin = 0;                 // English: where the negation before it starts
-  size_t field_denial_end = 0;          // a form's field denied ("希死念慮：なし"): where the denial ends
-  bool over = false;                    // a debt told as over ("完済しました", "paid off")
-  size_t over_begin = 0, over_end = 0;  // the words that say so
+  size_t neg_begin = 0;                   // English: where the negation before it starts
+  size_t aside_begin = 0, aside_end = 0;  // English: the words that make it hypothetical or a topic
+  size_t field_denial_end = 0;            // a form's field denied ("希死念慮：なし"): where the denial ends
+  bool over = false;                      // a debt told as over ("完済しました", "paid off")
+  size_t over_begin = 0, over_end = 0;    // the words that say so
 };
 
 // Whether a meaning of a hit holds, and negated or not. A phrase that says
@@ -310,7 +427,11 @@ void AddGrammarWords(const Understanding& u, const HitReading& h, FactMention* m
     MarkCovered(covered, h.end, h.field_denial_end);
     return;
   }
-  if (m->negated && h.english) {
+  if (m->negated && h.english && h.aside_end > h.aside_begin) {
+    m->negation = display.substr(h.aside_begin, h.aside_end - h.aside_begin);
+    while (!m->negation.empty() && m->negation.back() == ' ') m->negation.pop_back();
+    MarkCovered(covered, h.aside_begin, h.aside_end);
+  } else if (m->negated && h.english) {
     m->negation = display.substr(h.neg_begin, h.begin - h.neg_begin);
     while (!m->negation.empty() && m->negation.back() == ' ') m->negation.pop_back();
     MarkCovered(covered, h.neg_begin, h.begin);
@@ -432,6 +553,69 @@ void AddTailSubject(const Lexicon& lexicon, const Matcher::Hit& hit, const HitRe
   }
 }
 
+// Money of another taken whole, told across clauses: "母の年金を、無職の兄が
+// 全部パチンコに使ってしまい", "父の年金が入る日になると、兄が通帳を持って
+// 銀行に行き、全部引き出してしまいます". A pension, bank book or savings
+// named (not one's own: 自分の, 私の), then later in its sentence 全部 or
+// 全額 and a verb of spending or taking done regrettably (てしまう): a
+// financial-abuse mention on the taking words. The lexicon's phrases hold
+// within one clause; this is their reach across the sentence.
+void AddMoneyTakenWhole(const Model& model, const std::vector<size_t>& clause_tokens, Understanding* u,
+                        std::vector<char>* covered) {
+  const int fact = model.FindFact("financial-abuse");
+  if (fact < 0) return;
+  const std::vector<Token>& tokens = u->tokens;
+  const auto is = [](const Token& t, std::initializer_list<std::string_view> lemmas) {
+    for (std::string_view l : lemmas)
+      if (t.lemma == l) return true;
+    return false;
+  };
+  size_t sentence_first = 0;
+  for (size_t k = 0; k < u->clauses.size(); ++k) {
+    if (!EndsSentence(*u, k)) continue;
+    const size_t from = clause_tokens[sentence_first], to = clause_tokens[k + 1];
+    const size_t first_clause = sentence_first;
+    sentence_first = k + 1;
+    bool said = false;  // the lexicon found it already
+    for (const FactMention& m : u->mentions)
+      said = said ||
+             (m.fact == fact && static_cast<size_t>(m.clause) >= first_clause && static_cast<size_t>(m.clause) <= k);
+    if (said) continue;
+    size_t money = to;
+    for (size_t i = from; i < to && money == to; ++i) {
+      const bool own = i >= 2 && tokens[i - 1].lemma == "の" && is(tokens[i - 2], {"自分", "私", "僕", "俺"});
+      if (tokens[i].pos == Token::kNoun && is(tokens[i], {"年金", "通帳", "預金", "貯金"}) && !own) money = i;
+    }
+    for (size_t i = money + 1; i < to; ++i) {
+      if (!is(tokens[i], {"全部", "全額"})) continue;
+      size_t verb = to, regret = to;
+      for (size_t j = i + 1; j < to && j <= i + 4 && verb == to; ++j)
+        if (tokens[j].pos == Token::kVerb && is(tokens[j], {"使う", "引き出す", "下ろす", "おろす", "持つ", "取る"}))
+          verb = j;
+      for (size_t j = verb + 1; j < to && j <= verb + 4 && regret == to; ++j)
+        if (is(tokens[j], {"しまう", "ちゃう"})) regret = j;
+      if (regret == to) continue;
+      size_t c = first_clause;
+      while (clause_tokens[c + 1] <= regret) ++c;
+      const Polarity p = ReadPolarity(u->text.display, tokens, regret + 1, clause_tokens[c + 1], tokens[regret].lemma);
+      if (p.negated() || p.hypothetical) break;
+      FactMention m;
+      m.fact = fact;
+      m.subject = model.facts[static_cast<size_t>(fact)].subject;
+      m.clause = static_cast<int>(c);
+      m.begin = tokens[i].begin;
+      m.end = tokens[regret].end;
+      m.first_token = static_cast<int>(i);
+      m.last_token = static_cast<int>(regret + 1);
+      m.words = u->text.display.substr(m.begin, m.end - m.begin);
+      m.phrase = tokens[money].lemma + "…" + tokens[i].lemma + "+" + tokens[verb].lemma;
+      MarkCovered(covered, m.begin, m.end);
+      u->mentions.push_back(std::move(m));
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& analyzer, Understanding* u,
@@ -504,10 +688,20 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
           negated = false;
         }
         h.polarity.negations = negated ? 1 : 0;
+        // A hypothetical, or a topic of work or the news, is read as one
+        // (no alert takes it; AddMentions).
+        h.polarity.hypothetical =
+            !negated && (EnglishIfBefore(match, clause.begin, h.begin, clause.end, &h.aside_begin) ||
+                         EnglishTopic(match, clause.begin, h.begin, h.end, clause.end, &h.aside_begin, &h.aside_end));
+        if (h.polarity.hypothetical && h.aside_end == 0) h.aside_end = h.begin;
         denied_end = negated ? h.end : std::string::npos;
         denied_by = h.neg_begin;
       } else {
         h.polarity = ReadPolarity(display, u->tokens, h.to, read_to, tail.lemma);
+        if (const size_t past = TopicAfter(u->tokens, h.to, read_to); past > 0 && h.polarity.negations == 0) {
+          h.polarity.hypothetical = true;
+          h.polarity.end = past;
+        }
       }
       if (h.polarity.negations == 0 && !h.polarity.hypothetical) {
         h.field_denial_end = FieldDenied(display, h.end);
@@ -522,4 +716,5 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
     }
     AddWorkFieldDenied(model, ci, u, covered);
   }
+  AddMoneyTakenWhole(model, clause_tokens, u, covered);
 }
