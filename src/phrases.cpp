@@ -553,15 +553,32 @@ void AddTailSubject(const Lexicon& lexicon, const Matcher::Hit& hit, const HitRe
   }
 }
 
+// tokens[from, at) name the older owner as who is handed it: 本人には,
+// 母に, 祖父(89)には (not 息子は: a son given only an allowance complains).
+bool ToTheOwner(const std::vector<Token>& tokens, size_t from, size_t at) {
+  static constexpr std::string_view kOwners[] = {"本人", "母",   "父",   "母親",         "父親",        "祖母",
+                                                 "祖父", "義母", "義父", "おばあちゃん", "おじいちゃん"};
+  for (size_t i = from; i + 1 < at; ++i) {
+    if (std::find(std::begin(kOwners), std::end(kOwners), tokens[i].lemma) == std::end(kOwners)) continue;
+    size_t j = i + 1;  // past an age in brackets: 祖父(89)には
+    while (j < at && (tokens[j].pos == Token::kSymbol || tokens[j].pos == Token::kNumber || tokens[j].lemma == "歳"))
+      ++j;
+    if (j < at && tokens[j].lemma == "に") return true;
+  }
+  return false;
+}
+
 // Money of another taken whole, told across clauses: "母の年金を、無職の兄が
 // 全部パチンコに使ってしまい", "父の年金が入る日になると、兄が通帳を持って
 // 銀行に行き、全部引き出してしまいます". A pension, bank book or savings
 // named (not one's own: 自分の, 私の), then later in its sentence 全部 or
-// 全額 and a verb of spending or taking done regrettably (てしまう): a
-// financial-abuse mention on the taking words. The lexicon's phrases hold
+// 全額 and a verb of spending or taking done regrettably (てしまう), or
+// the owner handed back a part (本人には月に数千円しか渡されず: しか and
+// the passive of 渡す; a parent's active しか渡さない is an allowance): a
+// financial-abuse mention on those words. The lexicon's phrases hold
 // within one clause; this is their reach across the sentence.
-void AddMoneyTakenWhole(const Model& model, const std::vector<size_t>& clause_tokens, Understanding* u,
-                        std::vector<char>* covered) {
+void AddMoneyTaken(const Model& model, const std::vector<size_t>& clause_tokens, Understanding* u,
+                   std::vector<char>* covered) {
   const int fact = model.FindFact("financial-abuse");
   if (fact < 0) return;
   const std::vector<Token>& tokens = u->tokens;
@@ -587,18 +604,29 @@ void AddMoneyTakenWhole(const Model& model, const std::vector<size_t>& clause_to
       if (tokens[i].pos == Token::kNoun && is(tokens[i], {"年金", "通帳", "預金", "貯金"}) && !own) money = i;
     }
     for (size_t i = money + 1; i < to; ++i) {
-      if (!is(tokens[i], {"全部", "全額"})) continue;
-      size_t verb = to, regret = to;
-      for (size_t j = i + 1; j < to && j <= i + 4 && verb == to; ++j)
-        if (tokens[j].pos == Token::kVerb && is(tokens[j], {"使う", "引き出す", "下ろす", "おろす", "持つ", "取る"}))
-          verb = j;
-      for (size_t j = verb + 1; j < to && j <= verb + 4 && regret == to; ++j)
-        if (is(tokens[j], {"しまう", "ちゃう"})) regret = j;
+      size_t verb = to, regret = to;  // regret: the last token of the words
+      if (is(tokens[i], {"全部", "全額"})) {
+        for (size_t j = i + 1; j < to && j <= i + 4 && verb == to; ++j)
+          if (tokens[j].pos == Token::kVerb && is(tokens[j], {"使う", "引き出す", "下ろす", "おろす", "持つ", "取る"}))
+            verb = j;
+        for (size_t j = verb + 1; j < to && j <= verb + 4 && regret == to; ++j)
+          if (is(tokens[j], {"しまう", "ちゃう"})) regret = j;
+      } else if (tokens[i].pos == Token::kParticle && tokens[i].lemma == "しか" && ToTheOwner(tokens, from, i)) {
+        for (size_t j = i + 1; j < to && j <= i + 2 && verb == to; ++j)
+          if (tokens[j].pos == Token::kVerb && is(tokens[j], {"渡す", "わたす"})) verb = j;
+        for (size_t j = verb + 1; j < to && j <= verb + 2 && regret == to; ++j)
+          if (is(tokens[j], {"れる", "られる"})) regret = j;
+        // しか asks for its negation (渡されず): part of the words, not a denial
+        if (regret + 1 < to && tokens[regret + 1].pos == Token::kAuxiliary &&
+            is(tokens[regret + 1], {"ぬ", "ない", "ん"}))
+          ++regret;
+      }
       if (regret == to) continue;
       size_t c = first_clause;
       while (clause_tokens[c + 1] <= regret) ++c;
       const Polarity p = ReadPolarity(u->text.display, tokens, regret + 1, clause_tokens[c + 1], tokens[regret].lemma);
-      if (p.negated() || p.hypothetical) break;
+      // しか…ない is negative in form only: しか渡されていない says the same
+      if ((p.negated() && tokens[i].lemma != "しか") || p.hypothetical) break;
       FactMention m;
       m.fact = fact;
       m.subject = model.facts[static_cast<size_t>(fact)].subject;
@@ -716,5 +744,5 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
     }
     AddWorkFieldDenied(model, ci, u, covered);
   }
-  AddMoneyTakenWhole(model, clause_tokens, u, covered);
+  AddMoneyTaken(model, clause_tokens, u, covered);
 }
