@@ -210,6 +210,71 @@ bool EnglishTopic(std::string_view text, size_t clause_begin, size_t at, size_t 
   return false;
 }
 
+// Words said to a screen, not to a person: a game lost or won
+// (「あいつ殺す」と画面に向かって言う, "yells 'I'm going to kill you' into
+// his headset"), and a game as the killer ("the game kills him"). Katakana
+// lemmas are folded to hiragana.
+constexpr std::string_view kScreens[] = {"画面", "てれび", "げーむ", "もにたー", "ぱそこん", "すまほ"};
+constexpr std::string_view kEnScreens[] = {"screen",     "tv",      "telly", "headset", "mic",
+                                           "microphone", "monitor", "game",  "computer"};
+
+// Japanese: the first に向かう in tokens[from, to) (the rest of the
+// sentence) has a screen before it, or tokens[begin, hit) end with one
+// said right before the quotation (テレビに向かって「殺すぞ」). Returns
+// true when so.
+bool SaidToAScreen(const std::vector<Token>& tokens, size_t begin, size_t hit, size_t from, size_t to) {
+  size_t j = hit;
+  while (j > begin && (tokens[j - 1].pos == Token::kSymbol || tokens[j - 1].lemma == "て")) --j;
+  if (j >= begin + 3 && j < hit && tokens[j - 1].lemma == "向かう" && tokens[j - 2].lemma == "に")
+    for (std::string_view screen : kScreens)
+      if (tokens[j - 3].lemma == screen) return true;
+  for (size_t k = from + 2; k < to; ++k) {
+    if (tokens[k].lemma != "向かう" || tokens[k - 1].lemma != "に") continue;
+    for (std::string_view screen : kScreens)
+      if (tokens[k - 2].lemma == screen) return true;
+    return false;
+  }
+  return false;
+}
+
+// English: text[after, clause_end) says "at/into/to (the|his|her|my)?
+// <screen>", or text[clause_begin, at) ends with "game" and the phrase
+// begins with "kill". Sets the words that say so.
+bool EnglishToAScreen(std::string_view text, size_t clause_begin, size_t at, size_t after, size_t clause_end,
+                      size_t* begin, size_t* end) {
+  auto is_screen = [](std::string_view w) {
+    return std::find(std::begin(kEnScreens), std::end(kEnScreens), w) != std::end(kEnScreens);
+  };
+  size_t e = at;
+  while (e > clause_begin && !IsEnWordByte(text[e - 1])) --e;
+  size_t b = e;
+  while (b > clause_begin && IsEnWordByte(text[b - 1])) --b;
+  if (text.compare(at, 4, "kill") == 0 && e > b && is_screen(text.substr(b, e - b))) {
+    *begin = b;
+    *end = at;
+    return true;
+  }
+  // right after the phrase: "kill you' into his headset"; not "kill her
+  // and then went back to his game"
+  std::string_view prev;
+  for (size_t i = after, words = 0; i < clause_end && words < 3; ++words) {
+    while (i < clause_end && (!IsEnWordByte(text[i]) || text[i] == '\'')) ++i;  // past a closing quote
+    const size_t start = i;
+    while (i < clause_end && IsEnWordByte(text[i])) ++i;
+    const std::string_view w = text.substr(start, i - start);
+    if (w.empty()) break;
+    if (prev.empty() && !(w == "at" || w == "into" || w == "to")) return false;
+    if (!prev.empty() && is_screen(w)) {
+      *begin = after;
+      *end = i;
+      return true;
+    }
+    if (!prev.empty() && !(w == "the" || w == "his" || w == "her" || w == "my" || w == "a")) return false;
+    prev = w;
+  }
+  return false;
+}
+
 // "never talked about dying or hurting himself": text[from, to) is only
 // "or" or "nor" (with spaces and commas), so the phrase after it is denied
 // with the one before.
@@ -658,6 +723,7 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
   thread_local std::vector<uint32_t> token_start;
   thread_local std::vector<size_t> clause_tokens;  // clause i's tokens: [clause_tokens[i], clause_tokens[i + 1])
   clause_tokens.assign(1, 0);
+  size_t sentence_last = 0;  // the last clause of the sentence read, once found
   for (const Clause& clause : u->clauses) {
     analyzer.Tokenize(display, clause.begin, clause.end, &u->tokens);
     clause_tokens.push_back(u->tokens.size());
@@ -719,8 +785,10 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
         // A hypothetical, or a topic of work or the news, is read as one
         // (no alert takes it; AddMentions).
         h.polarity.hypothetical =
-            !negated && (EnglishIfBefore(match, clause.begin, h.begin, clause.end, &h.aside_begin) ||
-                         EnglishTopic(match, clause.begin, h.begin, h.end, clause.end, &h.aside_begin, &h.aside_end));
+            !negated &&
+            (EnglishIfBefore(match, clause.begin, h.begin, clause.end, &h.aside_begin) ||
+             EnglishTopic(match, clause.begin, h.begin, h.end, clause.end, &h.aside_begin, &h.aside_end) ||
+             EnglishToAScreen(match, clause.begin, h.begin, h.end, clause.end, &h.aside_begin, &h.aside_end));
         if (h.polarity.hypothetical && h.aside_end == 0) h.aside_end = h.begin;
         denied_end = negated ? h.end : std::string::npos;
         denied_by = h.neg_begin;
@@ -729,6 +797,15 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
         if (const size_t past = TopicAfter(u->tokens, h.to, read_to); past > 0 && h.polarity.negations == 0) {
           h.polarity.hypothetical = true;
           h.polarity.end = past;
+        } else if (h.polarity.negations == 0 && !h.polarity.hypothetical) {
+          if (sentence_last < ci) {
+            sentence_last = ci;
+            while (!EndsSentence(*u, sentence_last)) ++sentence_last;
+          }
+          // from the clause before: a quotation is a clause of its own
+          if (SaidToAScreen(u->tokens, clause_tokens[ci > 0 ? ci - 1 : 0], h.from, h.to,
+                            clause_tokens[sentence_last + 1]))
+            h.polarity.hypothetical = true;
         }
       }
       if (h.polarity.negations == 0 && !h.polarity.hypothetical) {
