@@ -203,7 +203,7 @@ bool EnglishTopic(std::string_view text, size_t clause_begin, size_t at, size_t 
   size_t e1 = 0, e2 = 0;
   const std::string_view kind = word_after(after, &e1);
   if ((kind == "prevention" || kind == "awareness") && IsEnTopicNoun(word_after(e1, &e2))) {
-    *begin = after;
+    *begin = e1 - kind.size();
     *end = e2;
     return true;
   }
@@ -257,6 +257,7 @@ bool EnglishToAScreen(std::string_view text, size_t clause_begin, size_t at, siz
   // right after the phrase: "kill you' into his headset"; not "kill her
   // and then went back to his game"
   std::string_view prev;
+  size_t first = after;
   for (size_t i = after, words = 0; i < clause_end && words < 3; ++words) {
     while (i < clause_end && (!IsEnWordByte(text[i]) || text[i] == '\'')) ++i;  // past a closing quote
     const size_t start = i;
@@ -264,8 +265,9 @@ bool EnglishToAScreen(std::string_view text, size_t clause_begin, size_t at, siz
     const std::string_view w = text.substr(start, i - start);
     if (w.empty()) break;
     if (prev.empty() && !(w == "at" || w == "into" || w == "to")) return false;
+    if (prev.empty()) first = start;
     if (!prev.empty() && is_screen(w)) {
-      *begin = after;
+      *begin = first;
       *end = i;
       return true;
     }
