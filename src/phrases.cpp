@@ -104,6 +104,59 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
   return false;
 }
 
+// The words before text[at] (an "if" or "whether") ask a question:
+// "asked him if", "asked her straight out whether", "not sure if": up
+// to four words back.
+bool AskedBefore(std::string_view text, size_t clause_begin, size_t at) {
+  static constexpr std::string_view kAsking[] = {"ask",       "asked", "asks",   "asking", "wonder", "wondered",
+                                                 "wondering", "know",  "knew",   "sure",   "check",  "checked",
+                                                 "tell",      "told",  "unsure", "unclear"};
+  size_t end = at;
+  for (int looked = 0; looked < 4; ++looked) {
+    while (end > clause_begin && !IsEnWordByte(text[end - 1])) --end;
+    size_t start = end;
+    while (start > clause_begin && IsEnWordByte(text[start - 1])) --start;
+    if (start == end) return false;
+    const std::string_view w = text.substr(start, end - start);
+    if (std::find(std::begin(kAsking), std::end(kAsking), w) != std::end(kAsking)) return true;
+    end = start;
+  }
+  return false;
+}
+
+// A question about the phrase answered no later in its sentence: "asked
+// her whether she wanted to die and she said no". text[at] is the phrase,
+// text[after, sentence_end) what follows it. Sets where the answer is.
+bool EnglishAnsweredNo(std::string_view text, size_t clause_begin, size_t at, size_t after, size_t sentence_end,
+                       size_t* begin, size_t* end) {
+  size_t e = at;
+  bool asked = false;
+  for (int looked = 0; looked < 5 && !asked; ++looked) {
+    while (e > clause_begin && !IsEnWordByte(text[e - 1])) --e;
+    size_t b = e;
+    while (b > clause_begin && IsEnWordByte(text[b - 1])) --b;
+    if (b == e) break;
+    const std::string_view w = text.substr(b, e - b);
+    if (w == "if" || w == "whether") asked = AskedBefore(text, clause_begin, b);
+    e = b;
+  }
+  if (!asked) return false;
+  const std::string_view rest = text.substr(after, sentence_end - after);
+  for (std::string_view no : {"said no", "says no", "answered no", "denied", "denies"}) {
+    const size_t k = rest.find(no);
+    if (k == std::string_view::npos) continue;
+    // "she denied it at first but later admitted it": the answer undone
+    const std::string_view later = rest.substr(k);
+    if (later.find(" but ") != std::string_view::npos || later.find("admit") != std::string_view::npos ||
+        later.find("yes") != std::string_view::npos)
+      return false;
+    *begin = after + k;
+    *end = *begin + no.size();
+    return true;
+  }
+  return false;
+}
+
 // A danger told as a condition of what the writer would do: "if he ever
 // threatened us I would call", "if she were to hurt herself". Only when
 // the phrase opens the if-clause (if, then at most three words of who and
@@ -124,6 +177,7 @@ bool EnglishIfBefore(std::string_view text, size_t clause_begin, size_t at, size
       size_t b = start;
       while (b > clause_begin && text[b - 1] == ' ') --b;
       if (b >= 4 && text.compare(b - 4, 4, "even") == 0) return false;
+      if (AskedBefore(text, clause_begin, start)) return false;  // "asked him if he wanted to die": a question
       const std::string_view rest = text.substr(at, clause_end - at);
       *if_begin = start;
       return rest.find("again") == std::string_view::npos;
@@ -783,11 +837,18 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
           }
           negated = false;
         }
-        h.polarity.negations = negated ? 1 : 0;
+        bool answered_no = false;
+        if (!negated) {
+          size_t k = ci;
+          while (!EndsSentence(*u, k)) ++k;
+          answered_no =
+              EnglishAnsweredNo(match, clause.begin, h.begin, h.end, u->clauses[k].end, &h.aside_begin, &h.aside_end);
+        }
+        h.polarity.negations = negated || answered_no ? 1 : 0;
         // A hypothetical, or a topic of work or the news, is read as one
         // (no alert takes it; AddMentions).
         h.polarity.hypothetical =
-            !negated &&
+            !negated && !answered_no &&
             (EnglishIfBefore(match, clause.begin, h.begin, clause.end, &h.aside_begin) ||
              EnglishTopic(match, clause.begin, h.begin, h.end, clause.end, &h.aside_begin, &h.aside_end) ||
              EnglishToAScreen(match, clause.begin, h.begin, h.end, clause.end, &h.aside_begin, &h.aside_end));
