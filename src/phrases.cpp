@@ -698,54 +698,80 @@ bool ToTheOwner(const std::vector<Token>& tokens, size_t from, size_t at) {
 // the passive of 渡す; a parent's active しか渡さない is an allowance): a
 // financial-abuse mention on those words. The lexicon's phrases hold
 // within one clause; this is their reach across the sentence.
+bool LemmaOneOf(const Token& t, std::initializer_list<std::string_view> lemmas) {
+  for (std::string_view l : lemmas)
+    if (t.lemma == l) return true;
+  return false;
+}
+
+// The first pension, bank book or savings in tokens[from, to) that is not
+// one's own (自分の年金), or `to`.
+size_t MoneyNamed(const std::vector<Token>& tokens, size_t from, size_t to) {
+  for (size_t i = from; i < to; ++i) {
+    const bool own = i >= 2 && tokens[i - 1].lemma == "の" && LemmaOneOf(tokens[i - 2], {"自分", "私", "僕", "俺"});
+    if (tokens[i].pos == Token::kNoun && LemmaOneOf(tokens[i], {"年金", "通帳", "預金", "貯金"}) && !own) return i;
+  }
+  return to;
+}
+
+// The words of taking that start at tokens[i] (全部…使ってしまう, しか渡され
+// ず; see AddMoneyTaken): returns their last token, or `to`; *verb is the
+// verb. from: the sentence's first token.
+size_t TakenAt(const std::vector<Token>& tokens, size_t from, size_t i, size_t to, size_t* verb) {
+  size_t last = to;
+  *verb = to;
+  if (LemmaOneOf(tokens[i], {"全部", "全額"})) {
+    for (size_t j = i + 1; j < to && j <= i + 4 && *verb == to; ++j)
+      if (tokens[j].pos == Token::kVerb &&
+          LemmaOneOf(tokens[j], {"使う", "引き出す", "下ろす", "おろす", "持つ", "取る"}))
+        *verb = j;
+    for (size_t j = *verb + 1; j < to && j <= *verb + 4 && last == to; ++j)
+      if (LemmaOneOf(tokens[j], {"しまう", "ちゃう"})) last = j;
+    return last;
+  }
+  if (!(tokens[i].pos == Token::kParticle && tokens[i].lemma == "しか" && ToTheOwner(tokens, from, i))) return to;
+  for (size_t j = i + 1; j < to && j <= i + 2 && *verb == to; ++j)
+    if (tokens[j].pos == Token::kVerb && LemmaOneOf(tokens[j], {"渡す", "わたす"})) *verb = j;
+  for (size_t j = *verb + 1; j < to && j <= *verb + 2 && last == to; ++j)
+    if (LemmaOneOf(tokens[j], {"れる", "られる"})) last = j;
+  // しか asks for its negation (渡されず): part of the words, not a denial
+  if (last + 1 < to && tokens[last + 1].pos == Token::kAuxiliary && LemmaOneOf(tokens[last + 1], {"ぬ", "ない", "ん"}))
+    ++last;
+  return last;
+}
+
+// Money of another taken whole, told across clauses: "母の年金を、無職の兄が
+// 全部パチンコに使ってしまい", "父の年金が入る日になると、兄が通帳を持って
+// 銀行に行き、全部引き出してしまいます". A pension, bank book or savings
+// named (not one's own: 自分の, 私の), then later in its sentence 全部 or
+// 全額 and a verb of spending or taking done regrettably (てしまう), or
+// the owner handed back a part (本人には月に数千円しか渡されず: しか and
+// the passive of 渡す; a parent's active しか渡さない is an allowance): a
+// financial-abuse mention on those words. The lexicon's phrases hold
+// within one clause; this is their reach across the sentence.
 void AddMoneyTaken(const Model& model, const std::vector<size_t>& clause_tokens, Understanding* u,
                    std::vector<char>* covered) {
   const int fact = model.FindFact("financial-abuse");
   if (fact < 0) return;
   const std::vector<Token>& tokens = u->tokens;
-  const auto is = [](const Token& t, std::initializer_list<std::string_view> lemmas) {
-    for (std::string_view l : lemmas)
-      if (t.lemma == l) return true;
-    return false;
-  };
   size_t sentence_first = 0;
   for (size_t k = 0; k < u->clauses.size(); ++k) {
     if (!EndsSentence(*u, k)) continue;
     const size_t from = clause_tokens[sentence_first], to = clause_tokens[k + 1];
     const size_t first_clause = sentence_first;
     sentence_first = k + 1;
-    bool said = false;  // the lexicon found it already
-    for (const FactMention& m : u->mentions)
-      said = said ||
-             (m.fact == fact && static_cast<size_t>(m.clause) >= first_clause && static_cast<size_t>(m.clause) <= k);
+    const bool said = std::any_of(u->mentions.begin(), u->mentions.end(), [&](const FactMention& m) {
+      return m.fact == fact && static_cast<size_t>(m.clause) >= first_clause && static_cast<size_t>(m.clause) <= k;
+    });  // the lexicon found it already
     if (said) continue;
-    size_t money = to;
-    for (size_t i = from; i < to && money == to; ++i) {
-      const bool own = i >= 2 && tokens[i - 1].lemma == "の" && is(tokens[i - 2], {"自分", "私", "僕", "俺"});
-      if (tokens[i].pos == Token::kNoun && is(tokens[i], {"年金", "通帳", "預金", "貯金"}) && !own) money = i;
-    }
+    const size_t money = MoneyNamed(tokens, from, to);
     for (size_t i = money + 1; i < to; ++i) {
-      size_t verb = to, regret = to;  // regret: the last token of the words
-      if (is(tokens[i], {"全部", "全額"})) {
-        for (size_t j = i + 1; j < to && j <= i + 4 && verb == to; ++j)
-          if (tokens[j].pos == Token::kVerb && is(tokens[j], {"使う", "引き出す", "下ろす", "おろす", "持つ", "取る"}))
-            verb = j;
-        for (size_t j = verb + 1; j < to && j <= verb + 4 && regret == to; ++j)
-          if (is(tokens[j], {"しまう", "ちゃう"})) regret = j;
-      } else if (tokens[i].pos == Token::kParticle && tokens[i].lemma == "しか" && ToTheOwner(tokens, from, i)) {
-        for (size_t j = i + 1; j < to && j <= i + 2 && verb == to; ++j)
-          if (tokens[j].pos == Token::kVerb && is(tokens[j], {"渡す", "わたす"})) verb = j;
-        for (size_t j = verb + 1; j < to && j <= verb + 2 && regret == to; ++j)
-          if (is(tokens[j], {"れる", "られる"})) regret = j;
-        // しか asks for its negation (渡されず): part of the words, not a denial
-        if (regret + 1 < to && tokens[regret + 1].pos == Token::kAuxiliary &&
-            is(tokens[regret + 1], {"ぬ", "ない", "ん"}))
-          ++regret;
-      }
-      if (regret == to) continue;
+      size_t verb = to;
+      const size_t last = TakenAt(tokens, from, i, to, &verb);
+      if (last == to) continue;
       size_t c = first_clause;
-      while (clause_tokens[c + 1] <= regret) ++c;
-      const Polarity p = ReadPolarity(u->text.display, tokens, regret + 1, clause_tokens[c + 1], tokens[regret].lemma);
+      while (clause_tokens[c + 1] <= last) ++c;
+      const Polarity p = ReadPolarity(u->text.display, tokens, last + 1, clause_tokens[c + 1], tokens[last].lemma);
       // しか…ない is negative in form only: しか渡されていない says the same
       if ((p.negated() && tokens[i].lemma != "しか") || p.hypothetical) break;
       FactMention m;
@@ -753,9 +779,9 @@ void AddMoneyTaken(const Model& model, const std::vector<size_t>& clause_tokens,
       m.subject = model.facts[static_cast<size_t>(fact)].subject;
       m.clause = static_cast<int>(c);
       m.begin = tokens[i].begin;
-      m.end = tokens[regret].end;
+      m.end = tokens[last].end;
       m.first_token = static_cast<int>(i);
-      m.last_token = static_cast<int>(regret + 1);
+      m.last_token = static_cast<int>(last + 1);
       m.words = u->text.display.substr(m.begin, m.end - m.begin);
       m.phrase = tokens[money].lemma + "…" + tokens[i].lemma + "+" + tokens[verb].lemma;
       MarkCovered(covered, m.begin, m.end);
@@ -763,6 +789,45 @@ void AddMoneyTaken(const Model& model, const std::vector<size_t>& clause_tokens,
       break;
     }
   }
+}
+
+// What the words around an English phrase not negated say of it: a
+// question answered no denies it; a condition, a topic of work or the
+// news, or words said to a screen make it no statement of danger (no
+// alert takes it; AddMentions).
+void ReadEnglishAsides(const Understanding& u, size_t ci, HitReading* h) {
+  const std::string& match = u.text.match;
+  const Clause& clause = u.clauses[ci];
+  size_t k = ci;
+  while (!EndsSentence(u, k)) ++k;
+  if (EnglishAnsweredNo(match, clause.begin, h->begin, h->end, u.clauses[k].end, &h->aside_begin, &h->aside_end)) {
+    h->polarity.negations = 1;
+    return;
+  }
+  h->polarity.hypothetical =
+      EnglishIfBefore(match, clause.begin, h->begin, clause.end, &h->aside_begin) ||
+      EnglishTopic(match, clause.begin, h->begin, h->end, clause.end, &h->aside_begin, &h->aside_end) ||
+      EnglishToAScreen(match, clause.begin, h->begin, h->end, clause.end, &h->aside_begin, &h->aside_end);
+  if (h->polarity.hypothetical && h->aside_end == 0) h->aside_end = h->begin;
+}
+
+// The same for a Japanese phrase read as stated: a topic (自殺予防の研究)
+// or words said to a screen. *sentence_last: the last clause of the
+// sentence found so far (npos: none yet), kept from hit to hit.
+void ReadJapaneseAsides(const Understanding& u, const std::vector<size_t>& clause_tokens, size_t ci, size_t read_to,
+                        size_t* sentence_last, HitReading* h) {
+  if (const size_t past = TopicAfter(u.tokens, h->to, read_to); past > 0) {
+    h->polarity.hypothetical = true;
+    h->polarity.end = past;
+    return;
+  }
+  if (*sentence_last == std::string::npos || *sentence_last < ci) {
+    *sentence_last = ci;
+    while (!EndsSentence(u, *sentence_last)) ++*sentence_last;
+  }
+  // from the clause before: a quotation is a clause of its own
+  if (SaidToAScreen(u.tokens, clause_tokens[ci > 0 ? ci - 1 : 0], h->from, h->to, clause_tokens[*sentence_last + 1]))
+    h->polarity.hypothetical = true;
 }
 
 }  // namespace
@@ -779,7 +844,7 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
   thread_local std::vector<uint32_t> token_start;
   thread_local std::vector<size_t> clause_tokens;  // clause i's tokens: [clause_tokens[i], clause_tokens[i + 1])
   clause_tokens.assign(1, 0);
-  size_t sentence_last = 0;  // the last clause of the sentence read, once found
+  size_t sentence_last = std::string::npos;  // the last clause of the sentence read, once found
   for (const Clause& clause : u->clauses) {
     analyzer.Tokenize(display, clause.begin, clause.end, &u->tokens);
     clause_tokens.push_back(u->tokens.size());
@@ -837,39 +902,14 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
           }
           negated = false;
         }
-        bool answered_no = false;
-        if (!negated) {
-          size_t k = ci;
-          while (!EndsSentence(*u, k)) ++k;
-          answered_no =
-              EnglishAnsweredNo(match, clause.begin, h.begin, h.end, u->clauses[k].end, &h.aside_begin, &h.aside_end);
-        }
-        h.polarity.negations = negated || answered_no ? 1 : 0;
-        // A hypothetical, or a topic of work or the news, is read as one
-        // (no alert takes it; AddMentions).
-        h.polarity.hypothetical =
-            !negated && !answered_no &&
-            (EnglishIfBefore(match, clause.begin, h.begin, clause.end, &h.aside_begin) ||
-             EnglishTopic(match, clause.begin, h.begin, h.end, clause.end, &h.aside_begin, &h.aside_end) ||
-             EnglishToAScreen(match, clause.begin, h.begin, h.end, clause.end, &h.aside_begin, &h.aside_end));
-        if (h.polarity.hypothetical && h.aside_end == 0) h.aside_end = h.begin;
+        h.polarity.negations = negated ? 1 : 0;
+        if (!negated) ReadEnglishAsides(*u, ci, &h);
         denied_end = negated ? h.end : std::string::npos;
         denied_by = h.neg_begin;
       } else {
         h.polarity = ReadPolarity(display, u->tokens, h.to, read_to, tail.lemma);
-        if (const size_t past = TopicAfter(u->tokens, h.to, read_to); past > 0 && h.polarity.negations == 0) {
-          h.polarity.hypothetical = true;
-          h.polarity.end = past;
-        } else if (h.polarity.negations == 0 && !h.polarity.hypothetical) {
-          if (sentence_last < ci) {
-            sentence_last = ci;
-            while (!EndsSentence(*u, sentence_last)) ++sentence_last;
-          }
-          // from the clause before: a quotation is a clause of its own
-          if (SaidToAScreen(u->tokens, clause_tokens[ci > 0 ? ci - 1 : 0], h.from, h.to,
-                            clause_tokens[sentence_last + 1]))
-            h.polarity.hypothetical = true;
-        }
+        if (h.polarity.negations == 0 && !h.polarity.hypothetical)
+          ReadJapaneseAsides(*u, clause_tokens, ci, read_to, &sentence_last, &h);
       }
       if (h.polarity.negations == 0 && !h.polarity.hypothetical) {
         h.field_denial_end = FieldDenied(display, h.end);
