@@ -791,9 +791,37 @@ void AddMoneyTaken(const Model& model, const std::vector<size_t>& clause_tokens,
   }
 }
 
+// A cut or a knife in a kitchen mishap: the words right after the phrase
+// are a finger or thumb cut ("cut her finger", "cut my thumb") or "while
+// cooking", "while chopping" (not "while I was cooking": someone else
+// may hold the knife); "on purpose", "deliberately" in the clause undo
+// it. Sets the words that say so.
+bool EnglishMishap(std::string_view text, size_t after, size_t clause_end, size_t* begin, size_t* end) {
+  const std::string_view rest = text.substr(after, clause_end - after);
+  if (rest.find("on purpose") != std::string_view::npos || rest.find("deliberately") != std::string_view::npos)
+    return false;
+  std::string_view words[2];
+  size_t i = after, first = after;
+  for (int n = 0; n < 2; ++n) {
+    while (i < clause_end && !IsEnWordByte(text[i])) ++i;
+    const size_t start = i;
+    while (i < clause_end && IsEnWordByte(text[i])) ++i;
+    words[n] = text.substr(start, i - start);
+    if (n == 0) first = start;
+  }
+  const bool owner = words[0] == "her" || words[0] == "his" || words[0] == "my" || words[0] == "their";
+  const bool digit = words[1] == "finger" || words[1] == "fingers" || words[1] == "thumb";
+  const bool kitchen = words[0] == "while" && (words[1] == "cooking" || words[1] == "chopping");
+  if (!(owner && digit) && !kitchen) return false;
+  *begin = first;
+  *end = i;
+  return true;
+}
+
 // What the words around an English phrase not negated say of it: a
 // question answered no denies it; a condition, a topic of work or the
-// news, or words said to a screen make it no statement of danger (no
+// news, words said to a screen or a kitchen mishap make it no statement
+// of danger (no
 // alert takes it; AddMentions).
 void ReadEnglishAsides(const Understanding& u, size_t ci, HitReading* h) {
   const std::string& match = u.text.match;
@@ -807,7 +835,8 @@ void ReadEnglishAsides(const Understanding& u, size_t ci, HitReading* h) {
   h->polarity.hypothetical =
       EnglishIfBefore(match, clause.begin, h->begin, clause.end, &h->aside_begin) ||
       EnglishTopic(match, clause.begin, h->begin, h->end, clause.end, &h->aside_begin, &h->aside_end) ||
-      EnglishToAScreen(match, clause.begin, h->begin, h->end, clause.end, &h->aside_begin, &h->aside_end);
+      EnglishToAScreen(match, clause.begin, h->begin, h->end, clause.end, &h->aside_begin, &h->aside_end) ||
+      EnglishMishap(match, h->end, clause.end, &h->aside_begin, &h->aside_end);
   if (h->polarity.hypothetical && h->aside_end == 0) h->aside_end = h->begin;
 }
 
