@@ -66,6 +66,16 @@ bool DayGoesByBefore(std::string_view text, size_t end) {
 // apostrophe of "don't").
 bool IsEnWordByte(char c) { return IsAsciiLowerOrDigit(static_cast<unsigned char>(c)) || c == '\''; }
 
+// "if I say no he hits me": the word before text[at] is a verb of saying,
+// so the "no" after it is what is said, not a negation.
+bool SaidBefore(std::string_view text, size_t clause_begin, size_t at) {
+  while (at > clause_begin && text[at - 1] == ' ') --at;
+  size_t start = at;
+  while (start > clause_begin && IsEnWordByte(text[start - 1])) --start;
+  const std::string_view w = text.substr(start, at - start);
+  return w == "say" || w == "says" || w == "said" || w == "saying";
+}
+
 // English negation among the five words before `at`: returns its start.
 // Walks back word by word (no list of the clause's words is built).
 bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at, size_t* neg_begin) {
@@ -80,7 +90,7 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
     std::string_view w = text.substr(start, end - start);
     for (std::string_view scope_end : kEnScopeEnds)
       if (w == scope_end) return false;
-    if (IsEnNegation(w)) {
+    if (IsEnNegation(w) && !(w == "no" && SaidBefore(text, clause_begin, start))) {
       if (w == "without" && DayGoesByBefore(text, start)) return false;
       for (std::string_view verb : kEnNotRemembering)
         if (after == verb && AsksWhen(text, after_end)) return false;
@@ -90,6 +100,233 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
     after = w;
     after_end = end;
     end = start;
+  }
+  return false;
+}
+
+// The words before text[at] (an "if" or "whether") ask a question:
+// "asked him if", "asked her straight out whether", "not sure if": up
+// to four words back.
+bool AskedBefore(std::string_view text, size_t clause_begin, size_t at) {
+  static constexpr std::string_view kAsking[] = {"ask",       "asked", "asks",   "asking", "wonder", "wondered",
+                                                 "wondering", "know",  "knew",   "sure",   "check",  "checked",
+                                                 "tell",      "told",  "unsure", "unclear"};
+  size_t end = at;
+  for (int looked = 0; looked < 4; ++looked) {
+    while (end > clause_begin && !IsEnWordByte(text[end - 1])) --end;
+    size_t start = end;
+    while (start > clause_begin && IsEnWordByte(text[start - 1])) --start;
+    if (start == end) return false;
+    const std::string_view w = text.substr(start, end - start);
+    if (std::find(std::begin(kAsking), std::end(kAsking), w) != std::end(kAsking)) return true;
+    end = start;
+  }
+  return false;
+}
+
+// A question about the phrase answered no later in its sentence: "asked
+// her whether she wanted to die and she said no". text[at] is the phrase,
+// text[after, sentence_end) what follows it. Sets where the answer is.
+bool EnglishAnsweredNo(std::string_view text, size_t clause_begin, size_t at, size_t after, size_t sentence_end,
+                       size_t* begin, size_t* end) {
+  size_t e = at;
+  bool asked = false;
+  for (int looked = 0; looked < 5 && !asked; ++looked) {
+    while (e > clause_begin && !IsEnWordByte(text[e - 1])) --e;
+    size_t b = e;
+    while (b > clause_begin && IsEnWordByte(text[b - 1])) --b;
+    if (b == e) break;
+    const std::string_view w = text.substr(b, e - b);
+    if (w == "if" || w == "whether") asked = AskedBefore(text, clause_begin, b);
+    e = b;
+  }
+  if (!asked) return false;
+  const std::string_view rest = text.substr(after, sentence_end - after);
+  for (std::string_view no : {"said no", "says no", "answered no", "denied", "denies"}) {
+    const size_t k = rest.find(no);
+    if (k == std::string_view::npos) continue;
+    // "she denied it at first but later admitted it": the answer undone
+    const std::string_view later = rest.substr(k);
+    if (later.find(" but ") != std::string_view::npos || later.find("admit") != std::string_view::npos ||
+        later.find("yes") != std::string_view::npos)
+      return false;
+    *begin = after + k;
+    *end = *begin + no.size();
+    return true;
+  }
+  return false;
+}
+
+// A danger told as a condition of what the writer would do: "if he ever
+// threatened us I would call", "if she were to hurt herself". Only when
+// the phrase opens the if-clause (if, then at most three words of who and
+// "ever", "were to"): "if I say no he hits me" tells what happens when,
+// and "if he hits her again" says he has; "even if" concedes it.
+bool EnglishIfBefore(std::string_view text, size_t clause_begin, size_t at, size_t clause_end, size_t* if_begin) {
+  static constexpr std::string_view kBetween[] = {"he",   "she",  "they", "we",  "i",        "you",     "someone",
+                                                  "ever", "were", "was",  "to",  "should",   "did",     "my",
+                                                  "his",  "her",  "our",  "son", "daughter", "brother", "sister"};
+  size_t end = at;
+  for (int looked = 0; looked < 4; ++looked) {
+    while (end > clause_begin && !IsEnWordByte(text[end - 1])) --end;
+    if (end == clause_begin) return false;
+    size_t start = end;
+    while (start > clause_begin && IsEnWordByte(text[start - 1])) --start;
+    const std::string_view w = text.substr(start, end - start);
+    if (w == "if") {
+      size_t b = start;
+      while (b > clause_begin && text[b - 1] == ' ') --b;
+      if (b >= 4 && text.compare(b - 4, 4, "even") == 0) return false;
+      if (AskedBefore(text, clause_begin, start)) return false;  // "asked him if he wanted to die": a question
+      const std::string_view rest = text.substr(at, clause_end - at);
+      *if_begin = start;
+      return rest.find("again") == std::string_view::npos;
+    }
+    if (std::find(std::begin(kBetween), std::end(kBetween), w) == std::end(kBetween)) return false;
+    end = start;
+  }
+  return false;
+}
+
+// A danger named as a subject of study, work or the news, not as what
+// happens in this family: "自殺予防の研究", "虐待防止の研修", "自殺対策の
+// 仕事", "a documentary about elder abuse", "suicide prevention training".
+// Not a line one calls (電話, 窓口, helpline): calling one is itself a sign.
+// Not 自殺防止のため (a watch kept over someone).
+constexpr std::string_view kTopicNouns[] = {"研究", "仕事", "研修", "講座", "講演", "記事", "番組", "映画", "勉強",
+                                            "啓発", "授業", "論文", "学会", "資格", "活動",
+                                            // katakana, as the reading folds it to hiragana
+                                            "ぽすたー", "にゅーす", "どらま", "きゃんぺーん", "ぼらんてぃあ"};
+constexpr std::string_view kEnTopicNouns[] = {
+    "documentary", "programme", "program", "news",     "film",   "movie",   "article",  "book",     "show",
+    "drama",       "lecture",   "course",  "training", "poster", "leaflet", "campaign", "research", "study",
+    "studies",     "report",    "charity", "week",     "day",    "month",   "talk",     "work",     "field"};
+
+// Japanese: tokens[i, to) after the phrase are (防止|予防|対策|撲滅)? の
+// <noun>? <topic noun>. Returns the token past the noun, or 0.
+size_t TopicAfter(const std::vector<Token>& tokens, size_t i, size_t to) {
+  if (i < to && tokens[i].pos == Token::kNoun &&
+      (tokens[i].lemma == "防止" || tokens[i].lemma == "予防" || tokens[i].lemma == "対策" ||
+       tokens[i].lemma == "撲滅"))
+    ++i;
+  if (i + 1 >= to || tokens[i].lemma != "の") return 0;
+  // one noun may come before it: 高齢者虐待のテレビ番組
+  for (size_t j = i + 1; j < to && j <= i + 2; ++j) {
+    for (std::string_view n : kTopicNouns)
+      if (tokens[j].lemma == n) return j + 1;
+    if (tokens[j].pos != Token::kNoun) break;
+  }
+  return 0;
+}
+
+bool IsEnTopicNoun(std::string_view w) {
+  if (w.size() > 1 && w.back() == 's' && w != "news" && w != "studies") w.remove_suffix(1);  // documentaries
+  for (std::string_view n : kEnTopicNouns)
+    if (w == n) return true;
+  return false;
+}
+
+// English: "a documentary about elder abuse" (a topic noun, then about or
+// on, right before the phrase), or "suicide prevention training" (the
+// phrase, then prevention or awareness and a topic noun). Sets the words
+// that say so, [*begin, *end).
+bool EnglishTopic(std::string_view text, size_t clause_begin, size_t at, size_t after, size_t clause_end, size_t* begin,
+                  size_t* end) {
+  auto word_before = [&](size_t e, size_t* s) {
+    while (e > clause_begin && !IsEnWordByte(text[e - 1])) --e;
+    *s = e;
+    while (*s > clause_begin && IsEnWordByte(text[*s - 1])) --*s;
+    return text.substr(*s, e - *s);
+  };
+  auto word_after = [&](size_t b, size_t* e) {
+    while (b < clause_end && !IsEnWordByte(text[b])) ++b;
+    *e = b;
+    while (*e < clause_end && IsEnWordByte(text[*e])) ++*e;
+    return text.substr(b, *e - b);
+  };
+  size_t s1 = 0, s2 = 0;
+  const std::string_view about = word_before(at, &s1);
+  if ((about == "about" || about == "on") && s1 > clause_begin) {
+    std::string_view noun = word_before(s1, &s2);
+    if (IsEnTopicNoun(noun)) {
+      *begin = s2;
+      *end = at;
+      return true;
+    }
+  }
+  size_t e1 = 0, e2 = 0;
+  const std::string_view kind = word_after(after, &e1);
+  if ((kind == "prevention" || kind == "awareness") && IsEnTopicNoun(word_after(e1, &e2))) {
+    *begin = e1 - kind.size();
+    *end = e2;
+    return true;
+  }
+  return false;
+}
+
+// Words said to a screen, not to a person: a game lost or won
+// (「あいつ殺す」と画面に向かって言う, "yells 'I'm going to kill you' into
+// his headset"), and a game as the killer ("the game kills him"). Katakana
+// lemmas are folded to hiragana.
+constexpr std::string_view kScreens[] = {"画面", "てれび", "げーむ", "もにたー", "ぱそこん", "すまほ"};
+constexpr std::string_view kEnScreens[] = {"screen",     "tv",      "telly", "headset", "mic",
+                                           "microphone", "monitor", "game",  "computer"};
+
+// Japanese: the first に向かう in tokens[from, to) (the rest of the
+// sentence) has a screen before it, or tokens[begin, hit) end with one
+// said right before the quotation (テレビに向かって「殺すぞ」). Returns
+// true when so.
+bool SaidToAScreen(const std::vector<Token>& tokens, size_t begin, size_t hit, size_t from, size_t to) {
+  size_t j = hit;
+  while (j > begin && (tokens[j - 1].pos == Token::kSymbol || tokens[j - 1].lemma == "て")) --j;
+  if (j >= begin + 3 && j < hit && tokens[j - 1].lemma == "向かう" && tokens[j - 2].lemma == "に")
+    for (std::string_view screen : kScreens)
+      if (tokens[j - 3].lemma == screen) return true;
+  for (size_t k = from + 2; k < to; ++k) {
+    if (tokens[k].lemma != "向かう" || tokens[k - 1].lemma != "に") continue;
+    for (std::string_view screen : kScreens)
+      if (tokens[k - 2].lemma == screen) return true;
+    return false;
+  }
+  return false;
+}
+
+// English: text[after, clause_end) says "at/into/to (the|his|her|my)?
+// <screen>", or text[clause_begin, at) ends with "game" and the phrase
+// begins with "kill". Sets the words that say so.
+bool EnglishToAScreen(std::string_view text, size_t clause_begin, size_t at, size_t after, size_t clause_end,
+                      size_t* begin, size_t* end) {
+  auto is_screen = [](std::string_view w) {
+    return std::find(std::begin(kEnScreens), std::end(kEnScreens), w) != std::end(kEnScreens);
+  };
+  size_t e = at;
+  while (e > clause_begin && !IsEnWordByte(text[e - 1])) --e;
+  size_t b = e;
+  while (b > clause_begin && IsEnWordByte(text[b - 1])) --b;
+  if (text.compare(at, 4, "kill") == 0 && e > b && is_screen(text.substr(b, e - b))) {
+    *begin = b;
+    *end = at;
+    return true;
+  }
+  // right after the phrase: "kill you' into his headset"; not "kill her
+  // and then went back to his game"
+  std::string_view prev;
+  size_t first = after;
+  for (size_t i = after, words = 0; i < clause_end && words < 3; ++words) {
+    while (i < clause_end && (!IsEnWordByte(text[i]) || text[i] == '\'')) ++i;  // past a closing quote
+    const size_t start = i;
+    while (i < clause_end && IsEnWordByte(text[i])) ++i;
+    const std::string_view w = text.substr(start, i - start);
+    if (w.empty()) break;
+    if (prev.empty() && !(w == "at" || w == "into" || w == "to")) return false;
+    if (prev.empty()) first = start;
+    if (!prev.empty() && is_screen(w)) {
+      *begin = first;
+      *end = i;
+      return true;
+    }
+    if (!prev.empty() && !(w == "the" || w == "his" || w == "her" || w == "my" || w == "a")) return false;
+    prev = w;
   }
   return false;
 }
@@ -279,10 +516,11 @@ struct HitReading {
   size_t begin = 0, end = 0;
   bool english = false;
   Polarity polarity;
-  size_t neg_begin = 0;                 // English: where the negation before it starts
-  size_t field_denial_end = 0;          // a form's field denied ("希死念慮：なし"): where the denial ends
-  bool over = false;                    // a debt told as over ("完済しました", "paid off")
-  size_t over_begin = 0, over_end = 0;  // the words that say so
+  size_t neg_begin = 0;                   // English: where the negation before it starts
+  size_t aside_begin = 0, aside_end = 0;  // English: the words that make it hypothetical or a topic
+  size_t field_denial_end = 0;            // a form's field denied ("希死念慮：なし"): where the denial ends
+  bool over = false;                      // a debt told as over ("完済しました", "paid off")
+  size_t over_begin = 0, over_end = 0;    // the words that say so
 };
 
 // Whether a meaning of a hit holds, and negated or not. A phrase that says
@@ -310,7 +548,11 @@ void AddGrammarWords(const Understanding& u, const HitReading& h, FactMention* m
     MarkCovered(covered, h.end, h.field_denial_end);
     return;
   }
-  if (m->negated && h.english) {
+  if (m->negated && h.english && h.aside_end > h.aside_begin) {
+    m->negation = display.substr(h.aside_begin, h.aside_end - h.aside_begin);
+    while (!m->negation.empty() && m->negation.back() == ' ') m->negation.pop_back();
+    MarkCovered(covered, h.aside_begin, h.aside_end);
+  } else if (m->negated && h.english) {
     m->negation = display.substr(h.neg_begin, h.begin - h.neg_begin);
     while (!m->negation.empty() && m->negation.back() == ' ') m->negation.pop_back();
     MarkCovered(covered, h.neg_begin, h.begin);
@@ -432,6 +674,191 @@ void AddTailSubject(const Lexicon& lexicon, const Matcher::Hit& hit, const HitRe
   }
 }
 
+// tokens[from, at) name the older owner as who is handed it: 本人には,
+// 母に, 祖父(89)には (not 息子は: a son given only an allowance complains).
+bool ToTheOwner(const std::vector<Token>& tokens, size_t from, size_t at) {
+  static constexpr std::string_view kOwners[] = {"本人", "母",   "父",   "母親",         "父親",        "祖母",
+                                                 "祖父", "義母", "義父", "おばあちゃん", "おじいちゃん"};
+  for (size_t i = from; i + 1 < at; ++i) {
+    if (std::find(std::begin(kOwners), std::end(kOwners), tokens[i].lemma) == std::end(kOwners)) continue;
+    size_t j = i + 1;  // past an age in brackets: 祖父(89)には
+    while (j < at && (tokens[j].pos == Token::kSymbol || tokens[j].pos == Token::kNumber || tokens[j].lemma == "歳"))
+      ++j;
+    if (j < at && tokens[j].lemma == "に") return true;
+  }
+  return false;
+}
+
+// Money of another taken whole, told across clauses: "母の年金を、無職の兄が
+// 全部パチンコに使ってしまい", "父の年金が入る日になると、兄が通帳を持って
+// 銀行に行き、全部引き出してしまいます". A pension, bank book or savings
+// named (not one's own: 自分の, 私の), then later in its sentence 全部 or
+// 全額 and a verb of spending or taking done regrettably (てしまう), or
+// the owner handed back a part (本人には月に数千円しか渡されず: しか and
+// the passive of 渡す; a parent's active しか渡さない is an allowance): a
+// financial-abuse mention on those words. The lexicon's phrases hold
+// within one clause; this is their reach across the sentence.
+bool LemmaOneOf(const Token& t, std::initializer_list<std::string_view> lemmas) {
+  for (std::string_view l : lemmas)
+    if (t.lemma == l) return true;
+  return false;
+}
+
+// The first pension, bank book or savings in tokens[from, to) that is not
+// one's own (自分の年金), or `to`.
+size_t MoneyNamed(const std::vector<Token>& tokens, size_t from, size_t to) {
+  for (size_t i = from; i < to; ++i) {
+    const bool own = i >= 2 && tokens[i - 1].lemma == "の" && LemmaOneOf(tokens[i - 2], {"自分", "私", "僕", "俺"});
+    if (tokens[i].pos == Token::kNoun && LemmaOneOf(tokens[i], {"年金", "通帳", "預金", "貯金"}) && !own) return i;
+  }
+  return to;
+}
+
+// The words of taking that start at tokens[i] (全部…使ってしまう, しか渡され
+// ず; see AddMoneyTaken): returns their last token, or `to`; *verb is the
+// verb. from: the sentence's first token.
+size_t TakenAt(const std::vector<Token>& tokens, size_t from, size_t i, size_t to, size_t* verb) {
+  size_t last = to;
+  *verb = to;
+  if (LemmaOneOf(tokens[i], {"全部", "全額"})) {
+    for (size_t j = i + 1; j < to && j <= i + 4 && *verb == to; ++j)
+      if (tokens[j].pos == Token::kVerb &&
+          LemmaOneOf(tokens[j], {"使う", "引き出す", "下ろす", "おろす", "持つ", "取る"}))
+        *verb = j;
+    for (size_t j = *verb + 1; j < to && j <= *verb + 4 && last == to; ++j)
+      if (LemmaOneOf(tokens[j], {"しまう", "ちゃう"})) last = j;
+    return last;
+  }
+  if (!(tokens[i].pos == Token::kParticle && tokens[i].lemma == "しか" && ToTheOwner(tokens, from, i))) return to;
+  for (size_t j = i + 1; j < to && j <= i + 2 && *verb == to; ++j)
+    if (tokens[j].pos == Token::kVerb && LemmaOneOf(tokens[j], {"渡す", "わたす"})) *verb = j;
+  for (size_t j = *verb + 1; j < to && j <= *verb + 2 && last == to; ++j)
+    if (LemmaOneOf(tokens[j], {"れる", "られる"})) last = j;
+  // しか asks for its negation (渡されず): part of the words, not a denial
+  if (last + 1 < to && tokens[last + 1].pos == Token::kAuxiliary && LemmaOneOf(tokens[last + 1], {"ぬ", "ない", "ん"}))
+    ++last;
+  return last;
+}
+
+// Money of another taken whole, told across clauses: "母の年金を、無職の兄が
+// 全部パチンコに使ってしまい", "父の年金が入る日になると、兄が通帳を持って
+// 銀行に行き、全部引き出してしまいます". A pension, bank book or savings
+// named (not one's own: 自分の, 私の), then later in its sentence 全部 or
+// 全額 and a verb of spending or taking done regrettably (てしまう), or
+// the owner handed back a part (本人には月に数千円しか渡されず: しか and
+// the passive of 渡す; a parent's active しか渡さない is an allowance): a
+// financial-abuse mention on those words. The lexicon's phrases hold
+// within one clause; this is their reach across the sentence.
+void AddMoneyTaken(const Model& model, const std::vector<size_t>& clause_tokens, Understanding* u,
+                   std::vector<char>* covered) {
+  const int fact = model.FindFact("financial-abuse");
+  if (fact < 0) return;
+  const std::vector<Token>& tokens = u->tokens;
+  size_t sentence_first = 0;
+  for (size_t k = 0; k < u->clauses.size(); ++k) {
+    if (!EndsSentence(*u, k)) continue;
+    const size_t from = clause_tokens[sentence_first], to = clause_tokens[k + 1];
+    const size_t first_clause = sentence_first;
+    sentence_first = k + 1;
+    const bool said = std::any_of(u->mentions.begin(), u->mentions.end(), [&](const FactMention& m) {
+      return m.fact == fact && static_cast<size_t>(m.clause) >= first_clause && static_cast<size_t>(m.clause) <= k;
+    });  // the lexicon found it already
+    if (said) continue;
+    const size_t money = MoneyNamed(tokens, from, to);
+    for (size_t i = money + 1; i < to; ++i) {
+      size_t verb = to;
+      const size_t last = TakenAt(tokens, from, i, to, &verb);
+      if (last == to) continue;
+      size_t c = first_clause;
+      while (clause_tokens[c + 1] <= last) ++c;
+      const Polarity p = ReadPolarity(u->text.display, tokens, last + 1, clause_tokens[c + 1], tokens[last].lemma);
+      // しか…ない is negative in form only: しか渡されていない says the same
+      if ((p.negated() && tokens[i].lemma != "しか") || p.hypothetical) break;
+      FactMention m;
+      m.fact = fact;
+      m.subject = model.facts[static_cast<size_t>(fact)].subject;
+      m.clause = static_cast<int>(c);
+      m.begin = tokens[i].begin;
+      m.end = tokens[last].end;
+      m.first_token = static_cast<int>(i);
+      m.last_token = static_cast<int>(last + 1);
+      m.words = u->text.display.substr(m.begin, m.end - m.begin);
+      m.phrase = tokens[money].lemma + "…" + tokens[i].lemma + "+" + tokens[verb].lemma;
+      MarkCovered(covered, m.begin, m.end);
+      u->mentions.push_back(std::move(m));
+      break;
+    }
+  }
+}
+
+// A cut or a knife in a kitchen mishap: the words right after the phrase
+// are a finger or thumb cut ("cut her finger", "cut my thumb") or "while
+// cooking", "while chopping" (not "while I was cooking": someone else
+// may hold the knife); "on purpose", "deliberately" in the clause undo
+// it. Sets the words that say so.
+bool EnglishMishap(std::string_view text, size_t after, size_t clause_end, size_t* begin, size_t* end) {
+  const std::string_view rest = text.substr(after, clause_end - after);
+  if (rest.find("on purpose") != std::string_view::npos || rest.find("deliberately") != std::string_view::npos)
+    return false;
+  std::string_view words[2];
+  size_t i = after, first = after;
+  for (int n = 0; n < 2; ++n) {
+    while (i < clause_end && !IsEnWordByte(text[i])) ++i;
+    const size_t start = i;
+    while (i < clause_end && IsEnWordByte(text[i])) ++i;
+    words[n] = text.substr(start, i - start);
+    if (n == 0) first = start;
+  }
+  const bool owner = words[0] == "her" || words[0] == "his" || words[0] == "my" || words[0] == "their";
+  const bool digit = words[1] == "finger" || words[1] == "fingers" || words[1] == "thumb";
+  const bool kitchen = words[0] == "while" && (words[1] == "cooking" || words[1] == "chopping");
+  if (!(owner && digit) && !kitchen) return false;
+  *begin = first;
+  *end = i;
+  return true;
+}
+
+// What the words around an English phrase not negated say of it: a
+// question answered no denies it; a condition, a topic of work or the
+// news, words said to a screen or a kitchen mishap make it no statement
+// of danger (no
+// alert takes it; AddMentions).
+void ReadEnglishAsides(const Understanding& u, size_t ci, HitReading* h) {
+  const std::string& match = u.text.match;
+  const Clause& clause = u.clauses[ci];
+  size_t k = ci;
+  while (!EndsSentence(u, k)) ++k;
+  if (EnglishAnsweredNo(match, clause.begin, h->begin, h->end, u.clauses[k].end, &h->aside_begin, &h->aside_end)) {
+    h->polarity.negations = 1;
+    return;
+  }
+  h->polarity.hypothetical =
+      EnglishIfBefore(match, clause.begin, h->begin, clause.end, &h->aside_begin) ||
+      EnglishTopic(match, clause.begin, h->begin, h->end, clause.end, &h->aside_begin, &h->aside_end) ||
+      EnglishToAScreen(match, clause.begin, h->begin, h->end, clause.end, &h->aside_begin, &h->aside_end) ||
+      EnglishMishap(match, h->end, clause.end, &h->aside_begin, &h->aside_end);
+  if (h->polarity.hypothetical && h->aside_end == 0) h->aside_end = h->begin;
+}
+
+// The same for a Japanese phrase read as stated: a topic (自殺予防の研究)
+// or words said to a screen. *sentence_last: the last clause of the
+// sentence found so far (npos: none yet), kept from hit to hit.
+void ReadJapaneseAsides(const Understanding& u, const std::vector<size_t>& clause_tokens, size_t ci, size_t read_to,
+                        size_t* sentence_last, HitReading* h) {
+  if (const size_t past = TopicAfter(u.tokens, h->to, read_to); past > 0) {
+    h->polarity.hypothetical = true;
+    h->polarity.end = past;
+    return;
+  }
+  if (*sentence_last == std::string::npos || *sentence_last < ci) {
+    *sentence_last = ci;
+    while (!EndsSentence(u, *sentence_last)) ++*sentence_last;
+  }
+  // from the clause before: a quotation is a clause of its own
+  if (SaidToAScreen(u.tokens, clause_tokens[ci > 0 ? ci - 1 : 0], h->from, h->to, clause_tokens[*sentence_last + 1]))
+    h->polarity.hypothetical = true;
+}
+
 }  // namespace
 
 void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& analyzer, Understanding* u,
@@ -446,6 +873,7 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
   thread_local std::vector<uint32_t> token_start;
   thread_local std::vector<size_t> clause_tokens;  // clause i's tokens: [clause_tokens[i], clause_tokens[i + 1])
   clause_tokens.assign(1, 0);
+  size_t sentence_last = std::string::npos;  // the last clause of the sentence read, once found
   for (const Clause& clause : u->clauses) {
     analyzer.Tokenize(display, clause.begin, clause.end, &u->tokens);
     clause_tokens.push_back(u->tokens.size());
@@ -504,10 +932,13 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
           negated = false;
         }
         h.polarity.negations = negated ? 1 : 0;
+        if (!negated) ReadEnglishAsides(*u, ci, &h);
         denied_end = negated ? h.end : std::string::npos;
         denied_by = h.neg_begin;
       } else {
         h.polarity = ReadPolarity(display, u->tokens, h.to, read_to, tail.lemma);
+        if (h.polarity.negations == 0 && !h.polarity.hypothetical)
+          ReadJapaneseAsides(*u, clause_tokens, ci, read_to, &sentence_last, &h);
       }
       if (h.polarity.negations == 0 && !h.polarity.hypothetical) {
         h.field_denial_end = FieldDenied(display, h.end);
@@ -522,4 +953,5 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
     }
     AddWorkFieldDenied(model, ci, u, covered);
   }
+  AddMoneyTaken(model, clause_tokens, u, covered);
 }
