@@ -4,6 +4,8 @@
 // the OLD version; the NEW one is what every command uses: built in, or
 // the --rules/--data given before `diff`.
 
+#include <optional>
+
 #include "commands.h"
 #include "diff.h"
 #include "embedded.h"
@@ -30,7 +32,8 @@ int RunDiff(const CommandContext& c) {
   Lexicon old_lexicon;
   Status s = LoadModelFor(options.old_data_dir, options.old_rules_dir, &old_model, &old_lexicon);
   if (!s.ok()) return Fail(s);
-  const RuleIndex old_index(old_model);
+  std::optional<RuleIndex> built;
+  const RuleIndex& old_index = IndexOf(old_model, &built);
   DiffReport report = DiffCases(old_model, old_lexicon, old_index, c.model, c.lexicon, c.index, cases);
   // The text quotes the cases: no control character of theirs reaches a terminal.
   std::string out =

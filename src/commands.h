@@ -18,7 +18,7 @@
 struct CommandContext {
   const Model& model;
   const Lexicon& lexicon;
-  const RuleIndex& index;  // built from model
+  const RuleIndex& index;  // model's (IndexOf)
   const CliOptions& options;
 };
 

@@ -20,7 +20,7 @@ Status ReadSubject(const YamlDoc& doc, const YAML::Node& map, const char* key, S
   return Status::Ok();
 }
 
-std::vector<std::string> Ids(const std::vector<FactDef>& facts) {
+std::vector<std::string> Ids(const Records<FactDef>& facts) {
   std::vector<std::string> ids;
   for (const FactDef& f : facts) ids.push_back(f.id);
   return ids;
@@ -224,10 +224,10 @@ Status ReadTargets(const YamlDoc& doc, const YAML::Node& map, const char* key, c
 // per item would make a big file quadratic.
 using IdLines = std::unordered_map<std::string, int>;
 
-template <typename T>
-IdLines IdLinesOf(const std::vector<T>& items) {
+template <typename List>
+IdLines IdLinesOf(const List& items) {
   IdLines ids;
-  for (const T& item : items) ids.emplace(item.id, item.pos.line);
+  for (const auto& item : items) ids.emplace(item.id, item.pos.line);
   return ids;
 }
 

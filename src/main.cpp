@@ -13,6 +13,7 @@
 #include <cstring>
 #include <iostream>
 #include <iterator>
+#include <optional>
 
 #include "cli.h"
 #include "commands.h"
@@ -106,7 +107,8 @@ int Run(int argc, char** argv) {
   Status s = LoadModelFor(options.data_dir, options.rules_dir, &model, &lexicon);
   if (!s.ok()) return Fail(s);
 
-  const RuleIndex index(model);
+  std::optional<RuleIndex> built;
+  const RuleIndex& index = IndexOf(model, &built);
   CommandContext context{model, lexicon, index, options};
   if (options.command == "agencies") return RunAgencies(context);
   if (options.command == "test") return RunTest(context);

@@ -24,7 +24,7 @@ bool ParseSubject(const std::string& id, Subject* out) {
 }
 
 int Model::FindAgency(const std::string& id) const { return FindById(agencies, id); }
-int Model::FindFact(const std::string& id) const { return FindById(facts, id); }
+int Model::FindFact(const std::string& id) const { return facts.Find(id); }
 int Model::FindCrisis(const std::string& id) const { return FindById(crisis, id); }
 int FindRole(const Agency& agency, const std::string& id) { return FindById(agency.roles, id); }
 

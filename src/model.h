@@ -6,10 +6,12 @@
 #define TSUNAGU_MODEL_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "packed_strings.h"
+#include "records.h"
 
 enum class Lang { kJa, kEn };
 
@@ -262,6 +264,8 @@ struct TeamPolicy {
   int multi_issue_areas = 2;
 };
 
+class RuleIndex;
+
 struct Model {
   std::vector<Agency> agencies;
   std::vector<CrisisContact> crisis;
@@ -271,11 +275,17 @@ struct Model {
   /// noun (引きこもり, サポステ); compiled into its user dictionary at build
   /// time (tools/embed_model.cpp). Not part of the snapshot.
   std::vector<std::string> analyzer_words;
-  std::vector<FactDef> facts;
-  std::vector<Rule> rules;
+  /// Facts and rules are many in a big rule book, and read lazily from a
+  /// snapshot (records.h); agencies, alerts and the rest are held.
+  Records<FactDef> facts;
+  Records<Rule> rules;
   std::vector<AlertRule> alerts;
   TeamPolicy team;
   std::vector<Target> fallback;  // when nothing was understood
+  /// The rules' index by fact (rule_index.h) kept with a snapshot, so that
+  /// a process reading one does not build it; null for a model built from
+  /// the YAML. IndexOf uses it only while the facts and rules are as read.
+  std::shared_ptr<const RuleIndex> index;
   /// The data and rules version (data_version.h), set by LoadModelFor
   /// (embedded.h); not part of the snapshot.
   std::string data_version;

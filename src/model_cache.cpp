@@ -253,9 +253,12 @@ Status DecodeCachedModel(std::string_view bytes, const std::string& key, Model* 
   // used unless all pass.
   bool checksum_ok = false;
   Status model_read;
+  // The model's facts and rules are read lazily from the mapped bytes, which
+  // the owner keeps (the lexicon takes its own reference below).
+  const std::shared_ptr<const void> model_owner = owner;
   auto checksum_then_model = [&] {
     checksum_ok = intact();
-    model_read = all ? ReadSnapshot(snapshot, model) : ReadTrustedSnapshot(snapshot, model);
+    model_read = all ? ReadSnapshot(snapshot, model) : ReadTrustedSnapshot(snapshot, model_owner, model);
     // Its messages name the embedded model, the snapshot's usual source.
     const std::string prefix = "embedded model: ";
     const std::string& m = model_read.message();

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "binary_io.h"
+
 namespace {
 template <typename RuleList>
 CompiledConditions Compile(const RuleList& list, size_t fact_count) {
@@ -75,4 +77,85 @@ RuleIndex::RuleIndex(const Model& model)
 
 bool RuleIndex::Describes(const Model& model) const {
   return facts_ == model.facts.size() && rules_.count == model.rules.size() && alerts_.count == model.alerts.size();
+}
+
+bool CompiledConditions::operator==(const CompiledConditions& o) const {
+  return count == o.count && words == o.words && set_begin == o.set_begin && set_word == o.set_word &&
+         set_bits == o.set_bits && general == o.general && key_start == o.key_start && keyed == o.keyed &&
+         unkeyed == o.unkeyed;
+}
+
+bool RuleIndex::operator==(const RuleIndex& o) const {
+  return rules_ == o.rules_ && alerts_ == o.alerts_ && facts_ == o.facts_ && from_age_ == o.from_age_ &&
+         from_duration_ == o.from_duration_;
+}
+
+namespace {
+
+void SaveConditions(Writer* w, const CompiledConditions& c) {
+  w->Int(static_cast<int64_t>(c.count));
+  w->Int(static_cast<int64_t>(c.words));
+  w->Array(c.set_begin);
+  w->Array(c.set_word);
+  w->Array(c.set_bits);
+  w->Array(c.general);
+  w->Array(c.key_start);
+  w->Array(c.keyed);
+  w->Array(c.unkeyed);
+}
+
+// Offsets into a list of `size` entries: count + 1 of them, from 0, never
+// falling, the last at the list's end.
+bool Offsets(const std::vector<uint32_t>& starts, size_t count, size_t size) {
+  if (starts.size() != count + 1 || starts[0] != 0 || starts.back() != size) return false;
+  for (size_t i = 1; i < starts.size(); ++i)
+    if (starts[i] < starts[i - 1]) return false;
+  return true;
+}
+
+bool AllBelow(const std::vector<uint32_t>& v, size_t n) {
+  return std::all_of(v.begin(), v.end(), [n](uint32_t x) { return x < n; });
+}
+
+bool LoadConditions(Reader* r, size_t facts, CompiledConditions* c) {
+  const int64_t count = r->Int(), words = r->Int();
+  c->set_begin = r->Array<uint32_t>();
+  c->set_word = r->Array<uint32_t>();
+  c->set_bits = r->Array<uint64_t>();
+  c->general = r->Array<uint8_t>();
+  c->key_start = r->Array<uint32_t>();
+  c->keyed = r->Array<uint32_t>();
+  c->unkeyed = r->Array<uint32_t>();
+  if (!r->ok() || count < 0 || words < 0) return false;
+  c->count = static_cast<size_t>(count);
+  c->words = static_cast<size_t>(words);
+  return c->words == facts / 64 + 1 && Offsets(c->set_begin, c->count, c->set_word.size()) &&
+         AllBelow(c->set_word, c->words) && c->set_bits.size() == 3 * c->set_word.size() &&
+         c->general.size() == c->count && Offsets(c->key_start, facts, c->keyed.size()) &&
+         AllBelow(c->keyed, c->count) && AllBelow(c->unkeyed, c->count);
+}
+
+}  // namespace
+
+void RuleIndex::Save(Writer* w) const {
+  w->Int(static_cast<int64_t>(facts_));
+  SaveConditions(w, rules_);
+  SaveConditions(w, alerts_);
+  w->Array(from_age_);
+  w->Array(from_duration_);
+}
+
+bool RuleIndex::Load(Reader* r) {
+  const int64_t facts = r->Int();
+  if (!r->ok() || facts < 0) return false;
+  facts_ = static_cast<size_t>(facts);
+  if (!LoadConditions(r, facts_, &rules_) || !LoadConditions(r, facts_, &alerts_)) return false;
+  from_age_ = r->Array<uint32_t>();
+  from_duration_ = r->Array<uint32_t>();
+  return r->ok() && AllBelow(from_age_, facts_) && AllBelow(from_duration_, facts_);
+}
+
+const RuleIndex& IndexOf(const Model& model, std::optional<RuleIndex>* built) {
+  if (model.index && model.facts.lazy() && model.rules.lazy() && model.index->Describes(model)) return *model.index;
+  return built->emplace(model);
 }

@@ -6,18 +6,20 @@
 // so that understanding a case does not walk every fact. Cost follows the
 // case, not the rule book (issue 16).
 //
-// Derived data, beside the model: built from a model (never saved), it
-// describes that model's rules and alerts as they were when it was built.
-// Build it again after editing them; FireRules and FireAlerts (rules.h)
-// fall back to testing every condition the long way, with the same answer,
-// when the lists' sizes or the facts' count no longer match; Understand
-// (facts.h) builds a fresh index for itself then.
+// Derived data, beside the model: built from a model, it describes that
+// model's rules and alerts as they were when it was built. A snapshot
+// keeps it (Save, Load), so a process reading one does not build it again
+// (Model::index; IndexOf). Build it again after editing them; FireRules
+// and FireAlerts (rules.h) fall back to testing every condition the long
+// way, with the same answer, when the lists' sizes or the facts' count no
+// longer match; Understand (facts.h) builds a fresh index for itself then.
 // Threading: read-only after construction, safe from many threads.
 #ifndef TSUNAGU_RULE_INDEX_H_
 #define TSUNAGU_RULE_INDEX_H_
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "model.h"
@@ -40,7 +42,12 @@ struct CompiledConditions {
   // keyed[key_start[f] .. key_start[f + 1]). unkeyed: the conditions with
   // neither part (none/age only), always tested.
   std::vector<uint32_t> key_start, keyed, unkeyed;
+
+  bool operator==(const CompiledConditions& o) const;
 };
+
+class Reader;
+class Writer;
 
 class RuleIndex {
  public:
@@ -56,10 +63,22 @@ class RuleIndex {
   /// True when the index was built from a model with these lists' sizes.
   bool Describes(const Model& model) const;
 
+  /// The index as bytes (binary_io.h), for a snapshot.
+  void Save(Writer* w) const;
+  /// Reads Save's bytes. False, whatever the bytes, unless every part fits
+  /// the others: each condition, fact and word named is within its list,
+  /// so that judging a case never reads past one.
+  bool Load(Reader* r);
+  bool operator==(const RuleIndex& o) const;
+
  private:
   CompiledConditions rules_, alerts_;
   size_t facts_ = 0;
   std::vector<uint32_t> from_age_, from_duration_;
 };
+
+/// The index kept with the model's snapshot (Model::index) while its facts
+/// and rules are as read (not edited since), else one built into *built.
+const RuleIndex& IndexOf(const Model& model, std::optional<RuleIndex>* built);
 
 #endif  // TSUNAGU_RULE_INDEX_H_

@@ -1,8 +1,11 @@
 #include "snapshot.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <memory>
 
 #include "binary_io.h"
+#include "rule_index.h"
 #include "validate_model.h"
 
 namespace {
@@ -10,8 +13,9 @@ namespace {
 // The format's version is the magic's last character: 2 added the crisis
 // contacts' hours, cost, answers and checks; 3 the alerts' first contact;
 // 4 roles' from, agencies' checked fields; 5 local offices; 6 a fact's
-// phrases packed (PackedStrings).
-constexpr char kMagic[] = "TSUNAGU6";
+// phrases packed (PackedStrings); 7 facts and rules as records, each
+// readable alone (records.h).
+constexpr char kMagic[] = "TSUNAGU7";
 
 void WriteCondition(Writer& w, const Condition& c) {
   for (const std::vector<FactRef>* refs : {&c.all, &c.any, &c.none}) {
@@ -249,6 +253,30 @@ Hours ReadHours(Reader& r) {
 
 }  // namespace
 
+namespace {
+
+// A list of records (records.h): the count, where each record ends in the
+// blob, the blob, and the records' order by id (for Records::Find).
+template <typename T>
+void WriteRecords(Writer& w, const Records<T>& list, void (*write)(Writer&, const T&)) {
+  Writer blob;
+  std::vector<uint32_t> ends;
+  for (const T& item : list) {
+    write(blob, item);
+    ends.push_back(static_cast<uint32_t>(blob.out_.size()));
+    blob.Align();
+  }
+  std::vector<uint32_t> by_id(list.size());
+  for (size_t i = 0; i < by_id.size(); ++i) by_id[i] = static_cast<uint32_t>(i);
+  std::stable_sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) { return list[a].id < list[b].id; });
+  w.Int(static_cast<int64_t>(list.size()));
+  w.Array(ends);
+  w.Str(blob.out_);
+  w.Array(by_id);
+}
+
+}  // namespace
+
 std::string WriteSnapshot(const Model& m) {
   Writer w;
   w.out_ = kMagic;
@@ -260,10 +288,8 @@ std::string WriteSnapshot(const Model& m) {
     w.Strs(s.ja);
     w.Strs(s.en);
   }
-  w.Int(static_cast<int64_t>(m.facts.size()));
-  for (const FactDef& f : m.facts) WriteFact(w, f);
-  w.Int(static_cast<int64_t>(m.rules.size()));
-  for (const Rule& rule : m.rules) WriteRule(w, rule);
+  WriteRecords(w, m.facts, WriteFact);
+  WriteRecords(w, m.rules, WriteRule);
   w.Int(static_cast<int64_t>(m.alerts.size()));
   for (const AlertRule& a : m.alerts) WriteAlert(w, a);
   w.Int(m.team.convener);
@@ -278,12 +304,82 @@ std::string WriteSnapshot(const Model& m) {
   for (const ContactCheck& k : m.holidays.checked) WriteCheck(w, k);
   w.Int(static_cast<int64_t>(m.holidays.days.size()));
   for (const Holiday& h : m.holidays.days) WriteHoliday(w, h);
+  RuleIndex(m).Save(&w);
   return w.out_;
 }
 
 namespace {
 
-Status ReadSnapshotLayout(std::string_view bytes, bool check_all, Model* model) {
+Status Damaged() { return Status::Internal("embedded model: damaged or truncated"); }
+
+bool ReadFact(std::string_view bytes, FactDef* out) {
+  Reader r(bytes);
+  FactDef& f = *out;
+  f.id = r.Str();
+  f.label = r.Text();
+  f.area = r.Str();
+  f.subject = static_cast<Subject>(r.Small());
+  f.ja = r.Packed();
+  f.en = r.Packed();
+  f.from_age = r.Bool();
+  f.age_subject = static_cast<Subject>(r.Small());
+  f.age_min = r.Small();
+  f.age_max = r.Small();
+  f.age_anyone = r.Bool();
+  f.from_duration_months = r.Small();
+  f.outside = r.Str();
+  f.pos = r.Pos();
+  return r.ok() && r.AtEnd();
+}
+
+bool ReadRule(std::string_view bytes, Rule* out) {
+  Reader r(bytes);
+  out->id = r.Str();
+  out->when = ReadCondition(r);
+  out->to = ReadTargets(r);
+  out->reason = r.Text();
+  out->pos = r.Pos();
+  return r.ok() && r.AtEnd();
+}
+
+// WriteRecords' list. Its layout is checked here whatever the bytes (ends
+// rise within the blob, by_id holds record indexes), so a lazily read
+// record is never viewed past the blob; `lazy` leaves the records to be
+// decoded when used, else each is decoded now and must be whole.
+template <typename T>
+bool ReadRecords(Reader& r, size_t min_bytes, typename Records<T>::Decoder decode, bool lazy,
+                 const std::shared_ptr<const void>& owner, Records<T>* out) {
+  const int64_t n = r.Int();
+  typename Records<T>::Source source;
+  source.ends = r.Array<uint32_t>();
+  source.blob = r.View();
+  source.by_id = r.Array<uint32_t>();
+  source.decode = decode;
+  source.owner = owner;
+  if (!r.ok() || n < 0 || static_cast<size_t>(n) != source.ends.size() || source.by_id.size() != source.ends.size())
+    return false;
+  for (size_t i = 0; i < source.ends.size(); ++i) {
+    const size_t from = source.Start(i), end = source.ends[i];
+    if (end < from || end - from < min_bytes || end > source.blob.size()) return false;
+  }
+  if (source.Start(source.ends.size()) != source.blob.size()) return false;
+  for (uint32_t i : source.by_id)
+    if (i >= source.ends.size()) return false;
+  if (lazy) {
+    *out = Records<T>(std::move(source));
+    return true;
+  }
+  std::vector<T> items(source.ends.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    const size_t from = source.Start(i);
+    if (!decode(source.blob.substr(from, source.ends[i] - from), &items[i])) return false;
+  }
+  *out = Records<T>(std::move(items));
+  return true;
+}
+
+Status ReadSnapshotLayout(std::string_view bytes, bool check_all, bool lazy, const std::shared_ptr<const void>& owner,
+                          Model* model) {
   const size_t magic = sizeof kMagic - 1;
   if (bytes.substr(0, magic) != kMagic) return Status::Internal("embedded model: bad header");
   Reader r(bytes.substr(magic));
@@ -367,31 +463,8 @@ Status ReadSnapshotLayout(std::string_view bytes, bool check_all, Model* model) 
     s.ja = r.Strs();
     s.en = r.Strs();
   }
-  m.facts.resize(r.Count(Min().fact));
-  for (FactDef& f : m.facts) {
-    f.id = r.Str();
-    f.label = r.Text();
-    f.area = r.Str();
-    f.subject = static_cast<Subject>(r.Small());
-    f.ja = r.Packed();
-    f.en = r.Packed();
-    f.from_age = r.Bool();
-    f.age_subject = static_cast<Subject>(r.Small());
-    f.age_min = r.Small();
-    f.age_max = r.Small();
-    f.age_anyone = r.Bool();
-    f.from_duration_months = r.Small();
-    f.outside = r.Str();
-    f.pos = r.Pos();
-  }
-  m.rules.resize(r.Count(Min().rule));
-  for (Rule& rule : m.rules) {
-    rule.id = r.Str();
-    rule.when = ReadCondition(r);
-    rule.to = ReadTargets(r);
-    rule.reason = r.Text();
-    rule.pos = r.Pos();
-  }
+  if (!ReadRecords(r, Min().fact, ReadFact, lazy, owner, &m.facts)) return Damaged();
+  if (!ReadRecords(r, Min().rule, ReadRule, lazy, owner, &m.rules)) return Damaged();
   m.alerts.resize(r.Count(Min().alert));
   for (AlertRule& a : m.alerts) {
     a.id = r.Str();
@@ -423,24 +496,34 @@ Status ReadSnapshotLayout(std::string_view bytes, bool check_all, Model* model) 
     h.name = r.Text();
     h.kind = r.Str();
   }
-  if (!r.ok() || !r.AtEnd()) return Status::Internal("embedded model: damaged or truncated");
+  auto index = std::make_shared<RuleIndex>();
+  if (!index->Load(&r) || !index->Describes(m)) return Damaged();
+  if (!r.ok() || !r.AtEnd()) return Damaged();
   // Every index is checked before anything follows one.
-  if (check_all)
+  if (check_all) {
     if (Status s = ValidateModel(m); !s.ok()) return Status::Internal("embedded model: " + s.message());
+    if (!(*index == RuleIndex(m))) return Status::Internal("embedded model: the rules' index does not match them");
+  }
+  m.index = std::move(index);
   *model = std::move(m);
   return Status::Ok();
 }
 
 }  // namespace
 
-Status ReadSnapshot(std::string_view bytes, Model* model) { return ReadSnapshotLayout(bytes, true, model); }
+Status ReadSnapshot(std::string_view bytes, Model* model) {
+  return ReadSnapshotLayout(bytes, /*check_all=*/true, /*lazy=*/false, nullptr, model);
+}
 
-Status ReadTrustedSnapshot(std::string_view bytes, Model* model) { return ReadSnapshotLayout(bytes, false, model); }
+Status ReadTrustedSnapshot(std::string_view bytes, std::shared_ptr<const void> owner, Model* model) {
+  const bool lazy = owner != nullptr;
+  return ReadSnapshotLayout(bytes, false, lazy, owner, model);
+}
 
 Status ReadEmbeddedSnapshot(std::string_view bytes, Model* model) {
 #ifdef NDEBUG
-  return ReadSnapshotLayout(bytes, false, model);
+  return ReadSnapshotLayout(bytes, false, /*lazy=*/true, nullptr, model);
 #else
-  return ReadSnapshotLayout(bytes, true, model);
+  return ReadSnapshotLayout(bytes, true, /*lazy=*/false, nullptr, model);
 #endif
 }

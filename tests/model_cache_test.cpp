@@ -111,12 +111,13 @@ TEST_CASE("ValidateModel names the first thing wrong") {
   CHECK(message([](Model& m) { m.fallback[0].agency = 99; }) ==
         "fallback target 0: agency 99 out of range (13 agencies)");
   CHECK(message([](Model& m) { m.fallback[0].weight = 0; }) == "fallback target 0: weight 0 out of range");
-  CHECK(message([](Model& m) { m.rules[0].to[0].roles.clear(); }) == "rule 0 (hikikomori-general) target 0: no role");
-  CHECK(message([](Model& m) { m.rules[0].to.clear(); }) == "rule 0 (hikikomori-general): no target");
+  CHECK(message([](Model& m) { m.rules.edit()[0].to[0].roles.clear(); }) ==
+        "rule 0 (hikikomori-general) target 0: no role");
+  CHECK(message([](Model& m) { m.rules.edit()[0].to.clear(); }) == "rule 0 (hikikomori-general): no target");
   CHECK(message([](Model& m) {
-          m.rules[1].when.ages.push_back({static_cast<Subject>(6), 1, 2});
+          m.rules.edit()[1].when.ages.push_back({static_cast<Subject>(6), 1, 2});
         }) == "rule 1 (" + SourceDirsModel().rules[1].id + "): subject 6 unknown");
-  CHECK(message([](Model& m) { m.facts[2].age_subject = static_cast<Subject>(-1); }) ==
+  CHECK(message([](Model& m) { m.facts.edit()[2].age_subject = static_cast<Subject>(-1); }) ==
         "fact 2 (" + SourceDirsModel().facts[2].id + ") from_age: subject -1 unknown");
   CHECK(message([](Model& m) { m.agencies[0].roles.clear(); }) == "agency 0 (hikikomori-center): no role");
   CHECK(message([](Model& m) { m.agencies[2].id = "\xff"; }) == "agency 2: invalid UTF-8 at byte 0");
@@ -133,7 +134,7 @@ TEST_CASE("ValidateModel names the first thing wrong") {
 
 TEST_CASE("Lexicon::FitsModel: a lexicon of more facts than the model's is refused") {
   Model fewer = SourceDirsModel();
-  fewer.facts.resize(10);
+  fewer.facts.edit().resize(10);
   Status s = SourceLexicon().FitsModel(fewer);
   CHECK(s.kind() == ErrorKind::kInternal);
   CHECK(s.message().find("names none of the model's 10 facts") != std::string::npos);

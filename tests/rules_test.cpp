@@ -186,15 +186,15 @@ TEST_CASE("Holds: an empty condition holds") { CHECK(HoldsFor(Condition(), Case(
 
 TEST_CASE("FireRules and FireAlerts: the rules that hold, in file order") {
   Model model;
-  model.facts.resize(kFactCount);
+  model.facts.edit().resize(kFactCount);
   for (int i = 0; i < 3; ++i) {
     Rule r;
     r.id = "rule-" + std::to_string(i);
     model.rules.push_back(r);
   }
-  model.rules[0].when.any = {Ref(kCare)};
-  model.rules[1].when.all = {Ref(kWithdrawn)};
-  model.rules[2].when.any = {Ref(kWithdrawn), Ref(kUnemployed)};
+  model.rules.edit()[0].when.any = {Ref(kCare)};
+  model.rules.edit()[1].when.all = {Ref(kWithdrawn)};
+  model.rules.edit()[2].when.any = {Ref(kWithdrawn), Ref(kUnemployed)};
   AlertRule alert;
   alert.id = "alert-suicide";
   alert.when.any = {Ref(kSuicidal)};
@@ -352,7 +352,7 @@ Condition RandomCondition(uint32_t* seed, int fact_count) {
 
 void CheckCompiledAgreesWithHolds(int fact_count, uint32_t seed) {
   Model model;
-  model.facts.resize(static_cast<size_t>(fact_count));
+  model.facts.edit().resize(static_cast<size_t>(fact_count));
   for (int i = 0; i < 200; ++i) {
     Rule r;
     r.when = RandomCondition(&seed, fact_count);
@@ -410,8 +410,8 @@ TEST_CASE("RuleIndex: built from the shipped model; rules edited after it are te
   CHECK_FALSE(FiredRules(model, index, u).empty());
   // Grown after the index was built: it no longer describes the list.
   model.rules.push_back(model.rules[0]);
-  model.rules.back().when.any.clear();
-  model.rules.back().when.all = {Ref(m.fact)};
+  model.rules.edit().back().when.any.clear();
+  model.rules.edit().back().when.all = {Ref(m.fact)};
   CHECK(Flat(FiredRules(model, index, u)) == Reference(model.rules, u));
 }
 

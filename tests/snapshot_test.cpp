@@ -6,13 +6,16 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <random>
 #include <string>
+#include <thread>
 
 #include "binary_io.h"
 #include "embedded.h"
 #include "lexicon.h"
 #include "load_model.h"
+#include "rule_index.h"
 #include "shipped_model.h"
 #include "test_analyzer.h"
 
@@ -31,8 +34,8 @@ Model WithShortFileNames(Model m) {
   };
   for (Agency& a : m.agencies) cut(&a.pos);
   for (CrisisContact& c : m.crisis) cut(&c.pos);
-  for (FactDef& f : m.facts) cut(&f.pos);
-  for (Rule& r : m.rules) cut(&r.pos);
+  for (FactDef& f : m.facts.edit()) cut(&f.pos);
+  for (Rule& r : m.rules.edit()) cut(&r.pos);
   for (AlertRule& a : m.alerts) cut(&a.pos);
   return m;
 }
@@ -43,7 +46,7 @@ TEST_CASE("snapshot: the shipped model round-trips to identical bytes") {
   const Model& model = SourceDirsModel();
   REQUIRE(model.agencies.size() == 13);
   std::string bytes = WriteSnapshot(model);
-  CHECK(bytes.substr(0, 8) == "TSUNAGU6");
+  CHECK(bytes.substr(0, 8) == "TSUNAGU7");
   Model read;
   Status s = ReadSnapshot(bytes, &read);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
@@ -126,9 +129,11 @@ TEST_CASE("snapshot: a bad header is an error") {
   Model read;
   // Versions 1 to 3 are the formats before the crisis contacts' hours and
   // checks, the alerts' first contact, and the agencies' checked fields;
-  // 4 the format before local offices; 5 before packed phrases.
-  for (const char* bytes : {"", "TSUNAGU", "TSUNAGU1xxxxxxxx", "TSUNAGU2xxxxxxxx", "TSUNAGU3xxxxxxxx",
-                            "TSUNAGU4xxxxxxxx", "TSUNAGU5xxxxxxxx", "TSUNAGU7xxxxxxxx", "garbage!"}) {
+  // 4 the format before local offices; 5 before packed phrases; 6 before
+  // facts and rules stored as records and the stored rule index.
+  for (const char* bytes :
+       {"", "TSUNAGU", "TSUNAGU1xxxxxxxx", "TSUNAGU2xxxxxxxx", "TSUNAGU3xxxxxxxx", "TSUNAGU4xxxxxxxx",
+        "TSUNAGU5xxxxxxxx", "TSUNAGU6xxxxxxxx", "TSUNAGU8xxxxxxxx", "garbage!"}) {
     Status s = ReadSnapshot(bytes, &read);
     CHECK(s.kind() == ErrorKind::kInternal);
     CHECK(s.message() == "embedded model: bad header");
@@ -273,4 +278,107 @@ TEST_CASE("EmbeddedFile holds the shipped YAML texts") {
     CHECK(EmbeddedFile(name) == text);
   }
   CHECK(EmbeddedFile("nope.yaml").empty());
+}
+
+// Facts and rules read in place (records.h): the same content as read
+// whole, found by id without decoding, and decoded at most once whichever
+// thread asks first.
+TEST_CASE("snapshot: facts and rules read lazily equal those read whole") {
+  auto bytes = std::make_shared<const std::string>(WriteSnapshot(SourceDirsModel()));
+  Model whole, lazy;
+  REQUIRE(ReadSnapshot(*bytes, &whole).ok());
+  REQUIRE(ReadTrustedSnapshot(*bytes, bytes, &lazy).ok());
+  CHECK_FALSE(whole.facts.lazy());
+  CHECK(lazy.facts.lazy());
+  CHECK(lazy.rules.lazy());
+  REQUIRE(lazy.facts.size() == whole.facts.size());
+  for (size_t i = 0; i < whole.facts.size(); ++i) {
+    const FactDef& f = whole.facts[i];
+    CHECK(lazy.FindFact(f.id) == whole.FindFact(f.id));
+    CHECK(lazy.facts[i].id == f.id);
+    CHECK(lazy.facts[i].area == f.area);
+    CHECK(lazy.facts[i].label.ja == f.label.ja);
+    CHECK(lazy.facts[i].pos.line == f.pos.line);
+  }
+  CHECK(lazy.FindFact("no-such-fact") == -1);
+  CHECK(lazy.FindFact("") == -1);
+  REQUIRE(lazy.rules.size() == whole.rules.size());
+  for (size_t i = 0; i < whole.rules.size(); ++i) CHECK(lazy.rules[i].id == whole.rules[i].id);
+  // Written back, a lazily read model gives the same bytes.
+  CHECK(WriteSnapshot(lazy) == *bytes);
+  // The bytes outlive the reader's handle: the model keeps them.
+  std::weak_ptr<const std::string> seen = bytes;
+  CHECK(lazy.facts.lazy());  // read, not edited
+  bytes.reset();
+  CHECK_FALSE(seen.expired());
+  CHECK(lazy.facts[0].id == whole.facts[0].id);
+}
+
+TEST_CASE("Records: edit decodes the whole list; copies decode on their own") {
+  auto bytes = std::make_shared<const std::string>(WriteSnapshot(SourceDirsModel()));
+  Model lazy;
+  REQUIRE(ReadTrustedSnapshot(*bytes, bytes, &lazy).ok());
+  Records<FactDef> copy = lazy.facts;
+  CHECK(copy.lazy());
+  const std::string first = lazy.facts[0].id;
+  lazy.facts.edit()[0].id = "edited";
+  CHECK_FALSE(lazy.facts.lazy());
+  CHECK(lazy.facts[0].id == "edited");
+  CHECK(lazy.facts.Find("edited") == 0);
+  CHECK(copy[0].id == first);  // the copy still reads the bytes
+  CHECK(copy.Find(first) == 0);
+  lazy.facts.push_back(FactDef{});
+  CHECK(lazy.facts.size() == copy.size() + 1);
+}
+
+TEST_CASE("Records: many threads reading one lazy list see one decoding") {
+  auto bytes = std::make_shared<const std::string>(WriteSnapshot(SourceDirsModel()));
+  Model lazy;
+  REQUIRE(ReadTrustedSnapshot(*bytes, bytes, &lazy).ok());
+  const Records<Rule>& rules = lazy.rules;
+  std::vector<std::vector<const Rule*>> seen(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < seen.size(); ++t)
+    threads.emplace_back([&, t] {
+      for (size_t i = 0; i < rules.size(); ++i) seen[t].push_back(&rules[(i + t * 7) % rules.size()]);
+    });
+  for (std::thread& t : threads) t.join();
+  for (size_t i = 0; i < rules.size(); ++i)
+    for (size_t t = 0; t < seen.size(); ++t)
+      CHECK(seen[t][(i + rules.size() - (t * 7) % rules.size()) % rules.size()] == &rules[i]);
+}
+
+// The rule index is stored with the snapshot (so a query does not build
+// it); damage to it is found by the layout check or by comparing it with
+// one built from the rules read.
+TEST_CASE("snapshot: the stored rule index is read back, and damage to it is an error") {
+  const Model& model = SourceDirsModel();
+  std::string bytes = WriteSnapshot(model);
+  Model read;
+  REQUIRE(ReadSnapshot(bytes, &read).ok());
+  REQUIRE(read.index.get() != nullptr);
+  CHECK(*read.index == RuleIndex(model));
+  std::optional<RuleIndex> built;
+  CHECK(&IndexOf(read, &built) != nullptr);
+
+  // The index is written last: flip bits through it. Each damaged copy is
+  // refused, or (a flip in padding) read with the index intact.
+  Writer w;
+  RuleIndex(model).Save(&w);
+  const size_t saved = w.out_.size();
+  REQUIRE(bytes.size() > saved);
+  int refused = 0, tried = 0;
+  for (size_t at = bytes.size() - saved; at < bytes.size(); at += 7, ++tried) {
+    std::string damaged = bytes;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x01);
+    Model out;
+    Status s = ReadSnapshot(damaged, &out);
+    INFO("flipped byte " << at);
+    if (s.ok()) CHECK(*out.index == RuleIndex(model));
+    else CHECK(s.kind() == ErrorKind::kInternal);
+    refused += !s.ok();
+    Model trusted;
+    (void)ReadTrustedSnapshot(damaged, nullptr, &trusted);  // must not crash
+  }
+  CHECK(refused > tried / 2);
 }

@@ -103,7 +103,7 @@ class LexiconLayout {
 // only those: a small but real model for the fuzzer's seed.
 Model SmallModel(const Model& full, int facts) {
   Model m = full;
-  m.facts.resize(static_cast<size_t>(facts));
+  m.facts.edit().resize(static_cast<size_t>(facts));
   auto fits = [&](const Condition& c) {
     for (const auto* refs : {&c.all, &c.any, &c.none})
       for (const FactRef& r : *refs)
@@ -188,9 +188,9 @@ int main(int argc, char** argv) {
     change(lex);
     write(name, seal(snapshot, lex));
   };
-  auto first_target = [](Model& m) -> Target& { return m.rules.at(0).to.at(0); };
+  auto first_target = [](Model& m) -> Target& { return m.rules.edit().at(0).to.at(0); };
   auto first_ref = [](Model& m) -> FactRef& {
-    for (Rule& r : m.rules)
+    for (Rule& r : m.rules.edit())
       for (auto* refs : {&r.when.all, &r.when.any})
         if (!refs->empty()) return refs->front();
     std::abort();
@@ -221,7 +221,7 @@ int main(int argc, char** argv) {
   model_case("rule-fact", [&](Model& m) { first_ref(m).fact = 5000; });
   model_case("alert-fact", [](Model& m) { m.alerts.at(0).when.all.push_back(FactRef{-1, true, Subject::kPerson}); });
   model_case("ref-subject", [&](Model& m) { first_ref(m).subject = static_cast<Subject>(9); });
-  model_case("fact-subject", [](Model& m) { m.facts.at(0).subject = static_cast<Subject>(42); });
+  model_case("fact-subject", [](Model& m) { m.facts.edit().at(0).subject = static_cast<Subject>(42); });
   model_case("alert-kind", [](Model& m) { m.alerts.at(0).kind = "nope"; });
   model_case("no-fallback", [](Model& m) { m.fallback.clear(); });
   model_case("utf8-name", [](Model& m) { m.agencies.at(0).name.ja = "\xff" + m.agencies.at(0).name.ja; });
