@@ -30,7 +30,7 @@ namespace {
 
 // Bump when the snapshot or lexicon encoding or this file's layout changes
 // (it is hashed into the key, so an old file is never looked at).
-constexpr int kCacheFormat = 11;
+constexpr int kCacheFormat = 12;
 constexpr char kMagic[] = "TSUCACH6";
 constexpr size_t kMagicBytes = sizeof kMagic - 1;
 
