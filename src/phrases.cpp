@@ -275,19 +275,20 @@ constexpr std::string_view kEnScreens[] = {"screen",     "tv",      "telly", "he
 // Japanese: the first に向かう in tokens[from, to) (the rest of the
 // sentence) has a screen before it, or tokens[begin, hit) end with one
 // said right before the quotation (テレビに向かって「殺すぞ」). Returns
-// true when so.
-bool SaidToAScreen(const std::vector<Token>& tokens, size_t begin, size_t hit, size_t from, size_t to) {
+// true when so. toward: the case's tokens 向かう after に, in order
+// (listed once a case: a long sentence of many phrases is not read again
+// for each).
+bool SaidToAScreen(const std::vector<Token>& tokens, const std::vector<size_t>& toward, size_t begin, size_t hit,
+                   size_t from, size_t to) {
   size_t j = hit;
   while (j > begin && (tokens[j - 1].pos == Token::kSymbol || tokens[j - 1].lemma == "て")) --j;
   if (j >= begin + 3 && j < hit && tokens[j - 1].lemma == "向かう" && tokens[j - 2].lemma == "に")
     for (std::string_view screen : kScreens)
       if (tokens[j - 3].lemma == screen) return true;
-  for (size_t k = from + 2; k < to; ++k) {
-    if (tokens[k].lemma != "向かう" || tokens[k - 1].lemma != "に") continue;
-    for (std::string_view screen : kScreens)
-      if (tokens[k - 2].lemma == screen) return true;
-    return false;
-  }
+  const auto k = std::lower_bound(toward.begin(), toward.end(), from + 2);
+  if (k == toward.end() || *k >= to) return false;
+  for (std::string_view screen : kScreens)
+    if (tokens[*k - 2].lemma == screen) return true;
   return false;
 }
 
@@ -622,6 +623,22 @@ bool EndsSentence(const Understanding& u, size_t k) {
   return k + 1 >= u.clauses.size();
 }
 
+// What FindPhrases reads of the sentences once a case, so that the words
+// after a phrase are found without walking its sentence again for each:
+// last[k] is the last clause of clause k's sentence; toward, the tokens
+// 向かう after に (SaidToAScreen).
+struct Sentences {
+  std::vector<size_t> last, toward;
+  void Read(const Understanding& u) {
+    last.assign(u.clauses.size(), 0);
+    for (size_t k = u.clauses.size(); k-- > 0;)
+      last[k] = EndsSentence(u, k) || k + 1 == u.clauses.size() ? k : last[k + 1];
+    toward.clear();
+    for (size_t i = 1; i < u.tokens.size(); ++i)
+      if (u.tokens[i].lemma == "向かう" && u.tokens[i - 1].lemma == "に") toward.push_back(i);
+  }
+};
+
 bool MeansFact(const Lexicon& lexicon, const Matcher::Hit& hit, int fact) {
   for (const PhraseMeaning meaning : lexicon.MeaningsOf(hit))
     if (!meaning.is_subject && meaning.fact == fact) return true;
@@ -631,9 +648,9 @@ bool MeansFact(const Lexicon& lexicon, const Matcher::Hit& hit, int fact) {
 // A debt told as over later in its sentence (reading.h ToldAsOver; in
 // English "were all paid off", "but they were cleared"): sets h->over.
 // clause_tokens[k]: clause k's first token.
-void ReadOver(const Understanding& u, const std::vector<size_t>& clause_tokens, size_t ci, HitReading* h) {
-  size_t k = ci;
-  while (!EndsSentence(u, k)) ++k;
+void ReadOver(const Understanding& u, const Sentences& sentences, const std::vector<size_t>& clause_tokens, size_t ci,
+              HitReading* h) {
+  const size_t k = sentences.last[ci];
   if (h->english) {
     h->over = EnglishOverAfter(u.text.match, h->end, u.clauses[k].end, &h->over_begin, &h->over_end);
     return;
@@ -674,19 +691,21 @@ void AddTailSubject(const Lexicon& lexicon, const Matcher::Hit& hit, const HitRe
   }
 }
 
-// tokens[from, at) name the older owner as who is handed it: 本人には,
-// 母に, 祖父(89)には (not 息子は: a son given only an allowance complains).
-bool ToTheOwner(const std::vector<Token>& tokens, size_t from, size_t at) {
+// Where tokens[from, to) first name the older owner as who is handed it:
+// the に of 本人には, 母に, 祖父(89)には (not 息子は: a son given only an
+// allowance complains), or `to`. A しか at i is said to the owner when
+// this is before i.
+size_t ToTheOwner(const std::vector<Token>& tokens, size_t from, size_t to) {
   static constexpr std::string_view kOwners[] = {"本人", "母",   "父",   "母親",         "父親",        "祖母",
                                                  "祖父", "義母", "義父", "おばあちゃん", "おじいちゃん"};
-  for (size_t i = from; i + 1 < at; ++i) {
+  for (size_t i = from; i + 1 < to; ++i) {
     if (std::find(std::begin(kOwners), std::end(kOwners), tokens[i].lemma) == std::end(kOwners)) continue;
     size_t j = i + 1;  // past an age in brackets: 祖父(89)には
-    while (j < at && (tokens[j].pos == Token::kSymbol || tokens[j].pos == Token::kNumber || tokens[j].lemma == "歳"))
+    while (j < to && (tokens[j].pos == Token::kSymbol || tokens[j].pos == Token::kNumber || tokens[j].lemma == "歳"))
       ++j;
-    if (j < at && tokens[j].lemma == "に") return true;
+    if (j < to && tokens[j].lemma == "に") return j;
   }
-  return false;
+  return to;
 }
 
 // Money of another taken whole, told across clauses: "母の年金を、無職の兄が
@@ -716,8 +735,9 @@ size_t MoneyNamed(const std::vector<Token>& tokens, size_t from, size_t to) {
 
 // The words of taking that start at tokens[i] (全部…使ってしまう, しか渡され
 // ず; see AddMoneyTaken): returns their last token, or `to`; *verb is the
-// verb. from: the sentence's first token.
-size_t TakenAt(const std::vector<Token>& tokens, size_t from, size_t i, size_t to, size_t* verb) {
+// verb. owner: where the sentence names the owner as handed it
+// (ToTheOwner).
+size_t TakenAt(const std::vector<Token>& tokens, size_t owner, size_t i, size_t to, size_t* verb) {
   size_t last = to;
   *verb = to;
   if (LemmaOneOf(tokens[i], {"全部", "全額"})) {
@@ -729,7 +749,7 @@ size_t TakenAt(const std::vector<Token>& tokens, size_t from, size_t i, size_t t
       if (LemmaOneOf(tokens[j], {"しまう", "ちゃう"})) last = j;
     return last;
   }
-  if (!(tokens[i].pos == Token::kParticle && tokens[i].lemma == "しか" && ToTheOwner(tokens, from, i))) return to;
+  if (!(tokens[i].pos == Token::kParticle && tokens[i].lemma == "しか" && owner < i)) return to;
   for (size_t j = i + 1; j < to && j <= i + 2 && *verb == to; ++j)
     if (tokens[j].pos == Token::kVerb && LemmaOneOf(tokens[j], {"渡す", "わたす"})) *verb = j;
   for (size_t j = *verb + 1; j < to && j <= *verb + 2 && last == to; ++j)
@@ -749,25 +769,27 @@ size_t TakenAt(const std::vector<Token>& tokens, size_t from, size_t i, size_t t
 // the passive of 渡す; a parent's active しか渡さない is an allowance): a
 // financial-abuse mention on those words. The lexicon's phrases hold
 // within one clause; this is their reach across the sentence.
-void AddMoneyTaken(const Model& model, const std::vector<size_t>& clause_tokens, Understanding* u,
-                   std::vector<char>* covered) {
+void AddMoneyTaken(const Model& model, const Sentences& sentences, const std::vector<size_t>& clause_tokens,
+                   Understanding* u, std::vector<char>* covered) {
   const int fact = model.FindFact("financial-abuse");
   if (fact < 0) return;
   const std::vector<Token>& tokens = u->tokens;
+  thread_local std::vector<char> said;  // per clause: the lexicon found it there already
+  said.assign(u->clauses.size(), 0);
+  for (const FactMention& m : u->mentions)
+    if (m.fact == fact) said[static_cast<size_t>(m.clause)] = 1;
   size_t sentence_first = 0;
   for (size_t k = 0; k < u->clauses.size(); ++k) {
-    if (!EndsSentence(*u, k)) continue;
+    if (sentences.last[k] != k) continue;
     const size_t from = clause_tokens[sentence_first], to = clause_tokens[k + 1];
     const size_t first_clause = sentence_first;
     sentence_first = k + 1;
-    const bool said = std::any_of(u->mentions.begin(), u->mentions.end(), [&](const FactMention& m) {
-      return m.fact == fact && static_cast<size_t>(m.clause) >= first_clause && static_cast<size_t>(m.clause) <= k;
-    });  // the lexicon found it already
-    if (said) continue;
+    if (std::any_of(said.begin() + first_clause, said.begin() + k + 1, [](char c) { return c; })) continue;
     const size_t money = MoneyNamed(tokens, from, to);
+    const size_t owner = money < to ? ToTheOwner(tokens, from, to) : to;
     for (size_t i = money + 1; i < to; ++i) {
       size_t verb = to;
-      const size_t last = TakenAt(tokens, from, i, to, &verb);
+      const size_t last = TakenAt(tokens, owner, i, to, &verb);
       if (last == to) continue;
       size_t c = first_clause;
       while (clause_tokens[c + 1] <= last) ++c;
@@ -823,11 +845,10 @@ bool EnglishMishap(std::string_view text, size_t after, size_t clause_end, size_
 // news, words said to a screen or a kitchen mishap make it no statement
 // of danger (no
 // alert takes it; AddMentions).
-void ReadEnglishAsides(const Understanding& u, size_t ci, HitReading* h) {
+void ReadEnglishAsides(const Understanding& u, const Sentences& sentences, size_t ci, HitReading* h) {
   const std::string& match = u.text.match;
   const Clause& clause = u.clauses[ci];
-  size_t k = ci;
-  while (!EndsSentence(u, k)) ++k;
+  const size_t k = sentences.last[ci];
   if (EnglishAnsweredNo(match, clause.begin, h->begin, h->end, u.clauses[k].end, &h->aside_begin, &h->aside_end)) {
     h->polarity.negations = 1;
     return;
@@ -841,21 +862,17 @@ void ReadEnglishAsides(const Understanding& u, size_t ci, HitReading* h) {
 }
 
 // The same for a Japanese phrase read as stated: a topic (自殺予防の研究)
-// or words said to a screen. *sentence_last: the last clause of the
-// sentence found so far (npos: none yet), kept from hit to hit.
-void ReadJapaneseAsides(const Understanding& u, const std::vector<size_t>& clause_tokens, size_t ci, size_t read_to,
-                        size_t* sentence_last, HitReading* h) {
+// or words said to a screen.
+void ReadJapaneseAsides(const Understanding& u, const Sentences& sentences, const std::vector<size_t>& clause_tokens,
+                        size_t ci, size_t read_to, HitReading* h) {
   if (const size_t past = TopicAfter(u.tokens, h->to, read_to); past > 0) {
     h->polarity.hypothetical = true;
     h->polarity.end = past;
     return;
   }
-  if (*sentence_last == std::string::npos || *sentence_last < ci) {
-    *sentence_last = ci;
-    while (!EndsSentence(u, *sentence_last)) ++*sentence_last;
-  }
   // from the clause before: a quotation is a clause of its own
-  if (SaidToAScreen(u.tokens, clause_tokens[ci > 0 ? ci - 1 : 0], h->from, h->to, clause_tokens[*sentence_last + 1]))
+  if (SaidToAScreen(u.tokens, sentences.toward, clause_tokens[ci > 0 ? ci - 1 : 0], h->from, h->to,
+                    clause_tokens[sentences.last[ci] + 1]))
     h->polarity.hypothetical = true;
 }
 
@@ -873,11 +890,12 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
   thread_local std::vector<uint32_t> token_start;
   thread_local std::vector<size_t> clause_tokens;  // clause i's tokens: [clause_tokens[i], clause_tokens[i + 1])
   clause_tokens.assign(1, 0);
-  size_t sentence_last = std::string::npos;  // the last clause of the sentence read, once found
+  thread_local Sentences sentences;
   for (const Clause& clause : u->clauses) {
     analyzer.Tokenize(display, clause.begin, clause.end, &u->tokens);
     clause_tokens.push_back(u->tokens.size());
   }
+  sentences.Read(*u);
   for (size_t ci = 0; ci < u->clauses.size(); ++ci) {
     const Clause& clause = u->clauses[ci];
     const size_t first = clause_tokens[ci], last = clause_tokens[ci + 1];
@@ -932,13 +950,13 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
           negated = false;
         }
         h.polarity.negations = negated ? 1 : 0;
-        if (!negated) ReadEnglishAsides(*u, ci, &h);
+        if (!negated) ReadEnglishAsides(*u, sentences, ci, &h);
         denied_end = negated ? h.end : std::string::npos;
         denied_by = h.neg_begin;
       } else {
         h.polarity = ReadPolarity(display, u->tokens, h.to, read_to, tail.lemma);
         if (h.polarity.negations == 0 && !h.polarity.hypothetical)
-          ReadJapaneseAsides(*u, clause_tokens, ci, read_to, &sentence_last, &h);
+          ReadJapaneseAsides(*u, sentences, clause_tokens, ci, read_to, &h);
       }
       if (h.polarity.negations == 0 && !h.polarity.hypothetical) {
         h.field_denial_end = FieldDenied(display, h.end);
@@ -947,11 +965,11 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
       read.emplace_back(h.begin, h.end);
       if (debt >= 0 && h.polarity.negations == 0 && !h.polarity.hypothetical && !h.over &&
           MeansFact(lexicon, hit, debt))
-        ReadOver(*u, clause_tokens, ci, &h);
+        ReadOver(*u, sentences, clause_tokens, ci, &h);
       AddMentions(model, lexicon, hit, h, static_cast<int>(ci), debt, u, covered);
       AddTailSubject(lexicon, hit, h, static_cast<int>(ci), u);
     }
     AddWorkFieldDenied(model, ci, u, covered);
   }
-  AddMoneyTaken(model, clause_tokens, u, covered);
+  AddMoneyTaken(model, sentences, clause_tokens, u, covered);
 }
