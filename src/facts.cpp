@@ -124,9 +124,10 @@ void MarkCovered(std::vector<char>* covered, size_t b, size_t e) {
 
 std::string MentionWords(const FactMention& m) {
   if (!m.negated) return m.words;
-  if (!m.words.empty() && IsAsciiLowerOrDigit(static_cast<unsigned char>(m.words[0])))
-    return m.negation + " " + m.words;
-  return m.words + m.negation;
+  const bool english = !m.words.empty() && IsAsciiLowerOrDigit(static_cast<unsigned char>(m.words[0]));
+  const bool before = m.negation_side == 0 ? english : m.negation_side < 0;
+  const std::string_view space = english ? " " : "";
+  return before ? m.negation + std::string(space) + m.words : m.words + std::string(space) + m.negation;
 }
 
 void Understanding::Clear() {

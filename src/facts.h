@@ -58,9 +58,13 @@ struct FactMention {
   std::string words;          // as shown to the user
   std::string phrase;         // the lexicon phrase as it reads ("外出+する", negated "-")
   std::string negation;       // the negating words, when negated
-  /// Why it is negated: "" (a negation), "hypothetical" (前に, たら...) or
-  /// "died" (a death told, not a danger); danger facts only for the last two.
+  /// Why it is negated: "" (a negation), "hypothetical" (前に, たら...),
+  /// "died" (a death told, not a danger) or "past" (a collapse a month or
+  /// more ago: 倒れてから3年); danger facts only for the last three.
   std::string_view negation_kind;
+  /// Where the negating words are written: -1 before the words, 1 after,
+  /// 0 as the language puts them (English before, Japanese after).
+  int negation_side = 0;
   int first_token = -1, last_token = -1;  // [first, last) in Understanding::tokens
   bool has_own_subject = false;           // the phrase names its subject itself
   int subject_word = -1;                  // index into Understanding::subjects of the word that set the subject

@@ -12,9 +12,10 @@
 
 namespace {
 
-// English negations before the phrase ("no disability", "not in debt").
-constexpr std::string_view kEnNegations[] = {"no",      "not",    "without", "never",  "none",  "nor",
-                                             "neither", "cannot", "deny",    "denies", "denied"};
+// English negations before the phrase ("no disability", "not in debt",
+// "zero debt").
+constexpr std::string_view kEnNegations[] = {"no",      "not",    "without", "never",  "none",   "nor",
+                                             "neither", "cannot", "deny",    "denies", "denied", "zero"};
 // English words that end a negation's reach ("not violent and has a
 // disability"). Not "or": "doesn't hit anyone or break things" denies both.
 constexpr std::string_view kEnScopeEnds[] = {"and", "but", "so", "because", "although", "though"};
@@ -521,6 +522,7 @@ struct HitReading {
   size_t aside_begin = 0, aside_end = 0;  // English: the words that make it hypothetical or a topic
   size_t field_denial_end = 0;            // a form's field denied ("希死念慮：なし"): where the denial ends
   bool over = false;                      // a debt told as over ("完済しました", "paid off")
+  size_t past_begin = 0, past_end = 0;    // the words before it placing it long ago (3年前に)
   size_t over_begin = 0, over_end = 0;    // the words that say so
 };
 
@@ -544,6 +546,12 @@ bool MeaningHolds(const PhraseMeaning& meaning, const Polarity& polarity, bool* 
 // ("市外から転入").
 void AddGrammarWords(const Understanding& u, const HitReading& h, FactMention* m, std::vector<char>* covered) {
   const std::string& display = u.text.display;
+  if (m->negated && h.past_end > h.past_begin && m->negation_kind == "past") {
+    m->negation = display.substr(h.past_begin, h.past_end - h.past_begin);
+    m->negation_side = h.past_begin < h.begin ? -1 : 1;
+    MarkCovered(covered, h.past_begin, h.past_end);
+    return;
+  }
   if (m->negated && h.field_denial_end > 0) {
     m->negation = display.substr(h.end, h.field_denial_end - h.end);
     MarkCovered(covered, h.end, h.field_denial_end);
@@ -551,6 +559,7 @@ void AddGrammarWords(const Understanding& u, const HitReading& h, FactMention* m
   }
   if (m->negated && h.english && h.aside_end > h.aside_begin) {
     m->negation = display.substr(h.aside_begin, h.aside_end - h.aside_begin);
+    m->negation_side = h.aside_begin < h.begin ? -1 : 1;
     while (!m->negation.empty() && m->negation.back() == ' ') m->negation.pop_back();
     MarkCovered(covered, h.aside_begin, h.aside_end);
   } else if (m->negated && h.english) {
@@ -596,9 +605,10 @@ void AddMentions(const Model& model, const Lexicon& lexicon, const Matcher::Hit&
     m.has_own_subject = lexicon.OwnSubject(hit, &m.subject);
     // A danger said of a death told or of what might happen ("死ぬ前に") is
     // no alert.
-    if (RaisesAlert(model, m.fact) && !negated && (h.polarity.hypothetical || h.polarity.died)) {
+    if (RaisesAlert(model, m.fact) && !negated &&
+        (h.polarity.hypothetical || h.polarity.died || h.polarity.long_past)) {
       negated = true;
-      m.negation_kind = h.polarity.died ? "died" : "hypothetical";
+      m.negation_kind = h.polarity.died ? "died" : h.polarity.long_past ? "past" : "hypothetical";
     }
     // A debt told as over is no debt now ("今は全部返し終わっています").
     if (h.over && m.fact == debt && !negated) {
@@ -626,16 +636,26 @@ bool EndsSentence(const Understanding& u, size_t k) {
 // What FindPhrases reads of the sentences once a case, so that the words
 // after a phrase are found without walking its sentence again for each:
 // last[k] is the last clause of clause k's sentence; toward, the tokens
-// 向かう after に (SaidToAScreen).
+// 向かう after に (SaidToAScreen); ago, the tokens that start words placing
+// what follows a month or more ago (3年前に, 去年: LongAgoAt).
 struct Sentences {
-  std::vector<size_t> last, toward;
+  std::vector<size_t> last, toward, ago;
   void Read(const Understanding& u) {
     last.assign(u.clauses.size(), 0);
     for (size_t k = u.clauses.size(); k-- > 0;)
       last[k] = EndsSentence(u, k) || k + 1 == u.clauses.size() ? k : last[k + 1];
     toward.clear();
-    for (size_t i = 1; i < u.tokens.size(); ++i)
-      if (u.tokens[i].lemma == "向かう" && u.tokens[i - 1].lemma == "に") toward.push_back(i);
+    ago.clear();
+    for (size_t i = 0; i < u.tokens.size(); ++i) {
+      if (i > 0 && u.tokens[i].lemma == "向かう" && u.tokens[i - 1].lemma == "に") toward.push_back(i);
+      if (LongAgoAt(u.tokens, i, u.tokens.size()) > 0) ago.push_back(i);
+    }
+  }
+  // The first token of words placing it long ago in tokens[from, to), or
+  // `to`.
+  size_t AgoIn(size_t from, size_t to) const {
+    const auto k = std::lower_bound(ago.begin(), ago.end(), from);
+    return k != ago.end() && *k < to ? *k : to;
   }
 };
 
@@ -849,6 +869,19 @@ void ReadEnglishAsides(const Understanding& u, const Sentences& sentences, size_
   const std::string& match = u.text.match;
   const Clause& clause = u.clauses[ci];
   const size_t k = sentences.last[ci];
+  // "collapsed two years ago", "last year she collapsed": a collapse (an
+  // event, not a state) a month or more ago.
+  if (match.compare(h->begin, h->end - h->begin, "collapsed") == 0) {
+    const std::string_view words = std::string_view(match).substr(clause.begin, clause.end - clause.begin);
+    for (std::string_view ago : {"years ago", "year ago", "months ago", "month ago", "last year"}) {
+      const size_t at = words.find(ago);
+      if (at == std::string_view::npos) continue;
+      h->polarity.long_past = true;
+      h->past_begin = clause.begin + at;
+      h->past_end = h->past_begin + ago.size();
+      return;
+    }
+  }
   if (EnglishAnsweredNo(match, clause.begin, h->begin, h->end, u.clauses[k].end, &h->aside_begin, &h->aside_end)) {
     h->polarity.negations = 1;
     return;
@@ -955,6 +988,12 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
         denied_by = h.neg_begin;
       } else {
         h.polarity = ReadPolarity(display, u->tokens, h.to, read_to, tail.lemma);
+        // 3年前に倒れて: the time before it in its clause
+        if (const size_t ago = sentences.AgoIn(first, h.from); IsCollapse(tail.lemma) && ago < h.from) {
+          h.polarity.long_past = true;
+          h.past_begin = u->tokens[ago].begin;
+          h.past_end = u->tokens[LongAgoAt(u->tokens, ago, h.from) - 1].end;
+        }
         if (h.polarity.negations == 0 && !h.polarity.hypothetical)
           ReadJapaneseAsides(*u, sentences, clause_tokens, ci, read_to, &h);
       }

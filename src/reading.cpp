@@ -19,7 +19,8 @@ bool OneOf(std::string_view s, std::initializer_list<std::string_view> list) {
 bool IsNegation(const Token& t) {
   if (t.pos == Token::kAuxiliary) return OneOf(t.lemma, {"ない", "ぬ", "ん"});
   if (t.pos == Token::kAdjective) return OneOf(t.lemma, {"ない", "無い"});
-  if (t.pos == Token::kNoun) return OneOf(t.lemma, {"不要", "なし", "無し", "ゼロ"});  // 介護は不要
+  // 介護は不要, 借金はゼロ (MeCab's lemma of ゼロ is ぜろ, a numeral)
+  if (t.pos == Token::kNoun || t.pos == Token::kNumber) return OneOf(t.lemma, {"不要", "なし", "無し", "ゼロ", "ぜろ"});
   return false;
 }
 
@@ -48,8 +49,9 @@ bool IsCarrier(const Token& t) {
     case Token::kNumber: return t.lemma == "一";  // 一度も, 一回も
     case Token::kNoun:
       // "介護は今のところ必要ない", "借金は現在ゼロ".
+      // "借金は一つもない", "一円も渡してもらえない".
       return OneOf(t.lemma, {"今", "現在", "ところ", "とこ", "現時点", "当面", "必要", "一度", "一回", "一切",
-                             "これまで", "今まで"});
+                             "これまで", "今まで", "一つ", "ひとつ", "一円", "一銭"});
     case Token::kNounBound:
       // よう: "使い込むようなことがあったら" is a condition, "ふるうようなことは
       // ない" a denial, as without it.
@@ -173,6 +175,28 @@ void AppendStream(const std::vector<Token>& tokens, size_t from, size_t to, std:
   }
 }
 
+size_t LongSpanAt(const std::vector<Token>& tokens, size_t i, size_t to) {
+  if (i >= to) return 0;
+  if (OneOf(tokens[i].lemma, {"半年", "数年", "長年", "何年"})) return i + 1;
+  const bool count = tokens[i].pos == Token::kNumber || tokens[i].pos_name == "名詞,数" || tokens[i].lemma == "何";
+  // MeCab gives ヶ月 the lemma ゖ月 (its kana folded)
+  if (!count || i + 1 >= to || !OneOf(tokens[i + 1].lemma, {"年", "か月", "ヶ月", "ゖ月", "カ月", "ヵ月", "ゕ月"}))
+    return 0;
+  return i + 2 < to && tokens[i + 2].lemma == "半" ? i + 3 : i + 2;
+}
+
+size_t LongAgoAt(const std::vector<Token>& tokens, size_t i, size_t to) {
+  size_t j = 0;
+  if (i < to && tokens[i].pos == Token::kNoun &&
+      OneOf(tokens[i].lemma, {"去年", "昨年", "一昨年", "おととし", "昔", "以前"}))
+    j = i + 1;
+  else if (const size_t k = LongSpanAt(tokens, i, to); k > 0 && k < to && tokens[k].lemma == "前") j = k + 1;
+  // 3か月前から: since then, still (食べなくなった goes on)
+  return j > 0 && !(j < to && tokens[j].lemma == "から") ? j : 0;
+}
+
+bool IsCollapse(std::string_view lemma) { return OneOf(lemma, {"倒れる", "卒倒する"}); }
+
 Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, size_t from, size_t to,
                       std::string_view last_lemma) {
   Polarity p;
@@ -180,6 +204,17 @@ Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, s
   // A death told as such ("夫が亡くなり", "父が死んだ") is not a danger.
   bool past_next = i < to && tokens[i].pos == Token::kAuxiliary && OneOf(tokens[i].lemma, {"た", "だ"});
   p.died = OneOf(last_lemma, {"亡くなる", "他界する"}) || (last_lemma == "死ぬ" && past_next);
+  // 倒れてから3年, 倒れて二年, 倒れて以来: the time since a collapse (an
+  // event; not a state, which goes on: 食べなくなってから3か月).
+  if (IsCollapse(last_lemma) && i + 1 < to && tokens[i].lemma == "て") {
+    const size_t k = tokens[i + 1].lemma == "から" ? i + 2 : i + 1;
+    const size_t past = tokens[i + 1].lemma == "以来" ? i + 2 : LongSpanAt(tokens, k, to);
+    if (past > 0) {
+      p.long_past = true;
+      p.end = past;
+      return p;
+    }
+  }
   // Colloquial negation fused into the verb ("出かけん", "行かん"): the
   // dictionary gives the verb's lemma for the whole word.
   // Not 読ん/込ん before で or だ: that ん is the verb's own sound change.

@@ -49,10 +49,24 @@ struct Polarity {
   bool hedged = false;           // ではないか, かもしれない, と思う: uncertain
   bool hypothetical = false;     // 前に, 前, たら, ば, なら, ほど: not a statement of fact
   bool died = false;             // 死ぬ/亡くなる in the past tense: a death, not a danger
+  bool long_past = false;        // 倒れてから3年, 倒れて以来: a collapse a month or more ago
   bool through_passive = false;  // read through れる/られる: "面倒を見られない" is "cannot", not "does not"
   size_t end = 0;                // the first token not read
   bool negated() const { return negations % 2 == 1 && !hedged; }
 };
+
+/// A span of a month or more at tokens[i] (3年, 二年, 数年, 6ヶ月, 半年,
+/// 1年半): returns the token after it, or 0.
+size_t LongSpanAt(const std::vector<Token>& tokens, size_t i, size_t to);
+
+/// Words at tokens[i] that place what follows a month or more ago (3年前,
+/// 半年前, 去年, 昨年, 昔, 以前; not 3か月前から, since then): returns the
+/// token after them, or 0.
+size_t LongAgoAt(const std::vector<Token>& tokens, size_t i, size_t to);
+
+/// A phrase ending in this lemma tells a collapse: an event, which a time
+/// since (倒れてから3年) or before (3年前に倒れて) places in the past.
+bool IsCollapse(std::string_view lemma);
 
 /// Reads the Japanese grammar after a phrase: tokens[from, to) of text,
 /// to being the clause's end. last_lemma is the phrase's last lemma.

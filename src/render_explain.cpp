@@ -433,9 +433,11 @@ void WriteMentions(TraceWriter& w) {
     if (!why.empty()) line += " [" + why + "]";
     if (!m.phrase.empty()) line += std::string(ja ? " (語句 " : " (phrase ") + m.phrase + ")";
     if (m.negated) {
-      const bool hypothetical = m.negation_kind == "hypothetical", died = m.negation_kind == "died";
+      const bool hypothetical = m.negation_kind == "hypothetical", died = m.negation_kind == "died",
+                 past = m.negation_kind == "past";
       line += hypothetical ? std::string(ja ? "、仮定・たとえ " : ", hypothetical or figurative ")
               : died       ? std::string(ja ? "、亡くなったこと " : ", a death told ")
+              : past       ? std::string(ja ? "、ずっと前のこと " : ", long past ")
                            : std::string(ja ? "、否定 " : ", negated by ");
       line += Quote(m.negation, lang) + T(lang, ": 数えない", ": not counted");
     }
@@ -558,7 +560,11 @@ void WriteQuietDangers(TraceWriter& w, const Explanation& e) {
   for (const QuietDanger& q : quiet) {
     const FactMention& m = u.mentions[q.mention];
     std::string why;
-    if (q.kind == QuietDanger::kNegated)
+    if (q.kind == QuietDanger::kNegated && m.negation_kind == "past")
+      why = T(lang, "ずっと前のこと(", "long past (") + Quote(m.negation, lang) + T(lang, ")", ")");
+    else if (q.kind == QuietDanger::kNegated && m.negation_kind == "hypothetical")
+      why = T(lang, "仮定・たとえ(", "hypothetical or figurative (") + Quote(m.negation, lang) + T(lang, ")", ")");
+    else if (q.kind == QuietDanger::kNegated)
       why = T(lang, "否定されている(", "negated (") + Quote(m.negation, lang) + T(lang, ")", ")");
     else if (q.kind == QuietDanger::kOtherSubject)
       why = std::string(T(lang, "対象が", "about ")) + SubjectName(m.subject, lang) +
