@@ -49,9 +49,9 @@ bool IsCarrier(const Token& t) {
     case Token::kNumber: return t.lemma == "一";  // 一度も, 一回も
     case Token::kNoun:
       // "介護は今のところ必要ない", "借金は現在ゼロ".
-      // "借金は一つもない", "一円も渡してもらえない".
+      // "借金は一つもない".
       return OneOf(t.lemma, {"今", "現在", "ところ", "とこ", "現時点", "当面", "必要", "一度", "一回", "一切",
-                             "これまで", "今まで", "一つ", "ひとつ", "一円", "一銭"});
+                             "これまで", "今まで", "一つ", "ひとつ"});
     case Token::kNounBound:
       // よう: "使い込むようなことがあったら" is a condition, "ふるうようなことは
       // ない" a denial, as without it.
