@@ -32,6 +32,10 @@
 // (Verify::kAll) stays for bytes from anywhere else: the fuzz target,
 // tools/craft_cache --verify and the tests run it on hostile bytes that
 // carry a valid checksum.
+// Used in place: the model's facts and rules are read from the mapped file
+// when a case first touches them (snapshot.h ReadTrustedSnapshot,
+// records.h), with the rules' index stored beside them; the mapping lives
+// as long as the model, or any copy of those lists, does.
 // A cache that fails a check is ignored and the model is built from the
 // YAML, so the answer is byte for byte the one of TSUNAGU_CACHE=off. The
 // first such failure in a process prints one warning on stderr naming the
