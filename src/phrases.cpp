@@ -637,13 +637,21 @@ bool EndsSentence(const Understanding& u, size_t k) {
 // after a phrase are found without walking its sentence again for each:
 // last[k] is the last clause of clause k's sentence; toward, the tokens
 // 向かう after に (SaidToAScreen); ago, the tokens that start words placing
-// what follows a month or more ago (3年前に, 去年: LongAgoAt).
+// what follows a month or more ago (3年前に, 去年: LongAgoAt); list_end[k],
+// the clause that ends a list of examples clause k opens (叩かれたとか、
+// 怒鳴られたとか、そういうことはない: what is said of them is in the last).
 struct Sentences {
-  std::vector<size_t> last, toward, ago;
-  void Read(const Understanding& u) {
+  std::vector<size_t> last, toward, ago, list_end;
+  void Read(const Understanding& u, const std::vector<size_t>& clause_tokens) {
     last.assign(u.clauses.size(), 0);
-    for (size_t k = u.clauses.size(); k-- > 0;)
+    list_end.assign(u.clauses.size(), 0);
+    for (size_t k = u.clauses.size(); k-- > 0;) {
       last[k] = EndsSentence(u, k) || k + 1 == u.clauses.size() ? k : last[k + 1];
+      const size_t begin = clause_tokens[k], end = clause_tokens[k + 1];
+      const bool lists = (end >= begin + 1 && TokaAt(u.tokens, end - 1, end) == end) ||
+                         (end >= begin + 2 && TokaAt(u.tokens, end - 2, end) == end);
+      list_end[k] = lists && last[k] != k ? list_end[k + 1] : k;
+    }
     toward.clear();
     ago.clear();
     for (size_t i = 0; i < u.tokens.size(); ++i) {
@@ -928,7 +936,7 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
     analyzer.Tokenize(display, clause.begin, clause.end, &u->tokens);
     clause_tokens.push_back(u->tokens.size());
   }
-  sentences.Read(*u);
+  sentences.Read(*u, clause_tokens);
   for (size_t ci = 0; ci < u->clauses.size(); ++ci) {
     const Clause& clause = u->clauses[ci];
     const size_t first = clause_tokens[ci], last = clause_tokens[ci + 1];
@@ -987,7 +995,9 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
         denied_end = negated ? h.end : std::string::npos;
         denied_by = h.neg_begin;
       } else {
-        h.polarity = ReadPolarity(display, u->tokens, h.to, read_to, tail.lemma);
+        // A list's predicate is in its last clause (Sentences::list_end).
+        const size_t polarity_to = std::max(read_to, clause_tokens[sentences.list_end[ci] + 1]);
+        h.polarity = ReadPolarity(display, u->tokens, h.to, polarity_to, tail.lemma);
         // 3年前に倒れて: the time before it in its clause
         if (const size_t ago = sentences.AgoIn(first, h.from); IsCollapse(tail.lemma) && ago < h.from) {
           h.polarity.long_past = true;

@@ -175,6 +175,16 @@ void AppendStream(const std::vector<Token>& tokens, size_t from, size_t to, std:
   }
 }
 
+size_t TokaAt(const std::vector<Token>& tokens, size_t i, size_t to) {
+  if (i >= to || tokens[i].pos != Token::kParticle) return 0;
+  if (tokens[i].lemma == "とか" && tokens[i].pos_name == "助詞,並立助詞") return i + 1;
+  // after たい MeCab reads と and か: 死にたいとか
+  if (tokens[i].lemma == "と" && i + 1 < to && tokens[i + 1].lemma == "か" &&
+      tokens[i + 1].pos_name.find("並立助詞") != std::string::npos)
+    return i + 2;
+  return 0;
+}
+
 size_t LongSpanAt(const std::vector<Token>& tokens, size_t i, size_t to) {
   if (i >= to) return 0;
   if (OneOf(tokens[i].lemma, {"半年", "数年", "長年", "何年"})) return i + 1;
@@ -270,6 +280,28 @@ Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, s
     if (t.lemma == "これ" && i + 1 < to && tokens[i + 1].lemma == "まで") {  // "これまで一度も"
       ++i;
       continue;
+    }
+    // A list of examples shares its predicate: "叩かれたとか、怒鳴られたとか、
+    // そういうことは一度もない" reads on from the last とか, past the
+    // そういう that gathers them.
+    if (const size_t after = TokaAt(tokens, i, to); after > 0) {
+      size_t last = after - 1;  // the last とか's last token
+      for (size_t j = after; j < to; ++j)
+        if (const size_t k = TokaAt(tokens, j, to); k > 0) last = k - 1;
+      const bool gathered =
+          last + 1 < to && OneOf(tokens[last + 1].lemma, {"そういう", "そんな", "そういった", "こういう", "こんな"});
+      if (last >= after || gathered) {
+        i = gathered ? last + 1 : last;
+        // そんなことは一度も言ったことがない: the report of them denied
+        size_t j = i + 1;
+        while (j < to && IsCarrier(tokens[j]) && tokens[j].pos != Token::kVerb) ++j;
+        if (gathered && DeniedReport(tokens, j, to)) {
+          ++p.negations;
+          i = to;
+          break;
+        }
+        continue;
+      }
     }
     // An example shares what is said of its kind: "リストカットなどの自傷行為
     // は見られない" reads on through 自傷行為 to its predicate.

@@ -55,6 +55,10 @@ struct Polarity {
   bool negated() const { return negations % 2 == 1 && !hedged; }
 };
 
+/// The list particle とか at tokens[i] (one token, or と and か as MeCab
+/// reads it after たい): returns the token after it, or 0.
+size_t TokaAt(const std::vector<Token>& tokens, size_t i, size_t to);
+
 /// A span of a month or more at tokens[i] (3年, 二年, 数年, 6ヶ月, 半年,
 /// 1年半): returns the token after it, or 0.
 size_t LongSpanAt(const std::vector<Token>& tokens, size_t i, size_t to);
