@@ -207,6 +207,41 @@ size_t LongAgoAt(const std::vector<Token>& tokens, size_t i, size_t to) {
 
 bool IsCollapse(std::string_view lemma) { return OneOf(lemma, {"倒れる", "卒倒する"}); }
 
+namespace {
+
+// 倒れてから3年, 倒れて二年, 倒れて以来 at tokens[i]: the time since an
+// event (a collapse: not a state, which goes on: 食べなくなってから3か月).
+// Returns the token after those words, or 0.
+size_t TimeSinceAt(const std::vector<Token>& tokens, size_t i, size_t to) {
+  if (i + 1 >= to || tokens[i].lemma != "て") return 0;
+  if (tokens[i + 1].lemma == "以来") return i + 2;
+  return LongSpanAt(tokens, tokens[i + 1].lemma == "から" ? i + 2 : i + 1, to);
+}
+
+// A list of examples at tokens[i] shares its predicate: "叩かれたとか、
+// 怒鳴られたとか、そういうことは一度もない" reads on from the last とか,
+// past the そういう that gathers them. Returns the last token of the list
+// (the next to read is the one after it), or 0 when tokens[i] opens none;
+// *report_denied: a report of them denied follows (そんなことは一度も
+// 言ったことがない).
+size_t ListRead(const std::vector<Token>& tokens, size_t i, size_t to, bool* report_denied) {
+  const size_t after = TokaAt(tokens, i, to);
+  if (after == 0) return 0;
+  size_t last = after - 1;  // the last とか's last token
+  for (size_t j = after; j < to; ++j)
+    if (const size_t k = TokaAt(tokens, j, to); k > 0) last = k - 1;
+  const bool gathered =
+      last + 1 < to && OneOf(tokens[last + 1].lemma, {"そういう", "そんな", "そういった", "こういう", "こんな"});
+  if (last < after && !gathered) return 0;
+  if (gathered) ++last;
+  size_t j = last + 1;
+  while (j < to && IsCarrier(tokens[j]) && tokens[j].pos != Token::kVerb) ++j;
+  *report_denied = gathered && DeniedReport(tokens, j, to);
+  return last;
+}
+
+}  // namespace
+
 Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, size_t from, size_t to,
                       std::string_view last_lemma) {
   Polarity p;
@@ -214,16 +249,10 @@ Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, s
   // A death told as such ("夫が亡くなり", "父が死んだ") is not a danger.
   bool past_next = i < to && tokens[i].pos == Token::kAuxiliary && OneOf(tokens[i].lemma, {"た", "だ"});
   p.died = OneOf(last_lemma, {"亡くなる", "他界する"}) || (last_lemma == "死ぬ" && past_next);
-  // 倒れてから3年, 倒れて二年, 倒れて以来: the time since a collapse (an
-  // event; not a state, which goes on: 食べなくなってから3か月).
-  if (IsCollapse(last_lemma) && i + 1 < to && tokens[i].lemma == "て") {
-    const size_t k = tokens[i + 1].lemma == "から" ? i + 2 : i + 1;
-    const size_t past = tokens[i + 1].lemma == "以来" ? i + 2 : LongSpanAt(tokens, k, to);
-    if (past > 0) {
-      p.long_past = true;
-      p.end = past;
-      return p;
-    }
+  if (const size_t past = IsCollapse(last_lemma) ? TimeSinceAt(tokens, i, to) : 0; past > 0) {
+    p.long_past = true;
+    p.end = past;
+    return p;
   }
   // Colloquial negation fused into the verb ("出かけん", "行かん"): the
   // dictionary gives the verb's lemma for the whole word.
@@ -284,24 +313,15 @@ Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, s
     // A list of examples shares its predicate: "叩かれたとか、怒鳴られたとか、
     // そういうことは一度もない" reads on from the last とか, past the
     // そういう that gathers them.
-    if (const size_t after = TokaAt(tokens, i, to); after > 0) {
-      size_t last = after - 1;  // the last とか's last token
-      for (size_t j = after; j < to; ++j)
-        if (const size_t k = TokaAt(tokens, j, to); k > 0) last = k - 1;
-      const bool gathered =
-          last + 1 < to && OneOf(tokens[last + 1].lemma, {"そういう", "そんな", "そういった", "こういう", "こんな"});
-      if (last >= after || gathered) {
-        i = gathered ? last + 1 : last;
-        // そんなことは一度も言ったことがない: the report of them denied
-        size_t j = i + 1;
-        while (j < to && IsCarrier(tokens[j]) && tokens[j].pos != Token::kVerb) ++j;
-        if (gathered && DeniedReport(tokens, j, to)) {
-          ++p.negations;
-          i = to;
-          break;
-        }
-        continue;
+    bool report_denied = false;
+    if (const size_t last = ListRead(tokens, i, to, &report_denied); last > 0) {
+      if (report_denied) {
+        ++p.negations;
+        i = to;
+        break;
       }
+      i = last;
+      continue;
     }
     // An example shares what is said of its kind: "リストカットなどの自傷行為
     // は見られない" reads on through 自傷行為 to its predicate.
