@@ -740,8 +740,9 @@ size_t ToTheOwner(const std::vector<Token>& tokens, size_t from, size_t to) {
 // 全部パチンコに使ってしまい", "父の年金が入る日になると、兄が通帳を持って
 // 銀行に行き、全部引き出してしまいます". A pension, bank book or savings
 // named (not one's own: 自分の, 私の), then later in its sentence 全部 or
-// 全額 and a verb of spending or taking done regrettably (てしまう), or
-// the owner handed back a part (本人には月に数千円しか渡されず: しか and
+// 全額 and a verb of spending or taking done regrettably (てしまう), 勝手に
+// and such a verb (祖母の年金を叔父が勝手に使っている), or the owner
+// handed back a part (本人には月に数千円しか渡されず: しか and
 // the passive of 渡す; a parent's active しか渡さない is an allowance): a
 // financial-abuse mention on those words. The lexicon's phrases hold
 // within one clause; this is their reach across the sentence.
@@ -761,13 +762,22 @@ size_t MoneyNamed(const std::vector<Token>& tokens, size_t from, size_t to) {
   return to;
 }
 
-// The words of taking that start at tokens[i] (全部…使ってしまう, しか渡され
-// ず; see AddMoneyTaken): returns their last token, or `to`; *verb is the
+// The words of taking that start at tokens[i] (全部…使ってしまう, 勝手に
+// 使う, しか渡されず; see AddMoneyTaken): returns their last token, or `to`; *verb is the
 // verb. owner: where the sentence names the owner as handed it
 // (ToTheOwner).
 size_t TakenAt(const std::vector<Token>& tokens, size_t owner, size_t i, size_t to, size_t* verb) {
   size_t last = to;
   *verb = to;
+  // 勝手に使っている, 勝手に引き出して: taken without asking (the
+  // lexicon's 年金を勝手に使う holds only with nothing between).
+  if (tokens[i].lemma == "勝手" && i + 1 < to && tokens[i + 1].lemma == "に") {
+    for (size_t j = i + 2; j < to && j <= i + 3 && *verb == to; ++j)
+      if (tokens[j].pos == Token::kVerb &&
+          LemmaOneOf(tokens[j], {"使う", "引き出す", "下ろす", "おろす", "持ち出す", "売る", "解約する"}))
+        *verb = j;
+    return *verb;
+  }
   if (LemmaOneOf(tokens[i], {"全部", "全額"})) {
     for (size_t j = i + 1; j < to && j <= i + 4 && *verb == to; ++j)
       if (tokens[j].pos == Token::kVerb &&
@@ -792,8 +802,9 @@ size_t TakenAt(const std::vector<Token>& tokens, size_t owner, size_t i, size_t 
 // 全部パチンコに使ってしまい", "父の年金が入る日になると、兄が通帳を持って
 // 銀行に行き、全部引き出してしまいます". A pension, bank book or savings
 // named (not one's own: 自分の, 私の), then later in its sentence 全部 or
-// 全額 and a verb of spending or taking done regrettably (てしまう), or
-// the owner handed back a part (本人には月に数千円しか渡されず: しか and
+// 全額 and a verb of spending or taking done regrettably (てしまう), 勝手に
+// and such a verb (祖母の年金を叔父が勝手に使っている), or the owner
+// handed back a part (本人には月に数千円しか渡されず: しか and
 // the passive of 渡す; a parent's active しか渡さない is an allowance): a
 // financial-abuse mention on those words. The lexicon's phrases hold
 // within one clause; this is their reach across the sentence.
