@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <unordered_map>
 
 #include "household.h"
@@ -751,9 +752,12 @@ std::vector<Finding> CheckFiles(const std::vector<SourceFile>& files, int year) 
 }
 
 std::vector<Finding> CheckFiles(const std::vector<SourceFile>& files, int year, const StaleCheck& stale,
-                                KnownReadings* known) {
+                                KnownReadings* known, bool keep_work) {
   if (files.size() != kFiles) return {{"", 0, 0, Finding::kError, "internal: check needs the six model files"}};
-  return Checker(files, year, stale, known).Run();
+  if (!keep_work) return Checker(files, year, stale, known).Run();
+  static auto* kept = new std::vector<std::unique_ptr<Checker>>();  // never freed: see check.h
+  kept->push_back(std::make_unique<Checker>(files, year, stale, known));
+  return kept->back()->Run();
 }
 
 int CountErrors(const std::vector<Finding>& findings) {

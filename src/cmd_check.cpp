@@ -46,7 +46,7 @@ int RunCheck(const CliOptions& options) {
   if (!ReadCheckResult(key, &result)) {
     // Phrases read by an earlier run are not read again (reading_cache.h).
     const std::unique_ptr<KnownReadings> known = LoadKnownReadings();
-    std::vector<Finding> findings = CheckFiles(files, stale.today.year, stale, known.get());
+    std::vector<Finding> findings = CheckFiles(files, stale.today.year, stale, known.get(), /*keep_work=*/true);
     SaveKnownReadings(known.get());
     result.out = format == "json" ? RenderFindingsJson(findings) + "\n" : RenderFindings(findings, files, color);
     result.exit_code = CountErrors(findings) > 0 ? kExitData : kExitOk;
