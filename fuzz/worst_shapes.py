@@ -7,7 +7,8 @@ Writes into DIR one seed per shape whose cost per byte was once
 superlinear: many subject words with ages (in one clause and in many
 sentences), thousands of distinct unknown words, long runs of one
 character, deep nesting of quotes and brackets, very many clauses,
-English pronouns, age differences, 自分, quotations, dangers and places.
+English pronouns, age differences, 自分, quotations, dangers and places,
+and one sentence of many clauses each holding a phrase.
 The big shapes are 64 KB, the others 16 KB. query seeds are the case
 text; batch seeds start with the byte that picks the text format and
 automatic encoding (see batch_fuzzer.cpp) and hold many records.
@@ -47,6 +48,13 @@ def shapes():
         "quoted-speech": fill("母は「働きたい」と言っている。「もう無理だ」と父は", small),
         "crisis": fill("息子が母に毎日暴言、父を殴る、", small),
         "places": fill("大阪府に住む母親、西区在住の兄、", small),
+        # one sentence of many clauses and phrases: the words after each
+        # phrase were once read to the sentence's end for every phrase
+        "subjects-commas-one-sentence": fill("母は80代で父は82歳、息子と娘と兄と妹と祖母と本人と", big),
+        "toka-list": fill("叩かれたとか、", big),
+        "collapse-past": fill("3年前に倒れてから3年、", small),
+        "money-taken-one-sentence": fill("母の年金を兄が勝手に使い、本人には千円しか渡されず、", small),
+        "en-asides-one-sentence": fill("he collapsed two years ago, if she ever hurt herself, ", big),
     }
 
 

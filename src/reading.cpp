@@ -227,8 +227,12 @@ size_t TimeSinceAt(const std::vector<Token>& tokens, size_t i, size_t to) {
 size_t ListRead(const std::vector<Token>& tokens, size_t i, size_t to, bool* report_denied) {
   const size_t after = TokaAt(tokens, i, to);
   if (after == 0) return 0;
-  size_t last = after - 1;  // the last とか's last token
-  for (size_t j = after; j < to; ++j)
+  // The last とか's last token, within a list's reach: a list someone
+  // writes is a few items (and every phrase in a long run of them would
+  // read the run to its end).
+  constexpr size_t kListReach = 256;
+  size_t last = after - 1;
+  for (size_t j = after; j < to && j < after + kListReach; ++j)
     if (const size_t k = TokaAt(tokens, j, to); k > 0) last = k - 1;
   const bool gathered =
       last + 1 < to && OneOf(tokens[last + 1].lemma, {"そういう", "そんな", "そういった", "こういう", "こんな"});
