@@ -442,6 +442,7 @@ bool OwnerOfPossessedAfter(const Understanding& u, const NumberMention& n, int c
 
 // An age with no subject word right next to it: a marked subject word
 // before it in the clause ("母は来月80歳"), else the nearest, else the
+// one a relative clause follows ("my parents, who are over 70"), else the
 // sentence's topic so far, else the first named after it in the sentence
 // ("30代半ばで辞めた…54歳の弟"), else the default subject of a fact in
 // the clause, else the person.
@@ -467,6 +468,19 @@ void OwnerByContext(const Understanding& u, const NumberMention& n, int c, int n
     a->because = marked >= 0 ? Because::kMarked : Because::kNearest;
     if (marked >= 0) JoinedPersons(u, marked, joined);  // 双子の弟と私は今年で44歳
     return;
+  }
+  // "my parents, who are both over 70": a relative clause's age is the
+  // age of the one it follows (the last named in the clause before).
+  size_t starts = u.clauses[c].begin;
+  while (starts < u.clauses[c].end && match[starts] == ' ') ++starts;
+  if (c > 0 && x.sentence[c - 1] == x.sentence[c] && At(match, starts, "who ")) {
+    const std::vector<int>& before = by.In(c - 1);
+    if (!before.empty() && u.subjects[before.back()].person >= 0) {
+      a->person = u.subjects[before.back()].person;
+      a->subject = u.subjects[before.back()].subject;
+      a->because = Because::kNearest;
+      return;
+    }
   }
   const int carried = Carried(x.topic, x.topic_how, x.sentence, c);
   if (carried >= 0) {
