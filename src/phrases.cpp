@@ -501,13 +501,16 @@ void HitTokens(const Matcher::Hit& hit, size_t first, size_t last, const std::ve
 bool EndsWords(const Token& t) { return t.pos == Token::kParticle && t.pos_name != "助詞,接続助詞"; }
 
 // A fact some alert asks for: a hypothetical or a death told must not
-// raise it ("死ぬ前に", "夫が亡くなり"). Few alerts and few danger facts.
+// raise it ("死ぬ前に", "夫が亡くなり"). A danger fact (area crisis)
+// wherever an alert names it; another only where an alert needs it
+// (`all`: 電気を止められたら…この冬 is no power cut in the cold), not where
+// it is one of many ways in. Few alerts and few such facts.
 bool RaisesAlert(const Model& model, int fact) {
-  if (model.facts[fact].area != "crisis") return false;
+  const bool danger = model.facts[fact].area == "crisis";
   for (const AlertRule& a : model.alerts)
     for (const auto* refs : {&a.when.all, &a.when.any})
       for (const FactRef& r : *refs)
-        if (r.fact == fact) return true;
+        if (r.fact == fact && (danger || refs == &a.when.all)) return true;
   return false;
 }
 
