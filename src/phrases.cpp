@@ -160,13 +160,14 @@ bool EnglishAnsweredNo(std::string_view text, size_t clause_begin, size_t at, si
 
 // A danger told as a condition of what the writer would do: "if he ever
 // threatened us I would call", "if she were to hurt herself". Only when
-// the phrase opens the if-clause (if, then at most three words of who and
-// "ever", "were to"): "if I say no he hits me" tells what happens when,
+// the phrase opens the if-clause (if, then at most three words of who,
+// "ever", "were to" and "starts"): "if I say no he hits me" tells what happens when,
 // and "if he hits her again" says he has; "even if" concedes it.
 bool EnglishIfBefore(std::string_view text, size_t clause_begin, size_t at, size_t clause_end, size_t* if_begin) {
-  static constexpr std::string_view kBetween[] = {"he",   "she",  "they", "we",  "i",        "you",     "someone",
-                                                  "ever", "were", "was",  "to",  "should",   "did",     "my",
-                                                  "his",  "her",  "our",  "son", "daughter", "brother", "sister"};
+  static constexpr std::string_view kBetween[] = {
+      "he",       "she",     "they",   "we",     "i",       "you",   "someone", "ever", "were",
+      "was",      "to",      "should", "did",    "my",      "his",   "her",     "our",  "son",
+      "daughter", "brother", "sister", "starts", "started", "start", "begins",  "began"};
   size_t end = at;
   for (int looked = 0; looked < 4; ++looked) {
     while (end > clause_begin && !IsEnWordByte(text[end - 1])) --end;
