@@ -67,6 +67,16 @@ bool DayGoesByBefore(std::string_view text, size_t end) {
 // apostrophe of "don't").
 bool IsEnWordByte(char c) { return IsAsciiLowerOrDigit(static_cast<unsigned char>(c)) || c == '\''; }
 
+// The English word that ends at or before text[end], past spaces and
+// punctuation, not before clause_begin; *start is where it begins. Empty
+// when there is none. The readings walk back word by word with it.
+std::string_view EnWordBefore(std::string_view text, size_t clause_begin, size_t end, size_t* start) {
+  while (end > clause_begin && !IsEnWordByte(text[end - 1])) --end;
+  *start = end;
+  while (*start > clause_begin && IsEnWordByte(text[*start - 1])) --*start;
+  return text.substr(*start, end - *start);
+}
+
 // "if I say no he hits me": the word before text[at] is a verb of saying,
 // so the "no" after it is what is said, not a negation.
 bool SaidBefore(std::string_view text, size_t clause_begin, size_t at) {
@@ -84,11 +94,9 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
   std::string_view after;  // the word after w, towards the phrase
   size_t after_end = 0;
   for (int looked = 0; looked < 5; ++looked) {
-    while (end > clause_begin && !IsEnWordByte(text[end - 1])) --end;
-    if (end == clause_begin) return false;
-    size_t start = end;
-    while (start > clause_begin && IsEnWordByte(text[start - 1])) --start;
-    std::string_view w = text.substr(start, end - start);
+    size_t start = 0;
+    const std::string_view w = EnWordBefore(text, clause_begin, end, &start);
+    if (w.empty()) return false;
     for (std::string_view scope_end : kEnScopeEnds)
       if (w == scope_end) return false;
     if (IsEnNegation(w) && !(w == "no" && SaidBefore(text, clause_begin, start))) {
@@ -99,7 +107,7 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
       return true;
     }
     after = w;
-    after_end = end;
+    after_end = start + w.size();
     end = start;
   }
   return false;
@@ -114,11 +122,9 @@ bool AskedBefore(std::string_view text, size_t clause_begin, size_t at) {
                                                  "tell",      "told",  "unsure", "unclear"};
   size_t end = at;
   for (int looked = 0; looked < 4; ++looked) {
-    while (end > clause_begin && !IsEnWordByte(text[end - 1])) --end;
-    size_t start = end;
-    while (start > clause_begin && IsEnWordByte(text[start - 1])) --start;
-    if (start == end) return false;
-    const std::string_view w = text.substr(start, end - start);
+    size_t start = 0;
+    const std::string_view w = EnWordBefore(text, clause_begin, end, &start);
+    if (w.empty()) return false;
     if (std::find(std::begin(kAsking), std::end(kAsking), w) != std::end(kAsking)) return true;
     end = start;
   }
@@ -133,11 +139,9 @@ bool EnglishAnsweredNo(std::string_view text, size_t clause_begin, size_t at, si
   size_t e = at;
   bool asked = false;
   for (int looked = 0; looked < 5 && !asked; ++looked) {
-    while (e > clause_begin && !IsEnWordByte(text[e - 1])) --e;
-    size_t b = e;
-    while (b > clause_begin && IsEnWordByte(text[b - 1])) --b;
-    if (b == e) break;
-    const std::string_view w = text.substr(b, e - b);
+    size_t b = 0;
+    const std::string_view w = EnWordBefore(text, clause_begin, e, &b);
+    if (w.empty()) break;
     if (w == "if" || w == "whether") asked = AskedBefore(text, clause_begin, b);
     e = b;
   }
@@ -170,11 +174,9 @@ bool EnglishIfBefore(std::string_view text, size_t clause_begin, size_t at, size
       "daughter", "brother", "sister", "starts", "started", "start", "begins",  "began"};
   size_t end = at;
   for (int looked = 0; looked < 4; ++looked) {
-    while (end > clause_begin && !IsEnWordByte(text[end - 1])) --end;
-    if (end == clause_begin) return false;
-    size_t start = end;
-    while (start > clause_begin && IsEnWordByte(text[start - 1])) --start;
-    const std::string_view w = text.substr(start, end - start);
+    size_t start = 0;
+    const std::string_view w = EnWordBefore(text, clause_begin, end, &start);
+    if (w.empty()) return false;
     if (w == "if") {
       size_t b = start;
       while (b > clause_begin && text[b - 1] == ' ') --b;
@@ -234,12 +236,6 @@ bool IsEnTopicNoun(std::string_view w) {
 // that say so, [*begin, *end).
 bool EnglishTopic(std::string_view text, size_t clause_begin, size_t at, size_t after, size_t clause_end, size_t* begin,
                   size_t* end) {
-  auto word_before = [&](size_t e, size_t* s) {
-    while (e > clause_begin && !IsEnWordByte(text[e - 1])) --e;
-    *s = e;
-    while (*s > clause_begin && IsEnWordByte(text[*s - 1])) --*s;
-    return text.substr(*s, e - *s);
-  };
   auto word_after = [&](size_t b, size_t* e) {
     while (b < clause_end && !IsEnWordByte(text[b])) ++b;
     *e = b;
@@ -247,9 +243,9 @@ bool EnglishTopic(std::string_view text, size_t clause_begin, size_t at, size_t 
     return text.substr(b, *e - b);
   };
   size_t s1 = 0, s2 = 0;
-  const std::string_view about = word_before(at, &s1);
+  const std::string_view about = EnWordBefore(text, clause_begin, at, &s1);
   if ((about == "about" || about == "on") && s1 > clause_begin) {
-    std::string_view noun = word_before(s1, &s2);
+    std::string_view noun = EnWordBefore(text, clause_begin, s1, &s2);
     if (IsEnTopicNoun(noun)) {
       *begin = s2;
       *end = at;
@@ -302,11 +298,9 @@ bool EnglishToAScreen(std::string_view text, size_t clause_begin, size_t at, siz
   auto is_screen = [](std::string_view w) {
     return std::find(std::begin(kEnScreens), std::end(kEnScreens), w) != std::end(kEnScreens);
   };
-  size_t e = at;
-  while (e > clause_begin && !IsEnWordByte(text[e - 1])) --e;
-  size_t b = e;
-  while (b > clause_begin && IsEnWordByte(text[b - 1])) --b;
-  if (text.compare(at, 4, "kill") == 0 && e > b && is_screen(text.substr(b, e - b))) {
+  size_t b = 0;
+  const std::string_view before = EnWordBefore(text, clause_begin, at, &b);
+  if (text.compare(at, 4, "kill") == 0 && !before.empty() && is_screen(before)) {
     *begin = b;
     *end = at;
     return true;
