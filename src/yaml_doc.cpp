@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <system_error>
@@ -333,7 +334,9 @@ bool PreScan::Run() {
     }
     if (!AfterScalar(c)) return false;
   }
-  if (!plain_tail_ || flow_ > 0) cuts_.clear();  // an unclosed [ or {: yaml-cpp will fail
+  // What is not read line by line after the key is parsed whole. (An
+  // unclosed [ or { fails in the last piece, where the pieces find it.)
+  if (!plain_tail_) cuts_.clear();
   return true;
 }
 
@@ -412,6 +415,25 @@ const char* TypeName(const YAML::Node& node) {
     default: return Tr("an undefined node");
   }
 }
+
+// yaml-cpp's syntax error e in text, as the people who edit it read it.
+Status SyntaxError(const YAML::ParserException& e, const PreScan& scan, const std::string& text,
+                   const std::string& name) {
+  // A missing closing quote takes the text up to the next quote into the
+  // string, and yaml-cpp fails only after it: point at the opening quote.
+  for (auto it = scan.multiline_quotes().rbegin(); it != scan.multiline_quotes().rend(); ++it) {
+    int open_line, open_column, close_line, close_column;
+    LineColumnAt(text, it->open, &open_line, &open_column);
+    LineColumnAt(text, it->close, &close_line, &close_column);
+    if (open_line > e.mark.line + 1) continue;
+    if (e.mark.line + 1 > close_line + 1) break;
+    return Status::Data(name, open_line, open_column,
+                        TrF("this quoted string runs on to line {}, where the YAML breaks ({} at {}); is its "
+                            "closing quote missing?",
+                            close_line, e.msg, MarkText(e.mark)));
+  }
+  return Status::Data(name, e.mark.line + 1, e.mark.column + 1, TrF("YAML syntax: {}", SyntaxAdvice(e.msg)));
+}
 }  // namespace
 
 Status YamlDoc::Parse(const std::string& text) {
@@ -445,7 +467,9 @@ Status YamlDoc::Parse(const std::string& text) {
     return Status::Data(name_, line, column, scan.error());
   }
   reached_ = Reached::kSyntax;
-  if (Status pieces; ParsePieces(text, scan.cuts(), scan.sequence_key_line(), &pieces)) {
+  std::optional<YAML::ParserException> syntax;
+  if (Status pieces; ParsePieces(text, scan.cuts(), scan.sequence_key_line(), &pieces, &syntax)) {
+    if (syntax) return SyntaxError(*syntax, scan, text, name_);
     reached_ = Reached::kTree;
     return pieces;
   }
@@ -454,20 +478,7 @@ Status YamlDoc::Parse(const std::string& text) {
   } catch (const YAML::DeepRecursion& e) {  // a "bad file" in yaml-cpp's words
     return Status::Data(name_, e.mark.line + 1, e.mark.column + 1, DepthMessage());
   } catch (const YAML::ParserException& e) {
-    // A missing closing quote takes the text up to the next quote into the
-    // string, and yaml-cpp fails only after it: point at the opening quote.
-    for (auto it = scan.multiline_quotes().rbegin(); it != scan.multiline_quotes().rend(); ++it) {
-      int open_line, open_column, close_line, close_column;
-      LineColumnAt(text, it->open, &open_line, &open_column);
-      LineColumnAt(text, it->close, &close_line, &close_column);
-      if (open_line > e.mark.line + 1) continue;
-      if (e.mark.line + 1 > close_line + 1) break;
-      return Status::Data(name_, open_line, open_column,
-                          TrF("this quoted string runs on to line {}, where the YAML breaks ({} at {}); is its "
-                              "closing quote missing?",
-                              close_line, e.msg, MarkText(e.mark)));
-    }
-    return Status::Data(name_, e.mark.line + 1, e.mark.column + 1, TrF("YAML syntax: {}", SyntaxAdvice(e.msg)));
+    return SyntaxError(e, scan, text, name_);
   } catch (const YAML::Exception& e) {
     return Status::Data(name_, 0, 0, TrF("YAML: {}", e.what()));
   }
@@ -505,9 +516,16 @@ std::string LineBreaks(const std::string& text, size_t from, size_t to) {
 // parsed on its own thread, as the same entries at the same lines and
 // columns (a later piece is the sequence's key line and its own entries,
 // the lines before them left empty), and the entries are then moved into
-// the first piece's sequence. When a piece fails or is not what the cut
-// promised, false: the caller parses the whole text, for the same error.
-bool YamlDoc::ParsePieces(const std::string& text, const std::vector<size_t>& cuts, size_t key_line, Status* status) {
+// the first piece's sequence.
+// A syntax error is the first piece's that fails: the pieces before it
+// are sound, so one parse of the whole text reaches that piece as the
+// piece began and fails where it does, if the piece runs to the end of the
+// text; a piece that ends before it is parsed again to the end (the rest of
+// the text only: an end that came early can fail differently). True and
+// *syntax set then. When a piece is not what the cut promised, false: the
+// caller parses the whole text.
+bool YamlDoc::ParsePieces(const std::string& text, const std::vector<size_t>& cuts, size_t key_line, Status* status,
+                          std::optional<YAML::ParserException>* syntax) {
   const size_t cores = std::max(1u, std::thread::hardware_concurrency());
   const std::vector<size_t> chosen =
       ChooseCuts(cuts, text.size(), std::min({cores, text.size() / kMinPieceBytes, size_t{8}}));
@@ -519,6 +537,7 @@ bool YamlDoc::ParsePieces(const std::string& text, const std::vector<size_t>& cu
     YAML::Node root;
     YAML::Node sequence;
     Status duplicates;
+    std::optional<YAML::ParserException> syntax;
     bool ok = false;
   };
   std::vector<Piece> pieces(chosen.size() + 1);
@@ -526,19 +545,22 @@ bool YamlDoc::ParsePieces(const std::string& text, const std::vector<size_t>& cu
     pieces[k].begin = k == 0 ? 0 : chosen[k - 1];
     pieces[k].end = k == chosen.size() ? text.size() : chosen[k];
   }
-  auto parse = [&](Piece& p) {
+  // text[begin, end) where it stands, after what a piece keeps of the text before.
+  auto piece_text = [&](size_t begin, size_t end) {
     std::string piece;
-    if (p.begin == 0) {
-      piece = text.substr(0, p.end);
-    } else if (root_sequence) {
-      piece = LineBreaks(text, 0, p.begin);
+    if (begin == 0) return text.substr(0, end);
+    if (root_sequence) {
+      piece = LineBreaks(text, 0, begin);
     } else {
       piece = LineBreaks(text, 0, key_line) + text.substr(key_line, key_line_end - key_line) +
-              LineBreaks(text, key_line_end, p.begin);
+              LineBreaks(text, key_line_end, begin);
     }
-    if (p.begin > 0) piece.append(text, p.begin, p.end - p.begin);
+    piece.append(text, begin, end - begin);
+    return piece;
+  };
+  auto parse = [&](Piece& p) {
     try {
-      p.root = YAML::Load(piece);
+      p.root = YAML::Load(piece_text(p.begin, p.end));
       // The first piece is all the text before its end; a later one must
       // be the key (alone) with a sequence of entries, or that sequence.
       // (reset, not =: assigning to a node that holds one rewrites that one.)
@@ -557,7 +579,10 @@ bool YamlDoc::ParsePieces(const std::string& text, const std::vector<size_t>& cu
         }
       }
       p.ok = true;
-    } catch (...) {  // a syntax error, or out of memory: the whole parse says which
+    } catch (const YAML::DeepRecursion&) {  // the whole parse says where
+    } catch (const YAML::ParserException& e) {
+      p.syntax = e;
+    } catch (...) {  // out of memory: the whole parse says so
     }
   };
   std::vector<std::thread> threads;
@@ -570,8 +595,29 @@ bool YamlDoc::ParsePieces(const std::string& text, const std::vector<size_t>& cu
   }
   parse(pieces[0]);
   for (std::thread& t : threads) t.join();
-  for (const Piece& p : pieces)
-    if (!p.ok) return false;
+  for (const Piece& p : pieces) {
+    if (p.ok) continue;
+    if (!p.syntax) return false;
+    *syntax = p.syntax;
+    if (p.end < text.size()) {
+      syntax->reset();
+      try {
+        YAML::Load(piece_text(p.begin, text.size()));
+      } catch (const YAML::DeepRecursion&) {
+      } catch (const YAML::ParserException& e) {
+        *syntax = e;
+      } catch (...) {
+      }
+    }
+    // Not in the piece's own lines: not what the cut promised.
+    const auto first_line =
+        static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(p.begin), '\n'));
+    if (!*syntax || (*syntax)->mark.line < first_line) {
+      syntax->reset();
+      return false;
+    }
+    return true;
+  }
   *status = Status::Ok();
   for (size_t k = 1; k < pieces.size(); ++k)
     for (const YAML::Node& entry : pieces[k].sequence) pieces[0].sequence.push_back(entry);

@@ -8,6 +8,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,7 +61,8 @@ class YamlDoc {
 
  private:
   Status CheckDuplicateKeys(const YAML::Node& node, int depth) const;
-  bool ParsePieces(const std::string& text, const std::vector<size_t>& cuts, size_t key_line, Status* status);
+  bool ParsePieces(const std::string& text, const std::vector<size_t>& cuts, size_t key_line, Status* status,
+                   std::optional<YAML::ParserException>* syntax);
   std::string name_;
   YAML::Node root_;
   Reached reached_ = Reached::kChecks;

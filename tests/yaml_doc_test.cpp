@@ -146,6 +146,40 @@ TEST_CASE("A syntax error in a later piece is yaml-cpp's, at its line and column
   }
 }
 
+TEST_CASE("A syntax error anywhere in a big list is yaml-cpp's, wherever the pieces are cut") {
+  const std::string big = BigMap();
+  // Broken entries at a tenth, near the middle (either side of a cut on
+  // two cores) and near the end; one that only an early end would break.
+  const std::string broken[] = {"  - id: x\n    label: x\n   bad: indentation\n", "  - id: [x\n    ja: a\n",
+                                "  - id: x\n    ja: [a, b]]\n", "  - id: x: y\n"};
+  for (const double at : {0.1, 0.45, 0.5, 0.55, 0.9}) {
+    for (const std::string& entry : broken) {
+      std::string text = big;
+      const size_t pos = text.find("  - id: fact-", static_cast<size_t>(static_cast<double>(text.size()) * at));
+      REQUIRE(pos != std::string::npos);
+      text.insert(pos, entry);
+      int line = 0, column = 0;
+      std::string yaml_message;
+      try {
+        YAML::Load(text);
+      } catch (const YAML::ParserException& e) {
+        line = e.mark.line + 1;
+        column = e.mark.column + 1;
+        yaml_message = e.msg;
+      }
+      REQUIRE(line > 0);
+      YamlDoc doc("t.yaml");
+      Status s = doc.Parse(text);
+      CAPTURE(at);
+      CAPTURE(entry);
+      CHECK(s.line() == line);
+      CHECK(s.column() == column);
+      CHECK(s.message().find(yaml_message) != std::string::npos);
+      CHECK(doc.reached() == YamlDoc::Reached::kSyntax);
+    }
+  }
+}
+
 TEST_CASE("A duplicate key in a later piece is found at its line; one in an earlier piece first") {
   const std::string big = BigMap();
   const int lines = static_cast<int>(std::count(big.begin(), big.end(), '\n'));
