@@ -547,10 +547,54 @@ bool AloneBeforeComma(std::string_view text, size_t i, size_t after, size_t end)
 // age ("over 80", "aged 52", "nearly 80"); otherwise a bare number of 10
 // or more, or in brackets after a word ("長男(8)"), is kBare. c is just
 // after the digits.
+// Whether the number text[i, after) stands alone in brackets right after a
+// word ("長男(8)") or in a bracketed list of numbers after one ("kids (5
+// and 7)", "子ども(5、7)"): ages, even under 10.
+bool InBracketsAfterWord(std::string_view text, size_t begin, size_t i, size_t after, size_t end) {
+  static constexpr std::string_view kJoins[] = {" and ", " & ", ", ", ",", "、", "・", "と"};
+  auto digits_before = [&](size_t at) {  // start of the digits ending at `at`
+    while (at > begin && text[at - 1] >= '0' && text[at - 1] <= '9') --at;
+    return at;
+  };
+  size_t open = i;  // back over "N and " to the bracket
+  for (bool more = true; more && open > begin;) {
+    more = false;
+    for (std::string_view join : kJoins) {
+      if (open >= begin + join.size() && text.compare(open - join.size(), join.size(), join) == 0) {
+        const size_t number = digits_before(open - join.size());
+        if (number < open - join.size()) {
+          open = number;
+          more = true;
+          break;
+        }
+      }
+    }
+  }
+  size_t close = after;  // on over " and N" to the bracket
+  for (bool more = true; more && close < end;) {
+    more = false;
+    for (std::string_view join : kJoins) {
+      if (text.compare(close, join.size(), join) == 0) {
+        size_t number = close + join.size();
+        while (number < end && text[number] >= '0' && text[number] <= '9') ++number;
+        if (number > close + join.size()) {
+          close = number;
+          more = true;
+          break;
+        }
+      }
+    }
+  }
+  // A lone number after a space may number a point ("see (2)"); a list
+  // of numbers in brackets is ages after a word written either way.
+  const bool list = open < i || close > after;
+  return open > begin + 1 && text[open - 1] == '(' && (list || text[open - 2] != ' ') && close < end &&
+         text[close] == ')';
+}
+
 bool ReadBareNumber(std::string_view text, size_t begin, size_t i, size_t end, int n, Cursor* c, NumberMention* m) {
   size_t start = i;
-  const bool bracketed =
-      i > begin + 1 && text[i - 1] == '(' && text[i - 2] != ' ' && c->pos < end && text[c->pos] == ')';
+  const bool bracketed = InBracketsAfterWord(text, begin, i, c->pos, end);
   m->kind = NumberMention::kAge;
   m->begin = i;
   if (const AgeField field = AgeFieldBefore(text, i); field != AgeField::kNone) {

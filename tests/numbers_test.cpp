@@ -488,6 +488,25 @@ TEST_CASE("Bracketed ages after a word are bare numbers at the digits") {
   CHECK(Numbers("(1) 息子").empty());  // a list marker
 }
 
+TEST_CASE("A bracketed list of ages after a word: each number under 10 is an age too") {
+  for (const char* text : {"kids (5 and 7)", "子ども(5、7)", "孫(3・6)", "children (2, 4 and 9)", "子(5と7)"}) {
+    INFO("text: " << text);
+    std::vector<NumberMention> all = Numbers(text);
+    REQUIRE(all.size() >= 2);
+    for (const NumberMention& m : all) {
+      CHECK(m.kind == NumberMention::kBare);
+      CHECK(m.age.lo < 10);
+    }
+  }
+  CHECK(Numbers("kids (5 and 7)")[0].age.lo == 5);
+  // Not a list of ages: numbered points, a lone small number after a space,
+  // a list not closed, numbers not in brackets.
+  CHECK(Numbers("see (2)").empty());
+  CHECK(Numbers("(1 and 2) 息子").empty());
+  CHECK(Numbers("kids (5 and 7").empty());
+  CHECK(Numbers("kids 5 and 7").empty());
+}
+
 TEST_CASE("8050-style pairs only as a bare token") {
   for (const char* text :
        {"8050", "7040", "9060", "8050問題", "8050世帯", "the 8050 problem", "「8050」の家庭", "8050の状態"}) {
