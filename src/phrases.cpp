@@ -14,8 +14,16 @@ namespace {
 
 // English negations before the phrase ("no disability", "not in debt",
 // "zero debt").
-constexpr std::string_view kEnNegations[] = {"no",      "not",    "without", "never",  "none",   "nor",
-                                             "neither", "cannot", "deny",    "denies", "denied", "zero"};
+constexpr std::string_view kEnNegations[] = {"no",     "not",  "without", "never",  "none", "nor",   "neither",
+                                             "cannot", "deny", "denies",  "denied", "zero", "nobody"};
+// Verbs that take a clause: a negation before one is its own, and the
+// clause after it still says what happened ("no one knows he hits her",
+// "I can't believe he hits his mother", "we didn't realise he was
+// cutting himself"), or is a worry ("I don't think he wants to die").
+// Not "say" or "tell": "he never said he wanted to die" says nothing.
+constexpr std::string_view kEnClauseVerbs[] = {
+    "know",    "knows",    "knew",     "known",  "realise", "realises", "realised", "realize", "realizes", "realized",
+    "believe", "believes", "believed", "notice", "notices", "noticed",  "think",    "thinks",  "thought"};
 // English words that end a negation's reach ("not violent and has a
 // disability"). Not "or": "doesn't hit anyone or break things" denies both.
 constexpr std::string_view kEnScopeEnds[] = {"and", "but", "so", "because", "although", "though"};
@@ -99,6 +107,10 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
     if (w.empty()) return false;
     for (std::string_view scope_end : kEnScopeEnds)
       if (w == scope_end) return false;
+    // Not "know of any", "think about": no clause follows.
+    if (std::find(std::begin(kEnClauseVerbs), std::end(kEnClauseVerbs), w) != std::end(kEnClauseVerbs) &&
+        after != "of" && after != "about")
+      return false;
     if (IsEnNegation(w) && !(w == "no" && SaidBefore(text, clause_begin, start))) {
       if (w == "without" && DayGoesByBefore(text, start)) return false;
       for (std::string_view verb : kEnNotRemembering)

@@ -195,12 +195,30 @@ size_t LongSpanAt(const std::vector<Token>& tokens, size_t i, size_t to) {
   return i + 2 < to && tokens[i + 2].lemma == "半" ? i + 3 : i + 2;
 }
 
+namespace {
+bool IsCount(const Token& t) { return t.pos == Token::kNumber || t.pos_name == "名詞,数"; }
+
+// An age then at tokens[i]: 三十五歳で, 35の時, 20代の頃 (MeCab reads 三十五
+// as 三 十 五). Returns the token after it, or 0.
+size_t AgeThenAt(const std::vector<Token>& tokens, size_t i, size_t to) {
+  if (i >= to || !IsCount(tokens[i]) || (i > 0 && IsCount(tokens[i - 1]))) return 0;
+  size_t k = i;
+  while (k < to && IsCount(tokens[k])) ++k;
+  const bool age = k < to && OneOf(tokens[k].lemma, {"歳", "才", "代"});
+  if (age) ++k;
+  if (age && k < to && tokens[k].lemma == "で" && tokens[k - 1].lemma != "代") return k + 1;
+  if (k + 1 < to && tokens[k].lemma == "の" && OneOf(tokens[k + 1].lemma, {"時", "とき", "頃", "ころ"})) return k + 2;
+  return 0;
+}
+}  // namespace
+
 size_t LongAgoAt(const std::vector<Token>& tokens, size_t i, size_t to) {
   size_t j = 0;
   if (i < to && tokens[i].pos == Token::kNoun &&
       OneOf(tokens[i].lemma, {"去年", "昨年", "一昨年", "おととし", "昔", "以前"}))
     j = i + 1;
   else if (const size_t k = LongSpanAt(tokens, i, to); k > 0 && k < to && tokens[k].lemma == "前") j = k + 1;
+  else if (const size_t age = AgeThenAt(tokens, i, to); age > 0) j = age;
   // 3か月前から: since then, still (食べなくなった goes on)
   return j > 0 && !(j < to && tokens[j].lemma == "から") ? j : 0;
 }
@@ -287,6 +305,13 @@ Polarity ReadPolarity(std::string_view text, const std::vector<Token>& tokens, s
       break;
     }
     if (const size_t past = p.negations == 0 ? DeniedThought(tokens, i, to) : 0; past > 0) {
+      // What is going on or went on, thought not to be ("母に暴力をふるって
+      // いるとは思いませんでした", "切っていたとは思わない"): a surprise or a
+      // belief, not a denial; an intention is denied ("死のうとは思っていない").
+      if (IsQuoting(t) && i > 0 && OneOf(tokens[i - 1].lemma, {"いる", "てる", "た"})) {
+        p.hedged = true;
+        break;
+      }
       ++p.negations;  // then read on: "考えていないか心配" is a worry again
       i = past - 1;
       continue;

@@ -64,8 +64,8 @@ size_t TokaAt(const std::vector<Token>& tokens, size_t i, size_t to);
 size_t LongSpanAt(const std::vector<Token>& tokens, size_t i, size_t to);
 
 /// Words at tokens[i] that place what follows a month or more ago (3年前,
-/// 半年前, 去年, 昨年, 昔, 以前; not 3か月前から, since then): returns the
-/// token after them, or 0.
+/// 半年前, 去年, 昨年, 昔, 以前, an age then: 三十五歳で, 30の時, 20代の頃;
+/// not 3か月前から, since then): returns the token after them, or 0.
 size_t LongAgoAt(const std::vector<Token>& tokens, size_t i, size_t to);
 
 /// A phrase ending in this lemma tells a collapse: an event, which a time

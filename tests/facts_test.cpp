@@ -262,6 +262,21 @@ TEST_CASE("can't remember when: the negation is remembering's, not the phrase's"
   CHECK(f.Only(f.Read("i can't say he is violent"), "violence").negated);
 }
 
+TEST_CASE("a negated verb of knowing or believing is its own: the clause after it still holds") {
+  const Fixture& f = F();
+  for (const char* text :
+       {"no one knows he is violent", "i can't believe he is violent", "we didn't know he was violent",
+        "nobody realises that her son is violent", "we never noticed he was violent", "i don't think he is violent"}) {
+    INFO(text);
+    CHECK_FALSE(f.Only(f.Read(text), "violence").negated);
+  }
+  // No clause after the verb: the negation reaches the phrase.
+  CHECK(f.Only(f.Read("we don't know of any violence"), "violence").negated);
+  CHECK(f.Only(f.Read("nobody thinks about violence"), "violence").negated);
+  // A subject that is itself a negation.
+  CHECK(f.Only(f.Read("nobody has ever been violent"), "violence").negated);
+}
+
 TEST_CASE("English: 'or' shares a denial; 'a day goes by without' is every day; a field's value") {
   const Fixture& f = F();
   Understanding u = f.Read("he has never once shown violence or disability");

@@ -122,6 +122,11 @@ TEST_CASE("reading: polarity from the grammar that follows") {
       {"暴力をふるわない日はありません", "ふるう", false, false, false, false},
       {"暴力をふるわない日もない", "ふるう", false, false, false, false},
       {"暴力をふるわない日もある", "ふるう", false, false, false, false},  // on other days he does
+      // What went on, thought not to: a surprise or a belief, not a denial;
+      // an intention thought of is denied.
+      {"暴力をふるっているとは思いませんでした", "ふるう", false, true, false, false},
+      {"切っていたとは思わない", "切る", false, true, false, false},
+      {"死のうとは思っていない", "う", true, false, false, false},
   };
   for (const Row& r : rows) {
     CAPTURE(r.text);
@@ -163,4 +168,25 @@ TEST_CASE("reading: a debt told as over (ToldAsOver)") {
   CHECK(over("完済する予定です") == "");
   CHECK(over("毎月返している") == "");
   CHECK(over("完済してくれる約束だ") == "");
+}
+
+TEST_CASE("reading: words that place a collapse a month or more ago, an age then among them") {
+  struct Row {
+    const char* text;
+    bool long_ago;
+  } rows[] = {
+      {"3年前に倒れた", true},         {"去年倒れた", true},
+      {"三十五歳で倒れた", true},      {"35の時に倒れた", true},
+      {"20代の頃に倒れた", true},      {"八十歳のときに倒れた", true},
+      {"3日前に倒れた", false},        {"3か月前から寝込んでいる", false},
+      {"三十五歳で、無職です", false}, {"20代で倒れた", false},
+      {"35人で行った", false},
+  };
+  for (const Row& r : rows) {
+    INFO(std::string(r.text));
+    std::vector<Token> tokens;
+    const std::string text = r.text;
+    TheAnalyzer().Tokenize(text, 0, text.size(), &tokens);
+    CHECK((LongAgoAt(tokens, 0, tokens.size()) > 0) == r.long_ago);
+  }
 }
