@@ -378,10 +378,59 @@ using namespace household_internal;  // NOLINT: this file's own helpers
 
 // ---------------------------------------------------------------- step 5
 
+namespace {
+// A place outside the city before a return told later in its sentence
+// (東京で働いていましたが、…実家に戻ってきて; "worked in Tokyo for ten years,
+// came back to Niigata") is where they came back from, not where they
+// live: marked long past, with the return as the words that say so.
+// A return told as done (戻ってきた, 帰ってきて, "came back", "moved back"),
+// not as what happens now and then (お正月だけ帰ってきます, "comes back at
+// New Year").
+bool ReturnDone(const Understanding& u, const FactMention& m) {
+  const std::string& words = m.words;
+  if (words.empty()) return false;
+  if (IsAsciiLowerOrDigit(static_cast<unsigned char>(words[0]))) {
+    const std::string_view first = std::string_view(words).substr(0, words.find(' '));
+    if (first == "back") {  // "is back home", not "comes back home"
+      const std::string_view before = std::string_view(u.text.match).substr(0, m.begin);
+      for (std::string_view now : {"comes ", "come ", "coming ", "goes ", "go "})
+        if (before.size() >= now.size() && before.substr(before.size() - now.size()) == now) return false;
+      return true;
+    }
+    return first == "came" || (first.size() > 2 && first.substr(first.size() - 2) == "ed");
+  }
+  for (std::string_view end : {"た", "て", "で"})
+    if (words.size() >= end.size() && words.compare(words.size() - end.size(), end.size(), end) == 0) return true;
+  return false;
+}
+
+void MarkPlacesLeft(const Model& model, const std::vector<int>& sentence, Understanding* u) {
+  const int returned = model.FindFact("returned-home");
+  if (returned < 0 || sentence.empty()) return;
+  std::vector<const FactMention*> last(static_cast<size_t>(sentence.back()) + 1, nullptr);  // by sentence
+  for (const FactMention& m : u->mentions) {
+    if (m.fact != returned || m.negated || !ReturnDone(*u, m)) continue;
+    const FactMention*& l = last[static_cast<size_t>(sentence[m.clause])];
+    if (!l || m.begin > l->begin) l = &m;
+  }
+  for (FactMention& m : u->mentions) {
+    if (m.negated || model.facts[m.fact].outside.empty()) continue;
+    const FactMention* r = last[static_cast<size_t>(sentence[m.clause])];
+    if (!r || r->begin < m.end) continue;
+    const bool english = !m.words.empty() && IsAsciiLowerOrDigit(static_cast<unsigned char>(m.words[0]));
+    m.negated = true;
+    m.negation_kind = "past";
+    m.negation = (english ? "… " : "…") + r->words;
+    m.negation_side = 1;
+  }
+}
+}  // namespace
+
 void SetResidences(const Model& model, Understanding* u) {
   const int in_city = model.FindFact("in-niigata-city");
   using R = Person::Residence;
   const std::vector<int> sentence = Sentences(*u);
+  MarkPlacesLeft(model, sentence, u);
   int outside_sentence = -1;  // the sentence that put the person of concern outside the city
   for (const FactMention& m : u->mentions) {
     if (m.negated || !IsPlaceFact(model, m.fact) || PlaceLeft(*u, m)) continue;

@@ -320,6 +320,11 @@ TEST_CASE("residence: place facts, 同居, and eligibility") {
       {"福岡県に住む弟(52)が10年以上ひきこもっていると、西区に住む姉から相談", "elder-sister", R::kNiigataCity},
       {"my son lives in Aichi Prefecture and never leaves the house", "son", R::kOutside},
       {"市外から転入してきた。息子がひきこもり", "son", R::kUnknown},  // where they came from
+      // Left before a return told later in the sentence; a visit now and then is no return.
+      {"息子は東京で働いていましたが、実家に戻ってきました", "son", R::kUnknown},
+      {"my son worked in Osaka for years and moved back home last year", "son", R::kUnknown},
+      {"息子は東京に住んでいて、お正月だけ帰ってきます", "son", R::kOutside},
+      {"my son lives in Osaka and comes back home at new year", "son", R::kOutside},
   };
   for (const Row& r : rows) {
     CAPTURE(r.text);
@@ -337,6 +342,14 @@ TEST_CASE("residence: place facts, 同居, and eligibility") {
                        city) == nullptr);
   // A parent living elsewhere says nothing of the person.
   CHECK(ConcernOutside(Shipped().model, Read("母は東京都に住んでいる。息子がひきこもり"), city) == nullptr);
+  CHECK(ConcernOutside(Shipped().model, Read("息子は東京で働いていましたが、実家に戻ってきました"), city) == nullptr);
+  // The place left is marked long past, with the return as its words.
+  Understanding left = Read("息子は東京で働いていましたが、実家に戻ってきました");
+  bool marked = false;
+  for (const FactMention& m : left.mentions)
+    if (Shipped().model.facts[m.fact].id == "outside-niigata")
+      marked = m.negated && m.negation_kind == "past" && m.negation == "…実家に戻ってきました";
+  CHECK(marked);
 }
 
 TEST_CASE("RelationLabel: both languages") {
