@@ -95,13 +95,17 @@ bool SaidBefore(std::string_view text, size_t clause_begin, size_t at) {
   return w == "say" || w == "says" || w == "said" || w == "saying";
 }
 
-// English negation among the five words before `at`: returns its start.
+// English negation among the five words before `at` (nine for a subject
+// that denies): returns its start.
 // Walks back word by word (no list of the clause's words is built).
 bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at, size_t* neg_begin) {
   size_t end = at;
   std::string_view after;  // the word after w, towards the phrase
   size_t after_end = 0;
-  for (int looked = 0; looked < 5; ++looked) {
+  // Five words; a subject that denies ("nobody", "no one") reaches past
+  // what says where or among whom: "no one in the family has ever been
+  // violent".
+  for (int looked = 0; looked < 9; ++looked) {
     size_t start = 0;
     const std::string_view w = EnWordBefore(text, clause_begin, end, &start);
     if (w.empty()) return false;
@@ -111,6 +115,12 @@ bool EnglishNegationBefore(std::string_view text, size_t clause_begin, size_t at
     if (std::find(std::begin(kEnClauseVerbs), std::end(kEnClauseVerbs), w) != std::end(kEnClauseVerbs) &&
         after != "of" && after != "about")
       return false;
+    if (looked >= 5 && w != "nobody" && !(w == "no" && after == "one")) {
+      after = w;
+      after_end = start + w.size();
+      end = start;
+      continue;
+    }
     if (IsEnNegation(w) && !(w == "no" && SaidBefore(text, clause_begin, start))) {
       if (w == "without" && DayGoesByBefore(text, start)) return false;
       for (std::string_view verb : kEnNotRemembering)

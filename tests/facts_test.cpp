@@ -275,6 +275,11 @@ TEST_CASE("a negated verb of knowing or believing is its own: the clause after i
   CHECK(f.Only(f.Read("nobody thinks about violence"), "violence").negated);
   // A subject that is itself a negation.
   CHECK(f.Only(f.Read("nobody has ever been violent"), "violence").negated);
+  // A denying subject reaches past where or among whom, not past a verb
+  // of knowing.
+  CHECK(f.Only(f.Read("no one in the family has ever been violent"), "violence").negated);
+  CHECK(f.Only(f.Read("nobody at home has ever been violent"), "violence").negated);
+  CHECK_FALSE(f.Only(f.Read("no one in the family knows that he is violent"), "violence").negated);
 }
 
 TEST_CASE("English: 'or' shares a denial; 'a day goes by without' is every day; a field's value") {
