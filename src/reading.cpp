@@ -153,9 +153,12 @@ bool IsHypothetical(const Token& t, std::string_view surface) {
 bool IsFiller(const Token& t) {
   // は, も, が, を mark what is said about what; who is who is read from
   // the text (attach), so "介護は必要" and "介護が必要" read alike.
+  // なんか, なんて and など single it out the same way: "暴力なんか振るわない"
+  // reads as 暴力を振るわない.
   if (t.pos == Token::kParticle)
-    return (t.lemma == "は" || t.lemma == "も" || t.lemma == "が" || t.lemma == "を") &&
-           (t.pos_name == "助詞,係助詞" || t.pos_name == "助詞,格助詞");
+    return ((t.lemma == "は" || t.lemma == "も" || t.lemma == "が" || t.lemma == "を") &&
+            (t.pos_name == "助詞,係助詞" || t.pos_name == "助詞,格助詞")) ||
+           ((t.lemma == "なんか" || t.lemma == "なんて" || t.lemma == "など") && t.pos_name == "助詞,副助詞");
   if (t.pos == Token::kAdverb) {
     for (std::string_view a : kFillerAdverbs)
       if (t.lemma == a) return true;

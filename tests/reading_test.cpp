@@ -47,6 +47,8 @@ TEST_CASE("reading: one phrase covers every conjugation") {
       {"働きたい", "働く+たい", false},
       {"介護が必要", "介護+必要", false},
       {"介護は必要", "介護+必要", false},
+      {"暴力なんか振るう", "暴力+振るう", false},  // なんか, なんて, など single out, as は does
+      {"暴力なんて振るわない", "暴力+振るう", true},
       {"殴られる", "殴る+れる", false},
       {"食べるものがない", "食べる+もの", true},
       {"家にいる", "家+に+いる", false},
