@@ -12,6 +12,13 @@
 
 namespace {
 
+// Whether t's lemma is one of lemmas.
+bool LemmaOneOf(const Token& t, std::initializer_list<std::string_view> lemmas) {
+  for (std::string_view l : lemmas)
+    if (t.lemma == l) return true;
+  return false;
+}
+
 // English negations before the phrase ("no disability", "not in debt",
 // "zero debt").
 constexpr std::string_view kEnNegations[] = {"no",     "not",  "without", "never",  "none", "nor",   "neither",
@@ -253,9 +260,9 @@ bool IsEnTopicNoun(std::string_view w) {
 }
 
 // English: "a documentary about elder abuse" (a topic noun, then about or
-// on, right before the phrase), or "suicide prevention training" (the
-// phrase, then prevention or awareness and a topic noun). Sets the words
-// that say so, [*begin, *end).
+// on, right before the phrase; not the verb: "he talks about suicide"), or
+// "suicide prevention (training)" (the phrase, then prevention or
+// awareness). Sets the words that say so, [*begin, *end).
 bool EnglishTopic(std::string_view text, size_t clause_begin, size_t at, size_t after, size_t clause_end, size_t* begin,
                   size_t* end) {
   auto word_after = [&](size_t b, size_t* e) {
@@ -268,7 +275,15 @@ bool EnglishTopic(std::string_view text, size_t clause_begin, size_t at, size_t 
   const std::string_view about = EnWordBefore(text, clause_begin, at, &s1);
   if ((about == "about" || about == "on") && s1 > clause_begin) {
     std::string_view noun = EnWordBefore(text, clause_begin, s1, &s2);
-    if (IsEnTopicNoun(noun)) {
+    // "he talks about suicide", "she often reports on abuse": the verb, not
+    // the noun.
+    size_t s3 = 0;
+    const std::string_view before = EnWordBefore(text, clause_begin, s2, &s3);
+    static constexpr std::string_view kSaysIt[] = {"he",   "she",    "they",       "i",          "we",    "you",
+                                                   "who",  "it",     "often",      "always",     "still", "sometimes",
+                                                   "also", "openly", "constantly", "frequently", "just",  "keeps"};
+    const bool verb = std::find(std::begin(kSaysIt), std::end(kSaysIt), before) != std::end(kSaysIt);
+    if (IsEnTopicNoun(noun) && !verb) {
       *begin = s2;
       *end = at;
       return true;
@@ -276,9 +291,14 @@ bool EnglishTopic(std::string_view text, size_t clause_begin, size_t at, size_t 
   }
   size_t e1 = 0, e2 = 0;
   const std::string_view kind = word_after(after, &e1);
-  if ((kind == "prevention" || kind == "awareness") && IsEnTopicNoun(word_after(e1, &e2))) {
+  // "suicide prevention" names the work against it; not a line to ring
+  // ("she rang a suicide prevention helpline" is a sign itself).
+  if (kind == "prevention" || kind == "awareness") {
+    const std::string_view next = word_after(e1, &e2);
+    for (std::string_view line : {"helpline", "hotline", "line", "lines", "number", "service"})
+      if (next == line) return false;
     *begin = e1 - kind.size();
-    *end = e2;
+    *end = IsEnTopicNoun(next) ? e2 : e1;
     return true;
   }
   return false;
@@ -305,6 +325,18 @@ bool SaidToAScreen(const std::vector<Token>& tokens, const std::vector<size_t>& 
   if (j >= begin + 3 && j < hit && tokens[j - 1].lemma == "向かう" && tokens[j - 2].lemma == "に")
     for (std::string_view screen : kScreens)
       if (tokens[j - 3].lemma == screen) return true;
+  // Inside a game, right before the words or their quotation:
+  // ゲームの中では「殺すぞ」, ゲーム中に
+  {
+    size_t g = j;
+    while (g > begin && LemmaOneOf(tokens[g - 1], {"は", "で", "に", "も"})) --g;
+    if (g > begin && LemmaOneOf(tokens[g - 1], {"中", "なか"})) {  // not スマホに自殺の方法
+      --g;
+      if (g > begin && tokens[g - 1].lemma == "の") --g;
+      for (std::string_view screen : kScreens)
+        if (g > begin && tokens[g - 1].lemma == screen) return true;
+    }
+  }
   const auto k = std::lower_bound(toward.begin(), toward.end(), from + 2);
   if (k == toward.end() || *k >= to) return false;
   for (std::string_view screen : kScreens)
@@ -766,11 +798,6 @@ size_t ToTheOwner(const std::vector<Token>& tokens, size_t from, size_t to) {
 // the passive of 渡す; a parent's active しか渡さない is an allowance): a
 // financial-abuse mention on those words. The lexicon's phrases hold
 // within one clause; this is their reach across the sentence.
-bool LemmaOneOf(const Token& t, std::initializer_list<std::string_view> lemmas) {
-  for (std::string_view l : lemmas)
-    if (t.lemma == l) return true;
-  return false;
-}
 
 // The first pension, bank book or savings in tokens[from, to) that is not
 // one's own (自分の年金), or `to`.
@@ -918,6 +945,17 @@ void ReadEnglishAsides(const Understanding& u, const Sentences& sentences, size_
       h->polarity.long_past = true;
       h->past_begin = clause.begin + at;
       h->past_end = h->past_begin + ago.size();
+      return;
+    }
+  }
+  // "his father died by suicide", "lost her to suicide": a death told,
+  // no danger now (as 亡くなる is).
+  for (std::string_view death :
+       {"died by ", "death by ", "committed ", "lost him to ", "lost her to ", "lost them to "}) {
+    if (h->begin >= clause.begin + death.size() && match.compare(h->begin - death.size(), death.size(), death) == 0) {
+      h->polarity.died = true;
+      h->aside_begin = h->begin - death.size();
+      h->aside_end = h->begin;
       return;
     }
   }
