@@ -504,7 +504,8 @@ bool ReadApproximation(std::string_view text, size_t begin, int n, NumberMention
 // "I'm 79", "is 57", "who's 51", "now 41", "turned 85", "of 91".
 bool EnglishAgeVerbBefore(std::string_view text, size_t begin, size_t at, size_t* start) {
   return BeforeAny(text, begin, at,
-                   {"i'm", "i am", "is", "am", "are", "was", "were", "who's", "now", "turned", "of", "at"}, start);
+                   {"i'm", "i am", "is", "am", "are", "was", "were", "who's", "now", "turned", "of", "at", "both"},
+                   start);
 }
 
 // Japanese after a unitless number that makes it an age: 54になる,
@@ -548,9 +549,11 @@ bool AloneBeforeComma(std::string_view text, size_t i, size_t after, size_t end)
 // or more, or in brackets after a word ("長男(8)"), is kBare. c is just
 // after the digits.
 // Whether the number text[i, after) stands alone in brackets right after a
-// word ("長男(8)") or in a bracketed list of numbers after one ("kids (5
-// and 7)", "子ども(5、7)"): ages, even under 10.
-bool InBracketsAfterWord(std::string_view text, size_t begin, size_t i, size_t after, size_t end) {
+// word ("長男(8)", "parents (both 68)") or in a bracketed list of numbers
+// after one ("kids (5 and 7)", "子ども(5、7)"): ages, even under 10.
+// *first is where the bracket's words begin when this number is the
+// first of them ("both 68": the age stands right after the word).
+bool InBracketsAfterWord(std::string_view text, size_t begin, size_t i, size_t after, size_t end, size_t* first) {
   static constexpr std::string_view kJoins[] = {" and ", " & ", ", ", ",", "、", "・", "と"};
   auto digits_before = [&](size_t at) {  // start of the digits ending at `at`
     while (at > begin && text[at - 1] >= '0' && text[at - 1] <= '9') --at;
@@ -585,6 +588,13 @@ bool InBracketsAfterWord(std::string_view text, size_t begin, size_t i, size_t a
       }
     }
   }
+  // "parents (both 68)", 両親(ともに80): one age for all they name.
+  for (std::string_view all : {"both ", "ともに", "共に", "二人とも", "ふたりとも"})
+    if (open >= begin + all.size() && text.compare(open - all.size(), all.size(), all) == 0) {
+      open -= all.size();
+      break;
+    }
+  *first = open < i && open > begin && text[open - 1] == '(' && (text[open] < '0' || text[open] > '9') ? open : i;
   // A lone number after a space may number a point ("see (2)"); a list
   // of numbers in brackets is ages after a word written either way.
   const bool list = open < i || close > after;
@@ -594,7 +604,8 @@ bool InBracketsAfterWord(std::string_view text, size_t begin, size_t i, size_t a
 
 bool ReadBareNumber(std::string_view text, size_t begin, size_t i, size_t end, int n, Cursor* c, NumberMention* m) {
   size_t start = i;
-  const bool bracketed = InBracketsAfterWord(text, begin, i, c->pos, end);
+  size_t bracket_first = i;
+  const bool bracketed = InBracketsAfterWord(text, begin, i, c->pos, end, &bracket_first);
   m->kind = NumberMention::kAge;
   m->begin = i;
   if (const AgeField field = AgeFieldBefore(text, i); field != AgeField::kNone) {
@@ -650,6 +661,7 @@ bool ReadBareNumber(std::string_view text, size_t begin, size_t i, size_t end, i
   } else if (n >= 10 || (n >= 1 && bracketed)) {
     m->kind = NumberMention::kBare;
     m->age = Range(n, n);
+    if (bracketed) start = bracket_first;
   } else {
     return false;
   }

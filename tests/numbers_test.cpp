@@ -499,6 +499,14 @@ TEST_CASE("A bracketed list of ages after a word: each number under 10 is an age
     }
   }
   CHECK(Numbers("kids (5 and 7)")[0].age.lo == 5);
+  // One age for all the word names: it stands right after the word.
+  std::string match;
+  std::vector<NumberMention> all = Numbers("両親(ともに81)", &match);
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].kind == NumberMention::kBare);
+  CHECK(match[all[0].begin - 1] == '(');
+  CHECK(One("parents (both 68)").age.lo == 68);
+  CHECK(One("my parents are both 80").age.lo == 80);
   // Not a list of ages: numbered points, a lone small number after a space,
   // a list not closed, numbers not in brackets.
   CHECK(Numbers("see (2)").empty());
