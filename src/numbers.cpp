@@ -841,12 +841,13 @@ bool ReadHalfYear(std::string_view text, size_t i, size_t end, NumberMention* m,
 
 // What may follow a unitless kanji number that is an age: an age verb
 // (になる), a particle or the end of a phrase (で, の, だ, 。), the spoken
-// copula (三十五なんです, なのに), a bracket.
+// copula (三十五なんです, なのに), a bracket, と and another (八十二と七十九).
 bool KanjiAgeMayEnd(std::string_view text, size_t i, size_t number_end, size_t end) {
   if (JapaneseAgeVerbAfter(text, number_end, end)) return true;
   Cursor c{text, number_end, end};
   if (c.pos == end) return true;
   if (i >= 1 && text[i - 1] == '(' && c.Eat(")")) return true;
+  if (c.Eat("と") && KanjiNumeral(text, c.pos, end) >= 0) return true;  // 両親は八十二と七十九で
   return c.EatAny({"で", "の", "だ", "です", "。", "、", "なので", "なのに", "なんです", "なんだ", "よ"});
 }
 

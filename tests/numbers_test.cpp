@@ -507,6 +507,12 @@ TEST_CASE("A bracketed list of ages after a word: each number under 10 is an age
   CHECK(match[all[0].begin - 1] == '(');
   CHECK(One("parents (both 68)").age.lo == 68);
   CHECK(One("my parents are both 80").age.lo == 80);
+  // Two bare kanji numerals joined by と: ages, both.
+  std::vector<NumberMention> two = Numbers("両親は八十二と七十九で");
+  REQUIRE(two.size() == 2);
+  CHECK(two[0].age.lo == 82);
+  CHECK(two[1].age.lo == 79);
+  CHECK(Numbers("三十と言われた").empty());
   // Not a list of ages: numbered points, a lone small number after a space,
   // a list not closed, numbers not in brackets.
   CHECK(Numbers("see (2)").empty());
