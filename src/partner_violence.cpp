@@ -17,6 +17,16 @@ bool NamesPartner(const Understanding& u, const SubjectMention& s) {
   return s.person >= 0 && IsPartnerRelation(u.persons[static_cast<size_t>(s.person)].relation);
 }
 
+// The subject word names the other parent of the one mention m is about:
+// "母は父に殴られている", "Mum is hit by Dad" (the parents of the one of
+// concern are a couple).
+bool NamesOtherParent(const Understanding& u, const SubjectMention& s, const FactMention& m) {
+  if (s.person < 0 || m.person < 0 || s.person == m.person) return false;
+  const std::string& agent = u.persons[static_cast<size_t>(s.person)].relation;
+  const std::string& hurt = u.persons[static_cast<size_t>(m.person)].relation;
+  return (agent == "father" && hurt == "mother") || (agent == "mother" && hurt == "father");
+}
+
 bool StartsWith(std::string_view text, size_t at, std::string_view prefix) {
   return text.compare(at, prefix.size(), prefix) == 0;
 }
@@ -70,7 +80,8 @@ bool Possessive(std::string_view text, size_t after) {
 
 // English: "by my husband" / "by her boyfriend" at or after `at`, within
 // the clause (a few spaces and one possessive between).
-bool EnglishPartnerAgent(std::string_view text, size_t at, size_t end, int partner_fact, const Understanding& u) {
+bool EnglishPartnerAgent(std::string_view text, size_t at, size_t end, int partner_fact, const Understanding& u,
+                         const FactMention& m) {
   size_t i = at;
   auto skip_spaces = [&] {
     while (i < end && text[i] == ' ') ++i;
@@ -93,7 +104,7 @@ bool EnglishPartnerAgent(std::string_view text, size_t at, size_t end, int partn
   // partner (boyfriend, ex-wife, ex-partner...). A possessive makes the
   // word whose, not who ("by my husband's brother"), as の does in 夫の弟.
   for (const SubjectMention& s : u.subjects)
-    if (s.begin == i && NamesPartner(u, s)) return !Possessive(text, s.end);
+    if (s.begin == i && (NamesPartner(u, s) || NamesOtherParent(u, s, m))) return !Possessive(text, s.end);
   for (const FactMention& p : u.mentions)
     if (p.fact == partner_fact && p.begin == i) return !Possessive(text, p.end);
   // A bare "partner" is neither (it may be a business partner); after
@@ -238,11 +249,12 @@ void AddPartnerViolence(const Model& model, Understanding* u) {
     size_t agent_begin = std::string_view::npos;
     // Japanese: a partner word before it, marked に/から.
     for (const SubjectMention& s : u->subjects)
-      if (NamesPartner(*u, s) && IsAgentOf(*u, s.clause, s.end, m)) agent_begin = s.begin;
+      if ((NamesPartner(*u, s) || NamesOtherParent(*u, s, m)) && IsAgentOf(*u, s.clause, s.end, m))
+        agent_begin = s.begin;
     if (partner >= 0)
       for (const FactMention& p : u->mentions)
         if (p.fact == partner && !p.negated && IsAgentOf(*u, p.clause, p.end, m)) agent_begin = p.begin;
-    const bool english = EnglishPartnerAgent(text, m.end, clause.end, partner, *u);
+    const bool english = EnglishPartnerAgent(text, m.end, clause.end, partner, *u, m);
     if (agent_begin == std::string_view::npos && !english) continue;
     AddDv(model, m, dv, agent_begin, u);
   }

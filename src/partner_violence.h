@@ -7,7 +7,9 @@
 //
 // Reads the subject words (household.h) and the violence-received
 // mentions already found; adds a dv mention for each one whose agent is
-// a husband, wife or spouse (by the person the subject word names), or a
+// a husband, wife or spouse (by the person the subject word names), the
+// other parent when a parent is hit ("母は父に殴られ", "Mum is hit by Dad":
+// the parents of the one of concern are a couple), or a
 // partner (the lexicon's fact "partner": 彼氏, 交際相手, boyfriend...):
 // in Japanese a word before the mention in its clause (or ending the one
 // before: "夫に、殴られ", or in earlier clauses that end in a passive left

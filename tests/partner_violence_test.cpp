@@ -154,3 +154,13 @@ TEST_CASE("partner violence: a cut or stab of the writer's body, a threat suffer
   CHECK(PartnerViolence("息子に包丁を向けられた") == "");              // not a partner
   CHECK(PartnerViolence("夫が包丁を向けた") == "");                    // not suffered: no one named
 }
+
+TEST_CASE("partner violence: one parent hit by the other (the parents are a couple)") {
+  CHECK(PartnerViolence("母は父に毎晩殴られています").rfind("父に毎晩殴られ", 0) == 0);
+  CHECK_FALSE(PartnerViolence("父は母に叩かれたことがある").empty());
+  CHECK_FALSE(PartnerViolence("Mum is hit by Dad almost every night").empty());
+  // A parent hit by a child, or a child by a parent: violence, not DV.
+  CHECK(PartnerViolence("母は兄に殴られています") == "");
+  CHECK(PartnerViolence("兄は父に殴られていた") == "");
+  CHECK(PartnerViolence("Mum is hit by my brother") == "");
+}
