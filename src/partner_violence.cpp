@@ -227,7 +227,7 @@ void AddWriterCut(const Model& model, int dv, int violence, Understanding* u) {
 void AddPartnerViolence(const Model& model, Understanding* u) {
   const int dv = model.FindFact("dv"), received = model.FindFact("violence-received");
   const int partner = model.FindFact("partner"), violence = model.FindFact("violence");
-  const int threat = model.FindFact("threat");
+  const int threat = model.FindFact("threat"), psych = model.FindFact("psych-abuse");
   if (dv < 0 || received < 0) return;
   const std::string_view text = u->text.match;
   const size_t count = u->mentions.size();  // the ones added below are not read again
@@ -240,10 +240,12 @@ void AddPartnerViolence(const Model& model, Understanding* u) {
       if (agent_begin != std::string_view::npos) AddDv(model, m, dv, agent_begin, u);
       continue;
     }
-    // A threat suffered ("妻に包丁を向けられた") reads as a violence received.
-    const bool suffered = m.fact == threat && m.last_token >= 0 &&
-                          static_cast<size_t>(m.last_token) < u->tokens.size() &&
-                          IsPassive(u->tokens[static_cast<size_t>(m.last_token)]);
+    // A threat or abuse in words suffered ("妻に包丁を向けられた", "夫に毎日
+    // 怒鳴られ", "shouted at by my husband") reads as a violence received.
+    const bool suffered = (m.fact == threat || m.fact == psych) &&
+                          ((m.last_token >= 0 && static_cast<size_t>(m.last_token) < u->tokens.size() &&
+                            IsPassive(u->tokens[static_cast<size_t>(m.last_token)])) ||
+                           (m.end >= 3 && std::string_view(u->text.match).substr(m.end - 3, 3) == " by"));
     if (m.fact != received && !suffered) continue;
     const Clause& clause = u->clauses[static_cast<size_t>(m.clause)];
     size_t agent_begin = std::string_view::npos;

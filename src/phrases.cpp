@@ -931,6 +931,53 @@ bool EnglishMishap(std::string_view text, size_t after, size_t clause_end, size_
 // news, words said to a screen or a kitchen mishap make it no statement
 // of danger (no
 // alert takes it; AddMentions).
+// Done at work by someone there, not at home: "上司に毎日怒鳴られて辞めた",
+// "shouted at by his boss" (a history many withdrawals begin with, not a
+// danger at home). Japanese: the nearest word marked に or から among the
+// eight tokens before the phrase (tokens[from, hit)) is a workplace word,
+// or one marked で is.
+bool AtWorkBefore(const std::vector<Token>& tokens, size_t from, size_t hit) {
+  static constexpr std::string_view kWork[] = {"上司", "先輩", "同僚", "職場", "会社", "社長", "店長", "バイト先"};
+  for (size_t i = hit; i > from && i + 9 > hit; --i) {
+    const Token& t = tokens[i - 1];
+    if (t.pos != Token::kNoun || i == hit) continue;
+    const bool work = std::find(std::begin(kWork), std::end(kWork), t.lemma) != std::end(kWork);
+    if (LemmaOneOf(tokens[i], {"に", "から"})) return work;  // the agent: 上司に, 母に
+    if (work && tokens[i].lemma == "で") return true;        // 職場で
+  }
+  return false;
+}
+
+// English: "by (his|her|my|the|a)? boss" right after the phrase, or "at
+// work" in its clause before it. Sets the words that say so.
+bool EnglishAtWork(std::string_view text, size_t clause_begin, size_t at, size_t after, size_t clause_end,
+                   size_t* begin, size_t* end) {
+  static constexpr std::string_view kWork[] = {"boss",      "manager",   "supervisor", "coworker",
+                                               "co-worker", "colleague", "colleagues", "coworkers"};
+  size_t i = after;
+  while (i < clause_end && text[i] == ' ') ++i;
+  const bool by_in_mention = after >= 3 && text.substr(after - 3, 3) == " by";
+  if (by_in_mention || text.compare(i, 3, "by ") == 0) {
+    if (!by_in_mention) i += 3;
+    for (std::string_view own : {"his ", "her ", "my ", "the ", "a ", "their "})
+      if (text.compare(i, own.size(), own) == 0) {
+        i += own.size();
+        break;
+      }
+    for (std::string_view w : kWork)
+      if (text.compare(i, w.size(), w) == 0) {
+        *begin = after;
+        *end = i + w.size();
+        return true;
+      }
+  }
+  const size_t work = text.substr(clause_begin, at - clause_begin).find("at work");
+  if (work == std::string_view::npos) return false;
+  *begin = clause_begin + work;
+  *end = *begin + std::string_view("at work").size();
+  return true;
+}
+
 void ReadEnglishAsides(const Understanding& u, const Sentences& sentences, size_t ci, HitReading* h) {
   const std::string& match = u.text.match;
   const Clause& clause = u.clauses[ci];
@@ -967,6 +1014,7 @@ void ReadEnglishAsides(const Understanding& u, const Sentences& sentences, size_
       EnglishIfBefore(match, clause.begin, h->begin, clause.end, &h->aside_begin) ||
       EnglishTopic(match, clause.begin, h->begin, h->end, clause.end, &h->aside_begin, &h->aside_end) ||
       EnglishToAScreen(match, clause.begin, h->begin, h->end, clause.end, &h->aside_begin, &h->aside_end) ||
+      EnglishAtWork(match, clause.begin, h->begin, h->end, clause.end, &h->aside_begin, &h->aside_end) ||
       EnglishMishap(match, h->end, clause.end, &h->aside_begin, &h->aside_end);
   if (h->polarity.hypothetical && h->aside_end == 0) h->aside_end = h->begin;
 }
@@ -978,6 +1026,10 @@ void ReadJapaneseAsides(const Understanding& u, const Sentences& sentences, cons
   if (const size_t past = TopicAfter(u.tokens, h->to, read_to); past > 0) {
     h->polarity.hypothetical = true;
     h->polarity.end = past;
+    return;
+  }
+  if (AtWorkBefore(u.tokens, clause_tokens[ci], h->from)) {
+    h->polarity.hypothetical = true;
     return;
   }
   // from the clause before: a quotation is a clause of its own
