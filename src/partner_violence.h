@@ -18,7 +18,8 @@
 // に or から; in English "by (my|her|his|our|the)? WORD" after it, WORD
 // one of those or a bare "partner", not followed by a possessive ("by my
 // husband's brother" is the brother). A negated or hypothetical mention
-// adds nothing. A threat suffered from a partner ("妻に包丁を向けられた")
+// adds nothing. A threat or abuse in words suffered from a partner
+// ("妻に包丁を向けられた", "夫に毎日怒鳴られ", "shouted at by my husband")
 // counts as a violence received. A partner acting (が/は) on the writer
 // (私を, 私の顔を), named in the mention's clause or earlier in its
 // sentence (clauses joined by 、) with no one else acting after it, also
