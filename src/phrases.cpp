@@ -1028,7 +1028,8 @@ void ReadJapaneseAsides(const Understanding& u, const Sentences& sentences, cons
     h->polarity.end = past;
     return;
   }
-  if (AtWorkBefore(u.tokens, clause_tokens[ci], h->from)) {
+  // from the clause before too: 職場の上司に、毎日のように怒鳴られ
+  if (AtWorkBefore(u.tokens, clause_tokens[ci > 0 ? ci - 1 : 0], h->from)) {
     h->polarity.hypothetical = true;
     return;
   }
