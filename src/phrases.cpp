@@ -926,11 +926,6 @@ bool EnglishMishap(std::string_view text, size_t after, size_t clause_end, size_
   return true;
 }
 
-// What the words around an English phrase not negated say of it: a
-// question answered no denies it; a condition, a topic of work or the
-// news, words said to a screen or a kitchen mishap make it no statement
-// of danger (no
-// alert takes it; AddMentions).
 // Done at work by someone there, not at home: "上司に毎日怒鳴られて辞めた",
 // "shouted at by his boss" (a history many withdrawals begin with, not a
 // danger at home). Japanese: the nearest word marked に or から among the
@@ -971,13 +966,20 @@ bool EnglishAtWork(std::string_view text, size_t clause_begin, size_t at, size_t
         return true;
       }
   }
-  const size_t work = text.substr(clause_begin, at - clause_begin).find("at work");
+  size_t work = text.substr(clause_begin, at - clause_begin).find("at work");
+  while (work != std::string_view::npos && work > 0 && IsEnWordByte(text[clause_begin + work - 1]))  // "what work"
+    work = text.substr(clause_begin, at - clause_begin).find("at work", work + 1);
   if (work == std::string_view::npos) return false;
   *begin = clause_begin + work;
   *end = *begin + std::string_view("at work").size();
   return true;
 }
 
+// What the words around an English phrase not negated say of it: a
+// question answered no denies it; a death told, a condition, a topic of
+// work or the news, words said to a screen, something suffered at work or
+// a kitchen mishap make it no statement of danger (no alert takes it;
+// AddMentions).
 void ReadEnglishAsides(const Understanding& u, const Sentences& sentences, size_t ci, HitReading* h) {
   const std::string& match = u.text.match;
   const Clause& clause = u.clauses[ci];
@@ -1019,8 +1021,8 @@ void ReadEnglishAsides(const Understanding& u, const Sentences& sentences, size_
   if (h->polarity.hypothetical && h->aside_end == 0) h->aside_end = h->begin;
 }
 
-// The same for a Japanese phrase read as stated: a topic (自殺予防の研究)
-// or words said to a screen.
+// The same for a Japanese phrase read as stated: a topic (自殺予防の研究),
+// something suffered at work (上司に怒鳴られ) or words said to a screen.
 void ReadJapaneseAsides(const Understanding& u, const Sentences& sentences, const std::vector<size_t>& clause_tokens,
                         size_t ci, size_t read_to, HitReading* h) {
   if (const size_t past = TopicAfter(u.tokens, h->to, read_to); past > 0) {
