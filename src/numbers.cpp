@@ -544,10 +544,6 @@ bool AloneBeforeComma(std::string_view text, size_t i, size_t after, size_t end)
   return w_end > w && !(counts && NumberWord(word) > 0) && TensWord(word, &decade) == 0;
 }
 
-// A number with no unit (n <= 120): English words before it make it an
-// age ("over 80", "aged 52", "nearly 80"); otherwise a bare number of 10
-// or more, or in brackets after a word ("長男(8)"), is kBare. c is just
-// after the digits.
 // Whether the number text[i, after) stands alone in brackets right after a
 // word ("長男(8)", "parents (both 68)") or in a bracketed list of numbers
 // after one ("kids (5 and 7)", "子ども(5、7)"): ages, even under 10.
@@ -602,6 +598,10 @@ bool InBracketsAfterWord(std::string_view text, size_t begin, size_t i, size_t a
          text[close] == ')';
 }
 
+// A number with no unit (n <= 120): English words before it make it an
+// age ("over 80", "aged 52", "nearly 80"); otherwise a bare number of 10
+// or more, or in brackets after a word ("長男(8)"), is kBare. c is just
+// after the digits.
 bool ReadBareNumber(std::string_view text, size_t begin, size_t i, size_t end, int n, Cursor* c, NumberMention* m) {
   size_t start = i;
   size_t bracket_first = i;
