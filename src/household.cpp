@@ -379,10 +379,6 @@ using namespace household_internal;  // NOLINT: this file's own helpers
 // ---------------------------------------------------------------- step 5
 
 namespace {
-// A place outside the city before a return told later in its sentence
-// (東京で働いていましたが、…実家に戻ってきて; "worked in Tokyo for ten years,
-// came back to Niigata") is where they came back from, not where they
-// live: marked long past, with the return as the words that say so.
 // A return told as done (戻ってきた, 帰ってきて, "came back", "moved back"),
 // not as what happens now and then (お正月だけ帰ってきます, "comes back at
 // New Year").
@@ -404,6 +400,10 @@ bool ReturnDone(const Understanding& u, const FactMention& m) {
   return false;
 }
 
+// A place outside the city before a return told later in its sentence
+// (東京で働いていましたが、…実家に戻ってきて; "worked in Tokyo for ten years,
+// came back to Niigata") is where they came back from, not where they
+// live: marked long past, with the return as the words that say so.
 void MarkPlacesLeft(const Model& model, const std::vector<int>& sentence, Understanding* u) {
   const int returned = model.FindFact("returned-home");
   if (returned < 0 || sentence.empty()) return;
