@@ -55,6 +55,9 @@ def shapes():
         "collapse-past": fill("3年前に倒れてから3年、", small),
         "money-taken-one-sentence": fill("母の年金を兄が勝手に使い、本人には千円しか渡されず、", small),
         "en-asides-one-sentence": fill("he collapsed two years ago, if she ever hurt herself, ", big),
+        # a bracketed list of numbers was walked again for each number
+        "bracketed-number-list": "kids (" + fill("5, 7 and ", big - 8) + "9)",
+        "en-at-work-one-clause": fill("she is shouted at by my husband ", big),
     }
 
 

@@ -555,8 +555,12 @@ bool InBracketsAfterWord(std::string_view text, size_t begin, size_t i, size_t a
     while (at > begin && text[at - 1] >= '0' && text[at - 1] <= '9') --at;
     return at;
   };
+  // A list of ages is short: a few numbers each way, so that a long run of
+  // numbers is not walked again for each of them.
+  constexpr int kMaxListed = 4;
   size_t open = i;  // back over "N and " to the bracket
-  for (bool more = true; more && open > begin;) {
+  int listed = 0;
+  for (bool more = true; more && open > begin && listed++ < kMaxListed;) {
     more = false;
     for (std::string_view join : kJoins) {
       if (open >= begin + join.size() && text.compare(open - join.size(), join.size(), join) == 0) {
@@ -570,7 +574,8 @@ bool InBracketsAfterWord(std::string_view text, size_t begin, size_t i, size_t a
     }
   }
   size_t close = after;  // on over " and N" to the bracket
-  for (bool more = true; more && close < end;) {
+  listed = 0;
+  for (bool more = true; more && close < end && listed++ < kMaxListed;) {
     more = false;
     for (std::string_view join : kJoins) {
       if (text.compare(close, join.size(), join) == 0) {

@@ -944,7 +944,7 @@ bool AtWorkBefore(const std::vector<Token>& tokens, size_t from, size_t hit) {
 }
 
 // English: "by (his|her|my|the|a)? boss" right after the phrase, or "at
-// work" in its clause before it. Sets the words that say so.
+// work" in its clause a few words before it. Sets the words that say so.
 bool EnglishAtWork(std::string_view text, size_t clause_begin, size_t at, size_t after, size_t clause_end,
                    size_t* begin, size_t* end) {
   static constexpr std::string_view kWork[] = {"boss",      "manager",   "supervisor", "coworker",
@@ -966,11 +966,17 @@ bool EnglishAtWork(std::string_view text, size_t clause_begin, size_t at, size_t
         return true;
       }
   }
-  size_t work = text.substr(clause_begin, at - clause_begin).find("at work");
-  while (work != std::string_view::npos && work > 0 && IsEnWordByte(text[clause_begin + work - 1]))  // "what work"
-    work = text.substr(clause_begin, at - clause_begin).find("at work", work + 1);
+  // "at work" among the last few words before it: a window of its own,
+  // not the whole clause for every phrase (a long clause of many phrases
+  // would be read again for each).
+  constexpr size_t kWindow = 64;
+  const size_t from = std::max(clause_begin, at > kWindow ? at - kWindow : 0);
+  const std::string_view before = text.substr(from, at - from);
+  size_t work = before.find("at work");
+  while (work != std::string_view::npos && from + work > clause_begin && IsEnWordByte(text[from + work - 1]))
+    work = before.find("at work", work + 1);  // not "what work"
   if (work == std::string_view::npos) return false;
-  *begin = clause_begin + work;
+  *begin = from + work;
   *end = *begin + std::string_view("at work").size();
   return true;
 }

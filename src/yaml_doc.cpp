@@ -509,6 +509,19 @@ std::string LineBreaks(const std::string& text, size_t from, size_t to) {
                                                     text.begin() + static_cast<std::ptrdiff_t>(to), '\n')),
                      '\n');
 }
+
+// yaml-cpp's syntax error in text, or none: it reads, or fails otherwise
+// (too deep, out of memory), which the whole parse reports.
+std::optional<YAML::ParserException> SyntaxErrorOf(const std::string& text) {
+  try {
+    YAML::Load(text);
+  } catch (const YAML::DeepRecursion&) {
+  } catch (const YAML::ParserException& e) {
+    return e;
+  } catch (...) {
+  }
+  return std::nullopt;
+}
 }  // namespace
 
 // A big document spends most of its parse in yaml-cpp, on one core: cut
@@ -598,17 +611,7 @@ bool YamlDoc::ParsePieces(const std::string& text, const std::vector<size_t>& cu
   for (const Piece& p : pieces) {
     if (p.ok) continue;
     if (!p.syntax) return false;
-    *syntax = p.syntax;
-    if (p.end < text.size()) {
-      syntax->reset();
-      try {
-        YAML::Load(piece_text(p.begin, text.size()));
-      } catch (const YAML::DeepRecursion&) {
-      } catch (const YAML::ParserException& e) {
-        *syntax = e;
-      } catch (...) {
-      }
-    }
+    *syntax = p.end < text.size() ? SyntaxErrorOf(piece_text(p.begin, text.size())) : p.syntax;
     // Not in the piece's own lines: not what the cut promised.
     const auto first_line =
         static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(p.begin), '\n'));
