@@ -21,7 +21,7 @@ class Writer {
     uint64_t u = static_cast<uint64_t>(v);
     for (int i = 0; i < 8; ++i) out_.push_back(static_cast<char>((u >> (8 * i)) & 0xff));
   }
-  void Str(const std::string& s) {
+  void Str(std::string_view s) {
     Int(static_cast<int64_t>(s.size()));
     out_ += s;
   }

@@ -149,7 +149,7 @@ std::string EncodeCheckResult(const std::string& key, const CheckResult& result)
   w.Int(result.exit_code);
   w.Str(result.out);
   w.out_ += CacheChecksum(w.out_);
-  return w.out_;
+  return std::move(w.out_);
 }
 
 Status DecodeCheckResult(std::string_view bytes, const std::string& key, CheckResult* result) {

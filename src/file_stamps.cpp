@@ -66,7 +66,7 @@ std::string EncodeStampedKey(const StampedKey& stamped) {
   w.Str(stamped.key);
   w.Str(stamped.data_version);
   w.out_ += CacheChecksum(w.out_);
-  return w.out_;
+  return std::move(w.out_);
 }
 
 bool DecodeStampedKey(std::string_view bytes, StampedKey* out) {

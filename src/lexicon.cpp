@@ -133,7 +133,7 @@ std::string Lexicon::Save() const {
   Writer w;
   matcher_.Save(&w);
   w.Ints(own_subject_);
-  return w.out_;
+  return std::move(w.out_);
 }
 
 bool Lexicon::Restore(std::string_view bytes, bool trusted) {

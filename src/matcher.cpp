@@ -217,7 +217,7 @@ std::vector<Matcher::Hit> Matcher::FindAll(std::string_view text) const {
 }
 
 void Matcher::Save(Writer* w) const {
-  w->Str(std::string(phrase_bytes_));
+  w->Str(phrase_bytes_);
   w->Array(phrase_begin_);
   w->Array(payload_begin_);
   w->Array(payload_);

@@ -206,13 +206,16 @@ std::string StampsFileName(const std::vector<std::string>& names) {
 
 std::string EncodeCachedModel(const std::string& key, std::string_view snapshot, std::string_view lexicon) {
   Writer w;
+  // A few megabytes at 100x: one buffer, each byte written once (each new
+  // page of a growing one is a fault to the kernel).
+  w.out_.reserve(kMagicBytes + 3 * 8 + key.size() + snapshot.size() + 8 + lexicon.size() + kCacheChecksumBytes);
   w.out_ = kMagic;
   w.Str(key);
-  w.Str(std::string(snapshot));
+  w.Str(snapshot);
   w.Align();  // the lexicon is used in place: its arrays start aligned
-  w.Str(std::string(lexicon));
+  w.Str(lexicon);
   w.out_ += CacheChecksum(w.out_);
-  return w.out_;
+  return std::move(w.out_);
 }
 
 std::string CachedModelKey(std::string_view bytes) {

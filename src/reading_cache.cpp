@@ -36,7 +36,7 @@ std::string EncodeKnownReadings(const std::string& key, const KnownReadings& kno
     w.Int(entry->second.alike);
   }
   w.out_ += CacheChecksum(w.out_);
-  return w.out_;
+  return std::move(w.out_);
 }
 
 bool DecodeKnownReadings(std::string_view bytes, const std::string& key, KnownReadings* out) {

@@ -305,7 +305,7 @@ std::string WriteSnapshot(const Model& m) {
   w.Int(static_cast<int64_t>(m.holidays.days.size()));
   for (const Holiday& h : m.holidays.days) WriteHoliday(w, h);
   RuleIndex(m).Save(&w);
-  return w.out_;
+  return std::move(w.out_);
 }
 
 namespace {
