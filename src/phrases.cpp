@@ -309,8 +309,9 @@ bool EnglishTopic(std::string_view text, size_t clause_begin, size_t at, size_t 
 // his headset"), and a game as the killer ("the game kills him"). Katakana
 // lemmas are folded to hiragana.
 constexpr std::string_view kScreens[] = {"画面", "てれび", "げーむ", "もにたー", "ぱそこん", "すまほ"};
-constexpr std::string_view kEnScreens[] = {"screen",     "tv",      "telly", "headset", "mic",
-                                           "microphone", "monitor", "game",  "computer"};
+// and whom one shouts at in an online game ("'kill him!' at his teammates")
+constexpr std::string_view kEnScreens[] = {"screen",  "tv",   "telly",    "headset",   "mic",       "microphone",
+                                           "monitor", "game", "computer", "teammates", "team-mates"};
 
 // Japanese: the first に向かう in tokens[from, to) (the rest of the
 // sentence) has a screen before it, or tokens[begin, hit) end with one
@@ -344,11 +345,12 @@ bool SaidToAScreen(const std::vector<Token>& tokens, const std::vector<size_t>& 
   return false;
 }
 
-// English: text[after, clause_end) says "at/into/to (the|his|her|my)?
+// English: text[after, clause_end) (or to next_clause_end, past a closing
+// quotation) says "at/into/to (the|his|her|my)?
 // <screen>", or text[clause_begin, at) ends with "game" and the phrase
 // begins with "kill". Sets the words that say so.
 bool EnglishToAScreen(std::string_view text, size_t clause_begin, size_t at, size_t after, size_t clause_end,
-                      size_t* begin, size_t* end) {
+                      size_t next_clause_end, size_t* begin, size_t* end) {
   auto is_screen = [](std::string_view w) {
     return std::find(std::begin(kEnScreens), std::end(kEnScreens), w) != std::end(kEnScreens);
   };
@@ -360,7 +362,9 @@ bool EnglishToAScreen(std::string_view text, size_t clause_begin, size_t at, siz
     return true;
   }
   // right after the phrase: "kill you' into his headset"; not "kill her
-  // and then went back to his game"
+  // and then went back to his game". A closing " or a ! or ? ends the
+  // clause ("I'll kill you!" at the TV): then the words are the next one's.
+  if (text.find_first_not_of(" '\"!?", after) >= clause_end) clause_end = next_clause_end;
   std::string_view prev;
   size_t first = after;
   for (size_t i = after, words = 0; i < clause_end && words < 3; ++words) {
@@ -899,11 +903,11 @@ void AddMoneyTaken(const Model& model, const Sentences& sentences, const std::ve
   }
 }
 
-// A cut or a knife in a kitchen mishap: the words right after the phrase
-// are a finger or thumb cut ("cut her finger", "cut my thumb") or "while
-// cooking", "while chopping" (not "while I was cooking": someone else
-// may hold the knife); "on purpose", "deliberately" in the clause undo
-// it. Sets the words that say so.
+// A cut or a knife in a kitchen mishap or craft: the words right after
+// the phrase are a finger or thumb cut ("cut her finger", "cut my thumb"),
+// "while cooking", "while chopping" (not "while I was cooking": someone
+// else may hold the knife) or a cook's "knife skills"; "on purpose",
+// "deliberately" in the clause undo it. Sets the words that say so.
 bool EnglishMishap(std::string_view text, size_t after, size_t clause_end, size_t* begin, size_t* end) {
   const std::string_view rest = text.substr(after, clause_end - after);
   if (rest.find("on purpose") != std::string_view::npos || rest.find("deliberately") != std::string_view::npos)
@@ -919,7 +923,8 @@ bool EnglishMishap(std::string_view text, size_t after, size_t clause_end, size_
   }
   const bool owner = words[0] == "her" || words[0] == "his" || words[0] == "my" || words[0] == "their";
   const bool digit = words[1] == "finger" || words[1] == "fingers" || words[1] == "thumb";
-  const bool kitchen = words[0] == "while" && (words[1] == "cooking" || words[1] == "chopping");
+  const bool kitchen = (words[0] == "while" && (words[1] == "cooking" || words[1] == "chopping")) ||
+                       words[0] == "skills" || words[0] == "skill";
   if (!(owner && digit) && !kitchen) return false;
   *begin = first;
   *end = i;
@@ -1021,7 +1026,9 @@ void ReadEnglishAsides(const Understanding& u, const Sentences& sentences, size_
   h->polarity.hypothetical =
       EnglishIfBefore(match, clause.begin, h->begin, clause.end, &h->aside_begin) ||
       EnglishTopic(match, clause.begin, h->begin, h->end, clause.end, &h->aside_begin, &h->aside_end) ||
-      EnglishToAScreen(match, clause.begin, h->begin, h->end, clause.end, &h->aside_begin, &h->aside_end) ||
+      EnglishToAScreen(match, clause.begin, h->begin, h->end, clause.end,
+                       ci + 1 < u.clauses.size() ? u.clauses[ci + 1].end : clause.end, &h->aside_begin,
+                       &h->aside_end) ||
       EnglishAtWork(match, clause.begin, h->begin, h->end, clause.end, &h->aside_begin, &h->aside_end) ||
       EnglishMishap(match, h->end, clause.end, &h->aside_begin, &h->aside_end);
   if (h->polarity.hypothetical && h->aside_end == 0) h->aside_end = h->begin;
