@@ -94,15 +94,6 @@ std::string PosText(const SourcePos& pos) {
   return pos.file + ":" + std::to_string(pos.line);
 }
 
-// Why the mention is about its subject.
-std::string SubjectReason(const Understanding& u, const FactMention& m, Lang lang) {
-  if (m.origin != FactMention::kPhrase) return "";
-  if (m.has_own_subject) return T(lang, "語句が主語を含む", "the phrase names it");
-  if (m.subject_word >= 0 && m.subject_word < static_cast<int>(u.subjects.size()))
-    return std::string(T(lang, "主語の語", "subject word ")) + Quote(u.subjects[m.subject_word].words, lang);
-  return T(lang, "この事実の既定の主語", "the fact's default subject");
-}
-
 // Why a fact or an age went to its person (household.h's steps).
 const char* BecauseText(Because b, Lang lang) {
   switch (b) {
@@ -122,6 +113,17 @@ const char* BecauseText(Because b, Lang lang) {
     case Because::kRelative: return T(lang, "相対的な年齢: 誰の年齢にもしない", "relative: no one's age");
   }
   return "";
+}
+
+// Why the mention is about its subject: its word, or how it was found
+// without one (the speaker of a quotation, the sentence's topic, …).
+std::string SubjectReason(const Understanding& u, const FactMention& m, Lang lang) {
+  if (m.origin != FactMention::kPhrase) return "";
+  if (m.has_own_subject) return T(lang, "語句が主語を含む", "the phrase names it");
+  if (m.subject_word >= 0 && m.subject_word < static_cast<int>(u.subjects.size()))
+    return std::string(T(lang, "主語の語", "subject word ")) + Quote(u.subjects[m.subject_word].words, lang);
+  if (m.because != Because::kNone && m.because != Because::kDefault) return BecauseText(m.because, lang);
+  return T(lang, "この事実の既定の主語", "the fact's default subject");
 }
 
 const char* ResidenceText(Person::Residence r, Lang lang) {

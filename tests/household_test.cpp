@@ -241,6 +241,11 @@ TEST_CASE("attach: topic, nearest, quotation, pronoun, default") {
       {"My daughter is 31. She never leaves the house", "hikikomori", "daughter"},
       {"息子が母に暴力", "violence", "mother"},   // the one at risk, not the one who acts
       {"息子が暴力をふるう", "violence", "son"},  // no one else named: the marked subject
+      // "I" inside a quotation is whoever says it, not the writer
+      {"息子は「俺はもう死にたい」と言います。", "suicidal", "son"},
+      {"Our daughter told me \"I want to die\" last night.", "suicidal", "daughter"},
+      {"「私はもう疲れた、死にたい」と母が言います。", "suicidal", "mother"},
+      {"私は「もう死にたい」と母に言いました。", "suicidal", "self"},  // the writer's own words
   };
   for (const Row& r : rows) {
     CAPTURE(r.text);
