@@ -59,10 +59,11 @@ struct FactMention {
   std::string phrase;         // the lexicon phrase as it reads ("外出+する", negated "-")
   std::string negation;       // the negating words, when negated
   /// Why it is negated: "" (a negation), "hypothetical" (前に, たら...),
-  /// "died" (a death told, not a danger) or "past" (a collapse a month or
+  /// "died" (a death told, not a danger), "past" (a collapse a month or
   /// more ago: 倒れてから3年; a place outside the city lived in before a
-  /// return told after it: household.cpp); danger facts only for
-  /// hypothetical and died.
+  /// return told after it: household.cpp) or "trip" (a return from a
+  /// place of the day: 会社から帰ってくる, "back home from work"); danger
+  /// facts only for hypothetical and died.
   std::string_view negation_kind;
   /// Where the negating words are written: -1 before the words, 1 after,
   /// 0 as the language puts them (English before, Japanese after).

@@ -77,11 +77,15 @@ bool AttachPlace(const Model& model, const Understanding& u, const AttachContext
   return false;
 }
 
-// The fact's words end in a passive (年金を息子に取り上げられる).
+// The fact's words end in a passive (年金を息子に取り上げられる), or a
+// phrase written active is read in one (怒鳴る in 父に怒鳴られます).
 bool IsPassive(const Understanding& u, const FactMention& m) {
+  auto passive = [&](int k) { return u.tokens[k].lemma == "れる" || u.tokens[k].lemma == "られる"; };
   for (int k = m.first_token; k >= 0 && k < m.last_token; ++k)
-    if (u.tokens[k].lemma == "れる" || u.tokens[k].lemma == "られる") return true;
-  return false;
+    if (passive(k)) return true;
+  const int next = m.last_token;
+  return m.first_token >= 0 && next < static_cast<int>(u.tokens.size()) && u.tokens[next].pos == Token::kVerbBound &&
+         passive(next);
 }
 
 // A danger done to someone: the one named right before with に, を, の or

@@ -580,6 +580,13 @@ struct HitReading {
   bool over = false;                      // a debt told as over ("完済しました", "paid off")
   size_t past_begin = 0, past_end = 0;    // the words before it placing it long ago (3年前に)
   size_t over_begin = 0, over_end = 0;    // the words that say so
+  size_t trip_begin = 0, trip_end = 0;    // a return from a day's place (会社から, "from work"): its words
+};
+
+// The facts a reading treats apart: a debt told as over, a return that is
+// a day's trip (-1 when the lexicon has no such fact).
+struct SpecialFacts {
+  int debt = -1, returned = -1;
 };
 
 // Whether a meaning of a hit holds, and negated or not. A phrase that says
@@ -640,7 +647,7 @@ void AddGrammarWords(const Understanding& u, const HitReading& h, FactMention* m
 
 // The mentions one hit makes: a subject word, or a fact per meaning.
 void AddMentions(const Model& model, const Lexicon& lexicon, const Matcher::Hit& hit, const HitReading& h, int c,
-                 int debt, Understanding* u, std::vector<char>* covered) {
+                 SpecialFacts special, Understanding* u, std::vector<char>* covered) {
   const std::string& display = u->text.display;
   for (const PhraseMeaning meaning : lexicon.MeaningsOf(hit)) {
     if (meaning.is_subject) {
@@ -667,10 +674,20 @@ void AddMentions(const Model& model, const Lexicon& lexicon, const Matcher::Hit&
       m.negation_kind = h.polarity.died ? "died" : h.polarity.long_past ? "past" : "hypothetical";
     }
     // A debt told as over is no debt now ("今は全部返し終わっています").
-    if (h.over && m.fact == debt && !negated) {
+    if (h.over && m.fact == special.debt && !negated) {
       m.negated = true;
       m.negation = display.substr(h.over_begin, h.over_end - h.over_begin);
       MarkCovered(covered, h.over_begin, h.over_end);
+      u->mentions.push_back(std::move(m));
+      continue;
+    }
+    // Home from work or school is no move back home (会社から帰ってくる).
+    if (h.trip_end > h.trip_begin && m.fact == special.returned && !negated) {
+      m.negated = true;
+      m.negation_kind = "trip";
+      m.negation = display.substr(h.trip_begin, h.trip_end - h.trip_begin);
+      m.negation_side = h.trip_begin < h.begin ? -1 : 1;
+      MarkCovered(covered, h.trip_begin, h.trip_end);
       u->mentions.push_back(std::move(m));
       continue;
     }
@@ -986,6 +1003,46 @@ bool EnglishAtWork(std::string_view text, size_t clause_begin, size_t at, size_t
   return true;
 }
 
+// A return from a place of the day, not from where one lived: the
+// Japanese phrase starts with から after one (会社から帰ってくる,
+// デイサービスから戻ってきた), or "from" one follows the English one ("back
+// home from work", "came back home from school"). Not 大学 or
+// "university": a return from years there is a move back. text is the
+// display form (katakana kept). Sets the words that say so; false when
+// none.
+bool DailyTrip(std::string_view text, size_t clause_begin, size_t begin, size_t end, size_t clause_end,
+               size_t* trip_begin, size_t* trip_end) {
+  static constexpr std::string_view kPlaces[] = {
+      "会社",     "仕事", "職場",   "勤め", "学校",   "塾",   "部活",   "バイト", "パート",   "デイサービス",
+      "デイケア", "デイ", "作業所", "病院", "買い物", "散歩", "保育園", "幼稚園", "スーパー", "出張"};
+  static constexpr std::string_view kEnPlaces[] = {
+      "work",           "school",         "the office", "his shift", "her shift",    "shopping", "the shops",
+      "the day centre", "the day center", "day care",   "daycare",   "the hospital", "hospital", "nursery"};
+  constexpr std::string_view kKara = "から";
+  if (text.compare(begin, kKara.size(), kKara) == 0) {
+    for (std::string_view place : kPlaces)
+      if (begin >= clause_begin + place.size() && text.compare(begin - place.size(), place.size(), place) == 0) {
+        *trip_begin = begin - place.size();
+        *trip_end = begin;  // から is the phrase's
+        return true;
+      }
+    return false;
+  }
+  size_t i = end;
+  while (i < clause_end && text[i] == ' ') ++i;
+  if (text.compare(i, 5, "from ") != 0) return false;
+  const size_t from = i;
+  i += 5;
+  for (std::string_view place : kEnPlaces)
+    if (text.compare(i, place.size(), place) == 0 &&
+        (i + place.size() >= clause_end || !IsEnWordByte(text[i + place.size()]))) {
+      *trip_begin = from;
+      *trip_end = i + place.size();
+      return true;
+    }
+  return false;
+}
+
 // What the words around an English phrase not negated say of it: a
 // question answered no denies it; a death told, a condition, a topic of
 // work or the news, words said to a screen, something suffered at work or
@@ -1054,13 +1111,28 @@ void ReadJapaneseAsides(const Understanding& u, const Sentences& sentences, cons
     h->polarity.hypothetical = true;
 }
 
+// What a hit of a debt or a return says besides its polarity: a debt told
+// as over (ReadOver), a return from a place of the day (DailyTrip).
+void ReadSpecialFacts(const Understanding& u, const Lexicon& lexicon, const Matcher::Hit& hit,
+                      const Sentences& sentences, const std::vector<size_t>& clause_tokens, size_t ci,
+                      SpecialFacts special, HitReading* h) {
+  if (h->polarity.negations > 0) return;
+  if (special.debt >= 0 && !h->polarity.hypothetical && !h->over && MeansFact(lexicon, hit, special.debt))
+    ReadOver(u, sentences, clause_tokens, ci, h);
+  const Clause& clause = u.clauses[ci];
+  if (special.returned >= 0 && MeansFact(lexicon, hit, special.returned))
+    DailyTrip(u.text.display, clause.begin, h->begin, h->end, clause.end, &h->trip_begin, &h->trip_end);
+}
+
 }  // namespace
 
 void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& analyzer, Understanding* u,
                  std::vector<char>* covered) {
   const std::string& match = u->text.match;
   const std::string& display = u->text.display;
-  const int debt = model.FindFact("debt");
+  SpecialFacts special;
+  special.debt = model.FindFact("debt");
+  special.returned = model.FindFact("returned-home");
   // Working storage kept per thread from case to case (batch understands
   // every case on the same few threads): no allocation once warm.
   thread_local std::vector<Matcher::Hit> hits;
@@ -1116,7 +1188,7 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
         // "paid off his debts": over; "hasn't paid off his debts": the
         // negation is the paying's, and the debt stands.
         size_t settled = 0;
-        if (debt >= 0 && MeansFact(lexicon, hit, debt) &&
+        if (special.debt >= 0 && MeansFact(lexicon, hit, special.debt) &&
             EnglishSettledBefore(match, clause.begin, h.begin, &settled)) {
           if (!negated) {
             h.over = true;
@@ -1149,10 +1221,8 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
         if (h.field_denial_end > 0) h.polarity.negations = 1;
       }
       read.emplace_back(h.begin, h.end);
-      if (debt >= 0 && h.polarity.negations == 0 && !h.polarity.hypothetical && !h.over &&
-          MeansFact(lexicon, hit, debt))
-        ReadOver(*u, sentences, clause_tokens, ci, &h);
-      AddMentions(model, lexicon, hit, h, static_cast<int>(ci), debt, u, covered);
+      ReadSpecialFacts(*u, lexicon, hit, sentences, clause_tokens, ci, special, &h);
+      AddMentions(model, lexicon, hit, h, static_cast<int>(ci), special, u, covered);
       AddTailSubject(lexicon, hit, h, static_cast<int>(ci), u);
     }
     AddWorkFieldDenied(model, ci, u, covered);

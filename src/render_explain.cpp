@@ -436,10 +436,11 @@ void WriteMentions(TraceWriter& w) {
     if (!m.phrase.empty()) line += std::string(ja ? " (語句 " : " (phrase ") + m.phrase + ")";
     if (m.negated) {
       const bool hypothetical = m.negation_kind == "hypothetical", died = m.negation_kind == "died",
-                 past = m.negation_kind == "past";
+                 past = m.negation_kind == "past", trip = m.negation_kind == "trip";
       line += hypothetical ? std::string(ja ? "、仮定・たとえ " : ", hypothetical or figurative ")
               : died       ? std::string(ja ? "、亡くなったこと " : ", a death told ")
               : past       ? std::string(ja ? "、ずっと前のこと " : ", long past ")
+              : trip       ? std::string(ja ? "、日々の行き来 " : ", a day's coming and going ")
                            : std::string(ja ? "、否定 " : ", negated by ");
       line += Quote(m.negation, lang) + T(lang, ": 数えない", ": not counted");
     }

@@ -159,6 +159,7 @@ Status ReadStrings(const YamlDoc& doc, const YAML::Node& node, Scenario* s) {
   TSUNAGU_TRY(doc.StringList(node, "exclude", &s->exclude, false));
   TSUNAGU_TRY(doc.StringList(node, "top3", &s->top3, false));
   TSUNAGU_TRY(doc.StringList(node, "facts", &s->facts, false));
+  TSUNAGU_TRY(doc.StringList(node, "not_facts", &s->not_facts, false));
   TSUNAGU_TRY(doc.StringList(node, "negated", &s->negated, false));
   TSUNAGU_TRY(doc.String(node, "first", &s->first, false));
   TSUNAGU_TRY(doc.String(node, "pending", &s->pending, false));
@@ -174,6 +175,7 @@ Status CheckScenarioIds(const YamlDoc& doc, const YAML::Node& node, const Model&
   TSUNAGU_TRY(CheckIds(doc, node, "exclude", s.exclude, model, false));
   TSUNAGU_TRY(CheckIds(doc, node, "top3", s.top3, model, false));
   TSUNAGU_TRY(CheckIds(doc, node, "facts", s.facts, model, true));
+  TSUNAGU_TRY(CheckIds(doc, node, "not_facts", s.not_facts, model, true));
   TSUNAGU_TRY(CheckIds(doc, node, "negated", s.negated, model, true));
   if (!s.first.empty() && model.FindAgency(s.first) < 0)
     return doc.Error(node["first"], TrF("unknown agency '{}'", s.first));
@@ -226,9 +228,9 @@ Status LoadScenarios(const std::string& text, const std::string& name, const Mod
   TSUNAGU_TRY(doc.CheckSequence(doc.root(), Tr("a scenario file")));
   for (const YAML::Node& node : doc.root()) {
     TSUNAGU_TRY(doc.CheckMap(
-        node, {"name",       "text",       "include",       "exclude", "top3",     "first",    "alert",
-               "facts",      "negated",    "unrecognized",  "roles",   "convener", "fallback", "person_age",
-               "parent_age", "alert_kind", "first_contact", "pending", "place",    "offices"},
+        node, {"name",       "text",       "include",    "exclude",       "top3",    "first",    "alert",
+               "facts",      "not_facts",  "negated",    "unrecognized",  "roles",   "convener", "fallback",
+               "person_age", "parent_age", "alert_kind", "first_contact", "pending", "place",    "offices"},
         Tr("a scenario")));
     Scenario s;
     s.file = name;
@@ -282,10 +284,12 @@ void CheckRanks(const Scenario& sc, const std::vector<std::string>& got, Problem
                                     : TrF("expected {} first, got {}", sc.first, got[0]));
 }
 
-// facts, negated, unrecognized: what was read from the text.
+// facts, not_facts, negated, unrecognized: what was read from the text.
 void CheckFacts(const Model& model, const Scenario& sc, const Understanding& u, Problems* problems) {
   for (const std::string& f : sc.facts)
     if (!u.Has(model.FindFact(f), true, Subject::kPerson)) problems->push_back(TrF("expected fact {}", f));
+  for (const std::string& f : sc.not_facts)
+    if (u.Has(model.FindFact(f), true, Subject::kPerson)) problems->push_back(TrF("expected no fact {}", f));
   for (const std::string& f : sc.negated) {
     bool negated = false;
     for (const FactMention& m : u.mentions) negated = negated || (m.fact == model.FindFact(f) && m.negated);

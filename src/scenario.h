@@ -17,7 +17,7 @@ struct Scenario {
   std::string text;
   std::string file;
   int line = 0;
-  std::vector<std::string> include, exclude, top3, facts, negated, roles_of;
+  std::vector<std::string> include, exclude, top3, facts, not_facts, negated, roles_of;
   std::vector<std::vector<std::string>> roles;  // parallel to roles_of
   std::string first;
   std::string convener;  // agency id, or "none"

@@ -264,3 +264,13 @@ TEST_CASE("scenario: place and offices, read and checked (shipped data: no offic
   CHECK(failures[0].find("\n    expected place 寺尾東, got none\n") != std::string::npos);
   CHECK(failures[1].find("\n    expected houkatsu (office none) in the answer\n") != std::string::npos);
 }
+
+TEST_CASE("scenario: not_facts holds when a fact is absent or only negated, and names it when stated") {
+  CHECK(Failures("- text: 息子がひきこもり。障害はない\n  not_facts: [disability, unemployed]\n").empty());
+  const std::vector<std::string> failures =
+      Failures("- text: 息子がひきこもり、障害がある\n  not_facts: [disability, unemployed]\n");
+  REQUIRE(failures.size() == 1);
+  CHECK(failures[0].find("expected no fact disability") != std::string::npos);
+  CHECK(failures[0].find("unemployed") == std::string::npos);
+  CheckLoadErrors({{"- text: x\n  not_facts: [disabilty]\n", "cases.yaml:2:15: unknown fact 'disabilty'"}});
+}
