@@ -145,6 +145,16 @@ bool AttachToWord(const Understanding& u, const AttachContext& x, bool passive, 
     return true;
   }
   if (before < 0 && after < 0) return false;
+  // "I've not seen him leave the house": a him / her in the phrase itself,
+  // after the writer, is whom it is about (a phrase seen from outside).
+  if (before >= 0 && u.subjects[before].subject == Subject::kCaller) {
+    const char sex = PronounIn(t, m->begin, m->end);
+    const int p = sex != 0 ? PersonBefore(u, m->begin, sex) : -1;
+    if (p >= 0) {
+      TakePerson(u, p, Because::kPronoun, m);
+      return true;
+    }
+  }
   // "his wife (43) says he hasn't left the house": a he / she between the
   // word and the fact is who the fact's verb is said of.
   if (before >= 0 && u.subjects[before].person >= 0) {

@@ -119,7 +119,9 @@ int ConcernScore(const Model& model, const Understanding& u, const Person& p, bo
   if (IsParentKind(p.relation)) return 0;
   bool withdrawal = false, work = false, age = false;
   for (const FactMention& m : u.mentions) {
-    if (m.person != p.id || m.negated) continue;
+    // A household's fact (a visit wanted, 訪問) says nothing of whose
+    // withdrawal it is, whoever it went to.
+    if (m.person != p.id || m.negated || model.facts[m.fact].subject == Subject::kHousehold) continue;
     const std::string& area = model.facts[m.fact].area;
     withdrawal = withdrawal || area == "withdrawal";
     work = work || area == "work";

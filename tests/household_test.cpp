@@ -246,6 +246,8 @@ TEST_CASE("attach: topic, nearest, quotation, pronoun, default") {
       {"Our daughter told me \"I want to die\" last night.", "suicidal", "daughter"},
       {"「私はもう疲れた、死にたい」と母が言います。", "suicidal", "mother"},
       {"私は「もう死にたい」と母に言いました。", "suicidal", "self"},  // the writer's own words
+      // a him / her in the phrase after the writer: seen from outside
+      {"My son is 40 and I have not seen him leave the house in years.", "hikikomori", "son"},
   };
   for (const Row& r : rows) {
     CAPTURE(r.text);
