@@ -948,6 +948,32 @@ bool EnglishMishap(std::string_view text, size_t after, size_t clause_end, size_
   return true;
 }
 
+// A bruise from a fall told before it in its clause: 学校で転んで顔にあざ,
+// "fell off his bike and has a bruise on his face". Japanese: a fall verb
+// among the six tokens before (tokens[from, hit)); English: a fall word in
+// text[clause_begin, at). Only for a bruise: "tripped and hit his mother"
+// is still a blow. Sets the words that say so (English).
+bool BruiseFromFall(const Understanding& u, const HitReading& h, size_t from, size_t clause_begin, size_t* begin,
+                    size_t* end) {
+  const std::string_view words = std::string_view(u.text.display).substr(h.begin, h.end - h.begin);
+  if (!h.english) {
+    if (words.find("あざ") == std::string_view::npos) return false;
+    for (size_t i = h.from; i > from && i + 6 > h.from; --i)
+      if (LemmaOneOf(u.tokens[i - 1], {"転ぶ", "落ちる", "ぶつける", "つまずく", "転倒"})) return true;
+    return false;
+  }
+  if (words.find("bruis") == std::string_view::npos) return false;
+  const std::string_view before = std::string_view(u.text.match).substr(clause_begin, h.begin - clause_begin);
+  for (std::string_view fall : {"fell", "falls", "fall ", "tripped", "slipped", "bumped"}) {
+    const size_t at = before.find(fall);
+    if (at == std::string_view::npos || (at > 0 && IsEnWordByte(before[at - 1]))) continue;
+    *begin = clause_begin + at;
+    *end = *begin + fall.size();
+    return true;
+  }
+  return false;
+}
+
 // Done at work by someone there, not at home: "上司に毎日怒鳴られて辞めた",
 // "shouted at by his boss" (a history many withdrawals begin with, not a
 // danger at home). Japanese: the nearest word marked に or から among the
@@ -1087,7 +1113,8 @@ void ReadEnglishAsides(const Understanding& u, const Sentences& sentences, size_
                        ci + 1 < u.clauses.size() ? u.clauses[ci + 1].end : clause.end, &h->aside_begin,
                        &h->aside_end) ||
       EnglishAtWork(match, clause.begin, h->begin, h->end, clause.end, &h->aside_begin, &h->aside_end) ||
-      EnglishMishap(match, h->end, clause.end, &h->aside_begin, &h->aside_end);
+      EnglishMishap(match, h->end, clause.end, &h->aside_begin, &h->aside_end) ||
+      BruiseFromFall(u, *h, 0, clause.begin, &h->aside_begin, &h->aside_end);
   if (h->polarity.hypothetical && h->aside_end == 0) h->aside_end = h->begin;
 }
 
@@ -1102,6 +1129,11 @@ void ReadJapaneseAsides(const Understanding& u, const Sentences& sentences, cons
   }
   // from the clause before too: 職場の上司に、毎日のように怒鳴られ
   if (AtWorkBefore(u.tokens, clause_tokens[ci > 0 ? ci - 1 : 0], h->from)) {
+    h->polarity.hypothetical = true;
+    return;
+  }
+  size_t unused_begin = 0, unused_end = 0;
+  if (BruiseFromFall(u, *h, clause_tokens[ci], u.clauses[ci].begin, &unused_begin, &unused_end)) {
     h->polarity.hypothetical = true;
     return;
   }
