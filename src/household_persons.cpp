@@ -225,27 +225,27 @@ bool IsHedge(std::string_view t, size_t end) {
 // Drops subject words that are not persons here: 子 inside a word (様子,
 // 調子, 子育て; "50代の子" stays) and 自分 after someone else in the
 // sentence, which is reflexive (息子は自分の部屋に), the "I" of a hedge
-// ("I think"), and a first-person word inside a quotation that is not
-// the whole sentence: it is whoever says it (息子は「俺はもう四十だ」と
-// 言って), whom the quotation's facts go to (QuoteSpeaker), not the writer.
+// ("I think"), and a first-person word inside a quotation when the text
+// is not all quotation: it is whoever says it (息子は「俺はもう四十だ」と
+// 言って; "'I'm fifty, who would hire me?' is what my son says"), whom the
+// quotation's facts go to (QuoteSpeaker), not the writer.
 void DropNonPersons(Understanding* u, const std::vector<int>& sentence) {
   const std::string& t = u->text.match;
   std::vector<SubjectMention>& subjects = u->subjects;
   size_t kept = 0;
   // Per sentence: a kept word names someone other than the caller (looked
-  // up, not a rescan of the kept words per 自分), and a clause stands
-  // outside any quotation. Sentences are numbered from 0, at most one per
-  // clause.
-  std::vector<char> someone_in(sentence.size(), 0), unquoted_in(sentence.size(), 0);
-  for (size_t c = 0; c < sentence.size(); ++c)
-    if (!ClauseInQuote(*u, c)) unquoted_in[sentence[c]] = 1;
+  // up, not a rescan of the kept words per 自分). Sentences are numbered
+  // from 0, at most one per clause.
+  std::vector<char> someone_in(sentence.size(), 0);
+  bool unquoted = false;  // some clause stands outside any quotation
+  for (size_t c = 0; c < sentence.size(); ++c) unquoted = unquoted || !ClauseInQuote(*u, c);
   for (size_t i = 0; i < subjects.size(); ++i) {
     const SubjectMention& s = subjects[i];
     std::string_view w(t.data() + s.begin, s.end - s.begin);
     if (w == "子" && (IsKanjiOrKatakana(CharBefore(t, s.begin)) || IsKanjiOrKatakana(CharAt(t, s.end)))) continue;
     if (w == "自分" && someone_in[sentence[s.clause]]) continue;
     if (w == "i" && IsHedge(t, s.end)) continue;
-    if (s.subject == Subject::kCaller && ClauseInQuote(*u, s.clause) && unquoted_in[sentence[s.clause]]) continue;
+    if (s.subject == Subject::kCaller && unquoted && ClauseInQuote(*u, s.clause)) continue;
     if (s.subject != Subject::kCaller) someone_in[sentence[s.clause]] = 1;
     if (kept != i) subjects[kept] = std::move(subjects[i]);
     ++kept;
