@@ -145,11 +145,15 @@ bool AttachToWord(const Understanding& u, const AttachContext& x, bool passive, 
     return true;
   }
   if (before < 0 && after < 0) return false;
-  // "I've not seen him leave the house": a him / her in the phrase itself,
-  // after the writer, is whom it is about (a phrase seen from outside).
-  if (before >= 0 && u.subjects[before].subject == Subject::kCaller) {
+  // "I've not seen him leave the house", "Mum says my brother grabbed her
+  // by the arm": a him / her in the phrase itself, after the writer or
+  // someone of the other sex, is whom it is about.
+  if (before >= 0) {
     const char sex = PronounIn(t, m->begin, m->end);
-    const int p = sex != 0 ? PersonBefore(u, m->begin, sex) : -1;
+    const SubjectMention& word = u.subjects[before];
+    const char word_sex = word.person >= 0 ? u.persons[word.person].sex : 0;
+    const bool other = word.subject == Subject::kCaller || (word_sex != 0 && word_sex != sex);
+    const int p = sex != 0 && other ? PersonBefore(u, m->begin, sex) : -1;
     if (p >= 0) {
       TakePerson(u, p, Because::kPronoun, m);
       return true;

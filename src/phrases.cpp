@@ -543,7 +543,10 @@ void HitTokens(const Matcher::Hit& hit, size_t first, size_t last, const std::ve
   // long clause).
   const auto at = [&](size_t k) { return token_start.begin() + static_cast<std::ptrdiff_t>(k); };
   size_t i = static_cast<size_t>(std::lower_bound(at(first), at(last), hit.begin) - token_start.begin());
-  while (i < last && (IsFiller(tokens[i]) || tokens[i].pos == Token::kSymbol)) ++i;
+  // past the tokens left out of the stream (fillers, symbols, a bracketed
+  // number: AppendStream), which start where the next one does
+  while (i < last && (IsFiller(tokens[i]) || tokens[i].pos == Token::kSymbol || token_start[i] == token_start[i + 1]))
+    ++i;
   const size_t j = static_cast<size_t>(std::lower_bound(at(i), at(last), hit.end) - token_start.begin());
   *from = i;
   *to = j;
@@ -766,30 +769,45 @@ void ReadOver(const Understanding& u, const Sentences& sentences, const std::vec
   }
 }
 
-// "his 80-year-old father": an English phrase that names its subject
-// ("old father": elderly-parent, the parent) may end with the subject
-// word itself, which the longer phrase hid; that word names a person too.
-// Not the caller ("husband hits me"): the caller is there anyway.
-void AddTailSubject(const Lexicon& lexicon, const Matcher::Hit& hit, const HitReading& h, int c, Understanding* u) {
-  Subject own;
-  if (!h.english || h.to - h.from < 2 || !lexicon.OwnSubject(hit, &own) || own == Subject::kCaller) return;
-  thread_local std::string tail;
-  thread_local std::vector<uint32_t> tail_start;
-  thread_local std::vector<Matcher::Hit> tail_hits;
-  tail.clear();
-  if (tail_start.size() < u->tokens.size() + 1) tail_start.resize(u->tokens.size() + 1);
-  AppendStream(u->tokens, h.to - 1, h.to, &tail, &tail_start);
-  lexicon.Find(tail, &tail_hits);
-  const Token& last = u->tokens[h.to - 1];
-  for (const Matcher::Hit& t : tail_hits) {
-    if (t.begin != 0 || t.end != tail.size()) continue;
-    for (const PhraseMeaning meaning : lexicon.MeaningsOf(t))
+// Token k alone is a subject word of subject own: added as one (a word a
+// longer phrase hid names a person too).
+bool AddSubjectWordAt(const Lexicon& lexicon, size_t k, Subject own, int c, Understanding* u) {
+  thread_local std::string word;
+  thread_local std::vector<uint32_t> word_start;
+  thread_local std::vector<Matcher::Hit> word_hits;
+  word.clear();
+  if (word_start.size() < u->tokens.size() + 1) word_start.resize(u->tokens.size() + 1);
+  AppendStream(u->tokens, k, k + 1, &word, &word_start);
+  lexicon.Find(word, &word_hits);
+  const Token& t = u->tokens[k];
+  for (const Matcher::Hit& w : word_hits) {
+    if (w.begin != 0 || w.end != word.size()) continue;
+    for (const PhraseMeaning meaning : lexicon.MeaningsOf(w))
       if (meaning.is_subject && meaning.subject == own) {
-        u->subjects.push_back(
-            {meaning.subject, c, last.begin, last.end, u->text.display.substr(last.begin, last.end - last.begin)});
-        return;
+        u->subjects.push_back({meaning.subject, c, t.begin, t.end, u->text.display.substr(t.begin, t.end - t.begin)});
+        return true;
       }
   }
+  return false;
+}
+
+// The subject word a phrase that names its subject hid, where an age
+// needs it: "his 80-year-old father" ("old father": elderly-parent, the
+// parent) ends with it in English; 母(82歳)の年金 and "locks Dad (86) in"
+// have it right before a bracketed age the phrase read past
+// (AppendStream). Not the caller ("husband hits me"): the caller is there
+// anyway.
+void AddHiddenSubject(const Lexicon& lexicon, const Matcher::Hit& hit, const HitReading& h, int c, Understanding* u) {
+  Subject own;
+  if (h.to - h.from < 2 || !lexicon.OwnSubject(hit, &own) || own == Subject::kCaller) return;
+  const std::string& display = u->text.display;
+  for (size_t k = h.from + 1; k < h.to; ++k) {
+    const Token& t = u->tokens[k];
+    if (t.pos == Token::kNumber && t.begin > 0 && display[t.begin - 1] == '(' &&
+        AddSubjectWordAt(lexicon, k - 1, own, c, u))
+      return;
+  }
+  if (h.english) AddSubjectWordAt(lexicon, h.to - 1, own, c, u);
 }
 
 // Where tokens[from, to) first name the older owner as who is handed it:
@@ -1191,7 +1209,7 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
     // Indices are the case's: only [first, read_to] is written and read, so
     // grow without clearing (clearing from 0 per clause was quadratic).
     if (token_start.size() < read_to + 1) token_start.resize(read_to + 1);
-    AppendStream(u->tokens, first, read_to, &stream, &token_start);
+    AppendStream(u->tokens, first, read_to, &stream, &token_start, display);
     token_start[read_to] = static_cast<uint32_t>(stream.size());
     lexicon.Find(stream, &hits);
     // Phrases read so far in this clause (hits come in order of their end):
@@ -1255,7 +1273,7 @@ void FindPhrases(const Model& model, const Lexicon& lexicon, const Analyzer& ana
       read.emplace_back(h.begin, h.end);
       ReadSpecialFacts(*u, lexicon, hit, sentences, clause_tokens, ci, special, &h);
       AddMentions(model, lexicon, hit, h, static_cast<int>(ci), special, u, covered);
-      AddTailSubject(lexicon, hit, h, static_cast<int>(ci), u);
+      AddHiddenSubject(lexicon, hit, h, static_cast<int>(ci), u);
     }
     AddWorkFieldDenied(model, ci, u, covered);
   }

@@ -166,10 +166,31 @@ bool IsFiller(const Token& t) {
   return false;
 }
 
+namespace {
+// The token after a bracketed number starting at tokens[i] (an age or a
+// count: "Dad (86) in", 母(81)を, 父(80代)に, "kids (5 and 7) alone"), or i:
+// a number right after "(" whose ")" closes after at most four tokens.
+size_t AfterBracketedNumber(std::string_view text, const std::vector<Token>& tokens, size_t i, size_t to) {
+  const Token& t = tokens[i];
+  if (text.empty() || t.pos != Token::kNumber || t.begin == 0 || t.begin > text.size() || text[t.begin - 1] != '(')
+    return i;
+  for (size_t k = i; k < to && k < i + 4; ++k)
+    if (tokens[k].end < text.size() && text[tokens[k].end] == ')') return k + 1;
+  return i;
+}
+}  // namespace
+
 void AppendStream(const std::vector<Token>& tokens, size_t from, size_t to, std::string* stream,
-                  std::vector<uint32_t>* token_start) {
+                  std::vector<uint32_t>* token_start, std::string_view text) {
   for (size_t i = from; i < to; ++i) {
     (*token_start)[i] = static_cast<uint32_t>(stream->size());
+    // A bracketed age between the words of a phrase is read past, as the
+    // brackets are.
+    if (const size_t after = AfterBracketedNumber(text, tokens, i, to); after > i) {
+      for (size_t k = i + 1; k < after; ++k) (*token_start)[k] = static_cast<uint32_t>(stream->size());
+      i = after - 1;
+      continue;
+    }
     const Token& t = tokens[i];
     if (IsFiller(t) || t.pos == Token::kSymbol) continue;
     stream->push_back(kOpen);

@@ -39,9 +39,11 @@ bool IsFiller(const Token& t);
 
 /// Appends the stream of tokens[from, to) to *stream; token_start[i] gets
 /// the stream offset where token i starts (the next token's start for a
-/// filler), so a match's offsets map back to tokens.
+/// filler, or for a bracketed number, which is read past when the tokens'
+/// text is given: "Dad (86) in", 母(81)を), so a match's offsets map back
+/// to tokens.
 void AppendStream(const std::vector<Token>& tokens, size_t from, size_t to, std::string* stream,
-                  std::vector<uint32_t>* token_start);
+                  std::vector<uint32_t>* token_start, std::string_view text = {});
 
 /// What the grammar after a phrase says about it.
 struct Polarity {

@@ -186,6 +186,11 @@ TEST_CASE("ages: each to its person; current and past apart") {
       {"80代の親と50代の子", "child", "50-59"},
       // Two ages that cannot both hold now: the later one is now.
       {"lost his job in his 40s; my son is 57 now", "son", "57-57"},
+      // A phrase read past a bracketed age (母の年金, "locks dad in") leaves
+      // the word before the bracket its age.
+      {"長男(55歳)は母(82歳)の年金に頼って生活", "mother", "82-82"},
+      {"長男(55歳)は母(82歳)の年金に頼って生活", "eldest-son", "55-55"},
+      {"My brother locks Dad (86) in his bedroom", "father", "86-86"},
   });
 }
 
@@ -248,6 +253,8 @@ TEST_CASE("attach: topic, nearest, quotation, pronoun, default") {
       {"私は「もう死にたい」と母に言いました。", "suicidal", "self"},  // the writer's own words
       // a him / her in the phrase after the writer: seen from outside
       {"My son is 40 and I have not seen him leave the house in years.", "hikikomori", "son"},
+      {"Mum says my brother grabbed her by the arm.", "violence-received", "mother"},  // her: not the brother
+      {"My brother locks Dad (86) in his bedroom", "neglect", "father"},               // read past the bracketed age
   };
   for (const Row& r : rows) {
     CAPTURE(r.text);
