@@ -113,11 +113,11 @@ bool AttachAtRisk(const Model& model, const Understanding& u, const AttachContex
 // A marked subject word before it in the clause, else the nearest subject
 // word in the clause. A fact said of a marked word joined to others
 // ("長女(48)と長男(45)がひきこもり") is said of each: *added gets the others'.
-bool AttachToWord(const Understanding& u, const AttachContext& x, bool passive, FactMention* m,
+bool AttachToWord(const Understanding& u, AttachContext* x, bool passive, FactMention* m,
                   std::vector<FactMention>* added) {
   const std::string& t = u.text.match;
   int marked = -1, before = -1, after = -1;
-  for (int si : x.subjects.In(m->clause)) {
+  for (int si : x->subjects.In(m->clause)) {
     const SubjectMention& s = u.subjects[si];
     if (IsPossessor(u, static_cast<size_t>(si))) continue;
     if (passive && (At(t, s.end, "に") || At(t, s.end, "さんに"))) continue;  // the one who acts
@@ -153,7 +153,7 @@ bool AttachToWord(const Understanding& u, const AttachContext& x, bool passive, 
     const SubjectMention& word = u.subjects[before];
     const char word_sex = word.person >= 0 ? u.persons[word.person].sex : 0;
     const bool other = word.subject == Subject::kCaller || (word_sex != 0 && word_sex != sex);
-    const int p = sex != 0 && other ? PersonBefore(u, m->begin, sex) : -1;
+    const int p = sex != 0 && other ? x->persons.Find(m->begin, sex) : -1;
     if (p >= 0) {
       TakePerson(u, p, Because::kPronoun, m);
       return true;
@@ -247,7 +247,7 @@ void AttachFacts(const Model& model, Understanding* u) {
     }
     const bool passive = IsPassive(*u, m);
     if (AttachPlace(model, *u, x, &m, &added) || AttachAtRisk(model, *u, x, passive, &m) ||
-        AttachToWord(*u, x, passive, &m, &added) || AttachByContext(model, *u, &x, &m)) {
+        AttachToWord(*u, &x, passive, &m, &added) || AttachByContext(model, *u, &x, &m)) {
       if (m.person < 0 && m.because == Because::kPronoun)
         m.person = UnnamedPerson(u, NominativePronounIn(u->text.match, u->clauses[m.clause].begin, m.begin));
       continue;

@@ -968,9 +968,10 @@ bool EnglishMishap(std::string_view text, size_t after, size_t clause_end, size_
 
 // A bruise from a fall told before it in its clause: 学校で転んで顔にあざ,
 // "fell off his bike and has a bruise on his face". Japanese: a fall verb
-// among the six tokens before (tokens[from, hit)); English: a fall word in
-// text[clause_begin, at). Only for a bruise: "tripped and hit his mother"
-// is still a blow. Sets the words that say so (English).
+// among the six tokens before (tokens[from, hit)); English: a fall word
+// among the 64 bytes of its clause before it. Only for a bruise: "tripped
+// and hit his mother" is still a blow. Sets the words that say so
+// (English).
 bool BruiseFromFall(const Understanding& u, const HitReading& h, size_t from, size_t clause_begin, size_t* begin,
                     size_t* end) {
   const std::string_view words = std::string_view(u.text.display).substr(h.begin, h.end - h.begin);
@@ -981,11 +982,13 @@ bool BruiseFromFall(const Understanding& u, const HitReading& h, size_t from, si
     return false;
   }
   if (words.find("bruis") == std::string_view::npos) return false;
-  const std::string_view before = std::string_view(u.text.match).substr(clause_begin, h.begin - clause_begin);
+  constexpr size_t kWindow = 64;  // not the whole clause for every bruise in a long one
+  const size_t from_byte = std::max(clause_begin, h.begin > kWindow ? h.begin - kWindow : 0);
+  const std::string_view before = std::string_view(u.text.match).substr(from_byte, h.begin - from_byte);
   for (std::string_view fall : {"fell", "falls", "fall ", "tripped", "slipped", "bumped"}) {
-    const size_t at = before.find(fall);
+    const size_t at = before.rfind(fall);
     if (at == std::string_view::npos || (at > 0 && IsEnWordByte(before[at - 1]))) continue;
-    *begin = clause_begin + at;
+    *begin = from_byte + at;
     *end = *begin + fall.size();
     return true;
   }
