@@ -58,6 +58,11 @@ def shapes():
         # a bracketed list of numbers was walked again for each number
         "bracketed-number-list": "kids (" + fill("5, 7 and ", big - 8) + "9)",
         "en-at-work-one-clause": fill("she is shouted at by my husband ", big),
+        # a bruise read against the whole clause before it; bracketed ages
+        # read past inside phrases; a him / her inside phrases
+        "en-bruises-one-clause": fill("has bruises on his arm and ", big),
+        "bracketed-ages-in-phrases": fill("兄が母(81)を殴り、Dad (86) in、", big),
+        "en-grabbed-her-sentences": fill("Mum says my brother grabbed her by the arm. ", big),
     }
 
 
