@@ -63,6 +63,8 @@ def shapes():
         "en-bruises-one-clause": fill("has bruises on his arm and ", big),
         "bracketed-ages-in-phrases": fill("兄が母(81)を殴り、Dad (86) in、", big),
         "en-grabbed-her-sentences": fill("Mum says my brother grabbed her by the arm. ", big),
+        # every subject word and partner mention read for every violence received
+        "en-hit-by-husband-sentences": fill("She is hit by my husband. ", big),
     }
 
 

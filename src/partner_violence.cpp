@@ -49,28 +49,69 @@ bool EndsInOpenPassive(const Understanding& u, int c) {
   return false;
 }
 
+// The subject words and partner mentions of a case, by clause: where the
+// agent of a violence received may be named (found once a case, so that
+// each mention reads only the clauses before it that can hold its agent).
+struct WordsByClause {
+  std::vector<std::vector<int>> subjects, partners;  // indices into u.subjects, u.mentions
+  WordsByClause(const Understanding& u, int partner) : subjects(u.clauses.size()), partners(u.clauses.size()) {
+    for (size_t i = 0; i < u.subjects.size(); ++i)
+      if (u.subjects[i].clause >= 0 && static_cast<size_t>(u.subjects[i].clause) < u.clauses.size())
+        subjects[static_cast<size_t>(u.subjects[i].clause)].push_back(static_cast<int>(i));
+    for (size_t i = 0; partner >= 0 && i < u.mentions.size(); ++i) {
+      const FactMention& p = u.mentions[i];
+      if (p.fact == partner && !p.negated && p.clause >= 0 && static_cast<size_t>(p.clause) < u.clauses.size())
+        partners[static_cast<size_t>(p.clause)].push_back(static_cast<int>(i));
+    }
+  }
+};
+
 // Some subject word of mention m's clause, before m, is marked as an agent
 // ("夫に怒鳴られ、息子に殴られた": 息子 hits).
-bool HasOwnAgent(const Understanding& u, const FactMention& m) {
-  for (const SubjectMention& s : u.subjects)
-    if (s.clause == m.clause && s.end <= m.begin && AgentMarker(u.text.match, s.end) > 0) return true;
+bool HasOwnAgent(const Understanding& u, const WordsByClause& w, const FactMention& m) {
+  for (int si : w.subjects[static_cast<size_t>(m.clause)]) {
+    const SubjectMention& s = u.subjects[static_cast<size_t>(si)];
+    if (s.end <= m.begin && AgentMarker(u.text.match, s.end) > 0) return true;
+  }
   return false;
 }
 
-// A word [begin, end) of clause `clause` marks the agent of a mention in
-// clause `of`: in the same clause before it, or ending the clause just
-// before ("夫に、毎晩のように殴られ": the comma splits the clause), or in
-// an earlier clause whose passives run on into m's ("ご主人から毎日のよう
-// に怒鳴られ、叩かれる") when m's clause names no agent of its own.
-bool IsAgentOf(const Understanding& u, int clause, size_t end, const FactMention& m) {
-  const size_t marker = AgentMarker(u.text.match, end);
-  if (marker == 0) return false;
-  if (clause == m.clause) return end <= m.begin;
-  if (clause >= m.clause) return false;
-  if (clause + 1 == m.clause && end + marker == u.clauses[static_cast<size_t>(clause)].end) return true;
-  for (int c = clause; c < m.clause; ++c)
-    if (!EndsInOpenPassive(u, c)) return false;
-  return !HasOwnAgent(u, m);
+// Where the Japanese agent of mention m is named, or npos: a partner word
+// (or the other parent, "母は父に殴られ") or a partner mention marked に or
+// から, in m's clause before it, or ending the clause just before ("夫に、
+// 毎晩のように殴られ": the comma splits the clause), or in an earlier
+// clause whose passives run on into m's ("ご主人から毎日のように怒鳴られ、
+// 叩かれる") when m's clause names no agent of its own. The last such
+// subject word, else; a partner mention wins over it.
+size_t JapaneseAgent(const Understanding& u, const WordsByClause& w, const FactMention& m) {
+  const std::string_view text = u.text.match;
+  size_t by_word = std::string_view::npos, by_mention = std::string_view::npos;
+  bool run_on = true;  // clauses k .. m.clause - 1 all end in an open passive
+  int own = -1;        // HasOwnAgent, asked once
+  for (int k = m.clause; k >= 0; --k) {
+    if (k < m.clause) run_on = run_on && EndsInOpenPassive(u, k);
+    if (k < m.clause - 1 && !run_on) break;
+    auto agent = [&](size_t end) {
+      const size_t marker = AgentMarker(text, end);
+      if (marker == 0) return false;
+      if (k == m.clause) return end <= m.begin;
+      if (k + 1 == m.clause && end + marker == u.clauses[static_cast<size_t>(k)].end) return true;
+      if (!run_on) return false;
+      if (own < 0) own = HasOwnAgent(u, w, m) ? 1 : 0;
+      return own == 0;
+    };
+    for (int si : w.subjects[static_cast<size_t>(k)]) {
+      const SubjectMention& s = u.subjects[static_cast<size_t>(si)];
+      if ((NamesPartner(u, s) || NamesOtherParent(u, s, m)) && agent(s.end) &&
+          (by_word == std::string_view::npos || s.begin > by_word))
+        by_word = s.begin;
+    }
+    for (int pi : w.partners[static_cast<size_t>(k)]) {
+      const FactMention& p = u.mentions[static_cast<size_t>(pi)];
+      if (agent(p.end) && (by_mention == std::string_view::npos || p.begin > by_mention)) by_mention = p.begin;
+    }
+  }
+  return by_mention != std::string_view::npos ? by_mention : by_word;
 }
 
 // English: a possessive right after a word ("husband's", "partner’s").
@@ -231,6 +272,7 @@ void AddPartnerViolence(const Model& model, Understanding* u) {
   if (dv < 0 || received < 0) return;
   const std::string_view text = u->text.match;
   const size_t count = u->mentions.size();  // the ones added below are not read again
+  const WordsByClause words(*u, partner);
   for (size_t k = 0; k < count; ++k) {
     const FactMention& m = u->mentions[k];
     if (m.negated || m.origin != FactMention::kPhrase) continue;
@@ -248,14 +290,7 @@ void AddPartnerViolence(const Model& model, Understanding* u) {
                            (m.end >= 3 && std::string_view(u->text.match).substr(m.end - 3, 3) == " by"));
     if (m.fact != received && !suffered) continue;
     const Clause& clause = u->clauses[static_cast<size_t>(m.clause)];
-    size_t agent_begin = std::string_view::npos;
-    // Japanese: a partner word before it, marked に/から.
-    for (const SubjectMention& s : u->subjects)
-      if ((NamesPartner(*u, s) || NamesOtherParent(*u, s, m)) && IsAgentOf(*u, s.clause, s.end, m))
-        agent_begin = s.begin;
-    if (partner >= 0)
-      for (const FactMention& p : u->mentions)
-        if (p.fact == partner && !p.negated && IsAgentOf(*u, p.clause, p.end, m)) agent_begin = p.begin;
+    const size_t agent_begin = JapaneseAgent(*u, words, m);
     const bool english = EnglishPartnerAgent(text, m.end, clause.end, partner, *u, m);
     if (agent_begin == std::string_view::npos && !english) continue;
     AddDv(model, m, dv, agent_begin, u);
