@@ -712,10 +712,13 @@ bool PastEventIn(std::string_view text, size_t pos, size_t end) {
 }
 
 // Japanese after an age that puts it in the past: 14歳のとき, 20代の頃,
-// 30歳まで, 15歳から, 30歳を境に, 25歳で辞め. "50歳で、" and "40歳で無職" join a
-// description (copula で) and stay now.
+// 30歳まで, 15歳から, 30歳を境に, 25歳で辞め, 三十代の半ばに辞め. "50歳で、"
+// and "40歳で無職" join a description (copula で) and stay now.
 bool JapanesePastAfter(std::string_view text, size_t pos, size_t end) {
   Cursor c{text, pos, end};
+  // part of a decade first: 30代の半ばに, 40代前半で
+  if (c.EatAny({"の半ば", "半ば", "の前半", "前半", "の後半", "後半"}) && c.Eat("に"))
+    return PastEventIn(text, c.pos, end);
   if (c.EatAny({"のとき", "の時", "のころ", "の頃", "頃", "ころ", "ごろ", "当時", "から", "を境に"})) return true;
   if (c.Eat("まで")) return !c.Eat("に");  // 30歳までに: a goal ahead
   if (!c.Eat("で")) return false;

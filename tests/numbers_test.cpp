@@ -376,6 +376,8 @@ TEST_CASE("Ages in the past are kPast") {
       {"25歳で仕事を辞め", kAge, 25, 25, kPast},
       {"5歳で自閉症と診断", kAge, 5, 5, kPast},
       {"30代半ばで仕事を辞めた", kAge, 33, 36, kPast},
+      {"三十代の半ばに会社を辞めて", kAge, 30, 39, kPast},  // a part of the decade, then に
+      {"40代の後半に倒れて", kAge, 40, 49, kPast},
       {"14歳のとき", kAge, 14, 14, kPast},
       {"14歳の時に", kAge, 14, 14, kPast},
       {"14歳頃から", kAge, 14, 14, kPast},
@@ -401,6 +403,7 @@ TEST_CASE("Ages now stay kNow") {
       {"いま47歳", kAge, 47, 47, kNow},
       {"息子は50歳で", kAge, 50, 50, kNow},  // で at the clause end: "50歳で、無職"
       {"40歳で無職", kAge, 40, 40, kNow},
+      {"40代の後半になりました", kAge, 40, 49, kNow},  // に, but no event after it
       {"30歳です", kAge, 30, 30, kNow},
       {"30歳までに就職したい", kAge, 30, 30, kNow},
       {"now 54", kAge, 54, 54, kNow},  // "now" before a number makes it an age
