@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "household_internal.h"
+#include "reading.h"
 #include "utf8.h"
 
 using namespace household_internal;  // NOLINT: the steps' shared helpers
@@ -84,8 +85,7 @@ bool IsPassive(const Understanding& u, const FactMention& m) {
   for (int k = m.first_token; k >= 0 && k < m.last_token; ++k)
     if (passive(k)) return true;
   const int next = m.last_token;
-  return m.first_token >= 0 && next < static_cast<int>(u.tokens.size()) && u.tokens[next].pos == Token::kVerbBound &&
-         passive(next);
+  return m.first_token >= 0 && next < static_cast<int>(u.tokens.size()) && IsPassiveEnding(u.tokens[next]);
 }
 
 // A danger done to someone: the one named right before with に, を, の or

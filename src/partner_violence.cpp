@@ -223,9 +223,6 @@ void AddDv(const Model& model, const FactMention& m, int dv, size_t agent_begin,
   u->mentions.push_back(std::move(d));
 }
 
-// A passive right after a phrase: "向けられ", "脅され".
-bool IsPassive(const Token& t) { return t.pos == Token::kVerbBound && (t.lemma == "れる" || t.lemma == "られる"); }
-
 // A cut or stab of the writer's body by a partner ("妻が怒ると包丁を振り
 // 回し、私の腕を切った"): no violence phrase says it, since 腕を切る alone
 // is most often self-harm. Adds the dv mention unless negated or
@@ -286,7 +283,7 @@ void AddPartnerViolence(const Model& model, Understanding* u) {
     // 怒鳴られ", "shouted at by my husband") reads as a violence received.
     const bool suffered = (m.fact == threat || m.fact == psych) &&
                           ((m.last_token >= 0 && static_cast<size_t>(m.last_token) < u->tokens.size() &&
-                            IsPassive(u->tokens[static_cast<size_t>(m.last_token)])) ||
+                            IsPassiveEnding(u->tokens[static_cast<size_t>(m.last_token)])) ||
                            (m.end >= 3 && std::string_view(u->text.match).substr(m.end - 3, 3) == " by"));
     if (m.fact != received && !suffered) continue;
     const Clause& clause = u->clauses[static_cast<size_t>(m.clause)];

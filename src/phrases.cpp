@@ -966,6 +966,15 @@ bool EnglishMishap(std::string_view text, size_t after, size_t clause_end, size_
   return true;
 }
 
+// The text of a clause before `at`, at most its last 64 bytes: a window
+// of its own, not the whole clause for every phrase (a long clause of
+// many phrases would be read again for each). *from: where it starts.
+std::string_view ClauseTextBefore(std::string_view text, size_t clause_begin, size_t at, size_t* from) {
+  constexpr size_t kWindow = 64;
+  *from = std::max(clause_begin, at > kWindow ? at - kWindow : 0);
+  return text.substr(*from, at - *from);
+}
+
 // A bruise from a fall told before it in its clause: 学校で転んで顔にあざ,
 // "fell off his bike and has a bruise on his face". Japanese: a fall verb
 // among the six tokens before (tokens[from, hit)); English: a fall word
@@ -982,9 +991,8 @@ bool BruiseFromFall(const Understanding& u, const HitReading& h, size_t from, si
     return false;
   }
   if (words.find("bruis") == std::string_view::npos) return false;
-  constexpr size_t kWindow = 64;  // not the whole clause for every bruise in a long one
-  const size_t from_byte = std::max(clause_begin, h.begin > kWindow ? h.begin - kWindow : 0);
-  const std::string_view before = std::string_view(u.text.match).substr(from_byte, h.begin - from_byte);
+  size_t from_byte = 0;
+  const std::string_view before = ClauseTextBefore(u.text.match, clause_begin, h.begin, &from_byte);
   for (std::string_view fall : {"fell", "falls", "fall ", "tripped", "slipped", "bumped"}) {
     const size_t at = before.rfind(fall);
     if (at == std::string_view::npos || (at > 0 && IsEnWordByte(before[at - 1]))) continue;
@@ -1035,12 +1043,9 @@ bool EnglishAtWork(std::string_view text, size_t clause_begin, size_t at, size_t
         return true;
       }
   }
-  // "at work" among the last few words before it: a window of its own,
-  // not the whole clause for every phrase (a long clause of many phrases
-  // would be read again for each).
-  constexpr size_t kWindow = 64;
-  const size_t from = std::max(clause_begin, at > kWindow ? at - kWindow : 0);
-  const std::string_view before = text.substr(from, at - from);
+  // "at work" among the last few words before it
+  size_t from = 0;
+  const std::string_view before = ClauseTextBefore(text, clause_begin, at, &from);
   size_t work = before.find("at work");
   while (work != std::string_view::npos && from + work > clause_begin && IsEnWordByte(text[from + work - 1]))
     work = before.find("at work", work + 1);  // not "what work"

@@ -150,6 +150,10 @@ bool IsHypothetical(const Token& t, std::string_view surface) {
 
 }  // namespace
 
+bool IsPassiveEnding(const Token& t) {
+  return t.pos == Token::kVerbBound && (t.lemma == "れる" || t.lemma == "られる");
+}
+
 bool IsFiller(const Token& t) {
   // は, も, が, を mark what is said about what; who is who is read from
   // the text (attach), so "介護は必要" and "介護が必要" read alike.

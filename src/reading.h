@@ -37,6 +37,10 @@ constexpr char kClose = '\x02';
 /// True for a token left out of streams (は, も, ほとんど...).
 bool IsFiller(const Token& t);
 
+/// True for the bound passive ending after a verb: れる, られる (怒鳴られ,
+/// 向けられ, 脅され).
+bool IsPassiveEnding(const Token& t);
+
 /// Appends the stream of tokens[from, to) to *stream; token_start[i] gets
 /// the stream offset where token i starts (the next token's start for a
 /// filler, or for a bracketed number, which is read past when the tokens'
