@@ -66,9 +66,9 @@ const char* KindName(const std::string& kind) {
   return Tr("fact");
 }
 
-YAML::Node ItemList(const YAML::Node& root, const char* list_key) {
+YamlNode ItemList(const YamlNode& root, const char* list_key) {
   if (!*list_key) return root;
-  if (!root.IsMap()) return YAML::Node();
+  if (!root.IsMap()) return YamlNode();
   return root[list_key];
 }
 
@@ -78,9 +78,9 @@ struct Item {
   std::string id;
 };
 
-std::vector<Item> Items(const YAML::Node& root, const char* list_key, int total_lines) {
+std::vector<Item> Items(const YamlNode& root, const char* list_key, int total_lines) {
   std::vector<Item> items;
-  YAML::Node list = ItemList(root, list_key);
+  YamlNode list = ItemList(root, list_key);
   if (!list || !list.IsSequence()) return items;
   // The list ends where the next key of the root mapping starts.
   int list_end = total_lines;
@@ -91,7 +91,7 @@ std::vector<Item> Items(const YAML::Node& root, const char* list_key, int total_
       if (line > list_line && line < list_end) list_end = line;
     }
   }
-  for (const YAML::Node& child : list) {
+  for (const YamlNode& child : list) {
     Item item;
     item.first = child.Mark().line;
     if (child.IsMap() && child["id"] && child["id"].IsScalar()) item.id = child["id"].Scalar();
@@ -127,7 +127,7 @@ std::string BlankLines(const std::string& text, std::vector<std::pair<int, int>>
 std::string BlankLines(const std::string& text, int first, int end) { return BlankLines(text, {{first, end}}); }
 
 // Writes " []" after "key:" in text, so the emptied list still is a list.
-bool EmptyList(const YAML::Node& root, const char* key, std::string* text) {
+bool EmptyList(const YamlNode& root, const char* key, std::string* text) {
   for (auto it = root.begin(); it != root.end(); ++it) {
     if (!it->first.IsScalar() || it->first.Scalar() != key) continue;
     size_t at = 0;
@@ -145,9 +145,9 @@ bool EmptyList(const YAML::Node& root, const char* key, std::string* text) {
 }
 
 // The tree of text that YamlDoc rejected for its bytes, if yaml-cpp reads it.
-bool LoadAnyway(const std::string& text, YAML::Node* root) {
+bool LoadAnyway(const std::string& text, std::unique_ptr<YamlTree>* tree) {
   try {
-    *root = YAML::Load(text);
+    *tree = YamlTree::Parse(text);
     return true;
   } catch (const YAML::Exception&) {
     return false;
@@ -242,7 +242,8 @@ class Checker {
         parsed = s.ok();
         have_items = false;
       }
-      YAML::Node root;
+      YamlNode root;
+      std::unique_ptr<YamlTree> anyway;  // root's tree when doc has none
       if (s.ok()) {
         Model trial = model_;
         s = step.load(doc, &trial);
@@ -256,13 +257,15 @@ class Checker {
         root = doc.root();
       } else if (doc.reached() == YamlDoc::Reached::kTree) {
         root = doc.root();  // a duplicate key: its item can be set aside
-      } else if (doc.reached() == YamlDoc::Reached::kSyntax || !LoadAnyway(text, &root)) {
+      } else if (doc.reached() == YamlDoc::Reached::kSyntax || !LoadAnyway(text, &anyway)) {
         // A syntax error ends the file (yaml-cpp has already said so: it is
         // not parsed again); a bad byte still parses, and its item can be
         // set aside.
         Add(s, Finding::kError);
         if (provides) provides->whole_file = true;
         break;
+      } else {
+        root = anyway->root();
       }
       // A reference to something set aside earlier is not a new error.
       bool reported = false;
@@ -302,7 +305,7 @@ class Checker {
         // Remove it from the parsed list: the same list as parsing the text
         // with its lines blanked, each node at the same line.
         const size_t index = static_cast<size_t>(broken - items.data());
-        YAML::Node list = ItemList(root, step.list_key);
+        YamlNode list = ItemList(root, step.list_key);
         list.remove(index);
         blanked.emplace_back(broken->first, broken->end);
         // As Items would now read it: the item before ends where this one did.
@@ -350,7 +353,7 @@ class Checker {
     // on every core (MeCab reads each phrase up to three times: most of
     // check's time), then the findings in file order, as one pass gave them.
     struct Entry {
-      YAML::Node item;
+      YamlNode item;
       size_t owner;        // in owners
       std::string phrase;  // normalised for reading
       PhraseReading r;
@@ -358,24 +361,24 @@ class Checker {
     };
     std::vector<std::string> owners;
     std::vector<Entry> entries;
-    auto collect = [&](const YAML::Node& list, const std::string& owner) {
+    auto collect = [&](const YamlNode& list, const std::string& owner) {
       if (!list || !list.IsSequence()) return;
       owners.push_back(owner);
-      for (const YAML::Node& item : list) {
+      for (const YamlNode& item : list) {
         if (!item.IsScalar()) continue;
         std::string phrase = NormalizePhraseForReading(item.Scalar());
         if (phrase.empty()) continue;
         entries.push_back({item, owners.size() - 1, std::move(phrase), {}, true});
       }
     };
-    YAML::Node subjects = doc.root()["subjects"];
+    YamlNode subjects = doc.root()["subjects"];
     if (subjects && subjects.IsMap())
       for (auto it = subjects.begin(); it != subjects.end(); ++it)
         for (const char* lang : {"ja", "en"})
           if (it->second.IsMap()) collect(it->second[lang], TrF("subject '{}'", it->first.Scalar()));
-    YAML::Node facts = doc.root()["facts"];
+    YamlNode facts = doc.root()["facts"];
     if (facts && facts.IsSequence())
-      for (const YAML::Node& fact : facts)
+      for (const YamlNode& fact : facts)
         if (fact.IsMap() && fact["id"])
           for (const char* lang : {"ja", "en"}) collect(fact[lang], TrF("fact '{}'", fact["id"].Scalar()));
     // What an earlier run read (reading.h): read again only what it did not.
@@ -405,7 +408,7 @@ class Checker {
     };
     std::unordered_map<std::string, Claim> first;  // reading (stream, and "-" when negative) → its first phrase
     for (const Entry& e : entries) {
-      const YAML::Node& item = e.item;
+      const YamlNode& item = e.item;
       const std::string& owner = owners[e.owner];
       const PhraseReading& r = e.r;
       SourcePos pos = doc.PosOf(item);
@@ -469,7 +472,7 @@ class Checker {
   void LintConditions(size_t file, const char* list_key, const char* what) {
     if (loaded_[file].empty()) return;
     const YamlDoc& doc = docs_[file];
-    YAML::Node list = ItemList(doc.root(), list_key);
+    YamlNode list = ItemList(doc.root(), list_key);
     if (!list || !list.IsSequence()) return;
     // Each id's condition (the last of an id, as a scan would find), looked
     // up per item: a scan of every rule per rule was quadratic.
@@ -478,7 +481,7 @@ class Checker {
       for (const Rule& r : model_.rules) conditions[r.id] = &r.when;
     else
       for (const AlertRule& a : model_.alerts) conditions[a.id] = &a.when;
-    for (const YAML::Node& item : list) {
+    for (const YamlNode& item : list) {
       if (!item.IsMap() || !item["id"] || !item["when"]) continue;
       const std::string id = item["id"].Scalar();
       auto found = conditions.find(id);
@@ -494,18 +497,18 @@ class Checker {
   // Where a rule's or alert's condition stands in its file, for warnings.
   struct ConditionSite {
     const YamlDoc& doc;
-    YAML::Node node;  // its when:
+    YamlNode node;  // its when:
     const char* what;
     std::string id;
     // The j-th entry of the key's list, else the key, else when: itself.
-    YAML::Node Entry(const char* key, size_t j) const {
-      YAML::Node part = node[key];
+    YamlNode Entry(const char* key, size_t j) const {
+      YamlNode part = node[key];
       if (part && part.IsSequence() && j < part.size()) return part[j];
       return part ? part : node;
     }
   };
 
-  void Warn(const YamlDoc& doc, const YAML::Node& at, const std::string& message) {
+  void Warn(const YamlDoc& doc, const YamlNode& at, const std::string& message) {
     SourcePos pos = doc.PosOf(at);
     Add(pos.file, pos.line, pos.column, Finding::kWarning, message);
   }
@@ -703,7 +706,7 @@ class Checker {
       for (int c : a.contacts) used[c] = true;
     const YamlDoc& doc = docs_[1];
     if (!doc.root().IsSequence()) return;
-    for (const YAML::Node& item : doc.root()) {
+    for (const YamlNode& item : doc.root()) {
       if (!item.IsMap() || !item["id"]) continue;
       int c = model_.FindCrisis(item["id"].Scalar());
       if (c < 0) continue;

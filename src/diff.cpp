@@ -61,7 +61,7 @@ Status ReadDiffCases(const std::string& text, const std::string& name, std::vect
     YamlDoc doc(name);
     TSUNAGU_TRY(doc.Parse(text));
     TSUNAGU_TRY(doc.CheckSequence(doc.root(), Tr("a scenario file")));
-    for (const YAML::Node& node : doc.root()) {
+    for (const YamlNode& node : doc.root()) {
       if (!node.IsMap()) return doc.Error(node, Tr("a scenario must be a mapping with a 'text' key"));
       DiffCase c;
       c.file = name;

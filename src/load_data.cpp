@@ -21,7 +21,7 @@ bool IsId(const std::string& id) {
   return true;
 }
 
-Status ReadId(const YamlDoc& doc, const YAML::Node& map, std::string* id) {
+Status ReadId(const YamlDoc& doc, const YamlNode& map, std::string* id) {
   TSUNAGU_TRY(doc.String(map, "id", id, true));
   if (!IsId(*id)) return doc.Error(map["id"], TrF("id '{}' must use only a-z, 0-9, '-' and '_'", *id));
   return Status::Ok();
@@ -43,7 +43,7 @@ bool IsPhone(const std::string& phone) {
   return last_digit;
 }
 
-Status ReadPhone(const YamlDoc& doc, const YAML::Node& map, std::string* phone) {
+Status ReadPhone(const YamlDoc& doc, const YamlNode& map, std::string* phone) {
   TSUNAGU_TRY(doc.String(map, "phone", phone, false));
   if (map["phone"] && !IsPhone(*phone))
     return doc.Error(map["phone"], TrF("phone '{}' must be digits and single hyphens, like 025-278-8585", *phone));
@@ -58,7 +58,7 @@ bool IsTime(const std::string& t) {
 }
 
 // The schedule keys of an hours map (its keys checked by the caller).
-Status ReadSchedule(const YamlDoc& doc, const YAML::Node& node, Hours* hours) {
+Status ReadSchedule(const YamlDoc& doc, const YamlNode& node, Hours* hours) {
   hours->present = true;
   TSUNAGU_TRY(doc.StringList(node, "byday", &hours->byday, true));
   static const char* const kDays[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
@@ -85,7 +85,7 @@ Status ReadSchedule(const YamlDoc& doc, const YAML::Node& node, Hours* hours) {
   return Status::Ok();
 }
 
-Status ReadHours(const YamlDoc& doc, const YAML::Node& node, Hours* hours) {
+Status ReadHours(const YamlDoc& doc, const YamlNode& node, Hours* hours) {
   TSUNAGU_TRY(doc.CheckMap(node, {"byday", "opens_at", "closes_at", "closed", "appointment", "text"}, "hours"));
   return ReadSchedule(doc, node, hours);
 }
@@ -93,7 +93,7 @@ Status ReadHours(const YamlDoc& doc, const YAML::Node& node, Hours* hours) {
 // A crisis line's hours: `always: true` (24 h every day), the agencies'
 // schedule, or only a text when the times are not simple or not all known
 // (a line that routes to the caller's prefecture keeps that office's hours).
-Status ReadCrisisHours(const YamlDoc& doc, const YAML::Node& node, CrisisContact* c) {
+Status ReadCrisisHours(const YamlDoc& doc, const YamlNode& node, CrisisContact* c) {
   TSUNAGU_TRY(
       doc.CheckMap(node, {"always", "byday", "opens_at", "closes_at", "closed", "appointment", "text"}, "hours"));
   const bool schedule = node["byday"] || node["opens_at"] || node["closes_at"];
@@ -112,7 +112,7 @@ Status ReadCrisisHours(const YamlDoc& doc, const YAML::Node& node, CrisisContact
   return doc.Text(node, "text", &c->hours.text, true);
 }
 
-Status ReadCheck(const YamlDoc& doc, const YAML::Node& node, ContactCheck* check) {
+Status ReadCheck(const YamlDoc& doc, const YamlNode& node, ContactCheck* check) {
   TSUNAGU_TRY(doc.CheckMap(node, {"date", "source", "by"}, "checked"));
   TSUNAGU_TRY(doc.String(node, "date", &check->date, true));
   if (!IsIsoDate(check->date))
@@ -128,12 +128,12 @@ Status ReadCheck(const YamlDoc& doc, const YAML::Node& node, ContactCheck* check
 
 // `checked` is one check or a list of them (one page may confirm the
 // number and another the hours).
-Status ReadChecks(const YamlDoc& doc, const YAML::Node& node, std::vector<ContactCheck>* checks) {
+Status ReadChecks(const YamlDoc& doc, const YamlNode& node, std::vector<ContactCheck>* checks) {
   if (!node.IsSequence()) {
     checks->emplace_back();
     return ReadCheck(doc, node, &checks->back());
   }
-  for (const YAML::Node& item : node) {
+  for (const YamlNode& item : node) {
     checks->emplace_back();
     TSUNAGU_TRY(ReadCheck(doc, item, &checks->back()));
   }
@@ -152,7 +152,7 @@ bool IsCalendarDate(const std::string& d) {
 
 bool IsAddress(const std::string& s) { return s.rfind("https://", 0) == 0 || s.rfind("http://", 0) == 0; }
 
-Status ReadHoliday(const YamlDoc& doc, const YAML::Node& node, const HolidayCalendar& calendar, Holiday* h) {
+Status ReadHoliday(const YamlDoc& doc, const YamlNode& node, const HolidayCalendar& calendar, Holiday* h) {
   TSUNAGU_TRY(doc.CheckMap(node, {"date", "kind", "name"}, Tr("a holiday")));
   TSUNAGU_TRY(doc.String(node, "date", &h->date, true));
   if (!IsCalendarDate(h->date))
@@ -169,7 +169,7 @@ Status ReadHoliday(const YamlDoc& doc, const YAML::Node& node, const HolidayCale
   return doc.Text(node, "name", &h->name, true);
 }
 
-Status ReadEligibility(const YamlDoc& doc, const YAML::Node& node, Eligibility* e) {
+Status ReadEligibility(const YamlDoc& doc, const YamlNode& node, Eligibility* e) {
   TSUNAGU_TRY(doc.CheckMap(node, {"min_age", "max_age", "residence", "note"}, "eligibility"));
   TSUNAGU_TRY(doc.Int(node, "min_age", &e->min_age, false));
   TSUNAGU_TRY(doc.Int(node, "max_age", &e->max_age, false));
@@ -179,7 +179,7 @@ Status ReadEligibility(const YamlDoc& doc, const YAML::Node& node, Eligibility* 
   return Status::Ok();
 }
 
-Status ReadSource(const YamlDoc& doc, const YAML::Node& node, Provenance* p) {
+Status ReadSource(const YamlDoc& doc, const YamlNode& node, Provenance* p) {
   TSUNAGU_TRY(doc.CheckMap(node, {"block", "name", "phone", "note"}, "source"));
   TSUNAGU_TRY(doc.Int(node, "block", &p->block, true));
   TSUNAGU_TRY(doc.String(node, "name", &p->name, true));
@@ -190,10 +190,10 @@ Status ReadSource(const YamlDoc& doc, const YAML::Node& node, Provenance* p) {
   return Status::Ok();
 }
 
-Status ReadRoles(const YamlDoc& doc, const YAML::Node& node, std::vector<Role>* roles) {
+Status ReadRoles(const YamlDoc& doc, const YamlNode& node, std::vector<Role>* roles) {
   TSUNAGU_TRY(doc.CheckSequence(node, "roles"));
   std::unordered_set<std::string> ids;  // a scan of the earlier roles per role is quadratic
-  for (const YAML::Node& item : node) {
+  for (const YamlNode& item : node) {
     TSUNAGU_TRY(doc.CheckMap(item, {"id", "ja", "en", "from"}, Tr("a role")));
     Role role;
     TSUNAGU_TRY(ReadId(doc, item, &role.id));
@@ -216,7 +216,7 @@ Status ReadRoles(const YamlDoc& doc, const YAML::Node& node, std::vector<Role>* 
 
 // An agency's `checked`: for each field a public source confirmed, one
 // check or a list of them ({date, source, by}, as a crisis contact's).
-Status ReadFieldChecks(const YamlDoc& doc, const YAML::Node& node, std::vector<FieldCheck>* out) {
+Status ReadFieldChecks(const YamlDoc& doc, const YamlNode& node, std::vector<FieldCheck>* out) {
   TSUNAGU_TRY(doc.CheckMap(node, {"name", "summary", "roles", "address", "phone", "hours", "eligibility"}, "checked"));
   for (auto it = node.begin(); it != node.end(); ++it) {
     std::vector<ContactCheck> checks;
@@ -229,7 +229,7 @@ Status ReadFieldChecks(const YamlDoc& doc, const YAML::Node& node, std::vector<F
 
 // One area of an office's `serves`: {town: 寺尾東, readings: [...]}, a
 // bare town name, or {school_district: 寺尾中学校区, readings: [...]}.
-Status ReadArea(const YamlDoc& doc, const YAML::Node& node, ServedArea* area) {
+Status ReadArea(const YamlDoc& doc, const YamlNode& node, ServedArea* area) {
   area->pos = doc.PosOf(node);
   if (node.IsScalar()) return doc.Scalar(node, Tr("a town"), &area->name);
   TSUNAGU_TRY(doc.CheckMap(node, {"town", "school_district", "readings"}, Tr("an area")));
@@ -266,7 +266,7 @@ struct AreaOwner {
   size_t serial = 0;  // which area of the agency (its readings share it)
 };
 
-Status ReadOffice(const YamlDoc& doc, const YAML::Node& node, std::unordered_map<std::string, AreaOwner>* owners,
+Status ReadOffice(const YamlDoc& doc, const YamlNode& node, std::unordered_map<std::string, AreaOwner>* owners,
                   Office* o) {
   TSUNAGU_TRY(doc.CheckMap(node, {"id", "name", "phone", "address", "hours", "checked", "serves"}, Tr("an office")));
   o->pos = doc.PosOf(node);
@@ -278,12 +278,12 @@ Status ReadOffice(const YamlDoc& doc, const YAML::Node& node, std::unordered_map
   if (node["checked"]) TSUNAGU_TRY(ReadChecks(doc, node["checked"], &o->checked));
   if (!node["serves"])
     return doc.Error(node, Tr("missing required key 'serves' (the towns or school districts this office covers)"));
-  const YAML::Node& serves = node["serves"];
+  const YamlNode& serves = node["serves"];
   TSUNAGU_TRY(doc.CheckSequence(serves, "serves"));
   if (serves.size() == 0)
     return doc.Error(serves, Tr("serves is empty; list the towns (town: 寺尾東) or school districts "
                                 "(school_district: 寺尾中学校区) this office covers"));
-  for (const YAML::Node& item : serves) {
+  for (const YamlNode& item : serves) {
     ServedArea area;
     TSUNAGU_TRY(ReadArea(doc, item, &area));
     if (area.kind == ServedArea::kTown && HasNumber(area.name))
@@ -301,8 +301,8 @@ Status ReadOffice(const YamlDoc& doc, const YAML::Node& node, std::unordered_map
         continue;
       }
       if (found->second.serial == serial) continue;  // its own name again, as a reading
-      const YAML::Node& at = k == 0 ? (item.IsMap() ? (item["town"] ? item["town"] : item["school_district"]) : item)
-                                    : item["readings"][k - 1];
+      const YamlNode& at = k == 0 ? (item.IsMap() ? (item["town"] ? item["town"] : item["school_district"]) : item)
+                                  : item["readings"][k - 1];
       return doc.Error(at, TrF("'{}' is already served by office '{}' (area {}, line {}); give each area to one office",
                                k == 0 ? area.name : area.readings[k - 1], found->second.office, found->second.area,
                                found->second.line));
@@ -314,7 +314,7 @@ Status ReadOffice(const YamlDoc& doc, const YAML::Node& node, std::unordered_map
 
 // `local_offices`, `ask` and `offices`; ask is kept by name until every
 // agency is read (*ask_id, resolved by LoadAgencies).
-Status ReadLocalOffices(const YamlDoc& doc, const YAML::Node& node, Agency* a, std::string* ask_id) {
+Status ReadLocalOffices(const YamlDoc& doc, const YamlNode& node, Agency* a, std::string* ask_id) {
   bool flag_given = static_cast<bool>(node["local_offices"]);
   TSUNAGU_TRY(doc.Bool(node, "local_offices", &a->local_offices, false));
   if (flag_given && !a->local_offices && node["offices"])
@@ -333,14 +333,14 @@ Status ReadLocalOffices(const YamlDoc& doc, const YAML::Node& node, Agency* a, s
                                                "which office serves an address (like ask: kenko-fukushi)"));
   if (!node["offices"]) return Status::Ok();
   a->local_offices = true;
-  const YAML::Node& offices = node["offices"];
+  const YamlNode& offices = node["offices"];
   TSUNAGU_TRY(doc.CheckSequence(offices, "offices"));
   if (offices.size() == 0)
     return doc.Error(offices, Tr("offices is an empty list; leave it out (with local_offices: true and ask:) "
                                  "when the offices are not known"));
   std::unordered_set<std::string> ids;
   std::unordered_map<std::string, AreaOwner> owners;
-  for (const YAML::Node& item : offices) {
+  for (const YamlNode& item : offices) {
     Office o;
     TSUNAGU_TRY(ReadOffice(doc, item, &owners, &o));
     if (!ids.insert(o.id).second) return doc.Error(item["id"], TrF("duplicate office id '{}' in this agency", o.id));
@@ -349,7 +349,7 @@ Status ReadLocalOffices(const YamlDoc& doc, const YAML::Node& node, Agency* a, s
   return Status::Ok();
 }
 
-Status ReadAgency(const YamlDoc& doc, const YAML::Node& node, Agency* a, std::string* ask_id) {
+Status ReadAgency(const YamlDoc& doc, const YamlNode& node, Agency* a, std::string* ask_id) {
   TSUNAGU_TRY(doc.CheckMap(node,
                            {"id", "name", "summary", "roles", "address", "phone", "hours", "eligibility", "source",
                             "verified", "checked", "local_offices", "ask", "offices"},
@@ -381,8 +381,8 @@ Status LoadAgencies(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.CheckSequence(doc.root(), Tr("the agencies file")));
   std::unordered_set<std::string> ids;  // FindAgency per agency would be quadratic
   for (const Agency& a : model->agencies) ids.insert(a.id);
-  std::vector<std::pair<size_t, YAML::Node>> asks;  // agency index, its ask node
-  for (const YAML::Node& node : doc.root()) {
+  std::vector<std::pair<size_t, YamlNode>> asks;  // agency index, its ask node
+  for (const YamlNode& node : doc.root()) {
     Agency agency;
     std::string ask_id;
     TSUNAGU_TRY(ReadAgency(doc, node, &agency, &ask_id));
@@ -409,7 +409,7 @@ Status LoadCrisis(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.CheckSequence(doc.root(), Tr("the crisis contacts file")));
   std::unordered_set<std::string> ids;  // FindCrisis per contact would be quadratic
   for (const CrisisContact& c : model->crisis) ids.insert(c.id);
-  for (const YAML::Node& node : doc.root()) {
+  for (const YamlNode& node : doc.root()) {
     if (node.IsMap() && (node["source"] || node["verified"]))
       return doc.Error(node["source"] ? node["source"] : node["verified"],
                        Tr("crisis contacts record checked: {date, source, by} instead of source and verified"));
@@ -440,7 +440,7 @@ Status LoadHolidays(const std::string& text, const std::string& name, Model* mod
 }
 
 Status LoadHolidays(const YamlDoc& doc, Model* model) {
-  const YAML::Node& root = doc.root();
+  const YamlNode& root = doc.root();
   TSUNAGU_TRY(doc.CheckMap(root, {"source", "checked", "covers", "holidays"}, Tr("the holidays file")));
   HolidayCalendar calendar;
   TSUNAGU_TRY(doc.StringList(root, "source", &calendar.sources, true));
@@ -452,7 +452,7 @@ Status LoadHolidays(const YamlDoc& doc, Model* model) {
   if (root["checked"]) TSUNAGU_TRY(ReadChecks(doc, root["checked"], &calendar.checked));
   if (!root["covers"])
     return doc.Error(root, Tr("missing required key 'covers' (the years listed: {from: 2026, to: 2027})"));
-  const YAML::Node& covers = root["covers"];
+  const YamlNode& covers = root["covers"];
   TSUNAGU_TRY(doc.CheckMap(covers, {"from", "to"}, "covers"));
   TSUNAGU_TRY(doc.Int(covers, "from", &calendar.from, true));
   TSUNAGU_TRY(doc.Int(covers, "to", &calendar.to, true));
@@ -465,7 +465,7 @@ Status LoadHolidays(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.CheckSequence(root["holidays"], "holidays"));
   std::unordered_set<std::string> dates;
   std::vector<bool> year_listed(static_cast<size_t>(calendar.to - calendar.from + 1), false);
-  for (const YAML::Node& item : root["holidays"]) {
+  for (const YamlNode& item : root["holidays"]) {
     Holiday h;
     TSUNAGU_TRY(ReadHoliday(doc, item, calendar, &h));
     if (!dates.insert(h.date).second) return doc.Error(item["date"], TrF("duplicate holiday date '{}'", h.date));

@@ -24,33 +24,6 @@ namespace {
 // Data and rule files are small; a bigger one is a mistake (or an attack).
 constexpr size_t kMaxFileBytes = 4 * 1024 * 1024;
 
-// yaml-cpp frees a tree node by node: ~1 instruction in 10 of loading a
-// big rule book. A tree loaded is freed on a thread of its own while the
-// next files load; the threads are joined when this goes out of scope.
-class TreeFreer {
- public:
-  TreeFreer() = default;
-  TreeFreer(const TreeFreer&) = delete;
-  TreeFreer& operator=(const TreeFreer&) = delete;
-  ~TreeFreer() {
-    for (std::thread& t : threads_) t.join();
-  }
-
-  /// Frees doc, on another thread when it is worth one. (A YamlDoc is
-  /// not assigned over: assigning a YAML::Node rewrites the node it held.)
-  void Free(std::unique_ptr<YamlDoc> doc, size_t text_bytes) {
-    if (text_bytes < kThreadBytes) return;  // freed here, now
-    try {
-      threads_.emplace_back([tree = std::move(doc)]() mutable { tree.reset(); });
-    } catch (const std::system_error&) {
-      // No thread to be had: freed here, with the callable.
-    }
-  }
-
- private:
-  static constexpr size_t kThreadBytes = 64 * 1024;
-  std::vector<std::thread> threads_;
-};
 }  // namespace
 
 Status ReadFile(const std::string& path, std::string* contents) {
@@ -141,12 +114,11 @@ Status LoadModel(const FileSource& source, Model* model) {
     if (parsed[i].ok()) parsed[i] = docs[i]->Parse(texts[i]);
   });
   *model = Model();
-  TreeFreer freer;
   for (size_t i = 0; i < kFiles; ++i) {
     if (!parsed[i].ok()) return parsed[i];
     Status s = kSteps[i].load(*docs[i], model);
     if (!s.ok()) return s;
-    freer.Free(std::move(docs[i]), texts[i].size());
+    docs[i].reset();
   }
   return Status::Ok();
 }

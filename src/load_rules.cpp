@@ -11,7 +11,7 @@
 
 namespace {
 
-Status ReadSubject(const YamlDoc& doc, const YAML::Node& map, const char* key, Subject* out, bool required) {
+Status ReadSubject(const YamlDoc& doc, const YamlNode& map, const char* key, Subject* out, bool required) {
   std::string id;
   TSUNAGU_TRY(doc.String(map, key, &id, required));
   if (id.empty()) return Status::Ok();
@@ -42,7 +42,7 @@ std::string WithGuess(const char* with_guess, const char* plain, const std::stri
   return fmt::format(fmt::runtime(with_guess), args..., guess);
 }
 
-Status ReadFact(const YamlDoc& doc, const YAML::Node& node, FactDef* f) {
+Status ReadFact(const YamlDoc& doc, const YamlNode& node, FactDef* f) {
   TSUNAGU_TRY(doc.CheckMap(node, {"id", "label", "area", "subject", "ja", "en", "from_age", "from_duration", "outside"},
                            Tr("a fact")));
   f->pos = doc.PosOf(node);
@@ -61,7 +61,7 @@ Status ReadFact(const YamlDoc& doc, const YAML::Node& node, FactDef* f) {
   f->ja = PackedStrings(ja);
   f->en = PackedStrings(en);
   TSUNAGU_TRY(doc.String(node, "outside", &f->outside, false));
-  if (YAML::Node age = node["from_age"]) {
+  if (YamlNode age = node["from_age"]) {
     TSUNAGU_TRY(doc.CheckMap(age, {"subject", "min", "max", "anyone"}, "from_age"));
     f->from_age = true;
     TSUNAGU_TRY(ReadSubject(doc, age, "subject", &f->age_subject, true));
@@ -70,7 +70,7 @@ Status ReadFact(const YamlDoc& doc, const YAML::Node& node, FactDef* f) {
     TSUNAGU_TRY(doc.Bool(age, "anyone", &f->age_anyone, false));
     if (f->age_min < 0 && f->age_max < 0) return doc.Error(age, Tr("from_age needs min or max"));
   }
-  if (YAML::Node duration = node["from_duration"]) {
+  if (YamlNode duration = node["from_duration"]) {
     TSUNAGU_TRY(doc.CheckMap(duration, {"min_months"}, "from_duration"));
     TSUNAGU_TRY(doc.Int(duration, "min_months", &f->from_duration_months, true));
     if (f->from_duration_months < 0) return doc.Error(duration, Tr("min_months must be 0 or more"));
@@ -100,7 +100,7 @@ class FactIds {
 };
 
 // "fact" or "fact@subject".
-Status ReadFactRef(const YamlDoc& doc, const YAML::Node& node, const FactIds& facts, FactRef* ref) {
+Status ReadFactRef(const YamlDoc& doc, const YamlNode& node, const FactIds& facts, FactRef* ref) {
   std::string text;
   TSUNAGU_TRY(doc.Scalar(node, Tr("a fact reference"), &text));
   std::string id = text;
@@ -121,9 +121,9 @@ Status ReadFactRef(const YamlDoc& doc, const YAML::Node& node, const FactIds& fa
   return Status::Ok();
 }
 
-Status ReadFactRefs(const YamlDoc& doc, const YAML::Node& when, const char* key, const FactIds& facts,
+Status ReadFactRefs(const YamlDoc& doc, const YamlNode& when, const char* key, const FactIds& facts,
                     std::vector<FactRef>* out) {
-  YAML::Node list = when[key];
+  YamlNode list = when[key];
   if (!list) return Status::Ok();
   if (list.IsScalar()) {  // a single fact written without brackets
     FactRef ref;
@@ -132,7 +132,7 @@ Status ReadFactRefs(const YamlDoc& doc, const YAML::Node& when, const char* key,
     return Status::Ok();
   }
   TSUNAGU_TRY(doc.CheckSequence(list, key));
-  for (const YAML::Node& item : list) {
+  for (const YamlNode& item : list) {
     FactRef ref;
     TSUNAGU_TRY(ReadFactRef(doc, item, facts, &ref));
     out->push_back(ref);
@@ -140,7 +140,7 @@ Status ReadFactRefs(const YamlDoc& doc, const YAML::Node& when, const char* key,
   return Status::Ok();
 }
 
-Status ReadAgeCondition(const YamlDoc& doc, const YAML::Node& node, AgeCondition* c) {
+Status ReadAgeCondition(const YamlDoc& doc, const YamlNode& node, AgeCondition* c) {
   TSUNAGU_TRY(doc.CheckMap(node, {"subject", "min", "max"}, Tr("an age condition")));
   TSUNAGU_TRY(ReadSubject(doc, node, "subject", &c->subject, true));
   TSUNAGU_TRY(doc.Int(node, "min", &c->min, false));
@@ -150,14 +150,14 @@ Status ReadAgeCondition(const YamlDoc& doc, const YAML::Node& node, AgeCondition
   return Status::Ok();
 }
 
-Status ReadCondition(const YamlDoc& doc, const YAML::Node& node, const FactIds& facts, Condition* c) {
+Status ReadCondition(const YamlDoc& doc, const YamlNode& node, const FactIds& facts, Condition* c) {
   TSUNAGU_TRY(doc.CheckMap(node, {"all", "any", "none", "age"}, "when"));
   TSUNAGU_TRY(ReadFactRefs(doc, node, "all", facts, &c->all));
   TSUNAGU_TRY(ReadFactRefs(doc, node, "any", facts, &c->any));
   TSUNAGU_TRY(ReadFactRefs(doc, node, "none", facts, &c->none));
-  if (YAML::Node age = node["age"]) {
+  if (YamlNode age = node["age"]) {
     if (age.IsSequence()) {
-      for (const YAML::Node& item : age) {
+      for (const YamlNode& item : age) {
         AgeCondition ac;
         TSUNAGU_TRY(ReadAgeCondition(doc, item, &ac));
         c->ages.push_back(ac);
@@ -173,7 +173,7 @@ Status ReadCondition(const YamlDoc& doc, const YAML::Node& node, const FactIds& 
   return Status::Ok();
 }
 
-Status ReadTarget(const YamlDoc& doc, const YAML::Node& node, const Model& model, bool need_weight, Target* t) {
+Status ReadTarget(const YamlDoc& doc, const YamlNode& node, const Model& model, bool need_weight, Target* t) {
   TSUNAGU_TRY(doc.CheckMap(node, {"agency", "roles", "weight"}, Tr("a target")));
   std::string agency;
   TSUNAGU_TRY(doc.String(node, "agency", &agency, true));
@@ -206,12 +206,12 @@ Status ReadTarget(const YamlDoc& doc, const YAML::Node& node, const Model& model
   return Status::Ok();
 }
 
-Status ReadTargets(const YamlDoc& doc, const YAML::Node& map, const char* key, const Model& model, bool required,
+Status ReadTargets(const YamlDoc& doc, const YamlNode& map, const char* key, const Model& model, bool required,
                    std::vector<Target>* out) {
-  YAML::Node list = map[key];
+  YamlNode list = map[key];
   if (!list) return required ? doc.Error(map, TrF("missing required key '{}'", key)) : Status::Ok();
   TSUNAGU_TRY(doc.CheckSequence(list, key));
-  for (const YAML::Node& item : list) {
+  for (const YamlNode& item : list) {
     Target t;
     TSUNAGU_TRY(ReadTarget(doc, item, model, true, &t));
     out->push_back(t);
@@ -231,7 +231,7 @@ IdLines IdLinesOf(const List& items) {
   return ids;
 }
 
-Status CheckUniqueId(const YamlDoc& doc, const YAML::Node& node, const std::string& id, int line, const char* what,
+Status CheckUniqueId(const YamlDoc& doc, const YamlNode& node, const std::string& id, int line, const char* what,
                      IdLines* ids) {
   auto [first, added] = ids->emplace(id, line);
   if (!added)
@@ -260,7 +260,7 @@ Status LoadLexicon(const YamlDoc& doc, Model* model) {
     if (w.empty() || w.find_first_of(",\n\r\" ") != std::string::npos)
       return doc.Error(doc.root()["words"][i], TrF("word '{}' must be one word without commas, quotes or spaces", w));
   }
-  YAML::Node subjects = doc.root()["subjects"];
+  YamlNode subjects = doc.root()["subjects"];
   if (!subjects) return doc.Error(doc.root(), TrF("missing required key '{}'", "subjects"));
   TSUNAGU_TRY(doc.CheckMap(subjects, {"person", "parent", "family", "household", "neighbour", "caller"}, "subjects"));
   for (auto it = subjects.begin(); it != subjects.end(); ++it) {
@@ -271,11 +271,11 @@ Status LoadLexicon(const YamlDoc& doc, Model* model) {
     TSUNAGU_TRY(doc.StringList(it->second, "ja", &words.ja, false));
     TSUNAGU_TRY(doc.StringList(it->second, "en", &words.en, false));
   }
-  YAML::Node facts = doc.root()["facts"];
+  YamlNode facts = doc.root()["facts"];
   if (!facts) return doc.Error(doc.root(), TrF("missing required key '{}'", "facts"));
   TSUNAGU_TRY(doc.CheckSequence(facts, "facts"));
   IdLines ids = IdLinesOf(model->facts);
-  for (const YAML::Node& node : facts) {
+  for (const YamlNode& node : facts) {
     FactDef f;
     TSUNAGU_TRY(ReadFact(doc, node, &f));
     TSUNAGU_TRY(CheckUniqueId(doc, node, f.id, f.pos.line, Tr("fact"), &ids));
@@ -292,7 +292,7 @@ Status LoadRouting(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.CheckSequence(doc.root(), Tr("the routing file")));
   IdLines ids = IdLinesOf(model->rules);
   const FactIds facts(*model);
-  for (const YAML::Node& node : doc.root()) {
+  for (const YamlNode& node : doc.root()) {
     TSUNAGU_TRY(doc.CheckMap(node, {"id", "when", "to", "reason"}, Tr("a rule")));
     Rule rule;
     rule.pos = doc.PosOf(node);
@@ -315,7 +315,7 @@ namespace {
 
 // One entry of alerts: into *alert, checked against the model's facts,
 // crisis contacts and agencies.
-Status LoadAlert(const YamlDoc& doc, const YAML::Node& node, const Model& model, const FactIds& facts, IdLines* ids,
+Status LoadAlert(const YamlDoc& doc, const YamlNode& node, const Model& model, const FactIds& facts, IdLines* ids,
                  AlertRule* out) {
   AlertRule& alert = *out;
   TSUNAGU_TRY(doc.CheckMap(node, {"id", "kind", "when", "contacts", "first_contact", "to", "message"}, Tr("an alert")));
@@ -365,11 +365,11 @@ Status LoadAlert(const YamlDoc& doc, const YAML::Node& node, const Model& model,
 
 // team: the case-conference convener and when it is called.
 Status LoadTeam(const YamlDoc& doc, Model* model) {
-  YAML::Node team = doc.root()["team"];
+  YamlNode team = doc.root()["team"];
   if (!team) return doc.Error(doc.root(), TrF("missing required key '{}'", "team"));
   TSUNAGU_TRY(doc.CheckMap(team, {"convener", "multi_issue_areas", "weight"}, "team"));
   if (!team["convener"]) return doc.Error(team, TrF("missing required key '{}'", "convener"));
-  YAML::Node convener = team["convener"];
+  YamlNode convener = team["convener"];
   TSUNAGU_TRY(doc.CheckMap(convener, {"agency", "role"}, "convener"));
   std::string agency, role;
   TSUNAGU_TRY(doc.String(convener, "agency", &agency, true));
@@ -392,10 +392,10 @@ Status LoadTeam(const YamlDoc& doc, Model* model) {
 
 // fallback: the general windows when no rule routes a case.
 Status LoadFallback(const YamlDoc& doc, Model* model) {
-  YAML::Node fallback = doc.root()["fallback"];
+  YamlNode fallback = doc.root()["fallback"];
   if (!fallback) return doc.Error(doc.root(), TrF("missing required key '{}'", "fallback"));
   TSUNAGU_TRY(doc.CheckSequence(fallback, "fallback"));
-  for (const YAML::Node& item : fallback) {
+  for (const YamlNode& item : fallback) {
     Target t;
     TSUNAGU_TRY(ReadTarget(doc, item, *model, false, &t));
     if (t.weight <= 0) t.weight = 1;
@@ -410,12 +410,12 @@ Status LoadFallback(const YamlDoc& doc, Model* model) {
 
 Status LoadAlerts(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.CheckMap(doc.root(), {"alerts", "team", "fallback"}, Tr("the alerts file")));
-  YAML::Node alerts = doc.root()["alerts"];
+  YamlNode alerts = doc.root()["alerts"];
   if (!alerts) return doc.Error(doc.root(), TrF("missing required key '{}'", "alerts"));
   TSUNAGU_TRY(doc.CheckSequence(alerts, "alerts"));
   IdLines ids = IdLinesOf(model->alerts);
   const FactIds facts(*model);
-  for (const YAML::Node& node : alerts) {
+  for (const YamlNode& node : alerts) {
     AlertRule alert;
     TSUNAGU_TRY(LoadAlert(doc, node, *model, facts, &ids, &alert));
     model->alerts.push_back(std::move(alert));

@@ -10,7 +10,7 @@
 
 namespace {
 
-Status CheckIds(const YamlDoc& doc, const YAML::Node& node, const char* key, const std::vector<std::string>& ids,
+Status CheckIds(const YamlDoc& doc, const YamlNode& node, const char* key, const std::vector<std::string>& ids,
                 const Model& model, bool facts) {
   for (size_t i = 0; i < ids.size(); ++i) {
     bool known = facts ? model.FindFact(ids[i]) >= 0 : model.FindAgency(ids[i]) >= 0;
@@ -20,7 +20,7 @@ Status CheckIds(const YamlDoc& doc, const YAML::Node& node, const char* key, con
   return Status::Ok();
 }
 
-Status ReadTriState(const YamlDoc& doc, const YAML::Node& node, const char* key, int* out) {
+Status ReadTriState(const YamlDoc& doc, const YamlNode& node, const char* key, int* out) {
   if (!node[key]) return Status::Ok();
   bool value = false;
   TSUNAGU_TRY(doc.Bool(node, key, &value, true));
@@ -40,7 +40,7 @@ std::string DidYouMean(const std::string& word, const std::vector<std::string>& 
 }
 
 // An age in years: digits only (no sign, point or exponent), at most six.
-Status ReadAge(const YamlDoc& doc, const YAML::Node& item, const char* key, int* out) {
+Status ReadAge(const YamlDoc& doc, const YamlNode& item, const char* key, int* out) {
   std::string text;
   TSUNAGU_TRY(doc.Scalar(item, key, &text));
   bool negative = !text.empty() && text[0] == '-';
@@ -55,7 +55,7 @@ Status ReadAge(const YamlDoc& doc, const YAML::Node& item, const char* key, int*
 
 // `key: [min, max]`, both ages, or `key: unknown` (sets *unknown); absent
 // leaves *out unknown (not checked).
-Status ReadAgeRange(const YamlDoc& doc, const YAML::Node& node, const char* key, AgeRange* out, bool* unknown) {
+Status ReadAgeRange(const YamlDoc& doc, const YamlNode& node, const char* key, AgeRange* out, bool* unknown) {
   if (!node[key]) return Status::Ok();
   if (node[key].IsScalar()) {
     if (node[key].Scalar() != "unknown")
@@ -66,7 +66,7 @@ Status ReadAgeRange(const YamlDoc& doc, const YAML::Node& node, const char* key,
   }
   std::vector<std::string> items;  // checks it is a list of plain values
   TSUNAGU_TRY(doc.StringList(node, key, &items, true));
-  const YAML::Node value = node[key];
+  const YamlNode value = node[key];
   if (items.size() != 2) return doc.Error(value, TrF("'{}' must be two ages [min, max], found {}", key, items.size()));
   AgeRange range;
   TSUNAGU_TRY(ReadAge(doc, value[0], key, &range.lo));
@@ -77,14 +77,14 @@ Status ReadAgeRange(const YamlDoc& doc, const YAML::Node& node, const char* key,
 }
 
 // `alert_kind: KIND` or `[KIND, ...]`, each a kind some alert of the model has.
-Status ReadAlertKinds(const YamlDoc& doc, const YAML::Node& node, const Model& model, std::vector<std::string>* out) {
-  const YAML::Node value = node["alert_kind"];
+Status ReadAlertKinds(const YamlDoc& doc, const YamlNode& node, const Model& model, std::vector<std::string>* out) {
+  const YamlNode value = node["alert_kind"];
   if (!value) return Status::Ok();
-  std::vector<YAML::Node> items;
+  std::vector<YamlNode> items;
   if (value.IsSequence()) {
     TSUNAGU_TRY(doc.StringList(node, "alert_kind", out, true));
     if (out->empty()) return doc.Error(value, Tr("'alert_kind' is empty"));
-    for (const YAML::Node& item : value) items.push_back(item);
+    for (const YamlNode& item : value) items.push_back(item);
   } else {
     std::string kind;
     TSUNAGU_TRY(doc.String(node, "alert_kind", &kind, true));
@@ -106,7 +106,7 @@ Status ReadAlertKinds(const YamlDoc& doc, const YAML::Node& node, const Model& m
 }
 
 // `first_contact: ID`: an agency id, else a crisis contact id.
-Status ReadFirstContact(const YamlDoc& doc, const YAML::Node& node, const Model& model, Scenario* s) {
+Status ReadFirstContact(const YamlDoc& doc, const YamlNode& node, const Model& model, Scenario* s) {
   if (!node["first_contact"]) return Status::Ok();
   TSUNAGU_TRY(doc.String(node, "first_contact", &s->first_contact, true));
   if (model.FindAgency(s->first_contact) >= 0) return Status::Ok();
@@ -123,8 +123,8 @@ Status ReadFirstContact(const YamlDoc& doc, const YAML::Node& node, const Model&
 
 // `offices: {AGENCY: OFFICE | none}`: agencies with local offices, and
 // offices of theirs.
-Status ReadOffices(const YamlDoc& doc, const YAML::Node& node, const Model& model, Scenario* s) {
-  const YAML::Node& offices = node["offices"];
+Status ReadOffices(const YamlDoc& doc, const YamlNode& node, const Model& model, Scenario* s) {
+  const YamlNode& offices = node["offices"];
   if (!offices) return Status::Ok();
   if (!offices.IsMap()) return doc.Error(offices, Tr("offices must map agency ids to an office id (or none)"));
   for (auto it = offices.begin(); it != offices.end(); ++it) {
@@ -152,7 +152,7 @@ std::string AgeText(const AgeRange& r) {
 namespace {
 
 // The scalar and list expectations, as written (checked below).
-Status ReadStrings(const YamlDoc& doc, const YAML::Node& node, Scenario* s) {
+Status ReadStrings(const YamlDoc& doc, const YamlNode& node, Scenario* s) {
   TSUNAGU_TRY(doc.String(node, "name", &s->name, false));
   TSUNAGU_TRY(doc.String(node, "text", &s->text, true));
   TSUNAGU_TRY(doc.StringList(node, "include", &s->include, false));
@@ -170,7 +170,7 @@ Status ReadStrings(const YamlDoc& doc, const YAML::Node& node, Scenario* s) {
 }
 
 // Every agency and fact id the expectations name exists in the model.
-Status CheckScenarioIds(const YamlDoc& doc, const YAML::Node& node, const Model& model, const Scenario& s) {
+Status CheckScenarioIds(const YamlDoc& doc, const YamlNode& node, const Model& model, const Scenario& s) {
   TSUNAGU_TRY(CheckIds(doc, node, "include", s.include, model, false));
   TSUNAGU_TRY(CheckIds(doc, node, "exclude", s.exclude, model, false));
   TSUNAGU_TRY(CheckIds(doc, node, "top3", s.top3, model, false));
@@ -185,8 +185,8 @@ Status CheckScenarioIds(const YamlDoc& doc, const YAML::Node& node, const Model&
 }
 
 // roles: agency id -> the roles it must have in the answer.
-Status ReadRoles(const YamlDoc& doc, const YAML::Node& node, const Model& model, Scenario* s) {
-  YAML::Node roles = node["roles"];
+Status ReadRoles(const YamlDoc& doc, const YamlNode& node, const Model& model, Scenario* s) {
+  YamlNode roles = node["roles"];
   if (!roles) return Status::Ok();
   if (!roles.IsMap()) return doc.Error(roles, Tr("roles must map agency ids to role lists"));
   for (auto it = roles.begin(); it != roles.end(); ++it) {
@@ -205,7 +205,7 @@ Status ReadRoles(const YamlDoc& doc, const YAML::Node& node, const Model& model,
 }
 
 // One scenario: its expectations, each checked against the model.
-Status LoadScenario(const YamlDoc& doc, const YAML::Node& node, const Model& model, Scenario* s) {
+Status LoadScenario(const YamlDoc& doc, const YamlNode& node, const Model& model, Scenario* s) {
   TSUNAGU_TRY(ReadStrings(doc, node, s));
   TSUNAGU_TRY(CheckScenarioIds(doc, node, model, *s));
   TSUNAGU_TRY(ReadTriState(doc, node, "alert", &s->alert));
@@ -226,7 +226,7 @@ Status LoadScenarios(const std::string& text, const std::string& name, const Mod
   YamlDoc doc(name);
   TSUNAGU_TRY(doc.Parse(text));
   TSUNAGU_TRY(doc.CheckSequence(doc.root(), Tr("a scenario file")));
-  for (const YAML::Node& node : doc.root()) {
+  for (const YamlNode& node : doc.root()) {
     TSUNAGU_TRY(doc.CheckMap(
         node, {"name",       "text",       "include",    "exclude",       "top3",    "first",    "alert",
                "facts",      "not_facts",  "negated",    "unrecognized",  "roles",   "convener", "fallback",

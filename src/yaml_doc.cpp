@@ -406,7 +406,7 @@ std::string MarkText(const YAML::Mark& mark) {
   return std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
 }
 
-const char* TypeName(const YAML::Node& node) {
+const char* TypeName(const YamlNode& node) {
   switch (node.Type()) {
     case YAML::NodeType::Null: return Tr("nothing");
     case YAML::NodeType::Scalar: return Tr("a scalar");
@@ -474,7 +474,8 @@ Status YamlDoc::Parse(const std::string& text) {
     return pieces;
   }
   try {
-    root_ = YAML::Load(text);
+    tree_ = YamlTree::Parse(text);
+    root_ = tree_->root();
   } catch (const YAML::DeepRecursion& e) {  // a "bad file" in yaml-cpp's words
     return Status::Data(name_, e.mark.line + 1, e.mark.column + 1, DepthMessage());
   } catch (const YAML::ParserException& e) {
@@ -514,7 +515,7 @@ std::string LineBreaks(const std::string& text, size_t from, size_t to) {
 // (too deep, out of memory), which the whole parse reports.
 std::optional<YAML::ParserException> SyntaxErrorOf(const std::string& text) {
   try {
-    YAML::Load(text);
+    YamlTree::Parse(text);
   } catch (const YAML::DeepRecursion&) {
   } catch (const YAML::ParserException& e) {
     return e;
@@ -547,8 +548,8 @@ bool YamlDoc::ParsePieces(const std::string& text, const std::vector<size_t>& cu
   const size_t key_line_end = root_sequence ? 0 : text.find('\n', key_line) + 1;
   struct Piece {
     size_t begin, end;
-    YAML::Node root;
-    YAML::Node sequence;
+    std::unique_ptr<YamlTree> tree;
+    YamlNode sequence;
     Status duplicates;
     std::optional<YAML::ParserException> syntax;
     bool ok = false;
@@ -573,20 +574,20 @@ bool YamlDoc::ParsePieces(const std::string& text, const std::vector<size_t>& cu
   };
   auto parse = [&](Piece& p) {
     try {
-      p.root = YAML::Load(piece_text(p.begin, p.end));
+      p.tree = YamlTree::Parse(piece_text(p.begin, p.end));
       // The first piece is all the text before its end; a later one must
       // be the key (alone) with a sequence of entries, or that sequence.
-      // (reset, not =: assigning to a node that holds one rewrites that one.)
+      const YamlNode root = p.tree->root();
       if (root_sequence) {
-        p.sequence.reset(p.root);
-      } else if (p.root.IsMap() && (p.begin == 0 || p.root.size() == 1)) {
-        for (auto it = p.root.begin(); it != p.root.end(); ++it) p.sequence.reset(it->second);
+        p.sequence = root;
+      } else if (root.IsMap() && (p.begin == 0 || root.size() == 1)) {
+        for (auto it = root.begin(); it != root.end(); ++it) p.sequence = it->second;
       }
       if (!p.sequence.IsSequence()) return;
       if (p.begin == 0) {
-        p.duplicates = CheckDuplicateKeys(p.root, 0);
+        p.duplicates = CheckDuplicateKeys(root, 0);
       } else {
-        for (const YAML::Node& entry : p.sequence) {
+        for (const YamlNode& entry : p.sequence) {
           p.duplicates = CheckDuplicateKeys(entry, root_sequence ? 1 : 2);
           if (!p.duplicates.ok()) break;
         }
@@ -623,18 +624,19 @@ bool YamlDoc::ParsePieces(const std::string& text, const std::vector<size_t>& cu
   }
   *status = Status::Ok();
   for (size_t k = 1; k < pieces.size(); ++k)
-    for (const YAML::Node& entry : pieces[k].sequence) pieces[0].sequence.push_back(entry);
+    pieces[0].tree->MoveEntries(pieces[0].sequence, pieces[k].tree.get(), pieces[k].sequence);
   for (const Piece& p : pieces) {
     if (!p.duplicates.ok()) {
       *status = p.duplicates;
       break;
     }
   }
-  root_ = pieces[0].root;
+  tree_ = std::move(pieces[0].tree);
+  root_ = tree_->root();
   return true;
 }
 
-Status YamlDoc::CheckDuplicateKeys(const YAML::Node& node, int depth) const {
+Status YamlDoc::CheckDuplicateKeys(const YamlNode& node, int depth) const {
   if (depth > kMaxDepth) return Error(node, DepthMessage());
   if (node.IsMap()) {
     std::set<std::string> seen;
@@ -646,12 +648,12 @@ Status YamlDoc::CheckDuplicateKeys(const YAML::Node& node, int depth) const {
       TSUNAGU_TRY(CheckDuplicateKeys(it->second, depth + 1));
     }
   } else if (node.IsSequence()) {
-    for (const YAML::Node& child : node) TSUNAGU_TRY(CheckDuplicateKeys(child, depth + 1));
+    for (const YamlNode& child : node) TSUNAGU_TRY(CheckDuplicateKeys(child, depth + 1));
   }
   return Status::Ok();
 }
 
-SourcePos YamlDoc::PosOf(const YAML::Node& node) const {
+SourcePos YamlDoc::PosOf(const YamlNode& node) const {
   SourcePos pos;
   pos.file = name_;
   YAML::Mark mark = node.Mark();
@@ -660,12 +662,12 @@ SourcePos YamlDoc::PosOf(const YAML::Node& node) const {
   return pos;
 }
 
-Status YamlDoc::Error(const YAML::Node& at, const std::string& message) const {
+Status YamlDoc::Error(const YamlNode& at, const std::string& message) const {
   SourcePos pos = PosOf(at);
   return Status::Data(name_, pos.line, pos.column, message);
 }
 
-Status YamlDoc::CheckMap(const YAML::Node& node, std::initializer_list<const char*> allowed, const char* what) const {
+Status YamlDoc::CheckMap(const YamlNode& node, std::initializer_list<const char*> allowed, const char* what) const {
   if (!node.IsMap()) return Error(node, TrF("{} must be a mapping (key: value), found {}", what, TypeName(node)));
   for (auto it = node.begin(); it != node.end(); ++it) {
     if (!it->first.IsScalar()) {
@@ -685,12 +687,12 @@ Status YamlDoc::CheckMap(const YAML::Node& node, std::initializer_list<const cha
   return Status::Ok();
 }
 
-Status YamlDoc::CheckSequence(const YAML::Node& node, const char* what) const {
+Status YamlDoc::CheckSequence(const YamlNode& node, const char* what) const {
   if (!node.IsSequence()) return Error(node, TrF("{} must be a list, found {}", what, TypeName(node)));
   return Status::Ok();
 }
 
-Status YamlDoc::Scalar(const YAML::Node& node, const char* what, std::string* out) const {
+Status YamlDoc::Scalar(const YamlNode& node, const char* what, std::string* out) const {
   if (!node.IsScalar())
     return Error(node, node.IsMap()    ? TrF("{} must be a plain value, found {} (a ': ' inside a value makes it a "
                                                 "mapping: put the value in double quotes)",
@@ -703,8 +705,8 @@ Status YamlDoc::Scalar(const YAML::Node& node, const char* what, std::string* ou
   return Status::Ok();
 }
 
-Status YamlDoc::String(const YAML::Node& map, const char* key, std::string* out, bool required) const {
-  YAML::Node value = map[key];
+Status YamlDoc::String(const YamlNode& map, const char* key, std::string* out, bool required) const {
+  YamlNode value = map[key];
   if (!value) {
     if (required) return Error(map, TrF("missing required key '{}'", key));
     return Status::Ok();
@@ -714,9 +716,9 @@ Status YamlDoc::String(const YAML::Node& map, const char* key, std::string* out,
   return Status::Ok();
 }
 
-Status YamlDoc::Int(const YAML::Node& map, const char* key, int* out, bool required) const {
+Status YamlDoc::Int(const YamlNode& map, const char* key, int* out, bool required) const {
   std::string text;
-  YAML::Node value = map[key];
+  YamlNode value = map[key];
   if (!value) return required ? Error(map, TrF("missing required key '{}'", key)) : Status::Ok();
   TSUNAGU_TRY(Scalar(value, key, &text));
   size_t used = 0;
@@ -732,9 +734,9 @@ Status YamlDoc::Int(const YAML::Node& map, const char* key, int* out, bool requi
   return Status::Ok();
 }
 
-Status YamlDoc::Bool(const YAML::Node& map, const char* key, bool* out, bool required) const {
+Status YamlDoc::Bool(const YamlNode& map, const char* key, bool* out, bool required) const {
   std::string text;
-  YAML::Node value = map[key];
+  YamlNode value = map[key];
   if (!value) return required ? Error(map, TrF("missing required key '{}'", key)) : Status::Ok();
   TSUNAGU_TRY(Scalar(value, key, &text));
   if (text == "true") *out = true;
@@ -743,12 +745,12 @@ Status YamlDoc::Bool(const YAML::Node& map, const char* key, bool* out, bool req
   return Status::Ok();
 }
 
-Status YamlDoc::StringList(const YAML::Node& map, const char* key, std::vector<std::string>* out, bool required) const {
-  YAML::Node value = map[key];
+Status YamlDoc::StringList(const YamlNode& map, const char* key, std::vector<std::string>* out, bool required) const {
+  YamlNode value = map[key];
   if (!value) return required ? Error(map, TrF("missing required key '{}'", key)) : Status::Ok();
   if (!value.IsSequence()) return Error(value, TrF("'{}' must be a list like [a, b], found {}", key, TypeName(value)));
   out->clear();
-  for (const YAML::Node& item : value) {
+  for (const YamlNode& item : value) {
     std::string text;
     TSUNAGU_TRY(Scalar(item, key, &text));
     if (text.empty()) return Error(item, TrF("empty entry in '{}'", key));
@@ -757,8 +759,8 @@ Status YamlDoc::StringList(const YAML::Node& map, const char* key, std::vector<s
   return Status::Ok();
 }
 
-Status YamlDoc::Text(const YAML::Node& map, const char* key, LocalText* out, bool required) const {
-  YAML::Node value = map[key];
+Status YamlDoc::Text(const YamlNode& map, const char* key, LocalText* out, bool required) const {
+  YamlNode value = map[key];
   if (!value) return required ? Error(map, TrF("missing required key '{}'", key)) : Status::Ok();
   TSUNAGU_TRY(CheckMap(value, {"ja", "en"}, key));
   TSUNAGU_TRY(String(value, "ja", &out->ja, required));

@@ -5,15 +5,17 @@
 #ifndef TSUNAGU_YAML_DOC_H_
 #define TSUNAGU_YAML_DOC_H_
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/exceptions.h>
 
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "model.h"
 #include "status.h"
+#include "yaml_tree.h"
 
 #define TSUNAGU_TRY(expr)                      \
   do {                                         \
@@ -29,7 +31,7 @@ class YamlDoc {
   /// whose last part is a long list is parsed in pieces on several
   /// threads at once, to the same tree (and the same errors) as one parse.
   Status Parse(const std::string& text);
-  const YAML::Node& root() const { return root_; }
+  const YamlNode& root() const { return root_; }
   const std::string& name() const { return name_; }
   /// How far the last Parse got, for `check`, which sets broken items
   /// aside: kChecks when the bytes failed a check before yaml-cpp read them
@@ -40,31 +42,32 @@ class YamlDoc {
   Reached reached() const { return reached_; }
 
   /// An error pointing at node.
-  Status Error(const YAML::Node& at, const std::string& message) const;
-  SourcePos PosOf(const YAML::Node& node) const;
+  Status Error(const YamlNode& at, const std::string& message) const;
+  SourcePos PosOf(const YamlNode& node) const;
 
   /// Requires a mapping whose keys are all in allowed.
-  Status CheckMap(const YAML::Node& node, std::initializer_list<const char*> allowed, const char* what) const;
-  Status CheckSequence(const YAML::Node& node, const char* what) const;
+  Status CheckMap(const YamlNode& node, std::initializer_list<const char*> allowed, const char* what) const;
+  Status CheckSequence(const YamlNode& node, const char* what) const;
 
   // Field readers: `required` fields that are missing are errors; optional
   // ones leave *out unchanged. Wrong types are always errors.
-  Status String(const YAML::Node& map, const char* key, std::string* out, bool required) const;
-  Status Int(const YAML::Node& map, const char* key, int* out, bool required) const;
-  Status Bool(const YAML::Node& map, const char* key, bool* out, bool required) const;
-  Status StringList(const YAML::Node& map, const char* key, std::vector<std::string>* out, bool required) const;
+  Status String(const YamlNode& map, const char* key, std::string* out, bool required) const;
+  Status Int(const YamlNode& map, const char* key, int* out, bool required) const;
+  Status Bool(const YamlNode& map, const char* key, bool* out, bool required) const;
+  Status StringList(const YamlNode& map, const char* key, std::vector<std::string>* out, bool required) const;
   /// {ja: ..., en: ...}; both required when required is true.
-  Status Text(const YAML::Node& map, const char* key, LocalText* out, bool required) const;
+  Status Text(const YamlNode& map, const char* key, LocalText* out, bool required) const;
 
   /// Reads a scalar node as a string (errors when it is not a scalar).
-  Status Scalar(const YAML::Node& node, const char* what, std::string* out) const;
+  Status Scalar(const YamlNode& node, const char* what, std::string* out) const;
 
  private:
-  Status CheckDuplicateKeys(const YAML::Node& node, int depth) const;
+  Status CheckDuplicateKeys(const YamlNode& node, int depth) const;
   bool ParsePieces(const std::string& text, const std::vector<size_t>& cuts, size_t key_line, Status* status,
                    std::optional<YAML::ParserException>* syntax);
   std::string name_;
-  YAML::Node root_;
+  std::shared_ptr<YamlTree> tree_;  // shared by copies, as root_ is
+  YamlNode root_;
   Reached reached_ = Reached::kChecks;
 };
 

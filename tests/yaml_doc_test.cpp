@@ -1,8 +1,10 @@
-// Tests for src/yaml_doc.h: a big document parsed in pieces is the same
-// tree, with the same positions and errors, as yaml-cpp's one parse.
+// Tests for src/yaml_doc.h: a document, and a big one parsed in pieces, is
+// the same tree, with the same positions and errors, as yaml-cpp's one
+// parse into its own tree.
 #include "yaml_doc.h"
 
 #include <doctest/doctest.h>
+#include <yaml-cpp/yaml.h>
 
 #include <string>
 
@@ -10,20 +12,22 @@
 
 namespace {
 
-// Every node with its kind, tag, position and value, in document order.
-void Describe(const YAML::Node& node, std::string* out) {
-  *out += std::to_string(node.Mark().line) + ":" + std::to_string(node.Mark().column) + " " + node.Tag() + " ";
+// Every node with its kind, position and value, in document order, of
+// YamlDoc's tree (YamlNode) or yaml-cpp's (YAML::Node).
+template <typename Node>
+void Describe(const Node& node, std::string* out) {
+  *out += std::to_string(node.Mark().line) + ":" + std::to_string(node.Mark().column) + " ";
   switch (node.Type()) {
     case YAML::NodeType::Scalar: *out += "=" + node.Scalar() + "\n"; break;
     case YAML::NodeType::Sequence:
       *out += "[" + std::to_string(node.size()) + "\n";
-      for (const YAML::Node& child : node) Describe(child, out);
+      for (const Node& child : node) Describe(child, out);
       break;
     case YAML::NodeType::Map:
       *out += "{" + std::to_string(node.size()) + "\n";
       for (auto it = node.begin(); it != node.end(); ++it) {
-        Describe(it->first, out);
-        Describe(it->second, out);
+        Describe(Node(it->first), out);
+        Describe(Node(it->second), out);
       }
       break;
     default: *out += "null\n";
