@@ -44,41 +44,49 @@ int Matcher::StepSparse(int node, unsigned char c) const {
 void Matcher::Build() {
   auto built = std::make_shared<Storage>();
   Storage& t = *built;
-  // A plain trie first, then flattened. A node's children are a list
-  // sorted by byte (not a std::map each: an allocation per node, a visible
-  // share of a cold start); fan-out is small past the first bytes.
+  // A plain trie first, then flattened. The phrases are inserted in byte
+  // order, so a node's new child is always its last: no search among
+  // siblings (a Japanese byte after E3 has up to 64 of them), and each
+  // phrase starts where it parts from the one before.
   struct TrieNode {
-    int first_child = -1, next_sibling = -1, output = -1;
+    int first_child = -1, last_child = -1, next_sibling = -1, output = -1;
     uint8_t byte = 0;
   };
   std::vector<TrieNode> trie(1);
   t.phrase_begin.assign(1, 0);
   t.payload_begin.assign(1, 0);
+  size_t bytes = 0;
   for (size_t i = 0; i < adding_.size(); ++i) {
+    bytes += adding_[i].size();
     t.phrase_bytes += adding_[i];
     t.phrase_begin.push_back(static_cast<uint32_t>(t.phrase_bytes.size()));
     t.payload.insert(t.payload.end(), adding_payloads_[i].begin(), adding_payloads_[i].end());
     t.payload_begin.push_back(static_cast<uint32_t>(t.payload.size()));
   }
   t.word_edges = adding_edges_;
-  for (size_t i = 0; i < adding_.size(); ++i) {
-    int node = 0;
-    for (unsigned char c : adding_[i]) {
-      int before = -1, child = trie[static_cast<size_t>(node)].first_child;
-      while (child >= 0 && trie[static_cast<size_t>(child)].byte < c) {
-        before = child;
-        child = trie[static_cast<size_t>(child)].next_sibling;
-      }
-      if (child < 0 || trie[static_cast<size_t>(child)].byte != c) {
-        const int added = static_cast<int>(trie.size());
-        trie.push_back({-1, child, -1, c});
-        (before < 0 ? trie[static_cast<size_t>(node)].first_child : trie[static_cast<size_t>(before)].next_sibling) =
-            added;
-        child = added;
-      }
-      node = child;
+  std::vector<int> order(adding_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    return adding_[static_cast<size_t>(a)] < adding_[static_cast<size_t>(b)];  // bytes compared unsigned
+  });
+  trie.reserve(bytes + 1);
+  std::vector<int> path{0};  // the nodes of the previous phrase, root first
+  std::string_view previous;
+  for (int i : order) {
+    const std::string& phrase = adding_[static_cast<size_t>(i)];
+    size_t common = 0;  // distinct phrases: never the whole of both
+    while (common < previous.size() && common < phrase.size() && previous[common] == phrase[common]) ++common;
+    path.resize(common + 1);
+    for (size_t k = common; k < phrase.size(); ++k) {
+      const int parent = path.back(), added = static_cast<int>(trie.size());
+      trie.push_back({-1, -1, -1, -1, static_cast<uint8_t>(phrase[k])});
+      TrieNode& p = trie[static_cast<size_t>(parent)];
+      (p.last_child < 0 ? p.first_child : trie[static_cast<size_t>(p.last_child)].next_sibling) = added;
+      p.last_child = added;
+      path.push_back(added);
     }
-    trie[static_cast<size_t>(node)].output = static_cast<int>(i);
+    trie[static_cast<size_t>(path.back())].output = i;
+    previous = phrase;
   }
   const size_t n = trie.size();
   t.child_begin.assign(n + 1, 0);
