@@ -366,7 +366,7 @@ class Checker {
       owners.push_back(owner);
       for (const YamlNode& item : list) {
         if (!item.IsScalar()) continue;
-        std::string phrase = NormalizePhraseForReading(item.Scalar());
+        std::string phrase = NormalizePhraseForReading(std::string(item.Scalar()));
         if (phrase.empty()) continue;
         entries.push_back({item, owners.size() - 1, std::move(phrase), {}, true});
       }
@@ -432,7 +432,7 @@ class Checker {
       const std::string key = r.stream + (r.negative ? "-" : "+");
       auto it = first.find(key);
       if (it == first.end()) {
-        first.emplace(key, Claim{e.owner, item.Scalar(), pos.line});
+        first.emplace(key, Claim{e.owner, std::string(item.Scalar()), pos.line});
       } else if (owners[it->second.owner] != owner) {
         Add(pos.file, pos.line, pos.column, Finding::kWarning,
             TrF("phrase '{}' of {} reads as '{}' (line {}) of {}; a case that says it then means both: keep it "
@@ -483,7 +483,7 @@ class Checker {
       for (const AlertRule& a : model_.alerts) conditions[a.id] = &a.when;
     for (const YamlNode& item : list) {
       if (!item.IsMap() || !item["id"] || !item["when"]) continue;
-      const std::string id = item["id"].Scalar();
+      const std::string id(item["id"].Scalar());
       auto found = conditions.find(id);
       if (found == conditions.end()) continue;
       const Condition* when = found->second;
@@ -708,7 +708,7 @@ class Checker {
     if (!doc.root().IsSequence()) return;
     for (const YamlNode& item : doc.root()) {
       if (!item.IsMap() || !item["id"]) continue;
-      int c = model_.FindCrisis(item["id"].Scalar());
+      int c = model_.FindCrisis(std::string(item["id"].Scalar()));
       if (c < 0) continue;
       const CrisisContact& contact = model_.crisis[c];
       SourcePos pos = doc.PosOf(item);

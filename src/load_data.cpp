@@ -221,7 +221,7 @@ Status ReadFieldChecks(const YamlDoc& doc, const YamlNode& node, std::vector<Fie
   for (auto it = node.begin(); it != node.end(); ++it) {
     std::vector<ContactCheck> checks;
     TSUNAGU_TRY(ReadChecks(doc, it->second, &checks));
-    for (ContactCheck& c : checks) out->push_back({it->first.Scalar(), std::move(c)});
+    for (ContactCheck& c : checks) out->push_back({std::string(it->first.Scalar()), std::move(c)});
   }
   if (out->empty()) return doc.Error(node, Tr("checked is empty; leave it out when nothing was checked"));
   return Status::Ok();
@@ -393,7 +393,7 @@ Status LoadAgencies(const YamlDoc& doc, Model* model) {
   if (model->agencies.empty()) return doc.Error(doc.root(), Tr("no agencies defined"));
   // ask may name an agency further down the file.
   for (const auto& [index, at] : asks) {
-    const std::string id = at.Scalar();
+    const std::string id(at.Scalar());
     model->agencies[index].ask = model->FindAgency(id);
     if (model->agencies[index].ask < 0)
       return doc.Error(at, TrF("ask names an unknown agency '{}'; give the id of an agency in this file", id));

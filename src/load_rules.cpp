@@ -265,7 +265,7 @@ Status LoadLexicon(const YamlDoc& doc, Model* model) {
   TSUNAGU_TRY(doc.CheckMap(subjects, {"person", "parent", "family", "household", "neighbour", "caller"}, "subjects"));
   for (auto it = subjects.begin(); it != subjects.end(); ++it) {
     Subject s;
-    ParseSubject(it->first.Scalar(), &s);
+    ParseSubject(std::string(it->first.Scalar()), &s);
     TSUNAGU_TRY(doc.CheckMap(it->second, {"ja", "en"}, Tr("a subject")));
     SubjectWords& words = model->subjects[static_cast<int>(s)];
     TSUNAGU_TRY(doc.StringList(it->second, "ja", &words.ja, false));

@@ -128,7 +128,7 @@ Status ReadOffices(const YamlDoc& doc, const YamlNode& node, const Model& model,
   if (!offices) return Status::Ok();
   if (!offices.IsMap()) return doc.Error(offices, Tr("offices must map agency ids to an office id (or none)"));
   for (auto it = offices.begin(); it != offices.end(); ++it) {
-    const std::string agency = it->first.Scalar();
+    const std::string agency(it->first.Scalar());
     const int a = model.FindAgency(agency);
     if (a < 0) return doc.Error(it->first, TrF("unknown agency '{}'", agency));
     if (!model.agencies[a].local_offices)
@@ -190,7 +190,7 @@ Status ReadRoles(const YamlDoc& doc, const YamlNode& node, const Model& model, S
   if (!roles) return Status::Ok();
   if (!roles.IsMap()) return doc.Error(roles, Tr("roles must map agency ids to role lists"));
   for (auto it = roles.begin(); it != roles.end(); ++it) {
-    std::string agency = it->first.Scalar();
+    std::string agency(it->first.Scalar());
     int a = model.FindAgency(agency);
     if (a < 0) return doc.Error(it->first, TrF("unknown agency '{}'", agency));
     std::vector<std::string> list;

@@ -642,8 +642,8 @@ Status YamlDoc::CheckDuplicateKeys(const YamlNode& node, int depth) const {
     std::set<std::string> seen;
     for (auto it = node.begin(); it != node.end(); ++it) {
       if (it->first.IsScalar()) {
-        const std::string& key = it->first.Scalar();
-        if (!seen.insert(key).second) return Error(it->first, TrF("duplicate key '{}'; remove one of them", key));
+        const std::string_view key = it->first.Scalar();
+        if (!seen.emplace(key).second) return Error(it->first, TrF("duplicate key '{}'; remove one of them", key));
       }
       TSUNAGU_TRY(CheckDuplicateKeys(it->second, depth + 1));
     }
@@ -675,10 +675,10 @@ Status YamlDoc::CheckMap(const YamlNode& node, std::initializer_list<const char*
       return Scalar(it->first, Tr("a key"), &key);
     }
     // Every key of every item passes here: nothing allocated for a known one.
-    const std::string& key = it->first.Scalar();
+    const std::string_view key = it->first.Scalar();
     if (std::any_of(allowed.begin(), allowed.end(), [&](const char* name) { return key == name; })) continue;
     const std::vector<std::string> names(allowed.begin(), allowed.end());
-    std::string guess = ClosestMatch(key, names);
+    std::string guess = ClosestMatch(std::string(key), names);
     if (!guess.empty()) return Error(it->first, TrF("unknown key '{0}' in {1}; did you mean '{2}'?", key, what, guess));
     std::string listed;
     for (const std::string& n : names) listed += " " + n;

@@ -4,8 +4,8 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <cstring>
 #include <sstream>
-#include <utility>
 
 // Fills a tree from the parser's events: each node is added to the
 // children of the collection open around it (a map's alternate key,
@@ -21,28 +21,29 @@ class YamlTreeBuilder : public YAML::EventHandler {
     throw YAML::ParserException(mark, "YAML aliases (*name) are not supported; write the value out in full");
   }
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string& value) override {
-    Add(YAML::NodeType::Scalar, mark).scalar = value;
+    YamlTree::Node& node = tree_->at(Add(YAML::NodeType::Scalar, mark));
+    node.scalar_at = static_cast<uint32_t>(tree_->scalars_.size());
+    node.scalar_size = static_cast<uint32_t>(value.size());
+    tree_->scalars_ += value;
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
-    Add(YAML::NodeType::Sequence, mark);
-    open_.push_back(static_cast<int32_t>(tree_->nodes_.size() - 1));
+    open_.push_back(Add(YAML::NodeType::Sequence, mark));
   }
   void OnSequenceEnd() override { open_.pop_back(); }
   void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
-    Add(YAML::NodeType::Map, mark);
-    open_.push_back(static_cast<int32_t>(tree_->nodes_.size() - 1));
+    open_.push_back(Add(YAML::NodeType::Map, mark));
   }
   void OnMapEnd() override { open_.pop_back(); }
 
  private:
-  YamlTree::Node& Add(YAML::NodeType::value type, const YAML::Mark& mark) {
+  int32_t Add(YAML::NodeType::value type, const YAML::Mark& mark) {
     const auto index = static_cast<int32_t>(tree_->nodes_.size());
-    if (!open_.empty()) tree_->nodes_[static_cast<size_t>(open_.back())].children.push_back(index);
     YamlTree::Node& node = tree_->nodes_.emplace_back();
     node.type = type;
     node.line = mark.line;
     node.column = mark.column;
-    return node;
+    if (!open_.empty()) tree_->AddChild(open_.back(), index);
+    return index;
   }
 
   YamlTree* tree_;
@@ -51,6 +52,10 @@ class YamlTreeBuilder : public YAML::EventHandler {
 
 std::unique_ptr<YamlTree> YamlTree::Parse(const std::string& text) {
   auto tree = std::make_unique<YamlTree>();
+  // At most a node per two bytes ("a\n"), the scalars at most the text:
+  // reserved, not touched, so growing never copies what is there.
+  tree->nodes_.reserve(text.size() / 2 + 1);
+  tree->scalars_.reserve(text.size());
   std::istringstream stream(text);
   YAML::Parser parser(stream);
   YamlTreeBuilder builder(tree.get());
@@ -62,35 +67,51 @@ std::unique_ptr<YamlTree> YamlTree::Parse(const std::string& text) {
   return tree;
 }
 
+void YamlTree::AddChild(int32_t parent, int32_t child) {
+  Node& p = at(parent);
+  (p.last < 0 ? p.first : at(p.last).next) = child;
+  p.last = child;
+  ++p.count;
+}
+
 void YamlTree::MoveEntries(YamlNode to, YamlTree* from, YamlNode entries) {
   const auto offset = static_cast<int32_t>(nodes_.size());
-  const std::vector<int32_t> moved = std::move(from->nodes_[static_cast<size_t>(entries.index_)].children);
+  const auto scalar_offset = static_cast<uint32_t>(scalars_.size());
   nodes_.reserve(nodes_.size() + from->nodes_.size());
-  for (Node& node : from->nodes_) {
-    for (int32_t& child : node.children) child += offset;
-    nodes_.push_back(std::move(node));
+  auto shift = [offset](int32_t i) { return i < 0 ? i : i + offset; };
+  for (Node node : from->nodes_) {
+    node.first = shift(node.first);
+    node.last = shift(node.last);
+    node.next = shift(node.next);
+    node.scalar_at += scalar_offset;
+    nodes_.push_back(node);
+  }
+  scalars_ += from->scalars_;
+  // The entries keep their links to each other; only the first is linked
+  // in, and the last entry now ends the list.
+  const Node& moved = at(entries.index_ + offset);
+  if (moved.first >= 0) {
+    Node& list = at(to.index_);
+    (list.last < 0 ? list.first : at(list.last).next) = moved.first;
+    list.last = moved.last;
+    list.count += moved.count;
   }
   from->nodes_.clear();
-  std::vector<int32_t>& list = nodes_[static_cast<size_t>(to.index_)].children;
-  for (int32_t entry : moved) list.push_back(entry + offset);
+  from->scalars_.clear();
 }
 
-namespace {
-const std::string kEmpty;
-}  // namespace
+YAML::NodeType::value YamlNode::Type() const { return tree_ ? tree_->at(index_).type : YAML::NodeType::Undefined; }
 
-YAML::NodeType::value YamlNode::Type() const {
-  return tree_ ? tree_->nodes_[static_cast<size_t>(index_)].type : YAML::NodeType::Undefined;
-}
-
-const std::string& YamlNode::Scalar() const {
-  return tree_ ? tree_->nodes_[static_cast<size_t>(index_)].scalar : kEmpty;
+std::string_view YamlNode::Scalar() const {
+  if (!tree_) return {};
+  const YamlTree::Node& node = tree_->at(index_);
+  return std::string_view(tree_->scalars_).substr(node.scalar_at, node.scalar_size);
 }
 
 YAML::Mark YamlNode::Mark() const {
   YAML::Mark mark = YAML::Mark::null_mark();
   if (!tree_) return mark;
-  const YamlTree::Node& node = tree_->nodes_[static_cast<size_t>(index_)];
+  const YamlTree::Node& node = tree_->at(index_);
   mark.line = node.line;
   mark.column = node.column;
   return mark;
@@ -98,40 +119,51 @@ YAML::Mark YamlNode::Mark() const {
 
 size_t YamlNode::size() const {
   if (!tree_) return 0;
-  const YamlTree::Node& node = tree_->nodes_[static_cast<size_t>(index_)];
-  return node.type == YAML::NodeType::Map ? node.children.size() / 2 : node.children.size();
+  const YamlTree::Node& node = tree_->at(index_);
+  return node.type == YAML::NodeType::Map ? node.count / 2 : node.count;
 }
 
 YamlNode YamlNode::operator[](std::string_view key) const {
   if (!IsMap()) return YamlNode();
-  const std::vector<int32_t>& children = tree_->nodes_[static_cast<size_t>(index_)].children;
-  for (size_t k = 0; k + 1 < children.size(); k += 2) {
-    const YamlTree::Node& key_node = tree_->nodes_[static_cast<size_t>(children[k])];
-    if (key_node.type == YAML::NodeType::Scalar && key_node.scalar == key) return YamlNode(tree_, children[k + 1]);
+  for (int32_t k = tree_->at(index_).first; k >= 0; k = tree_->at(tree_->at(k).next).next) {
+    const YamlNode key_node(tree_, k);
+    if (key_node.IsScalar() && key_node.Scalar() == key) return YamlNode(tree_, tree_->at(k).next);
   }
   return YamlNode();
 }
 
 YamlNode YamlNode::operator[](size_t i) const {
   if (!IsSequence() || i >= size()) return YamlNode();
-  return YamlNode(tree_, tree_->nodes_[static_cast<size_t>(index_)].children[i]);
+  int32_t child = tree_->at(index_).first;
+  for (; i > 0; --i) child = tree_->at(child).next;
+  return YamlNode(tree_, child);
 }
 
 void YamlNode::remove(size_t i) const {
   if (!IsSequence() || i >= size()) return;
-  std::vector<int32_t>& children = tree_->nodes_[static_cast<size_t>(index_)].children;
-  children.erase(children.begin() + static_cast<std::ptrdiff_t>(i));
+  YamlTree::Node& list = tree_->at(index_);
+  int32_t before = -1, child = list.first;
+  for (; i > 0; --i) child = tree_->at(before = child).next;
+  const int32_t after = tree_->at(child).next;
+  (before < 0 ? list.first : tree_->at(before).next) = after;
+  if (list.last == child) list.last = before;
+  --list.count;
 }
 
-YamlIterator YamlNode::end() const {
-  return YamlIterator(*this, tree_ ? tree_->nodes_[static_cast<size_t>(index_)].children.size() : 0);
+YamlIterator YamlNode::begin() const { return YamlIterator(*this, tree_ ? tree_->at(index_).first : -1); }
+YamlIterator YamlNode::end() const { return YamlIterator(*this, -1); }
+
+YamlIterator& YamlIterator::operator++() {
+  const YamlTree& tree = *node_.tree_;
+  at_ = tree.at(at_).next;
+  if (node_.IsMap()) at_ = tree.at(at_).next;  // past the value
+  return *this;
 }
 
 YamlEntry YamlIterator::operator*() const {
-  const std::vector<int32_t>& children = node_.tree_->nodes_[static_cast<size_t>(node_.index_)].children;
-  if (!node_.IsMap()) return YamlEntry(YamlNode(node_.tree_, children[at_]));
+  if (!node_.IsMap()) return YamlEntry(YamlNode(node_.tree_, at_));
   YamlEntry entry;
-  entry.first = YamlNode(node_.tree_, children[at_]);
-  entry.second = YamlNode(node_.tree_, children[at_ + 1]);
+  entry.first = YamlNode(node_.tree_, at_);
+  entry.second = YamlNode(node_.tree_, node_.tree_->at(at_).next);
   return entry;
 }

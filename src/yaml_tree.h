@@ -4,6 +4,10 @@
 // big lexicon that tree cost more than the parse itself, most of it in
 // allocation and page faults. Here the parser's events fill a vector.
 //
+// Nodes are plain records (no allocation each): a collection links its
+// children, scalars' bytes are in one string, and both are reserved from
+// the text's size, so the pages are touched once.
+//
 // YamlNode is a handle to one node, with the calls of YAML::Node that the
 // loaders use and the same answers: a missing key gives an undefined node
 // (false), Scalar() of a non-scalar is empty, a map's entries come in
@@ -47,8 +51,9 @@ class YamlNode {
   bool IsScalar() const { return Type() == YAML::NodeType::Scalar; }
   bool IsSequence() const { return Type() == YAML::NodeType::Sequence; }
   bool IsMap() const { return Type() == YAML::NodeType::Map; }
-  /// The value of a scalar; empty for anything else.
-  const std::string& Scalar() const;
+  /// The value of a scalar; empty for anything else. A view into the
+  /// tree: valid while the tree lives.
+  std::string_view Scalar() const;
   /// Where the node starts (0-based line and column); null_mark() (-1)
   /// when undefined.
   YAML::Mark Mark() const;
@@ -59,10 +64,11 @@ class YamlNode {
   /// undefined when there is none or this is not a map.
   YamlNode operator[](std::string_view key) const;
   YamlNode operator[](const char* key) const { return (*this)[std::string_view(key)]; }
-  /// A sequence's entry i; undefined when out of range or not a sequence.
+  /// A sequence's entry i (found in i steps); undefined when out of
+  /// range or not a sequence.
   YamlNode operator[](size_t i) const;
   YamlNode operator[](int i) const { return i < 0 ? YamlNode() : (*this)[static_cast<size_t>(i)]; }
-  /// Removes a sequence's entry i (nothing when there is none).
+  /// Removes a sequence's entry i (nothing when there is none), in i steps.
   void remove(size_t i) const;
 
   /// Iterates over a sequence's entries or a map's pairs (YamlIterator).
@@ -86,7 +92,7 @@ struct YamlEntry : YamlNode {
 
 class YamlIterator {
  public:
-  YamlIterator(YamlNode node, size_t at) : node_(node), at_(at) {}
+  YamlIterator(YamlNode node, int32_t at) : node_(node), at_(at) {}
   YamlEntry operator*() const;
   // it->first: the entry lives in the proxy for the expression.
   struct Arrow {
@@ -94,19 +100,14 @@ class YamlIterator {
     const YamlEntry* operator->() const { return &entry; }
   };
   Arrow operator->() const { return {**this}; }
-  YamlIterator& operator++() {
-    at_ += node_.IsMap() ? 2 : 1;
-    return *this;
-  }
+  YamlIterator& operator++();
   bool operator==(const YamlIterator& o) const { return at_ == o.at_; }
   bool operator!=(const YamlIterator& o) const { return at_ != o.at_; }
 
  private:
   YamlNode node_;
-  size_t at_;  // into the node's children (a map's: key, value, key, ...)
+  int32_t at_;  // the child (a map's key) it is at; -1 at the end
 };
-
-inline YamlIterator YamlNode::begin() const { return YamlIterator(*this, 0); }
 
 class YamlTree {
  public:
@@ -127,10 +128,17 @@ class YamlTree {
   struct Node {
     YAML::NodeType::value type = YAML::NodeType::Null;
     int32_t line = 0, column = 0;
-    std::string scalar;
-    std::vector<int32_t> children;  // a map's: key, value, key, value, ...
+    // A collection's children (a map's: key, value, key, value, ...): the
+    // first and last, linked by next; -1 for none.
+    int32_t first = -1, last = -1, next = -1;
+    uint32_t count = 0;                       // how many children
+    uint32_t scalar_at = 0, scalar_size = 0;  // bytes in scalars_
   };
+  const Node& at(int32_t i) const { return nodes_[static_cast<size_t>(i)]; }
+  Node& at(int32_t i) { return nodes_[static_cast<size_t>(i)]; }
+  void AddChild(int32_t parent, int32_t child);
   std::vector<Node> nodes_;
+  std::string scalars_;
 };
 
 #endif  // TSUNAGU_YAML_TREE_H_

@@ -18,7 +18,7 @@ template <typename Node>
 void Describe(const Node& node, std::string* out) {
   *out += std::to_string(node.Mark().line) + ":" + std::to_string(node.Mark().column) + " ";
   switch (node.Type()) {
-    case YAML::NodeType::Scalar: *out += "=" + node.Scalar() + "\n"; break;
+    case YAML::NodeType::Scalar: *out += "=" + std::string(node.Scalar()) + "\n"; break;
     case YAML::NodeType::Sequence:
       *out += "[" + std::to_string(node.size()) + "\n";
       for (const Node& child : node) Describe(child, out);

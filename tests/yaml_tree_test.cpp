@@ -48,7 +48,8 @@ TEST_CASE("A key written twice is kept twice; lookup takes the first") {
   CHECK(root.size() == 2);
   CHECK(root["k"].Scalar() == "first");
   std::string keys;
-  for (auto it = root.begin(); it != root.end(); ++it) keys += it->first.Scalar() + "=" + it->second.Scalar() + ";";
+  for (auto it = root.begin(); it != root.end(); ++it)
+    keys += std::string(it->first.Scalar()) + "=" + std::string(it->second.Scalar()) + ";";
   CHECK(keys == "k=first;k=second;");
 }
 
@@ -88,4 +89,37 @@ TEST_CASE("Aliases are refused; syntax errors and deep nesting throw as YAML::Lo
   CHECK_THROWS_AS(YamlTree::Parse("a: &x 1\nb: *x\n"), YAML::ParserException);
   CHECK_THROWS_AS(YamlTree::Parse("a: [b\n"), YAML::ParserException);
   CHECK_THROWS_AS(YamlTree::Parse(std::string(3000, '[')), YAML::DeepRecursion);
+}
+
+namespace {
+std::string Entries(const YamlNode& list) {
+  std::string out;
+  for (const YamlNode& entry : list) out += std::string(entry.Scalar()) + ",";
+  return out + std::to_string(list.size());
+}
+}  // namespace
+
+TEST_CASE("Removing the first, the last and the only entry keeps the list whole") {
+  auto tree = YamlTree::Parse("l: [a, b, c, d]\nm: [x]\n");
+  const YamlNode l = tree->root()["l"];
+  l.remove(0);
+  CHECK(Entries(l) == "b,c,d,3");
+  l.remove(2);
+  CHECK(Entries(l) == "b,c,2");
+  CHECK(!l[2]);
+  const YamlNode m = tree->root()["m"];
+  m.remove(0);
+  CHECK(Entries(m) == "0");
+  CHECK(tree->root()["m"].IsSequence());
+}
+
+TEST_CASE("MoveEntries into an empty list, and after a removal at its end") {
+  auto first = YamlTree::Parse("l: []\n");
+  auto second = YamlTree::Parse("l: [p, q]\n");
+  first->MoveEntries(first->root()["l"], second.get(), second->root()["l"]);
+  CHECK(Entries(first->root()["l"]) == "p,q,2");
+  first->root()["l"].remove(1);
+  auto third = YamlTree::Parse("l: [r]\n");
+  first->MoveEntries(first->root()["l"], third.get(), third->root()["l"]);
+  CHECK(Entries(first->root()["l"]) == "p,r,2");
 }
