@@ -62,9 +62,9 @@ Lexicon::Lexicon(const Model& model, const Analyzer& analyzer, KnownReadings* kn
   // Phrases that read alike (出かけない, 出かけません) are one entry (Add
   // keeps each meaning of a phrase once).
   for (size_t i = 0; i < entries.size(); ++i) {
-    const PhraseReading& r = readings[i];
+    PhraseReading& r = readings[i];
     if (r.stream.empty()) continue;  // only grammar: `tsunagu check` reports it
-    matcher_.Add(r.stream, entries[i].payload + (entries[i].fact && r.negative ? 1 : 0));
+    matcher_.Add(std::move(r.stream), entries[i].payload + (entries[i].fact && r.negative ? 1 : 0));
   }
   matcher_.Build();
   own_subject_.assign(matcher_.phrase_count(), -1);

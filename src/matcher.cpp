@@ -16,18 +16,9 @@ struct Matcher::Storage {
   std::vector<uint8_t> word_edges, child_byte;
 };
 
-void Matcher::Add(const std::string& phrase, int payload) {
+void Matcher::Add(std::string phrase, int payload) {
   if (phrase.empty()) return;
-  auto [it, added] = index_.emplace(phrase, static_cast<int>(adding_.size()));
-  if (!added) {
-    std::vector<int>& p = adding_payloads_[it->second];
-    if (std::find(p.begin(), p.end(), payload) == p.end()) p.push_back(payload);
-    return;
-  }
-  adding_.push_back(phrase);
-  adding_payloads_.push_back({payload});
-  adding_edges_.push_back(static_cast<uint8_t>((IsWordByte(static_cast<unsigned char>(phrase.front())) ? 1 : 0) |
-                                               (IsWordByte(static_cast<unsigned char>(phrase.back())) ? 2 : 0)));
+  adding_.push_back({std::move(phrase), payload});
 }
 
 int Matcher::StepSparse(int node, unsigned char c) const {
@@ -44,7 +35,51 @@ int Matcher::StepSparse(int node, unsigned char c) const {
 void Matcher::Build() {
   auto built = std::make_shared<Storage>();
   Storage& t = *built;
-  // A plain trie first, then flattened. The phrases are inserted in byte
+  // The additions in byte order of their phrases (bytes compared
+  // unsigned), a phrase's additions together in the order added: each
+  // run of one phrase is numbered by its first addition, and its payloads
+  // are those of its additions, each once.
+  std::vector<int> order(adding_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  auto phrase_at = [&](size_t k) -> const std::string& { return adding_[static_cast<size_t>(order[k])].phrase; };
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return adding_[static_cast<size_t>(a)].phrase < adding_[static_cast<size_t>(b)].phrase;
+  });
+  struct Run {
+    size_t first, end;  // order[first, end)
+    int number = 0;
+  };
+  std::vector<Run> runs;  // in byte order
+  for (size_t k = 0; k < order.size(); ++k) {
+    if (k > 0 && phrase_at(k) == phrase_at(k - 1)) runs.back().end = k + 1;
+    else runs.push_back({k, k + 1});
+  }
+  std::vector<size_t> by_number(runs.size());
+  for (size_t r = 0; r < runs.size(); ++r) by_number[r] = r;
+  std::sort(by_number.begin(), by_number.end(),
+            [&](size_t a, size_t b) { return order[runs[a].first] < order[runs[b].first]; });
+  t.phrase_begin.assign(1, 0);
+  t.payload_begin.assign(1, 0);
+  size_t bytes = 0;
+  for (size_t number = 0; number < by_number.size(); ++number) {
+    Run& run = runs[by_number[number]];
+    run.number = static_cast<int>(number);
+    const std::string& phrase = phrase_at(run.first);
+    bytes += phrase.size();
+    t.phrase_bytes += phrase;
+    t.phrase_begin.push_back(static_cast<uint32_t>(t.phrase_bytes.size()));
+    const size_t payloads = t.payload.size();
+    for (size_t k = run.first; k < run.end; ++k) {
+      const int payload = adding_[static_cast<size_t>(order[k])].payload;
+      if (std::find(t.payload.begin() + static_cast<std::ptrdiff_t>(payloads), t.payload.end(), payload) ==
+          t.payload.end())
+        t.payload.push_back(payload);
+    }
+    t.payload_begin.push_back(static_cast<uint32_t>(t.payload.size()));
+    t.word_edges.push_back(static_cast<uint8_t>((IsWordByte(static_cast<unsigned char>(phrase.front())) ? 1 : 0) |
+                                                (IsWordByte(static_cast<unsigned char>(phrase.back())) ? 2 : 0)));
+  }
+  // A plain trie next, then flattened. The phrases are inserted in byte
   // order, so a node's new child is always its last: no search among
   // siblings (a Japanese byte after E3 has up to 64 of them), and each
   // phrase starts where it parts from the one before.
@@ -53,27 +88,11 @@ void Matcher::Build() {
     uint8_t byte = 0;
   };
   std::vector<TrieNode> trie(1);
-  t.phrase_begin.assign(1, 0);
-  t.payload_begin.assign(1, 0);
-  size_t bytes = 0;
-  for (size_t i = 0; i < adding_.size(); ++i) {
-    bytes += adding_[i].size();
-    t.phrase_bytes += adding_[i];
-    t.phrase_begin.push_back(static_cast<uint32_t>(t.phrase_bytes.size()));
-    t.payload.insert(t.payload.end(), adding_payloads_[i].begin(), adding_payloads_[i].end());
-    t.payload_begin.push_back(static_cast<uint32_t>(t.payload.size()));
-  }
-  t.word_edges = adding_edges_;
-  std::vector<int> order(adding_.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-  std::sort(order.begin(), order.end(), [&](int a, int b) {
-    return adding_[static_cast<size_t>(a)] < adding_[static_cast<size_t>(b)];  // bytes compared unsigned
-  });
   trie.reserve(bytes + 1);
   std::vector<int> path{0};  // the nodes of the previous phrase, root first
   std::string_view previous;
-  for (int i : order) {
-    const std::string& phrase = adding_[static_cast<size_t>(i)];
+  for (const Run& run : runs) {
+    const std::string& phrase = phrase_at(run.first);
     size_t common = 0;  // distinct phrases: never the whole of both
     while (common < previous.size() && common < phrase.size() && previous[common] == phrase[common]) ++common;
     path.resize(common + 1);
@@ -85,7 +104,7 @@ void Matcher::Build() {
       p.last_child = added;
       path.push_back(added);
     }
-    trie[static_cast<size_t>(path.back())].output = i;
+    trie[static_cast<size_t>(path.back())].output = run.number;
     previous = phrase;
   }
   const size_t n = trie.size();
@@ -125,10 +144,7 @@ void Matcher::Build() {
     }
   }
   t.output_link[0] = -1;
-  index_.clear();
   adding_.clear();
-  adding_payloads_.clear();
-  adding_edges_.clear();
 }
 
 void Matcher::View(const Storage& t, std::shared_ptr<const void> owner) {

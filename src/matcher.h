@@ -16,7 +16,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "array_view.h"
@@ -27,8 +26,9 @@ class Reader;
 class Matcher {
  public:
   /// Adds a phrase (already normalised) carrying an opaque payload; the
-  /// same phrase may be added with several payloads.
-  void Add(const std::string& phrase, int payload);
+  /// same phrase may be added with several payloads. Phrases are numbered
+  /// in the order first added; an empty one is ignored.
+  void Add(std::string phrase, int payload);
   /// Builds the automaton; call once after the last Add.
   void Build();
 
@@ -63,7 +63,8 @@ class Matcher {
     const int32_t* end() const { return last; }
   };
   Payloads payloads(int i) const { return {payload_.data + payload_begin_[i], payload_.data + payload_begin_[i + 1]}; }
-  size_t phrase_count() const { return phrase_begin_.empty() ? adding_.size() : phrase_begin_.size - 1; }
+  /// How many distinct phrases (after Build or Restore).
+  size_t phrase_count() const { return phrase_begin_.empty() ? 0 : phrase_begin_.size - 1; }
 
   void Save(Writer* w) const;
   /// Views the arrays in r's input, which `owner` keeps alive (nullptr: the
@@ -87,11 +88,12 @@ class Matcher {
   bool CheckRanges() const;
   bool CheckShape() const;
 
-  // While adding: the phrases and their payloads; Build flattens them.
-  std::unordered_map<std::string, int> index_;
-  std::vector<std::string> adding_;
-  std::vector<std::vector<int>> adding_payloads_;
-  std::vector<uint8_t> adding_edges_;
+  // While adding: each addition; Build sorts and flattens them.
+  struct Addition {
+    std::string phrase;
+    int payload;
+  };
+  std::vector<Addition> adding_;
   std::shared_ptr<const void> storage_;  // keeps the arrays below alive
   // Phrases and payloads as flat arrays (CSR), views of storage_ or of
   // the restored bytes.
