@@ -37,9 +37,8 @@ Lexicon::Lexicon(const Model& model, const Analyzer& analyzer, KnownReadings* kn
   std::vector<PhraseReading> readings(entries.size());
   std::vector<std::string> normalised(entries.size());
   std::vector<char> read(entries.size(), 0);  // known from an earlier run
-  for (size_t i = 0; i < entries.size(); ++i) {
-    normalised[i] = NormalizePhraseForReading(entries[i].phrase);
-    if (!known) continue;
+  ParallelFor(entries.size(), [&](size_t i) { normalised[i] = NormalizePhraseForReading(entries[i].phrase); });
+  for (size_t i = 0; known && i < entries.size(); ++i) {
     auto it = known->by_phrase.find(normalised[i]);
     if (it == known->by_phrase.end()) continue;
     readings[i] = it->second.reading;

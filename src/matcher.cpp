@@ -79,17 +79,19 @@ void Matcher::Build() {
     t.word_edges.push_back(static_cast<uint8_t>((IsWordByte(static_cast<unsigned char>(phrase.front())) ? 1 : 0) |
                                                 (IsWordByte(static_cast<unsigned char>(phrase.back())) ? 2 : 0)));
   }
-  // A plain trie next, then flattened. The phrases are inserted in byte
-  // order, so a node's new child is always its last: no search among
-  // siblings (a Japanese byte after E3 has up to 64 of them), and each
-  // phrase starts where it parts from the one before.
-  struct TrieNode {
-    int first_child = -1, last_child = -1, next_sibling = -1, output = -1;
-    uint8_t byte = 0;
-  };
-  std::vector<TrieNode> trie(1);
-  trie.reserve(bytes + 1);
-  std::vector<int> path{0};  // the nodes of the previous phrase, root first
+  // The trie, straight into its flat arrays. The phrases come in byte
+  // order, so each starts where it parts from the one before, nodes are
+  // numbered depth first, and a node's children are numbered in byte
+  // order: filled in the order numbered, each node's list of children is
+  // sorted, with no search among siblings (after a Japanese lead byte
+  // there are up to 64).
+  std::vector<int32_t> parent{-1};
+  std::vector<uint8_t> byte{0};
+  parent.reserve(bytes + 1);
+  byte.reserve(bytes + 1);
+  t.output.reserve(bytes + 1);
+  t.output.assign(1, -1);
+  std::vector<int32_t> path{0};  // the nodes of the previous phrase, root first
   std::string_view previous;
   for (const Run& run : runs) {
     const std::string& phrase = phrase_at(run.first);
@@ -97,28 +99,26 @@ void Matcher::Build() {
     while (common < previous.size() && common < phrase.size() && previous[common] == phrase[common]) ++common;
     path.resize(common + 1);
     for (size_t k = common; k < phrase.size(); ++k) {
-      const int parent = path.back(), added = static_cast<int>(trie.size());
-      trie.push_back({-1, -1, -1, -1, static_cast<uint8_t>(phrase[k])});
-      TrieNode& p = trie[static_cast<size_t>(parent)];
-      (p.last_child < 0 ? p.first_child : trie[static_cast<size_t>(p.last_child)].next_sibling) = added;
-      p.last_child = added;
-      path.push_back(added);
+      path.push_back(static_cast<int32_t>(parent.size()));
+      parent.push_back(path[path.size() - 2]);
+      byte.push_back(static_cast<uint8_t>(phrase[k]));
+      t.output.push_back(-1);
     }
-    trie[static_cast<size_t>(path.back())].output = run.number;
+    t.output[static_cast<size_t>(path.back())] = run.number;
     previous = phrase;
   }
-  const size_t n = trie.size();
+  const size_t n = parent.size();
   t.child_begin.assign(n + 1, 0);
-  t.output.resize(n);
-  for (size_t node = 0; node < n; ++node) {
-    t.child_begin[node] = static_cast<uint32_t>(t.child_byte.size());
-    t.output[node] = trie[node].output;
-    for (int child = trie[node].first_child; child >= 0; child = trie[static_cast<size_t>(child)].next_sibling) {
-      t.child_byte.push_back(trie[static_cast<size_t>(child)].byte);
-      t.child_node.push_back(child);
-    }
+  for (size_t node = 1; node < n; ++node) ++t.child_begin[static_cast<size_t>(parent[node]) + 1];
+  for (size_t node = 0; node < n; ++node) t.child_begin[node + 1] += t.child_begin[node];
+  t.child_byte.resize(n - 1);
+  t.child_node.resize(n - 1);
+  std::vector<uint32_t> filled(t.child_begin.begin(), t.child_begin.end() - 1);
+  for (size_t node = 1; node < n; ++node) {
+    const uint32_t slot = filled[static_cast<size_t>(parent[node])]++;
+    t.child_byte[slot] = byte[node];
+    t.child_node[slot] = static_cast<int32_t>(node);
   }
-  t.child_begin[n] = static_cast<uint32_t>(t.child_byte.size());
   t.fail.assign(n, 0);
   t.output_link.assign(n, -1);
   t.root_next.assign(256, 0);
