@@ -149,22 +149,26 @@ Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, M
     remember_stamps();
     return Status::Ok();
   }
+  // The phrases are read (MeCab) while the files after the lexicon load;
+  // those read by an earlier run are not read again (reading_cache.h).
+  const std::unique_ptr<KnownReadings> known = LoadKnownReadings();
+  Status analyzer_status;
   size_t next = 0;
   Status s = LoadModel(
       [&](bool, const std::string&, std::string* text, std::string* name) {
         *name = files[next].first;
-        *text = files[next].second;
+        *text = std::move(files[next].second);
         ++next;
         return Status::Ok();
       },
-      model);
+      model,
+      [&](const Model& loaded) {
+        const Analyzer* analyzer = nullptr;
+        analyzer_status = Analyzer::Get(&analyzer);
+        if (analyzer_status.ok()) *lexicon = Lexicon(loaded, *analyzer, known.get());
+      });
   if (!s.ok()) return s;
-  const Analyzer* analyzer = nullptr;
-  s = Analyzer::Get(&analyzer);
-  if (!s.ok()) return s;
-  // Phrases read by an earlier run are not read again (reading_cache.h).
-  const std::unique_ptr<KnownReadings> known = LoadKnownReadings();
-  *lexicon = Lexicon(*model, *analyzer, known.get());
+  if (!analyzer_status.ok()) return analyzer_status;
   SaveKnownReadings(known.get());
   WriteCachedModel(key, *model, *lexicon);
   model->data_version = stamped.data_version;

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <exception>
+#include <future>
 #include <memory>
 #include <system_error>
 #include <thread>
@@ -91,7 +93,7 @@ void ParseModelFiles(const std::function<void(size_t)>& parse) {
   helper.join();
 }
 
-Status LoadModel(const FileSource& source, Model* model) {
+Status LoadModel(const FileSource& source, Model* model, const LexiconLoaded& lexicon_loaded) {
   using Loader = Status (*)(const YamlDoc&, Model*);
   struct Step {
     bool data;
@@ -102,24 +104,69 @@ Status LoadModel(const FileSource& source, Model* model) {
                                 {false, "lexicon.yaml", LoadLexicon},  {false, "routing.yaml", LoadRouting},
                                 {false, "alerts.yaml", LoadAlerts},    {true, "holidays.yaml", LoadHolidays}};
   constexpr size_t kFiles = sizeof kSteps / sizeof kSteps[0];
-  std::vector<std::unique_ptr<YamlDoc>> docs;
+  constexpr size_t kLexicon = 2;
   std::vector<std::string> texts(kFiles);
-  std::vector<Status> parsed(kFiles);
-  for (size_t i = 0; i < kFiles; ++i) {
-    std::string name;
-    parsed[i] = source(kSteps[i].data, kSteps[i].file, &texts[i], &name);
-    docs.push_back(std::make_unique<YamlDoc>(name));
-  }
-  ParseModelFiles([&](size_t i) {
-    if (parsed[i].ok()) parsed[i] = docs[i]->Parse(texts[i]);
-  });
+  std::vector<Status> status(kFiles);
+  std::vector<std::string> names(kFiles);
+  for (size_t i = 0; i < kFiles; ++i) status[i] = source(kSteps[i].data, kSteps[i].file, &texts[i], &names[i]);
   *model = Model();
-  for (size_t i = 0; i < kFiles; ++i) {
-    if (!parsed[i].ok()) return parsed[i];
-    Status s = kSteps[i].load(*docs[i], model);
-    if (!s.ok()) return s;
-    docs[i].reset();
+  // Each file is parsed, then loaded in its turn (a file's references need
+  // the files before it), and freed. Only the lexicon's subjects, facts
+  // and words are read by what comes after it (routing, alerts, and
+  // lexicon_loaded), so the lexicon, the largest file, goes to a thread of
+  // its own that loads it and goes on to lexicon_loaded (MeCab reads
+  // every phrase), while this thread parses and loads the rest.
+  auto load = [&](size_t i) {
+    if (!status[i].ok()) return;
+    YamlDoc doc(names[i]);  // freed once loaded
+    status[i] = doc.Parse(texts[i]);
+    if (status[i].ok()) status[i] = kSteps[i].load(doc, model);
+  };
+  // What a thread threw, thrown here once both are done: the lexicon's
+  // load (seen by this thread after lexicon_ready), lexicon_loaded (seen
+  // after the join) and this thread's own.
+  std::exception_ptr load_failed, hook_failed, failed_here;
+  std::promise<void> lexicon_read;
+  std::future<void> lexicon_ready = lexicon_read.get_future();
+  auto lexicon_work = [&] {
+    try {
+      load(kLexicon);
+    } catch (...) {
+      load_failed = std::current_exception();
+    }
+    lexicon_read.set_value();
+    if (load_failed || !status[kLexicon].ok() || !lexicon_loaded) return;
+    try {
+      lexicon_loaded(*model);
+    } catch (...) {
+      hook_failed = std::current_exception();
+    }
+  };
+  std::thread lexicon;
+  try {
+    lexicon = std::thread(lexicon_work);
+  } catch (const std::system_error&) {
+    lexicon_work();  // no thread to be had: here, first
   }
+  try {
+    bool ok = true;  // every file so far loaded
+    for (size_t i = 0; i < kFiles && ok; ++i) {
+      if (i == kLexicon) {
+        lexicon_ready.wait();
+        ok = !load_failed && status[i].ok();
+      } else {
+        load(i);
+        ok = status[i].ok();
+      }
+    }
+  } catch (...) {
+    failed_here = std::current_exception();
+  }
+  if (lexicon.joinable()) lexicon.join();
+  for (const std::exception_ptr& e : {failed_here, load_failed, hook_failed})
+    if (e) std::rethrow_exception(e);
+  for (const Status& s : status)
+    if (!s.ok()) return s;
   return Status::Ok();
 }
 

@@ -4,7 +4,9 @@
 // interface, since people fix their files by it.
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <chrono>
+#include <stdexcept>
 #include <string>
 
 #include "load_data.h"
@@ -736,6 +738,48 @@ TEST_CASE("LoadModel: the first file with an error is reported") {
   CHECK(lex.ToString() ==
         "rules/lexicon.yaml:2:1: YAML syntax: a '[' list is not closed; add the ']', or put a value holding , [ ] "
         "or : in double quotes [end of sequence flow not found]");
+}
+
+TEST_CASE("LoadModel: lexicon_loaded sees the lexicon, runs only when it loads, and what it throws is thrown") {
+  auto source = [](std::string agencies, std::string lexicon, std::string routing) {
+    return [=](bool data, const std::string& file, std::string* text, std::string* name) {
+      *name = std::string(data ? "data/" : "rules/") + file;
+      if (file == "agencies.yaml") *text = agencies;
+      else if (file == "crisis.yaml") *text = kCrisis;
+      else if (file == "lexicon.yaml") *text = lexicon;
+      else if (file == "routing.yaml") *text = routing;
+      else if (file == "holidays.yaml") *text = kHolidays;
+      else *text = std::string("alerts: []\n") + kAlertsTail;
+      return Status::Ok();
+    };
+  };
+  Model m;
+  std::atomic<int> calls{0};
+  size_t facts_seen = 0;
+  auto count = [&](const Model& loaded) {
+    ++calls;
+    facts_seen = loaded.facts.size();
+  };
+  CHECK(LoadModel(source(kAgency, BaseLexicon(), kRule), &m, count).ok());
+  CHECK(calls == 1);
+  CHECK(facts_seen == m.facts.size());
+  CHECK(facts_seen > 0);
+  // A broken lexicon: no call, the lexicon's error.
+  calls = 0;
+  Status lex = LoadModel(source(kAgency, "facts: [\n", kRule), &m, count);
+  CHECK(calls == 0);
+  CHECK(lex.file() == "rules/lexicon.yaml");
+  // A broken file after it: called, and that file's error; one before it
+  // is still the error reported.
+  calls = 0;
+  Status routing = LoadModel(source(kAgency, BaseLexicon(), "- id: [\n"), &m, count);
+  CHECK(calls == 1);
+  CHECK(routing.file() == "rules/routing.yaml");
+  Status agencies = LoadModel(source(AgencyWith("verified: false", "verified: yes"), BaseLexicon(), kRule), &m, count);
+  CHECK(agencies.ToString() == "data/agencies.yaml:9:13: 'verified' must be true or false, found 'yes'");
+  CHECK_THROWS_AS(LoadModel(source(kAgency, BaseLexicon(), kRule), &m,
+                            [](const Model&) { throw std::runtime_error("from the hook"); }),
+                  std::runtime_error);
 }
 
 TEST_CASE("LoadModelFromDirs: a missing directory is an I/O error") {
