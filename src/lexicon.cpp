@@ -130,6 +130,7 @@ std::string Lexicon::Phrase(const Matcher::Hit& hit) const { return ShowStream(m
 
 std::string Lexicon::Save() const {
   Writer w;
+  w.out_.reserve(matcher_.SavedBytes() + 8 + 8 * own_subject_.size());
   matcher_.Save(&w);
   w.Ints(own_subject_);
   return std::move(w.out_);

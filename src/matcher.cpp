@@ -240,6 +240,14 @@ std::vector<Matcher::Hit> Matcher::FindAll(std::string_view text) const {
   return hits;
 }
 
+size_t Matcher::SavedBytes() const {
+  // Each array: its count and up to 7 bytes of padding, then its bytes.
+  auto array = [](auto v) { return 16 + v.size * sizeof(*v.data); };
+  return 8 + phrase_bytes_.size() + array(phrase_begin_) + array(payload_begin_) + array(payload_) +
+         array(word_edges_) + array(child_begin_) + array(child_byte_) + array(child_node_) + array(fail_) +
+         array(output_) + array(output_link_) + array(root_next_);
+}
+
 void Matcher::Save(Writer* w) const {
   w->Str(phrase_bytes_);
   w->Array(phrase_begin_);

@@ -67,6 +67,9 @@ class Matcher {
   size_t phrase_count() const { return phrase_begin_.empty() ? 0 : phrase_begin_.size - 1; }
 
   void Save(Writer* w) const;
+  /// At least what Save writes, for reserving it (a buffer grown by
+  /// doubling copies and touches twice the memory).
+  size_t SavedBytes() const;
   /// Views the arrays in r's input, which `owner` keeps alive (nullptr: the
   /// input is static, as the embedded lexicon is). False when the bytes
   /// are damaged or misaligned: every offset and node index is checked

@@ -35,6 +35,10 @@ std::vector<int> Payloads(const Matcher& m, int phrase) {
 
 // Saves m and restores the bytes into *restored (false when refused).
 bool SaveAndRestore(const Matcher& m, Matcher* restored) {
+  Writer odd;
+  odd.out_ = "odd";  // not aligned: the padding differs, within SavedBytes
+  m.Save(&odd);
+  CHECK(odd.out_.size() - 3 <= m.SavedBytes());
   Writer w;
   m.Save(&w);
   auto bytes = std::make_shared<const std::string>(w.out_);
@@ -352,6 +356,7 @@ TEST_CASE("Matcher: Save and Restore give the same answers") {
   Matcher m = Build(phrases);
   Writer w;
   m.Save(&w);
+  CHECK(w.out_.size() <= m.SavedBytes());
   Matcher restored;
   Reader r(w.out_);
   REQUIRE(restored.Restore(&r, nullptr));
