@@ -65,6 +65,13 @@ def shapes():
         "en-grabbed-her-sentences": fill("Mum says my brother grabbed her by the arm. ", big),
         # every subject word and partner mention read for every violence received
         "en-hit-by-husband-sentences": fill("She is hit by my husband. ", big),
+        # one clause of many: a partner acting on the writer was read from
+        # the clause's start for each blow (and its words ran from the
+        # first partner), a blow to a bracketed age walked every subject
+        # word, a kitchen mishap read the clause to its end
+        "ja-partner-acts-one-clause": fill("夫が私を殴り", big),
+        "ja-blow-to-age-one-clause": fill("母(81)を殴る", big),
+        "en-cut-one-clause": fill("he cut her finger while cooking and ", big),
     }
 
 

@@ -17,6 +17,121 @@ namespace {
 // What every mention of a case is attached against: who speaks each clause,
 // which sentence each clause is in, and each clause's pronoun, found once
 // (a long clause of many facts must not be scanned once per fact).
+struct AttachContext;
+
+// A subject word AttachToWord may give a fact to (for a passive fact, or
+// not): not a possessor ("母の"), not the one who acts in a passive
+// ("父に"), not the writer as an object ("me"), not a companion
+// ("近所の人とも").
+bool Candidate(const Understanding& u, int si, bool passive) {
+  const SubjectMention& s = u.subjects[si];
+  const std::string& t = u.text.match;
+  if (IsPossessor(u, static_cast<size_t>(si))) return false;
+  if (passive && (At(t, s.end, "に") || At(t, s.end, "さんに"))) return false;  // the one who acts
+  if (s.subject == Subject::kCaller && !IsCallerWordForAttach(u, s)) return false;
+  // 近所の人とも話さず: a companion or a comparison, not the subject.
+  return !(At(t, s.end, "とも") || At(t, s.end, "とは") || At(t, s.end, "より") || IsCompanion(t, s.end));
+}
+
+// A clause's subject words by position, so that a fact finds the words
+// before and after it without walking its clause (a long clause of many
+// facts and words was walked whole for each fact). Built for a clause
+// when first asked. Positions are into SubjectsByClause::In(clause), which
+// is in text order.
+class WordsByPosition {
+ public:
+  WordsByPosition(const Understanding& u, const SubjectsByClause& by) : u_(u), by_(by) {}
+
+  /// Indices into u.subjects, or -1: the last candidate ending at or
+  /// before `begin`, the last such marked (は / が / も), and the first
+  /// candidate starting at or after `end`.
+  struct Found {
+    int before = -1, marked = -1, after = -1;
+  };
+  Found Find(int clause, bool passive, size_t begin, size_t end);
+  /// Positions [first, last) of the words that may end in [from, to]:
+  /// those starting at or after from less the clause's longest word, and
+  /// before to.
+  std::pair<size_t, size_t> EndingIn(int clause, size_t from, size_t to);
+
+ private:
+  struct Words {
+    bool built = false;
+    std::vector<size_t> begins;
+    size_t longest = 0;
+    // Per position: the nearest candidate at or before it (for a fact
+    // passive or not), the nearest marked candidate at or before it, the
+    // nearest candidate at or after it; positions, -1 for none.
+    std::vector<int> last[2], last_marked, next[2];
+  };
+  const Words& Of(int clause);
+
+  const Understanding& u_;
+  const SubjectsByClause& by_;
+  std::vector<Words> of_;
+};
+
+const WordsByPosition::Words& WordsByPosition::Of(int clause) {
+  if (static_cast<size_t>(clause) >= of_.size()) of_.resize(static_cast<size_t>(clause) + 1);
+  Words& w = of_[static_cast<size_t>(clause)];
+  if (w.built) return w;
+  w.built = true;
+  const std::vector<int>& in = by_.In(clause);
+  const int n = static_cast<int>(in.size());
+  for (int si : in) {
+    w.begins.push_back(u_.subjects[si].begin);
+    w.longest = std::max(w.longest, u_.subjects[si].end - u_.subjects[si].begin);
+  }
+  w.last_marked.assign(in.size(), -1);
+  for (int v = 0; v < 2; ++v) {
+    w.last[v].assign(in.size(), -1);
+    w.next[v].assign(in.size(), -1);
+    for (int k = 0; k < n; ++k) {
+      const bool candidate = Candidate(u_, in[k], v == 1);
+      w.last[v][k] = candidate ? k : k > 0 ? w.last[v][k - 1] : -1;
+      // A marked word is never followed by に: the same for both.
+      if (v == 0)
+        w.last_marked[k] = candidate && Marked(u_.text.match, u_.subjects[in[k]].end) ? k
+                           : k > 0                                                    ? w.last_marked[k - 1]
+                                                                                      : -1;
+    }
+    for (int k = n - 1; k >= 0; --k)
+      w.next[v][k] = Candidate(u_, in[k], v == 1) ? k : k + 1 < n ? w.next[v][k + 1] : -1;
+  }
+  return w;
+}
+
+WordsByPosition::Found WordsByPosition::Find(int clause, bool passive, size_t begin, size_t end) {
+  Found found;
+  if (clause < 0) return found;
+  const Words& w = Of(clause);
+  const std::vector<int>& in = by_.In(clause);
+  const int v = passive ? 1 : 0;
+  // Words ending at or before begin start before it; one that starts
+  // before it but ends after (overlaps) is passed over, as are the words
+  // before it that are not candidates.
+  const int starts_before =
+      static_cast<int>(std::lower_bound(w.begins.begin(), w.begins.end(), begin) - w.begins.begin());
+  auto last = [&](const std::vector<int>& chain) {
+    int k = starts_before > 0 ? chain[starts_before - 1] : -1;
+    while (k >= 0 && u_.subjects[in[k]].end > begin) k = k > 0 ? chain[k - 1] : -1;
+    return k < 0 ? -1 : in[k];
+  };
+  found.before = last(w.last[v]);
+  found.marked = last(w.last_marked);
+  const size_t from = std::lower_bound(w.begins.begin(), w.begins.end(), end) - w.begins.begin();
+  if (from < in.size() && w.next[v][from] >= 0) found.after = in[w.next[v][from]];
+  return found;
+}
+
+std::pair<size_t, size_t> WordsByPosition::EndingIn(int clause, size_t from, size_t to) {
+  if (clause < 0) return {0, 0};
+  const Words& w = Of(clause);
+  const size_t start = from > w.longest ? from - w.longest : 0;
+  return {static_cast<size_t>(std::lower_bound(w.begins.begin(), w.begins.end(), start) - w.begins.begin()),
+          static_cast<size_t>(std::lower_bound(w.begins.begin(), w.begins.end(), to) - w.begins.begin())};
+}
+
 struct AttachContext {
   std::vector<int> topic;
   std::vector<Because> topic_how;
@@ -25,7 +140,8 @@ struct AttachContext {
   int in_city = -1;
   SubjectsByClause subjects;  // a fact looks at its own clause's subject words only
   PersonsBefore persons;      // whom a he / she names
-  explicit AttachContext(const Understanding& u) : subjects(u), persons(u) {}
+  WordsByPosition words;      // and finds those before and after it by position
+  explicit AttachContext(const Understanding& u) : subjects(u), persons(u), words(u, subjects) {}
 };
 
 void Take(const Understanding& u, int si, Because why, FactMention* m) {
@@ -91,10 +207,13 @@ bool IsPassive(const Understanding& u, const FactMention& m) {
 // A danger done to someone: the one named right before with に, を, の or
 // へ is at risk, whoever acts (息子が母に手を上げる). In a passive the one
 // named with に acts: the one at risk is the clause's subject, found later.
-bool AttachAtRisk(const Model& model, const Understanding& u, const AttachContext& x, bool passive, FactMention* m) {
+bool AttachAtRisk(const Model& model, const Understanding& u, AttachContext* x, bool passive, FactMention* m) {
   if (model.facts[m->fact].area != "crisis") return false;
   const std::string& t = u.text.match;
-  for (int si : x.subjects.In(m->clause)) {
+  const std::vector<int>& in = x->subjects.In(m->clause);
+  const auto [first, last] = x->words.EndingIn(m->clause, m->begin > 12 ? m->begin - 12 : 0, m->begin + 1);
+  for (size_t k = first; k < last; ++k) {
+    const int si = in[k];
     const SubjectMention& s = u.subjects[si];
     if (s.end > m->begin || m->begin - s.end > 12 || s.person < 0) continue;
     std::string_view gap(t.data() + s.end, m->begin - s.end);
@@ -116,21 +235,8 @@ bool AttachAtRisk(const Model& model, const Understanding& u, const AttachContex
 bool AttachToWord(const Understanding& u, AttachContext* x, bool passive, FactMention* m,
                   std::vector<FactMention>* added) {
   const std::string& t = u.text.match;
-  int marked = -1, before = -1, after = -1;
-  for (int si : x->subjects.In(m->clause)) {
-    const SubjectMention& s = u.subjects[si];
-    if (IsPossessor(u, static_cast<size_t>(si))) continue;
-    if (passive && (At(t, s.end, "に") || At(t, s.end, "さんに"))) continue;  // the one who acts
-    if (s.subject == Subject::kCaller && !IsCallerWordForAttach(u, s)) continue;
-    // 近所の人とも話さず: a companion or a comparison, not the subject.
-    if (At(t, s.end, "とも") || At(t, s.end, "とは") || At(t, s.end, "より") || IsCompanion(t, s.end)) continue;
-    if (s.end <= m->begin) {
-      before = si;
-      if (Marked(t, s.end)) marked = si;
-    } else if (s.begin >= m->end && after < 0) {
-      after = si;
-    }
-  }
+  const WordsByPosition::Found found = x->words.Find(m->clause, passive, m->begin, m->end);
+  const int marked = found.marked, before = found.before, after = found.after;
   if (marked >= 0) {
     Take(u, marked, Because::kMarked, m);
     for (int k = marked; k > 0 && JoinedBefore(u, k); --k) {
@@ -246,7 +352,7 @@ void AttachFacts(const Model& model, Understanding* u) {
       continue;
     }
     const bool passive = IsPassive(*u, m);
-    if (AttachPlace(model, *u, x, &m, &added) || AttachAtRisk(model, *u, x, passive, &m) ||
+    if (AttachPlace(model, *u, x, &m, &added) || AttachAtRisk(model, *u, &x, passive, &m) ||
         AttachToWord(*u, &x, passive, &m, &added) || AttachByContext(model, *u, &x, &m)) {
       if (m.person < 0 && m.because == Because::kPronoun)
         m.person = UnnamedPerson(u, NominativePronounIn(u->text.match, u->clauses[m.clause].begin, m.begin));

@@ -1,6 +1,9 @@
 #include "partner_violence.h"
 
+#include <algorithm>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "reading.h"
 
@@ -49,18 +52,24 @@ bool EndsInOpenPassive(const Understanding& u, int c) {
   return false;
 }
 
-// The subject words and partner mentions of a case, by clause: where the
-// agent of a violence received may be named (found once a case, so that
-// each mention reads only the clauses before it that can hold its agent).
+// The subject words and partner mentions of a case marked as an agent (に
+// or から after them), by clause: where the Japanese agent of a violence
+// received may be named (found once a case, so that each mention reads
+// only the clauses before it that can hold its agent, and only the words
+// that can be one: none in English).
 struct WordsByClause {
   std::vector<std::vector<int>> subjects, partners;  // indices into u.subjects, u.mentions
   WordsByClause(const Understanding& u, int partner) : subjects(u.clauses.size()), partners(u.clauses.size()) {
-    for (size_t i = 0; i < u.subjects.size(); ++i)
-      if (u.subjects[i].clause >= 0 && static_cast<size_t>(u.subjects[i].clause) < u.clauses.size())
-        subjects[static_cast<size_t>(u.subjects[i].clause)].push_back(static_cast<int>(i));
+    const std::string_view text = u.text.match;
+    for (size_t i = 0; i < u.subjects.size(); ++i) {
+      const SubjectMention& s = u.subjects[i];
+      if (s.clause >= 0 && static_cast<size_t>(s.clause) < u.clauses.size() && AgentMarker(text, s.end) > 0)
+        subjects[static_cast<size_t>(s.clause)].push_back(static_cast<int>(i));
+    }
     for (size_t i = 0; partner >= 0 && i < u.mentions.size(); ++i) {
       const FactMention& p = u.mentions[i];
-      if (p.fact == partner && !p.negated && p.clause >= 0 && static_cast<size_t>(p.clause) < u.clauses.size())
+      if (p.fact == partner && !p.negated && p.clause >= 0 && static_cast<size_t>(p.clause) < u.clauses.size() &&
+          AgentMarker(text, p.end) > 0)
         partners[static_cast<size_t>(p.clause)].push_back(static_cast<int>(i));
     }
   }
@@ -69,10 +78,8 @@ struct WordsByClause {
 // Some subject word of mention m's clause, before m, is marked as an agent
 // ("夫に怒鳴られ、息子に殴られた": 息子 hits).
 bool HasOwnAgent(const Understanding& u, const WordsByClause& w, const FactMention& m) {
-  for (int si : w.subjects[static_cast<size_t>(m.clause)]) {
-    const SubjectMention& s = u.subjects[static_cast<size_t>(si)];
-    if (s.end <= m.begin && AgentMarker(u.text.match, s.end) > 0) return true;
-  }
+  for (int si : w.subjects[static_cast<size_t>(m.clause)])
+    if (u.subjects[static_cast<size_t>(si)].end <= m.begin) return true;
   return false;
 }
 
@@ -119,9 +126,31 @@ bool Possessive(std::string_view text, size_t after) {
   return StartsWith(text, after, "'s") || StartsWith(text, after, "’s");
 }
 
+// The subject words and partner mentions of a case by where they begin,
+// in the order of u.subjects and u.mentions: an English agent is looked up
+// at one place, not searched for among every word of the case for each
+// violence received.
+struct WordsAt {
+  std::vector<std::pair<size_t, int>> subjects, partners;  // (begin, index)
+  WordsAt(const Understanding& u, int partner) {
+    for (size_t i = 0; i < u.subjects.size(); ++i) subjects.emplace_back(u.subjects[i].begin, static_cast<int>(i));
+    for (size_t i = 0; partner >= 0 && i < u.mentions.size(); ++i)
+      if (u.mentions[i].fact == partner) partners.emplace_back(u.mentions[i].begin, static_cast<int>(i));
+    std::sort(subjects.begin(), subjects.end());
+    std::sort(partners.begin(), partners.end());
+  }
+  // The indices of the words beginning at `at`, in order.
+  static std::pair<std::vector<std::pair<size_t, int>>::const_iterator,
+                   std::vector<std::pair<size_t, int>>::const_iterator>
+  At(const std::vector<std::pair<size_t, int>>& words, size_t at) {
+    return std::equal_range(words.begin(), words.end(), std::make_pair(at, 0),
+                            [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+};
+
 // English: "by my husband" / "by her boyfriend" at or after `at`, within
 // the clause (a few spaces and one possessive between).
-bool EnglishPartnerAgent(std::string_view text, size_t at, size_t end, int partner_fact, const Understanding& u,
+bool EnglishPartnerAgent(std::string_view text, size_t at, size_t end, const WordsAt& words, const Understanding& u,
                          const FactMention& m) {
   size_t i = at;
   auto skip_spaces = [&] {
@@ -144,10 +173,12 @@ bool EnglishPartnerAgent(std::string_view text, size_t at, size_t end, int partn
   // partner (husband, wife, spouse), or a word of the lexicon's fact
   // partner (boyfriend, ex-wife, ex-partner...). A possessive makes the
   // word whose, not who ("by my husband's brother"), as の does in 夫の弟.
-  for (const SubjectMention& s : u.subjects)
-    if (s.begin == i && (NamesPartner(u, s) || NamesOtherParent(u, s, m))) return !Possessive(text, s.end);
-  for (const FactMention& p : u.mentions)
-    if (p.fact == partner_fact && p.begin == i) return !Possessive(text, p.end);
+  for (auto [it, stop] = WordsAt::At(words.subjects, i); it != stop; ++it) {
+    const SubjectMention& s = u.subjects[static_cast<size_t>(it->second)];
+    if (NamesPartner(u, s) || NamesOtherParent(u, s, m)) return !Possessive(text, s.end);
+  }
+  if (auto [it, stop] = WordsAt::At(words.partners, i); it != stop)
+    return !Possessive(text, u.mentions[static_cast<size_t>(it->second)].end);
   // A bare "partner" is neither (it may be a business partner); after
   // "hit by my" it is the intimate one.
   return StartsWith(text, i, "partner") && !Possessive(text, i + std::string_view("partner").size());
@@ -177,31 +208,48 @@ bool RunsOn(const Understanding& u, int c) {
   return StartsWith(u.text.match, end, "、") || StartsWith(u.text.match, end, ",");
 }
 
+// The subject words that decide ActivePartnerAgainstWriter, in text
+// order: a word marked が/は (who acts), or the writer hurt (WriterHurt).
+// Listed once a case: the words between, 母を, 父に, decide nothing, and
+// a long clause of many of them is not read again for each violence.
+std::vector<int> ActorsAndWriterHurt(const Understanding& u) {
+  const std::string_view text = u.text.match;
+  std::vector<int> out;
+  for (size_t i = 0; i < u.subjects.size(); ++i) {
+    const SubjectMention& s = u.subjects[i];
+    if (s.person < 0) continue;
+    const bool acts = StartsWith(text, s.end, "が") || StartsWith(text, s.end, "は");
+    const bool writer_hurt =
+        u.persons[static_cast<size_t>(s.person)].caller && WriterHurt(text, s.end) != std::string_view::npos;
+    if (acts || writer_hurt) out.push_back(static_cast<int>(i));
+  }
+  return out;
+}
+
 // Japanese, active: a partner word marked が/は, then the writer hurt
 // (WriterHurt) in clause `clause` before `at` ("夫が私を殴る", "主人は私に
 // 暴力を振るう", "夫が私の顔を殴る"); the partner in that clause or in an
 // earlier one of its sentence, no one else marked が/は after it; where the
 // partner word begins, or npos. The writer, not anyone: "夫が息子を殴る"
-// is violence to the son.
-size_t ActivePartnerAgainstWriter(const Understanding& u, int clause, size_t at) {
+// is violence to the son. Read back from `at` over `deciding`
+// (ActorsAndWriterHurt): the nearest writer hurt, then the partner before
+// it.
+size_t ActivePartnerAgainstWriter(const Understanding& u, const std::vector<int>& deciding, int clause, size_t at) {
   const std::string_view text = u.text.match;
   int first = clause;
   while (first > 0 && RunsOn(u, first - 1)) --first;
-  size_t agent = std::string_view::npos, agent_end = 0;
-  for (const SubjectMention& s : u.subjects) {
-    if (s.clause < first || s.clause > clause || s.person < 0) continue;
-    if (s.clause == clause && s.end > at) continue;
+  auto k = std::upper_bound(deciding.begin(), deciding.end(), at,
+                            [&](size_t a, int i) { return a < u.subjects[static_cast<size_t>(i)].begin; });
+  bool hurt = false;  // the writer hurt is found; now the partner before it
+  while (k != deciding.begin()) {
+    const SubjectMention& s = u.subjects[static_cast<size_t>(*--k)];
+    if (s.clause < first || (!hurt && s.clause < clause)) break;  // the writer is hurt in `clause`
+    if (s.clause > clause || (s.clause == clause && s.end > at)) continue;
     const Person& p = u.persons[static_cast<size_t>(s.person)];
     const bool acts = StartsWith(text, s.end, "が") || StartsWith(text, s.end, "は");
-    if (NamesPartner(u, s) && acts) {
-      agent = s.begin;
-      agent_end = s.end;
-    } else if (agent != std::string_view::npos && s.clause == clause && s.begin >= agent_end && p.caller &&
-               WriterHurt(text, s.end) != std::string_view::npos) {
-      return agent;
-    } else if (acts && !p.caller) {
-      agent = std::string_view::npos;  // someone else acts: "夫が帰ると息子が私を殴る"
-    }
+    if (NamesPartner(u, s) && acts) return hurt ? s.begin : std::string_view::npos;
+    if (acts && !p.caller) return std::string_view::npos;  // someone else acts: "夫が帰ると息子が私を殴る"
+    if (s.clause == clause && p.caller && WriterHurt(text, s.end) != std::string_view::npos) hurt = true;
   }
   return std::string_view::npos;
 }
@@ -227,7 +275,7 @@ void AddDv(const Model& model, const FactMention& m, int dv, size_t agent_begin,
 // 回し、私の腕を切った"): no violence phrase says it, since 腕を切る alone
 // is most often self-harm. Adds the dv mention unless negated or
 // hypothetical ("私の腕を切ったことはない").
-void AddWriterCut(const Model& model, int dv, int violence, Understanding* u) {
+void AddWriterCut(const Model& model, int dv, int violence, const std::vector<int>& deciding, Understanding* u) {
   const std::string_view text = u->text.match;
   const std::vector<Token>& tokens = u->tokens;
   for (size_t k = 0; k < u->subjects.size(); ++k) {
@@ -245,7 +293,7 @@ void AddWriterCut(const Model& model, int dv, int violence, Understanding* u) {
     while (last < tokens.size() && tokens[last].begin < clause_end) ++last;
     const Polarity p = ReadPolarity(u->text.display, tokens, t + 1, last, lemma);
     if (p.negated() || p.hypothetical) continue;
-    const size_t agent = ActivePartnerAgainstWriter(*u, s.clause, verb);
+    const size_t agent = ActivePartnerAgainstWriter(*u, deciding, s.clause, verb);
     if (agent == std::string_view::npos) continue;
     FactMention m;
     m.fact = violence;
@@ -270,12 +318,14 @@ void AddPartnerViolence(const Model& model, Understanding* u) {
   const std::string_view text = u->text.match;
   const size_t count = u->mentions.size();  // the ones added below are not read again
   const WordsByClause words(*u, partner);
+  const WordsAt words_at(*u, partner);
+  const std::vector<int> deciding = ActorsAndWriterHurt(*u);
   for (size_t k = 0; k < count; ++k) {
     const FactMention& m = u->mentions[k];
     if (m.negated || m.origin != FactMention::kPhrase) continue;
     if (m.fact == violence) {
       // Done by a partner to the writer.
-      const size_t agent_begin = ActivePartnerAgainstWriter(*u, m.clause, m.begin);
+      const size_t agent_begin = ActivePartnerAgainstWriter(*u, deciding, m.clause, m.begin);
       if (agent_begin != std::string_view::npos) AddDv(model, m, dv, agent_begin, u);
       continue;
     }
@@ -288,9 +338,9 @@ void AddPartnerViolence(const Model& model, Understanding* u) {
     if (m.fact != received && !suffered) continue;
     const Clause& clause = u->clauses[static_cast<size_t>(m.clause)];
     const size_t agent_begin = JapaneseAgent(*u, words, m);
-    const bool english = EnglishPartnerAgent(text, m.end, clause.end, partner, *u, m);
+    const bool english = EnglishPartnerAgent(text, m.end, clause.end, words_at, *u, m);
     if (agent_begin == std::string_view::npos && !english) continue;
     AddDv(model, m, dv, agent_begin, u);
   }
-  if (violence >= 0) AddWriterCut(model, dv, violence, u);
+  if (violence >= 0) AddWriterCut(model, dv, violence, deciding, u);
 }

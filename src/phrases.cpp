@@ -944,9 +944,6 @@ void AddMoneyTaken(const Model& model, const Sentences& sentences, const std::ve
 // else may hold the knife) or a cook's "knife skills"; "on purpose",
 // "deliberately" in the clause undo it. Sets the words that say so.
 bool EnglishMishap(std::string_view text, size_t after, size_t clause_end, size_t* begin, size_t* end) {
-  const std::string_view rest = text.substr(after, clause_end - after);
-  if (rest.find("on purpose") != std::string_view::npos || rest.find("deliberately") != std::string_view::npos)
-    return false;
   std::string_view words[2];
   size_t i = after, first = after;
   for (int n = 0; n < 2; ++n) {
@@ -961,6 +958,11 @@ bool EnglishMishap(std::string_view text, size_t after, size_t clause_end, size_
   const bool kitchen = (words[0] == "while" && (words[1] == "cooking" || words[1] == "chopping")) ||
                        words[0] == "skills" || words[0] == "skill";
   if (!(owner && digit) && !kitchen) return false;
+  // Read only for a mishap's words: a long clause of many phrases is not
+  // read to its end for each.
+  const std::string_view rest = text.substr(after, clause_end - after);
+  if (rest.find("on purpose") != std::string_view::npos || rest.find("deliberately") != std::string_view::npos)
+    return false;
   *begin = first;
   *end = i;
   return true;

@@ -185,3 +185,18 @@ TEST_CASE("partner violence: one parent hit by the other (the parents are a coup
   CHECK(PartnerViolence("兄は父に殴られていた") == "");
   CHECK(PartnerViolence("Mum is hit by my brother") == "");
 }
+
+TEST_CASE("partner violence: each blow's own partner and writer, however long the sentence") {
+  // Each verb reads back to its own 私を and the 夫が before that, not to
+  // the first of the sentence.
+  CHECK(AllPartnerViolence("夫が私を殴り、夫が私を蹴った") == "夫が私を殴り|夫が私を蹴った|");
+  // Someone else acting after the partner: the son's kick is not DV.
+  CHECK(AllPartnerViolence("夫が私を殴り、息子が私を蹴った") == "夫が私を殴り|");
+  // One clause of 400 (the words of each did run from the first 夫).
+  std::string many, each;
+  for (int i = 0; i < 400; ++i) {
+    many += "夫が私を殴り";
+    each += "夫が私を殴り|";
+  }
+  CHECK(AllPartnerViolence(many) == each);
+}
