@@ -151,7 +151,7 @@ Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, M
   }
   // The phrases are read (MeCab) while the files after the lexicon load;
   // those read by an earlier run are not read again (reading_cache.h).
-  const std::unique_ptr<KnownReadings> known = LoadKnownReadings();
+  std::unique_ptr<KnownReadings> known;
   Status analyzer_status;
   size_t next = 0;
   Status s = LoadModel(
@@ -163,6 +163,7 @@ Status LoadModelFor(const std::string& data_dir, const std::string& rules_dir, M
       },
       model,
       [&](const Model& loaded) {
+        known = LoadKnownReadings();
         const Analyzer* analyzer = nullptr;
         analyzer_status = Analyzer::Get(&analyzer);
         if (analyzer_status.ok()) *lexicon = Lexicon(loaded, *analyzer, known.get());
