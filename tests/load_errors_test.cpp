@@ -715,44 +715,37 @@ TEST_CASE("holidays: every error points at its place") {
 
 // ------------------------------------------------------------ whole models
 
-TEST_CASE("LoadModel: the first file with an error is reported") {
-  auto source = [](std::string agencies, std::string lexicon) {
-    return [agencies, lexicon](bool data, const std::string& file, std::string* text, std::string* name) {
-      *name = std::string(data ? "data/" : "rules/") + file;
-      if (file == "agencies.yaml") *text = agencies;
-      else if (file == "crisis.yaml") *text = kCrisis;
-      else if (file == "lexicon.yaml") *text = lexicon;
-      else if (file == "routing.yaml") *text = kRule;
-      else if (file == "holidays.yaml") *text = kHolidays;
-      else *text = std::string("alerts: []\n") + kAlertsTail;
-      return Status::Ok();
-    };
+namespace {
+// A whole model's files: the small test files, with these agencies,
+// lexicon and routing.
+FileSource ModelFiles(const std::string& agencies, const std::string& lexicon, const std::string& routing = kRule) {
+  return [=](bool data, const std::string& file, std::string* text, std::string* name) {
+    *name = std::string(data ? "data/" : "rules/") + file;
+    if (file == "agencies.yaml") *text = agencies;
+    else if (file == "crisis.yaml") *text = kCrisis;
+    else if (file == "lexicon.yaml") *text = lexicon;
+    else if (file == "routing.yaml") *text = routing;
+    else if (file == "holidays.yaml") *text = kHolidays;
+    else *text = std::string("alerts: []\n") + kAlertsTail;
+    return Status::Ok();
   };
+}
+}  // namespace
+
+TEST_CASE("LoadModel: the first file with an error is reported") {
   Model m;
-  CHECK(LoadModel(source(kAgency, BaseLexicon()), &m).ok());
+  CHECK(LoadModel(ModelFiles(kAgency, BaseLexicon()), &m).ok());
   CHECK(m.rules.size() == 1);
   // An error in the agencies is found before a syntax error in the lexicon.
-  Status s = LoadModel(source(AgencyWith("verified: false", "verified: yes"), "facts: [\n"), &m);
+  Status s = LoadModel(ModelFiles(AgencyWith("verified: false", "verified: yes"), "facts: [\n"), &m);
   CHECK(s.ToString() == "data/agencies.yaml:9:13: 'verified' must be true or false, found 'yes'");
-  Status lex = LoadModel(source(kAgency, "facts: [\n"), &m);
+  Status lex = LoadModel(ModelFiles(kAgency, "facts: [\n"), &m);
   CHECK(lex.ToString() ==
         "rules/lexicon.yaml:2:1: YAML syntax: a '[' list is not closed; add the ']', or put a value holding , [ ] "
         "or : in double quotes [end of sequence flow not found]");
 }
 
 TEST_CASE("LoadModel: lexicon_loaded sees the lexicon, runs only when it loads, and what it throws is thrown") {
-  auto source = [](std::string agencies, std::string lexicon, std::string routing) {
-    return [=](bool data, const std::string& file, std::string* text, std::string* name) {
-      *name = std::string(data ? "data/" : "rules/") + file;
-      if (file == "agencies.yaml") *text = agencies;
-      else if (file == "crisis.yaml") *text = kCrisis;
-      else if (file == "lexicon.yaml") *text = lexicon;
-      else if (file == "routing.yaml") *text = routing;
-      else if (file == "holidays.yaml") *text = kHolidays;
-      else *text = std::string("alerts: []\n") + kAlertsTail;
-      return Status::Ok();
-    };
-  };
   Model m;
   std::atomic<int> calls{0};
   size_t facts_seen = 0;
@@ -760,24 +753,25 @@ TEST_CASE("LoadModel: lexicon_loaded sees the lexicon, runs only when it loads, 
     ++calls;
     facts_seen = loaded.facts.size();
   };
-  CHECK(LoadModel(source(kAgency, BaseLexicon(), kRule), &m, count).ok());
+  CHECK(LoadModel(ModelFiles(kAgency, BaseLexicon(), kRule), &m, count).ok());
   CHECK(calls == 1);
   CHECK(facts_seen == m.facts.size());
   CHECK(facts_seen > 0);
   // A broken lexicon: no call, the lexicon's error.
   calls = 0;
-  Status lex = LoadModel(source(kAgency, "facts: [\n", kRule), &m, count);
+  Status lex = LoadModel(ModelFiles(kAgency, "facts: [\n", kRule), &m, count);
   CHECK(calls == 0);
   CHECK(lex.file() == "rules/lexicon.yaml");
   // A broken file after it: called, and that file's error; one before it
   // is still the error reported.
   calls = 0;
-  Status routing = LoadModel(source(kAgency, BaseLexicon(), "- id: [\n"), &m, count);
+  Status routing = LoadModel(ModelFiles(kAgency, BaseLexicon(), "- id: [\n"), &m, count);
   CHECK(calls == 1);
   CHECK(routing.file() == "rules/routing.yaml");
-  Status agencies = LoadModel(source(AgencyWith("verified: false", "verified: yes"), BaseLexicon(), kRule), &m, count);
+  Status agencies =
+      LoadModel(ModelFiles(AgencyWith("verified: false", "verified: yes"), BaseLexicon(), kRule), &m, count);
   CHECK(agencies.ToString() == "data/agencies.yaml:9:13: 'verified' must be true or false, found 'yes'");
-  CHECK_THROWS_AS(LoadModel(source(kAgency, BaseLexicon(), kRule), &m,
+  CHECK_THROWS_AS(LoadModel(ModelFiles(kAgency, BaseLexicon(), kRule), &m,
                             [](const Model&) { throw std::runtime_error("from the hook"); }),
                   std::runtime_error);
 }
