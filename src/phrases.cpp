@@ -800,13 +800,9 @@ bool AddSubjectWordAt(const Lexicon& lexicon, size_t k, Subject own, int c, Unde
 void AddHiddenSubject(const Lexicon& lexicon, const Matcher::Hit& hit, const HitReading& h, int c, Understanding* u) {
   Subject own;
   if (h.to - h.from < 2 || !lexicon.OwnSubject(hit, &own) || own == Subject::kCaller) return;
-  const std::string& display = u->text.display;
-  for (size_t k = h.from + 1; k < h.to; ++k) {
-    const Token& t = u->tokens[k];
-    if (t.pos == Token::kNumber && t.begin > 0 && display[t.begin - 1] == '(' &&
-        AddSubjectWordAt(lexicon, k - 1, own, c, u))
+  for (size_t k = h.from + 1; k < h.to; ++k)
+    if (AfterBracketedNumber(u->text.display, u->tokens, k, h.to) > k && AddSubjectWordAt(lexicon, k - 1, own, c, u))
       return;
-  }
   if (h.english) AddSubjectWordAt(lexicon, h.to - 1, own, c, u);
 }
 

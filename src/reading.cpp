@@ -170,10 +170,6 @@ bool IsFiller(const Token& t) {
   return false;
 }
 
-namespace {
-// The token after a bracketed number starting at tokens[i] (an age or a
-// count: "Dad (86) in", 母(81)を, 父(80代)に, "kids (5 and 7) alone"), or i:
-// a number right after "(" whose ")" closes after at most four tokens.
 size_t AfterBracketedNumber(std::string_view text, const std::vector<Token>& tokens, size_t i, size_t to) {
   const Token& t = tokens[i];
   if (text.empty() || t.pos != Token::kNumber || t.begin == 0 || t.begin > text.size() || text[t.begin - 1] != '(')
@@ -182,7 +178,6 @@ size_t AfterBracketedNumber(std::string_view text, const std::vector<Token>& tok
     if (tokens[k].end < text.size() && text[tokens[k].end] == ')') return k + 1;
   return i;
 }
-}  // namespace
 
 void AppendStream(const std::vector<Token>& tokens, size_t from, size_t to, std::string* stream,
                   std::vector<uint32_t>* token_start, std::string_view text) {

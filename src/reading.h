@@ -41,6 +41,12 @@ bool IsFiller(const Token& t);
 /// 向けられ, 脅され).
 bool IsPassiveEnding(const Token& t);
 
+/// The token after a bracketed number starting at tokens[i] (an age or a
+/// count: "Dad (86) in", 母(81)を, 父(80代)に, "kids (5 and 7) alone"),
+/// or i: a number right after "(" in text whose ")" closes after at most
+/// four tokens (all before `to`).
+size_t AfterBracketedNumber(std::string_view text, const std::vector<Token>& tokens, size_t i, size_t to);
+
 /// Appends the stream of tokens[from, to) to *stream; token_start[i] gets
 /// the stream offset where token i starts (the next token's start for a
 /// filler, or for a bracketed number, which is read past when the tokens'
