@@ -366,7 +366,7 @@ class Checker {
       owners.push_back(owner);
       for (const YamlNode& item : list) {
         if (!item.IsScalar()) continue;
-        std::string phrase = NormalizePhraseForReading(std::string(item.Scalar()));
+        std::string phrase = NormalizePhraseForReading(item.Scalar());
         if (phrase.empty()) continue;
         entries.push_back({item, owners.size() - 1, std::move(phrase), {}, true});
       }

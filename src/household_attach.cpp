@@ -14,11 +14,6 @@ using namespace household_internal;  // NOLINT: the steps' shared helpers
 
 namespace {
 
-// What every mention of a case is attached against: who speaks each clause,
-// which sentence each clause is in, and each clause's pronoun, found once
-// (a long clause of many facts must not be scanned once per fact).
-struct AttachContext;
-
 // A subject word AttachToWord may give a fact to (for a passive fact, or
 // not): not a possessor ("母の"), not the one who acts in a passive
 // ("父に"), not the writer as an object ("me"), not a companion
@@ -83,20 +78,20 @@ const WordsByPosition::Words& WordsByPosition::Of(int clause) {
     w.longest = std::max(w.longest, u_.subjects[si].end - u_.subjects[si].begin);
   }
   w.last_marked.assign(in.size(), -1);
+  std::vector<char> candidate(in.size());
   for (int v = 0; v < 2; ++v) {
+    for (int k = 0; k < n; ++k) candidate[k] = Candidate(u_, in[k], v == 1);
     w.last[v].assign(in.size(), -1);
     w.next[v].assign(in.size(), -1);
     for (int k = 0; k < n; ++k) {
-      const bool candidate = Candidate(u_, in[k], v == 1);
-      w.last[v][k] = candidate ? k : k > 0 ? w.last[v][k - 1] : -1;
+      w.last[v][k] = candidate[k] ? k : k > 0 ? w.last[v][k - 1] : -1;
       // A marked word is never followed by に: the same for both.
       if (v == 0)
-        w.last_marked[k] = candidate && Marked(u_.text.match, u_.subjects[in[k]].end) ? k
-                           : k > 0                                                    ? w.last_marked[k - 1]
-                                                                                      : -1;
+        w.last_marked[k] = candidate[k] && Marked(u_.text.match, u_.subjects[in[k]].end) ? k
+                           : k > 0                                                       ? w.last_marked[k - 1]
+                                                                                         : -1;
     }
-    for (int k = n - 1; k >= 0; --k)
-      w.next[v][k] = Candidate(u_, in[k], v == 1) ? k : k + 1 < n ? w.next[v][k + 1] : -1;
+    for (int k = n - 1; k >= 0; --k) w.next[v][k] = candidate[k] ? k : k + 1 < n ? w.next[v][k + 1] : -1;
   }
   return w;
 }
@@ -132,6 +127,9 @@ std::pair<size_t, size_t> WordsByPosition::EndingIn(int clause, size_t from, siz
           static_cast<size_t>(std::lower_bound(w.begins.begin(), w.begins.end(), to) - w.begins.begin())};
 }
 
+// What every mention of a case is attached against: who speaks each clause,
+// which sentence each clause is in, and each clause's pronoun, found once
+// (a long clause of many facts must not be scanned once per fact).
 struct AttachContext {
   std::vector<int> topic;
   std::vector<Because> topic_how;

@@ -1,6 +1,7 @@
 #include "matcher.h"
 
 #include <algorithm>
+#include <numeric>
 #include <queue>
 
 #include "binary_io.h"
@@ -40,7 +41,7 @@ void Matcher::Build() {
   // run of one phrase is numbered by its first addition, and its payloads
   // are those of its additions, each once.
   std::vector<int> order(adding_.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::iota(order.begin(), order.end(), 0);
   auto phrase_at = [&](size_t k) -> const std::string& { return adding_[static_cast<size_t>(order[k])].phrase; };
   std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
     return adding_[static_cast<size_t>(a)].phrase < adding_[static_cast<size_t>(b)].phrase;
@@ -55,7 +56,7 @@ void Matcher::Build() {
     else runs.push_back({k, k + 1});
   }
   std::vector<size_t> by_number(runs.size());
-  for (size_t r = 0; r < runs.size(); ++r) by_number[r] = r;
+  std::iota(by_number.begin(), by_number.end(), size_t{0});
   std::sort(by_number.begin(), by_number.end(),
             [&](size_t a, size_t b) { return order[runs[a].first] < order[runs[b].first]; });
   t.phrase_begin.assign(1, 0);

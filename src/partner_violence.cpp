@@ -208,20 +208,26 @@ bool RunsOn(const Understanding& u, int c) {
   return StartsWith(u.text.match, end, "、") || StartsWith(u.text.match, end, ",");
 }
 
-// The subject words that decide ActivePartnerAgainstWriter, in text
-// order: a word marked が/は (who acts), or the writer hurt (WriterHurt).
-// Listed once a case: the words between, 母を, 父に, decide nothing, and
-// a long clause of many of them is not read again for each violence.
-std::vector<int> ActorsAndWriterHurt(const Understanding& u) {
+// A subject word that decides ActivePartnerAgainstWriter: one marked
+// が/は (who acts), or the writer hurt (WriterHurt).
+struct Decider {
+  int subject;  // into u.subjects
+  bool acts, writer_hurt;
+};
+
+// The deciders of a case, in text order. Listed once a case: the words
+// between, 母を, 父に, decide nothing, and a long clause of many of them
+// is not read again for each violence.
+std::vector<Decider> Deciders(const Understanding& u) {
   const std::string_view text = u.text.match;
-  std::vector<int> out;
+  std::vector<Decider> out;
   for (size_t i = 0; i < u.subjects.size(); ++i) {
     const SubjectMention& s = u.subjects[i];
     if (s.person < 0) continue;
     const bool acts = StartsWith(text, s.end, "が") || StartsWith(text, s.end, "は");
     const bool writer_hurt =
         u.persons[static_cast<size_t>(s.person)].caller && WriterHurt(text, s.end) != std::string_view::npos;
-    if (acts || writer_hurt) out.push_back(static_cast<int>(i));
+    if (acts || writer_hurt) out.push_back({static_cast<int>(i), acts, writer_hurt});
   }
   return out;
 }
@@ -231,25 +237,24 @@ std::vector<int> ActorsAndWriterHurt(const Understanding& u) {
 // 暴力を振るう", "夫が私の顔を殴る"); the partner in that clause or in an
 // earlier one of its sentence, no one else marked が/は after it; where the
 // partner word begins, or npos. The writer, not anyone: "夫が息子を殴る"
-// is violence to the son. Read back from `at` over `deciding`
-// (ActorsAndWriterHurt): the nearest writer hurt, then the partner before
-// it.
-size_t ActivePartnerAgainstWriter(const Understanding& u, const std::vector<int>& deciding, int clause, size_t at) {
-  const std::string_view text = u.text.match;
+// is violence to the son. Read back from `at` over the deciders: the
+// nearest writer hurt, then the partner before it.
+size_t ActivePartnerAgainstWriter(const Understanding& u, const std::vector<Decider>& deciders, int clause, size_t at) {
   int first = clause;
   while (first > 0 && RunsOn(u, first - 1)) --first;
-  auto k = std::upper_bound(deciding.begin(), deciding.end(), at,
-                            [&](size_t a, int i) { return a < u.subjects[static_cast<size_t>(i)].begin; });
+  auto k = std::upper_bound(deciders.begin(), deciders.end(), at, [&](size_t a, const Decider& d) {
+    return a < u.subjects[static_cast<size_t>(d.subject)].begin;
+  });
   bool hurt = false;  // the writer hurt is found; now the partner before it
-  while (k != deciding.begin()) {
-    const SubjectMention& s = u.subjects[static_cast<size_t>(*--k)];
+  while (k != deciders.begin()) {
+    const Decider& d = *--k;
+    const SubjectMention& s = u.subjects[static_cast<size_t>(d.subject)];
     if (s.clause < first || (!hurt && s.clause < clause)) break;  // the writer is hurt in `clause`
     if (s.clause > clause || (s.clause == clause && s.end > at)) continue;
-    const Person& p = u.persons[static_cast<size_t>(s.person)];
-    const bool acts = StartsWith(text, s.end, "が") || StartsWith(text, s.end, "は");
-    if (NamesPartner(u, s) && acts) return hurt ? s.begin : std::string_view::npos;
-    if (acts && !p.caller) return std::string_view::npos;  // someone else acts: "夫が帰ると息子が私を殴る"
-    if (s.clause == clause && p.caller && WriterHurt(text, s.end) != std::string_view::npos) hurt = true;
+    if (d.acts && NamesPartner(u, s)) return hurt ? s.begin : std::string_view::npos;
+    if (d.acts && !u.persons[static_cast<size_t>(s.person)].caller)
+      return std::string_view::npos;  // someone else acts: "夫が帰ると息子が私を殴る"
+    if (d.writer_hurt && s.clause == clause) hurt = true;
   }
   return std::string_view::npos;
 }
@@ -275,7 +280,7 @@ void AddDv(const Model& model, const FactMention& m, int dv, size_t agent_begin,
 // 回し、私の腕を切った"): no violence phrase says it, since 腕を切る alone
 // is most often self-harm. Adds the dv mention unless negated or
 // hypothetical ("私の腕を切ったことはない").
-void AddWriterCut(const Model& model, int dv, int violence, const std::vector<int>& deciding, Understanding* u) {
+void AddWriterCut(const Model& model, int dv, int violence, const std::vector<Decider>& deciders, Understanding* u) {
   const std::string_view text = u->text.match;
   const std::vector<Token>& tokens = u->tokens;
   for (size_t k = 0; k < u->subjects.size(); ++k) {
@@ -293,7 +298,7 @@ void AddWriterCut(const Model& model, int dv, int violence, const std::vector<in
     while (last < tokens.size() && tokens[last].begin < clause_end) ++last;
     const Polarity p = ReadPolarity(u->text.display, tokens, t + 1, last, lemma);
     if (p.negated() || p.hypothetical) continue;
-    const size_t agent = ActivePartnerAgainstWriter(*u, deciding, s.clause, verb);
+    const size_t agent = ActivePartnerAgainstWriter(*u, deciders, s.clause, verb);
     if (agent == std::string_view::npos) continue;
     FactMention m;
     m.fact = violence;
@@ -319,13 +324,13 @@ void AddPartnerViolence(const Model& model, Understanding* u) {
   const size_t count = u->mentions.size();  // the ones added below are not read again
   const WordsByClause words(*u, partner);
   const WordsAt words_at(*u, partner);
-  const std::vector<int> deciding = ActorsAndWriterHurt(*u);
+  const std::vector<Decider> deciders = Deciders(*u);
   for (size_t k = 0; k < count; ++k) {
     const FactMention& m = u->mentions[k];
     if (m.negated || m.origin != FactMention::kPhrase) continue;
     if (m.fact == violence) {
       // Done by a partner to the writer.
-      const size_t agent_begin = ActivePartnerAgainstWriter(*u, deciding, m.clause, m.begin);
+      const size_t agent_begin = ActivePartnerAgainstWriter(*u, deciders, m.clause, m.begin);
       if (agent_begin != std::string_view::npos) AddDv(model, m, dv, agent_begin, u);
       continue;
     }
@@ -342,5 +347,5 @@ void AddPartnerViolence(const Model& model, Understanding* u) {
     if (agent_begin == std::string_view::npos && !english) continue;
     AddDv(model, m, dv, agent_begin, u);
   }
-  if (violence >= 0) AddWriterCut(model, dv, violence, deciding, u);
+  if (violence >= 0) AddWriterCut(model, dv, violence, deciders, u);
 }

@@ -4,7 +4,6 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
-#include <cstring>
 #include <sstream>
 
 // Fills a tree from the parser's events: each node is added to the
@@ -42,7 +41,7 @@ class YamlTreeBuilder : public YAML::EventHandler {
     node.type = type;
     node.line = mark.line;
     node.column = mark.column;
-    if (!open_.empty()) tree_->AddChild(open_.back(), index);
+    if (!open_.empty()) tree_->AddChildren(open_.back(), index, index, 1);
     return index;
   }
 
@@ -67,11 +66,11 @@ std::unique_ptr<YamlTree> YamlTree::Parse(const std::string& text) {
   return tree;
 }
 
-void YamlTree::AddChild(int32_t parent, int32_t child) {
+void YamlTree::AddChildren(int32_t parent, int32_t first, int32_t last, uint32_t count) {
   Node& p = at(parent);
-  (p.last < 0 ? p.first : at(p.last).next) = child;
-  p.last = child;
-  ++p.count;
+  (p.last < 0 ? p.first : at(p.last).next) = first;
+  p.last = last;
+  p.count += count;
 }
 
 void YamlTree::MoveEntries(YamlNode to, YamlTree* from, YamlNode entries) {
@@ -89,13 +88,8 @@ void YamlTree::MoveEntries(YamlNode to, YamlTree* from, YamlNode entries) {
   scalars_ += from->scalars_;
   // The entries keep their links to each other; only the first is linked
   // in, and the last entry now ends the list.
-  const Node& moved = at(entries.index_ + offset);
-  if (moved.first >= 0) {
-    Node& list = at(to.index_);
-    (list.last < 0 ? list.first : at(list.last).next) = moved.first;
-    list.last = moved.last;
-    list.count += moved.count;
-  }
+  const Node moved = at(entries.index_ + offset);
+  if (moved.first >= 0) AddChildren(to.index_, moved.first, moved.last, moved.count);
   from->nodes_.clear();
   from->scalars_.clear();
 }

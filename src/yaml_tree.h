@@ -136,7 +136,9 @@ class YamlTree {
   };
   const Node& at(int32_t i) const { return nodes_[static_cast<size_t>(i)]; }
   Node& at(int32_t i) { return nodes_[static_cast<size_t>(i)]; }
-  void AddChild(int32_t parent, int32_t child);
+  // Links the chain first..last (count nodes, linked by next) after the
+  // parent's last child.
+  void AddChildren(int32_t parent, int32_t first, int32_t last, uint32_t count);
   std::vector<Node> nodes_;
   std::string scalars_;
 };
